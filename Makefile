@@ -1,0 +1,45 @@
+# dyad: `make run` builds dyad.duckdb from sources/, `make test` runs the suite.
+# Needs only python3.11 and make: the venv, uv and every package are installed here, behind a stamp
+# tied to the lock file, so a changed lock rebuilds the environment.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= dyad.duckdb
+SOURCES ?= sources
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+
+.PHONY: help install run test bench clean lock
+
+help:
+	@echo "make run    build $(DB) from $(SOURCES)/ (the whole pipeline)"
+	@echo "make test   run the test suite"
+	@echo "make bench  run the benchmarks (bench/)"
+	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check uv >/dev/null 2>&1 || true
+	@if [ -x $(BIN)/uv ]; then \
+		$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -r requirements.lock -e '.[test]'; \
+	else \
+		$(BIN)/python -m pip install -q -r requirements.lock -e '.[test]'; \
+	fi
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dyad run --sources $(SOURCES) --db $(DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+lock: $(BIN)/python
+	$(BIN)/uv pip compile pyproject.toml --extra test -o requirements.lock -q --python-version 3.11
+
+clean:
+	rm -rf $(VENV) .prefect .pytest_cache $(DB)

@@ -1,0 +1,124 @@
+"""Pandera models for what the extract stage hands on: one frame per kind of fact found in text.
+
+Every row is tied to its sentence: `char_start`/`char_end` are offsets into the document's plain
+text (`DocumentRaw.text`), so that `text[char_start:char_end] == evidence`.
+"""
+from __future__ import annotations
+
+import polars as pl
+import pandera.polars as pa
+
+EVENT_TYPES = [
+    "diplomatic_relations_established",
+    "embassy_opened",
+    "state_visit",
+    "official_visit",
+    "working_visit",
+    "meeting",
+    "letters_exchanged",
+    "agreement_signed",
+    "anniversary_event",
+    "commission_meeting",
+    "joint_project",
+    "other",
+]
+PRECISIONS = ["day", "month", "year"]
+RESOLUTIONS = ["explicit", "relative", "anaphora", "publication"]
+STATUSES = ["occurred", "planned"]
+ISO3 = r"^[A-Z]{3}$"
+
+
+class Evidence(pa.DataFrameModel):
+    """The columns every extracted fact carries: where in which document it was read."""
+
+    document_key: str
+    sentence_index: int = pa.Field(ge=0)
+    char_start: int = pa.Field(ge=0)
+    char_end: int = pa.Field(ge=0)
+    evidence: str = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check
+    def span_is_ordered(cls, data) -> pl.LazyFrame:  # noqa: N805 (pandera passes the class)
+        return data.lazyframe.select(pl.col("char_end") > pl.col("char_start"))
+
+
+class EventMention(Evidence):
+    event_type: str = pa.Field(isin=EVENT_TYPES)
+    actor_iso3: str = pa.Field(str_matches=ISO3)
+    target_iso3: str = pa.Field(str_matches=ISO3)
+    event_date: pl.Date = pa.Field(nullable=True)
+    date_precision: str = pa.Field(nullable=True, isin=PRECISIONS)
+    date_text: str = pa.Field(nullable=True)
+    date_resolution: str = pa.Field(nullable=True, isin=RESOLUTIONS)
+    date_anchor: str = pa.Field(nullable=True)
+    status: str = pa.Field(isin=STATUSES)
+    symmetric: bool
+    trigger: str
+    summary: str = pa.Field(nullable=True)
+    participants: pl.List(pl.Utf8) = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class PersonMention(Evidence):
+    name: str = pa.Field(str_length={"min_value": 2})
+    normalized_name: str
+    role: str = pa.Field(nullable=True)
+    country_iso3: str = pa.Field(nullable=True, str_matches=ISO3)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Membership(Evidence):
+    country_iso3: str = pa.Field(str_matches=ISO3)
+    organization: str = pa.Field(str_length={"min_value": 2})
+    organization_name: str = pa.Field(nullable=True)
+    acronym: str = pa.Field(nullable=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class TradeClaim(Evidence):
+    exporter_iso3: str = pa.Field(str_matches=ISO3)
+    importer_iso3: str = pa.Field(str_matches=ISO3)
+    product: str = pa.Field(str_length={"min_value": 2})
+    hs_code: str = pa.Field(nullable=True, str_matches=r"^\d{2}(\d{2}(\d{2})?)?$")
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class Figure(Evidence):
+    measure: str
+    value: float
+    unit: str
+    qualifier: str = pa.Field(nullable=True)
+    period_start: pl.Date = pa.Field(nullable=True)
+    period_end: pl.Date = pa.Field(nullable=True)
+    exporter_iso3: str = pa.Field(nullable=True, str_matches=ISO3)
+    importer_iso3: str = pa.Field(nullable=True, str_matches=ISO3)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
+    "event_mentions": EventMention,
+    "person_mentions": PersonMention,
+    "memberships": Membership,
+    "trade_claims": TradeClaim,
+    "figures": Figure,
+}
+
+
+def empty_frame(model: type[pa.DataFrameModel]) -> pl.DataFrame:
+    """An empty frame with exactly the model's columns and dtypes (for a batch that found nothing)."""
+    return pl.DataFrame(schema={name: col.dtype.type for name, col in model.to_schema().columns.items()})
