@@ -28,3 +28,30 @@ class DocumentRaw(pa.DataFrameModel):
     class Config:
         strict = True
         coerce = True
+
+
+SOURCE_KINDS = ["document", "table", "reference"]
+
+
+class SourceInventory(pa.DataFrameModel):
+    """One row per source file found under the sources folder (or listed by its manifest)."""
+
+    path: str
+    relpath: str = pa.Field(unique=True)
+    kind: str = pa.Field(isin=SOURCE_KINDS)
+    format: str
+    sha256: str = pa.Field(str_length={"min_value": 64, "max_value": 64})
+    size_bytes: int = pa.Field(ge=0)
+    origin: str = pa.Field(nullable=True)
+    licence: str = pa.Field(nullable=True)
+    published: str = pa.Field(nullable=True)
+    in_manifest: bool
+
+    class Config:
+        strict = True
+        coerce = True
+
+    @classmethod
+    def polars_schema(cls) -> dict[str, pl.DataType]:
+        """Column name -> polars dtype, to build an empty or row-wise frame with the right types."""
+        return {name: col.dtype.type for name, col in cls.to_schema().columns.items()}
