@@ -1,0 +1,17 @@
+-- One row per source document; `text` is the plain text every character offset indexes.
+create table if not exists dim_document (
+    document_key     varchar primary key,  -- sha256 of the relative path, first 16 hex: stable across edits
+    name             varchar not null,     -- the source file's base name
+    path             varchar not null,     -- relative to the sources folder
+    format           varchar not null,
+    sha256           varchar not null,     -- of the file's bytes: what makes a document "changed"
+    size_bytes       bigint not null,
+    encoding         varchar,
+    title            varchar,
+    outlet           varchar,
+    dateline_place   varchar,
+    published_date   date,
+    published_source varchar,
+    text             varchar not null,
+    ingested_at      timestamp not null    -- first run that saw this content
+);

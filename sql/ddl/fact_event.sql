@@ -1,0 +1,21 @@
+-- One real-world event merged from its mentions: same pair, same type family, dates that agree at the
+-- coarser precision; the most precise date wins.
+create table if not exists fact_event (
+    event_id       varchar primary key,  -- hash of pair, family, date and order: stable across runs
+    event_type     varchar not null,
+    family         varchar not null,
+    event_date     date,
+    date_key       integer,
+    date_precision varchar,
+    actor_iso3     varchar not null,
+    target_iso3    varchar not null,
+    symmetric      boolean not null,
+    status         varchar not null,
+    summary        varchar,
+    participants   varchar[],
+    n_documents    integer not null,
+    n_mentions     integer not null,
+    first_reported date,
+    last_reported  date,
+    evidence       varchar not null
+);

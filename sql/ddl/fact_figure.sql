@@ -1,0 +1,16 @@
+-- A number a document states about the relation (turnover, exports, counts), with unit and period.
+create table if not exists fact_figure (
+    document_key   varchar not null,
+    measure        varchar not null,
+    value          double not null,
+    unit           varchar not null,
+    qualifier      varchar,
+    period_start   date,
+    period_end     date,
+    exporter_iso3  varchar,
+    importer_iso3  varchar,
+    sentence_index integer not null,
+    char_start     integer not null,
+    char_end       integer not null,
+    evidence       varchar not null
+);

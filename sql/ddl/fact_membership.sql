@@ -1,0 +1,11 @@
+-- A country's membership of an organization as a document states it (a state, not an event).
+create table if not exists fact_membership (
+    document_key     varchar not null,
+    country_iso3     varchar not null,
+    organization_key varchar not null,
+    sentence_index   integer not null,
+    char_start       integer not null,
+    char_end         integer not null,
+    evidence         varchar not null,
+    primary key (document_key, country_iso3, organization_key)
+);

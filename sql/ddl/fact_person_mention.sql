@@ -1,0 +1,13 @@
+-- One person as one document names them.
+create table if not exists fact_person_mention (
+    document_key   varchar not null,
+    person_key     varchar not null,
+    name           varchar not null,
+    role           varchar,
+    country_iso3   varchar,
+    sentence_index integer not null,
+    char_start     integer not null,
+    char_end       integer not null,
+    evidence       varchar not null,
+    primary key (document_key, person_key)
+);

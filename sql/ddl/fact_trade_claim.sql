@@ -1,0 +1,13 @@
+-- A sentence saying one country exports a product to the other, mapped to HS where the product allows.
+create table if not exists fact_trade_claim (
+    document_key   varchar not null,
+    exporter_iso3  varchar not null,
+    importer_iso3  varchar not null,
+    product        varchar not null,
+    hs_code        varchar,
+    hs_chapter     varchar,
+    sentence_index integer not null,
+    char_start     integer not null,
+    char_end       integer not null,
+    evidence       varchar not null
+);

@@ -1,0 +1,47 @@
+-- One row per event per document, each tied to its sentence:
+-- substr(d.text, char_start + 1, char_end - char_start) = evidence.
+create or replace view v_event_mentions as
+with mentions as (
+    select * from fact_event_mention
+),
+
+documents as (
+    select document_key, name, published_date from dim_document
+),
+
+event_types as (
+    select code, cameo_code, goldstein, family from dim_event_type
+),
+
+final as (
+    select
+        d.name as document_name,
+        m.event_id,
+        m.event_date,
+        m.date_precision,
+        m.date_text,
+        m.date_resolution,
+        m.event_type,
+        m.actor_iso3,
+        m.target_iso3,
+        m.status,
+        m.sentence_index,
+        m.char_start,
+        m.char_end,
+        m.evidence,
+        m.date_anchor,
+        m.symmetric,
+        m.summary,
+        array_to_string(m.participants, '; ') as participants,
+        t.family,
+        t.cameo_code,
+        t.goldstein,
+        d.published_date,
+        m.document_key,
+        m.mention_key
+    from mentions as m
+    inner join documents as d on d.document_key = m.document_key
+    left join event_types as t on t.code = m.event_type
+)
+
+select * from final

@@ -1,0 +1,31 @@
+-- Numbers the documents state about a relation: value, unit, period and direction.
+create or replace view v_figures as
+with figures as (
+    select * from fact_figure
+),
+
+documents as (
+    select document_key, name from dim_document
+),
+
+final as (
+    select
+        d.name as document_name,
+        f.measure,
+        f.value,
+        f.unit,
+        f.period_start,
+        f.period_end,
+        f.exporter_iso3,
+        f.importer_iso3,
+        f.evidence,
+        f.qualifier,
+        f.sentence_index,
+        f.char_start,
+        f.char_end,
+        f.document_key
+    from figures as f
+    inner join documents as d on d.document_key = f.document_key
+)
+
+select * from final

@@ -1,0 +1,46 @@
+-- One row per real-world event, merged across documents; the most precise date wins.
+create or replace view v_relations_timeline as
+with events as (
+    select * from fact_event
+),
+
+event_types as (
+    select code, label, cameo_code, goldstein from dim_event_type
+),
+
+mention_documents as (
+    select m.event_id, string_agg(distinct d.name, '; ' order by d.name) as documents
+    from fact_event_mention as m
+    inner join dim_document as d on d.document_key = m.document_key
+    group by m.event_id
+),
+
+final as (
+    select
+        e.event_id,
+        e.event_date,
+        e.date_precision,
+        e.event_type,
+        t.cameo_code,
+        e.actor_iso3,
+        e.target_iso3,
+        e.summary,
+        array_to_string(e.participants, '; ') as participants,
+        e.n_documents,
+        e.evidence,
+        e.status,
+        e.symmetric,
+        e.family,
+        t.label as event_label,
+        t.goldstein,
+        e.n_mentions,
+        e.first_reported,
+        e.last_reported,
+        md.documents
+    from events as e
+    left join event_types as t on t.code = e.event_type
+    left join mention_documents as md on md.event_id = e.event_id
+)
+
+select * from final
+order by event_date nulls last, event_type, actor_iso3, target_iso3
