@@ -25,6 +25,7 @@ class Settings:
     db: Path = field(default_factory=lambda: _env_path("DYAD_DB", Path("dyad.duckdb")))
     reference_dir: Path = REFERENCE_DIR
     sql_dir: Path = SQL_DIR
+    wait_seconds: float = field(default_factory=lambda: float(os.environ.get("DYAD_WAIT_SECONDS", "0")))
 
     def with_overrides(self, **values: object) -> "Settings":
         """A copy with the non-None values replaced (CLI options that were given)."""

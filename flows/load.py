@@ -1,0 +1,175 @@
+"""DuckDB: apply the DDL, write a whole run in one transaction, audit it, then publish the views.
+
+A run either commits everything or nothing: any error rolls back to the previous database, and a killed
+process leaves DuckDB's last committed state (its WAL is replayed on the next open).
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+# Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
+HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine"}
+
+
+class DatabaseLockedError(RuntimeError):
+    """Another process holds the database file."""
+
+
+class AuditError(RuntimeError):
+    """A data check on the star found violating rows: the run is rolled back."""
+
+
+@dataclass
+class LoadResult:
+    tables: dict[str, int] = field(default_factory=dict)
+    quarantined: int = 0
+    stage_counts: pl.DataFrame = field(default_factory=pl.DataFrame)
+
+
+def sql_files(folder: Path) -> list[Path]:
+    """The .sql files of a folder in name order (one object per file, file name = object name)."""
+    return sorted(folder.glob("*.sql")) if folder.is_dir() else []
+
+
+def connect(db_path: Path, *, wait_seconds: float = 0.0, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database, waiting up to wait_seconds while another process holds its lock."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return duckdb.connect(str(db_path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                holder = str(exc).split("Conflicting lock is held in", 1)[-1].strip() if "Conflicting" in str(exc) else ""
+                raise DatabaseLockedError(
+                    f"{db_path} is locked by another process{f' ({holder})' if holder else ''}; "
+                    "wait for it to finish (or pass --wait SECONDS)"
+                ) from exc
+            time.sleep(0.5)
+
+
+def apply_ddl(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
+    """Create every table that does not exist yet; returns the table names in DDL order."""
+    names = []
+    for path in sql_files(sql_dir / "ddl"):
+        con.execute(path.read_text(encoding="utf-8"))
+        names.append(path.stem)
+    return names
+
+
+def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
+    """(Re)create every view; a view that reads a later one is retried until all resolve."""
+    pending = sql_files(sql_dir / "views")
+    done: list[str] = []
+    while pending:
+        failed: list[tuple[Path, Exception]] = []
+        for path in pending:
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+                done.append(path.stem)
+            except duckdb.CatalogException as exc:
+                failed.append((path, exc))
+        if len(failed) == len(pending):
+            path, exc = failed[0]
+            raise RuntimeError(f"view {path.name} cannot be created: {exc}") from exc
+        pending = [p for p, _ in failed]
+    return done
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
+    """Audit the star before publishing: each check is a query returning the rows that violate it."""
+    problems = []
+    for path in sql_files(sql_dir / "checks"):
+        rows = con.execute(path.read_text(encoding="utf-8")).fetchmany(5)
+        if rows:
+            problems.append(f"{path.stem}: {len(rows)}+ violating rows, e.g. {rows[0]}")
+    if problems:
+        raise AuditError("data checks failed: " + "; ".join(problems))
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Append a Polars frame to a table by column name (Arrow hand-over, no SQL built from values)."""
+    if frame.is_empty():
+        return 0
+    con.register("_frame", frame)
+    try:
+        con.execute(f'insert into "{table}" by name select * from _frame')
+    finally:
+        con.unregister("_frame")
+    return frame.height
+
+
+def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "select table_name from information_schema.tables where table_schema = 'main' and table_type = 'BASE TABLE'"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, started: datetime, sources: str, n_sources: int) -> None:
+    """Record the run as running, committed on its own so a failed run still leaves its trace."""
+    # A run that was killed never reached its end: say so rather than leave it 'running' forever.
+    con.execute("update etl_run set status = 'failed', error = 'interrupted (process ended before commit)' "
+                "where status = 'running'")
+    con.execute("insert into etl_run (run_id, started_at, status, sources_dir, n_sources) values (?, ?, 'running', ?, ?)",
+                [run_id, started, sources, n_sources])
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: str | None = None) -> None:
+    con.execute("update etl_run set status = ?, ended_at = ?, error = ? where run_id = ?",
+                [status, datetime.now(), error, run_id])
+
+
+def load_run(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    sql_dir: Path,
+    run_id: str,
+    frames: dict[str, pl.DataFrame],
+    quarantine: pl.DataFrame,
+    stage_counts: pl.DataFrame,
+    extra_writers: Iterable[Callable[[duckdb.DuckDBPyConnection], tuple[pl.DataFrame, pl.DataFrame]]] = (),
+) -> LoadResult:
+    """Replace the star with this run's frames in ONE transaction, audit it and publish the views.
+
+    `extra_writers` write into the same transaction (the trade tables stream from files through DuckDB) and
+    return (quarantine rows, stage count rows) of their own.
+    """
+    result = LoadResult()
+    con.execute("begin transaction")
+    try:
+        con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
+        for table in _table_names(con):
+            if table not in HISTORY_TABLES:
+                con.execute(f'delete from "{table}"')
+        for table, frame in frames.items():
+            result.tables[table] = insert_frame(con, table, frame)
+        # Unchanged content keeps the time it was first ingested, so a re-run gives the same tables.
+        con.execute("""
+            update dim_document as d set ingested_at = p.ingested_at
+            from _previous_documents as p
+            where p.document_key = d.document_key and p.sha256 = d.sha256
+        """)
+        written = [writer(con) for writer in extra_writers]
+        all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")
+        all_counts = pl.concat([stage_counts, *(c for _, c in written)], how="vertical_relaxed")
+        result.quarantined = insert_frame(con, "quarantine", all_quarantine.with_columns(pl.lit(run_id).alias("run_id")))
+        insert_frame(con, "etl_run_stage", all_counts.with_columns(pl.lit(run_id).alias("run_id")))
+        result.stage_counts = all_counts
+        apply_views(con, sql_dir)
+        run_checks(con, sql_dir)
+        con.execute("drop table _previous_documents")
+        con.execute("commit")
+    except BaseException:
+        # DuckDB's commit after an error silently rolls back (STACK.md): roll back explicitly and re-raise.
+        con.execute("rollback")
+        raise
+    return result

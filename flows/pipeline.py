@@ -1,0 +1,161 @@
+"""The parent Prefect flow: discover -> ingest -> extract -> transform -> load (one transaction) -> report views.
+
+Tasks are coarse, one a stage over the whole batch; business logic lives in plain functions of the stage
+modules, which this file only composes.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, task
+from prefect.runtime import flow_run
+
+from flows.counts import stage_counts
+from flows.extract import extract_documents
+from flows.ingest.discover import discover_sources
+from flows.ingest.documents import read_documents
+from flows.ingest.tables import TablesResult, ingest_tables, read_reference
+from flows.load import apply_ddl, connect, finish_run, load_run, start_run
+from flows.settings import Settings
+from flows.transform.warehouse import build_warehouse
+from schemas.quarantine import quarantine_frame
+from schemas.staging import STAGING_MODELS
+from schemas.validate import validate_or_quarantine
+
+IO_RETRIES = {"retries": 2, "retry_delay_seconds": [1, 5]}
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the CLI's closing lines and for scripts (--json)."""
+
+    run_id: str
+    db: str
+    sources: str
+    status: str
+    seconds: float
+    documents: int = 0
+    events: int = 0
+    event_mentions: int = 0
+    people: int = 0
+    trade_rows: int = 0
+    trade_claims: int = 0
+    figures: int = 0
+    quarantined: int = 0
+    stages: list[dict] = field(default_factory=list)
+    error: str | None = None
+
+
+def _run_name() -> str:
+    params = flow_run.parameters or {}
+    sources = Path(str(params.get("sources", "sources"))).name or "sources"
+    return f"dyad-{sources}-{datetime.now():%Y-%m-%d-%H%M%S}"
+
+
+@task(name="discover_sources", **IO_RETRIES)
+def discover_sources_task(sources: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return discover_sources(sources)
+
+
+@task(name="read_reference", **IO_RETRIES)
+def read_reference_task(reference_dir: Path) -> dict[str, pl.DataFrame]:
+    return read_reference(reference_dir)
+
+
+@task(name="ingest_documents", **IO_RETRIES)
+def ingest_documents_task(inventory: pl.DataFrame, sources: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    documents = inventory.filter(pl.col("kind") == "document")
+    manifest = {r["relpath"]: {"published": r["published"]} for r in documents.iter_rows(named=True) if r["published"]}
+    return read_documents([Path(p) for p in documents["path"]], sources, manifest)
+
+
+@task(name="extract_facts")
+def extract_facts_task(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
+    """(valid staged frames, quarantine, stage counts) for the whole batch."""
+    raw = extract_documents(documents)
+    paths = documents.select("document_key", pl.col("path").alias("_source"))
+    staged, rejected = {}, []
+    for kind, model in STAGING_MODELS.items():
+        frame = raw[kind].join(paths, on="document_key", how="left")
+        good, bad = validate_or_quarantine(model, frame.drop("_source"), stage="extract",
+                                           source_column="document_key", row_ref_column="sentence_index",
+                                           row_ref_label=f"{kind} in sentence")
+        staged[kind] = good
+        rejected.append(bad.join(paths.rename({"document_key": "source"}), on="source", how="left")
+                        .with_columns(pl.coalesce("_source", "source").alias("source")).drop("_source"))
+    quarantine = pl.concat(rejected, how="vertical_relaxed")
+    rows_in = sum(f.height for f in raw.values())
+    counts = stage_counts("extract", rows_in=rows_in, loaded=rows_in - quarantine.height, quarantined=quarantine.height)
+    return staged, quarantine, counts
+
+
+@task(name="transform_star")
+def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
+                        reference: dict[str, pl.DataFrame], run_started: datetime) -> dict[str, pl.DataFrame]:
+    frames = build_warehouse(documents, staged, run_started)
+    return {**reference, **frames}
+
+
+@task(name="load_warehouse", **IO_RETRIES)
+def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, frames: dict[str, pl.DataFrame],
+                        quarantine: pl.DataFrame, counts: pl.DataFrame, tables: pl.DataFrame) -> RunSummary:
+    con = connect(settings.db, wait_seconds=settings.wait_seconds)
+    try:
+        apply_ddl(con, settings.sql_dir)
+        start_run(con, run_id, run_started, str(settings.sources), int(tables.height))
+        table_paths = [Path(p) for p in tables["path"]]
+
+        def write_tables(c) -> tuple[pl.DataFrame, pl.DataFrame]:
+            result: TablesResult = ingest_tables(c, table_paths, settings.sources)
+            return result.quarantine, stage_counts("ingest_tables", rows_in=result.rows_in, loaded=result.loaded,
+                                                   quarantined=result.quarantined)
+
+        try:
+            result = load_run(con, sql_dir=settings.sql_dir, run_id=run_id, frames=frames, quarantine=quarantine,
+                              stage_counts=counts, extra_writers=[write_tables])
+        except Exception as exc:
+            finish_run(con, run_id, "failed", f"{type(exc).__name__}: {exc}")
+            raise
+        finish_run(con, run_id, "succeeded")
+        trade_rows = con.execute("select count(*) from fact_trade").fetchone()[0]
+    finally:
+        con.close()
+    return RunSummary(
+        run_id=run_id, db=str(settings.db), sources=str(settings.sources), status="succeeded", seconds=0.0,
+        documents=result.tables.get("dim_document", 0), events=result.tables.get("fact_event", 0),
+        event_mentions=result.tables.get("fact_event_mention", 0), people=result.tables.get("dim_person", 0),
+        trade_rows=int(trade_rows), trade_claims=result.tables.get("fact_trade_claim", 0),
+        figures=result.tables.get("fact_figure", 0), quarantined=result.quarantined,
+        stages=result.stage_counts.to_dicts(),
+    )
+
+
+@flow(name="dyad-pipeline", flow_run_name=_run_name, log_prints=False)
+def pipeline(sources: str, db: str, wait_seconds: float = 0.0) -> RunSummary:
+    """Build the reporting database from a sources folder in one transaction."""
+    settings = Settings().with_overrides(sources=sources, db=db, wait_seconds=wait_seconds)
+    started, clock = datetime.now(), time.perf_counter()
+    run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    inventory, discover_q = discover_sources_task(settings.sources)
+    reference = read_reference_task(settings.reference_dir)
+    documents, ingest_q = ingest_documents_task(inventory, settings.sources)
+    staged, extract_q, extract_counts = extract_facts_task(documents)
+    frames = transform_star_task(documents, staged, reference, started)
+    n_docs = inventory.filter(pl.col("kind") == "document").height
+    counts = pl.concat([
+        stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=inventory.height,
+                     quarantined=discover_q.height),
+        stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
+        extract_counts,
+    ])
+    quarantine = pl.concat([discover_q, ingest_q, extract_q, quarantine_frame()], how="vertical_relaxed")
+    tables = inventory.filter(pl.col("kind") == "table")
+    frames["source_file"] = inventory.drop("path", "published")
+    summary = load_warehouse_task(settings, run_id, started, frames, quarantine, counts, tables)
+    summary.seconds = round(time.perf_counter() - clock, 2)
+    return summary

@@ -1,0 +1,137 @@
+"""Conform keys and build the star's dimension and fact frames from documents and extracted facts."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import polars as pl
+
+from flows.settings import EXTRACTOR_VERSION
+from flows.transform.events import assign_events, build_events, event_types
+from flows.transform.keys import date_key_expr, key_expr
+
+MENTION_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "event_type", "actor_iso3", "target_iso3",
+                       "event_date", "date_precision")
+
+
+def build_documents(documents: pl.DataFrame, run_started: datetime) -> pl.DataFrame:
+    """dim_document rows (ingested_at is this run; the load keeps the first run's time for unchanged content)."""
+    return documents.select(
+        "document_key", "name", "path", "format", "sha256", "size_bytes", "encoding", "title", "outlet",
+        "dateline_place", "published_date", "published_source", "text",
+        pl.lit(run_started).cast(pl.Datetime("us")).alias("ingested_at"),
+    )
+
+
+def build_people(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(dim_person, fact_person_mention): one person across documents per normalized name and country."""
+    mentions = person_mentions.with_columns(key_expr("normalized_name", "country_iso3").alias("person_key"))
+    people = (
+        mentions.with_columns(pl.col("name").str.len_chars().alias("_len"))
+        .sort(["person_key", "_len", "name"], descending=[False, True, False])
+        .group_by("person_key", maintain_order=True)
+        .agg(
+            pl.col("name").first(),
+            pl.col("normalized_name").first(),
+            pl.col("country_iso3").first(),
+            pl.col("role").drop_nulls().mode().sort().first().alias("role"),
+        )
+    )
+    facts = mentions.sort(["document_key", "sentence_index", "char_start"]).unique(
+        ["document_key", "person_key"], keep="first", maintain_order=True
+    ).select("document_key", "person_key", "name", "role", "country_iso3", "sentence_index", "char_start",
+             "char_end", "evidence")
+    return people, facts
+
+
+def build_memberships(memberships: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(dim_organization, fact_membership), organizations keyed by acronym (else name), case-folded."""
+    keyed = memberships.with_columns(
+        pl.coalesce("acronym", "organization").str.to_lowercase().alias("_natural"),
+    ).with_columns(key_expr("_natural").alias("organization_key"))
+    organizations = keyed.group_by("organization_key", maintain_order=True).agg(
+        pl.col("acronym").drop_nulls().first(),
+        pl.coalesce("organization_name", "organization").drop_nulls().first().alias("name"),
+    )
+    facts = keyed.sort(["document_key", "sentence_index"]).unique(
+        ["document_key", "country_iso3", "organization_key"], keep="first", maintain_order=True
+    ).select("document_key", "country_iso3", "organization_key", "sentence_index", "char_start", "char_end", "evidence")
+    return organizations, facts
+
+
+def build_event_facts(event_mentions: pl.DataFrame, documents: pl.DataFrame,
+                      people: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """fact_event_mention, fact_event and fact_event_participant."""
+    types = event_types()
+    families = dict(zip(types["code"], types["family"]))
+    mentions = event_mentions.join(
+        documents.select("document_key", pl.col("name").alias("document_name"), "published_date"),
+        on="document_key", how="left",
+    ).with_columns(
+        key_expr(*MENTION_KEY_COLUMNS).alias("mention_key"),
+        date_key_expr("event_date").alias("date_key"),
+        pl.col("event_type").replace_strict(families, default="other").alias("family"),
+    ).unique("mention_key", keep="first", maintain_order=True)
+    mentions = assign_events(mentions, families)
+    events = build_events(mentions)
+    fact_mention = mentions.select(
+        "mention_key", "event_id", "document_key", "event_type", "event_date", "date_key", "date_precision",
+        "date_text", "date_resolution", "date_anchor", "actor_iso3", "target_iso3", "status", "symmetric",
+        "sentence_index", "char_start", "char_end", "evidence", "trigger", "summary", "participants",
+        pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
+    )
+    return {
+        "fact_event_mention": fact_mention,
+        "fact_event": events,
+        "fact_event_participant": build_participants(mentions, people),
+    }
+
+
+def build_participants(mentions: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """Event x person x role: a participant's name is matched to the people of the same document."""
+    schema = {"event_id": pl.Utf8, "person_key": pl.Utf8, "role": pl.Utf8}
+    if mentions.is_empty() or people.is_empty():
+        return pl.DataFrame(schema=schema)
+    named = mentions.select("event_id", "document_key", pl.col("participants").alias("participant")).explode(
+        "participant").drop_nulls("participant")
+    return (
+        named.join(people.select("document_key", "name", "person_key", "role"), on="document_key")
+        .filter((pl.col("name") == pl.col("participant"))
+                | pl.col("name").str.ends_with(" " + pl.col("participant").str.split(" ").list.last()))
+        .unique(["event_id", "person_key"], keep="first", maintain_order=True)
+        .select(list(schema))
+    )
+
+
+def build_dates(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """dim_date: every day the facts refer to."""
+    columns = {"fact_event_mention": ["event_date"], "fact_figure": ["period_start", "period_end"]}
+    values = [frames[t].get_column(c) for t, cs in columns.items() if t in frames for c in cs
+              if c in frames[t].columns]
+    days = pl.concat(values).drop_nulls().unique().sort() if values else pl.Series("date", [], pl.Date)
+    return pl.DataFrame({"date": days}).with_columns(
+        date_key_expr("date").alias("date_key"),
+        pl.col("date").dt.year().cast(pl.Int32).alias("year"),
+        pl.col("date").dt.quarter().cast(pl.Int32).alias("quarter"),
+        pl.col("date").dt.month().cast(pl.Int32).alias("month"),
+        pl.col("date").dt.day().cast(pl.Int32).alias("day"),
+    ).select("date_key", "date", "year", "quarter", "month", "day")
+
+
+def build_warehouse(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
+                    run_started: datetime) -> dict[str, pl.DataFrame]:
+    """Every star table the documents side loads, by table name."""
+    dim_person, fact_person = build_people(staged["person_mentions"])
+    dim_org, fact_membership = build_memberships(staged["memberships"])
+    frames: dict[str, pl.DataFrame] = {
+        "dim_document": build_documents(documents, run_started),
+        "dim_event_type": event_types(),
+        "dim_person": dim_person,
+        "fact_person_mention": fact_person,
+        "dim_organization": dim_org,
+        "fact_membership": fact_membership,
+        "fact_trade_claim": staged["trade_claims"].with_columns(pl.col("hs_code").str.slice(0, 2).alias("hs_chapter")),
+        "fact_figure": staged["figures"],
+    }
+    frames.update(build_event_facts(staged["event_mentions"], documents, fact_person))
+    frames["dim_date"] = build_dates(frames)
+    return frames
