@@ -1,0 +1,186 @@
+"""Date grammar: explicit, relative (to the publication date) and anaphoric (to an earlier date) expressions."""
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from flows.extract.dates import DateContext, DateMention, parse_date_text
+
+
+def only(pub: date | None, sentence: str, earlier: str | None = None) -> DateMention:
+    """The single date mention of a sentence, after an optional earlier sentence that sets the anchor."""
+    context = DateContext(pub)
+    if earlier:
+        context.find(earlier)
+    mentions = context.find(sentence)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision", "kind", "end_value"),
+    [
+        ("The treaty was signed on 4 July 1995 in Riga.", date(1995, 7, 4), "day", "point", None),
+        ("The treaty was signed on July 4, 1995 in Riga.", date(1995, 7, 4), "day", "point", None),
+        ("Ties began on the 3rd of September 1992.", date(1992, 9, 3), "day", "point", None),
+        ("The office opened in February 2006.", date(2006, 2, 1), "month", "point", date(2006, 2, 28)),
+        ("The office opened in 2007.", date(2007, 1, 1), "year", "point", date(2007, 12, 31)),
+        ("Flights have run since 2009.", date(2009, 1, 1), "year", "since", None),
+        ("The plan runs until 2031.", date(2031, 1, 1), "year", "until", None),
+        ("The file is dated 2019-11-05.", date(2019, 11, 5), "day", "point", None),
+        ("They met on 05.03.2019 in Baku.", date(2019, 3, 5), "day", "point", None),
+        ("They met on 05/03/2019 in Baku.", date(2019, 3, 5), "day", "point", None),
+        ("They met on 05/23/2019 in Baku.", date(2019, 5, 23), "day", "point", None),
+        ("Talks were held on 7–9 May 2015.", date(2015, 5, 7), "day", "range", date(2015, 5, 9)),
+        ("Talks were held on May 7–9, 2015.", date(2015, 5, 7), "day", "range", date(2015, 5, 7 + 2)),
+        ("Talks ran from 30 April to 2 May 2015.", date(2015, 4, 30), "day", "range", date(2015, 5, 2)),
+        ("Exports in March–August 2017 rose.", date(2017, 3, 1), "month", "period", date(2017, 8, 31)),
+        ("Exports in March-April 2017 rose.", date(2017, 3, 1), "month", "period", date(2017, 4, 30)),
+        ("Aid flowed over 1984–1987.", date(1984, 1, 1), "year", "period", date(1987, 12, 31)),
+        ("Aid flowed between 1984 and 1987.", date(1984, 1, 1), "year", "period", date(1987, 12, 31)),
+        ("Output rose in the first half of 2021.", date(2021, 1, 1), "month", "period", date(2021, 6, 30)),
+        ("Output rose in Q3 2021.", date(2021, 7, 1), "month", "period", date(2021, 9, 30)),
+        ("Output rose in the first nine months of 2021.", date(2021, 1, 1), "month", "period", date(2021, 9, 30)),
+    ],
+)
+def test_explicit_dates(sentence: str, value: date, precision: str, kind: str, end_value: date | None) -> None:
+    mention = only(None, sentence)
+    assert (mention.value, mention.precision, mention.kind, mention.end_value) == (value, precision, kind, end_value)
+    assert mention.resolution == "explicit"
+    assert sentence[mention.start:mention.end] == mention.text
+
+
+# 2024-03-03 is a Sunday.
+SUNDAY = date(2024, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("The minister said so today.", SUNDAY, "day"),
+        ("The minister arrived yesterday.", date(2024, 3, 2), "day"),
+        ("The minister arrived the day before yesterday.", date(2024, 3, 1), "day"),
+        ("The minister will arrive tomorrow.", date(2024, 3, 4), "day"),
+        ("The ministers met on Friday.", date(2024, 3, 1), "day"),
+        ("The ministers met on Sunday.", date(2024, 2, 25), "day"),  # past tense: strictly before
+        ("The ministers are meeting on Sunday.", SUNDAY, "day"),  # present tense: the day itself
+        ("The ministers will meet on Tuesday.", date(2024, 3, 5), "day"),  # future tense: the next one
+        ("The ministers met last Tuesday.", date(2024, 2, 27), "day"),
+        ("Prices rose last month.", date(2024, 2, 1), "month"),
+        ("Prices rose this month.", date(2024, 3, 1), "month"),
+        ("Prices will rise next month.", date(2024, 4, 1), "month"),
+        ("Prices rose last year.", date(2023, 1, 1), "year"),
+        ("Prices will rise later this year.", date(2024, 1, 1), "year"),
+        ("Prices will rise next year.", date(2025, 1, 1), "year"),
+        ("Two years ago the plant closed.", date(2022, 1, 1), "year"),
+        ("A year ago today the plant closed.", date(2023, 3, 3), "day"),
+        ("The plant closed at the end of January.", date(2024, 1, 1), "month"),
+        ("The plant closed on 20 February.", date(2024, 2, 20), "day"),
+        ("The plant closed on 20 December.", date(2023, 12, 20), "day"),  # would be after publication
+        ("The plant will reopen on 20 February.", date(2025, 2, 20), "day"),  # future, already past
+        ("The plant opened on 11 January this year.", date(2024, 1, 11), "day"),
+        ("The plant closed in the summer.", date(2023, 1, 1), "year"),  # summer 2024 has not begun
+        ("The plant will reopen in the autumn.", date(2024, 1, 1), "year"),
+    ],
+)
+def test_relative_to_publication(sentence: str, value: date, precision: str) -> None:
+    mention = only(SUNDAY, sentence)
+    assert (mention.value, mention.precision, mention.resolution) == (value, precision, "relative")
+    assert mention.anchor == "published 2024-03-03"
+
+
+def test_last_week_is_a_period_monday_to_sunday() -> None:
+    mention = only(SUNDAY, "Prices rose last week.")
+    assert (mention.value, mention.end_value, mention.kind) == (date(2024, 2, 19), date(2024, 2, 25), "period")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "sentence", "value", "precision"),
+    [
+        ("The consulate opened in May 1999.", "An embassy followed in October of the same year.", date(1999, 10, 1), "month"),
+        ("The consulate opened in May 1999.", "The embassy followed two years later.", date(2001, 1, 1), "year"),
+        ("The consulate opened in May 1999.", "The embassy followed fifteen years later.", date(2014, 1, 1), "year"),
+        ("The talks began on 8 May 1999.", "A deal came two days later.", date(1999, 5, 10), "day"),
+        ("The talks began on 8 May 1999.", "A deal came the same day.", date(1999, 5, 8), "day"),
+        ("The talks began on 8 May 1999.", "The envoy had arrived the day before.", date(1999, 5, 7), "day"),
+        ("The talks began on 8 May 1999.", "A deal came the following year.", date(2000, 1, 1), "year"),
+        ("The talks began on 8 May 1999.", "That year trade doubled.", date(1999, 1, 1), "year"),
+        ("The talks began on 8 May 1999.", "A deal came on the 21st.", date(1999, 5, 21), "day"),
+    ],
+)
+def test_anaphora_against_the_last_date(earlier: str, sentence: str, value: date, precision: str) -> None:
+    mention = only(date(2024, 3, 3), sentence, earlier)
+    assert (mention.value, mention.precision, mention.resolution) == (value, precision, "anaphora")
+    assert mention.anchor is not None and mention.anchor.startswith("earlier date 1999")
+
+
+def test_later_that_month_then_day() -> None:
+    context = DateContext(date(2020, 1, 1))
+    context.find("The declaration was signed on 3 March 1995.")
+    later, day = context.find("The envoy came later that month, on the 17th.")
+    assert (later.value, later.precision) == (date(1995, 3, 1), "month")
+    assert (day.value, day.precision, day.resolution) == (date(1995, 3, 17), "day", "anaphora")
+
+
+def test_day_without_year_and_no_anchor_is_not_invented() -> None:
+    mention = only(None, "The talks were held on 12 May.")
+    assert mention.value is None and mention.precision is None
+
+
+def test_day_without_year_takes_earlier_year_when_no_publication_date() -> None:
+    mention = only(None, "A consulate opened on 12 May.", "Relations began in 1994.")
+    assert (mention.value, mention.resolution) == (date(1994, 5, 12), "anaphora")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They marked 30 years of friendship.",
+        "It was the 21st meeting of the commission.",
+        "The 30th anniversary passed quietly.",
+        "Exports rose 2019% on paper.",
+        "Some 2,019 people attended.",
+        "He may visit soon.",
+    ],
+)
+def test_not_dates(sentence: str) -> None:
+    assert DateContext(SUNDAY).find(sentence) == []
+
+
+def test_several_dates_in_text_order() -> None:
+    mentions = DateContext(None).find("Signed on 9 February 1994 and ratified in August of the same year.")
+    assert [m.text for m in mentions] == ["on 9 February 1994", "in August of the same year"]
+    assert [m.value for m in mentions] == [date(1994, 2, 9), date(1994, 8, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7 December 2023", (date(2023, 12, 7), "day")),
+        ("2023-12-07T08:15:00+07:00", (date(2023, 12, 7), "day")),
+        ("05.04.2023", (date(2023, 4, 5), "day")),
+        ("Thursday, 7 December 2023", (date(2023, 12, 7), "day")),
+        ("Tue, 5 Mar 2024", (date(2024, 3, 5), "day")),
+        ("March 2020", (date(2020, 3, 1), "month")),
+        ("2021", (date(2021, 1, 1), "year")),
+        ("not a date", (None, None)),
+    ],
+)
+def test_parse_date_text(text: str, expected: tuple[date | None, str | None]) -> None:
+    assert parse_date_text(text) == expected
+
+
+def test_find_speed() -> None:
+    sentences = [
+        "Kazakhstan and Uzbekistan agreed on Friday to push their trade towards 10 billion US dollars.",
+        "Relations were established on 23 November 1992 and an embassy opened in August of the same year.",
+        "The commission reviewed progress at the centre, a joint project that both governments launched.",
+    ] * 2000
+    context = DateContext(SUNDAY)
+    started = time.perf_counter()
+    for sentence in sentences:
+        context.find(sentence)
+    rate = len(sentences) / (time.perf_counter() - started)
+    assert rate > 5000, f"{rate:.0f} sentences/s"
