@@ -1,0 +1,138 @@
+"""Country mentions: names (short and official), demonyms, capitals as metonyms, historical states, institutions."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from flows.lexicon import read_table, read_toml
+
+TOKEN = re.compile(r"\w+(?:[’'](?!s\b)\w+)*")
+MAX_TOKENS = 7
+KIND_RANK = {"name": 0, "historic": 0, "capital": 1, "institution": 1, "demonym": 2}
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    text: str
+    iso3: str
+    kind: str  # name | demonym | capital | historic | institution
+    possessive: bool = False
+
+
+def fold(text: str) -> str:
+    """Strip diacritics so that 'Chișinău' and 'Chisinau' meet."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _clean_official(name: str) -> str:
+    return re.sub(r"\s*\((?:the)\)\s*|\s*\*+\s*$", "", name).strip()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[str, str]]:
+    """Surface form -> (iso3, kind), from the bundled country table, pycountry and the lexicon tables."""
+    rules = read_toml("countries.toml")
+    ambiguous = set(rules["ambiguous_forms"])
+    forms: dict[str, tuple[str, str]] = {}
+
+    def add(form: str, iso3: str, kind: str) -> None:
+        form = form.strip()
+        if not form or form in ambiguous or "," in form or "(" in form:
+            return
+        for variant in {form, fold(form), form.replace("’", "'"), form.rstrip(".")}:
+            current = forms.get(variant)
+            if current is None or KIND_RANK[kind] < KIND_RANK[current[1]]:
+                forms[variant] = (iso3, kind)
+
+    for row in read_table("country-codes.csv"):
+        iso3 = row["ISO3166-1-Alpha-3"]
+        if not iso3:
+            continue
+        for col in ("CLDR display name", "UNTERM English Short", "official_name_en"):
+            add(_clean_official(row[col]), iso3, "name")
+        if row["is_independent"] == "Yes" and row["Capital"]:
+            add(row["Capital"], iso3, "capital")
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                add(value, country.alpha_3, "name")
+    for row in read_table("country_aliases.csv"):
+        add(row["form"], row["iso3"], row["kind"])
+    for row in read_table("demonyms.csv"):
+        add(row["demonym"], row["iso3"], "demonym")
+    for row in read_table("institutions.csv"):
+        add(row["institution"], row["iso3"], "institution")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _non_country_heads() -> frozenset[str]:
+    return frozenset(read_toml("countries.toml")["non_country_heads"])
+
+
+def find_countries(sentence: str) -> list[CountryMention]:
+    """Every country mention in a sentence, longest form first, in text order."""
+    forms = gazetteer()
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+    out: list[CountryMention] = []
+    i = 0
+    while i < len(tokens):
+        start = tokens[i][0]
+        if not sentence[start].isupper():
+            i += 1
+            continue
+        hit = None
+        for j in range(min(len(tokens), i + MAX_TOKENS) - 1, i - 1, -1):
+            surface = re.sub(r"\s+", " ", sentence[start:tokens[j][1]])
+            found = forms.get(surface) or forms.get(fold(surface))
+            if found:
+                hit = (j, surface, found)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, surface, (iso3, kind) = hit
+        end = tokens[j][1]
+        after = sentence[end:end + 30]
+        if kind == "demonym":
+            following = re.match(r"\s+(\w+)", after)
+            if following and following.group(1).lower() in _non_country_heads():
+                i = j + 1
+                continue
+        possessive = bool(re.match(r"[’']s?(?!\w)", after))
+        out.append(CountryMention(start, end, sentence[start:end], iso3, kind, possessive))
+        i = j + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pair_phrase_pattern() -> re.Pattern[str]:
+    phrases = sorted(read_toml("countries.toml")["pair_phrases"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+def find_pair_phrases(sentence: str) -> list[tuple[int, int]]:
+    """Spans of phrases that stand for the document's two countries ('the two countries', 'both sides')."""
+    return [(m.start(), m.end()) for m in _pair_phrase_pattern().finditer(sentence)]
+
+
+@lru_cache(maxsize=None)
+def country_name(iso3: str) -> str:
+    """A readable short name for a country code."""
+    for row in read_table("country-codes.csv"):
+        if row["ISO3166-1-Alpha-3"] == iso3:
+            return row["CLDR display name"] or row["official_name_en"]
+    historic = pycountry.historic_countries.get(alpha_3=iso3)
+    return historic.name.split(",")[0] if historic else iso3
+
+
+def is_historic(iso3: str) -> bool:
+    """True for states that no longer exist (the Soviet Union): never a party to a dated bilateral event."""
+    return any(r["iso3"] == iso3 and r["kind"] == "historic" for r in read_table("country_aliases.csv"))

@@ -1,0 +1,97 @@
+"""Split a document's plain text into sentences with character offsets, skipping headings and date lines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a period does not end a sentence (lower-cased, without the period).
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep st no nos vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig al jr sr rev hon amb pres min "
+    "e.g i.e u.s u.k u.n".split()
+)
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
+LINE_END_PUNCT = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+# "TBILISI — ", "Tashkent, 3 March 2024 (Central Asia Wire): ", "ASTANA, May 5 (Reuters) - "
+DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
+    r"(?:\s*,\s*[^:—–\n]{3,40}?)?(?:\s*\([^)\n]{1,60}\))?\s*(?::|—|–|--|-(?=\s))\s+",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    dateline: str | None = None
+
+
+def _is_dateline(prefix: str) -> bool:
+    """A dateline is a place (capitalised or upper-case), optionally a date and an outlet, then a dash or colon."""
+    head = prefix.split(",")[0].split("(")[0].strip(" :—–-")
+    if not head:
+        return False
+    has_date = bool(re.search(r"\d", prefix))
+    return head.isupper() or has_date or "(" in prefix
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        spans.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return spans
+
+
+def _front_matter_end(text: str) -> int:
+    """Offset after a YAML front matter block, or 0 (ingest normally removes it already)."""
+    if text.startswith("---"):
+        close = re.search(r"^---\s*$", text[3:], flags=re.M)
+        if close:
+            return 3 + close.end()
+    return 0
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cur = [], start
+    chunk = text[start:end]
+    for m in SENTENCE_END.finditer(chunk):
+        stop = start + m.start()
+        word = re.search(r"([\w.]+)$", text[cur:stop + 1][:-1] if text[stop] == "." else "")
+        token = (word.group(1) if word else "").lower().rstrip(".")
+        if text[stop] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-zà-þ]", token) or "." in token):
+            continue  # an abbreviation or an initial ("J. Smith", "U.S.") does not end a sentence
+        spans.append((cur, start + m.end()))
+        cur = start + m.end()
+        while cur < end and text[cur].isspace():
+            cur += 1
+    if cur < end:
+        spans.append((cur, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a plain text, in order; headings, date lines and front matter are not sentences."""
+    out: list[Sentence] = []
+    body_start = _front_matter_end(text)
+    for line_start, line_end in _lines(text):
+        if line_start < body_start:
+            continue
+        line = text[line_start:line_end]
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or not LINE_END_PUNCT.search(stripped):
+            continue
+        lead = len(line) - len(line.lstrip())
+        start, dateline = line_start + lead, None
+        m = DATELINE.match(text, start, line_end)
+        if m and m.end() < line_end and _is_dateline(m.group(0)):
+            dateline, start = m.group(0).strip(), m.end()
+        for s, e in _split_paragraph(text, start, line_end):
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(Sentence(len(out), s, e, text[s:e], dateline if s == start else None))
+    return out
