@@ -5,6 +5,7 @@ process leaves DuckDB's last committed state (its WAL is replayed on the next op
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -65,22 +66,42 @@ def apply_ddl(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     return names
 
 
+def view_order(paths: list[Path]) -> list[Path]:
+    """Views ordered so each comes after the views it reads (names found as words in its SQL).
+
+    A failed statement aborts a DuckDB transaction, so views cannot be created by trial and retry.
+    """
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in paths}
+    by_name = {p.stem: p for p in paths}
+    deps = {name: {other for other in texts if other != name and re.search(rf"\b{other}\b", text)}
+            for name, text in texts.items()}
+    ordered: list[Path] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if by_name[name] in ordered:
+            return
+        if name in visiting:
+            raise RuntimeError(f"views read each other in a cycle: {name}")
+        visiting.add(name)
+        for dep in sorted(deps[name]):
+            visit(dep)
+        ordered.append(by_name[name])
+
+    for name in sorted(texts):
+        visit(name)
+    return ordered
+
+
 def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
-    """(Re)create every view; a view that reads a later one is retried until all resolve."""
-    pending = sql_files(sql_dir / "views")
-    done: list[str] = []
-    while pending:
-        failed: list[tuple[Path, Exception]] = []
-        for path in pending:
-            try:
-                con.execute(path.read_text(encoding="utf-8"))
-                done.append(path.stem)
-            except duckdb.CatalogException as exc:
-                failed.append((path, exc))
-        if len(failed) == len(pending):
-            path, exc = failed[0]
+    """(Re)create every view, each after the views it reads."""
+    done = []
+    for path in view_order(sql_files(sql_dir / "views")):
+        try:
+            con.execute(path.read_text(encoding="utf-8"))
+        except duckdb.Error as exc:
             raise RuntimeError(f"view {path.name} cannot be created: {exc}") from exc
-        pending = [p for p, _ in failed]
+        done.append(path.stem)
     return done
 
 

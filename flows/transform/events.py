@@ -113,7 +113,7 @@ def build_events(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.col("symmetric").first(),
         pl.col("status").first(),
         pl.col("summary").first(),
-        pl.col("participants").flatten().drop_nulls().unique(maintain_order=True).alias("participants"),
+        pl.col("participants").list.explode(keep_nulls=False, empty_as_null=False).drop_nulls().unique(maintain_order=True).alias("participants"),
         pl.col("document_key").n_unique().cast(pl.Int32).alias("n_documents"),
         pl.len().cast(pl.Int32).alias("n_mentions"),
         pl.col("published_date").min().alias("first_reported"),

@@ -1,0 +1,31 @@
+"""Session-wide test settings: Prefect runs against a temporary server under tmp, quietly, offline."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect" / "test"))
+    from flows.settings import configure_prefect_environment
+
+    configure_prefect_environment()
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def sources_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled sources folder."""
+    target = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", target)
+    return target
