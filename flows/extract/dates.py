@@ -138,6 +138,51 @@ _PRESENT_RX = re.compile(r"\b(?:is|are|am)\s+(?:being\s+)?\w+ing\b|\btoday\b|\bt
                          r"|\b(?:is|are)\s+(?:being\s+)?held\b", re.I)
 
 
+_WORD_RX = re.compile(r"\w+")
+# Every date expression contains one of these words (a digit-led word, a month, a weekday or a time word) ...
+_CORE_WORDS = frozenset(
+    "yesterday today tomorrow tonight day days week weeks month months year years spring summer autumn winter "
+    "fall morning afternoon evening".split())
+_CASED_CORES = frozenset(
+    [name for name in calendar.month_name if name] + [name for name in calendar.day_name]
+    + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+# ... and begins with one of these words at most _LOOKBACK words before it.
+_STARTERS = frozenset(
+    "since until till through by before after from between in on at during the a an later earlier this last next "
+    "that coming past current early late mid end beginning start middle turn first second third fourth".split()
+) | frozenset(NUMBER_WORDS) | _CORE_WORDS
+_LOOKBACK = 6
+
+
+def _is_core(word: str) -> bool:
+    return word[0].isdigit() or word in _CASED_CORES or word.lower() in _CORE_WORDS or (
+        len(word) == 2 and word[0] in "QH" and word[1] in "1234")
+
+
+def _scan(sentence: str) -> list[re.Match[str]]:
+    """Matches of DATE_RX, tried only at words that can start a date near a core word (10x faster than finditer)."""
+    words = _WORD_RX.findall(sentence)
+    if not any(_is_core(word) for word in words):
+        return []
+    spans = [(m.start(), m.group()) for m in _WORD_RX.finditer(sentence)]
+    candidates: set[int] = set()
+    for index, (_, word) in enumerate(spans):
+        if _is_core(word):
+            for start, before in spans[max(0, index - _LOOKBACK):index + 1]:
+                if before.lower() in _STARTERS or _is_core(before):
+                    candidates.add(start)
+    matches = []
+    done = 0
+    for start in sorted(candidates):
+        if start < done:
+            continue
+        match = DATE_RX.match(sentence, start)
+        if match is not None:
+            matches.append(match)
+            done = match.end()
+    return matches
+
+
 # ---------------------------------------------------------------------------------------------------------------
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -216,7 +261,7 @@ class DateContext:
     def find(self, sentence: str) -> list[DateMention]:
         """Every date expression in the sentence, in text order; each resolved one becomes the new anchor."""
         mentions = []
-        for match in DATE_RX.finditer(sentence):
+        for match in _scan(sentence):
             name = match.lastgroup
             if name is None:
                 continue
