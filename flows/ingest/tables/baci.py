@@ -1,0 +1,35 @@
+"""CEPII BACI: t, i, j, k, v, q (v in thousands of USD, q in tonnes), with its code companions."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+from flows.ingest.tables.sources import close_source, open_csv
+from flows.ingest.tables.trade_load import FileOutcome, load_staged, stage_rows
+
+SOURCE = "baci"
+COLUMNS = ["t", "i", "j", "k", "v", "q"]
+THOUSAND_USD = 1000.0
+TONNE_KG = 1000.0
+
+
+def hs_revision(path: Path) -> str | None:
+    """The HS revision named in a BACI file name (BACI_HS17_Y2022_V202401.csv -> HS17)."""
+    found = re.search(r"HS\d{2}", path.name.upper())
+    return found.group(0) if found else None
+
+
+def load_baci(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
+    """Stage and load a BACI file: exporter i's exports to importer j, in USD and kg."""
+    # BACI pads q with spaces and writes NA for unknown quantities: both stay text and cast to null
+    open_csv(con, path, COLUMNS)
+    try:
+        stage_rows(
+            con, "baci", SOURCE, rel, value_scale=THOUSAND_USD, weight_scale=TONNE_KG,
+            hs_revision=hs_revision(path),
+        )
+        return load_staged(con)
+    finally:
+        close_source(con)

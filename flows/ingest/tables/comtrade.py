@@ -1,0 +1,71 @@
+"""UN Comtrade: API v1 "final data" (JSON response or the 47-column CSV) and the legacy 35-column CSV."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from flows.ingest.tables.detect import is_gzip
+from flows.ingest.tables.sources import close_source, open_csv, open_frame
+from flows.ingest.tables.trade_load import FileOutcome, load_staged, stage_rows
+
+SOURCE = "comtrade"
+V1_COLUMNS = [
+    "reporterCode", "partnerCode", "flowCode", "classificationCode", "cmdCode", "freqCode", "refYear",
+    "refMonth", "primaryValue", "cifvalue", "fobvalue", "netWgt", "qty", "qtyUnitAbbr", "partner2Code",
+    "motCode", "customsCode", "isQtyEstimated", "isNetWgtEstimated",
+]
+LEGACY_COLUMNS = [
+    "Classification", "Period", "Trade Flow Code", "Reporter Code", "Partner Code", "2nd Partner Code",
+    "Customs Proc. Code", "Mode of Transport Code", "Commodity Code", "Qty Unit", "Qty", "Netweight (kg)",
+    "Trade Value (US$)", "CIF Trade Value (US$)", "FOB Trade Value (US$)", "Flag",
+]
+
+
+class ComtradeResponseError(ValueError):
+    """A Comtrade response that carries an error instead of data (rate limit, bad query)."""
+
+
+def read_v1_records(path: Path) -> pl.DataFrame:
+    """The records of an API v1 JSON response ({"data": [...]}, or a bare list), one row each."""
+    opener = gzip.open if is_gzip(path) else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        doc = json.load(fh)
+    records = doc.get("data") if isinstance(doc, dict) else doc
+    error = doc.get("error") if isinstance(doc, dict) else None
+    if error and not records:
+        raise ComtradeResponseError(f"the response holds an error and no data: {error}")
+    if not records:
+        return pl.DataFrame(schema={c: pl.Utf8 for c in V1_COLUMNS})
+    # values stay as JSON typed them; the layout SQL casts them to text, so 0401 stays "0401"
+    return pl.DataFrame(records, infer_schema_length=None, strict=False)
+
+
+def load_v1_json(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
+    """Stage and load an API v1 JSON response."""
+    open_frame(con, read_v1_records(path), V1_COLUMNS)
+    return load_layout(con, "comtrade_v1", rel)
+
+
+def load_v1_csv(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
+    """Stage and load an API v1 CSV (Comtrade+ download or a comtradeapicall DataFrame saved as CSV)."""
+    open_csv(con, path, V1_COLUMNS)
+    return load_layout(con, "comtrade_v1", rel)
+
+
+def load_legacy_csv(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
+    """Stage and load a legacy Comtrade CSV (Windows line endings and empty ISO columns are fine)."""
+    open_csv(con, path, LEGACY_COLUMNS)
+    return load_layout(con, "comtrade_legacy", rel)
+
+
+def load_layout(con: duckdb.DuckDBPyConnection, layout: str, rel: str) -> FileOutcome:
+    """Run a layout's SQL over trade_source and load the result."""
+    try:
+        stage_rows(con, layout, SOURCE, rel)
+        return load_staged(con)
+    finally:
+        close_source(con)

@@ -1,0 +1,102 @@
+"""Published trade figures (period_start, period_end as YYYY-MM, measure, exporter, importer, value_usd, ...)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandera.errors
+import polars as pl
+
+from flows.ingest.tables.detect import is_gzip
+from flows.ingest.tables.trade_load import FileOutcome
+from schemas.quarantine import QUARANTINE_SCHEMA
+from schemas.trade import TradeReported
+
+OPTIONAL = ["qualifier", "reported_by", "speaker", "source_url", "note"]
+COLUMNS = list(TradeReported.to_schema().columns)
+
+
+def month_start(text: pl.Expr) -> pl.Expr:
+    """First day of a YYYY-MM (or YYYY-MM-DD) period bound."""
+    return (text.str.slice(0, 7) + "-01").str.to_date("%Y-%m-%d", strict=False)
+
+
+def read_published(path: Path, rel: str) -> pl.DataFrame:
+    """The file as text, then typed into trade_reported's columns (unparseable values become null)."""
+    if path.suffix.lower() == ".parquet":
+        raw = pl.read_parquet(path).cast(pl.Utf8)
+    else:
+        data = path.read_bytes()
+        if is_gzip(path):
+            import gzip
+
+            data = gzip.decompress(data)
+        raw = pl.read_csv(data, infer_schema_length=0, encoding="utf8-lossy")
+    raw = raw.rename({c: c.strip().lstrip("\ufeff").lower() for c in raw.columns})
+    raw = raw.with_columns(pl.lit(None, pl.Utf8).alias(c) for c in OPTIONAL if c not in raw.columns)
+    text = {c: pl.col(c).str.strip_chars().replace("", None) for c in raw.columns}
+    return raw.with_row_index("line", offset=2).select(
+        month_start(text["period_start"]).alias("period_start"),
+        month_start(text["period_end"]).dt.month_end().alias("period_end"),
+        text["measure"].str.to_lowercase().alias("measure"),
+        text["exporter_iso3"].str.to_uppercase().alias("exporter_iso3"),
+        text["importer_iso3"].str.to_uppercase().alias("importer_iso3"),
+        text["value_usd"].str.replace_all(r"[,_\s]", "").cast(pl.Float64, strict=False).alias("value_usd"),
+        text["qualifier"].str.to_lowercase().alias("qualifier"),
+        text["reported_by"].str.to_uppercase().alias("reported_by"),
+        text["speaker"].alias("speaker"),
+        text["source_url"].alias("source_url"),
+        text["note"].alias("note"),
+        pl.lit(rel).alias("source"),
+        pl.format("line {}", pl.col("line")).alias("row_ref"),
+        pl.struct(raw.columns).struct.json_encode().alias("raw"),
+    )
+
+
+def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
+    """frame with a reason column: null when the row loads, else why it does not."""
+    unknown = ~pl.col("exporter_iso3").is_in(list(known_iso3)) | ~pl.col("importer_iso3").is_in(list(known_iso3))
+    reporter_unknown = pl.col("reported_by").is_not_null() & ~pl.col("reported_by").is_in(list(known_iso3))
+    reason = (
+        pl.when(pl.col("period_start").is_null() | pl.col("period_end").is_null())
+        .then(pl.lit("period is not YYYY-MM"))
+        .when(pl.col("value_usd").is_null())
+        .then(pl.lit("value_usd is not a number"))
+        .when(unknown)
+        .then(pl.format("country {} or {} is not in dim_country", "exporter_iso3", "importer_iso3"))
+        .when(reporter_unknown)
+        .then(pl.format("reported_by {} is not in dim_country", "reported_by"))
+    )
+    frame = frame.with_columns(reason.alias("reason"))
+    ok = frame.filter(pl.col("reason").is_null())
+    try:
+        TradeReported.validate(ok.select(COLUMNS), lazy=True)
+    except pandera.errors.SchemaErrors as errors:
+        cases = errors.failure_cases.filter(pl.col("index").is_not_null())
+        failed = cases.group_by("index").agg(
+            pl.format("failed {} {} (value {})", pl.col("column").fill_null("row"), pl.col("check"),
+                      pl.col("failure_case").cast(pl.Utf8)).first().alias("audit")
+        ).with_columns(pl.col("index").cast(pl.UInt32))
+        ok = ok.with_row_index("index").join(failed, on="index", how="left").with_columns(
+            pl.col("audit").alias("reason")
+        ).drop("index", "audit")
+    return pl.concat([ok, frame.filter(pl.col("reason").is_not_null())], how="vertical_relaxed")
+
+
+def load_published(con: duckdb.DuckDBPyConnection, path: Path, rel: str, known_iso3: set[str]) -> FileOutcome:
+    """Validate the published figures and insert them into trade_reported."""
+    judged = judge(read_published(path, rel), known_iso3)
+    good = judged.filter(pl.col("reason").is_null()).select(COLUMNS)
+    # loading the same file again replaces its rows rather than adding them twice
+    con.execute("delete from trade_reported where source = $source", {"source": rel})
+    if good.height:
+        con.register("trade_reported_new", good)
+        try:
+            columns = ", ".join(COLUMNS)
+            con.execute(f"insert into trade_reported ({columns}) select {columns} from trade_reported_new")
+        finally:
+            con.unregister("trade_reported_new")
+    quarantine = judged.filter(pl.col("reason").is_not_null()).select(
+        pl.lit("ingest").alias("stage"), "source", "row_ref", "reason", "raw"
+    ).cast(QUARANTINE_SCHEMA)
+    return FileOutcome(rows_in=judged.height, loaded=good.height, quarantine=quarantine)
