@@ -22,10 +22,11 @@ from flows.ingest.documents import read_documents
 from flows.ingest.tables import TablesResult, ingest_tables, read_reference
 from flows.load import apply_ddl, connect, finish_run, load_run, start_run
 from flows.settings import Settings
+from flows.transform.conform import conform_countries
 from flows.transform.warehouse import build_warehouse
-from schemas.quarantine import quarantine_frame
 from schemas.staging import STAGING_MODELS
 from schemas.validate import validate_or_quarantine
+from schemas.warehouse import WAREHOUSE_MODELS
 
 IO_RETRIES = {"retries": 2, "retry_delay_seconds": [1, 5]}
 
@@ -95,10 +96,25 @@ def extract_facts_task(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame]
 
 
 @task(name="transform_star")
-def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
-                        reference: dict[str, pl.DataFrame], run_started: datetime) -> dict[str, pl.DataFrame]:
-    frames = build_warehouse(documents, staged, run_started)
-    return {**reference, **frames}
+def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame], reference: dict[str, pl.DataFrame],
+                        run_started: datetime) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
+    """(star frames by table, quarantine, stage counts): facts conformed to the dimensions and validated."""
+    sources = dict(zip(documents["document_key"], documents["path"]))
+    conformed, rejected = conform_countries(staged, reference["dim_country"]["iso3"], sources)
+    frames = build_warehouse(documents, conformed, run_started)
+    quarantined = [rejected]
+    for table, model in WAREHOUSE_MODELS.items():
+        frames[table], bad = validate_or_quarantine(model, frames[table], stage="transform", source=table)
+        quarantined.append(bad)
+    quarantine = pl.concat(quarantined, how="vertical_relaxed")
+    rows_in = sum(f.height for f in staged.values())
+    star_rows = sum(frames[t].height for t in WAREHOUSE_MODELS)
+    star_rejected = quarantine.height - rejected.height
+    counts = pl.concat([
+        stage_counts("conform", rows_in=rows_in, loaded=rows_in - rejected.height, quarantined=rejected.height),
+        stage_counts("validate_star", rows_in=star_rows + star_rejected, loaded=star_rows, quarantined=star_rejected),
+    ])
+    return {**reference, **frames}, quarantine, counts
 
 
 @task(name="load_warehouse", **IO_RETRIES)
@@ -145,15 +161,16 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0) -> RunSummary:
     reference = read_reference_task(settings.reference_dir)
     documents, ingest_q = ingest_documents_task(inventory, settings.sources)
     staged, extract_q, extract_counts = extract_facts_task(documents)
-    frames = transform_star_task(documents, staged, reference, started)
+    frames, transform_q, transform_counts = transform_star_task(documents, staged, reference, started)
     n_docs = inventory.filter(pl.col("kind") == "document").height
     counts = pl.concat([
         stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=inventory.height,
                      quarantined=discover_q.height),
         stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
         extract_counts,
+        transform_counts,
     ])
-    quarantine = pl.concat([discover_q, ingest_q, extract_q, quarantine_frame()], how="vertical_relaxed")
+    quarantine = pl.concat([discover_q, ingest_q, extract_q, transform_q], how="vertical_relaxed")
     tables = inventory.filter(pl.col("kind") == "table")
     frames["source_file"] = inventory.drop("path", "published")
     summary = load_warehouse_task(settings, run_id, started, frames, quarantine, counts, tables)
