@@ -1,0 +1,516 @@
+"""Source documents (.txt, .md, .html) -> plain text plus metadata: one DocumentRaw row per file.
+
+The text stored here is what every character offset downstream indexes, so it is built once and deterministically:
+newlines normalised to "\\n", NFC, paragraphs separated by a blank line, whitespace inside an HTML block collapsed.
+Publication date priority: manifest entry > front matter > HTML meta > dateline in the first lines.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path, PurePath
+from typing import Any, Iterator, Mapping, Sequence
+
+import pandera.errors
+import polars as pl
+import yaml
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from flows.extract.dates import DateContext, parse_date_text
+from schemas.quarantine import quarantine_frame
+from schemas.raw import DocumentRaw
+
+EXTENSION_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+                     ".htm": "html"}
+DOCUMENT_SCHEMA = {
+    "document_key": pl.Utf8, "name": pl.Utf8, "path": pl.Utf8, "format": pl.Utf8, "sha256": pl.Utf8,
+    "size_bytes": pl.Int64, "encoding": pl.Utf8, "title": pl.Utf8, "outlet": pl.Utf8, "dateline_place": pl.Utf8,
+    "published_date": pl.Date, "published_source": pl.Utf8, "text": pl.Utf8,
+}
+HEADLINE_MAX_CHARS = 200
+DATELINE_LINES = 3
+
+
+class DocumentError(ValueError):
+    """A file that cannot become a document; `reason` says why in words a person understands."""
+
+    def __init__(self, reason: str, raw: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.raw = raw
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Bytes -> text
+_CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def _looks_cyrillic(data: bytes) -> bool:
+    """cp1251 Cyrillic letters (0xC0-0xFF, Ёё) come in runs; Western latin-1 accents sit alone between ASCII."""
+    high = [i for i, byte in enumerate(data) if byte >= 0x80]
+    if not high:
+        return False
+    letters = sum(1 for i in high if data[i] >= 0xC0 or data[i] in (0xA8, 0xB8))
+    in_runs = sum(1 for i in high if (i > 0 and data[i - 1] >= 0x80) or (i + 1 < len(data) and data[i + 1] >= 0x80))
+    return letters / len(high) > 0.8 and in_runs / len(high) > 0.6
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (BOM stripped), UTF-16 with a BOM, a declared HTML charset, cp1251, else latin-1."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data:
+        raise DocumentError("binary content: not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET_RX.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            return data.decode(name), codecs.lookup(name).name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if _looks_cyrillic(data):
+        return data.decode("cp1251"), "cp1251"
+    return data.decode("latin-1"), "latin-1"
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def sniff_format(path: Path, text: str) -> str:
+    """Format from the extension, else from the content (html markers, front matter, else plain text)."""
+    by_extension = EXTENSION_FORMATS.get(path.suffix.lower())
+    if by_extension:
+        return by_extension
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("<!doctype", "<html")) or "<html" in head:
+        return "html"
+    if text.startswith("---\n"):
+        return "md"
+    return "txt"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Headlines and datelines (txt, and the fallback for md/html)
+_FINAL_PUNCTUATION = tuple(".!?:;…,\"”’»)")
+_DATELINE_RX = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|del|da|al|el|la|es|upon|on))*)"
+    r"(?:,\s*(?P<date>[^()\n—–:|]{4,40}?))?"
+    r"\s*(?:\((?P<outlet>[^()\n]{1,60})\))?"
+    r"\s*(?P<sep>:|—|–|--|\s-\s)\s*")
+_DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*",
+                                  re.I)
+_LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
+_WEEKDAY_RX = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?")
+
+
+def is_heading_line(line: str) -> bool:
+    """A line that reads as a heading: short, no final punctuation."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= HEADLINE_MAX_CHARS and not stripped.endswith(_FINAL_PUNCTUATION)
+
+
+def _date_only(line: str) -> tuple[date, str | None] | None:
+    """(date, outlet) when a line is just a date, optionally with 'Published:' and an '| Outlet' part."""
+    body = _DATE_LINE_PREFIX_RX.sub("", line.strip(), count=1)
+    parts = [part.strip() for part in _LINE_SEPARATORS_RX.split(body) if part.strip()] or [body]
+    for index, part in enumerate(parts):
+        mentions = [m for m in DateContext(None).find(part) if m.value is not None and m.resolution == "explicit"]
+        if len(mentions) != 1:
+            continue
+        leftover = _WEEKDAY_RX.sub("", part[:mentions[0].start] + part[mentions[0].end:])
+        if re.sub(r"[\W_]+", "", leftover):
+            continue
+        others = [p for i, p in enumerate(parts) if i != index]
+        outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and not others[0][-1:] in ".!?" else None
+        return mentions[0].value, outlet  # type: ignore[return-value]
+    return None
+
+
+def _place(text: str) -> str:
+    return text.title() if text.isupper() else text
+
+
+def find_dateline(text: str) -> dict[str, Any]:
+    """{'published', 'place', 'outlet'} found in the first non-empty lines (keys absent when not found)."""
+    found: dict[str, Any] = {}
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        if "published" not in found:
+            only_date = _date_only(line)
+            if only_date is not None:
+                found["published"], outlet = only_date
+                if outlet and "outlet" not in found:
+                    found["outlet"] = outlet
+                continue
+        match = _DATELINE_RX.match(line)
+        if match is None or match.end() >= len(line):
+            continue
+        place, date_text, outlet, sep = match["place"], match["date"], match["outlet"], match["sep"]
+        published = parse_date_text(date_text)[0] if date_text else None
+        if date_text and published is None:
+            continue
+        # A mixed-case "Word:" opening is a label, not a dateline; it needs a date, an outlet or a capitalised place.
+        if sep == ":" and not (published or outlet or place.isupper()):
+            continue
+        if len(place.split()) > 4:
+            continue
+        found.setdefault("place", _place(place.strip()))
+        if published is not None:
+            found.setdefault("published", published)
+        if outlet:
+            found.setdefault("outlet", outlet.strip())
+        break
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Markdown
+_FRONT_MATTER_RX = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_HEADING_RX = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_INLINE_MD = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image -> alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link -> its text
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # blockquote marker
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.M), ""),  # list marker
+    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),  # horizontal rule
+]
+FRONT_MATTER_TITLE = ("title", "headline")
+FRONT_MATTER_DATE = ("date", "published", "published_date", "pubdate", "publish_date", "datePublished")
+FRONT_MATTER_OUTLET = ("outlet", "source", "publisher", "site_name", "site")
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date_text(value)[0]
+    return None
+
+
+def _first(mapping: Mapping[str, Any], keys: Sequence[str]) -> Any:
+    for key in keys:
+        value = mapping.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def read_markdown(text: str) -> dict[str, Any]:
+    """Front matter (title, published, outlet) and the body as plain text with heading markers stripped."""
+    meta: dict[str, Any] = {}
+    body = text
+    match = _FRONT_MATTER_RX.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match["yaml"])
+        except yaml.YAMLError as error:
+            raise DocumentError(f"front matter is not valid YAML: {str(error).splitlines()[0]}", text[:200]) from error
+        if isinstance(loaded, dict):
+            title, outlet = _first(loaded, FRONT_MATTER_TITLE), _first(loaded, FRONT_MATTER_OUTLET)
+            meta["title"] = str(title).strip() if title is not None else None
+            meta["outlet"] = str(outlet).strip() if outlet is not None else None
+            meta["published"] = _as_date(_first(loaded, FRONT_MATTER_DATE))
+        body = text[match.end():]
+    body = _HEADING_RX.sub(lambda m: m["text"], body)
+    for pattern, replacement in _INLINE_MD:
+        body = pattern.sub(replacement, body)
+    body = re.sub(r"[ \t]+\n", "\n", body)
+    body = re.sub(r"\n{3,}", "\n\n", body).strip()
+    if meta.get("title") is None:
+        first = body.split("\n", 1)[0].strip()
+        meta["title"] = first if first and is_heading_line(first) else None
+    return {**meta, "text": body}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# HTML
+DROP_TAGS = ("script", "style", "noscript", "nav", "aside", "footer", "form", "figure", "iframe", "template", "svg",
+             "button", "input", "select", "textarea", "object", "embed", "canvas", "video", "audio", "head")
+BOILERPLATE_WORDS = frozenset(
+    "ad ads advert adverts advertisement advertising adslot cookie cookies consent share sharing social related "
+    "newsletter promo sponsored subscribe subscription paywall banner popup modal breadcrumb breadcrumbs byline meta "
+    "dateline tags comments comment hidden".split())
+BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li blockquote div section article main header dd dt td th pre tr ul ol dl table "
+    "figcaption address center hr body html".split())
+_TOKEN_RX = re.compile(r"[a-z0-9]+")
+_TITLE_SUFFIX_RX = re.compile(r"^(?P<title>.+?)\s+(?:\||—|–|-|::)\s+(?P<outlet>[^|]{2,60})$")
+META_DATE_SELECTORS = (
+    'meta[property="article:published_time"]', 'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publish-date"]',
+    'meta[name="publish_date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]',
+)
+
+
+def _is_boilerplate(node: LexborNode) -> bool:
+    attributes = node.attributes
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = (attributes.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    words = _TOKEN_RX.findall(f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower())
+    return any(word in BOILERPLATE_WORDS for word in words)
+
+
+def _is_time_only(node: LexborNode) -> bool:
+    """A paragraph whose only content is a <time> (a dateline/byline leftover)."""
+    times = node.css("time")
+    if not times:
+        return False
+    rest = node.text(deep=True)
+    for element in times:
+        rest = rest.replace(element.text(deep=True), "", 1)
+    return not re.sub(r"[\W_]+", "", rest)
+
+
+def _clean(root: LexborNode) -> None:
+    """Remove what a reader does not see as the article: chrome, ads, bylines, captions."""
+    for tag in DROP_TAGS:
+        for node in root.css(tag):
+            node.decompose()
+    for node in list(root.css("*")):
+        if node.parent is not None and node.tag and not node.tag.startswith("-") and (
+                _is_boilerplate(node) or (node.tag == "p" and _is_time_only(node))):
+            node.decompose()
+
+
+def _paragraphs(root: LexborNode) -> list[str]:
+    """Block elements become paragraphs; inline elements are just their text; whitespace collapsed."""
+    paragraphs: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(buffer).split())
+        if text:
+            paragraphs.append(text)
+        buffer.clear()
+
+    def walk(node: LexborNode | None) -> None:
+        while node is not None:
+            tag = node.tag
+            if tag == "-text":
+                buffer.append(node.text(deep=False))
+            elif tag == "br":
+                buffer.append(" ")
+            elif tag and not tag.startswith("-"):
+                if tag in BLOCK_TAGS:
+                    flush()
+                    walk(node.child)
+                    flush()
+                else:
+                    walk(node.child)
+            node = node.next
+
+    walk(root.child)
+    flush()
+    return paragraphs
+
+
+def _main_block(tree: LexborHTMLParser) -> LexborNode | None:
+    for selector in ("article", "[itemprop=articleBody]", "main"):
+        node = tree.css_first(selector)
+        if node is not None:
+            return node
+    best, best_length = None, 0
+    for paragraph in tree.css("p"):
+        parent = paragraph.parent
+        if parent is None:
+            continue
+        length = sum(len(child.text(deep=True)) for child in parent.css("p") if child.parent == parent)
+        if length > best_length:
+            best, best_length = parent, length
+    return best or tree.body
+
+
+def _json_ld_dates(tree: LexborHTMLParser) -> Iterator[str]:
+    def walk(value: Any) -> Iterator[str]:
+        if isinstance(value, dict):
+            if isinstance(value.get("datePublished"), str):
+                yield value["datePublished"]
+            for child in value.values():
+                yield from walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                yield from walk(child)
+
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            yield from walk(json.loads(script.text(deep=True)))
+        except ValueError:
+            continue
+
+
+def _meta(tree: LexborHTMLParser, selector: str) -> str | None:
+    node = tree.css_first(selector)
+    value = node.attributes.get("content") if node is not None else None
+    return value.strip() if value and value.strip() else None
+
+
+def _html_published(tree: LexborHTMLParser, block: LexborNode | None) -> date | None:
+    candidates: list[str] = [value for value in (_meta(tree, s) for s in META_DATE_SELECTORS) if value]
+    candidates += list(_json_ld_dates(tree))
+    if block is not None:
+        candidates += [t.attributes.get("datetime") or "" for t in block.css("time[datetime]")]
+    for candidate in candidates:
+        value, _ = parse_date_text(candidate)
+        if value is not None:
+            return value
+    return None
+
+
+def read_html(text: str) -> dict[str, Any]:
+    """Title, outlet, published date and the visible article text of an HTML page (nothing is fetched or run)."""
+    tree = LexborHTMLParser(text)
+    title_node = tree.css_first("title")
+    page_title = " ".join(title_node.text(deep=True).split()) if title_node is not None else ""
+    site_name = _meta(tree, 'meta[property="og:site_name"]')
+    title = _meta(tree, 'meta[property="og:title"]') or _meta(tree, 'meta[name="twitter:title"]')
+    suffix = _TITLE_SUFFIX_RX.match(page_title) if page_title else None
+    suffix_outlet = None
+    if suffix and (site_name is None or suffix["outlet"].strip() == site_name) and len(suffix["outlet"].split()) <= 6:
+        suffix_outlet = suffix["outlet"].strip()
+        page_title = suffix["title"].strip()
+    block = _main_block(tree)
+    published = _html_published(tree, block)
+    paragraphs: list[str] = []
+    if block is not None:
+        _clean(block)
+        paragraphs = _paragraphs(block)
+    return {"title": title or page_title or None, "outlet": site_name or suffix_outlet, "published": published,
+            "text": "\n\n".join(paragraphs)}
+
+
+def read_text(text: str) -> dict[str, Any]:
+    """Plain text as is; the first line is the title when it reads as a heading (and is no dateline)."""
+    body = text.strip()
+    first = body.split("\n", 1)[0].strip()
+    title = None
+    if is_heading_line(first) and _date_only(first) is None and not _DATELINE_RX.match(first):
+        title = first
+    return {"title": title, "text": body}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def document_key(relative_path: str) -> str:
+    """First 16 hex characters of the sha256 of the posix path relative to the sources root."""
+    return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:16]
+
+
+def relative_posix(path: Path, root: Path) -> str:
+    """The path relative to root in posix form (the path as given when it is not under root)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return PurePath(path).as_posix()
+
+
+def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One DocumentRaw row (see schemas/raw.py) for one file; raises DocumentError(reason) on bad input."""
+    relative = relative_posix(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(f"unreadable file: {error.strerror or error}") from error
+    if not data:
+        raise DocumentError("empty file")
+    raw_text, encoding = decode_bytes(data)
+    text = _normalise(raw_text)
+    if not text.strip():
+        raise DocumentError("empty file: only whitespace", text[:200] or None)
+    if len(_CONTROL_RX.findall(text)) > 0.05 * len(text):
+        raise DocumentError("binary content: not text")
+    fmt = sniff_format(path, text)
+    parsed = {"md": read_markdown, "html": read_html}.get(fmt, read_text)(text)
+    body: str = parsed["text"]
+    if not body.strip():
+        raise DocumentError(f"no text left after reading the {fmt} markup", text[:200])
+    dateline = find_dateline(body)
+    entry = manifest_entry or {}
+    published, source = None, None
+    for value, origin in ((_as_date(entry.get("published")), "manifest"),
+                          (parsed.get("published") if fmt == "md" else None, "front_matter"),
+                          (parsed.get("published") if fmt == "html" else None, "html_meta"),
+                          (dateline.get("published"), "dateline")):
+        if value is not None:
+            published, source = value, origin
+            break
+    return {
+        "document_key": document_key(relative),
+        "name": path.name,
+        "path": relative,
+        "format": fmt,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size_bytes": len(data),
+        "encoding": encoding,
+        "title": entry.get("title") or parsed.get("title"),
+        "outlet": entry.get("outlet") or parsed.get("outlet") or dateline.get("outlet"),
+        "dateline_place": dateline.get("place"),
+        "published_date": published,
+        "published_source": source,
+        "text": body,
+    }
+
+
+def _failing_rows(frame: pl.DataFrame) -> dict[int, str]:
+    """Row index -> reason for every row DocumentRaw rejects (all failures at once)."""
+    try:
+        DocumentRaw.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        reasons: dict[int, str] = {}
+        for row in cases.filter(pl.col("index").is_not_null()).iter_rows(named=True):
+            reasons.setdefault(int(row["index"]), f"{row['column']}: failed {row['check']}")
+        if not reasons:
+            raise
+        return reasons
+    return {}
+
+
+def read_documents(paths: Sequence[Path], root: Path, manifest: Mapping[str, Mapping[str, Any]] | None = None
+                   ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(documents frame validated against schemas.raw.DocumentRaw, quarantine frame) for a batch."""
+    rows: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for path in paths:
+        relative = relative_posix(path, root)
+        if relative in seen:
+            continue
+        seen.add(relative)
+        entry = (manifest or {}).get(relative) or (manifest or {}).get(path.name)
+        try:
+            rows.append(read_document(path, root, entry))
+        except DocumentError as error:
+            rejected.append({"stage": "ingest", "source": relative, "row_ref": "file", "reason": error.reason,
+                             "raw": error.raw})
+    frame = pl.DataFrame(rows, schema=DOCUMENT_SCHEMA)
+    failing = _failing_rows(frame)
+    if failing:
+        for index, reason in sorted(failing.items()):
+            row = rows[index]
+            rejected.append({"stage": "ingest", "source": row["path"], "row_ref": "file", "reason": reason,
+                             "raw": row["text"][:200]})
+        frame = frame.filter(~pl.int_range(pl.len()).is_in(list(failing)))
+    return DocumentRaw.validate(frame), quarantine_frame(rejected)

@@ -1,0 +1,228 @@
+"""Reading source documents: formats, encodings, metadata, publication dates, quarantine of bad files."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.ingest.documents import DocumentError, find_dateline, read_document, read_documents
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = ROOT / "tests" / "fixtures" / "texts"
+DEVSET = ROOT / "tests" / "fixtures" / "devset"
+if not (DEVSET / "documents").is_dir():
+    DEVSET = ROOT.parent / "shared" / "data"
+DEV_DOCUMENTS = sorted((DEVSET / "documents").iterdir())
+
+
+# ---------------------------------------------------------------- the development set
+@pytest.fixture(scope="module")
+def dev_frame() -> pl.DataFrame:
+    documents, quarantine = read_documents(DEV_DOCUMENTS, DEVSET)
+    assert quarantine.height == 0
+    return documents
+
+
+def _gold(name: str) -> dict:
+    return json.loads((DEVSET / "gold" / f"{Path(name).stem}.json").read_text(encoding="utf-8"))
+
+
+def test_dev_set_reads_every_document(dev_frame: pl.DataFrame) -> None:
+    assert dev_frame.height == len(DEV_DOCUMENTS) == 11
+    assert dev_frame["format"].value_counts().sort("format").rows() == [("html", 2), ("md", 3), ("txt", 6)]
+
+
+@pytest.mark.parametrize("path", DEV_DOCUMENTS, ids=lambda p: p.name)
+def test_dev_set_published_date_matches_gold(dev_frame: pl.DataFrame, path: Path) -> None:
+    row = dev_frame.filter(pl.col("name") == path.name).row(0, named=True)
+    assert row["published_date"] == date.fromisoformat(_gold(path.name)["published"])
+
+
+_LEADING_DATELINE = re.compile(r"^[A-Z][^—:]{0,60}(?:—|:)\s+")
+
+
+@pytest.mark.parametrize("path", DEV_DOCUMENTS, ids=lambda p: p.name)
+def test_dev_set_gold_evidence_is_in_the_text(dev_frame: pl.DataFrame, path: Path) -> None:
+    text = dev_frame.filter(pl.col("name") == path.name)["text"].item()
+    gold = _gold(path.name)
+    evidence = [item["evidence"] for key in ("events", "figures") for item in gold.get(key, [])]
+    missing = [e for e in evidence if e not in text and _LEADING_DATELINE.sub("", e, count=1) not in text]
+    assert missing == []
+
+
+def test_dev_set_metadata(dev_frame: pl.DataFrame) -> None:
+    rows = {r["name"]: r for r in dev_frame.iter_rows(named=True)}
+    assert rows["000_71d1eb8421b35ad3.txt"]["dateline_place"] == "Baku"
+    assert rows["000_71d1eb8421b35ad3.txt"]["outlet"] == "TDI"
+    assert rows["02_geo-ltu_cyber-accord.txt"]["title"] == "Georgia and Lithuania sign cyber security accord"
+    assert rows["02_geo-ltu_cyber-accord.txt"]["outlet"] == "Caucasus Business Review"
+    assert rows["02_geo-ltu_cyber-accord.txt"]["dateline_place"] == "Tbilisi"
+    assert rows["04_mng-jpn_partnership.txt"]["dateline_place"] == "Ulaanbaatar"
+    assert rows["07_blr-vnm_golovchenko-visit.html"]["outlet"] == "Mekong & Dnieper Daily"
+    assert rows["08_srb-hun_strategic-council.html"]["title"] == (
+        "Hungary and Serbia agree to build oil pipeline from Algyő to Novi Sad")
+    assert [r["published_source"] for r in rows.values()].count("html_meta") == 2
+    html = rows["07_blr-vnm_golovchenko-visit.html"]["text"]
+    for boilerplate in ("cookies", "Most read", "Tags:", "loadAd", "By Newsroom staff", "All rights reserved"):
+        assert boilerplate not in html
+    assert "<a" not in html and "  " not in html
+
+
+# ---------------------------------------------------------------- our own texts
+@pytest.mark.parametrize(
+    ("name", "fmt", "title", "outlet", "place", "published", "source"),
+    [
+        ("h2_dateline_outlet.txt", "txt", None, "Baltic Ledger", "Riga", date(2021, 5, 14), "dateline"),
+        ("h2_place_outlet.txt", "txt", "Ports agree on shared ferry timetable", "Amber Post", "Vilnius", None, None),
+        ("h2_updated_line.txt", "txt", "Grain exports hit a record", None, None, date(2019, 8, 3), "dateline"),
+        ("h2_weekday_line.txt", "txt", "Customs offices to merge", None, "Astana", date(2019, 7, 5), "dateline"),
+        ("h2_no_date.txt", "txt", None, None, None, None, None),
+        ("h2_front_matter.md", "md", "Rail link reopens", "Steppe Courier", None, date(2021, 5, 14), "front_matter"),
+        ("h2_no_front_matter.md", "md", "Harbour deal signed", None, "Tallinn", date(2020, 3, 2), "dateline"),
+        ("h2_page.html", "html", "Bridge talks resume", "Danube Ledger", None, date(2022, 10, 4), "html_meta"),
+        ("h2_page_no_article.html", "html", "Wine fair opens", "Caucasus Table", None, date(2021, 9, 1), "html_meta"),
+    ],
+)
+def test_own_texts_metadata(name: str, fmt: str, title: str | None, outlet: str | None, place: str | None,
+                            published: date | None, source: str | None) -> None:
+    row = read_document(TEXTS / name, TEXTS)
+    assert (row["format"], row["title"], row["outlet"], row["dateline_place"]) == (fmt, title, outlet, place)
+    assert (row["published_date"], row["published_source"]) == (published, source)
+
+
+def test_markdown_body_loses_front_matter_and_markup() -> None:
+    text = read_document(TEXTS / "h2_front_matter.md", TEXTS)["text"]
+    assert text == ("Rail link reopens\n\nA long wait\n\n"
+                    "The rail link between the two capitals reopened on Monday, after two years.\n\n"
+                    "Trains run daily.\nTickets cost 20 euros.")
+
+
+def test_html_keeps_visible_article_blocks_only() -> None:
+    text = read_document(TEXTS / "h2_page.html", TEXTS)["text"]
+    assert text.split("\n\n") == [
+        "Bridge talks resume",
+        "The two transport ministers met in Ruse on Monday to discuss the bridge.",
+        "A direct line of text in a div.",
+        "And a paragraph inside it.",
+        "First point.",
+        "Second point.",
+    ]
+
+
+def test_html_without_article_takes_the_block_with_most_paragraph_text() -> None:
+    text = read_document(TEXTS / "h2_page_no_article.html", TEXTS)["text"]
+    assert text == ("The wine fair opened in Tbilisi with forty exhibitors.\n\n"
+                    "Visitors from twelve countries are expected over three days.")
+
+
+def test_manifest_date_wins_over_everything() -> None:
+    row = read_document(TEXTS / "h2_front_matter.md", TEXTS, {"published": "2021-05-20"})
+    assert (row["published_date"], row["published_source"]) == (date(2021, 5, 20), "manifest")
+
+
+def test_keys_hashes_and_paths(tmp_path: Path) -> None:
+    (tmp_path / "news").mkdir()
+    path = tmp_path / "news" / "a.txt"
+    path.write_text("First version of the story.", encoding="utf-8")
+    first = read_document(path, tmp_path)
+    path.write_text("Second version of the story.", encoding="utf-8")
+    second = read_document(path, tmp_path)
+    assert first["path"] == "news/a.txt" and first["name"] == "a.txt"
+    assert first["document_key"] == second["document_key"] == hashlib.sha256(b"news/a.txt").hexdigest()[:16]
+    assert first["sha256"] == hashlib.sha256(b"First version of the story.").hexdigest() != second["sha256"]
+
+
+# ---------------------------------------------------------------- encodings and formats
+@pytest.mark.parametrize(
+    ("data", "encoding", "text"),
+    [
+        ("\ufeffBOM text.".encode("utf-8"), "utf-8-sig", "BOM text."),
+        ("Café in Genève.".encode("latin-1"), "latin-1", "Café in Genève."),
+        ("Посол встретился с министром в Москве.".encode("cp1251"), "cp1251",
+         "Посол встретился с министром в Москве."),
+        (b"Line one.\r\nLine two.\rLine three.", "utf-8", "Line one.\nLine two.\nLine three."),
+        (unicodedata.normalize("NFD", "Chișinău and Iași.").encode("utf-8"), "utf-8", "Chișinău and Iași."),
+        ("Unicode with a BOM.".encode("utf-16"), "utf-16", "Unicode with a BOM."),
+    ],
+)
+def test_decoding(tmp_path: Path, data: bytes, encoding: str, text: str) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    row = read_document(path, tmp_path)
+    assert (row["encoding"], row["text"]) == (encoding, text)
+    assert unicodedata.is_normalized("NFC", row["text"])
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt"),
+    [
+        ("<!DOCTYPE html><html><body><article><p>Hello there.</p></article></body></html>", "html"),
+        ("---\ntitle: A note\n---\nBody text here.", "md"),
+        ("Just a plain note.", "txt"),
+    ],
+)
+def test_unknown_extension_is_sniffed(tmp_path: Path, content: str, fmt: str) -> None:
+    path = tmp_path / "doc.dat"
+    path.write_text(content, encoding="utf-8")
+    assert read_document(path, tmp_path)["format"] == fmt
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\t\n", "empty file: only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content: not text"),
+    ],
+)
+def test_bad_files_raise(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(DocumentError) as caught:
+        read_document(path, tmp_path)
+    assert caught.value.reason == reason
+
+
+def test_bad_files_are_quarantined_and_good_ones_kept(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Baku, 1 May 2020 (Wire): Talks went well.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("  \n \n", encoding="utf-8")
+    (tmp_path / "image.html").write_bytes(b"GIF89a\x00\x01\x00\x00")
+    paths = sorted(tmp_path.iterdir())
+    documents, quarantine = read_documents(paths, tmp_path)
+    assert documents["path"].to_list() == ["good.txt"]
+    assert documents.schema["published_date"] == pl.Date
+    assert quarantine.sort("source").rows() == [
+        ("ingest", "blank.md", "file", "empty file: only whitespace", "  \n \n"),
+        ("ingest", "empty.txt", "file", "empty file", None),
+        ("ingest", "image.html", "file", "binary content: not text", None),
+    ]
+
+
+# ---------------------------------------------------------------- datelines
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yerevan, 4 April 2019 (Ararat News): The minister said.", {"place": "Yerevan", "outlet": "Ararat News",
+                                                                      "published": date(2019, 4, 4)}),
+        ("MINSK, 1 July 2020 — Talks began.", {"place": "Minsk", "published": date(2020, 7, 1)}),
+        ("NEW DELHI, March 3, 2021 - Talks began.", {"place": "New Delhi", "published": date(2021, 3, 3)}),
+        ("ALMATY (Steppe Wire) — Talks began.", {"place": "Almaty", "outlet": "Steppe Wire"}),
+        ("RIGA — Talks began.", {"place": "Riga"}),
+        ("Headline here\nPosted on 2018-02-01\n\nBody.", {"published": date(2018, 2, 1)}),
+        ("Headline\nDate: 12.03.2017\nBody.", {"published": date(2017, 3, 12)}),
+        ("Headline\nBaltic Wire | 12 March 2017\nBody.", {"published": date(2017, 3, 12), "outlet": "Baltic Wire"}),
+        ("Headline\nSunday, 12 March 2017\nBody.", {"published": date(2017, 3, 12)}),
+        ("Warning: the talks failed.", {}),
+        ("The talks failed in 2019.", {}),
+        ("Trade rose in the first half.\nMore details follow.", {}),
+    ],
+)
+def test_find_dateline(text: str, expected: dict) -> None:
+    assert find_dateline(text) == expected
