@@ -1,0 +1,446 @@
+"""People: names introduced by titles, appositions and 'his <demonym> counterpart', merged within a document."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.lexicon import read_toml
+
+WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*(?:[’'](?!s\b)[^\W\d_]+)*|[’']s\b|\d[\d.,]*|[^\w\s]")
+LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towards", "via"}
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    country: CountryMention | None = None  # set on every token inside a country mention
+
+
+@dataclass
+class Mention:
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+    country: str | None = None
+    country_cue: str | None = None  # 'explicit' from the title or apposition, 'inferred' from context
+    mentions: list[Mention] = field(default_factory=list)
+    counterpart_of: "Person | None" = None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    data = read_toml("titles.toml")
+    heads = sorted({tuple(h.split()) for h in data["heads"]}, key=len, reverse=True)
+    return {
+        "heads": heads,
+        "lower_heads": sorted({tuple(h.split()) for h in data["lower_heads"]}, key=len, reverse=True),
+        "lower_modifiers": set(data["lower_modifiers"]),
+        "not_names": set(data["not_names"]),
+        "particles": set(data["name_particles"]),
+        "leader_nouns": data["leader_nouns"],
+        "head_words": {w for h in data["heads"] for w in h.split()},
+        "portfolio": set(data["portfolio_words"]),
+    }
+
+
+def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
+    """Words and punctuation with offsets; tokens inside a country mention carry it."""
+    toks = []
+    for m in WORD.finditer(sentence):
+        owner = next((c for c in countries if c.start <= m.start() < c.end), None)
+        toks.append(Tok(m.start(), m.end(), m.group(0), owner))
+    return toks
+
+
+def fold_name(text: str) -> str:
+    """A spelling-insensitive key: 'Kocharian' and 'Kocharyan' meet, as do 'Aleksandr' and 'Alexander'."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    text = text.replace("ı", "i").replace("ks", "x").replace("kh", "h").replace("y", "i").replace("j", "i")
+    text = re.sub(r"(ou|ov|ow|au|av)$", "ov", text)
+    text = re.sub(r"[aeiou]", "", text[1:])
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def _is_name_token(tok: Tok) -> bool:
+    lex = _lex()
+    t = tok.text
+    return (
+        tok.country is None and t[:1].isupper() and any(c.islower() for c in t)
+        and t not in lex["not_names"] and t not in lex["head_words"]
+    )
+
+
+def _match_seq(toks: list[Tok], i: int, seqs: list[tuple[str, ...]], lower: bool = False) -> int:
+    for seq in seqs:
+        n = len(seq)
+        words = [t.text.lower() if lower else t.text for t in toks[i:i + n]]
+        if tuple(words) == seq:
+            return n
+    return 0
+
+
+def _read_name(toks: list[Tok], i: int) -> int:
+    """End index (exclusive) of a name starting at i, or i when there is none."""
+    particles = _lex()["particles"]
+    j = i
+    while j < len(toks) and j - i < 6:
+        if _is_name_token(toks[j]):
+            j += 1
+        elif toks[j].text in particles and j > i and j + 1 < len(toks) and _is_name_token(toks[j + 1]):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None, str | None]:
+    """After a title head: 'of Trade and Integration', 'of Kazakhstan', 'to Azerbaijan'. -> (end, words, of_country, to_country)."""
+    words: list[str] = []
+    of_country = to_country = None
+    while j + 1 < len(toks):
+        word = toks[j].text
+        nxt = toks[j + 1]
+        if word == "of" and (nxt.country or nxt.text[:1].isupper()):
+            if nxt.country and nxt.country.kind in ("name", "historic"):
+                of_country = nxt.country.iso3
+                j += 1
+                while j < len(toks) and toks[j].country is nxt.country:
+                    j += 1
+                continue
+            k = j + 1
+            part = ["of"]
+            portfolio = _lex()["portfolio"]
+            while k < len(toks) and (
+                (toks[k].text in portfolio and not toks[k].country)
+                or (toks[k].text in ("and", "the", "for") and k + 1 < len(toks) and toks[k + 1].text in portfolio)
+            ):
+                part.append(toks[k].text)
+                k += 1
+            if len(part) == 1:
+                break
+            words += part
+            j = k
+        elif word == "to" and nxt.country:
+            to_country = nxt.country.iso3
+            k = j + 1
+            while k < len(toks) and toks[k].country is nxt.country:
+                k += 1
+            words += ["to", " ".join(t.text for t in toks[j + 1:k])]
+            j = k
+        elif word == "to" and nxt.text == "the" and j + 2 < len(toks) and toks[j + 2].country:
+            c = toks[j + 2].country
+            to_country = c.iso3
+            k = j + 2
+            while k < len(toks) and toks[k].country is c:
+                k += 1
+            words += ["to", "the", " ".join(t.text for t in toks[j + 2:k])]
+            j = k
+        else:
+            break
+    return j, words, of_country, to_country
+
+
+def _singular(role: str) -> str:
+    return re.sub(r"\b(Minister|President|Ambassador|Premier)s\b", r"\1", role)
+
+
+@dataclass
+class Found:
+    start_tok: int
+    end_tok: int
+    role: str | None
+    country: str | None
+    cue: str
+
+
+def _titles_before_names(toks: list[Tok]) -> list[Found]:
+    """'Azerbaijan's Deputy Foreign Minister Khalaf Khalafov', 'Foreign Ministers X of Armenia and Y of Iran'."""
+    lex = _lex()
+    found: list[Found] = []
+    i = 0
+    while i < len(toks):
+        n = _match_seq(toks, i, lex["heads"])
+        if not n:
+            i += 1
+            continue
+        b = i
+        while b > 0:
+            prev = toks[b - 1]
+            if prev.country is None and prev.text[:1].isupper() and prev.text not in _FUNCTION_CAPS:
+                b -= 1
+            elif prev.text in lex["lower_modifiers"]:
+                b -= 1
+            elif prev.text == "of" and b >= 2 and toks[b - 2].text[:1].isupper() and toks[b - 2].country is None:
+                b -= 1
+            elif prev.text == "and" and b >= 2 and _match_seq([toks[b - 2]], 0, [(h[-1],) for h in lex["heads"]]):
+                b -= 1  # 'Deputy Prime Minister and Foreign Minister'
+            else:
+                break
+        country = None
+        if b > 0 and toks[b - 1].text in ("’s", "'s") and b > 1 and toks[b - 2].country:
+            country = toks[b - 2].country.iso3
+        elif b > 0 and toks[b - 1].country and toks[b - 1].country.kind in ("demonym", "name"):
+            country = toks[b - 1].country.iso3
+        j, comp, of_country, to_country = _read_complement(toks, i + n)
+        role_words = [t.text for t in toks[b:i + n]] + comp
+        role = _singular(" ".join(role_words)) if role_words else None
+        plural = toks[i + n - 1].text.endswith("s") and toks[i + n - 1].text[:-1] in lex["head_words"]
+        k = j + 1 if j < len(toks) and toks[j].text == "," else j
+        e = _read_name(toks, k)
+        if e == k:
+            i += n
+            continue
+        if k != j and not (e >= len(toks) or toks[e].text in (",", ".", "and", ";", ")")):
+            i += n
+            continue
+        names = []
+        pos_start, pos_end = k, e
+        while True:
+            c_end, _, of_c, _ = _read_complement(toks, pos_end)
+            names.append((pos_start, pos_end, of_c))
+            if plural and c_end < len(toks) and toks[c_end].text == "and":
+                e2 = _read_name(toks, c_end + 1)
+                if e2 > c_end + 1:
+                    pos_start, pos_end = c_end + 1, e2
+                    continue
+            break
+        for s, e_, of_c in names:
+            c = of_c or country or of_country
+            found.append(Found(s, e_, role, c, "explicit" if c else "none"))
+        i = names[-1][1]
+    return found
+
+
+_FUNCTION_CAPS = {"The", "A", "An", "On", "In", "At", "During", "His", "Her", "Their", "By", "With", "And", "For",
+                  "From", "To", "As", "After", "Before", "Since", "While", "When", "Under", "According", "Both",
+                  "Meanwhile", "Also", "Then", "Later", "Earlier", "Yesterday", "Today", "Last", "Next"}
+
+
+def _appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[Found]:
+    """'Aidos Seitkali, First Deputy Minister of ...', 'Cahit Bağcı, Türkiye's ambassador to Azerbaijan'."""
+    lex = _lex()
+    found = []
+    i = 0
+    while i < len(toks):
+        if i in taken or not _is_name_token(toks[i]) or (i > 0 and _is_name_token(toks[i - 1])):
+            i += 1
+            continue
+        e = _read_name(toks, i)
+        single_known = e - i == 1 and _known(toks[i].text, known) is not None
+        if (e - i < 2 and not single_known) or e >= len(toks) or toks[e].text != ",":
+            i = max(e, i + 1)
+            continue
+        j = e + 1
+        if j < len(toks) and toks[j].text.lower() in ("the", "a", "an"):
+            j += 1
+        mods = []
+        while j < len(toks) and toks[j].text.lower() in ("former", "acting", "then", "outgoing"):
+            mods.append(toks[j].text)
+            j += 1
+        country = None
+        if j + 1 < len(toks) and toks[j].country and toks[j + 1].text in ("’s", "'s"):
+            country = toks[j].country.iso3
+            j += 2
+        elif j < len(toks) and toks[j].country and toks[j].country.kind == "demonym":
+            country = toks[j].country.iso3
+            j += 1
+        h = j
+        while h < len(toks) and (toks[h].text in lex["lower_modifiers"] or toks[h].text.lower() in lex["lower_modifiers"]
+                                 or (toks[h].text[:1].isupper() and toks[h].country is None
+                                     and not _match_seq(toks, h, lex["heads"]))):
+            if h - j > 4:
+                break
+            h += 1
+        n = _match_seq(toks, h, lex["heads"]) or _match_seq(toks, h, lex["lower_heads"], lower=True)
+        if not n:
+            i = e
+            continue
+        end, comp, of_country, to_country = _read_complement(toks, h + n)
+        if end < len(toks) and _read_name(toks, end) > end:
+            i = e
+            continue  # 'Novi Sad, Hungarian Foreign Minister Péter Szijjártó': a title of the next name
+        role = " ".join(mods + [t.text for t in toks[j:h + n]] + comp)
+        c = country or of_country
+        found.append(Found(i, e, _singular(role), c, "explicit" if c else "none"))
+        i = end
+    return found
+
+
+def _known(token: str, people: list[Person]) -> Person | None:
+    key = fold_name(token)
+    for person in people:
+        if fold_name(person.surname) == key:
+            return person
+    return None
+
+
+def _merge(people: list[Person], name: str, role: str | None, country: str | None, cue: str,
+           mention: Mention) -> Person:
+    """Add a mention to the person it names, or a new person; keep the fullest name and the longest role."""
+    target = None
+    tokens = name.split()
+    for person in people:
+        if fold_name(person.surname) == fold_name(tokens[-1]):
+            first_a, first_b = person.name.split()[0], tokens[0]
+            if len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]:
+                target = person
+                break
+    if target is None:
+        target = Person(name=name)
+        people.append(target)
+    elif len(tokens) > len(target.name.split()):
+        target.name = name
+    if role and (target.role is None or len(role) > len(target.role)):
+        target.role = role
+    if country and (target.country is None or (cue == "explicit" and target.country_cue != "explicit")):
+        target.country, target.country_cue = country, cue
+    target.mentions.append(mention)
+    return target
+
+
+ALIAS = re.compile(r"\(([^()]{3,60}?)\s+in\s+the\s+\w+\s+spelling\)|\((?:also\s+(?:spelled|written|known\s+as)|né|née)\s+([^()]{3,60})\)")
+COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?counterparts?\s*,?\s*")
+
+
+def find_people(sentence: str, index: int, countries: list[CountryMention], people: list[Person],
+                last_person: Person | None) -> list[tuple[Person, Mention]]:
+    """People named in one sentence, merged into the document's list `people`; returns this sentence's mentions."""
+    toks = tokenize(sentence, countries)
+    aliases = [m.span() for m in ALIAS.finditer(sentence)]
+    out: list[tuple[Person, Mention]] = []
+
+    def inside_alias(tok_start: int) -> bool:
+        return any(a <= tok_start < b for a, b in aliases)
+
+    founds = _titles_before_names(toks)
+    taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
+    founds += _appositions(toks, taken, people)
+    taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
+
+    # 'his Uzbek counterpart Shavkat Mirziyoyev': same role as the other, country from the demonym.
+    for m in COUNTERPART.finditer(sentence):
+        k = next((n for n, t in enumerate(toks) if t.start >= m.end()), None)
+        if k is None:
+            continue
+        e = _read_name(toks, k)
+        dem = None
+        if m.group("dem"):
+            c = next((c for c in countries if c.start == m.start("dem")), None)
+            dem = c.iso3 if c else None
+        if e > k and k not in taken:
+            founds.append(Found(k, e, None, dem, "explicit" if dem else "none"))
+            founds[-1].counterpart_at = m.start()  # type: ignore[attr-defined]
+            taken |= set(range(k, e))
+        elif e > k:
+            for f in founds:
+                if f.start_tok == k and f.country is None and dem:
+                    f.country, f.cue = dem, "explicit"
+                if f.start_tok == k:
+                    f.counterpart_at = m.start()  # type: ignore[attr-defined]
+
+    # Later mentions of people already known: 'Rakhmatov', 'Kocharian', 'Ambassador Baravikou'.
+    for n, tok in enumerate(toks):
+        if n in taken or not _is_name_token(tok) or inside_alias(tok.start):
+            continue
+        if n + 1 < len(toks) and _is_name_token(toks[n + 1]):
+            e = _read_name(toks, n)
+            person = _known(toks[e - 1].text, people)
+            if person:
+                founds.append(Found(n, e, None, None, "none"))
+                taken |= set(range(n, e))
+            continue
+        if n > 0 and _is_name_token(toks[n - 1]):
+            continue
+        if _known(tok.text, people):
+            founds.append(Found(n, n + 1, None, None, "none"))
+            taken.add(n)
+
+    founds.sort(key=lambda f: f.start_tok)
+    for f in founds:
+        if inside_alias(toks[f.start_tok].start):
+            continue
+        start, end = toks[f.start_tok].start, toks[f.end_tok - 1].end
+        name = sentence[start:end]
+        mention = Mention(index, start, end, name)
+        role, country, cue = f.role, f.country, f.cue
+        if country is None:
+            country = _side_phrase(sentence, end, countries)
+            cue = "explicit" if country else cue
+        counterpart_at = getattr(f, "counterpart_at", None)
+        other = None
+        if counterpart_at is not None:
+            before = [p for p, m in out if m.end <= counterpart_at]
+            other = before[-1] if before else last_person
+            if role is None and other is not None:
+                role = other.role
+        person = _merge(people, name, role, country, cue, mention)
+        if other is not None and other is not person:
+            person.counterpart_of = other
+        out.append((person, mention))
+    return out
+
+
+def _side_phrase(sentence: str, end: int, countries: list[CountryMention]) -> str | None:
+    """'X and Y on the Hungarian side': the first 'on the <demonym> side' after the name, before any ' by '."""
+    rest = sentence[end:end + 120]
+    cut = re.search(r"\bby\b|;", rest)
+    rest = rest[: cut.start()] if cut else rest
+    m = re.search(r"\bon\s+the\s+(\S+)\s+side\b", rest)
+    if not m:
+        return None
+    pos = end + m.start(1)
+    c = next((c for c in countries if c.start == pos), None)
+    return c.iso3 if c else None
+
+
+def resolve_leader_anaphor(sentence: str, countries: list[CountryMention], people: list[Person]) -> list[tuple[Person, int, int]]:
+    """'the Kazakh leader', 'The Iranian leader': the latest named leader of that country, or without a country yet."""
+    nouns = "|".join(re.escape(n) for n in sorted(_lex()["leader_nouns"], key=len, reverse=True))
+    out = []
+    for m in re.finditer(r"\b[Tt]he\s+(\S+)\s+(?:" + nouns + r")\b", sentence):
+        c = next((c for c in countries if c.start == m.start(1) and c.kind == "demonym"), None)
+        if c is None:
+            continue
+        noun = sentence[m.end(1):m.end()].strip().lower()
+        fits = ("president", "prime minister", "premier", "king", "queen", "emir", "chancellor") if noun == "leader" else (noun,)
+        candidates = [p for p in people if p.country in (None, c.iso3) and p.role
+                      and any(f in p.role.lower() for f in fits)]
+        candidates.sort(key=lambda p: (p.mentions[-1].sentence, p.mentions[-1].start) if p.mentions else (-1, -1))
+        if candidates:
+            person = candidates[-1]
+            if person.country is None:
+                person.country, person.country_cue = c.iso3, "inferred"
+            out.append((person, m.start(), m.end()))
+    return out
+
+
+def nearest_country(sentence: str, start: int, end: int, countries: list[CountryMention],
+                    clause: tuple[int, int]) -> str | None:
+    """The country named closest to a person within its clause, leaving out destinations ('to Japan', 'in Tokyo')."""
+    best, best_d = None, None
+    for c in countries:
+        if not (clause[0] <= c.start < clause[1]) or c.kind == "historic":
+            continue
+        prev = re.search(r"(\w+)\s+(?:the\s+)?$", sentence[max(0, c.start - 20):c.start])
+        if prev and prev.group(1).lower() in LOCATIVE:
+            continue
+        d = start - c.end if c.end <= start else c.start - end
+        if best_d is None or d < best_d:
+            best, best_d = c.iso3, d
+    return best
