@@ -1,0 +1,324 @@
+"""Bilateral events: trigger words per clause, negation and plans, actor and target from grammar, dates by clause."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention, country_name, is_historic
+from flows.extract.dates import DateMention
+from flows.extract.people import Person
+from flows.lexicon import read_table, read_toml
+
+CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+(?:and|but|whereas|while)\s+|\s+whereas\s+|,\s+but\s+"
+    r"|\s+and\s+(?=(?:that|those)\s+of\b)|\s+and\s+(?=(?:in|on)\s+[A-ZÀ-Þ][\w’'-]+\s+(?:in|on)\s)"
+)
+FAMILY = {"state_visit": "visit", "official_visit": "visit", "working_visit": "visit"}
+DIRECTIONAL = {"state_visit", "official_visit", "working_visit", "embassy_opened", "letters_exchanged", "other"}
+SYMMETRIC = {"diplomatic_relations_established", "meeting", "agreement_signed", "commission_meeting", "joint_project"}
+
+
+def family(event_type: str) -> str:
+    return FAMILY.get(event_type, event_type)
+
+
+@dataclass
+class EventRow:
+    event_type: str
+    actor: str
+    target: str
+    start: int  # the clause within the sentence
+    end: int
+    trigger: str
+    date: DateMention | None
+    resolution: str | None
+    status: str
+    symmetric: bool
+    participants: list[str] | None
+    place: str | None = None
+
+    @property
+    def event_date(self) -> date | None:
+        return self.date.value if self.date else None
+
+
+@dataclass
+class EventState:
+    """What the event reader remembers across the sentences of one document."""
+
+    pair: tuple[str, str] | None
+    anchor: DateMention | None = None
+    events: list[EventRow] = field(default_factory=list)
+    last_clause_type: str | None = None
+    last_clause_parties: tuple[str, str] | None = None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = read_toml("events.toml")
+    triggers = [(r["event_type"], re.compile(r["pattern"], re.I)) for r in read_table("event_triggers.csv")]
+    return {
+        "triggers": triggers,
+        "negation": re.compile("|".join(data["negation"]), re.I),
+        "planned": re.compile("|".join(data["planned"]), re.I),
+        "ellipsis": re.compile("|".join(data["ellipsis"])),
+        "reference": re.compile("|".join(data["reference"]), re.I),
+        "complement": re.compile(data["agreement_complement"], re.I),
+        "perfect": re.compile(data["perfect"], re.I),
+        "summary": data["summary"],
+    }
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: at semicolons, ', and', ', whereas', ', but', 'and that of', 'and in X on'."""
+    spans, cur = [], 0
+    for m in CLAUSE_SPLIT.finditer(sentence):
+        if m.start() > cur:
+            spans.append((cur, m.start()))
+        cur = m.end()
+    spans.append((cur, len(sentence)))
+    return spans
+
+
+def _role_of(sentence: str, c: CountryMention) -> str:
+    """How a country mention stands in its clause: 'dest' (to X), 'loc' (in X), 'with', 'of' or 'subj'."""
+    before = sentence[max(0, c.start - 40):c.start]
+    m = re.search(r"(\w+)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before)
+    word = m.group(1).lower() if m else ""
+    near = re.search(r"(\w+)\s+(?:the\s+)?$", before)
+    near_word = near.group(1).lower() if near else ""
+    after = sentence[c.end:c.end + 20]
+    if c.kind == "demonym" and re.match(r"\s+(?:capital|city|town|port|border)", after) and near_word in ("in", "at", "near"):
+        return "loc"
+    if near_word in ("to", "towards", "into") or (near_word == "visit" and c.kind != "demonym"):
+        return "dest"
+    if near_word in ("in", "at", "near", "inside"):
+        return "loc" if c.kind in ("capital", "name") else "subj"
+    if near_word == "with":
+        return "with"
+    if near_word == "of":
+        return "of"
+    if word in ("to",) and c.kind == "demonym":
+        return "dest"
+    return "subj"
+
+
+def _other(pair: tuple[str, str] | None, iso3: str | None) -> str | None:
+    if pair and iso3 in pair:
+        return pair[1] if pair[0] == iso3 else pair[0]
+    return None
+
+
+def _pick_date(dates: list[DateMention], pos: int) -> DateMention | None:
+    usable = [d for d in dates if d.value is not None and d.kind != "until"]
+    if not usable:
+        return None
+    return min(usable, key=lambda d: (0 if d.start >= pos else 1, abs(d.start - pos)) if False else abs(
+        (d.start if d.start >= pos else d.end) - pos))
+
+
+def find_events(sentence: str, countries: list[CountryMention], dates: list[DateMention],
+                persons: list[tuple[Person, int, int]], pair_spans: list[tuple[int, int]],
+                state: EventState, last_entity: tuple[str | None, int] | None) -> list[EventRow]:
+    """Events in one sentence; `persons` are (person, start, end) mentions including resolved anaphors."""
+    rules = _rules()
+    out: list[EventRow] = []
+    for c_start, c_end in split_clauses(sentence):
+        clause = sentence[c_start:c_end]
+        c_dates = [d for d in dates if c_start <= d.start < c_end]
+        c_countries = [c for c in countries if c_start <= c.start < c_end and not is_historic(c.iso3)]
+        c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
+        hits: list[tuple[str, int, int, str]] = []
+        for event_type, pattern in rules["triggers"]:
+            for m in pattern.finditer(clause):
+                hits.append((event_type, c_start + m.start(), c_start + m.end(), m.group(0)))
+        point_dates = [d for d in c_dates if d.value is not None and d.kind != "until"]
+        if not hits:
+            if rules["ellipsis"].search(clause) and state.last_clause_type and point_dates:
+                hits = [(state.last_clause_type, c_start, c_start, "(ellipsis)")]
+            else:
+                continue
+        if rules["negation"].search(clause):
+            state.last_clause_type = None
+            continue
+        types = {h[0] for h in hits}
+        hits = _suppress(hits, types, clause, c_start)
+        if not hits:
+            continue
+        planned = bool(rules["planned"].search(clause))
+        parties = _parties(sentence, c_start, c_end, c_countries, c_persons, pair_spans, state, last_entity)
+        by_key: dict[tuple, EventRow] = {}
+        for event_type, t_start, t_end, trigger in hits:
+            row = _build(event_type, t_start, t_end, trigger, sentence, c_start, c_end, clause, c_dates, parties,
+                         c_persons, state, planned)
+            if row is None:
+                continue
+            key = (family(row.event_type), row.event_date, row.actor, row.target)
+            if key in by_key:
+                if row.event_type in ("state_visit", "working_visit"):
+                    by_key[key].event_type = row.event_type
+                continue
+            by_key[key] = row
+        rows = list(by_key.values())
+        if point_dates:
+            state.anchor = _pick_date(point_dates, (c_start + c_end) // 2)
+        if rows:
+            state.last_clause_type = rows[-1].event_type
+            state.last_clause_parties = (rows[-1].actor, rows[-1].target)
+        out += [r for r in rows if r.actor != r.target]
+    state.events += out
+    return out
+
+
+def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: str, c_start: int) -> list:
+    """Keep the trigger that tells what happened: relations over the signed protocol, letters over the anniversary."""
+    rules = _rules()
+    drop: set[str] = set()
+    if "diplomatic_relations_established" in types:
+        drop |= {"agreement_signed"}
+    if "letters_exchanged" in types:
+        drop |= {"anniversary_event"}
+    if "commission_meeting" in types:
+        drop |= {"meeting"}
+    if "other" in types:
+        drop |= {"agreement_signed"} if re.search(r"\bratif", clause, re.I) else set()
+    kept = []
+    for h in hits:
+        if h[0] in drop:
+            continue
+        if h[0] in ("joint_project", "embassy_opened", "diplomatic_relations_established"):
+            before = clause[: h[1] - c_start]
+            comp = list(_rules()["complement"].finditer(before))
+            if comp and not re.search(r"[.;]|\b(?:and|but)\b", before[comp[-1].end():]):
+                continue  # 'an agreement on opening consulates general': the content of the agreement
+        if h[0] in ("official_visit",) and re.search(r"\bfor\s+talks\b", h[3], re.I):
+            continue
+        kept.append(h)
+    if any(h[0] in ("state_visit", "working_visit") for h in kept):
+        kept = [h for h in kept if h[0] != "official_visit" or not re.search(r"visit\b", h[3], re.I)] + \
+            [h for h in kept if h[0] == "official_visit" and not re.search(r"visit\b", h[3], re.I)]
+    return kept
+
+
+@dataclass
+class Parties:
+    subjects: list[str]
+    dests: list[str]
+    locs: list[tuple[str, str]]  # (iso3, text)
+    withs: list[str]
+    ofs: list[str]
+    all: list[str]
+    pair_phrase: bool
+    latter: str | None
+
+
+def _parties(sentence: str, c_start: int, c_end: int, countries: list[CountryMention],
+             persons: list[tuple[Person, int, int]], pair_spans: list[tuple[int, int]], state: EventState,
+             last_entity: tuple[str | None, int] | None) -> Parties:
+    subjects, dests, locs, withs, ofs = [], [], [], [], []
+    for c in countries:
+        role = _role_of(sentence, c)
+        {"subj": subjects, "dest": dests, "with": withs, "of": ofs}.get(role, []).append(c.iso3)
+        if role == "loc":
+            locs.append((c.iso3, c.text))
+    clause = sentence[c_start:c_end]
+    latter = None
+    m = re.search(r"\bthe\s+latter\b", clause, re.I)
+    if m and last_entity:
+        latter = last_entity[0]
+    for p, s, e in persons:
+        if p.country:
+            before = sentence[max(c_start, s - 25):s]
+            if re.search(r"\b(?:with|to)\s+(?:(?:his|her|their)\s+)?(?:\S+\s+){0,4}$", before):
+                withs.append(p.country)
+            else:
+                subjects.append(p.country)
+    every = []
+    for iso in subjects + ofs + dests + withs + [l[0] for l in locs] + ([latter] if latter else []):
+        if iso and iso not in every:
+            every.append(iso)
+    pair_phrase = any(c_start <= s < c_end for s, _ in pair_spans) or bool(
+        re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b",
+                  clause, re.I))
+    return Parties(subjects, dests, locs, withs, ofs, every, pair_phrase, latter)
+
+
+def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: str, c_start: int, c_end: int,
+           clause: str, dates: list[DateMention], parties: Parties, persons: list[tuple[Person, int, int]],
+           state: EventState, planned: bool) -> EventRow | None:
+    rules = _rules()
+    if family(event_type) == "visit":
+        if re.search(r"\bstate\s+visit\b", clause, re.I):
+            event_type = "state_visit"
+        elif re.search(r"\bworking\s+visit\b", clause, re.I):
+            event_type = "working_visit"
+        else:
+            event_type = "official_visit"
+    date_m = _pick_date([d for d in dates], t_start)
+    resolution = date_m.resolution if date_m else None
+    before = sentence[c_start:t_start]
+    if date_m is None and not planned:
+        if rules["reference"].search(trigger) or rules["reference"].search(sentence[max(c_start, t_start - 25):t_end]):
+            if any(family(e.event_type) == family(event_type) for e in state.events):
+                return None
+        if rules["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$", before, re.I):
+            return None
+        if re.search(r"\b(?:has|have)\b", clause[: t_start - c_start], re.I) and not trigger.lower().startswith("visit"):
+            return None
+        if state.anchor is None:
+            return None
+        date_m, resolution = state.anchor, "anaphora"
+    actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state)
+    if actor is None or target is None:
+        return None
+    participants = [p.name for p, _, _ in persons] or None
+    symmetric = event_type in SYMMETRIC or (
+        event_type in ("letters_exchanged",) and bool(re.search(r"\bexchanged\b", trigger, re.I))) or (
+        event_type == "anniversary_event" and not re.search(r"\bmessage\b", clause, re.I))
+    place = next((text for iso, text in parties.locs if iso == target), None)
+    return EventRow(event_type, actor, target, c_start, c_end, trigger, date_m, resolution,
+                    "planned" if planned else "occurred", symmetric, participants, place)
+
+
+def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_start: int, parties: Parties,
+                  state: EventState) -> tuple[str | None, str | None]:
+    pair = state.pair
+    if len(parties.all) > 2 and len(set(parties.subjects + parties.ofs + parties.withs + parties.dests)) > 2:
+        return None, None  # a multilateral meeting is not a bilateral event
+    if event_type in ("state_visit", "official_visit", "working_visit"):
+        target = (parties.dests or [l[0] for l in parties.locs] or [None])[0]
+        actor = next((c for c in [parties.latter] + parties.subjects + parties.ofs if c and c != target), None)
+        if actor is None and parties.withs and target is None:
+            target = parties.withs[0]
+    elif event_type == "embassy_opened":
+        target = (([l[0] for l in parties.locs]) or parties.dests or [None])[0]
+        actor = next((c for c in parties.subjects + parties.ofs if c != target), None)
+        if actor is None and target is None and state.last_clause_parties and state.last_clause_type == "embassy_opened":
+            actor, target = state.last_clause_parties
+    elif event_type in ("letters_exchanged", "other"):
+        actor = next((c for c in parties.subjects if c), None)
+        target = next((c for c in parties.withs + parties.dests + parties.ofs + [l[0] for l in parties.locs]
+                       if c and c != actor), None)
+        if actor is None and target is None and parties.all:
+            actor = parties.all[0]
+    else:
+        names = parties.all
+        actor = names[0] if names else None
+        target = names[1] if len(names) > 1 else None
+        if actor is None and (parties.pair_phrase or True) and pair:
+            actor, target = pair
+    if actor is None and target is not None:
+        actor = _other(pair, target)
+    if target is None and actor is not None:
+        target = _other(pair, actor)
+    return actor, target
+
+
+def summary(row: EventRow) -> str:
+    """A short readable line, e.g. 'Belarus opened an embassy in Azerbaijan (Baku)'."""
+    template = _rules()["summary"].get(row.event_type, "{actor} and {target}")
+    place = f" ({row.place})" if row.place and row.place != country_name(row.target) else ""
+    return template.format(actor=country_name(row.actor), target=country_name(row.target), place=place,
+                           trigger=row.trigger)

@@ -1,0 +1,79 @@
+"""Shared memberships: organizations that two or more of the document's countries belong to, per the text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.lexicon import read_toml
+
+CAP_PHRASE = re.compile(
+    r"(?:[A-ZÀ-Þ][\w’'&-]*\.?)(?:\s+(?:(?:of|for|and|the|in|on|de|la|du)\s+)*[A-ZÀ-Þ][\w’'&-]*)*"
+    r"(?:\s*\(([A-Z][A-Za-z&-]{1,9})\))?"
+)
+
+
+@dataclass(frozen=True)
+class Membership:
+    organization: str  # the acronym when the text gives one, else the name
+    name: str | None
+    acronym: str | None
+    countries: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = read_toml("organizations.toml")
+    return {
+        "verbs": re.compile("|".join(data["membership_verbs"]), re.I),
+        "end": re.compile("|".join(data["list_end"])),
+        "pair": re.compile("|".join(data["pair_subjects"]), re.I),
+    }
+
+
+def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str | None] | None:
+    name = re.sub(r"^(?:the|The)\s+", "", phrase).strip()
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    if not name:
+        return None
+    first = name.split()[0]
+    if acronym is None and first.isupper() and len(first) >= 2 and len(name.split()) > 1:
+        acronym = first  # 'GUAM Organization for Democracy and Economic Development'
+    if acronym is None and name.isupper() and 2 <= len(name) <= 10:
+        return name, None, name
+    return (acronym or name), (name if name != acronym else None), acronym
+
+
+def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
+                     pair_spans: list[tuple[int, int]]) -> list[Membership]:
+    """Organizations the sentence says two or more countries share ('Both countries are members of ...')."""
+    rules = _rules()
+    out: list[Membership] = []
+    for verb in rules["verbs"].finditer(sentence):
+        subject = sentence[:verb.start()]
+        clause_start = max(subject.rfind(";"), subject.rfind(". ")) + 1
+        members = []
+        for c in countries:
+            if clause_start <= c.start < verb.start() and c.iso3 not in members and c.kind != "historic":
+                members.append(c.iso3)
+        if len(members) < 2 and pair and (rules["pair"].search(subject[clause_start:])
+                                          or any(clause_start <= s < verb.start() for s, _ in pair_spans)):
+            members = list(pair)
+        if len(members) < 2:
+            continue
+        rest = re.sub(r",\s+as\s+[^,;]*(?=,)", "", sentence[verb.end():])  # ', as the Turkic Council was called,'
+        end = rules["end"].search(rest)
+        listing = rest[: end.start()] if end else rest
+        # a second membership verb in the same list ('... and take part in the ASEM') continues it
+        listing = rules["verbs"].sub(",", listing)
+        found = []
+        for m in CAP_PHRASE.finditer(listing):
+            phrase = m.group(0)
+            if any(c.text == phrase for c in countries):
+                continue
+            parsed = _parse_org(phrase, m.group(1))
+            if parsed and parsed[0] not in [f.organization for f in found + out]:
+                found.append(Membership(parsed[0], parsed[1], parsed[2], tuple(members)))
+        out += found
+    return out

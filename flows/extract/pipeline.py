@@ -1,0 +1,145 @@
+"""The per-document driver: sentences -> countries, dates, people -> events, memberships, trade claims, figures."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
+from flows.extract.dates import DateContext, DateMention
+from flows.extract.events import EventState, find_events, split_clauses, summary
+from flows.extract.figures import find_figures
+from flows.extract.organizations import find_memberships
+from flows.extract.people import Person, find_people, fold_name, nearest_country, resolve_leader_anaphor
+from flows.extract.sentences import Sentence, split_sentences
+from flows.extract.trade import TradeState, find_trade_claims
+
+
+def document_countries(mentions: list[list[CountryMention]]) -> list[str]:
+    """The document's countries, most mentioned first (historical states left out)."""
+    counts = Counter(c.iso3 for ms in mentions for c in ms if not is_historic(c.iso3))
+    return [iso for iso, _ in counts.most_common()]
+
+
+def _pair(ranked: list[str], mentions: list[list[CountryMention]]) -> tuple[str, str] | None:
+    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+
+
+def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
+            previous: tuple[str | None, int] | None) -> tuple[str | None, int] | None:
+    """What 'the latter' refers to: the last person or country named before it."""
+    m = re.search(r"\bthe\s+latter\b", sentence, re.I)
+    if not m:
+        return previous
+    cands: list[tuple[int, str | None]] = [(c.end, c.iso3) for c in countries if c.end <= m.start()]
+    cands += [(e, p.country) for p, s, e in persons if e <= m.start()]
+    if not cands:
+        return previous
+    return max(cands, key=lambda x: x[0])[1], m.start()
+
+
+def _fill_from_events(events, persons: list[tuple[Person, int, int]], sentence: str) -> None:
+    """A person with no country yet takes the side the event gives them: the visitor is the actor."""
+    for ev in events:
+        for person, s, e in persons:
+            if person.country or not (ev.start <= s < ev.end):
+                continue
+            before = sentence[max(ev.start, s - 25):s]
+            if re.search(r"\b(?:with|to)\s+(?:(?:his|her|their)\s+)?(?:\S+\s+){0,4}$", before):
+                person.country, person.country_cue = ev.target, "inferred"
+            else:
+                person.country, person.country_cue = ev.actor, "inferred"
+
+
+def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
+    """Every fact of one document as plain row dicts, keyed like the staging frames."""
+    text: str = doc["text"]
+    published: date | None = doc.get("published_date")
+    sentences = split_sentences(text)
+    ctx = DateContext(published)
+    countries = [find_countries(s.text) for s in sentences]
+    dates = [ctx.find(s.text) for s in sentences]
+    pairs = [find_pair_phrases(s.text) for s in sentences]
+    ranked = document_countries(countries)
+    pair = _pair(ranked, countries)
+    people: list[Person] = []
+    state = EventState(pair=pair)
+    trade_state = TradeState(pair=pair)
+    out: dict[str, list[dict]] = {k: [] for k in ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")}
+    last_person: Person | None = None
+    last_entity: tuple[str | None, int] | None = None
+    key = doc["document_key"]
+
+    def base(s: Sentence) -> dict:
+        return {"document_key": key, "sentence_index": s.index, "char_start": s.start, "char_end": s.end, "evidence": s.text}
+
+    for s, cs, ds, ps in zip(sentences, countries, dates, pairs):
+        found = find_people(s.text, s.index, cs, people, last_person)
+        persons = [(p, m.start, m.end) for p, m in found]
+        persons += resolve_leader_anaphor(s.text, cs, people)
+        pron = re.match(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", s.text, re.I) or re.search(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b", s.text)
+        if pron and last_person is not None and not any(st <= pron.start() < en for _, st, en in persons):
+            persons.append((last_person, pron.start(), pron.end()))
+        for c_start, c_end in split_clauses(s.text):
+            for person, st, en in persons:
+                if person.country is None and c_start <= st < c_end:
+                    iso = nearest_country(s.text, st, en, cs, (c_start, c_end))
+                    if iso:
+                        person.country, person.country_cue = iso, "inferred"
+        last_entity = _latter(s.text, cs, persons, last_entity)
+        events = find_events(s.text, cs, ds, persons, ps, state, last_entity)
+        _fill_from_events(events, persons, s.text)
+        for ev in events:
+            out["event_mentions"].append({
+                **base(s), "event_type": ev.event_type, "actor_iso3": ev.actor, "target_iso3": ev.target,
+                "event_date": ev.event_date, "date_precision": ev.date.precision if ev.date else None,
+                "date_text": ev.date.text if ev.date and ev.resolution != "anaphora" else (ev.date.text if ev.date else None),
+                "date_resolution": ev.resolution, "date_anchor": ev.date.anchor if ev.date and ev.resolution != "anaphora" else (
+                    f"earlier event: {ev.date.text}" if ev.date else None),
+                "status": ev.status, "symmetric": ev.symmetric, "trigger": ev.trigger, "summary": summary(ev),
+                "participants": ev.participants,
+            })
+        for m in find_memberships(s.text, cs, pair, ps):
+            for iso in m.countries:
+                out["memberships"].append({**base(s), "country_iso3": iso, "organization": m.organization,
+                                           "organization_name": m.name, "acronym": m.acronym})
+        for claim in find_trade_claims(s.text, cs, trade_state):
+            out["trade_claims"].append({**base(s), "exporter_iso3": claim.exporter, "importer_iso3": claim.importer,
+                                        "product": claim.product, "hs_code": claim.hs_code})
+        for fig in find_figures(s.text, cs, ds, ps, pair):
+            out["figures"].append({**base(s), **fig})
+        if persons:
+            last_person = max(persons, key=lambda x: x[2])[0]
+
+    # 'X and his Turkish counterpart Y': X serves the other country of the pair.
+    for person in people:
+        other = person.counterpart_of
+        if other is not None and other.country is None and person.country and pair and person.country in pair:
+            other.country = pair[1] if pair[0] == person.country else pair[0]
+    for person in people:
+        first = person.mentions[0]
+        s = sentences[first.sentence]
+        out["person_mentions"].append({
+            "document_key": key, "sentence_index": s.index, "char_start": s.start, "char_end": s.end,
+            "evidence": s.text, "name": person.name, "normalized_name": fold_name(person.name) if False else _normalize(person.name),
+            "role": person.role, "country_iso3": person.country,
+        })
+    out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
+    out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
+    return out
+
+
+def _normalize(name: str) -> str:
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+
+
+def _unique(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
+    seen, out = set(), []
+    for row in rows:
+        k = tuple(row[x] for x in keys)
+        if k not in seen:
+            seen.add(k)
+            out.append(row)
+    return out
