@@ -7,6 +7,7 @@ caller's transaction).
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -146,10 +147,13 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
         for path in sorted(Path(p) for p in paths):
             rel = relative(path, root)
             fmt = detect_format(path)
-            outcome = ingest_file(con, path, rel, fmt)
+            # hashing a multi-GB file takes seconds: it runs beside DuckDB's load (hashlib frees the GIL)
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                sha256 = pool.submit(sha256_of, path)
+                outcome = ingest_file(con, path, rel, fmt)
             quarantines.append(outcome.quarantine)
             per_source.append({
-                "source": rel, "format": fmt or "unknown", "sha256": sha256_of(path),
+                "source": rel, "format": fmt or "unknown", "sha256": sha256.result(),
                 "rows_in": outcome.rows_in, "loaded": outcome.loaded,
                 "quarantined": outcome.quarantine.filter(pl.col("row_ref") != "file").height,
             })

@@ -137,7 +137,7 @@ def audit_stage(con: duckdb.DuckDBPyConnection) -> int:
 
 def publish_stage(con: duckdb.DuckDBPyConnection) -> int:
     """Replace the fact rows this file revises (same natural key) and insert its rows. Returns rows loaded."""
-    if con.execute("select exists (select 1 from fact_trade)").fetchone()[0]:
+    if con.execute("select exists (select 1 from fact_trade)").fetchall()[0][0]:
         con.execute(f"""
             delete from fact_trade where ({KEY_SQL}) in (
                 select ({KEY_SQL}) from trade_stage where reason is null
@@ -146,7 +146,7 @@ def publish_stage(con: duckdb.DuckDBPyConnection) -> int:
     columns = ", ".join(FACT_COLUMNS)
     return con.execute(
         f"insert into fact_trade ({columns}) select {columns} from trade_stage where reason is null"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
 
 
 def stage_quarantine(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -163,7 +163,7 @@ def stage_quarantine(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 def load_staged(con: duckdb.DuckDBPyConnection) -> FileOutcome:
     """Judge, audit and publish trade_stage, then drop it."""
     try:
-        rows_in = con.execute("select count(*) from trade_stage").fetchone()[0]
+        rows_in = con.execute("select count(*) from trade_stage").fetchall()[0][0]
         mark_duplicates(con)
         audit_stage(con)
         loaded = publish_stage(con)
