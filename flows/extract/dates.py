@@ -146,12 +146,15 @@ _CORE_WORDS = frozenset(
 _CASED_CORES = frozenset(
     [name for name in calendar.month_name if name] + [name for name in calendar.day_name]
     + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
-# ... and begins with one of these words at most _LOOKBACK words before it.
+# ... begins with one of these words ...
 _STARTERS = frozenset(
     "since until till through by before after from between in on at during the a an later earlier this last next "
     "that coming past current early late mid end beginning start middle turn first second third fourth".split()
 ) | frozenset(NUMBER_WORDS) | _CORE_WORDS
-_LOOKBACK = 6
+# ... and is made only of these words (besides core words), so a date never starts left of a word not in here.
+_CHAIN = _STARTERS | frozenset(
+    "of same following previous preceding half quarter ago afterwards to and night".split())
+_LOOKBACK = 7
 
 
 def _is_core(word: str) -> bool:
@@ -160,26 +163,25 @@ def _is_core(word: str) -> bool:
 
 
 def _scan(sentence: str) -> list[re.Match[str]]:
-    """Matches of DATE_RX, tried only at words that can start a date near a core word (10x faster than finditer)."""
-    words = _WORD_RX.findall(sentence)
-    if not any(_is_core(word) for word in words):
-        return []
+    """The matches DATE_RX.finditer would give, tried only where a date can start: at a starter word in the run
+    of date words that ends at a core word (about 5x faster than finditer over every position)."""
     spans = [(m.start(), m.group()) for m in _WORD_RX.finditer(sentence)]
-    candidates: set[int] = set()
-    for index, (_, word) in enumerate(spans):
-        if _is_core(word):
-            for start, before in spans[max(0, index - _LOOKBACK):index + 1]:
-                if before.lower() in _STARTERS or _is_core(before):
-                    candidates.add(start)
-    matches = []
+    matches: list[re.Match[str]] = []
     done = 0
-    for start in sorted(candidates):
-        if start < done:
+    for index, (position, word) in enumerate(spans):
+        if position < done or not _is_core(word):
             continue
-        match = DATE_RX.match(sentence, start)
-        if match is not None:
-            matches.append(match)
-            done = match.end()
+        first = index
+        while first > 0 and index - first < _LOOKBACK and spans[first - 1][0] >= done and (
+                spans[first - 1][1].lower() in _CHAIN or _is_core(spans[first - 1][1])):
+            first -= 1
+        for start, before in spans[first:index + 1]:
+            if start >= done and (before.lower() in _STARTERS or _is_core(before)):
+                match = DATE_RX.match(sentence, start)
+                if match is not None:
+                    matches.append(match)
+                    done = match.end()
+                    break
     return matches
 
 
