@@ -77,6 +77,11 @@ def _non_country_heads() -> frozenset[str]:
     return frozenset(read_toml("countries.toml")["non_country_heads"])
 
 
+@lru_cache(maxsize=1)
+def _currency_heads() -> frozenset[str]:
+    return frozenset(read_toml("countries.toml")["currency_heads"])
+
+
 def find_countries(sentence: str) -> list[CountryMention]:
     """Every country mention in a sentence, longest form first, in text order."""
     forms = gazetteer()
@@ -101,6 +106,10 @@ def find_countries(sentence: str) -> list[CountryMention]:
         j, surface, (iso3, kind) = hit
         end = tokens[j][1]
         after = sentence[end:end + 30]
+        following = re.match(r"\s+(\w+)", after)
+        if following and following.group(1).lower() in _currency_heads():
+            i = j + 1
+            continue
         if kind == "demonym":
             following = re.match(r"\s+(\w+)", after)
             if following and following.group(1).lower() in _non_country_heads():

@@ -92,7 +92,8 @@ def _role_of(sentence: str, c: CountryMention) -> str:
     after = sentence[c.end:c.end + 20]
     if c.kind == "demonym" and re.match(r"\s+(?:capital|city|town|port|border)", after) and near_word in ("in", "at", "near"):
         return "loc"
-    if near_word in ("to", "towards", "into") or (near_word == "visit" and c.kind != "demonym"):
+    if near_word in ("to", "towards", "into") or (
+            near_word in ("visit", "visited", "visiting", "visits", "toured", "reached") and c.kind != "demonym"):
         return "dest"
     if near_word in ("in", "at", "near", "inside"):
         return "loc" if c.kind in ("capital", "name") else "subj"
@@ -105,6 +106,12 @@ def _role_of(sentence: str, c: CountryMention) -> str:
     return "subj"
 
 
+def is_object(sentence: str, c_start: int, pos: int) -> bool:
+    """A person or country after 'with' or 'to' (a few title words may come between) is the other side."""
+    before = sentence[max(c_start, pos - 60):pos]
+    return bool(re.search(r"\b(?:with|to)\s+(?:(?:his|her|their)\s+)?(?:[\w’'-]+,?\s+){0,5}$", before))
+
+
 def _other(pair: tuple[str, str] | None, iso3: str | None) -> str | None:
     if pair and iso3 in pair:
         return pair[1] if pair[0] == iso3 else pair[0]
@@ -112,11 +119,18 @@ def _other(pair: tuple[str, str] | None, iso3: str | None) -> str | None:
 
 
 def _pick_date(dates: list[DateMention], pos: int) -> DateMention | None:
+    """The date closest to the trigger; a more precise date inside its period wins ('later that month, on the 28th')."""
     usable = [d for d in dates if d.value is not None and d.kind != "until"]
     if not usable:
         return None
-    return min(usable, key=lambda d: (0 if d.start >= pos else 1, abs(d.start - pos)) if False else abs(
-        (d.start if d.start >= pos else d.end) - pos))
+    best = min(usable, key=lambda d: abs((d.start if d.start >= pos else d.end) - pos))
+    rank = {"day": 0, "month": 1, "year": 2}
+    for d in usable:
+        end = best.end_value or best.value
+        if (d is not best and rank.get(d.precision or "year", 2) < rank.get(best.precision or "year", 2)
+                and best.value <= d.value <= end):
+            best = d
+    return best
 
 
 def find_events(sentence: str, countries: list[CountryMention], dates: list[DateMention],
@@ -162,7 +176,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 continue
             by_key[key] = row
         rows = list(by_key.values())
-        if point_dates:
+        if point_dates and not re.search(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b", clause):
             state.anchor = _pick_date(point_dates, (c_start + c_end) // 2)
         if rows:
             state.last_clause_type = rows[-1].event_type
@@ -188,7 +202,7 @@ def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: st
     for h in hits:
         if h[0] in drop:
             continue
-        if h[0] in ("joint_project", "embassy_opened", "diplomatic_relations_established"):
+        if h[0] in ("joint_project", "embassy_opened"):
             before = clause[: h[1] - c_start]
             comp = list(_rules()["complement"].finditer(before))
             if comp and not re.search(r"[.;]|\b(?:and|but)\b", before[comp[-1].end():]):
@@ -230,11 +244,7 @@ def _parties(sentence: str, c_start: int, c_end: int, countries: list[CountryMen
         latter = last_entity[0]
     for p, s, e in persons:
         if p.country:
-            before = sentence[max(c_start, s - 25):s]
-            if re.search(r"\b(?:with|to)\s+(?:(?:his|her|their)\s+)?(?:\S+\s+){0,4}$", before):
-                withs.append(p.country)
-            else:
-                subjects.append(p.country)
+            (withs if is_object(sentence, c_start, s) else subjects).append(p.country)
     every = []
     for iso in subjects + ofs + dests + withs + [l[0] for l in locs] + ([latter] if latter else []):
         if iso and iso not in every:

@@ -10,7 +10,8 @@ from flows.extract.countries import CountryMention
 from flows.lexicon import read_toml
 
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*(?:[’'](?!s\b)[^\W\d_]+)*|[’']s\b|\d[\d.,]*|[^\w\s]")
-LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towards", "via"}
+LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towards", "via", "visited", "visiting",
+            "toured", "left", "reached"}
 
 
 @dataclass(frozen=True)

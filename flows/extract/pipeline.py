@@ -8,7 +8,7 @@ from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.extract.dates import DateContext, DateMention
-from flows.extract.events import EventState, find_events, split_clauses, summary
+from flows.extract.events import EventState, find_events, is_object, split_clauses, summary
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import Person, find_people, fold_name, nearest_country, resolve_leader_anaphor
@@ -32,24 +32,47 @@ def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[
     m = re.search(r"\bthe\s+latter\b", sentence, re.I)
     if not m:
         return previous
-    cands: list[tuple[int, str | None]] = [(c.end, c.iso3) for c in countries if c.end <= m.start()]
-    cands += [(e, p.country) for p, s, e in persons if e <= m.start()]
+    cands: list[tuple[int, str | None, Person | None]] = [(c.end, c.iso3, None) for c in countries if c.end <= m.start()]
+    cands += [(e, p.country, p) for p, s, e in persons if e <= m.start()]
     if not cands:
         return previous
-    return max(cands, key=lambda x: x[0])[1], m.start()
+    end, iso, person = max(cands, key=lambda x: x[0])
+    return iso, m.start(), person
 
 
-def _fill_from_events(events, persons: list[tuple[Person, int, int]], sentence: str) -> None:
-    """A person with no country yet takes the side the event gives them: the visitor is the actor."""
+def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
+    """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
+    own = [c for c in countries if not re.match(r"\s+counterparts?\b", sentence[c.end:c.end + 14])]
+    for c_start, c_end in split_clauses(sentence):
+        for person, st, en in persons:
+            if person.country is None and c_start <= st < c_end:
+                iso = nearest_country(sentence, st, en, own, (c_start, c_end))
+                if iso:
+                    person.country, person.country_cue = iso, "inferred"
+
+
+def _fill_from_events(events, persons: list[tuple[Person, int, int]], sentence: str,
+                      latter: tuple | None) -> None:
+    """A person with no country yet takes the side the event gives them: the visitor is the actor, 'with X' the other."""
     for ev in events:
-        for person, s, e in persons:
-            if person.country or not (ev.start <= s < ev.end):
+        if latter and len(latter) > 2 and latter[2] is not None and latter[2].country is None and not ev.symmetric:
+            if re.search(r"\bthe\s+latter\b", sentence[ev.start:ev.end], re.I):
+                latter[2].country, latter[2].country_cue = ev.actor, "inferred"
+        inside = [(p, s) for p, s, _ in persons if ev.start <= s < ev.end]
+        for person, s in inside:
+            if person.country:
                 continue
-            before = sentence[max(ev.start, s - 25):s]
-            if re.search(r"\b(?:with|to)\s+(?:(?:his|her|their)\s+)?(?:\S+\s+){0,4}$", before):
-                person.country, person.country_cue = ev.target, "inferred"
+            obj = is_object(sentence, ev.start, s)
+            if not ev.symmetric:
+                person.country = ev.target if obj else ev.actor
             else:
-                person.country, person.country_cue = ev.actor, "inferred"
+                # a meeting: the side not taken by the people on the other end of 'with'
+                known = {p.country for p, s2 in inside if p.country and is_object(sentence, ev.start, s2) != obj}
+                rest = [c for c in (ev.actor, ev.target) if c not in known]
+                if len(known) == 1 and len(rest) == 1:
+                    person.country = rest[0]
+            if person.country:
+                person.country_cue = "inferred"
 
 
 def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
@@ -81,15 +104,10 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         pron = re.match(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", s.text, re.I) or re.search(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b", s.text)
         if pron and last_person is not None and not any(st <= pron.start() < en for _, st, en in persons):
             persons.append((last_person, pron.start(), pron.end()))
-        for c_start, c_end in split_clauses(s.text):
-            for person, st, en in persons:
-                if person.country is None and c_start <= st < c_end:
-                    iso = nearest_country(s.text, st, en, cs, (c_start, c_end))
-                    if iso:
-                        person.country, person.country_cue = iso, "inferred"
         last_entity = _latter(s.text, cs, persons, last_entity)
         events = find_events(s.text, cs, ds, persons, ps, state, last_entity)
-        _fill_from_events(events, persons, s.text)
+        _fill_from_events(events, persons, s.text, last_entity)
+        _fill_from_context(s.text, cs, persons)
         for ev in events:
             out["event_mentions"].append({
                 **base(s), "event_type": ev.event_type, "actor_iso3": ev.actor, "target_iso3": ev.target,

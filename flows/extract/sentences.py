@@ -62,7 +62,8 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = start + m.start()
         word = re.search(r"([\w.]+)$", text[cur:stop + 1][:-1] if text[stop] == "." else "")
         token = (word.group(1) if word else "").lower().rstrip(".")
-        if text[stop] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-zà-þ]", token) or "." in token):
+        if text[stop] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-zà-þ]", token)
+                                   or ("." in token and not any(ch.isdigit() for ch in token))):
             continue  # an abbreviation or an initial ("J. Smith", "U.S.") does not end a sentence
         spans.append((cur, start + m.end()))
         cur = start + m.end()
