@@ -104,6 +104,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                rf"(?:(?i:early|late|mid)[- ]?)?"
                rf"(?P<@s>(?i:spring|summer|autumn|winter)|(?i:fall)(?=\s+(?:of\s+)?\d{{4}}))"
                rf"(?:\s+(?:of\s+)?(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR})))?"),
+    ("decade", r"(?:(?i:the)\s+)?(?:(?P<@q>(?i:early|late|mid))[- ]?)?(?P<@y>1[6-9]\d0|20\d0)['’]?s(?![\w])"),
     ("year", rf"(?P<@y>{_YEAR})(?!\s*(?i:percent|per\s+cent))"),
     ("ago", rf"(?P<@n>{_NUM})\s+(?P<@u>{_UNIT})\s+(?i:ago)(?P<@t>\s+(?i:today))?"),
     ("relday", r"(?P<@w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
@@ -519,6 +520,15 @@ def _h_season(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
         return _Resolved(None, None, "relative", None)
     year, resolution, anchor = written
     return _Resolved(date(year, 1, 1), "year", resolution, anchor)
+
+
+_DECADE_PART = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
+
+
+def _h_decade(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
+    start = int(m["decade_y"])
+    first, last = _DECADE_PART.get(_norm(m["decade_q"]), (0, 9))
+    return _Resolved(date(start + first, 1, 1), "year", "explicit", None, date(start + last, 12, 31), "period")
 
 
 def _h_year(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:

@@ -326,10 +326,12 @@ def _paragraphs(root: LexborNode) -> list[str]:
 
 
 def _main_block(tree: LexborHTMLParser) -> LexborNode | None:
+    """The article: <article> (the longest, when teasers are articles too), articleBody, <main>, else the
+    element holding the most paragraph text."""
     for selector in ("article", "[itemprop=articleBody]", "main"):
-        node = tree.css_first(selector)
-        if node is not None:
-            return node
+        nodes = tree.css(selector)
+        if nodes:
+            return max(nodes, key=lambda node: len(node.text(deep=True)))
     best, best_length = None, 0
     for paragraph in tree.css("p"):
         parent = paragraph.parent
@@ -377,6 +379,13 @@ def _html_published(tree: LexborHTMLParser, block: LexborNode | None) -> date | 
     return None
 
 
+def _is_name(text: str) -> bool:
+    """An outlet name as titles end with it: a few words, each capitalised ("Danube Wire", "Mekong & Dnieper Daily")."""
+    words = text.split()
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w in ("&", "of", "the", "and", "de")
+                                       for w in words)
+
+
 def read_html(text: str) -> dict[str, Any]:
     """Title, outlet, published date and the visible article text of an HTML page (nothing is fetched or run)."""
     tree = LexborHTMLParser(text)
@@ -386,7 +395,7 @@ def read_html(text: str) -> dict[str, Any]:
     title = _meta(tree, 'meta[property="og:title"]') or _meta(tree, 'meta[name="twitter:title"]')
     suffix = _TITLE_SUFFIX_RX.match(page_title) if page_title else None
     suffix_outlet = None
-    if suffix and (site_name is None or suffix["outlet"].strip() == site_name) and len(suffix["outlet"].split()) <= 6:
+    if suffix and (suffix["outlet"].strip() == site_name or (site_name is None and _is_name(suffix["outlet"]))):
         suffix_outlet = suffix["outlet"].strip()
         page_title = suffix["title"].strip()
     block = _main_block(tree)

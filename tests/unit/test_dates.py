@@ -184,3 +184,36 @@ def test_find_speed() -> None:
         context.find(sentence)
     rate = len(sentences) / (time.perf_counter() - started)
     assert rate > 5000, f"{rate:.0f} sentences/s"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "end_value"),
+    [
+        ("Trade boomed in the 1990s.", date(1990, 1, 1), date(1999, 12, 31)),
+        ("Trade boomed in the early 2000s.", date(2000, 1, 1), date(2003, 12, 31)),
+        ("Trade boomed in the late 1970's.", date(1977, 1, 1), date(1979, 12, 31)),
+    ],
+)
+def test_decades_are_periods(sentence: str, value: date, end_value: date) -> None:
+    mention = only(None, sentence)
+    assert (mention.value, mention.end_value, mention.precision, mention.kind) == (value, end_value, "year", "period")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("In spring the talks resumed.", date(2024, 1, 1)),
+        ("The talks resumed in the summer of 2019.", date(2019, 1, 1)),
+        ("The talks resumed in early 2021.", date(2021, 1, 1)),
+        ("The talks will resume by the end of next year.", date(2025, 1, 1)),
+    ],
+)
+def test_seasons_and_year_parts_give_year_precision(sentence: str, value: date) -> None:
+    mention = only(SUNDAY, sentence)
+    assert (mention.value, mention.precision) == (value, "year")
+
+
+def test_dates_without_publication_date_stay_unresolved_when_relative() -> None:
+    mentions = DateContext(None).find("The ministers met yesterday and will meet again on Friday, next month.")
+    assert [(m.text, m.value, m.resolution) for m in mentions] == [
+        ("yesterday", None, "relative"), ("on Friday", None, "relative"), ("next month", None, "relative")]

@@ -226,3 +226,27 @@ def test_bad_files_are_quarantined_and_good_ones_kept(tmp_path: Path) -> None:
 )
 def test_find_dateline(text: str, expected: dict) -> None:
     assert find_dateline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected_title", "outlet"),
+    [
+        ("Bridge talks resume | Danube Ledger", "Bridge talks resume", "Danube Ledger"),
+        ("Bridge talks resume - Mekong & Dnieper Daily", "Bridge talks resume", "Mekong & Dnieper Daily"),
+        ("Armenia - Iran talks resume", "Armenia - Iran talks resume", None),  # a dash inside the headline
+    ],
+)
+def test_html_title_suffix(tmp_path: Path, title: str, expected_title: str, outlet: str | None) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>{title}</title></head><body><article><p>Text.</p></article></body></html>",
+                    encoding="utf-8")
+    row = read_document(path, tmp_path)
+    assert (row["title"], row["outlet"]) == (expected_title, outlet)
+
+
+def test_html_picks_the_longest_article_when_teasers_are_articles(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><article><p>Teaser.</p></article>"
+                    "<article><p>The real story, which is longer than the teaser.</p></article></body></html>",
+                    encoding="utf-8")
+    assert read_document(path, tmp_path)["text"] == "The real story, which is longer than the teaser."
