@@ -175,4 +175,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0) -> RunSummary:
     frames["source_file"] = inventory.drop("path", "published")
     summary = load_warehouse_task(settings, run_id, started, frames, quarantine, counts, tables)
     summary.seconds = round(time.perf_counter() - clock, 2)
+    from flows.artifacts import publish_run_artifacts  # the UI's view of the run; never fails it
+
+    publish_run_artifacts(summary, settings.db)
     return summary
