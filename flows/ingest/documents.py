@@ -142,6 +142,27 @@ def _place(text: str) -> str:
     return text.title() if text.isupper() else text
 
 
+def parse_dateline(line: str) -> dict[str, Any] | None:
+    """{'place', 'published'?, 'outlet'?} when a line opens with a dateline ("PLACE, DATE (OUTLET): ..."), else None."""
+    match = _DATELINE_RX.match(line)
+    if match is None or match.end() >= len(line) or len(match["place"].split()) > 4:
+        return None
+    place, date_text, outlet, sep = match["place"], match["date"], match["outlet"], match["sep"]
+    published = parse_date_text(date_text)[0] if date_text else None
+    if date_text and published is None:
+        return None
+    # With neither a date nor an outlet, only a capitalised place makes "Word:" or "Word —" a dateline, or a
+    # mixed-case place in a body line; a headline such as "Armenia — Iran talks resume" is no dateline.
+    if not (published or outlet or place.isupper()) and (sep == ":" or is_heading_line(line)):
+        return None
+    found: dict[str, Any] = {"place": _place(place.strip())}
+    if published is not None:
+        found["published"] = published
+    if outlet:
+        found["outlet"] = outlet.strip()
+    return found
+
+
 def find_dateline(text: str) -> dict[str, Any]:
     """{'published', 'place', 'outlet'} found in the first non-empty lines (keys absent when not found)."""
     found: dict[str, Any] = {}
@@ -154,24 +175,11 @@ def find_dateline(text: str) -> dict[str, Any]:
                 if outlet and "outlet" not in found:
                     found["outlet"] = outlet
                 continue
-        match = _DATELINE_RX.match(line)
-        if match is None or match.end() >= len(line):
-            continue
-        place, date_text, outlet, sep = match["place"], match["date"], match["outlet"], match["sep"]
-        published = parse_date_text(date_text)[0] if date_text else None
-        if date_text and published is None:
-            continue
-        # A mixed-case "Word:" opening is a label, not a dateline; it needs a date, an outlet or a capitalised place.
-        if sep == ":" and not (published or outlet or place.isupper()):
-            continue
-        if len(place.split()) > 4:
-            continue
-        found.setdefault("place", _place(place.strip()))
-        if published is not None:
-            found.setdefault("published", published)
-        if outlet:
-            found.setdefault("outlet", outlet.strip())
-        break
+        dateline = parse_dateline(line)
+        if dateline is not None:
+            for key, value in dateline.items():
+                found.setdefault(key, value)
+            break
     return found
 
 
@@ -413,7 +421,7 @@ def read_text(text: str) -> dict[str, Any]:
     body = text.strip()
     first = body.split("\n", 1)[0].strip()
     title = None
-    if is_heading_line(first) and _date_only(first) is None and not _DATELINE_RX.match(first):
+    if is_heading_line(first) and _date_only(first) is None and parse_dateline(first) is None:
         title = first
     return {"title": title, "text": body}
 

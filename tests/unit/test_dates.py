@@ -217,3 +217,17 @@ def test_dates_without_publication_date_stay_unresolved_when_relative() -> None:
     mentions = DateContext(None).find("The ministers met yesterday and will meet again on Friday, next month.")
     assert [(m.text, m.value, m.resolution) for m in mentions] == [
         ("yesterday", None, "relative"), ("on Friday", None, "relative"), ("next month", None, "relative")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The cup final was played on the 5th of May.", date(2023, 5, 5)),  # after publication: last year
+        ("The ministers met on June 11.", date(2023, 6, 11)),
+        ("The ministers met on 2 March.", date(2024, 3, 2)),
+        ("The ministers met on Sept. 14.", date(2023, 9, 14)),
+    ],
+)
+def test_day_and_month_without_year(sentence: str, value: date) -> None:
+    mention = only(SUNDAY, sentence)
+    assert (mention.value, mention.precision, mention.resolution) == (value, "day", "relative")

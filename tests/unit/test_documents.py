@@ -215,6 +215,8 @@ def test_bad_files_are_quarantined_and_good_ones_kept(tmp_path: Path) -> None:
         ("NEW DELHI, March 3, 2021 - Talks began.", {"place": "New Delhi", "published": date(2021, 3, 3)}),
         ("ALMATY (Steppe Wire) — Talks began.", {"place": "Almaty", "outlet": "Steppe Wire"}),
         ("RIGA — Talks began.", {"place": "Riga"}),
+        ("Baku — Talks began.", {"place": "Baku"}),
+        ("Armenia — Iran talks resume\nBody.", {}),
         ("Headline here\nPosted on 2018-02-01\n\nBody.", {"published": date(2018, 2, 1)}),
         ("Headline\nDate: 12.03.2017\nBody.", {"published": date(2017, 3, 12)}),
         ("Headline\nBaltic Wire | 12 March 2017\nBody.", {"published": date(2017, 3, 12), "outlet": "Baltic Wire"}),
@@ -250,3 +252,20 @@ def test_html_picks_the_longest_article_when_teasers_are_articles(tmp_path: Path
                     "<article><p>The real story, which is longer than the teaser.</p></article></body></html>",
                     encoding="utf-8")
     assert read_document(path, tmp_path)["text"] == "The real story, which is longer than the teaser."
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Kazakhstan: growth slows", "Kazakhstan: growth slows"),
+        ("Armenia — Iran talks resume", "Armenia — Iran talks resume"),
+        ("The talks went well.", None),
+        ("RIGA, 4 May 2020 — The talks went well.", None),
+    ],
+)
+def test_txt_title_is_a_heading_first_line(tmp_path: Path, first_line: str, title: str | None) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"{first_line}\n\nBody of the story.", encoding="utf-8")
+    row = read_document(path, tmp_path)
+    assert row["title"] == title
+    assert row["dateline_place"] == ("Riga" if first_line.startswith("RIGA") else None)
