@@ -1,14 +1,22 @@
 """Trade claims: who sells which product to whom, one claim per product, mapped to HS where the product allows."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from flows.extract.countries import CountryMention
+from flows.extract.countries import CountryMention, is_historic
+from flows.lexicon import read_table, read_toml
+
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives)\b)|,\s+(?=which\b)|,\s+so\s+")
 
 
 @dataclass
 class TradeState:
+    """What the trade reader remembers across a document's sentences: the pair and the claims already made."""
+
     pair: tuple[str, str] | None
+    seen: set[tuple] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -19,5 +27,280 @@ class TradeClaim:
     hs_code: str | None
 
 
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    data = read_toml("trade.toml")
+    words = lambda key: r"\b(?:" + "|".join(sorted(data[key], key=len, reverse=True)) + r")\b"  # noqa: E731
+    return {
+        "export": re.compile(words("export_verbs"), re.I),
+        "import": re.compile(words("import_verbs"), re.I),
+        "flow": re.compile(words("flow_nouns") + r"\s+to\b", re.I),
+        "intro": re.compile("|".join(data["list_introducers"]), re.I),
+        "carry": re.compile(words("carry_verbs"), re.I),
+        "arrival": re.compile(r"\b(?:" + "|".join(data["arrival_verbs"]) + r")\b", re.I),
+        "end": re.compile("|".join(data["list_end"]), re.I),
+        "lead": re.compile(r"^(?:(?:" + "|".join(data["list_lead"]) + r")\s+)+", re.I),
+        "vague": set(data["vague_words"]),
+        "generic": set(data["generic_heads"]),
+        "subject_nouns": set(data["subject_nouns"]),
+        "weak": set(data["weak_verbs"]),
+        "noun_like": set(data["noun_like_verbs"]),
+        "adverbs": set(data["adverbs"]),
+    }
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    spans, cur = [], 0
+    for m in CLAUSE_SPLIT.finditer(sentence):
+        spans.append((cur, m.start()))
+        cur = m.end()
+    spans.append((cur, len(sentence)))
+    return spans
+
+
+def split_products(text: str) -> list[str]:
+    """'wheat, flour, rolled steel and petroleum products' -> four products; 'wood and wood materials' stays one."""
+    lex = _lex()
+    text = re.sub(r",?\s+with\s+(.+?)\s+(?:next|second|following)\b", r", \1", text)
+    text = lex["lead"].sub("", text.strip())
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        words = part.split()
+        if merged and len(words) == 2 and words[-1].lower() in lex["generic"] and words[0].lower() == merged[-1].lower():
+            merged[-1] = f"{merged[-1]} and {part}"  # 'wood and wood materials'
+            continue
+        merged.append(part)
+    out = []
+    for part in merged:
+        part = lex["lead"].sub("", part)
+        part = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", part, flags=re.I).strip(" .,:;\"'")
+        words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
+        if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > 5:
+            continue
+        out.append(part)
+    return out
+
+
+def _cut_list(text: str) -> str:
+    m = _lex()["end"].search(text)
+    text = text[: m.start()] if m else text
+    return re.sub(r"[.\s]+$", "", text)
+
+
+@lru_cache(maxsize=1)
+def _hs_index() -> tuple[dict[str, str], list[tuple[str, str, int]]]:
+    synonyms = {r["product"].lower(): r["hs_code"] for r in read_table("product_hs.csv")}
+    described = [(r["hscode"], r["description"].lower(), int(r["level"])) for r in read_table("harmonized-system.csv")
+                 if r["level"] in ("2", "4")]
+    return synonyms, described
+
+
+def hs_code_for(product: str) -> str | None:
+    """An HS chapter or heading for a product: the synonym table first, then the HS descriptions."""
+    synonyms, described = _hs_index()
+    key = re.sub(r"^(?:other|fresh|processed|various)\s+", "", product.lower().strip())
+    for candidate in (product.lower(), key):
+        if candidate in synonyms:
+            return synonyms[candidate] or None
+    head = key.split()[-1] if key.split() else key
+    singular = re.sub(r"(?:ies)$", "y", head) if head.endswith("ies") else re.sub(r"(?<!s)s$", "", head)
+    for candidate in (head, singular):
+        if candidate in synonyms:
+            return synonyms[candidate] or None
+    best = None
+    for code, text, level in described:
+        m = re.search(rf"\b(?:{re.escape(singular)}|{re.escape(head)})\b", text)
+        if m:
+            score = (m.start() > 0, level != 4, len(text))
+            if best is None or score < best[0]:
+                best = (score, code)
+    return best[1] if best else None
+
+
+def _country_at(countries: list[CountryMention], pos: int, window: int = 0) -> CountryMention | None:
+    return next((c for c in countries if pos <= c.start <= pos + window), None)
+
+
+def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | None:
+    """The importer named after a list: 'to Azerbaijan', 'to the Kazakh market', 'in Azerbaijan', 'into X'."""
+    m = re.match(r"\s*(?:[\w\s-]{0,30}?\s)?(?:to|in|into)\s+(?:the\s+)?", sentence[pos:pos + 60])
+    if not m:
+        return None
+    c = _country_at(countries, pos + m.end())
+    return c.iso3 if c and not re.search(r"\bthrough\b|\bvia\b", sentence[pos:pos + m.end()]) else None
+
+
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
+    """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
+    lex = _lex()
+    countries = [c for c in countries if not is_historic(c.iso3)]
+    claims: list[tuple[str | None, str | None, str]] = []
+    previous_subject: str | None = None
+    last_country: str | None = None
+    for c_start, c_end in _clauses(sentence):
+        clause = sentence[c_start:c_end]
+        inside = [c for c in countries if c_start <= c.start < c_end]
+        found = (_flow_noun(sentence, c_start, c_end, inside) + _carry(sentence, c_start, c_end, inside)
+                 + _arrival(sentence, c_start, c_end, inside) + _relies(sentence, c_start, c_end, inside)
+                 + _pay_with(sentence, c_start, c_end, inside))
+        more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
+        taken = {p.lower() for _, _, p in found}
+        claims += found + [c for c in more if c[2].lower() not in taken]
+        if subject:
+            previous_subject = subject
+        elif inside:
+            previous_subject = inside[0].iso3
+        if inside:
+            last_country = inside[-1].iso3
+    out = []
+    for exporter, importer, product in claims:
+        if exporter is None and importer is not None:
+            exporter = _other(state.pair, importer)
+        if importer is None and exporter is not None:
+            importer = _other(state.pair, exporter)
+        if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ]", product):
+            continue  # a capitalised word is a name or a title, not a product
+        hs = hs_code_for(product)
+        keys = {(exporter, importer, product.lower())} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
+        if keys & state.seen:
+            continue
+        state.seen |= keys
+        out.append(TradeClaim(exporter, importer, product, hs))
+    return out
+
+
+def _other(pair: tuple[str, str] | None, iso3: str) -> str | None:
+    if pair and iso3 in pair:
+        return pair[1] if pair[0] == iso3 else pair[0]
+    return None
+
+
+def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Belarusian exports to Azerbaijan include ...', 'Mongolia's shipments to Japan ... consisted mostly of ...'."""
+    lex = _lex()
+    for m in lex["flow"].finditer(sentence, c_start, c_end):
+        before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
+        target = _country_at(inside, m.end() + 1, 5)
+        if not before or target is None:
+            continue
+        intro = lex["intro"].search(sentence, target.end, c_end)
+        if not intro:
+            continue
+        products = split_products(_cut_list(sentence[intro.end():c_end]))
+        return [(before[-1].iso3, target.iso3, p) for p in products]
     return []
+
+
+def _carry(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'built to carry Iranian natural gas to Armenia'."""
+    for m in _lex()["carry"].finditer(sentence, c_start, c_end):
+        dem = _country_at(inside, m.end() + 1, 1)
+        if dem is None or dem.kind != "demonym":
+            continue
+        to = re.match(r"\s+([\w\s-]{2,40}?)\s+to\s+(?:the\s+)?", sentence[dem.end:c_end])
+        if not to:
+            continue
+        target = _country_at(inside, dem.end + to.end())
+        if target:
+            return [(dem.iso3, target.iso3, p) for p in split_products(to.group(1))]
+    return []
+
+
+def _arrival(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Azerbaijani natural gas has reached Türkiye'."""
+    for m in _lex()["arrival"].finditer(sentence, c_start, c_end):
+        target = _country_at(inside, m.end() + 1, 5)
+        dem = [c for c in inside if c.kind == "demonym" and c.end < m.start() and m.start() - c.end < 40]
+        if target and dem:
+            product = sentence[dem[-1].end:m.start()].strip()
+            if 0 < len(product.split()) <= 4:
+                return [(dem[-1].iso3, target.iso3, product)]
+    return []
+
+
+def _relies(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Armenia still relies mostly on Russian gas delivered through Georgia': Russia sells gas to Armenia."""
+    m = re.search(r"\brel(?:y|ies|ied)\s+(?:\w+\s+){0,2}?on\s+", sentence[c_start:c_end])
+    if not m:
+        return []
+    pos = c_start + m.end()
+    dem = _country_at(inside, pos, 1)
+    subject = [c for c in inside if c.end <= c_start + m.start()]
+    if dem is None or dem.kind != "demonym" or not subject:
+        return []
+    product = re.match(r"\s*([\w\s-]+?)(?=\s+(?:delivered|supplied|shipped|imported|from|through|via)\b|[,.;]|$)",
+                       sentence[dem.end:c_end])
+    return [(dem.iso3, subject[0].iso3, p) for p in split_products(product.group(1))] if product else []
+
+
+def _pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Armenia is to pay for the gas with electricity': the payer sells what it pays with."""
+    m = re.search(r"\bpa(?:y|ys|id|ying)\s+for\s+(?:the\s+)?[\w\s-]{1,30}?\s+with\s+", sentence[c_start:c_end])
+    subject = [c for c in inside if c.end <= c_start + (m.start() if m else 0)]
+    if not m or not subject:
+        return []
+    products = split_products(_cut_list(sentence[c_start + m.end():c_end]))
+    return [(subject[0].iso3, None, p) for p in products]
+
+
+def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], previous_subject: str | None,
+          last_country: str | None) -> tuple[list, str | None]:
+    """'A exports X to B', 'A supplies B with X', 'A sells B X', 'A buys B-ian X', 'which in turn sells B X'."""
+    lex = _lex()
+    for kind in ("export", "import"):
+        m = lex[kind].search(sentence, c_start, c_end)
+        if not m:
+            continue
+        if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, m.start() - 5):m.start()]):
+            continue  # 'to export', a noun use
+        prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:m.start()])
+        if (m.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
+                and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):
+            continue  # 'natural gas supplies now arrive': a noun
+        head = sentence[c_start:m.start()]
+        subj = [c for c in inside if c.end <= m.start()]
+        if subj:
+            subject = subj[0].iso3
+        elif re.match(r"^\s*which\b", head):
+            subject = last_country
+        elif not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+)?$", head):
+            subject = previous_subject
+        else:
+            continue
+        pos = m.end()
+        skip = re.match(r"\s+(?:mainly|mostly|largely|also|chiefly)\b", sentence[pos:c_end])
+        pos += skip.end() if skip else 0
+        iobj = None
+        c = _country_at(inside, pos + 1, 1)
+        pron = re.match(r"\s+(?:it|them)\b", sentence[pos:c_end])
+        if c and c.kind in ("name", "capital") and not c.possessive:
+            iobj, pos = c.iso3, c.end
+        elif pron:
+            iobj = next((x.iso3 for x in reversed(inside) if x.end <= m.start() and x.iso3 != subject), None)
+            pos += pron.end()
+        with_ = re.match(r"\s+with\b", sentence[pos:c_end])
+        pos += with_.end() if with_ else 0
+        modifier = _country_at(inside, pos + 1, 1)
+        origin = None
+        if modifier and modifier.kind == "demonym":
+            origin, pos = modifier.iso3, modifier.end
+        raw = _cut_list(sentence[pos:c_end])
+        products = split_products(raw)
+        if not products:
+            return [], subject
+        after = _after(sentence, pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw), inside)
+        if m.group(0).lower() in lex["weak"] and not any(hs_code_for(p) for p in products):
+            return [], subject  # 'sent a congratulatory message': not goods
+        if kind == "export":
+            importer = iobj or after
+            return [(subject, importer, p) for p in products], subject
+        exporter = origin or _from(sentence, pos + len(raw), c_end, inside) or iobj
+        return [(exporter, subject, p) for p in products], subject
+    return [], None
+
+
+def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention]) -> str | None:
+    m = re.match(r"\s*from\s+(?:the\s+)?", sentence[pos:c_end])
+    c = _country_at(inside, pos + m.end()) if m else None
+    return c.iso3 if c else None
