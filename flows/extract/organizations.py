@@ -68,7 +68,8 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         # a second membership verb in the same list ('... and take part in the ASEM') continues it
         listing = rules["verbs"].sub(",", listing)
         found = []
-        for m in CAP_PHRASE.finditer(listing):
+        pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)", listing)
+        for m in (m for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
             phrase = m.group(0)
             if any(c.text == phrase for c in countries):
                 continue
