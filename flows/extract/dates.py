@@ -163,26 +163,37 @@ def _is_core(word: str) -> bool:
         len(word) == 2 and word[0] in "QH" and word[1] in "1234")
 
 
+_CORE_RX = re.compile(
+    r"(?<!\w)(?:\d\w*|(?:" + "|".join(sorted(_CASED_CORES, key=len, reverse=True)) + r"|[QH][1-4]|(?i:"
+    + "|".join(sorted(_CORE_WORDS, key=len, reverse=True)) + r"))(?!\w))")
+_WINDOW_CHARS = 100
+
+
 def _scan(sentence: str) -> list[re.Match[str]]:
     """The matches DATE_RX.finditer would give, tried only where a date can start: at a starter word in the run
-    of date words that ends at a core word (about 5x faster than finditer over every position)."""
-    spans = [(m.start(), m.group()) for m in _WORD_RX.finditer(sentence)]
+    of date words that ends at a core word (several times faster than finditer over every position)."""
     matches: list[re.Match[str]] = []
     done = 0
-    for index, (position, word) in enumerate(spans):
-        if position < done or not _is_core(word):
+    for core in _CORE_RX.finditer(sentence):
+        position = core.start()
+        if position < done:
             continue
-        first = index
-        while first > 0 and index - first < _LOOKBACK and spans[first - 1][0] >= done and (
-                spans[first - 1][1].lower() in _CHAIN or _is_core(spans[first - 1][1])):
+        window = max(done, position - _WINDOW_CHARS)
+        before = [(m.start(), m.group()) for m in _WORD_RX.finditer(sentence, window, position)]
+        if before and window > 0 and before[0][0] == window and (sentence[window - 1].isalnum() or
+                                                                  sentence[window - 1] == "_"):
+            before = before[1:]  # a word cut by the window edge
+        first = len(before)
+        while first > 0 and len(before) - first < _LOOKBACK and (
+                before[first - 1][1].lower() in _CHAIN or _is_core(before[first - 1][1])):
             first -= 1
-        for start, before in spans[first:index + 1]:
-            if start >= done and (before.lower() in _STARTERS or _is_core(before)):
-                match = DATE_RX.match(sentence, start)
-                if match is not None:
-                    matches.append(match)
-                    done = match.end()
-                    break
+        starts = [start for start, word in before[first:] if word.lower() in _STARTERS or _is_core(word)]
+        for start in starts + [position]:
+            match = DATE_RX.match(sentence, start)
+            if match is not None:
+                matches.append(match)
+                done = match.end()
+                break
     return matches
 
 
