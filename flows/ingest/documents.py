@@ -63,7 +63,8 @@ def _looks_cyrillic(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (BOM stripped), UTF-16 with a BOM, a declared HTML charset, cp1251, else latin-1."""
+    """(text, encoding): UTF-8 (BOM stripped), UTF-16 with a BOM, a declared HTML charset, cp1251 when the bytes
+    look Cyrillic, cp1252 when they use its quotes and dashes, else latin-1."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -83,6 +84,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             pass
     if _looks_cyrillic(data):
         return data.decode("cp1251"), "cp1251"
+    if re.search(rb"[\x80-\x9f]", data):
+        try:  # Windows' Western code page: its curly quotes and dashes sit where latin-1 has control codes
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     return data.decode("latin-1"), "latin-1"
 
 
@@ -201,6 +207,7 @@ _INLINE_MD = [
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # blockquote marker
     (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.M), ""),  # list marker
     (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),  # horizontal rule
+    (re.compile(r"^[ \t]{0,3}=+[ \t]*$", re.M), ""),  # setext heading underline
 ]
 FRONT_MATTER_TITLE = ("title", "headline")
 FRONT_MATTER_DATE = ("date", "published", "published_date", "pubdate", "publish_date", "datePublished")

@@ -96,6 +96,13 @@ def test_own_texts_metadata(name: str, fmt: str, title: str | None, outlet: str 
     assert (row["published_date"], row["published_source"]) == (published, source)
 
 
+def test_markdown_setext_heading_underline_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("Harbour deal signed\n===================\n\nThe harbours signed a deal.", encoding="utf-8")
+    row = read_document(path, tmp_path)
+    assert (row["title"], row["text"]) == ("Harbour deal signed", "Harbour deal signed\n\nThe harbours signed a deal.")
+
+
 def test_markdown_body_loses_front_matter_and_markup() -> None:
     text = read_document(TEXTS / "h2_front_matter.md", TEXTS)["text"]
     assert text == ("Rail link reopens\n\nA long wait\n\n"
@@ -144,6 +151,7 @@ def test_keys_hashes_and_paths(tmp_path: Path) -> None:
     [
         ("\ufeffBOM text.".encode("utf-8"), "utf-8-sig", "BOM text."),
         ("Café in Genève.".encode("latin-1"), "latin-1", "Café in Genève."),
+        ("“Café” – in Genève.".encode("cp1252"), "cp1252", "“Café” – in Genève."),
         ("Посол встретился с министром в Москве.".encode("cp1251"), "cp1251",
          "Посол встретился с министром в Москве."),
         (b"Line one.\r\nLine two.\rLine three.", "utf-8", "Line one.\nLine two.\nLine three."),
