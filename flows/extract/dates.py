@@ -77,7 +77,7 @@ _PREP = (r"(?:(?P<prep>(?i:since|until|till|through|by|before|after|from|between
 _ALTERNATIVES: list[tuple[str, str]] = [
     ("iso", r"(?<![\d-])(?P<@y>\d{4})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)"
             r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d])"),
-    ("num", r"(?<![\d.,/])(?P<@a>\d{1,2})(?P<@s>[./])(?P<@b>\d{1,2})(?P=@s)(?P<@y>\d{4})(?![\d])"),
+    ("num", r"(?<![\d.,/-])(?P<@a>\d{1,2})(?P<@s>[./-])(?P<@b>\d{1,2})(?P=@s)(?P<@y>\d{4})(?![\d])"),
     ("dmdm", rf"(?:the\s+)?(?P<@d1>{_DAY})(?:\s+of)?\s+(?P<@m1>{_MON})(?:{_DASH}|\s+(?i:to|until|and)\s+)"
              rf"(?:the\s+)?(?P<@d2>{_DAY})(?:\s+of)?\s+(?P<@m2>{_MON})(?:,?\s+(?P<@y>{_YEAR}))?"),
     ("dmr", rf"(?:the\s+)?(?P<@d1>{_DAY})(?:{_DASH}|\s+(?i:to|until|and)\s+)(?:the\s+)?(?P<@d2>{_DAY})"
@@ -374,7 +374,7 @@ def _h_iso(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
 
 def _h_num(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
     a, b, year = int(m["num_a"]), int(m["num_b"]), int(m["num_y"])
-    day, month = (b, a) if m["num_s"] == "/" and b > 12 >= a else (a, b)  # DMY unless impossible
+    day, month = (b, a) if m["num_s"] != "." and b > 12 >= a else (a, b)  # DMY unless impossible
     return _safe(lambda: _Resolved(date(year, month, day), "day"))
 
 
@@ -427,6 +427,9 @@ def _h_mper(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
 
 def _day_month(ctx: DateContext, m: re.Match[str], s: str, name: str, day: int, month: int) -> _Resolved | None:
     written = _year_of_any(ctx, m, name)
+    if written is None and m.groupdict().get(f"{name}_ry"):
+        date(2000, month, day)  # still reject 31 June
+        return _Resolved(None, None, "relative", None)  # "19 March this year" with no publication date
     if written is None:
         written = ctx._implied_year(month, day, _tense(s, m.start()) == "future")
     if written is None:

@@ -35,6 +35,7 @@ def only(pub: date | None, sentence: str, earlier: str | None = None) -> DateMen
         ("They met on 05.03.2019 in Baku.", date(2019, 3, 5), "day", "point", None),
         ("They met on 05/03/2019 in Baku.", date(2019, 3, 5), "day", "point", None),
         ("They met on 05/23/2019 in Baku.", date(2019, 5, 23), "day", "point", None),
+        ("They met on 05-03-2019 in Baku.", date(2019, 3, 5), "day", "point", None),
         ("Talks were held on 7–9 May 2015.", date(2015, 5, 7), "day", "range", date(2015, 5, 9)),
         ("Talks were held on May 7–9, 2015.", date(2015, 5, 7), "day", "range", date(2015, 5, 7 + 2)),
         ("Talks ran from 30 April to 2 May 2015.", date(2015, 4, 30), "day", "range", date(2015, 5, 2)),
@@ -124,6 +125,11 @@ def test_later_that_month_then_day() -> None:
     later, day = context.find("The envoy came later that month, on the 17th.")
     assert (later.value, later.precision) == (date(1995, 3, 1), "month")
     assert (day.value, day.precision, day.resolution) == (date(1995, 3, 17), "day", "anaphora")
+
+
+def test_this_year_without_publication_date_is_not_invented() -> None:
+    mention = only(None, "The pipeline opened on 19 March this year.", "Talks began in 1992.")
+    assert (mention.text, mention.value) == ("on 19 March this year", None)
 
 
 def test_day_without_year_and_no_anchor_is_not_invented() -> None:
