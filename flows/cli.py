@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -23,14 +27,44 @@ app = typer.Typer(
 console = Console(stderr=True)
 out = Console()
 
+
+
+class ExportFormat(str, Enum):
+    """File formats of `dyad export`."""
+
+    parquet = "parquet"
+    csv = "csv"
+
+
+FormatOption = Annotated[ExportFormat, typer.Option("--format", help="parquet (trade views split by year) or csv.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON (for scripts).")]
+DebugOption = Annotated[bool, typer.Option(help="Show the full traceback on errors.")]
 SourcesOption = Annotated[Optional[Path], typer.Option("--sources", help="Folder with documents/ and tables/ (default: the bundled sources/).")]
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file to build (default: dyad.duckdb, or $DYAD_DB).")]
+
+
+def _prepare_prefect(debug: bool) -> None:
+    """Prefect's environment before it is imported; its own error logs only with --debug (we print one line)."""
+    if not debug:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+    configure_prefect_environment()
+
+
+@contextmanager
+def _status(message: str, silent: bool) -> Iterator[None]:
+    """A spinner on stderr while a long step runs (none for --quiet/--json or when stderr is not a terminal)."""
+    if silent or not console.is_terminal:
+        yield
+        return
+    with console.status(message):
+        yield
 
 
 def _fail(message: str, debug: bool, exc: BaseException | None = None) -> None:
     if debug and exc is not None:
         raise exc
-    console.print(f"[bold red]error:[/] {message}")
+    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -42,27 +76,50 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     debug: Annotated[bool, typer.Option(help="Show the full traceback on errors.")] = False,
+    export_to: Annotated[Optional[Path], typer.Option("--export", metavar="DIR",
+                                                      help="Export every report view to DIR after the run.")] = None,
+    export_format: FormatOption = ExportFormat.parquet,
 ) -> None:
     """Run the whole pipeline: ingest, extract, transform and load into the DuckDB file, in one transaction."""
     settings = Settings().with_overrides(sources=sources, db=db)
     if not settings.sources.is_dir():
         _fail(f"sources folder {settings.sources} does not exist", debug)
-    configure_prefect_environment()
+    _prepare_prefect(debug)
     from prefect.settings import temporary_settings
 
-    from flows.pipeline import pipeline
+    from flows.serve import use_local_server
 
+    api = use_local_server()
+    if api and not (quiet or as_json):
+        console.print(f"[dim]using the Prefect server at {api}[/]")
     try:
         # The per-run heartbeat thread costs ~1 s at exit and buys nothing for a batch run (STACK.md).
-        with temporary_settings(updates={"flows.heartbeat_frequency": None}):
-            summary = pipeline(sources=str(settings.sources), db=str(settings.db), wait_seconds=wait)
+        with temporary_settings(updates={"flows.heartbeat_frequency": None}), \
+                _status("running the pipeline", quiet or as_json):
+            if export_to is None:
+                from flows.pipeline import pipeline
+
+                summary = pipeline(sources=str(settings.sources), db=str(settings.db), wait_seconds=wait)
+                exported = None
+            else:
+                from flows.pipeline import RunSummary
+                from flows.serve import pipeline_and_export
+
+                result = pipeline_and_export(sources=str(settings.sources), db=str(settings.db),
+                                             export_dir=str(export_to), export_format=export_format.value,
+                                             wait_seconds=wait)
+                exported = result.pop("export")
+                summary = RunSummary(**result)
     except Exception as exc:  # noqa: BLE001 - one clear line for people, the traceback behind --debug
         _fail(f"{type(exc).__name__}: {exc}", debug, exc)
         return
     if as_json:
-        out.print_json(json.dumps(asdict(summary), default=str))
+        out.print_json(json.dumps({**asdict(summary), **({"export": exported} if exported else {})}, default=str))
     elif not quiet:
         _print_summary(summary)
+        if exported:
+            out.print(f"exported {exported['views']} views ({exported['rows']:,} rows) to {exported['directory']}",
+                      soft_wrap=True)
 
 
 def _print_summary(summary) -> None:
@@ -116,6 +173,171 @@ def quarantine(
     where = "" if all_runs else "where run_id = (select max(run_id) from etl_run)"
     print_query(settings.db, f"select run_id, stage, source, row_ref, reason, left(raw, 80) as raw "
                              f"from quarantine {where} order by run_id, stage, source", read_only=True, console=out)
+
+
+@app.command()
+def export(
+    to: Annotated[Path, typer.Option("--to", help="Folder to write (replaced if it holds an earlier export).")] = Path("export"),
+    export_format: FormatOption = ExportFormat.parquet,
+    db: DbOption = None,
+    views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more).")] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait while another process holds the database.")] = 0.0,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write every report view to Parquet or CSV files that pyarrow, Polars, DuckDB or a spreadsheet read."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from flows.export import export_views
+
+    settings = Settings().with_overrides(db=db)
+    progress = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=console, transient=True,
+                        disable=quiet or as_json or not console.is_terminal)
+    try:
+        with progress:
+            bar = progress.add_task("views", total=len(views) if views else None)
+
+            def advance(view: str) -> None:
+                progress.update(bar, advance=1, description=view)
+
+            result = export_views(settings.db, to, export_format.value, views=views, wait_seconds=wait, on_view=advance)
+    except Exception as exc:  # noqa: BLE001
+        _fail(f"{type(exc).__name__}: {exc}", debug, exc)
+        return
+    if as_json:
+        out.print_json(json.dumps(asdict(result), default=str))
+        return
+    if quiet:
+        return
+    table = Table(title=f"{len(result.views)} views exported to {result.directory}", title_justify="left")
+    for column in ("view", "rows", "file", "split by"):
+        table.add_column(column, justify="right" if column == "rows" else "left")
+    for view in result.views:
+        table.add_row(view.view, f"{view.rows:,}", view.path + ("/" if view.partitioned_by else ""),
+                      view.partitioned_by or "")
+    out.print(table)
+
+
+@app.command()
+def report(
+    out_path: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("report.html"),
+    db: DbOption = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait while another process holds the database.")] = 0.0,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write one self-contained HTML report (timeline, trade, composition, claims, organizations, people)."""
+    settings = Settings().with_overrides(db=db)
+    try:
+        with _status("building the report", quiet or as_json):
+            from flows.report import build_report
+
+            result = build_report(settings.db, out_path, wait_seconds=wait)
+    except Exception as exc:  # noqa: BLE001
+        _fail(f"{type(exc).__name__}: {exc}", debug, exc)
+        return
+    if as_json:
+        out.print_json(json.dumps(asdict(result), default=str))
+    elif not quiet:
+        sections = ", ".join(f"{name} {n}" for name, n in result.sections.items())
+        out.print(f"wrote {result.path} ({result.bytes / 1e6:.1f} MB, opens offline): {sections}", soft_wrap=True)
+
+
+@app.command()
+def serve(
+    cron: Annotated[Optional[str], typer.Option(help="When to run, as a cron line: '0 6 * * *' is 06:00 daily.")] = None,
+    interval: Annotated[Optional[float], typer.Option(help="Or run every this many seconds.")] = None,
+    sources: SourcesOption = None,
+    db: DbOption = None,
+    export_to: Annotated[Optional[Path], typer.Option("--export", metavar="DIR",
+                                                      help="Export every report view to DIR after each run.")] = None,
+    export_format: FormatOption = ExportFormat.parquet,
+    name: Annotated[str, typer.Option(help="Deployment name (shown in the Prefect UI).")] = "scheduled",
+    debug: DebugOption = False,
+) -> None:
+    """Serve the pipeline as a Prefect deployment on a schedule (needs `dyad server start`); Ctrl-C stops it."""
+    settings = Settings().with_overrides(sources=sources, db=db)
+    if not settings.sources.is_dir():
+        _fail(f"sources folder {settings.sources} does not exist", debug)
+    _prepare_prefect(debug)
+    os.environ["PREFECT_LOGGING_LEVEL"] = "DEBUG" if debug else "INFO"  # a long-running service shows its runs
+    try:
+        from flows.serve import serve_pipeline, server_status
+
+        status = server_status()
+        when = f"cron '{cron}'" if cron else f"every {interval:g} s"
+        console.print(f"serving dyad-pipeline-export/{name} on {when}"
+                      + (f"; runs show at {status.url}" if status.running else "") + " (Ctrl-C to stop)")
+        serve_pipeline(sources=settings.sources, db=settings.db, cron=cron, interval=interval, export_dir=export_to,
+                       export_format=export_format.value, name=name)
+    except KeyboardInterrupt:
+        console.print("stopped serving")
+    except Exception as exc:  # noqa: BLE001
+        _fail(f"{type(exc).__name__}: {exc}", debug, exc)
+
+
+server_app = typer.Typer(help="A local Prefect server (127.0.0.1, state in .prefect/) for schedules and fast runs.",
+                         no_args_is_help=True)
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("start")
+def server_start(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 4200,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for it to answer.")] = 120.0,
+    ui: Annotated[bool, typer.Option(help="Serve the Prefect UI too.")] = True,
+    as_json: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Start the server in the background; `dyad run` and `dyad serve` use it while it is up."""
+    configure_prefect_environment()
+    from flows.serve import start_server
+
+    try:
+        with _status(f"starting a Prefect server on 127.0.0.1:{port} (about 20 s)", as_json):
+            status = start_server(port, timeout=timeout, ui=ui)
+    except Exception as exc:  # noqa: BLE001
+        _fail(f"{type(exc).__name__}: {exc}", debug, exc)
+        return
+    if as_json:
+        out.print_json(json.dumps(asdict(status)))
+    else:
+        out.print(f"Prefect server up at {status.url} (pid {status.pid}, log {status.log}); "
+                  "stop it with `dyad server stop`", soft_wrap=True)
+
+
+@server_app.command("stop")
+def server_stop(debug: DebugOption = False) -> None:
+    """Stop the server `dyad server start` started."""
+    configure_prefect_environment()
+    from flows.serve import stop_server
+
+    try:
+        stopped = stop_server()
+    except Exception as exc:  # noqa: BLE001
+        _fail(f"{type(exc).__name__}: {exc}", debug, exc)
+        return
+    out.print("Prefect server stopped" if stopped else "no Prefect server was running")
+
+
+@server_app.command("status")
+def server_status_command(as_json: JsonOption = False) -> None:
+    """Say whether the server is up, where, and where its log is; exits 1 when it is not running."""
+    configure_prefect_environment()
+    from flows.serve import server_status
+
+    status = server_status()
+    if as_json:
+        out.print_json(json.dumps(asdict(status)))
+    elif status.running:
+        out.print(f"running at {status.url} (pid {status.pid}, since {status.started_at}, log {status.log})",
+                  soft_wrap=True)
+    else:
+        out.print("not running: start it with `dyad server start`")
+    raise typer.Exit(0 if status.running else 1)
 
 
 def main() -> None:

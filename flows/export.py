@@ -148,6 +148,8 @@ def export_views(
         # One thread writes rows in the order asked for, so equal databases give equal files.
         con.execute("set threads = 1")
         available = report_views(con)
+        if not available:
+            raise ExportError(f"{db} has no report views (v_*): run `dyad run` first")
         unknown = sorted(set(views or []) - set(available))
         if unknown:
             raise ExportError(f"no such view: {', '.join(unknown)} (the database has {', '.join(available)})")
