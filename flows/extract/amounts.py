@@ -129,6 +129,7 @@ def _scan(sentence: str) -> list[re.Match[str]]:
     return matches
 
 
+_BARE_YEAR_RX = re.compile(r"\d{4}")
 _FOLLOWING_WORDS_RX = re.compile(r"[ \t]+([\w'’]+)")
 
 
@@ -209,16 +210,18 @@ def _counted_noun(sentence: str, position: int) -> tuple[str, int] | None:
 
 def _date_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of dates in the sentence, except a bare four-digit number (an amount may own it)."""
-    return [(m.start, m.end) for m in DateContext(None).find(sentence) if not re.fullmatch(r"\d{4}", m.text)]
+    return [(m.start, m.end) for m in DateContext(None).find(sentence) if not _BARE_YEAR_RX.fullmatch(m.text)]
 
 
 def find_amounts(sentence: str, date_spans: Sequence[tuple[int, int]] | None = None) -> list[Amount]:
     """Money amounts (ISO currency), percentages ('percent') and counts (the counted noun) in text order.
 
     date_spans: (start, end) of the sentence's dates when the caller has them already (saves a second date scan);
-    a bare four-digit year among them should be left out, as _date_spans does.
+    a bare four-digit number among them does not block an amount ("2000 students").
     """
-    dates = None if date_spans is None else list(date_spans)
+    dates = None
+    if date_spans is not None:
+        dates = [(a, b) for a, b in date_spans if not _BARE_YEAR_RX.fullmatch(sentence, a, b)]
     amounts = []
     for match in _scan(sentence):
         number_text = match["num"]

@@ -456,6 +456,8 @@ def relative_posix(path: Path, root: Path) -> str:
 
 def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """One DocumentRaw row (see schemas/raw.py) for one file; raises DocumentError(reason) on bad input."""
+    if not path.is_absolute() and not path.exists() and (root / path).exists():
+        path = root / path  # a path given relative to the sources root
     relative = relative_posix(path, root)
     try:
         data = path.read_bytes()

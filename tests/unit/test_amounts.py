@@ -105,9 +105,11 @@ def test_several_in_one_sentence_in_order() -> None:
 
 
 def test_given_date_spans_are_respected() -> None:
-    sentence = "Over 2000 students came."
+    sentence = "Over 2000 students came on 11 June 1993."
     assert [a.value for a in find_amounts(sentence)] == [2000]
-    assert find_amounts(sentence, date_spans=[(5, 9)]) == []
+    assert [a.value for a in find_amounts(sentence, date_spans=[(5, 9)])] == [2000]  # a bare year does not block
+    assert find_amounts(sentence, date_spans=[(0, 18)]) == []
+    assert find_amounts("Trade rose in 2022, by 14%.", date_spans=[(11, 18)])[0].value == 14
 
 
 @pytest.mark.parametrize(("text", "value"), [("eleven", 11), ("twenty-one", 21), ("three hundred", 300),
