@@ -109,7 +109,8 @@ def _role_of(sentence: str, c: CountryMention) -> str:
 def is_object(sentence: str, c_start: int, pos: int) -> bool:
     """A person or country after 'with' or 'to' (a few title words may come between) is the other side."""
     before = sentence[max(c_start, pos - 60):pos]
-    return bool(re.search(r"\b(?:with|to)\s+(?:(?:his|her|their)\s+)?(?:[\w’'-]+,?\s+){0,5}$", before))
+    return bool(re.search(r"\b(?:with|to|met|received|welcomed|hosted|greeted)\s+(?:(?:his|her|their)\s+)?(?:[\w’'-]+,?\s+){0,5}$",
+                          before))
 
 
 def _other(pair: tuple[str, str] | None, iso3: str | None) -> str | None:

@@ -51,6 +51,7 @@ def _lex() -> dict:
     return {
         "heads": heads,
         "lower_heads": sorted({tuple(h.split()) for h in data["lower_heads"]}, key=len, reverse=True),
+        "lower_plural": sorted({tuple((h + "s").split()) for h in data["lower_heads"]}, key=len, reverse=True),
         "lower_modifiers": set(data["lower_modifiers"]),
         "not_names": set(data["not_names"]),
         "particles": set(data["name_particles"]),
@@ -81,6 +82,8 @@ def fold_name(text: str) -> str:
 def _is_name_token(tok: Tok) -> bool:
     lex = _lex()
     t = tok.text
+    if re.match(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]", t):
+        return tok.country is None  # 'el-Sisi', 'al-Thani'
     return (
         tok.country is None and t[:1].isupper() and any(c.islower() for c in t)
         and t not in lex["not_names"] and t not in lex["head_words"]
@@ -133,6 +136,9 @@ def _read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | Non
             ):
                 part.append(toks[k].text)
                 k += 1
+            if len(part) == 1 and nxt.text[:1].isupper() and not nxt.country and _read_name(toks, j + 2) - (j + 2) >= 2:
+                part.append(nxt.text)  # 'Minister of Electricity Mohamed Shaker': one unknown portfolio word
+                k = j + 2
             if len(part) == 1:
                 break
             words += part
@@ -158,7 +164,7 @@ def _read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | Non
 
 
 def _singular(role: str) -> str:
-    return re.sub(r"\b(Minister|President|Ambassador|Premier)s\b", r"\1", role)
+    return re.sub(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b", r"\1", role)
 
 
 @dataclass
@@ -177,6 +183,9 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
     i = 0
     while i < len(toks):
         n = _match_seq(toks, i, lex["heads"])
+        if not n and i > 0 and toks[i - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
+                i + 2 < len(toks) and toks[i + 1].text == ",":
+            n = _match_seq(toks, i, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
         if not n:
             i += 1
             continue
@@ -185,7 +194,7 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
             prev = toks[b - 1]
             if prev.country is None and prev.text[:1].isupper() and prev.text not in _FUNCTION_CAPS:
                 b -= 1
-            elif prev.text in lex["lower_modifiers"]:
+            elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
                 b -= 1
             elif prev.text == "of" and b >= 2 and toks[b - 2].text[:1].isupper() and toks[b - 2].country is None:
                 b -= 1
@@ -201,13 +210,15 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
         j, comp, of_country, to_country = _read_complement(toks, i + n)
         role_words = [t.text for t in toks[b:i + n]] + comp
         role = _singular(" ".join(role_words)) if role_words else None
-        plural = toks[i + n - 1].text.endswith("s") and toks[i + n - 1].text[:-1] in lex["head_words"]
+        last = toks[i + n - 1].text
+        plural = last.endswith("s") and (last[:-1] in lex["head_words"] or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
         k = j + 1 if j < len(toks) and toks[j].text == "," else j
         e = _read_name(toks, k)
         if e == k:
             i += n
             continue
-        if k != j and not (e >= len(toks) or toks[e].text in (",", ".", "and", ";", ")")):
+        of_country_next = e + 1 < len(toks) and toks[e].text == "of" and toks[e + 1].country is not None
+        if k != j and not (e >= len(toks) or toks[e].text in (",", ".", "and", ";", ")") or of_country_next):
             i += n
             continue
         names = []

@@ -46,7 +46,10 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
     for c_start, c_end in split_clauses(sentence):
         for person, st, en in persons:
             if person.country is None and c_start <= st < c_end:
-                iso = nearest_country(sentence, st, en, own, (c_start, c_end))
+                # a demonym that is already another person's title ('Ethiopian Prime Minister Abiy Ahmed') is theirs
+                free = [c for c in own if not any(p2 is not person and p2.country == c.iso3 and 0 <= s2 - c.end < 40
+                                                  for p2, s2, _ in persons)]
+                iso = nearest_country(sentence, st, en, free, (c_start, c_end))
                 if iso:
                     person.country, person.country_cue = iso, "inferred"
 

@@ -46,6 +46,7 @@ def _lex() -> dict:
         "weak": set(data["weak_verbs"]),
         "noun_like": set(data["noun_like_verbs"]),
         "adverbs": set(data["adverbs"]),
+        "not_goods": set(data["not_goods"]),
     }
 
 
@@ -78,6 +79,8 @@ def split_products(text: str) -> list[str]:
         words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
         if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > 5:
             continue
+        if words[-1] in lex["not_goods"]:
+            continue
         out.append(part)
     return out
 
@@ -92,30 +95,40 @@ def _cut_list(text: str) -> str:
 def _hs_index() -> tuple[dict[str, str], list[tuple[str, str, int]]]:
     synonyms = {r["product"].lower(): r["hs_code"] for r in read_table("product_hs.csv")}
     described = [(r["hscode"], r["description"].lower(), int(r["level"])) for r in read_table("harmonized-system.csv")
-                 if r["level"] in ("2", "4")]
+                 if r["level"] in ("2", "4", "6")]
     return synonyms, described
 
 
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else re.sub(r"(?:es|s)$", "", word)
+
+
 def hs_code_for(product: str) -> str | None:
-    """An HS chapter or heading for a product: the synonym table first, then the HS descriptions."""
+    """An HS chapter or heading for a product: the synonym table first, then the HS descriptions word by word."""
     synonyms, described = _hs_index()
-    key = re.sub(r"^(?:other|fresh|processed|various)\s+", "", product.lower().strip())
+    key = re.sub(r"^(?:other|fresh|processed|various|surplus|live)\s+", "", product.lower().strip())
     for candidate in (product.lower(), key):
         if candidate in synonyms:
             return synonyms[candidate] or None
-    head = key.split()[-1] if key.split() else key
-    singular = re.sub(r"(?:ies)$", "y", head) if head.endswith("ies") else re.sub(r"(?<!s)s$", "", head)
-    for candidate in (head, singular):
-        if candidate in synonyms:
-            return synonyms[candidate] or None
+    words = re.findall(r"[a-z]{3,}", key)
+    if not words:
+        return None
+    head = words[-1]
+    singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else re.sub(r"(?<!s)s$", "", head)
+    patterns = [re.compile(rf"\b{re.escape(_stem(w))}\w*") for w in words]
+    head_pattern = patterns[-1]
     best = None
     for code, text, level in described:
-        m = re.search(rf"\b(?:{re.escape(singular)}|{re.escape(head)})\b", text)
-        if m:
-            score = (m.start() > 0, level != 4, len(text))
-            if best is None or score < best[0]:
-                best = (score, code)
-    return best[1] if best else None
+        if not head_pattern.search(text):
+            continue
+        hits = sum(1 for p in patterns if p.search(text))
+        first = head_pattern.search(text).start()
+        score = (-hits, first > 0, {4: 0, 2: 1, 6: 2}[level], len(text))
+        if best is None or score < best[0]:
+            best = (score, code[:4])
+    if best:
+        return best[1]
+    return synonyms.get(head) or synonyms.get(singular) or None
 
 
 def _country_at(countries: list[CountryMention], pos: int, window: int = 0) -> CountryMention | None:
@@ -259,6 +272,8 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
                 and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):
             continue  # 'natural gas supplies now arrive': a noun
         head = sentence[c_start:m.start()]
+        if re.search(r"\b(?:will|would|could|may|might|plans?\s+to|intends?\s+to|hopes?\s+to|wants?\s+to)\s+(?:\w+\s+)?$", head):
+            continue  # a sale still to come is not a claim about trade
         subj = [c for c in inside if c.end <= m.start()]
         if subj:
             subject = subj[0].iso3
