@@ -233,15 +233,18 @@ def _first(mapping: Mapping[str, Any], keys: Sequence[str]) -> Any:
 
 
 def read_markdown(text: str) -> dict[str, Any]:
-    """Front matter (title, published, outlet) and the body as plain text with heading markers stripped."""
+    """Front matter (title, published, outlet) and the body as plain text with heading markers stripped.
+
+    Front matter that is not valid YAML is dropped without its metadata; the body is still read.
+    """
     meta: dict[str, Any] = {}
     body = text
     match = _FRONT_MATTER_RX.match(text)
     if match:
         try:
             loaded = yaml.load(match["yaml"], Loader=_YAML_LOADER)  # a safe loader: no Python objects
-        except yaml.YAMLError as error:
-            raise DocumentError(f"front matter is not valid YAML: {str(error).splitlines()[0]}", text[:200]) from error
+        except yaml.YAMLError:
+            loaded = None  # broken metadata should not cost us the article: keep the body, find dates in it
         if isinstance(loaded, dict):
             title, outlet = _first(loaded, FRONT_MATTER_TITLE), _first(loaded, FRONT_MATTER_OUTLET)
             meta["title"] = str(title).strip() if title is not None else None

@@ -277,3 +277,21 @@ def test_txt_title_is_a_heading_first_line(tmp_path: Path, first_line: str, titl
     row = read_document(path, tmp_path)
     assert row["title"] == title
     assert row["dateline_place"] == ("Riga" if first_line.startswith("RIGA") else None)
+
+
+def test_markdown_with_broken_front_matter_keeps_its_body(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text('---\ntitle: "unclosed\ndate: [\n---\n\nRIGA, 4 May 2020 — The talks went well.', encoding="utf-8")
+    row = read_document(path, tmp_path)
+    assert row["text"] == "RIGA, 4 May 2020 — The talks went well."
+    assert (row["published_date"], row["published_source"], row["title"]) == (date(2020, 5, 4), "dateline", None)
+
+
+def test_html_article_body_and_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text('<html><body><div class="nav"><p>Menu item one. Menu item two.</p></div>'
+                    '<div itemprop="articleBody"><p>First line<br>second line &amp; more&nbsp;text.</p>'
+                    '<table><tr><td>Cell one.</td><td>Cell two.</td></tr></table></div></body></html>',
+                    encoding="utf-8")
+    assert read_document(path, tmp_path)["text"] == (
+        "First line second line & more text.\n\nCell one.\n\nCell two.")
