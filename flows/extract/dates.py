@@ -30,6 +30,7 @@ MONTHS: dict[str, int] = {
     if name
 } | {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
      "nov": 11, "dec": 12}
+MONTH_NAMES = frozenset(name for name in calendar.month_name if name)
 WEEKDAYS: dict[str, int] = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 SEASON_START_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 NUMBER_WORDS: dict[str, int] = {
@@ -93,7 +94,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("edgem", rf"(?:(?:the\s+)?(?P<@e>(?i:end|beginning|start|middle|turn))\s+of\s+|(?P<@q>(?i:early|late|mid))[- ]?)"
               rf"(?P<@m>{_MONF})(?:,?\s+(?:of\s+)?(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR})))?"),
     ("party", rf"(?:(?i:the)\s+)?(?P<@o>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th))\s+"
-              rf"(?P<@u>(?i:half|quarter))\s+of\s+(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR}|(?i:the\s+year)))"
+              rf"(?P<@u>(?i:half|quarter))(?:\s+of\s+(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR}|(?i:the\s+year))))?"
               rf"|(?P<@hq>[QH][1-4])\s+(?P<@y2>{_YEAR})"
               rf"|(?:(?i:the)\s+)?(?i:first)\s+(?P<@n>{_NUM})\s+(?i:months)\s+of\s+(?P<@y3>{_YEAR})"),
     ("edgey", rf"(?:(?:the\s+)?(?P<@e>(?i:end|beginning|start|middle|turn))\s+of\s+|(?P<@q>(?i:early|late|mid))[- ]?)"
@@ -134,7 +135,8 @@ def _compile() -> re.Pattern[str]:
 DATE_RX = _compile()
 _FUTURE_RX = re.compile(
     r"\b(?:will|shall|won't|would|is\s+(?:due|expected|set|scheduled|going|planned|to)|are\s+(?:due|expected|set"
-    r"|scheduled|going|planned|to)|plans?\s+to|intends?\s+to|aims?\s+to|upcoming|next)\b", re.I)
+    r"|scheduled|going|planned|to)|plans?\s+to|intends?\s+to|aims?\s+to|upcoming|next|(?:enters?|comes?)\s+into"
+    r"\s+force|takes?\s+effect)\b", re.I)
 _PRESENT_RX = re.compile(r"\b(?:is|are|am)\s+(?:being\s+)?\w+ing\b|\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b"
                          r"|\b(?:is|are)\s+(?:being\s+)?held\b", re.I)
 
@@ -143,7 +145,7 @@ _WORD_RX = re.compile(r"\w+")
 # Every date expression contains one of these words (a digit-led word, a month, a weekday or a time word) ...
 _CORE_WORDS = frozenset(
     "yesterday today tomorrow tonight day days week weeks month months year years spring summer autumn winter "
-    "fall morning afternoon evening".split())
+    "fall morning afternoon evening half quarter".split())
 _CASED_CORES = frozenset(
     [name for name in calendar.month_name if name] + [name for name in calendar.day_name]
     + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
@@ -285,8 +287,9 @@ class DateContext:
             start = match.start()
             kind = resolved.kind
             prep = _norm(match.group("prep"))
-            if kind == "point" and prep in PREP_KIND and PREP_KIND[prep] != "range":
-                kind = PREP_KIND[prep]
+            if prep in PREP_KIND and PREP_KIND[prep] != "range" and (
+                    kind == "point" or (kind == "period" and prep not in ("from", "between"))):
+                kind = PREP_KIND[prep]  # "since 2007", "until the end of 2025", "since the early 1990s"
             if kind == "point" and resolved.end_value is None and resolved.value and resolved.precision != "day":
                 resolved = _Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
                                      _period_end(resolved.value, resolved.precision), kind)
@@ -484,6 +487,8 @@ def _h_party(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
             return None
         first = (index - 1) * months + 1
         written = _year_of(ctx, m, "party")
+        if written is None and not (m["party_y"] or m["party_ry"]):  # "in the third quarter": of this year
+            written = ctx._implied_year(first, None, _tense(s, m.start()) == "future")
         if written is None:
             return _Resolved(None, None, "relative", None, None, "period")
         year, resolution, anchor = written
@@ -545,7 +550,19 @@ def _h_decade(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
     return _Resolved(date(start + first, 1, 1), "year", "explicit", None, date(start + last, 12, 31), "period")
 
 
+_DETERMINERS = frozenset("the this that these those its their his her our a an each every".split())
+_NAME_BEFORE_RX = re.compile(r"(?:\b(?:No|no|Nr|number)\.?|#|\b[A-Z][\w-]*)\s*$")
+
+
 def _h_year(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
+    start = m.start("year_y")
+    if m.group("prep") is None and start > 0:
+        before = _NAME_BEFORE_RX.search(s, max(0, start - 30), start)
+        # "Resolution 1973", "Expo 2020", "No. 1999": a number in a name, unless the capitalised word is a month
+        # or a determiner opening the sentence ("The 2022 agreement").
+        word = before.group().strip() if before else ""
+        if before and word not in MONTH_NAMES and word.lower() not in _DETERMINERS:
+            return None
     return _Resolved(date(int(m["year_y"]), 1, 1), "year")
 
 

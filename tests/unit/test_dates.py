@@ -252,3 +252,32 @@ def test_fast_scan_finds_exactly_what_the_full_regex_finds() -> None:
     assert len(sentences) > 300
     for sentence in sentences:
         assert [m.span() for m in _scan(sentence)] == [m.span() for m in DATE_RX.finditer(sentence)], sentence
+
+
+def test_numbers_in_names_are_not_years() -> None:
+    mentions = DateContext(None).find("Resolution 1973 and Expo 2020 were cited by the 2022 report in March 2011.")
+    assert [m.text for m in mentions] == ["2022", "in March 2011"]
+
+
+def test_entry_into_force_reads_as_future() -> None:
+    mention = only(date(2023, 11, 15), "The agreement enters into force on 1 January.")
+    assert mention.value == date(2024, 1, 1)
+
+
+def test_since_a_decade_keeps_kind_since() -> None:
+    mention = only(None, "Since the early 1990s both countries have cooperated.")
+    assert (mention.kind, mention.value, mention.end_value) == ("since", date(1990, 1, 1), date(1993, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "end_value"),
+    [
+        ("Trade fell in the third quarter.", date(2023, 7, 1), date(2023, 9, 30)),
+        ("Trade fell in the first half of the year.", date(2023, 1, 1), date(2023, 6, 30)),
+        ("Trade fell in the fourth quarter.", date(2022, 10, 1), date(2022, 12, 31)),  # not yet begun
+    ],
+)
+def test_parts_of_the_current_year(sentence: str, value: date, end_value: date) -> None:
+    mention = only(date(2023, 9, 20), sentence)
+    assert (mention.value, mention.end_value, mention.kind, mention.resolution) == (
+        value, end_value, "period", "relative")
