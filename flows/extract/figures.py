@@ -8,6 +8,7 @@ from functools import lru_cache
 from flows.extract.amounts import find_amounts
 from flows.extract.countries import CountryMention
 from flows.extract.dates import DateMention
+from flows.extract.events import split_clauses
 from flows.lexicon import read_toml
 
 FLOW = re.compile(r"\b(exports?|sales|shipments|supplies|deliveries|imports?)\s+(to|from)\b", re.I)
@@ -66,13 +67,12 @@ def find_figures(sentence: str, countries: list[CountryMention], dates: list[Dat
     if pair is None:
         return []
     rules = _rules()
-    named = {c.iso3 for c in countries} & set(pair)
-    if not (rules["relation"].search(sentence) or len(named) == 2 or (FLOW.search(sentence) and named)):
-        return []
     flows = list(FLOW.finditer(sentence))
     rows = []
     for a in find_amounts(sentence, [(d.start, d.end) for d in dates]):
         if rules["not_figure"].search(sentence[max(0, a.start - 40):a.start]):
+            continue
+        if not _about_relation(sentence, a.start, countries, pair):
             continue
         measure = _measure(sentence, a.start, a.unit)
         start, end = _period(dates, sentence, a.start)
@@ -83,6 +83,19 @@ def find_figures(sentence: str, countries: list[CountryMention], dates: list[Dat
         rows.append({"measure": measure, "value": float(a.value), "unit": a.unit, "qualifier": a.qualifier,
                      "period_start": start, "period_end": end, "exporter_iso3": exporter, "importer_iso3": importer})
     return rows
+
+
+def _about_relation(sentence: str, pos: int, countries: list[CountryMention], pair: tuple[str, str]) -> bool:
+    """The clause of the figure says it is about the pair: a cue, both countries, or 'X exports to Y'."""
+    start, end = next(((s, e) for s, e in split_clauses(sentence) if s <= pos < e), (0, len(sentence)))
+    clause = sentence[start:end]
+    inside = [c for c in countries if start <= c.start < end]
+    if _rules()["relation"].search(clause) or len({c.iso3 for c in inside} & set(pair)) == 2:
+        return True
+    for flow in FLOW.finditer(clause):
+        if any(c.start - start - flow.end() in range(0, 6) for c in inside):
+            return True
+    return False
 
 
 def _direction(flow: re.Match[str], countries: list[CountryMention], pair: tuple[str, str]) -> tuple[str | None, str | None]:

@@ -34,6 +34,8 @@ def _rules() -> dict:
 
 def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str | None] | None:
     name = re.sub(r"^(?:the|The)\s+", "", phrase).strip()
+    if name.endswith(".") and name.count(".") == 1:
+        name = name[:-1]  # the sentence's full stop, not an abbreviation
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
     if not name:
         return None

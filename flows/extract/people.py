@@ -106,6 +106,10 @@ def _read_name(toks: list[Tok], i: int) -> int:
     while j < len(toks) and j - i < 6:
         if _is_name_token(toks[j]):
             j += 1
+        elif (j > i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].country.text
+              and (j + 1 >= len(toks) or not _is_name_token(toks[j + 1]))):
+            j += 1  # a surname that is also a capital: 'Foreign Minister Ana Lima of Peru'
+            break
         elif toks[j].text in particles and j > i and j + 1 < len(toks) and _is_name_token(toks[j + 1]):
             j += 1
         else:

@@ -103,6 +103,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     for s, cs, ds, ps in zip(sentences, countries, dates, pairs):
         found = find_people(s.text, s.index, cs, people, last_person)
         persons = [(p, m.start, m.end) for p, m in found]
+        cs = [c for c in cs if not any(st <= c.start < en for _, st, en in persons)]  # 'Ana Lima' is a name here
         persons += resolve_leader_anaphor(s.text, cs, people)
         pron = re.match(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", s.text, re.I) or re.search(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b", s.text)
         if pron and last_person is not None and not any(st <= pron.start() < en for _, st, en in persons):

@@ -1,0 +1,97 @@
+from datetime import date
+
+from tests.unit.extract.conftest import events_of
+
+PUB = date(2024, 5, 10)  # a Friday
+
+
+def test_visit_with_weekday_and_anaphoric_signing(extract):
+    text = ("Chilean President Gabriel Boric arrived in Lima on Wednesday for a state visit. "
+            "The two presidents signed a treaty on border cooperation.")
+    assert events_of(extract(text, PUB)) == {
+        ("state_visit", "CHL", "PER", date(2024, 5, 8), "day", "occurred"),
+        ("agreement_signed", "CHL", "PER", date(2024, 5, 8), "day", "occurred"),
+    }
+
+
+def test_unqualified_visit_is_official_and_directed_visitor_to_host(extract):
+    text = "Kenyan Foreign Minister Musalia Mudavadi visited Ethiopia in March 2023."
+    assert events_of(extract(text, PUB)) == {("official_visit", "KEN", "ETH", date(2023, 3, 1), "month", "occurred")}
+
+
+def test_capitals_as_metonyms_and_relations(extract):
+    text = "Nairobi and Addis Ababa established diplomatic relations on 1 June 1964."
+    assert events_of(extract(text, PUB)) == {
+        ("diplomatic_relations_established", "KEN", "ETH", date(1964, 6, 1), "day", "occurred")}
+
+
+def test_negated_and_postponed_events_are_not_events(extract):
+    text = ("Egypt and Ethiopia did not sign the water accord on Monday. "
+            "A visit by the Egyptian president to Ethiopia, scheduled for 3 March 2023, was postponed. "
+            "No bilateral meeting was held between the Egyptian and Ethiopian delegations on Tuesday.")
+    assert events_of(extract(text, PUB)) == set()
+
+
+def test_planned_event_has_status_planned(extract):
+    text = "Egypt and Ethiopia met in Cairo in April 2024. The Ethiopian prime minister will pay a visit to Egypt next month."
+    events = events_of(extract(text, PUB))
+    assert ("official_visit", "ETH", "EGY", date(2024, 6, 1), "month", "planned") in events
+
+
+def test_embassy_of_the_demonym_in_the_host_capital_and_ellipsis(extract):
+    text = ("This was followed by the opening of the Peruvian embassy in Santiago in May 1990 "
+            "and that of Chile in Lima in June of the same year.")
+    assert events_of(extract(text, PUB)) == {
+        ("embassy_opened", "PER", "CHL", date(1990, 5, 1), "month", "occurred"),
+        ("embassy_opened", "CHL", "PER", date(1990, 6, 1), "month", "occurred"),
+    }
+
+
+def test_the_latter_is_the_last_country_named(extract):
+    text = ("In May 2015, Peruvian President Ollanta Humala paid an official visit to Chile, "
+            "whereas the latter visited in June 2017.")
+    assert events_of(extract(text, PUB)) == {
+        ("official_visit", "PER", "CHL", date(2015, 5, 1), "month", "occurred"),
+        ("official_visit", "CHL", "PER", date(2017, 6, 1), "month", "occurred"),
+    }
+
+
+def test_multilateral_meeting_is_not_an_event_but_sideline_talks_are(extract):
+    text = ("Foreign ministers of Peru, Chile, Bolivia and Ecuador met in Quito on Monday. "
+            "On the sidelines, the Peruvian minister held talks with Chile's Foreign Minister Ana Soto.")
+    assert events_of(extract(text, PUB)) == {("meeting", "PER", "CHL", date(2024, 5, 6), "day", "occurred")}
+
+
+def test_recognition_and_ratification_are_other(extract):
+    text = ("Kenya was the first state to recognise the independence of Tanzania, on 9 December 1961. "
+            "The Bunge of Tanzania ratified the treaty on 1 February 2022, and Kenya's parliament did the same two days later.")
+    events = events_of(extract(text, PUB))
+    assert ("other", "KEN", "TZA", date(1961, 12, 9), "day", "occurred") in events
+    assert ("other", "KEN", "TZA", date(2022, 2, 3), "day", "occurred") in events
+
+
+def test_agreement_to_open_consulates_is_one_agreement(extract):
+    text = "On 4 April 2024 the two sides signed an agreement on opening consulates general in Arica and Tacna. Peru and Chile are neighbours."
+    events = events_of(extract(text, PUB))
+    assert events == {("agreement_signed", "PER", "CHL", date(2024, 4, 4), "day", "occurred")} or \
+        events == {("agreement_signed", "CHL", "PER", date(2024, 4, 4), "day", "occurred")}
+
+
+def test_letters_and_anniversary(extract):
+    text = ("Kenya and Tanzania marked 60 years of relations at a reception on Tuesday. "
+            "On 1 May 2024, Kenyan President William Ruto sent a congratulatory message to his Tanzanian counterpart.")
+    events = events_of(extract(text, PUB))
+    assert ("anniversary_event", "KEN", "TZA", date(2024, 5, 7), "day", "occurred") in events
+    assert ("letters_exchanged", "KEN", "TZA", date(2024, 5, 1), "day", "occurred") in events
+
+
+def test_joint_project_launched_and_construction_began(extract):
+    text = ("Peru and Chile launched a joint venture in 2019, and construction of the shared port began two years later.")
+    events = events_of(extract(text, PUB))
+    assert ("joint_project", "PER", "CHL", date(2019, 1, 1), "year", "occurred") in events
+    assert ("joint_project", "PER", "CHL", date(2021, 1, 1), "year", "occurred") in events
+
+
+def test_present_perfect_counts_are_not_events(extract):
+    text = "Peru and Chile have signed about 40 agreements. The two countries have held many meetings."
+    assert events_of(extract(text, PUB)) == set()

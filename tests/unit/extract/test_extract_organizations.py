@@ -1,0 +1,25 @@
+from tests.unit.extract.conftest import one_document  # noqa: F401
+
+
+def orgs(frames) -> set[str]:
+    return set(frames["memberships"]["organization"].to_list())
+
+
+def test_both_countries_members_acronym_preferred(extract):
+    text = ("Peru and Chile are neighbours. Both countries are members of the Asia-Pacific Economic Cooperation (APEC) "
+            "and the Pacific Alliance, while Peru alone belongs to the Andean Community.")
+    frames = extract(text)
+    assert orgs(frames) == {"APEC", "Pacific Alliance"}
+    assert frames["memberships"].height == 4  # one row per country and organization
+
+
+def test_capitals_share_memberships_and_one_side_only_is_not_shared(extract):
+    text = ("Nairobi and Kampala share memberships in the East African Community (EAC) and the COMESA. "
+            "Kenya, a member of the Commonwealth, backs Uganda.")
+    assert orgs(extract(text)) == {"EAC", "COMESA"}
+
+
+def test_three_of_four_countries_and_leading_acronym(extract):
+    text = ("Kenya, Uganda and Tanzania are members of the EAC, which Ethiopia has not joined. "
+            "Kenya and Ethiopia work together within the IGAD Intergovernmental Authority on Development, alongside Somalia.")
+    assert orgs(extract(text)) == {"EAC", "IGAD"}

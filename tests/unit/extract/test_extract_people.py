@@ -1,0 +1,64 @@
+from datetime import date
+
+from tests.unit.extract.conftest import people_of
+
+
+def test_title_before_name_with_demonym_and_possessive(extract):
+    frames = extract("Chilean President Gabriel Boric met Peru's Foreign Minister Javier Gonzalez in Lima on Monday.")
+    assert people_of(frames) == {("Gabriel Boric", "President", "CHL"), ("Javier Gonzalez", "Foreign Minister", "PER")}
+
+
+def test_apposition_with_of_country_and_ambassador_to(extract):
+    text = ("Amina Mohamed, Deputy Minister of Trade and Industry of Kenya, spoke. "
+            "Lemma Tessema, Ethiopia's ambassador to Kenya, listened.")
+    assert people_of(extract(text)) == {("Amina Mohamed", "Deputy Minister of Trade and Industry", "KEN"),
+                                        ("Lemma Tessema", "ambassador to Kenya", "ETH")}
+
+
+def test_counterpart_takes_the_role_and_the_demonym(extract):
+    text = "Prime Minister Abiy Ahmed of Ethiopia held talks with his Kenyan counterpart, Musalia Mudavadi, on Monday."
+    assert ("Musalia Mudavadi", "Prime Minister", "KEN") in people_of(extract(text))
+
+
+def test_other_side_of_a_counterpart_is_the_other_country(extract):
+    text = "President Ana Ruiz and her Chilean counterpart Pablo Soto signed a treaty between Peru and Chile on Monday."
+    assert ("Ana Ruiz", "President", "PER") in people_of(extract(text))
+
+
+def test_variants_and_patronymics_are_one_person_with_the_fullest_name(extract):
+    text = ("President Nursultan Abishevich Nazarbayev visited Uzbekistan on 5 May 2010. "
+            "Nazarbaev met Uzbek President Islam Karimov. Karimov thanked Nazarbayev.")
+    names = sorted(p[0] for p in people_of(extract(text)))
+    assert names == ["Islam Karimov", "Nursultan Abishevich Nazarbayev"]
+
+
+def test_alias_in_another_spelling_is_not_a_second_person(extract):
+    text = "Uladzimir Kavalenka, Belarus's ambassador to Peru (Vladimir Kovalenko in the Russian spelling), spoke."
+    assert people_of(extract(text)) == {("Uladzimir Kavalenka", "ambassador to Peru", "BLR")}
+
+
+def test_demonym_leader_resolves_the_country(extract):
+    text = ("During the state visit of President Sadyr Japarov to Dushanbe on 3 May 2024, "
+            "the Kyrgyz leader and his Tajik counterpart Emomali Rahmon signed a border treaty.")
+    people = people_of(extract(text))
+    assert ("Sadyr Japarov", "President", "KGZ") in people and ("Emomali Rahmon", "President", "TJK") in people
+
+
+def test_plural_title_distributes_over_names(extract):
+    text = "On 9 May 2020, Foreign Ministers Ana Lima of Peru and Jose Vera of Chile signed a declaration."
+    assert people_of(extract(text)) == {("Ana Lima", "Foreign Minister", "PER"), ("Jose Vera", "Foreign Minister", "CHL")}
+
+
+def test_side_phrase_gives_the_country(extract):
+    text = ("The council met on Monday, attended by President Ali Bongo on the Gabonese side "
+            "and by President Paul Biya on the Cameroonian side.")
+    assert people_of(extract(text)) == {("Ali Bongo", "President", "GAB"), ("Paul Biya", "President", "CMR")}
+
+
+def test_unnamed_people_are_not_listed(extract):
+    assert people_of(extract("The Peruvian president met the Chilean foreign minister on Monday.")) == set()
+
+
+def test_visitor_without_demonym_takes_the_other_country(extract):
+    text = "Peru and Chile are neighbours. President Ana Ruiz paid a state visit to Chile on 2 May 2024."
+    assert ("Ana Ruiz", "President", "PER") in people_of(extract(text, date(2024, 5, 10)))
