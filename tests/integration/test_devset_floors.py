@@ -1,0 +1,49 @@
+"""The extractor on the development set: ingest + extract, scored with the scorer's own matching rules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.evaluate import score_frames
+from flows.extract import extract_documents
+from schemas.staging import STAGING_MODELS
+
+DEVSET = Path(__file__).resolve().parents[1] / "fixtures" / "devset"
+SEED = "000_71d1eb8421b35ad3.txt"
+FLOORS = {"events": 0.90, "people": 0.90, "person_roles": 0.85, "person_countries": 0.85, "trade": 0.85,
+          "organizations": 0.95}
+
+
+@pytest.fixture(scope="module")
+def scored():
+    read_documents = pytest.importorskip("flows.ingest.documents").read_documents
+    docs, quarantine = read_documents(sorted((DEVSET / "documents").iterdir()), DEVSET / "documents")
+    assert quarantine.height == 0
+    frames = extract_documents(docs)
+    return docs, frames, score_frames(frames, docs, DEVSET / "gold")
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_overall_floor(scored, kind):
+    f1 = scored[2]["overall"][kind]["f1"]
+    assert f1 >= FLOORS[kind], f"{kind} F1 {f1} below {FLOORS[kind]}"
+
+
+def test_seed_scores_one(scored):
+    seed = scored[2]["documents"][SEED]
+    assert {k: v["f1"] for k, v in seed.items()} == {k: 1.0 for k in seed}
+
+
+def test_frames_validate_and_evidence_is_the_text(scored):
+    docs, frames, _ = scored
+    texts = dict(docs.select("document_key", "text").iter_rows())
+    for kind, frame in frames.items():
+        STAGING_MODELS[kind].validate(frame, lazy=True)
+        for row in frame.select("document_key", "char_start", "char_end", "evidence").iter_rows():
+            assert texts[row[0]][row[1]:row[2]] == row[3]
+
+
+def test_domestic_story_yields_nothing(scored):
+    empty = scored[2]["documents"]["10_kaz_domestic-economy.txt"]
+    assert all(v["predicted"] == 0 for v in empty.values())
