@@ -71,7 +71,7 @@ def view_order(paths: list[Path]) -> list[Path]:
 
     A failed statement aborts a DuckDB transaction, so views cannot be created by trial and retry.
     """
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in paths}
+    texts = {p.stem: re.sub(r"--[^\n]*", "", p.read_text(encoding="utf-8")) for p in paths}
     by_name = {p.stem: p for p in paths}
     deps = {name: {other for other in texts if other != name and re.search(rf"\b{other}\b", text)}
             for name, text in texts.items()}
@@ -140,6 +140,7 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, started: datetime, so
     # A run that was killed never reached its end: say so rather than leave it 'running' forever.
     con.execute("update etl_run set status = 'failed', error = 'interrupted (process ended before commit)' "
                 "where status = 'running'")
+    con.execute("delete from etl_run where run_id = ?", [run_id])  # a retried load task starts its run again
     con.execute("insert into etl_run (run_id, started_at, status, sources_dir, n_sources) values (?, ?, 'running', ?, ?)",
                 [run_id, started, sources, n_sources])
 

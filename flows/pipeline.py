@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import polars as pl
 from prefect import flow, task
 from prefect.runtime import flow_run
@@ -28,7 +29,21 @@ from schemas.staging import STAGING_MODELS
 from schemas.validate import validate_or_quarantine
 from schemas.warehouse import WAREHOUSE_MODELS
 
-IO_RETRIES = {"retries": 2, "retry_delay_seconds": [1, 5]}
+TRANSIENT_ERRORS = (OSError, TimeoutError, duckdb.IOException)
+
+
+def _is_transient(task, task_run, state) -> bool:
+    """Retry I/O that may succeed a second later; a bad input or a bug fails at once, with its own message."""
+    try:
+        state.result()
+    except TRANSIENT_ERRORS:
+        return True
+    except BaseException:  # noqa: BLE001 - anything else is permanent
+        return False
+    return False
+
+
+IO_RETRIES = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": _is_transient}
 
 
 @dataclass

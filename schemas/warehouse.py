@@ -9,7 +9,14 @@ from schemas.staging import EVENT_TYPES, ISO3, PRECISIONS, RESOLUTIONS, STATUSES
 KEY16 = r"^[0-9a-f]{16}$"
 
 
-class DimDocument(pa.DataFrameModel):
+class _Star(pa.DataFrameModel):
+    """Star frames are built by our own code: coerce integer widths rather than fail on them."""
+
+    class Config:
+        coerce = True
+
+
+class DimDocument(_Star):
     document_key: str = pa.Field(unique=True, str_matches=KEY16)
     name: str
     path: str = pa.Field(unique=True)
@@ -18,7 +25,7 @@ class DimDocument(pa.DataFrameModel):
     text: str
 
 
-class DimPerson(pa.DataFrameModel):
+class DimPerson(_Star):
     person_key: str = pa.Field(unique=True, str_matches=KEY16)
     name: str = pa.Field(str_length={"min_value": 2})
     normalized_name: str
@@ -26,13 +33,13 @@ class DimPerson(pa.DataFrameModel):
     role: str = pa.Field(nullable=True)
 
 
-class DimOrganization(pa.DataFrameModel):
+class DimOrganization(_Star):
     organization_key: str = pa.Field(unique=True, str_matches=KEY16)
     acronym: str = pa.Field(nullable=True)
     name: str
 
 
-class FactEventMention(pa.DataFrameModel):
+class FactEventMention(_Star):
     mention_key: str = pa.Field(unique=True, str_matches=KEY16)
     event_id: str = pa.Field(str_matches=KEY16)
     document_key: str
@@ -53,31 +60,33 @@ class FactEventMention(pa.DataFrameModel):
         return data.lazyframe.select(pl.col("actor_iso3") != pl.col("target_iso3"))
 
 
-class FactEvent(pa.DataFrameModel):
+class FactEvent(_Star):
     event_id: str = pa.Field(unique=True, str_matches=KEY16)
     event_type: str = pa.Field(isin=EVENT_TYPES)
     n_documents: int = pa.Field(ge=1)
     n_mentions: int = pa.Field(ge=1)
 
 
-class FactPersonMention(pa.DataFrameModel):
+class FactPersonMention(_Star):
     document_key: str
     person_key: str
 
     class Config:
+        coerce = True
         unique = ["document_key", "person_key"]
 
 
-class FactMembership(pa.DataFrameModel):
+class FactMembership(_Star):
     document_key: str
     country_iso3: str = pa.Field(str_matches=ISO3)
     organization_key: str
 
     class Config:
+        coerce = True
         unique = ["document_key", "country_iso3", "organization_key"]
 
 
-class FactTradeClaim(pa.DataFrameModel):
+class FactTradeClaim(_Star):
     document_key: str
     exporter_iso3: str = pa.Field(str_matches=ISO3)
     importer_iso3: str = pa.Field(str_matches=ISO3)
@@ -88,7 +97,7 @@ class FactTradeClaim(pa.DataFrameModel):
         return data.lazyframe.select(pl.col("exporter_iso3") != pl.col("importer_iso3"))
 
 
-class FactFigure(pa.DataFrameModel):
+class FactFigure(_Star):
     document_key: str
     value: float
     unit: str

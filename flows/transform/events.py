@@ -33,7 +33,7 @@ def event_types() -> pl.DataFrame:
             "family": [r["family"] for r in rows],
             "cameo_code": [r["cameo_code"] for r in rows],
             "goldstein": [float(r["goldstein"]) for r in rows],
-            "symmetric": [r["symmetric"] == "true" for r in rows],
+            "is_symmetric": [r["symmetric"] == "true" for r in rows],
         },
         schema_overrides={"event_type_key": pl.Int32},
     )
@@ -110,7 +110,7 @@ def build_events(mentions: pl.DataFrame) -> pl.DataFrame:
         pl.col("date_precision").first(),
         pl.col("actor_iso3").first(),
         pl.col("target_iso3").first(),
-        pl.col("symmetric").first(),
+        pl.col("symmetric").first().alias("is_symmetric"),
         pl.col("status").first(),
         pl.col("summary").first(),
         pl.col("participants").list.explode(keep_nulls=False, empty_as_null=False).drop_nulls().unique(maintain_order=True).alias("participants"),

@@ -75,7 +75,7 @@ def build_event_facts(event_mentions: pl.DataFrame, documents: pl.DataFrame,
     events = build_events(mentions)
     fact_mention = mentions.select(
         "mention_key", "event_id", "document_key", "event_type", "event_date", "date_key", "date_precision",
-        "date_text", "date_resolution", "date_anchor", "actor_iso3", "target_iso3", "status", "symmetric",
+        "date_text", "date_resolution", "date_anchor", "actor_iso3", "target_iso3", "status", pl.col("symmetric").alias("is_symmetric"),
         "sentence_index", "char_start", "char_end", "evidence", "trigger", "summary", "participants",
         pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
     )

@@ -6,5 +6,5 @@ create table if not exists dim_event_type (
     family         varchar not null,
     cameo_code     varchar not null,
     goldstein      double not null,
-    symmetric      boolean not null
+    is_symmetric   boolean not null
 );

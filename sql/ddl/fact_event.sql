@@ -9,7 +9,7 @@ create table if not exists fact_event (
     date_precision varchar,
     actor_iso3     varchar not null,
     target_iso3    varchar not null,
-    symmetric      boolean not null,
+    is_symmetric   boolean not null,
     status         varchar not null,
     summary        varchar,
     participants   varchar[],

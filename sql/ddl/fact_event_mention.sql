@@ -13,7 +13,7 @@ create table if not exists fact_event_mention (
     actor_iso3        varchar not null,
     target_iso3       varchar not null,
     status            varchar not null,
-    symmetric         boolean not null,
+    is_symmetric      boolean not null,
     sentence_index    integer not null,
     char_start        integer not null,
     char_end          integer not null,

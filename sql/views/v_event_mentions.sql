@@ -30,7 +30,7 @@ final as (
         m.char_end,
         m.evidence,
         m.date_anchor,
-        m.symmetric,
+        m.is_symmetric,
         m.summary,
         array_to_string(m.participants, '; ') as participants,
         t.family,

@@ -29,7 +29,7 @@ final as (
         e.n_documents,
         e.evidence,
         e.status,
-        e.symmetric,
+        e.is_symmetric,
         e.family,
         t.label as event_label,
         t.goldstein,
