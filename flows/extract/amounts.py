@@ -31,6 +31,7 @@ class Amount:
     value: float
     unit: str
     qualifier: str | None
+    high: float | None = None  # the upper bound of a range ("10–15%": value 10, high 15)
 
 
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -96,7 +97,7 @@ _NOUN = (r"(?i:dollars?|euros?|yen|roubles?|rubles?|tenge|yuan|renminbi|pounds?(
 AMOUNT_RX = re.compile(
     r"(?<![\w.,\-–/])"
     rf"(?:(?P<sym>{_SYMBOLS})\s?|(?P<code>{_CODES})\s?(?=\d))?"
-    rf"(?P<num>{_DIGITS}|{_WORDS})"
+    rf"(?P<num>{_DIGITS}|{_WORDS})(?:\s?[–-]\s?(?P<num2>{_DIGITS}))?"
     rf"(?:\s?(?P<scale>{_SCALE})(?![\w-])|(?:\s?)(?P<abbr>{_ABBREVIATION}))?"
     r"(?:\s*(?P<pct>%|(?i:percent|per\s+cent|percentage\s+points?)(?![\w]))"
     rf"|\s+(?P<suf>(?:(?P<adj>{_ADJECTIVE})\s+)?{_NOUN}(?![\w])|(?P<sufcode>{_CODES})(?![\w])))?"
@@ -234,8 +235,12 @@ def find_amounts(sentence: str, date_spans: Sequence[tuple[int, int]] | None = N
         currency = _currency(match)
         if match["abbr"] and currency is None:
             continue  # "45m" alone is a length
+        high = _number(match["num2"]) if match["num2"] else None
         if scale:
             value *= SCALES[scale.lower().rstrip("s")]
+            high = high * SCALES[scale.lower().rstrip("s")] if high is not None else None
+        if high is not None and high <= value:
+            continue  # "2022-23" is a span of years, not a range of amounts
         end = match.end()
         if match["pct"]:
             unit = "percentage points" if "point" in match["pct"].lower() else "percent"
@@ -258,5 +263,6 @@ def find_amounts(sentence: str, date_spans: Sequence[tuple[int, int]] | None = N
             continue
         qualifier_match = _QUALIFIER_RX.search(sentence, max(0, start - 24), start)
         qualifier = QUALIFIERS[" ".join(qualifier_match["q"].lower().split())] if qualifier_match else None
-        amounts.append(Amount(start, end, sentence[start:end], float(value), unit, qualifier))
+        amounts.append(Amount(start, end, sentence[start:end], float(value), unit, qualifier,
+                              float(high) if high is not None else None))
     return amounts

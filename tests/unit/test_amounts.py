@@ -116,3 +116,20 @@ def test_given_date_spans_are_respected() -> None:
                                              ("two thousand and five", 2005), ("dozen", 12), ("many", None)])
 def test_word_number(text: str, value: int | None) -> None:
     assert word_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "high", "unit"),
+    [
+        ("Exports rose 10–15% in a year.", "10–15%", 10, 15, "percent"),
+        ("Donors pledged $1.2-1.5 billion.", "$1.2-1.5 billion", 1_200_000_000, 1_500_000_000, "USD"),
+        ("Some 10-15 companies applied.", "10-15 companies", 10, 15, "companies"),
+    ],
+)
+def test_ranges_keep_their_upper_bound(sentence: str, text: str, value: float, high: float, unit: str) -> None:
+    amount = single(sentence)
+    assert (amount.text, amount.value, amount.high, amount.unit) == (text, value, high, unit)
+
+
+def test_a_span_of_years_is_no_range() -> None:
+    assert find_amounts("In 2022-23 exports grew.") == []
