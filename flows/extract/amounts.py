@@ -14,9 +14,9 @@ Decisions (each has a test):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Sequence
 
 from flows.extract.dates import DateContext
 
@@ -104,10 +104,10 @@ AMOUNT_RX = re.compile(
 )
 _QUALIFIER_RX = re.compile(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS),
-                                             key=len, reverse=True)) + r")\s+$", re.I)
+                                             key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
 _DETERMINER_RX = re.compile(r"(?:^|(?<=\W))(?P<d>\w+)\s+$")
 _START_RX = re.compile(rf"(?<![\w.,\-–/])(?:[\d$€£¥₽₸₺₴₹₾₼]|U\.?S|(?:{_CODES})(?=\s?\d))")
-_WORD_START_RX = re.compile(rf"(?<![\w.,\-–/]){_NUMBER_WORD}(?![\w])", re.I)
+_WORD_START_RX = re.compile(rf"(?<![\w.,\-–/]){_NUMBER_WORD}(?![\w])", re.IGNORECASE)
 _LOWER_WORD_RX = re.compile(r"[a-z]+")
 _UNIT_WORDS = frozenset(UNITS)
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 import dateparser
 
@@ -136,9 +136,9 @@ DATE_RX = _compile()
 _FUTURE_RX = re.compile(
     r"\b(?:will|shall|won't|would|is\s+(?:due|expected|set|scheduled|going|planned|to)|are\s+(?:due|expected|set"
     r"|scheduled|going|planned|to)|plans?\s+to|intends?\s+to|aims?\s+to|upcoming|next|(?:enters?|comes?)\s+into"
-    r"\s+force|takes?\s+effect)\b", re.I)
+    r"\s+force|takes?\s+effect)\b", re.IGNORECASE)
 _PRESENT_RX = re.compile(r"\b(?:is|are|am)\s+(?:being\s+)?\w+ing\b|\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b"
-                         r"|\b(?:is|are)\s+(?:being\s+)?held\b", re.I)
+                         r"|\b(?:is|are)\s+(?:being\s+)?held\b", re.IGNORECASE)
 
 
 _WORD_RX = re.compile(r"\w+")

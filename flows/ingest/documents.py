@@ -11,9 +11,10 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path, PurePath
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 
 import pandera.errors
 import polars as pl
@@ -49,7 +50,7 @@ class DocumentError(ValueError):
 # ---------------------------------------------------------------------------------------------------------------
 # Bytes -> text
 _CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+_CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
 def _looks_cyrillic(data: bytes) -> bool:
@@ -118,7 +119,7 @@ _DATELINE_RX = re.compile(
     r"\s*(?:\((?P<outlet>[^()\n]{1,60})\))?"
     r"\s*(?P<sep>:|—|–|--|\s-\s)\s*")
 _DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*",
-                                  re.I)
+                                  re.IGNORECASE)
 _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
 _WEEKDAY_RX = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?")
 
@@ -143,7 +144,7 @@ def _date_only(line: str) -> tuple[date, str | None] | None:
         if re.sub(r"[\W_]+", "", leftover):
             continue
         others = [p for i, p in enumerate(parts) if i != index]
-        outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and not others[0][-1:] in ".!?" else None
+        outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and others[0][-1:] not in ".!?" else None
         return mentions[0].value, outlet  # type: ignore[return-value]
     return None
 
@@ -195,8 +196,8 @@ def find_dateline(text: str) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Markdown
-_FRONT_MATTER_RX = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_HEADING_RX = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+_FRONT_MATTER_RX = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_HEADING_RX = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 _INLINE_MD = [
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image -> alt text
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link -> its text
@@ -204,10 +205,10 @@ _INLINE_MD = [
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
     (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # blockquote marker
-    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.M), ""),  # list marker
-    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.M), ""),  # horizontal rule
-    (re.compile(r"^[ \t]{0,3}=+[ \t]*$", re.M), ""),  # setext heading underline
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # blockquote marker
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE), ""),  # list marker
+    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rule
+    (re.compile(r"^[ \t]{0,3}=+[ \t]*$", re.MULTILINE), ""),  # setext heading underline
 ]
 FRONT_MATTER_TITLE = ("title", "headline")
 FRONT_MATTER_DATE = ("date", "published", "published_date", "pubdate", "publish_date", "datePublished")
