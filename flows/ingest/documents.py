@@ -279,7 +279,8 @@ _TITLE_SUFFIX_RX = re.compile(r"^(?P<title>.+?)\s+(?:\||—|–|-|::)\s+(?P<outl
 META_DATE_SELECTORS = (
     'meta[property="article:published_time"]', 'meta[name="article:published_time"]',
     'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publish-date"]',
-    'meta[name="publish_date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]',
+    'meta[name="publish_date"]', 'meta[name="dc.date"]', 'meta[name="DC.date"]', 'meta[name="DC.date.issued"]',
+    'meta[name="parsely-pub-date"]', 'meta[name="sailthru.date"]', 'meta[property="og:published_time"]',
 )
 
 

@@ -295,3 +295,30 @@ def test_html_article_body_and_line_breaks(tmp_path: Path) -> None:
                     encoding="utf-8")
     assert read_document(path, tmp_path)["text"] == (
         "First line second line & more text.\n\nCell one.\n\nCell two.")
+
+
+def test_rows_failing_the_contract_are_quarantined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row read_document builds but DocumentRaw rejects goes to quarantine with the failing column named."""
+    import flows.ingest.documents as documents_module
+
+    real = documents_module.read_document
+
+    def with_bad_format(path: Path, root: Path, entry: dict | None = None) -> dict:
+        row = real(path, root, entry)
+        return {**row, "format": "pdf"} if path.name == "b.txt" else row
+
+    monkeypatch.setattr(documents_module, "read_document", with_bad_format)
+    (tmp_path / "a.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second story.", encoding="utf-8")
+    documents, quarantine = read_documents(sorted(tmp_path.iterdir()), tmp_path)
+    assert documents["path"].to_list() == ["a.txt"]
+    assert quarantine.select("source", "row_ref", "raw").rows() == [("b.txt", "file", "Second story.")]
+    assert quarantine["reason"].item().startswith("format: failed isin")
+
+
+def test_meta_name_date_variants(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text('<html><head><meta name="DC.date" content="2020-02-29"></head>'
+                    "<body><article><p>Leap day story.</p></article></body></html>", encoding="utf-8")
+    row = read_document(path, tmp_path)
+    assert (row["published_date"], row["published_source"]) == (date(2020, 2, 29), "html_meta")
