@@ -97,8 +97,6 @@ def assign_events(mentions: pl.DataFrame, families: dict[str, str]) -> pl.DataFr
 
 def build_events(mentions: pl.DataFrame) -> pl.DataFrame:
     """fact_event rows from mentions that carry event_id: the most precise (then earliest) mention leads."""
-    if mentions.is_empty():
-        return pl.DataFrame()
     ranked = mentions.with_columns(
         pl.col("date_precision").replace_strict(PRECISION_RANK, default=3).alias("_rank")
     ).sort(["event_id", "_rank", "published_date", "document_name", "sentence_index"], nulls_last=True)
