@@ -82,21 +82,45 @@ def _currency_heads() -> frozenset[str]:
     return frozenset(read_toml("countries.toml")["currency_heads"])
 
 
+@lru_cache(maxsize=1)
+def _first_tokens() -> dict[str, int]:
+    """First token of every surface form -> the most tokens a form starting with it has."""
+    out: dict[str, int] = {}
+    for form in gazetteer():
+        toks = TOKEN.findall(form)
+        if toks:
+            out[toks[0]] = max(out.get(toks[0], 0), len(toks))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _fold_token(token: str) -> str:
+    return fold(token)
+
+
 def find_countries(sentence: str) -> list[CountryMention]:
     """Every country mention in a sentence, longest form first, in text order."""
     forms = gazetteer()
-    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(sentence)]
+    firsts = _first_tokens()
+    matches = list(TOKEN.finditer(sentence))
+    tokens = [(m.start(), m.end()) for m in matches]
+    words = [m.group(0) for m in matches]
     out: list[CountryMention] = []
     i = 0
     while i < len(tokens):
         start = tokens[i][0]
-        if not sentence[start].isupper():
+        first = words[i]
+        if not first[0].isupper():
+            i += 1
+            continue
+        longest = max(firsts.get(first, 0), firsts.get(_fold_token(first), 0))
+        if not longest:
             i += 1
             continue
         hit = None
-        for j in range(min(len(tokens), i + MAX_TOKENS) - 1, i - 1, -1):
+        for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
             surface = re.sub(r"\s+", " ", sentence[start:tokens[j][1]])
-            found = forms.get(surface) or forms.get(fold(surface))
+            found = forms.get(surface) or forms.get(" ".join(_fold_token(w) for w in words[i:j + 1]))
             if found:
                 hit = (j, surface, found)
                 break
@@ -142,6 +166,7 @@ def country_name(iso3: str) -> str:
     return historic.name.split(",")[0] if historic else iso3
 
 
+@lru_cache(maxsize=None)
 def is_historic(iso3: str) -> bool:
     """True for states that no longer exist (the Soviet Union): never a party to a dated bilateral event."""
     return any(r["iso3"] == iso3 and r["kind"] == "historic" for r in read_table("country_aliases.csv"))

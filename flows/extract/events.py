@@ -68,6 +68,7 @@ def _rules() -> dict:
         "complement": re.compile(data["agreement_complement"], re.I),
         "perfect": re.compile(data["perfect"], re.I),
         "summary": data["summary"],
+        "prefilter": re.compile("|".join(data["trigger_stems"]), re.I),
     }
 
 
@@ -146,9 +147,10 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         c_countries = [c for c in countries if c_start <= c.start < c_end and not is_historic(c.iso3)]
         c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
         hits: list[tuple[str, int, int, str]] = []
-        for event_type, pattern in rules["triggers"]:
-            for m in pattern.finditer(clause):
-                hits.append((event_type, c_start + m.start(), c_start + m.end(), m.group(0)))
+        if rules["prefilter"].search(clause):
+            for event_type, pattern in rules["triggers"]:
+                for m in pattern.finditer(clause):
+                    hits.append((event_type, c_start + m.start(), c_start + m.end(), m.group(0)))
         point_dates = [d for d in c_dates if d.value is not None and d.kind != "until"]
         if not hits:
             if rules["ellipsis"].search(clause) and state.last_clause_type and point_dates:

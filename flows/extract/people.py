@@ -70,6 +70,7 @@ def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
     return toks
 
 
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """A spelling-insensitive key: 'Kocharian' and 'Kocharyan' meet, as do 'Aleksandr' and 'Alexander'."""
     text = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
@@ -79,22 +80,36 @@ def fold_name(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
+
+
 def _is_name_token(tok: Tok) -> bool:
-    lex = _lex()
     t = tok.text
-    if re.match(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]", t):
-        return tok.country is None  # 'el-Sisi', 'al-Thani'
+    if not t[:1].isupper():
+        return "-" in t and tok.country is None and bool(HYPHEN_PARTICLE.match(t))  # 'el-Sisi', 'al-Thani'
+    lex = _lex()
     return (
         tok.country is None and t[:1].isupper() and any(c.islower() for c in t)
         and t not in lex["not_names"] and t not in lex["head_words"]
     )
 
 
+@lru_cache(maxsize=None)
+def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for seq in sorted(seqs, key=len, reverse=True):
+        index.setdefault(seq[0], []).append(seq)
+    return index
+
+
 def _match_seq(toks: list[Tok], i: int, seqs: list[tuple[str, ...]], lower: bool = False) -> int:
-    for seq in seqs:
+    """Length of the longest sequence of `seqs` that starts at token i, or 0."""
+    if i >= len(toks):
+        return 0
+    first = toks[i].text.lower() if lower else toks[i].text
+    for seq in _by_first(tuple(seqs)).get(first, ()):
         n = len(seq)
-        words = [t.text.lower() if lower else t.text for t in toks[i:i + n]]
-        if tuple(words) == seq:
+        if n == 1 or tuple(t.text.lower() if lower else t.text for t in toks[i:i + n]) == seq:
             return n
     return 0
 

@@ -103,6 +103,7 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 else re.sub(r"(?:es|s)$", "", word)
 
 
+@lru_cache(maxsize=4096)
 def hs_code_for(product: str) -> str | None:
     """An HS chapter or heading for a product: the synonym table first, then the HS descriptions word by word."""
     synonyms, described = _hs_index()
