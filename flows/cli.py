@@ -85,11 +85,11 @@ def run(
     if not settings.sources.is_dir():
         _fail(f"sources folder {settings.sources} does not exist", debug)
     _prepare_prefect(debug)
+    from flows.server import use_local_server
+
+    api = use_local_server()  # before Prefect is imported: it reads its API URL once
     from prefect.settings import temporary_settings
 
-    from flows.serve import use_local_server
-
-    api = use_local_server()
     if api and not (quiet or as_json):
         console.print(f"[dim]using the Prefect server at {api}[/]")
     try:
@@ -265,7 +265,10 @@ def serve(
     _prepare_prefect(debug)
     os.environ["PREFECT_LOGGING_LEVEL"] = "DEBUG" if debug else "INFO"  # a long-running service shows its runs
     try:
-        from flows.serve import serve_pipeline, server_status
+        from flows.server import server_status, use_local_server
+
+        use_local_server()  # before Prefect is imported: it reads its API URL once
+        from flows.serve import serve_pipeline
 
         status = server_status()
         when = f"cron '{cron}'" if cron else f"every {interval:g} s"
@@ -294,7 +297,7 @@ def server_start(
 ) -> None:
     """Start the server in the background; `dyad run` and `dyad serve` use it while it is up."""
     configure_prefect_environment()
-    from flows.serve import start_server
+    from flows.server import start_server
 
     try:
         with _status(f"starting a Prefect server on 127.0.0.1:{port} (about 20 s)", as_json):
@@ -313,7 +316,7 @@ def server_start(
 def server_stop(debug: DebugOption = False) -> None:
     """Stop the server `dyad server start` started."""
     configure_prefect_environment()
-    from flows.serve import stop_server
+    from flows.server import stop_server
 
     try:
         stopped = stop_server()
@@ -327,7 +330,7 @@ def server_stop(debug: DebugOption = False) -> None:
 def server_status_command(as_json: JsonOption = False) -> None:
     """Say whether the server is up, where, and where its log is; exits 1 when it is not running."""
     configure_prefect_environment()
-    from flows.serve import server_status
+    from flows.server import server_status
 
     status = server_status()
     if as_json:

@@ -77,7 +77,8 @@ def timeline_frame(timeline: pl.DataFrame) -> pl.DataFrame:
     """One row per event with the labels the chart and the table show."""
     label = pl.coalesce(pl.col("event_label"), pl.col("event_type")) if "event_label" in timeline.columns \
         else pl.col("event_type")
-    arrow = pl.when(pl.col("symmetric")).then(pl.lit(" ↔ ")).otherwise(pl.lit(" → "))
+    symmetric = next((pl.col(c) for c in ("is_symmetric", "symmetric") if c in timeline.columns), pl.lit(False))
+    arrow = pl.when(symmetric).then(pl.lit(" ↔ ")).otherwise(pl.lit(" → "))
     return timeline.with_columns(
         label.alias("type_label"),
         pair_label(pl.col("actor_iso3"), pl.col("target_iso3")).alias("pair"),
@@ -207,7 +208,8 @@ def timeline_chart(events: pl.DataFrame) -> alt.TopLevelMixin:
         x=alt.X("event_date:T", title=None, scale=alt.Scale(padding=24),
                 axis=alt.Axis(format="%Y", labelOverlap=True, grid=True)),
         y=alt.Y("type_label:N", title=None, sort=alt.EncodingSortField("event_date", op="min")),
-        color=alt.Color("type_label:N", title="Event type", legend=alt.Legend(orient="bottom", columns=4)),
+        color=alt.Color("type_label:N", title="Event type",
+                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=320)),
         tooltip=[alt.Tooltip("when:N", title="Date"), alt.Tooltip("type_label:N", title="Event"),
                  alt.Tooltip("direction:N", title="Countries"), alt.Tooltip("status:N", title="Status"),
                  alt.Tooltip("participants:N", title="People"), alt.Tooltip("evidence:N", title="Evidence"),
@@ -229,12 +231,14 @@ def timeline_chart(events: pl.DataFrame) -> alt.TopLevelMixin:
 def trade_chart(trade: pl.DataFrame) -> alt.TopLevelMixin:
     """Trade value by year: a line per direction and reporting side."""
     data = alt.Data(values=_records(trade))
+    # A quantitative year axis keeps the gaps between reported years honest (2003, 2008, 2021 are not neighbours).
     return alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=70)).encode(
-        x=alt.X("year:O", title="Year"),
+        x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
         y=alt.Y("value_usd:Q", title="US dollars", axis=alt.Axis(format="~s")),
         color=alt.Color("direction:N", title="Direction"),
-        strokeDash=alt.StrokeDash("reported_by:N", title="Reported by"),
-        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("direction:N", title="Direction"),
+        strokeDash=alt.StrokeDash("reported_by:N", title="Reported by", legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#475569",
+                                                    symbolStrokeWidth=2, labelLimit=300)),
+        tooltip=[alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("direction:N", title="Direction"),
                  alt.Tooltip("reported_by:N", title="Reported by"),
                  alt.Tooltip("value_usd:Q", title="US dollars", format=",.0f")],
     ).properties(width="container", height=300)

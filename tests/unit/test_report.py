@@ -21,7 +21,7 @@ TIMELINE = pl.DataFrame({
     "event_label": ["Diplomatic relations established", "Embassy or consulate opened", "Joint project", "State visit"],
     "actor_iso3": ["AZE", "BLR", "AZE", "BLR"],
     "target_iso3": ["BLR", "AZE", "BLR", "AZE"],
-    "symmetric": [True, False, True, False],
+    "is_symmetric": [True, False, True, False],
     "status": ["occurred", "occurred", "occurred", "planned"],
     "summary": ["relations", "embassy", "project", "visit"],
     "participants": ["", "", "Ilham Aliyev; Alexander Lukashenko", "Alexander Lukashenko"],
