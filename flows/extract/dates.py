@@ -71,7 +71,7 @@ _RELYEAR = (r"(?i:the\s+same\s+year|that\s+year|this\s+year|last\s+year|next\s+y
             r"|the\s+previous\s+year|the\s+preceding\s+year)")
 _NUM = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
        r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|\d{1,3})"
-_UNIT = r"(?i:day|week|month|year)s?"
+_UNIT = r"(?i:day|week|month|year|decade)s?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _PREP = (r"(?:(?P<prep>(?i:since|until|till|through|by|before|after|from|between|in|on|at|during))\s+)?")
 
@@ -109,13 +109,16 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("year", rf"(?P<@y>{_YEAR})(?!\s*(?i:percent|per\s+cent))"),
     ("ago", rf"(?P<@n>{_NUM})\s+(?P<@u>{_UNIT})\s+(?i:ago)(?P<@t>\s+(?i:today))?"),
     ("relday", r"(?P<@w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow"
-               r"|tonight|this\s+morning|this\s+afternoon|this\s+evening))(?![A-Za-z])"),
+               r"|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?![A-Za-z])"),
+    ("weekend", r"(?:(?P<@r>(?i:last|this|next|coming|the\s+past|the\s+coming|the))\s+)?(?i:weekend)(?![A-Za-z])"),
+    ("edgerel", r"(?:the\s+)?(?i:end|beginning|start|middle)\s+of\s+(?P<@r>(?i:the|this|last|next))\s+(?i:month)"
+                r"(?![A-Za-z])"),
     ("weekday", rf"(?:(?P<@r>(?i:last|next|this|coming|past))\s+)?(?P<@w>{_WEEKDAY})"
                 rf"(?!,?\s+(?:the\s+)?\d)(?!,?\s+{_MON})(?:\s+(?i:morning|afternoon|evening|night))?"),
     ("relper", r"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:this|last|next|the\s+coming|the\s+current))\s+"
                r"(?P<@u>(?i:week|month|year))(?![A-Za-z])"),
     ("anaph", rf"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:the\s+same|that|the\s+following|the\s+next"
-              rf"|the\s+previous|the\s+preceding))\s+(?P<@u>(?i:day|week|month|year))(?![A-Za-z])"
+              rf"|the\s+previous|the\s+preceding))\s+(?P<@u>(?i:day|week|month|year|morning|evening|night))(?![A-Za-z])"
               rf"|(?P<@db>(?i:the\s+day\s+(?:before|after)))(?![A-Za-z])"
               rf"|(?P<@n>{_NUM})\s+(?P<@u2>{_UNIT})\s+(?P<@dir>(?i:later|earlier|afterwards|on)"
               rf"|(?i:before|after)(?=\s*[,.;:)]|\s*$))"
@@ -145,7 +148,7 @@ _WORD_RX = re.compile(r"\w+")
 # Every date expression contains one of these words (a digit-led word, a month, a weekday or a time word) ...
 _CORE_WORDS = frozenset(
     "yesterday today tomorrow tonight day days week weeks month months year years spring summer autumn winter "
-    "fall morning afternoon evening half quarter".split())
+    "fall morning afternoon evening night half quarter decade decades weekend".split())
 _CASED_CORES = frozenset(
     [name for name in calendar.month_name if name] + [name for name in calendar.day_name]
     + "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
@@ -486,7 +489,7 @@ def _h_party(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
         if index * months > 12:
             return None
         first = (index - 1) * months + 1
-        written = _year_of(ctx, m, "party")
+        written = _year_of(ctx, m, "party", s)
         if written is None and not (m["party_y"] or m["party_ry"]):  # "in the third quarter": of this year
             written = ctx._implied_year(first, None, _tense(s, m.start()) == "future")
         if written is None:
@@ -496,15 +499,18 @@ def _h_party(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
     return _Resolved(date(year, first, 1), "month", resolution, anchor, _month_end(year, end_month), "period")
 
 
-def _year_of(ctx: DateContext, m: re.Match[str], name: str) -> tuple[int, str, str | None] | None:
+def _year_of(ctx: DateContext, m: re.Match[str], name: str, s: str) -> tuple[int, str, str | None] | None:
+    """The written or relative year; "the year" is the year of the last date, or this year in a future clause."""
     relative = m.groupdict().get(f"{name}_ry")
     if relative and _norm(relative) == "the year":
+        if ctx.last is not None and _tense(s, m.start()) != "future":
+            return ctx.last[0].year, "anaphora", ctx._last_anchor()
         return ctx._relative_year("this year")
     return ctx._year_of(m, name)
 
 
 def _h_edgey(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
-    written = _year_of(ctx, m, "edgey")
+    written = _year_of(ctx, m, "edgey", s)
     if written is None:
         return _Resolved(None, None, "relative", None)
     year, resolution, anchor = written
@@ -573,10 +579,12 @@ def _shift(value: date, amount: int, unit: str) -> date:
         return value + timedelta(weeks=amount)
     if unit == "month":
         return _add_months(value, amount)
+    if unit == "decade":
+        return _add_months(value, 120 * amount)
     return _add_months(value, 12 * amount)
 
 
-_UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+_UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year", "decade": "year"}
 
 
 def _h_ago(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
@@ -589,7 +597,35 @@ def _h_ago(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
     return _Resolved(value, precision, "relative", ctx._published_anchor())
 
 
+def _h_weekend(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
+    """A weekend as a Saturday-Sunday period: the last one before publication, or the next one in a future clause."""
+    if ctx.published is None:
+        return _Resolved(None, None, "relative", None, None, "period")
+    pub = ctx.published
+    modifier = _norm(m["weekend_r"])
+    ahead = modifier in ("next", "coming", "the coming") or (modifier in ("", "this", "the")
+                                                             and _tense(s, m.start()) == "future")
+    if ahead:
+        saturday = pub + timedelta(days=(5 - pub.weekday()) % 7 or 7)
+    else:
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7 or 7)
+    return _Resolved(saturday, "day", "relative", ctx._published_anchor(), saturday + timedelta(days=1), "period")
+
+
+def _h_edgerel(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
+    """"the end of the month": the month of the last date (this month in a future clause); "of last month"."""
+    modifier = _norm(m["edgerel_r"])
+    if modifier == "the" and ctx.last is not None and _tense(s, m.start()) != "future":
+        return _Resolved(_truncate(ctx.last[0], "month"), _coarser(ctx.last[1], "month"), "anaphora",
+                         ctx._last_anchor())
+    if ctx.published is None:
+        return _Resolved(None, None, "relative", None)
+    shift = {"last": -1, "next": 1}.get(modifier, 0)
+    return _Resolved(_add_months(ctx.published.replace(day=1), shift), "month", "relative", ctx._published_anchor())
+
+
 _RELDAY_SHIFT = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1, "today": 0,
+                 "last night": -1,
                  "tomorrow": 1, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0}
 
 
@@ -650,6 +686,7 @@ def _h_anaph(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
         amount = -number if direction in ("earlier", "before") else number
     else:
         unit = m["anaph_u"].lower()
+        unit = "day" if unit in ("morning", "evening", "night") else unit  # "the next morning"
         words = _norm(m["anaph_r"])
         amount = 1 if words in ("the following", "the next") else -1 if words in ("the previous", "the preceding") else 0
     result_precision = _coarser(precision, _UNIT_PRECISION[unit])

@@ -281,3 +281,38 @@ def test_parts_of_the_current_year(sentence: str, value: date, end_value: date) 
     mention = only(date(2023, 9, 20), sentence)
     assert (mention.value, mention.end_value, mention.kind, mention.resolution) == (
         value, end_value, "period", "relative")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "end_value"),
+    [
+        ("The talks took place over the weekend.", date(2024, 3, 2), date(2024, 3, 3)),
+        ("The talks will take place at the weekend.", date(2024, 3, 9), date(2024, 3, 10)),
+        ("The talks will take place next weekend.", date(2024, 3, 9), date(2024, 3, 10)),
+    ],
+)
+def test_weekends_are_saturday_sunday_periods(sentence: str, value: date, end_value: date) -> None:
+    mention = only(date(2024, 3, 4), sentence)  # a Monday
+    assert (mention.value, mention.end_value, mention.kind, mention.precision) == (value, end_value, "period", "day")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "sentence", "value", "precision", "resolution"),
+    [
+        (None, "He arrived last night.", date(2024, 3, 3), "day", "relative"),
+        ("The talks began on 8 May 1999.", "He left the next morning.", date(1999, 5, 9), "day", "anaphora"),
+        ("The talks began on 8 May 1999.", "A decade later they met again.", date(2009, 1, 1), "year", "anaphora"),
+        (None, "Two decades ago trade was small.", date(2004, 1, 1), "year", "relative"),
+        ("Relations began in May 1992.", "By the end of the year, embassies had opened.", date(1992, 1, 1), "year",
+         "anaphora"),
+        ("Relations began in May 1992.", "Talks will end by the end of the year.", date(2024, 1, 1), "year",
+         "relative"),
+        ("Relations began on 3 May 1992.", "At the end of the month, talks began.", date(1992, 5, 1), "month",
+         "anaphora"),
+        (None, "Prices fell at the end of last month.", date(2024, 2, 1), "month", "relative"),
+    ],
+)
+def test_more_relative_and_anaphoric_phrases(earlier: str | None, sentence: str, value: date, precision: str,
+                                             resolution: str) -> None:
+    mention = only(date(2024, 3, 4), sentence, earlier)
+    assert (mention.value, mention.precision, mention.resolution) == (value, precision, resolution)
