@@ -78,6 +78,11 @@ DETERMINERS = frozenset("the these those both its their his her our your my all 
 IRREGULAR_PLURALS = frozenset("people children men women staff personnel cattle sheep police".split())
 TYPE_HEADS = frozenset("types kinds sorts categories varieties classes".split())
 MEASURE_MODIFIERS = frozenset("cubic square metric".split())
+# measures written as symbols: symbol -> (unit, factor to base units); "10 bcm of gas" is 10e9 cubic metres
+MEASURE_ABBREVIATIONS = {"km": ("kilometres", 1), "kg": ("kilograms", 1), "ha": ("hectares", 1),
+                         "MW": ("megawatts", 1), "GW": ("gigawatts", 1), "kWh": ("kWh", 1), "MWh": ("MWh", 1),
+                         "GWh": ("GWh", 1), "TWh": ("TWh", 1), "bcm": ("cubic metres", 10**9),
+                         "mcm": ("cubic metres", 10**6), "bbl": ("barrels", 1), "TEU": ("TEU", 1)}
 
 _NUMBER_WORD = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
 _WORDS = rf"(?i:{_NUMBER_WORD}(?:(?:[- ]|\s+and\s+)(?:{_NUMBER_WORD}|hundred|thousand))*)(?![\w-])"
@@ -183,8 +188,8 @@ def _is_plural(word: str) -> bool:
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous"))
 
 
-def _counted_noun(sentence: str, position: int) -> tuple[str, int] | None:
-    """(unit, end) of the plural noun phrase counted by the number ending at position, or None."""
+def _counted_noun(sentence: str, position: int) -> tuple[str, int, int] | None:
+    """(unit, end, factor) of the plural noun phrase or measure counted by the number ending at position."""
     modifiers: list[str] = []
     cursor = position
     for _ in range(3):
@@ -192,19 +197,22 @@ def _counted_noun(sentence: str, position: int) -> tuple[str, int] | None:
         if match is None:
             return None
         word = match.group(1)
+        if not modifiers and word in MEASURE_ABBREVIATIONS:
+            unit, factor = MEASURE_ABBREVIATIONS[word]
+            return unit, match.end(), factor
         lower = word.lower()
         if lower in TIME_UNITS or lower in STOP_WORDS or lower[0].isdigit():
             return None
         cursor = match.end()
         if _is_plural(word):
             if word[0].isupper() and lower not in IRREGULAR_PLURALS:
-                return "people", cursor  # "120,000 Armenians": a demonym plural counts people
+                return "people", cursor, 1  # "120,000 Armenians": a demonym plural counts people
             if lower in TYPE_HEADS:
                 tail = re.match(r"\s+of\s+([\w'’]+)", sentence[cursor:])
                 if tail:
-                    return f"{lower} of {tail.group(1).lower()}", cursor + tail.end()
+                    return f"{lower} of {tail.group(1).lower()}", cursor + tail.end(), 1
             measure = [m for m in modifiers if m in MEASURE_MODIFIERS]
-            return " ".join(measure + [lower]), cursor
+            return " ".join([*measure, lower]), cursor, 1
         modifiers.append(lower)
     return None
 
@@ -255,7 +263,8 @@ def find_amounts(sentence: str, date_spans: Sequence[tuple[int, int]] | None = N
             before = _DETERMINER_RX.search(sentence, max(0, match.start() - 20), match.start())
             if before and before["d"].lower() in DETERMINERS:
                 continue
-            unit, end = counted
+            unit, end, factor = counted
+            value *= factor
         if dates is None:
             dates = _date_spans(sentence)
         start = match.start()

@@ -133,3 +133,16 @@ def test_ranges_keep_their_upper_bound(sentence: str, text: str, value: float, h
 
 def test_a_span_of_years_is_no_range() -> None:
     assert find_amounts("In 2022-23 exports grew.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Azerbaijan will supply 10 bcm of gas a year.", "10 bcm", 10_000_000_000, "cubic metres"),
+        ("They built a 120 km pipeline.", "120 km", 120, "kilometres"),
+        ("They built a 50 MW solar plant.", "50 MW", 50, "megawatts"),
+    ],
+)
+def test_measure_symbols(sentence: str, text: str, value: float, unit: str) -> None:
+    amount = single(sentence)
+    assert (amount.text, amount.value, amount.unit) == (text, value, unit)
