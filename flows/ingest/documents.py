@@ -270,7 +270,8 @@ DROP_TAGS = ("script", "style", "noscript", "nav", "aside", "footer", "form", "f
 BOILERPLATE_WORDS = frozenset(
     "ad ads advert adverts advertisement advertising adslot cookie cookies consent share sharing social related "
     "newsletter promo sponsored subscribe subscription paywall banner popup modal breadcrumb breadcrumbs byline meta "
-    "dateline tags comments comment hidden".split())
+    "dateline tags comments comment hidden sr caption credit credits outbrain taboola signup recommended trending"
+    .split())
 BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote div section article main header dd dt td th pre tr ul ol dl table "
     "figcaption address center hr body html".split())

@@ -322,3 +322,13 @@ def test_meta_name_date_variants(tmp_path: Path) -> None:
                     "<body><article><p>Leap day story.</p></article></body></html>", encoding="utf-8")
     row = read_document(path, tmp_path)
     assert (row["published_date"], row["published_source"]) == (date(2020, 2, 29), "html_meta")
+
+
+def test_html_drops_hidden_and_promotional_blocks_inside_the_article(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text('<html><body><article><p>The ministers met.</p>'
+                    '<p class="photo-credit">Photo: Agency</p><span class="sr-only">Skip</span>'
+                    '<div class="OUTBRAIN"><p>You may like this.</p></div><aside><p>Related text.</p></aside>'
+                    '<p style="display: none">Hidden.</p><p>They signed a deal.</p></article></body></html>',
+                    encoding="utf-8")
+    assert read_document(path, tmp_path)["text"] == "The ministers met.\n\nThey signed a deal."
