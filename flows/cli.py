@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -92,6 +93,7 @@ def run(
 
     if api and not (quiet or as_json):
         console.print(f"[dim]using the Prefect server at {api}[/]")
+    clock = time.perf_counter()
     try:
         # The per-run heartbeat thread costs ~1 s at exit and buys nothing for a batch run (STACK.md).
         with temporary_settings(updates={"flows.heartbeat_frequency": None}), \
@@ -131,9 +133,9 @@ def _print_summary(summary) -> None:
         ("events (mentions)", f"{summary.events} ({summary.event_mentions})"),
         ("people", summary.people),
         ("trade claims / figures", f"{summary.trade_claims} / {summary.figures}"),
-        ("trade rows loaded", summary.trade_rows),
+        ("trade rows loaded (statistics / published figures)", f"{summary.trade_rows} / {summary.trade_reported}"),
         ("rows quarantined", f"{summary.quarantined}" + (" (see: dyad quarantine)" if summary.quarantined else "")),
-        ("time taken", f"{summary.seconds:.1f} s"),
+        ("time taken", f"{wall:.1f} s (pipeline {summary.seconds:.1f} s, the rest is Prefect start-up)"),
     ]:
         table.add_row(label, str(value))
     out.print(table)

@@ -60,6 +60,7 @@ class RunSummary:
     event_mentions: int = 0
     people: int = 0
     trade_rows: int = 0
+    trade_reported: int = 0
     trade_claims: int = 0
     figures: int = 0
     quarantined: int = 0
@@ -153,14 +154,15 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
             finish_run(con, run_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
         finish_run(con, run_id, "succeeded")
-        trade_rows = con.execute("select count(*) from fact_trade").fetchone()[0]
+        trade_rows, reported = con.execute(
+            "select (select count(*) from fact_trade), (select count(*) from trade_reported)").fetchone()
     finally:
         con.close()
     return RunSummary(
         run_id=run_id, db=str(settings.db), sources=str(settings.sources), status="succeeded", seconds=0.0,
         documents=result.tables.get("dim_document", 0), events=result.tables.get("fact_event", 0),
         event_mentions=result.tables.get("fact_event_mention", 0), people=result.tables.get("dim_person", 0),
-        trade_rows=int(trade_rows), trade_claims=result.tables.get("fact_trade_claim", 0),
+        trade_rows=int(trade_rows), trade_reported=int(reported), trade_claims=result.tables.get("fact_trade_claim", 0),
         figures=result.tables.get("fact_figure", 0), quarantined=result.quarantined,
         stages=result.stage_counts.to_dicts(),
     )
