@@ -58,7 +58,9 @@ class EventState:
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     data = read_toml("events.toml")
-    triggers = [(r["event_type"], re.compile(r["pattern"], re.I)) for r in read_table("event_triggers.csv")]
+    # each trigger is tried only on a clause holding one of its keywords (lower-case substrings), for speed
+    triggers = [(r["event_type"], re.compile(r["pattern"], re.I), tuple(r["keywords"].split("|")))
+                for r in read_table("event_triggers.csv")]
     return {
         "triggers": triggers,
         "negation": re.compile("|".join(data["negation"]), re.I),
@@ -148,7 +150,10 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
         hits: list[tuple[str, int, int, str]] = []
         if rules["prefilter"].search(clause):
-            for event_type, pattern in rules["triggers"]:
+            lowered = clause.lower()
+            for event_type, pattern, keywords in rules["triggers"]:
+                if not any(k in lowered for k in keywords):
+                    continue
                 for m in pattern.finditer(clause):
                     hits.append((event_type, c_start + m.start(), c_start + m.end(), m.group(0)))
         point_dates = [d for d in c_dates if d.value is not None and d.kind != "until"]

@@ -440,11 +440,16 @@ def _side_phrase(sentence: str, end: int, countries: list[CountryMention]) -> st
     return c.iso3 if c else None
 
 
+@lru_cache(maxsize=1)
+def _leader_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(_lex()["leader_nouns"], key=len, reverse=True))
+    return re.compile(r"\b[Tt]he\s+(\S+)\s+(?:" + nouns + r")\b")
+
+
 def resolve_leader_anaphor(sentence: str, countries: list[CountryMention], people: list[Person]) -> list[tuple[Person, int, int]]:
     """'the Kazakh leader', 'The Iranian leader': the latest named leader of that country, or without a country yet."""
-    nouns = "|".join(re.escape(n) for n in sorted(_lex()["leader_nouns"], key=len, reverse=True))
     out = []
-    for m in re.finditer(r"\b[Tt]he\s+(\S+)\s+(?:" + nouns + r")\b", sentence):
+    for m in _leader_pattern().finditer(sentence):
         c = next((c for c in countries if c.start == m.start(1) and c.kind == "demonym"), None)
         if c is None:
             continue

@@ -16,6 +16,13 @@ from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
 
+DATE_HINT = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|morning"
+                       r"|afternoon|evening|today|tomorrow|spring|summer|autumn|winter|fall", re.I)
+NUMBER_HINT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
+                         r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b",
+                         re.I)
+
+
 def document_countries(mentions: list[list[CountryMention]]) -> list[str]:
     """The document's countries, most mentioned first (historical states left out)."""
     counts = Counter(c.iso3 for ms in mentions for c in ms if not is_historic(c.iso3))
@@ -85,7 +92,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     sentences = split_sentences(text)
     ctx = DateContext(published)
     countries = [find_countries(s.text) for s in sentences]
-    dates = [ctx.find(s.text) for s in sentences]
+    # every date expression has a digit, a month, or a unit word: the rest cannot change the date context (speed)
+    dates = [ctx.find(s.text) if DATE_HINT.search(s.text) else [] for s in sentences]
     pairs = [find_pair_phrases(s.text) for s in sentences]
     ranked = document_countries(countries)
     pair = _pair(ranked, countries)
@@ -129,7 +137,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         for claim in find_trade_claims(s.text, cs, trade_state):
             out["trade_claims"].append({**base(s), "exporter_iso3": claim.exporter, "importer_iso3": claim.importer,
                                         "product": claim.product, "hs_code": claim.hs_code})
-        for fig in find_figures(s.text, cs, ds, ps, pair):
+        for fig in (find_figures(s.text, cs, ds, ps, pair) if NUMBER_HINT.search(s.text) else ()):
             out["figures"].append({**base(s), **fig})
         if persons:
             last_person = max(persons, key=lambda x: x[2])[0]

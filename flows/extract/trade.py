@@ -47,6 +47,9 @@ def _lex() -> dict:
         "noun_like": set(data["noun_like_verbs"]),
         "adverbs": set(data["adverbs"]),
         "not_goods": set(data["not_goods"]),
+        "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
+                                                        + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
+                           + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered)\b", re.I),
     }
 
 
@@ -148,6 +151,8 @@ def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | No
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
     lex = _lex()
+    if not countries or not lex["hint"].search(sentence):
+        return []  # no trade word or no country: nothing to read (speed)
     countries = [c for c in countries if not is_historic(c.iso3)]
     claims: list[tuple[str | None, str | None, str]] = []
     previous_subject: str | None = None
