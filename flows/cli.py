@@ -115,16 +115,18 @@ def run(
     except Exception as exc:  # noqa: BLE001 - one clear line for people, the traceback behind --debug
         _fail(f"{type(exc).__name__}: {exc}", debug, exc)
         return
+    wall = time.perf_counter() - clock
     if as_json:
-        out.print_json(json.dumps({**asdict(summary), **({"export": exported} if exported else {})}, default=str))
+        out.print_json(json.dumps({**asdict(summary), "wall_seconds": round(wall, 2),
+                                   **({"export": exported} if exported else {})}, default=str))
     elif not quiet:
-        _print_summary(summary)
+        _print_summary(summary, wall)
         if exported:
             out.print(f"exported {exported['views']} views ({exported['rows']:,} rows) to {exported['directory']}",
                       soft_wrap=True)
 
 
-def _print_summary(summary) -> None:
+def _print_summary(summary, wall: float) -> None:
     table = Table(title=f"dyad run {summary.run_id}", show_header=False, title_justify="left")
     for label, value in [
         ("database", summary.db),
