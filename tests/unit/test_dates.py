@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.extract.dates import DATE_RX, DateContext, DateMention, _scan, parse_date_text
+from flows.extract.dates import DATE_RX, DateContext, DateMention, _scan, parse_date_text, parse_period
 
 
 def only(pub: date | None, sentence: str, earlier: str | None = None) -> DateMention:
@@ -316,3 +316,35 @@ def test_more_relative_and_anaphoric_phrases(earlier: str | None, sentence: str,
                                              resolution: str) -> None:
     mention = only(date(2024, 3, 4), sentence, earlier)
     assert (mention.value, mention.precision, mention.resolution) == (value, precision, resolution)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023", (date(2023, 1, 1), date(2023, 12, 31), "year")),
+        ("2023-01", (date(2023, 1, 1), date(2023, 1, 31), "month")),
+        ("2023M02", (date(2023, 2, 1), date(2023, 2, 28), "month")),
+        ("01.2023", (date(2023, 1, 1), date(2023, 1, 31), "month")),
+        ("Jan-2023", (date(2023, 1, 1), date(2023, 1, 31), "month")),
+        ("2023Q2", (date(2023, 4, 1), date(2023, 6, 30), "month")),
+        ("Q4 2023", (date(2023, 10, 1), date(2023, 12, 31), "month")),
+        ("2023H2", (date(2023, 7, 1), date(2023, 12, 31), "month")),
+        ("FY2023", (date(2023, 1, 1), date(2023, 12, 31), "year")),
+        ("2011/12", (date(2011, 1, 1), date(2012, 12, 31), "year")),
+        ("1999/00", (date(1999, 1, 1), date(2000, 12, 31), "year")),
+        ("12", None),
+        ("2019-2021", (date(2019, 1, 1), date(2021, 12, 31), "year")),
+        ("20230131", (date(2023, 1, 31), date(2023, 1, 31), "day")),
+        ("2023-01/2023-06", (date(2023, 1, 1), date(2023, 6, 30), "month")),
+        ("January–June 2023", (date(2023, 1, 1), date(2023, 6, 30), "month")),
+        ("12 June 2023", (date(2023, 6, 12), date(2023, 6, 12), "day")),
+        ("yesterday", None),
+        ("2023M13", None),
+    ],
+)
+def test_parse_period(text: str, expected: tuple[date, date, str] | None) -> None:
+    assert parse_period(text) == expected
+
+
+def test_parse_date_text_never_fills_a_date_from_today() -> None:
+    assert parse_date_text("in M01 sometime") == (None, None)
