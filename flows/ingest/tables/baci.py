@@ -6,8 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from flows.ingest.tables.sources import close_source, open_csv
-from flows.ingest.tables.trade_load import FileOutcome, load_staged, stage_rows
+from flows.ingest.tables.sources import csv_batches
+from flows.ingest.tables.trade_load import FileOutcome, StageContext, load_batches
 
 SOURCE = "baci"
 COLUMNS = ["t", "i", "j", "k", "v", "q"]
@@ -22,14 +22,9 @@ def hs_revision(path: Path) -> str | None:
 
 
 def load_baci(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
-    """Stage and load a BACI file: exporter i's exports to importer j, in USD and kg."""
+    """Load a BACI file, streamed: exporter i's exports to importer j, in USD and kg."""
     # BACI pads q with spaces and writes NA for unknown quantities: both stay text and cast to null
-    open_csv(con, path, COLUMNS)
-    try:
-        stage_rows(
-            con, "baci", SOURCE, rel, value_scale=THOUSAND_USD, weight_scale=TONNE_KG,
-            hs_revision=hs_revision(path),
-        )
-        return load_staged(con)
-    finally:
-        close_source(con)
+    return load_batches(
+        con, "baci", csv_batches(path, COLUMNS), StageContext(SOURCE, rel),
+        value_scale=THOUSAND_USD, weight_scale=TONNE_KG, hs_revision=hs_revision(path),
+    )

@@ -9,8 +9,8 @@ import duckdb
 import polars as pl
 
 from flows.ingest.tables.detect import is_gzip
-from flows.ingest.tables.sources import close_source, open_csv, open_frame
-from flows.ingest.tables.trade_load import FileOutcome, load_staged, stage_rows
+from flows.ingest.tables.sources import csv_batches, frame_batches
+from flows.ingest.tables.trade_load import FileOutcome, StageContext, load_batches
 
 SOURCE = "comtrade"
 V1_COLUMNS = [
@@ -45,27 +45,16 @@ def read_v1_records(path: Path) -> pl.DataFrame:
 
 
 def load_v1_json(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
-    """Stage and load an API v1 JSON response."""
-    open_frame(con, read_v1_records(path), V1_COLUMNS)
-    return load_layout(con, "comtrade_v1", rel)
+    """Load an API v1 JSON response."""
+    batches = frame_batches(read_v1_records(path), V1_COLUMNS)
+    return load_batches(con, "comtrade_v1", batches, StageContext(SOURCE, rel, "record ", 1))
 
 
 def load_v1_csv(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
-    """Stage and load an API v1 CSV (Comtrade+ download or a comtradeapicall DataFrame saved as CSV)."""
-    open_csv(con, path, V1_COLUMNS)
-    return load_layout(con, "comtrade_v1", rel)
+    """Load an API v1 CSV (Comtrade+ download or a comtradeapicall DataFrame saved as CSV), streamed."""
+    return load_batches(con, "comtrade_v1", csv_batches(path, V1_COLUMNS), StageContext(SOURCE, rel))
 
 
 def load_legacy_csv(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
-    """Stage and load a legacy Comtrade CSV (Windows line endings and empty ISO columns are fine)."""
-    open_csv(con, path, LEGACY_COLUMNS)
-    return load_layout(con, "comtrade_legacy", rel)
-
-
-def load_layout(con: duckdb.DuckDBPyConnection, layout: str, rel: str) -> FileOutcome:
-    """Run a layout's SQL over trade_source and load the result."""
-    try:
-        stage_rows(con, layout, SOURCE, rel)
-        return load_staged(con)
-    finally:
-        close_source(con)
+    """Load a legacy Comtrade CSV (Windows line endings and empty ISO columns are fine), streamed."""
+    return load_batches(con, "comtrade_legacy", csv_batches(path, LEGACY_COLUMNS), StageContext(SOURCE, rel))

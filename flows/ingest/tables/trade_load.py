@@ -1,13 +1,16 @@
-"""Stage, judge, audit and publish one statistics file into fact_trade, all inside the caller's transaction.
+"""Stage, judge, audit and publish a statistics file into fact_trade, batch by batch, in the caller's transaction.
 
-The rows never pass through Python one by one: DuckDB reads the file and applies the rules in SQL
-(sql/stage_trade.sql), Pandera audits the rows that pass in Arrow chunks (schemas.trade.FactTrade),
-and every row that does not load leaves as a quarantine row with its reason.
+Rows never pass through Python one by one: each batch (a Polars frame of text columns) is judged
+in SQL (sql/stage_trade.sql), Pandera audits the rows that pass (schemas.trade.FactTrade), and
+every row that does not load leaves as a quarantine row with its reason. Memory stays bounded by
+the batch size, whatever the file's size.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 import duckdb
 import pandera.errors
@@ -17,20 +20,39 @@ from schemas.quarantine import QUARANTINE_SCHEMA
 from schemas.trade import FactTrade
 
 SQL = Path(__file__).parent / "sql"
-AUDIT_CHUNK_ROWS = 1_000_000
-FACT_COLUMNS = [
-    "source", "source_file", "row_ref", "reporter_key", "reporter_iso3", "partner_key", "partner_iso3",
-    "flow", "product_key", "hs_code", "product_rolled_up", "hs_revision", "freq", "year", "month",
-    "period_start", "period_end", "value_usd", "cif_value_usd", "fob_value_usd", "net_weight_kg",
-    "quantity", "quantity_unit", "is_estimated",
+STAGED_COLUMNS = [
+    "reporter_key", "reporter_iso3", "partner_key", "partner_iso3", "flow", "product_key", "hs_code",
+    "product_rolled_up", "hs_revision", "freq", "year", "month", "period_start", "period_end", "value_usd",
+    "cif_value_usd", "fob_value_usd", "net_weight_kg", "quantity", "quantity_unit", "is_estimated",
 ]
 # month is null in annual rows: coalesced so that keys compare equal
-KEY_SQL = "source, reporter_iso3, partner_iso3, flow, hs_code, freq, year, coalesce(month, 0)"
+KEY = "reporter_iso3, partner_iso3, flow, hs_code, freq, year, coalesce(month, 0)"
+DUPLICATE = "a later row of the same file has the same reporter, partner, flow, product and period"
 AUDIT_COLUMNS = """
-    rowid as stage_row, source, reporter_iso3, partner_iso3, flow, hs_code,
+    rn, $source as source, reporter_iso3, partner_iso3, flow, hs_code,
     cast(product_key as bigint) as product_key, freq, cast(year as bigint) as year,
     cast(month as bigint) as month, value_usd, net_weight_kg, quantity
 """
+
+
+@dataclass(frozen=True)
+class StageContext:
+    """Where the staged rows come from: the dataset, the file, and how a row is named in it."""
+
+    source: str  # comtrade | baci
+    source_file: str  # relative to the sources folder
+    row_prefix: str = "line "  # "record " for JSON
+    row_offset: int = 2  # rn 0 is line 2 of a CSV (after its header), record 1 of a JSON response
+
+    @property
+    def row_ref(self) -> str:
+        """SQL for the row reference of a staged row."""
+        return f"$row_prefix || (rn + {int(self.row_offset)})"
+
+    def params(self, sql: str) -> dict[str, str]:
+        """The parameters a query names (DuckDB refuses any it does not use)."""
+        values = {"source": self.source, "source_file": self.source_file, "row_prefix": self.row_prefix}
+        return {name: value for name, value in values.items() if re.search(rf"\${name}\b", sql)}
 
 
 @dataclass
@@ -47,48 +69,54 @@ def sql_text(name: str) -> str:
     return (SQL / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def quote(text: str) -> str:
-    """A string literal for SQL (paths cannot be bound as parameters inside a view)."""
-    return "'" + text.replace("'", "''") + "'"
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> object:
+    """The single value of a query (fetchall: fetchone would leave the result open on the connection)."""
+    return con.execute(sql, params or {}).fetchall()[0][0]
+
+
+def run(con: duckdb.DuckDBPyConnection, sql: str, context: StageContext) -> object:
+    """Execute a statement with the context parameters it names; its single value."""
+    return scalar(con, sql, context.params(sql))
 
 
 def stage_rows(
-    con: duckdb.DuckDBPyConnection, layout_sql: str, source: str, source_file: str,
+    con: duckdb.DuckDBPyConnection, layout_sql: str,
     value_scale: float = 1.0, weight_scale: float = 1.0, hs_revision: str | None = None,
 ) -> None:
-    """Build temp table trade_stage from view trade_source through a layout's SQL and stage_trade.sql."""
+    """Build temp table trade_stage from the registered batch trade_source through a layout's SQL."""
     con.execute(f"create or replace temp view trade_raw as {sql_text(layout_sql)}")
     con.execute(
         f"create or replace temp table trade_stage as {sql_text('stage_trade')}",
-        {
-            "source": source, "source_file": source_file, "value_scale": value_scale,
-            "weight_scale": weight_scale, "hs_revision": hs_revision,
-        },
+        {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision},
     )
 
 
 def mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Within one file, a later row with the same natural key wins; the earlier ones are quarantined."""
-    key = KEY_SQL
+    """Within a batch, the last row with a natural key wins; the earlier ones are quarantined."""
+    # a hash of the key finds candidate duplicates cheaply; the window then runs only when needed
+    duplicated = scalar(con, f"""
+        select count(*) from (
+            select hash({KEY}) from trade_stage where reason is null group by 1 having count(*) > 1
+        )
+    """)
+    if not duplicated:
+        return
     con.execute(f"""
         update trade_stage set
-            reason = 'a later row of the same file has the same reporter, partner, flow, product and period',
+            reason = '{DUPLICATE}',
             raw = to_json(struct_pack(reporter_iso3, partner_iso3, flow, hs_code, freq, year, month, value_usd))
-        where rowid in (
-            select rowid from (
-                select rowid, row_number() over (partition by {key} order by rowid desc) as nth
+        where rn in (
+            select rn from (
+                select rn, row_number() over (partition by {KEY} order by rn desc) as nth
                 from trade_stage
-                where reason is null and ({key}) in (
-                    select ({key}) from trade_stage where reason is null
-                    group by {key} having count(*) > 1
-                )
+                where reason is null
             ) where nth > 1
         )
     """)
 
 
 def failure_reasons(errors: pandera.errors.SchemaErrors, chunk: pl.DataFrame) -> pl.DataFrame:
-    """(stage_row, reason) for every row a Pandera check failed, one reason a row."""
+    """(rn, reason) for every row a Pandera check failed, one reason a row."""
     cases = errors.failure_cases
     if cases.filter(pl.col("index").is_null()).height:
         raise errors  # a schema-level failure (a missing column, a dtype) is a bug, not bad data
@@ -101,25 +129,19 @@ def failure_reasons(errors: pandera.errors.SchemaErrors, chunk: pl.DataFrame) ->
             pl.col("failure_case").cast(pl.Utf8).fill_null("null"),
         ).alias("reason"),
     ).group_by("index").agg(pl.col("reason").first())
-    rows = chunk.select("stage_row").with_row_index("index").with_columns(pl.col("index").cast(pl.Int64))
-    return rows.join(reasons, on="index").select("stage_row", "reason")
+    rows = chunk.select("rn").with_row_index("index").with_columns(pl.col("index").cast(pl.Int64))
+    return rows.join(reasons, on="index").select("rn", "reason")
 
 
-def audit_stage(con: duckdb.DuckDBPyConnection) -> int:
-    """Run FactTrade over the rows still loading, in Arrow chunks; failures get their reason. Returns failures."""
-    reader = con.sql(f"select {AUDIT_COLUMNS} from trade_stage where reason is null").to_arrow_reader(
-        AUDIT_CHUNK_ROWS
-    )
-    failures = []
-    for batch in reader:
-        chunk = pl.from_arrow(batch)
-        try:
-            FactTrade.validate(chunk, lazy=True)
-        except pandera.errors.SchemaErrors as errors:
-            failures.append(failure_reasons(errors, chunk))
-    if not failures:
+def audit_stage(con: duckdb.DuckDBPyConnection, context: StageContext) -> int:
+    """Run FactTrade over the rows still loading; failures get their reason. Returns how many failed."""
+    query = f"select {AUDIT_COLUMNS} from trade_stage where reason is null"
+    chunk = pl.from_arrow(con.sql(query, params=context.params(query)).to_arrow_table())
+    try:
+        FactTrade.validate(chunk, lazy=True)
         return 0
-    failed = pl.concat(failures)
+    except pandera.errors.SchemaErrors as errors:
+        failed = failure_reasons(errors, chunk)
     con.register("trade_audit_failures", failed)
     try:
         con.execute("""
@@ -128,46 +150,91 @@ def audit_stage(con: duckdb.DuckDBPyConnection) -> int:
                 raw = to_json(struct_pack(reporter_iso3, partner_iso3, flow, hs_code, freq, year, month,
                                           value_usd, net_weight_kg, quantity))
             from trade_audit_failures as f
-            where trade_stage.rowid = f.stage_row
+            where trade_stage.rn = f.rn
         """)
     finally:
         con.unregister("trade_audit_failures")
     return failed.height
 
 
-def publish_stage(con: duckdb.DuckDBPyConnection) -> int:
-    """Replace the fact rows this file revises (same natural key) and insert its rows. Returns rows loaded."""
-    if con.execute("select exists (select 1 from fact_trade)").fetchall()[0][0]:
-        con.execute(f"""
-            delete from fact_trade where ({KEY_SQL}) in (
-                select ({KEY_SQL}) from trade_stage where reason is null
-            )
-        """)
-    columns = ", ".join(FACT_COLUMNS)
-    return con.execute(
-        f"insert into fact_trade ({columns}) select {columns} from trade_stage where reason is null"
-    ).fetchall()[0][0]
+def replace_revised(con: duckdb.DuckDBPyConnection, context: StageContext) -> None:
+    """Delete the rows of other files of the same source that this batch revises (same natural key)."""
+    run(con, f"""
+        delete from fact_trade
+        where source = $source and source_file <> $source_file and ({KEY}) in (
+            select ({KEY}) from trade_stage where reason is null
+        )
+    """, context)
 
 
-def stage_quarantine(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+def publish_stage(con: duckdb.DuckDBPyConnection, context: StageContext) -> int:
+    """Insert the batch's loading rows into fact_trade. Returns how many."""
+    staged = ", ".join(STAGED_COLUMNS)
+    return run(con, f"""
+        insert into fact_trade (source, source_file, row_ref, {staged})
+        select $source, $source_file, {context.row_ref}, {staged}
+        from trade_stage where reason is null
+    """, context)
+
+
+def stage_quarantine(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl.DataFrame:
     """The staged rows that do not load, as quarantine rows."""
-    table = con.sql(
-        "select 'ingest' as stage, source_file as source, row_ref, reason, raw "
-        "from trade_stage where reason is not null order by rowid"
-    ).to_arrow_table()
-    return pl.from_arrow(table).cast(QUARANTINE_SCHEMA) if table.num_rows else pl.DataFrame(
-        schema=QUARANTINE_SCHEMA
+    query = (
+        f"select 'ingest' as stage, $source_file as source, {context.row_ref} as row_ref, reason, raw "
+        "from trade_stage where reason is not null order by rn"
     )
+    return pl.from_arrow(con.sql(query, params=context.params(query)).to_arrow_table()).cast(QUARANTINE_SCHEMA)
 
 
-def load_staged(con: duckdb.DuckDBPyConnection) -> FileOutcome:
-    """Judge, audit and publish trade_stage, then drop it."""
-    try:
-        rows_in = con.execute("select count(*) from trade_stage").fetchall()[0][0]
-        mark_duplicates(con)
-        audit_stage(con)
-        loaded = publish_stage(con)
-        return FileOutcome(rows_in=rows_in, loaded=loaded, quarantine=stage_quarantine(con))
-    finally:
-        con.execute("drop table if exists trade_stage")
-        con.execute("drop view if exists trade_raw")
+def drop_file_duplicates(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl.DataFrame:
+    """Across batches of one file, keep the last row of a natural key; the earlier ones leave as quarantine."""
+    mine = "from fact_trade where source = $source and source_file = $source_file"
+    if not run(con, f"select count(*) from (select hash({KEY}) {mine} group by 1 having count(*) > 1)", context):
+        return pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    line = "cast(regexp_extract(row_ref, '\\d+$') as bigint)"
+    earlier = f"""
+        select row_ref from (
+            select row_ref, row_number() over (partition by {KEY} order by {line} desc) as nth {mine}
+        ) where nth > 1
+    """
+    query = f"""
+        select 'ingest' as stage, $source_file as source, row_ref, '{DUPLICATE}' as reason,
+            to_json(struct_pack(reporter_iso3, partner_iso3, flow, hs_code, freq, year, month, value_usd)) as raw
+        {mine} and row_ref in ({earlier})
+    """
+    dropped = pl.from_arrow(con.sql(query, params=context.params(query)).to_arrow_table())
+    run(con, f"delete {mine} and row_ref in ({earlier})", context)
+    return dropped.cast(QUARANTINE_SCHEMA)
+
+
+def load_batches(
+    con: duckdb.DuckDBPyConnection, layout_sql: str, batches: Iterable[pl.DataFrame], context: StageContext,
+    **scales: float | str | None,
+) -> FileOutcome:
+    """Stage, judge, audit and publish every batch of one file into fact_trade."""
+    revises = run(con, "select exists (select 1 from fact_trade where source = $source "
+                       "and source_file <> $source_file)", context)
+    rows_in = loaded = n_batches = 0
+    quarantines = []
+    for batch in batches:
+        n_batches += 1
+        con.register("trade_source", batch)
+        try:
+            stage_rows(con, layout_sql, **scales)
+            rows_in += batch.height
+            mark_duplicates(con)
+            audit_stage(con, context)
+            if revises:
+                replace_revised(con, context)
+            loaded += publish_stage(con, context)
+            quarantines.append(stage_quarantine(con, context))
+        finally:
+            con.execute("drop table if exists trade_stage")
+            con.execute("drop view if exists trade_raw")
+            con.unregister("trade_source")
+    if n_batches > 1:
+        dropped = drop_file_duplicates(con, context)
+        loaded -= dropped.height
+        quarantines.append(dropped)
+    quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    return FileOutcome(rows_in=rows_in, loaded=loaded, quarantine=quarantine)

@@ -7,7 +7,7 @@ with source as (
 
 final as (
     select
-        'line ' || (rn + 1) as row_ref,
+        rn,
         i as reporter_code,
         j as partner_code,
         'X' as flow_code,

@@ -7,7 +7,7 @@ with source as (
 
 final as (
     select
-        'line ' || (rn + 1) as row_ref,
+        rn,
         "Reporter Code" as reporter_code,
         "Partner Code" as partner_code,
         "Trade Flow Code" as flow_code,

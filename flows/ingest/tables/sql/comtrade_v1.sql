@@ -6,7 +6,7 @@ with source as (
 
 final as (
     select
-        'record ' || rn as row_ref,
+        rn,
         cast(reportercode as varchar) as reporter_code,
         cast(partnercode as varchar) as partner_code,
         cast(flowcode as varchar) as flow_code,

@@ -1,6 +1,6 @@
 -- Raw trade rows (trade_raw, all text) typed, mapped to ISO3 and HS, each with the reason it is
--- left out (null when it loads). Parameters: $source, $source_file, $value_scale, $weight_scale,
--- $hs_revision (null: the file's own classification code).
+-- left out (null when it loads). Parameters: $value_scale, $weight_scale, $hs_revision (null: the
+-- file's own classification code). rn is the record's position in the file.
 with raw as (
     select * from trade_raw
 ),
@@ -83,8 +83,12 @@ judged as (
             when reporter_kind is null
                 then 'reporter code ' || reporter_n || ' is not in the country code map: not guessed'
             when reporter_iso3 is null
-                then 'reporter ' || reporter_n || ' (' || reporter_name || ') is a ' || reporter_kind
-                    || ', not a country'
+                then 'reporter ' || reporter_n || ' (' || reporter_name || ') is not a country but '
+                    || case reporter_kind
+                        when 'world' then 'the world total'
+                        when 'aggregate' then 'a group of countries'
+                        else 'an unallocated area'
+                    end
             when partner_n is null
                 then 'partner code ''' || coalesce(partner_code, '') || ''' is not a number'
             when partner_kind is null
@@ -127,9 +131,7 @@ judged as (
 
 final as (
     select
-        $source as source,
-        $source_file as source_file,
-        row_ref,
+        rn,
         reporter_key,
         reporter_iso3,
         partner_key,
