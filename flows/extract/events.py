@@ -65,6 +65,7 @@ def _rules() -> dict:
         "triggers": triggers,
         "negation": re.compile("|".join(data["negation"]), re.I),
         "planned": re.compile("|".join(data["planned"]), re.I),
+        "future_time": re.compile("|".join(data["future_time"]), re.I),
         "ellipsis": re.compile("|".join(data["ellipsis"])),
         "reference": re.compile("|".join(data["reference"]), re.I),
         "complement": re.compile(data["agreement_complement"], re.I),
@@ -169,10 +170,11 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         hits = _suppress(hits, types, clause, c_start)
         if not hits:
             continue
-        planned = bool(rules["planned"].search(clause))
+        future_time = bool(rules["future_time"].search(clause))
         parties = _parties(sentence, c_start, c_end, c_countries, c_persons, pair_spans, state, last_entity)
         by_key: dict[tuple, EventRow] = {}
         for event_type, t_start, t_end, trigger in hits:
+            planned = future_time or bool(rules["planned"].search(sentence, c_start, t_start))
             row = _build(event_type, t_start, t_end, trigger, sentence, c_start, c_end, clause, c_dates, parties,
                          c_persons, state, planned)
             if row is None:
@@ -189,7 +191,11 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         if rows:
             state.last_clause_type = rows[-1].event_type
             state.last_clause_parties = (rows[-1].actor, rows[-1].target)
-        out += [r for r in rows if r.actor != r.target]
+        for r in rows:
+            same = [o for o in out if family(o.event_type) == family(r.event_type) and o.event_date == r.event_date
+                    and {o.actor, o.target} == {r.actor, r.target} and o.status == r.status]
+            if r.actor != r.target and not same:
+                out.append(r)
     state.events += out
     return out
 
@@ -288,7 +294,7 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
         if state.anchor is None:
             return None
         date_m, resolution = state.anchor, "anaphora"
-    actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state)
+    actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state, trigger)
     if actor is None or target is None:
         return None
     participants = [p.name for p, _, _ in persons] or None
@@ -301,11 +307,14 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
 
 
 def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_start: int, parties: Parties,
-                  state: EventState) -> tuple[str | None, str | None]:
+                  state: EventState, trigger: str = "") -> tuple[str | None, str | None]:
     pair = state.pair
     if len(parties.all) > 2 and len(set(parties.subjects + parties.ofs + parties.withs + parties.dests)) > 2:
         return None, None  # a multilateral meeting is not a bilateral event
-    if event_type in ("state_visit", "official_visit", "working_visit"):
+    if event_type in ("state_visit", "official_visit", "working_visit") and re.match(r"(?i)host|receiv|welcom", trigger):
+        actor = parties.withs[0] if parties.withs else None  # 'Biden hosted Xi': the guest visits the host
+        target = next((c for c in parties.subjects if c != actor), None)
+    elif event_type in ("state_visit", "official_visit", "working_visit"):
         target = (parties.dests or [l[0] for l in parties.locs] or [None])[0]
         actor = next((c for c in [parties.latter] + parties.subjects + parties.ofs if c and c != target), None)
         if actor is None and parties.withs and target is None:

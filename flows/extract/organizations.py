@@ -73,8 +73,8 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)", listing)
         for m in (m for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
             phrase = m.group(0)
-            if any(c.text == phrase for c in countries):
-                continue
+            if any(c.text in phrase for c in countries if c.kind in ("name", "capital", "historic")):
+                continue  # 'the United States and Australia' are countries, not an organization
             parsed = _parse_org(phrase, m.group(1))
             if parsed and parsed[0] not in [f.organization for f in found + out]:
                 found.append(Membership(parsed[0], parsed[1], parsed[2], tuple(members)))

@@ -80,6 +80,7 @@ def fold_name(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
 HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
 
 
@@ -121,6 +122,9 @@ def _read_name(toks: list[Tok], i: int) -> int:
     while j < len(toks) and j - i < 6:
         if _is_name_token(toks[j]):
             j += 1
+        elif j > i and ROMAN.match(toks[j].text):
+            j += 1  # 'King Mohammed VI'
+            break
         elif (j > i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].country.text
               and (j + 1 >= len(toks) or not _is_name_token(toks[j + 1]))):
             j += 1  # a surname that is also a capital: 'Foreign Minister Ana Lima of Peru'

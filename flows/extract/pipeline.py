@@ -57,6 +57,11 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
                 free = [c for c in own if not any(p2 is not person and p2.country == c.iso3 and 0 <= s2 - c.end < 40
                                                   for p2, s2, _ in persons)]
                 iso = nearest_country(sentence, st, en, free, (c_start, c_end))
+                if iso is None:
+                    # 'King Mohammed VI welcomed him in Rabat': where a person acts is their country, last of all
+                    here = [c for c in free if c_start <= c.start < c_end and c.kind in ("capital", "name")
+                            and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sentence[max(0, c.start - 8):c.start])]
+                    iso = here[0].iso3 if len({c.iso3 for c in here}) == 1 else None
                 if iso:
                     person.country, person.country_cue = iso, "inferred"
 
@@ -73,6 +78,8 @@ def _fill_from_events(events, persons: list[tuple[Person, int, int]], sentence: 
             if person.country:
                 continue
             obj = is_object(sentence, ev.start, s)
+            if re.match(r"(?i)host|receiv|welcom", ev.trigger):
+                obj = not obj  # 'Biden hosted Xi': the subject is the host, the target
             if not ev.symmetric:
                 person.country = ev.target if obj else ev.actor
             else:

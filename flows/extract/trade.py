@@ -8,7 +8,7 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention, is_historic
 from flows.lexicon import read_table, read_toml
 
-CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives)\b)|,\s+(?=which\b)|,\s+so\s+")
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+")
 
 
 @dataclass
@@ -160,7 +160,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     for c_start, c_end in _clauses(sentence):
         clause = sentence[c_start:c_end]
         inside = [c for c in countries if c_start <= c.start < c_end]
-        found = (_flow_noun(sentence, c_start, c_end, inside) + _carry(sentence, c_start, c_end, inside)
+        found = (_flow_noun(sentence, c_start, c_end, inside) + _agent_noun(sentence, c_start, c_end, inside)
+                 + _carry(sentence, c_start, c_end, inside)
                  + _arrival(sentence, c_start, c_end, inside) + _relies(sentence, c_start, c_end, inside)
                  + _pay_with(sentence, c_start, c_end, inside))
         more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
@@ -209,6 +210,29 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         products = split_products(_cut_list(sentence[intro.end():c_end]))
         return [(before[-1].iso3, target.iso3, p) for p in products]
     return []
+
+
+AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller)s?\s+of\s+", re.I)
+
+
+def _agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'China is the largest buyer of American soybeans'; 'Turkey is Georgia's main supplier of cement'."""
+    out = []
+    for m in AGENT.finditer(sentence, c_start, c_end):
+        subject = [c for c in inside if c.end <= m.start() and not c.possessive]
+        owner = [c for c in inside if c.end <= m.start() and c.possessive]
+        if not subject:
+            continue
+        pos = m.end()
+        dem = _country_at(inside, pos, 1)
+        if dem is not None and dem.kind == "demonym":
+            pos = dem.end
+        products = split_products(_cut_list(sentence[pos:c_end]))
+        buyer = m.group("kind").lower() in ("buyer", "importer", "purchaser", "customer")
+        other = dem.iso3 if dem is not None and dem.kind == "demonym" else (owner[-1].iso3 if owner else None)
+        for p in products:
+            out.append((other, subject[0].iso3, p) if buyer else (subject[0].iso3, other, p))
+    return out
 
 
 def _carry(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
@@ -285,6 +309,8 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
             subject = subj[0].iso3
         elif re.match(r"^\s*which\b", head):
             subject = last_country
+        elif re.match(r"^\s*(?:and\s+)?(?:it|they)\s+(?:\w+ly\s+|also\s+)?$", head):
+            subject = previous_subject or last_country  # 'while it imports machinery from Japan'
         elif not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+)?$", head):
             subject = previous_subject
         else:
