@@ -81,3 +81,34 @@ def test_kenya_tanzania(frames_by_doc):
     assert trade_of(f) == {("KEN", "TZA", "tea"), ("KEN", "TZA", "cement"), ("KEN", "TZA", "pharmaceuticals"),
                            ("TZA", "KEN", "rice"), ("TZA", "KEN", "maize"), ("TZA", "KEN", "gold")}
     assert set(f["memberships"]["organization"]) == {"EAC"}
+
+
+def test_us_china_wire_style(frames_by_doc):
+    f = frames_by_doc[1]["x_us_china_talks.txt"]
+    events = events_of(f)
+    assert ("official_visit", "USA", "CHN", date(2024, 4, 26), "day", "occurred") in events  # 'a three-day trip to China'
+    assert ("meeting", "USA", "CHN", date(2024, 4, 26), "day", "occurred") in events
+    assert ("diplomatic_relations_established", "USA", "CHN", date(1979, 1, 1), "day", "occurred") in events
+    assert ("official_visit", "CHN", "USA", date(2023, 11, 1), "month", "occurred") in events  # 'Biden hosted Xi'
+    assert ("Joe Biden", "President", "USA") in people_of(f)
+    assert ("Antony Blinken", "Secretary of State", "USA") in people_of(f)
+    assert trade_of(f) == {("USA", "CHN", "soybeans"), ("CHN", "USA", "electronics"), ("CHN", "USA", "toys"),
+                           ("CHN", "USA", "furniture")}
+    assert "G20" in set(f["memberships"]["organization"])
+
+
+def test_france_morocco_feature_style(frames_by_doc):
+    f = frames_by_doc[1]["x_france_morocco_visit.md"]
+    events = events_of(f)
+    assert ("state_visit", "FRA", "MAR", date(2024, 10, 28), "day", "occurred") in events
+    assert ("official_visit", "MAR", "FRA", date(2024, 2, 1), "month", "occurred") in events
+    assert not any(e[0] == "meeting" and e[3] and e[3].year == 2019 for e in events)  # 'did not hold their meeting'
+    assert ("Mohammed VI", "King", "MAR") in people_of(f)
+    assert ("MAR", "FRA", "phosphates") in trade_of(f) and ("FRA", "MAR", "wheat") in trade_of(f)
+
+
+def test_india_japan_visit_is_not_planned_by_a_later_plan(frames_by_doc):
+    f = frames_by_doc[1]["x_india_japan_summit.txt"]
+    assert ("official_visit", "JPN", "IND", date(2023, 3, 20), "day", "occurred") in events_of(f)
+    assert ("JPN", "IND", "machinery") in trade_of(f)  # 'while it imports machinery ... from Japan'
+    assert set(f["memberships"]["organization"]) == {"Quad"}
