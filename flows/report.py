@@ -218,7 +218,6 @@ def timeline_chart(events: pl.DataFrame) -> alt.TopLevelMixin:
     points = base.mark_point(size=160, filled=True, opacity=0.9).encode(
         shape=alt.Shape("status:N", title="Status", scale=alt.Scale(domain=["occurred", "planned"],
                                                                      range=["circle", "triangle-up"])),
-        description=alt.Description("evidence:N"),
     )
     chart = points.properties(width="container", height=max(160, 34 * dated["type_label"].n_unique()))
     if len(pairs) > 1:
