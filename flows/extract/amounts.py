@@ -10,6 +10,8 @@ Decisions (each has a test):
   A count after a determiner ("the two sides", "both", "its three plants") is a reference, not a figure.
 - A scale letter without a currency ("45m") is a length, not an amount: ignored.
 - The span is the amount as written (currency, number, scale, unit noun); the qualifier before it is not in it.
+- A range ("10–15%", "$1.2-1.5 billion") gives its lower bound as value and the upper one as `high`.
+- Measures written as symbols get a unit name and their factor: "10 bcm" is 1e10 'cubic metres'.
 """
 from __future__ import annotations
 

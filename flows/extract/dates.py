@@ -1,4 +1,5 @@
-"""Date expressions in a sentence: found with one compiled regex, resolved against the publication date or earlier dates.
+"""Date expressions in a sentence, found with one compiled regex and resolved against the publication date
+(relative) or the last date the text named (anaphora).
 
 Rules worth knowing (each has a test):
 - Spans include a leading preposition ("in August of the same year", "since 2007", "on 11 June").
@@ -10,7 +11,13 @@ Rules worth knowing (each has a test):
   the future tense ("will", "is due to", ...).
 - Anaphoric phrases ("the same year", "two days later", "on the 28th") resolve against the last date the
   context saw, whatever its own resolution; they never fall back to the publication date.
-- Seasons give year precision (the dev-set convention); weeks give kind 'period' with day precision and an end.
+- Seasons give year precision (the dev-set convention); weeks and weekends give kind 'period' with day precision
+  and an end; "the year"/"the month" follow the last date, or mean the current one in a future clause.
+- A bare four-digit year after a capitalised word ("Resolution 1973", "Expo 2020") is part of a name.
+- parse_date_text / parse_period read a lone date or table period ("2023Q1", "2011/12"); dateparser is only a
+  fallback there, trusted when the year it returns is written in the text.
+Speed: find() tries the big regex only at starter words in the run of date words before a core word (a digit,
+a month, a weekday, "year", ...), which gives exactly finditer's matches (tested) at ~14,000 sentences/s.
 """
 from __future__ import annotations
 
