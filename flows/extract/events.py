@@ -38,6 +38,7 @@ class EventRow:
     symmetric: bool
     participants: list[str] | None
     place: str | None = None
+    trigger_start: int = 0
 
     @property
     def event_date(self) -> date | None:
@@ -174,7 +175,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         parties = _parties(sentence, c_start, c_end, c_countries, c_persons, pair_spans, state, last_entity)
         by_key: dict[tuple, EventRow] = {}
         for event_type, t_start, t_end, trigger in hits:
-            planned = future_time or bool(rules["planned"].search(sentence, c_start, t_start))
+            planned = future_time or bool(rules["planned"].search(sentence, c_start, t_end))
             row = _build(event_type, t_start, t_end, trigger, sentence, c_start, c_end, clause, c_dates, parties,
                          c_persons, state, planned)
             if row is None:
@@ -280,7 +281,11 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
             event_type = "working_visit"
         else:
             event_type = "official_visit"
-    date_m = _pick_date([d for d in dates], t_start)
+    if re.search(r"\b(?:\w+|several|many)\s+times\b", clause, re.I):
+        return None  # 'has visited the UAE seven times since 2015': a count, not an event
+    own = [d for d in dates if not re.search(r"\b(?:since|after|before|when|while)\s+\w+ing\b",
+                                             sentence[min(t_end, d.start):max(t_end, d.start)])]
+    date_m = _pick_date(own, t_start)
     resolution = date_m.resolution if date_m else None
     before = sentence[c_start:t_start]
     if date_m is None and not planned:
@@ -303,7 +308,7 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
         event_type == "anniversary_event" and not re.search(r"\bmessage\b", clause, re.I))
     place = next((text for iso, text in parties.locs if iso == target), None)
     return EventRow(event_type, actor, target, c_start, c_end, trigger, date_m, resolution,
-                    "planned" if planned else "occurred", symmetric, participants, place)
+                    "planned" if planned else "occurred", symmetric, participants, place, t_start)
 
 
 def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_start: int, parties: Parties,
@@ -331,10 +336,14 @@ def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_st
         if actor is None and target is None and parties.all:
             actor = parties.all[0]
     else:
+        named = [c for c in parties.subjects + parties.ofs + parties.withs + parties.dests
+                 + ([parties.latter] if parties.latter else []) if c]
         names = parties.all
+        if parties.pair_phrase and pair and all(c in pair for c in named):
+            names = list(pair)  # 'The two presidents last met in Astana': the pair, not the host city
         actor = names[0] if names else None
         target = names[1] if len(names) > 1 else None
-        if actor is None and (parties.pair_phrase or True) and pair:
+        if actor is None and pair:
             actor, target = pair
     if actor is None and target is not None:
         actor = _other(pair, target)

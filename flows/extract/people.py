@@ -80,6 +80,7 @@ def fold_name(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+HONORIFICS = {"Sheikh", "Prince", "Sultan", "Emir", "King", "Queen", "Crown Prince"}
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
 HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
 
@@ -364,6 +365,13 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
         return any(a <= tok_start < b for a, b in aliases)
 
     founds = _titles_before_names(toks)
+    # an honorific before the name gives way to the office in an apposition ('Sheikh X, the President of the UAE')
+    for f in founds:
+        if f.role in HONORIFICS:
+            for a in _appositions(toks, set(), people):
+                if a.start_tok == f.start_tok and a.end_tok == f.end_tok and a.role:
+                    f.role, f.country = a.role, f.country or a.country
+                    f.cue = "explicit" if f.country else f.cue
     taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
     founds += _appositions(toks, taken, people)
     taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}

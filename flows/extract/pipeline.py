@@ -23,6 +23,10 @@ NUMBER_HINT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|
                          re.I)
 
 
+TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chancellor|Premier|Speaker|Secretary|Governor"
+                      r"|[Aa]mbassador|[Pp]resident|[Mm]inister)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*of\s+(?:the\s+)?$")
+
+
 def document_countries(mentions: list[list[CountryMention]]) -> list[str]:
     """The document's countries, most mentioned first (historical states left out)."""
     counts = Counter(c.iso3 for ms in mentions for c in ms if not is_historic(c.iso3))
@@ -49,7 +53,9 @@ def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[
 
 def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
     """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
-    own = [c for c in countries if not re.match(r"\s+counterparts?\b", sentence[c.end:c.end + 14])]
+    # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
+    own = [c for c in countries if not re.match(r"\s+counterparts?\b", sentence[c.end:c.end + 14])
+           and not TITLE_OF.search(sentence, max(0, c.start - 40), c.start)]
     for c_start, c_end in split_clauses(sentence):
         for person, st, en in persons:
             if person.country is None and c_start <= st < c_end:
@@ -78,6 +84,8 @@ def _fill_from_events(events, persons: list[tuple[Person, int, int]], sentence: 
             if person.country:
                 continue
             obj = is_object(sentence, ev.start, s)
+            if not obj and s > ev.trigger_start:
+                continue  # after the trigger and not its object ('at the invitation of X'): no side to give
             if re.match(r"(?i)host|receiv|welcom", ev.trigger):
                 obj = not obj  # 'Biden hosted Xi': the subject is the host, the target
             if not ev.symmetric:

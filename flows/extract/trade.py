@@ -35,6 +35,7 @@ def _lex() -> dict:
         "export": re.compile(words("export_verbs"), re.I),
         "import": re.compile(words("import_verbs"), re.I),
         "flow": re.compile(words("flow_nouns") + r"\s+to\b", re.I),
+        "import_flow": re.compile(words("import_nouns") + r"\s+from\b", re.I),
         "intro": re.compile("|".join(data["list_introducers"]), re.I),
         "carry": re.compile(words("carry_verbs"), re.I),
         "arrival": re.compile(r"\b(?:" + "|".join(data["arrival_verbs"]) + r")\b", re.I),
@@ -179,8 +180,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
             exporter = _other(state.pair, importer)
         if importer is None and exporter is not None:
             importer = _other(state.pair, exporter)
-        if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ]", product):
-            continue  # a capitalised word is a name or a title, not a product
+        if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
+            continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
         keys = {(exporter, importer, product.lower())} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
         if keys & state.seen:
@@ -204,14 +205,22 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         target = _country_at(inside, m.end() + 1, 5)
         if not before or target is None:
             continue
-        intro = lex["intro"].search(sentence, target.end, c_end)
+        intro = COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)
         if not intro:
             continue
         products = split_products(_cut_list(sentence[intro.end():c_end]))
         return [(before[-1].iso3, target.iso3, p) for p in products]
+    for m in lex["import_flow"].finditer(sentence, c_start, c_end):
+        before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
+        source = _country_at(inside, m.end() + 1, 5)
+        intro = (COPULA.match(sentence, source.end, c_end) or lex["intro"].search(sentence, source.end, c_end)) if source else None
+        if before and source and intro:
+            products = split_products(_cut_list(sentence[intro.end():c_end]))
+            return [(source.iso3, before[-1].iso3, p) for p in products]
     return []
 
 
+COPULA = re.compile(r"\s+(?:are|were|is|was)\s+")  # 'Russia's main exports to Turkey are ...'
 AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller)s?\s+of\s+", re.I)
 
 

@@ -112,3 +112,24 @@ def test_india_japan_visit_is_not_planned_by_a_later_plan(frames_by_doc):
     assert ("official_visit", "JPN", "IND", date(2023, 3, 20), "day", "occurred") in events_of(f)
     assert ("JPN", "IND", "machinery") in trade_of(f)  # 'while it imports machinery ... from Japan'
     assert set(f["memberships"]["organization"]) == {"Quad"}
+
+
+def test_russia_turkey(frames_by_doc):
+    f = frames_by_doc[1]["x_russia_turkey_talks.txt"]
+    events = events_of(f)
+    assert ("official_visit", "TUR", "RUS", date(2023, 8, 31), "day", "occurred") in events  # not 'in June'
+    assert ("meeting", "RUS", "TUR", date(2022, 10, 1), "month", "occurred") in events  # not Kazakhstan (Astana)
+    assert any(e[0] == "meeting" and e[5] == "planned" for e in events)  # 'is expected to meet'
+    assert ("embassy_opened", "RUS", "TUR", date(2021, 5, 12), "day", "occurred") in events  # reopened consulate
+    assert {("RUS", "TUR", "natural gas"), ("RUS", "TUR", "coal"), ("TUR", "RUS", "textiles")} <= trade_of(f)
+    assert "NATO" not in set(f["memberships"]["organization"])
+
+
+def test_uae_india(frames_by_doc):
+    f = frames_by_doc[1]["x_uae_india_visit.md"]
+    assert people_of(f) == {("Mohamed bin Zayed Al Nahyan", "President", "ARE"),
+                            ("Narendra Modi", "Prime Minister", "IND")}
+    events = events_of(f)
+    assert ("state_visit", "ARE", "IND", date(2024, 9, 9), "day", "occurred") in events
+    assert not any(e[0] == "official_visit" for e in events)  # 'has visited the UAE seven times'
+    assert ("ARE", "IND", "LPG") in trade_of(f)
