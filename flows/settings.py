@@ -44,6 +44,9 @@ def configure_prefect_environment() -> None:
         # 20 s is marginal for the temporary server's first start on 2 cores (STACK.md).
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
         "PREFECT_LOGGING_LEVEL": "WARNING",
+        # Third-party loggers (e.g. sqlalchemy while the temporary server shuts down) log through the root
+        # logger; their noise at exit says nothing a dyad user can act on.
+        "PREFECT_LOGGING_ROOT_LEVEL": "CRITICAL",
         "PREFECT_TASKS_DEFAULT_NO_CACHE": "true",
         "PREFECT_UI_ENABLED": "false",
     }
