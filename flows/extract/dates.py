@@ -181,6 +181,11 @@ _CORE_RX = re.compile(
 _WINDOW_CHARS = 100
 
 
+def could_have_date(sentence: str) -> bool:
+    """Whether find() can find anything here: the sentence has a core word (a cheap gate, exactly the grammar's)."""
+    return _CORE_RX.search(sentence) is not None
+
+
 def _scan(sentence: str) -> list[re.Match[str]]:
     """The matches DATE_RX.finditer would give, tried only where a date can start: at a starter word in the run
     of date words that ends at a core word (several times faster than finditer over every position)."""

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from flows.extract.dates import DATE_RX, DateContext, DateMention, _scan, parse_date_text, parse_period
+from flows.extract.dates import (
+    DATE_RX,
+    DateContext,
+    DateMention,
+    _scan,
+    could_have_date,
+    parse_date_text,
+    parse_period,
+)
 
 
 def only(pub: date | None, sentence: str, earlier: str | None = None) -> DateMention:
@@ -348,3 +356,14 @@ def test_parse_period(text: str, expected: tuple[date, date, str] | None) -> Non
 
 def test_parse_date_text_never_fills_a_date_from_today() -> None:
     assert parse_date_text("in M01 sometime") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("A decade later they met.", True), ("Trade fell in the third quarter.", True), ("They met in May.", True),
+     ("The ministers met and talked.", False), ("May they meet soon.", True)],
+)
+def test_could_have_date_is_the_grammar_gate(sentence: str, expected: bool) -> None:
+    assert could_have_date(sentence) is expected
+    if not expected:
+        assert DateContext(SUNDAY).find(sentence) == []
