@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
-from flows.extract.dates import DateContext, DateMention
+from flows.extract.dates import DateContext, DateMention, could_have_date
 from flows.extract.events import EventState, find_events, is_object, split_clauses, summary
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
@@ -16,8 +16,6 @@ from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
 
-DATE_HINT = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|morning"
-                       r"|afternoon|evening|today|tomorrow|spring|summer|autumn|winter|fall", re.I)
 NUMBER_HINT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
                          r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b",
                          re.I)
@@ -107,8 +105,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     sentences = split_sentences(text)
     ctx = DateContext(published)
     countries = [find_countries(s.text) for s in sentences]
-    # every date expression has a digit, a month, or a unit word: the rest cannot change the date context (speed)
-    dates = [ctx.find(s.text) if DATE_HINT.search(s.text) else [] for s in sentences]
+    # a sentence without a core date word cannot change the date context: skip it (speed)
+    dates = [ctx.find(s.text) if could_have_date(s.text) else [] for s in sentences]
     pairs = [find_pair_phrases(s.text) for s in sentences]
     ranked = document_countries(countries)
     pair = _pair(ranked, countries)
