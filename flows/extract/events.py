@@ -76,7 +76,8 @@ def _rules() -> dict:
     }
 
 
-def split_clauses(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """Clause spans of a sentence: at semicolons, ', and', ', whereas', ', but', 'and that of', 'and in X on'."""
     spans, cur = [], 0
     for m in CLAUSE_SPLIT.finditer(sentence):
@@ -84,7 +85,7 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
             spans.append((cur, m.start()))
         cur = m.end()
     spans.append((cur, len(sentence)))
-    return spans
+    return tuple(spans)
 
 
 def _role_of(sentence: str, c: CountryMention) -> str:

@@ -63,11 +63,8 @@ def _lex() -> dict:
 
 def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
     """Words and punctuation with offsets; tokens inside a country mention carry it."""
-    toks = []
-    for m in WORD.finditer(sentence):
-        owner = next((c for c in countries if c.start <= m.start() < c.end), None)
-        toks.append(Tok(m.start(), m.end(), m.group(0), owner))
-    return toks
+    owner_at = {pos: c for c in countries for pos in range(c.start, c.end)}
+    return [Tok(m.start(), m.end(), m.group(0), owner_at.get(m.start())) for m in WORD.finditer(sentence)]
 
 
 @lru_cache(maxsize=65536)

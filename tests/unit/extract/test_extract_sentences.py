@@ -23,3 +23,24 @@ def test_no_split_after_abbreviations_and_initials_but_after_numeric_dates():
     text = "Mr. J. K. Mwangi met Dr. Ali in the U.S. on Monday. Relations followed on 29.08.1991. The end."
     assert [s.text for s in split_sentences(text)] == [
         "Mr. J. K. Mwangi met Dr. Ali in the U.S. on Monday.", "Relations followed on 29.08.1991.", "The end."]
+
+
+def test_a_failing_document_does_not_lose_the_batch(monkeypatch):
+    import polars as pl
+
+    import flows.extract.pipeline as pipeline
+    from flows.extract import extract_documents
+
+    real = pipeline.extract_document
+
+    def flaky(doc):
+        if doc["document_key"] == "b" * 16:
+            raise ValueError("broken")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    docs = pl.DataFrame({"document_key": ["a" * 16, "b" * 16], "text": ["Peru and Chile signed a treaty on 1 May 2020."] * 2,
+                         "published_date": [None, None]}, schema={"document_key": pl.Utf8, "text": pl.Utf8,
+                                                                  "published_date": pl.Date})
+    frames = extract_documents(docs)
+    assert frames["event_mentions"]["document_key"].to_list() == ["a" * 16]
