@@ -58,6 +58,7 @@ def _lex() -> dict:
         "leader_nouns": data["leader_nouns"],
         "head_words": {w for h in data["heads"] for w in h.split()},
         "portfolio": set(data["portfolio_words"]),
+        "abbreviations": data["abbreviations"],
     }
 
 
@@ -229,7 +230,7 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
         elif b > 0 and toks[b - 1].country and toks[b - 1].country.kind in ("demonym", "name"):
             country = toks[b - 1].country.iso3
         j, comp, of_country, to_country = _read_complement(toks, i + n)
-        role_words = [t.text for t in toks[b:i + n]] + comp
+        role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[b:i + n]] + comp
         role = _singular(" ".join(role_words)) if role_words else None
         last = toks[i + n - 1].text
         plural = last.endswith("s") and (last[:-1] in lex["head_words"] or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
@@ -369,6 +370,13 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
                 if a.start_tok == f.start_tok and a.end_tok == f.end_tok and a.role:
                     f.role, f.country = a.role, f.country or a.country
                     f.cue = "explicit" if f.country else f.cue
+    for f in list(founds):
+        k = f.end_tok
+        if (k + 3 < len(toks) and toks[k].text == "and" and toks[k + 1].country is not None
+                and toks[k + 2].text in ("’s", "'s")):
+            e = _read_name(toks, k + 3)
+            if e - (k + 3) >= 2:  # 'Georgia's President X and Armenia's Y': Y holds the same office in Armenia
+                founds.append(Found(k + 3, e, f.role, toks[k + 1].country.iso3, "explicit"))
     taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
     founds += _appositions(toks, taken, people)
     taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}

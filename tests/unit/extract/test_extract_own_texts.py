@@ -134,3 +134,15 @@ def test_uae_india(frames_by_doc):
     assert ("state_visit", "ARE", "IND", date(2024, 9, 9), "day", "occurred") in events
     assert not any(e[0] == "official_visit" for e in events)  # 'has visited the UAE seven times'
     assert ("ARE", "IND", "LPG") in trade_of(f)
+
+
+def test_armenia_georgia_abbreviations_and_coordination(frames_by_doc):
+    f = frames_by_doc[1]["x_armenia_georgia_visit.txt"]
+    assert people_of(f) == {("Nikol Pashinyan", "Prime Minister", "ARM"), ("Irakli Garibashvili", "Prime Minister", "GEO"),
+                            ("Salome Zourabichvili", "President", "GEO"), ("Vahagn Khachaturyan", "President", "ARM"),
+                            ("Mnatsakan Safaryan", "Deputy Foreign Minister", "ARM")}
+    events = events_of(f)
+    assert ("working_visit", "ARM", "GEO", date(2024, 1, 26), "day", "occurred") in events
+    assert ("embassy_opened", "GEO", "ARM", date(1993, 1, 1), "year", "occurred") in events
+    assert ("embassy_opened", "ARM", "GEO", date(1994, 1, 1), "year", "occurred") in events  # 'Armenia did the same'
+    assert ("GEO", "ARM", "wine") in trade_of(f) and ("ARM", "GEO", "brandy") in trade_of(f)
