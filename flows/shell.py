@@ -1,7 +1,13 @@
-"""Ad-hoc SQL on the database: one query printed as a table, or a small interactive session."""
+"""Ad-hoc SQL on the database: one query printed as a table, or an interactive session (harlequin when it
+is installed beside dyad, else a prompt with history, multi-line statements and dot commands)."""
 from __future__ import annotations
 
+import atexit
+import os
+import sys
+import time
 from pathlib import Path
+from typing import TextIO
 
 import duckdb
 from rich.console import Console
@@ -33,23 +39,128 @@ def print_query(db: Path, query: str, *, read_only: bool = True, console: Consol
         (console or Console()).print(query_table(con, query))
 
 
-def repl(db: Path, *, read_only: bool = True) -> None:
-    """A minimal SQL prompt: statements end with ';', '.quit' or Ctrl-D leaves."""
-    console = Console()
-    console.print(f"dyad sql on {db} ({'read-only' if read_only else 'read-write'}); end statements with ';', .quit to leave")
+HISTORY = Path.home() / ".dyad_sql_history"
+HELP = """statements end with ';' and may span lines; Ctrl-C drops the statement being typed
+  .tables          tables and views with their row counts
+  .views           the report views (what `dyad export` writes)
+  .schema NAME     the columns of a table or view
+  .timer on|off    print how long each statement took
+  .help            this text
+  .quit            leave (or Ctrl-D)"""
+
+
+def harlequin_command(db: Path, *, read_only: bool = True) -> list[str] | None:
+    """The command that opens db in harlequin (a terminal SQL IDE) when it is installed beside dyad, else None.
+
+    Only a harlequin in dyad's own environment is used: it then runs dyad's DuckDB, which can open the file
+    (a harlequin of its own may bring a DuckDB that cannot read a 2.x database).
+    """
+    executable = Path(sys.executable).with_name("harlequin")
+    if not executable.exists():
+        return None
+    return [str(executable), *(["--read-only"] if read_only else []), str(db)]
+
+
+def _relations(con: duckdb.DuckDBPyConnection, views_only: bool = False) -> str:
+    kind = "and table_type = 'VIEW' and table_name like 'v\\_%' escape '\\'" if views_only else ""
+    return f"""
+        select table_name as name, lower(table_type) as kind
+        from information_schema.tables where table_schema = 'main' {kind} order by table_type, table_name"""
+
+
+def dot_command(con: duckdb.DuckDBPyConnection, line: str, console: Console, state: dict) -> bool:
+    """Run one dot command; False when it asks to leave."""
+    command, _, argument = line.strip().partition(" ")
+    argument = argument.strip().strip(";")
+    if command in {".quit", ".exit", "\\q"}:
+        return False
+    if command == ".help":
+        console.print(HELP, highlight=False)
+    elif command in {".tables", ".views"}:
+        rows = con.execute(_relations(con, views_only=command == ".views")).fetchall()
+        table = Table("name", "kind", "rows")
+        for name, kind in rows:
+            count = con.execute(f'select count(*) from "{name}"').fetchone()[0]
+            table.add_row(name, kind.replace("base ", ""), f"{count:,}")
+        console.print(table)
+    elif command == ".schema" and argument:
+        console.print(query_table(con, "select column_name, data_type, is_nullable from information_schema.columns "
+                                       f"where table_name = '{argument.replace(chr(39), chr(39) * 2)}' "
+                                       "order by ordinal_position"))
+    elif command == ".timer" and argument in {"on", "off"}:
+        state["timer"] = argument == "on"
+    else:
+        console.print(f"[red]unknown command {line.strip()!r}[/]: .help lists them")
+    return True
+
+
+def _enable_history() -> None:
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: plain input() still works
+        return
+    try:
+        readline.read_history_file(HISTORY)
+    except OSError:
+        pass
+    readline.set_history_length(2000)
+    atexit.register(lambda: _save_history(readline))
+
+
+def _save_history(readline) -> None:
+    try:
+        readline.write_history_file(HISTORY)
+    except OSError:
+        pass
+
+
+def repl(db: Path, *, read_only: bool = True, console: Console | None = None, use_harlequin: bool = True,
+         stdin: TextIO | None = None) -> None:
+    """An SQL session: harlequin when installed (and a terminal is attached), else a line-editing prompt."""
+    stdin = stdin or sys.stdin
+    interactive = stdin.isatty()
+    command = harlequin_command(db, read_only=read_only) if use_harlequin and interactive else None
+    if command:
+        os.execv(command[0], command)  # harlequin takes over the terminal; nothing of ours runs after this
+    console = console or Console()
+    if interactive:
+        _enable_history()
+        console.print(f"dyad sql on {db} ({'read-only' if read_only else 'read-write'}); "
+                      "end statements with ';', .help for commands, .quit to leave", highlight=False)
+    state = {"timer": False}
     with duckdb.connect(str(db), read_only=read_only) as con:
         buffer: list[str] = []
         while True:
             try:
-                line = input("dyad> " if not buffer else "  ...> ")
+                line = input("dyad> " if not buffer else "  ...> ") if interactive else stdin.readline()
             except EOFError:
                 break
-            if not buffer and line.strip() in {".quit", ".exit", "\\q"}:
+            except KeyboardInterrupt:
+                console.print("^C")
+                buffer = []
+                continue
+            if not interactive and line == "":
                 break
+            line = line.rstrip("\n")
+            if not buffer and line.strip().startswith((".", "\\q")):
+                if not dot_command(con, line, console, state):
+                    break
+                continue
+            if not buffer and not line.strip():
+                continue
             buffer.append(line)
             if line.rstrip().endswith(";"):
-                try:
-                    console.print(query_table(con, "\n".join(buffer)))
-                except duckdb.Error as exc:
-                    console.print(f"[red]{exc}[/]")
+                _run(con, "\n".join(buffer), console, state)
                 buffer = []
+        if buffer and "".join(buffer).strip():
+            _run(con, "\n".join(buffer), console, state)  # piped SQL may end without ';'
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, console: Console, state: dict) -> None:
+    started = time.perf_counter()
+    try:
+        console.print(query_table(con, sql))
+    except duckdb.Error as exc:
+        console.print(f"[red]{type(exc).__name__}: {exc}[/]", highlight=False)
+    if state.get("timer"):
+        console.print(f"[dim]{time.perf_counter() - started:.3f} s[/]")

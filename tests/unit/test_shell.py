@@ -1,0 +1,59 @@
+"""The SQL session: piped statements, dot commands, errors that do not end it, and the harlequin hand-over."""
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from rich.console import Console
+
+from flows.shell import harlequin_command, repl
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "s.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table fact_x (id integer, name varchar)")
+        con.execute("insert into fact_x values (1, 'one'), (2, 'two'), (3, 'three')")
+        con.execute("create view v_x as select * from fact_x where id > 1")
+    return path
+
+
+def _session(db: Path, text: str) -> str:
+    out = io.StringIO()
+    repl(db, console=Console(file=out, width=200, color_system=None), stdin=io.StringIO(text))
+    return out.getvalue()
+
+
+def test_statements_span_lines_and_a_failing_one_does_not_end_the_session(db: Path) -> None:
+    text = _session(db, "select name\n  from v_x\n  order by id;\nselect nope;\nselect count(*) as n from fact_x\n")
+    first, rest = text.split("BinderException", 1)
+    assert "│ two   │" in first and "│ three │" in first and "│ one" not in first
+    assert "│ 3 │" in rest  # the last statement ran although the input ended without ';'
+
+
+def test_dot_commands_list_relations_with_row_counts_and_columns(db: Path) -> None:
+    tables = _session(db, ".tables\n")
+    assert "│ fact_x │ table │ 3    │" in tables and "│ v_x    │ view  │ 2    │" in tables
+    views = _session(db, ".views\n")
+    assert "│ v_x  │ view │ 2    │" in views and "fact_x" not in views
+    schema = _session(db, ".schema fact_x\n")
+    assert "│ id          │ INTEGER" in schema and "│ name        │ VARCHAR" in schema
+    assert "unknown command '.bogus'" in _session(db, ".bogus\n")
+
+
+def test_quit_stops_reading(db: Path) -> None:
+    text = _session(db, ".quit\nselect 'never' as x;\n")
+    assert "never" not in text
+
+
+def test_harlequin_is_used_only_from_dyads_own_environment(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    assert harlequin_command(Path("d.duckdb")) is None
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "harlequin").write_text("#!/bin/sh\n")
+    assert harlequin_command(Path("d.duckdb")) == [str(tmp_path / "bin" / "harlequin"), "--read-only", "d.duckdb"]
+    assert harlequin_command(Path("d.duckdb"), read_only=False) == [str(tmp_path / "bin" / "harlequin"), "d.duckdb"]
