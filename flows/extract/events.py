@@ -51,6 +51,7 @@ class EventState:
 
     pair: tuple[str, str] | None
     anchor: DateMention | None = None
+    published: date | None = None
     events: list[EventRow] = field(default_factory=list)
     last_clause_type: str | None = None
     last_clause_parties: tuple[str, str] | None = None
@@ -297,9 +298,14 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
             return None
         if re.search(r"\b(?:has|have)\b", clause[: t_start - c_start], re.I) and not trigger.lower().startswith("visit"):
             return None
-        if state.anchor is None:
+        if state.anchor is not None:
+            date_m, resolution = state.anchor, "anaphora"
+        elif state.published is not None:
+            # an undated event told before any date: the news of the day (publication date as the fallback)
+            date_m = DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}")
+            resolution = "publication"
+        else:
             return None
-        date_m, resolution = state.anchor, "anaphora"
     actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state, trigger)
     if actor is None or target is None:
         return None

@@ -111,7 +111,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     ranked = document_countries(countries)
     pair = _pair(ranked, countries)
     people: list[Person] = []
-    state = EventState(pair=pair)
+    state = EventState(pair=pair, published=published)
     trade_state = TradeState(pair=pair)
     out: dict[str, list[dict]] = {k: [] for k in ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")}
     last_person: Person | None = None
@@ -137,9 +137,10 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
             out["event_mentions"].append({
                 **base(s), "event_type": ev.event_type, "actor_iso3": ev.actor, "target_iso3": ev.target,
                 "event_date": ev.event_date, "date_precision": ev.date.precision if ev.date else None,
-                "date_text": ev.date.text if ev.date and ev.resolution != "anaphora" else (ev.date.text if ev.date else None),
-                "date_resolution": ev.resolution, "date_anchor": ev.date.anchor if ev.date and ev.resolution != "anaphora" else (
-                    f"earlier event: {ev.date.text}" if ev.date else None),
+                "date_text": ev.date.text or None if ev.date else None,
+                "date_resolution": ev.resolution,
+                "date_anchor": (f"earlier event: {ev.date.text}" if ev.resolution == "anaphora" else ev.date.anchor)
+                if ev.date else None,
                 "status": ev.status, "symmetric": ev.symmetric, "trigger": ev.trigger, "summary": summary(ev),
                 "participants": ev.participants,
             })

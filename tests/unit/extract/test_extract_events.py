@@ -95,3 +95,10 @@ def test_joint_project_launched_and_construction_began(extract):
 def test_present_perfect_counts_are_not_events(extract):
     text = "Peru and Chile have signed about 40 agreements. The two countries have held many meetings."
     assert events_of(extract(text, PUB)) == set()
+
+
+def test_undated_lead_event_takes_the_publication_date(extract):
+    frames = extract("Peru and Chile signed a fisheries agreement, officials in Lima said.", PUB)
+    row = frames["event_mentions"].row(0, named=True)
+    assert (row["event_type"], row["event_date"], row["date_resolution"], row["date_text"]) == (
+        "agreement_signed", PUB, "publication", None)
