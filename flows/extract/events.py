@@ -219,6 +219,9 @@ def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: st
     for h in hits:
         if h[0] in drop:
             continue
+        if h[0] == "diplomatic_relations_established" and re.search(
+                r"\b(?:anniversary|years|decades)\s+of\s+(?:the\s+)?$", clause[: h[1] - c_start], re.I):
+            continue  # 'the 30th anniversary of the establishment of relations' marks it, it does not establish them
         if h[0] in ("joint_project", "embassy_opened"):
             before = clause[: h[1] - c_start]
             comp = list(_rules()["complement"].finditer(before))

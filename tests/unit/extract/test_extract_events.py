@@ -102,3 +102,11 @@ def test_undated_lead_event_takes_the_publication_date(extract):
     row = frames["event_mentions"].row(0, named=True)
     assert (row["event_type"], row["event_date"], row["date_resolution"], row["date_text"]) == (
         "agreement_signed", PUB, "publication", None)
+
+
+def test_anniversary_of_relations_is_not_their_establishment(extract):
+    text = ("Kenya and Ethiopia marked the 60th anniversary of the establishment of diplomatic relations on Tuesday. "
+            "Diplomatic relations between Kenya and Ethiopia were established in 1964.")
+    events = events_of(extract(text, PUB))
+    assert events == {("anniversary_event", "KEN", "ETH", date(2024, 5, 7), "day", "occurred"),
+                      ("diplomatic_relations_established", "KEN", "ETH", date(1964, 1, 1), "year", "occurred")}
