@@ -142,6 +142,14 @@ def _read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | Non
     while j + 1 < len(toks):
         word = toks[j].text
         nxt = toks[j + 1]
+        if word == "of" and nxt.text == "the" and j + 2 < len(toks) and toks[j + 2].country is not None:
+            c = toks[j + 2].country  # 'Minister of Foreign Affairs of the Republic of Kazakhstan'
+            if c.kind not in ("name", "historic"):
+                break
+            of_country, j = c.iso3, j + 2
+            while j < len(toks) and toks[j].country is c:
+                j += 1
+            continue
         if word == "of" and (nxt.country or nxt.text[:1].isupper()):
             if nxt.country and nxt.country.kind in ("name", "historic"):
                 of_country = nxt.country.iso3

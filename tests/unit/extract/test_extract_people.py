@@ -62,3 +62,10 @@ def test_unnamed_people_are_not_listed(extract):
 def test_visitor_without_demonym_takes_the_other_country(extract):
     text = "Peru and Chile are neighbours. President Ana Ruiz paid a state visit to Chile on 2 May 2024."
     assert ("Ana Ruiz", "President", "PER") in people_of(extract(text, date(2024, 5, 10)))
+
+
+def test_formal_ministry_style_titles_with_of_the_republic(extract):
+    text = ("On 15 March 2024, the Minister of Foreign Affairs of the Republic of Kazakhstan Murat Nurtleu held a meeting "
+            "with the Ambassador of the Socialist Republic of Viet Nam to Kazakhstan Nguyen Van Hai.")
+    assert people_of(extract(text)) == {("Murat Nurtleu", "Minister of Foreign Affairs", "KAZ"),
+                                        ("Nguyen Van Hai", "Ambassador to Kazakhstan", "VNM")}
