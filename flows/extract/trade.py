@@ -68,6 +68,9 @@ def split_products(text: str) -> list[str]:
     lex = _lex()
     text = re.sub(r",?\s+with\s+(.+?)\s+(?:next|second|following)\b", r", \1", text)
     text = lex["lead"].sub("", text.strip())
+    # 'goods such as wheat and oil', 'commodities including cotton': the examples are the products
+    text = re.sub(r"^(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce)\s*,?\s+(?:such\s+as|including|like|notably)\s+",
+                  "", text, flags=re.I)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if p.strip()]
     merged: list[str] = []
     for part in parts:
@@ -210,6 +213,15 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
             continue
         products = split_products(_cut_list(sentence[intro.end():c_end]))
         return [(before[-1].iso3, target.iso3, p) for p in products]
+    for m in FLOW_OF.finditer(sentence, c_start, c_end):
+        # 'Kazakhstan's exports of wheat and flour to Uzbekistan', 'imports of gas from Russia'
+        owner = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
+        other = _country_at(inside, m.end(), 5)
+        if owner and other:
+            products = split_products(sentence[m.start("list"):m.end("list")])
+            if m.group("dir").lower() == "to":
+                return [(owner[-1].iso3, other.iso3, p) for p in products]
+            return [(other.iso3, owner[-1].iso3, p) for p in products]
     for m in lex["import_flow"].finditer(sentence, c_start, c_end):
         before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
         source = _country_at(inside, m.end() + 1, 5)
@@ -220,6 +232,8 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
     return []
 
 
+FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports?|purchases)\s+of\s+"
+                     r"(?P<list>[\w\s,-]{2,80}?)\s+(?P<dir>to|from)\s+(?:the\s+)?", re.I)
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+")  # 'Russia's main exports to Turkey are ...'
 AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller)s?\s+of\s+", re.I)
 
@@ -306,6 +320,8 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
             continue
         if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, m.start() - 5):m.start()]):
             continue  # 'to export', a noun use
+        if re.match(r"\s+of\b", sentence[m.end():m.end() + 4]):
+            continue  # 'exports of wheat': a noun, read by the flow frames
         prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:m.start()])
         if (m.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
                 and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):

@@ -39,3 +39,13 @@ def test_and_joins_a_product_with_its_own_materials_but_splits_others():
 ])
 def test_hs_codes(product, code):
     assert hs_code_for(product) == code
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan's exports of wheat and flour to Uzbekistan rose by 12% last year.",
+     {("KAZ", "UZB", "wheat"), ("KAZ", "UZB", "flour")}),
+    ("Uzbekistan's imports of natural gas from Turkmenistan doubled.", {("TKM", "UZB", "natural gas")}),
+    ("Kenya exports goods such as tea and coffee to Egypt.", {("KEN", "EGY", "tea"), ("KEN", "EGY", "coffee")}),
+])
+def test_more_trade_frames(extract, text, expected):
+    assert trade_of(extract(text)) == expected
