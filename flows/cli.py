@@ -80,6 +80,7 @@ def run(
     export_to: Annotated[Optional[Path], typer.Option("--export", metavar="DIR",
                                                       help="Export every report view to DIR after the run.")] = None,
     export_format: FormatOption = ExportFormat.parquet,
+    full: Annotated[bool, typer.Option("--full", help="Read every source again, not only new or changed ones.")] = False,
 ) -> None:
     """Run the whole pipeline: ingest, extract, transform and load into the DuckDB file, in one transaction."""
     settings = Settings().with_overrides(sources=sources, db=db)
@@ -101,7 +102,7 @@ def run(
             if export_to is None:
                 from flows.pipeline import pipeline
 
-                summary = pipeline(sources=str(settings.sources), db=str(settings.db), wait_seconds=wait)
+                summary = pipeline(sources=str(settings.sources), db=str(settings.db), wait_seconds=wait, full=full)
                 exported = None
             else:
                 from flows.pipeline import RunSummary
@@ -109,7 +110,7 @@ def run(
 
                 result = pipeline_and_export(sources=str(settings.sources), db=str(settings.db),
                                              export_dir=str(export_to), export_format=export_format.value,
-                                             wait_seconds=wait)
+                                             wait_seconds=wait, full=full)
                 exported = result.pop("export")
                 summary = RunSummary(**result)
     except Exception as exc:  # noqa: BLE001 - one clear line for people, the traceback behind --debug
@@ -131,7 +132,7 @@ def _print_summary(summary, wall: float) -> None:
     for label, value in [
         ("database", summary.db),
         ("sources", summary.sources),
-        ("documents", summary.documents),
+        ("documents (read this run)", f"{summary.documents} ({summary.documents_read})"),
         ("events (mentions)", f"{summary.events} ({summary.event_mentions})"),
         ("people", summary.people),
         ("trade claims / figures", f"{summary.trade_claims} / {summary.figures}"),
@@ -181,7 +182,7 @@ def quarantine(
 
 @app.command()
 def export(
-    to: Annotated[Path, typer.Option("--to", help="Folder to write (replaced if it holds an earlier export).")] = Path("export"),
+    to: Annotated[Path, typer.Option("--to", help="Folder to write (replaced if it holds an earlier export).")] = Path("exports"),
     export_format: FormatOption = ExportFormat.parquet,
     db: DbOption = None,
     views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more).")] = None,

@@ -128,10 +128,11 @@ def trade_by_year_frame(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
         return pl.DataFrame()
     frame = pl.concat(parts, how="vertical_relaxed")
     arrow = pl.when(pl.col("kind") == "turnover").then(pl.lit(" ↔ ")).otherwise(pl.lit(" → "))
-    return (frame.with_columns(pl.concat_str("exporter", arrow, "importer").alias("direction"))
-            .group_by("year", "direction", "reported_by", "kind")
+    return (frame.with_columns(pl.concat_str("exporter", arrow, "importer").alias("direction"),
+                               pair_label(pl.col("exporter"), pl.col("importer")).alias("pair"))
+            .group_by("pair", "year", "direction", "reported_by", "kind")
             .agg(pl.col("value_usd").sum())
-            .sort("direction", "reported_by", "year"))
+            .sort("pair", "direction", "reported_by", "year"))
 
 
 def composition_frame(composition: pl.DataFrame) -> pl.DataFrame:
@@ -228,34 +229,43 @@ def timeline_chart(events: pl.DataFrame) -> alt.TopLevelMixin:
 
 
 def trade_chart(trade: pl.DataFrame) -> alt.TopLevelMixin:
-    """Trade value by year: a line per direction and reporting side."""
+    """Trade value by year, one panel a country pair (own scale): a line per direction and reporting side."""
     data = alt.Data(values=_records(trade))
     # A quantitative year axis keeps the gaps between reported years honest (2003, 2008, 2021 are not neighbours).
-    return alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=70)).encode(
+    base = alt.Chart(data).encode(
         x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)),
         y=alt.Y("value_usd:Q", title="US dollars", axis=alt.Axis(format="~s")),
         color=alt.Color("direction:N", title="Direction"),
-        strokeDash=alt.StrokeDash("reported_by:N", title="Reported by", legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#475569",
-                                                    symbolStrokeWidth=2, labelLimit=300)),
         tooltip=[alt.Tooltip("year:Q", title="Year", format="d"), alt.Tooltip("direction:N", title="Direction"),
                  alt.Tooltip("reported_by:N", title="Reported by"),
                  alt.Tooltip("value_usd:Q", title="US dollars", format=",.0f")],
-    ).properties(width="container", height=300)
+    )
+    lines = base.mark_line().encode(detail="reported_by:N",
+                                    strokeDash=alt.StrokeDash("reported_by:N", title="Reported by", legend=None))
+    points = base.mark_point(filled=True, size=80).encode(
+        shape=alt.Shape("reported_by:N", title="Reported by", legend=alt.Legend(labelLimit=300)))
+    return (alt.layer(lines, points, data=data).properties(width=720, height=220)
+            .facet(row=alt.Row("pair:N", title=None, header=_panel_header()))
+            .resolve_scale(y="independent"))
+
+
+def _panel_header() -> alt.Header:
+    return alt.Header(labelAngle=0, labelOrient="top", labelAlign="left", labelFontWeight="bold", labelFontSize=12,
+                      labelLimit=700)
 
 
 def composition_chart(composition: pl.DataFrame) -> alt.TopLevelMixin:
-    """Stacked shares of HS chapters per year, one row of bars a direction."""
+    """HS chapters per year stacked, one panel (own scale) a direction as one side reports it."""
     data = alt.Data(values=_records(composition))
     return alt.Chart(data).mark_bar().encode(
         x=alt.X("year:O", title="Year"),
         y=alt.Y("value_usd:Q", title="US dollars", axis=alt.Axis(format="~s")),
         color=alt.Color("chapter:N", title="HS chapter", legend=alt.Legend(orient="bottom", columns=2, labelLimit=360)),
-        row=alt.Row("direction:N", title=None, header=alt.Header(labelAngle=0, labelOrient="top", labelAlign="left",
-                                                                 labelFontWeight="bold", labelLimit=600)),
+        row=alt.Row("direction:N", title=None, header=_panel_header()),
         tooltip=[alt.Tooltip("year:O"), alt.Tooltip("direction:N"), alt.Tooltip("chapter:N", title="Chapter"),
                  alt.Tooltip("value_usd:Q", title="US dollars", format=",.0f"),
                  alt.Tooltip("share:Q", title="Share", format=".1%")],
-    ).properties(width=760, height=200)
+    ).properties(width=720, height=180).resolve_scale(y="independent")
 
 
 # ---------------------------------------------------------------- page
