@@ -349,9 +349,13 @@ def build_sections(frames: dict[str, pl.DataFrame]) -> tuple[list[dict[str, Any]
         else pl.DataFrame()
     if not composition.is_empty():
         specs["chart-composition"] = composition_chart(composition).to_dict()
+        table = _table(composition.with_columns(pl.col("value_usd").map_elements(_money, return_dtype=pl.String),
+                                                (pl.col("share") * 100).round(1).cast(pl.String) + "%"),
+                       [("year", "Year", "num"), ("direction", "Direction", ""), ("chapter", "HS chapter", ""),
+                        ("value_usd", "Value", "num"), ("share", "Share", "num")])
         sections.append(_section("composition", "Trade composition by HS chapter",
                                  f"The {TOP_CHAPTERS} largest chapters of each direction; the rest as 'other'.",
-                                 chart="chart-composition"))
+                                 chart="chart-composition", table=table))
     else:
         sections.append(_section("composition", "Trade composition by HS chapter", "",
                                  empty=missing.format(what="trade by product", view="v_trade_composition")))
