@@ -46,10 +46,10 @@ def _env(server: ServerStatus, **extra: str) -> dict[str, str]:
 
 
 def _stop(process: subprocess.Popen) -> None:
-    """Interrupt a process group we started; kill it when it does not stop (the runner can hang on exit)."""
+    """Stop a process group we started; kill it when it does not stop (the runner can hang mid-run on SIGTERM)."""
     if process.poll() is not None:
         return
-    for sig, wait in ((signal.SIGINT, 15), (signal.SIGKILL, 10)):
+    for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
         try:
             os.killpg(process.pid, sig)
         except ProcessLookupError:
