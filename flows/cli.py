@@ -24,6 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    epilog="Start with `dyad run`, then look with `dyad report`, `dyad sql` or `dyad export`. For a daily run: "
+           "`dyad server start`, then `dyad serve --cron '0 6 * * *' --export exports`. Every command takes --help.",
 )
 console = Console(stderr=True)
 out = Console()
@@ -149,10 +151,11 @@ def sql(
     query: Annotated[Optional[str], typer.Argument(help="SQL to run; without it, an interactive session.")] = None,
     db: DbOption = None,
     write: Annotated[bool, typer.Option("--write", help="Open the database for writing (default: read-only).")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the rows as a JSON list of objects.")] = False,
     debug: Annotated[bool, typer.Option(help="Show the full traceback on errors.")] = False,
 ) -> None:
-    """Run SQL against the database and print a table (read-only unless --write)."""
-    from flows.shell import print_query, repl
+    """Run SQL and print a table, or open an SQL session (harlequin if installed) without a query."""
+    from flows.shell import print_query, query_rows, repl
 
     settings = Settings().with_overrides(db=db)
     if not settings.db.exists():
@@ -160,6 +163,8 @@ def sql(
     try:
         if query is None:
             repl(settings.db, read_only=not write)
+        elif as_json:
+            out.print_json(json.dumps(query_rows(settings.db, query, read_only=not write), default=str))
         else:
             print_query(settings.db, query, read_only=not write, console=out)
     except Exception as exc:  # noqa: BLE001

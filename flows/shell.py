@@ -33,6 +33,16 @@ def query_table(con: duckdb.DuckDBPyConnection, query: str, max_rows: int = MAX_
     return table
 
 
+def query_rows(db: Path, query: str, *, read_only: bool = True) -> list[dict]:
+    """Every row of one query as a dict, for scripts (`dyad sql --json`)."""
+    with duckdb.connect(str(db), read_only=read_only) as con:
+        cursor = con.execute(query)
+        if cursor.description is None:
+            return []
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
 def print_query(db: Path, query: str, *, read_only: bool = True, console: Console | None = None) -> None:
     """Run one query and print its result."""
     with duckdb.connect(str(db), read_only=read_only) as con:

@@ -57,3 +57,9 @@ def test_harlequin_is_used_only_from_dyads_own_environment(tmp_path: Path, monke
     (tmp_path / "bin" / "harlequin").write_text("#!/bin/sh\n")
     assert harlequin_command(Path("d.duckdb")) == [str(tmp_path / "bin" / "harlequin"), "--read-only", "d.duckdb"]
     assert harlequin_command(Path("d.duckdb"), read_only=False) == [str(tmp_path / "bin" / "harlequin"), "d.duckdb"]
+
+
+def test_query_rows_for_scripts(db: Path) -> None:
+    from flows.shell import query_rows
+
+    assert query_rows(db, "select id, name from v_x order by id") == [{"id": 2, "name": "two"}, {"id": 3, "name": "three"}]
