@@ -15,12 +15,13 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.faults import checkpoint
+from flows.lock import DatabaseLockedError
+
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine"}
-
-
-class DatabaseLockedError(RuntimeError):
-    """Another process holds the database file."""
+# Per-file tables without a document_key: the column naming the source file each row came from.
+FILE_COLUMNS = {"fact_trade": "source_file", "trade_reported": "source", "dim_source_table": "path"}
 
 
 class AuditError(RuntimeError):
@@ -32,6 +33,11 @@ class LoadResult:
     tables: dict[str, int] = field(default_factory=dict)
     quarantined: int = 0
     stage_counts: pl.DataFrame = field(default_factory=pl.DataFrame)
+
+
+def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    """A query's whole result as a Polars frame, through Arrow (duckdb 2 has no .pl() on execute results)."""
+    return pl.from_arrow(con.sql(sql, params=params or None).to_arrow_table())
 
 
 def sql_files(folder: Path) -> list[Path]:
@@ -97,6 +103,8 @@ def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     """(Re)create every view, each after the views it reads."""
     done = []
     for path in view_order(sql_files(sql_dir / "views")):
+        if len(done) == 1:
+            checkpoint("views")
         try:
             con.execute(path.read_text(encoding="utf-8"))
         except duckdb.Error as exc:
@@ -150,29 +158,73 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
                 [status, datetime.now(), error, run_id])
 
 
+def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    rows = con.execute("select table_name, column_name from information_schema.columns "
+                       "where table_schema = 'main'").fetchall()
+    out: dict[str, set[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, set()).add(column)
+    return out
+
+
+def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str]) -> None:
+    """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead."""
+    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(_table_names(con))}
+    for table in full_tables & set(tables):
+        con.execute(f'delete from "{table}"')
+    if not replaced:
+        return
+    con.register("_replaced", pl.DataFrame({"relpath": replaced}))
+    try:
+        con.execute("create temp table _replaced_documents as select document_key from dim_document "
+                    "where path in (select relpath from _replaced)")
+        for table, columns in tables.items():
+            if table in full_tables or table in HISTORY_TABLES:
+                continue
+            if "document_key" in columns:
+                con.execute(f'delete from "{table}" where document_key in (select document_key from _replaced_documents)')
+            elif table in FILE_COLUMNS:
+                con.execute(f'delete from "{table}" where "{FILE_COLUMNS[table]}" in (select relpath from _replaced)')
+        con.execute("drop table _replaced_documents")
+    finally:
+        con.unregister("_replaced")
+
+
 def load_run(
     con: duckdb.DuckDBPyConnection,
     *,
     sql_dir: Path,
     run_id: str,
-    frames: dict[str, pl.DataFrame],
+    full: bool,
+    replaced: list[str],
+    document_frames: dict[str, pl.DataFrame],
+    whole_frames: dict[str, pl.DataFrame],
+    event_ids: pl.DataFrame,
     quarantine: pl.DataFrame,
     stage_counts: pl.DataFrame,
     extra_writers: Iterable[Callable[[duckdb.DuckDBPyConnection], tuple[pl.DataFrame, pl.DataFrame]]] = (),
 ) -> LoadResult:
-    """Replace the star with this run's frames in ONE transaction, audit it and publish the views.
+    """Write a run in ONE transaction, audit it, publish the views; any error rolls all of it back.
 
-    `extra_writers` write into the same transaction (the trade tables stream from files through DuckDB) and
-    return (quarantine rows, stage count rows) of their own.
+    A full run empties every table but the history ones. An incremental run deletes only the rows of the
+    `replaced` sources (changed or removed files) from the per-document and per-file tables, appends
+    `document_frames` (the documents read again), rebuilds the `whole_frames` tables (cross-document ones:
+    merged events, people, organizations, reference dimensions) and re-points kept mentions at their merged
+    event (`event_ids`: mention_key -> event_id). `extra_writers` write into the same transaction (the trade
+    tables stream from files through DuckDB) and return (quarantine rows, stage count rows) of their own.
     """
     result = LoadResult()
     con.execute("begin transaction")
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
-        for table in _table_names(con):
-            if table not in HISTORY_TABLES:
-                con.execute(f'delete from "{table}"')
-        for table, frame in frames.items():
+        if full:
+            for table in _table_names(con):
+                if table not in HISTORY_TABLES:
+                    con.execute(f'delete from "{table}"')
+        else:
+            _delete_replaced(con, replaced, set(whole_frames))
+        checkpoint("load")
+        for table, frame in {**document_frames, **whole_frames}.items():
             result.tables[table] = insert_frame(con, table, frame)
         # Unchanged content keeps the time it was first ingested, so a re-run gives the same tables.
         con.execute("""
@@ -180,6 +232,11 @@ def load_run(
             from _previous_documents as p
             where p.document_key = d.document_key and p.sha256 = d.sha256
         """)
+        if not event_ids.is_empty():
+            con.register("_event_ids", event_ids)
+            con.execute("update fact_event_mention as m set event_id = e.event_id from _event_ids as e "
+                        "where e.mention_key = m.mention_key and e.event_id <> m.event_id")
+            con.unregister("_event_ids")
         written = [writer(con) for writer in extra_writers]
         all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")
         all_counts = pl.concat([stage_counts, *(c for _, c in written)], how="vertical_relaxed")

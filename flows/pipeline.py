@@ -17,12 +17,15 @@ from prefect import flow, task
 from prefect.runtime import flow_run
 
 from flows.counts import stage_counts
+from flows.faults import checkpoint
 from flows.extract import extract_documents
 from flows.ingest.discover import discover_sources
-from flows.ingest.documents import read_documents
+from flows.ingest.documents import document_key, read_documents
 from flows.ingest.tables import TablesResult, ingest_tables, read_reference
 from flows.load import apply_ddl, connect, finish_run, load_run, start_run
-from flows.settings import Settings
+from flows.lock import run_lock
+from flows.settings import EXTRACTOR_VERSION, Settings
+from flows.state import RunPlan, plan_run, read_kept, read_previous
 from flows.transform.conform import conform_countries
 from flows.transform.warehouse import build_warehouse
 from schemas.staging import STAGING_MODELS
@@ -44,6 +47,15 @@ def _is_transient(task, task_run, state) -> bool:
 
 
 IO_RETRIES = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": _is_transient}
+# Tables with one set of rows per document: an incremental run replaces only the documents it read again.
+DOCUMENT_TABLES = ["dim_document", "fact_event_mention", "fact_person_mention", "fact_membership",
+                   "fact_trade_claim", "fact_figure"]
+SUMMARY_SQL = """
+    select (select count(*) from dim_document), (select count(*) from fact_event),
+           (select count(*) from fact_event_mention), (select count(*) from dim_person),
+           (select count(*) from fact_trade_claim), (select count(*) from fact_figure),
+           (select count(*) from fact_trade), (select count(*) from trade_reported)
+"""
 
 
 @dataclass
@@ -64,6 +76,8 @@ class RunSummary:
     trade_claims: int = 0
     figures: int = 0
     quarantined: int = 0
+    documents_read: int = 0
+    sources_unchanged: int = 0
     stages: list[dict] = field(default_factory=list)
     error: str | None = None
 
@@ -84,11 +98,26 @@ def read_reference_task(reference_dir: Path) -> dict[str, pl.DataFrame]:
     return read_reference(reference_dir)
 
 
+@task(name="read_previous_state", **IO_RETRIES)
+def read_previous_task(db: Path, inventory: pl.DataFrame, full: bool) -> RunPlan:
+    """Compare the sources with what the database was built from: read only what is new or changed."""
+    return plan_run(inventory, read_previous(db), EXTRACTOR_VERSION, full=full)
+
+
 @task(name="ingest_documents", **IO_RETRIES)
 def ingest_documents_task(inventory: pl.DataFrame, sources: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     documents = inventory.filter(pl.col("kind") == "document")
     manifest = {r["relpath"]: {"published": r["published"]} for r in documents.iter_rows(named=True) if r["published"]}
-    return read_documents([Path(p) for p in documents["path"]], sources, manifest)
+    result = read_documents([Path(p) for p in documents["path"]], sources, manifest)
+    checkpoint("ingest")
+    return result
+
+
+@task(name="read_kept_documents", **IO_RETRIES)
+def read_kept_task(db: Path, skipped: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """The documents an incremental run does not read again, and their staged facts, from the database."""
+    keys = [document_key(r) for r in skipped.filter(pl.col("kind") == "document")["relpath"]]
+    return read_kept(db, keys)
 
 
 @task(name="extract_facts")
@@ -111,13 +140,28 @@ def extract_facts_task(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame]
     return staged, quarantine, counts
 
 
+@dataclass
+class StarBatch:
+    """What the transform hands the load: rows of the documents read now, tables rebuilt whole, bookkeeping."""
+
+    document_frames: dict[str, pl.DataFrame]
+    whole_frames: dict[str, pl.DataFrame]
+    event_ids: pl.DataFrame
+    quarantine: pl.DataFrame
+    counts: pl.DataFrame
+
+
 @task(name="transform_star")
-def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame], reference: dict[str, pl.DataFrame],
-                        run_started: datetime) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
-    """(star frames by table, quarantine, stage counts): facts conformed to the dimensions and validated."""
+def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame], kept_documents: pl.DataFrame,
+                        kept_staged: dict[str, pl.DataFrame], reference: dict[str, pl.DataFrame],
+                        run_started: datetime) -> StarBatch:
+    """Conform the new facts, build the star over new and kept documents, validate it, split it for the load."""
     sources = dict(zip(documents["document_key"], documents["path"]))
     conformed, rejected = conform_countries(staged, reference["dim_country"]["iso3"], sources)
-    frames = build_warehouse(documents, conformed, run_started)
+    all_documents = pl.concat([documents, kept_documents.select(documents.columns).cast(documents.schema)]
+                              if not kept_documents.is_empty() else [documents])
+    all_staged = {k: pl.concat([conformed[k], kept_staged[k]], how="vertical_relaxed") for k in conformed}
+    frames = build_warehouse(all_documents, all_staged, run_started)
     quarantined = [rejected]
     for table, model in WAREHOUSE_MODELS.items():
         frames[table], bad = validate_or_quarantine(model, frames[table], stage="transform", source=table)
@@ -130,16 +174,24 @@ def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame]
         stage_counts("conform", rows_in=rows_in, loaded=rows_in - rejected.height, quarantined=rejected.height),
         stage_counts("validate_star", rows_in=star_rows + star_rejected, loaded=star_rows, quarantined=star_rejected),
     ])
-    return {**reference, **frames}, quarantine, counts
+    # Kept documents' mentions stay in the database; merging may give them another event: re-point them.
+    event_ids = frames["fact_event_mention"].select("mention_key", "event_id")
+    new_keys = documents["document_key"].implode()
+    per_document = {t: frames.pop(t).filter(pl.col("document_key").is_in(new_keys)) for t in DOCUMENT_TABLES}
+    per_document.update({f"stg_{kind}": frame for kind, frame in conformed.items()})
+    return StarBatch(document_frames=per_document, whole_frames={**reference, **frames},
+                     event_ids=event_ids, quarantine=quarantine, counts=counts)
 
 
 @task(name="load_warehouse", **IO_RETRIES)
-def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, frames: dict[str, pl.DataFrame],
-                        quarantine: pl.DataFrame, counts: pl.DataFrame, tables: pl.DataFrame) -> RunSummary:
+def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, plan: RunPlan, star: StarBatch,
+                        quarantine: pl.DataFrame, counts: pl.DataFrame) -> RunSummary:
+    """One transaction: the star, the trade tables streamed from their files, quarantine, counts, views."""
+    tables = plan.process.filter(pl.col("kind") == "table")
     con = connect(settings.db, wait_seconds=settings.wait_seconds)
     try:
         apply_ddl(con, settings.sql_dir)
-        start_run(con, run_id, run_started, str(settings.sources), int(tables.height))
+        start_run(con, run_id, run_started, str(settings.sources), int(plan.process.height + plan.skipped.height))
         table_paths = [Path(p) for p in tables["path"]]
 
         def write_tables(c) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -148,49 +200,58 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
                                                    quarantined=result.quarantined)
 
         try:
-            result = load_run(con, sql_dir=settings.sql_dir, run_id=run_id, frames=frames, quarantine=quarantine,
-                              stage_counts=counts, extra_writers=[write_tables])
+            result = load_run(con, sql_dir=settings.sql_dir, run_id=run_id, full=plan.full, replaced=plan.replaced,
+                              document_frames=star.document_frames, whole_frames=star.whole_frames,
+                              event_ids=star.event_ids, quarantine=quarantine, stage_counts=counts,
+                              extra_writers=[write_tables])
         except Exception as exc:
             finish_run(con, run_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
         finish_run(con, run_id, "succeeded")
-        trade_rows, reported = con.execute(
-            "select (select count(*) from fact_trade), (select count(*) from trade_reported)").fetchone()
+        totals = con.execute(SUMMARY_SQL).fetchone()
     finally:
         con.close()
+    names = ["documents", "events", "event_mentions", "people", "trade_claims", "figures", "trade_rows",
+             "trade_reported"]
+    n_documents = plan.process.filter(pl.col("kind") == "document").height
     return RunSummary(
         run_id=run_id, db=str(settings.db), sources=str(settings.sources), status="succeeded", seconds=0.0,
-        documents=result.tables.get("dim_document", 0), events=result.tables.get("fact_event", 0),
-        event_mentions=result.tables.get("fact_event_mention", 0), people=result.tables.get("dim_person", 0),
-        trade_rows=int(trade_rows), trade_reported=int(reported), trade_claims=result.tables.get("fact_trade_claim", 0),
-        figures=result.tables.get("fact_figure", 0), quarantined=result.quarantined,
+        **dict(zip(names, map(int, totals))), quarantined=result.quarantined,
+        documents_read=n_documents, sources_unchanged=plan.skipped.height,
         stages=result.stage_counts.to_dicts(),
     )
 
 
 @flow(name="dyad-pipeline", flow_run_name=_run_name, log_prints=False)
-def pipeline(sources: str, db: str, wait_seconds: float = 0.0) -> RunSummary:
-    """Build the reporting database from a sources folder in one transaction."""
+def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = False) -> RunSummary:
+    """Build or update the reporting database from a sources folder in one transaction.
+
+    Only new or changed sources (by content hash) are read again unless `full`; the whole run holds the
+    database's lock, so a second run waits up to `wait_seconds` or stops with a clear message.
+    """
     settings = Settings().with_overrides(sources=sources, db=db, wait_seconds=wait_seconds)
     started, clock = datetime.now(), time.perf_counter()
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-    inventory, discover_q = discover_sources_task(settings.sources)
-    reference = read_reference_task(settings.reference_dir)
-    documents, ingest_q = ingest_documents_task(inventory, settings.sources)
-    staged, extract_q, extract_counts = extract_facts_task(documents)
-    frames, transform_q, transform_counts = transform_star_task(documents, staged, reference, started)
-    n_docs = inventory.filter(pl.col("kind") == "document").height
-    counts = pl.concat([
-        stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=inventory.height,
-                     quarantined=discover_q.height),
-        stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
-        extract_counts,
-        transform_counts,
-    ])
-    quarantine = pl.concat([discover_q, ingest_q, extract_q, transform_q], how="vertical_relaxed")
-    tables = inventory.filter(pl.col("kind") == "table")
-    frames["source_file"] = inventory.drop("path", "published")
-    summary = load_warehouse_task(settings, run_id, started, frames, quarantine, counts, tables)
+    with run_lock(settings.db, settings.wait_seconds):
+        inventory, discover_q = discover_sources_task(settings.sources)
+        plan = read_previous_task(settings.db, inventory, full)
+        reference = read_reference_task(settings.reference_dir)
+        documents, ingest_q = ingest_documents_task(plan.process, settings.sources)
+        staged, extract_q, extract_counts = extract_facts_task(documents)
+        kept_documents, kept_staged = read_kept_task(settings.db, plan.skipped)
+        star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
+        n_docs = plan.process.filter(pl.col("kind") == "document").height
+        counts = pl.concat([
+            stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=plan.process.height,
+                         quarantined=discover_q.height, skipped=plan.skipped.height),
+            stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
+            extract_counts,
+            star.counts,
+        ])
+        quarantine = pl.concat([discover_q, ingest_q, extract_q, star.quarantine], how="vertical_relaxed")
+        star.whole_frames["source_file"] = inventory.drop("path", "published").with_columns(
+            pl.lit(EXTRACTOR_VERSION).alias("extractor_version"))
+        summary = load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)
     summary.seconds = round(time.perf_counter() - clock, 2)
     from flows.artifacts import publish_run_artifacts  # the UI's view of the run; never fails it
 

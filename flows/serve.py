@@ -33,11 +33,11 @@ def export_views_task(db: str, export_dir: str, export_format: str) -> dict:
 
 @flow(name="dyad-pipeline-export", flow_run_name=_run_name, log_prints=False)
 def pipeline_and_export(sources: str, db: str, export_dir: str | None = None, export_format: str = "parquet",
-                        wait_seconds: float = SCHEDULED_WAIT_SECONDS) -> dict:
+                        wait_seconds: float = SCHEDULED_WAIT_SECONDS, full: bool = False) -> dict:
     """The pipeline, then (when export_dir is given) an export of every report view: what a schedule runs."""
     from flows.pipeline import pipeline
 
-    summary = pipeline(sources=sources, db=db, wait_seconds=wait_seconds)
+    summary = pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full)
     result = asdict(summary)
     if export_dir:
         result["export"] = export_views_task(db, export_dir, export_format)

@@ -1,11 +1,12 @@
--- Every source file a run saw, with its content hash (what incremental runs compare).
+-- Every source file the database was built from, with its content hash: what incremental runs compare.
 create table if not exists source_file (
-    relpath     varchar primary key,
-    kind        varchar not null,
-    format      varchar not null,
-    sha256      varchar not null,
-    size_bytes  bigint not null,
-    origin      varchar,
-    licence     varchar,
-    in_manifest boolean not null
+    relpath           varchar primary key,
+    kind              varchar not null,
+    format            varchar not null,
+    sha256            varchar not null,
+    size_bytes        bigint not null,
+    origin            varchar,
+    licence           varchar,
+    in_manifest       boolean not null,
+    extractor_version varchar not null  -- a new extractor reads every document again
 );

@@ -32,7 +32,8 @@ def _sql_dir(tmp_path: Path) -> Path:
 
 
 def _load(con, sql_dir, items: pl.DataFrame, writers=()) -> None:
-    load_run(con, sql_dir=sql_dir, run_id="r1", frames={"item": items}, quarantine=quarantine_frame(),
+    load_run(con, sql_dir=sql_dir, run_id="r1", full=True, replaced=[], document_frames={}, whole_frames={"item": items},
+             event_ids=pl.DataFrame(), quarantine=quarantine_frame(),
              stage_counts=stage_counts("x", rows_in=items.height, loaded=items.height, quarantined=0),
              extra_writers=writers)
 

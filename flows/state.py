@@ -1,0 +1,79 @@
+"""What the database already holds, and which sources a run must read again (incremental runs)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from flows.load import fetch_frame
+from schemas.staging import STAGING_MODELS, empty_frame
+
+SOURCE_COLUMNS = ["relpath", "kind", "sha256", "extractor_version"]
+
+
+@dataclass
+class Previous:
+    """The sources a database was built from (empty when there is no usable database)."""
+
+    sources: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema={c: pl.Utf8 for c in SOURCE_COLUMNS}))
+    usable: bool = False
+
+
+@dataclass
+class RunPlan:
+    """Which inventory rows a run reads (new or changed) and which old rows it replaces."""
+
+    full: bool
+    process: pl.DataFrame  # inventory rows to read: new, changed, or all on a full run
+    skipped: pl.DataFrame  # inventory rows whose content and extractor are unchanged
+    replaced: list[str]  # relpaths whose old rows go: changed or removed sources
+
+
+def _has(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    return bool(con.execute("select count(*) from information_schema.columns where table_name = ? and column_name = ?",
+                            [table, column]).fetchone()[0])
+
+
+def read_previous(db: Path) -> Previous:
+    """The source hashes of the last successful run, read-only; unusable when the file predates them."""
+    if not db.exists():
+        return Previous()
+    with duckdb.connect(str(db), read_only=True) as con:
+        if not _has(con, "source_file", "extractor_version") or not all(
+                _has(con, f"stg_{kind}", "document_key") for kind in STAGING_MODELS):
+            return Previous()
+        sources = fetch_frame(con, f"select {', '.join(SOURCE_COLUMNS)} from source_file")
+    return Previous(sources=sources, usable=True)
+
+
+def plan_run(inventory: pl.DataFrame, previous: Previous, extractor_version: str, *, full: bool = False) -> RunPlan:
+    """Read only what is new or changed (by content hash; every document when the extractor changed)."""
+    if full or not previous.usable:
+        return RunPlan(full=True, process=inventory, skipped=inventory.clear(), replaced=[])
+    old = previous.sources.rename({"sha256": "_old_sha", "extractor_version": "_old_version", "kind": "_old_kind"})
+    joined = inventory.join(old, on="relpath", how="left")
+    unchanged = (pl.col("_old_sha") == pl.col("sha256")) & (
+        (pl.col("kind") != "document") | (pl.col("_old_version") == extractor_version))
+    skipped = joined.filter(unchanged.fill_null(False)).select(inventory.columns)
+    process = joined.filter(~unchanged.fill_null(False)).select(inventory.columns)
+    changed = joined.filter(pl.col("_old_sha").is_not_null() & ~unchanged.fill_null(False))["relpath"].to_list()
+    removed = sorted(set(previous.sources["relpath"]) - set(inventory["relpath"]))
+    return RunPlan(full=False, process=process, skipped=skipped, replaced=sorted(changed) + removed)
+
+
+def read_kept(db: Path, keep_keys: list[str]) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """(dim_document rows, staged frames) of the documents a run does not read again."""
+    staged = {kind: empty_frame(model) for kind, model in STAGING_MODELS.items()}
+    if not keep_keys or not db.exists():
+        return pl.DataFrame(), staged
+    keys = pl.DataFrame({"document_key": keep_keys})
+    with duckdb.connect(str(db), read_only=True) as con:
+        con.register("_keep", keys)
+        documents = fetch_frame(con, "select d.* exclude (ingested_at) from dim_document d "
+                                     "semi join _keep using (document_key) order by d.path")
+        for kind, model in STAGING_MODELS.items():
+            frame = fetch_frame(con, f"select s.* from stg_{kind} s semi join _keep using (document_key)")
+            staged[kind] = frame.select(empty_frame(model).columns).cast(empty_frame(model).schema)
+    return documents, staged
