@@ -18,7 +18,8 @@ final as (
         qualifier,
         speaker,
         source_url,
-        note
+        note,
+        row_ref
     from reported
 )
 

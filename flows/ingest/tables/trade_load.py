@@ -1,9 +1,9 @@
-"""Stage, judge, audit and publish a statistics file into fact_trade, batch by batch, in the caller's transaction.
+"""Judge, audit and publish a statistics file into fact_trade, batch by batch, in the caller's transaction.
 
 Rows never pass through Python one by one: each batch (a Polars frame of text columns) is judged
-in SQL (sql/stage_trade.sql), Pandera audits the rows that pass (schemas.trade.FactTrade), and
-every row that does not load leaves as a quarantine row with its reason. Memory stays bounded by
-the batch size, whatever the file's size.
+in SQL (sql/stage_trade.sql), checked for duplicates and audited by Pandera (schemas.trade.FactTrade)
+as whole frames, and every row that does not load leaves as a quarantine row with its reason.
+Memory stays bounded by the batch size, whatever the file's size.
 """
 from __future__ import annotations
 
@@ -28,11 +28,8 @@ STAGED_COLUMNS = [
 # month is null in annual rows: coalesced so that keys compare equal
 KEY = "reporter_iso3, partner_iso3, flow, hs_code, freq, year, coalesce(month, 0)"
 DUPLICATE = "a later row of the same file has the same reporter, partner, flow, product and period"
-AUDIT_COLUMNS = """
-    rn, $source as source, reporter_iso3, partner_iso3, flow, hs_code,
-    cast(product_key as bigint) as product_key, freq, cast(year as bigint) as year,
-    cast(month as bigint) as month, value_usd, net_weight_kg, quantity
-"""
+AUDIT_COLUMNS = ["reporter_iso3", "partner_iso3", "flow", "hs_code", "product_key", "freq", "year", "month",
+                 "value_usd", "net_weight_kg", "quantity"]
 
 
 @dataclass(frozen=True)
@@ -79,44 +76,49 @@ def run(con: duckdb.DuckDBPyConnection, sql: str, context: StageContext) -> obje
     return scalar(con, sql, context.params(sql))
 
 
-def stage_rows(
-    con: duckdb.DuckDBPyConnection, layout_sql: str,
+def judge_batch(
+    con: duckdb.DuckDBPyConnection, layout_sql: str, batch: pl.DataFrame,
     value_scale: float = 1.0, weight_scale: float = 1.0, hs_revision: str | None = None,
-) -> None:
-    """Build temp table trade_stage from the registered batch trade_source through a layout's SQL."""
+) -> pl.DataFrame:
+    """A batch of text rows typed, mapped and judged by the layout's SQL and stage_trade.sql (reason null: loads)."""
+    # the result comes back as a frame, not a temp table: inside a transaction DuckDB keeps even a
+    # dropped table's memory until the commit, which would hold every batch of a big file at once
+    query = sql_text("stage_trade")
+    con.register("trade_source", batch)
     con.execute(f"create or replace temp view trade_raw as {sql_text(layout_sql)}")
-    con.execute(
-        f"create or replace temp table trade_stage as {sql_text('stage_trade')}",
-        {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision},
+    try:
+        params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision}
+        # joins do not keep the batch's order: rn puts it back, for "the later row wins"
+        return pl.from_arrow(con.sql(query, params=params).to_arrow_table()).sort("rn")
+    finally:
+        con.unregister("trade_source")
+
+
+def fact_key() -> list[pl.Expr]:
+    """The natural key of a fact row within one file (month null in annual rows)."""
+    return [pl.col(c) for c in ("reporter_iso3", "partner_iso3", "flow", "hs_code", "freq", "year")] + [
+        pl.col("month").fill_null(0)
+    ]
+
+
+def raw_json(*columns: str) -> pl.Expr:
+    """The row's typed values as JSON, for a quarantine row judged after typing."""
+    return pl.struct(list(columns)).struct.json_encode()
+
+
+def mark_duplicates(staged: pl.DataFrame) -> pl.DataFrame:
+    """Within a batch, the last row of a natural key wins; the earlier ones get the duplicate reason."""
+    loading = pl.col("reason").is_null()
+    earlier = loading & ~pl.struct(fact_key()).is_last_distinct().over(loading)
+    return staged.with_columns(
+        pl.when(earlier).then(pl.lit(DUPLICATE)).otherwise(pl.col("reason")).alias("reason"),
+        pl.when(earlier).then(raw_json("reporter_iso3", "partner_iso3", "flow", "hs_code", "freq", "year", "month",
+                                       "value_usd")).otherwise(pl.col("raw")).alias("raw"),
     )
 
 
-def mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Within a batch, the last row with a natural key wins; the earlier ones are quarantined."""
-    # a hash of the key finds candidate duplicates cheaply; the window then runs only when needed
-    duplicated = scalar(con, f"""
-        select count(*) from (
-            select hash({KEY}) from trade_stage where reason is null group by 1 having count(*) > 1
-        )
-    """)
-    if not duplicated:
-        return
-    con.execute(f"""
-        update trade_stage set
-            reason = '{DUPLICATE}',
-            raw = to_json(struct_pack(reporter_iso3, partner_iso3, flow, hs_code, freq, year, month, value_usd))
-        where rn in (
-            select rn from (
-                select rn, row_number() over (partition by {KEY} order by rn desc) as nth
-                from trade_stage
-                where reason is null
-            ) where nth > 1
-        )
-    """)
-
-
 def failure_reasons(errors: pandera.errors.SchemaErrors, chunk: pl.DataFrame) -> pl.DataFrame:
-    """(rn, reason) for every row a Pandera check failed, one reason a row."""
+    """(rn, audit) for every row a Pandera check failed, one reason a row."""
     cases = errors.failure_cases
     if cases.filter(pl.col("index").is_null()).height:
         raise errors  # a schema-level failure (a missing column, a dtype) is a bug, not bad data
@@ -127,63 +129,67 @@ def failure_reasons(errors: pandera.errors.SchemaErrors, chunk: pl.DataFrame) ->
             pl.col("column").fill_null("row"),
             pl.col("check").cast(pl.Utf8),
             pl.col("failure_case").cast(pl.Utf8).fill_null("null"),
-        ).alias("reason"),
-    ).group_by("index").agg(pl.col("reason").first())
+        ).alias("audit"),
+    ).group_by("index").agg(pl.col("audit").first())
     rows = chunk.select("rn").with_row_index("index").with_columns(pl.col("index").cast(pl.Int64))
-    return rows.join(reasons, on="index").select("rn", "reason")
+    return rows.join(reasons, on="index").select("rn", "audit")
 
 
-def audit_stage(con: duckdb.DuckDBPyConnection, context: StageContext) -> int:
-    """Run FactTrade over the rows still loading; failures get their reason. Returns how many failed."""
-    query = f"select {AUDIT_COLUMNS} from trade_stage where reason is null"
-    chunk = pl.from_arrow(con.sql(query, params=context.params(query)).to_arrow_table())
+def audit_batch(staged: pl.DataFrame, context: StageContext) -> pl.DataFrame:
+    """Run the FactTrade audit over the rows still loading; a failing row gets the failed check as reason."""
+    loading = staged.filter(pl.col("reason").is_null()).select(
+        "rn", pl.lit(context.source).alias("source"), *AUDIT_COLUMNS,
+    ).with_columns(pl.col(c).cast(pl.Int64) for c in ("product_key", "year", "month"))
     try:
-        FactTrade.validate(chunk, lazy=True)
-        return 0
+        FactTrade.validate(loading, lazy=True)
+        return staged
     except pandera.errors.SchemaErrors as errors:
-        failed = failure_reasons(errors, chunk)
-    con.register("trade_audit_failures", failed)
-    try:
-        con.execute("""
-            update trade_stage set
-                reason = f.reason,
-                raw = to_json(struct_pack(reporter_iso3, partner_iso3, flow, hs_code, freq, year, month,
-                                          value_usd, net_weight_kg, quantity))
-            from trade_audit_failures as f
-            where trade_stage.rn = f.rn
-        """)
-    finally:
-        con.unregister("trade_audit_failures")
-    return failed.height
+        failed = failure_reasons(errors, loading)
+    return staged.join(failed, on="rn", how="left").with_columns(
+        pl.coalesce("reason", "audit").alias("reason"),
+        pl.when(pl.col("audit").is_not_null())
+        .then(raw_json("reporter_iso3", "partner_iso3", "flow", "hs_code", "freq", "year", "month", "value_usd",
+                       "net_weight_kg", "quantity"))
+        .otherwise(pl.col("raw")).alias("raw"),
+    ).drop("audit")
 
 
-def replace_revised(con: duckdb.DuckDBPyConnection, context: StageContext) -> None:
+def replace_revised(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context: StageContext) -> None:
     """Delete the rows of other files of the same source that this batch revises (same natural key)."""
-    run(con, f"""
-        delete from fact_trade
-        where source = $source and source_file <> $source_file and ({KEY}) in (
-            select ({KEY}) from trade_stage where reason is null
-        )
-    """, context)
+    con.register("trade_batch_keys", loading.select(fact_key()).unique())
+    try:
+        run(con, f"""
+            delete from fact_trade
+            where source = $source and source_file <> $source_file and ({KEY}) in (
+                select ({KEY}) from trade_batch_keys
+            )
+        """, context)
+    finally:
+        con.unregister("trade_batch_keys")
 
 
-def publish_stage(con: duckdb.DuckDBPyConnection, context: StageContext) -> int:
+def publish_batch(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context: StageContext) -> int:
     """Insert the batch's loading rows into fact_trade. Returns how many."""
     staged = ", ".join(STAGED_COLUMNS)
-    return run(con, f"""
-        insert into fact_trade (source, source_file, row_ref, {staged})
-        select $source, $source_file, {context.row_ref}, {staged}
-        from trade_stage where reason is null
-    """, context)
+    con.register("trade_batch", loading)
+    try:
+        return run(con, f"""
+            insert into fact_trade (source, source_file, row_ref, {staged})
+            select $source, $source_file, {context.row_ref}, {staged} from trade_batch
+        """, context)
+    finally:
+        con.unregister("trade_batch")
 
 
-def stage_quarantine(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl.DataFrame:
-    """The staged rows that do not load, as quarantine rows."""
-    query = (
-        f"select 'ingest' as stage, $source_file as source, {context.row_ref} as row_ref, reason, raw "
-        "from trade_stage where reason is not null order by rn"
-    )
-    return pl.from_arrow(con.sql(query, params=context.params(query)).to_arrow_table()).cast(QUARANTINE_SCHEMA)
+def batch_quarantine(rejected: pl.DataFrame, context: StageContext) -> pl.DataFrame:
+    """The rows of a batch that do not load, as quarantine rows."""
+    return rejected.sort("rn").select(
+        pl.lit("ingest").alias("stage"),
+        pl.lit(context.source_file).alias("source"),
+        pl.format("{}{}", pl.lit(context.row_prefix), pl.col("rn") + context.row_offset).alias("row_ref"),
+        "reason",
+        "raw",
+    ).cast(QUARANTINE_SCHEMA)
 
 
 def drop_file_duplicates(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl.DataFrame:
@@ -211,27 +217,24 @@ def load_batches(
     con: duckdb.DuckDBPyConnection, layout_sql: str, batches: Iterable[pl.DataFrame], context: StageContext,
     **scales: float | str | None,
 ) -> FileOutcome:
-    """Stage, judge, audit and publish every batch of one file into fact_trade."""
-    revises = run(con, "select exists (select 1 from fact_trade where source = $source "
-                       "and source_file <> $source_file)", context)
+    """Judge, audit and publish every batch of one file into fact_trade."""
+    # loading a file again replaces what it loaded before, so a reload changes nothing
+    run(con, "delete from fact_trade where source_file = $source_file", context)
+    revises = run(con, "select exists (select 1 from fact_trade where source = $source)", context)
     rows_in = loaded = n_batches = 0
     quarantines = []
-    for batch in batches:
-        n_batches += 1
-        con.register("trade_source", batch)
-        try:
-            stage_rows(con, layout_sql, **scales)
+    try:
+        for batch in batches:
+            n_batches += 1
             rows_in += batch.height
-            mark_duplicates(con)
-            audit_stage(con, context)
+            staged = audit_batch(mark_duplicates(judge_batch(con, layout_sql, batch, **scales)), context)
+            loading = staged.filter(pl.col("reason").is_null())
             if revises:
-                replace_revised(con, context)
-            loaded += publish_stage(con, context)
-            quarantines.append(stage_quarantine(con, context))
-        finally:
-            con.execute("drop table if exists trade_stage")
-            con.execute("drop view if exists trade_raw")
-            con.unregister("trade_source")
+                replace_revised(con, loading, context)
+            loaded += publish_batch(con, loading, context)
+            quarantines.append(batch_quarantine(staged.filter(pl.col("reason").is_not_null()), context))
+    finally:
+        con.execute("drop view if exists trade_raw")
     if n_batches > 1:
         dropped = drop_file_duplicates(con, context)
         loaded -= dropped.height
