@@ -208,8 +208,10 @@ def timeline_chart(events: pl.DataFrame) -> alt.TopLevelMixin:
     base = alt.Chart(data).encode(
         x=alt.X("event_date:T", title=None, scale=alt.Scale(padding=24),
                 axis=alt.Axis(format="%Y", labelOverlap=True, grid=True)),
-        y=alt.Y("type_label:N", title=None, sort=alt.EncodingSortField("event_date", op="min")),
-        color=alt.Color("type_label:N", title="Event type",
+        y=alt.Y("type_label:N", title=None, sort=alt.EncodingSortField("event_date", op="min"),
+                axis=alt.Axis(labelLimit=280)),
+        # twelve event types: a 20-colour scheme keeps every type its own colour
+        color=alt.Color("type_label:N", title="Event type", scale=alt.Scale(scheme="tableau20"),
                         legend=alt.Legend(orient="bottom", columns=3, labelLimit=320)),
         tooltip=[alt.Tooltip("when:N", title="Date"), alt.Tooltip("type_label:N", title="Event"),
                  alt.Tooltip("direction:N", title="Countries"), alt.Tooltip("status:N", title="Status"),
@@ -321,8 +323,11 @@ def build_sections(frames: dict[str, pl.DataFrame]) -> tuple[list[dict[str, Any]
                                 ("evidence", "Evidence", "evidence"), ("documents", "Reported in", "")],
                        badge="status")
         undated = events.filter(pl.col("event_date").is_null()).height
-        lead = (f"{events.height} events merged from the documents; hover a point for its evidence."
-                + (f" {undated} planned without a date are in the table only." if undated else ""))
+        several = events["pair"].n_unique() > 1
+        lead = (f"{events.height} events merged from the documents; hover a point for its evidence"
+                + ("; the menu under the chart picks one pair." if several else ".")
+                + (f" {undated} planned {'event' if undated == 1 else 'events'} without a date "
+                   f"{'is' if undated == 1 else 'are'} in the table only." if undated else ""))
         sections.append(_section("timeline", "Relations timeline", lead, chart="chart-timeline", table=table))
         counts["timeline"] = events.height
     else:
@@ -434,7 +439,7 @@ def render_report(frames: dict[str, pl.DataFrame], *, source: str, generated: da
     sections, specs, counts = build_sections(frames)
     summary = frames.get("v_dyad_summary")
     cards = pair_cards(summary) if summary is not None and not summary.is_empty() else []
-    pairs = ", ".join(card["title"] for card in cards)
+    pairs = ", ".join(card["title"] for card in cards) if len(cards) <= 3 else f"{len(cards)} country pairs"
     runs = frames.get("etl_run")
     last = (runs.filter(pl.col("status") == "succeeded").sort("started_at").tail(1).to_dicts()
             if runs is not None and "status" in runs.columns else [])
