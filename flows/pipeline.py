@@ -208,7 +208,7 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
             finish_run(con, run_id, "failed", f"{type(exc).__name__}: {exc}")
             raise
         finish_run(con, run_id, "succeeded")
-        totals = con.execute(SUMMARY_SQL).fetchone()
+        totals = con.execute(SUMMARY_SQL).fetchall()[0]
     finally:
         con.close()
     names = ["documents", "events", "event_mentions", "people", "trade_claims", "figures", "trade_rows",

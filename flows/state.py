@@ -33,7 +33,7 @@ class RunPlan:
 
 def _has(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
     return bool(con.execute("select count(*) from information_schema.columns where table_name = ? and column_name = ?",
-                            [table, column]).fetchone()[0])
+                            [table, column]).fetchall()[0][0])
 
 
 def read_previous(db: Path) -> Previous:

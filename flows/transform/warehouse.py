@@ -48,9 +48,10 @@ def build_memberships(memberships: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataF
     keyed = memberships.with_columns(
         pl.coalesce("acronym", "organization").str.to_lowercase().alias("_natural"),
     ).with_columns(key_expr("_natural").alias("organization_key"))
-    organizations = keyed.group_by("organization_key", maintain_order=True).agg(
-        pl.col("acronym").drop_nulls().first(),
-        pl.coalesce("organization_name", "organization").drop_nulls().first().alias("name"),
+    # The most common spelling, then the alphabetically first: the same whatever order documents come in.
+    organizations = keyed.sort("organization_key").group_by("organization_key", maintain_order=True).agg(
+        pl.col("acronym").drop_nulls().mode().sort().first(),
+        pl.coalesce("organization_name", "organization").drop_nulls().mode().sort().first().alias("name"),
     )
     facts = keyed.sort(["document_key", "sentence_index"]).unique(
         ["document_key", "country_iso3", "organization_key"], keep="first", maintain_order=True

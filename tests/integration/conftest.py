@@ -47,3 +47,33 @@ def query(bundled_db: Path):
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row)) for row in cursor.fetchall()]
     return _query
+
+
+HISTORY = {"etl_run", "etl_run_stage", "quarantine"}
+
+
+def table_contents(db: Path, exclude: set[str] = HISTORY) -> dict[str, list[str]]:
+    """Every table's rows (sorted reprs) but the run history: what 'the same database' means."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = [r[0] for r in con.execute("select table_name from information_schema.tables "
+                                            "where table_schema = 'main' and table_type = 'BASE TABLE' "
+                                            "order by 1").fetchall()]
+        return {t: sorted(map(repr, con.execute(f'select * from "{t}"').fetchall())) for t in tables if t not in exclude}
+
+
+@pytest.fixture
+def db_content():
+    """db_content(db) -> {table: sorted rows}, history tables left out."""
+    return table_contents
+
+
+@pytest.fixture(scope="session")
+def prefect_api_env(prefect_server) -> dict[str, str]:
+    """Environment for a `dyad` subprocess that uses the session's test server (no 20 s temporary server)."""
+    import os
+
+    from prefect.settings import get_current_settings
+
+    env = {**os.environ, "PREFECT_API_URL": str(get_current_settings().api.url)}
+    env.pop("DYAD_FAULT_PAUSE", None)
+    return env

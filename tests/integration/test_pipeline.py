@@ -109,20 +109,12 @@ def test_official_scorer_gives_one_on_the_seed(bundled_db: Path, project_root: P
     assert {k: v["f1"] for k, v in overall.items()} == {k: 1.0 for k in overall}
 
 
-def _content(db: Path) -> dict[str, list]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        tables = [r[0] for r in con.execute("select table_name from information_schema.tables "
-                                            "where table_schema = 'main' order by 1").fetchall()]
-        return {t: sorted(map(repr, con.execute(f'select * from "{t}"').fetchall()))
-                for t in tables if t not in {"etl_run", "etl_run_stage", "quarantine"}}
-
-
-def test_a_second_run_gives_the_same_database(run_pipeline, project_root: Path, tmp_path: Path) -> None:
+def test_a_second_run_gives_the_same_database(run_pipeline, db_content, project_root: Path, tmp_path: Path) -> None:
     db = tmp_path / "twice.duckdb"
     run_pipeline(project_root / "sources", db)
-    first = _content(db)
+    first = db_content(db)
     run_pipeline(project_root / "sources", db)
-    assert _content(db) == first
+    assert db_content(db) == first
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*), count(*) filter (where status = 'succeeded') from etl_run").fetchone() == (2, 2)
 
