@@ -74,6 +74,7 @@ def _rules() -> dict:
         "perfect": re.compile(data["perfect"], re.I),
         "summary": data["summary"],
         "prefilter": re.compile("|".join(data["trigger_stems"]), re.I),
+        "domestic": re.compile("|".join(data["domestic"]), re.I),
     }
 
 
@@ -166,7 +167,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 hits = [(state.last_clause_type, c_start, c_start, "(ellipsis)")]
             else:
                 continue
-        if rules["negation"].search(clause):
+        if rules["negation"].search(clause) or rules["domestic"].search(clause):
             state.last_clause_type = None
             continue
         types = {h[0] for h in hits}
@@ -309,6 +310,9 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
             resolution = "publication"
         else:
             return None
+    if event_type in SYMMETRIC and len(set(parties.all)) < 2 and _with_non_country(sentence, t_start, c_end, persons,
+                                                                                   parties):
+        return None  # 'signed a contract with Boeing', 'met with business leaders': the other side is not a state
     actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state, trigger)
     if actor is None or target is None:
         return None
@@ -319,6 +323,26 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
     place = next((text for iso, text in parties.locs if iso == target), None)
     return EventRow(event_type, actor, target, c_start, c_end, trigger, date_m, resolution,
                     "planned" if planned else "occurred", symmetric, participants, place, t_start)
+
+
+def _with_non_country(sentence: str, t_end: int, c_end: int, persons: list[tuple[Person, int, int]],
+                      parties: Parties) -> bool:
+    """After the trigger, 'with X' where X names no country, no person and no counterpart."""
+    m = re.search(r"\bwith\s+([^,.;]{1,50})", sentence[t_end:c_end])
+    if not m:
+        return False
+    start, end = t_end + m.start(1), t_end + m.end(1)
+    if any(start <= s < end for _, s, _ in persons) or parties.pair_phrase:
+        return False
+    obj = m.group(1)
+    if re.search(r"\bcounterparts?\b|\bdelegations?\b|\bsides?\b|\bgovernments?\b", obj, re.I):
+        return False
+    return not _country_in(obj)
+
+
+def _country_in(text: str) -> bool:
+    from flows.extract.countries import find_countries
+    return bool(find_countries(text))
 
 
 def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_start: int, parties: Parties,

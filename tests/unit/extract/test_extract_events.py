@@ -110,3 +110,9 @@ def test_anniversary_of_relations_is_not_their_establishment(extract):
     events = events_of(extract(text, PUB))
     assert events == {("anniversary_event", "KEN", "ETH", date(2024, 5, 7), "day", "occurred"),
                       ("diplomatic_relations_established", "KEN", "ETH", date(1964, 1, 1), "year", "occurred")}
+
+
+def test_deals_with_companies_and_domestic_acts_are_not_bilateral(extract):
+    text = ("Peru and Chile are neighbours. Peru signed a contract with Boeing on 2 May 2024. "
+            "The Chilean president signed a decree on 3 May 2024. Peru's minister met with business leaders on Monday.")
+    assert events_of(extract(text, PUB)) == set()
