@@ -14,8 +14,11 @@ DATA = Path(__file__).parent / "data"
 REPORTERS = [4, 8, 12, 31, 32, 36, 40, 50, 51, 56, 76, 100, 112, 124, 152, 156, 170, 203, 208, 251, 268, 276,
              300, 348, 360, 364, 372, 376, 381, 392, 398, 410, 417, 440, 458, 484, 498, 528, 579, 586, 616,
              620, 642, 643, 699, 704, 710, 757, 792, 804, 826, 842, 860]
-# 240 partner codes: every loadable code that is a real ISO numeric, plus 490
-PARTNERS_SQL = "select code from trade_codes where kind in ('country', 'area') order by code limit 240"
+# 240 partner codes: ISO numeric codes of countries, and 490 (a real file never names one country twice)
+PARTNERS_SQL = (
+    "select code from trade_codes where (origin = 'ISO 3166 numeric' and kind = 'country') or code = 490 "
+    "order by code limit 240"
+)
 HEADER = (
     "typeCode,freqCode,refPeriodId,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,"
     "flowDesc,partnerCode,partnerISO,partnerDesc,partner2Code,partner2ISO,partner2Desc,classificationCode,"

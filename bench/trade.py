@@ -1,7 +1,8 @@
 """Bench: a synthetic Comtrade CSV -> validated fact_trade, beside DuckDB's own read_csv of the same file.
 
 `python -m bench.trade [ROWS ...]` (default 1,000,000 and 10,000,000). Each measurement runs in a
-fresh subprocess writing a fresh DuckDB file, so wall time and peak RSS belong to it alone.
+fresh subprocess writing a fresh DuckDB file, so wall time, CPU time (user + system, all threads;
+steadier than wall time on a shared machine) and peak RSS belong to it alone.
 """
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def measure(kind: str, csv: Path) -> dict:
         [sys.executable, "-c",
          "import json, resource, sys; from bench.trade import run_duckdb, run_dyad; from pathlib import Path; "
          f"r = run_{kind}(Path(sys.argv[1]), Path(sys.argv[2])); "
-         "r['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))",
+         "u = resource.getrusage(resource.RUSAGE_SELF); r['peak_rss_mb'] = u.ru_maxrss / 1024; "
+         "r['cpu_s'] = u.ru_utime + u.ru_stime; print(json.dumps(r))",
          str(csv), str(db)],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )
@@ -76,9 +78,11 @@ def main(sizes: list[int]) -> None:
         duck = measure("duckdb", csv)
         dyad = measure("dyad", csv)
         row = {"rows": n, "mb": round(csv.stat().st_size / 1e6), "duckdb_s": round(duck["seconds"], 2),
-               "duckdb_rss_mb": round(duck["peak_rss_mb"]), "dyad_s": round(dyad["seconds"], 2),
+               "duckdb_cpu_s": round(duck["cpu_s"], 1), "duckdb_rss_mb": round(duck["peak_rss_mb"]),
+               "dyad_s": round(dyad["seconds"], 2), "dyad_cpu_s": round(dyad["cpu_s"], 1),
                "dyad_rss_mb": round(dyad["peak_rss_mb"]), "ratio": round(dyad["seconds"] / duck["seconds"], 2),
-               "loaded": dyad["loaded"], "quarantined": dyad["quarantined"]}
+               "cpu_ratio": round(dyad["cpu_s"] / duck["cpu_s"], 2), "loaded": dyad["loaded"],
+               "quarantined": dyad["quarantined"]}
         results.append(row)
         print(json.dumps(row), flush=True)
     (DATA / "trade.json").write_text(json.dumps(results, indent=2))

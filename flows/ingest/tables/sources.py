@@ -11,7 +11,7 @@ import polars as pl
 
 from flows.ingest.tables.detect import is_gzip
 
-BATCH_ROWS = 1_000_000
+BATCH_ROWS = 500_000
 RN = "rn"  # 0-based record number in the file: what row_ref is made from
 
 

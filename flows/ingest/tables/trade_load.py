@@ -88,8 +88,7 @@ def judge_batch(
     con.execute(f"create or replace temp view trade_raw as {sql_text(layout_sql)}")
     try:
         params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision}
-        # joins do not keep the batch's order: rn puts it back, for "the later row wins"
-        return pl.from_arrow(con.sql(query, params=params).to_arrow_table()).sort("rn")
+        return pl.from_arrow(con.sql(query, params=params).to_arrow_table())
     finally:
         con.unregister("trade_source")
 
@@ -106,15 +105,21 @@ def raw_json(*columns: str) -> pl.Expr:
     return pl.struct(list(columns)).struct.json_encode()
 
 
-def mark_duplicates(staged: pl.DataFrame) -> pl.DataFrame:
-    """Within a batch, the last row of a natural key wins; the earlier ones get the duplicate reason."""
-    loading = pl.col("reason").is_null()
-    earlier = loading & ~pl.struct(fact_key()).is_last_distinct().over(loading)
-    return staged.with_columns(
-        pl.when(earlier).then(pl.lit(DUPLICATE)).otherwise(pl.col("reason")).alias("reason"),
-        pl.when(earlier).then(raw_json("reporter_iso3", "partner_iso3", "flow", "hs_code", "freq", "year", "month",
-                                       "value_usd")).otherwise(pl.col("raw")).alias("raw"),
+def split_duplicates(loading: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Within a batch, the last row (by rn) of a natural key wins: (rows kept, earlier rows with their reason)."""
+    # key_hash (from the SQL) finds candidates cheaply; the full key then decides among them only
+    repeated = loading.get_column("key_hash").is_duplicated()
+    if not repeated.any():
+        return loading, loading.clear()
+    candidates = loading.filter(repeated).sort("rn")
+    earlier = candidates.filter(~pl.struct(fact_key()).is_last_distinct()).get_column("rn")
+    is_earlier = pl.col("rn").is_in(earlier.implode())
+    dropped = loading.filter(is_earlier).with_columns(
+        pl.lit(DUPLICATE).alias("reason"),
+        raw_json("reporter_iso3", "partner_iso3", "flow", "hs_code", "freq", "year", "month", "value_usd")
+        .alias("raw"),
     )
+    return loading.filter(~is_earlier), dropped
 
 
 def failure_reasons(errors: pandera.errors.SchemaErrors, chunk: pl.DataFrame) -> pl.DataFrame:
@@ -135,23 +140,23 @@ def failure_reasons(errors: pandera.errors.SchemaErrors, chunk: pl.DataFrame) ->
     return rows.join(reasons, on="index").select("rn", "audit")
 
 
-def audit_batch(staged: pl.DataFrame, context: StageContext) -> pl.DataFrame:
-    """Run the FactTrade audit over the rows still loading; a failing row gets the failed check as reason."""
-    loading = staged.filter(pl.col("reason").is_null()).select(
+def audit_batch(loading: pl.DataFrame, context: StageContext) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Run the FactTrade audit over the loading rows: (rows that pass, rows that fail with the failed check)."""
+    audited = loading.select(
         "rn", pl.lit(context.source).alias("source"), *AUDIT_COLUMNS,
     ).with_columns(pl.col(c).cast(pl.Int64) for c in ("product_key", "year", "month"))
     try:
-        FactTrade.validate(loading, lazy=True)
-        return staged
+        FactTrade.validate(audited, lazy=True)
+        return loading, loading.clear()
     except pandera.errors.SchemaErrors as errors:
-        failed = failure_reasons(errors, loading)
-    return staged.join(failed, on="rn", how="left").with_columns(
-        pl.coalesce("reason", "audit").alias("reason"),
-        pl.when(pl.col("audit").is_not_null())
-        .then(raw_json("reporter_iso3", "partner_iso3", "flow", "hs_code", "freq", "year", "month", "value_usd",
-                       "net_weight_kg", "quantity"))
-        .otherwise(pl.col("raw")).alias("raw"),
+        failed = failure_reasons(errors, audited)
+    failing = pl.col("rn").is_in(failed.get_column("rn").implode())
+    dropped = loading.filter(failing).join(failed, on="rn").with_columns(
+        pl.col("audit").alias("reason"),
+        raw_json("reporter_iso3", "partner_iso3", "flow", "hs_code", "freq", "year", "month", "value_usd",
+                 "net_weight_kg", "quantity").alias("raw"),
     ).drop("audit")
+    return loading.filter(~failing), dropped
 
 
 def replace_revised(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context: StageContext) -> None:
@@ -227,12 +232,15 @@ def load_batches(
         for batch in batches:
             n_batches += 1
             rows_in += batch.height
-            staged = audit_batch(mark_duplicates(judge_batch(con, layout_sql, batch, **scales)), context)
-            loading = staged.filter(pl.col("reason").is_null())
+            staged = judge_batch(con, layout_sql, batch, **scales)
+            passes = staged.get_column("reason").is_null()
+            loading, duplicates = split_duplicates(staged.filter(passes))
+            loading, failures = audit_batch(loading, context)
             if revises:
                 replace_revised(con, loading, context)
             loaded += publish_batch(con, loading, context)
-            quarantines.append(batch_quarantine(staged.filter(pl.col("reason").is_not_null()), context))
+            rejected = pl.concat([staged.filter(~passes), duplicates, failures])
+            quarantines.append(batch_quarantine(rejected, context))
     finally:
         con.execute("drop view if exists trade_raw")
     if n_batches > 1:

@@ -160,6 +160,8 @@ final as (
         quantity_unit,
         coalesce(lower(estimated) = 'true', false) as is_estimated,
         reason,
+        -- a hash of the natural key, to find duplicate rows cheaply
+        hash(reporter_iso3, partner_iso3, flow, hs_code, freq_code, year, coalesce(month, 0)) as key_hash,
         case
             when reason is not null then to_json(struct_pack(
                 reporter_code, partner_code, flow_code, classification, cmd_code, freq, period,
