@@ -59,6 +59,7 @@ def _lex() -> dict:
         "head_words": {w for h in data["heads"] for w in h.split()},
         "portfolio": set(data["portfolio_words"]),
         "abbreviations": data["abbreviations"],
+        "post_head": sorted({tuple(h.split()) for h in data["post_head"]}, key=len, reverse=True),
     }
 
 
@@ -237,7 +238,8 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
             country = toks[b - 2].country.iso3
         elif b > 0 and toks[b - 1].country and toks[b - 1].country.kind in ("demonym", "name"):
             country = toks[b - 1].country.iso3
-        j, comp, of_country, to_country = _read_complement(toks, i + n)
+        post = _match_seq(toks, i + n, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
+        j, comp, of_country, to_country = _read_complement(toks, i + n + post)
         role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[b:i + n]] + comp
         role = _singular(" ".join(role_words)) if role_words else None
         last = toks[i + n - 1].text
@@ -247,6 +249,9 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
         if e == k:
             i += n
             continue
+        if e < len(toks) and toks[e].text in lex["not_names"] and toks[e].text[:1].isupper():
+            i += n
+            continue  # 'the President Biden Administration': a name used as a modifier
         of_country_next = e + 1 < len(toks) and toks[e].text == "of" and toks[e + 1].country is not None
         if k != j and not (e >= len(toks) or toks[e].text in (",", ".", "and", ";", ")") or of_country_next):
             i += n

@@ -69,3 +69,9 @@ def test_formal_ministry_style_titles_with_of_the_republic(extract):
             "with the Ambassador of the Socialist Republic of Viet Nam to Kazakhstan Nguyen Van Hai.")
     assert people_of(extract(text)) == {("Murat Nurtleu", "Minister of Foreign Affairs", "KAZ"),
                                         ("Nguyen Van Hai", "Ambassador to Kazakhstan", "VNM")}
+
+
+def test_plenipotentiary_and_institutions_after_titles(extract):
+    text = ("Ambassador Extraordinary and Plenipotentiary of Kazakhstan to Vietnam Yerlan Baudarbek presented his "
+            "credentials on 2 May 2024. The President Biden Administration did not comment.")
+    assert people_of(extract(text)) == {("Yerlan Baudarbek", "Ambassador to Vietnam", "KAZ")}
