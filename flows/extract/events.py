@@ -78,6 +78,10 @@ def _rules() -> dict:
     }
 
 
+MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"
+                               r"[^.;]{0,40}\([A-Z]{2,8}\)")
+
+
 @lru_cache(maxsize=4096)
 def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """Clause spans of a sentence: at semicolons, ', and', ', whereas', ', but', 'and that of', 'and in X on'."""
@@ -114,11 +118,15 @@ def _role_of(sentence: str, c: CountryMention) -> str:
     return "subj"
 
 
+OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|welcomed|hosted|greeted)\s+(?:(?:his|her|their)\s+)?"
+                         r"(?:[\w’'-]+,?\s+){0,5}$")
+PASSIVE_HOST = re.compile(r"\b(?:received|welcomed|greeted|hosted|met)\b[^.;]{0,50}\bby\s+(?:[\w’'-]+,?\s+){0,5}$")
+
+
 def is_object(sentence: str, c_start: int, pos: int) -> bool:
     """A person or country after 'with' or 'to' (a few title words may come between) is the other side."""
     before = sentence[max(c_start, pos - 60):pos]
-    return bool(re.search(r"\b(?:with|to|met|received|welcomed|hosted|greeted)\s+(?:(?:his|her|their)\s+)?(?:[\w’'-]+,?\s+){0,5}$",
-                          before))
+    return bool(OBJECT_MARK.search(before) or PASSIVE_HOST.search(sentence[max(c_start, pos - 100):pos]))
 
 
 def _other(pair: tuple[str, str] | None, iso3: str | None) -> str | None:
@@ -230,6 +238,8 @@ def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: st
                 continue  # 'an agreement on opening consulates general': the content of the agreement
         if h[0] in ("official_visit",) and re.search(r"\bfor\s+talks\b", h[3], re.I):
             continue
+        if h[0] == "commission_meeting" and MULTILATERAL_BODY.search(clause):
+            continue  # 'the meeting of the Council of Heads of State of the SCO' is a summit of an organization
         kept.append(h)
     if any(h[0] in ("state_visit", "working_visit") for h in kept):
         kept = [h for h in kept if h[0] != "official_visit" or not re.search(r"visit\b", h[3], re.I)] + \

@@ -78,6 +78,9 @@ def _fill_from_events(events, persons: list[tuple[Person, int, int]], sentence: 
             if re.search(r"\bthe\s+latter\b", sentence[ev.start:ev.end], re.I):
                 latter[2].country, latter[2].country_cue = ev.actor, "inferred"
         inside = [(p, s) for p, s, _ in persons if ev.start <= s < ev.end]
+        if not ev.symmetric:
+            # 'X arrived in Cairo ..., and was received by President Y': the host named later in the sentence
+            inside += [(p, s) for p, s, _ in persons if s >= ev.end and is_object(sentence, ev.end, s)]
         for person, s in inside:
             if person.country:
                 continue

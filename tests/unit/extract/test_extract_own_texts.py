@@ -146,3 +146,22 @@ def test_armenia_georgia_abbreviations_and_coordination(frames_by_doc):
     assert ("embassy_opened", "GEO", "ARM", date(1993, 1, 1), "year", "occurred") in events
     assert ("embassy_opened", "ARM", "GEO", date(1994, 1, 1), "year", "occurred") in events  # 'Armenia did the same'
     assert ("GEO", "ARM", "wine") in trade_of(f) and ("ARM", "GEO", "brandy") in trade_of(f)
+
+
+def test_china_kazakhstan_agency_style(frames_by_doc):
+    f = frames_by_doc[1]["x_china_kazakhstan_xinhua.txt"]
+    events = events_of(f)
+    assert not any(e[0] == "commission_meeting" for e in events)  # an SCO summit is not a bilateral commission
+    assert ("agreement_signed", "CHN", "KAZ", date(2024, 7, 2), "day", "occurred") in events or \
+        ("agreement_signed", "KAZ", "CHN", date(2024, 7, 2), "day", "occurred") in events  # 'witnessed the signing'
+    assert ("state_visit", "CHN", "KAZ", date(2024, 7, 2), "day", "occurred") in events
+    assert set(f["memberships"]["organization"]) == {"SCO", "CICA"}
+
+
+def test_egypt_saudi_html(frames_by_doc):
+    f = frames_by_doc[1]["x_egypt_saudi_visit.html"]
+    assert people_of(f) == {("Mohammed bin Salman", "Crown Prince", "SAU"),
+                            ("Abdel Fattah al-Sisi", "President", "EGY")}  # 'received ... by President X': the host
+    assert ("official_visit", "SAU", "EGY", date(2024, 10, 15), "day", "occurred") in events_of(f)
+    assert len([e for e in events_of(f) if e[0] == "official_visit"]) == 1  # the postponed visit is not one
+    assert ("EGY", "SAU", "onions") in trade_of(f) and ("SAU", "EGY", "crude oil") in trade_of(f)
