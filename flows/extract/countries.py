@@ -10,6 +10,9 @@ import pycountry
 
 from flows.lexicon import read_table, read_toml
 
+SPACES = re.compile(r"\s+")
+NEXT_WORD = re.compile(r"\s+(\w+)")
+POSSESSIVE = re.compile(r"[’']s?(?!\w)")
 TOKEN = re.compile(r"\w+(?:[’'](?!s\b)\w+)*")
 MAX_TOKENS = 7
 KIND_RANK = {"name": 0, "historic": 0, "capital": 1, "institution": 1, "demonym": 2}
@@ -119,7 +122,7 @@ def find_countries(sentence: str) -> list[CountryMention]:
             continue
         hit = None
         for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
-            surface = re.sub(r"\s+", " ", sentence[start:tokens[j][1]])
+            surface = SPACES.sub(" ", sentence[start:tokens[j][1]])
             found = forms.get(surface) or forms.get(" ".join(_fold_token(w) for w in words[i:j + 1]))
             if found:
                 hit = (j, surface, found)
@@ -130,16 +133,16 @@ def find_countries(sentence: str) -> list[CountryMention]:
         j, surface, (iso3, kind) = hit
         end = tokens[j][1]
         after = sentence[end:end + 30]
-        following = re.match(r"\s+(\w+)", after)
+        following = NEXT_WORD.match(after)
         if following and following.group(1).lower() in _currency_heads():
             i = j + 1
             continue
         if kind == "demonym":
-            following = re.match(r"\s+(\w+)", after)
+            following = NEXT_WORD.match(after)
             if following and following.group(1).lower() in _non_country_heads():
                 i = j + 1
                 continue
-        possessive = bool(re.match(r"[’']s?(?!\w)", after))
+        possessive = bool(POSSESSIVE.match(after))
         out.append(CountryMention(start, end, sentence[start:end], iso3, kind, possessive))
         i = j + 1
     return out

@@ -73,7 +73,8 @@ def _rules() -> dict:
         "complement": re.compile(data["agreement_complement"], re.I),
         "perfect": re.compile(data["perfect"], re.I),
         "summary": data["summary"],
-        "prefilter": re.compile("|".join(data["trigger_stems"]), re.I),
+        # every trigger's keywords, as plain substrings: a clause holding none of them is not read (speed)
+        "stems": tuple(sorted({k for _, _, ks in triggers for k in ks})),
         "domestic": re.compile("|".join(data["domestic"]), re.I),
     }
 
@@ -82,7 +83,7 @@ MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Orga
                                r"[^.;]{0,40}\([A-Z]{2,8}\)")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)  # the same sentence is split by events, people and figures: keep only the recent ones
 def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """Clause spans of a sentence: at semicolons, ', and', ', whereas', ', but', 'and that of', 'and in X on'."""
     spans, cur = [], 0
@@ -162,8 +163,8 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         c_countries = [c for c in countries if c_start <= c.start < c_end and not is_historic(c.iso3)]
         c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
         hits: list[tuple[str, int, int, str]] = []
-        if rules["prefilter"].search(clause):
-            lowered = clause.lower()
+        lowered = clause.lower()
+        if any(k in lowered for k in rules["stems"]):
             for event_type, pattern, keywords in rules["triggers"]:
                 if not any(k in lowered for k in keywords):
                     continue
@@ -171,7 +172,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                     hits.append((event_type, c_start + m.start(), c_start + m.end(), m.group(0)))
         point_dates = [d for d in c_dates if d.value is not None and d.kind != "until"]
         if not hits:
-            if rules["ellipsis"].search(clause) and state.last_clause_type and point_dates:
+            if state.last_clause_type and point_dates and rules["ellipsis"].search(clause):
                 hits = [(state.last_clause_type, c_start, c_start, "(ellipsis)")]
             else:
                 continue
