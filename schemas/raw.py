@@ -1,8 +1,11 @@
 """Pandera models for what the ingest stage hands on: documents as plain text with metadata."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import polars as pl
 import pandera.polars as pa
+from pandera.api.polars.types import PolarsData
 
 DOCUMENT_FORMATS = ["txt", "md", "html"]
 PUBLISHED_SOURCES = ["manifest", "front_matter", "html_meta", "dateline"]
@@ -24,6 +27,12 @@ class DocumentRaw(pa.DataFrameModel):
     published_date: pl.Date = pa.Field(nullable=True)
     published_source: str = pa.Field(nullable=True, isin=PUBLISHED_SOURCES)
     text: str
+
+    @pa.check("published_date", name="not_in_the_future")
+    def not_in_the_future(cls, data: PolarsData) -> pl.LazyFrame:  # noqa: N805 (pandera passes the class)
+        """A publication date after tomorrow (any time zone's today) is wrong metadata, not news."""
+        latest = date.today() + timedelta(days=1)
+        return data.lazyframe.select(pl.col(data.key).is_null() | (pl.col(data.key) <= latest))
 
     class Config:
         strict = True

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandera.polars as pa
 import polars as pl
@@ -12,11 +13,67 @@ from schemas.quarantine import quarantine_frame
 ROW_INDEX = "__row__"
 
 
+_CHECK_RX = re.compile(r"^(?P<name>\w+)(?:\((?P<args>.*)\))?$", re.DOTALL)
+_LIST_PREVIEW = 8
+
+
+def _value(value: object) -> str:
+    """A failing value as a person reads it: -5 rather than -5.0, text quoted."""
+    if value is None:
+        return "a missing value"
+    text = str(value)
+    try:
+        number = float(text)
+    except ValueError:
+        return repr(text) if len(text) <= 80 else repr(text[:77] + "...")
+    return f"{number:g}" if number == number and abs(number) < 1e16 else text
+
+
+def _options(args: str) -> str:
+    """An isin list, shortened when long."""
+    items = [item.strip() for item in args.strip("[]").split(",") if item.strip()]
+    shown = ", ".join(items[:_LIST_PREVIEW])
+    return shown + (f" and {len(items) - _LIST_PREVIEW} more" if len(items) > _LIST_PREVIEW else "")
+
+
+def describe_failure(column: str | None, check: str, value: object) -> str:
+    """One Pandera failure as a sentence a person understands: "column 'value_usd': -5 is below 0"."""
+    where = f"column '{column}'" if column else "row"
+    match = _CHECK_RX.match(str(check))
+    name, args = (match["name"], match["args"] or "") if match else (str(check), "")
+    bounds = [part.strip() for part in args.split(",")] if args else []
+    shown = _value(value)
+    if name == "not_nullable":
+        return f"{where}: value is missing"
+    if name in ("field_uniqueness", "unique", "multiple_fields_uniqueness"):
+        return f"{where}: {shown} appears more than once"
+    if name == "greater_than_or_equal_to":
+        return f"{where}: {shown} is below {args}"
+    if name == "greater_than":
+        return f"{where}: {shown} is not above {args}"
+    if name == "less_than_or_equal_to":
+        return f"{where}: {shown} is above {args}"
+    if name == "less_than":
+        return f"{where}: {shown} is not below {args}"
+    if name == "in_range" and len(bounds) == 2:
+        return f"{where}: {shown} is not between {bounds[0]} and {bounds[1]}"
+    if name == "isin":
+        return f"{where}: {shown} is not one of {_options(args)}"
+    if name == "notin":
+        return f"{where}: {shown} is not allowed"
+    if name == "str_length" and len(bounds) == 2:
+        return f"{where}: {shown} is not {bounds[0]} to {bounds[1]} characters long"
+    if name == "str_matches":
+        return f"{where}: {shown} does not have the expected form {args}"
+    if name == "not_in_the_future":
+        return f"{where}: {shown} is in the future"
+    return f"{where}: {shown} fails {check}"
+
+
 def _describe(case: dict) -> str:
-    check, value = str(case.get("check")), case.get("failure_case")
     if case.get("schema_context") == "DataFrameSchema":
-        return f"row fails check {check}"
-    return f"column '{case.get('column')}': {value!r} fails {check}"
+        return describe_failure(None, str(case.get("check")), case.get("failure_case"))
+    return describe_failure(case.get("column"), str(case.get("check")), case.get("failure_case"))
 
 
 def validate_or_quarantine(

@@ -48,6 +48,11 @@ def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             out[f"<entry {i + 1}>"] = {"_error": "manifest entry has no 'path'", **(entry if isinstance(entry, dict) else {})}
             continue
+        if entry["path"] in out:
+            # Two entries for one file would make its metadata depend on their order: the first one holds.
+            out[f"<entry {i + 1}>"] = {"_error": f"manifest lists '{entry['path']}' again: the first entry is used",
+                                       **entry}
+            continue
         out[entry["path"]] = entry
     return out
 
@@ -73,11 +78,19 @@ def format_of(path: Path) -> str:
     return DOCUMENT_EXTENSIONS.get(ext, ext.lstrip(".") or "unknown")
 
 
-def _inside(path: Path, root: Path) -> bool:
+def _escape(path: Path, root: Path) -> str | None:
+    """Why a path may not be read (it resolves outside root, or loops), or None when it is safe."""
     try:
-        return path.resolve().is_relative_to(root.resolve())
-    except OSError:
-        return False
+        inside = path.resolve().is_relative_to(root.resolve())
+    except RuntimeError:  # Python 3.11 reports a symlink loop so
+        return "symlink loop: the link points back at itself"
+    except OSError as exc:
+        return f"cannot resolve the path: {exc.strerror or exc}"
+    return None if inside else "symlink leaves the sources folder"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return _escape(path, root) is None
 
 
 def _walk(root: Path) -> list[Path]:
@@ -102,7 +115,7 @@ def discover_sources(root: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
             rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath, "reason": entry["_error"], "raw": entry})
             continue
         target = root / relpath
-        if Path(relpath).is_absolute() or not _inside(target, root):
+        if Path(relpath).is_absolute() or ".." in Path(relpath).parts or not _inside(target, root):
             rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath,
                              "reason": f"manifest path '{relpath}' leaves the sources folder", "raw": entry})
         elif not target.is_file():
@@ -114,9 +127,9 @@ def discover_sources(root: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
         if relpath in seen or path.name in IGNORED_NAMES:
             continue
         seen.add(relpath)
-        if not _inside(path, root):
-            rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file",
-                             "reason": "symlink leaves the sources folder", "raw": None})
+        escape = _escape(path, root)
+        if escape is not None:
+            rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file", "reason": escape, "raw": None})
             continue
         entry = manifest.get(relpath, {})
         try:

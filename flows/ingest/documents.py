@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from flows.extract.dates import DateContext, parse_date_text
 from schemas.quarantine import quarantine_frame
 from schemas.raw import DocumentRaw
+from schemas.validate import describe_failure
 
 EXTENSION_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
                      ".htm": "html"}
@@ -33,6 +34,10 @@ DOCUMENT_SCHEMA = {
     "published_date": pl.Date, "published_source": pl.Utf8, "text": pl.Utf8,
 }
 HEADLINE_MAX_CHARS = 200
+# A news article is tens of kilobytes; a file this large is a dump or a mistake, and would stall extraction.
+MAX_DOCUMENT_BYTES = 10 * 2**20
+# Real pages nest a few dozen elements deep; the HTML parser slows quadratically with depth.
+MAX_HTML_DEPTH = 1000
 DATELINE_LINES = 3
 DATE_LINE_MAX_CHARS = 100
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: 10x faster
@@ -63,19 +68,42 @@ def _looks_cyrillic(data: bytes) -> bool:
     return letters / len(high) > 0.8 and in_runs / len(high) > 0.6
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte is NUL as in ASCII-heavy UTF-16 text, else None."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls > 0.4 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (BOM stripped), UTF-16 with a BOM, a declared HTML charset, cp1251 when the bytes
-    look Cyrillic, cp1252 when they use its quotes and dashes, else latin-1."""
+    """(text, encoding): UTF-8 (BOM stripped), UTF-16 with or without a BOM, a declared HTML charset, cp1251 when
+    the bytes look Cyrillic, cp1252 when they use its quotes and dashes, else latin-1."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data:
         raise DocumentError("binary content: not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        # A file cut in the middle of a multi-byte character is still UTF-8: drop the partial character
+        # rather than read the whole file as latin-1 mojibake.
+        if error.reason == "unexpected end of data" and error.end == len(data):
+            return data[:error.start].decode("utf-8"), "utf-8"
     declared = _CHARSET_RX.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii").lower()
@@ -225,6 +253,14 @@ def _as_date(value: Any) -> date | None:
     return None
 
 
+def _scalar_text(value: Any) -> str | None:
+    """A front-matter value as text when it is a scalar; lists and mappings (a YAML alias bomb) are not titles."""
+    if isinstance(value, (str, int, float, date)) and not isinstance(value, bool):
+        text = str(value).strip()
+        return text[:HEADLINE_MAX_CHARS * 5] or None
+    return None
+
+
 def _first(mapping: Mapping[str, Any], keys: Sequence[str]) -> Any:
     for key in keys:
         value = mapping.get(key)
@@ -248,8 +284,8 @@ def read_markdown(text: str) -> dict[str, Any]:
             loaded = None  # broken metadata should not cost us the article: keep the body, find dates in it
         if isinstance(loaded, dict):
             title, outlet = _first(loaded, FRONT_MATTER_TITLE), _first(loaded, FRONT_MATTER_OUTLET)
-            meta["title"] = str(title).strip() if title is not None else None
-            meta["outlet"] = str(outlet).strip() if outlet is not None else None
+            meta["title"] = _scalar_text(title)
+            meta["outlet"] = _scalar_text(outlet)
             meta["published"] = _as_date(_first(loaded, FRONT_MATTER_DATE))
         body = text[match.end():]
     body = _HEADING_RX.sub(lambda m: m["text"], body)
@@ -318,6 +354,9 @@ def _clean(root: LexborNode) -> None:
             node.decompose()
 
 
+_FLUSH = object()  # marks the end of a block element on the walk's stack
+
+
 def _paragraphs(root: LexborNode) -> list[str]:
     """Block elements become paragraphs; inline elements are just their text; whitespace collapsed."""
     paragraphs: list[str] = []
@@ -329,25 +368,50 @@ def _paragraphs(root: LexborNode) -> list[str]:
             paragraphs.append(text)
         buffer.clear()
 
-    def walk(node: LexborNode | None) -> None:
-        while node is not None:
-            tag = node.tag
-            if tag == "-text":
-                buffer.append(node.text(deep=False))
-            elif tag == "br":
-                buffer.append(" ")
-            elif tag and not tag.startswith("-"):
-                if tag in BLOCK_TAGS:
-                    flush()
-                    walk(node.child)
-                    flush()
-                else:
-                    walk(node.child)
-            node = node.next
-
-    walk(root.child)
+    # An explicit stack rather than recursion: a deeply nested page must not exhaust Python's call stack.
+    pending: list[Any] = [root.child]
+    while pending:
+        node = pending.pop()
+        if node is _FLUSH:
+            flush()
+            continue
+        if node is None:
+            continue
+        pending.append(node.next)  # the next sibling comes after this node's whole subtree
+        tag = node.tag
+        if tag == "-text":
+            buffer.append(node.text(deep=False))
+        elif tag == "br":
+            buffer.append(" ")
+        elif tag and not tag.startswith("-"):
+            if tag in BLOCK_TAGS:
+                flush()
+                pending.append(_FLUSH)
+            pending.append(node.child)
     flush()
     return paragraphs
+
+
+_SKIPPED_MARKUP_RX = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_TAG_RX = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+# Elements that never hold children, or that the parser closes by itself when the next one opens.
+_UNNESTED_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option".split())
+
+
+def html_depth(text: str) -> int:
+    """How deep the page's elements nest, estimated from its tags (before parsing, which is slow on deep pages)."""
+    depth = deepest = 0
+    for match in _TAG_RX.finditer(_SKIPPED_MARKUP_RX.sub("", text)):
+        closing, tag, self_closing = match.groups()
+        if self_closing or tag.lower() in _UNNESTED_TAGS:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _main_block(tree: LexborHTMLParser) -> LexborNode | None:
@@ -382,7 +446,7 @@ def _json_ld_dates(tree: LexborHTMLParser) -> Iterator[str]:
     for script in tree.css('script[type="application/ld+json"]'):
         try:
             yield from walk(json.loads(script.text(deep=True)))
-        except ValueError:
+        except (ValueError, RecursionError):  # broken or absurdly nested JSON-LD: no date from it
             continue
 
 
@@ -413,6 +477,10 @@ def _is_name(text: str) -> bool:
 
 def read_html(text: str) -> dict[str, Any]:
     """Title, outlet, published date and the visible article text of an HTML page (nothing is fetched or run)."""
+    depth = html_depth(text)
+    if depth > MAX_HTML_DEPTH:
+        raise DocumentError(f"HTML nested {depth} elements deep (more than {MAX_HTML_DEPTH}): not an article page",
+                            text[:200])
     tree = LexborHTMLParser(text)
     title_node = tree.css_first("title")
     page_title = " ".join(title_node.text(deep=True).split()) if title_node is not None else ""
@@ -466,6 +534,10 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         path = root / path  # a path given relative to the sources root
     relative = relative_posix(path, root)
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise DocumentError(f"too large: {size / 2**20:.1f} MB is over the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB "
+                                "limit for one document")
         data = path.read_bytes()
     except OSError as error:
         raise DocumentError(f"unreadable file: {error.strerror or error}") from error
@@ -517,7 +589,7 @@ def _failing_rows(frame: pl.DataFrame) -> dict[int, str]:
         cases = errors.failure_cases
         reasons: dict[int, str] = {}
         for row in cases.filter(pl.col("index").is_not_null()).iter_rows(named=True):
-            reasons.setdefault(int(row["index"]), f"{row['column']}: failed {row['check']}")
+            reasons.setdefault(int(row["index"]), describe_failure(row["column"], row["check"], row["failure_case"]))
         if not reasons:
             raise
         return reasons
@@ -541,6 +613,9 @@ def read_documents(paths: Sequence[Path], root: Path, manifest: Mapping[str, Map
         except DocumentError as error:
             rejected.append({"stage": "ingest", "source": relative, "row_ref": "file", "reason": error.reason,
                              "raw": error.raw})
+        except Exception as error:  # noqa: BLE001 - one unreadable file must not cost the rest of the batch
+            rejected.append({"stage": "ingest", "source": relative, "row_ref": "file",
+                             "reason": f"could not be read ({type(error).__name__}: {error})"[:500], "raw": None})
     frame = pl.DataFrame(rows, schema=DOCUMENT_SCHEMA)
     failing = _failing_rows(frame)
     if failing:
