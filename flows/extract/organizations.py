@@ -14,6 +14,9 @@ CAP_PHRASE = re.compile(
 )
 
 
+CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+(?:while|whereas|but|and)\s+")
+
+
 @dataclass(frozen=True)
 class Membership:
     organization: str  # the acronym when the text gives one, else the name
@@ -54,7 +57,10 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     out: list[Membership] = []
     for verb in rules["verbs"].finditer(sentence):
         subject = sentence[:verb.start()]
-        clause_start = max(subject.rfind(";"), subject.rfind(". ")) + 1
+        bounds = [m.end() for m in CLAUSE_START.finditer(subject)]
+        clause_start = bounds[-1] if bounds else 0
+        if re.search(r"\b(?:only|alone)\b", subject[clause_start:], re.I):
+            continue  # 'only Tanzania is a member of ...': one side
         members = []
         for c in countries:
             if clause_start <= c.start < verb.start() and c.iso3 not in members and c.kind != "historic":

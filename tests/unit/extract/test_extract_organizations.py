@@ -23,3 +23,9 @@ def test_three_of_four_countries_and_leading_acronym(extract):
     text = ("Kenya, Uganda and Tanzania are members of the EAC, which Ethiopia has not joined. "
             "Kenya and Ethiopia work together within the IGAD Intergovernmental Authority on Development, alongside Somalia.")
     assert orgs(extract(text)) == {"EAC", "IGAD"}
+
+
+def test_singular_membership_with_two_subjects_and_joined(extract):
+    text = ("Kazakhstan, like Uzbekistan, is a member of the Shanghai Cooperation Organisation (SCO). "
+            "Both countries joined the Organization of Turkic States (OTS) in 2009. Kenya is a member of the Commonwealth.")
+    assert orgs(extract(text)) == {"SCO", "OTS"}
