@@ -79,6 +79,8 @@ def _rules() -> dict:
     }
 
 
+REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
+                            r"(?=\s*,|\s+(?:was|is|which|that|had|has|will)\b)")
 MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"
                                r"[^.;]{0,40}\([A-Z]{2,8}\)")
 
@@ -327,6 +329,9 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
     actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state, trigger)
     if actor is None or target is None:
         return None
+    if resolution != "anaphora" and REFERENCE_NOUN.match(sentence, max(c_start, t_start - 12)) is not None and any(
+            family(e.event_type) == family(event_type) and {e.actor, e.target} == {actor, target} for e in state.events):
+        return None  # 'The visit, which began on Monday, ...': the visit already told, not a second one
     participants = [p.name for p, _, _ in persons] or None
     symmetric = event_type in SYMMETRIC or (
         event_type in ("letters_exchanged",) and bool(re.search(r"\bexchanged\b", trigger, re.I))) or (

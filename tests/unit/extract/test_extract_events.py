@@ -116,3 +116,9 @@ def test_deals_with_companies_and_domestic_acts_are_not_bilateral(extract):
     text = ("Peru and Chile are neighbours. Peru signed a contract with Boeing on 2 May 2024. "
             "The Chilean president signed a decree on 3 May 2024. Peru's minister met with business leaders on Monday.")
     assert events_of(extract(text, PUB)) == set()
+
+
+def test_a_dated_reference_back_is_not_a_second_event(extract):
+    text = ("Kenyan President William Ruto arrived in Addis Ababa on Monday for a state visit to Ethiopia. "
+            "The visit, which began on Monday, is his first since 2022.")
+    assert events_of(extract(text, PUB)) == {("state_visit", "KEN", "ETH", date(2024, 5, 6), "day", "occurred")}
