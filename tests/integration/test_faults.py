@@ -1,0 +1,97 @@
+"""Crashes and concurrent runs, with real processes: a killed run leaves the previous database, the next
+run completes, and a second writer waits or says clearly who holds the file."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.slow
+
+DYAD = [sys.executable, "-m", "flows.cli"]
+
+
+def _start(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen:
+    return subprocess.Popen([*DYAD, *args], env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+
+
+def _wait_for_pause(proc: subprocess.Popen, point: str, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if f"DYAD_PAUSED {point}" in line:
+            return
+        if not line and proc.poll() is not None:
+            break
+    proc.kill()
+    out, err = proc.communicate()
+    raise AssertionError(f"run never reached {point}: {err[-2000:]}")
+
+
+@pytest.fixture
+def grown_sources(tmp_path: Path, project_root: Path) -> Path:
+    """The bundled sources; the tests add a document after the first build so a second run has work to do."""
+    root = tmp_path / "sources"
+    shutil.copytree(project_root / "sources", root)
+    return root
+
+
+@pytest.mark.parametrize("point", ["ingest", "load", "views"])
+def test_a_killed_run_leaves_the_previous_database(point: str, run_pipeline, db_content, grown_sources: Path,
+                                                   prefect_api_env: dict[str, str], project_root: Path,
+                                                   tmp_path: Path) -> None:
+    db = tmp_path / "dyad.duckdb"
+    run_pipeline(grown_sources, db)
+    before = db_content(db)
+    shutil.copy(project_root / "tests" / "fixtures" / "devset" / "documents" / "02_geo-ltu_cyber-accord.txt",
+                grown_sources / "documents")
+    env = {**prefect_api_env, "DYAD_FAULT_PAUSE": point}
+    proc = _start(["run", "--sources", str(grown_sources), "--db", str(db)], env, project_root)
+    _wait_for_pause(proc, point)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert db_content(db) == before  # nothing of the killed run is visible
+
+    done = subprocess.run([*DYAD, "run", "--sources", str(grown_sources), "--db", str(db), "--json"],
+                          env=prefect_api_env, cwd=project_root, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from dim_document").fetchall() == [(2,)]
+        statuses = [r[0] for r in con.execute("select status from etl_run order by started_at").fetchall()]
+        errors = [r[0] for r in con.execute("select error from etl_run where status = 'failed'").fetchall()]
+    assert statuses[0] == "succeeded" and statuses[-1] == "succeeded"
+    if point != "ingest":  # killed after the run was recorded: the next run marks it as interrupted
+        assert statuses == ["succeeded", "failed", "succeeded"]
+        assert errors == ["interrupted (process ended before commit)"]
+
+
+def test_a_second_run_waits_or_says_who_holds_the_database(run_pipeline, grown_sources: Path,
+                                                           prefect_api_env: dict[str, str], project_root: Path,
+                                                           tmp_path: Path) -> None:
+    db = tmp_path / "dyad.duckdb"
+    run_pipeline(grown_sources, db)
+    env = {**prefect_api_env, "DYAD_FAULT_PAUSE": "load", "DYAD_FAULT_PAUSE_SECONDS": "6"}
+    first = _start(["run", "--sources", str(grown_sources), "--db", str(db), "--full"], env, project_root)
+    _wait_for_pause(first, "load")
+    refused = subprocess.run([*DYAD, "run", "--sources", str(grown_sources), "--db", str(db)],
+                             env=prefect_api_env, cwd=project_root, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1
+    assert f"another dyad run (pid {first.pid}) is writing {db}" in refused.stderr.replace("\n", "")
+    waited = subprocess.run([*DYAD, "run", "--sources", str(grown_sources), "--db", str(db), "--wait", "120",
+                             "--json"], env=prefect_api_env, cwd=project_root, capture_output=True, text=True,
+                            timeout=300)
+    first_out, first_err = first.communicate(timeout=120)
+    assert first.returncode == 0, first_err[-2000:]
+    assert waited.returncode == 0, waited.stderr[-2000:]
+    with duckdb.connect(str(db), read_only=True) as con:
+        runs = con.execute("select status from etl_run order by started_at").fetchall()
+    assert [r[0] for r in runs] == ["succeeded", "succeeded", "succeeded"]
