@@ -365,9 +365,25 @@ ALIAS = re.compile(r"\(([^()]{3,60}?)\s+in\s+the\s+\w+\s+spelling\)|\((?:also\s+
 COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?counterparts?\s*,?\s*")
 
 
+CAPWORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _title_hint() -> re.Pattern[str]:
+    """Any title head, lower-case head, abbreviation or 'counterpart': where a new person can be introduced."""
+    data = read_toml("titles.toml")
+    words = set(data["heads"]) | set(data["lower_heads"]) | set(data["abbreviations"]) | {"counterpart", "counterparts"}
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")s?\b", re.I)
+
+
 def find_people(sentence: str, index: int, countries: list[CountryMention], people: list[Person],
                 last_person: Person | None) -> list[tuple[Person, Mention]]:
     """People named in one sentence, merged into the document's list `people`; returns this sentence's mentions."""
+    if not _title_hint().search(sentence):
+        # no title and no counterpart: only later mentions of known people can be here (a cheap test first, speed)
+        known = {fold_name(p.surname) for p in people}
+        if not any(fold_name(w) in known for w in CAPWORD.findall(sentence)):
+            return []
     toks = tokenize(sentence, countries)
     aliases = [m.span() for m in ALIAS.finditer(sentence)]
     out: list[tuple[Person, Mention]] = []
