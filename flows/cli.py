@@ -281,11 +281,15 @@ def serve(
         from flows.serve import serve_pipeline
 
         status = server_status()
-        when = f"cron '{cron}'" if cron else f"every {interval:g} s"
-        console.print(f"serving dyad-pipeline-export/{name} on {when}"
-                      + (f"; runs show at {status.url}" if status.running else "") + " (Ctrl-C to stop)")
+
+        def ready(api: str) -> None:
+            when = f"cron '{cron}'" if cron else f"every {interval:g} s"
+            where = status.url if status.running else api
+            console.print(f"serving dyad-pipeline-export/{name} on {when}; runs show at {where} (Ctrl-C to stop)",
+                          soft_wrap=True)
+
         serve_pipeline(sources=settings.sources, db=settings.db, cron=cron, interval=interval, export_dir=export_to,
-                       export_format=export_format.value, name=name)
+                       export_format=export_format.value, name=name, on_ready=ready)
     except KeyboardInterrupt:
         console.print("stopped serving")
     except Exception as exc:  # noqa: BLE001

@@ -4,6 +4,7 @@ Import flows.server (and call use_local_server) before this module: importing Pr
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -45,10 +46,23 @@ def pipeline_and_export(sources: str, db: str, export_dir: str | None = None, ex
 
 
 def serve_pipeline(*, sources: Path, db: Path, cron: str | None = None, interval: float | None = None,
-                   export_dir: Path | None = None, export_format: str = "parquet", name: str = "scheduled") -> None:
-    """Serve the pipeline as a deployment on a schedule until interrupted (needs a running Prefect server)."""
-    if not cron and not interval:
-        raise ServerError("give a schedule: --cron '0 6 * * *' or --interval SECONDS")
+                   export_dir: Path | None = None, export_format: str = "parquet", name: str = "scheduled",
+                   on_ready: Callable[[str], None] | None = None) -> None:
+    """Serve the pipeline as a deployment on a schedule until interrupted (needs a running Prefect server).
+
+    on_ready(api_url) is called once the schedule and the server are checked, before serving starts.
+    """
+    if bool(cron) == bool(interval):
+        raise ServerError("give one schedule: --cron '0 6 * * *' or --interval SECONDS")
+    if cron:
+        from prefect.client.schemas.schedules import CronSchedule
+
+        try:
+            CronSchedule(cron=cron)
+        except ValueError as exc:
+            raise ServerError(f"{cron!r} is not a valid cron line (minute hour day month weekday)") from exc
+    elif interval <= 0:
+        raise ServerError("--interval must be a positive number of seconds")
     use_local_server()
     from prefect.settings import get_current_settings
 
@@ -60,6 +74,8 @@ def serve_pipeline(*, sources: Path, db: Path, cron: str | None = None, interval
                   "export_dir": str(Path(export_dir).resolve()) if export_dir else None,
                   "export_format": export_format}
     schedule = {"cron": cron} if cron else {"interval": interval}
+    if on_ready:
+        on_ready(api)
     pipeline_and_export.serve(name=name, parameters=parameters, tags=["dyad"],
                               description=f"dyad pipeline on {parameters['sources']} into {parameters['db']}",
                               print_starting_message=False, **schedule)
