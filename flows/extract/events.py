@@ -166,9 +166,10 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
         hits: list[tuple[str, int, int, str]] = []
         lowered = clause.lower()
-        if any(k in lowered for k in rules["stems"]):
+        present = {k for k in rules["stems"] if k in lowered}
+        if present:
             for event_type, pattern, keywords in rules["triggers"]:
-                if not any(k in lowered for k in keywords):
+                if present.isdisjoint(keywords):
                     continue
                 for m in pattern.finditer(clause):
                     hits.append((event_type, c_start + m.start(), c_start + m.end(), m.group(0)))

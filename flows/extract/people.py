@@ -212,8 +212,9 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
     lex = _lex()
     found: list[Found] = []
     i = 0
+    firsts = _by_first(tuple(lex["heads"]))
     while i < len(toks):
-        n = _match_seq(toks, i, lex["heads"])
+        n = _match_seq(toks, i, lex["heads"]) if toks[i].text in firsts else 0
         if not n and i > 0 and toks[i - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
                 i + 2 < len(toks) and toks[i + 1].text == ",":
             n = _match_seq(toks, i, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
