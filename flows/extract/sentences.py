@@ -11,6 +11,7 @@ ABBREVIATIONS = frozenset(
     "e.g i.e u.s u.k u.n".split()
 )
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
+BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(?=\S)")
 LINE_END_PUNCT = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 # "TBILISI — ", "Tashkent, 3 March 2024 (Central Asia Wire): ", "ASTANA, May 5 (Reuters) - "
 DATELINE = re.compile(
@@ -83,6 +84,15 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         line = text[line_start:line_end]
         stripped = line.strip()
+        bullet = BULLET.match(line)
+        if bullet and len(stripped.split()) >= 4:
+            # a list item is a sentence even without a full stop ('- Kazakhstan exports wheat to Uzbekistan')
+            for s, e in _split_paragraph(text, line_start + bullet.end(), line_end):
+                while e > s and text[e - 1] in " \t;,":
+                    e -= 1
+                if e > s:
+                    out.append(Sentence(len(out), s, e, text[s:e]))
+            continue
         if not stripped or stripped.startswith("#") or not LINE_END_PUNCT.search(stripped):
             continue
         lead = len(line) - len(line.lstrip())

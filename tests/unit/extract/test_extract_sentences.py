@@ -44,3 +44,9 @@ def test_a_failing_document_does_not_lose_the_batch(monkeypatch):
                                                                   "published_date": pl.Date})
     frames = extract_documents(docs)
     assert frames["event_mentions"]["document_key"].to_list() == ["a" * 16]
+
+
+def test_list_items_are_sentences_without_their_bullets():
+    text = "Highlights\n\n- Kenya exports tea to Egypt\n* Egypt sells Kenya steel;\n1. Both sides signed a memorandum.\n- Short item"
+    assert [s.text for s in split_sentences(text)] == [
+        "Kenya exports tea to Egypt", "Egypt sells Kenya steel", "Both sides signed a memorandum."]
