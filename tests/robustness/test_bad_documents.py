@@ -1,0 +1,99 @@
+"""Every kind of bad document and sources folder: no crash, every file accounted for, a reason that names it."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from bad_corpus import DOCUMENT_CASES, GOOD_DOCUMENT, DocumentCase, write_sources
+from flows.counts import stage_counts
+from flows.ingest.discover import ManifestError, discover_sources
+from flows.ingest.documents import read_documents
+
+
+def ingest_folder(root: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(inventory, documents, quarantine) as the pipeline's discover and ingest tasks make them."""
+    inventory, discover_q = discover_sources(root)
+    listed = inventory.filter(pl.col("kind") == "document")
+    manifest = {r["relpath"]: {"published": r["published"]} for r in listed.iter_rows(named=True) if r["published"]}
+    documents, ingest_q = read_documents([Path(p) for p in listed["path"]], root, manifest)
+    # the pipeline's own bookkeeping: stage_counts raises when a file went missing between the stages
+    stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=inventory.height,
+                 quarantined=discover_q.height)
+    stage_counts("ingest_documents", rows_in=listed.height, loaded=documents.height, quarantined=ingest_q.height)
+    return inventory, documents, pl.concat([discover_q, ingest_q])
+
+
+@pytest.mark.parametrize("case", DOCUMENT_CASES, ids=[c.kind for c in DOCUMENT_CASES])
+def test_bad_document(case: DocumentCase, tmp_path: Path) -> None:
+    root = write_sources(tmp_path / "sources", case.files)
+    inventory, documents, quarantine = ingest_folder(root)
+
+    assert GOOD_DOCUMENT in documents["path"].to_list(), "the good document beside the bad one did not load"
+    assert quarantine.filter(pl.col("source").is_null() | (pl.col("reason").str.len_chars() == 0)
+                             | (pl.col("row_ref").str.len_chars() == 0)).is_empty()
+    mine = quarantine.filter(pl.col("source") == case.relpath)
+    reasons = " | ".join(quarantine["reason"].to_list())
+    if case.outcome == "quarantined":
+        assert case.relpath not in documents["path"].to_list()
+        assert mine.height >= 1, f"{case.relpath} is neither loaded nor quarantined; quarantine: {reasons}"
+        assert any(case.reason.lower() in r.lower() for r in mine["reason"]), mine["reason"].to_list()
+    elif case.outcome == "loaded":
+        assert mine.is_empty(), mine["reason"].to_list()
+        row = documents.filter(pl.col("path") == case.relpath).to_dicts()
+        assert len(row) == 1, f"{case.relpath} did not load; quarantine: {reasons}"
+        text = row[0]["text"]
+        for wanted in case.text_has:
+            assert wanted in text
+        for unwanted in case.text_lacks:
+            assert unwanted not in text
+        for column, expected in case.check.items():
+            expected = date.fromisoformat(expected) if column == "published_date" and expected else expected
+            assert row[0][column] == expected, column
+        if case.reason:
+            assert any(case.reason.lower() in r.lower() for r in quarantine["reason"]), reasons
+    else:
+        assert case.relpath not in inventory["relpath"].to_list() and mine.is_empty()
+
+
+def test_corpus_has_at_least_forty_kinds() -> None:
+    from bad_corpus import TABLE_CASES
+
+    kinds = [c.kind for c in DOCUMENT_CASES] + [c.kind for c in TABLE_CASES]
+    assert len(set(kinds)) == len(kinds) and len(kinds) >= 40
+
+
+@pytest.mark.parametrize("manifest, message", [
+    (b"[[source]]\npath = \"documents/a.txt\"\nkind = ", "sources.toml: not valid TOML"),
+    (b"\xff\xfe\x00garbage", "sources.toml: not valid TOML"),
+    (b"source = \"documents/a.txt\"\n", "'source' must be an array of tables"),
+])
+def test_unreadable_manifest_is_one_clear_error(tmp_path: Path, manifest: bytes, message: str) -> None:
+    """Nothing can be trusted from a manifest that does not parse: the run stops with one line naming it."""
+    root = write_sources(tmp_path / "sources", {"sources.toml": manifest})
+    with pytest.raises(ManifestError) as error:
+        discover_sources(root)
+    assert message in str(error.value) and "\n" not in str(error.value).split(": ", 1)[0]
+
+
+def test_a_batch_of_every_bad_document_at_once(tmp_path: Path) -> None:
+    """All the document kinds in one folder: each file once, loaded or quarantined, none lost."""
+    root = tmp_path / "sources"
+    files: dict = {}
+    manifests = []
+    for case in DOCUMENT_CASES:
+        for rel, content in case.files.items():
+            if rel == "sources.toml":
+                manifests.append(content)
+            elif rel != "documents/enormous.txt":  # covered alone; 50 MB once is enough
+                files[rel] = content
+    files["sources.toml"] = b"\n".join(manifests)
+    write_sources(root, files)
+    inventory, documents, quarantine = ingest_folder(root)
+    on_disk = {p.relative_to(root).as_posix() for p in (root / "documents").rglob("*")
+               if not p.name.startswith(".") and (p.is_file() or p.is_symlink())}
+    accounted = set(documents["path"]) | set(quarantine["source"])
+    assert on_disk <= accounted, on_disk - accounted
+    assert set(documents["path"]).isdisjoint(quarantine.filter(pl.col("source") != "sources.toml")["source"])
