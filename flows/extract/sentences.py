@@ -75,17 +75,30 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_list_run(text: str, lines: list[tuple[int, int]], n: int) -> bool:
+    """A line without a full stop next to another such line (no blank line between): a list, not a heading."""
+    def bare(k: int) -> bool:
+        if not 0 <= k < len(lines):
+            return False
+        line = text[lines[k][0]:lines[k][1]].strip()
+        return bool(line) and not LINE_END_PUNCT.search(line) and not line.startswith("#") and "|" not in line
+    return bare(n) and (bare(n - 1) or bare(n + 1))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a plain text, in order; headings, date lines and front matter are not sentences."""
     out: list[Sentence] = []
     body_start = _front_matter_end(text)
-    for line_start, line_end in _lines(text):
+    lines = _lines(text)
+    for n, (line_start, line_end) in enumerate(lines):
         if line_start < body_start:
             continue
         line = text[line_start:line_end]
         stripped = line.strip()
         bullet = BULLET.match(line)
-        if bullet and len(stripped.split()) >= 4:
+        if bullet is None and out and _in_list_run(text, lines, n):
+            bullet = re.match(r"\s*", line)  # an item of a list whose markers ingest removed
+        if bullet and len(stripped.split()) >= 4 and not stripped.startswith("#"):
             # a list item is a sentence even without a full stop ('- Kazakhstan exports wheat to Uzbekistan')
             for s, e in _split_paragraph(text, line_start + bullet.end(), line_end):
                 while e > s and text[e - 1] in " \t;,":

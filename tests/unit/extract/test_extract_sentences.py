@@ -50,3 +50,10 @@ def test_list_items_are_sentences_without_their_bullets():
     text = "Highlights\n\n- Kenya exports tea to Egypt\n* Egypt sells Kenya steel;\n1. Both sides signed a memorandum.\n- Short item"
     assert [s.text for s in split_sentences(text)] == [
         "Kenya exports tea to Egypt", "Egypt sells Kenya steel", "Both sides signed a memorandum."]
+
+
+def test_list_without_markers_after_the_lead_but_not_title_and_date_lines():
+    text = ("Kenya and Egypt sign trade deal\nMonday, 12 February 2024\n\nKenya and Egypt met on Monday.\n\n"
+            "Kenya exports tea to Egypt\nEgypt sells Kenya steel\n\nTrade\n\nThe end.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Kenya and Egypt met on Monday.", "Kenya exports tea to Egypt", "Egypt sells Kenya steel", "The end."]
