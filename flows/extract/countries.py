@@ -81,6 +81,16 @@ def _non_country_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _region_prefixes() -> frozenset[str]:
+    return frozenset(read_toml("countries.toml")["region_prefixes"])
+
+
+def _after_region_prefix(sentence: str, start: int) -> bool:
+    m = re.search(r"(\w+)[\s-]+$", sentence[max(0, start - 12):start])
+    return bool(m) and m.group(1) in _region_prefixes()
+
+
+@lru_cache(maxsize=1)
 def _currency_heads() -> frozenset[str]:
     return frozenset(read_toml("countries.toml")["currency_heads"])
 
@@ -137,6 +147,9 @@ def find_countries(sentence: str) -> list[CountryMention]:
         if following and following.group(1).lower() in _currency_heads():
             i = j + 1
             continue
+        if kind == "demonym" and _after_region_prefix(sentence, start) and iso3 not in ("ZAF", "KOR", "PRK", "SSD"):
+            i = j + 1
+            continue  # 'Latin American countries' is a region
         if kind == "demonym":
             following = NEXT_WORD.match(after)
             if following and following.group(1).lower() in _non_country_heads():

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from datetime import date
 from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
-from flows.extract.dates import DateContext, DateMention, could_have_date
+from flows.extract.dates import DateContext, could_have_date
 from flows.extract.events import EventState, find_events, is_object, split_clauses, summary
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
-from flows.extract.people import Person, find_people, fold_name, nearest_country, resolve_leader_anaphor
+from flows.extract.people import Person, find_people, nearest_country, resolve_leader_anaphor
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
@@ -31,7 +32,8 @@ def document_countries(mentions: list[list[CountryMention]]) -> list[str]:
     return [iso for iso, _ in counts.most_common()]
 
 
-def _pair(ranked: list[str], mentions: list[list[CountryMention]]) -> tuple[str, str] | None:
+def _pair(ranked: list[str]) -> tuple[str, str] | None:
+    """The document's pair: its two most mentioned countries ('the two countries', 'both sides')."""
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
 
@@ -112,7 +114,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     dates = [ctx.find(s.text) if could_have_date(s.text) else [] for s in sentences]
     pairs = [find_pair_phrases(s.text) for s in sentences]
     ranked = document_countries(countries)
-    pair = _pair(ranked, countries)
+    pair = _pair(ranked)
     people: list[Person] = []
     state = EventState(pair=pair, published=published)
     trade_state = TradeState(pair=pair)
@@ -169,7 +171,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         s = sentences[first.sentence]
         out["person_mentions"].append({
             "document_key": key, "sentence_index": s.index, "char_start": s.start, "char_end": s.end,
-            "evidence": s.text, "name": person.name, "normalized_name": fold_name(person.name) if False else _normalize(person.name),
+            "evidence": s.text, "name": person.name, "normalized_name": _normalize(person.name),
             "role": person.role, "country_iso3": person.country,
         })
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
@@ -178,7 +180,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
 
 
 def _normalize(name: str) -> str:
-    import unicodedata
+    """Case- and accent-free name, for matching people across documents."""
     return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
