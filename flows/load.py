@@ -145,19 +145,29 @@ def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, started: datetime, sources: str, n_sources: int) -> None:
-    """Record the run as running, committed on its own so a failed run still leaves its trace."""
-    # A run that was killed never reached its end: say so rather than leave it 'running' forever.
-    con.execute("update etl_run set status = 'failed', error = 'interrupted (process ended before commit)' "
-                "where status = 'running'")
-    con.execute("delete from etl_run where run_id = ?", [run_id])  # a retried load task starts its run again
-    con.execute("insert into etl_run (run_id, started_at, status, sources_dir, n_sources) values (?, ?, 'running', ?, ?)",
-                [run_id, started, sources, n_sources])
+def start_run(db: Path, sql_dir: Path, run_id: str, started: datetime, sources: str, wait_seconds: float = 0.0) -> None:
+    """Create the tables if needed and record the run as running, committed on its own, before any stage:
+    a run that fails anywhere, or is killed, still leaves its trace in etl_run."""
+    with connect(db, wait_seconds=wait_seconds) as con:
+        apply_ddl(con, sql_dir)
+        # A run that was killed never reached its end: say so rather than leave it 'running' forever.
+        con.execute("update etl_run set status = 'failed', error = 'interrupted (process ended before commit)' "
+                    "where status = 'running'")
+        con.execute("insert into etl_run (run_id, started_at, status, sources_dir) values (?, ?, 'running', ?)",
+                    [run_id, started, sources])
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: str | None = None) -> None:
-    con.execute("update etl_run set status = ?, ended_at = ?, error = ? where run_id = ?",
-                [status, datetime.now(), error, run_id])
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: str | None = None,
+               n_sources: int | None = None) -> None:
+    """Record how a run ended (after its transaction committed or rolled back)."""
+    con.execute("update etl_run set status = ?, ended_at = ?, error = ?, n_sources = coalesce(?, n_sources) "
+                "where run_id = ?", [status, datetime.now(), error, n_sources, run_id])
+
+
+def record_failure(db: Path, run_id: str, error: BaseException, wait_seconds: float = 0.0) -> None:
+    """Mark a run failed with its reason, on a connection of its own (the run's own may be gone)."""
+    with connect(db, wait_seconds=wait_seconds) as con:
+        finish_run(con, run_id, "failed", f"{type(error).__name__}: {error}")
 
 
 def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:

@@ -22,7 +22,7 @@ from flows.extract import extract_documents
 from flows.ingest.discover import discover_sources
 from flows.ingest.documents import document_key, read_documents
 from flows.ingest.tables import TablesResult, ingest_tables, read_reference
-from flows.load import apply_ddl, connect, finish_run, load_run, start_run
+from flows.load import connect, finish_run, load_run, record_failure, start_run
 from flows.lock import run_lock
 from flows.settings import EXTRACTOR_VERSION, Settings
 from flows.state import RunPlan, plan_run, read_kept, read_previous
@@ -190,8 +190,6 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
     tables = plan.process.filter(pl.col("kind") == "table")
     con = connect(settings.db, wait_seconds=settings.wait_seconds)
     try:
-        apply_ddl(con, settings.sql_dir)
-        start_run(con, run_id, run_started, str(settings.sources), int(plan.process.height + plan.skipped.height))
         table_paths = [Path(p) for p in tables["path"]]
 
         def write_tables(c) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -199,15 +197,11 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
             return result.quarantine, stage_counts("ingest_tables", rows_in=result.rows_in, loaded=result.loaded,
                                                    quarantined=result.quarantined)
 
-        try:
-            result = load_run(con, sql_dir=settings.sql_dir, run_id=run_id, full=plan.full, replaced=plan.replaced,
-                              document_frames=star.document_frames, whole_frames=star.whole_frames,
-                              event_ids=star.event_ids, quarantine=quarantine, stage_counts=counts,
-                              extra_writers=[write_tables])
-        except Exception as exc:
-            finish_run(con, run_id, "failed", f"{type(exc).__name__}: {exc}")
-            raise
-        finish_run(con, run_id, "succeeded")
+        result = load_run(con, sql_dir=settings.sql_dir, run_id=run_id, full=plan.full, replaced=plan.replaced,
+                          document_frames=star.document_frames, whole_frames=star.whole_frames,
+                          event_ids=star.event_ids, quarantine=quarantine, stage_counts=counts,
+                          extra_writers=[write_tables])
+        finish_run(con, run_id, "succeeded", n_sources=plan.process.height + plan.skipped.height)
         totals = con.execute(SUMMARY_SQL).fetchall()[0]
     finally:
         con.close()
@@ -233,27 +227,37 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
     started, clock = datetime.now(), time.perf_counter()
     run_id = f"{started:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
     with run_lock(settings.db, settings.wait_seconds):
-        inventory, discover_q = discover_sources_task(settings.sources)
-        plan = read_previous_task(settings.db, inventory, full)
-        reference = read_reference_task(settings.reference_dir)
-        documents, ingest_q = ingest_documents_task(plan.process, settings.sources)
-        staged, extract_q, extract_counts = extract_facts_task(documents)
-        kept_documents, kept_staged = read_kept_task(settings.db, plan.skipped)
-        star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
-        n_docs = plan.process.filter(pl.col("kind") == "document").height
-        counts = pl.concat([
-            stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=plan.process.height,
-                         quarantined=discover_q.height, skipped=plan.skipped.height),
-            stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
-            extract_counts,
-            star.counts,
-        ])
-        quarantine = pl.concat([discover_q, ingest_q, extract_q, star.quarantine], how="vertical_relaxed")
-        star.whole_frames["source_file"] = inventory.drop("path", "published").with_columns(
-            pl.lit(EXTRACTOR_VERSION).alias("extractor_version"))
-        summary = load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)
+        start_run(settings.db, settings.sql_dir, run_id, started, str(settings.sources), settings.wait_seconds)
+        try:
+            summary = _run_stages(settings, run_id, started, full)
+        except BaseException as exc:
+            record_failure(settings.db, run_id, exc, settings.wait_seconds)
+            raise
     summary.seconds = round(time.perf_counter() - clock, 2)
     from flows.artifacts import publish_run_artifacts  # the UI's view of the run; never fails it
 
     publish_run_artifacts(summary, settings.db)
     return summary
+
+
+def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool) -> RunSummary:
+    """The stages of one run, in order; the caller holds the lock and records how the run ended."""
+    inventory, discover_q = discover_sources_task(settings.sources)
+    plan = read_previous_task(settings.db, inventory, full)
+    reference = read_reference_task(settings.reference_dir)
+    documents, ingest_q = ingest_documents_task(plan.process, settings.sources)
+    staged, extract_q, extract_counts = extract_facts_task(documents)
+    kept_documents, kept_staged = read_kept_task(settings.db, plan.skipped)
+    star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
+    n_docs = plan.process.filter(pl.col("kind") == "document").height
+    counts = pl.concat([
+        stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=plan.process.height,
+                     quarantined=discover_q.height, skipped=plan.skipped.height),
+        stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
+        extract_counts,
+        star.counts,
+    ])
+    quarantine = pl.concat([discover_q, ingest_q, extract_q, star.quarantine], how="vertical_relaxed")
+    star.whole_frames["source_file"] = inventory.drop("path", "published").with_columns(
+        pl.lit(EXTRACTOR_VERSION).alias("extractor_version"))
+    return load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)

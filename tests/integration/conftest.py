@@ -24,8 +24,8 @@ def run_pipeline(prefect_server):
     """Run the real pipeline flow: run_pipeline(sources, db) -> RunSummary."""
     from flows.pipeline import pipeline
 
-    def _run(sources: Path, db: Path):
-        return pipeline(sources=str(sources), db=str(db))
+    def _run(sources: Path, db: Path, full: bool = False):
+        return pipeline(sources=str(sources), db=str(db), full=full)
 
     return _run
 
