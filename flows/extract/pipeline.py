@@ -9,7 +9,7 @@ from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.extract.dates import DateContext, could_have_date
-from flows.extract.events import EventState, find_events, is_object, split_clauses, summary
+from flows.extract.events import EventRow, EventState, find_events, is_object, split_clauses, summary
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import Person, find_people, nearest_country, resolve_leader_anaphor
@@ -37,8 +37,11 @@ def _pair(ranked: list[str]) -> tuple[str, str] | None:
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
 
+Latter = tuple[str | None, int, Person | None]  # (country, position, person) that 'the latter' names
+
+
 def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
-            previous: tuple[str | None, int] | None) -> tuple[str | None, int] | None:
+            previous: Latter | None) -> Latter | None:
     """What 'the latter' refers to: the last person or country named before it."""
     m = re.search(r"\bthe\s+latter\b", sentence, re.I)
     if not m:
@@ -72,8 +75,8 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
                     person.country, person.country_cue = iso, "inferred"
 
 
-def _fill_from_events(events, persons: list[tuple[Person, int, int]], sentence: str,
-                      latter: tuple | None) -> None:
+def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, int]], sentence: str,
+                      latter: Latter | None) -> None:
     """A person with no country yet takes the side the event gives them: the visitor is the actor, 'with X' the other."""
     for ev in events:
         if latter and len(latter) > 2 and latter[2] is not None and latter[2].country is None and not ev.symmetric:
@@ -120,7 +123,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     trade_state = TradeState(pair=pair)
     out: dict[str, list[dict]] = {k: [] for k in ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")}
     last_person: Person | None = None
-    last_entity: tuple[str | None, int] | None = None
+    last_entity: Latter | None = None
     key = doc["document_key"]
 
     def base(s: Sentence) -> dict:
