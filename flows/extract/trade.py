@@ -213,6 +213,13 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
             continue
         products = split_products(_cut_list(sentence[intro.end():c_end]))
         return [(before[-1].iso3, target.iso3, p) for p in products]
+    for m in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
+        source = _country_at(inside, m.end(), 1)
+        to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
+        target = _country_at(inside, source.end + to.end(), 1) if to else None
+        intro = (COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)) if target else None
+        if intro:
+            return [(source.iso3, target.iso3, p) for p in split_products(_cut_list(sentence[intro.end():c_end]))]
     for m in FLOW_OF.finditer(sentence, c_start, c_end):
         # 'Kazakhstan's exports of wheat and flour to Uzbekistan', 'imports of gas from Russia'
         owner = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
@@ -234,6 +241,10 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
 
 FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports?|purchases)\s+of\s+"
                      r"(?P<list>[\w\s,-]{2,80}?)\s+(?P<dir>to|from)\s+(?:the\s+)?", re.I)
+QUANTITY = re.compile(r"\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?[\d.,]+\s*(?:million|billion|thousand)?\s*"
+                      r"(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|units|head|lit(?:re|er)s|kilograms|kg|bcm)\s+of\s")
+FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products)|supplies|shipments|deliveries)\s+from\s+(?:the\s+)?",
+                          re.I)
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+")  # 'Russia's main exports to Turkey are ...'
 AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller)s?\s+of\s+", re.I)
 
@@ -353,6 +364,8 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
             pos += pron.end()
         with_ = re.match(r"\s+with\b", sentence[pos:c_end])
         pos += with_.end() if with_ else 0
+        quantity = QUANTITY.match(sentence, pos, c_end)  # 'imported 10 million tonnes of Kazakh oil'
+        pos = quantity.end() - 1 if quantity else pos
         modifier = _country_at(inside, pos + 1, 1)
         origin = None
         if modifier and modifier.kind == "demonym":

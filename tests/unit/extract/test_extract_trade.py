@@ -49,3 +49,12 @@ def test_hs_codes(product, code):
 ])
 def test_more_trade_frames(extract, text, expected):
     assert trade_of(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Main export items from Uzbekistan to Kazakhstan are fruit, textiles and cars.",
+     {("UZB", "KAZ", "fruit"), ("UZB", "KAZ", "textiles"), ("UZB", "KAZ", "cars")}),
+    ("China imported 10 million tonnes of Kazakh oil last year.", {("KAZ", "CHN", "oil")}),
+])
+def test_flow_from_to_and_quantities(extract, text, expected):
+    assert trade_of(extract(text)) == expected
