@@ -131,7 +131,8 @@ def test_a_revised_file_replaces_what_it_revised(con, sources: Path) -> None:
 
 
 def test_big_file_streams_in_batches_with_exact_line_numbers(con, tmp_path: Path, monkeypatch) -> None:
-    # four records a batch: record 4 and its later duplicate, record 5, land in different batches
+    # blocks of a few bytes: every record is a batch of its own, so record 4 and its later
+    # duplicate, record 5, land in different batches
     import flows.ingest.tables.sources as sources_module
 
     monkeypatch.setattr(sources_module.csv_batches, "__defaults__", (4,))

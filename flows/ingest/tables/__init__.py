@@ -7,6 +7,7 @@ caller's transaction).
 from __future__ import annotations
 
 import hashlib
+import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,8 @@ from flows.ingest.tables.trade_load import FileOutcome
 from schemas.quarantine import QUARANTINE_SCHEMA, quarantine_frame
 
 BUNDLED_TABLES = Path(__file__).resolve().parents[3] / "sources" / "tables"
+# errors of reading a file in Python (DuckDB errors cannot be caught: they abort the caller's transaction)
+UNREADABLE = (pl.exceptions.PolarsError, UnicodeDecodeError, EOFError, OSError, json.JSONDecodeError)
 PER_SOURCE_SCHEMA = {
     "source": pl.Utf8, "format": pl.Utf8, "sha256": pl.Utf8,
     "rows_in": pl.Int64, "loaded": pl.Int64, "quarantined": pl.Int64,
@@ -87,14 +90,19 @@ def file_quarantine(rel: str, reason: str) -> pl.DataFrame:
 def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, rel: str, fmt: str | None) -> FileOutcome:
     """Load one file by its detected layout; a file dyad cannot read becomes one quarantine row."""
     reference = bundled_reference()
-    if fmt in TRADE_LOADERS:
-        try:
+    try:
+        if fmt in TRADE_LOADERS:
             return TRADE_LOADERS[fmt](con, path, rel)
-        except comtrade.ComtradeResponseError as err:
-            return FileOutcome(0, 0, file_quarantine(rel, str(err)))
-    if fmt == "published":
-        known = set(reference["dim_country"]["iso3"].to_list())
-        return published.load_published(con, path, rel, known)
+        if fmt == "published":
+            known = set(reference["dim_country"]["iso3"].to_list())
+            return published.load_published(con, path, rel, known)
+    except comtrade.ComtradeResponseError as err:
+        return FileOutcome(0, 0, file_quarantine(rel, str(err)))
+    except UNREADABLE as err:
+        # the file broke off while it was read (a ragged CSV, a truncated gzip): none of it loads
+        con.execute("delete from fact_trade where source_file = $f", {"f": rel})
+        con.execute("delete from trade_reported where source = $f", {"f": rel})
+        return FileOutcome(0, 0, file_quarantine(rel, f"could not be read as {fmt}: {err}"))
     if fmt in REFERENCE or fmt in COMPANIONS:
         # reference tables come from the bundled copy; BACI's companions add nothing the map lacks
         return FileOutcome(0, 0, pl.DataFrame(schema=QUARANTINE_SCHEMA))

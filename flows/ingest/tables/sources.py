@@ -12,13 +12,8 @@ import polars as pl
 from flows.ingest.tables.detect import is_gzip
 
 BATCH_ROWS = 500_000
+BLOCK_BYTES = 96 << 20  # about 450,000 Comtrade records
 RN = "rn"  # 0-based record number in the file: what row_ref is made from
-
-
-def file_bytes(path: Path) -> bytes:
-    """The file's bytes, decompressed when gzipped."""
-    data = path.read_bytes()
-    return gzip.decompress(data) if is_gzip(path) else data
 
 
 def is_utf8(data: bytes) -> bool:
@@ -32,7 +27,8 @@ def is_utf8(data: bytes) -> bool:
 
 def head_lines(path: Path, size: int = 1 << 20) -> bytes:
     """The whole lines within the first bytes of a file (a character cut at the end is no error)."""
-    with path.open("rb") as fh:
+    opener = gzip.open if is_gzip(path) else open
+    with opener(path, "rb") as fh:
         head = fh.read(size)
     return head if len(head) < size else head.rsplit(b"\n", 1)[0]
 
@@ -59,35 +55,60 @@ def conform(frame: pl.DataFrame, choice: dict[str, str], wanted: list[str], star
     return frame.with_columns(missing).with_row_index(RN, offset=start).select(RN, *wanted)
 
 
-def csv_batches(path: Path, wanted: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[pl.DataFrame]:
-    """The wanted columns of a CSV file as text, in batches of about batch_rows records.
+def csv_blocks(path: Path, block_bytes: int = BLOCK_BYTES) -> Iterator[bytes]:
+    """The file (decompressed if gzipped) in blocks of whole records, each starting with the header line.
 
-    A plain UTF-8 file is scanned in a stream and never held whole in memory; a gzipped or
-    non-UTF-8 file (old Comtrade downloads are Latin-1) is decompressed or re-encoded first.
+    A block ends at a line break outside quotes (an even number of quote characters before it), so
+    a quoted field that holds a line break is never cut in two.
     """
-    choice = column_choice(header_of(path), wanted)
-    if is_gzip(path) or not is_utf8(head_lines(path)):
-        data = file_bytes(path)
-        if not is_utf8(data):
-            data = data.decode("latin-1").encode("utf-8")
-        frame = pl.read_csv(io.BytesIO(data), infer_schema=False, columns=list(choice))
-        for start in range(0, max(frame.height, 1), batch_rows):
-            yield conform(frame.slice(start, batch_rows), choice, wanted, start)
+    opener = gzip.open if is_gzip(path) else open
+    with opener(path, "rb") as fh:
+        header = fh.readline()
+        rest = b""
+        while data := fh.read(block_bytes):
+            buffer = rest + data
+            cut = buffer.rfind(b"\n") + 1
+            while cut and buffer.count(b'"', 0, cut) % 2:
+                cut = buffer.rfind(b"\n", 0, cut - 1) + 1
+            if cut:
+                yield header + buffer[:cut]
+            rest = buffer[cut:]
+        if rest.strip() or not header.strip():
+            yield header + rest
+
+
+def csv_batches(path: Path, wanted: list[str], block_bytes: int = BLOCK_BYTES) -> Iterator[pl.DataFrame]:
+    """The wanted columns of a CSV (or Parquet) file as text, in batches, never the whole file at once.
+
+    Python reads the next block only when the previous batch is done, so memory stays bounded by a
+    block whatever the file's size; Latin-1 files (old Comtrade downloads) are re-encoded per block.
+    """
+    if path.suffix.lower() == ".parquet":
+        yield from parquet_batches(path, wanted)
         return
-    pending: list[pl.DataFrame] = []
-    start = 0
-    # utf8-lossy: a stray Latin-1 byte deep in a big file becomes U+FFFD rather than an error
-    scan = pl.scan_csv(path, infer_schema=False, encoding="utf8-lossy").select(list(choice))
-    for chunk in scan.collect_batches(chunk_size=batch_rows):
-        pending.append(chunk)
-        if sum(f.height for f in pending) >= batch_rows:
-            frame = pl.concat(pending)
-            pending = []
+    choice = column_choice(header_of(path), wanted)
+    latin1 = not is_utf8(head_lines(path))
+    start, emitted = 0, False
+    for block in csv_blocks(path, block_bytes):
+        if latin1:
+            block = block.decode("latin-1").encode("utf-8")
+        frame = pl.read_csv(io.BytesIO(block), infer_schema=False, columns=list(choice), encoding="utf8-lossy")
+        if frame.height or not emitted:
             yield conform(frame, choice, wanted, start)
             start += frame.height
-    if pending or start == 0:
-        frame = pl.concat(pending) if pending else pl.DataFrame(schema={c: pl.Utf8 for c in choice})
-        yield conform(frame, choice, wanted, start)
+            emitted = True
+
+
+def parquet_batches(path: Path, wanted: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[pl.DataFrame]:
+    """The wanted columns of a Parquet file as text, streamed in batches."""
+    choice = column_choice(pl.read_parquet_schema(path).keys(), wanted)
+    scan = pl.scan_parquet(path).select(pl.col(list(choice)).cast(pl.Utf8))
+    start = 0
+    for chunk in scan.collect_batches(chunk_size=batch_rows):
+        yield conform(chunk, choice, wanted, start)
+        start += chunk.height
+    if start == 0:
+        yield conform(pl.DataFrame(schema={c: pl.Utf8 for c in choice}), choice, wanted, 0)
 
 
 def frame_batches(frame: pl.DataFrame, wanted: list[str]) -> Iterator[pl.DataFrame]:
