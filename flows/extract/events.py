@@ -330,6 +330,10 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
     actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state, trigger)
     if actor is None or target is None:
         return None
+    if resolution == "anaphora" and family(event_type) == "visit" and any(
+            family(e.event_type) == "visit" and {e.actor, e.target} == {actor, target} and e.event_date == date_m.value
+            for e in state.events):
+        return None  # 'Erdogan also visited the memorial' during the visit already told: the same visit
     if resolution != "anaphora" and REFERENCE_NOUN.match(sentence, max(c_start, t_start - 12)) is not None and any(
             family(e.event_type) == family(event_type) and {e.actor, e.target} == {actor, target} for e in state.events):
         return None  # 'The visit, which began on Monday, ...': the visit already told, not a second one

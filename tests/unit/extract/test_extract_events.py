@@ -122,3 +122,9 @@ def test_a_dated_reference_back_is_not_a_second_event(extract):
     text = ("Kenyan President William Ruto arrived in Addis Ababa on Monday for a state visit to Ethiopia. "
             "The visit, which began on Monday, is his first since 2022.")
     assert events_of(extract(text, PUB)) == {("state_visit", "KEN", "ETH", date(2024, 5, 6), "day", "occurred")}
+
+
+def test_a_second_undated_visit_mention_is_the_same_visit(extract):
+    text = ("Turkish President Recep Erdogan arrived in Baku on Monday for an official visit to Azerbaijan. "
+            "Erdogan also visited the Alley of Martyrs.")
+    assert events_of(extract(text, PUB)) == {("official_visit", "TUR", "AZE", date(2024, 5, 6), "day", "occurred")}
