@@ -128,3 +128,10 @@ def test_a_second_undated_visit_mention_is_the_same_visit(extract):
     text = ("Turkish President Recep Erdogan arrived in Baku on Monday for an official visit to Azerbaijan. "
             "Erdogan also visited the Alley of Martyrs.")
     assert events_of(extract(text, PUB)) == {("official_visit", "TUR", "AZE", date(2024, 5, 6), "day", "occurred")}
+
+
+def test_joint_declaration_and_foundation_stone(extract):
+    text = ("On 2 May 2024, Peru and Chile adopted a joint declaration on the Pacific. "
+            "On 3 May 2024, the two presidents laid the foundation stone of a joint desalination plant.")
+    events = {(e[0], e[3]) for e in events_of(extract(text, PUB))}
+    assert events == {("agreement_signed", date(2024, 5, 2)), ("joint_project", date(2024, 5, 3))}
