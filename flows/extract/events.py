@@ -39,6 +39,7 @@ class EventRow:
     participants: list[str] | None
     place: str | None = None
     trigger_start: int = 0
+    inherited: bool = False  # the date comes from an earlier event of the text ('The ministers signed ...')
 
     @property
     def event_date(self) -> date | None:
@@ -342,8 +343,9 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
         event_type in ("letters_exchanged",) and bool(re.search(r"\bexchanged\b", trigger, re.I))) or (
         event_type == "anniversary_event" and not re.search(r"\bmessage\b", clause, re.I))
     place = next((text for iso, text in parties.locs if iso == target), None)
+    inherited = date_m is not None and date_m not in dates
     return EventRow(event_type, actor, target, c_start, c_end, trigger, date_m, resolution,
-                    "planned" if planned else "occurred", symmetric, participants, place, t_start)
+                    "planned" if planned else "occurred", symmetric, participants, place, t_start, inherited)
 
 
 def _with_non_country(sentence: str, t_end: int, c_end: int, persons: list[tuple[Person, int, int]],
@@ -409,7 +411,8 @@ def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_st
 
 def summary(row: EventRow) -> str:
     """A short readable line, e.g. 'Belarus opened an embassy in Azerbaijan (Baku)'."""
-    template = _rules()["summary"].get(row.event_type, "{actor} and {target}")
+    kind = "letters_exchanged_mutual" if row.event_type == "letters_exchanged" and row.symmetric else row.event_type
+    template = _rules()["summary"].get(kind, "{actor} and {target}")
     place = f" ({row.place})" if row.place and row.place != country_name(row.target) else ""
     return template.format(actor=country_name(row.actor), target=country_name(row.target), place=place,
                            trigger=row.trigger)

@@ -147,8 +147,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
                 "event_date": ev.event_date, "date_precision": ev.date.precision if ev.date else None,
                 "date_text": ev.date.text or None if ev.date else None,
                 "date_resolution": ev.resolution,
-                "date_anchor": (f"earlier event: {ev.date.text}" if ev.resolution == "anaphora" else ev.date.anchor)
-                if ev.date else None,
+                "date_anchor": (f"earlier event dated '{ev.date.text}'" if ev.inherited and ev.resolution == "anaphora"
+                                else ev.date.anchor) if ev.date else None,
                 "status": ev.status, "symmetric": ev.symmetric, "trigger": ev.trigger, "summary": summary(ev),
                 "participants": ev.participants,
             })
