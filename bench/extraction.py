@@ -1,0 +1,89 @@
+"""Extraction figure: documents per second on one core, beside baselines measured on the same files in the same process.
+
+Phases, each timed on wall clock and on this process's CPU clock:
+- read: `read_documents` (decode, metadata, Pandera validation), what ingest costs before extraction;
+- split: the extractor's own sentence splitter over every text, the least any extractor must do;
+- regex: one pass of every event trigger pattern over every text, what a naive regex extractor costs;
+- extract: `extract_documents`, after one warm-up document (lexicons and regexes load once a process).
+
+`python -m bench.extraction SOURCES_DIR` prints the figures as one JSON line; run it in a child process
+with POLARS_MAX_THREADS=1 so the figure is one core's.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.measure import python_child
+
+ONE_CORE = {"POLARS_MAX_THREADS": "1", "OMP_NUM_THREADS": "1"}
+
+
+def _timed(work: Callable[[], Any]) -> tuple[Any, float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def trigger_regex() -> re.Pattern[str]:
+    """Every event trigger of the lexicon as one alternation (the naive regex baseline)."""
+    from flows.lexicon import read_table
+
+    return re.compile("|".join(f"(?:{r['pattern']})" for r in read_table("event_triggers.csv")), re.I)
+
+
+def measure_extraction(root: Path) -> dict[str, Any]:
+    """Time read, split, regex and extract over every document under root/documents (in this process)."""
+    from flows.extract import extract_documents
+    from flows.extract.sentences import split_sentences
+    from flows.ingest.documents import read_documents
+
+    paths = sorted(p for p in (root / "documents").iterdir() if p.is_file())
+    (documents, rejected), read_s, read_cpu = _timed(lambda: read_documents(paths, root))
+    texts = documents["text"].to_list()
+    sentences, split_s, split_cpu = _timed(lambda: sum(len(split_sentences(t)) for t in texts))
+    pattern = trigger_regex()
+    hits, regex_s, regex_cpu = _timed(lambda: sum(1 for t in texts for _ in pattern.finditer(t)))
+    _, warmup_s, _ = _timed(lambda: extract_documents(documents.head(1)))
+    frames, extract_s, extract_cpu = _timed(lambda: extract_documents(documents))
+    n = documents.height
+    mean_kb = sum(len(t.encode()) for t in texts) / max(n, 1) / 1024
+    return {
+        "documents": n, "rejected": rejected.height, "mean_kb": round(mean_kb, 2), "sentences": sentences,
+        "regex_hits": hits, "warmup_s": round(warmup_s, 3),
+        "rows": {kind: frame.height for kind, frame in frames.items()},
+        "seconds": {"read": round(read_s, 3), "split": round(split_s, 3), "regex": round(regex_s, 3),
+                    "extract": round(extract_s, 3)},
+        "cpu_seconds": {"read": round(read_cpu, 3), "split": round(split_cpu, 3), "regex": round(regex_cpu, 3),
+                        "extract": round(extract_cpu, 3)},
+        "docs_per_s": {k: round(n / v, 1) if v else None for k, v in
+                       {"read": read_s, "split": split_s, "regex": regex_s, "extract": extract_s}.items()},
+        "docs_per_cpu_s": {k: round(n / v, 1) if v else None for k, v in
+                           {"read": read_cpu, "split": split_cpu, "regex": regex_cpu, "extract": extract_cpu}.items()},
+    }
+
+
+def extraction_figure(root: Path, timeout: float | None = None) -> dict[str, Any]:
+    """measure_extraction in a fresh one-core child process, with the child's peak RSS."""
+    child = python_child("import sys, json; from pathlib import Path; from bench.extraction import measure_extraction; "
+                         "print(json.dumps(measure_extraction(Path(sys.argv[1]))))", str(root), env=ONE_CORE,
+                         timeout=timeout)
+    if child.returncode != 0:
+        raise RuntimeError(f"extraction bench failed: {child.stderr[-2000:]}")
+    result = child.last_json()
+    result["process"] = child.figures()
+    seconds = result["seconds"]
+    # the figure as ratios: how many times the extractor's time the baselines take
+    result["ratio_to_split"] = round(seconds["extract"] / seconds["split"], 1) if seconds["split"] else None
+    result["ratio_to_regex"] = round(seconds["extract"] / seconds["regex"], 1) if seconds["regex"] else None
+    result["ratio_to_read"] = round(seconds["extract"] / seconds["read"], 1) if seconds["read"] else None
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure_extraction(Path(sys.argv[1]))))
