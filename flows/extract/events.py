@@ -80,6 +80,9 @@ def _rules() -> dict:
     }
 
 
+# a possessive country before a common noun that is not a side of a relation ("Iran's nuclear programme")
+ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|leader|prime|foreign|minister|ministry|embassy|"
+                       r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
                             r"(?=\s*,|\s+(?:was|is|which|that|had|has|will)\b)")
 MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"
@@ -262,13 +265,16 @@ class Parties:
     all: list[str]
     pair_phrase: bool
     latter: str | None
+    attributive: list[str]  # "Iran's nuclear programme": named, but not a party
 
 
 def _parties(sentence: str, c_start: int, c_end: int, countries: list[CountryMention],
              persons: list[tuple[Person, int, int]], pair_spans: list[tuple[int, int]], state: EventState,
              last_entity: tuple[str | None, int] | None) -> Parties:
-    subjects, dests, locs, withs, ofs = [], [], [], [], []
+    subjects, dests, locs, withs, ofs, attributive = [], [], [], [], [], []
     for c in countries:
+        if c.possessive and ATTRIBUTE.match(sentence, c.end):
+            attributive.append(c.iso3)
         role = _role_of(sentence, c)
         {"subj": subjects, "dest": dests, "with": withs, "of": ofs}.get(role, []).append(c.iso3)
         if role == "loc":
@@ -288,7 +294,7 @@ def _parties(sentence: str, c_start: int, c_end: int, countries: list[CountryMen
     pair_phrase = any(c_start <= s < c_end for s, _ in pair_spans) or bool(
         re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b",
                   clause, re.I))
-    return Parties(subjects, dests, locs, withs, ofs, every, pair_phrase, latter)
+    return Parties(subjects, dests, locs, withs, ofs, every, pair_phrase, latter, attributive)
 
 
 def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: str, c_start: int, c_end: int,
@@ -332,8 +338,7 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
     if actor is None or target is None:
         return None
     if resolution == "anaphora" and family(event_type) == "visit" and any(
-            family(e.event_type) == "visit" and {e.actor, e.target} == {actor, target} and e.event_date == date_m.value
-            for e in state.events):
+            family(e.event_type) == "visit" and {e.actor, e.target} == {actor, target} for e in state.events):
         return None  # 'Erdogan also visited the memorial' during the visit already told: the same visit
     if resolution != "anaphora" and REFERENCE_NOUN.match(sentence, max(c_start, t_start - 12)) is not None and any(
             family(e.event_type) == family(event_type) and {e.actor, e.target} == {actor, target} for e in state.events):
@@ -371,7 +376,8 @@ def _country_in(text: str) -> bool:
 def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_start: int, parties: Parties,
                   state: EventState, trigger: str = "") -> tuple[str | None, str | None]:
     pair = state.pair
-    if len(parties.all) > 2 and len(set(parties.subjects + parties.ofs + parties.withs + parties.dests)) > 2:
+    named = set(parties.subjects + parties.ofs + parties.withs + parties.dests) - set(parties.attributive)
+    if len(parties.all) > 2 and len(named) > 2:
         return None, None  # a multilateral meeting is not a bilateral event
     if event_type in ("state_visit", "official_visit", "working_visit") and re.match(r"(?i)host|receiv|welcom", trigger):
         actor = parties.withs[0] if parties.withs else None  # 'Biden hosted Xi': the guest visits the host

@@ -121,10 +121,11 @@ def hs_code_for(product: str) -> str | None:
     words = re.findall(r"[a-z]{3,}", key)
     if not words:
         return None
-    head = words[-1]
+    generic = {"systems", "system", "equipment", "products", "goods", "items", "devices", "materials", "supplies"}
+    head = next((w for w in reversed(words) if w not in generic), words[-1])  # 'air defence systems' -> 'defence'
     singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else re.sub(r"(?<!s)s$", "", head)
     patterns = [re.compile(rf"\b{re.escape(_stem(w))}\w*") for w in words]
-    head_pattern = patterns[-1]
+    head_pattern = patterns[words.index(head)]
     best = None
     for code, text, level in described:
         if not head_pattern.search(text):

@@ -165,3 +165,13 @@ def test_egypt_saudi_html(frames_by_doc):
     assert ("official_visit", "SAU", "EGY", date(2024, 10, 15), "day", "occurred") in events_of(f)
     assert len([e for e in events_of(f) if e[0] == "official_visit"]) == 1  # the postponed visit is not one
     assert ("EGY", "SAU", "onions") in trade_of(f) and ("SAU", "EGY", "crude oil") in trade_of(f)
+
+
+def test_azerbaijan_israel_with_a_third_country_in_the_background(frames_by_doc):
+    f = frames_by_doc[1]["x_azerbaijan_israel_visit.txt"]
+    events = events_of(f)
+    assert ("official_visit", "ISR", "AZE", date(2023, 5, 30), "day", "occurred") in events  # Iran's programme: no party
+    assert not any(e[0] == "agreement_signed" for e in events)  # 'No agreements were signed'
+    assert len([e for e in events if e[0] == "official_visit"]) == 1  # 'Herzog also visited ...' is the same visit
+    assert ("embassy_opened", "AZE", "ISR", date(2023, 3, 1), "month", "occurred") in events
+    assert trade_of(f) == {("ISR", "AZE", "drones"), ("ISR", "AZE", "air defence systems")}
