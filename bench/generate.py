@@ -159,7 +159,7 @@ def article(i: int, seed: int) -> dict:
         size += len(sentence) + 1
         k += 1
     fmt = "html" if i % 10 == 9 else "md" if i % 10 == 4 else "txt"
-    return {"format": fmt, "title": title, "published": published, "paragraphs": paragraphs,
+    return {"format": fmt, "pair": (a[0], b[0]), "title": title, "published": published, "paragraphs": paragraphs,
             "dateline": f"{b[3]}, {_long(published)} ({rng.choice(OUTLETS)})", "outlet": rng.choice(OUTLETS)}
 
 
