@@ -337,10 +337,11 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
     actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state, trigger)
     if actor is None or target is None:
         return None
-    if resolution == "anaphora" and family(event_type) == "visit" and any(
+    inherited = date_m is not None and date_m not in dates
+    if inherited and family(event_type) == "visit" and any(
             family(e.event_type) == "visit" and {e.actor, e.target} == {actor, target} for e in state.events):
         return None  # 'Erdogan also visited the memorial' during the visit already told: the same visit
-    if resolution != "anaphora" and REFERENCE_NOUN.match(sentence, max(c_start, t_start - 12)) is not None and any(
+    if not inherited and REFERENCE_NOUN.match(sentence, max(c_start, t_start - 12)) is not None and any(
             family(e.event_type) == family(event_type) and {e.actor, e.target} == {actor, target} for e in state.events):
         return None  # 'The visit, which began on Monday, ...': the visit already told, not a second one
     participants = [p.name for p, _, _ in persons] or None
@@ -348,7 +349,6 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
         event_type in ("letters_exchanged",) and bool(re.search(r"\bexchanged\b", trigger, re.I))) or (
         event_type == "anniversary_event" and not re.search(r"\bmessage\b", clause, re.I))
     place = next((text for iso, text in parties.locs if iso == target), None)
-    inherited = date_m is not None and date_m not in dates
     return EventRow(event_type, actor, target, c_start, c_end, trigger, date_m, resolution,
                     "planned" if planned else "occurred", symmetric, participants, place, t_start, inherited)
 
