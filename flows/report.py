@@ -381,9 +381,15 @@ def build_sections(frames: dict[str, pl.DataFrame]) -> tuple[list[dict[str, Any]
                                 ("chapter_usd_year_before", "Chapter, year before", "num"),
                                 ("evidence", "Claim", "evidence"), ("document_name", "Document", "")],
                        badge=verdict)
-        lead = ("Each sentence saying one country sells a product to the other, beside what the statistics record."
-                if verdict else "Each sentence saying one country sells a product to the other (no statistics "
-                "loaded to check them against).")
+        if verdict:
+            tally = claims.group_by(verdict).len()
+            counts = dict(zip(tally[verdict].to_list(), tally["len"].to_list()))
+            verdicts = ", ".join(f"{counts.get(v, 0)} {v}" for v in ("supported", "contradicted", "unknown"))
+            lead = (f"Each sentence saying one country sells a product to the other, beside what the statistics "
+                    f"record: {claims.height} claims, {verdicts}.")
+        else:
+            lead = ("Each sentence saying one country sells a product to the other (no statistics loaded to check "
+                    "them against).")
         sections.append(_section("claims", "Claims vs statistics", lead, table=table))
         counts["claims"] = claims.height
     else:

@@ -132,6 +132,7 @@ def test_page_has_every_section_chart_and_table() -> None:
                     "Shared organizations", "People involved", "AZE – BLR"):
         assert heading in html
     assert '<span class="badge supported">supported</span>' in html
+    assert "1 claims, 1 supported, 0 contradicted, 0 unknown." in html
     assert "US$ 350.00 million" in html and "reported by BLR" in html
     # people: Lukashenko is named in two documents and in two events
     people = html[html.index('class="people-table"'):]
