@@ -83,6 +83,8 @@ def run(
                                                       help="Export every report view to DIR after the run.")] = None,
     export_format: FormatOption = ExportFormat.parquet,
     full: Annotated[bool, typer.Option("--full", help="Read every source again, not only new or changed ones.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, envvar="DYAD_WORKERS",
+                                         help="Extract on N local Dask worker processes (Prefect's DaskTaskRunner).")] = 1,
 ) -> None:
     """Run the whole pipeline: ingest, extract, transform and load into the DuckDB file, in one transaction."""
     settings = Settings().with_overrides(sources=sources, db=db)
@@ -102,9 +104,10 @@ def run(
         with temporary_settings(updates={"flows.heartbeat_frequency": None}), \
                 _status("running the pipeline", quiet or as_json):
             if export_to is None:
-                from flows.pipeline import pipeline
+                from flows.pipeline import run_pipeline
 
-                summary = pipeline(sources=str(settings.sources), db=str(settings.db), wait_seconds=wait, full=full)
+                summary = run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
+                                       workers=workers)
                 exported = None
             else:
                 from flows.pipeline import RunSummary

@@ -120,10 +120,28 @@ def read_kept_task(db: Path, skipped: pl.DataFrame) -> tuple[pl.DataFrame, dict[
     return read_kept(db, keys)
 
 
-@task(name="extract_facts")
-def extract_facts_task(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
+@task(name="extract_batch")
+def extract_batch_task(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Extraction over one batch of documents: runs in-process, or on a Dask worker with --workers."""
+    return extract_documents(documents)
+
+
+def extract_all(documents: pl.DataFrame, workers: int) -> dict[str, pl.DataFrame]:
+    """Every document's raw facts: one task over the whole batch, or `workers` x 4 batches mapped over the
+    flow's task runner (Dask when workers > 1); the results are concatenated in document order."""
+    if workers <= 1 or documents.height < 2:
+        return extract_batch_task(documents)
+    n_batches = min(documents.height, workers * 4)
+    size = -(-documents.height // n_batches)
+    batches = [documents.slice(i, size) for i in range(0, documents.height, size)]
+    results = [future.result() for future in extract_batch_task.map(batches)]
+    return {kind: pl.concat([r[kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS}
+
+
+@task(name="validate_facts")
+def validate_facts_task(raw: dict[str, pl.DataFrame], documents: pl.DataFrame
+                        ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
     """(valid staged frames, quarantine, stage counts) for the whole batch."""
-    raw = extract_documents(documents)
     paths = documents.select("document_key", pl.col("path").alias("_source"))
     staged, rejected = {}, []
     for kind, model in STAGING_MODELS.items():
@@ -217,11 +235,12 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
 
 
 @flow(name="dyad-pipeline", flow_run_name=_run_name, log_prints=False)
-def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = False) -> RunSummary:
+def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = False, workers: int = 1) -> RunSummary:
     """Build or update the reporting database from a sources folder in one transaction.
 
     Only new or changed sources (by content hash) are read again unless `full`; the whole run holds the
-    database's lock, so a second run waits up to `wait_seconds` or stops with a clear message.
+    database's lock, so a second run waits up to `wait_seconds` or stops with a clear message. With
+    `workers` > 1, run it through `run_pipeline`, which gives the flow a Dask task runner for extraction.
     """
     settings = Settings().with_overrides(sources=sources, db=db, wait_seconds=wait_seconds)
     started, clock = datetime.now(), time.perf_counter()
@@ -229,7 +248,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
     with run_lock(settings.db, settings.wait_seconds):
         start_run(settings.db, settings.sql_dir, run_id, started, str(settings.sources), settings.wait_seconds)
         try:
-            summary = _run_stages(settings, run_id, started, full)
+            summary = _run_stages(settings, run_id, started, full, workers)
         except BaseException as exc:
             record_failure(settings.db, run_id, exc, settings.wait_seconds)
             raise
@@ -240,13 +259,13 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
     return summary
 
 
-def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool) -> RunSummary:
+def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, workers: int) -> RunSummary:
     """The stages of one run, in order; the caller holds the lock and records how the run ended."""
     inventory, discover_q = discover_sources_task(settings.sources)
     plan = read_previous_task(settings.db, inventory, full)
     reference = read_reference_task(settings.reference_dir)
     documents, ingest_q = ingest_documents_task(plan.process, settings.sources)
-    staged, extract_q, extract_counts = extract_facts_task(documents)
+    staged, extract_q, extract_counts = validate_facts_task(extract_all(documents, workers), documents)
     kept_documents, kept_staged = read_kept_task(settings.db, plan.skipped)
     star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
     n_docs = plan.process.filter(pl.col("kind") == "document").height
@@ -261,3 +280,15 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool) 
     star.whole_frames["source_file"] = inventory.drop("path", "published").with_columns(
         pl.lit(EXTRACTOR_VERSION).alias("extractor_version"))
     return load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)
+
+
+def run_pipeline(sources: str, db: str, *, wait_seconds: float = 0.0, full: bool = False, workers: int = 1
+                 ) -> RunSummary:
+    """The pipeline flow, with a local Dask cluster of `workers` processes for extraction when workers > 1."""
+    if workers <= 1:
+        return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=1)
+    from flows.workers import dask_task_runner
+
+    with dask_task_runner(workers) as runner:
+        return pipeline.with_options(task_runner=runner)(sources=sources, db=db, wait_seconds=wait_seconds,
+                                                         full=full, workers=workers)
