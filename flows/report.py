@@ -383,8 +383,8 @@ def build_sections(frames: dict[str, pl.DataFrame]) -> tuple[list[dict[str, Any]
                        badge=verdict)
         if verdict:
             tally = claims.group_by(verdict).len()
-            counts = dict(zip(tally[verdict].to_list(), tally["len"].to_list()))
-            verdicts = ", ".join(f"{counts.get(v, 0)} {v}" for v in ("supported", "contradicted", "unknown"))
+            by_verdict = dict(zip(tally[verdict].to_list(), tally["len"].to_list()))
+            verdicts = ", ".join(f"{by_verdict.get(v, 0)} {v}" for v in ("supported", "contradicted", "unknown"))
             lead = (f"Each sentence saying one country sells a product to the other, beside what the statistics "
                     f"record: {claims.height} claims, {verdicts}.")
         else:
