@@ -369,18 +369,22 @@ COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:(?P<dem>[A-ZÀ-Þ][\w’'-]+
 CAPWORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+LOWER_WORD = re.compile(r"[a-z]+")
+
+
 @lru_cache(maxsize=1)
-def _title_hint() -> re.Pattern[str]:
-    """Any title head, lower-case head, abbreviation or 'counterpart': where a new person can be introduced."""
+def _title_words() -> frozenset[str]:
+    """Every word of a title head, an abbreviation, or 'counterpart' (lower case): where a person can be introduced."""
     data = read_toml("titles.toml")
-    words = set(data["heads"]) | set(data["lower_heads"]) | set(data["abbreviations"]) | {"counterpart", "counterparts"}
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")s?\b", re.I)
+    words = {w.lower() for h in data["heads"] + data["lower_heads"] + list(data["abbreviations"]) for w in
+             LOWER_WORD.findall(h.lower())}
+    return frozenset(words | {w + "s" for w in words} | {"counterpart", "counterparts"})
 
 
 def find_people(sentence: str, index: int, countries: list[CountryMention], people: list[Person],
                 last_person: Person | None) -> list[tuple[Person, Mention]]:
     """People named in one sentence, merged into the document's list `people`; returns this sentence's mentions."""
-    if not _title_hint().search(sentence):
+    if _title_words().isdisjoint(LOWER_WORD.findall(sentence.lower())):
         # no title and no counterpart: only later mentions of known people can be here (a cheap test first, speed)
         known = {fold_name(p.surname) for p in people}
         if not any(fold_name(w) in known for w in CAPWORD.findall(sentence)):

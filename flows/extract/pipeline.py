@@ -17,9 +17,19 @@ from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
 
-NUMBER_HINT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
-                         r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b",
-                         re.I)
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                         "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+                         "thousand million billion trillion dozen".split())
+LOWER_WORD = re.compile(r"[a-z]+")
+LATTER = re.compile(r"\bthe\s+latter\b", re.I)
+PRONOUN_START = re.compile(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", re.I)
+PRONOUN_ACT = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b")
+HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
+
+
+def _has_number(sentence: str) -> bool:
+    """A digit or a number word: where an amount can be (a cheap gate before the amount grammar)."""
+    return any(ch.isdigit() for ch in sentence) or not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower()))
 
 
 TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chancellor|Premier|Speaker|Secretary|Governor"
@@ -43,7 +53,7 @@ Latter = tuple[str | None, int, Person | None]  # (country, position, person) th
 def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
             previous: Latter | None) -> Latter | None:
     """What 'the latter' refers to: the last person or country named before it."""
-    m = re.search(r"\bthe\s+latter\b", sentence, re.I)
+    m = LATTER.search(sentence) if "latter" in sentence else None
     if not m:
         return previous
     cands: list[tuple[int, str | None, Person | None]] = [(c.end, c.iso3, None) for c in countries if c.end <= m.start()]
@@ -80,7 +90,7 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
     """A person with no country yet takes the side the event gives them: the visitor is the actor, 'with X' the other."""
     for ev in events:
         if latter and len(latter) > 2 and latter[2] is not None and latter[2].country is None and not ev.symmetric:
-            if re.search(r"\bthe\s+latter\b", sentence[ev.start:ev.end], re.I):
+            if LATTER.search(sentence, ev.start, ev.end):
                 latter[2].country, latter[2].country_cue = ev.actor, "inferred"
         inside = [(p, s) for p, s, _ in persons if ev.start <= s < ev.end]
         if not ev.symmetric:
@@ -92,7 +102,7 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
             obj = is_object(sentence, ev.start, s)
             if not obj and s > ev.trigger_start:
                 continue  # after the trigger and not its object ('at the invitation of X'): no side to give
-            if re.match(r"(?i)host|receiv|welcom", ev.trigger):
+            if HOST_VERB.match(ev.trigger):
                 obj = not obj  # 'Biden hosted Xi': the subject is the host, the target
             if not ev.symmetric:
                 person.country = ev.target if obj else ev.actor
@@ -134,7 +144,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         persons = [(p, m.start, m.end) for p, m in found]
         cs = [c for c in cs if not any(st <= c.start < en for _, st, en in persons)]  # 'Ana Lima' is a name here
         persons += resolve_leader_anaphor(s.text, cs, people)
-        pron = re.match(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", s.text, re.I) or re.search(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b", s.text)
+        pron = PRONOUN_START.match(s.text) or PRONOUN_ACT.search(s.text) if "he" in s.text.lower() else None
         if pron and last_person is not None and not any(st <= pron.start() < en for _, st, en in persons):
             persons.append((last_person, pron.start(), pron.end()))
         last_entity = _latter(s.text, cs, persons, last_entity)
@@ -159,7 +169,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         for claim in find_trade_claims(s.text, cs, trade_state):
             out["trade_claims"].append({**base(s), "exporter_iso3": claim.exporter, "importer_iso3": claim.importer,
                                         "product": claim.product, "hs_code": claim.hs_code})
-        for fig in (find_figures(s.text, cs, ds, ps, pair) if NUMBER_HINT.search(s.text) else ()):
+        for fig in (find_figures(s.text, cs, ds, ps, pair) if _has_number(s.text) else ()):
             out["figures"].append({**base(s), **fig})
         if persons:
             last_person = max(persons, key=lambda x: x[2])[0]
