@@ -81,16 +81,15 @@ def judge_batch(
     value_scale: float = 1.0, weight_scale: float = 1.0, hs_revision: str | None = None,
 ) -> pl.DataFrame:
     """A batch of text rows typed, mapped and judged by the layout's SQL and stage_trade.sql (reason null: loads)."""
-    # the result comes back as a frame, not a temp table: inside a transaction DuckDB keeps even a
-    # dropped table's memory until the commit, which would hold every batch of a big file at once
-    query = sql_text("stage_trade")
-    con.register("trade_source", batch)
-    con.execute(f"create or replace temp view trade_raw as {sql_text(layout_sql)}")
-    try:
-        params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision}
-        return pl.from_arrow(con.sql(query, params=params).to_arrow_table())
-    finally:
-        con.unregister("trade_source")
+    # No temp table, view or registration: inside a transaction DuckDB keeps every dropped catalog
+    # entry, and with it the batch it points at, until the commit. A replacement scan of the local
+    # variable trade_source names the batch for this one query only.
+    trade_source = batch  # noqa: F841 (read by DuckDB's replacement scan)
+    query = sql_text("stage_trade").replace(
+        "select * from trade_raw", f"select * from ({sql_text(layout_sql)}) as layout"
+    )
+    params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision}
+    return pl.from_arrow(con.sql(query, params=params).to_arrow_table())
 
 
 def fact_key() -> list[pl.Expr]:
@@ -161,29 +160,26 @@ def audit_batch(loading: pl.DataFrame, context: StageContext) -> tuple[pl.DataFr
 
 def replace_revised(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context: StageContext) -> None:
     """Delete the rows of other files of the same source that this batch revises (same natural key)."""
-    con.register("trade_batch_keys", loading.select(fact_key()).unique())
-    try:
-        run(con, f"""
-            delete from fact_trade
-            where source = $source and source_file <> $source_file and ({KEY}) in (
-                select ({KEY}) from trade_batch_keys
-            )
-        """, context)
-    finally:
-        con.unregister("trade_batch_keys")
+    # read by DuckDB's replacement scan, which looks only at the locals of the function that executes
+    trade_batch_keys = loading.select(fact_key()).unique()  # noqa: F841
+    delete = f"""
+        delete from fact_trade
+        where source = $source and source_file <> $source_file and ({KEY}) in (
+            select ({KEY}) from trade_batch_keys
+        )
+    """
+    con.execute(delete, context.params(delete)).fetchall()
 
 
 def publish_batch(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context: StageContext) -> int:
     """Insert the batch's loading rows into fact_trade. Returns how many."""
     staged = ", ".join(STAGED_COLUMNS)
-    con.register("trade_batch", loading)
-    try:
-        return run(con, f"""
-            insert into fact_trade (source, source_file, row_ref, {staged})
-            select $source, $source_file, {context.row_ref}, {staged} from trade_batch
-        """, context)
-    finally:
-        con.unregister("trade_batch")
+    trade_batch = loading  # noqa: F841 (read by DuckDB's replacement scan, as in replace_revised)
+    insert = f"""
+        insert into fact_trade (source, source_file, row_ref, {staged})
+        select $source, $source_file, {context.row_ref}, {staged} from trade_batch
+    """
+    return con.execute(insert, context.params(insert)).fetchall()[0][0]
 
 
 def batch_quarantine(rejected: pl.DataFrame, context: StageContext) -> pl.DataFrame:
@@ -228,21 +224,18 @@ def load_batches(
     revises = run(con, "select exists (select 1 from fact_trade where source = $source)", context)
     rows_in = loaded = n_batches = 0
     quarantines = []
-    try:
-        for batch in batches:
-            n_batches += 1
-            rows_in += batch.height
-            staged = judge_batch(con, layout_sql, batch, **scales)
-            passes = staged.get_column("reason").is_null()
-            loading, duplicates = split_duplicates(staged.filter(passes))
-            loading, failures = audit_batch(loading, context)
-            if revises:
-                replace_revised(con, loading, context)
-            loaded += publish_batch(con, loading, context)
-            rejected = pl.concat([staged.filter(~passes), duplicates, failures])
-            quarantines.append(batch_quarantine(rejected, context))
-    finally:
-        con.execute("drop view if exists trade_raw")
+    for batch in batches:
+        n_batches += 1
+        rows_in += batch.height
+        staged = judge_batch(con, layout_sql, batch, **scales)
+        passes = staged.get_column("reason").is_null()
+        loading, duplicates = split_duplicates(staged.filter(passes))
+        loading, failures = audit_batch(loading, context)
+        if revises:
+            replace_revised(con, loading, context)
+        loaded += publish_batch(con, loading, context)
+        rejected = pl.concat([staged.filter(~passes), duplicates, failures])
+        quarantines.append(batch_quarantine(rejected, context))
     if n_batches > 1:
         dropped = drop_file_duplicates(con, context)
         loaded -= dropped.height

@@ -1,6 +1,7 @@
--- Raw trade rows (trade_raw, all text) typed, mapped to ISO3 and HS, each with the reason it is
--- left out (null when it loads). Parameters: $value_scale, $weight_scale, $hs_revision (null: the
--- file's own classification code). rn is the record's position in the file.
+-- Raw trade rows (trade_raw: the layout's SQL, inlined by trade_load.judge_batch; all text) typed,
+-- mapped to ISO3 and HS, each with the reason it is left out (null when it loads). Parameters:
+-- $value_scale, $weight_scale, $hs_revision (null: the file's own classification code). rn is the
+-- record's position in the file.
 with raw as (
     select * from trade_raw
 ),
