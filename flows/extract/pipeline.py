@@ -21,6 +21,7 @@ NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleve
                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                          "thousand million billion trillion dozen".split())
 LOWER_WORD = re.compile(r"[a-z]+")
+DIGIT = re.compile(r"\d")
 LATTER = re.compile(r"\bthe\s+latter\b", re.I)
 PRONOUN_START = re.compile(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", re.I)
 PRONOUN_ACT = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b")
@@ -29,7 +30,7 @@ HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
 
 def _has_number(sentence: str) -> bool:
     """A digit or a number word: where an amount can be (a cheap gate before the amount grammar)."""
-    return any(ch.isdigit() for ch in sentence) or not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower()))
+    return DIGIT.search(sentence) is not None or not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower()))
 
 
 TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chancellor|Premier|Speaker|Secretary|Governor"
