@@ -166,8 +166,6 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
     for c_start, c_end in split_clauses(sentence):
         clause = sentence[c_start:c_end]
         c_dates = [d for d in dates if c_start <= d.start < c_end]
-        c_countries = [c for c in countries if c_start <= c.start < c_end and not is_historic(c.iso3)]
-        c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
         hits: list[tuple[str, int, int, str]] = []
         lowered = clause.lower()
         present = {k for k in rules["stems"] if k in lowered}
@@ -183,6 +181,8 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 hits = [(state.last_clause_type, c_start, c_start, "(ellipsis)")]
             else:
                 continue
+        c_countries = [c for c in countries if c_start <= c.start < c_end and not is_historic(c.iso3)]
+        c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
         if rules["negation"].search(clause) or rules["domestic"].search(clause):
             state.last_clause_type = None
             continue
