@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 LOOPBACK = {"127.0.0.1", "::1", "localhost", "0.0.0.0"}
 # table kinds that still fail a whole run (see the xfails in test_bad_tables.py): left out of this batch
 RUN_BREAKERS = {c.kind for c in TABLE_CASES if "escapes ingest_tables" in c.xfail}
-LARGE = {"an enormous document (50 MB)"}
 
 
 def bad_folder(root: Path) -> Path:
@@ -27,8 +26,6 @@ def bad_folder(root: Path) -> Path:
     files: dict = {}
     manifests: list[bytes] = []
     for case in DOCUMENT_CASES:
-        if case.kind in LARGE:
-            continue
         for rel, content in case.files.items():
             (manifests.append(content) if rel == "sources.toml" else files.__setitem__(rel, content))
     for case in TABLE_CASES:
@@ -121,8 +118,6 @@ def test_every_bad_file_is_loaded_or_quarantined_with_its_reason(bad_run) -> Non
     documents = {r["path"] for r in rows(db, "select path from dim_document")}
     assert {GOOD_DOCUMENT, "documents/zz_good_page.html"} <= documents
     for case in DOCUMENT_CASES:
-        if case.kind in LARGE:
-            continue
         mine = quarantine.filter(pl.col("source") == case.relpath)
         if case.outcome == "quarantined":
             assert case.relpath not in documents
@@ -166,7 +161,7 @@ def test_dyad_quarantine_lists_the_last_runs_rejects(bad_run) -> None:
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[0]
     assert first == f"last run {summary.run_id} (succeeded): {summary.quarantined} rows quarantined"
-    assert "documents/empty.txt" in result.output and "too large" not in result.output
+    assert "documents/empty.txt" in result.output and "too large: 50.0 MB" in result.output
 
 
 def test_second_runs_are_accounted_for(bad_run, prefect_server) -> None:
