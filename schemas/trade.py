@@ -1,8 +1,8 @@
-"""Pandera models for trade statistics: one raw row as read from any layout, and a fact_trade row.
+"""Pandera models for trade statistics: a staged batch of raw rows, a fact_trade row, a published figure.
 
-`TradeRowRaw` is the common shape every layout (Comtrade API v1 JSON/CSV, Comtrade legacy CSV, BACI)
-is renamed into, all text as read. `FactTrade` is the audit a row passes before it is published in
-`fact_trade`: checked in chunks, its failures become quarantine rows.
+`TradeStaged` is the one shape every layout (Comtrade API v1 JSON/CSV, Comtrade legacy CSV, BACI)
+is judged into. `FactTrade` is the audit a row passes before it is published in `fact_trade`: its
+failures become quarantine rows. `TradeReported` is one figure of the published-figures table.
 """
 from __future__ import annotations
 
@@ -17,31 +17,46 @@ FREQS = ["A", "M"]
 TRADE_FORMATS = ["comtrade_v1_json", "comtrade_v1_csv", "comtrade_legacy_csv", "baci"]
 
 
-class TradeRowRaw(pa.DataFrameModel):
-    """One statistics row renamed into the common layout, every field still text as read."""
+class TradeStaged(pa.DataFrameModel):
+    """A batch of raw rows after the layout's SQL and stage_trade.sql: typed, mapped, each with its reason.
 
-    row_ref: str
-    reporter_code: str = pa.Field(nullable=True)
-    partner_code: str = pa.Field(nullable=True)
-    flow_code: str = pa.Field(nullable=True)
-    classification: str = pa.Field(nullable=True)
-    cmd_code: str = pa.Field(nullable=True)
+    Every layout (Comtrade API v1 JSON/CSV, Comtrade legacy CSV, BACI) arrives in this one shape;
+    a row loads when `reason` is null. Checked on every batch before anything is published.
+    """
+
+    rn: pl.UInt32  # the record's position in its file
+    reporter_key: pl.Int32 = pa.Field(nullable=True)
+    reporter_iso3: str = pa.Field(nullable=True)
+    partner_key: pl.Int32 = pa.Field(nullable=True)
+    partner_iso3: str = pa.Field(nullable=True)
+    flow: str = pa.Field(nullable=True, isin=FLOWS)
+    product_key: pl.Int32 = pa.Field(nullable=True)
+    hs_code: str = pa.Field(nullable=True)
+    product_rolled_up: bool = pa.Field(nullable=True)
+    hs_revision: str = pa.Field(nullable=True)
     freq: str = pa.Field(nullable=True)
-    period: str = pa.Field(nullable=True)
-    value: str = pa.Field(nullable=True)
-    cif_value: str = pa.Field(nullable=True)
-    fob_value: str = pa.Field(nullable=True)
-    net_weight: str = pa.Field(nullable=True)
-    qty: str = pa.Field(nullable=True)
-    qty_unit: str = pa.Field(nullable=True)
-    partner2_code: str = pa.Field(nullable=True)
-    mot_code: str = pa.Field(nullable=True)
-    customs_code: str = pa.Field(nullable=True)
-    estimated: str = pa.Field(nullable=True)
+    year: pl.Int32 = pa.Field(nullable=True)
+    month: pl.Int32 = pa.Field(nullable=True)
+    period_start: pl.Date = pa.Field(nullable=True)
+    period_end: pl.Date = pa.Field(nullable=True)
+    value_usd: float = pa.Field(nullable=True)
+    cif_value_usd: float = pa.Field(nullable=True)
+    fob_value_usd: float = pa.Field(nullable=True)
+    net_weight_kg: float = pa.Field(nullable=True)
+    quantity: float = pa.Field(nullable=True)
+    quantity_unit: str = pa.Field(nullable=True)
+    is_estimated: bool
+    reason: str = pa.Field(nullable=True)
+    key_hash: pl.UInt64
+    raw: str = pa.Field(nullable=True)
+
+    @pa.dataframe_check
+    def rejected_rows_keep_their_content(cls, data) -> pl.LazyFrame:  # noqa: N805
+        return data.lazyframe.select(pl.col("reason").is_null() | pl.col("raw").is_not_null())
 
     class Config:
-        strict = "filter"
-        coerce = True
+        strict = True
+        coerce = False
 
 
 class FactTrade(pa.DataFrameModel):

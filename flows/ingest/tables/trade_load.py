@@ -17,7 +17,7 @@ import pandera.errors
 import polars as pl
 
 from schemas.quarantine import QUARANTINE_SCHEMA
-from schemas.trade import FactTrade
+from schemas.trade import FactTrade, TradeStaged
 
 SQL = Path(__file__).parent / "sql"
 STAGED_COLUMNS = [
@@ -89,7 +89,8 @@ def judge_batch(
         "select * from trade_raw", f"select * from ({sql_text(layout_sql)}) as layout"
     )
     params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision}
-    return pl.from_arrow(con.sql(query, params=params).to_arrow_table())
+    # the shape is checked on every batch (schema and two cheap checks): a layout SQL gone wrong stops here
+    return TradeStaged.validate(pl.from_arrow(con.sql(query, params=params).to_arrow_table()))
 
 
 def fact_key() -> list[pl.Expr]:
