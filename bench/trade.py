@@ -31,12 +31,12 @@ def run_duckdb(csv: Path, db: Path) -> dict:
     import duckdb
 
     con = duckdb.connect(str(db))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     con.execute(f"create table t as select * from read_csv('{csv}')")
     rows = con.execute("select count(*) from t").fetchall()[0][0]
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     con.close()
-    return {"seconds": seconds, "rows": rows}
+    return {"seconds": seconds, "cpu_s": cpu, "rows": rows}
 
 
 def run_dyad(csv: Path, db: Path) -> dict:
