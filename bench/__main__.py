@@ -1,0 +1,190 @@
+"""`make bench`: every figure of the performance issue with its baseline from the same run.
+
+Generates the inputs (bench/data, ignored by git), measures in child processes, writes bench/out/results.json
+and prints a short table. `--quick` is a smoke run on small inputs (about a minute on an idle machine; no cold
+run, no workers figure, trade at 100k rows). A time budget keeps the
+whole run under 15 minutes: when the large document build would not fit, it runs on fewer documents and the
+results say so.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from bench.extraction import extraction_figure
+from bench.generate import generate_articles
+from bench.measure import ROOT, run_child
+from bench.report import print_table, targets
+from bench.runs import (OUT, cold_runs, direct_runs, dyad_run, fresh_db, full_and_incremental, local_server, median,
+                        warm_runs)
+
+TRADE_JSON = ROOT / "bench" / "data" / "trade.json"
+
+
+class Budget:
+    """Seconds left of the run's allowance."""
+
+    def __init__(self, seconds: float) -> None:
+        self.total, self.start = seconds, time.perf_counter()
+
+    def left(self) -> float:
+        return self.total - (time.perf_counter() - self.start)
+
+
+def growth_exponent(n1: float, t1: float, n2: float, t2: float) -> float | None:
+    """k in t ~ n^k between two sizes: 1 is linear, below 1 is better than linear."""
+    if min(n1, t1, n2, t2) <= 0 or n1 == n2:
+        return None
+    return round(math.log(t2 / t1) / math.log(n2 / n1), 3)
+
+
+def trade_figure(rows: list[int]) -> dict[str, Any]:
+    """bench.trade (the trade engineer's) in a child process; its own JSON, or why it is missing."""
+    if not (ROOT / "bench" / "trade.py").exists():
+        return {"skipped": "bench/trade.py is not there"}
+    TRADE_JSON.unlink(missing_ok=True)
+    child = run_child([sys.executable, "-m", "bench.trade", *map(str, rows)])
+    if child.returncode != 0 or not TRADE_JSON.exists():
+        return {"error": (child.stderr or child.stdout)[-2000:], "wall_s": round(child.wall_s, 1)}
+    sizes = json.loads(TRADE_JSON.read_text())
+    result: dict[str, Any] = {"sizes": sizes, "wall_s": round(child.wall_s, 1)}
+    if len(sizes) >= 2:
+        a, b = sizes[0], sizes[-1]
+        result["growth_exponent"] = growth_exponent(a["rows"], a["dyad_s"], b["rows"], b["dyad_s"])
+        result["growth_exponent_duckdb"] = growth_exponent(a["rows"], a["duckdb_s"], b["rows"], b["duckdb_s"])
+    return result
+
+
+def workers_supported() -> bool:
+    """True once `dyad run --help` offers --workers (the Dask task runner)."""
+    from bench.measure import dyad_command
+
+    child = run_child([*dyad_command(), "run", "--help"], env={"COLUMNS": "200"})
+    return "--workers" in child.stdout
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small inputs, a smoke run of a minute or two")
+    parser.add_argument("--budget", type=float, help="seconds the whole run may take (default 840, quick 240)")
+    parser.add_argument("--no-trade", action="store_true", help="leave out the trade figure (bench/trade.py)")
+    args = parser.parse_args(argv)
+    budget = Budget(args.budget or (240 if args.quick else 840))
+    small, large = (100, 300) if args.quick else (1000, 10000)
+    trade_rows = [100_000] if args.quick else [1_000_000, 10_000_000]
+    OUT.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {
+        "started": datetime.now(timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
+        "machine": {"cpus": os.cpu_count(), "load_before": [round(x, 2) for x in os.getloadavg()],
+                    "python": sys.version.split()[0]},
+    }
+
+    def save() -> None:
+        results["elapsed_s"] = round(budget.total - budget.left(), 1)
+        (OUT / "results.json").write_text(json.dumps(results, indent=2, default=str))
+
+    def step(message: str) -> None:
+        print(f"[{budget.total - budget.left():6.0f} s] {message}", file=sys.stderr, flush=True)
+
+    step(f"generating {small} and {large} articles")
+    clock = time.perf_counter()
+    folders = {n: generate_articles(n) for n in (small, large)}
+    results["generate_s"] = round(time.perf_counter() - clock, 1)
+
+    if args.quick:
+        cold = []
+        step("orchestration: the stages without Prefect (the cold run is left out of --quick)")
+    else:
+        step("orchestration: cold runs (temporary Prefect server) and the stages without Prefect")
+        cold = cold_runs(2)
+    direct = direct_runs(1 if args.quick else 2)
+    results["orchestration"] = {"cold": cold, "direct": direct}
+    save()
+
+    home = OUT / "prefect-warm"
+    shutil.rmtree(home, ignore_errors=True)
+    step("starting a local Prefect server for the warm runs")
+    with local_server(home) as server:
+        results["orchestration"]["server_startup_s"] = server["startup_s"]
+        step("orchestration: warm runs")
+        warm = warm_runs(server, home, 1 if args.quick else 3)
+        orch = results["orchestration"]
+        orch["warm"] = warm
+        orch["summary"] = {
+            "cold_first_s": cold[0]["wall_s"] if cold else None,
+            "cold_repeat_s": cold[-1]["wall_s"] if len(cold) > 1 else None,
+            "warm_s": median(warm, "wall_s"), "warm_cpu_s": median(warm, "cpu_s"),
+            "direct_s": median(direct, "wall_s"), "direct_cpu_s": median(direct, "cpu_s"),
+            "direct_stages_s": median(direct, "stages_s"), "warm_pipeline_s": median(warm, "pipeline_s"),
+        }
+        s = orch["summary"]
+        s["prefect_overhead_warm_s"] = round(s["warm_s"] - s["direct_s"], 2)
+        s["prefect_overhead_cold_s"] = round(s["cold_first_s"] - s["direct_s"], 2) if cold else None
+        save()
+
+        step(f"extraction: {small} documents in-process on one core")
+        results["extraction"] = extraction_figure(folders[small])
+        save()
+
+        step(f"full build of {small} documents (warm server)")
+        results["documents"] = {"small": {"n": small, **full_and_incremental(folders[small], home, server["api_url"],
+                                                                             incremental=False)}}
+        save()
+
+        if args.quick:
+            results["workers"] = {"skipped": "left out of --quick"}
+        elif workers_supported():
+            step(f"workers: {small} documents with --workers 2 (1 worker is the full build above)")
+            w1 = results["documents"]["small"]["full"]
+            w2 = dyad_run(folders[small], fresh_db("workers2"), home, server["api_url"], extra=("--workers", "2"))
+            results["workers"] = {"n": small, "workers_1": w1, "workers_2": w2,
+                                  "speedup": round(w1["wall_s"] / w2["wall_s"], 2),
+                                  "cpu_ratio": round(w2["cpu_s"] / w1["cpu_s"], 2),
+                                  "docs_per_s_2_workers": round(small / w2["wall_s"], 1),
+                                  "same_counts": all(w1[k] == w2[k] for k in ("documents", "events", "event_mentions"))}
+        else:
+            results["workers"] = {"skipped": "dyad run has no --workers option yet"}
+        save()
+
+        if not args.no_trade:
+            step(f"trade: bench.trade at {trade_rows} rows")
+            results["trade"] = trade_figure(trade_rows)
+            save()
+
+        small_wall = results["documents"]["small"]["full"]["wall_s"]
+        per_doc = small_wall / small
+        # the full build plus the incremental run (which rebuilds cross-document tables over all documents)
+        fits = int(budget.left() / (per_doc * 1.45) // small * small)
+        n_large = min(large, fits)
+        if n_large >= 2 * small:
+            if n_large < large:
+                results["documents"]["reduced"] = (f"{large} documents would not fit the time budget "
+                                                   f"({per_doc * large * 1.45:.0f} s predicted, {budget.left():.0f} s left)")
+                folders[n_large] = generate_articles(n_large)
+            step(f"full build of {n_large} documents, then one document added (incremental)")
+            results["documents"]["large"] = {"n": n_large, **full_and_incremental(folders[n_large], home,
+                                                                                 server["api_url"], incremental=True)}
+            docs = results["documents"]
+            docs["growth_exponent"] = growth_exponent(small, small_wall, n_large, docs["large"]["full"]["wall_s"])
+            docs["growth_exponent_cpu"] = growth_exponent(small, docs["small"]["full"]["cpu_s"], n_large,
+                                                          docs["large"]["full"]["cpu_s"])
+        else:
+            results["documents"]["reduced"] = f"no larger build fits the time budget ({budget.left():.0f} s left)"
+    results["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    results["targets"] = targets(results)
+    save()
+    print_table(results)
+    print(f"results: {OUT / 'results.json'} ({results['elapsed_s']:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

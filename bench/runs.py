@@ -1,0 +1,129 @@
+"""Whole-pipeline figures: `dyad run` as a user runs it (child processes), on a temporary or a running Prefect server.
+
+- orchestration: the bundled sources, cold (a temporary Prefect server in a fresh PREFECT_HOME, then again in
+  the same one), warm (a local `prefect server start` on 127.0.0.1), and the same stages without Prefect;
+- full builds of generated article folders (growth with N) and an incremental run that adds one document.
+Every run writes a fresh database unless it is the incremental one, so runs of a kind do the same work.
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench.generate import article, render
+from bench.measure import ROOT, dyad_command, run_child
+
+OUT = Path(__file__).parent / "out"
+BUNDLED = ROOT / "sources"
+SUMMARY_KEYS = ("documents", "documents_read", "events", "event_mentions", "trade_rows", "quarantined")
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now (the project's own server may hold 4200)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fresh_db(name: str) -> Path:
+    """A database path under bench/out with no file, WAL or lock left from an earlier run."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = OUT / f"{name}.duckdb"
+    for stale in (db, Path(f"{db}.wal"), Path(f"{db}.lock")):
+        stale.unlink(missing_ok=True)
+    return db
+
+
+def dyad_run(sources: Path, db: Path, home: Path, api_url: str | None = None, *, full: bool = False,
+             extra: tuple[str, ...] = (), timeout: float | None = None) -> dict[str, Any]:
+    """`dyad run --json` in a child process; wall/CPU/RSS of the process and the pipeline's own seconds."""
+    command = [*dyad_command(), "run", "--sources", str(sources), "--db", str(db), "--json", *extra]
+    if full:
+        command.append("--full")
+    child = run_child(command, env={"PREFECT_HOME": str(home), "PREFECT_API_URL": api_url}, timeout=timeout)
+    if child.returncode != 0:
+        raise RuntimeError(f"dyad run failed ({child.returncode}): {child.stderr[-2000:]}{child.stdout[-500:]}")
+    summary = child.last_json()
+    return {**child.figures(), "pipeline_s": summary.get("seconds"), "in_process_s": summary.get("wall_seconds"),
+            **{k: summary.get(k) for k in SUMMARY_KEYS}}
+
+
+def direct_run(sources: Path, db: Path, *, full: bool = False, timeout: float | None = None) -> dict[str, Any]:
+    """The same stages without Prefect (bench.direct) in a child process."""
+    command = [sys.executable, "-m", "bench.direct", str(sources), str(db), *(["--full"] if full else [])]
+    child = run_child(command, env={"PREFECT_API_URL": None}, timeout=timeout)
+    if child.returncode != 0:
+        raise RuntimeError(f"direct run failed: {child.stderr[-2000:]}")
+    summary = child.last_json()
+    return {**child.figures(), "stages_s": summary.get("stages_s"), "import_s": summary.get("import_s"),
+            **{k: summary.get(k) for k in SUMMARY_KEYS}}
+
+
+@contextmanager
+def local_server(home: Path) -> Iterator[dict[str, Any]]:
+    """A Prefect server of the bench's own (own PREFECT_HOME, a free port, no UI), stopped on exit."""
+    from flows.server import start_server, stop_server
+
+    home.mkdir(parents=True, exist_ok=True)
+    clock = time.perf_counter()
+    status = start_server(free_port(), home=home, ui=False)
+    try:
+        yield {"api_url": f"{status.url}/api", "startup_s": round(time.perf_counter() - clock, 2), "pid": status.pid}
+    finally:
+        stop_server(home)
+
+
+def cold_runs(repeats: int = 2) -> list[dict[str, Any]]:
+    """`dyad run` on the bundled sources with a temporary server: first in a new PREFECT_HOME, then again."""
+    home = OUT / "prefect-cold"
+    shutil.rmtree(home, ignore_errors=True)
+    return [dyad_run(BUNDLED, fresh_db("bundled_cold"), home) for _ in range(repeats)]
+
+
+def warm_runs(server: dict[str, Any], home: Path, repeats: int = 3) -> list[dict[str, Any]]:
+    """`dyad run` on the bundled sources against the running server, each into a fresh database."""
+    return [dyad_run(BUNDLED, fresh_db("bundled_warm"), home, server["api_url"]) for _ in range(repeats)]
+
+
+def direct_runs(repeats: int = 2) -> list[dict[str, Any]]:
+    """The bundled sources' stages without Prefect, each into a fresh database."""
+    return [direct_run(BUNDLED, fresh_db("bundled_direct")) for _ in range(repeats)]
+
+
+def median(runs: list[dict[str, Any]], key: str) -> float:
+    """The median of one figure over repeated runs."""
+    return round(statistics.median(r[key] for r in runs), 3)
+
+
+def add_one_document(sources: Path, seed: int = 7) -> Path:
+    """Write one more generated article (index = the folder's count) into sources/documents; its path."""
+    documents = sources / "documents"
+    index = sum(1 for _ in documents.iterdir())
+    doc = article(index, seed + 1)
+    path = documents / f"added_{index:06d}.{doc['format']}"
+    path.write_text(render(doc), encoding="utf-8")
+    return path
+
+
+def full_and_incremental(sources: Path, home: Path, api_url: str | None, *, incremental: bool,
+                         timeout: float | None = None) -> dict[str, Any]:
+    """A full build of sources into a fresh database and, if asked, a run after adding one document to it."""
+    db = fresh_db(sources.name)
+    full = dyad_run(sources, db, home, api_url, timeout=timeout)
+    result: dict[str, Any] = {"full": full}
+    if incremental:
+        added = add_one_document(sources)
+        try:
+            result["plus_one"] = dyad_run(sources, db, home, api_url, timeout=timeout)
+        finally:
+            added.unlink()  # the generated folder stays as its stamp describes it
+        result["ratio"] = round(result["plus_one"]["wall_s"] / full["wall_s"], 4)
+        result["pipeline_ratio"] = round(result["plus_one"]["pipeline_s"] / full["pipeline_s"], 4)
+    return result
