@@ -191,12 +191,15 @@ DOCUMENT_CASES: list[DocumentCase] = [
         "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ntitle: *h\noutlet: *h\n---\n"
         + SENTENCE).encode()}, "loaded", check={"title": None, "outlet": "TDI"}, text_has=("signed an agreement",),
                  what_dyad_does="loaded: a title or outlet that is a list is no title (never expanded)"),
-    DocumentCase("SQL in the text", {"documents/injection.txt": f"{SENTENCE}\n\nThe minister said {INJECTION}"
+    DocumentCase("SQL in a document text", {"documents/injection.txt": f"{SENTENCE}\n\nThe minister said {INJECTION}"
                                      .encode()}, "loaded", text_has=(INJECTION,),
                  what_dyad_does="loaded as text: values go to DuckDB as Arrow frames, never pasted into SQL"),
     DocumentCase("file name with spaces, quotes and non-ASCII",
                  {"documents/Talks in Baku – “Ъ” 'x'.txt": SENTENCE.encode()}, "loaded", text_has=("Baku",),
                  what_dyad_does="loaded; the name is data, never part of a statement"),
+    DocumentCase("SQL in a document file name", {f"documents/{INJECTION}.txt": SENTENCE.encode()}, "loaded",
+                 text_has=("signed an agreement",),
+                 what_dyad_does="loaded; the path is a value in a frame, every table survives"),
     DocumentCase("a manifest entry for a missing file", {
         "sources.toml": _manifest({"path": "documents/missing.txt", "kind": "document"})}, "quarantined",
                  "manifest lists 'documents/missing.txt' but no such file exists",
@@ -390,7 +393,9 @@ TABLE_CASES: list[TableCase] = [
               b"t,i,j,k,v,q\n2021,31,112,270900,abc,1\n2021,31,112,280000,-3,1\n2021,31,112,290000,1.5,2\n",
               "trade value 'abc' is not a number", "line 2", 1,
               what_dyad_does="line 2 ('abc') and line 3 (negative) quarantined, line 4 loads"),
-    TableCase("SQL in a cell", "tables/injection.csv",
+    TableCase("SQL in a table file name", f"tables/{INJECTION}.csv", published(PUBLISHED_ROW), "", "", 1,
+              what_dyad_does="loaded; the path is a query parameter, never part of a statement"),
+    TableCase("SQL in a table cell", "tables/injection.csv",
               published(PUBLISHED_ROW.replace("Statistics office", INJECTION.replace(",", ""))), "", "", 1,
               what_dyad_does="loaded as text: cells reach DuckDB as Arrow frames"),
 ]

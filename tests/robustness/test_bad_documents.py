@@ -97,3 +97,19 @@ def test_a_batch_of_every_bad_document_at_once(tmp_path: Path) -> None:
     accounted = set(documents["path"]) | set(quarantine["source"])
     assert on_disk <= accounted, on_disk - accounted
     assert set(documents["path"]).isdisjoint(quarantine.filter(pl.col("source") != "sources.toml")["source"])
+
+
+def test_an_unexpected_error_on_one_file_quarantines_only_that_file(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug that bad input triggers in a reader costs that file, not the batch, and says what happened."""
+    import flows.ingest.documents as documents_module
+
+    def broken(text: str) -> dict:
+        raise RuntimeError("parser state corrupted")
+
+    monkeypatch.setattr(documents_module, "read_html", broken)
+    root = write_sources(tmp_path / "sources", {"documents/page.html": b"<html><body><p>Hi.</p></body></html>"})
+    _, documents, quarantine = ingest_folder(root)
+    assert documents["path"].to_list() == [GOOD_DOCUMENT]
+    assert quarantine.select("source", "row_ref", "reason").rows() == [
+        ("documents/page.html", "file", "could not be read (RuntimeError: parser state corrupted)")]

@@ -149,6 +149,10 @@ def test_sql_in_input_is_stored_as_text_and_every_table_survives(bad_run) -> Non
     assert INJECTION in text[0]["text"]
     assert rows(db, "select speaker from trade_reported where source = 'tables/injection.csv'") == [
         {"speaker": INJECTION.replace(",", "")}]
+    assert rows(db, "select count(*) as n from dim_document where path = ?", [f"documents/{INJECTION}.txt"]) == [
+        {"n": 1}]
+    assert rows(db, "select count(*) as n from trade_reported where source = ?", [f"tables/{INJECTION}.csv"]) == [
+        {"n": 1}]
     tables = {r["table_name"] for r in rows(db, "select table_name from information_schema.tables")}
     assert {"dim_document", "fact_event_mention", "quarantine", "etl_run", "fact_trade"} <= tables
 

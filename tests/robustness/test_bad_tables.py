@@ -57,7 +57,7 @@ def test_bad_table(case: TableCase, warehouse: duckdb.DuckDBPyConnection, tmp_pa
 
 
 def test_sql_in_a_cell_is_stored_as_text(warehouse: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
-    case = next(c for c in TABLE_CASES if c.kind == "SQL in a cell")
+    case = next(c for c in TABLE_CASES if c.kind == "SQL in a table cell")
     (tmp_path / "tables").mkdir()
     (tmp_path / case.relpath).write_bytes(case.content)
     ingest(warehouse, tmp_path, [case.relpath])
