@@ -5,6 +5,8 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.ingest.tables.countries import code_map
+
 HERE = Path(__file__).parent
 EXTRA_COUNTRIES = HERE / "extra_countries.csv"
 
@@ -92,6 +94,4 @@ def read_products(hs_path: Path, sections_path: Path) -> pl.DataFrame:
 
 def read_code_map(countries: pl.DataFrame) -> pl.DataFrame:
     """country_code_map: every Comtrade/BACI numeric code and what it stands for (see countries.py)."""
-    from flows.ingest.tables.countries import code_map
-
     return code_map(countries)
