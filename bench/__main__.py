@@ -23,8 +23,8 @@ from bench.extraction import extraction_figure
 from bench.generate import generate_articles
 from bench.measure import ROOT, run_child
 from bench.report import print_table, targets
-from bench.runs import (OUT, cold_runs, direct_runs, dyad_run, fresh_db, full_and_incremental, local_server, median,
-                        warm_runs)
+from bench.runs import (OUT, cold_runs, direct_runs, dyad_run, fresh_db, full_and_incremental, import_runs,
+                        local_server, median, warm_runs)
 
 TRADE_JSON = ROOT / "bench" / "data" / "trade.json"
 
@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         step("orchestration: cold runs (temporary Prefect server) and the stages without Prefect")
         cold = cold_runs(2)
     direct = direct_runs(1 if args.quick else 2)
-    results["orchestration"] = {"cold": cold, "direct": direct}
+    imports = import_runs(1 if args.quick else 2)
+    results["orchestration"] = {"cold": cold, "direct": direct, "import_only": imports}
     save()
 
     home = OUT / "prefect-warm"
@@ -124,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             "warm_s": median(warm, "wall_s"), "warm_cpu_s": median(warm, "cpu_s"),
             "direct_s": median(direct, "wall_s"), "direct_cpu_s": median(direct, "cpu_s"),
             "direct_stages_s": median(direct, "stages_s"), "warm_pipeline_s": median(warm, "pipeline_s"),
+            "import_s": median(imports, "wall_s"), "import_cpu_s": median(imports, "cpu_s"),
         }
         s = orch["summary"]
         s["prefect_overhead_warm_s"] = round(s["warm_s"] - s["direct_s"], 2)

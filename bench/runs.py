@@ -97,6 +97,12 @@ def direct_runs(repeats: int = 2) -> list[dict[str, Any]]:
     return [direct_run(BUNDLED, fresh_db("bundled_direct")) for _ in range(repeats)]
 
 
+def import_runs(repeats: int = 2) -> list[dict[str, Any]]:
+    """The floor under every `dyad run`: a process that only imports the CLI and the pipeline (Prefect with it)."""
+    code = "import flows.settings as s; s.configure_prefect_environment(); import flows.cli, flows.pipeline"
+    return [run_child([sys.executable, "-c", code]).figures() for _ in range(repeats)]
+
+
 def median(runs: list[dict[str, Any]], key: str) -> float:
     """The median of one figure over repeated runs."""
     return round(statistics.median(r[key] for r in runs), 3)
