@@ -209,3 +209,34 @@ def test_nothing_is_fetched_and_no_script_runs(prefect_server, network_calls: li
     assert network_calls == []
     text = rows(tmp_path / "dyad.duckdb", "select text from dim_document where path = 'documents/urls.html'")[0]["text"]
     assert "signed an agreement" in text and "INJECTED" not in text and "fetch(" not in text
+
+
+def test_a_folder_of_only_bad_input_gives_a_valid_empty_run(prefect_server, tmp_path: Path) -> None:
+    """Nothing loadable at all: the run still succeeds, says how many rows it rejected, and the views work."""
+    from flows.pipeline import pipeline
+
+    files = {c.relpath: c.files[c.relpath] for c in DOCUMENT_CASES
+             if c.outcome == "quarantined" and c.relpath.startswith("documents/") and c.kind not in {
+                 "an enormous document (50 MB)", "a future publication date in the manifest"}}
+    root = write_sources(tmp_path / "sources", files, good=False)
+    db = tmp_path / "dyad.duckdb"
+    summary = pipeline(sources=str(root), db=str(db))
+    assert summary.status == "succeeded" and summary.documents == 0
+    assert summary.quarantined == rows(db, "select count(*) as n from quarantine")[0]["n"] >= len(files)
+    assert rows(db, "select count(*) as n from v_relations_timeline") == [{"n": 0}]
+
+
+def test_an_unreadable_manifest_fails_the_run_with_one_clear_line(prefect_server, tmp_path: Path) -> None:
+    """The manifest says what every file is: when it does not parse, nothing is loaded and the reason is kept."""
+    from flows.ingest.discover import ManifestError
+    from flows.pipeline import pipeline
+
+    root = write_sources(tmp_path / "sources", {"sources.toml": b"[[source]]\npath = \"documents/a.txt\"\nkind = "})
+    db = tmp_path / "dyad.duckdb"
+    with pytest.raises(ManifestError) as error:
+        pipeline(sources=str(root), db=str(db))
+    assert "sources.toml: not valid TOML" in str(error.value)
+    # the run is recorded as failed with its reason, and nothing else was written
+    run = rows(db, "select status, error from etl_run")
+    assert [r["status"] for r in run] == ["failed"] and "sources.toml: not valid TOML" in run[0]["error"]
+    assert rows(db, "select count(*) as n from quarantine") == [{"n": 0}]
