@@ -127,3 +127,31 @@ def score_frames(frames: dict[str, pl.DataFrame], documents: pl.DataFrame, gold_
             totals[k][1] += g
             totals[k][2] += p
     return {"overall": {k: prf(*v) for k, v in totals.items()}, "documents": per_doc}
+
+
+def score_folder(folder: Path) -> dict:
+    """Read folder/documents, extract, and score against folder/gold (the held-out and development sets)."""
+    from flows.extract import extract_documents
+    from flows.ingest.documents import read_documents
+
+    docs, _ = read_documents(sorted((Path(folder) / "documents").iterdir()), Path(folder) / "documents")
+    return score_frames(extract_documents(docs), docs, Path(folder) / "gold")
+
+
+def format_scores(result: dict) -> str:
+    """A per-document table (F1 of each kind) and the overall line, for notes and docs."""
+    short = {"events": "ev", "people": "ppl", "person_roles": "role", "person_countries": "ctry", "trade": "trade",
+             "organizations": "org"}
+    lines = [f"{'document':44s} " + " ".join(f"{short[k]:>5s}" for k in KINDS)]
+    for doc, res in result["documents"].items():
+        lines.append(f"{doc:44s} " + " ".join(f"{res[k]['f1']:5.2f}" for k in KINDS))
+    lines.append(f"{'overall F1':44s} " + " ".join(f"{result['overall'][k]['f1']:5.2f}" for k in KINDS))
+    lines.append(f"{'overall P':44s} " + " ".join(f"{result['overall'][k]['precision']:5.2f}" for k in KINDS))
+    lines.append(f"{'overall R':44s} " + " ".join(f"{result['overall'][k]['recall']:5.2f}" for k in KINDS))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(format_scores(score_folder(Path(sys.argv[1]))))
