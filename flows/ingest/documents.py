@@ -145,10 +145,15 @@ _DATELINE_RX = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|del|da|al|el|la|es|upon|on))*)"
     r"(?:,\s*(?P<date>[^()\n—–:|]{4,40}?))?"
     r"\s*(?:\((?P<outlet>[^()\n]{1,60})\))?"
-    r"\s*(?P<sep>:|—|–|--|\s-\s)\s*")
+    r"\s*(?P<sep>:|—|–|--|\s-\s|(?<=\))\.(?=\s)|\.(?=\s))\s*")
 _DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*",
                                   re.IGNORECASE)
 _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
+# A clock time beside the date ("March 4, 2025 10:42 AM UTC", "2023-05-08 16:20 KST") is not more text.
+_TIME_RX = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
+                      re.IGNORECASE)
+# A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
+_PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
 _WEEKDAY_RX = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?")
 
 
@@ -168,7 +173,11 @@ def _date_only(line: str) -> tuple[date, str | None] | None:
         mentions = [m for m in DateContext(None).find(part) if m.value is not None and m.resolution == "explicit"]
         if len(mentions) != 1:
             continue
-        leftover = _WEEKDAY_RX.sub("", part[:mentions[0].start] + part[mentions[0].end:])
+        before, after = part[:mentions[0].start], part[mentions[0].end:]
+        if len(parts) == 1 and _PLACE_COMMA_RX.match(before):
+            before = ""
+        after = re.sub(r"^\W*(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\W*$", "", _TIME_RX.sub("", after))  # a zone ("KST")
+        leftover = _WEEKDAY_RX.sub("", _TIME_RX.sub("", before) + after)
         if re.sub(r"[\W_]+", "", leftover):
             continue
         others = [p for i, p in enumerate(parts) if i != index]
@@ -194,6 +203,8 @@ def parse_dateline(line: str) -> dict[str, Any] | None:
     # mixed-case place in a body line; a headline such as "Armenia — Iran talks resume" is no dateline.
     if not (published or outlet or place.isupper()) and (sep == ":" or is_heading_line(line)):
         return None
+    if sep == "." and published is None:
+        return None  # "Dr. Smith said": a full stop ends a dateline only after a date
     found: dict[str, Any] = {"place": _place(place.strip())}
     if published is not None:
         found["published"] = published
