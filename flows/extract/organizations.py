@@ -32,6 +32,8 @@ def _rules() -> dict:
         "verbs": re.compile("|".join(data["membership_verbs"]), re.I),
         "end": re.compile("|".join(data["list_end"])),
         "pair": re.compile("|".join(data["pair_subjects"]), re.I),
+        "not_members": re.compile("|".join(data["not_members"]), re.I),
+        "pair_org": re.compile(data["pair_org"]),
     }
 
 
@@ -55,18 +57,28 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     """Organizations the sentence says two or more countries share ('Both countries are members of ...')."""
     rules = _rules()
     out: list[Membership] = []
+    for m in rules["pair_org"].finditer(sentence) if pair else ():
+        # 'the two NATO allies': the pair's shared organization, named as what they are to each other
+        if m.group(1) not in {c.text for c in countries}:
+            out.append(Membership(m.group(1), None, m.group(1), tuple(pair)))  # type: ignore[arg-type]
     for verb in rules["verbs"].finditer(sentence):
         subject = sentence[:verb.start()]
         bounds = [m.end() for m in CLAUSE_START.finditer(subject)]
+        while bounds and not re.search(r"[A-Za-z]", subject[bounds[-1]:]):
+            bounds.pop()  # '..., and are founding members of': the verb shares the previous clause's subject
         clause_start = bounds[-1] if bounds else 0
         if re.search(r"\b(?:only|alone)\b", subject[clause_start:], re.I):
             continue  # 'only Tanzania is a member of ...': one side
+        leading = verb.start() - len(sentence[:verb.start()].lstrip()) == 0 or not sentence[:verb.start()].strip()
         members = []
         for c in countries:
-            if clause_start <= c.start < verb.start() and c.iso3 not in members and c.kind != "historic":
+            if clause_start <= c.start < verb.start() and c.iso3 not in members and c.kind != "historic" \
+                    and not rules["not_members"].search(sentence, max(0, c.start - 20), c.start):
                 members.append(c.iso3)
         if len(members) < 2 and pair and (rules["pair"].search(subject[clause_start:])
-                                          or any(clause_start <= s < verb.start() for s, _ in pair_spans)):
+                                          or any(clause_start <= s < verb.start() for s, _ in pair_spans)
+                                          or (leading and rules["pair"].search(sentence, verb.end()))):
+            # 'As members of the EU and NATO, the two countries ...': the subject follows the list
             members = list(pair)
         if len(members) < 2:
             continue

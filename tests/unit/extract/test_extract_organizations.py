@@ -29,3 +29,23 @@ def test_singular_membership_with_two_subjects_and_joined(extract):
     text = ("Kazakhstan, like Uzbekistan, is a member of the Shanghai Cooperation Organisation (SCO). "
             "Both countries joined the Organization of Turkic States (OTS) in 2009. Kenya is a member of the Commonwealth.")
     assert orgs(extract(text)) == {"SCO", "OTS"}
+
+
+def test_elliptical_clause_and_bare_both(extract):
+    """'..., and are founding members of' shares the earlier subject; 'both are members of' means the pair."""
+    text = ("Chile and Argentina signed a border treaty in 1984, and are founding members of the Union of South American "
+            "Nations (UNASUR). Chile and Argentina settled the dispute, and both are members of the Rio Group and the OAS.")
+    assert orgs(extract(text)) == {"UNASUR", "Rio Group", "OAS"}
+
+
+def test_as_members_of_with_the_subject_after_the_list(extract):
+    text = ("Norway sells gas to Denmark. As fellow members of the Nordic Council and the OECD, the two neighbours "
+            "coordinate their climate policy.")
+    assert orgs(extract(text)) == {"Nordic Council", "OECD"}
+
+
+def test_unlike_keeps_a_country_out_and_two_acronym_allies(extract):
+    text = ("Norway, unlike Denmark, is not a member of the European Union. Armenia, unlike Georgia, is a member of "
+            "the CSTO. The two NATO allies Norway and Denmark are also both members of the Council of the Baltic Sea "
+            "States (CBSS).")
+    assert orgs(extract(text)) == {"NATO", "CBSS"}
