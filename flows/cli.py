@@ -56,11 +56,14 @@ def _prepare_prefect(debug: bool) -> None:
 
 @contextmanager
 def _status(message: str, silent: bool) -> Iterator[None]:
-    """A spinner on stderr while a long step runs (none for --quiet/--json or when stderr is not a terminal)."""
+    """A spinner on stderr naming the stage the run is in (none for --quiet/--json or off a terminal)."""
     if silent or not console.is_terminal:
         yield
         return
-    with console.status(message):
+    from flows import progress
+
+    with console.status(message) as status, progress.listening(
+            lambda name, detail: status.update(f"[bold]{name}[/] {detail}")):
         yield
 
 

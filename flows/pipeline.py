@@ -16,6 +16,7 @@ import polars as pl
 from prefect import flow, task
 from prefect.runtime import flow_run
 
+from flows import progress
 from flows.counts import stage_counts
 from flows.faults import checkpoint
 from flows.extract import extract_documents
@@ -261,11 +262,16 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
 
 def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, workers: int) -> RunSummary:
     """The stages of one run, in order; the caller holds the lock and records how the run ended."""
+    progress.stage("discover", str(settings.sources))
     inventory, discover_q = discover_sources_task(settings.sources)
     plan = read_previous_task(settings.db, inventory, full)
     reference = read_reference_task(settings.reference_dir)
+    n_read = plan.process.filter(pl.col("kind") == "document").height
+    progress.stage("ingest", f"{n_read} documents to read, {plan.skipped.height} sources unchanged")
     documents, ingest_q = ingest_documents_task(plan.process, settings.sources)
+    progress.stage("extract", f"{documents.height} documents" + (f" on {workers} workers" if workers > 1 else ""))
     staged, extract_q, extract_counts = validate_facts_task(extract_all(documents, workers), documents)
+    progress.stage("transform", "merging events, building the star")
     kept_documents, kept_staged = read_kept_task(settings.db, plan.skipped)
     star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
     n_docs = plan.process.filter(pl.col("kind") == "document").height
@@ -279,6 +285,7 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     quarantine = pl.concat([discover_q, ingest_q, extract_q, star.quarantine], how="vertical_relaxed")
     star.whole_frames["source_file"] = inventory.drop("path", "published").with_columns(
         pl.lit(EXTRACTOR_VERSION).alias("extractor_version"))
+    progress.stage("load", f"one transaction into {settings.db.name}, trade tables, views")
     return load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)
 
 
