@@ -8,7 +8,7 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention, is_historic
 from flows.lexicon import read_table, read_toml
 
-CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+")
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+")
 
 
 @dataclass
@@ -50,7 +50,8 @@ def _lex() -> dict:
         "not_goods": set(data["not_goods"]),
         "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
                                                         + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
-                           + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered)\b", re.I),
+                           + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
+                           + r"|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?|sources?)\b", re.I),
     }
 
 
@@ -207,13 +208,15 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
     for m in lex["flow"].finditer(sentence, c_start, c_end):
         before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
         target = _country_at(inside, m.end() + 1, 5)
-        if not before or target is None:
+        if target is None:
+            continue
+        if not before and not OWNERLESS.search(sentence[c_start:m.start()]):
             continue
         intro = COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)
         if not intro:
             continue
         products = split_products(_cut_list(sentence[intro.end():c_end]))
-        return [(before[-1].iso3, target.iso3, p) for p in products]
+        return [(before[-1].iso3 if before else None, target.iso3, p) for p in products]
     for m in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
         source = _country_at(inside, m.end(), 1)
         to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
@@ -234,9 +237,10 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
         source = _country_at(inside, m.end() + 1, 5)
         intro = (COPULA.match(sentence, source.end, c_end) or lex["intro"].search(sentence, source.end, c_end)) if source else None
-        if before and source and intro:
+        if source and intro and (before or OWNERLESS.search(sentence[c_start:m.start()])):
+            # 'its imports from Laos are dominated by ...': the importer is the pair's other side
             products = split_products(_cut_list(sentence[intro.end():c_end]))
-            return [(source.iso3, before[-1].iso3, p) for p in products]
+            return [(source.iso3, before[-1].iso3 if before else None, p) for p in products]
     return []
 
 
@@ -246,8 +250,10 @@ QUANTITY = re.compile(r"\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)
                       r"(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|units|head|lit(?:re|er)s|kilograms|kg|bcm)\s+of\s")
 FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products)|supplies|shipments|deliveries)\s+from\s+(?:the\s+)?",
                           re.I)
-COPULA = re.compile(r"\s+(?:are|were|is|was)\s+")  # 'Russia's main exports to Turkey are ...'
-AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller)s?\s+of\s+", re.I)
+COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
+# A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
+OWNERLESS = re.compile(r"^\s*(?:(?:its|their|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
+AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller|source)s?\s+of\s+", re.I)
 
 
 def _agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
@@ -326,10 +332,9 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
           last_country: str | None) -> tuple[list, str | None]:
     """'A exports X to B', 'A supplies B with X', 'A sells B X', 'A buys B-ian X', 'which in turn sells B X'."""
     lex = _lex()
-    for kind in ("export", "import"):
-        m = lex[kind].search(sentence, c_start, c_end)
-        if not m:
-            continue
+    found = [(m.start(), kind, m) for kind in ("export", "import")
+             for m in lex[kind].finditer(sentence, c_start, c_end) if not m.group(0)[0].isupper()]
+    for _, kind, m in sorted(found, key=lambda x: x[0]):
         if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, m.start() - 5):m.start()]):
             continue  # 'to export', a noun use
         if re.match(r"\s+of\b", sentence[m.end():m.end() + 4]):
@@ -338,6 +343,8 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
         if (m.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
                 and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):
             continue  # 'natural gas supplies now arrive': a noun
+        if m.group(0).lower() in lex["noun_like"] and any(c.kind == "demonym" and c.end == m.start() - 1 for c in inside):
+            continue  # 'South African exports accounting for ...': a demonym makes it a noun
         head = sentence[c_start:m.start()]
         if re.search(r"\b(?:will|would|could|may|might|plans?\s+to|intends?\s+to|hopes?\s+to|wants?\s+to)\s+(?:\w+\s+)?$", head):
             continue  # a sale still to come is not a claim about trade

@@ -58,3 +58,45 @@ def test_more_trade_frames(extract, text, expected):
 ])
 def test_flow_from_to_and_quantities(extract, text, expected):
     assert trade_of(extract(text)) == expected
+
+
+def test_ownerless_flow_noun_and_led_by(extract):
+    """'Exports to X consisted mainly of' takes the other side of the pair; 'were led by' introduces the list."""
+    text = ("Chile and Peru held talks in Lima. Exports to Peru consisted mainly of copper wire and wine, "
+            "while Peru's sales to Chile were led by zinc and fish meal.")
+    assert trade_of(extract(text)) == {("CHL", "PER", "copper wire"), ("CHL", "PER", "wine"),
+                                       ("PER", "CHL", "zinc"), ("PER", "CHL", "fish meal")}
+
+
+def test_import_items_from_and_dominated_by(extract):
+    text = ("Kenya and Uganda signed a deal. Its imports from Kenya are dominated by tea and cement. "
+            "Main import items from Uganda include coffee beans.")
+    assert trade_of(extract(text)) == {("KEN", "UGA", "tea"), ("KEN", "UGA", "cement"), ("UGA", "KEN", "coffee beans")}
+
+
+def test_second_verb_after_and_with_a_demonym_origin(extract):
+    text = "Norway and Poland agreed. Norway exported salmon to Poland, and imported Polish furniture."
+    assert trade_of(extract(text)) == {("NOR", "POL", "salmon"), ("POL", "NOR", "furniture")}
+
+
+def test_earliest_verb_wins_and_export_controls_is_a_noun(extract):
+    text = ("Japan and Australia met. Japan imports iron ore and coal from Australia, goods that Canberra never put "
+            "under export controls.")
+    assert trade_of(extract(text)) == {("AUS", "JPN", "iron ore"), ("AUS", "JPN", "coal")}
+
+
+def test_supplier_and_source_of_with_a_possessive_owner(extract):
+    text = ("Russia has become Turkey's largest supplier of wheat since 2020. "
+            "Brazil is Chile's main source of beef and sugar.")
+    assert trade_of(extract(text)) == {("RUS", "TUR", "wheat"), ("BRA", "CHL", "beef"), ("BRA", "CHL", "sugar")}
+
+
+def test_demonym_exports_and_capitalised_export_are_not_verbs(extract):
+    text = ("Vietnam and Laos met. Trade reached $2 billion, with Vietnamese exports accounting for most of it, "
+            "according to the Lao Export Promotion Agency, a body of the government.")
+    assert trade_of(extract(text)) == set()
+
+
+def test_korean_alone_is_south_korea(extract):
+    text = "Japan and South Korea met in Tokyo. Japan is a major buyer of Korean steel."
+    assert trade_of(extract(text)) == {("KOR", "JPN", "steel")}
