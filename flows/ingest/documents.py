@@ -440,7 +440,22 @@ def _main_block(tree: LexborHTMLParser) -> LexborNode | None:
         length = sum(len(child.text(deep=True)) for child in parent.css("p") if child.parent == parent)
         if length > best_length:
             best, best_length = parent, length
-    return best or tree.body
+    return _repeated_container(best) if best is not None else tree.body
+
+
+def _repeated_container(block: LexborNode) -> LexborNode:
+    """A live blog's entries are sibling blocks of one class: the article is their container, not one entry."""
+    node = block
+    for _ in range(3):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        kind = (node.tag, node.attributes.get("class"))
+        peers = [child for child in parent.iter() if (child.tag, child.attributes.get("class")) == kind and child.css_first("p")]
+        if len(peers) >= 2:
+            return parent
+        node = parent
+    return block
 
 
 def _json_ld_dates(tree: LexborHTMLParser) -> Iterator[str]:

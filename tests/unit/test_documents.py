@@ -338,3 +338,16 @@ def test_html_drops_hidden_and_promotional_blocks_inside_the_article(tmp_path: P
                     '<p style="display: none">Hidden.</p><p>They signed a deal.</p></article></body></html>',
                     encoding="utf-8")
     assert read_document(path, tmp_path)["text"] == "The ministers met.\n\nThey signed a deal."
+
+
+def test_html_live_blog_keeps_every_entry(tmp_path: Path) -> None:
+    """No <article>: entries are sibling blocks of one class, and the article is all of them, not the longest."""
+    entries = "".join(f'<div class="post-item"><div class="when">{h}:00</div><div class="txt"><p>{t}</p></div></div>'
+                      for h, t in ((12, "Entry three is here."), (11, "Entry two is the longest entry of the day."),
+                                   (10, "Entry one.")))
+    page = f'<html><body><div class="nav"><p>Menu</p></div><div class="stream">{entries}</div></body></html>'
+    path = tmp_path / "live.html"
+    path.write_text(page, encoding="utf-8")
+    text = read_document(path, tmp_path)["text"]
+    assert "Entry three is here." in text and "Entry two is the longest" in text and "Entry one." in text
+    assert "Menu" not in text
