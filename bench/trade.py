@@ -30,7 +30,7 @@ def run_duckdb(csv: Path, db: Path) -> dict:
     """DuckDB alone: create table t as select * from read_csv(file)."""
     import duckdb
 
-    con = duckdb.connect(str(db))
+    con = duckdb.connect(str(db), config={"enable_progress_bar": False})
     start, cpu = time.perf_counter(), cpu_seconds()
     con.execute(f"create table t as select * from read_csv('{csv}')")
     rows = con.execute("select count(*) from t").fetchall()[0][0]
@@ -45,7 +45,7 @@ def run_dyad(csv: Path, db: Path) -> dict:
 
     from flows.ingest.tables import bundled_reference, ingest_tables
 
-    con = duckdb.connect(str(db))
+    con = duckdb.connect(str(db), config={"enable_progress_bar": False})
     for name in OWN_DDL:
         con.execute((ROOT / "sql" / "ddl" / f"{name}.sql").read_text())
     bundled_reference()  # read once a process: not part of loading a file
@@ -73,7 +73,9 @@ def measure(kind: str, csv: Path) -> dict:
         cwd=ROOT, capture_output=True, text=True, check=True,
     )
     db.unlink(missing_ok=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    # DuckDB may draw a progress bar on the same stream: the result is the last JSON object printed
+    last = out.stdout.strip().splitlines()[-1]
+    return json.loads(last[last.index("{"):])
 
 
 def main(sizes: list[int]) -> None:

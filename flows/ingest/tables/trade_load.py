@@ -184,14 +184,18 @@ def publish_batch(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context
 
 
 def batch_quarantine(rejected: pl.DataFrame, context: StageContext) -> pl.DataFrame:
-    """The rows of a batch that do not load, as quarantine rows."""
-    return rejected.sort("rn").select(
+    """The rows of a batch that do not load, as quarantine rows (a compact copy)."""
+    frame = rejected.sort("rn").select(
         pl.lit("ingest").alias("stage"),
         pl.lit(context.source_file).alias("source"),
         pl.format("{}{}", pl.lit(context.row_prefix), pl.col("rn") + context.row_offset).alias("row_ref"),
         "reason",
         "raw",
     ).cast(QUARANTINE_SCHEMA)
+    # Polars strings are views into the batch's buffers: kept as they are, every batch's quarantine
+    # would hold its whole batch in memory until the file is done. A round trip through Arrow's
+    # plain strings copies out just these rows.
+    return pl.from_arrow(frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
 
 
 def drop_file_duplicates(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl.DataFrame:
