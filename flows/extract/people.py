@@ -75,7 +75,9 @@ def fold_name(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
     text = text.replace("ı", "i").replace("ks", "x").replace("kh", "h").replace("y", "i").replace("j", "i")
     text = re.sub(r"(ou|ov|ow|au|av)$", "ov", text)
-    text = re.sub(r"[aeiou]", "", text[1:])
+    if len(text) <= 4:
+        return text  # 'Son' and 'Xuan', 'Bui' and 'Vo': too short to fold without merging different people
+    text = text[0] + re.sub(r"[aeiou]", "", text[1:])
     return re.sub(r"(.)\1+", r"\1", text)
 
 
@@ -335,7 +337,10 @@ def _known(token: str, people: list[Person]) -> Person | None:
     for person in people:
         if fold_name(person.surname) == key:
             return person
-    return None
+    # family name first ('Xi Jinping' ... 'Xi', 'Yoon Suk Yeol' ... 'Yoon'): the first token of a three-part
+    # or short-surnamed name, never a common given name shared by two people
+    firsts = [p for p in people if len(p.name.split()) >= 2 and fold_name(p.name.split()[0]) == key]
+    return firsts[0] if len(firsts) == 1 and token[:1].isupper() and len(token) <= 5 else None
 
 
 def _merge(people: list[Person], name: str, role: str | None, country: str | None, cue: str,
@@ -349,6 +354,8 @@ def _merge(people: list[Person], name: str, role: str | None, country: str | Non
             if len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]:
                 target = person
                 break
+    if target is None and len(tokens) == 1:
+        target = _known(tokens[0], people)  # 'Xi' after 'Xi Jinping', 'Retno' after 'Retno Marsudi'
     if target is None:
         target = Person(name=name)
         people.append(target)

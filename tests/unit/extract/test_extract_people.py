@@ -75,3 +75,13 @@ def test_plenipotentiary_and_institutions_after_titles(extract):
     text = ("Ambassador Extraordinary and Plenipotentiary of Kazakhstan to Vietnam Yerlan Baudarbek presented his "
             "credentials on 2 May 2024. The President Biden Administration did not comment.")
     assert people_of(extract(text)) == {("Yerlan Baudarbek", "Ambassador to Vietnam", "KAZ")}
+
+
+def test_short_names_are_not_merged_and_family_name_first_refers_back(extract):
+    """'Bui Thanh Son' and 'Vo Thi Anh Xuan' are two people; 'Xi' after 'Xi Jinping' is him."""
+    text = ("Foreign Minister Bui Thanh Son of Vietnam met the Lao envoy in Hanoi. Vice President Vo Thi Anh Xuan of "
+            "Vietnam also attended. President Lee Kuan of Singapore met President Xi Jinping of China. Lee hosted Xi.")
+    people = people_of(extract(text))
+    assert ("Bui Thanh Son", "Foreign Minister", "VNM") in people
+    assert ("Vo Thi Anh Xuan", "Vice President", "VNM") in people
+    assert {p[0] for p in people} == {"Bui Thanh Son", "Vo Thi Anh Xuan", "Lee Kuan", "Xi Jinping"}
