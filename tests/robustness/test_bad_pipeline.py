@@ -27,7 +27,10 @@ def bad_folder(root: Path) -> Path:
     manifests: list[bytes] = []
     for case in DOCUMENT_CASES:
         for rel, content in case.files.items():
-            (manifests.append(content) if rel == "sources.toml" else files.__setitem__(rel, content))
+            if rel == "sources.toml":
+                manifests.append(content)
+            else:
+                files[rel] = content
     for case in TABLE_CASES:
         if case.kind not in RUN_BREAKERS:
             files[case.relpath] = case.content
