@@ -82,6 +82,7 @@ def fold_name(text: str) -> str:
 
 
 HONORIFICS = {"Sheikh", "Prince", "Sultan", "Emir", "King", "Queen", "Crown Prince"}
+NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
 HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
 
@@ -244,6 +245,12 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
         post = _match_seq(toks, i + n, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
         j, comp, of_country, to_country = _read_complement(toks, i + n + post)
         role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[b:i + n]] + comp
+        # 'Foreign Minister Prince Faisal', 'Prime Minister Sheikh Hasina': the office is the role, the honorific
+        # belongs to the name
+        honorific = (toks[i].text in NAME_HONORIFICS and b < i
+                     and any(_match_seq(toks, x, lex["heads"]) for x in range(b, i)))
+        if honorific:
+            role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[b:i]]
         role = _singular(" ".join(role_words)) if role_words else None
         last = toks[i + n - 1].text
         plural = last.endswith("s") and (last[:-1] in lex["head_words"] or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
@@ -270,11 +277,76 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
                     pos_start, pos_end = c_end + 1, e2
                     continue
             break
+        if honorific:
+            names[0] = (i, names[0][1], names[0][2])
         for s, e_, of_c in names:
             c = of_c or country or of_country
             found.append(Found(s, e_, role, c, "explicit" if c else "none"))
         i = names[-1][1]
     return found
+
+
+def _lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
+    """'Brazil's foreign minister Mauro Vieira', 'Iran's deputy foreign minister for consular affairs, Ali Bigdeli',
+    'the Kenyan trade minister X': a lower-case office after a possessive country or a demonym, then a name."""
+    lex = _lex()
+    found = []
+    for i, tok in enumerate(toks):
+        if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
+            country, j = toks[i - 1].country.iso3, i + 1
+        elif tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
+            country, j = tok.country.iso3, i + 1
+        else:
+            continue
+        h = j
+        while h < len(toks) and toks[h].text in lex["lower_modifiers"] and h - j < 3:
+            h += 1
+        n = _match_seq(toks, h, lex["lower_heads"], lower=True)
+        if not n or not toks[h].text[:1].islower():
+            continue
+        end = h + n
+        if end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2] and toks[end + 1].text.islower():
+            k = end + 1
+            while k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and k - end <= 4:
+                k += 1
+            end = k  # 'for consular affairs'
+        k = end + 1 if end < len(toks) and toks[end].text == "," else end
+        e = _read_name(toks, k)
+        if e - k < 2 or any(x in taken for x in range(k, e)):
+            continue
+        role = " ".join(t.text for t in toks[j:end])
+        found.append(Found(k, e, _singular(role), country, "explicit"))
+    return found
+
+
+def _as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
+    """'Donald Tusk, who returned as prime minister in December, ...', 'Anwar Ibrahim made his first trip as prime
+    minister': a sentence-opening name and the office it holds 'as' within its clause."""
+    lex = _lex()
+    e = _read_name(toks, 0)
+    if e < 2 or any(x in taken for x in range(e)):
+        return []
+    for a in range(e, min(len(toks), e + 12)):
+        t = toks[a]
+        if t.text in (".", ";", ":") or (t.text[:1].isupper() and t.country is None and a > e + 1 and t.text != "I"):
+            return []  # another name or the clause's end before any 'as'
+        if t.text != "as":
+            continue
+        j = a + 1
+        country = None
+        if j + 1 < len(toks) and toks[j].country is not None and toks[j + 1].text in ("’s", "'s"):
+            country, j = toks[j].country.iso3, j + 2
+        elif j < len(toks) and toks[j].text in ("the", "a"):
+            j += 1
+        h = j
+        while h < len(toks) and toks[h].text in lex["lower_modifiers"] and h - j < 3:
+            h += 1
+        n = _match_seq(toks, h, lex["lower_heads"], lower=True) or _match_seq(toks, h, lex["heads"])
+        if n and not _read_name(toks, h + n) > h + n:
+            return [Found(0, e, _singular(" ".join(t.text for t in toks[j:h + n])), country,
+                          "explicit" if country else "none")]
+        return []
+    return []
 
 
 _FUNCTION_CAPS = {"The", "A", "An", "On", "In", "At", "During", "His", "Her", "Their", "By", "With", "And", "For",
@@ -404,6 +476,8 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
         return any(a <= tok_start < b for a, b in aliases)
 
     founds = _titles_before_names(toks)
+    founds += _lower_titles(toks, {k for f in founds for k in range(f.start_tok, f.end_tok)})
+    founds += _as_titles(toks, {k for f in founds for k in range(f.start_tok, f.end_tok)})
     # an honorific before the name gives way to the office in an apposition ('Sheikh X, the President of the UAE')
     for f in founds:
         if f.role in HONORIFICS:

@@ -85,3 +85,24 @@ def test_short_names_are_not_merged_and_family_name_first_refers_back(extract):
     assert ("Bui Thanh Son", "Foreign Minister", "VNM") in people
     assert ("Vo Thi Anh Xuan", "Vice President", "VNM") in people
     assert {p[0] for p in people} == {"Bui Thanh Son", "Vo Thi Anh Xuan", "Lee Kuan", "Xi Jinping"}
+
+
+def test_honorific_after_an_office_is_part_of_the_name(extract):
+    text = ("Kuwaiti Foreign Minister Prince Salem Al-Sabah met Omani Prime Minister Sheikh Khalid Al-Harthy in Muscat.")
+    assert people_of(extract(text)) == {("Prince Salem Al-Sabah", "Foreign Minister", "KWT"),
+                                        ("Sheikh Khalid Al-Harthy", "Prime Minister", "OMN")}
+
+
+def test_lower_case_office_after_a_possessive_or_demonym(extract):
+    text = ("Chile's foreign minister Alberto Ruiz met Peru's deputy minister for foreign trade, Ana Castro, "
+            "and the Bolivian energy minister Luis Arce Mamani.")
+    assert people_of(extract(text)) == {("Alberto Ruiz", "foreign minister", "CHL"),
+                                        ("Ana Castro", "deputy minister for foreign trade", "PER"),
+                                        ("Luis Arce Mamani", "energy minister", "BOL")}
+
+
+def test_office_held_as_within_the_opening_clause(extract):
+    text = ("Jacinda Ardern, who served as prime minister of New Zealand, visited Australia in 2019. "
+            "Mette Frederiksen made her first trip abroad as prime minister to Norway.")
+    people = {(n, r) for n, r, _ in people_of(extract(text))}
+    assert people == {("Jacinda Ardern", "prime minister"), ("Mette Frederiksen", "prime minister")}
