@@ -68,6 +68,14 @@ def _looks_cyrillic(data: bytes) -> bool:
     return letters / len(high) > 0.8 and in_runs / len(high) > 0.6
 
 
+PREVIEW_BYTES = 120
+
+
+def preview(data: bytes) -> str:
+    """The first bytes of a rejected file as a bytes literal: what a person needs to recognise it in quarantine."""
+    return repr(data[:PREVIEW_BYTES]) + (f" ... ({len(data)} bytes read)" if len(data) > PREVIEW_BYTES else "")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' when every other byte is NUL as in ASCII-heavy UTF-16 text, else None."""
     sample = data[:4096]
@@ -562,19 +570,24 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
     try:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
+            with path.open("rb") as handle:
+                head = handle.read(PREVIEW_BYTES)
             raise DocumentError(f"too large: {size / 2**20:.1f} MB is over the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB "
-                                "limit for one document")
+                                "limit for one document", preview(head))
         data = path.read_bytes()
     except OSError as error:
         raise DocumentError(f"unreadable file: {error.strerror or error}") from error
     if not data:
         raise DocumentError("empty file")
-    raw_text, encoding = decode_bytes(data)
+    try:
+        raw_text, encoding = decode_bytes(data)
+    except DocumentError as error:
+        raise DocumentError(error.reason, preview(data)) from None
     text = _normalise(raw_text)
     if not text.strip():
         raise DocumentError("empty file: only whitespace", text[:200] or None)
     if len(_CONTROL_RX.findall(text)) > 0.05 * len(text):
-        raise DocumentError("binary content: not text")
+        raise DocumentError("binary content: not text", preview(data))
     fmt = sniff_format(path, text)
     parsed = {"md": read_markdown, "html": read_html}.get(fmt, read_text)(text)
     body: str = parsed["text"]

@@ -113,3 +113,16 @@ def test_an_unexpected_error_on_one_file_quarantines_only_that_file(tmp_path: Pa
     assert documents["path"].to_list() == [GOOD_DOCUMENT]
     assert quarantine.select("source", "row_ref", "reason").rows() == [
         ("documents/page.html", "file", "could not be read (RuntimeError: parser state corrupted)")]
+
+
+@pytest.mark.parametrize("rel, content, starts", [
+    ("documents/picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "b'\\x89PNG\\r\\n\\x1a\\n"),
+    ("documents/control.txt", bytes(range(1, 9)) * 40, "b'\\x01\\x02"),
+    ("documents/blank.md", b"  \n\n", "  \n\n"),
+])
+def test_quarantine_keeps_what_the_rejected_file_began_with(tmp_path: Path, rel: str, content: bytes,
+                                                           starts: str) -> None:
+    root = write_sources(tmp_path / "sources", {rel: content})
+    _, _, quarantine = ingest_folder(root)
+    raw = quarantine.filter(pl.col("source") == rel)["raw"].item()
+    assert raw.startswith(starts) and len(raw) < 600

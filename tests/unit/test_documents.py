@@ -209,7 +209,7 @@ def test_bad_files_are_quarantined_and_good_ones_kept(tmp_path: Path) -> None:
     assert quarantine.sort("source").rows() == [
         ("ingest", "blank.md", "file", "empty file: only whitespace", "  \n \n"),
         ("ingest", "empty.txt", "file", "empty file", None),
-        ("ingest", "image.html", "file", "binary content: not text", None),
+        ("ingest", "image.html", "file", "binary content: not text", "b'GIF89a\\x00\\x01\\x00\\x00'"),
     ]
 
 
