@@ -85,6 +85,10 @@ ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|l
                        r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
                             r"(?=\s*,|\s+(?:was|is|which|that|had|has|will)\b)")
+BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+# 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
+INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited\s+\w+)\s+to\s+(?:\w+\s+){0,3}$",
+                    re.I)
 MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"
                                r"[^.;]{0,40}\([A-Z]{2,8}\)")
 
@@ -194,7 +198,9 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         parties = _parties(sentence, c_start, c_end, c_countries, c_persons, pair_spans, state, last_entity)
         by_key: dict[tuple, EventRow] = {}
         for event_type, t_start, t_end, trigger in hits:
-            planned = future_time or bool(rules["planned"].search(sentence, c_start, t_end))
+            planned = future_time or bool(rules["planned"].search(sentence, c_start, t_end)) or (
+                family(event_type) in ("visit", "meeting", "commission_meeting", "anniversary_event", "joint_project")
+                and bool(INTENT.search(sentence, max(c_start, t_start - 40), t_start)))
             row = _build(event_type, t_start, t_end, trigger, sentence, c_start, c_end, clause, c_dates, parties,
                          c_persons, state, planned)
             if row is None:
@@ -248,6 +254,10 @@ def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: st
             continue
         if h[0] == "commission_meeting" and MULTILATERAL_BODY.search(clause):
             continue  # 'the meeting of the Council of Heads of State of the SCO' is a summit of an organization
+        if BACKGROUND.search(clause[: h[1] - c_start]):
+            continue  # 'seven years after Saudi Arabia cut ties': a past event told as a measure of time, undated
+        if h[0] == "anniversary_event" and re.search(r"\bits\s+(?:\w+\s+)?anniversary\b", h[3], re.I):
+            continue  # 'ECOWAS, which marks its 50th anniversary': an organization's anniversary, not the pair's
         kept.append(h)
     if any(h[0] in ("state_visit", "working_visit") for h in kept):
         kept = [h for h in kept if h[0] != "official_visit" or not re.search(r"visit\b", h[3], re.I)] + \
@@ -379,6 +389,8 @@ def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_st
     named = set(parties.subjects + parties.ofs + parties.withs + parties.dests) - set(parties.attributive)
     if len(parties.all) > 2 and len(named) > 2:
         return None, None  # a multilateral meeting is not a bilateral event
+    if parties.pair_phrase and pair and set(parties.withs) - set(pair):
+        return None, None  # 'The two countries signed the treaty with Paraguay and Uruguay': more than two parties
     if event_type in ("state_visit", "official_visit", "working_visit") and re.match(r"(?i)host|receiv|welcom", trigger):
         actor = parties.withs[0] if parties.withs else None  # 'Biden hosted Xi': the guest visits the host
         target = next((c for c in parties.subjects if c != actor), None)

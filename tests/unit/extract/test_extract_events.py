@@ -135,3 +135,37 @@ def test_joint_declaration_and_foundation_stone(extract):
             "On 3 May 2024, the two presidents laid the foundation stone of a joint desalination plant.")
     events = {(e[0], e[3]) for e in events_of(extract(text, PUB))}
     assert events == {("agreement_signed", date(2024, 5, 2)), ("joint_project", date(2024, 5, 3))}
+
+
+def test_phone_call_and_video_link_are_meetings(extract):
+    text = ("President Gustavo Petro of Colombia spoke by telephone with Ecuadorian President Daniel Noboa on Tuesday. "
+            "On 2 May, the foreign ministers of Chile and Bolivia held talks by video link.")
+    rows = {(r[0], frozenset(r[1:3]), r[3], r[5]) for r in events_of(extract(text, PUB))}
+    assert rows == {("meeting", frozenset({"COL", "ECU"}), date(2024, 5, 7), "occurred"),
+                    ("meeting", frozenset({"CHL", "BOL"}), date(2024, 5, 2), "occurred")}
+
+
+def test_courtesy_call_audience_and_consultations_that_took_place(extract):
+    text = ("On 8 May, Kenyan Foreign Minister Musalia Mudavadi called on President Samia Suluhu Hassan of Tanzania. "
+            "Consultations between Norway and Sweden took place in Oslo on 9 May.")
+    rows = events_of(extract(text, PUB))
+    assert {(r[0], frozenset(r[1:3]), r[3]) for r in rows} == {
+        ("meeting", frozenset({"KEN", "TZA"}), date(2024, 5, 8)), ("meeting", frozenset({"NOR", "SWE"}), date(2024, 5, 9))}
+
+
+def test_restored_and_severed_relations_and_credentials(extract):
+    text = ("Morocco severed relations with Iran in May 2018. The two countries restored diplomatic relations on "
+            "3 May. On 6 May, King Mohammed VI of Morocco received the credentials of the Iranian ambassador.")
+    rows = {(r[0], frozenset(r[1:3]), r[3], r[4]) for r in events_of(extract(text, PUB))}
+    assert rows == {("other", frozenset({"MAR", "IRN"}), date(2018, 5, 1), "month"),
+                    ("diplomatic_relations_established", frozenset({"MAR", "IRN"}), date(2024, 5, 3), "day"),
+                    ("other", frozenset({"MAR", "IRN"}), date(2024, 5, 6), "day")}
+
+
+def test_background_intent_organisation_anniversary_and_third_parties(extract):
+    text = ("Qatar reopened its embassy in Cairo on Tuesday, four years after Egypt cut ties with Doha. "
+            "Qatari and Egyptian ministers agreed to hold a joint commission meeting. "
+            "The Arab League, which marks its 79th anniversary this year, welcomed the step. "
+            "The two countries signed a transit accord with Libya and Sudan on Wednesday.")
+    assert events_of(extract(text, PUB)) == {("embassy_opened", "QAT", "EGY", date(2024, 5, 7), "day", "occurred"),
+                                             ("commission_meeting", "QAT", "EGY", None, None, "planned")}
