@@ -30,7 +30,8 @@ def run_duckdb(csv: Path, db: Path) -> dict:
     """DuckDB alone: create table t as select * from read_csv(file)."""
     import duckdb
 
-    con = duckdb.connect(str(db), config={"enable_progress_bar": False})
+    con = duckdb.connect(str(db))
+    con.execute("set enable_progress_bar = false")
     start, cpu = time.perf_counter(), cpu_seconds()
     con.execute(f"create table t as select * from read_csv('{csv}')")
     rows = con.execute("select count(*) from t").fetchall()[0][0]
@@ -45,7 +46,8 @@ def run_dyad(csv: Path, db: Path) -> dict:
 
     from flows.ingest.tables import bundled_reference, ingest_tables
 
-    con = duckdb.connect(str(db), config={"enable_progress_bar": False})
+    con = duckdb.connect(str(db))
+    con.execute("set enable_progress_bar = false")
     for name in OWN_DDL:
         con.execute((ROOT / "sql" / "ddl" / f"{name}.sql").read_text())
     bundled_reference()  # read once a process: not part of loading a file
