@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from bad_corpus import DOCUMENT_CASES, GOOD_DOCUMENT, DocumentCase, write_sources
+from bad_corpus import DOCUMENT_CASES, GOOD_DOCUMENT, SENTENCE, DocumentCase, write_sources
 from flows.counts import stage_counts
 from flows.ingest.discover import ManifestError, discover_sources
 from flows.ingest.documents import read_documents
@@ -126,3 +126,16 @@ def test_quarantine_keeps_what_the_rejected_file_began_with(tmp_path: Path, rel:
     _, _, quarantine = ingest_folder(root)
     raw = quarantine.filter(pl.col("source") == rel)["raw"].item()
     assert raw.startswith(starts) and len(raw) < 600
+
+
+def test_a_file_that_vanishes_between_discovery_and_reading(tmp_path: Path) -> None:
+    """Another process deletes a file mid-run: that file is quarantined, the counts still reconcile."""
+    root = write_sources(tmp_path / "sources", {"documents/going.txt": SENTENCE.encode()})
+    inventory, _ = discover_sources(root)
+    (root / "documents" / "going.txt").unlink()
+    listed = inventory.filter(pl.col("kind") == "document")
+    documents, quarantine = read_documents([Path(p) for p in listed["path"]], root)
+    stage_counts("ingest_documents", rows_in=listed.height, loaded=documents.height, quarantined=quarantine.height)
+    assert documents["path"].to_list() == [GOOD_DOCUMENT]
+    assert quarantine.select("source", "reason").rows() == [
+        ("documents/going.txt", "unreadable file: No such file or directory")]
