@@ -129,7 +129,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
               rf"|(?P<@db>(?i:the\s+day\s+(?:before|after)))(?![A-Za-z])"
               rf"|(?P<@n>{_NUM})\s+(?P<@u2>{_UNIT})\s+(?P<@dir>(?i:later|earlier|afterwards|on)"
               rf"|(?i:before|after)(?=\s*[,.;:)]|\s*$))"
-              rf"|(?i:the)\s+(?P<@od>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?!\s*(?:of\s+)?{_MON})(?![ \t]+[a-z\d])"),
+              rf"|(?i:the)\s+(?P<@od>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?!\s*(?:of\s+)?{_MON})(?![ \t]+[A-Za-z\d])"),
     ("month", rf"(?:(?P<@r>(?i:last|next|this|early|late|mid))[- ]?\s*)?(?P<@m>{_MONF})(?!\s*\d)"),
 ]
 

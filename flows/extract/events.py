@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -85,6 +85,14 @@ ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|l
                        r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
                             r"(?=\s*,|\s+(?:was|is|which|that|had|has|will)\b)")
+# 'the 47th meeting of the committee, scheduled to take place in January': the plan told after the trigger
+PLANNED_AFTER = re.compile(r"[^.;]{0,80}?,?\s+(?:scheduled|due|expected|set|slated|planned)\s+(?:to\s+(?:take\s+place|be\s+held|open|start)|for)\b",
+                           re.I)
+# a date right after a participle belongs to it: 'the anniversary of relations, established on 5 September 1962'
+PARTICIPLE_DATE = re.compile(r"\b(?:established|signed|founded|concluded|opened|adopted|launched|created|born|elected)\s+"
+                             r"(?:\w+\s+){0,2}?(?:(?:on|in)\s+(?:the\s+)?)?$", re.I)
+# a relative clause set off by commas: its dates are its own ('Tusk, who returned as prime minister in December, travelled')
+RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
 BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 # 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
 INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited\s+\w+)\s+to\s+(?:\w+\s+){0,3}$",
@@ -198,7 +206,8 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         parties = _parties(sentence, c_start, c_end, c_countries, c_persons, pair_spans, state, last_entity)
         by_key: dict[tuple, EventRow] = {}
         for event_type, t_start, t_end, trigger in hits:
-            planned = future_time or bool(rules["planned"].search(sentence, c_start, t_end)) or (
+            planned = future_time or bool(rules["planned"].search(sentence, c_start, t_end)) or bool(
+                PLANNED_AFTER.match(sentence, t_end, c_end)) or (
                 family(event_type) in ("visit", "meeting", "commission_meeting", "anniversary_event", "joint_project")
                 and bool(INTENT.search(sentence, max(c_start, t_start - 40), t_start)))
             row = _build(event_type, t_start, t_end, trigger, sentence, c_start, c_end, clause, c_dates, parties,
@@ -242,7 +251,7 @@ def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: st
     for h in hits:
         if h[0] in drop:
             continue
-        if h[0] == "diplomatic_relations_established" and re.search(
+        if h[0] == "diplomatic_relations_established" and not re.search(r",?\s+established\s+(?:on|in)$", h[3]) and re.search(
                 r"\b(?:anniversary|years|decades)\s+of\s+(?:the\s+)?$", clause[: h[1] - c_start], re.I):
             continue  # 'the 30th anniversary of the establishment of relations' marks it, it does not establish them
         if h[0] in ("joint_project", "embassy_opened"):
@@ -322,6 +331,11 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
         return None  # 'has visited the UAE seven times since 2015': a count, not an event
     own = [d for d in dates if not re.search(r"\b(?:since|after|before|when|while)\s+\w+ing\b",
                                              sentence[min(t_end, d.start):max(t_end, d.start)])]
+    asides = [m.span() for m in RELATIVE.finditer(sentence, c_start, c_end) if not m.start() <= t_start < m.end()]
+    kept = [d for d in own if not any(a <= d.start < b for a, b in asides)
+            and not (PARTICIPLE_DATE.search(sentence, max(c_start, d.start - 40), d.start) and not t_start <= d.start - 1
+                     <= t_end + 15)]
+    own = kept if kept or not own else own
     date_m = _pick_date(own, t_start)
     resolution = date_m.resolution if date_m else None
     before = sentence[c_start:t_start]
@@ -341,6 +355,13 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
             resolution = "publication"
         else:
             return None
+    if planned and date_m is not None and date_m.value and state.published and date_m.value < state.published \
+            and date_m.resolution != "explicit" and date_m.precision in ("day", "month"):
+        # 'will visit in June' told in May 2024 is June 2024, not the June already past
+        try:
+            date_m = replace(date_m, value=date_m.value.replace(year=date_m.value.year + 1))
+        except ValueError:
+            pass  # 29 February
     if event_type in SYMMETRIC and len(set(parties.all)) < 2 and _with_non_country(sentence, t_start, c_end, persons,
                                                                                    parties):
         return None  # 'signed a contract with Boeing', 'met with business leaders': the other side is not a state

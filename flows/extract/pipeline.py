@@ -153,6 +153,10 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _fill_from_events(events, persons, s.text, last_entity)
         _fill_from_context(s.text, cs, persons)
         for ev in events:
+            if ev.inherited and ev.event_type == "meeting" and any(
+                    r["event_type"] == "meeting" and r["event_date"] == ev.event_date and r["status"] == ev.status
+                    and {r["actor_iso3"], r["target_iso3"]} == {ev.actor, ev.target} for r in out["event_mentions"]):
+                continue  # 'The two presidents also discussed ...' after their talks: the meeting already told
             out["event_mentions"].append({
                 **base(s), "event_type": ev.event_type, "actor_iso3": ev.actor, "target_iso3": ev.target,
                 "event_date": ev.event_date, "date_precision": ev.date.precision if ev.date else None,

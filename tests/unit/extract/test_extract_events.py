@@ -169,3 +169,38 @@ def test_background_intent_organisation_anniversary_and_third_parties(extract):
             "The two countries signed a transit accord with Libya and Sudan on Wednesday.")
     assert events_of(extract(text, PUB)) == {("embassy_opened", "QAT", "EGY", date(2024, 5, 7), "day", "occurred"),
                                              ("commission_meeting", "QAT", "EGY", None, None, "planned")}
+
+
+def test_ordinal_session_is_no_date_and_held_a_council(extract):
+    text = ("The presidents of Namibia and Botswana opened the 3rd Session of the Bi-National Commission in Windhoek "
+            "on Monday, 6 May 2024. On 7 May, the two prime ministers held a Namibian-Botswana Council of Ministers.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert rows == {("commission_meeting", date(2024, 5, 6)), ("commission_meeting", date(2024, 5, 7))}
+
+
+def test_summit_talks_with_and_a_meeting_of_ministers(extract):
+    text = ("Thai Prime Minister Srettha Thavisin arrived in Phnom Penh on Tuesday and held a summit with Cambodian "
+            "Prime Minister Hun Manet. A meeting of ministers of Thailand and Cambodia followed on 8 May. "
+            "Hun Manet had travelled to Bangkok on 7 February for talks with Srettha.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert rows == {("official_visit", date(2024, 5, 7)), ("meeting", date(2024, 5, 7)), ("meeting", date(2024, 5, 8)),
+                    ("official_visit", date(2024, 2, 7)), ("meeting", date(2024, 2, 7))}
+
+
+def test_plan_told_after_the_trigger_and_participle_dates(extract):
+    text = ("Officials prepared the 12th meeting of the Chile-Peru Binational Committee, scheduled to take place in "
+            "Lima in June. Both sides agreed to celebrate the anniversary of diplomatic relations, established on "
+            "3 March 1822, with concerts in September.")
+    rows = events_of(extract(text, PUB))
+    assert ("diplomatic_relations_established", "CHL", "PER", date(1822, 3, 3), "day", "occurred") in {
+        (t, *sorted((a, b)), d, p, s) for t, a, b, d, p, s in rows}
+    planned = {(r[0], r[3], r[4]) for r in rows if r[5] == "planned"}
+    assert planned == {("commission_meeting", date(2024, 6, 1), "month"), ("anniversary_event", date(2024, 9, 1), "month")}
+
+
+def test_a_relative_clause_keeps_its_date_and_a_repeated_meeting_is_one(extract):
+    text = ("British Prime Minister Keir Starmer, who took office in July, travelled to Dublin on 7 September 2024 and held talks with "
+            "Irish Taoiseach Simon Harris. The two leaders also discussed the Northern Ireland protocol.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert rows == {("official_visit", date(2024, 9, 7)), ("meeting", date(2024, 9, 7))}
+    assert extract(text, PUB)["event_mentions"].height == 2
