@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
-from flows.lexicon import read_toml
+from flows.lexicon import read_table, read_toml
 
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*(?:[’'](?!s\b)[^\W\d_]+)*|[’']s\b|\d[\d.,]*|[^\w\s]")
 LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towards", "via", "visited", "visiting",
@@ -553,6 +553,12 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
             if role is None and other is not None:
                 role = other.role
         person = _merge(people, name, role, country, cue, mention)
+        if person.country_cue != "explicit":
+            # a well-known office holder with no country in the text ('President Putin') serves the country the
+            # lexicon knows, before any guess from the nearest country named
+            known = known_country(person.name)
+            if known:
+                person.country, person.country_cue = known, "lexicon"
         if other is not None and other is not person:
             person.counterpart_of = other
         out.append((person, mention))
@@ -576,6 +582,30 @@ def _side_phrase(sentence: str, end: int, countries: list[CountryMention]) -> st
 def _leader_pattern() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(_lex()["leader_nouns"], key=len, reverse=True))
     return re.compile(r"\b[Tt]he\s+(\S+)\s+(?:" + nouns + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """leaders.csv indexed by each folded name token: (all folded tokens, iso3)."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in read_table("leaders.csv"):
+        tokens = tuple(fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"]))
+        for t in set(tokens):
+            index.setdefault(t, []).append((tokens, row["iso3"]))
+    return index
+
+
+def known_country(name: str) -> str | None:
+    """The country a well-known office holder serves (leaders.csv), when the name points to one country only."""
+    tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
+    if not tokens:
+        return None
+    hits = set()
+    for leader, iso3 in _leaders().get(tokens[-1], []):
+        common = len(set(tokens) & set(leader))
+        if len(tokens) == 1 or common >= 2 or (leader[-1] == tokens[-1] and leader[0][:1] == tokens[0][:1]):
+            hits.add(iso3)
+    return hits.pop() if len(hits) == 1 else None
 
 
 def resolve_leader_anaphor(sentence: str, countries: list[CountryMention], people: list[Person]) -> list[tuple[Person, int, int]]:

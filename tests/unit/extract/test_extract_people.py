@@ -106,3 +106,24 @@ def test_office_held_as_within_the_opening_clause(extract):
             "Mette Frederiksen made her first trip abroad as prime minister to Norway.")
     people = {(n, r) for n, r, _ in people_of(extract(text))}
     assert people == {("Jacinda Ardern", "prime minister"), ("Mette Frederiksen", "prime minister")}
+
+
+def test_well_known_office_holders_take_their_country_from_the_lexicon(extract):
+    """No country in the text: the lexicon of office holders, not the nearest country named (Brazil here)."""
+    text = ("The summit, hosted by President Vladimir Putin, brought together the leaders of Brazil and India. "
+            "President Cyril Ramaphosa and President Emmerson Mnangagwa co-chaired the commission in Harare.")
+    people = people_of(extract(text))
+    assert ("Vladimir Putin", "President", "RUS") in people
+    assert ("Emmerson Mnangagwa", "President", "ZWE") in people and ("Cyril Ramaphosa", "President", "ZAF") in people
+
+
+def test_lexicon_lookup_needs_one_answer():
+    from flows.extract.people import known_country
+    assert known_country("Narendra Modi") == "IND" and known_country("Modi") == "IND"
+    assert known_country("Lee Jae-myung") == "KOR" and known_country("Lee") is None  # Korea or Singapore
+    assert known_country("John Smith") is None
+
+
+def test_an_explicit_country_wins_over_the_lexicon(extract):
+    text = "Andrzej Duda, Ambassador of Chile to Peru, met Peruvian officials."  # a namesake of Poland's president
+    assert people_of(extract(text)) == {("Andrzej Duda", "Ambassador to Peru", "CHL")}
