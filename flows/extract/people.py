@@ -548,7 +548,9 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
         counterpart_at = getattr(f, "counterpart_at", None)
         other = None
         if counterpart_at is not None:
-            before = [p for p, m in out if m.end <= counterpart_at]
+            # 'X, who accompanied Y, said he had agreed with his counterpart Z': not the person in the aside
+            asides = [m.span() for m in re.finditer(r",\s+(?:who|which)\s+[^,;]{3,80},", sentence)]
+            before = [p for p, m in out if m.end <= counterpart_at and not any(a <= m.start < b for a, b in asides)]
             other = before[-1] if before else last_person
             if role is None and other is not None:
                 role = other.role

@@ -26,6 +26,11 @@ LATTER = re.compile(r"\bthe\s+latter\b", re.I)
 PRONOUN_START = re.compile(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", re.I)
 PRONOUN_ACT = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b")
 HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
+# only the words of a title between a demonym and a name: the demonym is that person's ('Lao Deputy Prime Minister X')
+TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
+INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
+                           r"World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
+INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 
 
 def _has_number(sentence: str) -> bool:
@@ -72,10 +77,12 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
            and not TITLE_OF.search(sentence, max(0, c.start - 40), c.start)]
     for c_start, c_end in split_clauses(sentence):
         for person, st, en in persons:
+            if person.role and INTERNATIONAL.search(person.role):
+                continue  # 'United Nations Secretary-General X' serves no country
             if person.country is None and c_start <= st < c_end:
                 # a demonym that is already another person's title ('Ethiopian Prime Minister Abiy Ahmed') is theirs
-                free = [c for c in own if not any(p2 is not person and p2.country == c.iso3 and 0 <= s2 - c.end < 40
-                                                  for p2, s2, _ in persons)]
+                free = [c for c in own if not any(p2 is not person and p2.country == c.iso3 and 0 <= s2 - c.end < 100
+                                                  and TITLE_WORDS.match(sentence, c.end, s2) for p2, s2, _ in persons)]
                 iso = nearest_country(sentence, st, en, free, (c_start, c_end))
                 if iso is None:
                     # 'King Mohammed VI welcomed him in Rabat': where a person acts is their country, last of all
@@ -97,8 +104,13 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
         if not ev.symmetric:
             # 'X arrived in Cairo ..., and was received by President Y': the host named later in the sentence
             inside += [(p, s) for p, s, _ in persons if s >= ev.end and is_object(sentence, ev.end, s)]
+        if not ev.symmetric:
+            inside += [(p, s) for p, s, _ in persons if s >= ev.end and INVITATION.search(sentence, ev.start, s)]
         for person, s in inside:
             if person.country:
+                continue
+            if not ev.symmetric and INVITATION.search(sentence, ev.start, s):
+                person.country, person.country_cue = ev.target, "inferred"  # 'at the invitation of X': the host
                 continue
             obj = is_object(sentence, ev.start, s)
             if not obj and s > ev.trigger_start:

@@ -127,3 +127,17 @@ def test_lexicon_lookup_needs_one_answer():
 def test_an_explicit_country_wins_over_the_lexicon(extract):
     text = "Andrzej Duda, Ambassador of Chile to Peru, met Peruvian officials."  # a namesake of Poland's president
     assert people_of(extract(text)) == {("Andrzej Duda", "Ambassador to Peru", "CHL")}
+
+
+def test_country_rules_from_language(extract):
+    """A demonym that heads another's title is theirs; 'at the invitation of' names the host; an aside's person is
+    not 'his'; an international official serves no country."""
+    text = ("On 2 May 2024, Minister Alda Ruiz received Chilean Deputy Minister of Mining and Energy Tomas Vial. "
+            "Paraguayan Foreign Minister Ruben Ramirez paid a working visit to Peru at the invitation of Minister "
+            "Elmer Schialer. Foreign Minister Elmer Schialer, who accompanied Ruben Ramirez, said he met his "
+            "Bolivian counterpart Celinda Sosa. United Nations Secretary-General Maria Torres also attended in Lima.")
+    people = {n: (r, c) for n, r, c in people_of(extract(text))}
+    assert people["Tomas Vial"][1] == "CHL" and people["Alda Ruiz"][1] != "CHL"
+    assert people["Elmer Schialer"][1] == "PER"
+    assert people["Celinda Sosa"] == ("Foreign Minister", "BOL")
+    assert people["Maria Torres"][1] is None
