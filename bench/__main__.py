@@ -15,6 +15,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,55 @@ def workers_supported() -> bool:
     return "--workers" in child.stdout
 
 
+def orchestration_summary(cold: list[dict], warm: list[dict], direct: list[dict], imports: list[dict]) -> dict:
+    """Medians of the bundled-source runs and the Prefect overhead they imply."""
+    s = {
+        "cold_first_s": cold[0]["wall_s"] if cold else None,
+        "warm_s": median(warm, "wall_s"), "warm_cpu_s": median(warm, "cpu_s"),
+        "direct_s": median(direct, "wall_s"), "direct_cpu_s": median(direct, "cpu_s"),
+        "direct_stages_s": median(direct, "stages_s"), "warm_pipeline_s": median(warm, "pipeline_s"),
+        "import_s": median(imports, "wall_s"), "import_cpu_s": median(imports, "cpu_s"),
+    }
+    s["prefect_overhead_warm_s"] = round(s["warm_s"] - s["direct_s"], 2)
+    s["prefect_overhead_cold_s"] = round(s["cold_first_s"] - s["direct_s"], 2) if cold else None
+    return s
+
+
+def workers_figure(folder: Path, n: int, one: dict, home: Path, api_url: str) -> dict:
+    """`dyad run --workers 2` on the folder, against the single-process full build `one` of the same folder."""
+    if not workers_supported():
+        return {"skipped": "dyad run has no --workers option yet"}
+    two = dyad_run(folder, fresh_db("workers2"), home, api_url, extra=("--workers", "2"))
+    return {"n": n, "workers_1": one, "workers_2": two, "speedup": round(one["wall_s"] / two["wall_s"], 2),
+            "cpu_ratio": round(two["cpu_s"] / one["cpu_s"], 2), "docs_per_s_2_workers": round(n / two["wall_s"], 1),
+            "same_counts": all(one[k] == two[k] for k in ("documents", "events", "event_mentions"))}
+
+
+def large_build(documents: dict, small: int, large: int, budget: Budget, home: Path, api_url: str,
+                step: Callable[[str], None]) -> None:
+    """The large full build and the +1 document run, on fewer documents when `large` would not fit the budget."""
+    small_wall = documents["small"]["full"]["wall_s"]
+    per_doc = small_wall / small
+    # the full build plus the incremental run (about a quarter of it: cross-document tables are rebuilt whole);
+    # growth was below linear at 7k (k = 0.86), so a linear prediction errs on the safe side
+    n_large = min(large, int(budget.left() / (per_doc * 1.3) // small * small))
+    if n_large < 2 * small:
+        documents["reduced"] = f"no larger build fits the time budget ({budget.left():.0f} s left)"
+        return
+    if n_large < large:
+        documents["reduced"] = (f"{large} documents would not fit the time budget "
+                                f"({per_doc * large * 1.3:.0f} s predicted, {budget.left():.0f} s left)")
+    step(f"full build of {n_large} documents, then one document added (incremental)")
+    documents["large"] = {"n": n_large, **full_and_incremental(generate_articles(n_large), home, api_url,
+                                                               incremental=True)}
+    full = documents["large"]["full"]
+    documents["growth_exponent"] = growth_exponent(small, small_wall, n_large, full["wall_s"])
+    documents["growth_exponent_cpu"] = growth_exponent(small, documents["small"]["full"]["cpu_s"], n_large,
+                                                       full["cpu_s"])
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Measure every figure in order (cheap and fixed-size first), saving results.json after each."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small inputs, a smoke run of a minute or two")
     parser.add_argument("--budget", type=float, help="seconds the whole run may take (default 840, quick 240)")
@@ -96,15 +145,13 @@ def main(argv: list[str] | None = None) -> int:
 
     step(f"generating {small} and {large} articles")
     clock = time.perf_counter()
-    folders = {n: generate_articles(n) for n in (small, large)}
+    small_folder = generate_articles(small)
+    generate_articles(large)
     results["generate_s"] = round(time.perf_counter() - clock, 1)
 
-    if args.quick:
-        cold = []
-        step("orchestration: the stages without Prefect (the cold run is left out of --quick)")
-    else:
-        step("orchestration: cold runs (temporary Prefect server) and the stages without Prefect")
-        cold = cold_runs(1)  # a second run in the same PREFECT_HOME measured the same (36 s, 39 s)
+    step("orchestration: " + ("the stages without Prefect (no cold run in --quick)" if args.quick else
+                              "a cold run (temporary Prefect server) and the stages without Prefect"))
+    cold = [] if args.quick else cold_runs(1)  # a second cold run in the same PREFECT_HOME measured the same
     direct = direct_runs(1 if args.quick else 2)
     imports = import_runs(1 if args.quick else 2)
     results["orchestration"] = {"cold": cold, "direct": direct, "import_only": imports}
@@ -114,46 +161,28 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(home, ignore_errors=True)
     step("starting a local Prefect server for the warm runs")
     with local_server(home) as server:
-        results["orchestration"]["server_startup_s"] = server["startup_s"]
+        api_url = server["api_url"]
         step("orchestration: warm runs")
         warm = warm_runs(server, home, 1 if args.quick else 3)
-        orch = results["orchestration"]
-        orch["warm"] = warm
-        orch["summary"] = {
-            "cold_first_s": cold[0]["wall_s"] if cold else None,
-            "cold_repeat_s": cold[-1]["wall_s"] if len(cold) > 1 else None,
-            "warm_s": median(warm, "wall_s"), "warm_cpu_s": median(warm, "cpu_s"),
-            "direct_s": median(direct, "wall_s"), "direct_cpu_s": median(direct, "cpu_s"),
-            "direct_stages_s": median(direct, "stages_s"), "warm_pipeline_s": median(warm, "pipeline_s"),
-            "import_s": median(imports, "wall_s"), "import_cpu_s": median(imports, "cpu_s"),
-        }
-        s = orch["summary"]
-        s["prefect_overhead_warm_s"] = round(s["warm_s"] - s["direct_s"], 2)
-        s["prefect_overhead_cold_s"] = round(s["cold_first_s"] - s["direct_s"], 2) if cold else None
+        results["orchestration"].update(server_startup_s=server["startup_s"], warm=warm,
+                                        summary=orchestration_summary(cold, warm, direct, imports))
         save()
 
         step(f"extraction: {small} documents in-process on one core")
-        results["extraction"] = extraction_figure(folders[small])
+        results["extraction"] = extraction_figure(small_folder)
         save()
 
         step(f"full build of {small} documents (warm server)")
-        results["documents"] = {"small": {"n": small, **full_and_incremental(folders[small], home, server["api_url"],
+        results["documents"] = {"small": {"n": small, **full_and_incremental(small_folder, home, api_url,
                                                                              incremental=False)}}
         save()
 
         if args.quick:
             results["workers"] = {"skipped": "left out of --quick"}
-        elif workers_supported():
-            step(f"workers: {small} documents with --workers 2 (1 worker is the full build above)")
-            w1 = results["documents"]["small"]["full"]
-            w2 = dyad_run(folders[small], fresh_db("workers2"), home, server["api_url"], extra=("--workers", "2"))
-            results["workers"] = {"n": small, "workers_1": w1, "workers_2": w2,
-                                  "speedup": round(w1["wall_s"] / w2["wall_s"], 2),
-                                  "cpu_ratio": round(w2["cpu_s"] / w1["cpu_s"], 2),
-                                  "docs_per_s_2_workers": round(small / w2["wall_s"], 1),
-                                  "same_counts": all(w1[k] == w2[k] for k in ("documents", "events", "event_mentions"))}
         else:
-            results["workers"] = {"skipped": "dyad run has no --workers option yet"}
+            step(f"workers: {small} documents with --workers 2 (1 worker is the full build above)")
+            results["workers"] = workers_figure(small_folder, small, results["documents"]["small"]["full"], home,
+                                                api_url)
         save()
 
         if not args.no_trade:
@@ -161,26 +190,7 @@ def main(argv: list[str] | None = None) -> int:
             results["trade"] = trade_figure(trade_rows)
             save()
 
-        small_wall = results["documents"]["small"]["full"]["wall_s"]
-        per_doc = small_wall / small
-        # the full build plus the incremental run (about a quarter of it: cross-document tables are rebuilt whole);
-        # growth was below linear at 7k (k = 0.86), so a linear prediction errs on the safe side
-        fits = int(budget.left() / (per_doc * 1.3) // small * small)
-        n_large = min(large, fits)
-        if n_large >= 2 * small:
-            if n_large < large:
-                results["documents"]["reduced"] = (f"{large} documents would not fit the time budget "
-                                                   f"({per_doc * large * 1.3:.0f} s predicted, {budget.left():.0f} s left)")
-                folders[n_large] = generate_articles(n_large)
-            step(f"full build of {n_large} documents, then one document added (incremental)")
-            results["documents"]["large"] = {"n": n_large, **full_and_incremental(folders[n_large], home,
-                                                                                 server["api_url"], incremental=True)}
-            docs = results["documents"]
-            docs["growth_exponent"] = growth_exponent(small, small_wall, n_large, docs["large"]["full"]["wall_s"])
-            docs["growth_exponent_cpu"] = growth_exponent(small, docs["small"]["full"]["cpu_s"], n_large,
-                                                          docs["large"]["full"]["cpu_s"])
-        else:
-            results["documents"]["reduced"] = f"no larger build fits the time budget ({budget.left():.0f} s left)"
+        large_build(results["documents"], small, large, budget, home, api_url, step)
     results["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
     results["targets"] = targets(results)
     save()

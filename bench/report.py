@@ -47,8 +47,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                          f"no Prefect {orch['direct_s']} s (CPU {orch['direct_cpu_s']} s)",
                          round(orch["warm_s"] / orch["direct_s"], 2), "<= 3 s", orch["warm_s"] <= 3))
         if orch.get("cold_first_s"):
-            cold = f"{orch['cold_first_s']} s" + (f", again {orch['cold_repeat_s']} s" if orch.get("cold_repeat_s") else "")
-            rows.append(_row("dyad run, bundled sources, cold (temporary server)", cold,
+            rows.append(_row("dyad run, bundled sources, cold (temporary server)", f"{orch['cold_first_s']} s",
                              f"no Prefect {orch['direct_s']} s", round(orch["cold_first_s"] / orch["direct_s"], 2), "-", None))
         rows.append(_row("Prefect overhead (warm / cold)", f"{orch['prefect_overhead_warm_s']} s / "
                          f"{orch['prefect_overhead_cold_s']} s", f"stages alone {orch['direct_stages_s']} s, "
