@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.ingest.tables.sources import csv_batches
+from flows.ingest.tables.sources import csv_batches, prefetched
 from flows.ingest.tables.trade_load import FileOutcome, StageContext, load_batches
 
 SOURCE = "baci"
@@ -25,6 +25,6 @@ def load_baci(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutco
     """Load a BACI file, streamed: exporter i's exports to importer j, in USD and kg."""
     # BACI pads q with spaces and writes NA for unknown quantities: both stay text and cast to null
     return load_batches(
-        con, "baci", csv_batches(path, COLUMNS), StageContext(SOURCE, rel),
+        con, "baci", prefetched(csv_batches(path, COLUMNS)), StageContext(SOURCE, rel),
         value_scale=THOUSAND_USD, weight_scale=TONNE_KG, hs_revision=hs_revision(path),
     )

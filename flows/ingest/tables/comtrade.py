@@ -9,7 +9,7 @@ import duckdb
 import polars as pl
 
 from flows.ingest.tables.detect import is_gzip
-from flows.ingest.tables.sources import csv_batches, frame_batches
+from flows.ingest.tables.sources import csv_batches, frame_batches, prefetched
 from flows.ingest.tables.trade_load import FileOutcome, StageContext, load_batches
 
 SOURCE = "comtrade"
@@ -52,9 +52,10 @@ def load_v1_json(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOu
 
 def load_v1_csv(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
     """Load an API v1 CSV (Comtrade+ download or a comtradeapicall DataFrame saved as CSV), streamed."""
-    return load_batches(con, "comtrade_v1", csv_batches(path, V1_COLUMNS), StageContext(SOURCE, rel))
+    return load_batches(con, "comtrade_v1", prefetched(csv_batches(path, V1_COLUMNS)), StageContext(SOURCE, rel))
 
 
 def load_legacy_csv(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
     """Load a legacy Comtrade CSV (Windows line endings and empty ISO columns are fine), streamed."""
-    return load_batches(con, "comtrade_legacy", csv_batches(path, LEGACY_COLUMNS), StageContext(SOURCE, rel))
+    batches = prefetched(csv_batches(path, LEGACY_COLUMNS))
+    return load_batches(con, "comtrade_legacy", batches, StageContext(SOURCE, rel))

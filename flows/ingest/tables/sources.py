@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+from queue import Queue
+from threading import Event, Thread
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -12,7 +14,7 @@ import polars as pl
 from flows.ingest.tables.detect import is_gzip
 
 BATCH_ROWS = 500_000
-BLOCK_BYTES = 96 << 20  # about 450,000 Comtrade records
+BLOCK_BYTES = 64 << 20  # about 300,000 Comtrade records
 RN = "rn"  # 0-based record number in the file: what row_ref is made from
 
 
@@ -109,6 +111,38 @@ def parquet_batches(path: Path, wanted: list[str], batch_rows: int = BATCH_ROWS)
         start += chunk.height
     if start == 0:
         yield conform(pl.DataFrame(schema={c: pl.Utf8 for c in choice}), choice, wanted, 0)
+
+
+def prefetched(batches: Iterable[pl.DataFrame], depth: int = 1) -> Iterator[pl.DataFrame]:
+    """The same batches, the next one read in a thread while the caller works on the current one.
+
+    Reading (file, Polars' parser) and loading (DuckDB) both release the GIL, so they overlap; at
+    most `depth` batches wait, so memory stays bounded. An error while reading is raised here.
+    """
+    queue: Queue = Queue(maxsize=depth)
+    done, stop = object(), Event()
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                if stop.is_set():
+                    return
+                queue.put(batch)
+        except BaseException as err:  # handed to the consumer, which raises it
+            queue.put(err)
+        queue.put(done)
+
+    Thread(target=produce, daemon=True, name="trade-batches").start()
+    try:
+        while (item := queue.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        # the consumer stopped early (an error while loading): let the reader see it and finish
+        stop.set()
+        while not queue.empty():
+            queue.get_nowait()
 
 
 def frame_batches(frame: pl.DataFrame, wanted: list[str]) -> Iterator[pl.DataFrame]:
