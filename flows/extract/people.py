@@ -82,6 +82,7 @@ def fold_name(text: str) -> str:
 
 
 HONORIFICS = {"Sheikh", "Prince", "Sultan", "Emir", "King", "Queen", "Crown Prince"}
+COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Madam", "Mme", "Sir", "Dame", "H.E.", "Hon"}
 NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
 HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
@@ -123,7 +124,10 @@ def _read_name(toks: list[Tok], i: int) -> int:
     particles = _lex()["particles"]
     j = i
     while j < len(toks) and j - i < 6:
-        if _is_name_token(toks[j]):
+        if (len(toks[j].text) == 1 and toks[j].text.isupper() and j + 2 < len(toks) and toks[j + 1].text == "."
+                and toks[j + 1].start == toks[j].end and (_is_name_token(toks[j + 2]) or len(toks[j + 2].text) == 1)):
+            j += 2  # an initial: 'S. Jaishankar', 'George W. Bush'
+        elif _is_name_token(toks[j]):
             j += 1
         elif j > i and ROMAN.match(toks[j].text):
             j += 1  # 'King Mohammed VI'
@@ -255,6 +259,8 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
         last = toks[i + n - 1].text
         plural = last.endswith("s") and (last[:-1] in lex["head_words"] or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
         k = j + 1 if j < len(toks) and toks[j].text == "," else j
+        if k < len(toks) and toks[k].text in COURTESY:
+            k += 2 if k + 1 < len(toks) and toks[k + 1].text == "." else 1  # 'Dr Naledi Pandor', 'Ms. Macamo'
         e = _read_name(toks, k)
         if e == k:
             i += n
@@ -294,6 +300,8 @@ def _lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     for i, tok in enumerate(toks):
         if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
             country, j = toks[i - 1].country.iso3, i + 1
+        elif tok.text.lower() in ("his", "her", "their"):
+            country, j = None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
         elif tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
             country, j = tok.country.iso3, i + 1
         else:
@@ -315,7 +323,7 @@ def _lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         if e - k < 2 or any(x in taken for x in range(k, e)):
             continue
         role = " ".join(t.text for t in toks[j:end])
-        found.append(Found(k, e, _singular(role), country, "explicit"))
+        found.append(Found(k, e, _singular(role), country, "explicit" if country else "none"))
     return found
 
 

@@ -141,3 +141,16 @@ def test_country_rules_from_language(extract):
     assert people["Elmer Schialer"][1] == "PER"
     assert people["Celinda Sosa"] == ("Foreign Minister", "BOL")
     assert people["Maria Torres"][1] is None
+
+
+def test_initials_courtesy_titles_new_office_and_a_pronoun_owner(extract):
+    text = ("External Affairs Minister K. Natwar Singh of India met the Minister of Foreign Affairs of Nepal, "
+            "Dr Arzu Rana Deuba, in Kathmandu. Nepal's new ambassador, Shankar Sharma, attended, and her spokesman "
+            "Amrit Rai briefed reporters.")
+    people = people_of(extract(text))
+    names = {n: r for n, r, _ in people}
+    assert names["K. Natwar Singh"] == "External Affairs Minister"
+    assert names["Arzu Rana Deuba"] == "Minister of Foreign Affairs"
+    assert names["Shankar Sharma"] == "new ambassador"
+    assert names["Amrit Rai"] == "spokesman"
+    assert ("Shankar Sharma", "new ambassador", "NPL") in people
