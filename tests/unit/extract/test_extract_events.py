@@ -178,13 +178,14 @@ def test_ordinal_session_is_no_date_and_held_a_council(extract):
     assert rows == {("commission_meeting", date(2024, 5, 6)), ("commission_meeting", date(2024, 5, 7))}
 
 
-def test_summit_talks_with_and_a_meeting_of_ministers(extract):
+def test_summit_a_meeting_of_ministers_and_talks_as_the_purpose_of_a_visit(extract):
     text = ("Thai Prime Minister Srettha Thavisin arrived in Phnom Penh on Tuesday and held a summit with Cambodian "
             "Prime Minister Hun Manet. A meeting of ministers of Thailand and Cambodia followed on 8 May. "
             "Hun Manet had travelled to Bangkok on 7 February for talks with Srettha.")
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    # 'travelled to Bangkok for talks with X' is the visit only (the development set's convention)
     assert rows == {("official_visit", date(2024, 5, 7)), ("meeting", date(2024, 5, 7)), ("meeting", date(2024, 5, 8)),
-                    ("official_visit", date(2024, 2, 7)), ("meeting", date(2024, 2, 7))}
+                    ("official_visit", date(2024, 2, 7))}
 
 
 def test_plan_told_after_the_trigger_and_participle_dates(extract):
@@ -204,3 +205,8 @@ def test_a_relative_clause_keeps_its_date_and_a_repeated_meeting_is_one(extract)
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
     assert rows == {("official_visit", date(2024, 9, 7)), ("meeting", date(2024, 9, 7))}
     assert extract(text, PUB)["event_mentions"].height == 2
+
+
+def test_receiving_goods_is_no_audience(extract):
+    text = "Under the deal Georgia pays in electricity, so Armenia receives Georgian power in winter."
+    assert events_of(extract(text, PUB)) == set()
