@@ -147,6 +147,7 @@ _FUTURE_RX = re.compile(
     r"\b(?:will|shall|won't|would|is\s+(?:due|expected|set|scheduled|going|planned|to)|are\s+(?:due|expected|set"
     r"|scheduled|going|planned|to)|plans?\s+to|intends?\s+to|aims?\s+to|upcoming|next|(?:enters?|comes?)\s+into"
     r"\s+force|takes?\s+effect)\b", re.IGNORECASE)
+_REPORT_RX = re.compile(r"\b(?:said|told|announced|added|reported|stated|confirmed)\b")
 _PRESENT_RX = re.compile(r"\b(?:is|are|am)\s+(?:being\s+)?\w+ing\b|\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b"
                          r"|\b(?:is|are)\s+(?:being\s+)?held\b", re.IGNORECASE)
 
@@ -370,8 +371,9 @@ class DateContext:
 def _tense(sentence: str, start: int) -> str:
     """'future', 'present' or 'past' for the clause just before a date (a crude but predictable cue)."""
     window = sentence[max(0, start - 90):start]
-    if _FUTURE_RX.search(window):
-        return "future"
+    future = [m.end() for m in _FUTURE_RX.finditer(window)]
+    if future and not _REPORT_RX.search(window, future[-1]):
+        return "future"  # '..., the minister said on Tuesday': the report after the plan is past
     if _PRESENT_RX.search(sentence):
         return "present"
     return "past"

@@ -83,6 +83,8 @@ def _rules() -> dict:
 # a possessive country before a common noun that is not a side of a relation ("Iran's nuclear programme")
 ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|leader|prime|foreign|minister|ministry|embassy|"
                        r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
+MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|sponsored)\s+by\s+(?:the\s+)?$|\bmediation\s+of\s+(?:the\s+)?$",
+                      re.I)
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
                             r"(?=\s*,|\s+(?:was|is|which|that|had|has|will)\b)")
 # 'the 47th meeting of the committee, scheduled to take place in January': the plan told after the trigger
@@ -93,6 +95,8 @@ PARTICIPLE_DATE = re.compile(r"\b(?:established|signed|founded|concluded|opened|
                              r"(?:\w+\s+){0,2}?(?:(?:on|in)\s+(?:the\s+)?)?$", re.I)
 # a relative clause set off by commas: its dates are its own ('Tusk, who returned as prime minister in December, travelled')
 RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
+INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|"
+                                r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
 BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 # 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
 INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited\s+\w+)\s+to\s+(?:\w+\s+){0,3}$",
@@ -192,9 +196,15 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
             if state.last_clause_type and point_dates and rules["ellipsis"].search(clause):
                 hits = [(state.last_clause_type, c_start, c_start, "(ellipsis)")]
             else:
+                if point_dates and state.anchor is None and ANCHOR_VERB.search(clause):
+                    # 'agreed on Monday to revive talks': the day the story is about, for the undated events after it
+                    state.anchor = _pick_date(point_dates, (c_start + c_end) // 2)
                 continue
         c_countries = [c for c in countries if c_start <= c.start < c_end and not is_historic(c.iso3)]
         c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
+        if any(p.role and INTERNATIONAL_ROLE.search(p.role) for p, _, _ in c_persons) and len(
+                {c.iso3 for c in c_countries} | {p.country for p, _, _ in c_persons if p.country}) < 2:
+            continue  # 'the UN Secretary-General met Putin': not an event between two states
         if rules["negation"].search(clause) or rules["domestic"].search(clause):
             state.last_clause_type = None
             continue
@@ -202,15 +212,18 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         hits = _suppress(hits, types, clause, c_start)
         if not hits:
             continue
-        future_time = bool(rules["future_time"].search(clause))
+        future_m = rules["future_time"].search(clause)
         parties = _parties(sentence, c_start, c_end, c_countries, c_persons, pair_spans, state, last_entity)
         by_key: dict[tuple, EventRow] = {}
         for event_type, t_start, t_end, trigger in hits:
-            planned = future_time or bool(rules["planned"].search(sentence, c_start, t_end)) or bool(
+            future_time = future_m is not None and not _reported_between(sentence, c_start + future_m.end(), t_start)
+            plan_m = list(rules["planned"].finditer(sentence, c_start, t_end))
+            planned = future_time or bool(plan_m and not _reported_between(sentence, plan_m[-1].end(), t_start)) or bool(
                 PLANNED_AFTER.match(sentence, t_end, c_end)) or (
                 family(event_type) in ("visit", "meeting", "commission_meeting", "anniversary_event", "joint_project")
                 and bool(INTENT.search(sentence, max(c_start, t_start - 40), t_start)))
-            row = _build(event_type, t_start, t_end, trigger, sentence, c_start, c_end, clause, c_dates, parties,
+            hit_dates = _own_dates(c_dates, hits, (event_type, t_start, t_end, trigger), sentence)
+            row = _build(event_type, t_start, t_end, trigger, sentence, c_start, c_end, clause, hit_dates, parties,
                          c_persons, state, planned)
             if row is None:
                 continue
@@ -233,6 +246,36 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 out.append(r)
     state.events += out
     return out
+
+
+REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")
+
+
+def _reported_between(sentence: str, start: int, end: int) -> bool:
+    """', Foreign Minister X said on Monday after receiving ...': what follows the report is not the plan it reports."""
+    return start < end and REPORTED.search(sentence, start, end) is not None
+
+
+def _own_dates(dates: list[DateMention], hits: list[tuple[str, int, int, str]], hit: tuple[str, int, int, str],
+               sentence: str) -> list[DateMention]:
+    """A date after 'after/before/when' and another trigger belongs to that trigger ('spoke by phone ..., after
+    their ministers held talks last month'), and a 'first ... in five years' is a span, not a date."""
+    out = []
+    for d in dates:
+        if DURATION.match(d.text) and re.search(r"\b(?:first|last|highest|lowest|biggest|largest|longest)\b",
+                                                 sentence[max(0, d.start - 60):d.start], re.I):
+            continue
+        if d.start > hit[2]:
+            between = sentence[hit[2]:d.start]
+            sub = re.search(r"\b(?:after|before|since|following|when|while)\b", between)
+            if sub and any(h is not hit and hit[2] + sub.start() < h[1] < d.start for h in hits):
+                continue
+        out.append(d)
+    return out
+
+
+ANCHOR_VERB = re.compile(r"\b(?:agreed|said|announced|pledged|discussed|decided|met|spoke|talked|held)\b")
+DURATION = re.compile(r"^(?:in|for|over)\s+(?:the\s+(?:past|last)\s+)?\w+\s+(?:years|months|decades|weeks|days)(?:\s+on)?$", re.I)
 
 
 def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: str, c_start: int) -> list:
@@ -294,6 +337,8 @@ def _parties(sentence: str, c_start: int, c_end: int, countries: list[CountryMen
     for c in countries:
         if c.possessive and ATTRIBUTE.match(sentence, c.end):
             attributive.append(c.iso3)
+        if MEDIATOR.search(sentence, max(0, c.start - 30), c.start):
+            continue  # 'a deal brokered by China': the mediator is not a side
         role = _role_of(sentence, c)
         {"subj": subjects, "dest": dests, "with": withs, "of": ofs}.get(role, []).append(c.iso3)
         if role == "loc":
@@ -311,7 +356,8 @@ def _parties(sentence: str, c_start: int, c_end: int, countries: list[CountryMen
         if iso and iso not in every:
             every.append(iso)
     pair_phrase = any(c_start <= s < c_end for s, _ in pair_spans) or bool(
-        re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b",
+        re.search(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b"
+                  r"|\bthe\s+two\s+(?:[\w-]+\s+)?(?:countries|nations|states|neighbou?rs|rivals|allies|partners|powers)\b",
                   clause, re.I))
     return Parties(subjects, dests, locs, withs, ofs, every, pair_phrase, latter, attributive)
 
@@ -329,8 +375,8 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
             event_type = "official_visit"
     if re.search(r"\b(?:\w+|several|many)\s+times\b", clause, re.I):
         return None  # 'has visited the UAE seven times since 2015': a count, not an event
-    own = [d for d in dates if not re.search(r"\b(?:since|after|before|when|while)\s+\w+ing\b",
-                                             sentence[min(t_end, d.start):max(t_end, d.start)])]
+    own = [d for d in dates if d.start < t_start or not re.search(r"\b(?:since|after|before|when|while)\s+\w+ing\b",
+                                                                  sentence[t_end:d.start])]
     asides = [m.span() for m in RELATIVE.finditer(sentence, c_start, c_end) if not m.start() <= t_start < m.end()]
     kept = [d for d in own if not any(a <= d.start < b for a, b in asides)
             and not (PARTICIPLE_DATE.search(sentence, max(c_start, d.start - 40), d.start) and not t_start <= d.start - 1
@@ -428,7 +474,7 @@ def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_st
     elif event_type in ("letters_exchanged", "other"):
         actor = next((c for c in parties.subjects if c), None)
         target = next((c for c in parties.withs + parties.dests + parties.ofs + [l[0] for l in parties.locs]
-                       if c and c != actor), None)
+                       + parties.subjects if c and c != actor), None)  # 'A recognised B': B is named as a subject
         if actor is None and target is None and parties.all:
             actor = parties.all[0]
     else:

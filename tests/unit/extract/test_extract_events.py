@@ -210,3 +210,38 @@ def test_a_relative_clause_keeps_its_date_and_a_repeated_meeting_is_one(extract)
 def test_receiving_goods_is_no_audience(extract):
     text = "Under the deal Georgia pays in electricity, so Armenia receives Georgian power in winter."
     assert events_of(extract(text, PUB)) == set()
+
+
+def test_reported_plan_mediator_and_a_date_owned_by_another_trigger(extract):
+    text = ("Chile and Bolivia agreed on Wednesday to reopen the border. The two leaders spoke by phone, after their "
+            "foreign ministers held talks in La Paz last month.")
+    text2 = ("Qatar and Bahrain will hold a summit later this year, Qatari Foreign Minister Ali Nasser said on Tuesday "
+             "after receiving his Bahraini counterpart, Khalid Ahmed, in Doha. The two Gulf rivals agreed to restore "
+             "diplomatic relations on 5 January in a deal brokered by Kuwait.")
+    rows = {(r[0], frozenset(r[1:3]), r[3], r[5]) for t in (text, text2) for r in events_of(extract(t, PUB))}
+    assert ("meeting", frozenset({"CHL", "BOL"}), date(2024, 5, 8), "occurred") in rows  # the call, on the anchor day
+    assert ("meeting", frozenset({"CHL", "BOL"}), date(2024, 4, 1), "occurred") in rows  # the talks, last month
+    assert ("official_visit", frozenset({"QAT", "BHR"}), date(2024, 5, 7), "occurred") in rows  # told, not planned
+    assert ("diplomatic_relations_established", frozenset({"QAT", "BHR"}), date(2024, 1, 5), "occurred") in rows
+    assert not any("KWT" in r[1] for r in rows)
+
+
+def test_cochaired_consultation_talks_after_a_reception_and_recognition(extract):
+    text = ("On 6 May, the deputy foreign ministers of Peru and Ecuador co-chaired the fifth political consultation. "
+            "Peruvian President Dina Boluarte was received in Quito by President Daniel Noboa on 7 May before talks "
+            "with the Ecuadorian cabinet. Argentina was the first country to recognise Bolivia in 1825.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert rows >= {("meeting", date(2024, 5, 6)), ("meeting", date(2024, 5, 7)), ("other", date(1825, 1, 1))}
+
+
+def test_trip_with_words_before_to_and_a_first_in_years_is_no_date(extract):
+    text = ("Kenyan President William Ruto made his first state trip as president to Uganda on 3 May. "
+            "Ruto and Museveni held their first formal bilateral meeting in five years on 4 May.")
+    rows = {(r[0], r[1], r[2], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("official_visit", "KEN", "UGA", date(2024, 5, 3)) in rows
+    assert {r[3] for r in rows if r[0] == "meeting"} == {date(2024, 5, 4)}
+
+
+def test_an_international_official_makes_no_bilateral_event(extract):
+    text = "Kenya and Uganda signed a deal. UN Secretary-General António Guterres met President Ruto in Nairobi on 3 May."
+    assert not any(r[3] == date(2024, 5, 3) for r in events_of(extract(text, PUB)))
