@@ -82,6 +82,9 @@ def fold_name(text: str) -> str:
 
 
 HONORIFICS = {"Sheikh", "Prince", "Sultan", "Emir", "King", "Queen", "Crown Prince"}
+BODIES = {"Council", "Committee", "Assembly", "Commission", "Parliament", "Senate", "Chamber", "Court", "Bank",
+          "Party", "Front", "Movement", "Duma", "Majlis", "Rada", "Congress", "Board", "Agency", "Service", "Cabinet",
+          "Government", "Office", "Presidency", "Secretariat", "Authority", "Directorate", "Ministry", "Department"}
 COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Madam", "Mme", "Sir", "Dame", "H.E.", "Hon"}
 NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
@@ -158,6 +161,15 @@ def _read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | Non
             while j < len(toks) and toks[j].country is c:
                 j += 1
             continue
+        if word == "of" and nxt.text == "the" and not (j + 2 < len(toks) and toks[j + 2].country):
+            k = j + 2
+            while k < len(toks) and k - j < 8 and toks[k].text[:1].isupper() and toks[k].text not in BODIES:
+                k += 1
+            if k < len(toks) and toks[k].text in BODIES and k > j + 2 - 1:
+                words += [t.text for t in toks[j:k + 1]]  # 'Chairman of the Sovereignty Council'
+                j = k + 1
+                continue
+            break
         if word == "of" and (nxt.country or nxt.text[:1].isupper()):
             if nxt.country and nxt.country.kind in ("name", "historic"):
                 of_country = nxt.country.iso3
@@ -223,7 +235,7 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
     while i < len(toks):
         n = _match_seq(toks, i, lex["heads"]) if toks[i].text in firsts else 0
         if not n and i > 0 and toks[i - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
-                i + 2 < len(toks) and toks[i + 1].text == ",":
+                i + 2 < len(toks) and (toks[i + 1].text == "," or _is_name_token(toks[i + 1])):
             n = _match_seq(toks, i, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
         if not n:
             i += 1

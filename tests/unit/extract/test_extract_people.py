@@ -154,3 +154,10 @@ def test_initials_courtesy_titles_new_office_and_a_pronoun_owner(extract):
     assert names["Shankar Sharma"] == "new ambassador"
     assert names["Amrit Rai"] == "spokesman"
     assert ("Shankar Sharma", "new ambassador", "NPL") in people
+
+
+def test_office_of_a_named_body(extract):
+    text = ("Chairman of the Transitional Military Council Ahmed Musa of Chad met Speaker of the National Assembly "
+            "Ana Silva of Angola.")
+    assert people_of(extract(text)) == {("Ahmed Musa", "Chairman of the Transitional Military Council", "TCD"),
+                                        ("Ana Silva", "Speaker of the National Assembly", "AGO")}
