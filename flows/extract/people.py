@@ -92,14 +92,16 @@ HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)
 
 
 def _is_name_token(tok: Tok) -> bool:
-    t = tok.text
+    return tok.country is None and _is_name_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _is_name_text(t: str) -> bool:
+    """The spelling test of a name token, cached by text (called for every token of every titled sentence)."""
     if not t[:1].isupper():
-        return "-" in t and tok.country is None and bool(HYPHEN_PARTICLE.match(t))  # 'el-Sisi', 'al-Thani'
+        return "-" in t and bool(HYPHEN_PARTICLE.match(t))  # 'el-Sisi', 'al-Thani'
     lex = _lex()
-    return (
-        tok.country is None and t[:1].isupper() and any(c.islower() for c in t)
-        and t not in lex["not_names"] and t not in lex["head_words"]
-    )
+    return any(c.islower() for c in t) and t not in lex["not_names"] and t not in lex["head_words"]
 
 
 @lru_cache(maxsize=None)
@@ -485,7 +487,8 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     """People named in one sentence, merged into the document's list `people`; returns this sentence's mentions."""
     if _title_words().isdisjoint(LOWER_WORD.findall(sentence.lower())):
         # no title and no counterpart: only later mentions of known people can be here (a cheap test first, speed)
-        known = {fold_name(p.surname) for p in people}
+        known = {fold_name(p.surname) for p in people} | {fold_name(p.name.split()[0]) for p in people
+                                                          if len(p.name.split()) >= 2 and len(p.name.split()[0]) <= 5}
         if not any(fold_name(w) in known for w in CAPWORD.findall(sentence)):
             return []
     toks = tokenize(sentence, countries)
