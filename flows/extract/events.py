@@ -141,7 +141,7 @@ def _role_of(sentence: str, c: CountryMention) -> str:
     return "subj"
 
 
-OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|welcomed|hosted|greeted)\s+(?:(?:his|her|their)\s+)?"
+OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|receiving|welcomed|welcoming|hosted|hosting|greeted)\s+(?:(?:his|her|their)\s+)?"
                          r"(?:[\w’'-]+,?\s+){0,5}$")
 PASSIVE_HOST = re.compile(r"\b(?:received|welcomed|greeted|hosted|met)\b[^.;]{0,50}\bby\s+(?:[\w’'-]+,?\s+){0,5}$")
 

@@ -245,3 +245,10 @@ def test_trip_with_words_before_to_and_a_first_in_years_is_no_date(extract):
 def test_an_international_official_makes_no_bilateral_event(extract):
     text = "Kenya and Uganda signed a deal. UN Secretary-General António Guterres met President Ruto in Nairobi on 3 May."
     assert not any(r[3] == date(2024, 5, 3) for r in events_of(extract(text, PUB)))
+
+
+def test_a_reception_gives_the_guest_as_visitor(extract):
+    text = ("Kenya and Ethiopia will sign a deal later this year, Kenyan Foreign Minister Musalia Mudavadi said on "
+            "Tuesday after receiving his Ethiopian counterpart, Taye Atske Selassie, in Nairobi.")
+    rows = {(r[0], r[1], r[2], r[3], r[5]) for r in events_of(extract(text, PUB))}
+    assert ("official_visit", "ETH", "KEN", date(2024, 5, 7), "occurred") in rows
