@@ -458,7 +458,9 @@ def _actor_target(event_type: str, t_start: int, t_end: int, sentence: str, c_st
         return None, None  # a multilateral meeting is not a bilateral event
     if parties.pair_phrase and pair and set(parties.withs) - set(pair):
         return None, None  # 'The two countries signed the treaty with Paraguay and Uruguay': more than two parties
-    if event_type in ("state_visit", "official_visit", "working_visit") and re.match(r"(?i)host|receiv|welcom", trigger):
+    passive = re.search(r"\b(?:was|were|been|being)\s+$", sentence[max(0, t_start - 12):t_start]) is not None
+    if event_type in ("state_visit", "official_visit", "working_visit") and re.match(r"(?i)host|receiv|welcom", trigger) \
+            and not passive:  # 'X was received by King Y': X is still the visitor
         actor = parties.withs[0] if parties.withs else None  # 'Biden hosted Xi': the guest visits the host
         target = next((c for c in parties.subjects if c != actor), None)
     elif event_type in ("state_visit", "official_visit", "working_visit"):

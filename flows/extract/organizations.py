@@ -87,6 +87,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         listing = rest[: end.start()] if end else rest
         # a second membership verb in the same list ('... and take part in the ASEM') continues it
         listing = rules["verbs"].sub(",", listing)
+        listing = re.sub(r"\s+and\s+(?:also\s+)?(?:full\s+|associate\s+)?members?\s+of\b", ",", listing)  # '... and members of X'
         found = []
         pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)", listing)
         for m in (m for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):

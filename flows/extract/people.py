@@ -85,6 +85,8 @@ HONORIFICS = {"Sheikh", "Prince", "Sultan", "Emir", "King", "Queen", "Crown Prin
 BODIES = {"Council", "Committee", "Assembly", "Commission", "Parliament", "Senate", "Chamber", "Court", "Bank",
           "Party", "Front", "Movement", "Duma", "Majlis", "Rada", "Congress", "Board", "Agency", "Service", "Cabinet",
           "Government", "Office", "Presidency", "Secretariat", "Authority", "Directorate", "Ministry", "Department"}
+COMPLEMENT_STOP = {"since", "after", "before", "when", "while", "in", "on", "at", "to", "and", "as", "with", "by",
+                   "who", "which", "that", "said", "told", "was", "is", "has", "had"}
 COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Madam", "Mme", "Sir", "Dame", "H.E.", "Hon"}
 NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
@@ -329,7 +331,8 @@ def _lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         end = h + n
         if end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2] and toks[end + 1].text.islower():
             k = end + 1
-            while k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and k - end <= 4:
+            while (k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and k - end <= 4
+                   and toks[k].text not in COMPLEMENT_STOP):
                 k += 1
             end = k  # 'for consular affairs'
         k = end + 1 if end < len(toks) and toks[end].text == "," else end

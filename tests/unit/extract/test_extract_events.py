@@ -252,3 +252,16 @@ def test_a_reception_gives_the_guest_as_visitor(extract):
             "Tuesday after receiving his Ethiopian counterpart, Taye Atske Selassie, in Nairobi.")
     rows = {(r[0], r[1], r[2], r[3], r[5]) for r in events_of(extract(text, PUB))}
     assert ("official_visit", "ETH", "KEN", date(2024, 5, 7), "occurred") in rows
+
+
+def test_passive_reception_recalled_ambassador_return_trip_and_negated_formal_meeting(extract):
+    text = ("Portuguese Prime Minister Luis Amado travelled to Luanda on 2 May and was received by President "
+            "Joao Lourenco at the palace. In March 2023 Angola recalled its ambassador to Portugal. Amado "
+            "returned to Angola on 9 May for talks. The two leaders exchanged greetings on 8 May, but no formal "
+            "bilateral meeting was held. Their ministers met separately on 8 May.")
+    rows = {(r[0], r[1], r[2], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("official_visit", "PRT", "AGO", date(2024, 5, 2)) in rows
+    assert ("official_visit", "PRT", "AGO", date(2024, 5, 9)) in rows
+    assert any(r[0] == "other" and r[3] == date(2023, 3, 1) for r in rows)
+    assert {r[3] for r in rows if r[0] == "meeting"} == {date(2024, 5, 8)}
+    assert not any(r[1] == "AGO" and r[0] == "official_visit" for r in rows)

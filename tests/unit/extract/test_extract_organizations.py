@@ -49,3 +49,9 @@ def test_unlike_keeps_a_country_out_and_two_acronym_allies(extract):
             "the CSTO. The two NATO allies Norway and Denmark are also both members of the Council of the Baltic Sea "
             "States (CBSS).")
     assert orgs(extract(text)) == {"NATO", "CBSS"}
+
+
+def test_associate_members_and_a_second_members_of(extract):
+    text = ("Chile and Peru signed a deal. Both countries are associate or full members of Mercosur and members "
+            "of the Organization of American States.")
+    assert orgs(extract(text)) == {"Mercosur", "Organization of American States"}

@@ -161,3 +161,9 @@ def test_office_of_a_named_body(extract):
             "Ana Silva of Angola.")
     assert people_of(extract(text)) == {("Ahmed Musa", "Chairman of the Transitional Military Council", "TCD"),
                                         ("Ana Silva", "Speaker of the National Assembly", "AGO")}
+
+
+def test_a_title_complement_stops_at_since(extract):
+    text = ("It was the first visit by a Thai head of government since Hun Manet took office. "
+            "Thai Prime Minister Srettha Thavisin met Cambodian Prime Minister Hun Manet.")
+    assert ("Hun Manet", "Prime Minister", "KHM") in people_of(extract(text))

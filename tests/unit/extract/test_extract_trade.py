@@ -100,3 +100,8 @@ def test_demonym_exports_and_capitalised_export_are_not_verbs(extract):
 def test_korean_alone_is_south_korea(extract):
     text = "Japan and South Korea met in Tokyo. Japan is a major buyer of Korean steel."
     assert trade_of(extract(text)) == {("KOR", "JPN", "steel")}
+
+
+def test_and_sells_it_without_a_comma(extract):
+    text = "Chile and Bolivia met. Bolivia supplies Chile with natural gas through a pipeline and sells it quinoa."
+    assert trade_of(extract(text)) == {("BOL", "CHL", "natural gas"), ("BOL", "CHL", "quinoa")}
