@@ -198,15 +198,27 @@ def batch_quarantine(rejected: pl.DataFrame, context: StageContext) -> pl.DataFr
     return pl.from_arrow(frame.to_arrow(compat_level=pl.CompatLevel.oldest()))
 
 
-def drop_file_duplicates(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl.DataFrame:
-    """Across batches of one file, keep the last row of a natural key; the earlier ones leave as quarantine."""
-    mine = "from fact_trade where source = $source and source_file = $source_file"
-    if not run(con, f"select count(*) from (select hash({KEY}) {mine} group by 1 having count(*) > 1)", context):
+def drop_file_duplicates(
+    con: duckdb.DuckDBPyConnection, key_hashes: pl.Series, context: StageContext,
+) -> pl.DataFrame:
+    """Across batches of one file, keep the last row of a natural key; the earlier ones leave as quarantine.
+
+    key_hashes holds every loaded row's key hash (from stage_trade.sql): only keys seen twice are
+    looked up in fact_trade, so a file without duplicates costs one pass over 8-byte hashes.
+    """
+    repeated = key_hashes.filter(key_hashes.is_duplicated()).unique()
+    if not repeated.len():
         return pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    trade_repeated_keys = repeated.to_frame("key_hash")  # noqa: F841 (read by DuckDB's replacement scan)
+    # the same hash as stage_trade.sql's key_hash: the same values with the same types
+    fact_hash = "hash(reporter_iso3, partner_iso3, flow, hs_code, freq, cast(year as integer), " \
+                "coalesce(cast(month as integer), 0))"
+    mine = "from fact_trade where source = $source and source_file = $source_file"
     line = "cast(regexp_extract(row_ref, '\\d+$') as bigint)"
     earlier = f"""
         select row_ref from (
             select row_ref, row_number() over (partition by {KEY} order by {line} desc) as nth {mine}
+            and {fact_hash} in (select key_hash from trade_repeated_keys)
         ) where nth > 1
     """
     query = f"""
@@ -215,7 +227,8 @@ def drop_file_duplicates(con: duckdb.DuckDBPyConnection, context: StageContext) 
         {mine} and row_ref in ({earlier})
     """
     dropped = pl.from_arrow(con.sql(query, params=context.params(query)).to_arrow_table())
-    run(con, f"delete {mine} and row_ref in ({earlier})", context)
+    delete = f"delete {mine} and row_ref in ({earlier})"
+    con.execute(delete, context.params(delete)).fetchall()
     return dropped.cast(QUARANTINE_SCHEMA)
 
 
@@ -228,7 +241,7 @@ def load_batches(
     run(con, "delete from fact_trade where source_file = $source_file", context)
     revises = run(con, "select exists (select 1 from fact_trade where source = $source)", context)
     rows_in = loaded = n_batches = 0
-    quarantines = []
+    quarantines, key_hashes = [], []
     for batch in batches:
         n_batches += 1
         rows_in += batch.height
@@ -239,10 +252,11 @@ def load_batches(
         if revises:
             replace_revised(con, loading, context)
         loaded += publish_batch(con, loading, context)
+        key_hashes.append(loading.get_column("key_hash"))
         rejected = pl.concat([staged.filter(~passes), duplicates, failures])
         quarantines.append(batch_quarantine(rejected, context))
     if n_batches > 1:
-        dropped = drop_file_duplicates(con, context)
+        dropped = drop_file_duplicates(con, pl.concat(key_hashes), context)
         loaded -= dropped.height
         quarantines.append(dropped)
     quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
