@@ -139,7 +139,8 @@ def _read_name(toks: list[Tok], i: int) -> int:
         elif j > i and ROMAN.match(toks[j].text):
             j += 1  # 'King Mohammed VI'
             break
-        elif (j > i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].country.text
+        elif (j > i and toks[j].country is not None and toks[j].country.kind in ("capital", "name")
+              and " " not in toks[j].country.text
               and (j + 1 >= len(toks) or not _is_name_token(toks[j + 1]))):
             j += 1  # a surname that is also a capital: 'Foreign Minister Ana Lima of Peru'
             break

@@ -167,3 +167,11 @@ def test_a_title_complement_stops_at_since(extract):
     text = ("It was the first visit by a Thai head of government since Hun Manet took office. "
             "Thai Prime Minister Srettha Thavisin met Cambodian Prime Minister Hun Manet.")
     assert ("Hun Manet", "Prime Minister", "KHM") in people_of(extract(text))
+
+
+def test_a_surname_that_is_a_country_and_park_as_a_surname(extract):
+    text = ("Portuguese Prime Minister Luis Montenegro travelled to Luanda on 2 May and met President Joao Lourenco "
+            "of Angola. South Korean Foreign Minister Park Jin met Japanese Foreign Minister Yoshimasa Hayashi.")
+    frames = extract(text)
+    assert {("Luis Montenegro", "Prime Minister", "PRT"), ("Park Jin", "Foreign Minister", "KOR")} <= people_of(frames)
+    assert all("MNE" not in (r["actor_iso3"], r["target_iso3"]) for r in frames["event_mentions"].iter_rows(named=True))
