@@ -507,7 +507,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     founds += _as_titles(toks, {k for f in founds for k in range(f.start_tok, f.end_tok)})
     # an honorific before the name gives way to the office in an apposition ('Sheikh X, the President of the UAE')
     for f in founds:
-        if f.role in HONORIFICS:
+        if f.role in HONORIFICS and "," in sentence:
             for a in _appositions(toks, set(), people):
                 if a.start_tok == f.start_tok and a.end_tok == f.end_tok and a.role:
                     f.role, f.country = a.role, f.country or a.country
@@ -520,7 +520,8 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
             if e - (k + 3) >= 2:  # 'Georgia's President X and Armenia's Y': Y holds the same office in Armenia
                 founds.append(Found(k + 3, e, f.role, toks[k + 1].country.iso3, "explicit"))
     taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
-    founds += _appositions(toks, taken, people)
+    if "," in sentence:  # an apposition needs its comma ('X, the ambassador of ...'): skip the token scan (speed)
+        founds += _appositions(toks, taken, people)
     taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
 
     # 'his Uzbek counterpart Shavkat Mirziyoyev': same role as the other, country from the demonym.
