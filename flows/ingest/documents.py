@@ -162,6 +162,7 @@ _TIME_RX = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?
                       re.IGNORECASE)
 # A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
 _PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
+_TRAILING_OUTLET_RX = re.compile(r"^\s*[,(]\s*([A-Z][A-Za-z&.'-]{1,30}(?:\s+[A-Z][A-Za-z&.'-]+){0,3})\s*\)?\s*$")
 _WEEKDAY_RX = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?")
 
 
@@ -182,14 +183,19 @@ def _date_only(line: str) -> tuple[date, str | None] | None:
         if len(mentions) != 1:
             continue
         before, after = part[:mentions[0].start], part[mentions[0].end:]
+        trailing_outlet = None
         if len(parts) == 1 and _PLACE_COMMA_RX.match(before):
             before = ""
+            tail = _TRAILING_OUTLET_RX.match(after)
+            if tail:  # 'Baku, July 12, 2024, AZERTAC': the agency after the date
+                trailing_outlet, after = tail.group(1), ""
         after = re.sub(r"^\W*(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\W*$", "", _TIME_RX.sub("", after))  # a zone ("KST")
         leftover = _WEEKDAY_RX.sub("", _TIME_RX.sub("", before) + after)
         if re.sub(r"[\W_]+", "", leftover):
             continue
         others = [p for i, p in enumerate(parts) if i != index]
         outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and others[0][-1:] not in ".!?" else None
+        outlet = outlet or trailing_outlet
         return mentions[0].value, outlet  # type: ignore[return-value]
     return None
 

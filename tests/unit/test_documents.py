@@ -234,6 +234,8 @@ def test_bad_files_are_quarantined_and_good_ones_kept(tmp_path: Path) -> None:
         ("Headline\nQuito, 3 July 2018\n\nOn 2 July the minister said.", {"published": date(2018, 7, 3)}),
         ("Dushanbe, 5 May 2022 (Asia-Plus). The minister said.", {"place": "Dushanbe", "published": date(2022, 5, 5),
                                                                  "outlet": "Asia-Plus"}),
+        ("Headline\n\nBaku, July 12, 2024, AZERTAC\n\nOn July 11 the talks began.", {"published": date(2024, 7, 12),
+                                                                                "outlet": "AZERTAC"}),
         ("Dr. Rahimov said the talks failed.", {}),
         ("Warning: the talks failed.", {}),
         ("The talks failed in 2019.", {}),
