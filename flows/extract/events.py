@@ -99,7 +99,8 @@ INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?
                                 r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
 BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 # 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
-INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited\s+\w+)\s+to\s+(?:\w+\s+){0,3}$",
+INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited\s+\w+|invitation)\s+to\s+"
+                    r"(?:\w+\s+){0,3}$",
                     re.I)
 MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"
                                r"[^.;]{0,40}\([A-Z]{2,8}\)")
@@ -234,7 +235,8 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 continue
             by_key[key] = row
         rows = list(by_key.values())
-        if point_dates and not re.search(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b", clause):
+        if point_dates and not re.search(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
+                                         r"|\b(?:recalling|recalled|remembering|recalls)\b", clause):
             state.anchor = _pick_date(point_dates, (c_start + c_end) // 2)
         if rows:
             state.last_clause_type = rows[-1].event_type
@@ -262,6 +264,9 @@ def _own_dates(dates: list[DateMention], hits: list[tuple[str, int, int, str]], 
     their ministers held talks last month'), and a 'first ... in five years' is a span, not a date."""
     out = []
     for d in dates:
+        if re.search(r"\b(?:for|until|till|through)\s+(?:the\s+(?:period|years?)\s+)?$", sentence[max(0, d.start - 25):d.start]) \
+                or re.match(r"(?:for|until)\b", d.text):
+            continue  # 'a programme for 2024-2026': the period of what was signed, not the day of signing
         if DURATION.match(d.text) and re.search(r"\b(?:first|last|highest|lowest|biggest|largest|longest)\b",
                                                  sentence[max(0, d.start - 60):d.start], re.I):
             continue

@@ -278,6 +278,9 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
         k = j + 1 if j < len(toks) and toks[j].text == "," else j
         if k < len(toks) and toks[k].text in COURTESY:
             k += 2 if k + 1 < len(toks) and toks[k + 1].text == "." else 1  # 'Dr Naledi Pandor', 'Ms. Macamo'
+        honorific_at = k if k != j and k < len(toks) and toks[k].text in NAME_HONORIFICS else None
+        if honorific_at is not None:
+            k += 1  # 'the Emir of Qatar, Sheikh Tamim ...': the honorific opens the name
         e = _read_name(toks, k)
         if e == k:
             i += n
@@ -302,6 +305,8 @@ def _titles_before_names(toks: list[Tok]) -> list[Found]:
             break
         if honorific:
             names[0] = (i, names[0][1], names[0][2])
+        elif honorific_at is not None:
+            names[0] = (honorific_at, names[0][1], names[0][2])
         for s, e_, of_c in names:
             c = of_c or country or of_country
             found.append(Found(s, e_, role, c, "explicit" if c else "none"))
@@ -317,7 +322,7 @@ def _lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     for i, tok in enumerate(toks):
         if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
             country, j = toks[i - 1].country.iso3, i + 1
-        elif tok.text.lower() in ("his", "her", "their"):
+        elif tok.text.lower() in ("his", "her", "their", "its"):
             country, j = None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
         elif tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
             country, j = tok.country.iso3, i + 1
@@ -336,10 +341,23 @@ def _lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
                    and toks[k].text not in COMPLEMENT_STOP):
                 k += 1
             end = k  # 'for consular affairs'
+        if end + 1 < len(toks) and toks[end].text == "to" and toks[end + 1].country is not None:
+            c = toks[end + 1].country
+            end += 1
+            while end < len(toks) and toks[end].country is c:
+                end += 1  # 'its ambassador to Spain, Karima Benyaich'
+            if country is None and tok.text.lower() in ("its", "their"):
+                # 'Morocco recalled its ambassador to Spain': the country that owns 'its', not the one posted to
+                owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.iso3 != c.iso3]
+                country = owner[-1] if owner else None
         k = end + 1 if end < len(toks) and toks[end].text == "," else end
+        start = k
+        if k < len(toks) and toks[k].text in NAME_HONORIFICS:
+            k += 1  # "Qatar's foreign minister, Sheikh Mohammed ..."
         e = _read_name(toks, k)
-        if e - k < 2 or any(x in taken for x in range(k, e)):
+        if e - k < 2 or any(x in taken for x in range(start, e)):
             continue
+        k = start
         role = " ".join(t.text for t in toks[j:end])
         found.append(Found(k, e, _singular(role), country, "explicit" if country else "none"))
     return found
@@ -435,10 +453,16 @@ def _known(token: str, people: list[Person]) -> Person | None:
     for person in people:
         if fold_name(person.surname) == key:
             return person
-    # family name first ('Xi Jinping' ... 'Xi', 'Yoon Suk Yeol' ... 'Yoon'): the first token of a three-part
-    # or short-surnamed name, never a common given name shared by two people
-    firsts = [p for p in people if len(p.name.split()) >= 2 and fold_name(p.name.split()[0]) == key]
-    return firsts[0] if len(firsts) == 1 and token[:1].isupper() and len(token) <= 5 else None
+    # family name first ('Xi Jinping' ... 'Xi', 'Yoon Suk Yeol' ... 'Yoon', 'Sheikh Mishal ...' ... 'Mishal'): the
+    # first token of a known name, when only one known person has it
+    firsts = [p for p in people if len(_bare(p.name)) >= 2 and fold_name(_bare(p.name)[0]) == key]
+    return firsts[0] if len(firsts) == 1 and token[:1].isupper() else None
+
+
+def _bare(name: str) -> list[str]:
+    """A name's tokens without a leading honorific ('Sheikh Tamim bin Hamad' -> 'Tamim', ...)."""
+    tokens = name.split()
+    return tokens[1:] if len(tokens) > 1 and tokens[0] in NAME_HONORIFICS else tokens
 
 
 def _merge(people: list[Person], name: str, role: str | None, country: str | None, cue: str,
@@ -459,8 +483,9 @@ def _merge(people: list[Person], name: str, role: str | None, country: str | Non
         people.append(target)
     elif len(tokens) > len(target.name.split()):
         target.name = name
-    if role and (target.role is None or len(role) > len(target.role)):
-        target.role = role
+    if role and (target.role is None or target.role in NAME_HONORIFICS
+                 or (len(role) > len(target.role) and role not in NAME_HONORIFICS)):
+        target.role = role  # the longest office; an honorific alone ('Sheikh') never replaces one
     if country and (target.country is None or (cue == "explicit" and target.country_cue != "explicit")):
         target.country, target.country_cue = country, cue
     target.mentions.append(mention)
@@ -491,8 +516,8 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     """People named in one sentence, merged into the document's list `people`; returns this sentence's mentions."""
     if _title_words().isdisjoint(LOWER_WORD.findall(sentence.lower())):
         # no title and no counterpart: only later mentions of known people can be here (a cheap test first, speed)
-        known = {fold_name(p.surname) for p in people} | {fold_name(p.name.split()[0]) for p in people
-                                                          if len(p.name.split()) >= 2 and len(p.name.split()[0]) <= 5}
+        known = {fold_name(p.surname) for p in people} | {fold_name(_bare(p.name)[0]) for p in people
+                                                          if len(_bare(p.name)) >= 2}
         if not any(fold_name(w) in known for w in CAPWORD.findall(sentence)):
             return []
     toks = tokenize(sentence, countries)
@@ -503,7 +528,14 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
         return any(a <= tok_start < b for a, b in aliases)
 
     founds = _titles_before_names(toks)
-    founds += _lower_titles(toks, {k for f in founds for k in range(f.start_tok, f.end_tok)})
+    for lf in _lower_titles(toks, set()):
+        same = [f for f in founds if f.end_tok == lf.end_tok]
+        if same and all(f.role in NAME_HONORIFICS for f in same):
+            for f in same:  # "Qatar's foreign minister, Sheikh X": the office, not the honorific
+                f.role, f.country, f.cue = lf.role, f.country or lf.country, "explicit" if (f.country or lf.country) else f.cue
+                f.start_tok = min(f.start_tok, lf.start_tok)
+        elif not any(f.start_tok <= x < f.end_tok for f in founds for x in range(lf.start_tok, lf.end_tok)):
+            founds.append(lf)
     founds += _as_titles(toks, {k for f in founds for k in range(f.start_tok, f.end_tok)})
     # an honorific before the name gives way to the office in an apposition ('Sheikh X, the President of the UAE')
     for f in founds:

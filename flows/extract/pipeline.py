@@ -30,6 +30,8 @@ HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
 TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
 INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
                            r"World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
+POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|high\s+commissioner)s?\s+(?:\w+\s+)?(?:to|in)\s+"
+                       r"(?:the\s+)?$", re.I)
 INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 
 
@@ -74,7 +76,8 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
     """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
     # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
     own = [c for c in countries if not re.match(r"\s+counterparts?\b", sentence[c.end:c.end + 14])
-           and not TITLE_OF.search(sentence, max(0, c.start - 40), c.start)]
+           and not TITLE_OF.search(sentence, max(0, c.start - 40), c.start)
+           and not POSTED_TO.search(sentence, max(0, c.start - 40), c.start)]  # 'ambassador to Spain' is not Spanish
     for c_start, c_end in split_clauses(sentence):
         for person, st, en in persons:
             if person.role and INTERNATIONAL.search(person.role):
@@ -166,7 +169,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _fill_from_context(s.text, cs, persons)
         for ev in events:
             if ev.inherited and ev.event_type == "meeting" and any(
-                    r["event_type"] == "meeting" and r["event_date"] == ev.event_date and r["status"] == ev.status
+                    r["event_type"] == "meeting" and r["status"] == ev.status and r["event_date"] and ev.event_date
+                    and abs((r["event_date"] - ev.event_date).days) <= 3
                     and {r["actor_iso3"], r["target_iso3"]} == {ev.actor, ev.target} for r in out["event_mentions"]):
                 continue  # 'The two presidents also discussed ...' after their talks: the meeting already told
             out["event_mentions"].append({

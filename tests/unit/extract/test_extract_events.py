@@ -265,3 +265,13 @@ def test_passive_reception_recalled_ambassador_return_trip_and_negated_formal_me
     assert any(r[0] == "other" and r[3] == date(2023, 3, 1) for r in rows)
     assert {r[3] for r in rows if r[0] == "meeting"} == {date(2024, 5, 8)}
     assert not any(r[1] == "AGO" and r[0] == "official_visit" for r in rows)
+
+
+def test_invitation_is_a_plan_programme_period_and_a_recalled_date_do_not_date_a_signing(extract):
+    text = ("President Santiago Pena of Paraguay held talks with President Luis Arce of Bolivia in Asuncion on 8 May. "
+            "Arce recalled his visit to Paraguay on 3 March 2021. The sides signed a programme of cooperation for "
+            "2024-2026. Pena accepted an invitation to pay a state visit to Bolivia.")
+    rows = {(r[0], r[3], r[5]) for r in events_of(extract(text, PUB))}
+    assert ("agreement_signed", date(2024, 5, 8), "occurred") in rows
+    assert ("state_visit", None, "planned") in rows
+    assert not any(r[0] == "agreement_signed" and r[1] != date(2024, 5, 8) for r in rows)

@@ -55,3 +55,8 @@ def test_associate_members_and_a_second_members_of(extract):
     text = ("Chile and Peru signed a deal. Both countries are associate or full members of Mercosur and members "
             "of the Organization of American States.")
     assert orgs(extract(text)) == {"Mercosur", "Organization of American States"}
+
+
+def test_both_members_of_in_an_apposition(extract):
+    text = "Qatar and Oman met. The two countries, both members of the GCC, signed a deal."
+    assert orgs(extract(text)) == {"GCC"}

@@ -175,3 +175,17 @@ def test_a_surname_that_is_a_country_and_park_as_a_surname(extract):
     frames = extract(text)
     assert {("Luis Montenegro", "Prime Minister", "PRT"), ("Park Jin", "Foreign Minister", "KOR")} <= people_of(frames)
     assert all("MNE" not in (r["actor_iso3"], r["target_iso3"]) for r in frames["event_mentions"].iter_rows(named=True))
+
+
+def test_honorific_after_the_office_comma_and_a_later_honorific_mention(extract):
+    text = ("The Emir of Kuwait, Sheikh Mishal Al-Ahmad Al-Jaber, met Oman's foreign minister, Sayyid Badr Albusaidi, "
+            "and Bahrain's foreign minister, Sheikh Abdullatif Al Zayani. Sheikh Mishal later left Muscat.")
+    people = people_of(extract(text))
+    assert ("Sheikh Mishal Al-Ahmad Al-Jaber", "Emir", "KWT") in people
+    assert ("Sheikh Abdullatif Al Zayani", "foreign minister", "BHR") in people
+    assert not any(n == "Mishal" or r == "Sheikh" for n, r, _ in people)
+
+
+def test_its_ambassador_to_a_country_serves_the_owner(extract):
+    text = "In May 2021 Algeria recalled its ambassador to France, Salah Lebdioui, for consultations."
+    assert people_of(extract(text)) == {("Salah Lebdioui", "ambassador to France", "DZA")}

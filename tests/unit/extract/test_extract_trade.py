@@ -105,3 +105,8 @@ def test_korean_alone_is_south_korea(extract):
 def test_and_sells_it_without_a_comma(extract):
     text = "Chile and Bolivia met. Bolivia supplies Chile with natural gas through a pipeline and sells it quinoa."
     assert trade_of(extract(text)) == {("BOL", "CHL", "natural gas"), ("BOL", "CHL", "quinoa")}
+
+
+def test_services_and_aid_are_not_goods(extract):
+    text = "Egypt and Libya met. Egypt is a key supplier of construction services, cement and steel to Libya."
+    assert trade_of(extract(text)) == {("EGY", "LBY", "cement"), ("EGY", "LBY", "steel")}
