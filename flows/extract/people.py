@@ -472,7 +472,7 @@ def _merge(people: list[Person], name: str, role: str | None, country: str | Non
     tokens = name.split()
     for person in people:
         if fold_name(person.surname) == fold_name(tokens[-1]):
-            first_a, first_b = person.name.split()[0], tokens[0]
+            first_a, first_b = _bare(person.name)[0], _bare(name)[0]  # 'Sheikh Tamim' and 'Sheikh Mohammed' differ
             if len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]:
                 target = person
                 break

@@ -189,3 +189,10 @@ def test_honorific_after_the_office_comma_and_a_later_honorific_mention(extract)
 def test_its_ambassador_to_a_country_serves_the_owner(extract):
     text = "In May 2021 Algeria recalled its ambassador to France, Salah Lebdioui, for consultations."
     assert people_of(extract(text)) == {("Salah Lebdioui", "ambassador to France", "DZA")}
+
+
+def test_two_sheikhs_of_one_family_are_two_people(extract):
+    text = ("The Emir of Qatar, Sheikh Tamim bin Hamad Al Thani, met Erdogan. Qatar's foreign minister, "
+            "Sheikh Mohammed bin Abdulrahman Al Thani, met Turkish Foreign Minister Hakan Fidan.")
+    names = {n for n, _, _ in people_of(extract(text))}
+    assert {"Sheikh Tamim bin Hamad Al Thani", "Sheikh Mohammed bin Abdulrahman Al Thani"} <= names
