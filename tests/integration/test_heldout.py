@@ -14,8 +14,8 @@ from schemas.staging import STAGING_MODELS
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
 # measured overall F1 when the floors were set, minus a margin of about 0.03 (see docs/extraction.md)
-FLOORS = {"events": 0.92, "people": 0.94, "person_roles": 0.94, "person_countries": 0.92, "trade": 0.96,
-          "organizations": 0.91}
+FLOORS = {"events": 0.90, "people": 0.95, "person_roles": 0.95, "person_countries": 0.94, "trade": 0.96,
+          "organizations": 0.92}
 
 
 @pytest.fixture(scope="module")
