@@ -315,6 +315,11 @@ class DateContext:
             mentions.append(mention)
             if mention.value is not None and mention.precision is not None:
                 self.last = (mention.value, mention.precision)
+        opening = next((m for m in mentions if m.value is not None), None)
+        if (opening is not None and opening.start <= 4 and opening.precision == "day" and opening.kind == "point"
+                and mentions[-1] is not opening and mentions[-1].end_value is not None and mentions[-1].kind != "point"):
+            # 'On 5 May, X received Y, who paid a visit from 4 to 6 May': 'the same day' after it is the 5th
+            self.last = (opening.value, opening.precision)
         return mentions
 
     # -- anchors -----------------------------------------------------------------------------------------------

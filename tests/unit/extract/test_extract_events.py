@@ -275,3 +275,12 @@ def test_invitation_is_a_plan_programme_period_and_a_recalled_date_do_not_date_a
     assert ("agreement_signed", date(2024, 5, 8), "occurred") in rows
     assert ("state_visit", None, "planned") in rows
     assert not any(r[0] == "agreement_signed" and r[1] != date(2024, 5, 8) for r in rows)
+
+
+def test_the_same_day_after_a_visit_range_is_the_sentence_opening_date(extract):
+    text = ("On 6 May 2024, President Daniel Noboa of Ecuador received Peruvian Foreign Minister Javier "
+            "Gonzalez-Olaechea, who paid a working visit to Ecuador from 5 to 7 May. Earlier the same day, the two "
+            "foreign ministers co-chaired the eighth political consultation.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("working_visit", date(2024, 5, 5)) in rows and ("meeting", date(2024, 5, 6)) in rows
+    assert not any(r[0] == "meeting" and r[1] != date(2024, 5, 6) for r in rows)
