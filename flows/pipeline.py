@@ -26,7 +26,7 @@ from flows.ingest.tables import TablesResult, ingest_tables, read_reference
 from flows.load import connect, finish_run, load_run, record_failure, start_run
 from flows.lock import run_lock
 from flows.settings import EXTRACTOR_VERSION, Settings
-from flows.state import RunPlan, plan_run, read_kept, read_previous
+from flows.state import Previous, RunPlan, plan_run, read_kept, read_previous
 from flows.transform.conform import conform_countries
 from flows.transform.warehouse import build_warehouse
 from schemas.staging import STAGING_MODELS
@@ -90,8 +90,8 @@ def _run_name() -> str:
 
 
 @task(name="discover_sources", **IO_RETRIES)
-def discover_sources_task(sources: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
-    return discover_sources(sources)
+def discover_sources_task(sources: Path, previous: Previous, full: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return discover_sources(sources, None if full else previous.known_files())
 
 
 @task(name="read_reference", **IO_RETRIES)
@@ -100,9 +100,9 @@ def read_reference_task(reference_dir: Path) -> dict[str, pl.DataFrame]:
 
 
 @task(name="read_previous_state", **IO_RETRIES)
-def read_previous_task(db: Path, inventory: pl.DataFrame, full: bool) -> RunPlan:
-    """Compare the sources with what the database was built from: read only what is new or changed."""
-    return plan_run(inventory, read_previous(db), EXTRACTOR_VERSION, full=full)
+def read_previous_task(db: Path) -> Previous:
+    """The sources the database was built from, with their hashes, sizes and modification times."""
+    return read_previous(db)
 
 
 @task(name="ingest_documents", **IO_RETRIES)
@@ -267,8 +267,9 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
 def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, workers: int) -> RunSummary:
     """The stages of one run, in order; the caller holds the lock and records how the run ended."""
     progress.stage("discover", str(settings.sources))
-    inventory, discover_q = discover_sources_task(settings.sources)
-    plan = read_previous_task(settings.db, inventory, full)
+    previous = read_previous_task(settings.db)
+    inventory, discover_q = discover_sources_task(settings.sources, previous, full)
+    plan = plan_run(inventory, previous, EXTRACTOR_VERSION, full=full)
     reference = read_reference_task(settings.reference_dir)
     n_read = plan.process.filter(pl.col("kind") == "document").height
     progress.stage("ingest", f"{n_read} documents to read, {plan.skipped.height} sources unchanged")

@@ -10,15 +10,21 @@ import polars as pl
 from flows.load import fetch_frame
 from schemas.staging import STAGING_MODELS, empty_frame
 
-SOURCE_COLUMNS = ["relpath", "kind", "sha256", "extractor_version"]
+SOURCE_COLUMNS = ["relpath", "kind", "sha256", "extractor_version", "size_bytes", "mtime_ns"]
+SOURCE_SCHEMA = {"relpath": pl.Utf8, "kind": pl.Utf8, "sha256": pl.Utf8, "extractor_version": pl.Utf8,
+                 "size_bytes": pl.Int64, "mtime_ns": pl.Int64}
 
 
 @dataclass
 class Previous:
     """The sources a database was built from (empty when there is no usable database)."""
 
-    sources: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema={c: pl.Utf8 for c in SOURCE_COLUMNS}))
+    sources: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_SCHEMA))
     usable: bool = False
+
+    def known_files(self) -> dict[str, tuple[int, int, str]]:
+        """relpath -> (size, mtime_ns, sha256), for discovery to skip hashing unchanged files."""
+        return {r["relpath"]: (r["size_bytes"], r["mtime_ns"], r["sha256"]) for r in self.sources.iter_rows(named=True)}
 
 
 @dataclass
@@ -41,7 +47,7 @@ def read_previous(db: Path) -> Previous:
     if not db.exists():
         return Previous()
     with duckdb.connect(str(db), read_only=True) as con:
-        if not _has(con, "source_file", "extractor_version") or not all(
+        if not _has(con, "source_file", "mtime_ns") or not all(
                 _has(con, f"stg_{kind}", "document_key") for kind in STAGING_MODELS):
             return Previous()
         sources = fetch_frame(con, f"select {', '.join(SOURCE_COLUMNS)} from source_file")
@@ -52,7 +58,8 @@ def plan_run(inventory: pl.DataFrame, previous: Previous, extractor_version: str
     """Read only what is new or changed (by content hash; every document when the extractor changed)."""
     if full or not previous.usable:
         return RunPlan(full=True, process=inventory, skipped=inventory.clear(), replaced=[])
-    old = previous.sources.rename({"sha256": "_old_sha", "extractor_version": "_old_version", "kind": "_old_kind"})
+    old = previous.sources.select("relpath", "sha256", "extractor_version", "kind").rename(
+        {"sha256": "_old_sha", "extractor_version": "_old_version", "kind": "_old_kind"})
     joined = inventory.join(old, on="relpath", how="left")
     unchanged = (pl.col("_old_sha") == pl.col("sha256")) & (
         (pl.col("kind") != "document") | (pl.col("_old_version") == extractor_version))

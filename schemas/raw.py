@@ -51,6 +51,7 @@ class SourceInventory(pa.DataFrameModel):
     format: str
     sha256: str = pa.Field(str_length={"min_value": 64, "max_value": 64})
     size_bytes: int = pa.Field(ge=0)
+    mtime_ns: int
     origin: str = pa.Field(nullable=True)
     licence: str = pa.Field(nullable=True)
     published: str = pa.Field(nullable=True)

@@ -79,14 +79,32 @@ def format_of(path: Path) -> str:
 
 
 def _escape(path: Path, root: Path) -> str | None:
-    """Why a path may not be read (it resolves outside root, or loops), or None when it is safe."""
+    """Why a path may not be read (it resolves outside root, or loops), or None when it is safe.
+
+    `root` is already resolved; a path with no symlink on the way below root cannot leave it, so only
+    paths that pass through a link pay for resolve() (a system call per component).
+    """
+    if not _has_link(path, root):
+        return None
     try:
-        inside = path.resolve().is_relative_to(root.resolve())
+        inside = path.resolve().is_relative_to(root)
     except RuntimeError:  # Python 3.11 reports a symlink loop so
         return "symlink loop: the link points back at itself"
     except OSError as exc:
         return f"cannot resolve the path: {exc.strerror or exc}"
     return None if inside else "symlink leaves the sources folder"
+
+
+def _has_link(path: Path, root: Path) -> bool:
+    """Whether the path or a folder between root and it is a symlink (or the path has '..')."""
+    if ".." in path.parts:
+        return True
+    current = path
+    while current != root and current != current.parent:
+        if current.is_symlink():
+            return True
+        current = current.parent
+    return current != root
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -102,8 +120,14 @@ def _walk(root: Path) -> list[Path]:
     return sorted(files)
 
 
-def discover_sources(root: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(inventory of readable source files, quarantine of entries that cannot be read safely)."""
+def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None = None
+                     ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(inventory of readable source files, quarantine of entries that cannot be read safely).
+
+    `known` maps relpath -> (size, mtime_ns, sha256) from the last run: a file whose size and modification
+    time are unchanged keeps its hash without being read again (as git's index does); `dyad run --full`
+    passes none, so every file is hashed.
+    """
     root = root.resolve()
     manifest = read_manifest(root)
     rows: list[dict[str, Any]] = []
@@ -133,14 +157,20 @@ def discover_sources(root: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
             continue
         entry = manifest.get(relpath, {})
         try:
-            sha, size = sha256_of(path), path.stat().st_size
+            stat = path.stat()
+            previous = (known or {}).get(relpath)
+            if previous is not None and previous[:2] == (stat.st_size, stat.st_mtime_ns):
+                sha = previous[2]
+            else:
+                sha = sha256_of(path)
+            size, mtime_ns = stat.st_size, stat.st_mtime_ns
         except OSError as exc:
             rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file",
                              "reason": f"cannot read file: {exc.strerror or exc}", "raw": None})
             continue
         rows.append({
             "path": str(path), "relpath": relpath, "kind": entry.get("kind") or kind_of(relpath),
-            "format": entry.get("format") or format_of(path), "sha256": sha, "size_bytes": size,
+            "format": entry.get("format") or format_of(path), "sha256": sha, "size_bytes": size, "mtime_ns": mtime_ns,
             "origin": entry.get("origin"), "licence": entry.get("licence"),
             "published": str(entry["published"]) if entry.get("published") else None,
             "in_manifest": bool(entry),

@@ -5,6 +5,7 @@ create table if not exists source_file (
     format            varchar not null,
     sha256            varchar not null,
     size_bytes        bigint not null,
+    mtime_ns          bigint not null,    -- with size: an unchanged file is not hashed again
     origin            varchar,
     licence           varchar,
     in_manifest       boolean not null,
