@@ -14,7 +14,7 @@ import polars as pl
 from flows.ingest.tables.detect import is_gzip
 
 BATCH_ROWS = 500_000
-BLOCK_BYTES = 64 << 20  # about 300,000 Comtrade records
+BLOCK_BYTES = 48 << 20  # about 220,000 Comtrade records: peak memory against per-batch cost
 RN = "rn"  # 0-based record number in the file: what row_ref is made from
 
 
