@@ -46,7 +46,8 @@ def gazetteer() -> dict[str, tuple[str, str]]:
 
     def add(form: str, iso3: str, kind: str) -> None:
         form = form.strip()
-        if not form or form in ambiguous or "," in form or "(" in form:
+        # a city-state's name is still its country: only the capital reading of an ambiguous form is dropped
+        if not form or (form in ambiguous and kind == "capital") or "," in form or "(" in form:
             return
         for variant in {form, fold(form), form.replace("’", "'"), form.rstrip(".")}:
             current = forms.get(variant)

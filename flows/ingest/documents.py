@@ -161,7 +161,8 @@ _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
 _TIME_RX = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
                       re.IGNORECASE)
 # A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
-_PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
+_PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
+_BYLINE_RX = re.compile(r"^by\s+[A-ZÀ-ÖØ-Þ]", re.IGNORECASE)
 _TRAILING_OUTLET_RX = re.compile(r"^\s*[,(]\s*([A-Z][A-Za-z&.'-]{1,30}(?:\s+[A-Z][A-Za-z&.'-]+){0,3})\s*\)?\s*$")
 _WEEKDAY_RX = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?")
 
@@ -184,16 +185,17 @@ def _date_only(line: str) -> tuple[date, str | None] | None:
             continue
         before, after = part[:mentions[0].start], part[mentions[0].end:]
         trailing_outlet = None
-        if len(parts) == 1 and _PLACE_COMMA_RX.match(before):
+        # 'Belgrade/Zagreb, 22 January 2025 | Outlet | by X' too; 'MINSK, 1 July 2020 — Talks' is a dateline
+        if _PLACE_COMMA_RX.match(before) and (len(parts) == 1 or "|" in body):
             before = ""
-            tail = _TRAILING_OUTLET_RX.match(after)
+            tail = _TRAILING_OUTLET_RX.match(after) if len(parts) == 1 else None
             if tail:  # 'Baku, July 12, 2024, AZERTAC': the agency after the date
                 trailing_outlet, after = tail.group(1), ""
         after = re.sub(r"^\W*(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\W*$", "", _TIME_RX.sub("", after))  # a zone ("KST")
         leftover = _WEEKDAY_RX.sub("", _TIME_RX.sub("", before) + after)
         if re.sub(r"[\W_]+", "", leftover):
             continue
-        others = [p for i, p in enumerate(parts) if i != index]
+        others = [p for i, p in enumerate(parts) if i != index and not _BYLINE_RX.match(p)]
         outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and others[0][-1:] not in ".!?" else None
         outlet = outlet or trailing_outlet
         return mentions[0].value, outlet  # type: ignore[return-value]
@@ -337,6 +339,7 @@ BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li blockquote div section article main header dd dt td th pre tr ul ol dl table "
     "figcaption address center hr body html".split())
 _TOKEN_RX = re.compile(r"[a-z0-9]+")
+_LABEL_MODIFIER_RX = re.compile(r"label[-_]+[a-z0-9]+")
 _TITLE_SUFFIX_RX = re.compile(r"^(?P<title>.+?)\s+(?:\||—|–|-|::)\s+(?P<outlet>[^|]{2,60})$")
 META_DATE_SELECTORS = (
     'meta[property="article:published_time"]', 'meta[name="article:published_time"]',
@@ -353,7 +356,9 @@ def _is_boilerplate(node: LexborNode) -> bool:
     style = (attributes.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
-    words = _TOKEN_RX.findall(f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower())
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+    # a modifier after "label" describes the field's label, not the field ("field--label-hidden" in Drupal)
+    words = _TOKEN_RX.findall(_LABEL_MODIFIER_RX.sub(" ", names))
     return any(word in BOILERPLATE_WORDS for word in words)
 
 

@@ -236,6 +236,8 @@ def test_bad_files_are_quarantined_and_good_ones_kept(tmp_path: Path) -> None:
                                                                  "outlet": "Asia-Plus"}),
         ("Headline\n\nBaku, July 12, 2024, AZERTAC\n\nOn July 11 the talks began.", {"published": date(2024, 7, 12),
                                                                                 "outlet": "AZERTAC"}),
+        ("Headline\n\nRiga/Vilnius, 4 March 2023 | Baltic Ledger | by Anna Ozola\n\nThe talks began.",
+         {"published": date(2023, 3, 4), "outlet": "Baltic Ledger"}),
         ("Dr. Rahimov said the talks failed.", {}),
         ("Warning: the talks failed.", {}),
         ("The talks failed in 2019.", {}),
@@ -353,3 +355,12 @@ def test_html_live_blog_keeps_every_entry(tmp_path: Path) -> None:
     text = read_document(path, tmp_path)["text"]
     assert "Entry three is here." in text and "Entry two is the longest" in text and "Entry one." in text
     assert "Menu" not in text
+
+
+def test_html_field_whose_label_is_hidden_is_still_read(tmp_path: Path) -> None:
+    # Drupal marks a body field "field--label-hidden": the label is hidden, not the text
+    path = tmp_path / "page.html"
+    path.write_text('<html><body><div class="menu"><p>Home</p></div><div class="node"><div class="field '
+                    'field--name-body field--label-hidden"><p>The ministers met in Quito.</p><p>They signed a '
+                    'deal.</p></div></div><p class="visually-hidden">Skip</p></body></html>', encoding="utf-8")
+    assert read_document(path, tmp_path)["text"] == "The ministers met in Quito.\n\nThey signed a deal."
