@@ -1,5 +1,6 @@
 -- One row per country pair: when relations began, how many events and visits, the organizations both
--- belong to, and the latest published trade figure with the side that reported it.
+-- belong to, the latest published trade figure with the side that reported it, and the latest year of
+-- trade statistics with the turnover each side reports (never added together).
 create or replace view v_dyad_summary as
 with events as (
     select
@@ -39,6 +40,18 @@ claims as (
     where exporter_iso3 <> importer_iso3
 ),
 
+statistics as (
+    select
+        country_a,
+        country_b,
+        year as statistics_latest_year,
+        a_reported_turnover_usd,
+        b_reported_turnover_usd
+    from v_trade_turnover
+    where source = 'comtrade'
+    qualify row_number() over (partition by country_a, country_b order by year desc) = 1
+),
+
 pairs as (
     select country_a, country_b from events
     union
@@ -47,6 +60,8 @@ pairs as (
     select country_a, country_b from reported
     union
     select country_a, country_b from claims
+    union
+    select country_a, country_b from statistics
 ),
 
 event_stats as (
@@ -103,11 +118,15 @@ final as (
         t.latest_trade_period_start,
         t.latest_trade_period_end,
         t.latest_trade_reported_by,
-        coalesce(e.n_planned, 0) as n_planned
+        coalesce(e.n_planned, 0) as n_planned,
+        s.statistics_latest_year,
+        s.a_reported_turnover_usd as turnover_reported_by_a_usd,
+        s.b_reported_turnover_usd as turnover_reported_by_b_usd
     from pairs as p
     left join event_stats as e using (country_a, country_b)
     left join organization_stats as o using (country_a, country_b)
     left join latest_reported as t using (country_a, country_b)
+    left join statistics as s using (country_a, country_b)
 )
 
 select * from final

@@ -129,3 +129,19 @@ def test_an_empty_folder_gives_an_empty_but_valid_database(run_pipeline, tmp_pat
         assert con.execute("select count(*) from v_relations_timeline").fetchone() == (0,)
         assert con.execute("select count(*) from dim_country where iso3 = 'AZE'").fetchone() == (1,)
         assert con.execute("select count(*) from dim_product where hs_code = '8701'").fetchone() == (1,)
+
+
+def test_dyad_summary_gives_each_side_s_reported_turnover(run_pipeline, sources_copy: Path, project_root: Path,
+                                                          tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(project_root / "tests" / "fixtures" / "tables" / "legacy" / "aze_geo_legacy.csv",
+                sources_copy / "tables")
+    db = tmp_path / "stats.duckdb"
+    run_pipeline(sources_copy, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("select country_a, country_b, statistics_latest_year, turnover_reported_by_a_usd, "
+                           "turnover_reported_by_b_usd from v_dyad_summary order by 1, 2").fetchall()
+    # Azerbaijan (a) reports 2021 imports from Georgia of 300 and exports of 25 (the re-export of 40 is not
+    # turnover): 325; Georgia (b) reports only its exports to Azerbaijan: 280. Never added together.
+    assert rows == [("AZE", "BLR", None, None, None), ("AZE", "GEO", 2021, 325.0, 280.0)]

@@ -6,7 +6,6 @@ caller's transaction).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import Callable, Sequence
 import duckdb
 import polars as pl
 
+from flows.ingest.discover import sha256_of
 from flows.ingest.tables import baci, comtrade, published
 from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, detect_format
 from flows.ingest.tables.reference import read_code_map, read_countries, read_products
@@ -63,15 +63,6 @@ def read_reference(tables_dir: Path) -> dict[str, pl.DataFrame]:
 def bundled_reference() -> dict[str, pl.DataFrame]:
     """The bundled reference frames, read once a process (reference tables never come from --sources)."""
     return read_reference(BUNDLED_TABLES)
-
-
-def sha256_of(path: Path) -> str:
-    """sha256 of the file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def relative(path: Path, root: Path) -> str:
