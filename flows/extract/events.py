@@ -197,9 +197,9 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
             if state.last_clause_type and point_dates and rules["ellipsis"].search(clause):
                 hits = [(state.last_clause_type, c_start, c_start, "(ellipsis)")]
             else:
-                if point_dates and state.anchor is None and ANCHOR_VERB.search(clause):
+                if _anchorable(point_dates) and state.anchor is None and ANCHOR_VERB.search(clause):
                     # 'agreed on Monday to revive talks': the day the story is about, for the undated events after it
-                    state.anchor = _pick_date(point_dates, (c_start + c_end) // 2)
+                    state.anchor = _pick_date(_anchorable(point_dates), (c_start + c_end) // 2)
                 continue
         c_countries = [c for c in countries if c_start <= c.start < c_end and not is_historic(c.iso3)]
         c_persons = [(p, s, e) for p, s, e in persons if c_start <= s < c_end]
@@ -235,9 +235,9 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 continue
             by_key[key] = row
         rows = list(by_key.values())
-        if point_dates and not re.search(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
+        if _anchorable(point_dates) and not re.search(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
                                          r"|\b(?:recalling|recalled|remembering|recalls)\b", clause):
-            state.anchor = _pick_date(point_dates, (c_start + c_end) // 2)
+            state.anchor = _pick_date(_anchorable(point_dates), (c_start + c_end) // 2)
         if rows:
             state.last_clause_type = rows[-1].event_type
             state.last_clause_parties = (rows[-1].actor, rows[-1].target)
@@ -267,6 +267,8 @@ def _own_dates(dates: list[DateMention], hits: list[tuple[str, int, int, str]], 
         if re.search(r"\b(?:for|until|till|through)\s+(?:the\s+(?:period|years?)\s+)?$", sentence[max(0, d.start - 25):d.start]) \
                 or re.match(r"(?:for|until)\b", d.text):
             continue  # 'a programme for 2024-2026': the period of what was signed, not the day of signing
+        if DECADE.search(d.text) and re.search(r"\b(?:of|from|since|in)\s+$", sentence[max(0, d.start - 6):d.start]):
+            continue  # 'the wars of the 1990s': a decade that names an era, not the day of the event
         if DURATION.match(d.text) and re.search(r"\b(?:first|last|highest|lowest|biggest|largest|longest)\b",
                                                  sentence[max(0, d.start - 60):d.start], re.I):
             continue
@@ -277,6 +279,15 @@ def _own_dates(dates: list[DateMention], hits: list[tuple[str, int, int, str]], 
                 continue
         out.append(d)
     return out
+
+
+DECADE = re.compile(r"\d0['’]?s\b")
+SINCE = re.compile(r"(?:since|from)\b", re.I)
+
+
+def _anchorable(dates: list[DateMention]) -> list[DateMention]:
+    """Dates an undated later event may take: not an era ('the 1990s') nor a start ('the first since 2021')."""
+    return [d for d in dates if not DECADE.search(d.text) and not (SINCE.match(d.text) and d.kind == "since")]
 
 
 ANCHOR_VERB = re.compile(r"\b(?:agreed|said|announced|pledged|discussed|decided|met|spoke|talked|held)\b")

@@ -30,3 +30,10 @@ def test_possessive_is_marked():
 
 def test_pair_phrases():
     assert len(find_pair_phrases("The two countries and both sides agreed.")) == 2
+
+
+def test_a_city_states_name_is_its_country(extract):
+    from tests.unit.extract.conftest import events_of
+
+    rows = events_of(extract("Singapore and Malaysia signed an agreement on water supply on 3 May 2024."))
+    assert {(r[0], frozenset((r[1], r[2]))) for r in rows} == {("agreement_signed", frozenset(("SGP", "MYS")))}
