@@ -41,6 +41,8 @@ def configure_prefect_environment() -> None:
     defaults = {
         "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        # The client's own telemetry (and its first-run notice on a terminal): no network here, and no noise.
+        "DO_NOT_TRACK": "1",
         # 20 s is marginal for the temporary server's first start on 2 cores (STACK.md).
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
         "PREFECT_LOGGING_LEVEL": "WARNING",
