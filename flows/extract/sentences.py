@@ -85,6 +85,11 @@ def _in_list_run(text: str, lines: list[tuple[int, int]], n: int) -> bool:
     return bare(n) and (bare(n - 1) or bare(n + 1))
 
 
+def _introduces_list(line: str) -> bool:
+    """A paragraph that ends with a colon before a list or table ('... Key figures:') is text, not a heading."""
+    return line.endswith(":") and len(line.split()) >= 8
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a plain text, in order; headings, date lines and front matter are not sentences."""
     out: list[Sentence] = []
@@ -106,7 +111,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 if e > s:
                     out.append(Sentence(len(out), s, e, text[s:e]))
             continue
-        if not stripped or stripped.startswith("#") or not LINE_END_PUNCT.search(stripped):
+        if not stripped or stripped.startswith("#") or not (LINE_END_PUNCT.search(stripped) or _introduces_list(stripped)):
             continue
         lead = len(line) - len(line.lstrip())
         start, dateline = line_start + lead, None

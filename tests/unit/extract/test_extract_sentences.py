@@ -57,3 +57,11 @@ def test_list_without_markers_after_the_lead_but_not_title_and_date_lines():
             "Kenya exports tea to Egypt\nEgypt sells Kenya steel\n\nTrade\n\nThe end.")
     assert [s.text for s in split_sentences(text)] == [
         "Kenya and Egypt met on Monday.", "Kenya exports tea to Egypt", "Egypt sells Kenya steel", "The end."]
+
+
+def test_a_paragraph_ending_with_a_colon_before_a_list_is_text_not_a_heading():
+    text = ("FIGURES\n\nChile sells copper and wine to Peru. The numbers for last year, from the central bank, "
+            "were these:\n\n- copper: 1.2 billion dollars\n\nShort intro:\n")
+    sentences = [s.text for s in split_sentences(text)]
+    assert "Chile sells copper and wine to Peru." in sentences
+    assert "FIGURES" not in sentences and "Short intro:" not in sentences
