@@ -169,6 +169,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         found = (_flow_noun(sentence, c_start, c_end, inside) + _agent_noun(sentence, c_start, c_end, inside)
                  + _carry(sentence, c_start, c_end, inside)
                  + _arrival(sentence, c_start, c_end, inside) + _relies(sentence, c_start, c_end, inside)
+                 + _depends_for(sentence, c_start, c_end, inside)
                  + _pay_with(sentence, c_start, c_end, inside))
         more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
         taken = {p.lower() for _, _, p in found}
@@ -248,11 +249,12 @@ FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports
                      r"(?P<list>[\w\s,-]{2,80}?)\s+(?P<dir>to|from)\s+(?:the\s+)?", re.I)
 QUANTITY = re.compile(r"\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?[\d.,]+\s*(?:million|billion|thousand)?\s*"
                       r"(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|units|head|lit(?:re|er)s|kilograms|kg|bcm)\s+of\s")
-FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products)|supplies|shipments|deliveries)\s+from\s+(?:the\s+)?",
-                          re.I)
+# 'exports from X to Y include', 'the main export items of X to Y include'
+FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries)"
+                          r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
-OWNERLESS = re.compile(r"^\s*(?:(?:its|their|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
+OWNERLESS = re.compile(r"^\s*(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller|source)s?\s+of\s+", re.I)
 
 
@@ -303,6 +305,29 @@ def _arrival(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
     return []
 
 
+EXPORT_NOUN_HEAD = re.compile(r"\s+(?:markets?|partners?|destinations?|earnings|revenues?|duties|dut(?:y)|tariffs?|"
+                             r"licen[cs]es?|bans?|quotas?|volumes?|routes?|hubs?|growth)\b", re.I)
+DEPENDS_FOR = re.compile(r"\b(?:depend(?:s|ed)?|rel(?:y|ies|ied))\s+(?:\w+ly\s+)?on\s+(?:the\s+)?", re.I)
+
+
+def _depends_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Djibouti depends on Ethiopia for fresh water and electricity': Ethiopia sells them to Djibouti."""
+    out = []
+    for m in DEPENDS_FOR.finditer(sentence, c_start, c_end):
+        source = _country_at(inside, m.end(), 1)
+        subject = [c for c in inside if c.end <= m.start() and not c.possessive]
+        if source is None or source.kind == "demonym" or not subject:
+            continue
+        rest = re.match(r"\s+for\s+", sentence[source.end:c_end])
+        if rest:
+            # an aside on how it comes ('fresh water, piped from X since 2017,') is not a product
+            text = re.sub(r",\s+(?:piped|imported|delivered|supplied|shipped|carried)\b[^,]*", "",
+                          sentence[source.end + rest.end():c_end])
+            products = split_products(_cut_list(re.sub(r",?\s+and\s+for\s+", ", ", text)))
+            out += [(source.iso3, subject[0].iso3, p) for p in products]
+    return out
+
+
 def _relies(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
     """'Armenia still relies mostly on Russian gas delivered through Georgia': Russia sells gas to Armenia."""
     m = re.search(r"\brel(?:y|ies|ied)\s+(?:\w+\s+){0,2}?on\s+", sentence[c_start:c_end])
@@ -343,6 +368,8 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
         if (m.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
                 and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):
             continue  # 'natural gas supplies now arrive': a noun
+        if EXPORT_NOUN_HEAD.match(sentence, m.end()):
+            continue  # 'its largest export market', 'import duties': a noun before another noun
         if m.group(0).lower() in lex["noun_like"] and any(c.kind == "demonym" and c.end == m.start() - 1 for c in inside):
             continue  # 'South African exports accounting for ...': a demonym makes it a noun
         head = sentence[c_start:m.start()]
@@ -370,7 +397,7 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
         elif pron:
             iobj = next((x.iso3 for x in reversed(inside) if x.end <= m.start() and x.iso3 != subject), None)
             pos += pron.end()
-        with_ = re.match(r"\s+with\b", sentence[pos:c_end])
+        with_ = re.match(r"\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?with\b", sentence[pos:c_end])
         pos += with_.end() if with_ else 0
         quantity = QUANTITY.match(sentence, pos, c_end)  # 'imported 10 million tonnes of Kazakh oil'
         pos = quantity.end() - 1 if quantity else pos
@@ -382,7 +409,11 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
         products = split_products(raw)
         if not products:
             return [], subject
-        after = _after(sentence, pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw), inside)
+        list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
+        via = re.match(r"\s*(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?", sentence[list_end:c_end])
+        if via and _country_at(inside, list_end + via.end(), 1) is not None:
+            return [], subject  # 'imports its fuel through Djibouti': transit, not trade with Djibouti
+        after = _after(sentence, list_end, inside)
         if m.group(0).lower() in lex["weak"] and not any(hs_code_for(p) for p in products):
             return [], subject  # 'sent a congratulatory message': not goods
         if kind == "export":

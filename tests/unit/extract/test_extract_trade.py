@@ -110,3 +110,20 @@ def test_and_sells_it_without_a_comma(extract):
 def test_services_and_aid_are_not_goods(extract):
     text = "Egypt and Libya met. Egypt is a key supplier of construction services, cement and steel to Libya."
     assert trade_of(extract(text)) == {("EGY", "LBY", "cement"), ("EGY", "LBY", "steel")}
+
+
+def test_depends_on_a_country_for_goods_transit_and_export_as_a_noun(extract):
+    text = ("Lesotho depends on South Africa for maize, delivered by rail, and for fuel, which it pays in rand. "
+            "Lesotho imports most of its machinery through South Africa. South Africa is Lesotho's largest "
+            "export market.")
+    assert trade_of(extract(text)) == {("ZAF", "LSO", "maize"), ("ZAF", "LSO", "fuel")}
+
+
+def test_export_items_of_a_country_to_another_our_imports_and_lists_ending_at_a_report(extract):
+    text = ("The main export items of Kyrgyzstan to Kazakhstan include dairy products and gold. Kazakhstan "
+            "supplies Kyrgyzstan mostly with wheat and coal, the minister said. Our main imports from Kyrgyzstan "
+            "include beans, he said. Kazakhstan is Kyrgyzstan's main supplier of petrol: the fuel comes by truck.")
+    claims = trade_of(extract(text))
+    assert {("KGZ", "KAZ", "dairy products"), ("KGZ", "KAZ", "gold"), ("KAZ", "KGZ", "wheat"),
+            ("KAZ", "KGZ", "coal"), ("KAZ", "KGZ", "petrol")} <= claims
+    assert not any(p.startswith("with") or "said" in p or "fuel comes" in p for _, _, p in claims)
