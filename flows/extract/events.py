@@ -86,7 +86,12 @@ ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|l
 MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|sponsored)\s+by\s+(?:the\s+)?$|\bmediation\s+of\s+(?:the\s+)?$",
                       re.I)
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
-                            r"(?=\s*,|\s+(?:was|is|which|that|had|has|will)\b)")
+                            r"(?=\s*,|\s+(?:was|is|which|that|had|has|will|comes|came|follows|followed|marks|marked|began|"
+                            r"begins|ended|ends|took|takes|lasted|coincides|coincided|included|includes)\b)")
+# 'the three leaders met', 'a three-way summit': a meeting of more than two states is no bilateral event
+MULTILATERAL = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|several)\s+(?:leaders|ministers|presidents|heads|"
+                          r"countries|nations|states|governments|foreign\s+ministers|prime\s+ministers)\b|"
+                          r"\b(?:three|four|five)-way\b|\btrilateral\b|\btripartite\b|\bquadrilateral\b", re.I)
 # 'the 47th meeting of the committee, scheduled to take place in January': the plan told after the trigger
 PLANNED_AFTER = re.compile(r"[^.;]{0,80}?,?\s+(?:scheduled|due|expected|set|slated|planned)\s+(?:to\s+(?:take\s+place|be\s+held|open|start)|for)\b",
                            re.I)
@@ -206,7 +211,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         if any(p.role and INTERNATIONAL_ROLE.search(p.role) for p, _, _ in c_persons) and len(
                 {c.iso3 for c in c_countries} | {p.country for p, _, _ in c_persons if p.country}) < 2:
             continue  # 'the UN Secretary-General met Putin': not an event between two states
-        if rules["negation"].search(clause) or rules["domestic"].search(clause):
+        if rules["negation"].search(clause) or rules["domestic"].search(clause) or MULTILATERAL.search(clause):
             state.last_clause_type = None
             continue
         types = {h[0] for h in hits}

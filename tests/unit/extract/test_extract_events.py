@@ -300,3 +300,20 @@ def test_an_era_and_a_since_date_neither_date_nor_anchor_a_later_event(extract):
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
     assert ("agreement_signed", date(2024, 5, 2)) in rows
     assert all(r[1] == date(2024, 5, 2) for r in rows)
+
+
+def test_the_visit_told_again_and_a_meeting_of_three_leaders_are_no_new_events(extract):
+    text = ("Ghanaian President John Mahama paid a state visit to Togo on 6 May. The visit comes after a dispute "
+            "earlier this year over cocoa smuggling. Ghana, Togo and Benin set up a joint border force in 2021, and "
+            "the three leaders last met in Lome in March 2023. Mahama also held a three-way summit with the two "
+            "presidents of Togo and Burkina Faso in April.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert rows == {("state_visit", date(2024, 5, 6))}
+
+
+def test_a_named_ministers_meeting_held_and_a_host_welcoming_a_guest(extract):
+    text = ("Today I welcomed the Prime Minister of Fiji, Sitiveni Rabuka, to Wellington, New Zealand. Yesterday "
+            "our foreign minister and Fiji's Foreign Minister held the New Zealand-Fiji Foreign Ministers' Meeting "
+            "in Auckland.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("meeting", date(2024, 5, 10)) in rows and ("meeting", date(2024, 5, 9)) in rows
