@@ -14,6 +14,9 @@ CAP_PHRASE = re.compile(
 )
 
 
+ASIDE = re.compile(r",\s*(?:however|too|also|though|meanwhile|in\s+turn|moreover|for\s+their\s+part)\s*,\s*(?=[^,]*$)", re.I)
+DATE_WORD = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+(?:while|whereas|but|and)\s+")
 
 
@@ -67,6 +70,9 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         while bounds and not re.search(r"[A-Za-z]", subject[bounds[-1]:]):
             bounds.pop()  # '..., and are founding members of': the verb shares the previous clause's subject
         clause_start = bounds[-1] if bounds else 0
+        # 'Both, however, are members of': an aside between the subject and its verb
+        subject = ASIDE.sub("", subject)
+        clause_start = min(clause_start, len(subject))
         if re.search(r"\b(?:only|alone)\b", subject[clause_start:], re.I):
             continue  # 'only Tanzania is a member of ...': one side
         leading = verb.start() - len(sentence[:verb.start()].lstrip()) == 0 or not sentence[:verb.start()].strip()
@@ -76,6 +82,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
                     and not rules["not_members"].search(sentence, max(0, c.start - 20), c.start):
                 members.append(c.iso3)
         if len(members) < 2 and pair and (rules["pair"].search(subject[clause_start:])
+                                          or re.match(r"(?:both|all)\b", verb.group(0), re.I)  # 'Both belong to'
                                           or any(clause_start <= s < verb.start() for s, _ in pair_spans)
                                           or (leading and rules["pair"].search(sentence, verb.end()))):
             # 'As members of the EU and NATO, the two countries ...': the subject follows the list
@@ -92,6 +99,8 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)", listing)
         for m in (m for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
             phrase = m.group(0)
+            if DATE_WORD.match(phrase):
+                continue  # 'since Sweden joined in March 2024': a date, not an organization
             if any(c.text in phrase for c in countries if c.kind in ("name", "capital", "historic")):
                 continue  # 'the United States and Australia' are countries, not an organization
             parsed = _parse_org(phrase, m.group(1))

@@ -60,3 +60,9 @@ def test_associate_members_and_a_second_members_of(extract):
 def test_both_members_of_in_an_apposition(extract):
     text = "Qatar and Oman met. The two countries, both members of the GCC, signed a deal."
     assert orgs(extract(text)) == {"GCC"}
+
+
+def test_an_aside_before_the_verb_and_a_month_after_joined(extract):
+    text = ("Latvia and Finland met. Both, however, are members of the Council of the Baltic Sea States. Both "
+            "belong to the Nordic Investment Bank, and since Finland joined in April 2023 both are members of NATO.")
+    assert orgs(extract(text)) == {"Council of the Baltic Sea States", "Nordic Investment Bank", "NATO"}
