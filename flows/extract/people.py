@@ -448,6 +448,53 @@ def _appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[
     return found
 
 
+# 'Ethiopia's Minister of Transport and Logistics, Alemu Sime, and ...', 'the cabinet secretary for trade, X,':
+# an office with its complement, a comma, then the name (closed by a comma, 'and', 'said' or the full stop).
+TITLE_COMMA_NAME = re.compile(
+    r"(?:(?P<owner>[A-ZÀ-Þ][\w’'-]+)(?:’s|'s)\s+|\b[Tt]he\s+)?"
+    r"(?P<role>(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|[Dd]efen[cs]e|[Ee]nergy)\s+)*"
+    r"(?:[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Gg]overnor|[Cc]hairman|[Ss]peaker|[Cc]ommissioner)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+and\s+[A-Za-z][\w-]*)?)?)"
+    r",\s+(?P<name>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})(?=\s*,|\s+and\b|\s+said\b|\.\s*$)")
+# 'The presidents of Peru and Bolivia, Dina Boluarte and Luis Arce,', 'our defence ministers, X and Y': one office each
+PLURAL_APPOSITION = re.compile(
+    r"\b(?P<role>(?:(?:foreign|defen[cs]e|trade|finance|economy|energy|interior|prime)\s+)?"
+    r"(?:presidents|ministers|leaders|premiers|ambassadors))(?:\s+of\s+(?P<c1>[A-ZÀ-Þ][^,]*?)\s+and\s+(?P<c2>[A-ZÀ-Þ][^,]*?))?"
+    r",\s+(?P<n1>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})\s+and\s+"
+    r"(?P<n2>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})(?=\s*[,.]|\s+(?:met|said|signed|held)\b)", re.I)
+
+
+def _offices_before_comma(sentence: str, toks: list[Tok], taken: set[int],
+                          countries: list[CountryMention]) -> list[Found]:
+    """Offices named before a comma and the name ('X's Minister of Y, Name,'; 'the presidents of A and B, X and Y')."""
+    by_start = {t.start: n for n, t in enumerate(toks)}
+    by_end = {t.end: n + 1 for n, t in enumerate(toks)}
+
+    def found(start: int, end: int, role: str, country: str | None) -> Found | None:
+        a, b = by_start.get(start), by_end.get(end)
+        if a is None or b is None or any(k in taken for k in range(a, b)) or any(toks[k].country for k in range(a, b)):
+            return None
+        if not all(_is_name_text(w) for w in sentence[start:end].split()):
+            return None
+        return Found(a, b, _singular(role), country, "explicit" if country else "none")
+
+    def country_in(start: int, end: int) -> str | None:
+        return next((c.iso3 for c in countries if start <= c.start < end), None)
+
+    out = []
+    for m in TITLE_COMMA_NAME.finditer(sentence):
+        owner = country_in(m.start("owner"), m.end("owner")) if m.group("owner") else None
+        f = found(m.start("name"), m.end("name"), m.group("role"), owner)
+        out += [f] if f else []
+    for m in PLURAL_APPOSITION.finditer(sentence):
+        c1 = country_in(m.start("c1"), m.end("c1")) if m.group("c1") else None
+        c2 = country_in(m.start("c2"), m.end("c2")) if m.group("c2") else None
+        for g, c in (("n1", c1), ("n2", c2)):
+            f = found(m.start(g), m.end(g), m.group("role"), c)
+            out += [f] if f else []
+    return out
+
+
 def _known(token: str, people: list[Person]) -> Person | None:
     key = fold_name(token)
     for person in people:
@@ -553,6 +600,8 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
                 founds.append(Found(k + 3, e, f.role, toks[k + 1].country.iso3, "explicit"))
     taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
     if "," in sentence:  # an apposition needs its comma ('X, the ambassador of ...'): skip the token scan (speed)
+        founds += _offices_before_comma(sentence, toks, taken, countries)
+        taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
         founds += _appositions(toks, taken, people)
     taken = {k for f in founds for k in range(f.start_tok, f.end_tok)}
 

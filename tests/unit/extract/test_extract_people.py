@@ -196,3 +196,13 @@ def test_two_sheikhs_of_one_family_are_two_people(extract):
             "Sheikh Mohammed bin Abdulrahman Al Thani, met Turkish Foreign Minister Hakan Fidan.")
     names = {n for n, _, _ in people_of(extract(text))}
     assert {"Sheikh Tamim bin Hamad Al Thani", "Sheikh Mohammed bin Abdulrahman Al Thani"} <= names
+
+
+def test_offices_before_a_comma_and_plural_appositions(extract):
+    text = ("Zambia's Minister of Mines and Minerals, Paul Kabuswe, and Malawi's Minister of Trade, Simplex "
+            "Chithyola Banda, signed a protocol on 3 May. The presidents of Zambia and Malawi, Hakainde Hichilema "
+            "and Lazarus Chakwera, met on 4 May.")
+    found = people_of(extract(text))
+    assert ("Paul Kabuswe", "Minister of Mines and Minerals", "ZMB") in found
+    assert ("Simplex Chithyola Banda", "Minister of Trade", "MWI") in found
+    assert {(n, c) for n, _, c in found} >= {("Hakainde Hichilema", "ZMB"), ("Lazarus Chakwera", "MWI")}
