@@ -540,7 +540,7 @@ def _merge(people: list[Person], name: str, role: str | None, country: str | Non
 
 
 ALIAS = re.compile(r"\(([^()]{3,60}?)\s+in\s+the\s+\w+\s+spelling\)|\((?:also\s+(?:spelled|written|known\s+as)|né|née)\s+([^()]{3,60})\)")
-COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?counterparts?\s*,?\s*")
+COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?counterparts?\s*,?\s*")
 
 
 CAPWORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")

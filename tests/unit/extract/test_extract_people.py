@@ -206,3 +206,10 @@ def test_offices_before_a_comma_and_plural_appositions(extract):
     assert ("Paul Kabuswe", "Minister of Mines and Minerals", "ZMB") in found
     assert ("Simplex Chithyola Banda", "Minister of Trade", "MWI") in found
     assert {(n, c) for n, _, c in found} >= {("Hakainde Hichilema", "ZMB"), ("Lazarus Chakwera", "MWI")}
+
+
+def test_a_sentence_opening_with_his_counterpart(extract):
+    text = ("Ghana and Togo held talks. Prime Minister Victor Dossou said the talks went well. His Ghanaian "
+            "counterpart, Kwame Asante, said five agreements had been signed.")
+    found = people_of(extract(text))
+    assert ("Kwame Asante", "Prime Minister", "GHA") in found and ("Victor Dossou", "Prime Minister", "TGO") in found
