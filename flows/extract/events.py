@@ -240,8 +240,12 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 continue
             by_key[key] = row
         rows = list(by_key.values())
-        if _anchorable(point_dates) and not re.search(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
-                                         r"|\b(?:recalling|recalled|remembering|recalls)\b", clause):
+        # a dated clause whose trigger made no event ('its deal with Somaliland, signed on 1 January') does not date
+        # the events told after it, unless it is the story's multilateral meeting
+        story_clause = bool(rows) or len({c.iso3 for c in c_countries}) > 2
+        if story_clause and _anchorable(point_dates) and not re.search(
+                r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
+                r"|\b(?:recalling|recalled|remembering|recalls)\b", clause):
             state.anchor = _pick_date(_anchorable(point_dates), (c_start + c_end) // 2)
         if rows:
             state.last_clause_type = rows[-1].event_type
@@ -432,6 +436,9 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
     if event_type in SYMMETRIC and len(set(parties.all)) < 2 and _with_non_country(sentence, t_start, c_end, persons,
                                                                                    parties):
         return None  # 'signed a contract with Boeing', 'met with business leaders': the other side is not a state
+    deal_with = DEAL_WITH.search(sentence, c_start, c_end) if event_type == "agreement_signed" else None
+    if deal_with and not _country_in(deal_with.group(1)):
+        return None  # 'Ethiopia's memorandum with Somaliland': a deal with a party that is not a state of the pair
     actor, target = _actor_target(event_type, t_start, t_end, sentence, c_start, parties, state, trigger)
     if actor is None or target is None:
         return None
@@ -449,6 +456,10 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
     place = next((text for iso, text in parties.locs if iso == target), None)
     return EventRow(event_type, actor, target, c_start, c_end, trigger, date_m, resolution,
                     "planned" if planned else "occurred", symmetric, participants, place, t_start, inherited)
+
+
+DEAL_WITH = re.compile(r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|deal|accord|treaty|pact|contract)s?\s+"
+                       r"with\s+((?:the\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3})")
 
 
 def _with_non_country(sentence: str, t_end: int, c_end: int, persons: list[tuple[Person, int, int]],

@@ -317,3 +317,12 @@ def test_a_named_ministers_meeting_held_and_a_host_welcoming_a_guest(extract):
             "in Auckland.")
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
     assert ("meeting", date(2024, 5, 10)) in rows and ("meeting", date(2024, 5, 9)) in rows
+
+
+def test_a_deal_with_a_non_state_is_no_event_and_does_not_date_later_ones(extract):
+    text = ("Moroccan Foreign Minister Nasser Bourita arrived in Nouakchott on 6 May for talks with Mauritania. "
+            "The talks followed unease in Mauritania over Morocco's agreement with Polisario Front rivals, signed on "
+            "1 January 2024. The two ministers signed a memorandum on fisheries.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("agreement_signed", date(2024, 5, 6)) in rows
+    assert not any(d == date(2024, 1, 1) for _, d in rows)
