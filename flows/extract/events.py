@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention, country_name, is_historic
-from flows.extract.dates import DateMention
+from flows.extract.dates import DateMention, _shift
 from flows.extract.people import Person
 from flows.lexicon import read_table, read_toml
 
@@ -239,7 +239,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                     by_key[key].event_type = row.event_type
                 continue
             by_key[key] = row
-        rows = list(by_key.values())
+        rows = _measured_from(list(by_key.values()), clause, c_start)
         # a dated clause whose trigger made no event ('its deal with Somaliland, signed on 1 January') does not date
         # the events told after it, unless it is the story's multilateral meeting
         story_clause = bool(rows) or len({c.iso3 for c in c_countries}) > 2
@@ -303,6 +303,39 @@ ANCHOR_VERB = re.compile(r"\b(?:agreed|said|announced|pledged|discussed|decided|
 DURATION = re.compile(r"^(?:in|for|over)\s+(?:the\s+(?:past|last)\s+)?\w+\s+(?:years|months|decades|weeks|days)(?:\s+on)?$", re.I)
 
 
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+MEASURED = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u>day|week|month|year)s?"
+                      r"\s+(?P<dir>after|before)\b", re.I)
+
+
+def _apart(hits: list[tuple[str, int, int, str]], clause: str, c_start: int) -> bool:
+    """Two triggers joined by 'after/before' ('spoke by phone ..., a week after they co-chaired the commission')."""
+    starts = sorted(h[1] for h in hits)
+    return any(re.search(r"\b(?:after|before)\b", clause[a - c_start:b - c_start]) for a, b in zip(starts, starts[1:]))
+
+
+def _measured_from(rows: list[EventRow], clause: str, c_start: int) -> list[EventRow]:
+    """'X on Tuesday, a week after Y': Y is dated a week before X, not on X's day."""
+    m = MEASURED.search(clause)
+    if m is None or len(rows) < 2:
+        return rows
+    pos = c_start + m.start()
+    first = [r for r in rows if r.trigger_start < pos and r.date is not None and r.date.value is not None]
+    if not first:
+        return rows
+    anchor = first[-1].date
+    n = int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()]
+    sign = -1 if m["dir"].lower() == "after" else 1
+    value = _shift(anchor.value, sign * n, m["u"].lower())
+    for r in rows:
+        if r.trigger_start > pos and (r.date is None or r.date == anchor):
+            r.date = DateMention(pos - c_start, pos - c_start + len(m.group(0)), m.group(0), value, anchor.precision,
+                                 "relative", f"{m.group(0)} '{anchor.text}'")
+            r.resolution, r.inherited = "relative", False
+    return rows
+
+
 def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: str, c_start: int) -> list:
     """Keep the trigger that tells what happened: relations over the signed protocol, letters over the anniversary."""
     rules = _rules()
@@ -311,7 +344,7 @@ def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: st
         drop |= {"agreement_signed"}
     if "letters_exchanged" in types:
         drop |= {"anniversary_event"}
-    if "commission_meeting" in types:
+    if "commission_meeting" in types and not _apart(hits, clause, c_start):
         drop |= {"meeting"}
     if "other" in types:
         drop |= {"agreement_signed"} if re.search(r"\bratif", clause, re.I) else set()

@@ -326,3 +326,11 @@ def test_a_deal_with_a_non_state_is_no_event_and_does_not_date_later_ones(extrac
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
     assert ("agreement_signed", date(2024, 5, 6)) in rows
     assert not any(d == date(2024, 1, 1) for _, d in rows)
+
+
+def test_a_measured_interval_dates_the_earlier_event(extract):
+    text = ("Senegalese President Bassirou Diomaye Faye and Gambian President Adama Barrow spoke by telephone on "
+            "8 May, a week after their prime ministers co-chaired the session of the Senegal-Gambia Presidential "
+            "Council in Banjul.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("meeting", date(2024, 5, 8)) in rows and ("commission_meeting", date(2024, 5, 1)) in rows
