@@ -202,8 +202,10 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
             if state.last_clause_type and point_dates and rules["ellipsis"].search(clause):
                 hits = [(state.last_clause_type, c_start, c_start, "(ellipsis)")]
             else:
-                if _anchorable(point_dates) and state.anchor is None and ANCHOR_VERB.search(clause):
-                    # 'agreed on Monday to revive talks': the day the story is about, for the undated events after it
+                news_day = [d for d in point_dates if d.resolution == "relative" and d.precision == "day"]
+                if _anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(clause) or news_day):
+                    # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
+                    # about (a verb of news, or a day told relative to publication), for the undated events after it
                     state.anchor = _pick_date(_anchorable(point_dates), (c_start + c_end) // 2)
                 continue
         c_countries = [c for c in countries if c_start <= c.start < c_end and not is_historic(c.iso3)]

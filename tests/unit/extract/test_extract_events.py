@@ -334,3 +334,10 @@ def test_a_measured_interval_dates_the_earlier_event(extract):
             "Council in Banjul.")
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
     assert ("meeting", date(2024, 5, 8)) in rows and ("commission_meeting", date(2024, 5, 1)) in rows
+
+
+def test_a_lede_day_told_relative_to_publication_dates_the_undated_talks_after_it(extract):
+    text = ("When Estonian Foreign Minister Margus Tsahkna walked into the Latvian foreign ministry on Tuesday, "
+            "it was his first trip in a year. The two ministers discussed energy links.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert rows == {("meeting", date(2024, 5, 7))}
