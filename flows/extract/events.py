@@ -248,7 +248,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
         if story_clause and _anchorable(point_dates) and not re.search(
                 r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
                 r"|\b(?:recalling|recalled|remembering|recalls)\b", clause):
-            state.anchor = _pick_date(_anchorable(point_dates), (c_start + c_end) // 2)
+            state.anchor = _next_anchor(state.anchor, _pick_date(_anchorable(point_dates), (c_start + c_end) // 2))
         if rows:
             state.last_clause_type = rows[-1].event_type
             state.last_clause_parties = (rows[-1].actor, rows[-1].target)
@@ -294,6 +294,14 @@ def _own_dates(dates: list[DateMention], hits: list[tuple[str, int, int, str]], 
 
 DECADE = re.compile(r"\d0['’]?s\b")
 SINCE = re.compile(r"(?:since|from)\b", re.I)
+
+
+def _next_anchor(current: DateMention | None, new: DateMention | None) -> DateMention | None:
+    """A span that holds the day already told ('visiting from 31 July to 2 August' after 'Today') keeps that day."""
+    if (current is not None and new is not None and new.end_value is not None and current.value is not None
+            and new.value is not None and current.precision == "day" and new.value <= current.value <= new.end_value):
+        return current
+    return new
 
 
 def _anchorable(dates: list[DateMention]) -> list[DateMention]:

@@ -341,3 +341,11 @@ def test_a_lede_day_told_relative_to_publication_dates_the_undated_talks_after_i
             "it was his first trip in a year. The two ministers discussed energy links.")
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
     assert rows == {("meeting", date(2024, 5, 7))}
+
+
+def test_a_visit_span_holding_the_day_told_keeps_that_day_for_later_signings(extract):
+    text = ("On 8 May, Croatian Prime Minister Andrej Plenkovic held talks with Slovenian Prime Minister Robert "
+            "Golob in Ljubljana. Plenkovic is visiting Slovenia from 7 to 9 May. The two prime ministers signed an "
+            "agreement on the Krsko plant.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("agreement_signed", date(2024, 5, 8)) in rows and ("official_visit", date(2024, 5, 7)) in rows
