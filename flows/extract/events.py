@@ -296,6 +296,10 @@ DECADE = re.compile(r"\d0['’]?s\b")
 SINCE = re.compile(r"(?:since|from)\b", re.I)
 
 
+DURING_VISIT = re.compile(r"\b(?:[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+(?:the|his|her|this|that)\s+(?:[\w-]+\s+)?"
+                          r"(?:visit|trip|stay|tour)\b")
+
+
 def _next_anchor(current: DateMention | None, new: DateMention | None) -> DateMention | None:
     """A span that holds the day already told ('visiting from 31 July to 2 August' after 'Today') keeps that day."""
     if (current is not None and new is not None and new.end_value is not None and current.value is not None
@@ -461,7 +465,11 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
             return None
         if re.search(r"\b(?:has|have)\b", clause[: t_start - c_start], re.I) and not trigger.lower().startswith("visit"):
             return None
-        if state.anchor is not None:
+        visit = next((e for e in reversed(state.events) if family(e.event_type) == "visit" and e.date is not None
+                      and e.status == "occurred"), None) if DURING_VISIT.search(clause) else None
+        if visit is not None:
+            date_m, resolution = visit.date, "anaphora"  # 'During the visit, the two sides signed ...'
+        elif state.anchor is not None:
             date_m, resolution = state.anchor, "anaphora"
         elif state.published is not None:
             # an undated event told before any date: the news of the day (publication date as the fallback)

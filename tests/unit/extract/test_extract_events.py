@@ -349,3 +349,11 @@ def test_a_visit_span_holding_the_day_told_keeps_that_day_for_later_signings(ext
             "agreement on the Krsko plant.")
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
     assert ("agreement_signed", date(2024, 5, 8)) in rows and ("official_visit", date(2024, 5, 7)) in rows
+
+
+def test_during_the_visit_takes_the_visits_day_not_the_last_date_told(extract):
+    text = ("Polish President Andrzej Duda arrived in Vilnius on 6 May for a state visit to Lithuania. On 7 May he "
+            "held talks with President Gitanas Nauseda. During the visit, Poland and Lithuania signed a defence "
+            "agreement.")
+    rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("agreement_signed", date(2024, 5, 6)) in rows
