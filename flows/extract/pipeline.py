@@ -72,6 +72,10 @@ def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[
     return iso, m.start(), person
 
 
+ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|premier|leader|king|emir|"
+                        r"foreign\s+minister|minister|ambassador|head\s+of\s+state)\b")
+
+
 def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
     """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
     # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
@@ -155,9 +159,17 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     def base(s: Sentence) -> dict:
         return {"document_key": key, "sentence_index": s.index, "char_start": s.start, "char_end": s.end, "evidence": s.text}
 
+    previous_subject: str | None = None
     for s, cs, ds, ps in zip(sentences, countries, dates, pairs):
         found = find_people(s.text, s.index, cs, people, last_person)
         persons = [(p, m.start, m.end) for p, m in found]
+        if previous_subject and ITS_OFFICE.match(s.text):
+            # 'Tanzania, which ... . Its president, Samia Suluhu Hassan, ...': 'its' is the country the story just named
+            for person, st, _ in persons:
+                if person.country is None and st < 60:
+                    person.country, person.country_cue = previous_subject, "inferred"
+        named = [c for c in cs if c.kind in ("name", "capital") and not c.possessive]
+        previous_subject = named[0].iso3 if named else None
         cs = [c for c in cs if not any(st <= c.start < en for _, st, en in persons)]  # 'Ana Lima' is a name here
         persons += resolve_leader_anaphor(s.text, cs, people)
         pron = PRONOUN_START.match(s.text) or PRONOUN_ACT.search(s.text) if "he" in s.text.lower() else None

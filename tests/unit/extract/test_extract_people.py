@@ -213,3 +213,10 @@ def test_a_sentence_opening_with_his_counterpart(extract):
             "counterpart, Kwame Asante, said five agreements had been signed.")
     found = people_of(extract(text))
     assert ("Kwame Asante", "Prime Minister", "GHA") in found and ("Victor Dossou", "Prime Minister", "TGO") in found
+
+
+def test_its_office_refers_to_the_country_the_last_sentence_named(extract):
+    text = ("Kenya and Uganda signed a deal on 3 May. Rwanda, which borders Uganda, was not part of the talks. "
+            "Its president, Jean-Claude Mugabo, is expected in Kampala in June.")
+    found = people_of(extract(text))
+    assert ("Jean-Claude Mugabo", "president", "RWA") in found
