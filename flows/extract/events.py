@@ -102,6 +102,8 @@ PARTICIPLE_DATE = re.compile(r"\b(?:established|signed|founded|concluded|opened|
 RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
 INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|"
                                 r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
+OWN_DATE_AFTER = re.compile(r"[^,;]{0,40}?\b(?:on|in)\s+(?:(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\s+\d|\d)")
 BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 # 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
 INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited\s+\w+|invitation)\s+to\s+"
@@ -378,8 +380,9 @@ def _suppress(hits: list[tuple[str, int, int, str]], types: set[str], clause: st
             continue
         if h[0] == "commission_meeting" and MULTILATERAL_BODY.search(clause):
             continue  # 'the meeting of the Council of Heads of State of the SCO' is a summit of an organization
-        if BACKGROUND.search(clause[: h[1] - c_start]):
+        if BACKGROUND.search(clause[: h[1] - c_start]) and not OWN_DATE_AFTER.match(clause, h[2] - c_start):
             continue  # 'seven years after Saudi Arabia cut ties': a past event told as a measure of time, undated
+            # (but 'two months after Yoon travelled to Tokyo on March 16' tells that event with its own date)
         if h[0] == "anniversary_event" and re.search(r"\bits\s+(?:\w+\s+)?anniversary\b", h[3], re.I):
             continue  # 'ECOWAS, which marks its 50th anniversary': an organization's anniversary, not the pair's
         kept.append(h)

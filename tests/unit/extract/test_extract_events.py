@@ -357,3 +357,12 @@ def test_during_the_visit_takes_the_visits_day_not_the_last_date_told(extract):
             "agreement.")
     rows = {(r[0], r[3]) for r in events_of(extract(text, PUB))}
     assert ("agreement_signed", date(2024, 5, 6)) in rows
+
+
+def test_an_event_told_as_a_measure_of_time_with_its_own_date_is_still_an_event(extract):
+    text = ("Peruvian President Dina Boluarte arrived in Quito on 6 May for a visit. The visit came three months "
+            "after Ecuador's President Daniel Noboa travelled to Lima on 5 February for talks with Boluarte. Eight "
+            "years after Peru recalled its ambassador, relations are calm.")
+    rows = {(r[0], r[1], r[2], r[3]) for r in events_of(extract(text, PUB))}
+    assert ("official_visit", "ECU", "PER", date(2024, 2, 5)) in rows
+    assert not any(r[0] == "other" for r in rows)
