@@ -13,9 +13,10 @@ from flows.evaluate import score_folder
 from schemas.staging import STAGING_MODELS
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
-# measured overall F1 when the floors were set, minus a margin of about 0.03 (see docs/extraction.md)
-FLOORS = {"events": 0.90, "people": 0.95, "person_roles": 0.95, "person_countries": 0.94, "trade": 0.96,
-          "organizations": 0.92}
+# measured overall F1 on the 32 documents when the floors were set (events 0.913, people 0.978, roles 0.972,
+# countries 0.940, trade 0.994, organizations 0.939), minus a margin of about 0.03 (see docs/extraction.md)
+FLOORS = {"events": 0.88, "people": 0.95, "person_roles": 0.94, "person_countries": 0.91, "trade": 0.96,
+          "organizations": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +43,16 @@ def test_heldout_frames_validate() -> None:
     assert quarantine.height == 0 and docs["published_date"].null_count() == 0
     for kind, frame in extract_documents(docs).items():
         STAGING_MODELS[kind].validate(frame, lazy=True)
+
+
+# the first 22 documents (h01-h22) keep the floors they had before the fourth blind batch was added
+FIRST_BATCHES = {"events": 0.90, "people": 0.95, "person_roles": 0.95, "person_countries": 0.94, "trade": 0.96,
+                 "organizations": 0.92}
+
+
+@pytest.mark.parametrize("kind", sorted(FIRST_BATCHES))
+def test_first_heldout_batches_keep_their_floors(scored: dict, kind: str) -> None:
+    docs = [res[kind] for name, res in scored["documents"].items() if name[:3] <= "h22"]
+    hits, gold, pred = (sum(d[k] for d in docs) for k in ("matched", "gold", "predicted"))
+    f1 = 2 * hits / (gold + pred) if gold + pred else 1.0
+    assert len(docs) == 22 and f1 >= FIRST_BATCHES[kind], f"h01-h22 {kind} F1 {f1:.3f} below {FIRST_BATCHES[kind]}"
