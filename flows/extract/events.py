@@ -333,8 +333,10 @@ def _apart(hits: list[tuple[str, int, int, str]], clause: str, c_start: int) -> 
 
 def _measured_from(rows: list[EventRow], clause: str, c_start: int) -> list[EventRow]:
     """'X on Tuesday, a week after Y': Y is dated a week before X, not on X's day."""
+    if len(rows) < 2:
+        return rows
     m = MEASURED.search(clause)
-    if m is None or len(rows) < 2:
+    if m is None:
         return rows
     pos = c_start + m.start()
     first = [r for r in rows if r.trigger_start < pos and r.date is not None and r.date.value is not None]

@@ -451,11 +451,14 @@ def _appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[
 # 'Ethiopia's Minister of Transport and Logistics, Alemu Sime, and ...', 'the cabinet secretary for trade, X,':
 # an office with its complement, a comma, then the name (closed by a comma, 'and', 'said' or the full stop).
 TITLE_COMMA_NAME = re.compile(
-    r"(?:(?P<owner>[A-ZÀ-Þ][\w’'-]+)(?:’s|'s)\s+|\b[Tt]he\s+)?"
     r"(?P<role>(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|[Dd]efen[cs]e|[Ee]nergy)\s+)*"
     r"(?:[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Gg]overnor|[Cc]hairman|[Ss]peaker|[Cc]ommissioner)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+and\s+[A-Za-z][\w-]*)?)?)"
     r",\s+(?P<name>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})(?=\s*,|\s+and\b|\s+said\b|\.\s*$)")
+OWNER_BEFORE = re.compile(r"([A-ZÀ-Þ][\w’'-]+)(?:’s|'s)\s+(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|"
+                          r"[Dd]efen[cs]e|[Ee]nergy)\s+)*$")
+OFFICE_WORDS = ("minister", "secretary", "ambassador", "governor", "chairman", "speaker", "commissioner")
+PLURAL_WORDS = ("presidents", "ministers", "leaders", "premiers", "ambassadors")
 # 'The presidents of Peru and Bolivia, Dina Boluarte and Luis Arce,', 'our defence ministers, X and Y': one office each
 PLURAL_APPOSITION = re.compile(
     r"\b(?P<role>(?:(?:foreign|defen[cs]e|trade|finance|economy|energy|interior|prime)\s+)?"
@@ -482,11 +485,13 @@ def _offices_before_comma(sentence: str, toks: list[Tok], taken: set[int],
         return next((c.iso3 for c in countries if start <= c.start < end), None)
 
     out = []
-    for m in TITLE_COMMA_NAME.finditer(sentence):
-        owner = country_in(m.start("owner"), m.end("owner")) if m.group("owner") else None
+    low = sentence.lower()
+    for m in TITLE_COMMA_NAME.finditer(sentence) if any(w in low for w in OFFICE_WORDS) else ():
+        owner_m = OWNER_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+        owner = country_in(owner_m.start(1), owner_m.end(1)) if owner_m else None
         f = found(m.start("name"), m.end("name"), m.group("role"), owner)
         out += [f] if f else []
-    for m in PLURAL_APPOSITION.finditer(sentence):
+    for m in PLURAL_APPOSITION.finditer(sentence) if any(w in low for w in PLURAL_WORDS) else ():
         c1 = country_in(m.start("c1"), m.end("c1")) if m.group("c1") else None
         c2 = country_in(m.start("c2"), m.end("c2")) if m.group("c2") else None
         for g, c in (("n1", c1), ("n2", c2)):
