@@ -89,6 +89,7 @@ COMPLEMENT_STOP = {"since", "after", "before", "when", "while", "in", "on", "at"
                    "who", "which", "that", "said", "told", "was", "is", "has", "had"}
 COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Madam", "Mme", "Sir", "Dame", "H.E.", "Hon"}
 NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
+SHORT_FAMILY_NAMES = frozenset({"To"})
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
 HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
 
@@ -136,6 +137,9 @@ def _read_name(toks: list[Tok], i: int) -> int:
             j += 2  # an initial: 'S. Jaishankar', 'George W. Bush'
         elif _is_name_token(toks[j]):
             j += 1
+        elif (j == i and toks[j].text in SHORT_FAMILY_NAMES and j + 1 < len(toks) and _is_name_token(toks[j + 1])
+              and toks[j + 1].start == toks[j].end + 1):
+            j += 1  # after an office, 'To' is a Vietnamese family name ('General Secretary To Lam'), not a preposition
         elif j > i and ROMAN.match(toks[j].text):
             j += 1  # 'King Mohammed VI'
             break

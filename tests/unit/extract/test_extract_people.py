@@ -220,3 +220,10 @@ def test_its_office_refers_to_the_country_the_last_sentence_named(extract):
             "Its president, Jean-Claude Mugabo, is expected in Kampala in June.")
     found = people_of(extract(text))
     assert ("Jean-Claude Mugabo", "president", "RWA") in found
+
+
+def test_to_after_an_office_is_a_family_name(extract):
+    text = ("Lao Deputy Prime Minister Saleumxay Kommasith met Vietnamese Party Secretary To Huy Rua in Hanoi on "
+            "3 May. He then travelled to Hue.")
+    names = {n for n, _, _ in people_of(extract(text))}
+    assert "To Huy Rua" in names and not any(n.startswith("To ") and n != "To Huy Rua" for n in names)
