@@ -72,6 +72,9 @@ def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[
     return iso, m.start(), person
 
 
+# 'held a separate meeting', 'later held expanded talks': another meeting the same day, not the one already told
+DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|expanded|another|second|one-on-one|restricted|"
+                              r"delegation-level)\b", re.I)
 ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|premier|leader|king|emir|"
                         r"foreign\s+minister|minister|ambassador|head\s+of\s+state)\b")
 
@@ -180,7 +183,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _fill_from_events(events, persons, s.text, last_entity)
         _fill_from_context(s.text, cs, persons)
         for ev in events:
-            if ev.inherited and ev.event_type == "meeting" and any(
+            if ev.inherited and ev.event_type == "meeting" and not DISTINCT_MEETING.search(s.text, ev.start, ev.end) and any(
                     r["event_type"] == "meeting" and r["status"] == ev.status and r["event_date"] and ev.event_date
                     and abs((r["event_date"] - ev.event_date).days) <= 3
                     and {r["actor_iso3"], r["target_iso3"]} == {ev.actor, ev.target} for r in out["event_mentions"]):

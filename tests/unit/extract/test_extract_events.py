@@ -366,3 +366,10 @@ def test_an_event_told_as_a_measure_of_time_with_its_own_date_is_still_an_event(
     rows = {(r[0], r[1], r[2], r[3]) for r in events_of(extract(text, PUB))}
     assert ("official_visit", "ECU", "PER", date(2024, 2, 5)) in rows
     assert not any(r[0] == "other" for r in rows)
+
+
+def test_a_separate_or_later_meeting_the_same_day_is_another_meeting(extract):
+    text = ("Chilean President Gabriel Boric received Argentine President Javier Milei in Santiago on 6 May. The two "
+            "foreign ministers held a separate meeting on the sidelines. The two presidents also discussed mining.")
+    rows = [r for r in extract(text, PUB)["event_mentions"].iter_rows(named=True) if r["event_type"] == "meeting"]
+    assert len(rows) == 2 and {r["event_date"] for r in rows} == {date(2024, 5, 6)}
