@@ -179,21 +179,25 @@ def _read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | Non
                 j = k + 1
                 continue
             break
-        if word == "of" and (nxt.country or nxt.text[:1].isupper()):
-            if nxt.country and nxt.country.kind in ("name", "historic"):
+        if word in ("of", "for") and (nxt.country or nxt.text[:1].isupper()):
+            if word == "of" and nxt.country and nxt.country.kind in ("name", "historic"):
                 of_country = nxt.country.iso3
                 j += 1
                 while j < len(toks) and toks[j].country is nxt.country:
                     j += 1
                 continue
             k = j + 1
-            part = ["of"]
+            part = [word]
             portfolio = _lex()["portfolio"]
             while k < len(toks) and (
                 (toks[k].text in portfolio and not toks[k].country)
                 or (toks[k].text in ("and", "the", "for") and k + 1 < len(toks) and toks[k + 1].text in portfolio)
+                or (toks[k].text == "," and len(part) > 1 and k + 1 < len(toks) and toks[k + 1].text in portfolio)
             ):
-                part.append(toks[k].text)
+                if toks[k].text == ",":  # 'Minister for Energy, Business and Industry'
+                    part[-1] += ","
+                else:
+                    part.append(toks[k].text)
                 k += 1
             if len(part) == 1 and nxt.text[:1].isupper() and not nxt.country and _read_name(toks, j + 2) - (j + 2) >= 2:
                 part.append(nxt.text)  # 'Minister of Electricity Mohamed Shaker': one unknown portfolio word

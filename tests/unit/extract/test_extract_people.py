@@ -227,3 +227,8 @@ def test_to_after_an_office_is_a_family_name(extract):
             "3 May. He then travelled to Hue.")
     names = {n for n, _, _ in people_of(extract(text))}
     assert "To Huy Rua" in names and not any(n.startswith("To ") and n != "To Huy Rua" for n in names)
+
+
+def test_an_office_for_a_list_of_portfolios_with_commas(extract):
+    text = "Finland's Minister for Economic Affairs, Business and Labour Wille Rydman met Estonian officials on 3 May."
+    assert ("Wille Rydman", "Minister for Economic Affairs, Business and Labour", "FIN") in people_of(extract(text))
