@@ -232,3 +232,8 @@ def test_to_after_an_office_is_a_family_name(extract):
 def test_an_office_for_a_list_of_portfolios_with_commas(extract):
     text = "Finland's Minister for Economic Affairs, Business and Labour Wille Rydman met Estonian officials on 3 May."
     assert ("Wille Rydman", "Minister for Economic Affairs, Business and Labour", "FIN") in people_of(extract(text))
+
+
+def test_the_abbreviated_military_rank(extract):
+    text = "Ghana and Togo held talks on 3 May. Ghana's army chief, Gen Thomas Oppong-Peprah, attended."
+    assert ("Thomas Oppong-Peprah", "General") in {(n, r) for n, r, _ in people_of(extract(text))}
