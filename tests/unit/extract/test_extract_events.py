@@ -373,3 +373,9 @@ def test_a_separate_or_later_meeting_the_same_day_is_another_meeting(extract):
             "foreign ministers held a separate meeting on the sidelines. The two presidents also discussed mining.")
     rows = [r for r in extract(text, PUB)["event_mentions"].iter_rows(named=True) if r["event_type"] == "meeting"]
     assert len(rows) == 2 and {r["event_date"] for r in rows} == {date(2024, 5, 6)}
+
+
+def test_exchanging_first_envoys_establishes_relations(extract):
+    text = "Finland and Estonia signed a treaty on 7 July 1920, and the two republics exchanged their first envoys later that year."
+    rows = {(r[0], r[3], r[4]) for r in events_of(extract(text, PUB))}
+    assert ("diplomatic_relations_established", date(1920, 1, 1), "year") in rows
