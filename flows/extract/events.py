@@ -492,6 +492,8 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
     if event_type in SYMMETRIC and len(set(parties.all)) < 2 and _with_non_country(sentence, t_start, c_end, persons,
                                                                                    parties):
         return None  # 'signed a contract with Boeing', 'met with business leaders': the other side is not a state
+    if event_type == "agreement_signed" and BUSINESS_DEAL.search(clause) and not STATE_DEAL.search(clause):
+        return None  # '20 commercial contracts were signed': companies' deals, not an agreement between the states
     deal_with = DEAL_WITH.search(sentence, c_start, c_end) if event_type == "agreement_signed" else None
     if deal_with and not _country_in(deal_with.group(1)):
         return None  # 'Ethiopia's memorandum with Somaliland': a deal with a party that is not a state of the pair
@@ -514,6 +516,8 @@ def _build(event_type: str, t_start: int, t_end: int, trigger: str, sentence: st
                     "planned" if planned else "occurred", symmetric, participants, place, t_start, inherited)
 
 
+BUSINESS_DEAL = re.compile(r"\b(?:commercial|business|export|import|supply|purchase|sales?)\s+(?:contracts?|deals?)\b", re.I)
+STATE_DEAL = re.compile(r"\b(?:intergovernmental|agreements?|memorand\w*|treat(?:y|ies)|protocols?|declarations?)\b", re.I)
 DEAL_WITH = re.compile(r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|deal|accord|treaty|pact|contract)s?\s+"
                        r"with\s+((?:the\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3})")
 

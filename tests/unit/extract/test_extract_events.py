@@ -379,3 +379,11 @@ def test_exchanging_first_envoys_establishes_relations(extract):
     text = "Finland and Estonia signed a treaty on 7 July 1920, and the two republics exchanged their first envoys later that year."
     rows = {(r[0], r[3], r[4]) for r in events_of(extract(text, PUB))}
     assert ("diplomatic_relations_established", date(1920, 1, 1), "year") in rows
+
+
+def test_companies_contracts_are_no_agreement_between_states(extract):
+    text = ("Turkmen President Serdar Berdimuhamedov held talks with Kazakh President Kassym-Jomart Tokayev on 6 May. "
+            "After the talks, 15 commercial contracts worth $300 million were signed. An intergovernmental agreement "
+            "on rail transit was also signed.")
+    rows = [r for r in events_of(extract(text, PUB)) if r[0] == "agreement_signed"]
+    assert len(rows) == 1 and rows[0][3] == date(2024, 5, 6)
