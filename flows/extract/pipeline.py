@@ -79,6 +79,21 @@ ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\
                         r"foreign\s+minister|minister|ambassador|head\s+of\s+state)\b")
 
 
+def _opposite_sides(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
+                    pair: tuple[str, str]) -> None:
+    """'Foreign Secretary X and Vietnamese Foreign Minister Y': X, with no country of his own, is the other side."""
+    ordered = sorted(persons, key=lambda x: x[1])
+    for (p1, _, e1), (p2, s2, _) in zip(ordered, ordered[1:]):
+        if p1.country is not None or p2.country not in pair or p1 is p2:
+            continue
+        m = AND_SIDE.match(sentence, e1, s2)
+        if m and any(c.start == m.start("side") and c.iso3 == p2.country for c in countries):
+            p1.country, p1.country_cue = pair[1] if pair[0] == p2.country else pair[0], "inferred"
+
+
+AND_SIDE = re.compile(r"\s+and\s+(?:the\s+)?(?P<side>[A-ZÀ-Þ][\w’'-]+)")
+
+
 def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
     """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
     # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
@@ -173,6 +188,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
                     person.country, person.country_cue = previous_subject, "inferred"
         named = [c for c in cs if c.kind in ("name", "capital") and not c.possessive]
         previous_subject = named[0].iso3 if named else None
+        if pair:
+            _opposite_sides(s.text, cs, persons, pair)
         cs = [c for c in cs if not any(st <= c.start < en for _, st, en in persons)]  # 'Ana Lima' is a name here
         persons += resolve_leader_anaphor(s.text, cs, people)
         pron = PRONOUN_START.match(s.text) or PRONOUN_ACT.search(s.text) if "he" in s.text.lower() else None

@@ -237,3 +237,10 @@ def test_an_office_for_a_list_of_portfolios_with_commas(extract):
 def test_the_abbreviated_military_rank(extract):
     text = "Ghana and Togo held talks on 3 May. Ghana's army chief, Gen Thomas Oppong-Peprah, attended."
     assert ("Thomas Oppong-Peprah", "General") in {(n, r) for n, r, _ in people_of(extract(text))}
+
+
+def test_an_official_coordinated_with_the_other_sides_official_serves_the_other_country(extract):
+    text = ("Laos and Cambodia held talks on 3 May. Foreign Secretary Somchai Vongsa and Cambodian Foreign Minister "
+            "Sok Chenda Sophea co-chaired the joint commission.")
+    found = {(n, c) for n, _, c in people_of(extract(text))}
+    assert ("Somchai Vongsa", "LAO") in found and ("Sok Chenda Sophea", "KHM") in found
