@@ -17,6 +17,7 @@ CAP_PHRASE = re.compile(
 ASIDE = re.compile(r",\s*(?:however|too|also|though|meanwhile|in\s+turn|moreover|for\s+their\s+part)\s*,\s*(?=[^,]*$)", re.I)
 DATE_WORD = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|that|whose)\s+[^,;.]*(?=,\s+and\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?[A-Z])")
 CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+(?:while|whereas|but|and)\s+")
 
 
@@ -90,6 +91,8 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         if len(members) < 2:
             continue
         rest = re.sub(r",\s+as\s+[^,;]*(?=,)", "", sentence[verb.end():])  # ', as the Turkic Council was called,'
+        # 'belong to the IGAD, which has its seat in Djibouti, and to the African Union': the aside ends no list
+        rest = RELATIVE_ASIDE.sub("", rest)
         end = rules["end"].search(rest)
         listing = rest[: end.start()] if end else rest
         # a second membership verb in the same list ('... and take part in the ASEM') continues it

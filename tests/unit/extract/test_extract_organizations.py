@@ -66,3 +66,9 @@ def test_an_aside_before_the_verb_and_a_month_after_joined(extract):
     text = ("Latvia and Finland met. Both, however, are members of the Council of the Baltic Sea States. Both "
             "belong to the Nordic Investment Bank, and since Finland joined in April 2023 both are members of NATO.")
     assert orgs(extract(text)) == {"Council of the Baltic Sea States", "Nordic Investment Bank", "NATO"}
+
+
+def test_a_relative_clause_inside_a_list_of_organizations(extract):
+    text = ("Kenya and Somalia met. Both countries belong to the East African Community, which has its seat in "
+            "Arusha, and to the African Union, which is based in Addis Ababa.")
+    assert orgs(extract(text)) == {"East African Community", "African Union"}
