@@ -102,7 +102,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)", listing)
         for m in (m for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
             phrase = m.group(0)
-            if DATE_WORD.match(phrase):
+            if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):
                 continue  # 'since Sweden joined in March 2024': a date, not an organization
             if any(c.text in phrase for c in countries if c.kind in ("name", "capital", "historic")):
                 continue  # 'the United States and Australia' are countries, not an organization

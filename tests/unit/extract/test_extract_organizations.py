@@ -72,3 +72,9 @@ def test_a_relative_clause_inside_a_list_of_organizations(extract):
     text = ("Kenya and Somalia met. Both countries belong to the East African Community, which has its seat in "
             "Arusha, and to the African Union, which is based in Addis Ababa.")
     assert orgs(extract(text)) == {"East African Community", "African Union"}
+
+
+def test_were_joined_in_a_union_is_no_membership(extract):
+    text = ("Denmark and Iceland met. The two countries were joined in a union under the Danish crown until 1944. "
+            "Both joined the European Free Trade Association.")
+    assert orgs(extract(text)) == {"European Free Trade Association"}
