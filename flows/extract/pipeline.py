@@ -72,9 +72,10 @@ def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[
     return iso, m.start(), person
 
 
-# 'held a separate meeting', 'later held expanded talks': another meeting the same day, not the one already told
+# 'held a separate meeting', 'later held expanded talks', 'also called on the president': another meeting the same
+# day, not the one already told
 DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|expanded|another|second|one-on-one|restricted|"
-                              r"delegation-level)\b", re.I)
+                              r"delegation-level|called\s+on|courtesy\s+call)\b", re.I)
 ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|premier|leader|king|emir|"
                         r"foreign\s+minister|minister|ambassador|head\s+of\s+state)\b")
 

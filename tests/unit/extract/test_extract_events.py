@@ -370,9 +370,10 @@ def test_an_event_told_as_a_measure_of_time_with_its_own_date_is_still_an_event(
 
 def test_a_separate_or_later_meeting_the_same_day_is_another_meeting(extract):
     text = ("Chilean President Gabriel Boric received Argentine President Javier Milei in Santiago on 6 May. The two "
-            "foreign ministers held a separate meeting on the sidelines. The two presidents also discussed mining.")
+            "foreign ministers held a separate meeting on the sidelines. The two presidents also discussed mining. "
+            "Milei's foreign minister also called on President Boric's chief of staff.")
     rows = [r for r in extract(text, PUB)["event_mentions"].iter_rows(named=True) if r["event_type"] == "meeting"]
-    assert len(rows) == 2 and {r["event_date"] for r in rows} == {date(2024, 5, 6)}
+    assert len(rows) == 3 and {r["event_date"] for r in rows} == {date(2024, 5, 6)}
 
 
 def test_exchanging_first_envoys_establishes_relations(extract):
