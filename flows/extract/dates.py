@@ -668,10 +668,8 @@ def _h_weekday(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
         value = pub + timedelta(days=ahead or 7)
     elif modifier == "this" or (not modifier and tense == "present"):
         value = pub - timedelta(days=back) if back == 0 or tense != "future" else pub + timedelta(days=ahead)
-    elif modifier:  # "last Wednesday" on a Wednesday is a week ago
+    else:
         value = pub - timedelta(days=back or 7)
-    else:  # news says "on Wednesday" of the day it is published
-        value = pub - timedelta(days=back)
     return _Resolved(value, "day", "relative", ctx._published_anchor())
 
 
