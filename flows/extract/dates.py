@@ -285,9 +285,11 @@ class _Resolved:
 class DateContext:
     """Per document: knows the publication date and the dates already seen, for relative and anaphoric dates."""
 
-    def __init__(self, published: date | None) -> None:
+    def __init__(self, published: date | None, same_day_weekday: bool = False) -> None:
         self.published = published
         self.last: tuple[date, str] | None = None
+        # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
+        self.same_day_weekday = same_day_weekday
 
     # -- public ----------------------------------------------------------------------------------------------
     def find(self, sentence: str) -> list[DateMention]:
@@ -668,6 +670,8 @@ def _h_weekday(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
         value = pub + timedelta(days=ahead or 7)
     elif modifier == "this" or (not modifier and tense == "present"):
         value = pub - timedelta(days=back) if back == 0 or tense != "future" else pub + timedelta(days=ahead)
+    elif ctx.same_day_weekday and not modifier:
+        value = pub - timedelta(days=back)  # 'AMMAN, June 5 (Petra) -- ... received X on Wednesday' (June 5)
     else:
         value = pub - timedelta(days=back or 7)
     return _Resolved(value, "day", "relative", ctx._published_anchor())

@@ -381,3 +381,11 @@ def test_companies_contracts_are_no_agreement_between_states(extract):
             "on rail transit was also signed.")
     rows = [r for r in events_of(extract(text, PUB)) if r[0] == "agreement_signed"]
     assert len(rows) == 1 and rows[0][3] == date(2024, 5, 6)
+
+
+def test_a_weekday_under_a_dateline_naming_the_publication_day_is_that_day(extract):
+    text = ("DODOMA, May 8 (Wire) - Tanzanian President Samia Suluhu Hassan received Kenyan Foreign Minister "
+            "Musalia Mudavadi on Wednesday.")
+    assert {r[3] for r in events_of(extract(text, date(2024, 5, 8)))} == {date(2024, 5, 8)}
+    no_dateline = "Tanzanian President Samia Suluhu Hassan received Kenyan Foreign Minister Musalia Mudavadi on Wednesday."
+    assert {r[3] for r in events_of(extract(no_dateline, date(2024, 5, 8)))} == {date(2024, 5, 1)}
