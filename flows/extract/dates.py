@@ -285,7 +285,7 @@ class _Resolved:
 class DateContext:
     """Per document: knows the publication date and the dates already seen, for relative and anaphoric dates."""
 
-    def __init__(self, published: date | None, same_day_weekday: bool = False) -> None:
+    def __init__(self, published: date | None, same_day_weekday: bool = True) -> None:
         self.published = published
         self.last: tuple[date, str] | None = None
         # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day

@@ -155,21 +155,14 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
                 person.country_cue = "inferred"
 
 
-def _dateline_names_the_day(sentences: list[Sentence], published: date | None) -> bool:
-    """The story's dateline carries the publication day ('AMMAN, June 5 (Petra) --'): it reports that day's news."""
-    for s in sentences[:3]:
-        if s.dateline and published is not None and re.search(r"\d", s.dateline):
-            found = DateContext(published).find(s.dateline)
-            return any(m.value == published and m.precision == "day" for m in found)
-    return False
-
-
 def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     """Every fact of one document as plain row dicts, keyed like the staging frames."""
     text: str = doc["text"]
     published: date | None = doc.get("published_date")
     sentences = split_sentences(text)
-    ctx = DateContext(published, same_day_weekday=_dateline_names_the_day(sentences, published))
+    # News style (AP): a weekday within the past week, the publication day's own included ('said on
+    # Wednesday' in Wednesday's paper); 'last Wednesday' is the week before.
+    ctx = DateContext(published)
     countries = [find_countries(s.text) for s in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = [ctx.find(s.text) if could_have_date(s.text) else [] for s in sentences]

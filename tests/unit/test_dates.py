@@ -75,7 +75,8 @@ SUNDAY = date(2024, 3, 3)
         ("The minister arrived the day before yesterday.", date(2024, 3, 1), "day"),
         ("The minister will arrive tomorrow.", date(2024, 3, 4), "day"),
         ("The ministers met on Friday.", date(2024, 3, 1), "day"),
-        ("The ministers met on Sunday.", date(2024, 2, 25), "day"),  # past tense: strictly before
+        ("The ministers met on Sunday.", SUNDAY, "day"),  # news style: the publication day's own weekday is that day
+        ("The ministers met last Sunday.", date(2024, 2, 25), "day"),  # 'last' is the week before
         ("The ministers are meeting on Sunday.", SUNDAY, "day"),  # present tense: the day itself
         ("The ministers will meet on Tuesday.", date(2024, 3, 5), "day"),  # future tense: the next one
         ("The ministers met last Tuesday.", date(2024, 2, 27), "day"),

@@ -383,9 +383,12 @@ def test_companies_contracts_are_no_agreement_between_states(extract):
     assert len(rows) == 1 and rows[0][3] == date(2024, 5, 6)
 
 
-def test_a_weekday_under_a_dateline_naming_the_publication_day_is_that_day(extract):
+def test_the_publication_day_s_own_weekday_is_that_day(extract):
+    # news style (AP): "on Wednesday" in Wednesday's story is that Wednesday; "last Wednesday" the one before
     text = ("DODOMA, May 8 (Wire) - Tanzanian President Samia Suluhu Hassan received Kenyan Foreign Minister "
             "Musalia Mudavadi on Wednesday.")
     assert {r[3] for r in events_of(extract(text, date(2024, 5, 8)))} == {date(2024, 5, 8)}
     no_dateline = "Tanzanian President Samia Suluhu Hassan received Kenyan Foreign Minister Musalia Mudavadi on Wednesday."
-    assert {r[3] for r in events_of(extract(no_dateline, date(2024, 5, 8)))} == {date(2024, 5, 1)}
+    assert {r[3] for r in events_of(extract(no_dateline, date(2024, 5, 8)))} == {date(2024, 5, 8)}
+    last_week = no_dateline.replace("on Wednesday", "last Wednesday")
+    assert {r[3] for r in events_of(extract(last_week, date(2024, 5, 8)))} == {date(2024, 5, 1)}
