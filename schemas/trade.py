@@ -59,6 +59,9 @@ class TradeStaged(pa.DataFrameModel):
         coerce = False
 
 
+# More than all the world's goods trade in a year (about 2.5e13 USD): a figure above it is a unit or typing error.
+MAX_TRADE_USD = 1e13
+
 class FactTrade(pa.DataFrameModel):
     """One fact_trade row: reporter, partner, flow, product, period and source, values in USD and kg."""
 
@@ -71,7 +74,7 @@ class FactTrade(pa.DataFrameModel):
     freq: str = pa.Field(isin=FREQS)
     year: int = pa.Field(in_range={"min_value": 1950, "max_value": 2100})
     month: int = pa.Field(nullable=True, in_range={"min_value": 1, "max_value": 12})
-    value_usd: float = pa.Field(ge=0)
+    value_usd: float = pa.Field(ge=0, le=MAX_TRADE_USD)
     net_weight_kg: float = pa.Field(nullable=True, ge=0)
     quantity: float = pa.Field(nullable=True, ge=0)
 
@@ -100,7 +103,7 @@ class TradeReported(pa.DataFrameModel):
     measure: str = pa.Field(isin=MEASURES)
     exporter_iso3: str = pa.Field(str_matches=ISO3)
     importer_iso3: str = pa.Field(str_matches=ISO3)
-    value_usd: float = pa.Field(ge=0)
+    value_usd: float = pa.Field(ge=0, le=MAX_TRADE_USD)
     qualifier: str = pa.Field(nullable=True, isin=QUALIFIERS)
     reported_by: str = pa.Field(nullable=True, str_matches=ISO3)
     speaker: str = pa.Field(nullable=True)

@@ -18,7 +18,7 @@ import polars as pl
 
 from flows.ingest.discover import sha256_of
 from flows.ingest.tables import baci, comtrade, published
-from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, detect_format
+from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format
 from flows.ingest.tables.reference import read_code_map, read_countries, read_products
 from flows.ingest.tables.trade_load import FileOutcome
 from schemas.quarantine import QUARANTINE_SCHEMA, quarantine_frame
@@ -145,11 +145,15 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
     try:
         for path in sorted(Path(p) for p in paths):
             rel = relative(path, root)
-            fmt = detect_format(path)
             # hashing a multi-GB file takes seconds: it runs beside DuckDB's load (hashlib frees the GIL)
             with ThreadPoolExecutor(max_workers=1) as pool:
                 sha256 = pool.submit(sha256_of, path)
-                outcome = ingest_file(con, path, rel, fmt)
+                try:
+                    fmt = detect_format(path)
+                except UnreadableTable as err:
+                    fmt, outcome = None, FileOutcome(0, 0, file_quarantine(rel, str(err)))
+                else:
+                    outcome = ingest_file(con, path, rel, fmt)
             quarantines.append(outcome.quarantine)
             per_source.append({
                 "source": rel, "format": fmt or "unknown", "sha256": sha256.result(),

@@ -5,8 +5,10 @@ import csv
 import gzip
 import io
 import json
+import zlib
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 # The columns that identify each layout (lower case: Comtrade writes cifvalue and cifValue alike).
@@ -28,18 +30,31 @@ REFERENCE = {"hs_list", "hs_sections", "country_codes"}
 COMPANIONS = {"baci_country_codes", "baci_product_codes"}
 
 
+class UnreadableTable(ValueError):
+    """A table file that cannot be read at all; the message says why in words a person understands."""
+
+
 def is_gzip(path: Path) -> bool:
     """True when the file starts with the gzip magic bytes, whatever its name."""
     with path.open("rb") as fh:
         return fh.read(2) == b"\x1f\x8b"
 
 
+def head_bytes(path: Path, size: int = 65536) -> bytes:
+    """The first bytes of the file, decompressed when gzipped; a broken gzip is an UnreadableTable."""
+    if not is_gzip(path):
+        with path.open("rb") as fh:
+            return fh.read(size)
+    try:
+        with gzip.open(path, "rb") as fh:
+            return fh.read(size)
+    except (EOFError, OSError, zlib.error) as err:
+        raise UnreadableTable(f"truncated or corrupt gzip file: {err}") from err
+
+
 def head_text(path: Path, size: int = 65536) -> str:
     """The first bytes of the file as text, decompressed when gzipped, without a byte-order mark."""
-    opener = gzip.open if is_gzip(path) else open
-    with opener(path, "rb") as fh:
-        data = fh.read(size)
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    return head_bytes(path, size).decode("utf-8", errors="replace").lstrip("\ufeff")
 
 
 def header_columns(text: str) -> list[str]:
@@ -79,9 +94,16 @@ def format_of_json(text: str, path: Path) -> str | None:
         opener = gzip.open if is_gzip(path) else open
         with opener(path, "rt", encoding="utf-8") as fh:
             doc = json.load(fh)
-    except (ValueError, OSError):
-        return None
+    except RecursionError as err:
+        raise UnreadableTable("not valid JSON: nested too deeply to read") from err
+    except (EOFError, zlib.error) as err:
+        raise UnreadableTable(f"truncated or corrupt gzip file: {err}") from err
+    except (ValueError, OSError) as err:
+        raise UnreadableTable(f"not valid JSON: {err}") from err
     records = doc.get("data") if isinstance(doc, dict) else doc
+    error = doc.get("error") if isinstance(doc, dict) else None
+    if error and not records:
+        raise UnreadableTable(f"the response holds an error and no data: {error}")
     if isinstance(records, list) and (not records or isinstance(records[0], dict)):
         first = {k.lower() for k in records[0]} if records else set()
         if not records or COMTRADE_V1 <= first:
@@ -89,12 +111,48 @@ def format_of_json(text: str, path: Path) -> str | None:
     return None
 
 
+def missing_columns(columns: list[str]) -> str | None:
+    """'a table of published figures without value_usd' when a header nearly names a layout, else None."""
+    names = set(columns)
+    for label, wanted in (("a Comtrade API v1 table", COMTRADE_V1), ("a Comtrade legacy table", COMTRADE_LEGACY),
+                          ("a table of published figures", PUBLISHED)):
+        lacking = sorted(wanted - names)
+        if len(wanted & names) >= len(wanted) // 2 and lacking:
+            return f"{label} without the column{'s' if len(lacking) > 1 else ''} {', '.join(lacking)}"
+    return None
+
+
 def detect_format(path: Path) -> str | None:
-    """The layout of a table file, from its contents; None when it is none that dyad reads."""
+    """The layout of a table file, from its contents; None when it is none that dyad reads.
+
+    Raises UnreadableTable for a file that is no table at all (empty, binary, broken gzip, Parquet or JSON,
+    a Comtrade error response) or a header that lacks columns of a layout it nearly names.
+    """
     if path.suffix.lower() == ".parquet":
-        return format_of_columns([c.lower() for c in pq.read_schema(path).names])
-    text = head_text(path)
+        try:
+            names = pq.read_schema(path).names
+        except (pa.ArrowException, OSError) as err:
+            raise UnreadableTable(f"not a readable Parquet file: {err}") from err
+        return format_of_columns([c.lower() for c in names])
+    data = head_bytes(path)
+    if not data:
+        raise UnreadableTable("empty file")
+    if data.startswith(b"PK\x03\x04"):
+        raise UnreadableTable("a zip archive or spreadsheet (xlsx): not a table layout dyad reads; save it as CSV")
+    if b"\x00" in data:
+        raise UnreadableTable("binary content: not text")
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
     stripped = text.lstrip()
+    if not stripped:
+        raise UnreadableTable("empty file: only whitespace")
     if stripped.startswith(("{", "[")):
         return format_of_json(text, path)
-    return format_of_columns(header_columns(text))
+    columns = header_columns(stripped)
+    repeated = sorted({name for name in columns if name and columns.count(name) > 1})
+    if repeated:
+        raise UnreadableTable(f"the header names the column{'s' if len(repeated) > 1 else ''} "
+                              f"{', '.join(repeated)} twice: which one holds the values is unclear")
+    found = format_of_columns(columns)
+    if found is None and (lacking := missing_columns(columns)):
+        raise UnreadableTable(lacking)
+    return found

@@ -1,6 +1,7 @@
 """Published trade figures (period_start, period_end as YYYY-MM, measure, exporter, importer, value_usd, ...)."""
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import duckdb
@@ -21,21 +22,54 @@ def month_start(text: pl.Expr) -> pl.Expr:
     return (text.str.slice(0, 7) + "-01").str.to_date("%Y-%m-%d", strict=False)
 
 
+def salvage_csv(data: bytes) -> pl.DataFrame:
+    """A CSV that Polars cannot parse, line by line: the lines that parse, and each other line with its reason.
+
+    Published-figure files are a few hundred lines, so a Python pass over them is cheap; it only runs when the
+    fast reader has failed (an unclosed quote or a line with too many fields), so one bad line costs one row.
+    """
+    lines = data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+    header = next(csv.reader(lines[:1]), [])
+    records, numbers, errors, texts = [], [], [], []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        try:
+            fields = next(csv.reader([line], strict=True))
+            error = None if len(fields) == len(header) else f"{len(fields)} fields where the header has {len(header)}"
+        except csv.Error as err:
+            fields, error = [], f"not valid CSV ({err}): an unclosed or stray quote"
+        records.append(fields if error is None else [None] * len(header))
+        numbers.append(number)
+        errors.append(error)
+        texts.append(line if error else None)
+    frame = pl.DataFrame(records, schema={c: pl.Utf8 for c in header}, orient="row")
+    return frame.with_columns(pl.Series("line", numbers, pl.UInt32), pl.Series("parse_error", errors, pl.Utf8),
+                              pl.Series("raw_line", texts, pl.Utf8))
+
+
 def read_published(path: Path, rel: str) -> pl.DataFrame:
     """The file as text, then typed into trade_reported's columns (unparseable values become null)."""
     if path.suffix.lower() == ".parquet":
-        raw = pl.read_parquet(path).cast(pl.Utf8)
+        raw = pl.read_parquet(path).cast(pl.Utf8).with_row_index("line", offset=2)
     else:
         data = path.read_bytes()
         if is_gzip(path):
             import gzip
 
             data = gzip.decompress(data)
-        raw = pl.read_csv(data, infer_schema_length=0, encoding="utf8-lossy")
+        try:
+            raw = pl.read_csv(data, infer_schema_length=0, encoding="utf8-lossy").with_row_index("line", offset=2)
+        except pl.exceptions.PolarsError:
+            raw = salvage_csv(data)
+    for name in ("parse_error", "raw_line"):
+        if name not in raw.columns:
+            raw = raw.with_columns(pl.lit(None, pl.Utf8).alias(name))
     raw = raw.rename({c: c.strip().lstrip("\ufeff").lower() for c in raw.columns})
     raw = raw.with_columns(pl.lit(None, pl.Utf8).alias(c) for c in OPTIONAL if c not in raw.columns)
+    written = [c for c in raw.columns if c not in ("line", "parse_error", "raw_line")]
     text = {c: pl.col(c).str.strip_chars().replace("", None) for c in raw.columns}
-    return raw.with_row_index("line", offset=2).select(
+    return raw.select(
         month_start(text["period_start"]).alias("period_start"),
         month_start(text["period_end"]).dt.month_end().alias("period_end"),
         text["measure"].str.to_lowercase().alias("measure"),
@@ -49,7 +83,8 @@ def read_published(path: Path, rel: str) -> pl.DataFrame:
         text["note"].alias("note"),
         pl.lit(rel).alias("source"),
         pl.format("line {}", pl.col("line")).alias("row_ref"),
-        pl.struct(raw.columns).struct.json_encode().alias("raw"),
+        pl.coalesce("raw_line", pl.struct(written).struct.json_encode()).alias("raw"),
+        "parse_error",
     )
 
 
@@ -57,8 +92,12 @@ def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
     """frame with a reason column: null when the row loads, else why it does not."""
     unknown = ~pl.col("exporter_iso3").is_in(list(known_iso3)) | ~pl.col("importer_iso3").is_in(list(known_iso3))
     reporter_unknown = pl.col("reported_by").is_not_null() & ~pl.col("reported_by").is_in(list(known_iso3))
+    # a figure repeated line for line (a pasted block, a re-export) counts once, like Comtrade's duplicates
+    later_copy = pl.col("row_ref").last().over([c for c in COLUMNS if c != "row_ref"])
     reason = (
-        pl.when(pl.col("period_start").is_null() | pl.col("period_end").is_null())
+        pl.when(pl.col("parse_error").is_not_null())
+        .then(pl.col("parse_error"))
+        .when(pl.col("period_start").is_null() | pl.col("period_end").is_null())
         .then(pl.lit("period is not YYYY-MM"))
         .when(pl.col("value_usd").is_null())
         .then(pl.lit("value_usd is not a number"))
@@ -66,6 +105,8 @@ def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
         .then(pl.format("country {} or {} is not in dim_country", "exporter_iso3", "importer_iso3"))
         .when(reporter_unknown)
         .then(pl.format("reported_by {} is not in dim_country", "reported_by"))
+        .when(pl.col("row_ref") != later_copy)
+        .then(pl.format("the same figure as {} of the same file: counted once, from the later line", later_copy))
     )
     frame = frame.with_columns(reason.alias("reason"))
     ok = frame.filter(pl.col("reason").is_null())
