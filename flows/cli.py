@@ -43,6 +43,7 @@ FormatOption = Annotated[ExportFormat, typer.Option("--format", help="parquet (t
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON (for scripts).")]
 DebugOption = Annotated[bool, typer.Option(help="Show the full traceback on errors.")]
+WaitOption = Annotated[float, typer.Option(help="Seconds to wait while another process holds the database.")]
 SourcesOption = Annotated[Optional[Path], typer.Option("--sources", help="Folder with documents/ and tables/ (default: the bundled sources/).")]
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file to build (default: dyad.duckdb, or $DYAD_DB).")]
 
@@ -78,10 +79,10 @@ def _fail(message: str, debug: bool, exc: BaseException | None = None) -> None:
 def run(
     sources: SourcesOption = None,
     db: DbOption = None,
-    wait: Annotated[float, typer.Option(help="Seconds to wait while another process holds the database.")] = 0.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    wait: WaitOption = 0.0,
+    quiet: QuietOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
-    debug: Annotated[bool, typer.Option(help="Show the full traceback on errors.")] = False,
+    debug: DebugOption = False,
     export_to: Annotated[Optional[Path], typer.Option("--export", metavar="DIR",
                                                       help="Export every report view to DIR after the run.")] = None,
     export_format: FormatOption = ExportFormat.parquet,
@@ -158,7 +159,7 @@ def sql(
     db: DbOption = None,
     write: Annotated[bool, typer.Option("--write", help="Open the database for writing (default: read-only).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the rows as a JSON list of objects.")] = False,
-    debug: Annotated[bool, typer.Option(help="Show the full traceback on errors.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Run SQL and print a table, or open an SQL session (harlequin if installed) without a query."""
     from flows.shell import print_query, query_rows, repl
@@ -223,7 +224,7 @@ def export(
     export_format: FormatOption = ExportFormat.parquet,
     db: DbOption = None,
     views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more).")] = None,
-    wait: Annotated[float, typer.Option(help="Seconds to wait while another process holds the database.")] = 0.0,
+    wait: WaitOption = 0.0,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
     debug: DebugOption = False,
@@ -266,7 +267,7 @@ def export(
 def report(
     out_path: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("report.html"),
     db: DbOption = None,
-    wait: Annotated[float, typer.Option(help="Seconds to wait while another process holds the database.")] = 0.0,
+    wait: WaitOption = 0.0,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
     debug: DebugOption = False,

@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 
 from flows.load import fetch_frame
-from schemas.staging import STAGING_MODELS, empty_frame
+from schemas.staging import STAGING_MODELS, empty_frame, polars_schema
 
 SOURCE_COLUMNS = ["relpath", "kind", "sha256", "extractor_version", "size_bytes", "mtime_ns"]
 SOURCE_SCHEMA = {"relpath": pl.Utf8, "kind": pl.Utf8, "sha256": pl.Utf8, "extractor_version": pl.Utf8,
@@ -82,5 +82,6 @@ def read_kept(db: Path, keep_keys: list[str]) -> tuple[pl.DataFrame, dict[str, p
                                      "semi join _keep using (document_key) order by d.path")
         for kind, model in STAGING_MODELS.items():
             frame = fetch_frame(con, f"select s.* from stg_{kind} s semi join _keep using (document_key)")
-            staged[kind] = frame.select(empty_frame(model).columns).cast(empty_frame(model).schema)
+            schema = polars_schema(model)
+            staged[kind] = frame.select(list(schema)).cast(schema)
     return documents, staged

@@ -61,7 +61,3 @@ class SourceInventory(pa.DataFrameModel):
         strict = True
         coerce = True
 
-    @classmethod
-    def polars_schema(cls) -> dict[str, pl.DataType]:
-        """Column name -> polars dtype, to build an empty or row-wise frame with the right types."""
-        return {name: col.dtype.type for name, col in cls.to_schema().columns.items()}

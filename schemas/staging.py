@@ -119,6 +119,11 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
 }
 
 
+def polars_schema(model: type[pa.DataFrameModel]) -> dict[str, pl.DataType]:
+    """Column name -> polars dtype of a model, to build a frame with exactly its columns and types."""
+    return {name: col.dtype.type for name, col in model.to_schema().columns.items()}
+
+
 def empty_frame(model: type[pa.DataFrameModel]) -> pl.DataFrame:
     """An empty frame with exactly the model's columns and dtypes (for a batch that found nothing)."""
-    return pl.DataFrame(schema={name: col.dtype.type for name, col in model.to_schema().columns.items()})
+    return pl.DataFrame(schema=polars_schema(model))

@@ -36,38 +36,39 @@ def _options(args: str) -> str:
     return shown + (f" and {len(items) - _LIST_PREVIEW} more" if len(items) > _LIST_PREVIEW else "")
 
 
+# What each Pandera check means, as the end of a sentence about the failing value ({v}); {args} are the
+# check's arguments, {lo}/{hi} its two bounds, {options} an isin list shortened when long.
+_SENTENCES = {
+    "not_nullable": "value is missing",
+    "field_uniqueness": "{v} appears more than once",
+    "unique": "{v} appears more than once",
+    "multiple_fields_uniqueness": "{v} appears more than once",
+    "greater_than_or_equal_to": "{v} is below {args}",
+    "greater_than": "{v} is not above {args}",
+    "less_than_or_equal_to": "{v} is above {args}",
+    "less_than": "{v} is not below {args}",
+    "in_range": "{v} is not between {lo} and {hi}",
+    "isin": "{v} is not one of {options}",
+    "notin": "{v} is not allowed",
+    "str_length": "{v} is not {lo} to {hi} characters long",
+    "str_matches": "{v} does not have the expected form {args}",
+    "not_in_the_future": "{v} is in the future",
+}
+_TWO_BOUNDS = {"in_range", "str_length"}
+
+
 def describe_failure(column: str | None, check: str, value: object) -> str:
     """One Pandera failure as a sentence a person understands: "column 'value_usd': -5 is below 0"."""
     where = f"column '{column}'" if column else "row"
     match = _CHECK_RX.match(str(check))
     name, args = (match["name"], match["args"] or "") if match else (str(check), "")
     bounds = [part.strip() for part in args.split(",")] if args else []
-    shown = _value(value)
-    if name == "not_nullable":
-        return f"{where}: value is missing"
-    if name in ("field_uniqueness", "unique", "multiple_fields_uniqueness"):
-        return f"{where}: {shown} appears more than once"
-    if name == "greater_than_or_equal_to":
-        return f"{where}: {shown} is below {args}"
-    if name == "greater_than":
-        return f"{where}: {shown} is not above {args}"
-    if name == "less_than_or_equal_to":
-        return f"{where}: {shown} is above {args}"
-    if name == "less_than":
-        return f"{where}: {shown} is not below {args}"
-    if name == "in_range" and len(bounds) == 2:
-        return f"{where}: {shown} is not between {bounds[0]} and {bounds[1]}"
-    if name == "isin":
-        return f"{where}: {shown} is not one of {_options(args)}"
-    if name == "notin":
-        return f"{where}: {shown} is not allowed"
-    if name == "str_length" and len(bounds) == 2:
-        return f"{where}: {shown} is not {bounds[0]} to {bounds[1]} characters long"
-    if name == "str_matches":
-        return f"{where}: {shown} does not have the expected form {args}"
-    if name == "not_in_the_future":
-        return f"{where}: {shown} is in the future"
-    return f"{where}: {shown} fails {check}"
+    sentence = _SENTENCES.get(name)
+    if sentence is None or (name in _TWO_BOUNDS and len(bounds) != 2):
+        return f"{where}: {_value(value)} fails {check}"
+    lo, hi = bounds if len(bounds) == 2 else ("", "")
+    return f"{where}: " + sentence.format(v=_value(value), args=args, lo=lo, hi=hi,
+                                          options=_options(args) if name == "isin" else "")
 
 
 def _describe(case: dict) -> str:

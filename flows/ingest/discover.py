@@ -10,6 +10,7 @@ import polars as pl
 
 from schemas.quarantine import quarantine_frame
 from schemas.raw import SourceInventory
+from schemas.staging import polars_schema
 
 MANIFEST_NAME = "sources.toml"
 DOCUMENT_EXTENSIONS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
@@ -175,5 +176,5 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
             "published": str(entry["published"]) if entry.get("published") else None,
             "in_manifest": bool(entry),
         })
-    inventory = pl.DataFrame(rows, schema=SourceInventory.polars_schema())
+    inventory = pl.DataFrame(rows, schema=polars_schema(SourceInventory))
     return SourceInventory.validate(inventory), quarantine_frame(rejected)
