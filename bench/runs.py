@@ -69,7 +69,7 @@ def direct_run(sources: Path, db: Path, *, full: bool = False, timeout: float | 
 @contextmanager
 def local_server(home: Path) -> Iterator[dict[str, Any]]:
     """A Prefect server of the bench's own (own PREFECT_HOME, a free port, no UI), stopped on exit."""
-    from flows.server import start_server, stop_server
+    from flows.orchestrate.server import start_server, stop_server
 
     home.mkdir(parents=True, exist_ok=True)
     clock = time.perf_counter()
@@ -99,7 +99,7 @@ def direct_runs(repeats: int = 2) -> list[dict[str, Any]]:
 
 def import_runs(repeats: int = 2) -> list[dict[str, Any]]:
     """The floor under every `dyad run`: a process that only imports the CLI and the pipeline (Prefect with it)."""
-    code = "import flows.settings as s; s.configure_prefect_environment(); import flows.cli, flows.pipeline"
+    code = "import flows.settings as s; s.configure_prefect_environment(); import flows.cli, flows.orchestrate.pipeline"
     return [run_child([sys.executable, "-c", code]).figures() for _ in range(repeats)]
 
 

@@ -13,7 +13,7 @@ KINDS = ("event_mentions", "person_mentions", "memberships", "trade_claims", "fi
 
 def extract_documents(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Extract every kind of fact from a batch of documents; one frame per kind, each matching its staging model."""
-    from flows.extract.pipeline import extract_document
+    from flows.extract.document import extract_document
 
     rows: dict[str, list[dict]] = {k: [] for k in KINDS}
     for doc in documents.select("document_key", "text", "published_date").iter_rows(named=True):

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from flows.extract.dates import DateContext
+from flows.common.dates import DateContext
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention, country_name, is_historic
-from flows.extract.dates import DateMention, _shift
+from flows.common.dates import DateMention, shift_date
 from flows.extract.people import Person
 from flows.lexicon import read_table, read_toml
 
@@ -345,7 +345,7 @@ def _measured_from(rows: list[EventRow], clause: str, c_start: int) -> list[Even
     anchor = first[-1].date
     n = int(m["n"]) if m["n"].isdigit() else NUMBERS[m["n"].lower()]
     sign = -1 if m["dir"].lower() == "after" else 1
-    value = _shift(anchor.value, sign * n, m["u"].lower())
+    value = shift_date(anchor.value, sign * n, m["u"].lower())
     for r in rows:
         if r.trigger_start > pos and (r.date is None or r.date == anchor):
             r.date = DateMention(pos - c_start, pos - c_start + len(m.group(0)), m.group(0), value, anchor.precision,

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from flows.extract.amounts import find_amounts
 from flows.extract.countries import CountryMention
-from flows.extract.dates import DateMention
+from flows.common.dates import DateMention
 from flows.extract.events import split_clauses
 from flows.lexicon import read_toml
 

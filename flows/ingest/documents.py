@@ -21,7 +21,7 @@ import polars as pl
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from flows.extract.dates import DateContext, parse_date_text
+from flows.common.dates import DateContext, parse_date_text
 from schemas.quarantine import quarantine_frame
 from schemas.raw import DocumentRaw
 from schemas.validate import describe_failure

@@ -22,7 +22,7 @@ def prefect_server() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def run_pipeline(prefect_server):
     """Run the real pipeline flow: run_pipeline(sources, db) -> RunSummary."""
-    from flows.pipeline import pipeline
+    from flows.orchestrate.pipeline import pipeline
 
     def _run(sources: Path, db: Path, full: bool = False):
         return pipeline(sources=str(sources), db=str(db), full=full)

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.report import build_report
+from flows.publish.report import build_report
 
 pytestmark = pytest.mark.slow
 

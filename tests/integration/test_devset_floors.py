@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.evaluate import score_frames
+from tests.support.evaluate import score_frames
 from flows.extract import extract_documents
 from schemas.staging import STAGING_MODELS
 

@@ -13,8 +13,8 @@ import pytest
 from polars.testing import assert_frame_equal
 from typer.testing import CliRunner
 
-from flows.export import export_views
-from flows.report import build_report
+from flows.publish.export import export_views
+from flows.publish.report import build_report
 
 pytestmark = pytest.mark.slow
 

@@ -97,9 +97,9 @@ def test_a_second_run_waits_or_says_who_holds_the_database(run_pipeline, grown_s
 
 
 def test_transient_io_errors_are_retried(run_pipeline, project_root: Path, tmp_path: Path, monkeypatch) -> None:
-    import flows.pipeline
+    import flows.orchestrate.pipeline
 
-    real, calls = flows.pipeline.read_documents, []
+    real, calls = flows.orchestrate.pipeline.read_documents, []
 
     def flaky(*args, **kwargs):
         calls.append(1)
@@ -107,7 +107,7 @@ def test_transient_io_errors_are_retried(run_pipeline, project_root: Path, tmp_p
             raise OSError("stale file handle")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(flows.pipeline, "read_documents", flaky)
+    monkeypatch.setattr(flows.orchestrate.pipeline, "read_documents", flaky)
     summary = run_pipeline(project_root / "sources", tmp_path / "dyad.duckdb")
     assert len(calls) == 2
     assert (summary.status, summary.documents) == ("succeeded", 1)
@@ -115,7 +115,7 @@ def test_transient_io_errors_are_retried(run_pipeline, project_root: Path, tmp_p
 
 def test_a_permanent_failure_ends_the_run_as_failed_with_its_reason(run_pipeline, db_content, project_root: Path,
                                                                     tmp_path: Path, monkeypatch) -> None:
-    import flows.pipeline
+    import flows.orchestrate.pipeline
 
     db = tmp_path / "dyad.duckdb"
     run_pipeline(project_root / "sources", db)
@@ -126,7 +126,7 @@ def test_a_permanent_failure_ends_the_run_as_failed_with_its_reason(run_pipeline
         calls.append(1)
         raise ValueError("reader bug: unexpected token")
 
-    monkeypatch.setattr(flows.pipeline, "read_documents", broken)
+    monkeypatch.setattr(flows.orchestrate.pipeline, "read_documents", broken)
     with pytest.raises(ValueError, match="reader bug"):
         run_pipeline(project_root / "sources", db, full=True)
     assert len(calls) == 1  # not an I/O error: no retry

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.evaluate import score_folder
+from tests.support.evaluate import score_folder
 from schemas.staging import STAGING_MODELS
 
 HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"

@@ -87,8 +87,8 @@ def test_a_new_extractor_version_reads_every_document_again(run_pipeline, devset
                                                             monkeypatch) -> None:
     db = tmp_path / "version.duckdb"
     run_pipeline(devset_sources, db)
-    import flows.pipeline
+    import flows.orchestrate.pipeline
 
-    monkeypatch.setattr(flows.pipeline, "EXTRACTOR_VERSION", "999.0.0")
+    monkeypatch.setattr(flows.orchestrate.pipeline, "EXTRACTOR_VERSION", "999.0.0")
     summary = run_pipeline(devset_sources, db)
     assert summary.documents_read == 3

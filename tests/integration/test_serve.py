@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.server import ServerStatus, server_status, start_server, stop_server
+from flows.orchestrate.server import ServerStatus, server_status, start_server, stop_server
 
 pytestmark = pytest.mark.slow
 

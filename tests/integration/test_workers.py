@@ -10,7 +10,7 @@ pytestmark = pytest.mark.slow
 
 def test_two_dask_workers_give_the_same_database(prefect_server, db_content, project_root: Path,
                                                   tmp_path: Path) -> None:
-    from flows.pipeline import run_pipeline
+    from flows.orchestrate.pipeline import run_pipeline
 
     sources = project_root / "tests" / "fixtures" / "devset"
     one = run_pipeline(str(sources), str(tmp_path / "one.duckdb"), workers=1)

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from bad_corpus import DOCUMENT_CASES, GOOD_DOCUMENT, SENTENCE, DocumentCase, write_sources
-from flows.counts import stage_counts
+from flows.warehouse.counts import stage_counts
 from flows.ingest.discover import ManifestError, discover_sources
 from flows.ingest.documents import read_documents
 

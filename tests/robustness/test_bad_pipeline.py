@@ -77,7 +77,7 @@ def network_calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list]:
 @pytest.fixture(scope="module")
 def bad_run(prefect_server, tmp_path_factory) -> tuple[Path, Path, object]:
     """(sources, db, summary) of one real run over the whole bad folder."""
-    from flows.pipeline import pipeline
+    from flows.orchestrate.pipeline import pipeline
 
     base = tmp_path_factory.mktemp("bad_run")
     sources, db = bad_folder(base / "sources"), base / "dyad.duckdb"
@@ -173,7 +173,7 @@ def test_dyad_quarantine_lists_the_last_runs_rejects(bad_run) -> None:
 
 def test_second_runs_are_accounted_for(bad_run, prefect_server) -> None:
     """Again into the same database: unchanged files are skipped (and counted so); with full, the same rejects."""
-    from flows.pipeline import pipeline
+    from flows.orchestrate.pipeline import pipeline
 
     sources, db, first = bad_run
     again = pipeline(sources=str(sources), db=str(db))
@@ -192,7 +192,7 @@ def test_second_runs_are_accounted_for(bad_run, prefect_server) -> None:
 
 def test_nothing_is_fetched_and_no_script_runs(prefect_server, network_calls: list, tmp_path: Path) -> None:
     """Documents full of URLs, scripts, images and frames: a whole run reaches no host but this machine."""
-    from flows.pipeline import pipeline
+    from flows.orchestrate.pipeline import pipeline
 
     page = ("<html><head><link rel='stylesheet' href='http://tracker.example.com/s.css'>"
             "<script src='https://tracker.example.com/x.js'></script>"
@@ -216,7 +216,7 @@ def test_nothing_is_fetched_and_no_script_runs(prefect_server, network_calls: li
 
 def test_a_folder_of_only_bad_input_gives_a_valid_empty_run(prefect_server, tmp_path: Path) -> None:
     """Nothing loadable at all: the run still succeeds, says how many rows it rejected, and the views work."""
-    from flows.pipeline import pipeline
+    from flows.orchestrate.pipeline import pipeline
 
     files = {c.relpath: c.files[c.relpath] for c in DOCUMENT_CASES
              if c.outcome == "quarantined" and c.relpath.startswith("documents/") and c.kind not in {
@@ -232,7 +232,7 @@ def test_a_folder_of_only_bad_input_gives_a_valid_empty_run(prefect_server, tmp_
 def test_an_unreadable_manifest_fails_the_run_with_one_clear_line(prefect_server, tmp_path: Path) -> None:
     """The manifest says what every file is: when it does not parse, nothing is loaded and the reason is kept."""
     from flows.ingest.discover import ManifestError
-    from flows.pipeline import pipeline
+    from flows.orchestrate.pipeline import pipeline
 
     root = write_sources(tmp_path / "sources", {"sources.toml": b"[[source]]\npath = \"documents/a.txt\"\nkind = "})
     db = tmp_path / "dyad.duckdb"

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import duckdb
 import pytest
 
-from flows.artifacts import artifact_key, new_events, quarantine_reasons, summary_markdown, timeline_rows
+from flows.orchestrate.artifacts import artifact_key, new_events, quarantine_reasons, summary_markdown, timeline_rows
 
 
 @pytest.fixture

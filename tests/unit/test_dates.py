@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.extract.dates import (
+from flows.common.dates import (
     DATE_RX,
     DateContext,
     DateMention,

@@ -10,7 +10,7 @@ import polars as pl
 import pyarrow.dataset as ds
 import pytest
 
-from flows.export import ExportError, export_views
+from flows.publish.export import ExportError, export_views
 
 TRADE = [(2021, "AZE", "BLR", "export", 10.5), (2020, "AZE", "BLR", "export", 7.25),
          (2021, "BLR", "AZE", "import", 3.0), (2022, "BLR", "AZE", "export", 1.0)]

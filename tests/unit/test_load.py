@@ -6,8 +6,9 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.counts import stage_counts
-from flows.load import (AuditError, DatabaseLockedError, apply_ddl, apply_views, connect, insert_frame, load_run)
+from flows.warehouse.counts import stage_counts
+from flows.warehouse.load import AuditError, apply_ddl, apply_views, connect, insert_frame, load_run
+from flows.warehouse.lock import DatabaseLockedError
 from schemas.quarantine import quarantine_frame
 
 

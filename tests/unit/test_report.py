@@ -10,7 +10,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.report import (build_report, composition_frame, date_label, render_report, timeline_frame,
+from flows.publish.report import (build_report, composition_frame, date_label, render_report, timeline_frame,
                           trade_by_year_frame)
 
 TIMELINE = pl.DataFrame({
@@ -115,7 +115,7 @@ def test_trade_by_year_keeps_each_side_apart_and_leaves_out_re_exports() -> None
 
 
 def test_composition_keeps_the_top_chapters_and_their_shares(monkeypatch) -> None:
-    monkeypatch.setattr("flows.report.TOP_CHAPTERS", 2)
+    monkeypatch.setattr("flows.publish.report.TOP_CHAPTERS", 2)
     frame = composition_frame(COMPOSITION)
     got = {r["chapter"]: (r["value_usd"], round(r["share"], 2)) for r in frame.to_dicts()}
     assert got == {"27 Mineral fuels": (60.0, 0.6), "08 Fruit": (30.0, 0.3), "other chapters": (10.0, 0.1)}

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from rich.console import Console
 
-from flows.shell import harlequin_command, repl
+from flows.cli.shell import harlequin_command, repl
 
 
 @pytest.fixture
@@ -60,6 +60,6 @@ def test_harlequin_is_used_only_from_dyads_own_environment(tmp_path: Path, monke
 
 
 def test_query_rows_for_scripts(db: Path) -> None:
-    from flows.shell import query_rows
+    from flows.cli.shell import query_rows
 
     assert query_rows(db, "select id, name from v_x order by id") == [{"id": 2, "name": "two"}, {"id": 3, "name": "three"}]

@@ -28,7 +28,7 @@ def test_no_split_after_abbreviations_and_initials_but_after_numeric_dates():
 def test_a_failing_document_does_not_lose_the_batch(monkeypatch):
     import polars as pl
 
-    import flows.extract.pipeline as pipeline
+    import flows.extract.document as pipeline
     from flows.extract import extract_documents
 
     real = pipeline.extract_document

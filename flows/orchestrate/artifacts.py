@@ -16,7 +16,7 @@ from uuid import UUID
 import duckdb
 import polars as pl
 
-from flows.load import connect
+from flows.warehouse import connect
 
 NEWEST_EVENTS = 20
 TOP_REASONS = 10

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.load import fetch_frame
+from flows.warehouse.connection import fetch_frame
 from schemas.staging import STAGING_MODELS, empty_frame, polars_schema
 
 SOURCE_COLUMNS = ["relpath", "kind", "sha256", "extractor_version", "size_bytes", "mtime_ns"]

@@ -6,7 +6,6 @@ process leaves DuckDB's last committed state (its WAL is replayed on the next op
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,8 +14,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.faults import checkpoint
-from flows.lock import DatabaseLockedError
+from flows.common.faults import checkpoint
+from flows.warehouse.connection import connect
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine"}
@@ -35,32 +34,9 @@ class LoadResult:
     stage_counts: pl.DataFrame = field(default_factory=pl.DataFrame)
 
 
-def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
-    """A query's whole result as a Polars frame, through Arrow (duckdb 2 has no .pl() on execute results)."""
-    return pl.from_arrow(con.sql(sql, params=params or None).to_arrow_table())
-
-
 def sql_files(folder: Path) -> list[Path]:
     """The .sql files of a folder in name order (one object per file, file name = object name)."""
     return sorted(folder.glob("*.sql")) if folder.is_dir() else []
-
-
-def connect(db_path: Path, *, wait_seconds: float = 0.0, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the database, waiting up to wait_seconds while another process holds its lock."""
-    deadline = time.monotonic() + wait_seconds
-    while True:
-        try:
-            return duckdb.connect(str(db_path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
-            if time.monotonic() >= deadline:
-                holder = str(exc).split("Conflicting lock is held in", 1)[-1].strip() if "Conflicting" in str(exc) else ""
-                raise DatabaseLockedError(
-                    f"{db_path} is locked by another process{f' ({holder})' if holder else ''}; "
-                    "wait for it to finish (or pass --wait SECONDS)"
-                ) from exc
-            time.sleep(0.5)
 
 
 def apply_ddl(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:

@@ -18,7 +18,7 @@ import duckdb
 import jinja2
 import polars as pl
 
-from flows.load import connect
+from flows.warehouse import connect
 
 TEMPLATE = Path(__file__).with_name("report_template.html")
 VIEWS = ("v_relations_timeline", "v_dyad_summary", "v_trade_annual", "v_trade_reported", "v_trade_composition",

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
-from flows.extract.dates import DateContext, could_have_date
+from flows.common.dates import DateContext, could_have_date
 from flows.extract.events import EventRow, EventState, find_events, is_object, split_clauses, summary
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships

@@ -16,17 +16,17 @@ import polars as pl
 from prefect import flow, task
 from prefect.runtime import flow_run
 
-from flows import progress
-from flows.counts import stage_counts
-from flows.faults import checkpoint
+from flows.orchestrate import progress
+from flows.warehouse.counts import stage_counts
+from flows.common.faults import checkpoint
 from flows.extract import extract_documents
 from flows.ingest.discover import discover_sources
 from flows.ingest.documents import document_key, read_documents
 from flows.ingest.tables import TablesResult, ingest_tables, read_reference
-from flows.load import connect, finish_run, load_run, record_failure, start_run
-from flows.lock import run_lock
+from flows.warehouse.load import connect, finish_run, load_run, record_failure, start_run
+from flows.warehouse.lock import run_lock
 from flows.settings import EXTRACTOR_VERSION, Settings
-from flows.state import Previous, RunPlan, plan_run, read_kept, read_previous
+from flows.warehouse.state import Previous, RunPlan, plan_run, read_kept, read_previous
 from flows.transform.conform import conform_countries
 from flows.transform.warehouse import build_warehouse
 from schemas.staging import STAGING_MODELS
@@ -258,7 +258,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
             record_failure(settings.db, run_id, exc, settings.wait_seconds)
             raise
     summary.seconds = round(time.perf_counter() - clock, 2)
-    from flows.artifacts import publish_run_artifacts  # the UI's view of the run; never fails it
+    from flows.orchestrate.artifacts import publish_run_artifacts  # the UI's view of the run; never fails it
 
     publish_run_artifacts(summary, settings.db)
     return summary
@@ -299,7 +299,7 @@ def run_pipeline(sources: str, db: str, *, wait_seconds: float = 0.0, full: bool
     """The pipeline flow, with a local Dask cluster of `workers` processes for extraction when workers > 1."""
     if workers <= 1:
         return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=1)
-    from flows.workers import dask_task_runner
+    from flows.orchestrate.workers import dask_task_runner
 
     with dask_task_runner(workers) as runner:
         return pipeline.with_options(task_runner=runner)(sources=sources, db=db, wait_seconds=wait_seconds,

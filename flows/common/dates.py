@@ -593,7 +593,7 @@ def _h_year(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
     return _Resolved(date(int(m["year_y"]), 1, 1), "year")
 
 
-def _shift(value: date, amount: int, unit: str) -> date:
+def shift_date(value: date, amount: int, unit: str) -> date:
     if unit == "day":
         return value + timedelta(days=amount)
     if unit == "week":
@@ -614,7 +614,7 @@ def _h_ago(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
         return _Resolved(None, None, "relative", None) if amount is not None else None
     unit = m["ago_u"].lower().rstrip("s")
     precision = "day" if m["ago_t"] else _UNIT_PRECISION[unit]
-    value = _truncate(_shift(ctx.published, -amount, unit), precision)
+    value = _truncate(shift_date(ctx.published, -amount, unit), precision)
     return _Resolved(value, precision, "relative", ctx._published_anchor())
 
 
@@ -688,7 +688,7 @@ def _h_relper(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
         return _Resolved(monday, "day", "relative", anchor, monday + timedelta(days=6), "period")
     precision = unit
-    value = _truncate(_shift(pub, shift, unit), precision)
+    value = _truncate(shift_date(pub, shift, unit), precision)
     return _Resolved(value, precision, "relative", anchor)
 
 
@@ -713,7 +713,7 @@ def _h_anaph(ctx: DateContext, m: re.Match[str], s: str) -> _Resolved | None:
         words = _norm(m["anaph_r"])
         amount = 1 if words in ("the following", "the next") else -1 if words in ("the previous", "the preceding") else 0
     result_precision = _coarser(precision, _UNIT_PRECISION[unit])
-    shifted = _shift(value, amount, unit) if PRECISION_RANK[precision] <= PRECISION_RANK[_UNIT_PRECISION[unit]] \
+    shifted = shift_date(value, amount, unit) if PRECISION_RANK[precision] <= PRECISION_RANK[_UNIT_PRECISION[unit]] \
         else value
     return _Resolved(_truncate(shifted, result_precision), result_precision, "anaphora", ctx._last_anchor())
 

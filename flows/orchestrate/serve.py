@@ -1,6 +1,6 @@
 """The pipeline served as a Prefect deployment on a schedule, with an export of the report views at the end.
 
-Import flows.server (and call use_local_server) before this module: importing Prefect fixes its API URL.
+Import flows.orchestrate.server (and call use_local_server) before this module: importing Prefect fixes its API URL.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.runtime import flow_run
 
-from flows.server import ServerError, use_local_server
+from flows.orchestrate.server import ServerError, use_local_server
 
 SCHEDULED_WAIT_SECONDS = 120.0
 
@@ -26,7 +26,7 @@ def _run_name() -> str:
 @task(name="export_views", retries=2, retry_delay_seconds=[2, 10])
 def export_views_task(db: str, export_dir: str, export_format: str) -> dict:
     """Write the report views to files (I/O: retried)."""
-    from flows.export import export_views
+    from flows.publish.export import export_views
 
     result = export_views(Path(db), Path(export_dir), export_format, wait_seconds=SCHEDULED_WAIT_SECONDS)
     return {"directory": result.directory, "format": result.format, "views": len(result.views), "rows": result.rows}
@@ -36,7 +36,7 @@ def export_views_task(db: str, export_dir: str, export_format: str) -> dict:
 def pipeline_and_export(sources: str, db: str, export_dir: str | None = None, export_format: str = "parquet",
                         wait_seconds: float = SCHEDULED_WAIT_SECONDS, full: bool = False) -> dict:
     """The pipeline, then (when export_dir is given) an export of every report view: what a schedule runs."""
-    from flows.pipeline import pipeline
+    from flows.orchestrate.pipeline import pipeline
 
     summary = pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full)
     result = asdict(summary)

@@ -61,7 +61,7 @@ def _status(message: str, silent: bool) -> Iterator[None]:
     if silent or not console.is_terminal:
         yield
         return
-    from flows import progress
+    from flows.orchestrate import progress
 
     with console.status(message) as status, progress.listening(
             lambda name, detail: status.update(f"[bold]{name}[/] {detail}")):
@@ -95,7 +95,7 @@ def run(
     if not settings.sources.is_dir():
         _fail(f"sources folder {settings.sources} does not exist", debug)
     _prepare_prefect(debug)
-    from flows.server import use_local_server
+    from flows.orchestrate.server import use_local_server
 
     api = use_local_server()  # before Prefect is imported: it reads its API URL once
     from prefect.settings import temporary_settings
@@ -108,14 +108,14 @@ def run(
         with temporary_settings(updates={"flows.heartbeat_frequency": None}), \
                 _status("running the pipeline", quiet or as_json):
             if export_to is None:
-                from flows.pipeline import run_pipeline
+                from flows.orchestrate.pipeline import run_pipeline
 
                 summary = run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
                                        workers=workers)
                 exported = None
             else:
-                from flows.pipeline import RunSummary
-                from flows.serve import pipeline_and_export
+                from flows.orchestrate.pipeline import RunSummary
+                from flows.orchestrate.serve import pipeline_and_export
 
                 result = pipeline_and_export(sources=str(settings.sources), db=str(settings.db),
                                              export_dir=str(export_to), export_format=export_format.value,
@@ -162,7 +162,7 @@ def sql(
     debug: DebugOption = False,
 ) -> None:
     """Run SQL and print a table, or open an SQL session (harlequin if installed) without a query."""
-    from flows.shell import print_query, query_rows, repl
+    from flows.cli.shell import print_query, query_rows, repl
 
     settings = Settings().with_overrides(db=db)
     if not settings.db.exists():
@@ -184,7 +184,7 @@ def quarantine(
     all_runs: Annotated[bool, typer.Option("--all", help="Every run, not only the last one.")] = False,
 ) -> None:
     """List the rows the last run rejected, with the reason and where they came from."""
-    from flows.shell import print_query, query_rows
+    from flows.cli.shell import print_query, query_rows
 
     settings = Settings().with_overrides(db=db)
     if not settings.db.exists():
@@ -232,7 +232,7 @@ def export(
     """Write every report view to Parquet or CSV files that pyarrow, Polars, DuckDB or a spreadsheet read."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from flows.export import export_views
+    from flows.publish.export import export_views
 
     settings = Settings().with_overrides(db=db)
     progress = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -276,7 +276,7 @@ def report(
     settings = Settings().with_overrides(db=db)
     try:
         with _status("building the report", quiet or as_json):
-            from flows.report import build_report
+            from flows.publish.report import build_report
 
             result = build_report(settings.db, out_path, wait_seconds=wait)
     except Exception as exc:  # noqa: BLE001
@@ -308,10 +308,10 @@ def serve(
     _prepare_prefect(debug)
     os.environ["PREFECT_LOGGING_LEVEL"] = "DEBUG" if debug else "INFO"  # a long-running service shows its runs
     try:
-        from flows.server import server_status, use_local_server
+        from flows.orchestrate.server import server_status, use_local_server
 
         use_local_server()  # before Prefect is imported: it reads its API URL once
-        from flows.serve import serve_pipeline
+        from flows.orchestrate.serve import serve_pipeline
 
         status = server_status()
 
@@ -344,7 +344,7 @@ def server_start(
 ) -> None:
     """Start the server in the background; `dyad run` and `dyad serve` use it while it is up."""
     configure_prefect_environment()
-    from flows.server import start_server
+    from flows.orchestrate.server import start_server
 
     try:
         with _status(f"starting a Prefect server on 127.0.0.1:{port} (about 20 s)", as_json):
@@ -363,7 +363,7 @@ def server_start(
 def server_stop(debug: DebugOption = False) -> None:
     """Stop the server `dyad server start` started."""
     configure_prefect_environment()
-    from flows.server import stop_server
+    from flows.orchestrate.server import stop_server
 
     try:
         stopped = stop_server()
@@ -377,7 +377,7 @@ def server_stop(debug: DebugOption = False) -> None:
 def server_status_command(as_json: JsonOption = False) -> None:
     """Say whether the server is up, where, and where its log is; exits 1 when it is not running."""
     configure_prefect_environment()
-    from flows.server import server_status
+    from flows.orchestrate.server import server_status
 
     status = server_status()
     if as_json:

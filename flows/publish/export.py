@@ -16,7 +16,7 @@ from typing import Literal
 
 import duckdb
 
-from flows.load import connect
+from flows.warehouse import connect
 
 Format = Literal["parquet", "csv"]
 FORMATS: tuple[str, ...] = ("parquet", "csv")

@@ -1,0 +1,1 @@
+"""Running the stages: the Prefect flow, schedules, the local Prefect server, workers and run artifacts."""

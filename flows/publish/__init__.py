@@ -1,0 +1,1 @@
+"""What users take away from the database: Parquet/CSV exports and the offline HTML report."""
