@@ -309,7 +309,7 @@ def test_html_article_body_and_line_breaks(tmp_path: Path) -> None:
 
 def test_rows_failing_the_contract_are_quarantined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A row read_document builds but DocumentRaw rejects goes to quarantine with the failing column named."""
-    import flows.ingest.documents as documents_module
+    import flows.ingest.documents.read as documents_module
 
     real = documents_module.read_document
 
