@@ -12,10 +12,13 @@ from flows.common.dates.words import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, N
 _MON = rf"(?:{alternation(capitalised(FULL_MONTHS))}|{alternation(capitalised(MONTH_ABBREVIATIONS))}\.?)(?![A-Za-z])"
 _MONF = rf"{alternation(capitalised(FULL_MONTHS))}(?![A-Za-z])"
 _DAY = r"(?<![\d.,/])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
-_YEAR = r"(?<![\d.,$€£/])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+_BARE_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+_YEAR = r"(?<![\d.,$€£/])" + _BARE_YEAR
 _DASH = r"\s?[–—-]\s?"
 _RELYEAR = (r"(?i:the\s+same\s+year|that\s+year|this\s+year|last\s+year|next\s+year|the\s+following\s+year"
             r"|the\s+previous\s+year|the\s+preceding\s+year)")
+# A year after a day and month may follow a comma with no space ("14-15 October,2017").
+_DAY_MONTH_YEAR = rf"(?:(?:,(?=\d)|,?\s+)(?:(?P<@y>{_BARE_YEAR})|(?P<@ry>{_RELYEAR})))?"
 _NUM = rf"(?i:{alternation([word for word, value in NUMBER_WORDS.items() if value <= 50])[3:-1]}|\d{{1,3}})"
 _UNIT = r"(?i:day|week|month|year|decade)s?"
 _WEEKDAY = rf"{alternation(capitalised(WEEKDAYS))}(?![A-Za-z])"
@@ -28,7 +31,7 @@ _RANGE_JOIN = rf"(?:{_DASH}|\s+(?i:to|until|and)\s+)"
 
 def _year_after_day(group: str) -> str:
     """An optional year after a day: ', 2017', ' 2017' or ',2017' (no space after the comma), captured in `group`."""
-    return rf"(?:(?:,\s*|\s+)(?P<{group}>(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)))?"
+    return rf"(?:(?:,\s*|\s+)(?P<{group}>{_BARE_YEAR}))?"
 
 
 ALTERNATIVES: list[tuple[str, str]] = [
@@ -39,13 +42,12 @@ ALTERNATIVES: list[tuple[str, str]] = [
      rf"(?:the\s+)?(?P<@d1>{_DAY})(?:\s+of)?\s+(?P<@m1>{_MON}){_RANGE_JOIN}"
      rf"(?:the\s+)?(?P<@d2>{_DAY})(?:\s+of)?\s+(?P<@m2>{_MON})(?:,?\s+(?P<@y>{_YEAR}))?"),
     ("days_of_month", rf"(?:the\s+)?(?P<@d1>{_DAY}){_RANGE_JOIN}(?:the\s+)?(?P<@d2>{_DAY})"
-                      rf"(?:\s+of)?\s+(?P<@m>{_MON})(?:,?\s+(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR})))?"),
+                      rf"(?:\s+of)?\s+(?P<@m>{_MON})" + _DAY_MONTH_YEAR),
     ("month_days", rf"(?P<@m>{_MON})\s+(?P<@d1>{_DAY}){_RANGE_JOIN}(?P<@d2>{_DAY})"
                    + _year_after_day("@y")),
     ("month_range", rf"(?P<@m1>{_MON})(?:{_DASH}|\s+(?i:to|until|through|and)\s+)(?P<@m2>{_MON})"
                     rf"(?:,?\s+(?:of\s+)?(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR})))?"),
-    ("day_month_year", rf"(?:the\s+)?(?P<@d>{_DAY})(?:\s+of)?\s+(?P<@m>{_MON})"
-                       rf"(?:,?\s+(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR})))?"),
+    ("day_month_year", rf"(?:the\s+)?(?P<@d>{_DAY})(?:\s+of)?\s+(?P<@m>{_MON})" + _DAY_MONTH_YEAR),
     ("month_day_year", rf"(?P<@m>{_MON})\s+(?P<@d>{_DAY})" + _year_after_day("@y")),
     ("month_year", rf"(?P<@m>{_MON})(?:\s+of)?,?\s+(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR}))"),
     ("month_edge",

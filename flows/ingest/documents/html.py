@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from flows.common.dates import parse_date_text
 from flows.ingest.documents.errors import DocumentError
+from flows.ingest.documents.layout import separate_glued, unwrap
 
 # Real pages nest a few dozen elements deep; the HTML parser slows quadratically with depth.
 MAX_HTML_DEPTH = 1000
@@ -70,16 +71,20 @@ def _clean(root: LexborNode) -> None:
             node.decompose()
 
 
+_BREAK = "\ue000"  # a private-use character stands for <br> until whitespace is collapsed
 _FLUSH = object()  # marks the end of a block element on the walk's stack
 
 
 def _paragraphs(root: LexborNode) -> list[str]:
-    """Block elements become paragraphs; inline elements are just their text; whitespace collapsed."""
+    """Block elements become paragraphs; inline elements are just their text; whitespace collapsed. A <br> breaks
+    the line: a heading set in bold over its text stays apart from it, and a sentence broken by <br> is joined
+    again by the layout step (unwrap)."""
     paragraphs: list[str] = []
     buffer: list[str] = []
 
     def flush() -> None:
-        text = " ".join("".join(buffer).split())
+        lines = [" ".join(part.split()) for part in "".join(buffer).split(_BREAK)]
+        text = unwrap("\n".join(line for line in lines if line))
         if text:
             paragraphs.append(text)
         buffer.clear()
@@ -98,7 +103,7 @@ def _paragraphs(root: LexborNode) -> list[str]:
         if tag == "-text":
             buffer.append(node.text(deep=False))
         elif tag == "br":
-            buffer.append(" ")
+            buffer.append(_BREAK)
         elif tag and not tag.startswith("-"):
             if tag in BLOCK_TAGS:
                 flush()
@@ -229,4 +234,4 @@ def read_html(text: str) -> dict[str, Any]:
         _clean(block)
         paragraphs = _paragraphs(block)
     return {"title": title or page_title or None, "outlet": site_name or suffix_outlet, "published": published,
-            "text": "\n\n".join(paragraphs)}
+            "text": separate_glued("\n\n".join(paragraphs))}

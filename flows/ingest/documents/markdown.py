@@ -10,6 +10,7 @@ import yaml
 
 from flows.common.dates import parse_date_text
 from flows.ingest.documents.datelines import HEADLINE_MAX_CHARS, is_heading_line
+from flows.ingest.documents.layout import lay_out
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: 10x faster
 _FRONT_MATTER_RX = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -22,7 +23,8 @@ _INLINE_MD = [
     (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # blockquote marker
-    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE), ""),  # list marker
+    # a list item keeps one marker, "- ", so that it stays a unit (a date per item) for the sentence splitter
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE), "- "),
     (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rule
     (re.compile(r"^[ \t]{0,3}=+[ \t]*$", re.MULTILINE), ""),  # setext heading underline
 ]
@@ -76,6 +78,7 @@ def read_markdown(text: str) -> dict[str, Any]:
             meta["outlet"] = _scalar_text(outlet)
             meta["published"] = as_date(_first(loaded, FRONT_MATTER_DATE))
         body = text[match.end():]
+    body = lay_out(body, markdown=True)  # before the markers go: they tell list items and headings apart
     body = _HEADING_RX.sub(lambda m: m["text"], body)
     for pattern, replacement in _INLINE_MD:
         body = pattern.sub(replacement, body)

@@ -19,6 +19,7 @@ from flows.ingest.documents.datelines import date_only_line, find_dateline, is_h
 from flows.ingest.documents.decode import decode_bytes, normalise, sniff_format
 from flows.ingest.documents.errors import PREVIEW_BYTES, DocumentError, preview
 from flows.ingest.documents.html import read_html
+from flows.ingest.documents.layout import lay_out
 from flows.ingest.documents.markdown import as_date, read_markdown
 from schemas.quarantine import quarantine_frame
 from schemas.raw import DocumentRaw
@@ -35,8 +36,9 @@ _CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def read_text(text: str) -> dict[str, Any]:
-    """Plain text as is; the first line is the title when it reads as a heading (and is no dateline)."""
-    body = text.strip()
+    """Plain text laid out (hard wraps joined, glued boxes cut); the first line is the title when it reads as a
+    heading (and is no dateline)."""
+    body = lay_out(text.strip())
     first = body.split("\n", 1)[0].strip()
     title = None
     if is_heading_line(first) and date_only_line(first) is None and parse_dateline(first) is None:
