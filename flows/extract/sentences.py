@@ -13,10 +13,10 @@ ABBREVIATIONS = frozenset(
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(?=\S)")
 LINE_END_PUNCT = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-# "TBILISI — ", "Tashkent, 3 March 2024 (Central Asia Wire): ", "ASTANA, May 5 (Reuters) - "
+# "TBILISI — ", "Tashkent, 3 March 2024 (Central Asia Wire): ", "ASTANA, May 5 (Reuters) - ", "Lima, Nov 5 (EFE).- "
 DATELINE = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
-    r"(?:\s*,\s*[^:—–\n]{3,40}?)?(?:\s*\([^)\n]{1,60}\))?\s*(?::|—|–|--|-(?=\s))\s+",
+    r"(?:\s*,\s*[^:—–\n]{3,40}?)?(?:\s*\([^)\n]{1,60}\))?\s*(?::|—|–|--|\.?-(?=\s)|\.[–—])\s+",
     re.M,
 )
 

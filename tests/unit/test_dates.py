@@ -432,3 +432,12 @@ def test_relative_day_with_a_bracketed_weekday(published: date, sentence: str, e
     mention = only(published, sentence)
     assert (mention.value, mention.precision, mention.resolution) == (expected, "day", "relative")
     assert "(" not in sentence[mention.end:]  # the bracket is part of the date, not another weekday
+
+
+def test_month_day_of_year() -> None:
+    assert only(None, "The council met on March 3 of 2019 in Suva.").value == date(2019, 3, 3)
+
+
+def test_last_evening_is_the_day_before_publication() -> None:
+    mention = only(date(2024, 5, 30), "The leaders met in the capital last evening.")
+    assert (mention.value, mention.precision) == (date(2024, 5, 29), "day")

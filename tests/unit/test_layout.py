@@ -129,3 +129,21 @@ def test_markdown_lists_keep_a_date_per_item_and_headings_apart() -> None:
     ]
     lines = row["text"].split("\n")
     assert "High-level visits" in lines and "Agreements" in lines
+
+
+def test_footnote_markers_are_dropped_so_sentences_end_where_they_do() -> None:
+    text = separate_glued("The two states opened embassies in May 2001.[3] A trade pact followed in 2004.[4]")
+    assert text == "The two states opened embassies in May 2001. A trade pact followed in 2004."
+    assert [dates for _, dates in dated_sentences(text)] == [[date(2001, 5, 1)], [date(2004, 1, 1)]]
+    assert separate_glued("as the note[a](https://example.org) says") == "as the note[a](https://example.org) says"
+
+
+def test_a_heading_glued_to_its_first_sentence_is_cut_off() -> None:
+    text = lay_out("Treaty BasisIn 1996, the two states signed a treaty of friendship.")
+    assert text == "Treaty Basis\n\nIn 1996, the two states signed a treaty of friendship."
+    assert [s.text for s in split_sentences(text)] == ["In 1996, the two states signed a treaty of friendship."]
+
+
+def test_a_spanish_wire_dateline_with_a_full_stop_and_dash() -> None:
+    sentence = split_sentences("Quito, Nov 27 (Andes).- The two presidents met here Tuesday.")[0]
+    assert (sentence.dateline, sentence.text) == ("Quito, Nov 27 (Andes).-", "The two presidents met here Tuesday.")

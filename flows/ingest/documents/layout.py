@@ -43,16 +43,24 @@ def _continuation_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _glued_rx() -> re.Pattern[str]:
-    """A title or box word stuck to the lower-case end of the word before it."""
+    """A title, box word or sentence opener stuck to the lower-case end of the word before it."""
+    words = read_toml("layout.toml")
     heads = [h for h in read_toml("titles.toml")["heads"] if h[:1].isupper() and len(h) >= 4 and not h.isupper()]
-    words = sorted(set(heads) | set(read_toml("layout.toml")["glued_starts"]), key=len, reverse=True)
-    body = "|".join(re.escape(word) for word in words)
-    # "DoeAmbassador John": at least two lower-case letters before, and a word after (a name, a colon, a space)
-    return re.compile(rf"(?<=[a-z][a-z])(?=(?:{body})(?:\s+[A-Z]|:|\s*$))", re.MULTILINE)
+    boxes = "|".join(re.escape(w) for w in sorted(set(heads) | set(words["glued_starts"]), key=len, reverse=True))
+    openers = "|".join(re.escape(w) for w in sorted(words["glued_openers"], key=len, reverse=True))
+    # "DoeAmbassador John", "LimaPhoto:", "BasisIn 1996": two lower-case letters before, a name or words after
+    return re.compile(rf"(?<=[a-z][a-z])(?=(?:{boxes})(?:\s+[A-Z]|:|\s*$)|(?:{openers})\s+[\w“\"'])", re.MULTILINE)
+
+
+# Footnote markers glued to the text ("in 1995.[1] Relations", "[citation needed]"): they hide a sentence's end.
+_FOOTNOTE_RX = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb)\s?\d{1,3}|citation needed|clarification needed)\]"
+                          r"(?:\(#[^)\s]*\)|(?!\())")  # a Markdown link to the note goes too; other links stay
 
 
 def separate_glued(text: str) -> str:
-    """Put a side box or caption glued to the text before it on its own paragraph."""
+    """Footnote markers dropped; a side box, caption or heading glued to the text before it on its own paragraph."""
+    if "[" in text:
+        text = _FOOTNOTE_RX.sub("", text)
     if not any(ch.isupper() for ch in text):
         return text
     return _glued_rx().sub("\n\n", text)
