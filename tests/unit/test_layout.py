@@ -147,3 +147,16 @@ def test_a_heading_glued_to_its_first_sentence_is_cut_off() -> None:
 def test_a_spanish_wire_dateline_with_a_full_stop_and_dash() -> None:
     sentence = split_sentences("Quito, Nov 27 (Andes).- The two presidents met here Tuesday.")[0]
     assert (sentence.dateline, sentence.text) == ("Quito, Nov 27 (Andes).-", "The two presidents met here Tuesday.")
+
+
+def test_a_label_glued_to_its_value_is_a_heading_of_its_own() -> None:
+    assert separate_glued("Relationship level:Strategic Partnership") == "Relationship level:\n\nStrategic Partnership"
+    assert separate_glued("The meeting began at 10:30 in Lima.") == "The meeting began at 10:30 in Lima."
+
+
+def test_table_cells_that_read_as_phrases_are_units() -> None:
+    text = ("Envoy | |\n"
+            "Norwegian Ambassador to Ecuador Kari Berg | Ecuadorian Ambassador to Norway Luis Pena |\n"
+            "| 2019 | 120 | 3.5 |")
+    assert [s.text for s in split_sentences(text)] == ["Norwegian Ambassador to Ecuador Kari Berg",
+                                                       "Ecuadorian Ambassador to Norway Luis Pena"]

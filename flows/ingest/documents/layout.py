@@ -57,13 +57,17 @@ _FOOTNOTE_RX = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb)\s?\d{1,3}
                           r"(?:\(#[^)\s]*\)|(?!\())")  # a Markdown link to the note goes too; other links stay
 
 
+# A label glued to its value ("Relationship level:Comprehensive Strategic Partnership"): the label is a heading.
+_COLON_GLUE_RX = re.compile(r"(?<=[a-z]):(?=[A-Z][a-z])")
+
+
 def separate_glued(text: str) -> str:
     """Footnote markers dropped; a side box, caption or heading glued to the text before it on its own paragraph."""
     if "[" in text:
         text = _FOOTNOTE_RX.sub("", text)
     if not any(ch.isupper() for ch in text):
         return text
-    return _glued_rx().sub("\n\n", text)
+    return _COLON_GLUE_RX.sub(":\n\n", _glued_rx().sub("\n\n", text))
 
 
 def _kind(line: str) -> str:
