@@ -160,3 +160,28 @@ def test_table_cells_that_read_as_phrases_are_units() -> None:
             "| 2019 | 120 | 3.5 |")
     assert [s.text for s in split_sentences(text)] == ["Norwegian Ambassador to Ecuador Kari Berg",
                                                        "Ecuadorian Ambassador to Norway Luis Pena"]
+
+
+def test_an_article_in_a_container_our_rules_take_for_chrome_is_read_by_trafilatura() -> None:
+    page = ('<html><head><title>Fisheries</title></head><body><div class="post-meta-wrapper">'
+            "<p>The foreign ministers of Norway and Ecuador met in Quito on 3 May 2024 and agreed to widen their "
+            "fisheries talks, which began in 2019.</p><p>They also agreed to open a trade office in Guayaquil next "
+            "year, the ministry said in a statement.</p></div></body></html>")
+    assert read_html(page)["text"] == (
+        "The foreign ministers of Norway and Ecuador met in Quito on 3 May 2024 and agreed to widen their fisheries "
+        "talks, which began in 2019.\n\nThey also agreed to open a trade office in Guayaquil next year, the ministry "
+        "said in a statement.")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<meta property="article:published_time" content="2024-05-03T09:30:00+05:00">', date(2024, 5, 3)),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-11-20", '
+         '"dateModified": "2024-01-02"}</script>', date(2023, 11, 20)),  # the original date, not the update
+        ("", None),
+    ],
+)
+def test_the_publication_date_of_a_page_comes_from_htmldate(head: str, expected: date | None) -> None:
+    page = f"<html><head><title>T</title>{head}</head><body><article><p>Talks went on.</p></article></body></html>"
+    assert read_html(page)["published"] == expected
