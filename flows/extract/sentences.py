@@ -12,7 +12,9 @@ ABBREVIATIONS = frozenset(
 )
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(?=\S)")
-LINE_END_PUNCT = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+LINE_END_PUNCT = re.compile(r"[.!?;][\"'”’)\]]*\s*$")  # ';' ends an item of a list written as one sentence
+# A line this long without a full stop at its end is a paragraph cut short (an excerpt), not a heading.
+CUT_PARAGRAPH_WORDS = 16
 # "TBILISI — ", "Tashkent, 3 March 2024 (Central Asia Wire): ", "ASTANA, May 5 (Reuters) - ", "Lima, Nov 5 (EFE).- "
 DATELINE = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
@@ -140,7 +142,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 if e > s:
                     out.append(Sentence(len(out), s, e, text[s:e]))
             continue
-        if not stripped or stripped.startswith("#") or not (LINE_END_PUNCT.search(stripped) or _introduces_list(stripped)):
+        if not stripped or stripped.startswith("#") or not (LINE_END_PUNCT.search(stripped) or _introduces_list(stripped)
+                                                            or len(stripped.split()) >= CUT_PARAGRAPH_WORDS):
             continue
         lead = len(line) - len(line.lstrip())
         start, dateline = line_start + lead, None
