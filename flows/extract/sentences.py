@@ -97,9 +97,10 @@ CELL_MIN_WORDS = 4
 
 
 def _is_table_row(line: str) -> bool:
-    """A Markdown or pasted table row: 'a | b |', '| a | b |' (a lone '|' inside a sentence is not one)."""
+    """A Markdown or pasted table row: 'a | b |', '| a | b' (a line 'Place, date | Outlet | by X' is a date line,
+    not a row: a row opens or closes with its pipe)."""
     stripped = line.strip()
-    return "|" in stripped and (stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2)
+    return stripped.startswith("|") or stripped.endswith("|")
 
 
 def _table_cells(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:

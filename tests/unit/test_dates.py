@@ -455,3 +455,13 @@ def test_last_evening_is_the_day_before_publication() -> None:
 )
 def test_dates_listed_one_after_another_say_so(sentence: str, listed: list[bool]) -> None:
     assert [m.listed_after_previous for m in DateContext(None).find(sentence)] == listed
+
+
+def test_a_weekday_before_a_day_without_year_fixes_the_year_when_no_publication_date() -> None:
+    context = DateContext(None)
+    context.find("The two sides signed a memorandum in August 2021.")
+    (mention,) = context.find("President Ana Lima on Thursday, April 27, arrived in Quito for a two-day visit.")
+    assert (mention.value, mention.resolution) == (date(2023, 4, 27), "anaphora")  # the Thursday nearest 2021
+    context = DateContext(None)
+    context.find("The two sides signed a memorandum in August 2021.")
+    assert context.find("The minister arrived on April 27.")[0].value == date(2021, 4, 27)  # no weekday: as before

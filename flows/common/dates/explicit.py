@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from flows.common.dates.arithmetic import month_end
 from flows.common.dates.grammar import tense
 from flows.common.dates.resolved import Resolved, norm, read_day, read_month, read_number, safe
-from flows.common.dates.words import MONTH_NAMES, ORDINALS, SEASON_START_MONTH
+from flows.common.dates.words import MONTH_NAMES, ORDINALS, SEASON_START_MONTH, WEEKDAYS
 
 if TYPE_CHECKING:
     from flows.common.dates.context import DateContext
@@ -83,11 +83,36 @@ def parse_month_range(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | 
     return Resolved(date(year, m1, 1), "month", resolution, anchor, month_end(end_year, m2), "period")
 
 
+_WEEKDAY_BEFORE_RX = re.compile(rf"\b({'|'.join(name.capitalize() for name in WEEKDAYS)}),?\s+(?:the\s+)?$")
+# How far from the year of the last date a weekday may move a day written without a year (a weekday and a day of
+# the month meet again within at most eleven years; six either way covers the usual six-year repeat).
+_WEEKDAY_YEAR_REACH = 6
+
+
+def _year_by_weekday(ctx: DateContext, m: re.Match[str], s: str, month: int, day: int) -> Resolved | None:
+    """'on Thursday, April 27' in a story with no publication date: the year nearest the last date's year in which
+    April 27 is a Thursday (a later year first on a tie), or None when no weekday stands before the date."""
+    assert ctx.last is not None
+    weekday = _WEEKDAY_BEFORE_RX.search(s, max(0, m.start() - 16), m.start())
+    if weekday is None:
+        return None
+    target, base = WEEKDAYS[weekday.group(1).lower()], ctx.last[0].year
+    for distance in range(_WEEKDAY_YEAR_REACH + 1):
+        for year in (base + distance, base - distance):
+            if date(year, month, day).weekday() == target:
+                return Resolved(date(year, month, day), "day", "anaphora", f"{ctx.last_anchor()} and the weekday")
+    return None
+
+
 def _day_month(ctx: DateContext, m: re.Match[str], s: str, name: str, day: int, month: int) -> Resolved | None:
     written = ctx.written_year(m, name)
     if written is None and m.groupdict().get(f"{name}_ry"):
         date(2000, month, day)  # still reject 31 June
         return Resolved(None, None, "relative", None)  # "19 March this year" with no publication date
+    if written is None and ctx.published is None and ctx.last is not None:
+        by_weekday = _year_by_weekday(ctx, m, s, month, day)
+        if by_weekday is not None:
+            return by_weekday
     if written is None:
         written = ctx.implied_year(month, day, _future(s, m))
     if written is None:
