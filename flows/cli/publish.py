@@ -1,0 +1,83 @@
+"""`dyad export` (views to Parquet/CSV files) and `dyad report` (the HTML report)."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from flows.cli.common import (DbOption, DebugOption, ExportFormat, FormatOption, JsonOption, QuietOption,
+                              WaitOption, console, fail, out, status_line)
+from flows.settings import Settings
+
+
+def export(
+    to: Annotated[Path, typer.Option("--to", help="Folder to write (replaced if it holds an earlier export).")] = Path("exports"),
+    export_format: FormatOption = ExportFormat.parquet,
+    db: DbOption = None,
+    views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more).")] = None,
+    wait: WaitOption = 0.0,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write every report view to Parquet or CSV files that pyarrow, Polars, DuckDB or a spreadsheet read."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from flows.publish.export import export_views
+
+    settings = Settings().with_overrides(db=db)
+    progress = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=console, transient=True,
+                        disable=quiet or as_json or not console.is_terminal)
+    try:
+        with progress:
+            bar = progress.add_task("views", total=len(views) if views else None)
+
+            def advance(view: str) -> None:
+                progress.update(bar, advance=1, description=view)
+
+            result = export_views(settings.db, to, export_format.value, views=views, wait_seconds=wait, on_view=advance)
+    except Exception as exc:  # noqa: BLE001
+        fail(f"{type(exc).__name__}: {exc}", debug, exc)
+        return
+    if as_json:
+        out.print_json(json.dumps(asdict(result), default=str))
+        return
+    if quiet:
+        return
+    table = Table(title=f"{len(result.views)} views exported to {result.directory}", title_justify="left")
+    for column in ("view", "rows", "file", "split by"):
+        table.add_column(column, justify="right" if column == "rows" else "left")
+    for view in result.views:
+        table.add_row(view.view, f"{view.rows:,}", view.path + ("/" if view.partitioned_by else ""),
+                      view.partitioned_by or "")
+    out.print(table)
+
+
+def report(
+    out_path: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("report.html"),
+    db: DbOption = None,
+    wait: WaitOption = 0.0,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write one self-contained HTML report (timeline, trade, composition, claims, organizations, people)."""
+    settings = Settings().with_overrides(db=db)
+    try:
+        with status_line("building the report", quiet or as_json):
+            from flows.publish.report import build_report
+
+            result = build_report(settings.db, out_path, wait_seconds=wait)
+    except Exception as exc:  # noqa: BLE001
+        fail(f"{type(exc).__name__}: {exc}", debug, exc)
+        return
+    if as_json:
+        out.print_json(json.dumps(asdict(result), default=str))
+    elif not quiet:
+        sections = ", ".join(f"{name} {n}" for name, n in result.sections.items())
+        out.print(f"wrote {result.path} ({result.bytes / 1e6:.1f} MB, opens offline): {sections}", soft_wrap=True)
