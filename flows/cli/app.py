@@ -5,7 +5,7 @@ import sys
 
 import typer
 
-from flows.cli import publish, query, run, server
+from flows.cli import database, publish, query, run, server
 
 app = typer.Typer(
     name="dyad",
@@ -22,6 +22,8 @@ app.command()(query.quarantine)
 app.command()(publish.export)
 app.command()(publish.report)
 app.command()(run.serve)
+app.command()(database.check)
+app.command()(database.docs)
 app.add_typer(server.server_app, name="server")
 
 
