@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -13,8 +14,15 @@ from rich.console import Console
 
 from flows.settings import configure_prefect_environment
 
-console = Console(stderr=True)
-out = Console()
+def _width(stream) -> int | None:
+    """None (the terminal's width) on a terminal; piped, $COLUMNS or wide enough that rows never wrap."""
+    if stream.isatty():
+        return None
+    return int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 100_000
+
+
+console = Console(stderr=True, width=_width(sys.stderr))
+out = Console(width=_width(sys.stdout))
 
 
 class ExportFormat(str, Enum):
@@ -24,13 +32,23 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-FormatOption = Annotated[ExportFormat, typer.Option("--format", help="parquet (trade views split by year) or csv.")]
+FormatOption = Annotated[ExportFormat, typer.Option("--format", help="parquet or csv (one file a view, rows sorted).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON (for scripts).")]
 DebugOption = Annotated[bool, typer.Option(help="Show the full traceback on errors.")]
 WaitOption = Annotated[float, typer.Option(help="Seconds to wait while another process holds the database.")]
 SourcesOption = Annotated[Optional[Path], typer.Option("--sources", help="Folder with documents/ and tables/ (default: the bundled sources/).")]
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file to build (default: dyad.duckdb, or $DYAD_DB).")]
+
+
+def check_sources(sources: Path, debug: bool) -> None:
+    """Fail at once, before Prefect starts, on a sources folder dyad would find nothing in."""
+    if not sources.is_dir():
+        fail(f"sources folder {sources} does not exist", debug)
+    if not any((sources / name).exists() for name in ("documents", "tables", "sources.toml")):
+        fail(f"sources folder {sources} has neither documents/ nor tables/ (nor a sources.toml manifest): "
+             "put articles in documents/ and statistics in tables/, or pass --sources with the folder that holds "
+             "them", debug)
 
 
 def prepare_prefect(debug: bool) -> None:

@@ -15,10 +15,10 @@ from flows.settings import Settings
 
 
 def export(
-    to: Annotated[Path, typer.Option("--to", help="Folder to write (replaced if it holds an earlier export).")] = Path("exports"),
+    to: Annotated[Path, typer.Option("--to", help="Folder to write (an earlier export there is replaced; with --view only those views are).")] = Path("exports"),
     export_format: FormatOption = ExportFormat.parquet,
     db: DbOption = None,
-    views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more).")] = None,
+    views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more); the export's other views stay.")] = None,
     wait: WaitOption = 0.0,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
@@ -50,11 +50,10 @@ def export(
     if quiet:
         return
     table = Table(title=f"{len(result.views)} views exported to {result.directory}", title_justify="left")
-    for column in ("view", "rows", "file", "split by"):
+    for column in ("view", "rows", "file"):
         table.add_column(column, justify="right" if column == "rows" else "left")
     for view in result.views:
-        table.add_row(view.view, f"{view.rows:,}", view.path + ("/" if view.partitioned_by else ""),
-                      view.partitioned_by or "")
+        table.add_row(view.view, f"{view.rows:,}", view.path)
     out.print(table)
 
 

@@ -15,21 +15,33 @@ def sql(
     db: DbOption = None,
     write: Annotated[bool, typer.Option("--write", help="Open the database for writing (default: read-only).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the rows as a JSON list of objects.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print every row as CSV with a header (for spreadsheets).")] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Run SQL and print a table, or open an SQL session (harlequin if installed) without a query."""
-    from flows.cli.shell import print_query, query_rows, repl
+    """Run SQL and print a table, or open an SQL session (harlequin if installed) without a query.
+
+    Piped statements (`dyad sql < script.sql`) run one after another; the exit status is 1 if any failed.
+    """
+    import sys
+
+    from flows.cli.shell import print_query, query_rows, repl, write_csv
 
     settings = Settings().with_overrides(db=db)
     if not settings.db.exists():
         fail(f"database {settings.db} does not exist: run `dyad run` first", debug)
     try:
         if query is None:
-            repl(settings.db, read_only=not write)
+            failed = repl(settings.db, read_only=not write, console=out)
+            if failed:
+                raise typer.Exit(1)
+        elif as_csv:
+            write_csv(settings.db, query, sys.stdout, read_only=not write)
         elif as_json:
             out.print_json(json.dumps(query_rows(settings.db, query, read_only=not write), default=str))
         else:
             print_query(settings.db, query, read_only=not write, console=out)
+    except typer.Exit:
+        raise
     except Exception as exc:  # noqa: BLE001
         fail(f"{type(exc).__name__}: {exc}", debug, exc)
 

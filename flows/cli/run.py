@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from flows.cli.common import (DbOption, DebugOption, ExportFormat, FormatOption, QuietOption, SourcesOption,
-                              WaitOption, console, fail, out, prepare_prefect, status_line)
+                              WaitOption, check_sources, console, fail, out, prepare_prefect, status_line)
 from flows.settings import Settings
 
 
@@ -32,8 +32,7 @@ def run(
 ) -> None:
     """Run the whole pipeline: ingest, extract, transform and load into the DuckDB file, in one transaction."""
     settings = Settings().with_overrides(sources=sources, db=db)
-    if not settings.sources.is_dir():
-        fail(f"sources folder {settings.sources} does not exist", debug)
+    check_sources(settings.sources, debug)
     prepare_prefect(debug)
     from flows.orchestrate.server import use_local_server
 
@@ -82,7 +81,7 @@ def _print_summary(summary, wall: float) -> None:
         ("database", summary.db),
         ("sources", summary.sources),
         ("documents (read this run)", f"{summary.documents} ({summary.documents_read})"),
-        ("events (mentions)", f"{summary.events} ({summary.event_mentions})"),
+        ("events (merged across documents)", f"{summary.events} from {summary.event_mentions} mentions"),
         ("people", summary.people),
         ("trade claims / figures", f"{summary.trade_claims} / {summary.figures}"),
         ("trade rows loaded (statistics / published figures)", f"{summary.trade_rows} / {summary.trade_reported}"),
@@ -106,8 +105,7 @@ def serve(
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a schedule (needs `dyad server start`); Ctrl-C stops it."""
     settings = Settings().with_overrides(sources=sources, db=db)
-    if not settings.sources.is_dir():
-        fail(f"sources folder {settings.sources} does not exist", debug)
+    check_sources(settings.sources, debug)
     prepare_prefect(debug)
     os.environ["PREFECT_LOGGING_LEVEL"] = "DEBUG" if debug else "INFO"  # a long-running service shows its runs
     try:
