@@ -58,25 +58,34 @@ def export(
 
 
 def report(
-    out_path: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("report.html"),
+    pair: Annotated[Optional[str], typer.Option("--pair", help="The country pair, e.g. AZE-BLR (default: the pair with most documents).")] = None,
+    all_pairs: Annotated[bool, typer.Option("--all", help="An index page, a page per pair and a partners page per multi-partner reporter, into --out (a folder).")] = False,
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="The HTML file (default report.html), or the folder with --all (default report/).")] = None,
     db: DbOption = None,
     wait: WaitOption = 0.0,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Write one self-contained HTML report (timeline, trade, composition, claims, organizations, people)."""
+    """Write the HTML report of a country pair: timeline, trade, composition, top products, claims, people."""
     settings = Settings().with_overrides(db=db)
+    if all_pairs and pair:
+        fail("--pair and --all exclude each other: --all writes every pair", debug)
     try:
         with status_line("building the report", quiet or as_json):
-            from flows.publish.report import build_report
+            from flows.publish.report import build_all, build_report
 
-            result = build_report(settings.db, out_path, wait_seconds=wait)
+            if all_pairs:
+                result = build_all(settings.db, out_path or Path("report"), wait_seconds=wait)
+            else:
+                result = build_report(settings.db, out_path or Path("report.html"), pair=pair, wait_seconds=wait)
     except Exception as exc:  # noqa: BLE001
         fail(f"{type(exc).__name__}: {exc}", debug, exc)
-        return
     if as_json:
         out.print_json(json.dumps(asdict(result), default=str))
+    elif not quiet and all_pairs:
+        out.print(f"wrote {result.path} and {len(result.pages) - 1} pages ({result.bytes / 1e6:.1f} MB, open offline): "
+                  f"{result.sections['pairs']} pairs, {result.sections['partner_pages']} partners pages", soft_wrap=True)
     elif not quiet:
-        sections = ", ".join(f"{name} {n}" for name, n in result.sections.items())
-        out.print(f"wrote {result.path} ({result.bytes / 1e6:.1f} MB, opens offline): {sections}", soft_wrap=True)
+        out.print(f"wrote {result.path} for {result.pair} ({result.bytes / 1e6:.1f} MB, opens offline; other pairs: "
+                  "--pair, or --all for every one)", soft_wrap=True)
