@@ -55,7 +55,7 @@ SUMMARY_SQL = """
     select (select count(*) from dim_document), (select count(*) from fact_event),
            (select count(*) from fact_event_mention), (select count(*) from dim_person),
            (select count(*) from fact_trade_claim), (select count(*) from fact_figure),
-           (select count(*) from fact_trade), (select count(*) from trade_reported)
+           (select count(*) from fact_trade), (select count(*) from fact_trade_reported)
 """
 
 

@@ -15,16 +15,14 @@ import duckdb
 import polars as pl
 
 from flows.common.faults import checkpoint
-from flows.warehouse.connection import connect
+from flows.warehouse.audits import AuditError, run_checks
+from flows.warehouse.connection import connect, rewrite_for_older_readers
+from flows.warehouse.describe import apply_comments
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine"}
 # Per-file tables without a document_key: the column naming the source file each row came from.
-FILE_COLUMNS = {"fact_trade": "source_file", "trade_reported": "source", "dim_source_table": "path"}
-
-
-class AuditError(RuntimeError):
-    """A data check on the star found violating rows: the run is rolled back."""
+FILE_COLUMNS = {"fact_trade": "source_file", "fact_trade_reported": "source", "dim_source_table": "path"}
 
 
 @dataclass
@@ -89,19 +87,6 @@ def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     return done
 
 
-def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
-    """Audit the star before publishing: each check is a query returning the rows that violate it."""
-    problems = []
-    for path in sql_files(sql_dir / "checks"):
-        # fetchall on a bounded query: duckdb 2 refuses new work while a result is only partly fetched
-        check = path.read_text(encoding="utf-8").strip().rstrip(";")
-        rows = con.execute(f"select * from ({check}) limit 5").fetchall()
-        if rows:
-            problems.append(f"{path.stem}: {len(rows)}+ violating rows, e.g. {rows[0]}")
-    if problems:
-        raise AuditError("data checks failed: " + "; ".join(problems))
-
-
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Append a Polars frame to a table by column name (Arrow hand-over, no SQL built from values)."""
     if frame.is_empty():
@@ -124,7 +109,9 @@ def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
 def start_run(db: Path, sql_dir: Path, run_id: str, started: datetime, sources: str, wait_seconds: float = 0.0) -> None:
     """Create the tables if needed and record the run as running, committed on its own, before any stage:
     a run that fails anywhere, or is killed, still leaves its trace in etl_run."""
+    rewrite_for_older_readers(db, wait_seconds)  # a database from before dyad pinned its storage version
     with connect(db, wait_seconds=wait_seconds) as con:
+        upgrade_star(con, sql_dir)
         apply_ddl(con, sql_dir)
         # A run that was killed never reached its end: say so rather than leave it 'running' forever.
         con.execute("update etl_run set status = 'failed', error = 'interrupted (process ended before commit)' "
@@ -178,6 +165,70 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
         con.unregister("_replaced")
 
 
+# Tables renamed since a database may have been built: old name -> new name.
+RENAMED_TABLES = {"trade_reported": "fact_trade_reported"}
+
+
+def _ddl_shapes(sql_dir: Path) -> dict[str, dict[str, str]]:
+    """Each DDL table's columns and types, as DuckDB reads the DDL (in a scratch in-memory database)."""
+    with duckdb.connect(":memory:") as scratch:
+        apply_ddl(scratch, sql_dir)
+        return _shapes(scratch)
+
+
+def _shapes(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    rows = con.execute("select table_name, column_name, data_type from information_schema.columns "
+                       "where table_schema = 'main' order by table_name, ordinal_position").fetchall()
+    shapes: dict[str, dict[str, str]] = {}
+    for table, column, kind in rows:
+        shapes.setdefault(table, {})[column] = kind
+    return shapes
+
+
+def upgrade_star(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
+    """Bring a database built by an earlier dyad to today's tables; returns what changed.
+
+    Renamed tables keep their rows. When any star table's columns differ from its DDL, every table but
+    the run history is dropped (the DDL recreates them) so the run reads every source again: facts of
+    documents that are not read again would otherwise lack the new keys.
+    """
+    done = []
+    existing = set(_table_names(con))
+    for old, new in RENAMED_TABLES.items():
+        if old in existing and new not in existing:
+            con.execute(f'alter table "{old}" rename to "{new}"')
+            done.append(f"renamed {old} to {new}")
+    wanted = _ddl_shapes(sql_dir)
+    current = _shapes(con)
+    changed = sorted(t for t, columns in wanted.items()
+                     if t in current and t not in HISTORY_TABLES and current[t] != columns)
+    if changed:
+        views = con.execute("select view_name from duckdb_views() where not internal and schema_name = 'main'").fetchall()
+        for (view,) in views:
+            con.execute(f'drop view if exists "{view}"')
+        for table in _table_names(con):
+            if table not in HISTORY_TABLES:
+                con.execute(f'drop table "{table}"')
+        done.append("rebuilt the star (columns changed in " + ", ".join(changed) + ")")
+    return done
+
+
+def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill every `<side>_key` beside a `<side>_iso3` column (actor, target, exporter, country...) from dim_country.
+
+    Facts are built from text in Polars, before the reference countries are loaded in this transaction;
+    the key is the country's ISO numeric code, so it is the same in every run.
+    """
+    for table, columns in _columns_by_table(con).items():
+        if table == "dim_country" or table not in set(_table_names(con)):
+            continue
+        for column in sorted(columns):
+            key = column.removesuffix("_iso3") + "_key"
+            if column.endswith("_iso3") and key in columns:
+                con.execute(f'update "{table}" as t set "{key}" = c.country_key from dim_country as c '
+                            f'where c.iso3 = t."{column}" and t."{key}" is null')
+
+
 def load_run(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -226,6 +277,7 @@ def load_run(
                         "where e.mention_key = m.mention_key and e.event_id <> m.event_id")
             con.unregister("_event_ids")
         written = [writer(con) for writer in extra_writers]
+        attach_country_keys(con)
         all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")
         all_counts = pl.concat([stage_counts, *(c for _, c in written)], how="vertical_relaxed")
         result.quarantined = insert_frame(con, "quarantine", all_quarantine.with_columns(pl.lit(run_id).alias("run_id")))
@@ -233,6 +285,7 @@ def load_run(
         result.stage_counts = all_counts
         apply_views(con, sql_dir)
         run_checks(con, sql_dir)
+        apply_comments(con, sql_dir)
         con.execute("drop table _previous_documents")
         con.execute("commit")
     except BaseException:

@@ -11,18 +11,14 @@ from flows.ingest.tables import TablesResult, bundled_reference, ingest_tables
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "tables"
-TRADE_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "trade_reported"]
+TRADE_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "fact_trade_reported",
+             "fact_trade_claim"]
 TRADE_VIEWS = [
     "v_trade_reported", "v_trade_annual_products", "v_trade_annual", "v_trade_mirror", "v_trade_composition",
-    "v_trade_turnover",
+    "v_trade_turnover", "v_trade_sections",
 ]
-# The documents side owns these tables; the claims view only needs these columns of them.
+# The documents side owns dim_document; the claims view only needs these columns of it.
 CLAIM_TABLES = """
-    create table fact_trade_claim (
-        document_key varchar, exporter_iso3 varchar, importer_iso3 varchar, product varchar,
-        hs_code varchar, hs_chapter varchar, sentence_index integer, char_start integer, char_end integer,
-        evidence varchar
-    );
     create table dim_document (document_key varchar, name varchar, published_date date);
 """
 
