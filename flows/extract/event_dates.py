@@ -56,7 +56,15 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
             if sub and any(other is not hit and hit.end + sub.start() < other.start < mention.start for other in hits):
                 continue
         out.append(mention)
-    return out
+    if not any(0 <= mention.start - hit.end <= 30 for mention in out):
+        return out
+    return [mention for mention in out if not _belongs_to_earlier(mention, hits, hit)]
+
+
+def _belongs_to_earlier(mention: DateMention, hits: list[Hit], hit: Hit) -> bool:
+    """'was ratified in May and entered into force on 1 September': a date after an earlier trigger is that
+    trigger's, when the later one has a date of its own right after it."""
+    return mention.end <= hit.start and any(other is not hit and other.end <= mention.start for other in hits)
 
 
 def next_anchor(current: DateMention | None, new: DateMention | None) -> DateMention | None:

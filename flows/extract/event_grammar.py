@@ -138,6 +138,13 @@ def choose_hits(hits: list[Hit], clause: str, clause_start: int) -> list[Hit]:
     kept = [hit for hit in hits if hit.event_type not in drop and _kept(hit, clause, clause_start)]
     kinds = event_types()
     marked = [hit for hit in kept if kinds[hit.event_type].marker is not None]
-    return [hit for hit in kept if not any(
-        other is not hit and kinds[hit.event_type].marker is None and family(hit.event_type) == family(other.event_type)
-        and hit.start < other.end and other.start < hit.end for other in marked)]
+    return [hit for hit in kept if not any(_said_by(other, hit) for other in marked)]
+
+
+def _said_by(marked: Hit, hit: Hit) -> bool:
+    """A bare trigger of a family's default kind that names the marked kind's head ('a two-day state visit, her first
+    bilateral visit'): the marked kind tells it."""
+    if event_types()[hit.event_type].marker is not None or family(hit.event_type) != family(marked.event_type):
+        return False
+    head = marked.text.split()[-1].lower()
+    return re.search(rf"\b{re.escape(head)}\b", hit.text, re.I) is not None

@@ -179,6 +179,8 @@ def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Pa
         actor, target = _sender(parties)
     else:
         actor, target = _pair_rule(parties, pair)
+    if actor is None and target is None and parties.pair_phrase and pair:
+        actor, target = pair  # 'a treaty between the two countries was ratified': the document's pair
     if actor is None and target is not None:
         actor = other_side(pair, target)
     if target is None and actor is not None:

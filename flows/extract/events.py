@@ -86,8 +86,8 @@ RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
 INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|"
                                 r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
 # 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
-INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited\s+\w+|invitation)\s+to\s+"
-                    r"(?:\w+\s+){0,3}$",
+INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited(?:\s+[\w’'-]+){1,4}?|invitation)\s+to"
+                    r"(?:\s+\w+){0,3}\s*$",
                     re.I)
 REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")
 RECALLED = re.compile(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
@@ -264,8 +264,10 @@ def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Part
 def _told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: str, inherited: bool,
                  state: EventState) -> bool:
     """A visit or meeting already told, named again ('The visit, which began on Monday', 'also visited the memorial')."""
+    directional = registry_type(event_type).symmetry == "directional"  # Scholz to Warsaw, then Tusk to Berlin: two
     same_pair = [known for known in state.events if family(known.event_type) == family(event_type)
-                 and {known.actor, known.target} == {actor, target}]
+                 and ((known.actor, known.target) == (actor, target) if directional
+                      else {known.actor, known.target} == {actor, target})]
     if inherited and family(event_type) == "visit" and same_pair:
         return True
     return not inherited and bool(same_pair) and REFERENCE_NOUN.match(
@@ -284,6 +286,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         date_m, resolution = _undated_date(hit, event_type, clause, state)
         if date_m is None:
             return None
+    inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention
     if planned and date_m is not None:
         date_m = _next_year_if_past(date_m, state.published)
     if _not_between_states(event_type, hit, clause, parties):
@@ -292,7 +295,6 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = actor_target(kind.actor_rule, hit.start, clause.sentence, parties, state.pair, previous, hit.text)
     if actor is None or target is None:
         return None
-    inherited = date_m is not None and date_m not in dates
     if _told_before(event_type, hit, clause, actor, target, inherited, state):
         return None
     participants = [person.name for person, _, _ in clause.persons] or None
