@@ -52,6 +52,8 @@ def rules() -> dict:
         # every trigger's keywords, as plain substrings: a clause holding none of them is not read (speed)
         "stems": tuple(sorted({word for trigger in triggers for word in trigger.keywords})),
         "domestic": re.compile("|".join(data["domestic"]), re.I),
+        "embassy_building": re.compile(data["embassy_building"], re.I),
+        "ahead_of": re.compile(data["ahead_of"], re.I),
     }
 
 
@@ -113,8 +115,12 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
     before = clause[: hit.start - clause_start]
     if hit.event_type == "diplomatic_relations_established" and not re.search(
             r",?\s+established\s+(?:on|in)$", hit.text) and re.search(
-            r"\b(?:anniversary|years|decades)\s+of\s+(?:the\s+)?$", before, re.I):
+            r"\b(?:anniversary|years|decades)\s+of\s+(?:the\s+)?$|\bcongratulat\w*\s+on\s+(?:the\s+)?$", before, re.I):
         return False  # 'the 30th anniversary of the establishment of relations' marks it, it does not establish them
+    if hit.event_type == "embassy_opened" and rules()["embassy_building"].search(clause):
+        return False  # 'the new building of the embassy was inaugurated': the embassy was open already
+    if rules()["ahead_of"].search(before):
+        return False  # 'Ahead of the visit, ...': the event still to come, told elsewhere
     if hit.event_type in ("joint_project", "embassy_opened"):
         complements = list(rules()["complement"].finditer(before))
         if complements and not re.search(r"[.;]|\b(?:and|but)\b", before[complements[-1].end():]):

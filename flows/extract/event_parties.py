@@ -170,7 +170,9 @@ def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Pa
         return None, None  # a multilateral meeting is not a bilateral event
     if parties.pair_phrase and pair and set(parties.withs) - set(pair):
         return None, None  # 'The two countries signed the treaty with Paraguay and Uruguay': more than two parties
-    passive = re.search(r"\b(?:was|were|been|being)\s+$", sentence[max(0, trigger_start - 12):trigger_start]) is not None
+    # 'X was received by Y', 'the first leader hosted by the Prime Minister': the subject is the guest
+    passive = re.search(r"\b(?:was|were|been|being)\s+$", sentence[max(0, trigger_start - 12):trigger_start]) is not None \
+        or re.search(r"\bby\b", trigger) is not None
     if actor_rule == "visitor":
         actor, target = _visitor(parties, trigger, passive)
     elif actor_rule == "opener":

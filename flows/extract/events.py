@@ -86,7 +86,7 @@ RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
 INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|"
                                 r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
 # 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
-INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invited(?:\s+[\w’'-]+){1,4}?|invitation)\s+to"
+INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invit(?:ed|es?|ing)(?:\s+[\w’'-]+){1,4}?|invitation)\s+to"
                     r"(?:\s+\w+){0,3}\s*$",
                     re.I)
 REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")

@@ -101,3 +101,18 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
 ])
 def test_wording_rows(extract, text, expected) -> None:
     assert events_of(extract(text)) == expected
+
+
+def test_cabinet_caption_consultation_and_what_is_no_event(by_name) -> None:
+    assert events_of(by_name["ev_colombia_ecuador_cabinet.md"]) == {
+        ("meeting", "COL", "ECU", date(2023, 6, 15), "day", "occurred"),  # a caption: 'X and Y meet in Quito on ...'
+        ("agreement_signed", "ECU", "COL", date(2023, 6, 15), "day", "occurred"),
+        ("meeting", "ECU", "COL", date(2023, 6, 15), "day", "occurred"),  # 'the Third Binational Cabinet held on ...'
+        ("meeting", "COL", "ECU", date(2023, 6, 14), "day", "occurred"),  # 'the 8th Annual Consultation ... was held'
+        # 'the new building of the embassy was inaugurated': the embassy was open already
+        ("other", "ECU", "COL", date(2023, 6, 15), "day", "occurred"),
+        ("official_visit", "ECU", "COL", None, None, "planned"),  # 'invited her counterpart to visit Bogotá'
+        ("diplomatic_relations_established", "COL", "ECU", date(2010, 12, 2), "day", "occurred"),  # '... were restored'
+        # and none for 'concluded negotiations on', 'called on Ecuador to reopen', 'Ahead of the visit, ... in May',
+        # 'congratulations on the establishment of diplomatic relations'
+    }
