@@ -26,6 +26,7 @@ LATTER = re.compile(r"\bthe\s+latter\b", re.I)
 PRONOUN_START = re.compile(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", re.I)
 PRONOUN_ACT = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b")
 HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
+PASSIVE_BY = re.compile(r"\bby\b")
 # only the words of a title between a demonym and a name: the demonym is that person's ('Lao Deputy Prime Minister X')
 TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
 INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
@@ -141,8 +142,8 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
             obj = is_object(sentence, ev.start, s)
             if not obj and s > ev.trigger_start:
                 continue  # after the trigger and not its object ('at the invitation of X'): no side to give
-            if HOST_VERB.match(ev.trigger):
-                obj = not obj  # 'Biden hosted Xi': the subject is the host, the target
+            if HOST_VERB.match(ev.trigger) and not PASSIVE_BY.search(ev.trigger):
+                obj = not obj  # 'Biden hosted Xi': the subject is the host ('X was hosted by King Y': Y is the host)
             if not ev.symmetric:
                 person.country = ev.target if obj else ev.actor
             else:
