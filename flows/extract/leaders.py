@@ -43,6 +43,11 @@ def _leaders() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+def is_leader_word(word: str) -> bool:
+    """A word of a well-known office holder's name (a cheap gate before reading names with no title)."""
+    return fold_name(word) in _leaders()
+
+
 def known_country(name: str) -> str | None:
     """The country a well-known office holder serves (leaders.csv), when the name points to one country only."""
     tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
@@ -57,8 +62,9 @@ def known_country(name: str) -> str | None:
 
 
 def resolve_leader_anaphor(sentence: str, countries: list[CountryMention], people: list[Person]) -> list[tuple[Person, int, int]]:
-    """'the Kazakh leader', 'The Iranian leader': the latest named leader of that country, or without a country yet."""
-    out = []
+    """'the Kazakh leader', 'The Iranian leader': the latest named leader of that country, or without a country yet;
+    'the Emir': the one person holding that office."""
+    out = resolve_office_anaphor(sentence, people)
     for m in _leader_pattern().finditer(sentence):
         c = next((c for c in countries if c.start == m.start(1) and c.kind == "demonym"), None)
         if c is None:
@@ -73,6 +79,22 @@ def resolve_leader_anaphor(sentence: str, countries: list[CountryMention], peopl
             if person.country is None:
                 person.country, person.country_cue = c.iso3, "inferred"
             out.append((person, m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _office_anaphor() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(title_lexicon()["anaphor_heads"], key=len, reverse=True))
+    return re.compile(r"\b[Tt]he\s+(" + heads + r")\b(?!\s+of\b)(?!\s+[A-ZÀ-Þ])")
+
+
+def resolve_office_anaphor(sentence: str, people: list[Person]) -> list[tuple[Person, int, int]]:
+    """'The Emir met ...', after 'Emir Sheikh Tamim bin Hamad Al Thani': the one person of the document holding it."""
+    out = []
+    for m in _office_anaphor().finditer(sentence):
+        holders = [p for p in people if p.role and re.search(rf"\b{m.group(1)}\b", p.role)]
+        if len(holders) == 1:
+            out.append((holders[0], m.start(), m.end()))
     return out
 
 

@@ -30,6 +30,8 @@ def title_lexicon() -> dict:
         "lower_heads": sorted({tuple(h.split()) for h in data["lower_heads"]}, key=len, reverse=True),
         "lower_plural": sorted({tuple((h + "s").split()) for h in data["lower_heads"]}, key=len, reverse=True),
         "lower_modifiers": set(data["lower_modifiers"]),
+        "lower_openers": set(data["lower_openers"]),
+        "anaphor_heads": data["anaphor_heads"],
         "not_names": set(data["not_names"]),
         "particles": set(data["name_particles"]),
         "leader_nouns": data["leader_nouns"],
@@ -117,6 +119,9 @@ def read_name(toks: list[Tok], i: int) -> int:
         elif (j == i and toks[j].text in SHORT_FAMILY_NAMES and j + 1 < len(toks) and is_name_token(toks[j + 1])
               and toks[j + 1].start == toks[j].end + 1):
             j += 1  # after an office, 'To' is a Vietnamese family name ('General Secretary To Lam'), not a preposition
+        elif (j == i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].text
+              and j + 1 < len(toks) and is_name_token(toks[j + 1]) and toks[j + 1].start == toks[j].end + 1):
+            j += 1  # after an office, a capital's name is a first name ('President Santiago Pena')
         elif j > i and ROMAN.match(toks[j].text):
             j += 1  # 'King Mohammed VI'
             break

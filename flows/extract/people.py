@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from flows.extract.appositions import appositions, offices_before_comma
 from flows.extract.countries import CountryMention
-from flows.extract.leaders import known_country, nearest_country, resolve_leader_anaphor, side_phrase
+from flows.extract.leaders import is_leader_word, known_country, nearest_country, resolve_leader_anaphor, side_phrase
 from flows.extract.names import HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, tokenize
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.titles import Found, as_titles, lower_titles, titles_before_names
@@ -39,7 +39,7 @@ def _may_name_people(sentence: str, people: list[Person]) -> bool:
         return True
     known = {fold_name(p.surname) for p in people} | {fold_name(bare_name(p.name)[0]) for p in people
                                                       if len(bare_name(p.name)) >= 2}
-    return any(fold_name(w) in known for w in CAPWORD.findall(sentence))
+    return any(fold_name(w) in known or is_leader_word(w) for w in CAPWORD.findall(sentence))
 
 
 def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], people: list[Person]) -> list[Found]:
@@ -121,6 +121,20 @@ def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], 
             taken.add(n)
 
 
+def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
+    """Well-known office holders named with no title ('Recep Tayyip Erdoğan arrived ...'): a full name of leaders.csv."""
+    taken = _taken(founds)
+    n = 0
+    while n < len(toks):
+        if n in taken or not is_name_token(toks[n]) or (n > 0 and is_name_token(toks[n - 1])):
+            n += 1
+            continue
+        e = read_name(toks, n)
+        if e - n >= 2 and not taken & set(range(n, e)) and known_country(sentence[toks[n].start:toks[e - 1].end]):
+            founds.append(Found(n, e, None, None, "none"))
+        n = max(e, n + 1)
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
 
@@ -167,6 +181,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     aliases = [m.span() for m in ALIAS.finditer(sentence)]
     founds = _titled(sentence, toks, countries, people)
     _counterparts(sentence, toks, countries, founds)
+    _lexicon_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
     out: list[tuple[Person, Mention]] = []
     for f in sorted(founds, key=lambda f: f.start_tok):

@@ -178,9 +178,11 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
 
 def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     """'Brazil's foreign minister Mauro Vieira', 'Iran's deputy foreign minister for consular affairs, Ali Bigdeli',
-    'the Kenyan trade minister X': a lower-case office after a possessive country or a demonym, then a name."""
+    'the Kenyan trade minister X': a lower-case office after a possessive country or a demonym, then a name;
+    'central bank governor X', 'economist X': with no owner, the country comes from context."""
     lex = title_lexicon()
     found = []
+    names_ending: set[int] = set()
     for i, tok in enumerate(toks):
         if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
             country, j = toks[i - 1].country.iso3, i + 1
@@ -188,6 +190,8 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
             country, j = None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
         elif tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
             country, j = tok.country.iso3, i + 1
+        elif tok.text in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
+            country, j = None, i  # 'central bank governor Elvira Nabiullina', 'her predecessor, Michelle Bachelet'
         else:
             continue
         h = j
@@ -219,9 +223,11 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         e = read_name(toks, k)
         if e - k < 2 or any(x in taken for x in range(start, e)):
             continue
-        k = start
+        if e in names_ending:
+            continue  # 'his trade minister X': the owner's reading came first
+        names_ending.add(e)
         role = " ".join(t.text for t in toks[j:end])
-        found.append(Found(k, e, singular(role), country, "explicit" if country else "none"))
+        found.append(Found(start, e, singular(role), country, "explicit" if country else "none"))
     return found
 
 
