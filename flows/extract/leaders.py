@@ -112,3 +112,27 @@ def nearest_country(sentence: str, start: int, end: int, countries: list[Country
         if best_d is None or d < best_d:
             best, best_d = c.iso3, d
     return best
+
+
+INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
+                                r"World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
+
+
+def fill_from_document(people: list[Person], countries: list[list[CountryMention]], pair: tuple[str, str] | None,
+                       back: int = 3) -> None:
+    """Last resort, after every sentence: a person still with no country takes the pair's country named last before
+    their first mention (up to `back` sentences before), else the first named in the next sentence. A list of
+    ministers under a heading ('Abdelouafi Laftit, Minister of the Interior') names its country above it."""
+    if pair is None:
+        return
+    for person in people:
+        if person.country is not None or not person.mentions or (person.role and INTERNATIONAL_ROLE.search(person.role)):
+            continue
+        first = person.mentions[0]
+        before = [c for i in range(max(0, first.sentence - back), first.sentence + 1) if i < len(countries)
+                  for c in countries[i] if c.iso3 in pair and (i < first.sentence or c.end <= first.start)]
+        after = [c for i in (first.sentence, first.sentence + 1) if i < len(countries)
+                 for c in countries[i] if c.iso3 in pair and (i > first.sentence or c.start >= first.end)]
+        guess = before[-1] if before else (after[0] if after else None)
+        if guess is not None:
+            person.country, person.country_cue = guess.iso3, "inferred"

@@ -86,6 +86,13 @@ def is_name_text(t: str) -> bool:
     return any(c.islower() for c in t) and t not in lex["not_names"] and t not in lex["head_words"]
 
 
+def is_caps_name(tok: Tok) -> bool:
+    """A word in capitals that can be a family name (not an acronym the lexicon knows, not a country)."""
+    t = tok.text
+    return tok.country is None and len(t) >= 3 and t.isalpha() and t.isupper() and t.title() not in title_lexicon()["not_names"] \
+        and t not in title_lexicon()["not_names"]
+
+
 @lru_cache(maxsize=None)
 def by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     index: dict[str, list[tuple[str, ...]]] = {}
@@ -114,6 +121,8 @@ def read_name(toks: list[Tok], i: int) -> int:
         if (len(toks[j].text) == 1 and toks[j].text.isupper() and j + 2 < len(toks) and toks[j + 1].text == "."
                 and toks[j + 1].start == toks[j].end and (is_name_token(toks[j + 2]) or len(toks[j + 2].text) == 1)):
             j += 2  # an initial: 'S. Jaishankar', 'George W. Bush'
+        elif is_caps_name(toks[j]) and (j > i or (j + 1 < len(toks) and is_name_token(toks[j + 1]))):
+            j += 1  # a family name in capitals beside a name: 'KAMIKAWA Yoko', 'Nasser BOURITA'
         elif is_name_token(toks[j]):
             j += 1
         elif (j == i and toks[j].text in SHORT_FAMILY_NAMES and j + 1 < len(toks) and is_name_token(toks[j + 1])

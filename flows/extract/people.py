@@ -6,13 +6,14 @@ from functools import lru_cache
 
 from flows.extract.appositions import appositions, offices_before_comma
 from flows.extract.countries import CountryMention
-from flows.extract.leaders import is_leader_word, known_country, nearest_country, resolve_leader_anaphor, side_phrase
+from flows.extract.leaders import fill_from_document, is_leader_word, known_country, nearest_country, resolve_leader_anaphor, side_phrase
+from flows.extract.nlp import backbone, person_spans
 from flows.extract.names import HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, tokenize
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.titles import Found, as_titles, lower_titles, titles_before_names
 from flows.lexicon import read_toml
 
-__all__ = ["Mention", "Person", "find_people", "known_country", "nearest_country", "resolve_leader_anaphor"]
+__all__ = ["Mention", "Person", "fill_from_document", "find_people", "known_country", "nearest_country", "resolve_leader_anaphor"]
 
 ALIAS = re.compile(r"\(([^()]{3,60}?)\s+in\s+the\s+\w+\s+spelling\)|\((?:also\s+(?:spelled|written|known\s+as)|né|née)\s+([^()]{3,60})\)")
 COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?counterparts?\s*,?\s*")
@@ -33,9 +34,16 @@ def _title_words() -> frozenset[str]:
     return frozenset(words | {w + "s" for w in words} | {"counterpart", "counterparts"})
 
 
+# two capitalised words in a row, not at the sentence's start: where a name with no title can stand
+NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+|^[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[a-z]")
+
+
 def _may_name_people(sentence: str, people: list[Person]) -> bool:
-    """A cheap gate (speed): a title word, 'counterpart', or a word of a person already known."""
+    """A cheap gate (speed): a title word, 'counterpart', or a word of a person already known (with the
+    statistical backbone, also two capitalised words in a row)."""
     if not _title_words().isdisjoint(LOWER_WORD.findall(sentence.lower())):
+        return True
+    if backbone() == "spacy" and NAME_PAIR.search(sentence):
         return True
     known = {fold_name(p.surname) for p in people} | {fold_name(bare_name(p.name)[0]) for p in people
                                                       if len(bare_name(p.name)) >= 2}
@@ -72,7 +80,23 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
     if "," in sentence:  # an apposition needs its comma ('X, the ambassador of ...'): skip the token scan (speed)
         founds += offices_before_comma(sentence, toks, _taken(founds), countries)
         founds += appositions(toks, _taken(founds), people)
+        _share_list_owner(toks, founds)
     return founds
+
+
+def _share_list_owner(toks: list[Tok], founds: list[Found]) -> None:
+    """"Iran's Foreign Minister X, Oil Minister Y and Electricity Minister Z": the owner of a list of offices is
+    every office's (after a comma; after 'and' only once the list has had a comma)."""
+    ordered = sorted(founds, key=lambda f: f.start_tok)
+    listed = False
+    for before, f in zip(ordered, ordered[1:]):
+        gap = [t.text for t in toks[before.end_tok:f.start_tok]]
+        head = gap[1:] if gap[:1] == [","] or gap[:1] == ["and"] else None
+        title_only = head is not None and all(w[:1].isupper() or w in ("of", "for", "and") for w in head) and len(head) <= 5
+        listed = listed or gap[:1] == [","]
+        if (title_only and f.country is None and before.country and before.cue == "explicit" and f.role
+                and (gap[:1] == [","] or listed)):
+            f.country, f.cue = before.country, "explicit"
 
 
 def _taken(founds: list[Found]) -> set[int]:
@@ -135,6 +159,32 @@ def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
         n = max(e, n + 1)
 
 
+def _entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
+    """Names with no cue the rules read ('talks between Hun Manet and ...'): the backbone's PERSON entities, asked
+    only when the sentence holds a run of two or more name-like words no rule has taken (the costly model last)."""
+    if backbone() != "spacy":
+        return
+    taken = _taken(founds)
+    runs = []
+    n = 0
+    while n < len(toks):
+        if n in taken or not is_name_token(toks[n]):
+            n += 1
+            continue
+        e = read_name(toks, n)
+        if e - n >= 2 and not taken & set(range(n, e)):
+            runs.append((n, e))
+        n = max(e, n + 1)
+    if not runs:
+        return
+    for start, end in person_spans(sentence):
+        inside = [k for k in range(len(toks)) if start <= toks[k].start < end]
+        for a, b in runs:
+            part = [k for k in inside if a <= k < b]
+            if len(part) >= 2:
+                founds.append(Found(part[0], part[-1] + 1, None, None, "none"))
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= position < b for a, b in spans)
 
@@ -182,6 +232,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     founds = _titled(sentence, toks, countries, people)
     _counterparts(sentence, toks, countries, founds)
     _lexicon_names(sentence, toks, founds)
+    _entity_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
     out: list[tuple[Person, Mention]] = []
     for f in sorted(founds, key=lambda f: f.start_tok):

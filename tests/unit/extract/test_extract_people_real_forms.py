@@ -55,3 +55,30 @@ def test_the_office_with_of_is_not_an_anaphor():
     emir = Person("Faisal Al Nasser", "Emir", "QAT")
     assert resolve_leader_anaphor("The Emir of Kuwait arrived.", [], [emir]) == []
     assert resolve_leader_anaphor("The Emir arrived.", [], [emir, Person("Salem Al Sabah", "Emir", "KWT")]) == []
+
+
+MINISTERS = {
+    ("Tete ANTONIO", "Minister of External Relations", "AGO"),  # a family name in capitals; the country around it
+    ("Joao Cravinho", "Foreign Minister", "PRT"),
+    ("Antonio Costa Silva", "Economy Minister", "PRT"),  # a list of offices shares its owner
+    ("Helena Carreiras", "Defence Minister", "PRT"),
+    ("Ana Paula ZACARIAS", "Secretary of State for Culture", "PRT"),  # a list under a heading: the country above it
+    ("Maria Sousa Tavares", "Minister of Justice", "AGO"),  # 'Hon' is no part of the name
+}
+
+
+def test_ministers_with_the_statistical_backbone(monkeypatch):
+    from flows.ingest.documents import read_documents
+
+    monkeypatch.setenv("DYAD_BACKBONE", "spacy")
+    docs, _ = read_documents([TEXTS / "p_portugal_angola_ministers.txt"], TEXTS)
+    # 'chaired by Rui Bento Ferraz': a name no title introduces, found by the entity recogniser
+    assert people_of(extract_documents(docs)) == MINISTERS | {("Rui Bento Ferraz", None, "PRT")}
+
+
+def test_ministers_with_the_rules_alone(monkeypatch):
+    from flows.ingest.documents import read_documents
+
+    monkeypatch.setenv("DYAD_BACKBONE", "rules")
+    docs, _ = read_documents([TEXTS / "p_portugal_angola_ministers.txt"], TEXTS)
+    assert people_of(extract_documents(docs)) == MINISTERS
