@@ -12,7 +12,7 @@ from flows.common.dates import DateContext, could_have_date
 from flows.extract.events import EventRow, EventState, find_events, is_object, split_clauses, summary
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
-from flows.extract.people import Person, find_people, nearest_country, resolve_leader_anaphor
+from flows.extract.people import Person, fill_from_document, find_people, nearest_country, resolve_leader_anaphor
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
@@ -236,6 +236,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         other = person.counterpart_of
         if other is not None and other.country is None and person.country and pair and person.country in pair:
             other.country = pair[1] if pair[0] == person.country else pair[0]
+    fill_from_document(people, countries, pair)  # a country named in the sentences around, last of all
     for person in people:
         first = person.mentions[0]
         s = sentences[first.sentence]
