@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from flows.settings import Settings, configure_prefect_environment
@@ -71,7 +72,7 @@ def _status(message: str, silent: bool) -> Iterator[None]:
 def _fail(message: str, debug: bool, exc: BaseException | None = None) -> None:
     if debug and exc is not None:
         raise exc
-    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)  # messages can quote data
     raise typer.Exit(1)
 
 
@@ -158,10 +159,14 @@ def sql(
     query: Annotated[Optional[str], typer.Argument(help="SQL to run; without it, an interactive session.")] = None,
     db: DbOption = None,
     write: Annotated[bool, typer.Option("--write", help="Open the database for writing (default: read-only).")] = False,
+    unsafe: Annotated[bool, typer.Option(
+        "--unsafe", help="Lift the sandbox: by default SQL reaches only the database file (no read_csv of other "
+                         "files, no COPY TO or EXPORT DATABASE, no INSTALL/LOAD, settings locked); --unsafe allows "
+                         "all of it and opens harlequin when installed.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the rows as a JSON list of objects.")] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Run SQL and print a table, or open an SQL session (harlequin if installed) without a query."""
+    """Run SQL and print a table, or open an SQL session without a query; sandboxed to the database unless --unsafe."""
     from flows.cli.shell import print_query, query_rows, repl
 
     settings = Settings().with_overrides(db=db)
@@ -169,11 +174,11 @@ def sql(
         _fail(f"database {settings.db} does not exist: run `dyad run` first", debug)
     try:
         if query is None:
-            repl(settings.db, read_only=not write)
+            repl(settings.db, read_only=not write, unsafe=unsafe)
         elif as_json:
-            out.print_json(json.dumps(query_rows(settings.db, query, read_only=not write), default=str))
+            out.print_json(json.dumps(query_rows(settings.db, query, read_only=not write, unsafe=unsafe), default=str))
         else:
-            print_query(settings.db, query, read_only=not write, console=out)
+            print_query(settings.db, query, read_only=not write, unsafe=unsafe, console=out)
     except Exception as exc:  # noqa: BLE001
         _fail(f"{type(exc).__name__}: {exc}", debug, exc)
 
@@ -224,6 +229,9 @@ def export(
     export_format: FormatOption = ExportFormat.parquet,
     db: DbOption = None,
     views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more).")] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="CSV: write text cells as they are; by default a cell starting "
+                                                    "with = + - @ tab or CR gets a leading ' so a spreadsheet "
+                                                    "shows it instead of running it as a formula.")] = False,
     wait: WaitOption = 0.0,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
@@ -245,7 +253,8 @@ def export(
             def advance(view: str) -> None:
                 progress.update(bar, advance=1, description=view)
 
-            result = export_views(settings.db, to, export_format.value, views=views, wait_seconds=wait, on_view=advance)
+            result = export_views(settings.db, to, export_format.value, views=views, wait_seconds=wait, on_view=advance,
+                                  raw=raw)
     except Exception as exc:  # noqa: BLE001
         _fail(f"{type(exc).__name__}: {exc}", debug, exc)
         return

@@ -87,11 +87,28 @@ def _partition_column(con: duckdb.DuckDBPyConnection, view: str, columns: list[s
     return None if nulls else PARTITION_COLUMN
 
 
-def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Format = "parquet") -> ExportedView:
+def formula_safe_select(con: duckdb.DuckDBPyConnection, view: str) -> str:
+    """The view's rows with every text cell that a spreadsheet would run as a formula prefixed by a quote.
+
+    OWASP's CSV-injection rule: a cell starting with = + - @ tab or carriage return gets a leading ' (so
+    `=HYPERLINK(...)` shows as text); numbers stay numbers. `dyad export --raw` skips this.
+    """
+    cells = []
+    for name, kind, *_ in con.execute(f"describe {_quote_ident(view)}").fetchall():
+        column = _quote_ident(name)
+        cells.append(f"case when regexp_matches({column}, '^[=+@\\t\\r-]') then '''' || {column} else {column} end "
+                     f"as {column}" if kind == "VARCHAR" else column)
+    return f"(select {', '.join(cells)} from {_quote_ident(view)} order by all)"
+
+
+def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Format = "parquet",
+                raw: bool = False) -> ExportedView:
     """Write one view into folder: `<view>.parquet`, `<view>/year=YYYY/*.parquet` or `<view>.csv`."""
     columns = _columns(con, view)
     rows = con.execute(f"select count(*) from {_quote_ident(view)}").fetchone()[0]
     source = f"(select * from {_quote_ident(view)} order by all)"
+    if fmt == "csv" and not raw:
+        source = formula_safe_select(con, view)
     partition = _partition_column(con, view, columns, rows) if fmt == "parquet" else None
     if fmt == "csv":
         relative = f"{view}.csv"
@@ -131,6 +148,7 @@ def export_views(
     views: list[str] | None = None,
     wait_seconds: float = 0.0,
     on_view: Callable[[str], None] | None = None,
+    raw: bool = False,
 ) -> ExportResult:
     """Export the report views (all, or those named) of db into the folder `to`, replacing a previous export."""
     if fmt not in FORMATS:
@@ -154,7 +172,7 @@ def export_views(
         if unknown:
             raise ExportError(f"no such view: {', '.join(unknown)} (the database has {', '.join(available)})")
         for view in views or available:
-            result.views.append(export_view(con, view, staging, fmt))
+            result.views.append(export_view(con, view, staging, fmt, raw=raw))
             if on_view:
                 on_view(view)
         manifest = {"format": fmt, "views": [asdict(v) for v in result.views]}
