@@ -19,7 +19,7 @@ from prefect.runtime import flow_run
 from flows.orchestrate import progress
 from flows.warehouse.counts import stage_counts
 from flows.common.faults import checkpoint
-from flows.extract import extract_documents
+from flows.extract import QUARANTINE, extract_documents
 from flows.ingest.discover import discover_sources
 from flows.ingest.documents import document_key, read_documents
 from flows.ingest.tables import TablesResult, ingest_tables, read_reference
@@ -140,7 +140,7 @@ def extract_all(documents: pl.DataFrame, workers: int) -> dict[str, pl.DataFrame
     size = -(-documents.height // n_batches)
     batches = [documents.slice(i, size) for i in range(0, documents.height, size)]
     results = [future.result() for future in extract_batch_task.map(batches)]
-    return {kind: pl.concat([r[kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS}
+    return {kind: pl.concat([r[kind] for r in results], how="vertical_relaxed") for kind in [*STAGING_MODELS, QUARANTINE]}
 
 
 @task(name="validate_facts")
@@ -157,8 +157,8 @@ def validate_facts_task(raw: dict[str, pl.DataFrame], documents: pl.DataFrame
         staged[kind] = good
         rejected.append(bad.join(paths.rename({"document_key": "source"}), on="source", how="left")
                         .with_columns(pl.coalesce("_source", "source").alias("source")).drop("_source"))
-    quarantine = pl.concat(rejected, how="vertical_relaxed")
-    rows_in = sum(f.height for f in raw.values())
+    quarantine = pl.concat([raw[QUARANTINE], *rejected], how="vertical_relaxed")  # documents not extracted first
+    rows_in = sum(f.height for f in raw.values())  # each document not extracted is one row in, quarantined
     counts = stage_counts("extract", rows_in=rows_in, loaded=rows_in - quarantine.height, quarantined=quarantine.height)
     return staged, quarantine, counts
 
