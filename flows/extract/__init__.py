@@ -16,7 +16,6 @@ from schemas.staging import STAGING_MODELS, empty_frame
 
 LOG = logging.getLogger(__name__)
 KINDS = ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")
-QUARANTINE = "quarantine"  # the key of extract_documents' quarantine frame beside the fact frames
 # News articles run to tens of thousands of characters (the dev set's longest is 5 kB); two million is a
 # book. Past it the extractor's cost per document has no use and an upper bound nobody measured.
 MAX_EXTRACT_CHARS = 2_000_000
@@ -28,10 +27,16 @@ def _source(doc: dict) -> str:
     return doc.get("path") or doc["document_key"]
 
 
-def extract_documents(documents: pl.DataFrame, *, max_chars: int = MAX_EXTRACT_CHARS,
-                      seconds: float = EXTRACT_SECONDS) -> dict[str, pl.DataFrame]:
-    """Every kind of fact from a batch of documents, one frame per kind matching its staging model, and under
-    QUARANTINE the documents whose extraction failed or ran over its budget (one row each, with the reason)."""
+def extract_documents(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Every kind of fact from a batch of documents (for callers that only want the facts; the pipeline
+    uses extract_batch, which also returns the documents that could not be extracted)."""
+    return extract_batch(documents)[0]
+
+
+def extract_batch(documents: pl.DataFrame, *, max_chars: int = MAX_EXTRACT_CHARS, seconds: float = EXTRACT_SECONDS
+                  ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """(one frame per kind of fact, each matching its staging model; quarantine rows of the documents whose
+    extraction failed or ran over its budget, one each with the reason)."""
     from flows.extract.budget import OverBudget, within_budget
     from flows.extract.document import extract_document
 
@@ -62,5 +67,4 @@ def extract_documents(documents: pl.DataFrame, *, max_chars: int = MAX_EXTRACT_C
     for kind in KINDS:
         empty = empty_frame(STAGING_MODELS[kind])
         frames[kind] = pl.DataFrame(rows[kind], schema=empty.schema) if rows[kind] else empty
-    frames[QUARANTINE] = quarantine_frame(rejected)
-    return frames
+    return frames, quarantine_frame(rejected)

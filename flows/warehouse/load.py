@@ -16,9 +16,11 @@ import polars as pl
 
 from flows.common.faults import checkpoint
 from flows.warehouse.connection import connect
+from flows.warehouse.failures import apply_pending
+from flows.warehouse.marker import dyad_tables, prepare_database
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
-HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine"}
+HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
 # Per-file tables without a document_key: the column naming the source file each row came from.
 FILE_COLUMNS = {"fact_trade": "source_file", "trade_reported": "source", "dim_source_table": "path"}
 
@@ -125,7 +127,9 @@ def start_run(db: Path, sql_dir: Path, run_id: str, started: datetime, sources: 
     """Create the tables if needed and record the run as running, committed on its own, before any stage:
     a run that fails anywhere, or is killed, still leaves its trace in etl_run."""
     with connect(db, wait_seconds=wait_seconds) as con:
+        prepare_database(con, sql_dir)  # refuses another program's database; migrates an older dyad one
         apply_ddl(con, sql_dir)
+        apply_pending(con, db)  # failures that could not be written when they happened
         # A run that was killed never reached its end: say so rather than leave it 'running' forever.
         con.execute("update etl_run set status = 'failed', error = 'interrupted (process ended before commit)' "
                     "where status = 'running'")
@@ -140,12 +144,6 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
                 "where run_id = ?", [status, datetime.now(), error, n_sources, run_id])
 
 
-def record_failure(db: Path, run_id: str, error: BaseException, wait_seconds: float = 0.0) -> None:
-    """Mark a run failed with its reason, on a connection of its own (the run's own may be gone)."""
-    with connect(db, wait_seconds=wait_seconds) as con:
-        finish_run(con, run_id, "failed", f"{type(error).__name__}: {error}")
-
-
 def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     rows = con.execute("select table_name, column_name from information_schema.columns "
                        "where table_schema = 'main'").fetchall()
@@ -155,9 +153,10 @@ def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     return out
 
 
-def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str]) -> None:
+def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str],
+                     ours: list[str]) -> None:
     """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead."""
-    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(_table_names(con))}
+    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(ours)}
     for table in full_tables & set(tables):
         con.execute(f'delete from "{table}"')
     if not replaced:
@@ -206,11 +205,11 @@ def load_run(
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
         if full:
-            for table in _table_names(con):
+            for table in dyad_tables(con, sql_dir):  # an adopted database's other tables are not dyad's to empty
                 if table not in HISTORY_TABLES:
                     con.execute(f'delete from "{table}"')
         else:
-            _delete_replaced(con, replaced, set(whole_frames))
+            _delete_replaced(con, replaced, set(whole_frames), dyad_tables(con, sql_dir))
         checkpoint("load")
         for table, frame in {**document_frames, **whole_frames}.items():
             result.tables[table] = insert_frame(con, table, frame)
