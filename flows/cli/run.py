@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from flows.cli.common import (DbOption, DebugOption, ExportFormat, FormatOption, QuietOption, SourcesOption,
@@ -29,10 +30,22 @@ def run(
     full: Annotated[bool, typer.Option("--full", help="Read every source again, not only new or changed ones.")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, envvar="DYAD_WORKERS",
                                          help="Extract on N local Dask worker processes (Prefect's DaskTaskRunner).")] = 1,
+    adopt: Annotated[bool, typer.Option("--adopt", help="Write into a database dyad did not create: dyad's tables "
+                                                        "go beside the others, which it never empties.")] = False,
 ) -> None:
     """Run the whole pipeline: ingest, extract, transform and load into the DuckDB file, in one transaction."""
     settings = Settings().with_overrides(sources=sources, db=db)
     check_sources(settings.sources, debug)
+    if adopt and settings.db.exists():
+        from flows.warehouse.marker import adopt_database
+
+        try:
+            done = adopt_database(settings.db, settings.sql_dir)
+        except Exception as exc:  # noqa: BLE001 - a clear line; the database is left as it was
+            fail(f"{type(exc).__name__}: {exc}", debug, exc)
+            return
+        if not (quiet or as_json):
+            console.print(f"[dim]{escape(str(settings.db))}: {escape(done)}[/]")
     prepare_prefect(debug)
     from flows.orchestrate.server import use_local_server
 
