@@ -432,3 +432,26 @@ def test_relative_day_with_a_bracketed_weekday(published: date, sentence: str, e
     mention = only(published, sentence)
     assert (mention.value, mention.precision, mention.resolution) == (expected, "day", "relative")
     assert "(" not in sentence[mention.end:]  # the bracket is part of the date, not another weekday
+
+
+def test_month_day_of_year() -> None:
+    assert only(None, "The council met on March 3 of 2019 in Suva.").value == date(2019, 3, 3)
+
+
+def test_last_evening_is_the_day_before_publication() -> None:
+    mention = only(date(2024, 5, 30), "The leaders met in the capital last evening.")
+    assert (mention.value, mention.precision) == (date(2024, 5, 29), "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        ("The king visited Lisbon in 1972 and 1991.", [False, True]),
+        ("The ministers met on June 5-6, 2014, and on April 2, 2008.", [False, True]),
+        ("Presidents visited in 1972, 1985 and 1991.", [False, True, True]),
+        # a date of a later clause is no list item: it belongs to that clause's own verb
+        ("Norway opened an embassy in Quito in 1958 and Ecuador opened one in Oslo in 1963.", [False, False]),
+    ],
+)
+def test_dates_listed_one_after_another_say_so(sentence: str, listed: list[bool]) -> None:
+    assert [m.listed_after_previous for m in DateContext(None).find(sentence)] == listed
