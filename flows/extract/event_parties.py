@@ -12,7 +12,9 @@ ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|l
                        r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
 MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|sponsored)\s+by\s+(?:the\s+)?$|\bmediation\s+of\s+(?:the\s+)?$",
                       re.I)
-OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|receiving|welcomed|welcoming|hosted|hosting|greeted)\s+(?:(?:his|her|their)\s+)?"
+# 'with X', 'met X', 'visited X' (the host, a person named after the visit verb): the other side
+OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|receiving|welcomed|welcoming|hosted|hosting|greeted|visited|visiting)\s+"
+                         r"(?:(?:his|her|their)\s+)?"
                          r"(?:[\w’'-]+,?\s+){0,5}$")
 PASSIVE_HOST = re.compile(r"\b(?:received|welcomed|greeted|hosted|met)\b[^.;]{0,50}\bby\s+(?:[\w’'-]+,?\s+){0,5}$")
 PAIR_WORDS = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b"
@@ -165,6 +167,8 @@ def _pair_rule(parties: Parties, pair: tuple[str, str] | None) -> tuple[str | No
 def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Parties, pair: tuple[str, str] | None,
                  previous: tuple[str, str] | None, trigger: str = "") -> tuple[str | None, str | None]:
     """Actor and target by the registry's actor rule; `previous` is the last clause's pair for an opening."""
+    if actor_rule == "pair" and pair and PAIR_WORDS.search(trigger):
+        return pair  # 'relations between the two countries began in 1971 with India's recognition of ...'
     named = set(parties.subjects + parties.ofs + parties.withs + parties.dests) - set(parties.attributive)
     if len(parties.all) > 2 and len(named) > 2:
         return None, None  # a multilateral meeting is not a bilateral event

@@ -98,6 +98,13 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
      {("other", "GHA", "TGO", date(2021, 2, 4), "day", "occurred")}),
     ("The Thai prime minister arrived at Phnom Penh International Airport on 28 September 2023.",
      {("official_visit", "THA", "KHM", date(2023, 9, 28), "day", "occurred")}),
+    # the person named after 'visited' is the host: the visitor's country acts
+    ("Senegalese President Amadou Sall visited Ghanaian Vice President Kofi Mensah at his residence in Accra on "
+     "3 March 2024.", {("official_visit", "SEN", "GHA", date(2024, 3, 3), "day", "occurred")}),
+    # 'between the two countries' in the trigger: the document's pair, not a country named in the aside
+    ("Senegal and Mali share a river. Diplomatic relations between the two countries formally began in 1960 with "
+     "Senegal's recognition of an independent Mali, formerly the French Sudan.",
+     {("diplomatic_relations_established", "SEN", "MLI", date(1960, 1, 1), "year", "occurred")}),
 ])
 def test_wording_rows(extract, text, expected) -> None:
     assert events_of(extract(text)) == expected
