@@ -20,6 +20,8 @@ PASSIVE_HOST = re.compile(r"\b(?:received|welcomed|greeted|hosted|met)\b[^.;]{0,
 PAIR_WORDS = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b"
                         r"|\bthe\s+two\s+(?:[\w-]+\s+)?(?:countries|nations|states|neighbou?rs|rivals|allies|partners|powers)\b",
                         re.I)
+PLACE_BEFORE = re.compile(r"\b(?:Villa|House|Palace|Hall|Airport|Cent(?:re|er)|Hotel|Square|Street|Building|Residence|"
+                          r"Complex|Office|Secretariat)\s*,\s*$")
 HOST_TRIGGER = re.compile(r"(?i)host|receiv|welcom")
 
 
@@ -34,6 +36,8 @@ def role_of(sentence: str, country: CountryMention) -> str:
     if country.kind == "demonym" and re.match(r"\s+(?:capital|city|town|port|border)", after) \
             and near_word in ("in", "at", "near"):
         return "loc"
+    if country.kind == "capital" and PLACE_BEFORE.search(before):
+        return "loc"  # 'at Aguda House, Abuja': an address, where it happened
     if near_word in ("to", "towards", "into") or (
             near_word in ("visit", "visited", "visiting", "visits", "toured", "reached") and country.kind != "demonym"):
         return "dest"

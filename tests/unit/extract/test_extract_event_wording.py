@@ -101,6 +101,9 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
     # the person named after 'visited' is the host: the visitor's country acts
     ("Senegalese President Amadou Sall visited Ghanaian Vice President Kofi Mensah at his residence in Accra on "
      "3 March 2024.", {("official_visit", "SEN", "GHA", date(2024, 3, 3), "day", "occurred")}),
+    # 'at Jubilee House, Accra': an address is where the visit went, not a side that acts
+    ("Ghana and Senegal renewed ties. Senegalese President Amadou Sall visited Vice President Kofi Mensah at Jubilee "
+     "House, Accra on 3 March 2024.", {("official_visit", "SEN", "GHA", date(2024, 3, 3), "day", "occurred")}),
     # 'between the two countries' in the trigger: the document's pair, not a country named in the aside
     ("Senegal and Mali share a river. Diplomatic relations between the two countries formally began in 1960 with "
      "Senegal's recognition of an independent Mali, formerly the French Sudan.",
