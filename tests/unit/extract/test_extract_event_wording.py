@@ -104,6 +104,17 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
     # 'at Jubilee House, Accra': an address is where the visit went, not a side that acts
     ("Ghana and Senegal renewed ties. Senegalese President Amadou Sall visited Vice President Kofi Mensah at Jubilee "
      "House, Accra on 3 March 2024.", {("official_visit", "SEN", "GHA", date(2024, 3, 3), "day", "occurred")}),
+    # a title with a serial comma is one item, and its date stays with the signing
+    ("Chile and Bolivia signed the Treaty of Peace, Friendship, and Commerce on 20 October 1904, in Santiago.",
+     {("agreement_signed", "CHL", "BOL", date(1904, 10, 20), "day", "occurred")}),
+    ("During their talks in Lisbon on 9 March 2022, the Portuguese and Angolan leaders praised the ties.",
+     {("meeting", "PRT", "AGO", date(2022, 3, 9), "day", "occurred")}),
+    ("The declaration was made at the 14th Luso-Angolan Summit in Luanda on 2 May 2023, attended by leaders of "
+     "Portugal and Angola.", {("meeting", "AGO", "PRT", date(2023, 5, 2), "day", "occurred")}),
+    ("Portugal and Angola welcomed the meeting of senior officials on energy on 15 February 2021.",
+     {("meeting", "PRT", "AGO", date(2021, 2, 15), "day", "occurred")}),
+    ("The joint working groups of Portugal and Angola are preparing to meet in Luanda in June 2024.",
+     {("meeting", "AGO", "PRT", date(2024, 6, 1), "month", "planned")}),  # (Luanda named: Angola first)
     # 'between the two countries' in the trigger: the document's pair, not a country named in the aside
     ("Senegal and Mali share a river. Diplomatic relations between the two countries formally began in 1960 with "
      "Senegal's recognition of an independent Mali, formerly the French Sudan.",
