@@ -10,7 +10,8 @@ from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.common.dates import DateContext, could_have_date
-from flows.extract.events import EventRow, EventState, find_events, is_object, split_clauses, summary
+from flows.extract.events import (EventRow, EventState, drop_coarser_copies, find_events, is_object, split_clauses,
+                                  summary)
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import Person, find_people, nearest_country, resolve_leader_anaphor
@@ -205,6 +206,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
             reading.last_person = max(persons, key=lambda mention: mention[2])[0]
     _add_people(sentences, reading)
     out = reading.out
+    out["event_mentions"] = drop_coarser_copies(out["event_mentions"])
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
     return out

@@ -115,6 +115,13 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
      {("meeting", "PRT", "AGO", date(2021, 2, 15), "day", "occurred")}),
     ("The joint working groups of Portugal and Angola are preparing to meet in Luanda in June 2024.",
      {("meeting", "AGO", "PRT", date(2024, 6, 1), "month", "planned")}),  # (Luanda named: Angola first)
+    # issuing a joint statement closes the talks told: it signs nothing
+    ("In March 2019, the Angolan president paid an official visit to Portugal, and both sides issued a joint "
+     "communiqué.", {("official_visit", "AGO", "PRT", date(2019, 3, 1), "month", "occurred")}),
+    # the year only repeats the act told with its day: one act
+    ("Brazil recognized Angola on 11 November 1975. After recognizing Angola in 1975, Brazil opened an embassy in "
+     "Luanda.", {("other", "BRA", "AGO", date(1975, 11, 11), "day", "occurred"),
+                 ("embassy_opened", "BRA", "AGO", date(1975, 1, 1), "year", "occurred")}),
     # 'between the two countries' in the trigger: the document's pair, not a country named in the aside
     ("Senegal and Mali share a river. Diplomatic relations between the two countries formally began in 1960 with "
      "Senegal's recognition of an independent Mali, formerly the French Sudan.",
