@@ -77,7 +77,7 @@ def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[
 
 # 'held a separate meeting', 'later held expanded talks', 'also called on the president': another meeting the same
 # day, not the one already told
-DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|expanded|another|second|one-on-one|restricted|"
+DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|earlier|expanded|another|second|one-on-one|restricted|"
                               r"delegation-level|called\s+on|courtesy\s+call)\b", re.I)
 ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|premier|leader|king|emir|"
                         r"foreign\s+minister|minister|ambassador|head\s+of\s+state)\b")
@@ -240,10 +240,11 @@ def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) ->
     """Event rows of a sentence; a meeting already told is not told again ('The two presidents also discussed ...')."""
     told = reading.out["event_mentions"]
     for event in events:
-        if event.inherited and event.event_type == "meeting" and not DISTINCT_MEETING.search(
-                sentence.text, event.start, event.end) and any(
+        # a meeting told again on its own day ('A meeting of the governments took place on 3 April' ... 'The joint
+        # meeting, which took place on Monday, 3 April'), or undated within days of it, is the same meeting
+        if event.event_type == "meeting" and not DISTINCT_MEETING.search(sentence.text, event.start, event.end) and any(
                 row["event_type"] == "meeting" and row["status"] == event.status and row["event_date"]
-                and event.event_date and abs((row["event_date"] - event.event_date).days) <= 3
+                and event.event_date and abs((row["event_date"] - event.event_date).days) <= (3 if event.inherited else 0)
                 and {row["actor_iso3"], row["target_iso3"]} == {event.actor, event.target} for row in told):
             continue
         mention = event.date

@@ -122,6 +122,11 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
     ("Brazil recognized Angola on 11 November 1975. After recognizing Angola in 1975, Brazil opened an embassy in "
      "Luanda.", {("other", "BRA", "AGO", date(1975, 11, 11), "day", "occurred"),
                  ("embassy_opened", "BRA", "AGO", date(1975, 1, 1), "year", "occurred")}),
+    # the same meeting told twice on its day is one meeting; 'Earlier the same day' tells another
+    ("A meeting of the governments of Chile and Peru took place in Arica on 3 April 2023. The joint meeting, which "
+     "took place on Monday, 3 April 2023 in Arica, was the fifth.",
+     {("meeting", "CHL", "PER", date(2023, 4, 3), "day", "occurred")}),
+    ("On 11 July 2016 Chile and Peru advanced negotiations on fruit and began talks on fish exports.", set()),
     # 'between the two countries' in the trigger: the document's pair, not a country named in the aside
     ("Senegal and Mali share a river. Diplomatic relations between the two countries formally began in 1960 with "
      "Senegal's recognition of an independent Mali, formerly the French Sudan.",
@@ -135,7 +140,7 @@ def test_cabinet_caption_consultation_and_what_is_no_event(by_name) -> None:
     assert events_of(by_name["ev_colombia_ecuador_cabinet.md"]) == {
         ("meeting", "COL", "ECU", date(2023, 6, 15), "day", "occurred"),  # a caption: 'X and Y meet in Quito on ...'
         ("agreement_signed", "ECU", "COL", date(2023, 6, 15), "day", "occurred"),
-        ("meeting", "ECU", "COL", date(2023, 6, 15), "day", "occurred"),  # 'the Third Binational Cabinet held on ...'
+        # ('the Third Binational Cabinet held on Thursday' is that meeting, told again on its day)
         ("meeting", "COL", "ECU", date(2023, 6, 14), "day", "occurred"),  # 'the 8th Annual Consultation ... was held'
         # 'the new building of the embassy was inaugurated': the embassy was open already
         ("other", "ECU", "COL", date(2023, 6, 15), "day", "occurred"),
@@ -144,3 +149,17 @@ def test_cabinet_caption_consultation_and_what_is_no_event(by_name) -> None:
         # and none for 'concluded negotiations on', 'called on Ecuador to reopen', 'Ahead of the visit, ... in May',
         # 'congratulations on the establishment of diplomatic relations'
     }
+
+
+def test_a_meeting_earlier_the_same_day_is_another_meeting(extract) -> None:
+    text = ("On 3 April 2023 the presidents of Chile and Peru held talks in Arica. Earlier the same day, the foreign "
+            "ministers of Chile and Peru co-chaired the fifth political consultation.")
+    meetings = extract(text)["event_mentions"].filter(pl.col("event_type") == "meeting")
+    assert meetings.select("event_date", "status").rows() == [(date(2023, 4, 3), "occurred")] * 2
+
+
+def test_cabinet_told_again_on_its_day_is_one_meeting(extract) -> None:
+    text = ("Colombian President Ana Reyes and Ecuadorian President Luis Mora meet in Quito on Thursday, 15 June 2023. "
+            "They signed a declaration to round off the Third Binational Cabinet held on Thursday.")
+    meetings = extract(text, date(2023, 6, 16))["event_mentions"].filter(pl.col("event_type") == "meeting")
+    assert meetings.height == 1
