@@ -14,7 +14,7 @@ from flows.extract.events import (EventRow, EventState, drop_coarser_copies, fin
                                   summary)
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
-from flows.extract.people import Person, find_people, nearest_country, resolve_leader_anaphor
+from flows.extract.people import Person, fill_from_document, find_people, nearest_country, resolve_leader_anaphor
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
@@ -29,6 +29,7 @@ PRONOUN_START = re.compile(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", re.I)
 PRONOUN_ACT = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b")
 HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
 PASSIVE_BY = re.compile(r"\bby\b")
+SUBORDINATE = re.compile(r"\b(?:when|whereas|while)\b")
 # only the words of a title between a demonym and a name: the demonym is that person's ('Lao Deputy Prime Minister X')
 TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
 INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
@@ -141,6 +142,8 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
             if not ev.symmetric and INVITATION.search(sentence, ev.start, s):
                 person.country, person.country_cue = ev.target, "inferred"  # 'at the invitation of X': the host
                 continue
+            if s < ev.trigger_start and SUBORDINATE.search(sentence, s, ev.trigger_start):
+                continue  # 'Akande quoted the leaders ... when Akufo-Addo visited Osinbajo': the teller is no side
             obj = is_object(sentence, ev.start, s)
             if not obj and s > ev.trigger_start:
                 continue  # after the trigger and not its object ('at the invitation of X'): no side to give
@@ -204,7 +207,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
         if persons:
             reading.last_person = max(persons, key=lambda mention: mention[2])[0]
-    _add_people(sentences, reading)
+    _add_people(sentences, countries, reading)
     out = reading.out
     out["event_mentions"] = drop_coarser_copies(out["event_mentions"])
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
@@ -276,13 +279,14 @@ def _add_memberships_trade_figures(sentence: Sentence, countries: list[CountryMe
             out["figures"].append({**base, **figure})
 
 
-def _add_people(sentences: list[Sentence], reading: Reading) -> None:
+def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]], reading: Reading) -> None:
     """One row per person, at their first mention; 'X and his Turkish counterpart Y': X serves the pair's other side."""
     pair = reading.pair
     for person in reading.people:
         other = person.counterpart_of
         if other is not None and other.country is None and person.country and pair and person.country in pair:
             other.country = pair[1] if pair[0] == person.country else pair[0]
+    fill_from_document(reading.people, countries, pair)  # a country named in the sentences around, last of all
     for person in reading.people:
         sentence = sentences[person.mentions[0].sentence]
         reading.out["person_mentions"].append({
