@@ -114,7 +114,7 @@ def serve(
         use_local_server()  # before Prefect is imported: it reads its API URL once
         from flows.orchestrate.serve import serve_pipeline
 
-        status = serverstatus_line()
+        status = server_status()
 
         def ready(api: str) -> None:
             when = f"cron '{cron}'" if cron else f"every {interval:g} s"

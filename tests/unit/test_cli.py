@@ -65,3 +65,9 @@ def test_check_and_docs_say_what_is_wrong_on_a_database_that_is_not_dyads(db: Pa
 def test_report_refuses_pair_and_all_together(db: Path) -> None:
     result = runner.invoke(app, ["report", "--all", "--pair", "AZE-BLR", "--db", str(db)])
     assert result.exit_code == 1 and "exclude each other" in result.output
+
+
+def test_server_status_without_a_server_says_so(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))
+    result = runner.invoke(app, ["server", "status"])
+    assert result.exit_code == 1 and "not running" in result.output
