@@ -51,4 +51,7 @@ def test_lists_after_a_dash_participles_and_inverted_ranks(extract):
         ("PER", "CHL", "avocados"), ("PER", "CHL", "quinoa"),
         # 'besides providing transit' is no product; 'are expected to grow' is no list
         ("CHL", "PER", "fruit"),
+        # 'A imports X from B while exporting Y': the second clause is A's exports to B
+        ("PER", "CHL", "anchovies"), ("PER", "CHL", "tin"),
+        ("CHL", "PER", "cherries"), ("CHL", "PER", "copper cathodes"), ("CHL", "PER", "lithium"),
     }
