@@ -177,12 +177,27 @@ def _entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
         n = max(e, n + 1)
     if not runs:
         return
+    starts = {f.start_tok for f in founds}
     for start, end in person_spans(sentence):
         inside = [k for k in range(len(toks)) if start <= toks[k].start < end]
         for a, b in runs:
             part = [k for k in inside if a <= k < b]
-            if len(part) >= 2:
+            if len(part) >= 2 and not _not_a_person(sentence, toks, part[0], part[-1] + 1, starts):
                 founds.append(Found(part[0], part[-1] + 1, None, None, "none"))
+
+
+PLACE_BEFORE = frozenset({"the", "in", "at", "from", "near", "into", "across", "between", "outside", "inside"})
+CREDIT = re.compile(r"\b(?:report(?:ing|ed)?|writ(?:ing|ten)|edit(?:ing|ed)|photo(?:graph)?s?|compiled)\b", re.I)
+
+
+def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[int]) -> bool:
+    """An entity the context shows is no person of the story: a place or a work ('in Novi Sad', 'the Cahora Bassa
+    scheme'), a credit line ('additional reporting by X'), or a place before the title of the next name
+    ('... and Novi Sad, Hungarian Foreign Minister Y')."""
+    before = toks[a - 1].text.lower() if a > 0 else ""
+    if before in PLACE_BEFORE or (before == "by" and CREDIT.search(sentence)):
+        return True
+    return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
