@@ -12,7 +12,8 @@ from flows.common.dates import DateContext, could_have_date
 from flows.extract.events import EventRow, EventState, find_events, is_object, split_clauses, summary
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
-from flows.extract.people import Person, fill_from_document, find_people, nearest_country, resolve_leader_anaphor
+from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
+                                  resolve_leader_anaphor)
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
@@ -181,6 +182,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         return {"document_key": key, "sentence_index": s.index, "char_start": s.start, "char_end": s.end, "evidence": s.text}
 
     previous_subject: str | None = None
+    prefetch_names([s.text for s in sentences], countries)  # the statistical backbone's batch (flows/extract/nlp.py)
     for s, cs, ds, ps in zip(sentences, countries, dates, pairs):
         found = find_people(s.text, s.index, cs, people, last_person)
         persons = [(p, m.start, m.end) for p, m in found]
