@@ -21,6 +21,7 @@ import polars as pl
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from flows.ingest.discover import open_regular
 from flows.common.dates import DateContext, parse_date_text
 from schemas.quarantine import quarantine_frame
 from schemas.raw import DocumentRaw
@@ -296,6 +297,22 @@ def _first(mapping: Mapping[str, Any], keys: Sequence[str]) -> Any:
     return None
 
 
+EARLIEST_PUBLICATION = date(1800, 1, 1)  # before newspapers as dyad reads them: a typo or a placeholder
+
+
+def _plausible(value: date | None) -> date | None:
+    return value if value is not None and value >= EARLIEST_PUBLICATION else None
+
+
+def _dropped_date(front_matter: str, stated: Any) -> dict[str, str]:
+    """The quarantine part for a front-matter date that is no calendar date: its line, why, what it said."""
+    keys = "|".join(FRONT_MATTER_DATE)
+    at = re.search(rf"^\s*(?:{keys})\s*:", front_matter, re.MULTILINE)
+    line = 2 + front_matter.count("\n", 0, at.start()) if at else 1  # line 1 is the opening '---'
+    return {"row_ref": f"line {line}", "reason": f"front-matter date '{stated}' is not a plausible calendar date: "
+                                                  "ignored, the body is loaded", "raw": str(stated)[:200]}
+
+
 def read_markdown(text: str) -> dict[str, Any]:
     """Front matter (title, published, outlet) and the body as plain text with heading markers stripped.
 
@@ -307,13 +324,18 @@ def read_markdown(text: str) -> dict[str, Any]:
     if match:
         try:
             loaded = yaml.load(match["yaml"], Loader=_YAML_LOADER)  # a safe loader: no Python objects
+        except ValueError:  # a timestamp YAML cannot build ('2023-02-30'): read every value as text instead
+            loaded = yaml.load(match["yaml"], Loader=yaml.BaseLoader)
         except yaml.YAMLError:
             loaded = None  # broken metadata should not cost us the article: keep the body, find dates in it
         if isinstance(loaded, dict):
             title, outlet = _first(loaded, FRONT_MATTER_TITLE), _first(loaded, FRONT_MATTER_OUTLET)
             meta["title"] = _scalar_text(title)
             meta["outlet"] = _scalar_text(outlet)
-            meta["published"] = _as_date(_first(loaded, FRONT_MATTER_DATE))
+            stated = _first(loaded, FRONT_MATTER_DATE)
+            meta["published"] = _plausible(_as_date(stated))
+            if stated is not None and meta["published"] is None and not isinstance(stated, (list, dict)):
+                meta["_dropped"] = [_dropped_date(match["yaml"], stated)]
         body = text[match.end():]
     body = _HEADING_RX.sub(lambda m: m["text"], body)
     for pattern, replacement in _INLINE_MD:
@@ -422,7 +444,9 @@ def _paragraphs(root: LexborNode) -> list[str]:
     return paragraphs
 
 
-_SKIPPED_MARKUP_RX = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# A comment ends at '-->', '--!>', or at once for '<!-->' and '<!--->' (HTML's abrupt empty comments): read
+# as '<!--' up to a later '-->', those would hide everything between from the depth guard but not the parser.
+_SKIPPED_MARKUP_RX = re.compile(r"<!--(?:-?>|.*?--!?>)|<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _TAG_RX = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
 # Elements that never hold children, or that the parser closes by itself when the next one opens.
 _UNNESTED_TAGS = frozenset(
@@ -573,6 +597,31 @@ def relative_posix(path: Path, root: Path) -> str:
             return PurePath(path).as_posix()
 
 
+STRAY_NUL_SHARE = 0.01  # text with a few NUL bytes (a bad copy, a C string) vs binary or UTF-16, which has many
+MAX_DROPPED_ROWS = 20
+
+
+def _without_stray_nuls(data: bytes) -> tuple[bytes, list[dict[str, str]]]:
+    """The bytes without a few stray NULs, and one quarantine part per line that held them; unchanged when NULs
+    are many (UTF-16 or binary: decode_bytes and the control-character check judge those)."""
+    count = data.count(0)
+    if not count or count > STRAY_NUL_SHARE * len(data):
+        return data, []
+    lines: dict[int, int] = {}
+    at = data.find(0)
+    while at != -1:
+        line = data.count(b"\n", 0, at) + 1
+        lines[line] = lines.get(line, 0) + 1
+        at = data.find(0, at + 1)
+    dropped = [{"row_ref": f"line {line}", "reason": f"{n} NUL byte{'s' if n > 1 else ''} removed, the text around "
+                                                    f"{'them' if n > 1 else 'it'} is loaded", "raw": None}
+               for line, n in sorted(lines.items())[:MAX_DROPPED_ROWS]]
+    if len(lines) > MAX_DROPPED_ROWS:
+        rest = sum(n for _, n in sorted(lines.items())[MAX_DROPPED_ROWS:])
+        dropped[-1]["reason"] += f"; and {rest} more on {len(lines) - MAX_DROPPED_ROWS} later lines"
+    return data.replace(b"\x00", b""), dropped
+
+
 def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """One DocumentRaw row (see schemas/raw.py) for one file; raises DocumentError(reason) on bad input."""
     if not path.is_absolute() and not path.exists() and (root / path).exists():
@@ -585,13 +634,15 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
                 head = handle.read(PREVIEW_BYTES)
             raise DocumentError(f"too large: {size / 2**20:.1f} MB is over the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB "
                                 "limit for one document", preview(head))
-        data = path.read_bytes()
+        with open_regular(path) as handle:  # a FIFO swapped in after discovery must not block the run
+            data = handle.read()
     except OSError as error:
         raise DocumentError(f"unreadable file: {error.strerror or error}") from error
     if not data:
         raise DocumentError("empty file")
+    readable, dropped = _without_stray_nuls(data)
     try:
-        raw_text, encoding = decode_bytes(data)
+        raw_text, encoding = decode_bytes(readable)
     except DocumentError as error:
         raise DocumentError(error.reason, preview(data)) from None
     text = _normalise(raw_text)
@@ -601,6 +652,7 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         raise DocumentError("binary content: not text", preview(data))
     fmt = sniff_format(path, text)
     parsed = {"md": read_markdown, "html": read_html}.get(fmt, read_text)(text)
+    dropped += parsed.get("_dropped", [])
     body: str = parsed["text"]
     if not body.strip():
         raise DocumentError(f"no text left after reading the {fmt} markup", text[:200])
@@ -628,6 +680,7 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         "published_date": published,
         "published_source": source,
         "text": body,
+        **({"_dropped": dropped} if dropped else {}),
     }
 
 
@@ -659,7 +712,9 @@ def read_documents(paths: Sequence[Path], root: Path, manifest: Mapping[str, Map
         seen.add(relative)
         entry = (manifest or {}).get(relative) or (manifest or {}).get(path.name)
         try:
-            rows.append(read_document(path, root, entry))
+            row = read_document(path, root, entry)
+            rejected += [{"stage": "ingest", "source": relative, **part} for part in row.pop("_dropped", [])]
+            rows.append(row)
         except DocumentError as error:
             rejected.append({"stage": "ingest", "source": relative, "row_ref": "file", "reason": error.reason,
                              "raw": error.raw})

@@ -37,10 +37,13 @@ class DocumentCase:
     text_lacks: tuple[str, ...] = ()  # text the loaded document must not contain
     check: dict[str, object] = field(default_factory=dict)  # DocumentRaw column -> expected value
     what_dyad_does: str = ""
+    part: str = ""  # for "loaded": a quarantine row of this file for the part that was left out (its reason)
+    part_ref: str = ""  # and its row_ref ("line 3")
+    source: str = ""  # the quarantine source when it is not the first file's name (a name that is not UTF-8)
 
     @property
     def relpath(self) -> str:
-        return next(iter(self.files))
+        return self.source or next(iter(self.files))
 
 
 def write_sources(root: Path, files: dict[str, Content], good: bool = True) -> Path:
@@ -69,6 +72,18 @@ def _symlink(target: str) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         os.symlink(target, path)
     return make
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _long_article(path: Path) -> None:
+    """9.5 MB of news text: under the 10 MB document limit, over the extraction budget."""
+    block = (SENTENCE + " The ministers met again.\n") * 1000
+    with path.open("w", encoding="utf-8") as handle:
+        while handle.tell() < 9.5 * 2**20 - len(block):
+            handle.write(block)
 
 
 def _symlink_loop(path: Path) -> None:
@@ -112,7 +127,13 @@ DOCUMENT_CASES: list[DocumentCase] = [
                                                    + RANDOM_BYTES[:256]}, "quarantined", "binary content",
                  what_dyad_does="quarantined: 'binary content: not text' (dyad reads txt, md and html)"),
     DocumentCase("one NUL byte inside text", {"documents/nul.txt": SENTENCE.encode() + b"\x00" + SENTENCE.encode()},
-                 "quarantined", "binary content", what_dyad_does="quarantined: 'binary content: not text'"),
+                 "loaded", text_has=("on Monday.Baku, 12 June",), part="1 NUL byte removed", part_ref="line 1",
+                 what_dyad_does="loaded without the NUL; line 1 quarantined: '1 NUL byte removed, the text around "
+                                "it is loaded'"),
+    DocumentCase("NUL bytes on two lines", {"documents/nuls.txt": SENTENCE.encode() + b"\n\nSecond\x00\x00 line.\n"
+                                            + b"Third\x00 line.\n" + (SENTENCE.encode() + b"\n") * 3},
+                 "loaded", text_has=("Second line.\nThird line.",), part="2 NUL bytes removed", part_ref="line 3",
+                 what_dyad_does="loaded without the NULs; one quarantine row a line that held them"),
     DocumentCase("control characters instead of text", {"documents/control.txt": bytes(range(1, 9)) * 40 + b"ok"},
                  "quarantined", "binary content", what_dyad_does="quarantined: 'binary content: not text'"),
     DocumentCase("truncated file cut inside a UTF-8 character",
@@ -166,6 +187,17 @@ DOCUMENT_CASES: list[DocumentCase] = [
         "<article>" + "<div>" * 100_000 + f"<p>{SENTENCE}</p>" + "</div>" * 100_000 + "</article>")},
                  "quarantined", "nested 100003 elements deep",
                  what_dyad_does="quarantined: 'HTML nested 100003 elements deep (more than 1000)'"),
+    DocumentCase("HTML opening with <!--> before 100,000 nested elements", {"documents/abrupt.html": (
+        "<!-->" + _html("<article>" + "<div>" * 100_000 + f"<p>{SENTENCE}</p>" + "</div>" * 100_000
+                       + "</article><!-- end -->").decode()).encode()}, "quarantined", "elements deep",
+                 what_dyad_does="quarantined by the depth guard: '<!-->' is an empty comment, as the parser reads it"),
+    DocumentCase("a comment closed with --!> before deep nesting", {"documents/bang.html": _html(
+        "<!-- a --!><article>" + "<div>" * 5_000 + f"<p>{SENTENCE}</p>" + "</div>" * 5_000 + "</article><!-- -->")},
+                 "quarantined", "elements deep", what_dyad_does="quarantined by the depth guard"),
+    DocumentCase("a 9.5 MB article (under the 10 MB limit)", {"documents/long.txt": _long_article}, "loaded",
+                 text_has=("signed an agreement",),
+                 what_dyad_does="loaded; its extraction is over the 2,000,000-character budget: one extract "
+                                "quarantine row, the run goes on (tests/robustness/test_extract_budget.py)"),
     DocumentCase("nested HTML within the limit (800 levels)", {"documents/nested.html": _html(
         "<article>" + "<div>" * 800 + f"<p>{SENTENCE}</p>" + "</div>" * 800 + "</article>")},
                  "loaded", text_has=("signed an agreement",),
@@ -182,6 +214,17 @@ DOCUMENT_CASES: list[DocumentCase] = [
         "<script type='application/ld+json'>" + "[" * 50_000 + "]" * 50_000 + "</script>")},
                  "loaded", text_has=("signed an agreement",),
                  what_dyad_does="loaded: JSON-LD that cannot be parsed gives no date, the article stays"),
+    DocumentCase("an impossible front-matter date (30 February)", {"documents/feb30.md": (
+        "---\ntitle: Talks\ndate: 2023-02-30\n---\n" + SENTENCE).encode()}, "loaded",
+                 text_has=("signed an agreement",), check={"title": "Talks", "published_date": "2023-06-12",
+                                                           "published_source": "dateline"},
+                 part="front-matter date '2023-02-30' is not a plausible calendar date", part_ref="line 3",
+                 what_dyad_does="loaded with the dateline's date; line 3 quarantined: the front-matter date is "
+                                "not a plausible calendar date"),
+    DocumentCase("a front-matter date in year 1", {"documents/year1.md": (
+        "---\ntitle: Talks\npublished: 0001-01-01\n---\n" + SENTENCE).encode()}, "loaded",
+                 check={"published_date": "2023-06-12"}, part="'0001-01-01' is not a plausible", part_ref="line 3",
+                 what_dyad_does="loaded; the date (before 1800) is quarantined, not passed to the date grammar"),
     DocumentCase("Markdown with broken front matter", {"documents/broken.md": (
         "---\ntitle: [unclosed\ndate: : :\n---\n" + SENTENCE).encode()}, "loaded", text_has=("signed an agreement",),
                  what_dyad_does="loaded: the body is kept, the broken metadata dropped"),
@@ -224,6 +267,35 @@ DOCUMENT_CASES: list[DocumentCase] = [
                  what_dyad_does="quarantined: 'symlink loop: the link points back at itself'"),
     DocumentCase("a dangling symlink", {"documents/dangling.txt": _symlink("nowhere.txt")}, "quarantined",
                  "cannot read file: No such file or directory", what_dyad_does="quarantined"),
+    DocumentCase("a symlink to a FIFO", {"documents/pipe_link.txt": _symlink("fifo/pipe.txt"),
+                                         "documents/fifo/pipe.txt": _fifo}, "quarantined", "FIFO",
+                 what_dyad_does="quarantined: 'a FIFO (named pipe), not a file: not read' (never opened: it would "
+                                "block)"),
+    DocumentCase("a FIFO in the documents folder", {"documents/pipe.txt": _fifo}, "quarantined", "FIFO",
+                 what_dyad_does="quarantined: 'a FIFO (named pipe), not a file: not read'"),
+    DocumentCase("a file name that is not valid UTF-8", {os.fsdecode(b"documents/caf\xe9.txt"): SENTENCE.encode()},
+                 "quarantined", "not valid UTF-8", source="documents/caf\\xe9.txt",
+                 what_dyad_does="quarantined as 'documents/caf\\xe9.txt': 'the file name is not valid UTF-8: "
+                                "rename the file'"),
+    DocumentCase("a manifest path spelled ./documents/x.txt", {
+        "documents/dotted.txt": SENTENCE.replace(", 12 June 2023", "").encode(),
+        "sources.toml": _manifest({"path": "./documents/dotted.txt", "published": "2023-06-01"})},
+                 "loaded", check={"published_date": "2023-06-01", "published_source": "manifest"},
+                 what_dyad_does="loaded with the entry's metadata: './' and '//' are spelling, not identity"),
+    DocumentCase("a manifest entry whose kind is not text (kind = 5)", {
+        "documents/kind5.txt": SENTENCE.encode(), "sources.toml": _manifest({"path": "documents/kind5.txt", "kind": 5})},
+                 "loaded", "kind 5 is not one of document, table",
+                 what_dyad_does="loaded as its folder says; the entry's kind is quarantined (source sources.toml)"),
+    DocumentCase("a manifest entry with an unknown kind ('documents')", {
+        "documents/kinds.txt": SENTENCE.encode(),
+        "sources.toml": _manifest({"path": "documents/kinds.txt", "kind": "documents"})},
+                 "loaded", "kind 'documents' is not one of document, table",
+                 what_dyad_does="loaded as its folder says (not lost); the entry's kind is quarantined"),
+    DocumentCase("a manifest entry whose format is a list", {
+        "documents/fmt.txt": SENTENCE.encode(),
+        "sources.toml": _manifest({"path": "documents/fmt.txt", "format": ["txt"]})},
+                 "loaded", "format ['txt'] is not text: ignored",
+                 what_dyad_does="loaded; the entry's format is quarantined"),
     DocumentCase("a manifest entry without a path", {"sources.toml": _manifest({"kind": "document"})},
                  "quarantined", "manifest entry has no 'path'", what_dyad_does="quarantined"),
     DocumentCase("the same file twice in the manifest", {

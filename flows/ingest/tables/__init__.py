@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 import duckdb
 import polars as pl
 
-from flows.ingest.discover import sha256_of
+from flows.ingest.discover import not_regular, sha256_of
 from flows.ingest.tables import baci, comtrade, published
 from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format
 from flows.ingest.tables.reference import read_code_map, read_countries, read_products
@@ -145,6 +145,15 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
     try:
         for path in sorted(Path(p) for p in paths):
             rel = relative(path, root)
+            try:
+                what = not_regular(path.stat().st_mode)
+            except OSError as err:
+                what = f"cannot read file: {err.strerror or err}"
+            if what is not None:  # swapped for a FIFO after discovery: opening it would block the run
+                quarantines.append(file_quarantine(rel, what))
+                per_source.append({"source": rel, "format": "unknown", "sha256": None, "rows_in": 0, "loaded": 0,
+                                   "quarantined": 0})
+                continue
             # hashing a multi-GB file takes seconds: it runs beside DuckDB's load (hashlib frees the GIL)
             with ThreadPoolExecutor(max_workers=1) as pool:
                 sha256 = pool.submit(sha256_of, path)
