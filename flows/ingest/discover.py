@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import time
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -24,10 +23,6 @@ IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt", "LICENSE", "LICENSE.t
 
 
 MANIFEST_KINDS = ("document", "table")  # reference tables come from the bundled copy, never from a manifest
-# A file modified this close to the moment it is hashed may change again within the same mtime tick (the
-# kernel's clock is coarse): its size and mtime cannot vouch for the hash next time (git's "racy clean").
-RACY_NS = 2_000_000_000
-RACY_MTIME = -1  # the mtime_ns recorded for such a file, which no file has: the next run hashes it again
 
 
 class ManifestError(ValueError):
@@ -228,8 +223,8 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
     """(inventory of readable source files, quarantine of entries that cannot be read safely).
 
     `known` maps relpath -> (size, mtime_ns, sha256) from the last run: a file whose size and modification
-    time are unchanged keeps its hash without being read again (as git's index does); `dyad run --full`
-    passes none, so every file is hashed.
+    time are unchanged keeps its hash without being read again (as git's index does; the caller leaves out
+    files modified while that run went, which git calls racy); `dyad run --full` passes none.
     """
     root = root.resolve()
     manifest = read_manifest(root)
@@ -278,8 +273,6 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
             else:
                 sha = sha256_of(path)
             size, mtime_ns = info.st_size, info.st_mtime_ns
-            if time.time_ns() - mtime_ns < RACY_NS:
-                mtime_ns = RACY_MTIME
         except NotRegularFile as exc:
             rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file", "reason": str(exc), "raw": None})
             continue

@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import random
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -317,6 +318,10 @@ V1_HEADER, V1_ROW = _V1.splitlines()[0], _V1.splitlines()[1]  # AZE -> BLR expor
 V1_VALUES = ",1000,1000,0,True"
 V1_JSON_RECORD = json.loads((ROOT / "tests" / "fixtures" / "tables" / "comtrade" / "aze_blr_v1.json")
                             .read_text(encoding="utf-8"))["data"][0]
+_LEGACY = (ROOT / "tests" / "fixtures" / "tables" / "legacy" / "aze_geo_legacy.csv").read_text(encoding="utf-8")
+LEGACY_HEADER = _LEGACY.splitlines()[0]
+# milk (HS 0401) from Georgia to Azerbaijan, 2021: net 60 kg, gross 70 kg, 120 USD
+LEGACY_ROW = "HS,2021,2021,2021,2,0,1,Import,31,,,268,,,,,,,,,,401,{name},1,No Quantity,,,,,60,70,120,,,0"
 GOOD_TABLE = "tables/zz_good_reported.csv"
 GOOD_TABLE_BYTES = (PUBLISHED_HEADER + PUBLISHED_ROW.replace("2021-01,2021-12", "2019-01,2019-12")).encode()
 
@@ -327,6 +332,20 @@ def published(*rows: str) -> bytes:
 
 def v1(*rows: str) -> bytes:
     return (V1_HEADER + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+
+
+def legacy(*rows: str) -> bytes:
+    return (LEGACY_HEADER + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+
+
+def _bomb(rows: int = 600_000) -> bytes:
+    """A gzip of published figures that unpacks ~1000 times over (the same line again and again)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip header
+    data = [packer.compress(PUBLISHED_HEADER.encode())]
+    line = PUBLISHED_ROW.encode() * 1000
+    for _ in range(rows // 1000):
+        data.append(packer.compress(line))
+    return b"".join(data) + packer.flush()
 
 
 def v1_value(value: str) -> str:
@@ -465,6 +484,40 @@ TABLE_CASES: list[TableCase] = [
               b"t,i,j,k,v,q\n2021,31,112,270900,abc,1\n2021,31,112,280000,-3,1\n2021,31,112,290000,1.5,2\n",
               "trade value 'abc' is not a number", "line 2", 1,
               what_dyad_does="line 2 ('abc') and line 3 (negative) quarantined, line 4 loads"),
+    TableCase("a JSON response with a UTF-8 byte-order mark", "tables/bom.json",
+              b"\xef\xbb\xbf" + json.dumps({"data": [V1_JSON_RECORD]}).encode(), "", "", 1,
+              what_dyad_does="loaded: the byte-order mark is not part of the JSON"),
+    TableCase("a UTF-16 CSV of published figures", "tables/utf16.csv", published(PUBLISHED_ROW).decode().encode("utf-16"),
+              "", "", 1, what_dyad_does="loaded: read through a UTF-8 copy, streamed"),
+    TableCase("a UTF-16 Comtrade CSV without a byte-order mark", "tables/comtrade_utf16.csv",
+              v1(V1_ROW).decode().encode("utf-16-le"), "", "", 1,
+              what_dyad_does="loaded: the alternating NUL bytes give UTF-16 away"),
+    TableCase("pandas-style floats in a Comtrade JSON (refYear: 2022.0)", "tables/comtrade_floats.json",
+              json.dumps({"data": [{**V1_JSON_RECORD, "refYear": 2022.0, "refMonth": 52.0, "reporterCode": 31.0,
+                                    "partnerCode": 112.0}]}).encode(), "", "", 1,
+              what_dyad_does="loaded: integral codes written as floats are the same codes"),
+    TableCase("pandas-style floats in a Comtrade CSV (2022.0)", "tables/comtrade_floats.csv",
+              v1(V1_ROW.replace(",2022,52,2022,31,", ",2022.0,52.0,2022,31.0,")), "", "", 1,
+              what_dyad_does="loaded: integral codes written as floats are the same codes"),
+    TableCase("one unclosed quote (Comtrade CSV)", "tables/comtrade_quote.csv",
+              v1(V1_ROW.replace(",Export,", ',"Export,'), V1_ROW.replace("2022", "2021")), "unclosed or stray quote",
+              "line 2", 1, what_dyad_does="line 2 quarantined: 'not valid CSV: an unclosed or stray quote'; line 3 "
+                                         "loads (the quote does not swallow the lines after it)"),
+    TableCase("an unquoted comma in a legacy Comtrade commodity name", "tables/legacy_comma.csv",
+              legacy(LEGACY_ROW.format(name="Milk, cream"), LEGACY_ROW.format(name="Milk").replace("2021", "2020")),
+              "36 fields where the header has 35", "line 2", 1,
+              what_dyad_does="line 2 quarantined ('36 fields where the header has 35: a comma inside a value that "
+                             "is not quoted would shift every later column'): its gross weight is never loaded as "
+                             "its trade value; line 3 loads"),
+    TableCase("a Comtrade data list holding a non-object", "tables/comtrade_nonobject.json",
+              json.dumps({"data": [V1_JSON_RECORD, 5, "x", None]}).encode(), "not a JSON object but int",
+              "record 2", 1, what_dyad_does="records 2-4 quarantined ('record is not a JSON object'); record 1 loads"),
+    TableCase("a Comtrade 'data' that is not a list", "tables/comtrade_data_object.json",
+              json.dumps({"data": {"refYear": 2022}}).encode(), "not a table layout", "file", 0,
+              what_dyad_does="quarantined: 'not a table layout dyad reads'"),
+    TableCase("a gzip bomb of published figures", "tables/bomb.csv.gz", _bomb(), "decompression bomb", "file", 0,
+              what_dyad_does="quarantined while streaming: 'a decompression bomb: N bytes of gzip unpack to more "
+                             "than M (over 200 times)', after 16 MB, never the whole"),
     TableCase("SQL in a table file name", f"tables/{INJECTION}.csv", published(PUBLISHED_ROW), "", "", 1,
               what_dyad_does="loaded; the path is a query parameter, never part of a statement"),
     TableCase("SQL in a table cell", "tables/injection.csv",

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import datetime
 import sys
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import polars as pl
 import pytest
 
 from bad_corpus import SENTENCE
-from flows.ingest.discover import RACY_MTIME, discover_sources
+from flows.ingest.discover import discover_sources
+from flows.warehouse.state import SOURCE_COLUMNS, Previous
 
 ROOT = Path(__file__).resolve().parents[2]
 SETPRIV = shutil.which("setpriv")
@@ -54,18 +56,23 @@ def test_a_folder_dyad_may_not_list_is_quarantined_not_skipped(tmp_path: Path) -
                                      "cannot read the folder: Permission denied: nothing under it was read"]]
 
 
+def _previous(inventory: pl.DataFrame, recorded_at: datetime) -> Previous:
+    return Previous(sources=inventory.select(SOURCE_COLUMNS[:1] + ["kind", "sha256"]).with_columns(
+        pl.lit("v").alias("extractor_version"), inventory["size_bytes"], inventory["mtime_ns"]),
+        usable=True, recorded_at=recorded_at)
+
+
 def test_an_edit_that_keeps_size_and_mtime_is_not_missed(tmp_path: Path) -> None:
-    """Hashed in the same clock tick as its last write, a file's size and mtime cannot vouch for it next time."""
+    """Modified while the last run went (the same clock tick), a file's size and mtime cannot vouch for it."""
     path = tmp_path / "documents" / "a.txt"
     path.parent.mkdir()
+    run_started = datetime.now()
     path.write_text("Talks in Baku on Monday.", encoding="utf-8")
     first, _ = discover_sources(tmp_path)
-    assert first["mtime_ns"].to_list() == [RACY_MTIME]
     stat = path.stat()
     path.write_text("Talks in Rome on Monday.", encoding="utf-8")  # same size
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same mtime, as a fast second save leaves it
-    known = {r["relpath"]: (r["size_bytes"], r["mtime_ns"], r["sha256"]) for r in first.iter_rows(named=True)}
-    second, _ = discover_sources(tmp_path, known)
+    second, _ = discover_sources(tmp_path, _previous(first, run_started).known_files())
     assert second["sha256"].item() != first["sha256"].item()
 
 
@@ -73,9 +80,8 @@ def test_an_old_unchanged_file_keeps_its_hash_without_being_read(tmp_path: Path)
     path = tmp_path / "documents" / "a.txt"
     path.parent.mkdir()
     path.write_text("Talks in Baku on Monday.", encoding="utf-8")
-    os.utime(path, ns=(10**18, 10**18))  # 2001: long before this run
+    os.utime(path, ns=(10**18, 10**18))  # 2001: long before the run that hashed it
     first, _ = discover_sources(tmp_path)
-    assert first["mtime_ns"].to_list() == [10**18]
-    known = {"documents/a.txt": (first["size_bytes"].item(), 10**18, "f" * 64)}
-    second, _ = discover_sources(tmp_path, known)
-    assert second["sha256"].item() == "f" * 64  # trusted, not re-read
+    previous = _previous(first.with_columns(pl.lit("f" * 64).alias("sha256")), datetime.now())
+    second, _ = discover_sources(tmp_path, previous.known_files())
+    assert second["sha256"].item() == "f" * 64  # trusted, not read again

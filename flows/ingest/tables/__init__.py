@@ -18,7 +18,7 @@ import polars as pl
 
 from flows.ingest.discover import not_regular, sha256_of
 from flows.ingest.tables import baci, comtrade, published
-from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format
+from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format, utf8_view
 from flows.ingest.tables.reference import read_code_map, read_countries, read_products
 from flows.ingest.tables.trade_load import FileOutcome
 from schemas.quarantine import QUARANTINE_SCHEMA, quarantine_frame
@@ -87,18 +87,29 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, rel: str, fmt: str |
         if fmt == "published":
             known = set(reference["dim_country"]["iso3"].to_list())
             return published.load_published(con, path, rel, known)
-    except comtrade.ComtradeResponseError as err:
+    except (comtrade.ComtradeResponseError, UnreadableTable) as err:  # a decompression bomb is one
+        forget_file(con, rel)
         return FileOutcome(0, 0, file_quarantine(rel, str(err)))
     except UNREADABLE as err:
-        # the file broke off while it was read (a ragged CSV, a truncated gzip): none of it loads
-        con.execute("delete from fact_trade where source_file = $f", {"f": rel})
-        con.execute("delete from trade_reported where source = $f", {"f": rel})
+        # the file broke off while it was read (a truncated gzip): none of it loads
+        forget_file(con, rel)
         return FileOutcome(0, 0, file_quarantine(rel, f"could not be read as {fmt}: {err}"))
+    except duckdb.Error:
+        raise  # DuckDB has aborted the transaction: the run cannot go on, and rolls back whole
+    except Exception as err:  # noqa: BLE001 - a reader bug that bad input triggers costs this file, not the run
+        forget_file(con, rel)
+        return FileOutcome(0, 0, file_quarantine(rel, f"could not be read as {fmt} ({type(err).__name__}: {err})"[:500]))
     if fmt in REFERENCE or fmt in COMPANIONS:
         # reference tables come from the bundled copy; BACI's companions add nothing the map lacks
         return FileOutcome(0, 0, pl.DataFrame(schema=QUARANTINE_SCHEMA))
     return FileOutcome(0, 0, file_quarantine(rel, "not a table layout dyad reads (Comtrade API v1 JSON or CSV, "
                                                   "Comtrade legacy CSV, BACI, published figures)"))
+
+
+def forget_file(con: duckdb.DuckDBPyConnection, rel: str) -> None:
+    """Remove what a file loaded before it failed: a file loads whole or as its good rows, never half read."""
+    con.execute("delete from fact_trade where source_file = $f", {"f": rel})
+    con.execute("delete from trade_reported where source = $f", {"f": rel})
 
 
 def register_reference(con: duckdb.DuckDBPyConnection) -> None:
@@ -138,7 +149,8 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
 
     Runs inside the caller's transaction with the DDL applied; never commits and never loads the
     reference tables. Files load in path order, so of two files with rows for the same reporter,
-    partner, flow, product, period and source, the later one's rows replace the earlier one's.
+    partner, flow, product, period and source, the later one's rows replace the earlier one's, and the
+    earlier one's are quarantined under its name (trade_load.replace_revised).
     """
     quarantines, per_source = [], []
     register_reference(con)
@@ -158,24 +170,32 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
             with ThreadPoolExecutor(max_workers=1) as pool:
                 sha256 = pool.submit(sha256_of, path)
                 try:
-                    fmt = detect_format(path)
+                    with utf8_view(path) as readable:
+                        fmt = detect_format(readable)
+                        outcome = ingest_file(con, readable, rel, fmt)
                 except UnreadableTable as err:
                     fmt, outcome = None, FileOutcome(0, 0, file_quarantine(rel, str(err)))
-                else:
-                    outcome = ingest_file(con, path, rel, fmt)
             quarantines.append(outcome.quarantine)
             per_source.append({
                 "source": rel, "format": fmt or "unknown", "sha256": sha256.result(),
                 "rows_in": outcome.rows_in, "loaded": outcome.loaded,
-                "quarantined": outcome.quarantine.filter(pl.col("row_ref") != "file").height,
+                "quarantined": outcome.quarantine.filter((pl.col("row_ref") != "file")
+                                                         & (pl.col("source") == rel)).height,
             })
     finally:
         unregister_reference(con)
+    quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    # a file's rows revised by a later file are quarantined under the earlier file: count them there
+    counted = quarantine.filter(pl.col("row_ref") != "file").group_by("source").len("n")
+    per_file = dict(zip(counted["source"], counted["n"]))
+    for entry in per_source:
+        revised_away = per_file.get(entry["source"], 0) - entry["quarantined"]
+        entry["quarantined"] += revised_away
+        entry["loaded"] -= revised_away
     sources = pl.DataFrame(per_source, schema=PER_SOURCE_SCHEMA)
     statistics = sources.filter(pl.col("format").is_in(list(STATISTICS)))
     if statistics.height:
         record_sources(con, statistics)
-    quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
     return TablesResult(
         rows_in=int(sources["rows_in"].sum()),
         loaded=int(sources["loaded"].sum()),

@@ -1,15 +1,14 @@
 """UN Comtrade: API v1 "final data" (JSON response or the 47-column CSV) and the legacy 35-column CSV."""
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from flows.ingest.tables.detect import is_gzip
-from flows.ingest.tables.sources import csv_batches, frame_batches, prefetched
+from flows.ingest.tables.detect import read_json
+from flows.ingest.tables.sources import PARSE_ERROR, RAW_LINE, csv_batches, frame_batches, prefetched
 from flows.ingest.tables.trade_load import FileOutcome, StageContext, load_batches
 
 SOURCE = "comtrade"
@@ -31,15 +30,20 @@ class ComtradeResponseError(ValueError):
 
 def read_v1_records(path: Path) -> pl.DataFrame:
     """The records of an API v1 JSON response ({"data": [...]}, or a bare list), one row each."""
-    opener = gzip.open if is_gzip(path) else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        doc = json.load(fh)
+    doc = read_json(path)
     records = doc.get("data") if isinstance(doc, dict) else doc
     error = doc.get("error") if isinstance(doc, dict) else None
     if error and not records:
         raise ComtradeResponseError(f"the response holds an error and no data: {error}")
     if not records:
         return pl.DataFrame(schema={c: pl.Utf8 for c in V1_COLUMNS})
+    if not isinstance(records, list):
+        raise ComtradeResponseError(f"'data' is {type(records).__name__}, not a list of records")
+    # a record that is not an object (a number, a string, a list) is that record's problem: it stays in
+    # its place with its reason, so the records after it keep their numbers
+    records = [r if isinstance(r, dict) else {
+        PARSE_ERROR: f"record is not a JSON object but {'null' if r is None else type(r).__name__}: not a trade record",
+        RAW_LINE: json.dumps(r)[:1000]} for r in records]
     # values stay as JSON typed them; the layout SQL casts them to text, so 0401 stays "0401"
     return pl.DataFrame(records, infer_schema_length=None, strict=False)
 
