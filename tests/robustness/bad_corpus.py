@@ -362,7 +362,6 @@ class TableCase:
     reason: str = ""  # text one quarantine row's reason must contain (case-insensitive); "" for none
     row_ref: str = ""  # the row_ref of that quarantine row, when the problem is one row
     loaded: int | None = None  # rows that must load
-    xfail: str = ""  # why dyad does not do this yet (strict: the test fails once it does)
     what_dyad_does: str = ""
 
 

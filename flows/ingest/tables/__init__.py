@@ -153,9 +153,14 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
     earlier one's are quarantined under its name (trade_load.replace_revised).
     """
     quarantines, per_source = [], []
+    ordered = sorted(Path(p) for p in paths)
+    for path in ordered:
+        # what these files loaded last time goes first: a file read again must not be "revised" by its own
+        # old rows in a file that sorts later and is read again after it
+        forget_file(con, relative(path, root))
     register_reference(con)
     try:
-        for path in sorted(Path(p) for p in paths):
+        for path in ordered:
             rel = relative(path, root)
             try:
                 what = not_regular(path.stat().st_mode)
