@@ -98,6 +98,8 @@ def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
         .then(pl.lit("period is not YYYY-MM"))
         .when(pl.col("value_usd").is_null())
         .then(pl.lit("value_usd is not a number"))
+        .when(pl.any_horizontal(pl.col("measure", "exporter_iso3", "importer_iso3").is_null()))
+        .then(pl.lit("measure, exporter_iso3 or importer_iso3 is empty"))
         .when(unknown)
         .then(pl.format("country {} or {} is not in dim_country", "exporter_iso3", "importer_iso3"))
         .when(reporter_unknown)

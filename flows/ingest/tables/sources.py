@@ -62,6 +62,9 @@ def conform(frame: pl.DataFrame, choice: dict[str, str], wanted: list[str], star
     return frame.select(RN, *wanted, *PARSE_COLUMNS)
 
 
+# RFC 4180: a field is quoted whole ("a ""b"", c") or holds no quote at all; anything else ('""x', 'a"b', a
+# quote never closed) is read differently by every CSV reader, so dyad reads it as no line at all.
+_CSV_LINE_RX = re.compile(rb'(?:"(?:[^"]|"")*"|[^",]*)(?:,(?:"(?:[^"]|"")*"|[^",]*))*')
 _QUOTED_RX = re.compile(rb'"(?:[^"]|"")*"')
 
 
@@ -81,11 +84,10 @@ def misread_lines(block: bytes, n_columns: int) -> dict[int, tuple[str, bytes]]:
         if not line.strip():
             continue
         if b'"' in line:
-            line_without_quoted = _QUOTED_RX.sub(b"", line)
-            if b'"' in line_without_quoted:
+            if not _CSV_LINE_RX.fullmatch(line.rstrip(b"\r")):
                 bad[number] = ("not valid CSV: an unclosed or stray quote", line)
                 continue
-            fields = line_without_quoted.count(b",") + 1
+            fields = _QUOTED_RX.sub(b"", line).count(b",") + 1
         else:
             fields = line.count(b",") + 1
         if fields != n_columns:

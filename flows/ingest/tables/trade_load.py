@@ -177,19 +177,18 @@ REVISED = ("revised by {file} (the same reporter, partner, flow, product and per
            "figure, the one whose name sorts last holds, on full and incremental runs alike")
 
 
-def replace_revised(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context: StageContext) -> pl.DataFrame:
-    """Delete the rows of other files of the same source that this batch revises (same natural key); returns
+def replace_revised(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl.DataFrame:
+    """Delete the rows of other files of the same source that this file revises (same natural key); returns
     them as quarantine rows of their own files, so a revision is never a silent loss.
 
     Files load in name order, so the file whose name sorts last holds (Comtrade and BACI downloads are named
     by date or version); an incremental run reads every table again when one changes, so it ends the same.
+    Runs once the file has loaded whole: a file that fails half-way takes nothing from the files before it.
     """
-    # read by DuckDB's replacement scan, which looks only at the locals of the function that executes
-    trade_batch_keys = loading.select(fact_key()).unique()  # noqa: F841
     revised = f"""
         from fact_trade
         where source = $source and source_file <> $source_file and ({KEY}) in (
-            select ({KEY}) from trade_batch_keys
+            select ({KEY}) from fact_trade where source = $source and source_file = $source_file
         )
     """
     select = f"""
@@ -282,8 +281,6 @@ def load_batches(
         passes = staged.get_column("reason").is_null()
         loading, duplicates = split_duplicates(staged.filter(passes))
         loading, failures = audit_batch(loading, context)
-        if revises:
-            quarantines.append(replace_revised(con, loading, context))
         loaded += publish_batch(con, loading, context)
         key_hashes.append(loading.get_column("key_hash"))
         rejected = pl.concat([staged.filter(~passes), duplicates, failures])
@@ -292,5 +289,7 @@ def load_batches(
         dropped = drop_file_duplicates(con, pl.concat(key_hashes), context)
         loaded -= dropped.height
         quarantines.append(dropped)
+    if revises and loaded:
+        quarantines.append(replace_revised(con, context))
     quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
     return FileOutcome(rows_in=rows_in, loaded=loaded, quarantine=quarantine)
