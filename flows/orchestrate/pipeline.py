@@ -287,7 +287,9 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     counts = pl.concat([
         stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=plan.process.height,
                      quarantined=discover_q.height, skipped=plan.skipped.height),
-        stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
+        # a part of a loaded document quarantined on its own (a NUL byte, a bad front-matter date) is one more row in
+        stage_counts("ingest_documents", rows_in=n_docs + ingest_q.filter(pl.col("row_ref") != "file").height,
+                     loaded=documents.height, quarantined=ingest_q.height),
         extract_counts,
         star.counts,
     ])
