@@ -46,6 +46,7 @@ DebugOption = Annotated[bool, typer.Option(help="Show the full traceback on erro
 WaitOption = Annotated[float, typer.Option(help="Seconds to wait while another process holds the database.")]
 SourcesOption = Annotated[Optional[Path], typer.Option("--sources", help="Folder with documents/ and tables/ (default: the bundled sources/).")]
 DbOption = Annotated[Optional[Path], typer.Option("--db", help="DuckDB file to build (default: dyad.duckdb, or $DYAD_DB).")]
+OfflineOption = Annotated[bool, typer.Option("--offline", envvar="DYAD_OFFLINE", help="Fetch no [[feed]] of the manifest.")]
 
 
 def _prepare_prefect(debug: bool) -> None:
@@ -89,6 +90,7 @@ def run(
     full: Annotated[bool, typer.Option("--full", help="Read every source again, not only new or changed ones.")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, envvar="DYAD_WORKERS",
                                          help="Extract on N local Dask worker processes (Prefect's DaskTaskRunner).")] = 1,
+    offline: OfflineOption = False,
 ) -> None:
     """Run the whole pipeline: ingest, extract, transform and load into the DuckDB file, in one transaction."""
     settings = Settings().with_overrides(sources=sources, db=db)
@@ -111,7 +113,7 @@ def run(
                 from flows.orchestrate.pipeline import run_pipeline
 
                 summary = run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
-                                       workers=workers)
+                                       workers=workers, offline=offline)
                 exported = None
             else:
                 from flows.orchestrate.pipeline import RunSummary
@@ -119,7 +121,7 @@ def run(
 
                 result = pipeline_and_export(sources=str(settings.sources), db=str(settings.db),
                                              export_dir=str(export_to), export_format=export_format.value,
-                                             wait_seconds=wait, full=full)
+                                             wait_seconds=wait, full=full, offline=offline)
                 exported = result.pop("export")
                 summary = RunSummary(**result)
     except Exception as exc:  # noqa: BLE001 - one clear line for people, the traceback behind --debug
@@ -146,6 +148,8 @@ def _print_summary(summary, wall: float) -> None:
         ("people", summary.people),
         ("trade claims / figures", f"{summary.trade_claims} / {summary.figures}"),
         ("trade rows loaded (statistics / published figures)", f"{summary.trade_rows} / {summary.trade_reported}"),
+        *([("feeds (new articles)", f"{len(summary.feeds['feeds'])} ({len(summary.feeds['new_articles'])})")]
+          if summary.feeds else []),
         ("rows quarantined", f"{summary.quarantined}" + (" (see: dyad quarantine)" if summary.quarantined else "")),
         ("time taken", f"{wall:.1f} s (pipeline {summary.seconds:.1f} s, the rest is Prefect start-up)"),
     ]:
@@ -299,6 +303,7 @@ def serve(
                                                       help="Export every report view to DIR after each run.")] = None,
     export_format: FormatOption = ExportFormat.parquet,
     name: Annotated[str, typer.Option(help="Deployment name (shown in the Prefect UI).")] = "scheduled",
+    offline: OfflineOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a schedule (needs `dyad server start`); Ctrl-C stops it."""
@@ -322,7 +327,7 @@ def serve(
                           soft_wrap=True)
 
         serve_pipeline(sources=settings.sources, db=settings.db, cron=cron, interval=interval, export_dir=export_to,
-                       export_format=export_format.value, name=name, on_ready=ready)
+                       export_format=export_format.value, name=name, on_ready=ready, offline=offline)
     except KeyboardInterrupt:
         console.print("stopped serving")
     except Exception as exc:  # noqa: BLE001
