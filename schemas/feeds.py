@@ -20,7 +20,7 @@ class FeedItemRow(pa.DataFrameModel):
     page_sha256: str = pa.Field(nullable=True, str_length={"min_value": 64, "max_value": 64})
     text_sha256: str = pa.Field(nullable=True, str_length={"min_value": 64, "max_value": 64})
     same_as: str = pa.Field(nullable=True)  # for a duplicate: the URL whose document has the same text
-    reason: str = pa.Field(nullable=True)
+    status_reason: str = pa.Field(nullable=True)  # why not written (filtered, disallowed, failed)
 
     class Config:
         strict = True

@@ -11,5 +11,5 @@ create table if not exists feed_item (
     page_sha256    varchar,            -- of the raw page as fetched
     text_sha256    varchar,            -- of the article text: the same story at two addresses is one document
     same_as        varchar,            -- for a duplicate: the item whose document has the same text
-    reason         varchar
+    status_reason  varchar             -- why it was not written
 );

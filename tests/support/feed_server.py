@@ -32,6 +32,8 @@ class Route:
     location: str | None = None
     delay: float = 0.0
     chunks: int = 0  # > 0: the body is sent this many times, chunked, with no Content-Length
+    chunk_delay: float = 0.0  # seconds between two chunks (a slow drip)
+    headers: dict[str, str] = field(default_factory=dict)
     validators: bool = False  # ETag + Last-Modified, answering 304 to a matching conditional GET
 
 
@@ -107,15 +109,19 @@ class FeedServer:
             handler.send_header("Content-Type", route.content_type)
             if route.location:
                 handler.send_header("Location", route.location)
+            for name, value in route.headers.items():
+                handler.send_header(name, value)
             if route.validators:
                 handler.send_header("ETag", etag)
                 handler.send_header("Last-Modified", LAST_MODIFIED)
             if route.chunks:
                 handler.send_header("Transfer-Encoding", "chunked")
                 handler.end_headers()
+                end = time.monotonic() + self.slow_seconds
                 for _ in range(route.chunks):
-                    if self._stop.is_set():
+                    if self._stop.is_set() or time.monotonic() > end:
                         break
+                    time.sleep(route.chunk_delay)
                     handler.wfile.write(f"{len(route.body):x}\r\n".encode() + route.body + b"\r\n")
                 handler.wfile.write(b"0\r\n\r\n")
                 return

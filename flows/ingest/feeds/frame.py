@@ -32,7 +32,7 @@ def feed_items_frame(state: FeedState) -> tuple[pl.DataFrame, pl.DataFrame]:
              "document_path": item.get("document_path"), "title": item.get("title"),
              "published_date": _date(item.get("published")), "fetched_at": _timestamp(item.get("fetched_at")),
              "page_sha256": item.get("page_sha256"), "text_sha256": item.get("text_sha256"),
-             "same_as": item.get("same_as"), "reason": item.get("reason")}
+             "same_as": item.get("same_as"), "status_reason": item.get("reason")}
             for url, item in sorted(state.items.items())]
     frame = pl.DataFrame(rows, schema=polars_schema(FeedItemRow))
     return validate_or_quarantine(FeedItemRow, frame, stage="ingest", source=".feeds/state.json",

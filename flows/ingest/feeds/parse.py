@@ -60,7 +60,7 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if content_type:
         headers["content-type"] = content_type
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
-    if not parsed.version and not parsed.entries:
+    if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f": {str(problem)[:MAX_REASON_CHARS]}" if problem else ""
         raise FeedFormatError(f"not an RSS or Atom feed{detail}")
@@ -82,5 +82,5 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     if not items and parsed.bozo and not rejected:
         problem = parsed.get("bozo_exception")
         raise FeedFormatError(f"malformed feed with no readable items: {str(problem)[:MAX_REASON_CHARS]}")
-    return ParsedFeed(title=" ".join((parsed.feed.get("title") or "").split()), version=parsed.version or "",
+    return ParsedFeed(title=" ".join((parsed.feed.get("title") or "").split()), version=parsed.get("version") or "",
                       items=items, rejected=rejected)
