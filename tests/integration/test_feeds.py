@@ -4,6 +4,7 @@ fetches nothing new (conditional GET). Every connection the flow opens is checke
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import signal
 import socket
@@ -96,6 +97,16 @@ def feed_sources(tmp_path: Path, server: FeedServer) -> Path:
     return root
 
 
+def _latest_artifact(key: str) -> str:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
+    assert found, f"no artifact {key}"
+    return max(found, key=lambda a: a.created).data
+
+
 def _rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
@@ -103,7 +114,7 @@ def _rows(db: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 def test_two_runs_load_the_new_articles_once_and_then_fetch_nothing(
         run_pipeline, feed_sources: Path, server: FeedServer, feed_env, loopback_only, tmp_path: Path) -> None:
-    db = tmp_path / "feeds.duckdb"
+    db = tmp_path / "feed-runs.duckdb"
     first = run_pipeline(feed_sources, db)
 
     # the new articles: two from the agency, two from the ministry, one from the regional feed's pair filter
@@ -164,6 +175,14 @@ def test_two_runs_load_the_new_articles_once_and_then_fetch_nothing(
     assert _rows(db, "select same_as from feed_item where status = 'duplicate'") == [
         (f"{server.base}/agency/2026/aze-blr-education.html",)]
 
+    # the run's artifact names each new article and the events it added
+    summary = _latest_artifact("run-summary-feed-runs")
+    assert "## New articles this run: 5" in summary
+    assert (f"- **[Georgian Prime Minister pays official visit to Armenia]({server.base}/ministry/news/geo-arm-visit"
+            ".html)** (ministry, 2026-12-03)") in summary
+    assert "  - 2026-12-02 official_visit GEO → ARM: " in summary
+    assert "| huge | failed | 0 | 0 | 0 | 0 | too large: more than the limit of 1,048,576 bytes |" in summary
+
     # politeness: robots.txt honoured, nothing filtered fetched, a named User-Agent, requests spaced per host
     first_requests = list(server.requests)
     paths = [r.path for r in first_requests]
@@ -189,7 +208,8 @@ def test_two_runs_load_the_new_articles_once_and_then_fetch_nothing(
 
 
 def test_a_new_item_is_the_only_page_fetched_and_offline_fetches_nothing(
-        run_pipeline, feed_sources: Path, server: FeedServer, feed_env, loopback_only, tmp_path: Path) -> None:
+        run_pipeline, feed_sources: Path, server: FeedServer, feed_env, loopback_only, prefect_api_env: dict[str, str],
+        project_root: Path, tmp_path: Path) -> None:
     db = tmp_path / "feeds.duckdb"
     run_pipeline(feed_sources, db)
     agency = server.routes["/agency/rss.xml"]
@@ -201,9 +221,14 @@ def test_a_new_item_is_the_only_page_fetched_and_offline_fetches_nothing(
     server.routes["/agency/2026/extend.html"] = server.routes["/regional/belarus-azerbaijan-tractors.html"]
 
     before = len(server.requests)
-    offline = run_pipeline(feed_sources, db, offline=True)
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--offline", "--json", "--sources",
+                           str(feed_sources), "--db", str(db)], env={**prefect_api_env, **feed_env}, cwd=project_root,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    offline = json.loads(done.stdout)
     assert len(server.requests) == before
-    assert {f["status"] for f in offline.feeds["feeds"]} == {"offline"}
+    assert {f["status"] for f in offline["feeds"]["feeds"]} == {"offline"}
+    assert (offline["feeds"]["new_articles"], offline["documents"], offline["documents_read"]) == ([], 5, 0)
 
     third = run_pipeline(feed_sources, db)
     pages = [r.path for r in server.requests[before:] if r.path.endswith(".html")]
