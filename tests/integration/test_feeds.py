@@ -153,18 +153,18 @@ def test_two_runs_load_the_new_articles_once_and_then_fetch_nothing(
                      [first.run_id])
     reasons = {source: (ref, reason) for source, ref, reason in rejected}
     assert len(rejected) == len(reasons) + 1  # the agency has two rejected items, every other source one
-    assert reasons["feed down"][1].startswith("feed: cannot connect")
-    assert reasons["feed slow"] == (f"{server.base}/slow/rss.xml", f"feed: timed out waiting for data (limit {TIMEOUT:g} s)")
-    assert reasons["feed broken"][1].startswith("feed: not an RSS or Atom feed")
-    assert reasons["feed huge"][1] == f"feed: too large: more than the limit of {2**20:,} bytes"
-    assert reasons["feed loop"][1] == (f"feed: redirect loop: {server.base}/loop/a.xml -> {server.base}/loop/b.xml "
+    assert reasons["feed down"][1].startswith("feed cannot connect: ")
+    assert reasons["feed slow"] == (f"{server.base}/slow/rss.xml", f"feed timed out waiting for data (limit {TIMEOUT:g} s)")
+    assert reasons["feed broken"][1].startswith("feed not an RSS or Atom feed: ")
+    assert reasons["feed huge"][1] == f"feed too large: more than the limit of {2**20:,} bytes"
+    assert reasons["feed loop"][1] == (f"feed redirect loop: {server.base}/loop/a.xml -> {server.base}/loop/b.xml "
                                        f"-> {server.base}/loop/a.xml")
     assert reasons["sources.toml"] == ("<feed 9>", "feed entry has no 'url'")
     agency = sorted((ref, reason) for source, ref, reason in rejected if source == "feed caspian-wire")
     assert agency == [
-        (f"{server.base}/agency/2026/withdrawn.html", "page: HTTP 404 Not Found"),
+        (f"{server.base}/agency/2026/withdrawn.html", "page HTTP 404 Not Found"),
         (f"{server.base}/private/embargoed.html",
-         f"page: robots.txt of {server.base} disallows /private/embargoed.html for dyad"),
+         f"page disallowed by robots.txt: {server.base}/private/embargoed.html (for dyad)"),
     ]
     stage = _rows(db, "select rows_in, loaded, quarantined, skipped from etl_run_stage "
                       "where run_id = ? and stage = 'fetch_feeds'", [first.run_id])
@@ -182,6 +182,7 @@ def test_two_runs_load_the_new_articles_once_and_then_fetch_nothing(
             ".html)** (ministry, 2026-12-03)") in summary
     assert "  - 2026-12-02 official_visit GEO → ARM: " in summary
     assert "| huge | failed | 0 | 0 | 0 | 0 | too large: more than the limit of 1,048,576 bytes |" in summary
+    assert "| ingest | feed redirect loop | 1 |" in summary and "| ingest | page HTTP 404 Not Found | 1 |" in summary
 
     # politeness: robots.txt honoured, nothing filtered fetched, a named User-Agent, requests spaced per host
     first_requests = list(server.requests)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from flows.ingest.feeds.client import BudgetExhausted, FetchError, Limits, PoliteClient
+from flows.ingest.feeds.client import BudgetExhausted, FetchError, Limits, PoliteClient, RobotsDisallowed
 from tests.support.feed_server import FeedServer, Route
 
 FAST = Limits(connect_timeout=1.0, read_timeout=0.5, response_seconds=2.0, max_feed_bytes=1000,
@@ -94,8 +94,9 @@ def test_robots_txt_is_honoured_on_every_hop(server: FeedServer) -> None:
     client = _client()
     assert client.get(f"{server.base}/private/open-data", max_bytes=100).body == b"open"  # the longer Allow wins
     assert _error(client, f"{server.base}/private/secret").reason == \
-        f"robots.txt of {server.base} disallows /private/secret for dyad"
-    assert _error(client, f"{server.base}/to-private").reason.endswith("disallows /private/secret for dyad")
+        f"disallowed by robots.txt: {server.base}/private/secret (for dyad)"
+    assert isinstance(_error(client, f"{server.base}/private/secret"), RobotsDisallowed)
+    assert _error(client, f"{server.base}/to-private").reason.endswith("/private/secret (for dyad)")
     assert "/private/secret" not in server.paths()
 
 

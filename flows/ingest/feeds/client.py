@@ -67,6 +67,10 @@ class FetchError(Exception):
         self.status = status
 
 
+class RobotsDisallowed(FetchError):
+    """robots.txt forbids the address: a decision of the site, not a failure to try again."""
+
+
 class BudgetExhausted(FetchError):
     """The run's fetch time is used up: the rest waits for the next run (nothing is marked seen)."""
 
@@ -152,7 +156,7 @@ class PoliteClient:
             raise FetchError(f"{rules.unreachable} (reading {site}/robots.txt; the site is not crawled this run)",
                              transient=True)
         if not rules.allows(ROBOTS_AGENT, url):
-            raise FetchError(f"robots.txt of {site} disallows {parts.path or '/'} for {ROBOTS_AGENT}")
+            raise RobotsDisallowed(f"disallowed by robots.txt: {url} (for {ROBOTS_AGENT})")
 
     def _read_robots(self, site: str) -> RobotsRules:
         """RFC 9309: 2xx -> its rules, 4xx -> no rules, 5xx or no answer -> nothing may be fetched."""

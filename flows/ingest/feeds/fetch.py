@@ -15,7 +15,7 @@ from typing import Any
 
 from flows.common.faults import checkpoint
 from flows.ingest.feeds.article import ArticleError, extract_article, is_html, render_document, text_hash
-from flows.ingest.feeds.client import BudgetExhausted, FetchError, Limits, PoliteClient
+from flows.ingest.feeds.client import BudgetExhausted, FetchError, Limits, PoliteClient, RobotsDisallowed
 from flows.ingest.feeds.manifest import FeedEntry, read_feed_entries
 from flows.ingest.feeds.parse import FeedFormatError, FeedItem, parse_feed
 from flows.ingest.feeds.state import FeedState
@@ -109,7 +109,7 @@ def _fetch_feed(client: PoliteClient, root: Path, feed: FeedEntry, report: FeedR
     except FetchError as exc:
         report.status, report.reason = "failed", exc.reason
         result.rows_in += 1
-        _reject(result, feed, feed.url, f"feed: {exc.reason}")
+        _reject(result, feed, feed.url, f"feed {exc.reason}")
         return
     checked = datetime.now(timezone.utc).isoformat(timespec="seconds")
     if response.status == 304:
@@ -122,13 +122,13 @@ def _fetch_feed(client: PoliteClient, root: Path, feed: FeedEntry, report: FeedR
     except FeedFormatError as exc:
         report.status, report.reason = "failed", str(exc)
         result.rows_in += 1
-        _reject(result, feed, feed.url, f"feed: {exc}", response.body[:200].decode("utf-8", "replace"))
+        _reject(result, feed, feed.url, f"feed {exc}", response.body[:200].decode("utf-8", "replace"))
         return
     report.title = parsed.title
     for what, reason in parsed.rejected:
         result.rows_in += 1
         report.failed += 1
-        _reject(result, feed, f"{feed.url} {what}", reason)
+        _reject(result, feed, f"{feed.url} {what}", f"feed {reason}")
     newest = sorted(parsed.items, key=lambda i: i.published.timestamp() if i.published else float("-inf"),
                     reverse=True)[: feed.max_items] if any(i.published for i in parsed.items) \
         else parsed.items[: feed.max_items]
@@ -176,9 +176,10 @@ def _take_item(client: PoliteClient, root: Path, feed: FeedEntry, item: FeedItem
     except (FetchError, ArticleError) as exc:
         transient = isinstance(exc, FetchError) and exc.transient
         report.failed += 1
-        _reject(result, feed, item.url, f"page: {exc}" + (" (tried again next run)" if transient else ""))
+        # the words before the first ':' group rows in the run summary: 'page too large', 'page HTTP 404 ...'
+        _reject(result, feed, item.url, f"page {exc}" + (" (tried again next run)" if transient else ""))
         if not transient:
-            status = "disallowed" if "robots.txt" in str(exc) else "failed"
+            status = "disallowed" if isinstance(exc, RobotsDisallowed) else "failed"
             state.record(item.url, feed=feed.name, status=status, title=item.title, reason=str(exc))
         return not transient
     fetched_at = datetime.now(timezone.utc)
