@@ -62,7 +62,7 @@ def extract_article(body: bytes, url: str, *, feed_title: str | None = None,
     today = today or date.today()
     published = _page_date(copy.deepcopy(tree), today)
     source = "page" if published else None
-    if published is None and feed_published is not None:
+    if published is None and feed_published is not None and feed_published.date() <= today + timedelta(days=1):
         published, source = feed_published.date(), "feed"
     doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)

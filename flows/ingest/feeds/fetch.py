@@ -69,6 +69,14 @@ def mentions(words: tuple[str, ...], text: str, *, every: bool) -> bool:
     return all(found) if every else any(found)
 
 
+def newest_items(items: list[FeedItem], limit: int) -> list[FeedItem]:
+    """The `limit` newest items, newest first; in feed order when the feed dates none of them."""
+    if not any(item.published for item in items):
+        return items[:limit]
+    return sorted(items, key=lambda i: i.published.timestamp() if i.published else float("-inf"),
+                  reverse=True)[:limit]
+
+
 def _reject(result: FetchResult, feed: FeedEntry, url: str, reason: str, raw: str | None = None) -> None:
     result.quarantine.append({"stage": "ingest", "source": f"feed {feed.name}", "row_ref": url, "reason": reason,
                               "raw": raw})
@@ -129,13 +137,11 @@ def _fetch_feed(client: PoliteClient, root: Path, feed: FeedEntry, report: FeedR
         result.rows_in += 1
         report.failed += 1
         _reject(result, feed, f"{feed.url} {what}", f"feed {reason}")
-    newest = sorted(parsed.items, key=lambda i: i.published.timestamp() if i.published else float("-inf"),
-                    reverse=True)[: feed.max_items] if any(i.published for i in parsed.items) \
-        else parsed.items[: feed.max_items]
+    newest = newest_items(parsed.items, feed.max_items)
+    report.items += len(newest)
+    result.rows_in += len(newest)
     complete = True
     for index, item in enumerate(newest):
-        report.items += 1
-        result.rows_in += 1
         if state.seen(item.url):
             report.seen += 1
             result.skipped += 1
@@ -143,11 +149,9 @@ def _fetch_feed(client: PoliteClient, root: Path, feed: FeedEntry, report: FeedR
         try:
             complete &= _take_item(client, root, feed, item, parsed.title, report, result)
         except BudgetExhausted:
-            left = len(newest) - index
+            left = len(newest) - index  # this item and the ones after it wait for the next run
             report.skipped += left
             result.skipped += left
-            report.items += left - 1
-            result.rows_in += left - 1
             raise
     if complete:
         state.feeds[feed.url] = {"name": feed.name, "etag": response.headers.get("etag"),
