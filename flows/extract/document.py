@@ -12,7 +12,7 @@ from flows.common.dates import DateContext, could_have_date
 from flows.extract.events import EventRow, EventState, find_events, is_object, split_clauses, summary
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
-from flows.extract.people import Person, find_people, nearest_country, resolve_leader_anaphor
+from flows.extract.people import Person, fill_from_document, find_people, nearest_country, resolve_leader_anaphor
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
@@ -26,6 +26,7 @@ LATTER = re.compile(r"\bthe\s+latter\b", re.I)
 PRONOUN_START = re.compile(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", re.I)
 PRONOUN_ACT = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b")
 HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
+PASSIVE_BY = re.compile(r"\bby\b")
 # only the words of a title between a demonym and a name: the demonym is that person's ('Lao Deputy Prime Minister X')
 TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
 INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
@@ -141,8 +142,8 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
             obj = is_object(sentence, ev.start, s)
             if not obj and s > ev.trigger_start:
                 continue  # after the trigger and not its object ('at the invitation of X'): no side to give
-            if HOST_VERB.match(ev.trigger):
-                obj = not obj  # 'Biden hosted Xi': the subject is the host, the target
+            if HOST_VERB.match(ev.trigger) and not PASSIVE_BY.search(ev.trigger):
+                obj = not obj  # 'Biden hosted Xi': the subject is the host ('X was hosted by King Y': Y is the host)
             if not ev.symmetric:
                 person.country = ev.target if obj else ev.actor
             else:
@@ -235,6 +236,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         other = person.counterpart_of
         if other is not None and other.country is None and person.country and pair and person.country in pair:
             other.country = pair[1] if pair[0] == person.country else pair[0]
+    fill_from_document(people, countries, pair)  # a country named in the sentences around, last of all
     for person in people:
         first = person.mentions[0]
         s = sentences[first.sentence]

@@ -11,6 +11,11 @@ from flows.transform.keys import date_key_expr, key_expr
 
 MENTION_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "event_type", "actor_iso3", "target_iso3",
                        "event_date", "date_precision")
+# Natural keys of the facts read from sentences: where in which document, and what was said.
+CLAIM_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "exporter_iso3", "importer_iso3",
+                     "product")
+FIGURE_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "measure", "period_start",
+                      "period_end", "exporter_iso3", "importer_iso3")
 
 
 def build_documents(documents: pl.DataFrame, run_started: datetime) -> pl.DataFrame:
@@ -118,6 +123,24 @@ def build_dates(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
     ).select("date_key", "date", "year", "quarter", "month", "day")
 
 
+def build_event_types(types: pl.DataFrame) -> pl.DataFrame:
+    """dim_event_type keyed by a hash of the code: a new or reordered type never renumbers the others."""
+    return types.with_columns(key_expr("code").alias("event_type_key"))
+
+
+def with_key(frame: pl.DataFrame, key: str, columns: tuple[str, ...]) -> pl.DataFrame:
+    """frame with a deterministic key over its natural-key columns (first), one row per key."""
+    keyed = frame.with_columns(key_expr(*columns).alias(key)) if not frame.is_empty() \
+        else frame.with_columns(pl.lit(None, pl.Utf8).alias(key))
+    return keyed.unique(key, keep="first", maintain_order=True).select(key, pl.exclude(key))
+
+
+def build_claims(claims: pl.DataFrame) -> pl.DataFrame:
+    """fact_trade_claim: one row per claim (its key), with the HS chapter of its product."""
+    return with_key(claims, "claim_key", CLAIM_KEY_COLUMNS).with_columns(
+        pl.col("hs_code").str.slice(0, 2).alias("hs_chapter"))
+
+
 def build_warehouse(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
                     run_started: datetime) -> dict[str, pl.DataFrame]:
     """Every star table the documents side loads, by table name."""
@@ -125,13 +148,13 @@ def build_warehouse(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
     dim_org, fact_membership = build_memberships(staged["memberships"])
     frames: dict[str, pl.DataFrame] = {
         "dim_document": build_documents(documents, run_started),
-        "dim_event_type": event_types(),
+        "dim_event_type": build_event_types(event_types()),
         "dim_person": dim_person,
         "fact_person_mention": fact_person,
         "dim_organization": dim_org,
         "fact_membership": fact_membership,
-        "fact_trade_claim": staged["trade_claims"].with_columns(pl.col("hs_code").str.slice(0, 2).alias("hs_chapter")),
-        "fact_figure": staged["figures"],
+        "fact_trade_claim": build_claims(staged["trade_claims"]),
+        "fact_figure": with_key(staged["figures"], "figure_key", FIGURE_KEY_COLUMNS),
     }
     frames.update(build_event_facts(staged["event_mentions"], documents, fact_person))
     frames["dim_date"] = build_dates(frames)

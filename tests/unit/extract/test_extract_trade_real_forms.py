@@ -1,0 +1,37 @@
+"""Trade claims as real news writes them (issue 11), on a text of our own (tests/fixtures/texts/p_uruguay_paraguay_trade.txt)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.extract.products import split_products
+from tests.unit.extract.conftest import trade_of
+
+TEXT = Path(__file__).resolve().parents[2] / "fixtures" / "texts" / "p_uruguay_paraguay_trade.txt"
+
+
+def test_every_claim_of_the_article(extract):
+    assert trade_of(extract(TEXT.read_text(encoding="utf-8"))) == {
+        # led by the importer
+        ("URY", "PRY", "fuel"), ("URY", "PRY", "fertilizer"), ("URY", "PRY", "trucks"),
+        # led by an adjective; coordinated names are one product each
+        ("URY", "PRY", "iron and steel pipes"), ("URY", "PRY", "fruit and vegetable juices"),
+        ("URY", "PRY", "tractors and other agricultural machinery"),
+        # the second clause of a 'while' sentence, its list after 'featuring'
+        ("PRY", "URY", "soybeans"), ("PRY", "URY", "electricity"), ("PRY", "URY", "beef"),
+        # 'among other things' is no product
+        ("URY", "PRY", "dairy products"),
+        # 'Paraguay imports mostly machinery and medicines' is about its imports in general: no claim
+    }
+
+
+@pytest.mark.parametrize("text, products", [
+    ("iron and steel, edible oils", ["iron", "steel", "edible oils"]),  # no shared head: two products
+    ("rubber, copper ore and electricity", ["rubber", "copper ore", "electricity"]),
+    ("polyethylene and other chemical products", ["polyethylene", "other chemical products"]),  # a catch-all item
+    ("cars and similar vehicles", ["cars and similar vehicles"]),
+    ("oil and gas equipment and wheat", ["oil and gas equipment", "wheat"]),
+])
+def test_coordinated_names(text, products):
+    assert split_products(text) == products
