@@ -49,7 +49,7 @@ def keep(command: list[str], home: Path, idle: float, log: Path, poll: float | N
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    started = time.time()
+    last_busy = time.time()  # the start, then the last poll that saw a live lease
     while True:
         time.sleep(poll)
         if process.poll() is not None:
@@ -59,7 +59,10 @@ def keep(command: list[str], home: Path, idle: float, log: Path, poll: float | N
             continue
         with leases.locked(home):
             # Under the lock a run either holds its lease already or finds no state file and starts a new server.
-            if leases.idle_seconds(home, since=started) < idle:
+            idle_for = leases.idle_seconds(home, since=last_busy)
+            if idle_for == 0.0:
+                last_busy = time.time()  # a run that dies without its lease is idle from its last sighting
+            if idle_for < idle:
                 continue
             leases.forget_state(home, os.getpid())
         _stop(process)
