@@ -8,6 +8,7 @@ Every run writes a fresh database unless it is the incremental one, so runs of a
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import statistics
@@ -85,16 +86,35 @@ def local_server(home: Path) -> Iterator[dict[str, Any]]:
         stop_server(home)
 
 
+def process_group_cpu_s(pgid: int) -> float | None:
+    """CPU seconds (user + system) used so far by the live processes of a process group (Linux /proc)."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, ..., utime (12), stime (13)
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return round(total, 2) if total else None
+
+
 def no_server_runs(repeats: int = 3) -> list[dict[str, Any]]:
     """`dyad run` with no server configured, in a new PREFECT_HOME: the first run is cold (it starts the
-    background server), the others are warm (they reuse it). The server is stopped at the end."""
+    background server), the others are warm (they reuse it). The server is stopped at the end; the first run
+    also records the CPU the server spent starting (not the run's own: it outlives the run)."""
+    from flows.orchestrate import leases
     from flows.orchestrate.server import stop_server
 
     home = OUT / "prefect-auto"
     stop_server(home)
     shutil.rmtree(home, ignore_errors=True)
     try:
-        return [dyad_run(BUNDLED, fresh_db("bundled_auto"), home) for _ in range(repeats)]
+        runs = [dyad_run(BUNDLED, fresh_db("bundled_auto"), home)]
+        state = leases.read_state(home)
+        runs[0]["server_start_cpu_s"] = process_group_cpu_s(state["pid"]) if state else None
+        runs += [dyad_run(BUNDLED, fresh_db("bundled_auto"), home) for _ in range(repeats - 1)]
+        return runs
     finally:
         stop_server(home)
 
