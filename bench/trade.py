@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.generate_comtrade import DATA, generate
 
 ROOT = Path(__file__).resolve().parents[1]
-OWN_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "trade_reported"]
+OWN_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "fact_trade_reported"]
 
 
 def cpu_seconds() -> float:
@@ -92,7 +92,8 @@ def main(sizes: list[int]) -> None:
                "dyad_s": round(dyad["seconds"], 2), "dyad_cpu_s": round(dyad["cpu_s"], 1),
                "dyad_rss_mb": round(dyad["peak_rss_mb"]), "ratio": round(dyad["seconds"] / duck["seconds"], 2),
                "cpu_ratio": round(dyad["cpu_s"] / duck["cpu_s"], 2), "loaded": dyad["loaded"],
-               "quarantined": dyad["quarantined"]}
+               "quarantined": dyad["quarantined"], "duckdb_rows": duck["rows"], "dyad_rows_in": dyad["rows"],
+               "same_rows": dyad["rows"] == duck["rows"]}
         results.append(row)
         print(json.dumps(row), flush=True)
     (DATA / "trade.json").write_text(json.dumps(results, indent=2))
