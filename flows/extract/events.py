@@ -111,12 +111,18 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                         [(person, start, end) for person, start, end in persons if clause_start <= start < clause_end])
         for row in _clause_events(clause, pair_spans, state, last_entity):
             same = [other for other in out if family(other.event_type) == family(row.event_type)
-                    and other.event_date == row.event_date and {other.actor, other.target} == {row.actor, row.target}
-                    and other.status == row.status]
+                    and other.event_date == row.event_date and _same_sides(other, row) and other.status == row.status]
             if row.actor != row.target and not same:
                 out.append(row)
     state.events += out
     return out
+
+
+def _same_sides(first: EventRow, second: EventRow) -> bool:
+    """The same two sides: in order for a directional type (each side's embassy is its own), either way otherwise."""
+    if registry_type(first.event_type).symmetry == "directional":
+        return (first.actor, first.target) == (second.actor, second.target)
+    return {first.actor, first.target} == {second.actor, second.target}
 
 
 def _point_dates(clause: Clause) -> list[DateMention]:
@@ -164,7 +170,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
                 by_key[key].event_type = row.event_type  # 'a state visit' names the kind of the visit told
             continue
         by_key[key] = row
-    rows = measured_from(list(by_key.values()), text, clause.start)
+    rows = measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start)
     # a dated clause whose trigger made no event ('its deal with Somaliland, signed on 1 January') does not date
     # the events told after it, unless it is the story's multilateral meeting
     story_clause = bool(rows) or len({country.iso3 for country in clause.countries}) > 2
@@ -174,6 +180,16 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)
     return rows
+
+
+def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:
+    """'The two sides established their respective embassies in 1950': each side's embassy in the other country."""
+    out = []
+    for row in rows:
+        out.append(row)
+        if registry_type(row.event_type).symmetry == "directional" and grammar["mutual_plural"].search(row.trigger):
+            out.append(replace(row, actor=row.target, target=row.actor, place=None))
+    return out
 
 
 def _reported_between(sentence: str, start: int, end: int) -> bool:

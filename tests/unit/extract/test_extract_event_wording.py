@@ -127,6 +127,13 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
      "took place on Monday, 3 April 2023 in Arica, was the fifth.",
      {("meeting", "CHL", "PER", date(2023, 4, 3), "day", "occurred")}),
     ("On 11 July 2016 Chile and Peru advanced negotiations on fruit and began talks on fish exports.", set()),
+    # each side's embassy in the other's capital: two openings, one each way
+    ("The two sides established their respective embassies in Lisbon and Luanda in 1976.",
+     {("embassy_opened", "PRT", "AGO", date(1976, 1, 1), "year", "occurred"),
+      ("embassy_opened", "AGO", "PRT", date(1976, 1, 1), "year", "occurred")}),
+    # 'the hosting of the Joint Commission' is the commission's session, not a visit
+    ("Portugal and Angola noted the successful hosting of the 6th Joint Commission in Luanda on 10 August 2017.",
+     {("commission_meeting", "PRT", "AGO", date(2017, 8, 10), "day", "occurred")}),
     # 'between the two countries' in the trigger: the document's pair, not a country named in the aside
     ("Senegal and Mali share a river. Diplomatic relations between the two countries formally began in 1960 with "
      "Senegal's recognition of an independent Mali, formerly the French Sudan.",
