@@ -252,6 +252,14 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
     return None, None
 
 
+def _after_publication(date_m: DateMention | None, published: date | None) -> bool:
+    """A date wholly after the day the story was published, at its own precision: what it tells has not happened."""
+    if date_m is None or date_m.value is None or published is None:
+        return False
+    width = {"year": 4, "month": 7}.get(date_m.precision or "day", 10)
+    return date_m.value.isoformat()[:width] > published.isoformat()[:width]
+
+
 def _next_year_if_past(date_m: DateMention, published: date | None) -> DateMention:
     """'will visit in June' told in May 2024 is June 2024, not the June already past."""
     if date_m.value and published and date_m.value < published and date_m.resolution != "explicit" \
@@ -303,6 +311,8 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         if date_m is None:
             return None
     inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention
+    if not planned and _after_publication(date_m, state.published):
+        planned = True  # 'agreed to designate 2022 as the Year ... to celebrate' told in 2021: not done yet
     if planned and date_m is not None:
         date_m = _next_year_if_past(date_m, state.published)
     if _not_between_states(event_type, hit, clause, parties):
