@@ -14,7 +14,8 @@ from flows.extract.events import (EventRow, EventState, drop_coarser_copies, fin
                                   summary)
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
-from flows.extract.people import Person, fill_from_document, find_people, nearest_country, resolve_leader_anaphor
+from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
+                                  resolve_leader_anaphor)
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
@@ -202,6 +203,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     pairs = [find_pair_phrases(sentence.text) for sentence in sentences]
     pair = _pair(document_countries(countries))
     reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
+    # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
+    prefetch_names([sentence.text for sentence in sentences], countries)
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
         reading.last_entity = _latter(sentence.text, sentence_countries, persons, reading.last_entity)
