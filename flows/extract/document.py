@@ -51,7 +51,7 @@ TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chanc
 
 def document_countries(mentions: list[list[CountryMention]]) -> list[str]:
     """The document's countries, most mentioned first (historical states left out)."""
-    counts = Counter(c.iso3 for ms in mentions for c in ms if not is_historic(c.iso3))
+    counts = Counter(country.iso3 for sentence in mentions for country in sentence if not is_historic(country.iso3))
     return [iso for iso, _ in counts.most_common()]
 
 
@@ -66,15 +66,16 @@ Latter = tuple[str | None, int, Person | None]  # (country, position, person) th
 def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
             previous: Latter | None) -> Latter | None:
     """What 'the latter' refers to: the last person or country named before it."""
-    m = LATTER.search(sentence) if "latter" in sentence else None
-    if not m:
+    match = LATTER.search(sentence) if "latter" in sentence else None
+    if not match:
         return previous
-    cands: list[tuple[int, str | None, Person | None]] = [(c.end, c.iso3, None) for c in countries if c.end <= m.start()]
-    cands += [(e, p.country, p) for p, s, e in persons if e <= m.start()]
-    if not cands:
+    named: list[tuple[int, str | None, Person | None]] = [(country.end, country.iso3, None) for country in countries
+                                                          if country.end <= match.start()]
+    named += [(end, person.country, person) for person, _, end in persons if end <= match.start()]
+    if not named:
         return previous
-    end, iso, person = max(cands, key=lambda x: x[0])
-    return iso, m.start(), person
+    _, iso, person = max(named, key=lambda candidate: candidate[0])
+    return iso, match.start(), person
 
 
 # 'held a separate meeting', 'later held expanded talks', 'also called on the president': another meeting the same
@@ -88,13 +89,13 @@ ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\
 def _opposite_sides(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
                     pair: tuple[str, str]) -> None:
     """'Foreign Secretary X and Vietnamese Foreign Minister Y': X, with no country of his own, is the other side."""
-    ordered = sorted(persons, key=lambda x: x[1])
-    for (p1, _, e1), (p2, s2, _) in zip(ordered, ordered[1:]):
-        if p1.country is not None or p2.country not in pair or p1 is p2:
+    ordered = sorted(persons, key=lambda mention: mention[1])
+    for (first, _, first_end), (second, second_start, _) in zip(ordered, ordered[1:]):
+        if first.country is not None or second.country not in pair or first is second:
             continue
-        m = AND_SIDE.match(sentence, e1, s2)
-        if m and any(c.start == m.start("side") and c.iso3 == p2.country for c in countries):
-            p1.country, p1.country_cue = pair[1] if pair[0] == p2.country else pair[0], "inferred"
+        match = AND_SIDE.match(sentence, first_end, second_start)
+        if match and any(country.start == match.start("side") and country.iso3 == second.country for country in countries):
+            first.country, first.country_cue = pair[1] if pair[0] == second.country else pair[0], "inferred"
 
 
 AND_SIDE = re.compile(r"\s+and\s+(?:the\s+)?(?P<side>[A-ZÀ-Þ][\w’'-]+)")
@@ -103,23 +104,25 @@ AND_SIDE = re.compile(r"\s+and\s+(?:the\s+)?(?P<side>[A-ZÀ-Þ][\w’'-]+)")
 def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
     """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
     # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
-    own = [c for c in countries if not re.match(r"\s+counterparts?\b", sentence[c.end:c.end + 14])
-           and not TITLE_OF.search(sentence, max(0, c.start - 40), c.start)
-           and not POSTED_TO.search(sentence, max(0, c.start - 40), c.start)]  # 'ambassador to Spain' is not Spanish
-    for c_start, c_end in split_clauses(sentence):
-        for person, st, en in persons:
+    own = [country for country in countries if not re.match(r"\s+counterparts?\b", sentence[country.end:country.end + 14])
+           and not TITLE_OF.search(sentence, max(0, country.start - 40), country.start)
+           and not POSTED_TO.search(sentence, max(0, country.start - 40), country.start)]  # 'ambassador to Spain'
+    for clause_start, clause_end in split_clauses(sentence):
+        for person, start, end in persons:
             if person.role and INTERNATIONAL.search(person.role):
                 continue  # 'United Nations Secretary-General X' serves no country
-            if person.country is None and c_start <= st < c_end:
+            if person.country is None and clause_start <= start < clause_end:
                 # a demonym that is already another person's title ('Ethiopian Prime Minister Abiy Ahmed') is theirs
-                free = [c for c in own if not any(p2 is not person and p2.country == c.iso3 and 0 <= s2 - c.end < 100
-                                                  and TITLE_WORDS.match(sentence, c.end, s2) for p2, s2, _ in persons)]
-                iso = nearest_country(sentence, st, en, free, (c_start, c_end))
+                free = [country for country in own if not any(
+                    other is not person and other.country == country.iso3 and 0 <= other_start - country.end < 100
+                    and TITLE_WORDS.match(sentence, country.end, other_start) for other, other_start, _ in persons)]
+                iso = nearest_country(sentence, start, end, free, (clause_start, clause_end))
                 if iso is None:
                     # 'King Mohammed VI welcomed him in Rabat': where a person acts is their country, last of all
-                    here = [c for c in free if c_start <= c.start < c_end and c.kind in ("capital", "name")
-                            and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sentence[max(0, c.start - 8):c.start])]
-                    iso = here[0].iso3 if len({c.iso3 for c in here}) == 1 else None
+                    here = [country for country in free if clause_start <= country.start < clause_end
+                            and country.kind in ("capital", "name")
+                            and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sentence[max(0, country.start - 8):country.start])]
+                    iso = here[0].iso3 if len({country.iso3 for country in here}) == 1 else None
                 if iso:
                     person.country, person.country_cue = iso, "inferred"
 
@@ -127,35 +130,38 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
 def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, int]], sentence: str,
                       latter: Latter | None) -> None:
     """A person with no country yet takes the side the event gives them: the visitor is the actor, 'with X' the other."""
-    for ev in events:
-        if latter and len(latter) > 2 and latter[2] is not None and latter[2].country is None and not ev.symmetric:
-            if LATTER.search(sentence, ev.start, ev.end):
-                latter[2].country, latter[2].country_cue = ev.actor, "inferred"
-        inside = [(p, s) for p, s, _ in persons if ev.start <= s < ev.end]
-        if not ev.symmetric:
+    for event in events:
+        if latter and len(latter) > 2 and latter[2] is not None and latter[2].country is None and not event.symmetric:
+            if LATTER.search(sentence, event.start, event.end):
+                latter[2].country, latter[2].country_cue = event.actor, "inferred"
+        inside = [(person, start) for person, start, _ in persons if event.start <= start < event.end]
+        if not event.symmetric:
             # 'X arrived in Cairo ..., and was received by President Y': the host named later in the sentence
-            inside += [(p, s) for p, s, _ in persons if s >= ev.end and is_object(sentence, ev.end, s)]
-        if not ev.symmetric:
-            inside += [(p, s) for p, s, _ in persons if s >= ev.end and INVITATION.search(sentence, ev.start, s)]
-        for person, s in inside:
+            inside += [(person, start) for person, start, _ in persons
+                       if start >= event.end and is_object(sentence, event.end, start)]
+        if not event.symmetric:
+            inside += [(person, start) for person, start, _ in persons
+                       if start >= event.end and INVITATION.search(sentence, event.start, start)]
+        for person, start in inside:
             if person.country:
                 continue
-            if not ev.symmetric and INVITATION.search(sentence, ev.start, s):
-                person.country, person.country_cue = ev.target, "inferred"  # 'at the invitation of X': the host
+            if not event.symmetric and INVITATION.search(sentence, event.start, start):
+                person.country, person.country_cue = event.target, "inferred"  # 'at the invitation of X': the host
                 continue
-            if s < ev.trigger_start and SUBORDINATE.search(sentence, s, ev.trigger_start):
+            if start < event.trigger_start and SUBORDINATE.search(sentence, start, event.trigger_start):
                 continue  # 'Akande quoted the leaders ... when Akufo-Addo visited Osinbajo': the teller is no side
-            obj = is_object(sentence, ev.start, s)
-            if not obj and s > ev.trigger_start:
+            obj = is_object(sentence, event.start, start)
+            if not obj and start > event.trigger_start:
                 continue  # after the trigger and not its object ('at the invitation of X'): no side to give
-            if HOST_VERB.match(ev.trigger) and not PASSIVE_BY.search(ev.trigger):
+            if HOST_VERB.match(event.trigger) and not PASSIVE_BY.search(event.trigger):
                 obj = not obj  # 'Biden hosted Xi': the subject is the host ('X was hosted by King Y': Y is the host)
-            if not ev.symmetric:
-                person.country = ev.target if obj else ev.actor
+            if not event.symmetric:
+                person.country = event.target if obj else event.actor
             else:
                 # a meeting: the side not taken by the people on the other end of 'with'
-                known = {p.country for p, s2 in inside if p.country and is_object(sentence, ev.start, s2) != obj}
-                rest = [c for c in (ev.actor, ev.target) if c not in known]
+                known = {other.country for other, other_start in inside
+                         if other.country and is_object(sentence, event.start, other_start) != obj}
+                rest = [side for side in (event.actor, event.target) if side not in known]
                 if len(known) == 1 and len(rest) == 1:
                     person.country = rest[0]
             if person.country:
@@ -300,14 +306,14 @@ def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]]
 
 def _normalize(name: str) -> str:
     """Case- and accent-free name, for matching people across documents."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    return "".join(char for char in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(char))
 
 
 def _unique(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
     seen, out = set(), []
     for row in rows:
-        k = tuple(row[x] for x in keys)
-        if k not in seen:
-            seen.add(k)
+        natural = tuple(row[column] for column in keys)
+        if natural not in seen:
+            seen.add(natural)
             out.append(row)
     return out

@@ -58,6 +58,7 @@ def rules() -> dict:
         "domestic": re.compile("|".join(data["domestic"]), re.I),
         "embassy_building": re.compile(data["embassy_building"], re.I),
         "ahead_of": re.compile(data["ahead_of"], re.I),
+        "mutual_plural": re.compile(data["mutual_plural"], re.I),
     }
 
 

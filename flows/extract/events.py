@@ -111,12 +111,18 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                         [(person, start, end) for person, start, end in persons if clause_start <= start < clause_end])
         for row in _clause_events(clause, pair_spans, state, last_entity):
             same = [other for other in out if family(other.event_type) == family(row.event_type)
-                    and other.event_date == row.event_date and {other.actor, other.target} == {row.actor, row.target}
-                    and other.status == row.status]
+                    and other.event_date == row.event_date and _same_sides(other, row) and other.status == row.status]
             if row.actor != row.target and not same:
                 out.append(row)
     state.events += out
     return out
+
+
+def _same_sides(first: EventRow, second: EventRow) -> bool:
+    """The same two sides: in order for a directional type (each side's embassy is its own), either way otherwise."""
+    if registry_type(first.event_type).symmetry == "directional":
+        return (first.actor, first.target) == (second.actor, second.target)
+    return {first.actor, first.target} == {second.actor, second.target}
 
 
 def _point_dates(clause: Clause) -> list[DateMention]:
@@ -164,7 +170,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
                 by_key[key].event_type = row.event_type  # 'a state visit' names the kind of the visit told
             continue
         by_key[key] = row
-    rows = measured_from(list(by_key.values()), text, clause.start)
+    rows = measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start)
     # a dated clause whose trigger made no event ('its deal with Somaliland, signed on 1 January') does not date
     # the events told after it, unless it is the story's multilateral meeting
     story_clause = bool(rows) or len({country.iso3 for country in clause.countries}) > 2
@@ -174,6 +180,16 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)
     return rows
+
+
+def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:
+    """'The two sides established their respective embassies in 1950': each side's embassy in the other country."""
+    out = []
+    for row in rows:
+        out.append(row)
+        if registry_type(row.event_type).symmetry == "directional" and grammar["mutual_plural"].search(row.trigger):
+            out.append(replace(row, actor=row.target, target=row.actor, place=None))
+    return out
 
 
 def _reported_between(sentence: str, start: int, end: int) -> bool:
@@ -236,6 +252,14 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
     return None, None
 
 
+def _after_publication(date_m: DateMention | None, published: date | None) -> bool:
+    """A date wholly after the day the story was published, at its own precision: what it tells has not happened."""
+    if date_m is None or date_m.value is None or published is None:
+        return False
+    width = {"year": 4, "month": 7}.get(date_m.precision or "day", 10)
+    return date_m.value.isoformat()[:width] > published.isoformat()[:width]
+
+
 def _next_year_if_past(date_m: DateMention, published: date | None) -> DateMention:
     """'will visit in June' told in May 2024 is June 2024, not the June already past."""
     if date_m.value and published and date_m.value < published and date_m.resolution != "explicit" \
@@ -287,6 +311,8 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         if date_m is None:
             return None
     inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention
+    if not planned and _after_publication(date_m, state.published):
+        planned = True  # 'agreed to designate 2022 as the Year ... to celebrate' told in 2021: not done yet
     if planned and date_m is not None:
         date_m = _next_year_if_past(date_m, state.published)
     if _not_between_states(event_type, hit, clause, parties):

@@ -127,6 +127,21 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
      "took place on Monday, 3 April 2023 in Arica, was the fifth.",
      {("meeting", "CHL", "PER", date(2023, 4, 3), "day", "occurred")}),
     ("On 11 July 2016 Chile and Peru advanced negotiations on fruit and began talks on fish exports.", set()),
+    # each side's embassy in the other's capital: two openings, one each way
+    ("The two sides established their respective embassies in Lisbon and Luanda in 1976.",
+     {("embassy_opened", "PRT", "AGO", date(1976, 1, 1), "year", "occurred"),
+      ("embassy_opened", "AGO", "PRT", date(1976, 1, 1), "year", "occurred")}),
+    # 'the hosting of the Joint Commission' is the commission's session, not a visit
+    ("Portugal and Angola noted the successful hosting of the 6th Joint Commission in Luanda on 10 August 2017.",
+     {("commission_meeting", "PRT", "AGO", date(2017, 8, 10), "day", "occurred")}),
+    # a year after the story's own (published 10 May 2024) has not happened yet: planned, whatever the verb
+    ("Portugal and Angola agreed to name 2026 as a year of culture to celebrate the 50th anniversary of relations.",
+     {("anniversary_event", "PRT", "AGO", date(2026, 1, 1), "year", "planned")}),
+    ("Portugal and Angola entered into a fisheries agreement in March 2022.",
+     {("agreement_signed", "PRT", "AGO", date(2022, 3, 1), "month", "occurred")}),
+    ("In December 2023 Angola filed a case against Portugal at the regional court.",
+     {("other", "AGO", "PRT", date(2023, 12, 1), "month", "occurred")}),
+    ("The high volume of visits between Portugal and Angola since April 2022 shows the warmth of ties.", set()),
     # 'between the two countries' in the trigger: the document's pair, not a country named in the aside
     ("Senegal and Mali share a river. Diplomatic relations between the two countries formally began in 1960 with "
      "Senegal's recognition of an independent Mali, formerly the French Sudan.",
