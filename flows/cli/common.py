@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
 import typer
+from rich.markup import escape
 from rich.console import Console
 
 from flows.settings import configure_prefect_environment
@@ -75,5 +76,5 @@ def fail(message: str, debug: bool, exc: BaseException | None = None) -> NoRetur
     """Print one red line (the traceback with --debug) and exit 1."""
     if debug and exc is not None:
         raise exc
-    console.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)  # messages can quote data
     raise typer.Exit(1)

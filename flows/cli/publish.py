@@ -19,6 +19,9 @@ def export(
     export_format: FormatOption = ExportFormat.parquet,
     db: DbOption = None,
     views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more); the export's other views stay.")] = None,
+    raw: Annotated[bool, typer.Option("--raw", help="CSV: write text cells as they are; by default a cell starting "
+                                                    "with = + - @ tab or CR gets a leading ' so a spreadsheet "
+                                                    "shows it instead of running it as a formula.")] = False,
     wait: WaitOption = 0.0,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
@@ -40,7 +43,8 @@ def export(
             def advance(view: str) -> None:
                 progress.update(bar, advance=1, description=view)
 
-            result = export_views(settings.db, to, export_format.value, views=views, wait_seconds=wait, on_view=advance)
+            result = export_views(settings.db, to, export_format.value, views=views, wait_seconds=wait, on_view=advance,
+                                  raw=raw)
     except Exception as exc:  # noqa: BLE001
         fail(f"{type(exc).__name__}: {exc}", debug, exc)
         return

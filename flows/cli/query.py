@@ -14,11 +14,15 @@ def sql(
     query: Annotated[Optional[str], typer.Argument(help="SQL to run; without it, an interactive session.")] = None,
     db: DbOption = None,
     write: Annotated[bool, typer.Option("--write", help="Open the database for writing (default: read-only).")] = False,
+    unsafe: Annotated[bool, typer.Option(
+        "--unsafe", help="Lift the sandbox: by default SQL reaches only the database file (no read_csv of other "
+                         "files, no COPY TO or EXPORT DATABASE, no INSTALL/LOAD, settings locked); --unsafe allows "
+                         "all of it and opens harlequin when installed.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the rows as a JSON list of objects.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print every row as CSV with a header (for spreadsheets).")] = False,
     debug: DebugOption = False,
 ) -> None:
-    """Run SQL and print a table, or open an SQL session (harlequin if installed) without a query.
+    """Run SQL and print a table, or open an SQL session without a query; sandboxed to the database unless --unsafe.
 
     Piped statements (`dyad sql < script.sql`) run one after another; the exit status is 1 if any failed.
     """
@@ -31,15 +35,15 @@ def sql(
         fail(f"database {settings.db} does not exist: run `dyad run` first", debug)
     try:
         if query is None:
-            failed = repl(settings.db, read_only=not write, console=out)
+            failed = repl(settings.db, read_only=not write, unsafe=unsafe, console=out)
             if failed:
                 raise typer.Exit(1)
         elif as_csv:
-            write_csv(settings.db, query, sys.stdout, read_only=not write)
+            write_csv(settings.db, query, sys.stdout, read_only=not write, unsafe=unsafe)
         elif as_json:
-            out.print_json(json.dumps(query_rows(settings.db, query, read_only=not write), default=str))
+            out.print_json(json.dumps(query_rows(settings.db, query, read_only=not write, unsafe=unsafe), default=str))
         else:
-            print_query(settings.db, query, read_only=not write, console=out)
+            print_query(settings.db, query, read_only=not write, unsafe=unsafe, console=out)
     except typer.Exit:
         raise
     except Exception as exc:  # noqa: BLE001

@@ -74,7 +74,22 @@ def _columns(con: duckdb.DuckDBPyConnection, view: str) -> list[str]:
     return [d[0] for d in cursor.description]
 
 
-def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Format = "parquet") -> ExportedView:
+def formula_safe_select(con: duckdb.DuckDBPyConnection, view: str) -> str:
+    """The view's rows with every text cell that a spreadsheet would run as a formula prefixed by a quote.
+
+    OWASP's CSV-injection rule: a cell starting with = + - @ tab or carriage return gets a leading ' (so
+    `=HYPERLINK(...)` shows as text); numbers stay numbers. `dyad export --raw` skips this.
+    """
+    cells = []
+    for name, kind, *_ in con.execute(f"describe {_quote_ident(view)}").fetchall():
+        column = _quote_ident(name)
+        cells.append(f"case when regexp_matches({column}, '^[=+@\\t\\r-]') then '''' || {column} else {column} end "
+                     f"as {column}" if kind == "VARCHAR" else column)
+    return f"(select {', '.join(cells)} from {_quote_ident(view)} order by all)"
+
+
+def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Format = "parquet",
+                raw: bool = False) -> ExportedView:
     """Write one view into folder as one file, `<view>.parquet` or `<view>.csv`, rows sorted by every column.
 
     Always one file a view, whatever its size or content: a reader's command (`read_parquet('v_x.parquet')`)
@@ -83,6 +98,8 @@ def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Fo
     columns = _columns(con, view)
     rows = con.execute(f"select count(*) from {_quote_ident(view)}").fetchone()[0]
     source = f"(select * from {_quote_ident(view)} order by all)"
+    if fmt == "csv" and not raw:
+        source = formula_safe_select(con, view)
     relative = f"{view}.{fmt}"
     options = "format csv, header true" if fmt == "csv" else "format parquet"
     con.execute(f"copy {source} to {_quote_literal(str(folder / relative))} ({options})")
@@ -131,6 +148,7 @@ def export_views(
     views: list[str] | None = None,
     wait_seconds: float = 0.0,
     on_view: Callable[[str], None] | None = None,
+    raw: bool = False,
 ) -> ExportResult:
     """Export the report views of db into the folder `to`, replacing a previous export.
 
@@ -160,7 +178,7 @@ def export_views(
         for old in kept:
             shutil.copy2(target / old.path, staging / old.path)
         for view in views or available:
-            result.views.append(export_view(con, view, staging, fmt))
+            result.views.append(export_view(con, view, staging, fmt, raw=raw))
             if on_view:
                 on_view(view)
         result.views = sorted([*kept, *result.views], key=lambda v: v.view)

@@ -18,9 +18,11 @@ from flows.common.faults import checkpoint
 from flows.warehouse.audits import AuditError, run_checks
 from flows.warehouse.connection import connect, rewrite_for_older_readers
 from flows.warehouse.describe import apply_comments
+from flows.warehouse.failures import apply_pending
+from flows.warehouse.marker import dyad_tables, prepare_database
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
-HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine"}
+HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
 # Per-file tables without a document_key: the column naming the source file each row came from.
 FILE_COLUMNS = {"fact_trade": "source_file", "fact_trade_reported": "source", "dim_source_table": "path"}
 
@@ -111,8 +113,10 @@ def start_run(db: Path, sql_dir: Path, run_id: str, started: datetime, sources: 
     a run that fails anywhere, or is killed, still leaves its trace in etl_run."""
     rewrite_for_older_readers(db, wait_seconds)  # a database from before dyad pinned its storage version
     with connect(db, wait_seconds=wait_seconds) as con:
-        upgrade_star(con, sql_dir)
+        # refuses another program's database; migrates an older dyad one (sql/migrations)
+        prepare_database(con, sql_dir)
         apply_ddl(con, sql_dir)
+        apply_pending(con, db)  # failures that could not be written when they happened
         # A run that was killed never reached its end: say so rather than leave it 'running' forever.
         con.execute("update etl_run set status = 'failed', error = 'interrupted (process ended before commit)' "
                     "where status = 'running'")
@@ -127,12 +131,6 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
                 "where run_id = ?", [status, datetime.now(), error, n_sources, run_id])
 
 
-def record_failure(db: Path, run_id: str, error: BaseException, wait_seconds: float = 0.0) -> None:
-    """Mark a run failed with its reason, on a connection of its own (the run's own may be gone)."""
-    with connect(db, wait_seconds=wait_seconds) as con:
-        finish_run(con, run_id, "failed", f"{type(error).__name__}: {error}")
-
-
 def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     rows = con.execute("select table_name, column_name from information_schema.columns "
                        "where table_schema = 'main'").fetchall()
@@ -142,9 +140,10 @@ def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     return out
 
 
-def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str]) -> None:
+def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str],
+                     ours: list[str]) -> None:
     """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead."""
-    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(_table_names(con))}
+    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(ours)}
     for table in full_tables & set(tables):
         con.execute(f'delete from "{table}"')
     if not replaced:
@@ -163,54 +162,6 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
         con.execute("drop table _replaced_documents")
     finally:
         con.unregister("_replaced")
-
-
-# Tables renamed since a database may have been built: old name -> new name.
-RENAMED_TABLES = {"trade_reported": "fact_trade_reported"}
-
-
-def _ddl_shapes(sql_dir: Path) -> dict[str, dict[str, str]]:
-    """Each DDL table's columns and types, as DuckDB reads the DDL (in a scratch in-memory database)."""
-    with duckdb.connect(":memory:") as scratch:
-        apply_ddl(scratch, sql_dir)
-        return _shapes(scratch)
-
-
-def _shapes(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
-    rows = con.execute("select table_name, column_name, data_type from information_schema.columns "
-                       "where table_schema = 'main' order by table_name, ordinal_position").fetchall()
-    shapes: dict[str, dict[str, str]] = {}
-    for table, column, kind in rows:
-        shapes.setdefault(table, {})[column] = kind
-    return shapes
-
-
-def upgrade_star(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
-    """Bring a database built by an earlier dyad to today's tables; returns what changed.
-
-    Renamed tables keep their rows. When any star table's columns differ from its DDL, every table but
-    the run history is dropped (the DDL recreates them) so the run reads every source again: facts of
-    documents that are not read again would otherwise lack the new keys.
-    """
-    done = []
-    existing = set(_table_names(con))
-    for old, new in RENAMED_TABLES.items():
-        if old in existing and new not in existing:
-            con.execute(f'alter table "{old}" rename to "{new}"')
-            done.append(f"renamed {old} to {new}")
-    wanted = _ddl_shapes(sql_dir)
-    current = _shapes(con)
-    changed = sorted(t for t, columns in wanted.items()
-                     if t in current and t not in HISTORY_TABLES and current[t] != columns)
-    if changed:
-        views = con.execute("select view_name from duckdb_views() where not internal and schema_name = 'main'").fetchall()
-        for (view,) in views:
-            con.execute(f'drop view if exists "{view}"')
-        for table in _table_names(con):
-            if table not in HISTORY_TABLES:
-                con.execute(f'drop table "{table}"')
-        done.append("rebuilt the star (columns changed in " + ", ".join(changed) + ")")
-    return done
 
 
 def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
@@ -257,11 +208,11 @@ def load_run(
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
         if full:
-            for table in _table_names(con):
+            for table in dyad_tables(con, sql_dir):  # an adopted database's other tables are not dyad's to empty
                 if table not in HISTORY_TABLES:
                     con.execute(f'delete from "{table}"')
         else:
-            _delete_replaced(con, replaced, set(whole_frames))
+            _delete_replaced(con, replaced, set(whole_frames), dyad_tables(con, sql_dir))
         checkpoint("load")
         for table, frame in {**document_frames, **whole_frames}.items():
             result.tables[table] = insert_frame(con, table, frame)
