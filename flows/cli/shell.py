@@ -79,6 +79,24 @@ def query_rows(db: Path, query: str, *, read_only: bool = True, unsafe: bool = F
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def write_csv(db: Path, query: str, stream: TextIO, *, read_only: bool = True, unsafe: bool = False,
+              batch: int = 10_000) -> int:
+    """Every row of one query as CSV with a header (for spreadsheets and pipes); returns the rows written."""
+    import csv
+
+    with open_database(db, read_only=read_only, unsafe=unsafe) as con:
+        cursor = con.execute(query)
+        if cursor.description is None:
+            return 0
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow([d[0] for d in cursor.description])
+        written = 0
+        while rows := cursor.fetchmany(batch):
+            writer.writerows(["" if v is None else v for v in row] for row in rows)
+            written += len(rows)
+        return written
+
+
 def print_query(db: Path, query: str, *, read_only: bool = True, unsafe: bool = False,
                 console: Console | None = None) -> None:
     """Run one query and print its result."""
@@ -169,8 +187,11 @@ def _save_history(readline) -> None:
 
 
 def repl(db: Path, *, read_only: bool = True, unsafe: bool = False, console: Console | None = None,
-         use_harlequin: bool = True, stdin: TextIO | None = None) -> None:
-    """An SQL session: harlequin when installed, unsafe and on a terminal, else a line-editing prompt."""
+         use_harlequin: bool = True, stdin: TextIO | None = None) -> int:
+    """An SQL session: harlequin when installed, unsafe and on a terminal, else a line-editing prompt.
+
+    Returns how many statements failed, so piped SQL (`dyad sql < script.sql`) can exit non-zero.
+    """
     stdin = stdin or sys.stdin
     interactive = stdin.isatty()
     command = harlequin_command(db, read_only=read_only) if use_harlequin and unsafe and interactive else None
@@ -182,7 +203,7 @@ def repl(db: Path, *, read_only: bool = True, unsafe: bool = False, console: Con
         mode = ("read-only" if read_only else "read-write") + ("" if unsafe else ", sandboxed")
         console.print(Text(f"dyad sql on {db} ({mode}); end statements with ';', .help for commands, "
                            ".quit to leave"), highlight=False)
-    state = {"timer": False}
+    state = {"timer": False, "failed": 0}
     with open_database(db, read_only=read_only, unsafe=unsafe) as con:
         buffer: list[str] = []
         while True:
@@ -209,6 +230,7 @@ def repl(db: Path, *, read_only: bool = True, unsafe: bool = False, console: Con
                 buffer = []
         if buffer and "".join(buffer).strip():
             _run(con, "\n".join(buffer), console, state)  # piped SQL may end without ';'
+    return state["failed"]
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str, console: Console, state: dict) -> None:
@@ -216,6 +238,7 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, console: Console, state: dict
     try:
         console.print(query_table(con, sql))
     except duckdb.Error as exc:
+        state["failed"] = state.get("failed", 0) + 1
         console.print(Text(f"{type(exc).__name__}: {exc}", style="red"), highlight=False)
     if state.get("timer"):
         console.print(f"[dim]{time.perf_counter() - started:.3f} s[/]")

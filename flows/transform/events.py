@@ -8,32 +8,30 @@ Phoenix, which merges distinct same-day events). The most precise date wins.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import polars as pl
 
+from flows.lexicon import registry
 from flows.transform.keys import stable_key
 
-EVENT_TYPES_CSV = Path(__file__).with_name("event_types.csv")
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def event_types() -> pl.DataFrame:
-    """dim_event_type rows from the vocabulary file."""
-    with EVENT_TYPES_CSV.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    """dim_event_type rows from the event-type registry (flows/lexicon/event_types.csv); a 'mixed' type (the
+    mention decides) is not symmetric as a type."""
+    kinds = list(registry.event_types().values())
     return pl.DataFrame(
         {
-            "event_type_key": list(range(1, len(rows) + 1)),
-            "code": [r["code"] for r in rows],
-            "label": [r["label"] for r in rows],
-            "family": [r["family"] for r in rows],
-            "cameo_code": [r["cameo_code"] for r in rows],
-            "goldstein": [float(r["goldstein"]) for r in rows],
-            "is_symmetric": [r["symmetric"] == "true" for r in rows],
+            "event_type_key": list(range(1, len(kinds) + 1)),
+            "code": [kind.code for kind in kinds],
+            "label": [kind.label for kind in kinds],
+            "family": [kind.family for kind in kinds],
+            "cameo_code": [kind.cameo_code for kind in kinds],
+            "goldstein": [kind.goldstein for kind in kinds],
+            "is_symmetric": [kind.symmetry == "symmetric" for kind in kinds],
         },
         schema_overrides={"event_type_key": pl.Int32},
     )

@@ -1,7 +1,7 @@
 """Trade statistics and reference tables: detect each file's layout, read, validate, load into DuckDB.
 
 The pipeline calls two functions: `read_reference` (dimension frames from the bundled reference
-tables) and `ingest_tables` (every statistics file into fact_trade / trade_reported, inside the
+tables) and `ingest_tables` (every statistics file into fact_trade / fact_trade_reported, inside the
 caller's transaction).
 """
 from __future__ import annotations
@@ -109,7 +109,7 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, rel: str, fmt: str |
 def forget_file(con: duckdb.DuckDBPyConnection, rel: str) -> None:
     """Remove what a file loaded before it failed: a file loads whole or as its good rows, never half read."""
     con.execute("delete from fact_trade where source_file = $f", {"f": rel})
-    con.execute("delete from trade_reported where source = $f", {"f": rel})
+    con.execute("delete from fact_trade_reported where source = $f", {"f": rel})
 
 
 def register_reference(con: duckdb.DuckDBPyConnection) -> None:

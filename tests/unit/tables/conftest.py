@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "tables"
 TRADE_VIEWS = [
     "v_trade_reported", "v_trade_annual_products", "v_trade_annual", "v_trade_mirror", "v_trade_composition",
-    "v_trade_turnover",
+    "v_trade_turnover", "v_trade_sections",
 ]
 def trade_database() -> duckdb.DuckDBPyConnection:
     """An in-memory database with every table of sql/ddl, the reference dimensions and the trade views."""
