@@ -20,6 +20,9 @@ def sql(
                          "all of it and opens harlequin when installed.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the rows as a JSON list of objects.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print every row as CSV with a header (for spreadsheets).")] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="With --csv: write text cells as they are; by default a cell "
+                                                    "starting with = + - @ tab or CR gets a leading ' so a "
+                                                    "spreadsheet shows it instead of running it.")] = False,
     debug: DebugOption = False,
 ) -> None:
     """Run SQL and print a table, or open an SQL session without a query; sandboxed to the database unless --unsafe.
@@ -39,7 +42,7 @@ def sql(
             if failed:
                 raise typer.Exit(1)
         elif as_csv:
-            write_csv(settings.db, query, sys.stdout, read_only=not write, unsafe=unsafe)
+            write_csv(settings.db, query, sys.stdout, read_only=not write, unsafe=unsafe, raw=raw)
         elif as_json:
             out.print_json(json.dumps(query_rows(settings.db, query, read_only=not write, unsafe=unsafe), default=str))
         else:

@@ -79,9 +79,18 @@ def query_rows(db: Path, query: str, *, read_only: bool = True, unsafe: bool = F
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading ' (OWASP's CSV-injection rule)."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def write_csv(db: Path, query: str, stream: TextIO, *, read_only: bool = True, unsafe: bool = False,
-              batch: int = 10_000) -> int:
-    """Every row of one query as CSV with a header (for spreadsheets and pipes); returns the rows written."""
+              raw: bool = False, batch: int = 10_000) -> int:
+    """Every row of one query as CSV with a header (for spreadsheets and pipes), formula cells defused unless
+    raw; returns the rows written."""
     import csv
 
     with open_database(db, read_only=read_only, unsafe=unsafe) as con:
@@ -92,7 +101,7 @@ def write_csv(db: Path, query: str, stream: TextIO, *, read_only: bool = True, u
         writer.writerow([d[0] for d in cursor.description])
         written = 0
         while rows := cursor.fetchmany(batch):
-            writer.writerows(["" if v is None else v for v in row] for row in rows)
+            writer.writerows(["" if v is None else v if raw else formula_safe(v) for v in row] for row in rows)
             written += len(rows)
         return written
 

@@ -63,8 +63,8 @@ a bad entry never stops the others; every wait has a bound.** The kinds are gene
 - Security: values reach DuckDB as Arrow frames or query parameters, never pasted into SQL; HTML is parsed
   by lexbor, scripts and styles dropped unrun; nothing fetches a URL found in a document; manifest paths
   that leave the sources folder are never opened. `dyad sql` reaches only the database file unless
-  `--unsafe`, prints values as text (no terminal markup or escape sequences), and `dyad export --format
-  csv` defuses formula cells unless `--raw`.
+  `--unsafe`, prints values as text (no terminal markup or escape sequences), and CSV (`dyad export
+  --format csv`, `dyad sql --csv`) defuses formula cells unless `--raw`.
 """
 
 CASES = [  # (kind, what dyad does, the test that holds it)
@@ -106,8 +106,8 @@ CASES = [  # (kind, what dyad does, the test that holds it)
      "locked", "test_sql_sandbox.py"),
     ("`dyad sql`: values holding `[/b]`, `[link=...]` or escape sequences; crafted table names",
      "printed as text; control characters shown as \\u001b; names quoted", "test_sql_sandbox.py"),
-    ("`dyad export --format csv` of `=HYPERLINK(...)`", "written as `'=HYPERLINK(...)` (OWASP), as is with "
-     "--raw", "test_sql_sandbox.py"),
+    ("`dyad export --format csv` or `dyad sql --csv` of `=HYPERLINK(...)`", "written as `'=HYPERLINK(...)` "
+     "(OWASP), as is with --raw", "test_sql_sandbox.py"),
 ]
 
 

@@ -120,3 +120,13 @@ def test_csv_export_neutralises_formula_cells_unless_raw(db: Path, tmp_path: Pat
     assert safe["6"] == "plain" and safe["1"] == "[/b] closes nothing"
     raw = notes(["--raw"])
     assert raw["4"] == "=HYPERLINK(\"http://198.51.100.7\",\"click\")" and raw["5"] == "-2+3"
+
+
+def test_sql_csv_output_neutralises_formula_cells_unless_raw(db: Path) -> None:
+    code, safe = sql(db, "select id, note from fact_note where id in (4, 5, 6) order by id", "--csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(safe)))
+    assert rows == [["id", "note"], ["4", "'=HYPERLINK(\"http://198.51.100.7\",\"click\")"], ["5", "'-2+3"],
+                    ["6", "plain"]]
+    code, raw = sql(db, "select note from fact_note where id = 4", "--csv", "--raw")
+    assert list(csv.reader(io.StringIO(raw)))[1] == ["=HYPERLINK(\"http://198.51.100.7\",\"click\")"]
