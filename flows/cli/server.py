@@ -60,7 +60,7 @@ def server_status_command(as_json: JsonOption = False) -> None:
     configure_prefect_environment()
     from flows.orchestrate.server import server_status
 
-    status = serverstatus_line()
+    status = server_status()
     if as_json:
         out.print_json(json.dumps(asdict(status)))
     elif status.running:

@@ -14,6 +14,10 @@ CLAUSE_SPLIT = re.compile(
     r"|\s+and\s+(?=(?:that|those)\s+of\b)|\s+and\s+(?=(?:in|on)\s+[A-ZÀ-Þ][\w’'-]+\s+(?:in|on)\s)"
 )
 
+# ', X, and Y' with capitalised items: the last item of a list (names or a title's words), not a new clause
+LIST_ITEM_BEFORE = re.compile(r",\s+[A-ZÀ-Þ][\w’'-]*(?:\s+(?:of|the|[A-ZÀ-Þ][\w’'-]*))*$")
+LIST_ITEM_AFTER = re.compile(r"[A-ZÀ-Þ]")
+
 
 class Hit(NamedTuple):
     """A trigger found in a sentence: its event type, its span in the sentence and its text."""
@@ -62,6 +66,8 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """Clause spans of a sentence: at semicolons, ', and', ', whereas', ', but', 'and that of', 'and in X on'."""
     spans, cursor = [], 0
     for match in CLAUSE_SPLIT.finditer(sentence):
+        if LIST_ITEM_BEFORE.search(sentence, 0, match.start()) and LIST_ITEM_AFTER.match(sentence, match.end()):
+            continue  # 'the Treaty of Friendship, Good-neighbourliness, and Cooperation': a list, not a clause
         if match.start() > cursor:
             spans.append((cursor, match.start()))
         cursor = match.end()

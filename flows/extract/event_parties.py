@@ -12,12 +12,16 @@ ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|l
                        r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
 MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|sponsored)\s+by\s+(?:the\s+)?$|\bmediation\s+of\s+(?:the\s+)?$",
                       re.I)
-OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|receiving|welcomed|welcoming|hosted|hosting|greeted)\s+(?:(?:his|her|their)\s+)?"
+# 'with X', 'met X', 'visited X' (the host, a person named after the visit verb): the other side
+OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|receiving|welcomed|welcoming|hosted|hosting|greeted|visited|visiting)\s+"
+                         r"(?:(?:his|her|their)\s+)?"
                          r"(?:[\w’'-]+,?\s+){0,5}$")
 PASSIVE_HOST = re.compile(r"\b(?:received|welcomed|greeted|hosted|met)\b[^.;]{0,50}\bby\s+(?:[\w’'-]+,?\s+){0,5}$")
 PAIR_WORDS = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b"
                         r"|\bthe\s+two\s+(?:[\w-]+\s+)?(?:countries|nations|states|neighbou?rs|rivals|allies|partners|powers)\b",
                         re.I)
+PLACE_BEFORE = re.compile(r"\b(?:Villa|House|Palace|Hall|Airport|Cent(?:re|er)|Hotel|Square|Street|Building|Residence|"
+                          r"Complex|Office|Secretariat)\s*,\s*$")
 HOST_TRIGGER = re.compile(r"(?i)host|receiv|welcom")
 
 
@@ -32,6 +36,8 @@ def role_of(sentence: str, country: CountryMention) -> str:
     if country.kind == "demonym" and re.match(r"\s+(?:capital|city|town|port|border)", after) \
             and near_word in ("in", "at", "near"):
         return "loc"
+    if country.kind == "capital" and PLACE_BEFORE.search(before):
+        return "loc"  # 'at Aguda House, Abuja': an address, where it happened
     if near_word in ("to", "towards", "into") or (
             near_word in ("visit", "visited", "visiting", "visits", "toured", "reached") and country.kind != "demonym"):
         return "dest"
@@ -165,6 +171,8 @@ def _pair_rule(parties: Parties, pair: tuple[str, str] | None) -> tuple[str | No
 def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Parties, pair: tuple[str, str] | None,
                  previous: tuple[str, str] | None, trigger: str = "") -> tuple[str | None, str | None]:
     """Actor and target by the registry's actor rule; `previous` is the last clause's pair for an opening."""
+    if actor_rule == "pair" and pair and PAIR_WORDS.search(trigger):
+        return pair  # 'relations between the two countries began in 1971 with India's recognition of ...'
     named = set(parties.subjects + parties.ofs + parties.withs + parties.dests) - set(parties.attributive)
     if len(parties.all) > 2 and len(named) > 2:
         return None, None  # a multilateral meeting is not a bilateral event

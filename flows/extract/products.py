@@ -18,6 +18,7 @@ def _words() -> dict:
         "not_goods": set(data["not_goods"]),
         "joint_pairs": {tuple(p.split(" and ")) for p in data["joint_pairs"]},
         "class_words": set(data["class_words"]),
+        "not_in_products": set(data["not_in_products"]),
     }
 
 
@@ -43,8 +44,9 @@ def split_products(text: str) -> list[str]:
         words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
         if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > 5:
             continue
-        if words[-1] in lex["not_goods"]:
-            continue
+        if words[-1] in lex["not_goods"] or (len(words) == 1 and words[0].endswith("ed")) \
+                or not lex["not_in_products"].isdisjoint(words):
+            continue  # 'expected', 'has also increased', 'besides providing transit': no product
         out.append(part)
     return out
 

@@ -9,7 +9,7 @@ from flows.extract.countries import CountryMention, is_historic
 from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.lexicon import read_toml
 
-CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)")
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)")
 
 
 @dataclass
@@ -130,11 +130,21 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         target = _country_at(inside, m.end() + 1, 5)
         if target is None:
             continue
+        if not before:
+            # 'were Canada's second and third largest exports to India': an owner with ranks between
+            before = [c for c in inside if c.possessive and c.end <= m.start() and RANKS.fullmatch(sentence, c.end, m.start())]
+            if before and not COPULA.match(sentence, target.end, c_end) and not lex["intro"].search(sentence, target.end, c_end):
+                lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:before[-1].start]))
+                listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), lead.group("list")) if lead else ""
+                return [(before[-1].iso3, target.iso3, p) for p in split_products(listed)]  # 'Copper wire' opens it
         if not before and not OWNERLESS.search(sentence[c_start:m.start()]):
             continue
         intro = COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)
         if not intro:
-            continue
+            # 'Potash and lentils — both grown in the west — were Canada's second and third largest exports to India'
+            lead = INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start])) if before else None
+            products = split_products(lead.group("list")) if lead else []
+            return [(before[-1].iso3, target.iso3, p) for p in products]
         products = split_products(cut_list(sentence[intro.end():c_end]))
         return [(before[-1].iso3 if before else None, target.iso3, p) for p in products]
     for m in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
@@ -169,8 +179,17 @@ FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports
 QUANTITY = re.compile(r"\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?[\d.,]+\s*(?:million|billion|thousand)?\s*"
                       r"(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|units|head|lit(?:re|er)s|kilograms|kg|bcm)\s+of\s")
 # 'exports from X to Y include', 'the main export items of X to Y include'
-FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries)"
+FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
+                          r"(?:goods|commodities|products|items)\s+(?:exported|sent|shipped|sold|brought))"
                           r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
+RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
+                   r"valuable|single)\s+)+", re.I)
+INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:were|was|are|is)\s+(?:the\s+)?$", re.I)
+ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
+# 'exported the following to Chile – copper wire; zinc; fish meal': the list after a dash or colon, items split by
+# semicolons and commas
+FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b", re.I)
+LIST_AFTER = re.compile(r"\s*[–—:-]\s+")
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
 OWNERLESS = re.compile(r"^\s*(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
@@ -326,6 +345,8 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
             origin, pos = modifier.iso3, modifier.end
         raw = cut_list(sentence[pos:c_end])
         products = split_products(raw)
+        if FOLLOWING.match(raw):
+            products = _following(sentence, pos + len(raw))
         if not products:
             return [], subject
         list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
@@ -343,6 +364,15 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
             return [], subject  # 'Ecuador imports mostly fuel': a country's imports in general, from no one named
         return [(exporter, subject, p) for p in products], subject
     return [], None
+
+
+def _following(sentence: str, pos: int) -> list[str]:
+    """The items after 'the following (products) to/from X –': a list that runs past semicolons to the sentence end."""
+    dash = LIST_AFTER.search(sentence, pos)
+    if dash is None or dash.start() - pos > 60:
+        return []
+    items = re.split(r";\s*", re.sub(r"\s*\([^)]*\)", "", sentence[dash.end():]))
+    return [p for item in items for p in split_products(re.sub(r",\s+except\b.*$|[–—].*$", "", item).rstrip(". "))]
 
 
 def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention]) -> str | None:

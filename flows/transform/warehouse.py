@@ -78,11 +78,12 @@ def build_event_facts(event_mentions: pl.DataFrame, documents: pl.DataFrame,
         pl.col("event_type").replace_strict(families, default="other").alias("family"),
     ).unique("mention_key", keep="first", maintain_order=True)
     mentions = assign_events(mentions, families)
-    events = build_events(mentions)
+    # Participants live in fact_event_participant only: the event and mention rows do not repeat them.
+    events = build_events(mentions).drop("participants", strict=False)
     fact_mention = mentions.select(
         "mention_key", "event_id", "document_key", "event_type", "event_date", "date_key", "date_precision",
         "date_text", "date_resolution", "date_anchor", "actor_iso3", "target_iso3", "status", pl.col("symmetric").alias("is_symmetric"),
-        "sentence_index", "char_start", "char_end", "evidence", "trigger", "summary", "participants",
+        "sentence_index", "char_start", "char_end", "evidence", "trigger", "summary",
         pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
     )
     return {
@@ -92,20 +93,31 @@ def build_event_facts(event_mentions: pl.DataFrame, documents: pl.DataFrame,
     }
 
 
+PARTICIPANT_SCHEMA = {"mention_key": pl.Utf8, "document_key": pl.Utf8, "position": pl.Int32, "participant": pl.Utf8,
+                      "person_key": pl.Utf8, "role": pl.Utf8}
+
+
 def build_participants(mentions: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
-    """Event x person x role: a participant's name is matched to the people of the same document."""
-    schema = {"event_id": pl.Utf8, "person_key": pl.Utf8, "role": pl.Utf8}
-    if mentions.is_empty() or people.is_empty():
-        return pl.DataFrame(schema=schema)
-    named = mentions.select("event_id", "document_key", pl.col("participants").alias("participant")).explode(
-        "participant").drop_nulls("participant")
-    return (
-        named.join(people.select("document_key", "name", "person_key", "role"), on="document_key")
-        .filter((pl.col("name") == pl.col("participant"))
-                | pl.col("name").str.ends_with(" " + pl.col("participant").str.split(" ").list.last()))
-        .unique(["event_id", "person_key"], keep="first", maintain_order=True)
-        .select(list(schema))
-    )
+    """Mention x participant, the name as written; resolved to a person of the same document with that name
+    (or that surname: 'Lukashenko' is 'Alexander Lukashenko' in the document that names him so)."""
+    if mentions.is_empty() or "participants" not in mentions.columns:
+        return pl.DataFrame(schema=PARTICIPANT_SCHEMA)
+    named = (mentions.select("mention_key", "document_key", pl.col("participants").alias("participant"))
+             .explode("participant").drop_nulls("participant")
+             .filter(pl.col("participant").str.strip_chars() != "")
+             .with_columns(pl.int_range(pl.len()).over("mention_key").cast(pl.Int32).alias("position"))
+             .unique(["mention_key", "participant"], keep="first", maintain_order=True))
+    if named.is_empty():
+        return pl.DataFrame(schema=PARTICIPANT_SCHEMA)
+    candidates = (named.join(people.select("document_key", "name", "person_key", "role"), on="document_key")
+                  .filter((pl.col("name") == pl.col("participant"))
+                          | pl.col("name").str.ends_with(" " + pl.col("participant").str.split(" ").list.last()))
+                  .sort("mention_key", "position", pl.col("name") != pl.col("participant"))
+                  .unique(["mention_key", "participant"], keep="first", maintain_order=True)
+                  .select("mention_key", "participant", "person_key", "role")) if not people.is_empty() else \
+        pl.DataFrame(schema={k: PARTICIPANT_SCHEMA[k] for k in ("mention_key", "participant", "person_key", "role")})
+    return (named.join(candidates, on=["mention_key", "participant"], how="left")
+            .select(list(PARTICIPANT_SCHEMA)).cast(PARTICIPANT_SCHEMA).sort("mention_key", "position"))
 
 
 def build_dates(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:

@@ -14,7 +14,6 @@ create table if not exists fact_event (
     is_symmetric   boolean not null,
     status         varchar not null,
     summary        varchar,
-    participants   varchar[],
     n_documents    integer not null,
     n_mentions     integer not null,
     first_reported date,

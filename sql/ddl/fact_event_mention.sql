@@ -22,6 +22,5 @@ create table if not exists fact_event_mention (
     evidence          varchar not null,
     trigger           varchar,
     summary           varchar,
-    participants      varchar[],
     extractor_version varchar not null
 );

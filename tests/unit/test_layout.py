@@ -129,3 +129,59 @@ def test_markdown_lists_keep_a_date_per_item_and_headings_apart() -> None:
     ]
     lines = row["text"].split("\n")
     assert "High-level visits" in lines and "Agreements" in lines
+
+
+def test_footnote_markers_are_dropped_so_sentences_end_where_they_do() -> None:
+    text = separate_glued("The two states opened embassies in May 2001.[3] A trade pact followed in 2004.[4]")
+    assert text == "The two states opened embassies in May 2001. A trade pact followed in 2004."
+    assert [dates for _, dates in dated_sentences(text)] == [[date(2001, 5, 1)], [date(2004, 1, 1)]]
+    assert separate_glued("as the note[a](https://example.org) says") == "as the note[a](https://example.org) says"
+
+
+def test_a_heading_glued_to_its_first_sentence_is_cut_off() -> None:
+    text = lay_out("Treaty BasisIn 1996, the two states signed a treaty of friendship.")
+    assert text == "Treaty Basis\n\nIn 1996, the two states signed a treaty of friendship."
+    assert [s.text for s in split_sentences(text)] == ["In 1996, the two states signed a treaty of friendship."]
+
+
+def test_a_spanish_wire_dateline_with_a_full_stop_and_dash() -> None:
+    sentence = split_sentences("Quito, Nov 27 (Andes).- The two presidents met here Tuesday.")[0]
+    assert (sentence.dateline, sentence.text) == ("Quito, Nov 27 (Andes).-", "The two presidents met here Tuesday.")
+
+
+def test_a_label_glued_to_its_value_is_a_heading_of_its_own() -> None:
+    assert separate_glued("Relationship level:Strategic Partnership") == "Relationship level:\n\nStrategic Partnership"
+    assert separate_glued("The meeting began at 10:30 in Lima.") == "The meeting began at 10:30 in Lima."
+
+
+def test_table_cells_that_read_as_phrases_are_units() -> None:
+    text = ("Envoy | |\n"
+            "Norwegian Ambassador to Ecuador Kari Berg | Ecuadorian Ambassador to Norway Luis Pena |\n"
+            "| 2019 | 120 | 3.5 |")
+    assert [s.text for s in split_sentences(text)] == ["Norwegian Ambassador to Ecuador Kari Berg",
+                                                       "Ecuadorian Ambassador to Norway Luis Pena"]
+
+
+def test_an_article_in_a_container_our_rules_take_for_chrome_is_read_by_trafilatura() -> None:
+    page = ('<html><head><title>Fisheries</title></head><body><div class="post-meta-wrapper">'
+            "<p>The foreign ministers of Norway and Ecuador met in Quito on 3 May 2024 and agreed to widen their "
+            "fisheries talks, which began in 2019.</p><p>They also agreed to open a trade office in Guayaquil next "
+            "year, the ministry said in a statement.</p></div></body></html>")
+    assert read_html(page)["text"] == (
+        "The foreign ministers of Norway and Ecuador met in Quito on 3 May 2024 and agreed to widen their fisheries "
+        "talks, which began in 2019.\n\nThey also agreed to open a trade office in Guayaquil next year, the ministry "
+        "said in a statement.")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<meta property="article:published_time" content="2024-05-03T09:30:00+05:00">', date(2024, 5, 3)),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-11-20", '
+         '"dateModified": "2024-01-02"}</script>', date(2023, 11, 20)),  # the original date, not the update
+        ("", None),
+    ],
+)
+def test_the_publication_date_of_a_page_comes_from_htmldate(head: str, expected: date | None) -> None:
+    page = f"<html><head><title>T</title>{head}</head><body><article><p>Talks went on.</p></article></body></html>"
+    assert read_html(page)["published"] == expected

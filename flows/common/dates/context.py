@@ -26,7 +26,13 @@ class DateMention:
     anchor: str | None
     end_value: date | None = None
     kind: str = "point"
+    # True when only "and", "or" or a comma stand between this date and the one before it: the two are items of
+    # one list ("visited in 1972 and 1991", "on June 5-6, 2014, and on April 2, 2008"), each its own occasion.
+    listed_after_previous: bool = False
 
+
+# What may stand between two dates of a list: "1972 and 1991", "1972, 1985", "June 5-6, 2014, and on April 2".
+_LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
 
 HANDLERS = {**explicit.HANDLERS, **relative.HANDLERS}
 assert set(HANDLERS) == {name for name, _ in ALTERNATIVES}, "every alternative of the grammar needs its handler"
@@ -60,9 +66,10 @@ class DateContext:
             if kind == "point" and resolved.end_value is None and resolved.value and resolved.precision != "day":
                 resolved = Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
                                     period_end(resolved.value, resolved.precision), kind)
+            listed = bool(mentions) and _LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
             mention = DateMention(start, match.end(), sentence[start:match.end()], resolved.value,
                                   resolved.precision, resolved.resolution, resolved.anchor,
-                                  resolved.end_value, kind)
+                                  resolved.end_value, kind, listed)
             mentions.append(mention)
             if mention.value is not None and mention.precision is not None:
                 self.last = (mention.value, mention.precision)

@@ -30,8 +30,9 @@ _RANGE_JOIN = rf"(?:{_DASH}|\s+(?i:to|until|and)\s+)"
 
 
 def _year_after_day(group: str) -> str:
-    """An optional year after a day: ', 2017', ' 2017' or ',2017' (no space after the comma), captured in `group`."""
-    return rf"(?:(?:,\s*|\s+)(?P<{group}>{_BARE_YEAR}))?"
+    """An optional year after a day: ', 2017', ' 2017', ',2017' (no space after the comma) or ' of 2017', captured
+    in `group`."""
+    return rf"(?:(?:,\s*|\s+)(?:of\s+)?(?P<{group}>{_BARE_YEAR}))?"
 
 
 ALTERNATIVES: list[tuple[str, str]] = [

@@ -16,7 +16,7 @@ _DATELINE_RX = re.compile(
     r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|del|da|al|el|la|es|upon|on))*)"
     r"(?:,\s*(?P<date>[^()\n—–:|]{4,40}?))?"
     r"\s*(?:\((?P<outlet>[^()\n]{1,60})\))?"
-    r"\s*(?P<sep>:|—|–|--|\s-\s|(?<=\))\.(?=\s)|\.(?=\s))\s*")
+    r"\s*(?P<sep>:|—|–|--|\s-\s|\.[-–—](?=\s)|(?<=\))\.(?=\s)|\.(?=\s))\s*")  # '.-': Spanish wires (EFE)
 _DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*",
                                   re.IGNORECASE)
 _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")

@@ -43,19 +43,40 @@ def _continuation_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _glued_rx() -> re.Pattern[str]:
-    """A title or box word stuck to the lower-case end of the word before it."""
+    """A title, box word or sentence opener, as it starts right after a glued lower-case word."""
+    words = read_toml("layout.toml")
     heads = [h for h in read_toml("titles.toml")["heads"] if h[:1].isupper() and len(h) >= 4 and not h.isupper()]
-    words = sorted(set(heads) | set(read_toml("layout.toml")["glued_starts"]), key=len, reverse=True)
-    body = "|".join(re.escape(word) for word in words)
-    # "DoeAmbassador John": at least two lower-case letters before, and a word after (a name, a colon, a space)
-    return re.compile(rf"(?<=[a-z][a-z])(?=(?:{body})(?:\s+[A-Z]|:|\s*$))", re.MULTILINE)
+    boxes = "|".join(re.escape(w) for w in sorted(set(heads) | set(words["glued_starts"]), key=len, reverse=True))
+    openers = "|".join(re.escape(w) for w in sorted(words["glued_openers"], key=len, reverse=True))
+    # "DoeAmbassador John", "LimaPhoto:", "BasisIn 1996": a name or words after
+    return re.compile(rf"(?:{boxes})(?:\s+[A-Z]|:|\s*$)|(?:{openers})\s+[\w“\"']", re.MULTILINE)
+
+
+# Where glued text can start: a capital right after two lower-case letters (found first: far cheaper than trying
+# every word of the lexicon at every position).
+_GLUE_POINT_RX = re.compile(r"[a-z][a-z](?=[A-Z])")
+
+
+# Footnote markers glued to the text ("in 1995.[1] Relations", "[citation needed]"): they hide a sentence's end.
+_FOOTNOTE_RX = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb)\s?\d{1,3}|citation needed|clarification needed)\]"
+                          r"(?:\(#[^)\s]*\)|(?!\())")  # a Markdown link to the note goes too; other links stay
+
+
+# A label glued to its value ("Relationship level:Comprehensive Strategic Partnership"): the label is a heading.
+_COLON_GLUE_RX = re.compile(r"(?<=[a-z]):(?=[A-Z][a-z])")
 
 
 def separate_glued(text: str) -> str:
-    """Put a side box or caption glued to the text before it on its own paragraph."""
+    """Footnote markers dropped; a side box, caption or heading glued to the text before it on its own paragraph."""
+    if "[" in text:
+        text = _FOOTNOTE_RX.sub("", text)
     if not any(ch.isupper() for ch in text):
         return text
-    return _glued_rx().sub("\n\n", text)
+    glued = _glued_rx()
+    cuts = [m.end() for m in _GLUE_POINT_RX.finditer(text) if glued.match(text, m.end())]
+    if cuts:
+        text = "".join(text[a:b] + ("\n\n" if b < len(text) else "") for a, b in zip([0, *cuts], [*cuts, len(text)]))
+    return _COLON_GLUE_RX.sub(":\n\n", text)
 
 
 def _kind(line: str) -> str:

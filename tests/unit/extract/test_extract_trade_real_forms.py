@@ -35,3 +35,23 @@ def test_every_claim_of_the_article(extract):
 ])
 def test_coordinated_names(text, products):
     assert split_products(text) == products
+
+
+LISTS = Path(__file__).resolve().parents[2] / "fixtures" / "texts" / "p_peru_chile_trade_lists.txt"
+
+
+def test_lists_after_a_dash_participles_and_inverted_ranks(extract):
+    assert trade_of(extract(LISTS.read_text(encoding="utf-8"))) == {
+        # 'the following to Chile – a; b; c': the list past the dash and its semicolons, asides and exceptions cut
+        ("PER", "CHL", "copper wire"), ("PER", "CHL", "zinc bars"), ("PER", "CHL", "fresh grapes"), ("PER", "CHL", "maize"),
+        ("PER", "CHL", "pipes"), ("PER", "CHL", "hoses"), ("PER", "CHL", "fish meal"),
+        # 'the main goods exported from A to B included'
+        ("CHL", "PER", "wine"), ("CHL", "PER", "salmon"), ("CHL", "PER", "paper"),
+        # 'X and Y were A's second and third largest exports to B'
+        ("PER", "CHL", "avocados"), ("PER", "CHL", "quinoa"),
+        # 'besides providing transit' is no product; 'are expected to grow' is no list
+        ("CHL", "PER", "fruit"),
+        # 'A imports X from B while exporting Y': the second clause is A's exports to B
+        ("PER", "CHL", "anchovies"), ("PER", "CHL", "tin"),
+        ("CHL", "PER", "cherries"), ("CHL", "PER", "copper cathodes"), ("CHL", "PER", "lithium"),
+    }
