@@ -73,8 +73,11 @@ def test_what_the_time_budget_leaves_waits_for_the_next_run(tmp_path: Path, serv
     assert [(f.name, f.status) for f in first.feeds] == [("wire", "fetched"), ("mfa", "not reached")]
     assert "used up" in first.feeds[0].reason and first.skipped == 4 and _reconciles(first)
     assert first.quarantine == []  # nothing failed: it was left for later
-    second = fetch_feeds(root, limits=LIMITS)
-    assert len(second.articles) == 3 and _reconciles(second)
+    second = fetch_feeds(root, limits=short)  # the feed not reached goes first now
+    assert [(f.name, f.status) for f in second.feeds] == [("mfa", "fetched"), ("wire", "not reached")]
+    assert [a["feed"] for a in second.articles] == ["mfa"] and _reconciles(second)
+    third = fetch_feeds(root, limits=LIMITS)
+    assert len(third.articles) == 2 and _reconciles(third)
     assert len(_documents(root)) == 4
 
 
@@ -117,6 +120,17 @@ def test_a_document_written_but_not_recorded_is_written_again_in_its_place(tmp_p
     (root / ".feeds" / "state.json").unlink()  # as if the run was killed before it recorded anything
     again = fetch_feeds(root, limits=LIMITS)
     assert _documents(root) == written and len(again.articles) == 2
+
+
+def test_a_feed_without_validators_sending_the_same_bytes_is_unchanged(tmp_path: Path, server: FeedServer) -> None:
+    root = _sources(tmp_path, server, 'url = "{base}/regional/index.rdf"\nname = "herald"')
+    server.routes["/regional/index.rdf"].validators = False
+    assert len(fetch_feeds(root, limits=LIMITS).articles) == 2
+    before = len(server.requests)
+    again = fetch_feeds(root, limits=LIMITS)
+    assert [(f.status, f.items) for f in again.feeds] == [("unchanged", 0)]
+    assert [r.status for r in server.requests[before:] if r.path == "/regional/index.rdf"] == [200]
+    assert not [r for r in server.requests[before:] if r.path.endswith(".html")]
 
 
 def test_offline_makes_no_request(tmp_path: Path, server: FeedServer) -> None:

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-import htmldate
-import trafilatura
 import yaml
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -45,6 +43,8 @@ def is_html(content_type: str | None, body: bytes) -> bool:
 def _page_date(tree, today: date) -> date | None:
     """The page's own publication date from its markup (meta tags, JSON-LD, <time>), never guessed from the
     article text, whose dates are the events'. Returns None when the markup names none."""
+    import htmldate  # imported when a page is read: runs without feeds do not pay for it
+
     found = htmldate.find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d",
                                max_date=(today + timedelta(days=1)).isoformat())
     return date.fromisoformat(found) if found else None
@@ -56,6 +56,8 @@ def extract_article(body: bytes, url: str, *, feed_title: str | None = None,
 
     The markup is parsed once; htmldate reads a copy because trafilatura prunes the tree it reads.
     """
+    import trafilatura  # ~1 s to import: only runs that fetch a page pay for it
+
     tree = trafilatura.load_html(body)
     if tree is None:
         raise ArticleError("the page cannot be parsed as HTML")

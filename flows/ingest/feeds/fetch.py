@@ -32,7 +32,7 @@ class FeedReport:
 
     name: str
     url: str
-    status: str  # fetched, not modified, failed, offline, not reached (time budget)
+    status: str  # fetched, not modified (304), unchanged (same bytes), failed, offline, not reached (time budget)
     title: str = ""
     items: int = 0  # items considered (the newest max_items)
     new: int = 0
@@ -89,9 +89,11 @@ def fetch_feeds(root: Path, *, offline: bool = False, limits: Limits | None = No
     if offline or not feeds:
         result.feeds = [FeedReport(name=f.name, url=f.url, status="offline") for f in feeds] if offline else []
         return result
+    # the feed tried longest ago goes first, so a time budget used up by some feeds never starves the others
+    order = sorted(feeds, key=lambda f: result.state.feeds.get(f.url, {}).get("checked_at") or "")
     with PoliteClient(limits=limits or Limits.from_env()) as client:
         out_of_time = False
-        for feed in feeds:
+        for feed in order:
             if out_of_time:
                 result.feeds.append(FeedReport(name=feed.name, url=feed.url, status="not reached",
                                                reason="the fetch time budget was used up"))
@@ -109,6 +111,10 @@ def fetch_feeds(root: Path, *, offline: bool = False, limits: Limits | None = No
 
 def _fetch_feed(client: PoliteClient, root: Path, feed: FeedEntry, report: FeedReport, result: FetchResult) -> None:
     state = result.state
+    # noted before anything is fetched: a feed cut short by the time budget goes to the back of the next run
+    state.feeds.setdefault(feed.url, {"name": feed.name})["checked_at"] = \
+        datetime.now(timezone.utc).isoformat(timespec="seconds")
+    state.save()
     try:
         response = client.get(feed.url, max_bytes=client.limits.max_feed_bytes, headers=state.validators(feed.url),
                               accept=FEED_ACCEPT)
@@ -119,11 +125,10 @@ def _fetch_feed(client: PoliteClient, root: Path, feed: FeedEntry, report: FeedR
         result.rows_in += 1
         _reject(result, feed, feed.url, f"feed {exc.reason}")
         return
-    checked = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    if response.status == 304:
-        report.status = "not modified"
-        state.feeds.setdefault(feed.url, {})["checked_at"] = checked
-        state.save()
+    body_sha256 = hashlib.sha256(response.body).hexdigest()
+    if response.status == 304 or state.feeds.get(feed.url, {}).get("sha256") == body_sha256:
+        # a server without validators that sends the same bytes again is just as unchanged
+        report.status = "not modified" if response.status == 304 else "unchanged"
         return
     try:
         parsed = parse_feed(response.body, response.url, response.headers.get("content-type"))
@@ -154,8 +159,8 @@ def _fetch_feed(client: PoliteClient, root: Path, feed: FeedEntry, report: FeedR
             result.skipped += left
             raise
     if complete:
-        state.feeds[feed.url] = {"name": feed.name, "etag": response.headers.get("etag"),
-                                 "last_modified": response.headers.get("last-modified"), "checked_at": checked}
+        state.feeds[feed.url].update(etag=response.headers.get("etag"), sha256=body_sha256,
+                                     last_modified=response.headers.get("last-modified"))
         state.save()
 
 

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urldefrag, urlsplit
 
-import feedparser
-
 # feedparser's "bozo" flag also marks well-formed feeds served with a wrong charset or content type; those
 # still have items. A feed is malformed when it has no items AND feedparser found something wrong.
 MAX_REASON_CHARS = 200
@@ -37,7 +35,7 @@ class ParsedFeed:
     rejected: list[tuple[str, str]]  # (what, reason) for entries without a usable link
 
 
-def _when(entry: feedparser.FeedParserDict) -> datetime | None:
+def _when(entry: dict) -> datetime | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
@@ -56,6 +54,8 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
     The bytes are handed over as a stream: feedparser reads a str as a URL to fetch, and bytes as a local path
     to open when one exists, which a server's answer must never choose. The feed's address resolves relative links.
     """
+    import feedparser  # imported when a feed is read: runs without feeds do not pay for it
+
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
