@@ -4,7 +4,9 @@ Phases, each timed on wall clock and on this process's CPU clock:
 - read: `read_documents` (decode, metadata, Pandera validation), what ingest costs before extraction;
 - split: the extractor's own sentence splitter over every text, the least any extractor must do;
 - regex: one pass of every event trigger pattern over every text, what a naive regex extractor costs;
-- extract: `extract_documents`, after one warm-up document (lexicons and regexes load once a process).
+- extract: `extract_documents` with the chosen backbone (rules plus spaCy's entity recogniser, flows/extract/nlp.py),
+  after one warm-up document (lexicons, regexes and the model load once a process);
+- extract_rules: the same with the rules alone (DYAD_BACKBONE=rules), the figure the backbone is weighed against.
 
 `python -m bench.extraction SOURCES_DIR` prints the figures as one JSON line; run it in a child process
 with POLARS_MAX_THREADS=1 so the figure is one core's.
@@ -12,6 +14,7 @@ with POLARS_MAX_THREADS=1 so the figure is one core's.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -49,22 +52,32 @@ def measure_extraction(root: Path) -> dict[str, Any]:
     sentences, split_s, split_cpu = _timed(lambda: sum(len(split_sentences(t)) for t in texts))
     pattern = trigger_regex()
     hits, regex_s, regex_cpu = _timed(lambda: sum(1 for t in texts for _ in pattern.finditer(t)))
+    from flows.extract.nlp import backbone
+
+    chosen = backbone()
     _, warmup_s, _ = _timed(lambda: extract_documents(documents.head(1)))
     frames, extract_s, extract_cpu = _timed(lambda: extract_documents(documents))
+    os.environ["DYAD_BACKBONE"] = "rules"
+    try:
+        _, rules_s, rules_cpu = _timed(lambda: extract_documents(documents))
+    finally:
+        os.environ["DYAD_BACKBONE"] = chosen
     n = documents.height
     mean_kb = sum(len(t.encode()) for t in texts) / max(n, 1) / 1024
     return {
         "documents": n, "rejected": rejected.height, "mean_kb": round(mean_kb, 2), "sentences": sentences,
-        "regex_hits": hits, "warmup_s": round(warmup_s, 3),
+        "regex_hits": hits, "warmup_s": round(warmup_s, 3), "backbone": chosen,
         "rows": {kind: frame.height for kind, frame in frames.items()},
         "seconds": {"read": round(read_s, 3), "split": round(split_s, 3), "regex": round(regex_s, 3),
-                    "extract": round(extract_s, 3)},
+                    "extract": round(extract_s, 3), "extract_rules": round(rules_s, 3)},
         "cpu_seconds": {"read": round(read_cpu, 3), "split": round(split_cpu, 3), "regex": round(regex_cpu, 3),
-                        "extract": round(extract_cpu, 3)},
+                        "extract": round(extract_cpu, 3), "extract_rules": round(rules_cpu, 3)},
         "docs_per_s": {k: round(n / v, 1) if v else None for k, v in
-                       {"read": read_s, "split": split_s, "regex": regex_s, "extract": extract_s}.items()},
+                       {"read": read_s, "split": split_s, "regex": regex_s, "extract": extract_s,
+                        "extract_rules": rules_s}.items()},
         "docs_per_cpu_s": {k: round(n / v, 1) if v else None for k, v in
-                           {"read": read_cpu, "split": split_cpu, "regex": regex_cpu, "extract": extract_cpu}.items()},
+                           {"read": read_cpu, "split": split_cpu, "regex": regex_cpu, "extract": extract_cpu,
+                           "extract_rules": rules_cpu}.items()},
     }
 
 

@@ -46,6 +46,11 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                          f"{rate} docs/s ({cpu_rate} per CPU s)",
                          f"sentence split {ex['docs_per_s']['split']} docs/s; trigger regex {ex['docs_per_s']['regex']} docs/s",
                          ex["ratio_to_split"], ">= 300 docs/s", cpu_rate >= 300))
+        if "extract_rules" in ex["docs_per_cpu_s"]:  # issue 11: the chosen backbone beside the rules alone
+            rules_rate = ex["docs_per_cpu_s"]["extract_rules"]
+            rows.append(_row(f"extraction with the {ex.get('backbone', 'spacy')} backbone, one core",
+                             f"{cpu_rate} docs per CPU s", f"rules alone {rules_rate} docs per CPU s",
+                             round(rules_rate / cpu_rate, 1) if cpu_rate else None, ">= 50 docs/s", cpu_rate >= 50))
     orch = results.get("orchestration", {}).get("summary")
     if orch:
         base = f"no Prefect {orch['direct_s']} s (CPU {orch['direct_cpu_s']} s)"

@@ -44,8 +44,13 @@ SCALES = {"hundred": Decimal(100), "thousand": Decimal(10) ** 3, "million": Deci
           "billion": Decimal(10) ** 9, "trillion": Decimal(10) ** 12}
 SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
                        "bn": "billion", "bln": "billion", "tn": "trillion", "trn": "trillion", "trln": "trillion"}
+# dollars and others written with a country prefix ("C$9.1 billion", "N$4,2 billion", "R42 billion")
+PREFIXED_SYMBOLS = {"c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "n$": "NAD", "hk$": "HKD",
+                    "s$": "SGD", "r$": "BRL", "nt$": "TWD", "j$": "JMD", "tt$": "TTD", "mx$": "MXN", "r": "ZAR",
+                    "ksh": "KES", "kshs": "KES", "ush": "UGX", "ushs": "UGX", "tsh": "TZS", "tshs": "TZS", "gh₵": "GHS",
+                    "₦": "NGN", "₩": "KRW", "₫": "VND", "฿": "THB", "₱": "PHP", "rm": "MYR", "rp": "IDR"}
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
-                    "₸": "KZT", "₺": "TRY", "₴": "UAH", "₹": "INR", "₾": "GEL", "₼": "AZN"}
+                    "₸": "KZT", "₺": "TRY", "₴": "UAH", "₹": "INR", "₾": "GEL", "₼": "AZN", **PREFIXED_SYMBOLS}
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB KZT UZS KGS TJS TMT AZN GEL AMD TRY UAH BYN MDL RON HUF RSD MNT IRR INR "
                   "CHF PLN CZK SEK NOK DKK CAD AUD KRW BGN").split()
 # currency noun -> ISO code, and adjective + noun where the adjective changes the currency
@@ -88,11 +93,14 @@ MEASURE_ABBREVIATIONS = {"km": ("kilometres", 1), "kg": ("kilograms", 1), "ha": 
 
 _NUMBER_WORD = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
 _WORDS = rf"(?i:{_NUMBER_WORD}(?:(?:[- ]|\s+and\s+)(?:{_NUMBER_WORD}|hundred|thousand))*)(?![\w-])"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?(?!\d)"
+# a decimal comma before a scale word ("N$4,2 billion") is a decimal point, not a thousands separator
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?(?:[Tt]rillion|[Bb]illion|[Mm]illion|bn|mn|mln|bln)\b)"
+_DIGITS = _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?(?!\d)"
 _SCALE = r"(?i:trillion|billion|million|thousand)s?"
 _ABBREVIATION = r"(?:bn|mn|mln|bln|trln|trn|tn|m|b|k)(?![\w])"
 _CODES = "|".join(CURRENCY_CODES)
-_SYMBOLS = r"US\s?\$|U\.S\.\s?\$|[$€£¥₽₸₺₴₹₾₼]"
+_PREFIXED = r"(?:CA|AU|NZ|HK|NT|MX|TT|C|A|N|S|J)\$|R\$|R(?=\d)|K[Ss]hs?(?=\s?\d)|U[Ss]hs?(?=\s?\d)|T[Ss]hs?(?=\s?\d)|GH₵|RM(?=\s?\d)|Rp(?=\s?\d)|[₦₩₫฿₱]"
+_SYMBOLS = r"US\s?\$|U\.S\.\s?\$|" + _PREFIXED + r"|[$€£¥₽₸₺₴₹₾₼]"
 _ADJECTIVE = (r"(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand|Belarusian|Russian|"
               r"Moldovan|Romanian|Turkish|Turkmen|Uzbek|Kyrgyz|Kazakh|Kazakhstani|Azerbaijani|Georgian|Armenian|"
               r"Mongolian|Japanese|Chinese|Iranian|Iraqi|Kuwaiti|Jordanian|Serbian|Hungarian|Ukrainian|Swiss|"
@@ -113,7 +121,7 @@ _QUALIFIER_RX = re.compile(
     r"(?:^|(?<=\W))(?P<q>" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS),
                                              key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
 _DETERMINER_RX = re.compile(r"(?:^|(?<=\W))(?P<d>\w+)\s+$")
-_START_RX = re.compile(rf"(?<![\w.,\-–/])(?:[\d$€£¥₽₸₺₴₹₾₼]|U\.?S|(?:{_CODES})(?=\s?\d))")
+_START_RX = re.compile(rf"(?<![\w.,\-–/])(?:[\d$€£¥₽₸₺₴₹₾₼]|U\.?S|(?:{_CODES})(?=\s?\d)|{_PREFIXED})")
 _WORD_START_RX = re.compile(rf"(?<![\w.,\-–/]){_NUMBER_WORD}(?![\w])", re.IGNORECASE)
 _LOWER_WORD_RX = re.compile(r"[a-z]+")
 _UNIT_WORDS = frozenset(UNITS)
@@ -162,6 +170,8 @@ def word_number(text: str) -> Decimal | None:
 def _number(text: str) -> Decimal | None:
     if text[0].isdigit():
         try:
+            if re.fullmatch(r"\d{1,3},\d{1,2}", text):
+                return Decimal(text.replace(",", "."))  # 'N$4,2 billion': a decimal comma
             return Decimal(text.replace(",", ""))
         except InvalidOperation:
             return None

@@ -18,6 +18,7 @@ ASIDE = re.compile(r",\s*(?:however|too|also|though|meanwhile|in\s+turn|moreover
 DATE_WORD = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|that|whose)\s+[^,;.]*(?=,\s+and\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?[A-Z])")
+MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|which|that|the|and)\b)[a-z]")
 CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+(?:while|whereas|but|and)\s+")
 
 
@@ -38,6 +39,13 @@ def _rules() -> dict:
         "pair": re.compile("|".join(data["pair_subjects"]), re.I),
         "not_members": re.compile("|".join(data["not_members"]), re.I),
         "pair_org": re.compile(data["pair_org"]),
+        "shared": re.compile("|".join(data["shared_cues"]), re.I),
+        "not_shared": re.compile("|".join(data["not_shared"]), re.I),
+        "known": re.compile(r"\b(?P<org>" + "|".join(
+            re.escape(n) for n in sorted({*data["known"], *data["known"].values()}, key=len, reverse=True))
+            + r")\b(?!(?:[’']s)?(?:\s+[A-Z][\w-]*)*\s+(?:" + "|".join(data["body_words"]) + r")\b)"),
+        "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]}},
+        "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
     }
 
 
@@ -49,11 +57,30 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
     if not name:
         return None
     first = name.split()[0]
-    if acronym is None and first.isupper() and len(first) >= 2 and len(name.split()) > 1:
-        acronym = first  # 'GUAM Organization for Democracy and Economic Development'
+    if acronym is None and first.isupper() and len(first) >= 2 and len(name.split()) > 1 \
+            and not _rules()["body"].match(name[len(first):]):
+        acronym = first  # 'GUAM Organization for Democracy and Economic Development' ('OSCE Minsk Group' is a body)
     if acronym is None and name.isupper() and 2 <= len(name) <= 10:
         return name, None, name
     return (acronym or name), (name if name != acronym else None), acronym
+
+
+def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple[str, str],
+                     pair_spans: list[tuple[int, int]]) -> list[Membership]:
+    """'Both leaders stressed ASEAN's centrality', 'cooperation through the East Asia Summit and APEC': a known
+    organization named in a sentence about the pair."""
+    rules = _rules()
+    about_pair = bool(pair_spans) or set(pair) <= {c.iso3 for c in countries} or rules["shared"].search(sentence)
+    if not about_pair or rules["not_shared"].search(sentence):
+        return []
+    out: list[Membership] = []
+    for m in rules["known"].finditer(sentence):
+        if MODIFIER_USE.match(sentence, m.end()):
+            continue  # 'European Union deforestation rules', 'the G20 summit in Rio': a modifier, no membership
+        acronym = rules["acronym_of"][m.group("org")]
+        if acronym not in [x.organization for x in out]:
+            out.append(Membership(acronym, None, acronym, tuple(pair)))
+    return out
 
 
 def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
@@ -61,6 +88,9 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     """Organizations the sentence says two or more countries share ('Both countries are members of ...')."""
     rules = _rules()
     out: list[Membership] = []
+    # an explicit membership sentence is read by its grammar alone ('while Peru alone belongs to ...')
+    known = (_shared_mentions(sentence, countries, pair, pair_spans)
+             if pair and rules["known"].search(sentence) and not rules["verbs"].search(sentence) else [])
     for m in rules["pair_org"].finditer(sentence) if pair else ():
         # 'the two NATO allies': the pair's shared organization, named as what they are to each other
         if m.group(1) not in {c.text for c in countries}:
@@ -110,4 +140,5 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
             if parsed and parsed[0] not in [f.organization for f in found + out]:
                 found.append(Membership(parsed[0], parsed[1], parsed[2], tuple(members)))
         out += found
-    return out
+    return out + [k for k in known if k.organization not in {o.organization for o in out}
+                  and k.organization not in {o.acronym for o in out}]

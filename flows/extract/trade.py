@@ -1,4 +1,4 @@
-"""Trade claims: who sells which product to whom, one claim per product, mapped to HS where the product allows."""
+"""Trade claims: who sells which product to whom, one claim per product (products.py reads the list)."""
 from __future__ import annotations
 
 import re
@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention, is_historic
-from flows.lexicon import read_table, read_toml
+from flows.extract.products import cut_list, hs_code_for, split_products
+from flows.lexicon import read_toml
 
-CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)")
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)")
 
 
 @dataclass
@@ -39,15 +40,10 @@ def _lex() -> dict:
         "intro": re.compile("|".join(data["list_introducers"]), re.I),
         "carry": re.compile(words("carry_verbs"), re.I),
         "arrival": re.compile(r"\b(?:" + "|".join(data["arrival_verbs"]) + r")\b", re.I),
-        "end": re.compile("|".join(data["list_end"]), re.I),
-        "lead": re.compile(r"^(?:(?:" + "|".join(data["list_lead"]) + r")\s+)+", re.I),
-        "vague": set(data["vague_words"]),
-        "generic": set(data["generic_heads"]),
         "subject_nouns": set(data["subject_nouns"]),
         "weak": set(data["weak_verbs"]),
         "noun_like": set(data["noun_like_verbs"]),
         "adverbs": set(data["adverbs"]),
-        "not_goods": set(data["not_goods"]),
         "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
                                                         + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
                            + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
@@ -62,83 +58,6 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
         cur = m.end()
     spans.append((cur, len(sentence)))
     return spans
-
-
-def split_products(text: str) -> list[str]:
-    """'wheat, flour, rolled steel and petroleum products' -> four products; 'wood and wood materials' stays one."""
-    lex = _lex()
-    text = re.sub(r",?\s+with\s+(.+?)\s+(?:next|second|following)\b", r", \1", text)
-    text = lex["lead"].sub("", text.strip())
-    # 'goods such as wheat and oil', 'commodities including cotton': the examples are the products
-    text = re.sub(r"^(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce)\s*,?\s+(?:such\s+as|including|like|notably)\s+",
-                  "", text, flags=re.I)
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if p.strip()]
-    merged: list[str] = []
-    for part in parts:
-        words = part.split()
-        if merged and len(words) == 2 and words[-1].lower() in lex["generic"] and words[0].lower() == merged[-1].lower():
-            merged[-1] = f"{merged[-1]} and {part}"  # 'wood and wood materials'
-            continue
-        merged.append(part)
-    out = []
-    for part in merged:
-        part = lex["lead"].sub("", part)
-        part = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", part, flags=re.I).strip(" .,:;\"'")
-        words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
-        if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > 5:
-            continue
-        if words[-1] in lex["not_goods"]:
-            continue
-        out.append(part)
-    return out
-
-
-def _cut_list(text: str) -> str:
-    m = _lex()["end"].search(text)
-    text = text[: m.start()] if m else text
-    return re.sub(r"[.\s]+$", "", text)
-
-
-@lru_cache(maxsize=1)
-def _hs_index() -> tuple[dict[str, str], list[tuple[str, str, int]]]:
-    synonyms = {r["product"].lower(): r["hs_code"] for r in read_table("product_hs.csv")}
-    described = [(r["hscode"], r["description"].lower(), int(r["level"])) for r in read_table("harmonized-system.csv")
-                 if r["level"] in ("2", "4", "6")]
-    return synonyms, described
-
-
-def _stem(word: str) -> str:
-    return word[:5] if len(word) > 5 else re.sub(r"(?:es|s)$", "", word)
-
-
-@lru_cache(maxsize=4096)
-def hs_code_for(product: str) -> str | None:
-    """An HS chapter or heading for a product: the synonym table first, then the HS descriptions word by word."""
-    synonyms, described = _hs_index()
-    key = re.sub(r"^(?:other|fresh|processed|various|surplus|live)\s+", "", product.lower().strip())
-    for candidate in (product.lower(), key):
-        if candidate in synonyms:
-            return synonyms[candidate] or None
-    words = re.findall(r"[a-z]{3,}", key)
-    if not words:
-        return None
-    generic = {"systems", "system", "equipment", "products", "goods", "items", "devices", "materials", "supplies"}
-    head = next((w for w in reversed(words) if w not in generic), words[-1])  # 'air defence systems' -> 'defence'
-    singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else re.sub(r"(?<!s)s$", "", head)
-    patterns = [re.compile(rf"\b{re.escape(_stem(w))}\w*") for w in words]
-    head_pattern = patterns[words.index(head)]
-    best = None
-    for code, text, level in described:
-        if not head_pattern.search(text):
-            continue
-        hits = sum(1 for p in patterns if p.search(text))
-        first = head_pattern.search(text).start()
-        score = (-hits, first > 0, {4: 0, 2: 1, 6: 2}[level], len(text))
-        if best is None or score < best[0]:
-            best = (score, code[:4])
-    if best:
-        return best[1]
-    return synonyms.get(head) or synonyms.get(singular) or None
 
 
 def _country_at(countries: list[CountryMention], pos: int, window: int = 0) -> CountryMention | None:
@@ -211,12 +130,22 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         target = _country_at(inside, m.end() + 1, 5)
         if target is None:
             continue
+        if not before:
+            # 'were Canada's second and third largest exports to India': an owner with ranks between
+            before = [c for c in inside if c.possessive and c.end <= m.start() and RANKS.fullmatch(sentence, c.end, m.start())]
+            if before and not COPULA.match(sentence, target.end, c_end) and not lex["intro"].search(sentence, target.end, c_end):
+                lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:before[-1].start]))
+                listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), lead.group("list")) if lead else ""
+                return [(before[-1].iso3, target.iso3, p) for p in split_products(listed)]  # 'Copper wire' opens it
         if not before and not OWNERLESS.search(sentence[c_start:m.start()]):
             continue
         intro = COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)
         if not intro:
-            continue
-        products = split_products(_cut_list(sentence[intro.end():c_end]))
+            # 'Potash and lentils — both grown in the west — were Canada's second and third largest exports to India'
+            lead = INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start])) if before else None
+            products = split_products(lead.group("list")) if lead else []
+            return [(before[-1].iso3, target.iso3, p) for p in products]
+        products = split_products(cut_list(sentence[intro.end():c_end]))
         return [(before[-1].iso3 if before else None, target.iso3, p) for p in products]
     for m in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
         source = _country_at(inside, m.end(), 1)
@@ -224,7 +153,7 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         target = _country_at(inside, source.end + to.end(), 1) if to else None
         intro = (COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)) if target else None
         if intro:
-            return [(source.iso3, target.iso3, p) for p in split_products(_cut_list(sentence[intro.end():c_end]))]
+            return [(source.iso3, target.iso3, p) for p in split_products(cut_list(sentence[intro.end():c_end]))]
     for m in FLOW_OF.finditer(sentence, c_start, c_end):
         # 'Kazakhstan's exports of wheat and flour to Uzbekistan', 'imports of gas from Russia'
         owner = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
@@ -240,7 +169,7 @@ def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         intro = (COPULA.match(sentence, source.end, c_end) or lex["intro"].search(sentence, source.end, c_end)) if source else None
         if source and intro and (before or OWNERLESS.search(sentence[c_start:m.start()])):
             # 'its imports from Laos are dominated by ...': the importer is the pair's other side
-            products = split_products(_cut_list(sentence[intro.end():c_end]))
+            products = split_products(cut_list(sentence[intro.end():c_end]))
             return [(source.iso3, before[-1].iso3 if before else None, p) for p in products]
     return []
 
@@ -250,8 +179,17 @@ FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports
 QUANTITY = re.compile(r"\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?[\d.,]+\s*(?:million|billion|thousand)?\s*"
                       r"(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|units|head|lit(?:re|er)s|kilograms|kg|bcm)\s+of\s")
 # 'exports from X to Y include', 'the main export items of X to Y include'
-FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries)"
+FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
+                          r"(?:goods|commodities|products|items)\s+(?:exported|sent|shipped|sold|brought))"
                           r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
+RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
+                   r"valuable|single)\s+)+", re.I)
+INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:were|was|are|is)\s+(?:the\s+)?$", re.I)
+ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
+# 'exported the following to Chile – copper wire; zinc; fish meal': the list after a dash or colon, items split by
+# semicolons and commas
+FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b", re.I)
+LIST_AFTER = re.compile(r"\s*[–—:-]\s+")
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
 OWNERLESS = re.compile(r"^\s*(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
@@ -270,7 +208,7 @@ def _agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         dem = _country_at(inside, pos, 1)
         if dem is not None and dem.kind == "demonym":
             pos = dem.end
-        products = split_products(_cut_list(sentence[pos:c_end]))
+        products = split_products(cut_list(sentence[pos:c_end]))
         buyer = m.group("kind").lower() in ("buyer", "importer", "purchaser", "customer")
         other = dem.iso3 if dem is not None and dem.kind == "demonym" else (owner[-1].iso3 if owner else None)
         for p in products:
@@ -323,7 +261,7 @@ def _depends_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
             # an aside on how it comes ('fresh water, piped from X since 2017,') is not a product
             text = re.sub(r",\s+(?:piped|imported|delivered|supplied|shipped|carried)\b[^,]*", "",
                           sentence[source.end + rest.end():c_end])
-            products = split_products(_cut_list(re.sub(r",?\s+and\s+for\s+", ", ", text)))
+            products = split_products(cut_list(re.sub(r",?\s+and\s+for\s+", ", ", text)))
             out += [(source.iso3, subject[0].iso3, p) for p in products]
     return out
 
@@ -349,7 +287,7 @@ def _pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMenti
     subject = [c for c in inside if c.end <= c_start + (m.start() if m else 0)]
     if not m or not subject:
         return []
-    products = split_products(_cut_list(sentence[c_start + m.end():c_end]))
+    products = split_products(cut_list(sentence[c_start + m.end():c_end]))
     return [(subject[0].iso3, None, p) for p in products]
 
 
@@ -405,8 +343,10 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
         origin = None
         if modifier and modifier.kind == "demonym":
             origin, pos = modifier.iso3, modifier.end
-        raw = _cut_list(sentence[pos:c_end])
+        raw = cut_list(sentence[pos:c_end])
         products = split_products(raw)
+        if FOLLOWING.match(raw):
+            products = _following(sentence, pos + len(raw))
         if not products:
             return [], subject
         list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
@@ -420,8 +360,19 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
             importer = iobj or after
             return [(subject, importer, p) for p in products], subject
         exporter = origin or _from(sentence, pos + len(raw), c_end, inside) or iobj
+        if exporter is None and subj and not re.match(r"\s*from\b", sentence[list_end:c_end]):
+            return [], subject  # 'Ecuador imports mostly fuel': a country's imports in general, from no one named
         return [(exporter, subject, p) for p in products], subject
     return [], None
+
+
+def _following(sentence: str, pos: int) -> list[str]:
+    """The items after 'the following (products) to/from X –': a list that runs past semicolons to the sentence end."""
+    dash = LIST_AFTER.search(sentence, pos)
+    if dash is None or dash.start() - pos > 60:
+        return []
+    items = re.split(r";\s*", re.sub(r"\s*\([^)]*\)", "", sentence[dash.end():]))
+    return [p for item in items for p in split_products(re.sub(r",\s+except\b.*$|[–—].*$", "", item).rstrip(". "))]
 
 
 def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention]) -> str | None:

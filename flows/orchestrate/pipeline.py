@@ -1,4 +1,5 @@
-"""The parent Prefect flow: discover -> ingest -> extract -> transform -> load (one transaction) -> report views.
+"""The parent Prefect flow: fetch feeds -> discover -> ingest -> extract -> transform -> load (one transaction) ->
+report views.
 
 Tasks are coarse, one a stage over the whole batch; business logic lives in plain functions of the stage
 modules, which this file only composes.
@@ -19,16 +20,19 @@ from prefect.runtime import flow_run
 from flows.orchestrate import progress
 from flows.warehouse.counts import stage_counts
 from flows.common.faults import checkpoint
-from flows.extract import extract_documents
+from flows.extract import extract_batch
 from flows.ingest.discover import discover_sources
 from flows.ingest.documents import document_key, read_documents
+from flows.ingest.feeds import feed_items_frame, fetch_feeds
 from flows.ingest.tables import TablesResult, ingest_tables, read_reference
-from flows.warehouse.load import connect, finish_run, load_run, record_failure, start_run
+from flows.warehouse.failures import record_failure
+from flows.warehouse.load import connect, finish_run, load_run, start_run
 from flows.warehouse.lock import run_lock
 from flows.settings import EXTRACTOR_VERSION, Settings
 from flows.warehouse.state import Previous, RunPlan, plan_run, read_kept, read_previous
 from flows.transform.conform import conform_countries
 from flows.transform.warehouse import build_warehouse
+from schemas.quarantine import quarantine_frame
 from schemas.staging import STAGING_MODELS
 from schemas.validate import validate_or_quarantine
 from schemas.warehouse import WAREHOUSE_MODELS
@@ -55,7 +59,7 @@ SUMMARY_SQL = """
     select (select count(*) from dim_document), (select count(*) from fact_event),
            (select count(*) from fact_event_mention), (select count(*) from dim_person),
            (select count(*) from fact_trade_claim), (select count(*) from fact_figure),
-           (select count(*) from fact_trade), (select count(*) from trade_reported)
+           (select count(*) from fact_trade), (select count(*) from fact_trade_reported)
 """
 
 
@@ -81,12 +85,45 @@ class RunSummary:
     sources_unchanged: int = 0
     stages: list[dict] = field(default_factory=list)
     error: str | None = None
+    feeds: dict = field(default_factory=dict)  # FetchResult.summary(): each feed's outcome, the new articles
 
 
 def _run_name() -> str:
     params = flow_run.parameters or {}
     sources = Path(str(params.get("sources", "sources"))).name or "sources"
     return f"dyad-{sources}-{datetime.now():%Y-%m-%d-%H%M%S}"
+
+
+@dataclass
+class FeedBatch:
+    """What fetching hands the load: the feed_item table, quarantine and stage counts, the run's feed summary."""
+
+    items: pl.DataFrame
+    quarantine: pl.DataFrame
+    counts: pl.DataFrame
+    summary: dict
+
+
+@task(name="fetch_feeds", **IO_RETRIES)
+def fetch_feeds_task(sources: Path, offline: bool) -> FeedBatch:
+    """Every [[feed]] of the manifest, one request at a time, new articles into documents/<feed>/.
+
+    A feed or page that fails is a quarantine row, never an exception; what is retried here is local I/O
+    (writing documents or the state file), and fetching again then finds what was already written.
+    """
+    result = fetch_feeds(sources, offline=offline)
+    items, bad_state = feed_items_frame(result.state)
+    fetched = quarantine_frame(result.quarantine)
+    counts = []
+    if result.feeds or result.rows_in:
+        counts.append(stage_counts("fetch_feeds", rows_in=result.rows_in, loaded=result.loaded,
+                                   quarantined=fetched.height, skipped=result.skipped))
+    if result.state.items:
+        counts.append(stage_counts("feed_items", rows_in=len(result.state.items), loaded=items.height,
+                                   quarantined=bad_state.height))
+    return FeedBatch(items=items, quarantine=pl.concat([fetched, bad_state], how="vertical_relaxed"),
+                     counts=pl.concat(counts) if counts else pl.DataFrame(),
+                     summary=result.summary() if (result.feeds or result.state.items) else {})
 
 
 @task(name="discover_sources", **IO_RETRIES)
@@ -123,10 +160,10 @@ def read_kept_task(db: Path, skipped: pl.DataFrame) -> tuple[pl.DataFrame, dict[
 
 @task(name="extract_documents")
 def extract_documents_task(documents: pl.DataFrame, workers: int = 1, dask: str | None = None
-                           ) -> dict[str, pl.DataFrame]:
-    """Every document's raw facts, in document order: in this process, on `workers` spawned processes (one chunk
-    each), or on the Dask cluster at `dask`. One task either way: chunks are not task runs (flows.orchestrate.workers).
-    """
+                           ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """Every document's raw facts in document order, and the quarantine of documents whose extraction failed:
+    in this process, on `workers` spawned processes (one chunk each), or on the Dask cluster at `dask`. One
+    task either way: chunks are not task runs (flows.orchestrate.workers)."""
     if dask:
         from flows.orchestrate.workers import extract_on_dask
 
@@ -135,13 +172,15 @@ def extract_documents_task(documents: pl.DataFrame, workers: int = 1, dask: str 
         from flows.orchestrate.workers import extract_in_processes
 
         return extract_in_processes(documents, workers)
-    return extract_documents(documents)
+    return extract_batch(documents)
 
 
 @task(name="validate_facts")
-def validate_facts_task(raw: dict[str, pl.DataFrame], documents: pl.DataFrame
+def validate_facts_task(extracted: tuple[dict[str, pl.DataFrame], pl.DataFrame], documents: pl.DataFrame
                         ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
-    """(valid staged frames, quarantine, stage counts) for the whole batch."""
+    """(valid staged frames, quarantine, stage counts) for the whole batch; a document the extractor could not
+    finish is one row in, quarantined."""
+    raw, not_extracted = extracted
     paths = documents.select("document_key", pl.col("path").alias("_source"))
     staged, rejected = {}, []
     for kind, model in STAGING_MODELS.items():
@@ -152,8 +191,8 @@ def validate_facts_task(raw: dict[str, pl.DataFrame], documents: pl.DataFrame
         staged[kind] = good
         rejected.append(bad.join(paths.rename({"document_key": "source"}), on="source", how="left")
                         .with_columns(pl.coalesce("_source", "source").alias("source")).drop("_source"))
-    quarantine = pl.concat(rejected, how="vertical_relaxed")
-    rows_in = sum(f.height for f in raw.values())
+    quarantine = pl.concat([not_extracted, *rejected], how="vertical_relaxed")
+    rows_in = sum(f.height for f in raw.values()) + not_extracted.height
     counts = stage_counts("extract", rows_in=rows_in, loaded=rows_in - quarantine.height, quarantined=quarantine.height)
     return staged, quarantine, counts
 
@@ -236,8 +275,11 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
 
 @flow(name="dyad-pipeline", flow_run_name=_run_name, log_prints=False)
 def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = False, workers: int = 1,
-             dask: str | None = None) -> RunSummary:
+             dask: str | None = None, offline: bool = False) -> RunSummary:
     """Build or update the reporting database from a sources folder in one transaction.
+
+    The feeds of the manifest are fetched first into the sources folder (not with `offline`), so what a run
+    loads is always a folder anyone can run again.
 
     Only new or changed sources (by content hash) are read again unless `full`; the whole run holds the
     database's lock, so a second run waits up to `wait_seconds` or stops with a clear message. Extraction runs
@@ -249,7 +291,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
     with run_lock(settings.db, settings.wait_seconds):
         start_run(settings.db, settings.sql_dir, run_id, started, str(settings.sources), settings.wait_seconds)
         try:
-            summary = _run_stages(settings, run_id, started, full, workers, dask)
+            summary = _run_stages(settings, run_id, started, full, workers, dask, offline)
         except BaseException as exc:
             record_failure(settings.db, run_id, exc, settings.wait_seconds)
             raise
@@ -261,8 +303,10 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
 
 
 def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, workers: int,
-                dask: str | None) -> RunSummary:
+                dask: str | None = None, offline: bool = False) -> RunSummary:
     """The stages of one run, in order; the caller holds the lock and records how the run ended."""
+    progress.stage("fetch", "feeds of the manifest" + (" (offline: not fetched)" if offline else ""))
+    feeds = fetch_feeds_task(settings.sources, offline)
     progress.stage("discover", str(settings.sources))
     previous = read_previous_task(settings.db)
     inventory, discover_q = discover_sources_task(settings.sources, previous, full)
@@ -280,25 +324,33 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
     n_docs = plan.process.filter(pl.col("kind") == "document").height
     counts = pl.concat([
+        *([feeds.counts] if not feeds.counts.is_empty() else []),
         stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=plan.process.height,
                      quarantined=discover_q.height, skipped=plan.skipped.height),
-        stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
+        # a part of a loaded document quarantined on its own (a NUL byte, a bad front-matter date) is one more row in
+        stage_counts("ingest_documents", rows_in=n_docs + ingest_q.filter(pl.col("row_ref") != "file").height,
+                     loaded=documents.height, quarantined=ingest_q.height),
         extract_counts,
         star.counts,
     ])
-    quarantine = pl.concat([discover_q, ingest_q, extract_q, star.quarantine], how="vertical_relaxed")
+    quarantine = pl.concat([feeds.quarantine, discover_q, ingest_q, extract_q, star.quarantine],
+                           how="vertical_relaxed")
+    star.whole_frames["feed_item"] = feeds.items
     star.whole_frames["source_file"] = inventory.drop("path", "published").with_columns(
         pl.lit(EXTRACTOR_VERSION).alias("extractor_version"))
     progress.stage("load", f"one transaction into {settings.db.name}, trade tables, views")
-    return load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)
+    summary = load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)
+    summary.feeds = feeds.summary
+    return summary
 
 
 def run_pipeline(sources: str, db: str, *, wait_seconds: float = 0.0, full: bool = False, workers: int = 1,
-                 dask: str | None = None) -> RunSummary:
+                 dask: str | None = None, offline: bool = False) -> RunSummary:
     """The pipeline flow as `dyad run` starts it: first wait (bounded) for the project's own Prefect server when
     this process has just started it in the background (flows.orchestrate.server.use_local_server)."""
     from flows.orchestrate.server import local_server_pending, wait_until_up
 
     if local_server_pending():
         wait_until_up()
-    return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=workers, dask=dask)
+    return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=workers, dask=dask,
+                    offline=offline)

@@ -1,8 +1,8 @@
 """Extraction across processes: a spawned local process pool (`--workers N`) or a Dask cluster (`--dask ADDRESS`).
 
 Extraction is a pure function of a document, so the documents are cut into one chunk per worker, each chunk is
-extracted by the plain function `flows.extract.extract_documents` in another process, and the frames come back in
-document order. Neither path makes task runs of the chunks: the worker processes never import Prefect nor talk
+extracted by the plain function `flows.extract.extract_batch` in another process, and the frames (and the
+quarantine of documents whose extraction failed) come back in document order. Neither path makes task runs of the chunks: the worker processes never import Prefect nor talk
 to its API (with Prefect's DaskTaskRunner each worker imported Prefect and reported its task runs, and two
 workers ran at 0.36-0.57x the speed of one process; docs/performance.md). The whole extraction stays one task of
 the flow run.
@@ -14,11 +14,12 @@ from concurrent.futures import ProcessPoolExecutor
 
 import polars as pl
 
-from flows.extract import extract_documents
+from flows.extract import extract_batch
 from schemas.staging import STAGING_MODELS
 
-# What a worker needs of a document; the rest of the ingest frame is not pickled over.
-EXTRACT_COLUMNS = ["document_key", "text", "published_date"]
+# What a worker needs of a document (path names it in quarantine); the rest of the ingest frame stays here.
+EXTRACT_COLUMNS = ["document_key", "text", "published_date", "path"]
+Extracted = tuple[dict[str, pl.DataFrame], pl.DataFrame]
 DASK_CONNECT_TIMEOUT = "30s"
 
 
@@ -31,30 +32,35 @@ def split_batches(documents: pl.DataFrame, n: int) -> list[pl.DataFrame]:
     return [documents.slice(i, size) for i in range(0, documents.height, size)]
 
 
-def concat_results(results: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
-    """The chunks' frames, kind by kind, in chunk order."""
-    return {kind: pl.concat([r[kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS}
+def concat_results(results: list[Extracted]) -> Extracted:
+    """The chunks' frames, kind by kind, and their quarantines, in chunk order."""
+    frames = {kind: pl.concat([r[0][kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS}
+    return frames, pl.concat([r[1] for r in results], how="vertical_relaxed")
 
 
-def extract_in_processes(documents: pl.DataFrame, workers: int) -> dict[str, pl.DataFrame]:
-    """Extract on `workers` spawned processes, one chunk each; the same frames as extract_documents(documents)."""
-    batches = split_batches(documents.select(EXTRACT_COLUMNS), workers)
+def _columns(documents: pl.DataFrame) -> pl.DataFrame:
+    return documents.select([c for c in EXTRACT_COLUMNS if c in documents.columns])
+
+
+def extract_in_processes(documents: pl.DataFrame, workers: int) -> Extracted:
+    """Extract on `workers` spawned processes, one chunk each; the same result as extract_batch(documents)."""
+    batches = split_batches(_columns(documents), workers)
     if len(batches) < 2:
-        return extract_documents(documents)
+        return extract_batch(documents)
     # spawn, not fork: the parent holds Prefect's threads and event loop, which a forked child must not inherit.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=len(batches), mp_context=context) as pool:
-        return concat_results(list(pool.map(extract_documents, batches)))
+        return concat_results(list(pool.map(extract_batch, batches)))
 
 
-def extract_on_dask(documents: pl.DataFrame, address: str) -> dict[str, pl.DataFrame]:
+def extract_on_dask(documents: pl.DataFrame, address: str) -> Extracted:
     """Extract on the Dask cluster at address, one chunk per worker thread; the cluster must have dyad installed."""
     from distributed import Client
 
     with Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False) as client:
         threads = sum(client.nthreads().values())
-        batches = split_batches(documents.select(EXTRACT_COLUMNS), threads)
+        batches = split_batches(_columns(documents), threads)
         if not batches:
-            return extract_documents(documents)
-        futures = client.map(extract_documents, batches, pure=False)
+            return extract_batch(documents)
+        futures = client.map(extract_batch, batches, pure=False)
         return concat_results(client.gather(futures))

@@ -146,3 +146,32 @@ def test_a_span_of_years_is_no_range() -> None:
 def test_measure_symbols(sentence: str, text: str, value: float, unit: str) -> None:
     amount = single(sentence)
     assert (amount.text, amount.value, amount.unit) == (text, value, unit)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("N$4,2 billion", 4.2e9, "NAD"),  # a decimal comma before a scale word, a prefixed dollar
+    ("C$9.1 billion", 9.1e9, "CAD"),
+    ("A$ 3 million", 3e6, "AUD"),
+    ("NZ$1.2bn", 1.2e9, "NZD"),
+    ("R42.3 billion", 42.3e9, "ZAR"),
+    ("KSh 120 billion", 120e9, "KES"),
+    ("1,250 million dollars", 1250e6, "USD"),  # a thousands comma stays one
+])
+def test_other_currencies_and_decimal_commas(text, value, unit):
+    (amount,) = find_amounts(f"Trade reached {text} last year.")
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+def test_figures_with_periods_of_part_of_a_year():
+    from datetime import date
+    from pathlib import Path
+
+    from flows.extract import extract_documents
+    from flows.ingest.documents import read_documents
+
+    texts = Path(__file__).resolve().parents[1] / "fixtures" / "texts"
+    docs, _ = read_documents([texts / "p_namibia_botswana_figures.txt"], texts)
+    rows = {(r["measure"], r["value"], r["unit"], r["period_start"], r["period_end"])
+            for r in extract_documents(docs)["figures"].iter_rows(named=True)}
+    assert ("exports", 4.2e9, "NAD", date(2021, 1, 1), date(2021, 7, 31)) in rows  # 'the first seven months of 2021'
+    assert ("turnover", 12.5e9, "ZAR", date(2021, 1, 1), date(2021, 6, 30)) in rows  # 'the first half of 2021'

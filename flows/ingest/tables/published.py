@@ -8,7 +8,7 @@ import duckdb
 import pandera.errors
 import polars as pl
 
-from flows.ingest.tables.detect import is_gzip
+from flows.ingest.tables.detect import open_table
 from flows.ingest.tables.trade_load import FileOutcome
 from schemas.quarantine import QUARANTINE_SCHEMA
 from schemas.trade import TradeReported
@@ -49,15 +49,12 @@ def salvage_csv(data: bytes) -> pl.DataFrame:
 
 
 def read_published(path: Path, rel: str) -> pl.DataFrame:
-    """The file as text, then typed into trade_reported's columns (unparseable values become null)."""
+    """The file as text, then typed into fact_trade_reported's columns (unparseable values become null)."""
     if path.suffix.lower() == ".parquet":
         raw = pl.read_parquet(path).cast(pl.Utf8).with_row_index("line", offset=2)
     else:
-        data = path.read_bytes()
-        if is_gzip(path):
-            import gzip
-
-            data = gzip.decompress(data)
+        with open_table(path) as handle:  # gunzipped as a stream, stopped if it is a decompression bomb
+            data = handle.read()
         try:
             raw = pl.read_csv(data, infer_schema_length=0, encoding="utf8-lossy").with_row_index("line", offset=2)
         except pl.exceptions.PolarsError:
@@ -101,6 +98,8 @@ def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
         .then(pl.lit("period is not YYYY-MM"))
         .when(pl.col("value_usd").is_null())
         .then(pl.lit("value_usd is not a number"))
+        .when(pl.any_horizontal(pl.col("measure", "exporter_iso3", "importer_iso3").is_null()))
+        .then(pl.lit("measure, exporter_iso3 or importer_iso3 is empty"))
         .when(unknown)
         .then(pl.format("country {} or {} is not in dim_country", "exporter_iso3", "importer_iso3"))
         .when(reporter_unknown)
@@ -125,16 +124,16 @@ def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
 
 
 def load_published(con: duckdb.DuckDBPyConnection, path: Path, rel: str, known_iso3: set[str]) -> FileOutcome:
-    """Validate the published figures and insert them into trade_reported."""
+    """Validate the published figures and insert them into fact_trade_reported."""
     judged = judge(read_published(path, rel), known_iso3)
     good = judged.filter(pl.col("reason").is_null()).select(COLUMNS)
     # loading the same file again replaces its rows rather than adding them twice
-    con.execute("delete from trade_reported where source = $source", {"source": rel})
+    con.execute("delete from fact_trade_reported where source = $source", {"source": rel})
     if good.height:
         con.register("trade_reported_new", good)
         try:
             columns = ", ".join(COLUMNS)
-            con.execute(f"insert into trade_reported ({columns}) select {columns} from trade_reported_new")
+            con.execute(f"insert into fact_trade_reported ({columns}) select {columns} from trade_reported_new")
         finally:
             con.unregister("trade_reported_new")
     quarantine = judged.filter(pl.col("reason").is_not_null()).select(

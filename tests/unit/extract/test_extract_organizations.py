@@ -78,3 +78,15 @@ def test_were_joined_in_a_union_is_no_membership(extract):
     text = ("Denmark and Iceland met. The two countries were joined in a union under the Danish crown until 1944. "
             "Both joined the European Free Trade Association.")
     assert orgs(extract(text)) == {"European Free Trade Association"}
+
+
+def test_known_organizations_named_about_the_pair(extract):
+    """A known organization named in a sentence about both ('Both leaders stressed ... APEC') is a shared membership;
+    a body of an organization ('OSCE Minsk Group'), a modifier ('European Union fishing rules') and one-sided
+    sentences ('unlike', 'path towards') are not (own text: tests/fixtures/texts/p_chile_peru_organizations.txt)."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "fixtures" / "texts" / "p_chile_peru_organizations.txt").read_text()
+    frames = extract(text)
+    assert orgs(frames) == {"APEC", "Pacific Alliance"}
+    assert set(frames["memberships"]["country_iso3"]) == {"CHL", "PER"}

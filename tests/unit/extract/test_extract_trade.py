@@ -1,6 +1,6 @@
 import pytest
 
-from flows.extract.trade import hs_code_for, split_products
+from flows.extract.products import hs_code_for, split_products
 from tests.unit.extract.conftest import trade_of
 
 

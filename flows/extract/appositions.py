@@ -1,0 +1,111 @@
+"""Appositions: 'X, First Deputy Minister of ...', 'X's Minister of Y, Name,', 'the presidents of A and B, X and Y'."""
+from __future__ import annotations
+
+import re
+
+from flows.extract.countries import CountryMention
+from flows.extract.names import Tok, is_name_text, is_name_token, match_seq, read_name, title_lexicon
+from flows.extract.persons import Person, known_person
+from flows.extract.titles import Found, read_complement, singular
+
+
+def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[Found]:
+    """'Aidos Seitkali, First Deputy Minister of ...', 'Cahit Bağcı, Türkiye's ambassador to Azerbaijan'."""
+    lex = title_lexicon()
+    found = []
+    i = 0
+    while i < len(toks):
+        if i in taken or not is_name_token(toks[i]) or (i > 0 and is_name_token(toks[i - 1])):
+            i += 1
+            continue
+        e = read_name(toks, i)
+        single_known = e - i == 1 and known_person(toks[i].text, known) is not None
+        if (e - i < 2 and not single_known) or e >= len(toks) or toks[e].text != ",":
+            i = max(e, i + 1)
+            continue
+        j = e + 1
+        if j < len(toks) and toks[j].text.lower() in ("the", "a", "an"):
+            j += 1
+        mods = []
+        while j < len(toks) and toks[j].text.lower() in ("former", "acting", "then", "outgoing"):
+            mods.append(toks[j].text)
+            j += 1
+        country = None
+        if j + 1 < len(toks) and toks[j].country and toks[j + 1].text in ("’s", "'s"):
+            country = toks[j].country.iso3
+            j += 2
+        elif j < len(toks) and toks[j].country and toks[j].country.kind == "demonym":
+            country = toks[j].country.iso3
+            j += 1
+        h = j
+        while h < len(toks) and (toks[h].text in lex["lower_modifiers"] or toks[h].text.lower() in lex["lower_modifiers"]
+                                 or (toks[h].text[:1].isupper() and toks[h].country is None
+                                     and not match_seq(toks, h, lex["heads"]))):
+            if h - j > 4:
+                break
+            h += 1
+        n = match_seq(toks, h, lex["heads"]) or match_seq(toks, h, lex["lower_heads"], lower=True)
+        if not n:
+            i = e
+            continue
+        end, comp, of_country, to_country = read_complement(toks, h + n)
+        if end < len(toks) and read_name(toks, end) > end:
+            i = e
+            continue  # 'Novi Sad, Hungarian Foreign Minister Péter Szijjártó': a title of the next name
+        role = " ".join(mods + [t.text for t in toks[j:h + n]] + comp)
+        c = country or of_country
+        found.append(Found(i, e, singular(role), c, "explicit" if c else "none"))
+        i = end
+    return found
+
+
+# 'Ethiopia's Minister of Transport and Logistics, Alemu Sime, and ...', 'the cabinet secretary for trade, X,':
+# an office with its complement, a comma, then the name (closed by a comma, 'and', 'said' or the full stop).
+TITLE_COMMA_NAME = re.compile(
+    r"(?P<role>(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|[Dd]efen[cs]e|[Ee]nergy)\s+)*"
+    r"(?:[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Gg]overnor|[Cc]hairman|[Ss]peaker|[Cc]ommissioner)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+and\s+[A-Za-z][\w-]*)?)?)"
+    r",\s+(?P<name>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})(?=\s*,|\s+and\b|\s+said\b|\.\s*$)")
+OWNER_BEFORE = re.compile(r"([A-ZÀ-Þ][\w’'-]+)(?:’s|'s)\s+(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|"
+                          r"[Dd]efen[cs]e|[Ee]nergy)\s+)*$")
+OFFICE_WORDS = ("minister", "secretary", "ambassador", "governor", "chairman", "speaker", "commissioner")
+PLURAL_WORDS = ("presidents", "ministers", "leaders", "premiers", "ambassadors")
+# 'The presidents of Peru and Bolivia, Dina Boluarte and Luis Arce,', 'our defence ministers, X and Y': one office each
+PLURAL_APPOSITION = re.compile(
+    r"\b(?P<role>(?:(?:foreign|defen[cs]e|trade|finance|economy|energy|interior|prime)\s+)?"
+    r"(?:presidents|ministers|leaders|premiers|ambassadors))(?:\s+of\s+(?P<c1>[A-ZÀ-Þ][^,]*?)\s+and\s+(?P<c2>[A-ZÀ-Þ][^,]*?))?"
+    r",\s+(?P<n1>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})\s+and\s+"
+    r"(?P<n2>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})(?=\s*[,.]|\s+(?:met|said|signed|held)\b)", re.I)
+
+
+def offices_before_comma(sentence: str, toks: list[Tok], taken: set[int],
+                          countries: list[CountryMention]) -> list[Found]:
+    """Offices named before a comma and the name ('X's Minister of Y, Name,'; 'the presidents of A and B, X and Y')."""
+    by_start = {t.start: n for n, t in enumerate(toks)}
+    by_end = {t.end: n + 1 for n, t in enumerate(toks)}
+
+    def found(start: int, end: int, role: str, country: str | None) -> Found | None:
+        a, b = by_start.get(start), by_end.get(end)
+        if a is None or b is None or any(k in taken for k in range(a, b)) or any(toks[k].country for k in range(a, b)):
+            return None
+        if not all(is_name_text(w) for w in sentence[start:end].split()):
+            return None
+        return Found(a, b, singular(role), country, "explicit" if country else "none")
+
+    def country_in(start: int, end: int) -> str | None:
+        return next((c.iso3 for c in countries if start <= c.start < end), None)
+
+    out = []
+    low = sentence.lower()
+    for m in TITLE_COMMA_NAME.finditer(sentence) if any(w in low for w in OFFICE_WORDS) else ():
+        owner_m = OWNER_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
+        owner = country_in(owner_m.start(1), owner_m.end(1)) if owner_m else None
+        f = found(m.start("name"), m.end("name"), m.group("role"), owner)
+        out += [f] if f else []
+    for m in PLURAL_APPOSITION.finditer(sentence) if any(w in low for w in PLURAL_WORDS) else ():
+        c1 = country_in(m.start("c1"), m.end("c1")) if m.group("c1") else None
+        c2 = country_in(m.start("c2"), m.end("c2")) if m.group("c2") else None
+        for g, c in (("n1", c1), ("n2", c2)):
+            f = found(m.start(g), m.end(g), m.group("role"), c)
+            out += [f] if f else []
+    return out

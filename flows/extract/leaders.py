@@ -1,0 +1,138 @@
+"""Countries of people: the leaders lexicon, 'the Kazakh leader', 'on the Hungarian side' and the nearest country."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.extract.names import fold_name, title_lexicon
+from flows.extract.persons import Person
+from flows.lexicon import read_table
+
+LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towards", "via", "visited", "visiting",
+            "toured", "left", "reached"}
+
+
+def side_phrase(sentence: str, end: int, countries: list[CountryMention]) -> str | None:
+    """'X and Y on the Hungarian side': the first 'on the <demonym> side' after the name, before any ' by '."""
+    rest = sentence[end:end + 120]
+    cut = re.search(r"\bby\b|;", rest)
+    rest = rest[: cut.start()] if cut else rest
+    m = re.search(r"\bon\s+the\s+(\S+)\s+side\b", rest)
+    if not m:
+        return None
+    pos = end + m.start(1)
+    c = next((c for c in countries if c.start == pos), None)
+    return c.iso3 if c else None
+
+
+@lru_cache(maxsize=1)
+def _leader_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(title_lexicon()["leader_nouns"], key=len, reverse=True))
+    return re.compile(r"\b[Tt]he\s+(\S+)\s+(?:" + nouns + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """leaders.csv indexed by each folded name token: (all folded tokens, iso3)."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in read_table("leaders.csv"):
+        tokens = tuple(fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"]))
+        for t in set(tokens):
+            index.setdefault(t, []).append((tokens, row["iso3"]))
+    return index
+
+
+def is_leader_word(word: str) -> bool:
+    """A word of a well-known office holder's name (a cheap gate before reading names with no title)."""
+    return fold_name(word) in _leaders()
+
+
+def known_country(name: str) -> str | None:
+    """The country a well-known office holder serves (leaders.csv), when the name points to one country only."""
+    tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
+    if not tokens:
+        return None
+    hits = set()
+    for leader, iso3 in _leaders().get(tokens[-1], []):
+        common = len(set(tokens) & set(leader))
+        if len(tokens) == 1 or common >= 2 or (leader[-1] == tokens[-1] and leader[0][:1] == tokens[0][:1]):
+            hits.add(iso3)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def resolve_leader_anaphor(sentence: str, countries: list[CountryMention], people: list[Person]) -> list[tuple[Person, int, int]]:
+    """'the Kazakh leader', 'The Iranian leader': the latest named leader of that country, or without a country yet;
+    'the Emir': the one person holding that office."""
+    out = resolve_office_anaphor(sentence, people)
+    for m in _leader_pattern().finditer(sentence):
+        c = next((c for c in countries if c.start == m.start(1) and c.kind == "demonym"), None)
+        if c is None:
+            continue
+        noun = sentence[m.end(1):m.end()].strip().lower()
+        fits = ("president", "prime minister", "premier", "king", "queen", "emir", "chancellor") if noun == "leader" else (noun,)
+        candidates = [p for p in people if p.country in (None, c.iso3) and p.role
+                      and any(f in p.role.lower() for f in fits)]
+        candidates.sort(key=lambda p: (p.mentions[-1].sentence, p.mentions[-1].start) if p.mentions else (-1, -1))
+        if candidates:
+            person = candidates[-1]
+            if person.country is None:
+                person.country, person.country_cue = c.iso3, "inferred"
+            out.append((person, m.start(), m.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _office_anaphor() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(title_lexicon()["anaphor_heads"], key=len, reverse=True))
+    return re.compile(r"\b[Tt]he\s+(" + heads + r")\b(?!\s+of\b)(?!\s+[A-ZÀ-Þ])")
+
+
+def resolve_office_anaphor(sentence: str, people: list[Person]) -> list[tuple[Person, int, int]]:
+    """'The Emir met ...', after 'Emir Sheikh Tamim bin Hamad Al Thani': the one person of the document holding it."""
+    out = []
+    for m in _office_anaphor().finditer(sentence):
+        holders = [p for p in people if p.role and re.search(rf"\b{m.group(1)}\b", p.role)]
+        if len(holders) == 1:
+            out.append((holders[0], m.start(), m.end()))
+    return out
+
+
+def nearest_country(sentence: str, start: int, end: int, countries: list[CountryMention],
+                    clause: tuple[int, int]) -> str | None:
+    """The country named closest to a person within its clause, leaving out destinations ('to Japan', 'in Tokyo')."""
+    best, best_d = None, None
+    for c in countries:
+        if not (clause[0] <= c.start < clause[1]) or c.kind == "historic":
+            continue
+        prev = re.search(r"(\w+)\s+(?:the\s+)?$", sentence[max(0, c.start - 20):c.start])
+        if prev and prev.group(1).lower() in LOCATIVE:
+            continue
+        d = start - c.end if c.end <= start else c.start - end
+        if best_d is None or d < best_d:
+            best, best_d = c.iso3, d
+    return best
+
+
+INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
+                                r"World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
+
+
+def fill_from_document(people: list[Person], countries: list[list[CountryMention]], pair: tuple[str, str] | None,
+                       back: int = 3) -> None:
+    """Last resort, after every sentence: a person still with no country takes the pair's country named last before
+    their first mention (up to `back` sentences before), else the first named in the next sentence. A list of
+    ministers under a heading ('Abdelouafi Laftit, Minister of the Interior') names its country above it."""
+    if pair is None:
+        return
+    for person in people:
+        if person.country is not None or not person.mentions or (person.role and INTERNATIONAL_ROLE.search(person.role)):
+            continue
+        first = person.mentions[0]
+        before = [c for i in range(max(0, first.sentence - back), first.sentence + 1) if i < len(countries)
+                  for c in countries[i] if c.iso3 in pair and (i < first.sentence or c.end <= first.start)]
+        after = [c for i in (first.sentence, first.sentence + 1) if i < len(countries)
+                 for c in countries[i] if c.iso3 in pair and (i > first.sentence or c.start >= first.end)]
+        guess = before[-1] if before else (after[0] if after else None)
+        if guess is not None:
+            person.country, person.country_cue = guess.iso3, "inferred"

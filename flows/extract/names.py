@@ -1,0 +1,152 @@
+"""Name tokens: the tokenizer, the spelling test of a name, the title lexicon and the reading of a name."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.lexicon import read_toml
+
+WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*(?:[’'](?!s\b)[^\W\d_]+)*|[’']s\b|\d[\d.,]*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    country: CountryMention | None = None  # set on every token inside a country mention
+
+
+
+@lru_cache(maxsize=1)
+def title_lexicon() -> dict:
+    data = read_toml("titles.toml")
+    heads = sorted({tuple(h.split()) for h in data["heads"]}, key=len, reverse=True)
+    return {
+        "heads": heads,
+        "lower_heads": sorted({tuple(h.split()) for h in data["lower_heads"]}, key=len, reverse=True),
+        "lower_plural": sorted({tuple((h + "s").split()) for h in data["lower_heads"]}, key=len, reverse=True),
+        "lower_modifiers": set(data["lower_modifiers"]),
+        "lower_openers": set(data["lower_openers"]),
+        "anaphor_heads": data["anaphor_heads"],
+        "not_names": set(data["not_names"]),
+        "particles": set(data["name_particles"]),
+        "leader_nouns": data["leader_nouns"],
+        "head_words": {w for h in data["heads"] for w in h.split()},
+        "portfolio": set(data["portfolio_words"]),
+        "abbreviations": data["abbreviations"],
+        "post_head": sorted({tuple(h.split()) for h in data["post_head"]}, key=len, reverse=True),
+    }
+
+
+def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
+    """Words and punctuation with offsets; tokens inside a country mention carry it."""
+    owner_at = {pos: c for c in countries for pos in range(c.start, c.end)}
+    return [Tok(m.start(), m.end(), m.group(0), owner_at.get(m.start())) for m in WORD.finditer(sentence)]
+
+
+@lru_cache(maxsize=65536)
+def fold_name(text: str) -> str:
+    """A spelling-insensitive key: 'Kocharian' and 'Kocharyan' meet, as do 'Aleksandr' and 'Alexander'."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    text = text.replace("ı", "i").replace("ks", "x").replace("kh", "h").replace("y", "i").replace("j", "i")
+    text = re.sub(r"(ou|ov|ow|au|av)$", "ov", text)
+    if len(text) <= 4:
+        return text  # 'Son' and 'Xuan', 'Bui' and 'Vo': too short to fold without merging different people
+    text = text[0] + re.sub(r"[aeiou]", "", text[1:])
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+HONORIFICS = {"Sheikh", "Prince", "Sultan", "Emir", "King", "Queen", "Crown Prince"}
+BODIES = {"Council", "Committee", "Assembly", "Commission", "Parliament", "Senate", "Chamber", "Court", "Bank",
+          "Party", "Front", "Movement", "Duma", "Majlis", "Rada", "Congress", "Board", "Agency", "Service", "Cabinet",
+          "Government", "Office", "Presidency", "Secretariat", "Authority", "Directorate", "Ministry", "Department"}
+COMPLEMENT_STOP = {"since", "after", "before", "when", "while", "in", "on", "at", "to", "and", "as", "with", "by",
+                   "who", "which", "that", "said", "told", "was", "is", "has", "had"}
+COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Madam", "Mme", "Sir", "Dame", "H.E.", "Hon"}
+NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
+SHORT_FAMILY_NAMES = frozenset({"To"})
+ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
+HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
+
+
+def is_name_token(tok: Tok) -> bool:
+    return tok.country is None and is_name_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def is_name_text(t: str) -> bool:
+    """The spelling test of a name token, cached by text (called for every token of every titled sentence)."""
+    if not t[:1].isupper():
+        return "-" in t and bool(HYPHEN_PARTICLE.match(t))  # 'el-Sisi', 'al-Thani'
+    lex = title_lexicon()
+    return any(c.islower() for c in t) and t not in lex["not_names"] and t not in lex["head_words"]
+
+
+def is_caps_name(tok: Tok) -> bool:
+    """A word in capitals that can be a family name (not an acronym the lexicon knows, not a country)."""
+    t = tok.text
+    return tok.country is None and len(t) >= 3 and t.isalpha() and t.isupper() and t.title() not in title_lexicon()["not_names"] \
+        and t not in title_lexicon()["not_names"]
+
+
+@lru_cache(maxsize=None)
+def by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for seq in sorted(seqs, key=len, reverse=True):
+        index.setdefault(seq[0], []).append(seq)
+    return index
+
+
+def match_seq(toks: list[Tok], i: int, seqs: list[tuple[str, ...]], lower: bool = False) -> int:
+    """Length of the longest sequence of `seqs` that starts at token i, or 0."""
+    if i >= len(toks):
+        return 0
+    first = toks[i].text.lower() if lower else toks[i].text
+    for seq in by_first(tuple(seqs)).get(first, ()):
+        n = len(seq)
+        if n == 1 or tuple(t.text.lower() if lower else t.text for t in toks[i:i + n]) == seq:
+            return n
+    return 0
+
+
+def read_name(toks: list[Tok], i: int) -> int:
+    """End index (exclusive) of a name starting at i, or i when there is none."""
+    particles = title_lexicon()["particles"]
+    j = i
+    while j < len(toks) and j - i < 6:
+        if (len(toks[j].text) == 1 and toks[j].text.isupper() and j + 2 < len(toks) and toks[j + 1].text == "."
+                and toks[j + 1].start == toks[j].end and (is_name_token(toks[j + 2]) or len(toks[j + 2].text) == 1)):
+            j += 2  # an initial: 'S. Jaishankar', 'George W. Bush'
+        elif is_caps_name(toks[j]) and (j > i or (j + 1 < len(toks) and is_name_token(toks[j + 1]))):
+            j += 1  # a family name in capitals beside a name: 'KAMIKAWA Yoko', 'Nasser BOURITA'
+        elif is_name_token(toks[j]):
+            j += 1
+        elif (j == i and toks[j].text in SHORT_FAMILY_NAMES and j + 1 < len(toks) and is_name_token(toks[j + 1])
+              and toks[j + 1].start == toks[j].end + 1):
+            j += 1  # after an office, 'To' is a Vietnamese family name ('General Secretary To Lam'), not a preposition
+        elif (j == i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].text
+              and j + 1 < len(toks) and is_name_token(toks[j + 1]) and toks[j + 1].start == toks[j].end + 1):
+            j += 1  # after an office, a capital's name is a first name ('President Santiago Pena')
+        elif j > i and ROMAN.match(toks[j].text):
+            j += 1  # 'King Mohammed VI'
+            break
+        elif (j > i and toks[j].country is not None and toks[j].country.kind in ("capital", "name")
+              and " " not in toks[j].country.text
+              and (j + 1 >= len(toks) or not is_name_token(toks[j + 1]))):
+            j += 1  # a surname that is also a capital: 'Foreign Minister Ana Lima of Peru'
+            break
+        elif toks[j].text in particles and j > i and j + 1 < len(toks) and is_name_token(toks[j + 1]):
+            j += 1
+        else:
+            break
+    return j
+
+
+
+FUNCTION_CAPS = {"The", "A", "An", "On", "In", "At", "During", "His", "Her", "Their", "By", "With", "And", "For",
+                  "From", "To", "As", "After", "Before", "Since", "While", "When", "Under", "According", "Both",
+                  "Meanwhile", "Also", "Then", "Later", "Earlier", "Yesterday", "Today", "Last", "Next"}

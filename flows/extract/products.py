@@ -1,0 +1,114 @@
+"""Product lists: 'wheat, flour and rolled steel' -> three products, each mapped to an HS chapter or heading."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.lexicon import read_table, read_toml
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = read_toml("trade.toml")
+    return {
+        "end": re.compile("|".join(data["list_end"]), re.I),
+        "lead": re.compile(r"^(?:(?:" + "|".join(data["list_lead"]) + r")\s+)+", re.I),
+        "vague": set(data["vague_words"]),
+        "generic": set(data["generic_heads"]),
+        "not_goods": set(data["not_goods"]),
+        "joint_pairs": {tuple(p.split(" and ")) for p in data["joint_pairs"]},
+        "class_words": set(data["class_words"]),
+        "not_in_products": set(data["not_in_products"]),
+    }
+
+
+def split_products(text: str) -> list[str]:
+    """'wheat, flour, rolled steel and petroleum products' -> four products; 'wood and wood materials' stays one."""
+    lex = _words()
+    text = re.sub(r",?\s+with\s+(.+?)\s+(?:next|second|following)\b", r", \1", text)
+    text = lex["lead"].sub("", text.strip())
+    # 'goods such as wheat and oil', 'commodities including cotton': the examples are the products
+    text = re.sub(r"^(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce)\s*,?\s+(?:such\s+as|including|like|notably)\s+",
+                  "", text, flags=re.I)
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and _joins(merged[-1], part, lex):
+            merged[-1] = f"{merged[-1]} and {part}"
+            continue
+        merged.append(part)
+    out = []
+    for part in merged:
+        part = lex["lead"].sub("", part)
+        part = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", part, flags=re.I).strip(" .,:;\"'")
+        words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
+        if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > 5:
+            continue
+        if words[-1] in lex["not_goods"] or (len(words) == 1 and words[0].endswith("ed")) \
+                or not lex["not_in_products"].isdisjoint(words):
+            continue  # 'expected', 'has also increased', 'besides providing transit': no product
+        out.append(part)
+    return out
+
+
+def _joins(before: str, part: str, lex: dict) -> bool:
+    """Whether 'before and part' names one product: 'wood and wood materials', 'iron and steel pipes',
+    'tractors and other agricultural machinery'."""
+    words, previous = part.lower().split(), before.lower().split()
+    if len(words) == 2 and words[-1] in lex["generic"] and words[0] == before.lower():
+        return True
+    if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
+        return True  # 'iron and steel pipes': the pair shares the head
+    # 'other chemical products' is a catch-all item of its own (a generic head); 'other agricultural machinery' is
+    # the class of the example before it
+    vague = lex["vague"] | lex["class_words"]
+    return (words[0] in lex["class_words"] and len(words) >= 2 and words[-1] not in lex["generic"]
+            and not all(w in vague for w in words))
+
+
+def cut_list(text: str) -> str:
+    m = _words()["end"].search(text)
+    text = text[: m.start()] if m else text
+    return re.sub(r"[.\s]+$", "", text)
+
+
+@lru_cache(maxsize=1)
+def _hs_index() -> tuple[dict[str, str], list[tuple[str, str, int]]]:
+    synonyms = {r["product"].lower(): r["hs_code"] for r in read_table("product_hs.csv")}
+    described = [(r["hscode"], r["description"].lower(), int(r["level"])) for r in read_table("harmonized-system.csv")
+                 if r["level"] in ("2", "4", "6")]
+    return synonyms, described
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else re.sub(r"(?:es|s)$", "", word)
+
+
+@lru_cache(maxsize=4096)
+def hs_code_for(product: str) -> str | None:
+    """An HS chapter or heading for a product: the synonym table first, then the HS descriptions word by word."""
+    synonyms, described = _hs_index()
+    key = re.sub(r"^(?:other|fresh|processed|various|surplus|live)\s+", "", product.lower().strip())
+    for candidate in (product.lower(), key):
+        if candidate in synonyms:
+            return synonyms[candidate] or None
+    words = re.findall(r"[a-z]{3,}", key)
+    if not words:
+        return None
+    generic = {"systems", "system", "equipment", "products", "goods", "items", "devices", "materials", "supplies"}
+    head = next((w for w in reversed(words) if w not in generic), words[-1])  # 'air defence systems' -> 'defence'
+    singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else re.sub(r"(?<!s)s$", "", head)
+    patterns = [re.compile(rf"\b{re.escape(_stem(w))}\w*") for w in words]
+    head_pattern = patterns[words.index(head)]
+    best = None
+    for code, text, level in described:
+        if not head_pattern.search(text):
+            continue
+        hits = sum(1 for p in patterns if p.search(text))
+        first = head_pattern.search(text).start()
+        score = (-hits, first > 0, {4: 0, 2: 1, 6: 2}[level], len(text))
+        if best is None or score < best[0]:
+            best = (score, code[:4])
+    if best:
+        return best[1]
+    return synonyms.get(head) or synonyms.get(singular) or None
