@@ -70,7 +70,7 @@ def run(
                 from flows.orchestrate.pipeline import run_pipeline
 
                 summary = run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
-                                       workers=workers, dask=dask, offline=offline)
+                                       workers=workers, offline=offline, dask=dask)
                 exported = None
             else:
                 from flows.orchestrate.pipeline import RunSummary

@@ -161,9 +161,9 @@ def read_kept_task(db: Path, skipped: pl.DataFrame) -> tuple[pl.DataFrame, dict[
 @task(name="extract_documents")
 def extract_documents_task(documents: pl.DataFrame, workers: int = 1, dask: str | None = None
                            ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
-    """Every document's raw facts in document order, and the quarantine of documents whose extraction failed:
-    in this process, on `workers` spawned processes (one chunk each), or on the Dask cluster at `dask`. One
-    task either way: chunks are not task runs (flows.orchestrate.workers)."""
+    """Every document's raw facts in document order, and a quarantine row for each document the extractor could
+    not finish: in this process, on `workers` spawned processes (one chunk each), or on the Dask cluster at
+    `dask`. One task either way: chunks are not task runs (flows.orchestrate.workers)."""
     if dask:
         from flows.orchestrate.workers import extract_on_dask
 
@@ -275,7 +275,7 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
 
 @flow(name="dyad-pipeline", flow_run_name=_run_name, log_prints=False)
 def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = False, workers: int = 1,
-             dask: str | None = None, offline: bool = False) -> RunSummary:
+             offline: bool = False, dask: str | None = None) -> RunSummary:
     """Build or update the reporting database from a sources folder in one transaction.
 
     The feeds of the manifest are fetched first into the sources folder (not with `offline`), so what a run
@@ -291,7 +291,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
     with run_lock(settings.db, settings.wait_seconds):
         start_run(settings.db, settings.sql_dir, run_id, started, str(settings.sources), settings.wait_seconds)
         try:
-            summary = _run_stages(settings, run_id, started, full, workers, dask, offline)
+            summary = _run_stages(settings, run_id, started, full, workers, offline, dask)
         except BaseException as exc:
             record_failure(settings.db, run_id, exc, settings.wait_seconds)
             raise
@@ -303,7 +303,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
 
 
 def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, workers: int,
-                dask: str | None = None, offline: bool = False) -> RunSummary:
+                offline: bool = False, dask: str | None = None) -> RunSummary:
     """The stages of one run, in order; the caller holds the lock and records how the run ended."""
     progress.stage("fetch", "feeds of the manifest" + (" (offline: not fetched)" if offline else ""))
     feeds = fetch_feeds_task(settings.sources, offline)
@@ -317,8 +317,8 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     documents, ingest_q = ingest_documents_task(plan.process, settings.sources)
     where = f" on the Dask cluster {dask}" if dask else f" on {workers} processes" if workers > 1 else ""
     progress.stage("extract", f"{documents.height} documents{where}")
-    raw = extract_documents_task(documents, workers, dask)
-    staged, extract_q, extract_counts = validate_facts_task(raw, documents)
+    staged, extract_q, extract_counts = validate_facts_task(extract_documents_task(documents, workers, dask),
+                                                            documents)
     progress.stage("transform", "merging events, building the star")
     kept_documents, kept_staged = read_kept_task(settings.db, plan.skipped)
     star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
@@ -345,12 +345,12 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
 
 
 def run_pipeline(sources: str, db: str, *, wait_seconds: float = 0.0, full: bool = False, workers: int = 1,
-                 dask: str | None = None, offline: bool = False) -> RunSummary:
+                 offline: bool = False, dask: str | None = None) -> RunSummary:
     """The pipeline flow as `dyad run` starts it: first wait (bounded) for the project's own Prefect server when
     this process has just started it in the background (flows.orchestrate.server.use_local_server)."""
     from flows.orchestrate.server import local_server_pending, wait_until_up
 
     if local_server_pending():
         wait_until_up()
-    return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=workers, dask=dask,
-                    offline=offline)
+    return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=workers, offline=offline,
+                    dask=dask)

@@ -2,7 +2,7 @@
 
 Extraction is a pure function of a document, so the documents are cut into one chunk per worker, each chunk is
 extracted by the plain function `flows.extract.extract_batch` in another process, and the frames (and the
-quarantine of documents whose extraction failed) come back in document order. Neither path makes task runs of the chunks: the worker processes never import Prefect nor talk
+quarantine rows of documents the extractor could not finish) come back in document order. Neither path makes task runs of the chunks: the worker processes never import Prefect nor talk
 to its API (with Prefect's DaskTaskRunner each worker imported Prefect and reported its task runs, and two
 workers ran at 0.36-0.57x the speed of one process; docs/performance.md). The whole extraction stays one task of
 the flow run.
@@ -17,7 +17,7 @@ import polars as pl
 from flows.extract import extract_batch
 from schemas.staging import STAGING_MODELS
 
-# What a worker needs of a document (path names it in quarantine); the rest of the ingest frame stays here.
+# What a worker needs of a document (path names it in quarantine); the rest of the ingest frame is not pickled over.
 EXTRACT_COLUMNS = ["document_key", "text", "published_date", "path"]
 Extracted = tuple[dict[str, pl.DataFrame], pl.DataFrame]
 DASK_CONNECT_TIMEOUT = "30s"
@@ -32,19 +32,19 @@ def split_batches(documents: pl.DataFrame, n: int) -> list[pl.DataFrame]:
     return [documents.slice(i, size) for i in range(0, documents.height, size)]
 
 
-def concat_results(results: list[Extracted]) -> Extracted:
-    """The chunks' frames, kind by kind, and their quarantines, in chunk order."""
-    frames = {kind: pl.concat([r[0][kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS}
-    return frames, pl.concat([r[1] for r in results], how="vertical_relaxed")
-
-
-def _columns(documents: pl.DataFrame) -> pl.DataFrame:
+def _needed(documents: pl.DataFrame) -> pl.DataFrame:
     return documents.select([c for c in EXTRACT_COLUMNS if c in documents.columns])
+
+
+def concat_results(results: list[Extracted]) -> Extracted:
+    """The chunks' frames, kind by kind, and their quarantine rows, in chunk order."""
+    return ({kind: pl.concat([r[0][kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS},
+            pl.concat([r[1] for r in results], how="vertical_relaxed"))
 
 
 def extract_in_processes(documents: pl.DataFrame, workers: int) -> Extracted:
     """Extract on `workers` spawned processes, one chunk each; the same result as extract_batch(documents)."""
-    batches = split_batches(_columns(documents), workers)
+    batches = split_batches(_needed(documents), workers)
     if len(batches) < 2:
         return extract_batch(documents)
     # spawn, not fork: the parent holds Prefect's threads and event loop, which a forked child must not inherit.
@@ -59,7 +59,7 @@ def extract_on_dask(documents: pl.DataFrame, address: str) -> Extracted:
 
     with Client(address, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False) as client:
         threads = sum(client.nthreads().values())
-        batches = split_batches(_columns(documents), threads)
+        batches = split_batches(_needed(documents), threads)
         if not batches:
             return extract_batch(documents)
         futures = client.map(extract_batch, batches, pure=False)
