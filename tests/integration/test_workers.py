@@ -72,16 +72,17 @@ def test_the_chunks_are_one_per_worker_and_keep_document_order() -> None:
 
 
 def test_processes_and_dask_return_exactly_the_in_process_frames(dask_cluster: str) -> None:
-    from flows.extract import extract_documents
+    from flows.extract import extract_batch
     from flows.ingest.documents import read_documents
     from flows.orchestrate.workers import extract_in_processes, extract_on_dask
     from polars.testing import assert_frame_equal
 
     paths = sorted((DEVSET / "documents").iterdir())
     documents, _ = read_documents(paths, DEVSET, {})
-    expected = extract_documents(documents)
+    expected, expected_quarantine = extract_batch(documents)
     assert expected["event_mentions"].height > 60
-    for result in (extract_in_processes(documents, 2), extract_on_dask(documents, dask_cluster)):
+    for result, quarantine in (extract_in_processes(documents, 2), extract_on_dask(documents, dask_cluster)):
         assert result.keys() == expected.keys()
         for kind in expected:
             assert_frame_equal(result[kind], expected[kind])
+        assert_frame_equal(quarantine, expected_quarantine)
