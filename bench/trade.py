@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.generate_comtrade import DATA, generate
 
 ROOT = Path(__file__).resolve().parents[1]
-OWN_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "trade_reported"]
+OWN_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "fact_trade_reported"]
 
 
 def cpu_seconds() -> float:

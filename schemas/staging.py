@@ -5,23 +5,30 @@ text (`DocumentRaw.text`), so that `text[char_start:char_end] == evidence`.
 """
 from __future__ import annotations
 
+import csv
+import os
+from pathlib import Path
+
 import polars as pl
 import pandera.polars as pa
 
-EVENT_TYPES = [
-    "diplomatic_relations_established",
-    "embassy_opened",
-    "state_visit",
-    "official_visit",
-    "working_visit",
-    "meeting",
-    "letters_exchanged",
-    "agreement_signed",
-    "anniversary_event",
-    "commission_meeting",
-    "joint_project",
-    "other",
-]
+REGISTRY = Path(__file__).resolve().parents[1] / "flows" / "lexicon" / "event_types.csv"
+
+
+def registry_codes() -> list[str]:
+    """Event-type codes of the registry (flows/lexicon/event_types.csv, plus DYAD_LEXICON_EXTRA's rows), read by path:
+    schemas import no flows code."""
+    extra = os.environ.get("DYAD_LEXICON_EXTRA")
+    paths = [REGISTRY] + ([Path(extra) / "event_types.csv"] if extra else [])
+    codes: dict[str, None] = {}
+    for path in paths:
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as handle:
+                codes.update((row["code"], None) for row in csv.DictReader(handle))
+    return list(codes)
+
+
+EVENT_TYPES = registry_codes()
 PRECISIONS = ["day", "month", "year"]
 RESOLUTIONS = ["explicit", "relative", "anaphora", "publication"]
 STATUSES = ["occurred", "planned"]

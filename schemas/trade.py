@@ -96,7 +96,7 @@ QUALIFIERS = ["exact", "approx", "more_than", "less_than"]
 
 
 class TradeReported(pa.DataFrameModel):
-    """One trade figure as an official or a news agency published it (trade_reported)."""
+    """One trade figure as an official or a news agency published it (fact_trade_reported)."""
 
     period_start: pl.Date
     period_end: pl.Date

@@ -1,26 +1,65 @@
-"""The extract stage: documents (schemas.raw.DocumentRaw) -> staging frames (schemas.staging)."""
+"""The extract stage: documents (schemas.raw.DocumentRaw) -> staging frames (schemas.staging).
+
+A document the extractor cannot finish is never dropped silently: an exception inside the extractor, a
+text over the size budget or an extraction over the time budget becomes one quarantine row (stage
+`extract`, the document's file, row_ref `file`) and the batch goes on. The document itself still loads
+(its text is in dim_document); only its facts are missing, and the quarantine row says so.
+"""
 from __future__ import annotations
 
 import logging
 
 import polars as pl
 
+from schemas.quarantine import quarantine_frame
 from schemas.staging import STAGING_MODELS, empty_frame
 
 LOG = logging.getLogger(__name__)
 KINDS = ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")
+# News articles run to tens of thousands of characters (the dev set's longest is 5 kB); two million is a
+# book. Past it the extractor's cost per document has no use and an upper bound nobody measured.
+MAX_EXTRACT_CHARS = 2_000_000
+# The dev set extracts at ~10 ms a document; a minute is thousands of times that and still bounds a run.
+EXTRACT_SECONDS = 60.0
+
+
+def _source(doc: dict) -> str:
+    return doc.get("path") or doc["document_key"]
 
 
 def extract_documents(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """Extract every kind of fact from a batch of documents; one frame per kind, each matching its staging model."""
+    """Every kind of fact from a batch of documents (for callers that only want the facts; the pipeline
+    uses extract_batch, which also returns the documents that could not be extracted)."""
+    return extract_batch(documents)[0]
+
+
+def extract_batch(documents: pl.DataFrame, *, max_chars: int = MAX_EXTRACT_CHARS, seconds: float = EXTRACT_SECONDS
+                  ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """(one frame per kind of fact, each matching its staging model; quarantine rows of the documents whose
+    extraction failed or ran over its budget, one each with the reason)."""
+    from flows.extract.budget import OverBudget, within_budget
     from flows.extract.document import extract_document
 
     rows: dict[str, list[dict]] = {k: [] for k in KINDS}
-    for doc in documents.select("document_key", "text", "published_date").iter_rows(named=True):
-        try:
-            found = extract_document(doc)
-        except Exception:  # one unreadable text must not lose the batch; the log names it
-            LOG.exception("extract: document %s skipped after an error", doc["document_key"])
+    rejected: list[dict] = []
+    columns = [c for c in ("document_key", "text", "published_date", "path") if c in documents.columns]
+    for doc in documents.select(columns).iter_rows(named=True):
+        reason = None
+        if len(doc["text"]) > max_chars:
+            reason = (f"no facts extracted: the text has {len(doc['text']):,} characters, over the extraction "
+                      f"budget of {max_chars:,} (the document itself is loaded)")
+        else:
+            try:
+                found = within_budget(lambda: extract_document(doc), seconds)
+            except OverBudget:
+                reason = (f"no facts extracted: extraction ran over its budget of {seconds:g} s and was stopped "
+                          "(the document itself is loaded)")
+            except Exception as exc:  # a bug bad input triggers costs this document's facts, said in quarantine
+                LOG.debug("extract: document %s failed", doc["document_key"], exc_info=True)
+                reason = f"no facts extracted: the extractor failed ({type(exc).__name__}: {exc})"[:500]
+        if reason is not None:
+            rejected.append({"stage": "extract", "source": _source(doc), "row_ref": "file", "reason": reason,
+                             "raw": doc["text"][:200]})
             continue
         for kind, items in found.items():
             rows[kind] += items
@@ -28,4 +67,4 @@ def extract_documents(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
     for kind in KINDS:
         empty = empty_frame(STAGING_MODELS[kind])
         frames[kind] = pl.DataFrame(rows[kind], schema=empty.schema) if rows[kind] else empty
-    return frames
+    return frames, quarantine_frame(rejected)

@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.common.dates import DateContext, could_have_date
-from flows.extract.events import EventRow, EventState, find_events, is_object, split_clauses, summary
+from flows.extract.events import (EventRow, EventState, drop_coarser_copies, find_events, is_object, split_clauses,
+                                  summary)
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
@@ -27,6 +29,8 @@ LATTER = re.compile(r"\bthe\s+latter\b", re.I)
 PRONOUN_START = re.compile(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", re.I)
 PRONOUN_ACT = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b")
 HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
+PASSIVE_BY = re.compile(r"\bby\b")
+SUBORDINATE = re.compile(r"\b(?:when|whereas|while)\b")
 # only the words of a title between a demonym and a name: the demonym is that person's ('Lao Deputy Prime Minister X')
 TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
 INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
@@ -75,7 +79,7 @@ def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[
 
 # 'held a separate meeting', 'later held expanded talks', 'also called on the president': another meeting the same
 # day, not the one already told
-DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|expanded|another|second|one-on-one|restricted|"
+DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|earlier|expanded|another|second|one-on-one|restricted|"
                               r"delegation-level|called\s+on|courtesy\s+call)\b", re.I)
 ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|premier|leader|king|emir|"
                         r"foreign\s+minister|minister|ambassador|head\s+of\s+state)\b")
@@ -139,11 +143,13 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
             if not ev.symmetric and INVITATION.search(sentence, ev.start, s):
                 person.country, person.country_cue = ev.target, "inferred"  # 'at the invitation of X': the host
                 continue
+            if s < ev.trigger_start and SUBORDINATE.search(sentence, s, ev.trigger_start):
+                continue  # 'Akande quoted the leaders ... when Akufo-Addo visited Osinbajo': the teller is no side
             obj = is_object(sentence, ev.start, s)
             if not obj and s > ev.trigger_start:
                 continue  # after the trigger and not its object ('at the invitation of X'): no side to give
-            if HOST_VERB.match(ev.trigger):
-                obj = not obj  # 'Biden hosted Xi': the subject is the host, the target
+            if HOST_VERB.match(ev.trigger) and not PASSIVE_BY.search(ev.trigger):
+                obj = not obj  # 'Biden hosted Xi': the subject is the host ('X was hosted by King Y': Y is the host)
             if not ev.symmetric:
                 person.country = ev.target if obj else ev.actor
             else:
@@ -156,99 +162,140 @@ def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, i
                 person.country_cue = "inferred"
 
 
-def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
-    """Every fact of one document as plain row dicts, keyed like the staging frames."""
-    text: str = doc["text"]
-    published: date | None = doc.get("published_date")
-    sentences = split_sentences(text)
-    # News style (AP): a weekday within the past week, the publication day's own included ('said on
-    # Wednesday' in Wednesday's paper); 'last Wednesday' is the week before.
-    ctx = DateContext(published)
-    countries = [find_countries(s.text) for s in sentences]
-    # a sentence without a core date word cannot change the date context: skip it (speed)
-    dates = [ctx.find(s.text) if could_have_date(s.text) else [] for s in sentences]
-    pairs = [find_pair_phrases(s.text) for s in sentences]
-    ranked = document_countries(countries)
-    pair = _pair(ranked)
-    people: list[Person] = []
-    state = EventState(pair=pair, published=published)
-    trade_state = TradeState(pair=pair)
-    out: dict[str, list[dict]] = {k: [] for k in ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")}
+@dataclass
+class Reading:
+    """The document read sentence by sentence: what the readers of the next sentence need from the earlier ones."""
+
+    key: str
+    pair: tuple[str, str] | None
+    events: EventState
+    trade: TradeState
+    people: list[Person] = field(default_factory=list)
     last_person: Person | None = None
     last_entity: Latter | None = None
-    key = doc["document_key"]
+    previous_subject: str | None = None  # the country the last sentence named first ('Its president, ...')
+    out: dict[str, list[dict]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
 
-    def base(s: Sentence) -> dict:
-        return {"document_key": key, "sentence_index": s.index, "char_start": s.start, "char_end": s.end, "evidence": s.text}
+    def base(self, sentence: Sentence) -> dict:
+        return {"document_key": self.key, "sentence_index": sentence.index, "char_start": sentence.start,
+                "char_end": sentence.end, "evidence": sentence.text}
 
-    previous_subject: str | None = None
-    prefetch_names([s.text for s in sentences], countries)  # the statistical backbone's batch (flows/extract/nlp.py)
-    for s, cs, ds, ps in zip(sentences, countries, dates, pairs):
-        found = find_people(s.text, s.index, cs, people, last_person)
-        persons = [(p, m.start, m.end) for p, m in found]
-        if previous_subject and ITS_OFFICE.match(s.text):
-            # 'Tanzania, which ... . Its president, Samia Suluhu Hassan, ...': 'its' is the country the story just named
-            for person, st, _ in persons:
-                if person.country is None and st < 60:
-                    person.country, person.country_cue = previous_subject, "inferred"
-        named = [c for c in cs if c.kind in ("name", "capital") and not c.possessive]
-        previous_subject = named[0].iso3 if named else None
-        if pair:
-            _opposite_sides(s.text, cs, persons, pair)
-        cs = [c for c in cs if not any(st <= c.start < en for _, st, en in persons)]  # 'Ana Lima' is a name here
-        persons += resolve_leader_anaphor(s.text, cs, people)
-        pron = PRONOUN_START.match(s.text) or PRONOUN_ACT.search(s.text) if "he" in s.text.lower() else None
-        if pron and last_person is not None and not any(st <= pron.start() < en for _, st, en in persons):
-            persons.append((last_person, pron.start(), pron.end()))
-        last_entity = _latter(s.text, cs, persons, last_entity)
-        events = find_events(s.text, cs, ds, persons, ps, state, last_entity)
-        _fill_from_events(events, persons, s.text, last_entity)
-        _fill_from_context(s.text, cs, persons)
-        for ev in events:
-            if ev.inherited and ev.event_type == "meeting" and not DISTINCT_MEETING.search(s.text, ev.start, ev.end) and any(
-                    r["event_type"] == "meeting" and r["status"] == ev.status and r["event_date"] and ev.event_date
-                    and abs((r["event_date"] - ev.event_date).days) <= 3
-                    and {r["actor_iso3"], r["target_iso3"]} == {ev.actor, ev.target} for r in out["event_mentions"]):
-                continue  # 'The two presidents also discussed ...' after their talks: the meeting already told
-            out["event_mentions"].append({
-                **base(s), "event_type": ev.event_type, "actor_iso3": ev.actor, "target_iso3": ev.target,
-                "event_date": ev.event_date, "date_precision": ev.date.precision if ev.date else None,
-                "date_text": ev.date.text or None if ev.date else None,
-                "date_resolution": ev.resolution,
-                "date_anchor": (f"earlier event dated '{ev.date.text}'" if ev.inherited and ev.resolution == "anaphora"
-                                else ev.date.anchor) if ev.date else None,
-                "status": ev.status, "symmetric": ev.symmetric, "trigger": ev.trigger, "summary": summary(ev),
-                "participants": ev.participants,
-            })
-        for m in find_memberships(s.text, cs, pair, ps):
-            for iso in m.countries:
-                out["memberships"].append({**base(s), "country_iso3": iso, "organization": m.organization,
-                                           "organization_name": m.name, "acronym": m.acronym})
-        for claim in find_trade_claims(s.text, cs, trade_state):
-            out["trade_claims"].append({**base(s), "exporter_iso3": claim.exporter, "importer_iso3": claim.importer,
-                                        "product": claim.product, "hs_code": claim.hs_code})
-        for fig in (find_figures(s.text, cs, ds, ps, pair) if _has_number(s.text) else ()):
-            out["figures"].append({**base(s), **fig})
+
+KINDS = ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")
+
+
+def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
+    """Every fact of one document as plain row dicts, keyed like the staging frames."""
+    published: date | None = doc.get("published_date")
+    sentences = split_sentences(doc["text"])
+    # News style (AP): a weekday within the past week, the publication day's own included ('said on
+    # Wednesday' in Wednesday's paper); 'last Wednesday' is the week before.
+    context = DateContext(published)
+    countries = [find_countries(sentence.text) for sentence in sentences]
+    # a sentence without a core date word cannot change the date context: skip it (speed)
+    dates = [context.find(sentence.text) if could_have_date(sentence.text) else [] for sentence in sentences]
+    pairs = [find_pair_phrases(sentence.text) for sentence in sentences]
+    pair = _pair(document_countries(countries))
+    reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
+    # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
+    prefetch_names([sentence.text for sentence in sentences], countries)
+    for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
+        persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
+        reading.last_entity = _latter(sentence.text, sentence_countries, persons, reading.last_entity)
+        events = find_events(sentence.text, sentence_countries, sentence_dates, persons, pair_spans, reading.events,
+                             reading.last_entity)
+        _fill_from_events(events, persons, sentence.text, reading.last_entity)
+        _fill_from_context(sentence.text, sentence_countries, persons)
+        _add_events(events, sentence, reading)
+        _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
         if persons:
-            last_person = max(persons, key=lambda x: x[2])[0]
-
-    # 'X and his Turkish counterpart Y': X serves the other country of the pair.
-    for person in people:
-        other = person.counterpart_of
-        if other is not None and other.country is None and person.country and pair and person.country in pair:
-            other.country = pair[1] if pair[0] == person.country else pair[0]
-    fill_from_document(people, countries, pair)  # a country named in the sentences around, last of all
-    for person in people:
-        first = person.mentions[0]
-        s = sentences[first.sentence]
-        out["person_mentions"].append({
-            "document_key": key, "sentence_index": s.index, "char_start": s.start, "char_end": s.end,
-            "evidence": s.text, "name": person.name, "normalized_name": _normalize(person.name),
-            "role": person.role, "country_iso3": person.country,
-        })
+            reading.last_person = max(persons, key=lambda mention: mention[2])[0]
+    _add_people(sentences, countries, reading)
+    out = reading.out
+    out["event_mentions"] = drop_coarser_copies(out["event_mentions"])
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
     return out
+
+
+def _sentence_persons(sentence: Sentence, countries: list[CountryMention],
+                      reading: Reading) -> tuple[list[tuple[Person, int, int]], list[CountryMention]]:
+    """The people a sentence names or refers to ('he', 'the president'), and its countries that are not in a name."""
+    text = sentence.text
+    found = find_people(text, sentence.index, countries, reading.people, reading.last_person)
+    persons = [(person, mention.start, mention.end) for person, mention in found]
+    if reading.previous_subject and ITS_OFFICE.match(text):
+        # 'Tanzania, which ... . Its president, Samia Suluhu Hassan, ...': 'its' is the country the story just named
+        for person, start, _ in persons:
+            if person.country is None and start < 60:
+                person.country, person.country_cue = reading.previous_subject, "inferred"
+    named = [country for country in countries if country.kind in ("name", "capital") and not country.possessive]
+    reading.previous_subject = named[0].iso3 if named else None
+    if reading.pair:
+        _opposite_sides(text, countries, persons, reading.pair)
+    # 'Ana Lima' is a name here, not the capital of Peru
+    countries = [country for country in countries if not any(start <= country.start < end for _, start, end in persons)]
+    persons += resolve_leader_anaphor(text, countries, reading.people)
+    pronoun = PRONOUN_START.match(text) or PRONOUN_ACT.search(text) if "he" in text.lower() else None
+    if pronoun and reading.last_person is not None and not any(start <= pronoun.start() < end for _, start, end in persons):
+        persons.append((reading.last_person, pronoun.start(), pronoun.end()))
+    return persons, countries
+
+
+def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) -> None:
+    """Event rows of a sentence; a meeting already told is not told again ('The two presidents also discussed ...')."""
+    told = reading.out["event_mentions"]
+    for event in events:
+        # a meeting told again on its own day ('A meeting of the governments took place on 3 April' ... 'The joint
+        # meeting, which took place on Monday, 3 April'), or undated within days of it, is the same meeting
+        if event.event_type == "meeting" and not DISTINCT_MEETING.search(sentence.text, event.start, event.end) and any(
+                row["event_type"] == "meeting" and row["status"] == event.status and row["event_date"]
+                and event.event_date and abs((row["event_date"] - event.event_date).days) <= (3 if event.inherited else 0)
+                and {row["actor_iso3"], row["target_iso3"]} == {event.actor, event.target} for row in told):
+            continue
+        mention = event.date
+        told.append({
+            **reading.base(sentence), "event_type": event.event_type, "actor_iso3": event.actor,
+            "target_iso3": event.target, "event_date": event.event_date,
+            "date_precision": mention.precision if mention else None,
+            "date_text": mention.text or None if mention else None,
+            "date_resolution": event.resolution,
+            "date_anchor": (f"earlier event dated '{mention.text}'" if event.inherited and event.resolution == "anaphora"
+                            else mention.anchor) if mention else None,
+            "status": event.status, "symmetric": event.symmetric, "trigger": event.trigger, "summary": summary(event),
+            "participants": event.participants,
+        })
+
+
+def _add_memberships_trade_figures(sentence: Sentence, countries: list[CountryMention], dates: list,
+                                   pair_spans: list[tuple[int, int]], reading: Reading) -> None:
+    out, base = reading.out, reading.base(sentence)
+    for membership in find_memberships(sentence.text, countries, reading.pair, pair_spans):
+        for iso in membership.countries:
+            out["memberships"].append({**base, "country_iso3": iso, "organization": membership.organization,
+                                       "organization_name": membership.name, "acronym": membership.acronym})
+    for claim in find_trade_claims(sentence.text, countries, reading.trade):
+        out["trade_claims"].append({**base, "exporter_iso3": claim.exporter, "importer_iso3": claim.importer,
+                                    "product": claim.product, "hs_code": claim.hs_code})
+    if _has_number(sentence.text):
+        for figure in find_figures(sentence.text, countries, dates, pair_spans, reading.pair):
+            out["figures"].append({**base, **figure})
+
+
+def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]], reading: Reading) -> None:
+    """One row per person, at their first mention; 'X and his Turkish counterpart Y': X serves the pair's other side."""
+    pair = reading.pair
+    for person in reading.people:
+        other = person.counterpart_of
+        if other is not None and other.country is None and person.country and pair and person.country in pair:
+            other.country = pair[1] if pair[0] == person.country else pair[0]
+    fill_from_document(reading.people, countries, pair)  # a country named in the sentences around, last of all
+    for person in reading.people:
+        sentence = sentences[person.mentions[0].sentence]
+        reading.out["person_mentions"].append({
+            **reading.base(sentence), "name": person.name, "normalized_name": _normalize(person.name),
+            "role": person.role, "country_iso3": person.country,
+        })
 
 
 def _normalize(name: str) -> str:

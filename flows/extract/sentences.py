@@ -12,11 +12,13 @@ ABBREVIATIONS = frozenset(
 )
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(?=\S)")
-LINE_END_PUNCT = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-# "TBILISI — ", "Tashkent, 3 March 2024 (Central Asia Wire): ", "ASTANA, May 5 (Reuters) - "
+LINE_END_PUNCT = re.compile(r"[.!?;][\"'”’)\]]*\s*$")  # ';' ends an item of a list written as one sentence
+# A line this long without a full stop at its end is a paragraph cut short (an excerpt), not a heading.
+CUT_PARAGRAPH_WORDS = 16
+# "TBILISI — ", "Tashkent, 3 March 2024 (Central Asia Wire): ", "ASTANA, May 5 (Reuters) - ", "Lima, Nov 5 (EFE).- "
 DATELINE = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
-    r"(?:\s*,\s*[^:—–\n]{3,40}?)?(?:\s*\([^)\n]{1,60}\))?\s*(?::|—|–|--|-(?=\s))\s+",
+    r"(?:\s*,\s*[^:—–\n]{3,40}?)?(?:\s*\([^)\n]{1,60}\))?\s*(?::|—|–|--|\.?-(?=\s)|\.[–—])\s+",
     re.M,
 )
 
@@ -90,6 +92,31 @@ def _introduces_list(line: str) -> bool:
     return line.endswith(":") and len(line.split()) >= 8
 
 
+TABLE_CELL = re.compile(r"[^|]+")
+CELL_MIN_WORDS = 4
+
+
+def _is_table_row(line: str) -> bool:
+    """A Markdown or pasted table row: 'a | b |', '| a | b |' (a lone '|' inside a sentence is not one)."""
+    stripped = line.strip()
+    return "|" in stripped and (stripped.startswith("|") or stripped.endswith("|") or stripped.count("|") >= 2)
+
+
+def _table_cells(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
+    """Cells of a table row that read as a phrase ('Indian High Commissioner to Bangladesh Jane Doe'): each is a
+    unit of its own; a cell of a figure or a word or two ('2019', 'Envoy') is not."""
+    spans = []
+    for cell in TABLE_CELL.finditer(text, line_start, line_end):
+        start, end = cell.start(), cell.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if len(text[start:end].split()) >= CELL_MIN_WORDS and not set(text[start:end]) <= set("-: "):
+            spans.append((start, end))
+    return spans
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of a plain text, in order; headings, date lines and front matter are not sentences."""
     out: list[Sentence] = []
@@ -100,6 +127,10 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         line = text[line_start:line_end]
         stripped = line.strip()
+        if _is_table_row(line):
+            for s, e in _table_cells(text, line_start, line_end):
+                out.append(Sentence(len(out), s, e, text[s:e]))
+            continue
         bullet = BULLET.match(line)
         if bullet is None and out and _in_list_run(text, lines, n):
             bullet = re.match(r"\s*", line)  # an item of a list whose markers ingest removed
@@ -111,7 +142,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 if e > s:
                     out.append(Sentence(len(out), s, e, text[s:e]))
             continue
-        if not stripped or stripped.startswith("#") or not (LINE_END_PUNCT.search(stripped) or _introduces_list(stripped)):
+        if not stripped or stripped.startswith("#") or not (LINE_END_PUNCT.search(stripped) or _introduces_list(stripped)
+                                                            or len(stripped.split()) >= CUT_PARAGRAPH_WORDS):
             continue
         lead = len(line) - len(line.lstrip())
         start, dateline = line_start + lead, None

@@ -1,23 +1,44 @@
-"""The extractor's knowledge as data: tables in this folder, loaded once and cached."""
+"""The extractor's knowledge as data: tables in this folder, loaded once and cached.
+
+`DYAD_LEXICON_EXTRA` (a folder) adds rows without editing this one: a CSV there with the name of a table here is
+read after it (same columns), so a new event type is a row in `event_types.csv` and rows in `event_triggers.csv`
+in that folder. Read once per process, like the tables themselves.
+"""
 from __future__ import annotations
 
 import csv
+import os
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent
 SOURCES_TABLES = LEXICON_DIR.parent.parent / "sources" / "tables"
+EXTRA_ENV = "DYAD_LEXICON_EXTRA"
+
+
+def extra_dir() -> Path | None:
+    """The folder of added lexicon rows named by DYAD_LEXICON_EXTRA, if any."""
+    value = os.environ.get(EXTRA_ENV)
+    return Path(value) if value else None
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 @lru_cache(maxsize=None)
 def read_table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a CSV table in flows/lexicon/ (or sources/tables/ for the bundled reference tables)."""
+    """Rows of a CSV table in flows/lexicon/ (or sources/tables/ for the bundled reference tables), plus added rows."""
     path = LEXICON_DIR / name
     if not path.exists():
         path = SOURCES_TABLES / name
-    with path.open(encoding="utf-8", newline="") as handle:
-        return tuple(csv.DictReader(handle))
+    rows = _rows(path)
+    extra = extra_dir()
+    if extra is not None and (extra / name).exists():
+        rows += _rows(extra / name)
+    return tuple(rows)
 
 
 @lru_cache(maxsize=None)

@@ -19,11 +19,12 @@ from prefect.runtime import flow_run
 from flows.orchestrate import progress
 from flows.warehouse.counts import stage_counts
 from flows.common.faults import checkpoint
-from flows.extract import extract_documents
+from flows.extract import extract_batch
 from flows.ingest.discover import discover_sources
 from flows.ingest.documents import document_key, read_documents
 from flows.ingest.tables import TablesResult, ingest_tables, read_reference
-from flows.warehouse.load import connect, finish_run, load_run, record_failure, start_run
+from flows.warehouse.failures import record_failure
+from flows.warehouse.load import connect, finish_run, load_run, start_run
 from flows.warehouse.lock import run_lock
 from flows.settings import EXTRACTOR_VERSION, Settings
 from flows.warehouse.state import Previous, RunPlan, plan_run, read_kept, read_previous
@@ -55,7 +56,7 @@ SUMMARY_SQL = """
     select (select count(*) from dim_document), (select count(*) from fact_event),
            (select count(*) from fact_event_mention), (select count(*) from dim_person),
            (select count(*) from fact_trade_claim), (select count(*) from fact_figure),
-           (select count(*) from fact_trade), (select count(*) from trade_reported)
+           (select count(*) from fact_trade), (select count(*) from fact_trade_reported)
 """
 
 
@@ -122,12 +123,12 @@ def read_kept_task(db: Path, skipped: pl.DataFrame) -> tuple[pl.DataFrame, dict[
 
 
 @task(name="extract_batch")
-def extract_batch_task(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
+def extract_batch_task(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     """Extraction over one batch of documents: runs in-process, or on a Dask worker with --workers."""
-    return extract_documents(documents)
+    return extract_batch(documents)
 
 
-def extract_all(documents: pl.DataFrame, workers: int) -> dict[str, pl.DataFrame]:
+def extract_all(documents: pl.DataFrame, workers: int) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     """Every document's raw facts: one task over the whole batch, or one batch a worker mapped over the
     flow's task runner (Dask when workers > 1); the results are concatenated in document order.
 
@@ -140,13 +141,16 @@ def extract_all(documents: pl.DataFrame, workers: int) -> dict[str, pl.DataFrame
     size = -(-documents.height // n_batches)
     batches = [documents.slice(i, size) for i in range(0, documents.height, size)]
     results = [future.result() for future in extract_batch_task.map(batches)]
-    return {kind: pl.concat([r[kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS}
+    return ({kind: pl.concat([r[0][kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS},
+            pl.concat([r[1] for r in results], how="vertical_relaxed"))
 
 
 @task(name="validate_facts")
-def validate_facts_task(raw: dict[str, pl.DataFrame], documents: pl.DataFrame
+def validate_facts_task(extracted: tuple[dict[str, pl.DataFrame], pl.DataFrame], documents: pl.DataFrame
                         ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
-    """(valid staged frames, quarantine, stage counts) for the whole batch."""
+    """(valid staged frames, quarantine, stage counts) for the whole batch; a document the extractor could not
+    finish is one row in, quarantined."""
+    raw, not_extracted = extracted
     paths = documents.select("document_key", pl.col("path").alias("_source"))
     staged, rejected = {}, []
     for kind, model in STAGING_MODELS.items():
@@ -157,8 +161,8 @@ def validate_facts_task(raw: dict[str, pl.DataFrame], documents: pl.DataFrame
         staged[kind] = good
         rejected.append(bad.join(paths.rename({"document_key": "source"}), on="source", how="left")
                         .with_columns(pl.coalesce("_source", "source").alias("source")).drop("_source"))
-    quarantine = pl.concat(rejected, how="vertical_relaxed")
-    rows_in = sum(f.height for f in raw.values())
+    quarantine = pl.concat([not_extracted, *rejected], how="vertical_relaxed")
+    rows_in = sum(f.height for f in raw.values()) + not_extracted.height
     counts = stage_counts("extract", rows_in=rows_in, loaded=rows_in - quarantine.height, quarantined=quarantine.height)
     return staged, quarantine, counts
 

@@ -126,7 +126,10 @@ def start_server(port: int = DEFAULT_PORT, *, home: Path | None = None, timeout:
     log = home / LOG_FILE
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
            "PREFECT_UI_ENABLED": "true" if ui else "false", "PREFECT_SERVER_UI_ENABLED": "true" if ui else "false",
-           "PREFECT_LOGGING_LEVEL": "WARNING"}
+           "PREFECT_LOGGING_LEVEL": "WARNING",
+           # The UI's pages call this address; without it they call the default port 4200 whatever --port says.
+           "PREFECT_UI_API_URL": f"http://127.0.0.1:{port}/api",
+           "PREFECT_SERVER_UI_API_URL": f"http://127.0.0.1:{port}/api"}
     env.pop("PREFECT_API_URL", None)  # the server is the API; it must not point at another one
     command = [*_prefect_command(), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--analytics-off",
                "--ui" if ui else "--no-ui"]

@@ -1,4 +1,4 @@
-"""Write every report view to files (Parquet or CSV) that other tools read; trade views are split by year.
+"""Write every report view to files (Parquet or CSV) that other tools read: one file a view, rows sorted.
 
 An export is written into a hidden sibling folder and swapped in at the end, so readers never see half an
 export and a re-export replaces the previous one cleanly. Rows are ordered by every column and DuckDB writes
@@ -20,7 +20,6 @@ from flows.warehouse import connect
 
 Format = Literal["parquet", "csv"]
 FORMATS: tuple[str, ...] = ("parquet", "csv")
-PARTITION_COLUMN = "year"
 MANIFEST = "_manifest.json"
 
 
@@ -36,7 +35,6 @@ class ExportedView:
     path: str
     rows: int
     columns: list[str]
-    partitioned_by: str | None = None
 
 
 @dataclass
@@ -76,34 +74,36 @@ def _columns(con: duckdb.DuckDBPyConnection, view: str) -> list[str]:
     return [d[0] for d in cursor.description]
 
 
-def _partition_column(con: duckdb.DuckDBPyConnection, view: str, columns: list[str], rows: int) -> str | None:
-    """`year` when the view has one that is never null; else the view is written as one file.
+def formula_safe_select(con: duckdb.DuckDBPyConnection, view: str) -> str:
+    """The view's rows with every text cell that a spreadsheet would run as a formula prefixed by a quote.
 
-    An empty view or a null year would give no file or a `year=NULL` folder that readers type differently.
+    OWASP's CSV-injection rule: a cell starting with = + - @ tab or carriage return gets a leading ' (so
+    `=HYPERLINK(...)` shows as text); numbers stay numbers. `dyad export --raw` skips this.
     """
-    if PARTITION_COLUMN not in columns or rows == 0:
-        return None
-    nulls = con.execute(f"select count(*) from {_quote_ident(view)} where {PARTITION_COLUMN} is null").fetchone()[0]
-    return None if nulls else PARTITION_COLUMN
+    cells = []
+    for name, kind, *_ in con.execute(f"describe {_quote_ident(view)}").fetchall():
+        column = _quote_ident(name)
+        cells.append(f"case when regexp_matches({column}, '^[=+@\\t\\r-]') then '''' || {column} else {column} end "
+                     f"as {column}" if kind == "VARCHAR" else column)
+    return f"(select {', '.join(cells)} from {_quote_ident(view)} order by all)"
 
 
-def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Format = "parquet") -> ExportedView:
-    """Write one view into folder: `<view>.parquet`, `<view>/year=YYYY/*.parquet` or `<view>.csv`."""
+def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Format = "parquet",
+                raw: bool = False) -> ExportedView:
+    """Write one view into folder as one file, `<view>.parquet` or `<view>.csv`, rows sorted by every column.
+
+    Always one file a view, whatever its size or content: a reader's command (`read_parquet('v_x.parquet')`)
+    works on every export. Parquet keeps large views fast to read through its row groups and statistics.
+    """
     columns = _columns(con, view)
     rows = con.execute(f"select count(*) from {_quote_ident(view)}").fetchone()[0]
     source = f"(select * from {_quote_ident(view)} order by all)"
-    partition = _partition_column(con, view, columns, rows) if fmt == "parquet" else None
-    if fmt == "csv":
-        relative = f"{view}.csv"
-        options = "format csv, header true"
-    elif partition:
-        relative = view
-        options = f"format parquet, partition_by ({_quote_ident(partition)}), overwrite_or_ignore true"
-    else:
-        relative = f"{view}.parquet"
-        options = "format parquet"
+    if fmt == "csv" and not raw:
+        source = formula_safe_select(con, view)
+    relative = f"{view}.{fmt}"
+    options = "format csv, header true" if fmt == "csv" else "format parquet"
     con.execute(f"copy {source} to {_quote_literal(str(folder / relative))} ({options})")
-    return ExportedView(view=view, path=relative, rows=int(rows), columns=columns, partitioned_by=partition)
+    return ExportedView(view=view, path=relative, rows=int(rows), columns=columns)
 
 
 def _check_target(target: Path) -> None:
@@ -112,6 +112,23 @@ def _check_target(target: Path) -> None:
         raise ExportError(f"{target} exists and is not a folder")
     if target.is_dir() and any(target.iterdir()) and not (target / MANIFEST).exists():
         raise ExportError(f"{target} is not empty and holds no dyad export ({MANIFEST}); choose a new or empty folder")
+
+
+def _previous_export(target: Path, fmt: str, replaced: set[str]) -> list[ExportedView]:
+    """The views of an earlier export in target that an export of only some views keeps."""
+    manifest_path = target / MANIFEST
+    if not manifest_path.exists():
+        return []
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if manifest.get("format") != fmt:
+        raise ExportError(f"{target} holds a {manifest.get('format')} export: pass --format {manifest.get('format')} "
+                          "to update some of its views, or export every view")
+    kept = []
+    for entry in manifest.get("views", []):
+        if entry["view"] not in replaced and (target / entry["path"]).exists():
+            kept.append(ExportedView(view=entry["view"], path=entry["path"], rows=entry["rows"],
+                                     columns=entry["columns"]))
+    return kept
 
 
 def _swap_in(staging: Path, target: Path) -> None:
@@ -131,8 +148,12 @@ def export_views(
     views: list[str] | None = None,
     wait_seconds: float = 0.0,
     on_view: Callable[[str], None] | None = None,
+    raw: bool = False,
 ) -> ExportResult:
-    """Export the report views (all, or those named) of db into the folder `to`, replacing a previous export."""
+    """Export the report views of db into the folder `to`, replacing a previous export.
+
+    With `views`, only those are written again: the other views of a previous export in `to` are kept.
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     if not Path(db).exists():
@@ -153,10 +174,14 @@ def export_views(
         unknown = sorted(set(views or []) - set(available))
         if unknown:
             raise ExportError(f"no such view: {', '.join(unknown)} (the database has {', '.join(available)})")
+        kept = _previous_export(target, fmt, set(views)) if views and target.is_dir() else []
+        for old in kept:
+            shutil.copy2(target / old.path, staging / old.path)
         for view in views or available:
-            result.views.append(export_view(con, view, staging, fmt))
+            result.views.append(export_view(con, view, staging, fmt, raw=raw))
             if on_view:
                 on_view(view)
+        result.views = sorted([*kept, *result.views], key=lambda v: v.view)
         manifest = {"format": fmt, "views": [asdict(v) for v in result.views]}
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         _swap_in(staging, target)

@@ -11,6 +11,11 @@ from flows.transform.keys import date_key_expr, key_expr
 
 MENTION_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "event_type", "actor_iso3", "target_iso3",
                        "event_date", "date_precision")
+# Natural keys of the facts read from sentences: where in which document, and what was said.
+CLAIM_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "exporter_iso3", "importer_iso3",
+                     "product")
+FIGURE_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "measure", "period_start",
+                      "period_end", "exporter_iso3", "importer_iso3")
 
 
 def build_documents(documents: pl.DataFrame, run_started: datetime) -> pl.DataFrame:
@@ -73,11 +78,12 @@ def build_event_facts(event_mentions: pl.DataFrame, documents: pl.DataFrame,
         pl.col("event_type").replace_strict(families, default="other").alias("family"),
     ).unique("mention_key", keep="first", maintain_order=True)
     mentions = assign_events(mentions, families)
-    events = build_events(mentions)
+    # Participants live in fact_event_participant only: the event and mention rows do not repeat them.
+    events = build_events(mentions).drop("participants", strict=False)
     fact_mention = mentions.select(
         "mention_key", "event_id", "document_key", "event_type", "event_date", "date_key", "date_precision",
         "date_text", "date_resolution", "date_anchor", "actor_iso3", "target_iso3", "status", pl.col("symmetric").alias("is_symmetric"),
-        "sentence_index", "char_start", "char_end", "evidence", "trigger", "summary", "participants",
+        "sentence_index", "char_start", "char_end", "evidence", "trigger", "summary",
         pl.lit(EXTRACTOR_VERSION).alias("extractor_version"),
     )
     return {
@@ -87,20 +93,31 @@ def build_event_facts(event_mentions: pl.DataFrame, documents: pl.DataFrame,
     }
 
 
+PARTICIPANT_SCHEMA = {"mention_key": pl.Utf8, "document_key": pl.Utf8, "position": pl.Int32, "participant": pl.Utf8,
+                      "person_key": pl.Utf8, "role": pl.Utf8}
+
+
 def build_participants(mentions: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
-    """Event x person x role: a participant's name is matched to the people of the same document."""
-    schema = {"event_id": pl.Utf8, "person_key": pl.Utf8, "role": pl.Utf8}
-    if mentions.is_empty() or people.is_empty():
-        return pl.DataFrame(schema=schema)
-    named = mentions.select("event_id", "document_key", pl.col("participants").alias("participant")).explode(
-        "participant").drop_nulls("participant")
-    return (
-        named.join(people.select("document_key", "name", "person_key", "role"), on="document_key")
-        .filter((pl.col("name") == pl.col("participant"))
-                | pl.col("name").str.ends_with(" " + pl.col("participant").str.split(" ").list.last()))
-        .unique(["event_id", "person_key"], keep="first", maintain_order=True)
-        .select(list(schema))
-    )
+    """Mention x participant, the name as written; resolved to a person of the same document with that name
+    (or that surname: 'Lukashenko' is 'Alexander Lukashenko' in the document that names him so)."""
+    if mentions.is_empty() or "participants" not in mentions.columns:
+        return pl.DataFrame(schema=PARTICIPANT_SCHEMA)
+    named = (mentions.select("mention_key", "document_key", pl.col("participants").alias("participant"))
+             .explode("participant").drop_nulls("participant")
+             .filter(pl.col("participant").str.strip_chars() != "")
+             .with_columns(pl.int_range(pl.len()).over("mention_key").cast(pl.Int32).alias("position"))
+             .unique(["mention_key", "participant"], keep="first", maintain_order=True))
+    if named.is_empty():
+        return pl.DataFrame(schema=PARTICIPANT_SCHEMA)
+    candidates = (named.join(people.select("document_key", "name", "person_key", "role"), on="document_key")
+                  .filter((pl.col("name") == pl.col("participant"))
+                          | pl.col("name").str.ends_with(" " + pl.col("participant").str.split(" ").list.last()))
+                  .sort("mention_key", "position", pl.col("name") != pl.col("participant"))
+                  .unique(["mention_key", "participant"], keep="first", maintain_order=True)
+                  .select("mention_key", "participant", "person_key", "role")) if not people.is_empty() else \
+        pl.DataFrame(schema={k: PARTICIPANT_SCHEMA[k] for k in ("mention_key", "participant", "person_key", "role")})
+    return (named.join(candidates, on=["mention_key", "participant"], how="left")
+            .select(list(PARTICIPANT_SCHEMA)).cast(PARTICIPANT_SCHEMA).sort("mention_key", "position"))
 
 
 def build_dates(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
@@ -118,6 +135,24 @@ def build_dates(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
     ).select("date_key", "date", "year", "quarter", "month", "day")
 
 
+def build_event_types(types: pl.DataFrame) -> pl.DataFrame:
+    """dim_event_type keyed by a hash of the code: a new or reordered type never renumbers the others."""
+    return types.with_columns(key_expr("code").alias("event_type_key"))
+
+
+def with_key(frame: pl.DataFrame, key: str, columns: tuple[str, ...]) -> pl.DataFrame:
+    """frame with a deterministic key over its natural-key columns (first), one row per key."""
+    keyed = frame.with_columns(key_expr(*columns).alias(key)) if not frame.is_empty() \
+        else frame.with_columns(pl.lit(None, pl.Utf8).alias(key))
+    return keyed.unique(key, keep="first", maintain_order=True).select(key, pl.exclude(key))
+
+
+def build_claims(claims: pl.DataFrame) -> pl.DataFrame:
+    """fact_trade_claim: one row per claim (its key), with the HS chapter of its product."""
+    return with_key(claims, "claim_key", CLAIM_KEY_COLUMNS).with_columns(
+        pl.col("hs_code").str.slice(0, 2).alias("hs_chapter"))
+
+
 def build_warehouse(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
                     run_started: datetime) -> dict[str, pl.DataFrame]:
     """Every star table the documents side loads, by table name."""
@@ -125,13 +160,13 @@ def build_warehouse(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
     dim_org, fact_membership = build_memberships(staged["memberships"])
     frames: dict[str, pl.DataFrame] = {
         "dim_document": build_documents(documents, run_started),
-        "dim_event_type": event_types(),
+        "dim_event_type": build_event_types(event_types()),
         "dim_person": dim_person,
         "fact_person_mention": fact_person,
         "dim_organization": dim_org,
         "fact_membership": fact_membership,
-        "fact_trade_claim": staged["trade_claims"].with_columns(pl.col("hs_code").str.slice(0, 2).alias("hs_chapter")),
-        "fact_figure": staged["figures"],
+        "fact_trade_claim": build_claims(staged["trade_claims"]),
+        "fact_figure": with_key(staged["figures"], "figure_key", FIGURE_KEY_COLUMNS),
     }
     frames.update(build_event_facts(staged["event_mentions"], documents, fact_person))
     frames["dim_date"] = build_dates(frames)

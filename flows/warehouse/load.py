@@ -15,16 +15,16 @@ import duckdb
 import polars as pl
 
 from flows.common.faults import checkpoint
-from flows.warehouse.connection import connect
+from flows.warehouse.audits import AuditError, run_checks
+from flows.warehouse.connection import connect, rewrite_for_older_readers
+from flows.warehouse.describe import apply_comments
+from flows.warehouse.failures import apply_pending
+from flows.warehouse.marker import dyad_tables, prepare_database
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
-HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine"}
+HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
 # Per-file tables without a document_key: the column naming the source file each row came from.
-FILE_COLUMNS = {"fact_trade": "source_file", "trade_reported": "source", "dim_source_table": "path"}
-
-
-class AuditError(RuntimeError):
-    """A data check on the star found violating rows: the run is rolled back."""
+FILE_COLUMNS = {"fact_trade": "source_file", "fact_trade_reported": "source", "dim_source_table": "path"}
 
 
 @dataclass
@@ -89,19 +89,6 @@ def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     return done
 
 
-def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
-    """Audit the star before publishing: each check is a query returning the rows that violate it."""
-    problems = []
-    for path in sql_files(sql_dir / "checks"):
-        # fetchall on a bounded query: duckdb 2 refuses new work while a result is only partly fetched
-        check = path.read_text(encoding="utf-8").strip().rstrip(";")
-        rows = con.execute(f"select * from ({check}) limit 5").fetchall()
-        if rows:
-            problems.append(f"{path.stem}: {len(rows)}+ violating rows, e.g. {rows[0]}")
-    if problems:
-        raise AuditError("data checks failed: " + "; ".join(problems))
-
-
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Append a Polars frame to a table by column name (Arrow hand-over, no SQL built from values)."""
     if frame.is_empty():
@@ -124,8 +111,12 @@ def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
 def start_run(db: Path, sql_dir: Path, run_id: str, started: datetime, sources: str, wait_seconds: float = 0.0) -> None:
     """Create the tables if needed and record the run as running, committed on its own, before any stage:
     a run that fails anywhere, or is killed, still leaves its trace in etl_run."""
+    rewrite_for_older_readers(db, wait_seconds)  # a database from before dyad pinned its storage version
     with connect(db, wait_seconds=wait_seconds) as con:
+        # refuses another program's database; migrates an older dyad one (sql/migrations)
+        prepare_database(con, sql_dir)
         apply_ddl(con, sql_dir)
+        apply_pending(con, db)  # failures that could not be written when they happened
         # A run that was killed never reached its end: say so rather than leave it 'running' forever.
         con.execute("update etl_run set status = 'failed', error = 'interrupted (process ended before commit)' "
                     "where status = 'running'")
@@ -140,12 +131,6 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
                 "where run_id = ?", [status, datetime.now(), error, n_sources, run_id])
 
 
-def record_failure(db: Path, run_id: str, error: BaseException, wait_seconds: float = 0.0) -> None:
-    """Mark a run failed with its reason, on a connection of its own (the run's own may be gone)."""
-    with connect(db, wait_seconds=wait_seconds) as con:
-        finish_run(con, run_id, "failed", f"{type(error).__name__}: {error}")
-
-
 def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     rows = con.execute("select table_name, column_name from information_schema.columns "
                        "where table_schema = 'main'").fetchall()
@@ -155,9 +140,10 @@ def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     return out
 
 
-def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str]) -> None:
+def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str],
+                     ours: list[str]) -> None:
     """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead."""
-    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(_table_names(con))}
+    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(ours)}
     for table in full_tables & set(tables):
         con.execute(f'delete from "{table}"')
     if not replaced:
@@ -176,6 +162,22 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
         con.execute("drop table _replaced_documents")
     finally:
         con.unregister("_replaced")
+
+
+def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill every `<side>_key` beside a `<side>_iso3` column (actor, target, exporter, country...) from dim_country.
+
+    Facts are built from text in Polars, before the reference countries are loaded in this transaction;
+    the key is the country's ISO numeric code, so it is the same in every run.
+    """
+    for table, columns in _columns_by_table(con).items():
+        if table == "dim_country" or table not in set(_table_names(con)):
+            continue
+        for column in sorted(columns):
+            key = column.removesuffix("_iso3") + "_key"
+            if column.endswith("_iso3") and key in columns:
+                con.execute(f'update "{table}" as t set "{key}" = c.country_key from dim_country as c '
+                            f'where c.iso3 = t."{column}" and t."{key}" is null')
 
 
 def load_run(
@@ -206,11 +208,11 @@ def load_run(
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
         if full:
-            for table in _table_names(con):
+            for table in dyad_tables(con, sql_dir):  # an adopted database's other tables are not dyad's to empty
                 if table not in HISTORY_TABLES:
                     con.execute(f'delete from "{table}"')
         else:
-            _delete_replaced(con, replaced, set(whole_frames))
+            _delete_replaced(con, replaced, set(whole_frames), dyad_tables(con, sql_dir))
         checkpoint("load")
         for table, frame in {**document_frames, **whole_frames}.items():
             result.tables[table] = insert_frame(con, table, frame)
@@ -226,6 +228,7 @@ def load_run(
                         "where e.mention_key = m.mention_key and e.event_id <> m.event_id")
             con.unregister("_event_ids")
         written = [writer(con) for writer in extra_writers]
+        attach_country_keys(con)
         all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")
         all_counts = pl.concat([stage_counts, *(c for _, c in written)], how="vertical_relaxed")
         result.quarantined = insert_frame(con, "quarantine", all_quarantine.with_columns(pl.lit(run_id).alias("run_id")))
@@ -233,6 +236,7 @@ def load_run(
         result.stage_counts = all_counts
         apply_views(con, sql_dir)
         run_checks(con, sql_dir)
+        apply_comments(con, sql_dir)
         con.execute("drop table _previous_documents")
         con.execute("commit")
     except BaseException:

@@ -7,12 +7,13 @@ create table if not exists fact_event (
     event_date     date,
     date_key       integer,
     date_precision varchar,
+    actor_key      integer,             -- dim_country.country_key
     actor_iso3     varchar not null,
+    target_key     integer,             -- dim_country.country_key
     target_iso3    varchar not null,
     is_symmetric   boolean not null,
     status         varchar not null,
     summary        varchar,
-    participants   varchar[],
     n_documents    integer not null,
     n_mentions     integer not null,
     first_reported date,

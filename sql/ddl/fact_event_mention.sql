@@ -10,7 +10,9 @@ create table if not exists fact_event_mention (
     date_text         varchar,
     date_resolution   varchar,
     date_anchor       varchar,
+    actor_key      integer,             -- dim_country.country_key
     actor_iso3        varchar not null,
+    target_key     integer,             -- dim_country.country_key
     target_iso3       varchar not null,
     status            varchar not null,
     is_symmetric      boolean not null,
@@ -20,6 +22,5 @@ create table if not exists fact_event_mention (
     evidence          varchar not null,
     trigger           varchar,
     summary           varchar,
-    participants      varchar[],
     extractor_version varchar not null
 );

@@ -1,5 +1,6 @@
 -- A number a document states about the relation (turnover, exports, counts), with unit and period.
 create table if not exists fact_figure (
+    figure_key     varchar primary key, -- hash of document, sentence, span, measure, period and direction
     document_key   varchar not null,
     measure        varchar not null,
     value          double not null,
@@ -7,7 +8,9 @@ create table if not exists fact_figure (
     qualifier      varchar,
     period_start   date,
     period_end     date,
+    exporter_key   integer,            -- dim_country.country_key
     exporter_iso3  varchar,
+    importer_key   integer,            -- dim_country.country_key
     importer_iso3  varchar,
     sentence_index integer not null,
     char_start     integer not null,

@@ -1,6 +1,7 @@
 -- A country's membership of an organization as a document states it (a state, not an event).
 create table if not exists fact_membership (
     document_key     varchar not null,
+    country_key      integer,           -- dim_country.country_key
     country_iso3     varchar not null,
     organization_key varchar not null,
     sentence_index   integer not null,

@@ -1,7 +1,10 @@
 -- A sentence saying one country exports a product to the other, mapped to HS where the product allows.
 create table if not exists fact_trade_claim (
+    claim_key      varchar primary key, -- hash of document, sentence, span, exporter, importer and product
     document_key   varchar not null,
+    exporter_key   integer,             -- dim_country.country_key
     exporter_iso3  varchar not null,
+    importer_key   integer,             -- dim_country.country_key
     importer_iso3  varchar not null,
     product        varchar not null,
     hs_code        varchar,

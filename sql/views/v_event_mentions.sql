@@ -13,6 +13,12 @@ event_types as (
     select code, cameo_code, goldstein, family from dim_event_type
 ),
 
+participants as (
+    select mention_key, string_agg(participant, '; ' order by position) as participants
+    from fact_event_participant
+    group by mention_key
+),
+
 final as (
     select
         d.name as document_name,
@@ -32,7 +38,7 @@ final as (
         m.date_anchor,
         m.is_symmetric,
         m.summary,
-        array_to_string(m.participants, '; ') as participants,
+        p.participants,
         t.family,
         t.cameo_code,
         t.goldstein,
@@ -42,6 +48,7 @@ final as (
     from mentions as m
     inner join documents as d on d.document_key = m.document_key
     left join event_types as t on t.code = m.event_type
+    left join participants as p on p.mention_key = m.mention_key
 )
 
 select * from final

@@ -23,7 +23,8 @@ final as (
         f.sentence_index,
         f.char_start,
         f.char_end,
-        f.document_key
+        f.document_key,
+        f.figure_key
     from figures as f
     inner join documents as d on d.document_key = f.document_key
 )

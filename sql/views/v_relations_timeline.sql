@@ -8,6 +8,14 @@ event_types as (
     select code, label, cameo_code, goldstein from dim_event_type
 ),
 
+participants as (
+    -- everyone any mention of the event names, once, alphabetically
+    select m.event_id, string_agg(distinct p.participant, '; ' order by p.participant) as participants
+    from fact_event_participant as p
+    inner join fact_event_mention as m on m.mention_key = p.mention_key
+    group by m.event_id
+),
+
 mention_documents as (
     select m.event_id, string_agg(distinct d.name, '; ' order by d.name) as documents
     from fact_event_mention as m
@@ -25,7 +33,7 @@ final as (
         e.actor_iso3,
         e.target_iso3,
         e.summary,
-        array_to_string(e.participants, '; ') as participants,
+        p.participants,
         e.n_documents,
         e.evidence,
         e.status,
@@ -40,6 +48,7 @@ final as (
     from events as e
     left join event_types as t on t.code = e.event_type
     left join mention_documents as md on md.event_id = e.event_id
+    left join participants as p on p.event_id = e.event_id
 )
 
 select * from final

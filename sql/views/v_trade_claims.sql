@@ -21,7 +21,8 @@ final as (
         c.char_start,
         c.char_end,
         d.published_date,
-        c.document_key
+        c.document_key,
+        c.claim_key
     from claims as c
     inner join documents as d on d.document_key = c.document_key
 )

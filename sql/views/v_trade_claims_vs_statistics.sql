@@ -48,8 +48,7 @@ coverage as (
 
 chapter_values as (
     select
-        c.document_key, c.sentence_index, c.char_start, c.char_end, c.product,
-        c.exporter_iso3, c.importer_iso3,
+        c.claim_key,
         max(s.value_usd) filter (where s.year = c.article_year) as chapter_usd_article_year,
         max(s.value_usd) filter (where s.year = c.article_year - 1) as chapter_usd_year_before
     from claims as c
@@ -59,15 +58,12 @@ chapter_values as (
         and s.exporter_iso3 = c.exporter_iso3
         and s.importer_iso3 = c.importer_iso3
         and s.year between c.article_year - 1 and c.article_year
-    group by
-        c.document_key, c.sentence_index, c.char_start, c.char_end, c.product,
-        c.exporter_iso3, c.importer_iso3
+    group by c.claim_key
 ),
 
 claim_coverage as (
     select
-        c.document_key, c.sentence_index, c.char_start, c.char_end, c.product,
-        c.exporter_iso3, c.importer_iso3,
+        c.claim_key,
         count(v.year) as n_reports,
         coalesce(bool_or(v.covers_all_products), false) as any_complete
     from claims as c
@@ -75,16 +71,13 @@ claim_coverage as (
         on v.exporter_iso3 = c.exporter_iso3
         and v.importer_iso3 = c.importer_iso3
         and v.year between c.article_year - 1 and c.article_year
-    group by
-        c.document_key, c.sentence_index, c.char_start, c.char_end, c.product,
-        c.exporter_iso3, c.importer_iso3
+    group by c.claim_key
 ),
 
 matched as (
     select *
     from chapter_values
-    inner join claim_coverage
-        using (document_key, sentence_index, char_start, char_end, product, exporter_iso3, importer_iso3)
+    inner join claim_coverage using (claim_key)
 ),
 
 final as (
@@ -121,16 +114,10 @@ final as (
         c.sentence_index,
         c.char_start,
         c.char_end,
-        c.document_key
+        c.document_key,
+        c.claim_key
     from claims as c
-    inner join matched as m
-        on m.document_key = c.document_key
-        and m.sentence_index = c.sentence_index
-        and m.char_start = c.char_start
-        and m.char_end = c.char_end
-        and m.product = c.product
-        and m.exporter_iso3 = c.exporter_iso3
-        and m.importer_iso3 = c.importer_iso3
+    inner join matched as m using (claim_key)
 )
 
 select * from final

@@ -2,7 +2,7 @@
 -- side (reported_by) stays apart: two countries' statistics for the same year are never added up.
 create or replace view v_trade_reported as
 with reported as (
-    select * from trade_reported
+    select * from fact_trade_reported
 ),
 
 final as (

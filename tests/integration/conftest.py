@@ -49,7 +49,7 @@ def query(bundled_db: Path):
     return _query
 
 
-HISTORY = {"etl_run", "etl_run_stage", "quarantine"}
+HISTORY = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
 
 
 def table_contents(db: Path, exclude: set[str] = HISTORY) -> dict[str, list[str]]:

@@ -13,7 +13,7 @@ from flows.ingest.tables import bundled_reference, ingest_tables, read_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "tables"
-TRADE_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "trade_reported",
+TRADE_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "fact_trade_reported",
              "fact_trade_claim", "dim_document"]
 TRADE_VIEWS = ["v_trade_reported", "v_trade_annual_products", "v_trade_annual", "v_trade_mirror",
                "v_trade_composition", "v_trade_turnover", "v_trade_claims_vs_statistics"]
@@ -80,7 +80,7 @@ def test_every_layout_loads_and_counts_add_up(con, sources: Path) -> None:
     assert result.quarantine.filter(pl.col("row_ref") == "file")["source"].sort().to_list() == [
         "comtrade/rate_limited.json", "unknown/notes.csv"
     ]
-    assert con.execute("select count(*) from trade_reported").fetchall() == [(24 + 2 * 2,)]
+    assert con.execute("select count(*) from fact_trade_reported").fetchall() == [(24 + 2 * 2,)]
     recorded = con.execute("select count(*) from dim_source_table").fetchall()[0][0]
     assert recorded == result.per_source.filter(pl.col("format") != "unknown").filter(
         ~pl.col("format").str.starts_with("baci_")).height
@@ -110,10 +110,10 @@ def test_soy_sample_world_row_left_out_and_490_mapped(con, sources: Path) -> Non
 def test_reloading_the_same_files_changes_nothing(con, sources: Path) -> None:
     files = statistics_files(sources)
     ingest(con, files, sources)
-    before = (fact_fingerprint(con), con.execute("select count(*) from trade_reported").fetchall(),
+    before = (fact_fingerprint(con), con.execute("select count(*) from fact_trade_reported").fetchall(),
               con.execute("select * from dim_source_table order by all").fetchall())
     ingest(con, files, sources)
-    after = (fact_fingerprint(con), con.execute("select count(*) from trade_reported").fetchall(),
+    after = (fact_fingerprint(con), con.execute("select count(*) from fact_trade_reported").fetchall(),
              con.execute("select * from dim_source_table order by all").fetchall())
     assert after == before
 

@@ -102,7 +102,7 @@ def test_a_batch_of_every_bad_document_at_once(tmp_path: Path) -> None:
 def test_an_unexpected_error_on_one_file_quarantines_only_that_file(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug that bad input triggers in a reader costs that file, not the batch, and says what happened."""
-    import flows.ingest.documents as documents_module
+    import flows.ingest.documents.read as documents_module
 
     def broken(text: str) -> dict:
         raise RuntimeError("parser state corrupted")

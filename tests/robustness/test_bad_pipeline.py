@@ -132,7 +132,7 @@ def test_every_bad_file_is_loaded_or_quarantined_with_its_reason(bad_run) -> Non
             continue
         mine = quarantine.filter(pl.col("source") == case.relpath)
         assert any(case.reason.lower() in r.lower() for r in mine["reason"]), (case.kind, mine["reason"].to_list())
-    reported = rows(db, "select source from trade_reported where source = ?", [GOOD_TABLE])
+    reported = rows(db, "select source from fact_trade_reported where source = ?", [GOOD_TABLE])
     assert len(reported) == 1
 
 
@@ -150,11 +150,11 @@ def test_sql_in_input_is_stored_as_text_and_every_table_survives(bad_run) -> Non
     _, db, _ = bad_run
     text = rows(db, "select text from dim_document where path = 'documents/injection.txt'")
     assert INJECTION in text[0]["text"]
-    assert rows(db, "select speaker from trade_reported where source = 'tables/injection.csv'") == [
+    assert rows(db, "select speaker from fact_trade_reported where source = 'tables/injection.csv'") == [
         {"speaker": INJECTION.replace(",", "")}]
     assert rows(db, "select count(*) as n from dim_document where path = ?", [f"documents/{INJECTION}.txt"]) == [
         {"n": 1}]
-    assert rows(db, "select count(*) as n from trade_reported where source = ?", [f"tables/{INJECTION}.csv"]) == [
+    assert rows(db, "select count(*) as n from fact_trade_reported where source = ?", [f"tables/{INJECTION}.csv"]) == [
         {"n": 1}]
     tables = {r["table_name"] for r in rows(db, "select table_name from information_schema.tables")}
     assert {"dim_document", "fact_event_mention", "quarantine", "etl_run", "fact_trade"} <= tables

@@ -52,7 +52,7 @@ def test_bad_table(case: TableCase, warehouse: duckdb.DuckDBPyConnection, tmp_pa
         assert rejected.filter(pl.col("row_ref") == "file").is_empty(), rejected["reason"].to_list()
     if case.loaded is not None:
         assert mine[0]["loaded"] == case.loaded
-    good = warehouse.execute("select count(*) from trade_reported where source = ?", [GOOD_TABLE]).fetchone()
+    good = warehouse.execute("select count(*) from fact_trade_reported where source = ?", [GOOD_TABLE]).fetchone()
     assert good == (1,), "the good table beside the bad one did not load"
 
 
@@ -61,6 +61,6 @@ def test_sql_in_a_cell_is_stored_as_text(warehouse: duckdb.DuckDBPyConnection, t
     (tmp_path / "tables").mkdir()
     (tmp_path / case.relpath).write_bytes(case.content)
     ingest(warehouse, tmp_path, [case.relpath])
-    speaker = warehouse.execute("select speaker from trade_reported").fetchall()
+    speaker = warehouse.execute("select speaker from fact_trade_reported").fetchall()
     assert speaker == [("'); drop table dim_document; --",)]
     assert warehouse.execute("select count(*) from dim_document").fetchone() == (0,)  # the table is still there

@@ -1,4 +1,5 @@
-"""Score extracted frames against gold annotations with the same matching rules as shared/eval/score.py."""
+"""Score extracted frames against gold annotations with the same matching rules as shared/eval/score.py; families
+and which types are directional come from the event-type registry (flows/lexicon/event_types.csv)."""
 from __future__ import annotations
 
 import json
@@ -10,15 +11,22 @@ from typing import Any, Callable
 
 import polars as pl
 
-VISIT = {"state_visit", "official_visit", "working_visit", "visit"}
-DIRECTIONAL = VISIT | {"embassy_opened"}
+from flows.lexicon import registry
+
 STOP = {"and", "other", "of", "the", "products", "product", "materials", "goods", "similar"}
 ORG_STOP = {"of", "for", "and", "the", "in", "on"}
 KINDS = ("events", "people", "person_roles", "person_countries", "trade", "organizations")
 
 
 def family(event_type: str) -> str:
-    return "visit" if event_type in VISIT else event_type
+    """The registry's family ('state_visit' -> 'visit'); gold may write the family itself ('visit')."""
+    return registry.family(event_type)
+
+
+def ordered(event_type: str) -> bool:
+    """A directional type's pair is compared in order; a symmetric or mixed one (the mention decides) either way."""
+    kind = registry.event_types().get(event_type)
+    return kind is not None and kind.symmetry == "directional"
 
 
 def date_key(value: Any, precision: str) -> str:
@@ -35,7 +43,7 @@ def event_same(g: dict, p: dict) -> bool:
         return False
     gold_pair = (g.get("actor"), g.get("target"))
     pred_pair = (p.get("actor_iso3"), p.get("target_iso3"))
-    if g["type"] in DIRECTIONAL and not g.get("symmetric"):
+    if ordered(g["type"]) and not g.get("symmetric"):
         return gold_pair == pred_pair
     return set(gold_pair) == set(pred_pair)
 

@@ -12,7 +12,7 @@ from flows.common.dates import (
     DATE_RX,
     DateContext,
     DateMention,
-    _scan,
+    scan,
     could_have_date,
     parse_date_text,
     parse_period,
@@ -260,7 +260,7 @@ def test_fast_scan_finds_exactly_what_the_full_regex_finds() -> None:
     sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
     assert len(sentences) > 300
     for sentence in sentences:
-        assert [m.span() for m in _scan(sentence)] == [m.span() for m in DATE_RX.finditer(sentence)], sentence
+        assert [m.span() for m in scan(sentence)] == [m.span() for m in DATE_RX.finditer(sentence)], sentence
 
 
 def test_numbers_in_names_are_not_years() -> None:
@@ -368,3 +368,90 @@ def test_could_have_date_is_the_grammar_gate(sentence: str, expected: bool) -> N
     assert could_have_date(sentence) is expected
     if not expected:
         assert DateContext(SUNDAY).find(sentence) == []
+
+
+# -- Ranges, lists and brackets as real articles write them (issue 11) -----------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "value", "end_value"),
+    [
+        ("The forum met on May 21–23, 2019 in Tallinn.", date(2019, 5, 21), date(2019, 5, 23)),
+        ("The forum met on May 21 – 23, 2019 in Tallinn.", date(2019, 5, 21), date(2019, 5, 23)),
+        ("The envoys met on Sept 14-15,2017 in Lima.", date(2017, 9, 14), date(2017, 9, 15)),
+        ("The envoys met on 5-6 June 2018 in Quito.", date(2018, 6, 5), date(2018, 6, 6)),
+        ("The envoys met on 5–6 June, 2018 in Quito.", date(2018, 6, 5), date(2018, 6, 6)),
+    ],
+)
+def test_day_ranges_with_dashes_and_tight_commas(sentence: str, value: date, end_value: date) -> None:
+    mention = only(None, sentence)
+    assert (mention.value, mention.end_value, mention.precision, mention.kind) == (value, end_value, "day", "range")
+
+
+def test_day_range_without_year_takes_the_publication_year() -> None:
+    mention = only(date(2022, 7, 1), "Ministers met on 5-6 June in Quito.")
+    assert (mention.value, mention.end_value, mention.resolution) == (date(2022, 6, 5), date(2022, 6, 6), "relative")
+
+
+def test_a_tight_comma_year_after_a_single_day() -> None:
+    assert only(None, "The line opened on June 5,2014 near the border.").value == date(2014, 6, 5)
+
+
+def test_two_years_joined_by_and_are_two_dates() -> None:
+    mentions = DateContext(None).find("The king visited Lisbon in 1972 and 1991.")
+    assert [(m.text, m.value, m.kind) for m in mentions] == [
+        ("in 1972", date(1972, 1, 1), "point"), ("1991", date(1991, 1, 1), "point")]
+
+
+def test_between_two_years_stays_one_period() -> None:
+    mention = only(None, "Trade doubled between 2010 and 2015.")
+    assert (mention.value, mention.end_value, mention.kind) == (date(2010, 1, 1), date(2015, 12, 31), "period")
+
+
+def test_a_list_of_a_range_and_a_day_gives_two_dates() -> None:
+    mentions = DateContext(None).find("The ministers met on June 5-6, 2014, and on April 2, 2008.")
+    assert [(m.value, m.end_value, m.kind) for m in mentions] == [
+        (date(2014, 6, 5), date(2014, 6, 6), "range"), (date(2008, 4, 2), None, "point")]
+
+
+def test_each_clause_keeps_its_own_year_in_order() -> None:
+    sentence = "Norway opened an embassy in Quito in 1958 and Ecuador opened one in Oslo in 1963."
+    mentions = DateContext(None).find(sentence)
+    assert [(m.value.year, sentence[m.start:m.end]) for m in mentions if m.value] == [(1958, "in 1958"), (1963, "in 1963")]
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "expected"),
+    [
+        (date(2024, 3, 7), "The two ministers spoke by phone earlier today (Thursday).", date(2024, 3, 7)),
+        # dated Friday by the site's clock, written on Thursday: the bracketed weekday names the day
+        (date(2024, 3, 8), "The two ministers spoke by phone earlier today (Thursday).", date(2024, 3, 7)),
+        (date(2024, 3, 8), "The two ministers spoke by phone yesterday (Thursday).", date(2024, 3, 7)),
+        (date(2024, 3, 7), "The delegation will arrive later today.", date(2024, 3, 7)),
+    ],
+)
+def test_relative_day_with_a_bracketed_weekday(published: date, sentence: str, expected: date) -> None:
+    mention = only(published, sentence)
+    assert (mention.value, mention.precision, mention.resolution) == (expected, "day", "relative")
+    assert "(" not in sentence[mention.end:]  # the bracket is part of the date, not another weekday
+
+
+def test_month_day_of_year() -> None:
+    assert only(None, "The council met on March 3 of 2019 in Suva.").value == date(2019, 3, 3)
+
+
+def test_last_evening_is_the_day_before_publication() -> None:
+    mention = only(date(2024, 5, 30), "The leaders met in the capital last evening.")
+    assert (mention.value, mention.precision) == (date(2024, 5, 29), "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listed"),
+    [
+        ("The king visited Lisbon in 1972 and 1991.", [False, True]),
+        ("The ministers met on June 5-6, 2014, and on April 2, 2008.", [False, True]),
+        ("Presidents visited in 1972, 1985 and 1991.", [False, True, True]),
+        # a date of a later clause is no list item: it belongs to that clause's own verb
+        ("Norway opened an embassy in Quito in 1958 and Ecuador opened one in Oslo in 1963.", [False, False]),
+    ],
+)
+def test_dates_listed_one_after_another_say_so(sentence: str, listed: list[bool]) -> None:
+    assert [m.listed_after_previous for m in DateContext(None).find(sentence)] == listed

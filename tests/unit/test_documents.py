@@ -103,11 +103,11 @@ def test_markdown_setext_heading_underline_is_dropped(tmp_path: Path) -> None:
     assert (row["title"], row["text"]) == ("Harbour deal signed", "Harbour deal signed\n\nThe harbours signed a deal.")
 
 
-def test_markdown_body_loses_front_matter_and_markup() -> None:
+def test_markdown_body_loses_front_matter_and_markup_but_list_items_keep_one_marker() -> None:
     text = read_document(TEXTS / "h2_front_matter.md", TEXTS)["text"]
     assert text == ("Rail link reopens\n\nA long wait\n\n"
                     "The rail link between the two capitals reopened on Monday, after two years.\n\n"
-                    "Trains run daily.\nTickets cost 20 euros.")
+                    "- Trains run daily.\n- Tickets cost 20 euros.")
 
 
 def test_html_keeps_visible_article_blocks_only() -> None:
@@ -152,6 +152,9 @@ def test_keys_hashes_and_paths(tmp_path: Path) -> None:
         ("\ufeffBOM text.".encode("utf-8"), "utf-8-sig", "BOM text."),
         ("Café in Genève.".encode("latin-1"), "latin-1", "Café in Genève."),
         ("“Café” – in Genève.".encode("cp1252"), "cp1252", "“Café” – in Genève."),
+        ("Ο υπουργός συναντήθηκε με τον ομόλογό του στην Αθήνα.".encode("cp1253"), "cp1253",
+         "Ο υπουργός συναντήθηκε με τον ομόλογό του στην Αθήνα."),
+        ("التقى وزير الخارجية بنظيره في القاهرة.".encode("cp1256"), "cp1256", "التقى وزير الخارجية بنظيره في القاهرة."),
         ("Посол встретился с министром в Москве.".encode("cp1251"), "cp1251",
          "Посол встретился с министром в Москве."),
         (b"Line one.\r\nLine two.\rLine three.", "utf-8", "Line one.\nLine two.\nLine three."),
@@ -309,7 +312,7 @@ def test_html_article_body_and_line_breaks(tmp_path: Path) -> None:
 
 def test_rows_failing_the_contract_are_quarantined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A row read_document builds but DocumentRaw rejects goes to quarantine with the failing column named."""
-    import flows.ingest.documents as documents_module
+    import flows.ingest.documents.read as documents_module
 
     real = documents_module.read_document
 

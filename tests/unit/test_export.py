@@ -1,4 +1,4 @@
-"""Exports of report views: layout, partitioning, read-back by pyarrow/Polars/DuckDB, clean replacement."""
+"""Exports of report views: one sorted file a view, read back by pyarrow/Polars/DuckDB, clean replacement."""
 from __future__ import annotations
 
 import hashlib
@@ -38,40 +38,47 @@ def _tree(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_parquet_layout_partitions_trade_by_year(db: Path, tmp_path: Path) -> None:
+def test_every_view_is_one_sorted_file_whether_empty_or_not(db: Path, tmp_path: Path) -> None:
     result = export_views(db, tmp_path / "out")
     out = tmp_path / "out"
     assert [v.view for v in result.views] == ["v_relations_timeline", "v_trade_annual", "v_trade_empty"]
     assert {v.view: v.rows for v in result.views} == {"v_relations_timeline": 2, "v_trade_annual": 4,
                                                       "v_trade_empty": 0}
-    assert sorted(p.name for p in (out / "v_trade_annual").iterdir()) == ["year=2020", "year=2021", "year=2022"]
-    # an empty view keeps its columns in one file instead of an empty folder readers cannot type
-    assert (out / "v_trade_empty.parquet").is_file() and (out / "v_relations_timeline.parquet").is_file()
-    assert not (out / "helper.parquet").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["_manifest.json", "v_relations_timeline.parquet",
+                                                     "v_trade_annual.parquet", "v_trade_empty.parquet"]
     manifest = json.loads((out / "_manifest.json").read_text())
-    assert [(v["view"], v["path"], v["partitioned_by"]) for v in manifest["views"]] == [
-        ("v_relations_timeline", "v_relations_timeline.parquet", None),
-        ("v_trade_annual", "v_trade_annual", "year"),
-        ("v_trade_empty", "v_trade_empty.parquet", None),
-    ]
+    assert [(v["view"], v["path"]) for v in manifest["views"]] == [
+        ("v_relations_timeline", "v_relations_timeline.parquet"), ("v_trade_annual", "v_trade_annual.parquet"),
+        ("v_trade_empty", "v_trade_empty.parquet")]
+    # rows in order, by every column: the file reads sorted without an order by
+    assert pl.read_parquet(out / "v_trade_annual.parquet").rows() == sorted(TRADE)
+    assert pl.read_parquet(out / "v_trade_empty.parquet").columns == ["year", "reporter_iso3", "partner_iso3",
+                                                                       "flow", "value_usd"]
 
 
-def test_pyarrow_polars_and_duckdb_read_the_same_rows(db: Path, tmp_path: Path) -> None:
+def test_pyarrow_polars_and_duckdb_read_the_same_rows_with_the_documented_commands(db: Path, tmp_path: Path) -> None:
     export_views(db, tmp_path / "out")
-    folder = tmp_path / "out" / "v_trade_annual"
-    columns = ["year", "reporter_iso3", "partner_iso3", "flow", "value_usd"]
-    expected = sorted(TRADE)
-    by_arrow = pl.from_arrow(ds.dataset(folder, format="parquet", partitioning="hive").to_table())
-    by_polars = pl.read_parquet(folder / "**" / "*.parquet", hive_partitioning=True)
-    with duckdb.connect() as con:
-        by_duckdb = con.execute(f"select {', '.join(columns)} from read_parquet('{folder}/**/*.parquet', "
-                                "hive_partitioning = true) order by all").fetchall()
-    for frame in (by_arrow, by_polars):
-        assert sorted(frame.select(columns).with_columns(pl.col("year").cast(pl.Int64)).rows()) == expected
-    assert [tuple(r) for r in by_duckdb] == expected
+    for view, expected in (("v_trade_annual", sorted(TRADE)), ("v_trade_empty", [])):
+        path = tmp_path / "out" / f"{view}.parquet"
+        by_arrow = pl.from_arrow(ds.dataset(path, format="parquet").to_table())
+        by_polars = pl.read_parquet(path)
+        with duckdb.connect() as con:
+            by_duckdb = con.execute(f"select * from read_parquet('{path}')").fetchall()
+        assert by_arrow.rows() == by_polars.rows() == [tuple(r) for r in by_duckdb] == expected
     timeline = pl.read_parquet(tmp_path / "out" / "v_relations_timeline.parquet")
     assert timeline["evidence"].to_list() == ["It's 1993.", 'A, "quoted" line']
     assert timeline.schema["event_date"] == pl.Date
+
+
+def test_exporting_some_views_keeps_the_others_of_the_export(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    export_views(db, out)
+    before = _tree(out)
+    result = export_views(db, out, views=["v_trade_annual"])
+    assert [v.view for v in result.views] == ["v_relations_timeline", "v_trade_annual", "v_trade_empty"]
+    assert _tree(out) == before  # same database: the rewritten view is byte-identical, the others untouched
+    with pytest.raises(ExportError, match="holds a parquet export: pass --format parquet"):
+        export_views(db, out, "csv", views=["v_trade_annual"])
 
 
 def test_export_is_byte_identical_and_replaces_the_previous_one(db: Path, tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The HTML report from tiny view frames: shaping, charts, self-containment, sections that lack data."""
+"""The report's shaping, units and page on tiny frames: each side's statistics apart, claims beside them,
+close events stacked, areas never ranked as countries, text from documents escaped."""
 from __future__ import annotations
 
 import json
@@ -6,181 +7,210 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import polars as pl
 import pytest
 
-from flows.publish.report import (build_report, composition_frame, date_label, render_report, timeline_frame,
-                          trade_by_year_frame)
+from flows.publish import report_shape as shape
+from flows.publish.report import Context, build_report, render_pair
+from flows.publish.report_data import Pair, ReportInputError, choose_pair
+from flows.publish.units import money, shorten
 
+PAIR = Pair("AZE", "BLR")
 TIMELINE = pl.DataFrame({
-    "event_id": ["e1", "e2", "e3", "e4"],
-    "event_date": [date(1993, 6, 11), date(2006, 2, 1), date(2007, 1, 1), None],
-    "date_precision": ["day", "month", "year", None],
-    "event_type": ["diplomatic_relations_established", "embassy_opened", "joint_project", "state_visit"],
-    "event_label": ["Diplomatic relations established", "Embassy or consulate opened", "Joint project", "State visit"],
-    "actor_iso3": ["AZE", "BLR", "AZE", "BLR"],
-    "target_iso3": ["BLR", "AZE", "BLR", "AZE"],
-    "is_symmetric": [True, False, True, False],
-    "status": ["occurred", "occurred", "occurred", "planned"],
-    "summary": ["relations", "embassy", "project", "visit"],
-    "participants": ["", "", "Ilham Aliyev; Alexander Lukashenko", "Alexander Lukashenko"],
+    "event_id": ["e1", "e2", "e3", "e4", "e5"],
+    "event_date": [date(1993, 6, 11), date(2006, 2, 1), date(2006, 2, 3), date(2007, 1, 1), None],
+    "date_precision": ["day", "month", "day", "year", None],
+    "event_type": ["diplomatic_relations_established", "embassy_opened", "embassy_opened", "joint_project",
+                   "state_visit"],
+    "event_label": ["Diplomatic relations established", "Embassy opened", "Embassy opened", "Joint project",
+                    "State visit"],
+    "actor_iso3": ["AZE", "BLR", "AZE", "AZE", "BLR"],
+    "target_iso3": ["BLR", "AZE", "BLR", "BLR", "AZE"],
+    "is_symmetric": [True, False, False, True, False],
+    "status": ["occurred", "occurred", "occurred", "occurred", "planned"],
+    "participants": ["", "", "", "Ilham Aliyev", "Alexander Lukashenko"],
     "evidence": ["Relations were established on 11 June 1993.", "Belarus opened its embassy </script><b>x</b>",
-                 "In 2007 a tractor plant opened.", "Lukashenko will visit Baku."],
-    "documents": ["seed.txt"] * 4,
-    "n_documents": [1, 1, 1, 1],
+                 "Azerbaijan opened its embassy two days later.", "In 2007 a tractor plant opened.",
+                 "Lukashenko will visit Baku."],
+    "documents": ["seed.txt"] * 5,
 })
 ANNUAL = pl.DataFrame({
-    "year": [2020, 2020, 2021, 2020],
-    "reporter_iso3": ["AZE", "BLR", "AZE", "AZE"],
-    "partner_iso3": ["BLR", "AZE", "BLR", "BLR"],
-    "flow": ["export", "import", "export", "re-export"],
-    "value_usd": [100.0, 110.0, 150.0, 5.0],
-    "source": ["comtrade"] * 4,
+    "year": [2020, 2020, 2021], "reporter_iso3": ["AZE", "BLR", "AZE"], "partner_iso3": ["BLR", "AZE", "BLR"],
+    "flow": ["export", "import", "export"], "value_usd": [100e6, 110e6, 150e6], "source": ["comtrade"] * 3,
+    "products": ["TOTAL"] * 3,
 })
-REPORTED = pl.DataFrame({
-    "period_start": [date(2022, 1, 1), date(2023, 1, 1)],
-    "period_end": [date(2022, 12, 31), date(2023, 6, 30)],
-    "measure": ["turnover", "turnover"],
-    "exporter_iso3": ["AZE", "AZE"], "importer_iso3": ["BLR", "BLR"],
+PUBLISHED = pl.DataFrame({
+    "period_start": [date(2021, 1, 1), date(2022, 1, 1)], "period_end": [date(2021, 12, 31), date(2022, 6, 30)],
+    "measure": ["turnover", "turnover"], "exporter_iso3": ["AZE", "AZE"], "importer_iso3": ["BLR", "BLR"],
     "value_usd": [3.5e8, 1.0e8], "reported_by": ["BLR", None],
 })
-COMPOSITION = pl.DataFrame({
-    "year": [2020] * 3, "reporter_iso3": ["AZE"] * 3, "partner_iso3": ["BLR"] * 3, "flow": ["export"] * 3,
-    "source": ["comtrade"] * 3, "rank": [1, 2, 3], "chapter": ["27", "08", "39"],
-    "chapter_description": ["Mineral fuels", "Fruit", "Plastics"], "value_usd": [60.0, 30.0, 10.0],
-    "share": [0.6, 0.3, 0.1],
+FIGURES = pl.DataFrame({
+    "document_name": ["seed.txt", "seed.txt"], "measure": ["exports", "count"], "value": [2.0e8, 300.0],
+    "unit": ["USD", "types of goods"], "period_start": [date(2020, 1, 1), None], "period_end": [date(2020, 12, 31), None],
+    "exporter_iso3": ["BLR", None], "importer_iso3": ["AZE", None],
+})
+MIRROR = pl.DataFrame({
+    "year": [2020], "exporter_iso3": ["AZE"], "importer_iso3": ["BLR"], "source": ["comtrade"],
+    "exports_reported_usd": [100e6], "imports_reported_usd": [110e6], "same_products": [True],
+})
+SECTIONS = pl.DataFrame({
+    "year": [2020, 2020, 2020], "reporter_iso3": ["AZE", "BLR", "BLR"], "partner_iso3": ["BLR", "AZE", "AZE"],
+    "flow": ["export", "import", "import"], "source": ["comtrade"] * 3, "section": ["V", "V", "IV"],
+    "section_name": ["Mineral products", "Mineral products", "Foodstuffs"], "value_usd": [90e6, 95e6, 15e6],
 })
 CLAIMS = pl.DataFrame({
-    "document_name": ["seed.txt"], "exporter_iso3": ["BLR"], "importer_iso3": ["AZE"], "product": ["tractors"],
-    "chapter": ["87"], "status": ["supported"], "basis": ["trade recorded in HS chapter 87"],
-    "chapter_usd_article_year": [2.5e6], "chapter_usd_year_before": [None],
-    "evidence": ["Belarus supplies tractors to Azerbaijan."],
-}, schema_overrides={"chapter_usd_year_before": pl.Float64})
-MEMBERSHIPS = pl.DataFrame({
-    "document_name": ["seed.txt"] * 4, "country_iso3": ["AZE", "BLR", "AZE", "BLR"],
-    "organization": ["CIS", "CIS", "UN", "UN"], "organization_name": ["Commonwealth of Independent States"] * 2
-    + ["United Nations"] * 2, "evidence": ["Both are CIS members."] * 2 + ["Both sit in the UN."] * 2,
+    "document_name": ["seed.txt"] * 3, "published_date": [date(2023, 6, 12)] * 3, "sentence_index": [4, 4, 9],
+    "exporter_iso3": ["AZE", "AZE", "BLR"], "importer_iso3": ["BLR", "BLR", "AZE"],
+    "product": ["tobacco", "chocolate", "tractors"], "chapter": ["24", "18", "87"],
+    "status": ["unknown", "unknown", "supported"], "basis": ["no statistics loaded"] * 2 + ["trade recorded"],
+    "chapter_usd_article_year": [None, None, 2.5e6], "chapter_usd_year_before": [None, None, None],
+    "evidence": ["Azerbaijan exports tobacco and chocolate to Belarus, " + "and much more " * 30] * 2
+                + ["Belarus supplies tractors."],
+    "section": ["IV", "IV", "XVII"], "section_name": ["Foodstuffs", "Foodstuffs", "Vehicles"],
+}, schema_overrides={"chapter_usd_article_year": pl.Float64, "chapter_usd_year_before": pl.Float64})
+PARTNERS = pl.DataFrame({
+    "year": [2022, 2022, 2022, 2022, 2021, 2023],
+    "flow": ["export"] * 6, "source": ["comtrade"] * 6,
+    "partner_iso3": ["CHN", "ESP", "S19", "THA", "CHN", "CHN"],
+    "partner_name": ["China", "Spain", "Other Asia, nes", "Thailand", "China", "China"],
+    "partner_kind": ["country", "country", "area", "country", "country", "country"],
+    "value_usd": [30e9, 2e9, 0.5e9, 1.5e9, 20e9, 38e9], "products": ["1201"] * 6,
 })
-PEOPLE = pl.DataFrame({
-    "document_name": ["seed.txt", "seed.txt", "other.txt"], "name": ["Ilham Aliyev", "Alexander Lukashenko",
-                                                                  "Alexander Lukashenko"],
-    "role": ["President", "President", "President"], "country_iso3": ["AZE", "BLR", "BLR"],
-})
-SUMMARY = pl.DataFrame({
-    "country_a": ["AZE"], "country_b": ["BLR"], "relations_established": [date(1993, 6, 11)], "n_events": [3],
-    "n_visits": [0], "last_visit": [None], "shared_organizations": ["CIS, UN"], "latest_trade_measure": ["turnover"],
-    "latest_trade_value_usd": [3.5e8], "latest_trade_period_start": [date(2022, 1, 1)],
-    "latest_trade_period_end": [date(2022, 12, 31)], "latest_trade_reported_by": ["BLR"], "n_planned": [1],
-}, schema_overrides={"last_visit": pl.Date})
-RUNS = pl.DataFrame({"run_id": ["r1"], "started_at": [datetime(2026, 11, 28, 9, 30)], "status": ["succeeded"]})
-
-FRAMES = {"v_relations_timeline": TIMELINE, "v_trade_annual": ANNUAL, "v_trade_reported": REPORTED,
-          "v_trade_composition": COMPOSITION, "v_trade_claims_vs_statistics": CLAIMS, "v_memberships": MEMBERSHIPS,
-          "v_person_mentions": PEOPLE, "v_dyad_summary": SUMMARY, "etl_run": RUNS}
 
 
 def _fake_bundle() -> tuple[str, str]:
-    return "window.vegaEmbed = function () { return Promise.resolve(); };", "v6_4"
+    return "window.vegaEmbed = function () { return Promise.resolve(); };", "5.0.0"
 
 
-def _specs(html: str) -> dict:
-    match = re.search(r"const specs = (\{.*?\});\n", html, re.S)
-    assert match, "the page embeds its chart specs"
-    return json.loads(match.group(1).replace("<\\/", "</"))
+CONTEXT = Context(source="dyad.duckdb", run=None, generated=datetime(2026, 12, 4, 9, 0), bundle=_fake_bundle)
 
 
-@pytest.mark.parametrize("precision, expected", [("day", "11 June 1993"), ("month", "June 1993"), ("year", "1993")])
-def test_dates_are_written_at_their_precision(precision: str, expected: str) -> None:
-    frame = pl.DataFrame({"d": [date(1993, 6, 11)], "p": [precision]})
-    assert frame.select(date_label(pl.col("d"), pl.col("p")))["d"].to_list() == [expected]
+@pytest.mark.parametrize(("value", "expected"), [
+    (1.234e9, "US$ 1.23 bn"), (46.66e9, "US$ 46.7 bn"), (450e6, "US$ 450 m"), (12_345, "US$ 12.3 k"),
+    (999, "US$ 999"), (-2.5e6, "-US$ 2.5 m"), (3.2e12, "US$ 3.2 tn"), (None, "–"),
+])
+def test_money_is_written_as_people_write_it(value, expected) -> None:
+    assert money(value) == expected
 
 
-def test_timeline_rows_have_pair_direction_and_readable_dates() -> None:
-    events = timeline_frame(TIMELINE)
-    assert events["when"].to_list() == ["11 June 1993", "February 2006", "2007", "no date"]
-    assert events["pair"].unique().to_list() == ["AZE–BLR"]
-    assert events["direction"].to_list() == ["AZE ↔ BLR", "BLR → AZE", "AZE ↔ BLR", "BLR → AZE"]
+def test_shorten_cuts_at_a_word_and_says_so() -> None:
+    assert shorten("one two three four", 12) == "one two…"
+    assert shorten("  short   text ") == "short text"
 
 
-def test_trade_by_year_keeps_each_side_apart_and_leaves_out_re_exports() -> None:
-    trade = trade_by_year_frame({"v_trade_annual": ANNUAL, "v_trade_reported": REPORTED})
-    got = {(r["year"], r["direction"], r["reported_by"]): r["value_usd"] for r in trade.to_dicts()}
+@pytest.mark.parametrize(("text", "pair"), [("AZE-BLR", PAIR), ("blr-aze", PAIR), ("BLR/AZE", PAIR)])
+def test_a_pair_is_two_countries_in_either_order(text, pair) -> None:
+    assert Pair.parse(text) == pair and pair.slug == "AZE-BLR"
+
+
+@pytest.mark.parametrize("text", ["AZE", "AZE-AZE", "Azerbaijan-Belarus", ""])
+def test_a_bad_pair_is_refused_with_its_reason(text) -> None:
+    with pytest.raises(ReportInputError, match="pair"):
+        Pair.parse(text)
+
+
+def test_the_default_pair_is_the_first_listed_and_an_unknown_pair_names_the_known_ones() -> None:
+    pairs = pl.DataFrame({"country_a": ["BRA", "AZE"], "country_b": ["CHN", "BLR"]})
+    assert choose_pair(pairs, None) == Pair("BRA", "CHN")
+    assert choose_pair(pairs, "BLR-AZE") == PAIR
+    with pytest.raises(ReportInputError, match="nothing on AZE-GEO; pairs it has: AZE-BLR, BRA-CHN"):
+        choose_pair(pairs, "GEO-AZE")
+
+
+def test_close_events_of_one_type_are_stacked_not_drawn_over_each_other() -> None:
+    events = shape.timeline_frame(TIMELINE)
+    embassies = events.filter(pl.col("event_type") == "embassy_opened")
+    assert sorted(embassies["slot"].to_list()) == [0, 1]          # two days apart on a 14-year axis
+    assert events.filter(pl.col("event_type") != "embassy_opened")["slot"].to_list() == [0, 0, 0]
+    assert events["when"].to_list()[:4] == ["11 June 1993", "February 2006", "3 February 2006", "2007"]
+    assert events["direction"].to_list()[0] == "AZE ↔ BLR" and events["direction"].to_list()[1] == "BLR → AZE"
+
+
+def test_trade_keeps_each_side_and_draws_published_and_article_figures_as_claims() -> None:
+    series = shape.trade_series({"annual": ANNUAL, "published": PUBLISHED, "figures": FIGURES})
+    got = {(r["year"], r["direction"], r["series"], r["kind"]): r["value"] for r in series.iter_rows(named=True)}
     assert got == {
-        (2020, "AZE → BLR", "AZE exports (comtrade)"): 100.0,
-        (2021, "AZE → BLR", "AZE exports (comtrade)"): 150.0,
-        (2020, "AZE → BLR", "BLR imports (comtrade)"): 110.0,  # the mirror, not added to AZE's figure
-        (2022, "AZE ↔ BLR", "published (BLR)"): 3.5e8,  # the half-year 2023 figure is not a year's value
+        (2020, "AZE → BLR", "AZE reports its exports (comtrade)", shape.STATISTICS): "US$ 100 m",
+        (2020, "AZE → BLR", "BLR reports its imports (comtrade)", shape.STATISTICS): "US$ 110 m",  # never summed
+        (2021, "AZE → BLR", "AZE reports its exports (comtrade)", shape.STATISTICS): "US$ 150 m",
+        (2021, "AZE ↔ BLR", "published, BLR's figure", shape.PUBLISHED): "US$ 350 m",   # half-year 2022 left out
+        (2020, "BLR → AZE", "article: seed.txt", shape.ARTICLE): "US$ 200 m",       # the count is not money
     }
 
 
-def test_composition_keeps_the_top_chapters_and_their_shares(monkeypatch) -> None:
-    monkeypatch.setattr("flows.publish.report.TOP_CHAPTERS", 2)
-    frame = composition_frame(COMPOSITION)
-    got = {r["chapter"]: (r["value_usd"], round(r["share"], 2)) for r in frame.to_dicts()}
-    assert got == {"27 Mineral fuels": (60.0, 0.6), "08 Fruit": (30.0, 0.3), "other chapters": (10.0, 0.1)}
-    assert frame["direction"].unique().to_list() == ["AZE → BLR, as AZE reports its exports (comtrade)"]
+def test_mirror_gap_sets_both_reports_side_by_side() -> None:
+    row = shape.mirror_table(MIRROR).row(0, named=True)
+    assert (row["exporter_says"], row["importer_says"], row["gap"], row["gap_share"]) == \
+        ("US$ 100 m", "US$ 110 m", "US$ 10 m", "10.0%")
 
 
-def test_page_has_every_section_chart_and_table() -> None:
-    html, facts = render_report(FRAMES, source="dyad.duckdb", generated=datetime(2026, 11, 28, 12, 0),
-                                bundle=_fake_bundle)
-    assert facts["charts"] == ["chart-timeline", "chart-trade", "chart-composition"]
-    assert facts["sections"] == {"timeline": 4, "trade": 4, "composition": 3, "claims": 1, "organizations": 2,
-                                 "people": 2}
-    for heading in ("Relations timeline", "Trade by year", "Trade composition by HS chapter", "Claims vs statistics",
-                    "Shared organizations", "People involved", "AZE – BLR"):
-        assert heading in html
-    assert '<span class="badge supported">supported</span>' in html
-    assert "1 claims, 1 supported, 0 contradicted, 0 unknown." in html
-    assert "US$ 350.00 million" in html and "reported by BLR" in html
-    # people: Lukashenko is named in two documents and in two events
-    people = html[html.index('class="people-table"'):]
-    row = re.search(r"<td class=\"\">Alexander Lukashenko</td>(.*?)</tr>", people, re.S).group(1)
-    assert re.findall(r">(\d+)<", row) == ["2", "2"]
+def test_sections_take_the_exporters_report_and_the_importers_only_where_the_exporter_has_none() -> None:
+    sections = shape.sections_frame(SECTIONS)
+    got = {(r["direction"], r["as_reported"], r["section_label"]): round(r["share"], 2)
+           for r in sections.iter_rows(named=True)}
+    assert got == {("AZE → BLR", "AZE's exports", "V Mineral products"): 1.0}   # BLR's mirror left out
+    only_importer = shape.sections_frame(SECTIONS.filter(pl.col("flow") == "import"))
+    assert set(only_importer["as_reported"]) == {"BLR's imports"}
+    assert sorted(only_importer["share"].round(2).to_list()) == [0.14, 0.86]
 
 
-def test_timeline_spec_colours_by_type_and_shows_evidence_on_hover() -> None:
-    html, _ = render_report(FRAMES, source="x", bundle=_fake_bundle)
-    spec = _specs(html)["chart-timeline"]
-    assert spec["encoding"]["color"]["field"] == "type_label"
-    assert spec["encoding"]["x"]["field"] == "event_date" and spec["encoding"]["x"]["type"] == "temporal"
-    assert "evidence" in [t["field"] for t in spec["encoding"]["tooltip"]]
-    values = spec["data"]["values"]
-    assert [v["event_date"] for v in values] == ["1993-06-11", "2006-02-01", "2007-01-01"]  # undated: table only
+def test_claims_are_grouped_by_sentence_which_is_shown_once_and_shortened() -> None:
+    groups = shape.claim_groups(CLAIMS)
+    assert [len(g["claims"]) for g in groups] == [2, 1]
+    assert len(groups[0]["sentence"]) <= 200 and groups[0]["sentence"].endswith("…")
+    assert groups[0]["sentence_full"].startswith("Azerbaijan exports tobacco")
+    assert [c["product"] for c in groups[0]["claims"]] == ["chocolate", "tobacco"]
+    assert groups[1]["claims"][0]["article_year"] == "US$ 2.5 m"
+
+
+def test_partners_rank_countries_only_and_report_areas_as_a_share() -> None:
+    top, trend, facts = shape.partners_summary(PARTNERS)
+    # 2023 names one partner only: the latest year naming most partners (2022) is ranked
+    assert top["year"].unique().to_list() == [2022]
+    assert top["partner_name"].to_list() == ["China", "Spain", "Thailand"]
+    assert "Other Asia, nes" not in top["partner_name"].to_list()
+    assert top["share_text"].to_list() == ["88.2%", "5.9%", "4.4%"]
+    assert top["change"].to_list()[0] == "50.0%"
+    assert facts["export"]["areas"] == "US$ 500 m" and facts["export"]["area_names"] == "Other Asia, nes"
+    assert sorted(trend.filter(pl.col("partner_iso3") == "CHN")["year"].to_list()) == [2021, 2022, 2023]
+
+
+def _frames(**extra: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    return {"timeline": TIMELINE, "annual": ANNUAL, "published": PUBLISHED, "figures": FIGURES, "mirror": MIRROR,
+            "sections": SECTIONS, "claims": CLAIMS,
+            "countries": pl.DataFrame({"iso3": ["AZE", "BLR"], "name": ["Azerbaijan", "Belarus"]}), **extra}
+
+
+def _specs(html: str) -> dict:
+    return json.loads(re.search(r"const specs = (\{.*?\});\n", html, re.S).group(1))
+
+
+def test_pair_page_has_every_section_and_bounded_chart_heights() -> None:
+    html, facts = render_pair(_frames(), PAIR, CONTEXT)
+    assert "dyad report: Azerbaijan and Belarus" in html
+    for id_ in ("timeline", "trade", "composition", "products", "claims", "organizations", "people"):
+        assert f'<section id="{id_}">' in html
+    specs = _specs(html)
+    assert set(specs) == set(facts["charts"]) == {"chart-timeline", "chart-trade", "chart-sections"}
+    assert specs["chart-timeline"]["height"] <= 30 * 4          # four dated lanes
+    assert "labelExpr" in json.dumps(specs["chart-trade"]) and "bn" in json.dumps(specs["chart-trade"])
+    assert html.count("Azerbaijan exports tobacco and chocolate") == 2   # the sentence once, and its hover text
+    assert "No statistics are loaded" not in html
+
+
+def test_without_statistics_the_article_claims_fill_the_composition() -> None:
+    frames = _frames(annual=ANNUAL.clear(), sections=SECTIONS.clear(), mirror=MIRROR.clear())
+    html, facts = render_pair(frames, PAIR, CONTEXT)
+    assert "chart-claimed-sections" in facts["charts"]
+    assert "No statistics are loaded for these directions and years" in html
 
 
 def test_text_from_documents_cannot_break_out_of_the_page() -> None:
-    html, _ = render_report(FRAMES, source="x", bundle=_fake_bundle)
+    html, _ = render_pair(_frames(), PAIR, CONTEXT)
     assert "</script><b>x</b>" not in html
-    assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in html  # escaped in the table
-    assert _specs(html)["chart-timeline"]["data"]["values"][1]["evidence"].endswith("</script><b>x</b>")
-
-
-def test_missing_views_give_sections_that_say_so() -> None:
-    html, facts = render_report({"v_relations_timeline": TIMELINE}, source="x", bundle=_fake_bundle)
-    assert facts["charts"] == ["chart-timeline"]
-    assert "This database has no annual trade" in html and "This database has no people" in html
-
-
-def test_report_file_is_self_contained(tmp_path: Path) -> None:
-    db = tmp_path / "views.duckdb"
-    with duckdb.connect(str(db)) as con:
-        for name, frame in FRAMES.items():
-            con.register("_f", frame)
-            con.execute(f"create table {name} as select * from _f")
-            con.unregister("_f")
-    result = build_report(db, tmp_path / "out" / "report.html")
-    html = Path(result.path).read_text(encoding="utf-8")
-    assert result.events == 4 and result.charts == ["chart-timeline", "chart-trade", "chart-composition"]
-    assert 500_000 < result.bytes < 3_000_000
-    assert "vegaEmbed" in html
-    # the page's own markup fetches nothing: no external script, stylesheet, image or font
-    markup = re.sub(r"<script>\n// vega-embed bundle.*?</script>", "", html, count=1, flags=re.S)
-    assert len(markup) < len(html) - 500_000, "the vega bundle is inlined"
-    assert not re.findall(r"<(?:script|img|iframe)[^>]+src=|<link[^>]+href=|@import|url\(", markup)
+    assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in html or "<\\/script><b>x<\\/b>" in html
 
 
 def test_a_missing_database_is_one_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="does not exist"):
+    with pytest.raises(FileNotFoundError, match="run `dyad run` first"):
         build_report(tmp_path / "none.duckdb", tmp_path / "r.html")

@@ -99,3 +99,59 @@ def test_event_vocabulary_has_cameo_codes_and_goldstein_scores() -> None:
     assert (types["agreement_signed"]["cameo_code"], types["agreement_signed"]["goldstein"]) == ("057", 8.0)
     assert types["official_visit"]["family"] == types["state_visit"]["family"] == "visit"
     assert types["embassy_opened"]["cameo_code"] == types["diplomatic_relations_established"]["cameo_code"] == "054"
+
+
+def _first_fit(mentions: pl.DataFrame) -> dict[str, tuple]:
+    """The merging rule as first written (every mention against every cluster of its pair, quadratic): the
+    specification the indexed assign_events must match. Returns mention -> (group, cluster ordinal)."""
+    from flows.transform.events import PRECISION_RANK
+
+    ordered = mentions.with_columns(
+        pl.when(pl.col("symmetric"))
+        .then(pl.min_horizontal("actor_iso3", "target_iso3") + "-" + pl.max_horizontal("actor_iso3", "target_iso3"))
+        .otherwise(pl.col("actor_iso3") + ">" + pl.col("target_iso3")).alias("_pair"),
+        pl.col("date_precision").replace_strict(PRECISION_RANK, default=3).alias("_rank"),
+    ).sort(["family", "_pair", "status", "_rank", "event_date", "document_name", "sentence_index", "char_start"],
+           nulls_last=True)
+    clusters: dict[tuple, list[tuple[dict, set]]] = {}
+    out = {}
+    for row in ordered.iter_rows(named=True):
+        group = (row["family"], row["_pair"], row["status"])
+        found = None
+        for ordinal, (head, documents) in enumerate(clusters.setdefault(group, [])):
+            if row["document_key"] not in documents and dates_agree(head["event_date"], head["date_precision"],
+                                                                     row["event_date"], row["date_precision"]):
+                found = ordinal
+                break
+        if found is None:
+            clusters[group].append((row, set()))
+            found = len(clusters[group]) - 1
+        clusters[group][found][1].add(row["document_key"])
+        out[row["mention_key"]] = (group, found)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_indexed_merging_gives_the_clusters_of_the_first_fit_rule(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    types = ["meeting", "official_visit", "state_visit", "agreement_signed"]
+    rows = []
+    for n in range(rng.randint(1, 120)):
+        precision = rng.choice(["day", "day", "month", "year", None])
+        day = date(2020 + rng.randint(0, 1), rng.randint(1, 2), rng.choice([1, 1, 15]))
+        stated = None if precision is None else (day if precision == "day" else day.replace(day=1) if precision == "month"
+                                                 else day.replace(month=1, day=1))
+        doc = rng.randint(0, 5)
+        rows.append((f"m{n}", f"d{doc}", f"{doc}.txt", rng.choice(types), *rng.choice([("AZE", "BLR"), ("BLR", "AZE")]),
+                     rng.random() < 0.5, stated, precision, rng.choice(["occurred", "planned"]), n, 0))
+    mentions = _mentions(rows)
+    got = dict(assign_events(mentions, FAMILIES).select("mention_key", "event_id").iter_rows())
+    expected = _first_fit(mentions)
+    # the same partition of mentions into events
+    by_expected: dict[tuple, set] = {}
+    for mention, cluster in expected.items():
+        by_expected.setdefault(cluster, set()).add(got[mention])
+    assert all(len(ids) == 1 for ids in by_expected.values())
+    assert len({i for ids in by_expected.values() for i in ids}) == len(by_expected)

@@ -1,7 +1,7 @@
 """Trade statistics and reference tables: detect each file's layout, read, validate, load into DuckDB.
 
 The pipeline calls two functions: `read_reference` (dimension frames from the bundled reference
-tables) and `ingest_tables` (every statistics file into fact_trade / trade_reported, inside the
+tables) and `ingest_tables` (every statistics file into fact_trade / fact_trade_reported, inside the
 caller's transaction).
 """
 from __future__ import annotations
@@ -92,7 +92,7 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, rel: str, fmt: str |
     except UNREADABLE as err:
         # the file broke off while it was read (a ragged CSV, a truncated gzip): none of it loads
         con.execute("delete from fact_trade where source_file = $f", {"f": rel})
-        con.execute("delete from trade_reported where source = $f", {"f": rel})
+        con.execute("delete from fact_trade_reported where source = $f", {"f": rel})
         return FileOutcome(0, 0, file_quarantine(rel, f"could not be read as {fmt}: {err}"))
     if fmt in REFERENCE or fmt in COMPANIONS:
         # reference tables come from the bundled copy; BACI's companions add nothing the map lacks

@@ -49,7 +49,7 @@ def salvage_csv(data: bytes) -> pl.DataFrame:
 
 
 def read_published(path: Path, rel: str) -> pl.DataFrame:
-    """The file as text, then typed into trade_reported's columns (unparseable values become null)."""
+    """The file as text, then typed into fact_trade_reported's columns (unparseable values become null)."""
     if path.suffix.lower() == ".parquet":
         raw = pl.read_parquet(path).cast(pl.Utf8).with_row_index("line", offset=2)
     else:
@@ -125,16 +125,16 @@ def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
 
 
 def load_published(con: duckdb.DuckDBPyConnection, path: Path, rel: str, known_iso3: set[str]) -> FileOutcome:
-    """Validate the published figures and insert them into trade_reported."""
+    """Validate the published figures and insert them into fact_trade_reported."""
     judged = judge(read_published(path, rel), known_iso3)
     good = judged.filter(pl.col("reason").is_null()).select(COLUMNS)
     # loading the same file again replaces its rows rather than adding them twice
-    con.execute("delete from trade_reported where source = $source", {"source": rel})
+    con.execute("delete from fact_trade_reported where source = $source", {"source": rel})
     if good.height:
         con.register("trade_reported_new", good)
         try:
             columns = ", ".join(COLUMNS)
-            con.execute(f"insert into trade_reported ({columns}) select {columns} from trade_reported_new")
+            con.execute(f"insert into fact_trade_reported ({columns}) select {columns} from trade_reported_new")
         finally:
             con.unregister("trade_reported_new")
     quarantine = judged.filter(pl.col("reason").is_not_null()).select(

@@ -65,3 +65,22 @@ def test_a_paragraph_ending_with_a_colon_before_a_list_is_text_not_a_heading():
     sentences = [s.text for s in split_sentences(text)]
     assert "Chile sells copper and wine to Peru." in sentences
     assert "FIGURES" not in sentences and "Short intro:" not in sentences
+
+
+def test_items_of_a_list_written_as_one_sentence_end_at_their_semicolons():
+    text = ("The two governments signed:\n"
+            "an agreement on fisheries, signed in Quito, on April 2, 2008;\n"
+            "a protocol on air services, signed in Oslo, on May 3, 2011.")
+    assert [s.text for s in split_sentences(text)] == [
+        "an agreement on fisheries, signed in Quito, on April 2, 2008;",
+        "a protocol on air services, signed in Oslo, on May 3, 2011."]
+
+
+def test_a_paragraph_cut_short_is_read_but_a_headline_is_not():
+    text = ("Norway and Ecuador agree to widen fisheries talks\n\n"
+            "The ministers met in Quito. They agreed that a joint commission on fisheries would meet again before the "
+            "end of the year and report to both cabinets on the state of the st")
+    assert [s.text for s in split_sentences(text)] == [
+        "The ministers met in Quito.",
+        "They agreed that a joint commission on fisheries would meet again before the end of the year and report to "
+        "both cabinets on the state of the st"]

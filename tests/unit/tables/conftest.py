@@ -11,32 +11,19 @@ from flows.ingest.tables import TablesResult, bundled_reference, ingest_tables
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "tables"
-TRADE_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "trade_reported"]
 TRADE_VIEWS = [
     "v_trade_reported", "v_trade_annual_products", "v_trade_annual", "v_trade_mirror", "v_trade_composition",
-    "v_trade_turnover",
+    "v_trade_turnover", "v_trade_sections",
 ]
-# The documents side owns these tables; the claims view only needs these columns of them.
-CLAIM_TABLES = """
-    create table fact_trade_claim (
-        document_key varchar, exporter_iso3 varchar, importer_iso3 varchar, product varchar,
-        hs_code varchar, hs_chapter varchar, sentence_index integer, char_start integer, char_end integer,
-        evidence varchar
-    );
-    create table dim_document (document_key varchar, name varchar, published_date date);
-"""
-
-
 def trade_database() -> duckdb.DuckDBPyConnection:
-    """An in-memory database with the trade DDL, the reference dimensions and the trade views."""
+    """An in-memory database with every table of sql/ddl, the reference dimensions and the trade views."""
     con = duckdb.connect()
-    for name in TRADE_DDL:
-        con.execute((ROOT / "sql" / "ddl" / f"{name}.sql").read_text())
+    for path in sorted((ROOT / "sql" / "ddl").glob("*.sql")):
+        con.execute(path.read_text(encoding="utf-8"))
     for name, frame in bundled_reference().items():
         con.register("reference_frame", frame)
         con.execute(f"insert into {name} by name select * from reference_frame")
         con.unregister("reference_frame")
-    con.execute(CLAIM_TABLES)
     for name in [*TRADE_VIEWS, "v_trade_claims_vs_statistics"]:
         con.execute((ROOT / "sql" / "views" / f"{name}.sql").read_text())
     return con

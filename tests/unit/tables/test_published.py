@@ -51,4 +51,4 @@ def test_reloading_replaces_rather_than_adds(db, load) -> None:
     path = FIXTURES / "published" / "reported.csv"
     load([path])
     load([path])
-    assert db.execute("select count(*) from trade_reported").fetchall() == [(2,)]
+    assert db.execute("select count(*) from fact_trade_reported").fetchall() == [(2,)]

@@ -124,11 +124,15 @@ CLAIMS = [
 
 def test_claims_against_statistics(db, load) -> None:
     load([V1, FIXTURES / "comtrade" / "soy_br_2022_01.json", FIXTURES / "comtrade" / "soy_br_cn_2023_01.json"])
-    db.execute("insert into dim_document values ('d1', 'aze.txt', date '2023-03-01'), "
-               "('d2', 'bra.txt', date '2023-06-01')")
+    db.execute("insert into dim_document (document_key, name, path, format, sha256, size_bytes, published_date, text, "
+               "ingested_at) values ('d1', 'aze.txt', 'documents/aze.txt', 'txt', 'x', 1, date '2023-03-01', 't', "
+               "now()), ('d2', 'bra.txt', 'documents/bra.txt', 'txt', 'y', 1, date '2023-06-01', 't', now())")
     for doc, exporter, importer, product, hs, chapter, sentence in CLAIMS:
-        db.execute("insert into fact_trade_claim values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [doc, exporter, importer, product, hs, chapter, sentence, 0, 10, f"{product} sentence"])
+        db.execute("insert into fact_trade_claim (claim_key, document_key, exporter_iso3, importer_iso3, product, "
+                   "hs_code, hs_chapter, sentence_index, char_start, char_end, evidence) "
+                   "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [f"{doc}-{sentence}-{product}", doc, exporter, importer, product, hs, chapter, sentence, 0, 10,
+                    f"{product} sentence"])
     rows = db.execute("""
         select product, chapter, article_year, chapter_usd_article_year, chapter_usd_year_before, status, basis
         from v_trade_claims_vs_statistics order by document_key, sentence_index

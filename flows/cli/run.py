@@ -1,0 +1,143 @@
+"""`dyad run` (the pipeline once) and `dyad serve` (the pipeline on a schedule)."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from flows.cli.common import (DbOption, DebugOption, ExportFormat, FormatOption, QuietOption, SourcesOption,
+                              WaitOption, check_sources, console, fail, out, prepare_prefect, status_line)
+from flows.settings import Settings
+
+
+def run(
+    sources: SourcesOption = None,
+    db: DbOption = None,
+    wait: WaitOption = 0.0,
+    quiet: QuietOption = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
+    debug: DebugOption = False,
+    export_to: Annotated[Optional[Path], typer.Option("--export", metavar="DIR",
+                                                      help="Export every report view to DIR after the run.")] = None,
+    export_format: FormatOption = ExportFormat.parquet,
+    full: Annotated[bool, typer.Option("--full", help="Read every source again, not only new or changed ones.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, envvar="DYAD_WORKERS",
+                                         help="Extract on N local Dask worker processes (Prefect's DaskTaskRunner).")] = 1,
+    adopt: Annotated[bool, typer.Option("--adopt", help="Write into a database dyad did not create: dyad's tables "
+                                                        "go beside the others, which it never empties.")] = False,
+) -> None:
+    """Run the whole pipeline: ingest, extract, transform and load into the DuckDB file, in one transaction."""
+    settings = Settings().with_overrides(sources=sources, db=db)
+    check_sources(settings.sources, debug)
+    if adopt and settings.db.exists():
+        from flows.warehouse.marker import adopt_database
+
+        try:
+            done = adopt_database(settings.db, settings.sql_dir)
+        except Exception as exc:  # noqa: BLE001 - a clear line; the database is left as it was
+            fail(f"{type(exc).__name__}: {exc}", debug, exc)
+            return
+        if not (quiet or as_json):
+            console.print(f"[dim]{escape(str(settings.db))}: {escape(done)}[/]")
+    prepare_prefect(debug)
+    from flows.orchestrate.server import use_local_server
+
+    api = use_local_server()  # before Prefect is imported: it reads its API URL once
+    from prefect.settings import temporary_settings
+
+    if api and not (quiet or as_json):
+        console.print(f"[dim]using the Prefect server at {api}[/]")
+    clock = time.perf_counter()
+    try:
+        # The per-run heartbeat thread costs ~1 s at exit and buys nothing for a batch run (STACK.md).
+        with temporary_settings(updates={"flows.heartbeat_frequency": None}), \
+                status_line("running the pipeline", quiet or as_json):
+            if export_to is None:
+                from flows.orchestrate.pipeline import run_pipeline
+
+                summary = run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
+                                       workers=workers)
+                exported = None
+            else:
+                from flows.orchestrate.pipeline import RunSummary
+                from flows.orchestrate.serve import pipeline_and_export
+
+                result = pipeline_and_export(sources=str(settings.sources), db=str(settings.db),
+                                             export_dir=str(export_to), export_format=export_format.value,
+                                             wait_seconds=wait, full=full)
+                exported = result.pop("export")
+                summary = RunSummary(**result)
+    except Exception as exc:  # noqa: BLE001 - one clear line for people, the traceback behind --debug
+        fail(f"{type(exc).__name__}: {exc}", debug, exc)
+        return
+    wall = time.perf_counter() - clock
+    if as_json:
+        out.print_json(json.dumps({**asdict(summary), "wall_seconds": round(wall, 2),
+                                   **({"export": exported} if exported else {})}, default=str))
+    elif not quiet:
+        _print_summary(summary, wall)
+        if exported:
+            out.print(f"exported {exported['views']} views ({exported['rows']:,} rows) to {exported['directory']}",
+                      soft_wrap=True)
+
+
+def _print_summary(summary, wall: float) -> None:
+    table = Table(title=f"dyad run {summary.run_id}", show_header=False, title_justify="left")
+    for label, value in [
+        ("database", summary.db),
+        ("sources", summary.sources),
+        ("documents (read this run)", f"{summary.documents} ({summary.documents_read})"),
+        ("events (merged across documents)", f"{summary.events} from {summary.event_mentions} mentions"),
+        ("people", summary.people),
+        ("trade claims / figures", f"{summary.trade_claims} / {summary.figures}"),
+        ("trade rows loaded (statistics / published figures)", f"{summary.trade_rows} / {summary.trade_reported}"),
+        ("rows quarantined", f"{summary.quarantined}" + (" (see: dyad quarantine)" if summary.quarantined else "")),
+        ("time taken", f"{wall:.1f} s (pipeline {summary.seconds:.1f} s, the rest is Prefect start-up)"),
+    ]:
+        table.add_row(label, str(value))
+    out.print(table)
+
+
+def serve(
+    cron: Annotated[Optional[str], typer.Option(help="When to run, as a cron line: '0 6 * * *' is 06:00 daily.")] = None,
+    interval: Annotated[Optional[float], typer.Option(help="Or run every this many seconds.")] = None,
+    sources: SourcesOption = None,
+    db: DbOption = None,
+    export_to: Annotated[Optional[Path], typer.Option("--export", metavar="DIR",
+                                                      help="Export every report view to DIR after each run.")] = None,
+    export_format: FormatOption = ExportFormat.parquet,
+    name: Annotated[str, typer.Option(help="Deployment name (shown in the Prefect UI).")] = "scheduled",
+    debug: DebugOption = False,
+) -> None:
+    """Serve the pipeline as a Prefect deployment on a schedule (needs `dyad server start`); Ctrl-C stops it."""
+    settings = Settings().with_overrides(sources=sources, db=db)
+    check_sources(settings.sources, debug)
+    prepare_prefect(debug)
+    os.environ["PREFECT_LOGGING_LEVEL"] = "DEBUG" if debug else "INFO"  # a long-running service shows its runs
+    try:
+        from flows.orchestrate.server import server_status, use_local_server
+
+        use_local_server()  # before Prefect is imported: it reads its API URL once
+        from flows.orchestrate.serve import serve_pipeline
+
+        status = server_status()
+
+        def ready(api: str) -> None:
+            when = f"cron '{cron}'" if cron else f"every {interval:g} s"
+            where = status.url if status.running else api
+            console.print(f"serving dyad-pipeline-export/{name} on {when}; runs show at {where} (Ctrl-C to stop)",
+                          soft_wrap=True)
+
+        serve_pipeline(sources=settings.sources, db=settings.db, cron=cron, interval=interval, export_dir=export_to,
+                       export_format=export_format.value, name=name, on_ready=ready)
+    except KeyboardInterrupt:
+        console.print("stopped serving")
+    except Exception as exc:  # noqa: BLE001
+        fail(f"{type(exc).__name__}: {exc}", debug, exc)

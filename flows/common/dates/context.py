@@ -1,0 +1,147 @@
+"""DateContext: per document, finds the date expressions of each sentence and resolves them against the
+publication date (relative dates) and the last date the text named (anaphora)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from flows.common.dates import explicit, relative
+from flows.common.dates.arithmetic import format_date, period_end
+from flows.common.dates.grammar import ALTERNATIVES, scan
+from flows.common.dates.resolved import Resolved, norm
+from flows.common.dates.words import PREP_KIND
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression in a sentence, resolved as far as the text allows."""
+
+    start: int
+    end: int
+    text: str
+    value: date | None
+    precision: str | None
+    resolution: str
+    anchor: str | None
+    end_value: date | None = None
+    kind: str = "point"
+    # True when only "and", "or" or a comma stand between this date and the one before it: the two are items of
+    # one list ("visited in 1972 and 1991", "on June 5-6, 2014, and on April 2, 2008"), each its own occasion.
+    listed_after_previous: bool = False
+
+
+# What may stand between two dates of a list: "1972 and 1991", "1972, 1985", "June 5-6, 2014, and on April 2".
+_LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
+
+HANDLERS = {**explicit.HANDLERS, **relative.HANDLERS}
+assert set(HANDLERS) == {name for name, _ in ALTERNATIVES}, "every alternative of the grammar needs its handler"
+
+
+class DateContext:
+    """Per document: knows the publication date and the dates already seen, for relative and anaphoric dates."""
+
+    def __init__(self, published: date | None, same_day_weekday: bool = True) -> None:
+        self.published = published
+        self.last: tuple[date, str] | None = None
+        # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
+        self.same_day_weekday = same_day_weekday
+
+    def find(self, sentence: str) -> list[DateMention]:
+        """Every date expression in the sentence, in text order; each resolved one becomes the new anchor."""
+        mentions = []
+        for match in scan(sentence):
+            name = match.lastgroup
+            if name is None:
+                continue
+            resolved = HANDLERS[name](self, match, sentence)
+            if resolved is None:
+                continue
+            start = match.start()
+            kind = resolved.kind
+            prep = norm(match.group("prep"))
+            if prep in PREP_KIND and PREP_KIND[prep] != "range" and (
+                    kind == "point" or (kind == "period" and prep not in ("from", "between"))):
+                kind = PREP_KIND[prep]  # "since 2007", "until the end of 2025", "since the early 1990s"
+            if kind == "point" and resolved.end_value is None and resolved.value and resolved.precision != "day":
+                resolved = Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
+                                    period_end(resolved.value, resolved.precision), kind)
+            listed = bool(mentions) and _LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
+            mention = DateMention(start, match.end(), sentence[start:match.end()], resolved.value,
+                                  resolved.precision, resolved.resolution, resolved.anchor,
+                                  resolved.end_value, kind, listed)
+            mentions.append(mention)
+            if mention.value is not None and mention.precision is not None:
+                self.last = (mention.value, mention.precision)
+        opening = next((m for m in mentions if m.value is not None), None)
+        if (opening is not None and opening.start <= 4 and opening.precision == "day" and opening.kind == "point"
+                and mentions[-1] is not opening and mentions[-1].end_value is not None and mentions[-1].kind != "point"):
+            # 'On 5 May, X received Y, who paid a visit from 4 to 6 May': 'the same day' after it is the 5th
+            self.last = (opening.value, opening.precision)
+        return mentions
+
+    # -- anchors: what handlers resolve against -------------------------------------------------------------
+    def published_anchor(self) -> str:
+        assert self.published is not None
+        return f"published {self.published.isoformat()}"
+
+    def last_anchor(self) -> str:
+        assert self.last is not None
+        return f"earlier date {format_date(*self.last)}"
+
+    def relative_year(self, phrase: str) -> tuple[int, str, str] | None:
+        """(year, resolution, anchor) for 'this year', 'the same year', 'the following year', ..."""
+        words = norm(phrase)
+        if words in ("this year", "last year", "next year", "the year"):
+            if self.published is None:
+                return None
+            shift = {"this year": 0, "the year": 0, "last year": -1, "next year": 1}[words]
+            return self.published.year + shift, "relative", self.published_anchor()
+        if self.last is None:
+            return None
+        shift = 1 if "following" in words else -1 if ("previous" in words or "preceding" in words) else 0
+        return self.last[0].year + shift, "anaphora", self.last_anchor()
+
+    def year_in(self, match: re.Match[str], name: str) -> tuple[int, str, str | None] | None:
+        """The year written in the match (explicit) or its relative-year phrase resolved."""
+        year = match.group(f"{name}_y")
+        if year:
+            return int(year), "explicit", None
+        phrase = match.groupdict().get(f"{name}_ry")
+        if phrase:
+            return self.relative_year(phrase)
+        return None
+
+    def written_year(self, match: re.Match[str], name: str) -> tuple[int, str, str | None] | None:
+        """year_in() for alternatives where the year is optional: None when the match names none."""
+        groups = match.groupdict()
+        if groups.get(f"{name}_y") or groups.get(f"{name}_ry"):
+            return self.year_in(match, name)
+        return None
+
+    def year_or_the_year(self, match: re.Match[str], name: str, future: bool) -> tuple[int, str, str | None] | None:
+        """The written or relative year; "the year" is the year of the last date, or this year in a future clause."""
+        phrase = match.groupdict().get(f"{name}_ry")
+        if phrase and norm(phrase) == "the year":
+            if self.last is not None and not future:
+                return self.last[0].year, "anaphora", self.last_anchor()
+            return self.relative_year("this year")
+        return self.year_in(match, name)
+
+    def implied_year(self, month: int, day: int | None, future: bool) -> tuple[int, str, str] | None:
+        """Year for a day/month written without one: publication year (shifted by tense), else the last date's."""
+        if self.published is not None:
+            pub = self.published
+            year = pub.year
+            if day is None:
+                later, earlier = month > pub.month, month < pub.month
+            else:
+                later, earlier = (month, day) > (pub.month, pub.day), (month, day) < (pub.month, pub.day)
+            if future and earlier:
+                year += 1
+            elif not future and later:
+                year -= 1
+            return year, "relative", self.published_anchor()
+        if self.last is not None:
+            return self.last[0].year, "anaphora", self.last_anchor()
+        return None

@@ -1,0 +1,37 @@
+"""The date words (months, weekdays, seasons, number words, relative days), read from flows/lexicon/dates.toml.
+
+flows.common sits beside flows.lexicon in the house layers and may not import it, so the file is read by path.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+DATES_LEXICON = Path(__file__).resolve().parents[2] / "lexicon" / "dates.toml"
+
+with DATES_LEXICON.open("rb") as _handle:
+    _WORDS = tomllib.load(_handle)
+
+FULL_MONTHS: dict[str, int] = dict(_WORDS["months"])
+MONTH_ABBREVIATIONS: dict[str, int] = dict(_WORDS["month_abbreviations"])
+MONTHS: dict[str, int] = {**FULL_MONTHS, **MONTH_ABBREVIATIONS}
+MONTH_NAMES = frozenset(name.capitalize() for name in _WORDS["months"])
+WEEKDAYS: dict[str, int] = dict(_WORDS["weekdays"])
+SEASON_START_MONTH: dict[str, int] = dict(_WORDS["seasons"])
+NUMBER_WORDS: dict[str, int] = dict(_WORDS["numbers"])
+MULTIPLIERS: dict[str, int] = dict(_WORDS["multipliers"])
+ORDINALS: dict[str, int] = dict(_WORDS["ordinals"])
+RELATIVE_DAYS: dict[str, int] = dict(_WORDS["relative_days"])
+PREP_KIND: dict[str, str] = dict(_WORDS["preposition_kinds"])
+
+
+def alternation(words: object, flags: str = "") -> str:
+    """A regex group matching any of the words (longest first, spaces as any whitespace), e.g. '(?:May|June)'."""
+    ordered = sorted((str(word) for word in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def capitalised(words: object) -> list[str]:
+    return [str(word).capitalize() for word in words]  # type: ignore[attr-defined]

@@ -1,0 +1,104 @@
+"""Which date of a clause belongs to an event: the nearest own date, not a period, an era or a relative clause's."""
+from __future__ import annotations
+
+import re
+
+from flows.common.dates import DateMention, shift_date
+from flows.extract.event_grammar import Hit
+
+DECADE = re.compile(r"\d0['’]?s\b")
+SINCE = re.compile(r"(?:since|from)\b", re.I)
+DURATION = re.compile(r"^(?:in|for|over)\s+(?:the\s+(?:past|last)\s+)?\w+\s+(?:years|months|decades|weeks|days)(?:\s+on)?$",
+                      re.I)
+# 'agreed on Monday to revive talks': a verb of news dates the story
+ANCHOR_VERB = re.compile(r"\b(?:agreed|said|announced|pledged|discussed|decided|met|spoke|talked|held)\b")
+DURING_VISIT = re.compile(r"\b(?:[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+(?:the|his|her|this|that)\s+(?:[\w-]+\s+)?"
+                          r"(?:visit|trip|stay|tour)\b")
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10}
+MEASURED = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u>day|week|month|year)s?"
+                      r"\s+(?P<dir>after|before)\b", re.I)
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def pick_date(dates: list[DateMention], pos: int) -> DateMention | None:
+    """The date closest to the trigger; a more precise date inside its period wins ('later that month, on the 28th')."""
+    usable = [mention for mention in dates if mention.value is not None and mention.kind != "until"]
+    if not usable:
+        return None
+    best = min(usable, key=lambda mention: abs((mention.start if mention.start >= pos else mention.end) - pos))
+    for mention in usable:
+        end = best.end_value or best.value
+        if (mention is not best
+                and PRECISION_RANK.get(mention.precision or "year", 2) < PRECISION_RANK.get(best.precision or "year", 2)
+                and best.value <= mention.value <= end):
+            best = mention
+    return best
+
+
+def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str) -> list[DateMention]:
+    """A date after 'after/before/when' and another trigger belongs to that trigger ('spoke by phone ..., after
+    their ministers held talks last month'), and a 'first ... in five years' is a span, not a date."""
+    out = []
+    for mention in dates:
+        if re.search(r"\b(?:for|until|till|through)\s+(?:the\s+(?:period|years?)\s+)?$",
+                     sentence[max(0, mention.start - 25):mention.start]) or re.match(r"(?:for|until)\b", mention.text):
+            continue  # 'a programme for 2024-2026': the period of what was signed, not the day of signing
+        if DECADE.search(mention.text) and re.search(r"\b(?:of|from|since|in)\s+$",
+                                                     sentence[max(0, mention.start - 6):mention.start]):
+            continue  # 'the wars of the 1990s': a decade that names an era, not the day of the event
+        if DURATION.match(mention.text) and re.search(r"\b(?:first|last|highest|lowest|biggest|largest|longest)\b",
+                                                      sentence[max(0, mention.start - 60):mention.start], re.I):
+            continue
+        if mention.start > hit.end:
+            between = sentence[hit.end:mention.start]
+            sub = re.search(r"\b(?:after|before|since|following|when|while)\b", between)
+            if sub and any(other is not hit and hit.end + sub.start() < other.start < mention.start for other in hits):
+                continue
+        out.append(mention)
+    if not any(0 <= mention.start - hit.end <= 30 for mention in out):
+        return out
+    return [mention for mention in out if not _belongs_to_earlier(mention, hits, hit)]
+
+
+def _belongs_to_earlier(mention: DateMention, hits: list[Hit], hit: Hit) -> bool:
+    """'was ratified in May and entered into force on 1 September': a date after an earlier trigger is that
+    trigger's, when the later one has a date of its own right after it."""
+    return mention.end <= hit.start and any(other is not hit and other.end <= mention.start for other in hits)
+
+
+def next_anchor(current: DateMention | None, new: DateMention | None) -> DateMention | None:
+    """A span that holds the day already told ('visiting from 31 July to 2 August' after 'Today') keeps that day."""
+    if (current is not None and new is not None and new.end_value is not None and current.value is not None
+            and new.value is not None and current.precision == "day" and new.value <= current.value <= new.end_value):
+        return current
+    return new
+
+
+def anchorable(dates: list[DateMention]) -> list[DateMention]:
+    """Dates an undated later event may take: not an era ('the 1990s') nor a start ('the first since 2021')."""
+    return [mention for mention in dates if not DECADE.search(mention.text)
+            and not (SINCE.match(mention.text) and mention.kind == "since")]
+
+
+def measured_from(rows: list, clause: str, clause_start: int) -> list:
+    """'X on Tuesday, a week after Y': Y is dated a week before X, not on X's day (rows are EventRow)."""
+    if len(rows) < 2:
+        return rows
+    match = MEASURED.search(clause)
+    if match is None:
+        return rows
+    pos = clause_start + match.start()
+    first = [row for row in rows if row.trigger_start < pos and row.date is not None and row.date.value is not None]
+    if not first:
+        return rows
+    anchor = first[-1].date
+    count = int(match["n"]) if match["n"].isdigit() else NUMBERS[match["n"].lower()]
+    sign = -1 if match["dir"].lower() == "after" else 1
+    value = shift_date(anchor.value, sign * count, match["u"].lower())
+    for row in rows:
+        if row.trigger_start > pos and (row.date is None or row.date == anchor):
+            row.date = DateMention(pos - clause_start, pos - clause_start + len(match.group(0)), match.group(0), value,
+                                   anchor.precision, "relative", f"{match.group(0)} '{anchor.text}'")
+            row.resolution, row.inherited = "relative", False
+    return rows

@@ -1,0 +1,162 @@
+"""The event grammar read from the lexicon: clauses, trigger rows, plan and negation words, and which trigger of
+a clause tells what happened."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from flows.lexicon import read_table, read_toml
+from flows.lexicon.registry import event_types, family
+
+CLAUSE_SPLIT = re.compile(
+    r";\s+|,\s+(?:and|but|whereas|while)\s+|\s+whereas\s+|,\s+but\s+"
+    r"|\s+and\s+(?=(?:that|those)\s+of\b)|\s+and\s+(?=(?:in|on)\s+[A-ZÀ-Þ][\w’'-]+\s+(?:in|on)\s)"
+)
+
+# ', X, and Y' with capitalised items: the last item of a list (names or a title's words), not a new clause
+LIST_ITEM_BEFORE = re.compile(r",\s+[A-ZÀ-Þ][\w’'-]*(?:\s+(?:of|the|[A-ZÀ-Þ][\w’'-]*))*$")
+LIST_ITEM_AFTER = re.compile(r"[A-ZÀ-Þ]")
+
+
+class Hit(NamedTuple):
+    """A trigger found in a sentence: its event type, its span in the sentence and its text."""
+
+    event_type: str
+    start: int
+    end: int
+    text: str
+
+
+class Trigger(NamedTuple):
+    event_type: str
+    pattern: re.Pattern
+    keywords: tuple[str, ...]  # lower-case substrings, one of which every match holds (a cheap gate)
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """Trigger rows (event_triggers.csv) and grammar words (events.toml), compiled once."""
+    data = read_toml("events.toml")
+    known = event_types()
+    triggers = []
+    for row in read_table("event_triggers.csv"):
+        if row["event_type"] not in known:
+            raise ValueError(f"event_triggers.csv: {row['event_type']!r} is not in the registry (event_types.csv)")
+        triggers.append(Trigger(row["event_type"], re.compile(row["pattern"], re.I), tuple(row["keywords"].split("|"))))
+    return {
+        "triggers": triggers,
+        "negation": re.compile("|".join(data["negation"]), re.I),
+        "planned": re.compile("|".join(data["planned"]), re.I),
+        "future_time": re.compile("|".join(data["future_time"]), re.I),
+        "ellipsis": re.compile("|".join(data["ellipsis"])),
+        "reference": re.compile("|".join(data["reference"]), re.I),
+        "complement": re.compile(data["agreement_complement"], re.I),
+        "perfect": re.compile(data["perfect"], re.I),
+        # every trigger's keywords, as plain substrings: a clause holding none of them is not read (speed)
+        "stems": tuple(sorted({word for trigger in triggers for word in trigger.keywords})),
+        "domestic": re.compile("|".join(data["domestic"]), re.I),
+        "embassy_building": re.compile(data["embassy_building"], re.I),
+        "ahead_of": re.compile(data["ahead_of"], re.I),
+    }
+
+
+@lru_cache(maxsize=64)  # the same sentence is split by events, people and figures: keep only the recent ones
+def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Clause spans of a sentence: at semicolons, ', and', ', whereas', ', but', 'and that of', 'and in X on'."""
+    spans, cursor = [], 0
+    for match in CLAUSE_SPLIT.finditer(sentence):
+        if LIST_ITEM_BEFORE.search(sentence, 0, match.start()) and LIST_ITEM_AFTER.match(sentence, match.end()):
+            continue  # 'the Treaty of Friendship, Good-neighbourliness, and Cooperation': a list, not a clause
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(sentence)))
+    return tuple(spans)
+
+
+def find_triggers(clause: str, clause_start: int) -> list[Hit]:
+    """Every trigger row matching the clause, with spans in the sentence."""
+    grammar = rules()
+    lowered = clause.lower()
+    present = {word for word in grammar["stems"] if word in lowered}
+    hits: list[Hit] = []
+    if not present:
+        return hits
+    for trigger in grammar["triggers"]:
+        if present.isdisjoint(trigger.keywords):
+            continue
+        for match in trigger.pattern.finditer(clause):
+            hits.append(Hit(trigger.event_type, clause_start + match.start(), clause_start + match.end(), match.group(0)))
+    return hits
+
+
+MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"
+                               r"[^.;]{0,40}\([A-Z]{2,8}\)")
+BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+OWN_DATE_AFTER = re.compile(r"[^,;]{0,40}?\b(?:on|in)\s+(?:(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December)\s+\d|\d)")
+
+
+def apart(hits: list[Hit], clause: str, clause_start: int) -> bool:
+    """Two triggers joined by 'after/before' ('spoke by phone ..., a week after they co-chaired the commission')."""
+    starts = sorted(hit.start for hit in hits)
+    return any(re.search(r"\b(?:after|before)\b", clause[first - clause_start:second - clause_start])
+               for first, second in zip(starts, starts[1:]))
+
+
+def _yielding(hits: list[Hit], clause: str, clause_start: int) -> set[str]:
+    """Types that give way to a better trigger of the same act in the clause (the registry's yields_to)."""
+    types = {hit.event_type for hit in hits}
+    drop = {code for code in types if not types.isdisjoint(event_types()[code].yields_to)}
+    if drop and apart(hits, clause, clause_start):
+        drop = set()  # 'spoke by phone, a week after they co-chaired the commission': two acts, both kept
+    if "other" in types and re.search(r"\bratif", clause, re.I):
+        drop.add("agreement_signed")  # 'signed and ratified': the ratification is the act told
+    return drop
+
+
+def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
+    """Whether a trigger tells an event of its own, not a mark, content or background of one."""
+    before = clause[: hit.start - clause_start]
+    if hit.event_type == "diplomatic_relations_established" and not re.search(
+            r",?\s+established\s+(?:on|in)$", hit.text) and re.search(
+            r"\b(?:anniversary|years|decades)\s+of\s+(?:the\s+)?$|\bcongratulat\w*\s+on\s+(?:the\s+)?$", before, re.I):
+        return False  # 'the 30th anniversary of the establishment of relations' marks it, it does not establish them
+    if hit.event_type == "embassy_opened" and rules()["embassy_building"].search(clause):
+        return False  # 'the new building of the embassy was inaugurated': the embassy was open already
+    if rules()["ahead_of"].search(before):
+        return False  # 'Ahead of the visit, ...': the event still to come, told elsewhere
+    if hit.event_type in ("joint_project", "embassy_opened"):
+        complements = list(rules()["complement"].finditer(before))
+        if complements and not re.search(r"[.;]|\b(?:and|but)\b", before[complements[-1].end():]):
+            return False  # 'an agreement on opening consulates general': the content of the agreement
+    if hit.event_type == "official_visit" and re.search(r"\bfor\s+talks\b", hit.text, re.I):
+        return False
+    if hit.event_type == "commission_meeting" and MULTILATERAL_BODY.search(clause):
+        return False  # 'the meeting of the Council of Heads of State of the SCO' is a summit of an organization
+    if BACKGROUND.search(before) and not OWN_DATE_AFTER.match(clause, hit.end - clause_start):
+        return False  # 'seven years after Saudi Arabia cut ties': a past event told as a measure of time, undated
+        # (but 'two months after Yoon travelled to Tokyo on March 16' tells that event with its own date)
+    if hit.event_type == "anniversary_event" and re.search(r"\bits\s+(?:\w+\s+)?anniversary\b", hit.text, re.I):
+        return False  # 'ECOWAS, which marks its 50th anniversary': an organization's anniversary, not the pair's
+    return True
+
+
+def choose_hits(hits: list[Hit], clause: str, clause_start: int) -> list[Hit]:
+    """Keep the triggers that tell what happened: relations over the signed protocol, letters over the anniversary,
+    'a state visit' over the bare 'visit' inside it."""
+    drop = _yielding(hits, clause, clause_start)
+    kept = [hit for hit in hits if hit.event_type not in drop and _kept(hit, clause, clause_start)]
+    kinds = event_types()
+    marked = [hit for hit in kept if kinds[hit.event_type].marker is not None]
+    return [hit for hit in kept if not any(_said_by(other, hit) for other in marked)]
+
+
+def _said_by(marked: Hit, hit: Hit) -> bool:
+    """A bare trigger of a family's default kind that names the marked kind's head ('a two-day state visit, her first
+    bilateral visit'): the marked kind tells it."""
+    if event_types()[hit.event_type].marker is not None or family(hit.event_type) != family(marked.event_type):
+        return False
+    head = marked.text.split()[-1].lower()
+    return re.search(rf"\b{re.escape(head)}\b", hit.text, re.I) is not None

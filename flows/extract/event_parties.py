@@ -1,0 +1,198 @@
+"""Who acted and on whom: the countries and people of a clause, their roles, and the registry's actor rule."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.extract.countries import CountryMention, find_countries
+from flows.extract.people import Person
+
+# a possessive country before a common noun that is not a side of a relation ("Iran's nuclear programme")
+ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|leader|prime|foreign|minister|ministry|embassy|"
+                       r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
+MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|sponsored)\s+by\s+(?:the\s+)?$|\bmediation\s+of\s+(?:the\s+)?$",
+                      re.I)
+# 'with X', 'met X', 'visited X' (the host, a person named after the visit verb): the other side
+OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|receiving|welcomed|welcoming|hosted|hosting|greeted|visited|visiting)\s+"
+                         r"(?:(?:his|her|their)\s+)?"
+                         r"(?:[\w’'-]+,?\s+){0,5}$")
+PASSIVE_HOST = re.compile(r"\b(?:received|welcomed|greeted|hosted|met)\b[^.;]{0,50}\bby\s+(?:[\w’'-]+,?\s+){0,5}$")
+PAIR_WORDS = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b"
+                        r"|\bthe\s+two\s+(?:[\w-]+\s+)?(?:countries|nations|states|neighbou?rs|rivals|allies|partners|powers)\b",
+                        re.I)
+PLACE_BEFORE = re.compile(r"\b(?:Villa|House|Palace|Hall|Airport|Cent(?:re|er)|Hotel|Square|Street|Building|Residence|"
+                          r"Complex|Office|Secretariat)\s*,\s*$")
+HOST_TRIGGER = re.compile(r"(?i)host|receiv|welcom")
+
+
+def role_of(sentence: str, country: CountryMention) -> str:
+    """How a country mention stands in its clause: 'dest' (to X), 'loc' (in X), 'with', 'of' or 'subj'."""
+    before = sentence[max(0, country.start - 40):country.start]
+    far = re.search(r"(\w+)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before)
+    word = far.group(1).lower() if far else ""
+    near = re.search(r"(\w+)\s+(?:the\s+)?$", before)
+    near_word = near.group(1).lower() if near else ""
+    after = sentence[country.end:country.end + 20]
+    if country.kind == "demonym" and re.match(r"\s+(?:capital|city|town|port|border)", after) \
+            and near_word in ("in", "at", "near"):
+        return "loc"
+    if country.kind == "capital" and PLACE_BEFORE.search(before):
+        return "loc"  # 'at Aguda House, Abuja': an address, where it happened
+    if near_word in ("to", "towards", "into") or (
+            near_word in ("visit", "visited", "visiting", "visits", "toured", "reached") and country.kind != "demonym"):
+        return "dest"
+    if near_word in ("in", "at", "near", "inside"):
+        return "loc" if country.kind in ("capital", "name") else "subj"
+    if near_word == "with":
+        return "with"
+    if near_word == "of":
+        return "of"
+    if word == "to" and country.kind == "demonym":
+        return "dest"
+    return "subj"
+
+
+def is_object(sentence: str, clause_start: int, pos: int) -> bool:
+    """A person or country after 'with' or 'to' (a few title words may come between) is the other side."""
+    before = sentence[max(clause_start, pos - 60):pos]
+    return bool(OBJECT_MARK.search(before) or PASSIVE_HOST.search(sentence[max(clause_start, pos - 100):pos]))
+
+
+def other_side(pair: tuple[str, str] | None, iso3: str | None) -> str | None:
+    if pair and iso3 in pair:
+        return pair[1] if pair[0] == iso3 else pair[0]
+    return None
+
+
+@dataclass
+class Parties:
+    subjects: list[str]
+    dests: list[str]
+    locs: list[tuple[str, str]]  # (iso3, text)
+    withs: list[str]
+    ofs: list[str]
+    all: list[str]
+    pair_phrase: bool
+    latter: str | None
+    attributive: list[str]  # "Iran's nuclear programme": named, but not a party
+
+
+def read_parties(sentence: str, clause_start: int, clause_end: int, countries: list[CountryMention],
+                 persons: list[tuple[Person, int, int]], pair_spans: list[tuple[int, int]],
+                 last_entity: tuple[str | None, int] | None) -> Parties:
+    """The countries a clause names (and people's countries), sorted by their role."""
+    subjects, dests, locs, withs, ofs, attributive = [], [], [], [], [], []
+    for country in countries:
+        if country.possessive and ATTRIBUTE.match(sentence, country.end):
+            attributive.append(country.iso3)
+        if MEDIATOR.search(sentence, max(0, country.start - 30), country.start):
+            continue  # 'a deal brokered by China': the mediator is not a side
+        role = role_of(sentence, country)
+        {"subj": subjects, "dest": dests, "with": withs, "of": ofs}.get(role, []).append(country.iso3)
+        if role == "loc":
+            locs.append((country.iso3, country.text))
+    clause = sentence[clause_start:clause_end]
+    latter = last_entity[0] if last_entity and re.search(r"\bthe\s+latter\b", clause, re.I) else None
+    for person, start, _ in persons:
+        if person.country:
+            (withs if is_object(sentence, clause_start, start) else subjects).append(person.country)
+    every = []
+    for iso in subjects + ofs + dests + withs + [iso3 for iso3, _ in locs] + ([latter] if latter else []):
+        if iso and iso not in every:
+            every.append(iso)
+    pair_phrase = any(clause_start <= start < clause_end for start, _ in pair_spans) or bool(PAIR_WORDS.search(clause))
+    return Parties(subjects, dests, locs, withs, ofs, every, pair_phrase, latter, attributive)
+
+
+def with_non_country(sentence: str, trigger_end: int, clause_end: int, persons: list[tuple[Person, int, int]],
+                     parties: Parties) -> bool:
+    """After the trigger, 'with X' where X names no country, no person and no counterpart."""
+    match = re.search(r"\bwith\s+([^,.;]{1,50})", sentence[trigger_end:clause_end])
+    if not match:
+        return False
+    start, end = trigger_end + match.start(1), trigger_end + match.end(1)
+    if any(start <= person_start < end for _, person_start, _ in persons) or parties.pair_phrase:
+        return False
+    named = match.group(1)
+    if re.search(r"\bcounterparts?\b|\bdelegations?\b|\bsides?\b|\bgovernments?\b", named, re.I):
+        return False
+    return not country_in(named)
+
+
+def country_in(text: str) -> bool:
+    return bool(find_countries(text))
+
+
+def _visitor(parties: Parties, trigger: str, passive: bool) -> tuple[str | None, str | None]:
+    """The visitor acts on the host: 'Biden hosted Xi' -> Xi's country visits; 'X was received by Y' -> X visits."""
+    if HOST_TRIGGER.match(trigger) and not passive:
+        actor = parties.withs[0] if parties.withs else None
+        return actor, next((iso for iso in parties.subjects if iso != actor), None)
+    target = (parties.dests or [iso for iso, _ in parties.locs] or [None])[0]
+    actor = next((iso for iso in [parties.latter] + parties.subjects + parties.ofs if iso and iso != target), None)
+    if actor is None and parties.withs and target is None:
+        target = parties.withs[0]
+    return actor, target
+
+
+def _opener(parties: Parties, previous: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """Who opens (the subject) in the country where it opens ('Belarus opened its embassy in Baku')."""
+    target = ([iso for iso, _ in parties.locs] or parties.dests or [None])[0]
+    actor = next((iso for iso in parties.subjects + parties.ofs if iso != target), None)
+    if actor is None and target is None and previous:
+        return previous  # 'and that of Azerbaijan in Minsk' after an opening: the same two
+    return actor, target
+
+
+def _sender(parties: Parties) -> tuple[str | None, str | None]:
+    """The subject acts on the other country named ('A recognised B': B may be named as a subject too)."""
+    actor = next((iso for iso in parties.subjects if iso), None)
+    target = next((iso for iso in parties.withs + parties.dests + parties.ofs + [iso3 for iso3, _ in parties.locs]
+                   + parties.subjects if iso and iso != actor), None)
+    if actor is None and target is None and parties.all:
+        actor = parties.all[0]
+    return actor, target
+
+
+def _pair_rule(parties: Parties, pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The two sides named, in order; 'the two presidents' is the document's pair, not the host city."""
+    named = [iso for iso in parties.subjects + parties.ofs + parties.withs + parties.dests
+             + ([parties.latter] if parties.latter else []) if iso]
+    names = parties.all
+    if parties.pair_phrase and pair and all(iso in pair for iso in named):
+        names = list(pair)
+    actor = names[0] if names else None
+    target = names[1] if len(names) > 1 else None
+    if actor is None and pair:
+        actor, target = pair
+    return actor, target
+
+
+def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Parties, pair: tuple[str, str] | None,
+                 previous: tuple[str, str] | None, trigger: str = "") -> tuple[str | None, str | None]:
+    """Actor and target by the registry's actor rule; `previous` is the last clause's pair for an opening."""
+    if actor_rule == "pair" and pair and PAIR_WORDS.search(trigger):
+        return pair  # 'relations between the two countries began in 1971 with India's recognition of ...'
+    named = set(parties.subjects + parties.ofs + parties.withs + parties.dests) - set(parties.attributive)
+    if len(parties.all) > 2 and len(named) > 2:
+        return None, None  # a multilateral meeting is not a bilateral event
+    if parties.pair_phrase and pair and set(parties.withs) - set(pair):
+        return None, None  # 'The two countries signed the treaty with Paraguay and Uruguay': more than two parties
+    # 'X was received by Y', 'the first leader hosted by the Prime Minister': the subject is the guest
+    passive = re.search(r"\b(?:was|were|been|being)\s+$", sentence[max(0, trigger_start - 12):trigger_start]) is not None \
+        or re.search(r"\bby\b", trigger) is not None
+    if actor_rule == "visitor":
+        actor, target = _visitor(parties, trigger, passive)
+    elif actor_rule == "opener":
+        actor, target = _opener(parties, previous)
+    elif actor_rule == "sender":
+        actor, target = _sender(parties)
+    else:
+        actor, target = _pair_rule(parties, pair)
+    if actor is None and target is None and parties.pair_phrase and pair:
+        actor, target = pair  # 'a treaty between the two countries was ratified': the document's pair
+    if actor is None and target is not None:
+        actor = other_side(pair, target)
+    if target is None and actor is not None:
+        target = other_side(pair, actor)
+    return actor, target

@@ -1,0 +1,112 @@
+"""Headlines and datelines: the heading line of a plain text, a line that is only a date ('Published: 5 May 2024
+| Outlet'), and datelines ('PLACE, DATE (OUTLET): ...') in the first lines of a body."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from flows.common.dates import DateContext, parse_date_text
+
+HEADLINE_MAX_CHARS = 200
+DATELINE_LINES = 3
+DATE_LINE_MAX_CHARS = 100
+_FINAL_PUNCTUATION = tuple(".!?:;…,\"”’»)")
+_DATELINE_RX = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ -](?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|del|da|al|el|la|es|upon|on))*)"
+    r"(?:,\s*(?P<date>[^()\n—–:|]{4,40}?))?"
+    r"\s*(?:\((?P<outlet>[^()\n]{1,60})\))?"
+    r"\s*(?P<sep>:|—|–|--|\s-\s|\.[-–—](?=\s)|(?<=\))\.(?=\s)|\.(?=\s))\s*")  # '.-': Spanish wires (EFE)
+_DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*",
+                                  re.IGNORECASE)
+_LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
+# A clock time beside the date ("March 4, 2025 10:42 AM UTC", "2023-05-08 16:20 KST") is not more text.
+_TIME_RX = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
+                      re.IGNORECASE)
+# A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
+_PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
+_BYLINE_RX = re.compile(r"^by\s+[A-ZÀ-ÖØ-Þ]", re.IGNORECASE)
+_TRAILING_OUTLET_RX = re.compile(r"^\s*[,(]\s*([A-Z][A-Za-z&.'-]{1,30}(?:\s+[A-Z][A-Za-z&.'-]+){0,3})\s*\)?\s*$")
+_WEEKDAY_RX = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?")
+
+
+def is_heading_line(line: str) -> bool:
+    """A line that reads as a heading: short, no final punctuation."""
+    stripped = line.strip()
+    return bool(stripped) and len(stripped) <= HEADLINE_MAX_CHARS and not stripped.endswith(_FINAL_PUNCTUATION)
+
+
+def date_only_line(line: str) -> tuple[date, str | None] | None:
+    """(date, outlet) when a line is just a date, optionally with 'Published:' and an '| Outlet' part."""
+    if len(line) > DATE_LINE_MAX_CHARS:
+        return None
+    body = _DATE_LINE_PREFIX_RX.sub("", line.strip(), count=1)
+    parts = [part.strip() for part in _LINE_SEPARATORS_RX.split(body) if part.strip()] or [body]
+    for index, part in enumerate(parts):
+        mentions = [m for m in DateContext(None).find(part) if m.value is not None and m.resolution == "explicit"]
+        if len(mentions) != 1:
+            continue
+        before, after = part[:mentions[0].start], part[mentions[0].end:]
+        trailing_outlet = None
+        # 'Belgrade/Zagreb, 22 January 2025 | Outlet | by X' too; 'MINSK, 1 July 2020 — Talks' is a dateline
+        if _PLACE_COMMA_RX.match(before) and (len(parts) == 1 or "|" in body):
+            before = ""
+            tail = _TRAILING_OUTLET_RX.match(after) if len(parts) == 1 else None
+            if tail:  # 'Baku, July 12, 2024, AZERTAC': the agency after the date
+                trailing_outlet, after = tail.group(1), ""
+        after = re.sub(r"^\W*(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\W*$", "", _TIME_RX.sub("", after))  # a zone ("KST")
+        leftover = _WEEKDAY_RX.sub("", _TIME_RX.sub("", before) + after)
+        if re.sub(r"[\W_]+", "", leftover):
+            continue
+        others = [p for i, p in enumerate(parts) if i != index and not _BYLINE_RX.match(p)]
+        outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and others[0][-1:] not in ".!?" else None
+        outlet = outlet or trailing_outlet
+        return mentions[0].value, outlet  # type: ignore[return-value]
+    return None
+
+
+def _place(text: str) -> str:
+    return text.title() if text.isupper() else text
+
+
+def parse_dateline(line: str) -> dict[str, Any] | None:
+    """{'place', 'published'?, 'outlet'?} when a line opens with a dateline ("PLACE, DATE (OUTLET): ..."), else None."""
+    match = _DATELINE_RX.match(line)
+    if match is None or match.end() >= len(line) or len(match["place"].split()) > 4:
+        return None
+    place, date_text, outlet, sep = match["place"], match["date"], match["outlet"], match["sep"]
+    published = parse_date_text(date_text)[0] if date_text else None
+    if date_text and published is None:
+        return None
+    # With neither a date nor an outlet, only a capitalised place makes "Word:" or "Word —" a dateline, or a
+    # mixed-case place in a body line; a headline such as "Armenia — Iran talks resume" is no dateline.
+    if not (published or outlet or place.isupper()) and (sep == ":" or is_heading_line(line)):
+        return None
+    if sep == "." and published is None:
+        return None  # "Dr. Smith said": a full stop ends a dateline only after a date
+    found: dict[str, Any] = {"place": _place(place.strip())}
+    if published is not None:
+        found["published"] = published
+    if outlet:
+        found["outlet"] = outlet.strip()
+    return found
+
+
+def find_dateline(text: str) -> dict[str, Any]:
+    """{'published', 'place', 'outlet'} found in the first non-empty lines (keys absent when not found)."""
+    found: dict[str, Any] = {}
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        if "published" not in found:
+            only_date = date_only_line(line)
+            if only_date is not None:
+                found["published"], outlet = only_date
+                if outlet and "outlet" not in found:
+                    found["outlet"] = outlet
+                continue
+        dateline = parse_dateline(line)
+        if dateline is not None:
+            for key, value in dateline.items():
+                found.setdefault(key, value)
+            break
+    return found

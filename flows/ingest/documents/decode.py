@@ -1,0 +1,111 @@
+"""Bytes -> text: encodings (BOMs, UTF-16 without a BOM, declared HTML charsets, Cyrillic and Western code pages),
+newline and Unicode normalisation, and the format of a file (txt, md, html)."""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+import charset_normalizer
+
+from flows.ingest.documents.errors import DocumentError
+
+EXTENSION_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+                     ".htm": "html"}
+_CHARSET_RX = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def _looks_non_latin(data: bytes) -> bool:
+    """Letters of a non-Latin script in a single-byte code page (cp1251 Cyrillic, cp1253 Greek, cp1256 Arabic: mostly
+    0xC0-0xFF, Ёё) come in runs; Western latin-1 accents sit alone between ASCII."""
+    high = [i for i, byte in enumerate(data) if byte >= 0x80]
+    if not high:
+        return False
+    letters = sum(1 for i in high if data[i] >= 0xC0 or data[i] in (0xA8, 0xB8))
+    in_runs = sum(1 for i in high if (i > 0 and data[i - 1] >= 0x80) or (i + 1 < len(data) and data[i + 1] >= 0x80))
+    return letters / len(high) > 0.8 and in_runs / len(high) > 0.6
+
+
+# The single-byte code pages whose letters come in runs, for charset-normalizer to choose from. Measured on short
+# texts (38-100 bytes) it tells Russian, Greek and Arabic apart; left free, or asked about Western text, it
+# mistakes cp1252 and latin-1 for cp1250 even on 200 bytes, so Western text keeps our rules below.
+NON_LATIN_CODE_PAGES = ["cp1251", "cp1253", "cp1256"]
+
+
+def _non_latin_code_page(data: bytes) -> tuple[str, str]:
+    """(text, encoding) in the non-Latin code page charset-normalizer finds most coherent; cp1251 when it finds none."""
+    best = charset_normalizer.from_bytes(data, cp_isolation=NON_LATIN_CODE_PAGES).best()
+    encoding = best.encoding if best is not None else "cp1251"
+    return data.decode(encoding), codecs.lookup(encoding).name
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte is NUL as in ASCII-heavy UTF-16 text, else None."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls > 0.4 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (BOM stripped), UTF-16 with or without a BOM, a declared HTML charset, a non-Latin
+    code page (Cyrillic, Greek, Arabic: charset-normalizer tells which) when letters come in runs of high bytes,
+    cp1252 when they use its quotes and dashes, else latin-1."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise DocumentError("binary content: not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        # A file cut in the middle of a multi-byte character is still UTF-8: drop the partial character
+        # rather than read the whole file as latin-1 mojibake.
+        if error.reason == "unexpected end of data" and error.end == len(data):
+            return data[:error.start].decode("utf-8"), "utf-8"
+    declared = _CHARSET_RX.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        try:
+            return data.decode(name), codecs.lookup(name).name
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if _looks_non_latin(data):
+        return _non_latin_code_page(data)
+    if re.search(rb"[\x80-\x9f]", data):
+        try:  # Windows' Western code page: its curly quotes and dashes sit where latin-1 has control codes
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return data.decode("latin-1"), "latin-1"
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def sniff_format(path: Path, text: str) -> str:
+    """Format from the extension, else from the content (html markers, front matter, else plain text)."""
+    by_extension = EXTENSION_FORMATS.get(path.suffix.lower())
+    if by_extension:
+        return by_extension
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("<!doctype", "<html")) or "<html" in head:
+        return "html"
+    if text.startswith("---\n"):
+        return "md"
+    return "txt"

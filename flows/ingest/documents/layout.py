@@ -1,0 +1,154 @@
+"""Layout before language: a text copied from a page or a wire feed comes hard-wrapped, with side boxes glued to
+the text and lists of dated items. Ingest puts each sentence on one line and each unit (a paragraph, a list item,
+a heading, a side box) on its own line, so that the sentence splitter and the date grammar see whole units:
+
+- a sentence broken across lines is joined ("talks resumed on\\nFriday", "Sept 12,\\n2016"), and so is the tail of
+  a list item wrapped onto the next line (its year must not leak into the item after it);
+- a side box glued to the word before it is cut off ("Jane DoeAmbassador John Roe" -> "Jane Doe" / "Ambassador
+  John Roe");
+- list items, headings and table rows stay lines of their own.
+
+Joining is decided line by line: a strong cue (the line ends with a comma or a continuation word such as "on",
+or the next starts in lower case) joins at once; otherwise the line must be full, i.e. the next line's first
+word would not have fitted on it within the text's wrap width, which is what a hard wrap is.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.common.dates import MONTHS
+from flows.lexicon import read_toml
+
+_ITEM_RX = re.compile(r"^\s*(?:[-*+•–]|\d{1,3}[.)])\s+\S")
+_MD_HEADING_RX = re.compile(r"^\s{0,3}#{1,6}\s")
+_FENCE_OR_RULE_RX = re.compile(r"^\s{0,3}(?:`{3,}|~{3,}|(?:[-*_=]\s*){3,}$)")
+_TERMINAL_RX = re.compile(r"[.!?:][\"'”’)\]]*$")
+_JOINING_END_RX = re.compile(r"[,;–—-]$|[,;]\s*[\"'”’]$")
+_LAST_WORD_RX = re.compile(r"([A-Za-z]+)\W*$")
+# "Sept 12," / "on 5 June" at a line's end: a year or a day on the next line belongs to it
+_DATE_TAIL_RX = re.compile(rf"\b(?:{'|'.join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?$")
+# The shortest wrap width worth detecting: a page of lines shorter than this is a list or verse, not a wrapped text.
+MIN_WRAP_WIDTH = 30
+# How many lines must come close to the width before the text counts as hard-wrapped.
+WRAPPED_LINES = 3
+# A wrapped line may end this many characters before the width when a long word follows (URLs aside).
+_FIT_SLACK = 1
+
+
+@lru_cache(maxsize=1)
+def _continuation_words() -> frozenset[str]:
+    return frozenset(read_toml("layout.toml")["continuation_words"])
+
+
+@lru_cache(maxsize=1)
+def _glued_rx() -> re.Pattern[str]:
+    """A title, box word or sentence opener, as it starts right after a glued lower-case word."""
+    words = read_toml("layout.toml")
+    heads = [h for h in read_toml("titles.toml")["heads"] if h[:1].isupper() and len(h) >= 4 and not h.isupper()]
+    boxes = "|".join(re.escape(w) for w in sorted(set(heads) | set(words["glued_starts"]), key=len, reverse=True))
+    openers = "|".join(re.escape(w) for w in sorted(words["glued_openers"], key=len, reverse=True))
+    # "DoeAmbassador John", "LimaPhoto:", "BasisIn 1996": a name or words after
+    return re.compile(rf"(?:{boxes})(?:\s+[A-Z]|:|\s*$)|(?:{openers})\s+[\w“\"']", re.MULTILINE)
+
+
+# Where glued text can start: a capital right after two lower-case letters (found first: far cheaper than trying
+# every word of the lexicon at every position).
+_GLUE_POINT_RX = re.compile(r"[a-z][a-z](?=[A-Z])")
+
+
+# Footnote markers glued to the text ("in 1995.[1] Relations", "[citation needed]"): they hide a sentence's end.
+_FOOTNOTE_RX = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb)\s?\d{1,3}|citation needed|clarification needed)\]"
+                          r"(?:\(#[^)\s]*\)|(?!\())")  # a Markdown link to the note goes too; other links stay
+
+
+# A label glued to its value ("Relationship level:Comprehensive Strategic Partnership"): the label is a heading.
+_COLON_GLUE_RX = re.compile(r"(?<=[a-z]):(?=[A-Z][a-z])")
+
+
+def separate_glued(text: str) -> str:
+    """Footnote markers dropped; a side box, caption or heading glued to the text before it on its own paragraph."""
+    if "[" in text:
+        text = _FOOTNOTE_RX.sub("", text)
+    if not any(ch.isupper() for ch in text):
+        return text
+    glued = _glued_rx()
+    cuts = [m.end() for m in _GLUE_POINT_RX.finditer(text) if glued.match(text, m.end())]
+    if cuts:
+        text = "".join(text[a:b] + ("\n\n" if b < len(text) else "") for a, b in zip([0, *cuts], [*cuts, len(text)]))
+    return _COLON_GLUE_RX.sub(":\n\n", text)
+
+
+def _kind(line: str) -> str:
+    """'blank', 'item', 'heading', 'table', 'quote', 'rule' or 'text'."""
+    stripped = line.strip()
+    if not stripped:
+        return "blank"
+    if _MD_HEADING_RX.match(line):
+        return "heading"
+    if _FENCE_OR_RULE_RX.match(line):
+        return "rule"
+    if stripped.startswith("|") or stripped.count("|") >= 2 or "\t" in stripped:
+        return "table"
+    if stripped.startswith(">"):
+        return "quote"
+    if _ITEM_RX.match(line):
+        return "item"
+    return "text"
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width the text was wrapped at, or 0 when it shows no wrapping: the longest line that another line follows
+    in the same paragraph, once at least WRAPPED_LINES such lines come close to it (a headline over a date line,
+    or a few lines of a short note, are no evidence of a wrap)."""
+    widths = sorted((len(line.rstrip()) for line, after in zip(lines, lines[1:])
+                     if _kind(line) in ("text", "item") and _kind(after) == "text"), reverse=True)
+    for index, width in enumerate(widths[:len(widths) - WRAPPED_LINES + 1]):
+        if widths[index + WRAPPED_LINES - 1] >= 0.8 * width:
+            return width  # a lone longer line above the cluster (a headline) is skipped
+    return 0
+
+
+def _strong_join(line: str, following: str) -> bool:
+    """A cue that the sentence goes on: a comma or dash at the end, a continuation word, a lower-case start."""
+    end = line.rstrip()
+    if _JOINING_END_RX.search(end):
+        return True
+    word = _LAST_WORD_RX.search(end)
+    if word and not _TERMINAL_RX.search(end) and word.group(1) in _continuation_words():
+        return True
+    first = following.lstrip()[:1]
+    return first.islower() or (first.isdigit() and _DATE_TAIL_RX.search(end) is not None)
+
+
+def _fills_line(line: str, following: str, width: int) -> bool:
+    """The next line's first word would not have fitted on this line: a hard wrap, not a break the author made."""
+    if _TERMINAL_RX.search(line.rstrip()):
+        return False  # a sentence that ends at the line's end loses nothing on its own line
+    first_word = following.split(maxsplit=1)[0] if following.strip() else ""
+    return width >= MIN_WRAP_WIDTH and len(line.rstrip()) + 1 + len(first_word) > width - _FIT_SLACK
+
+
+def unwrap(text: str, markdown: bool = False) -> str:
+    """The text with hard-wrapped paragraphs and list items joined into one line each; blank lines, list items,
+    headings, table rows and quotes keep their lines. In Markdown a line ending in two spaces or a backslash is a
+    hard break the author wanted, and is kept."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    out: list[str] = []
+    open_unit: str | None = None  # the kind of the unit the last output line belongs to ('text' or 'item')
+    for line in lines:
+        kind = _kind(line)
+        previous = out[-1] if out else ""
+        if (open_unit is not None and kind == "text" and not (markdown and previous.endswith(("  ", "\\")))
+                and (_strong_join(previous, line) or _fills_line(previous, line, width))):
+            out[-1] = previous.rstrip() + " " + line.strip()
+            continue
+        out.append(line)
+        open_unit = kind if kind in ("text", "item") else None
+    return "\n".join(out)
+
+
+def lay_out(text: str, markdown: bool = False) -> str:
+    """Glued side boxes cut off, then hard wraps joined (in that order: a cut must not be joined again)."""
+    return unwrap(separate_glued(text), markdown)

@@ -1,0 +1,167 @@
+"""One file -> one DocumentRaw row (see schemas/raw.py), and a batch of files -> a validated frame plus quarantine.
+
+The text stored here is what every character offset downstream indexes, so it is built once and deterministically:
+newlines normalised to "\\n", NFC, paragraphs separated by a blank line, whitespace inside an HTML block collapsed.
+Publication date priority: manifest entry > front matter > HTML meta > dateline in the first lines.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath
+from typing import Any
+
+import pandera.errors
+import polars as pl
+
+from flows.ingest.documents.datelines import date_only_line, find_dateline, is_heading_line, parse_dateline
+from flows.ingest.documents.decode import decode_bytes, normalise, sniff_format
+from flows.ingest.documents.errors import PREVIEW_BYTES, DocumentError, preview
+from flows.ingest.documents.html import read_html
+from flows.ingest.documents.layout import lay_out
+from flows.ingest.documents.markdown import as_date, read_markdown
+from schemas.quarantine import quarantine_frame
+from schemas.raw import DocumentRaw
+from schemas.validate import describe_failure
+
+DOCUMENT_SCHEMA = {
+    "document_key": pl.Utf8, "name": pl.Utf8, "path": pl.Utf8, "format": pl.Utf8, "sha256": pl.Utf8,
+    "size_bytes": pl.Int64, "encoding": pl.Utf8, "title": pl.Utf8, "outlet": pl.Utf8, "dateline_place": pl.Utf8,
+    "published_date": pl.Date, "published_source": pl.Utf8, "text": pl.Utf8,
+}
+# A news article is tens of kilobytes; a file this large is a dump or a mistake, and would stall extraction.
+MAX_DOCUMENT_BYTES = 10 * 2**20
+_CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def read_text(text: str) -> dict[str, Any]:
+    """Plain text laid out (hard wraps joined, glued boxes cut); the first line is the title when it reads as a
+    heading (and is no dateline)."""
+    body = lay_out(text.strip())
+    first = body.split("\n", 1)[0].strip()
+    title = None
+    if is_heading_line(first) and date_only_line(first) is None and parse_dateline(first) is None:
+        title = first
+    return {"title": title, "text": body}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+def document_key(relative_path: str) -> str:
+    """First 16 hex characters of the sha256 of the posix path relative to the sources root."""
+    return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:16]
+
+
+def relative_posix(path: Path, root: Path) -> str:
+    """The path relative to root in posix form (the path as given when it is not under root)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            return PurePath(path).as_posix()
+
+
+def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One DocumentRaw row (see schemas/raw.py) for one file; raises DocumentError(reason) on bad input."""
+    if not path.is_absolute() and not path.exists() and (root / path).exists():
+        path = root / path  # a path given relative to the sources root
+    relative = relative_posix(path, root)
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            with path.open("rb") as handle:
+                head = handle.read(PREVIEW_BYTES)
+            raise DocumentError(f"too large: {size / 2**20:.1f} MB is over the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB "
+                                "limit for one document", preview(head))
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(f"unreadable file: {error.strerror or error}") from error
+    if not data:
+        raise DocumentError("empty file")
+    try:
+        raw_text, encoding = decode_bytes(data)
+    except DocumentError as error:
+        raise DocumentError(error.reason, preview(data)) from None
+    text = normalise(raw_text)
+    if not text.strip():
+        raise DocumentError("empty file: only whitespace", text[:200] or None)
+    if len(_CONTROL_RX.findall(text)) > 0.05 * len(text):
+        raise DocumentError("binary content: not text", preview(data))
+    fmt = sniff_format(path, text)
+    parsed = {"md": read_markdown, "html": read_html}.get(fmt, read_text)(text)
+    body: str = parsed["text"]
+    if not body.strip():
+        raise DocumentError(f"no text left after reading the {fmt} markup", text[:200])
+    dateline = find_dateline(body)
+    entry = manifest_entry or {}
+    published, source = None, None
+    for value, origin in ((as_date(entry.get("published")), "manifest"),
+                          (parsed.get("published") if fmt == "md" else None, "front_matter"),
+                          (parsed.get("published") if fmt == "html" else None, "html_meta"),
+                          (dateline.get("published"), "dateline")):
+        if value is not None:
+            published, source = value, origin
+            break
+    return {
+        "document_key": document_key(relative),
+        "name": path.name,
+        "path": relative,
+        "format": fmt,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size_bytes": len(data),
+        "encoding": encoding,
+        "title": entry.get("title") or parsed.get("title"),
+        "outlet": entry.get("outlet") or parsed.get("outlet") or dateline.get("outlet"),
+        "dateline_place": dateline.get("place"),
+        "published_date": published,
+        "published_source": source,
+        "text": body,
+    }
+
+
+def _failing_rows(frame: pl.DataFrame) -> dict[int, str]:
+    """Row index -> reason for every row DocumentRaw rejects (all failures at once)."""
+    try:
+        DocumentRaw.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        reasons: dict[int, str] = {}
+        for row in cases.filter(pl.col("index").is_not_null()).iter_rows(named=True):
+            reasons.setdefault(int(row["index"]), describe_failure(row["column"], row["check"], row["failure_case"]))
+        if not reasons:
+            raise
+        return reasons
+    return {}
+
+
+def read_documents(paths: Sequence[Path], root: Path, manifest: Mapping[str, Mapping[str, Any]] | None = None
+                   ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(documents frame validated against schemas.raw.DocumentRaw, quarantine frame) for a batch."""
+    rows: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for path in paths:
+        relative = relative_posix(path, root)
+        if relative in seen:
+            continue
+        seen.add(relative)
+        entry = (manifest or {}).get(relative) or (manifest or {}).get(path.name)
+        try:
+            rows.append(read_document(path, root, entry))
+        except DocumentError as error:
+            rejected.append({"stage": "ingest", "source": relative, "row_ref": "file", "reason": error.reason,
+                             "raw": error.raw})
+        except Exception as error:  # noqa: BLE001 - one unreadable file must not cost the rest of the batch
+            rejected.append({"stage": "ingest", "source": relative, "row_ref": "file",
+                             "reason": f"could not be read ({type(error).__name__}: {error})"[:500], "raw": None})
+    frame = pl.DataFrame(rows, schema=DOCUMENT_SCHEMA)
+    failing = _failing_rows(frame)
+    if failing:
+        for index, reason in sorted(failing.items()):
+            row = rows[index]
+            rejected.append({"stage": "ingest", "source": row["path"], "row_ref": "file", "reason": reason,
+                             "raw": row["text"][:200]})
+        frame = frame.filter(~pl.int_range(pl.len()).is_in(list(failing)))
+    return DocumentRaw.validate(frame), quarantine_frame(rejected)

@@ -1,0 +1,115 @@
+"""Data audits on the star, like `dbt test`: each is a query returning the rows that violate it.
+
+Two kinds: the hand-written checks of sql/checks/ (one a file), and the grain, uniqueness and foreign-key
+audits generated from sql/star.yml. `dyad run` runs them all before it publishes; `dyad check` runs them on
+any existing database.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import yaml
+
+STAR_YAML = "star.yml"
+
+
+class AuditError(RuntimeError):
+    """A data check on the star found violating rows: the run is rolled back."""
+
+
+@dataclass(frozen=True)
+class Audit:
+    """One audit: its name, what it checks in words, and the query returning violating rows."""
+
+    name: str
+    description: str
+    sql: str
+
+
+@dataclass
+class AuditResult:
+    """One audit's outcome: how many rows violate it (0 passes) and a few of them."""
+
+    name: str
+    description: str
+    violations: int
+    examples: list[tuple] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        """True when no row violates the audit and the query ran."""
+        return self.violations == 0 and self.error is None
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _columns(spec: str | list[str]) -> list[str]:
+    return [spec] if isinstance(spec, str) else list(spec)
+
+
+def generated_audits(star: dict) -> list[Audit]:
+    """Grain (not null, unique), unique and foreign-key audits for every table of star.yml."""
+    audits = []
+    for table, spec in star.items():
+        t = _ident(table)
+        grain = _columns(spec.get("grain", []))
+        if grain:
+            cols = ", ".join(_ident(c) for c in grain)
+            nulls = " or ".join(f"{_ident(c)} is null" for c in grain)
+            audits.append(Audit(f"grain_{table}", f"one row per {', '.join(grain)} in {table}, none null",
+                                f"select {cols}, count(*) as n from {t} group by all having count(*) > 1 "
+                                f"or bool_or({nulls})"))
+        for unique in spec.get("unique", []):
+            columns = _columns(unique)
+            cols = ", ".join(_ident(c) for c in columns)
+            audits.append(Audit(f"unique_{table}_{'_'.join(columns)}", f"{', '.join(columns)} unique in {table}",
+                                f"select {cols}, count(*) as n from {t} where {' and '.join(f'{_ident(c)} is not null' for c in columns)} "
+                                f"group by all having count(*) > 1"))
+        for column, target in (spec.get("references") or {}).items():
+            other, other_column = target.split(".")
+            audits.append(Audit(f"fk_{table}_{column}", f"every {table}.{column} is in {target}",
+                                f"select {_ident(column)}, count(*) as n from {t} as x "
+                                f"where {_ident(column)} is not null and not exists (select 1 from {_ident(other)} as y "
+                                f"where y.{_ident(other_column)} = x.{_ident(column)}) group by all"))
+    return audits
+
+
+def load_audits(sql_dir: Path) -> list[Audit]:
+    """The hand-written checks (sql/checks/*.sql) and the audits generated from sql/star.yml."""
+    audits = []
+    for path in sorted((sql_dir / "checks").glob("*.sql")):
+        text = path.read_text(encoding="utf-8")
+        header = " ".join(line.lstrip("- ").strip() for line in text.splitlines() if line.startswith("--"))
+        audits.append(Audit(path.stem, header, text.strip().rstrip(";")))
+    star_file = sql_dir / STAR_YAML
+    if star_file.exists():
+        audits.extend(generated_audits(yaml.safe_load(star_file.read_text(encoding="utf-8")) or {}))
+    return audits
+
+
+def run_audits(con: duckdb.DuckDBPyConnection, sql_dir: Path, *, examples: int = 5) -> list[AuditResult]:
+    """Every audit's result; an audit whose table is absent fails with the database's error."""
+    results = []
+    for audit in load_audits(sql_dir):
+        try:
+            # fetchall on bounded queries: duckdb 2 refuses new work while a result is only partly fetched
+            count = con.execute(f"select count(*) from ({audit.sql})").fetchone()[0]
+            rows = con.execute(f"select * from ({audit.sql}) limit {examples}").fetchall() if count else []
+            results.append(AuditResult(audit.name, audit.description, int(count), rows))
+        except duckdb.Error as exc:
+            results.append(AuditResult(audit.name, audit.description, 0, [], f"{type(exc).__name__}: {exc}"))
+    return results
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> None:
+    """Audit the star before publishing; raises AuditError naming every audit that fails."""
+    failed = [r for r in run_audits(con, sql_dir, examples=1) if not r.passed]
+    if failed:
+        raise AuditError("data checks failed: " + "; ".join(
+            f"{r.name}: {r.error}" if r.error else f"{r.name}: {r.violations} violating rows, e.g. {r.examples[0]}"
+            for r in failed))

@@ -1,0 +1,101 @@
+"""The database describes itself: COMMENT ON every table, view and column, from one place.
+
+A table's or view's description is its SQL file's header (the `--` lines before `create`); a column's is
+its inline `-- ...` comment in the DDL, else its entry in sql/columns.yml (one glossary for every table and
+view, so `exporter_iso3` means the same everywhere). harlequin, DBeaver, `DESCRIBE` and `dyad docs` show them.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import yaml
+
+GLOSSARY = "columns.yml"
+INLINE = re.compile(r'^\s*"?(\w+)"?\s+[\w\[\]()., ]+?--\s*(.+?)\s*$')
+
+
+def header(text: str) -> str:
+    """The `--` comment lines before the first statement, joined into one paragraph."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line[2:].strip())
+    return " ".join(lines).strip()
+
+
+def inline_comments(text: str) -> dict[str, str]:
+    """Column -> the `-- ...` comment written after it in a create table statement."""
+    found = {}
+    for line in text.splitlines():
+        match = INLINE.match(line)
+        if match and not line.lstrip().startswith("--"):
+            found[match.group(1)] = match.group(2)
+    return found
+
+
+def descriptions(sql_dir: Path) -> tuple[dict[str, str], dict[tuple[str, str], str], dict[str, str]]:
+    """(object -> description, (object, column) -> description from the DDL, glossary column -> description)."""
+    objects: dict[str, str] = {}
+    columns: dict[tuple[str, str], str] = {}
+    for folder in ("ddl", "views"):
+        for path in sorted((sql_dir / folder).glob("*.sql")):
+            text = path.read_text(encoding="utf-8")
+            objects[path.stem] = header(text)
+            columns.update({(path.stem, c): d for c, d in inline_comments(text).items()})
+    glossary_file = sql_dir / GLOSSARY
+    glossary = yaml.safe_load(glossary_file.read_text(encoding="utf-8")) if glossary_file.exists() else {}
+    return objects, columns, {str(k): str(v) for k, v in (glossary or {}).items()}
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def apply_comments(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
+    """COMMENT ON every table, view and column of the main schema; returns the columns left undescribed."""
+    objects, inline, glossary = descriptions(sql_dir)
+    kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
+                             "where table_schema = 'main'").fetchall())
+    for name, kind in kinds.items():
+        if objects.get(name):
+            keyword = "view" if kind == "VIEW" else "table"
+            con.execute(f"comment on {keyword} {_ident(name)} is {_literal(objects[name])}")
+    missing = []
+    for table, column in con.execute("select table_name, column_name from information_schema.columns "
+                                     "where table_schema = 'main' order by table_name, ordinal_position").fetchall():
+        text = glossary.get(f"{table}.{column}") or inline.get((table, column)) or glossary.get(column)
+        if text:
+            con.execute(f"comment on column {_ident(table)}.{_ident(column)} is {_literal(text)}")
+        else:
+            missing.append(f"{table}.{column}")
+    return missing
+
+
+CATALOG_SQL = """
+    with objects as (
+        select table_name as name, 'table' as kind, comment from duckdb_tables()
+        where schema_name = 'main' and database_name = current_database()
+        union all
+        select view_name, 'view', comment from duckdb_views()
+        where schema_name = 'main' and database_name = current_database() and not internal
+    )
+    select o.kind, o.name, o.comment as description, c.column_name, c.data_type, c.comment as column_description
+    from objects as o
+    inner join duckdb_columns() as c
+        on c.table_name = o.name and c.schema_name = 'main' and c.database_name = current_database()
+    order by o.kind desc, o.name, c.column_index
+"""
+
+
+def catalog(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Every view and table with its description, and each column with its type and description."""
+    cursor = con.execute(CATALOG_SQL)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

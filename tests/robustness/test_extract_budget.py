@@ -1,0 +1,56 @@
+"""A document the extractor cannot finish costs its facts, never the batch, and is never dropped silently: an
+exception inside the extractor, a text over the size budget and an extraction over the time budget each
+become one quarantine row naming the file; the other documents' facts are all there."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from bad_corpus import SEED_TEXT, SENTENCE
+from flows.extract import extract_batch
+from flows.ingest.documents import read_documents
+
+
+def documents_of(tmp_path: Path, files: dict[str, str]) -> pl.DataFrame:
+    (tmp_path / "documents").mkdir(exist_ok=True)
+    for name, text in {**files, "zz_good.txt": SEED_TEXT}.items():
+        (tmp_path / "documents" / name).write_text(text, encoding="utf-8")
+    documents, quarantine = read_documents(sorted((tmp_path / "documents").iterdir()), tmp_path)
+    assert quarantine.is_empty(), quarantine["reason"].to_list()
+    return documents
+
+
+def good_facts(frames: dict[str, pl.DataFrame], documents: pl.DataFrame) -> int:
+    good_key = documents.filter(pl.col("path") == "documents/zz_good.txt")["document_key"].item()
+    return frames["event_mentions"].filter(pl.col("document_key") == good_key).height
+
+
+def test_an_extractor_exception_becomes_a_quarantine_row(tmp_path: Path) -> None:
+    """Year 1 in the front matter: 'a year earlier' leaves the calendar inside the date grammar."""
+    documents = documents_of(tmp_path, {"edge.md": "---\ndate: 0001-01-02\n---\nAzerbaijan and Belarus signed an "
+                                                   "agreement in Baku last month. A year earlier they met.\n"})
+    frames, quarantine = extract_batch(documents)
+    assert quarantine.select("stage", "source", "row_ref").rows() == [("extract", "documents/edge.md", "file")]
+    assert quarantine["reason"].item() == "no facts extracted: the extractor failed (ValueError: year 0 is out of range)"
+    assert good_facts(frames, documents) > 0
+
+
+def test_a_text_over_the_size_budget_is_quarantined_before_extraction(tmp_path: Path) -> None:
+    documents = documents_of(tmp_path, {"long.txt": (SENTENCE + "\n") * 50})
+    frames, quarantine = extract_batch(documents, max_chars=4000)
+    assert quarantine["source"].to_list() == ["documents/long.txt"]
+    length = documents.filter(pl.col("path") == "documents/long.txt")["text"].str.len_chars().item()
+    assert f"has {length:,} characters, over the extraction budget of 4,000" in quarantine["reason"].item()
+    assert good_facts(frames, documents) > 0
+
+
+def test_an_extraction_over_the_time_budget_is_stopped_and_quarantined(tmp_path: Path) -> None:
+    """2 MB of event sentences takes seconds; a budget of a fifth of a second stops it there."""
+    documents = documents_of(tmp_path, {"slow.txt": (SENTENCE + "\n") * 20_000})
+    frames, quarantine = extract_batch(documents, seconds=0.2)
+    assert quarantine["source"].to_list() == ["documents/slow.txt"]
+    assert "extraction ran over its budget of 0.2 s and was stopped" in quarantine["reason"].item()
+    slow_key = documents.filter(pl.col("path") == "documents/slow.txt")["document_key"].item()
+    assert frames["event_mentions"].filter(pl.col("document_key") == slow_key).is_empty()
+    assert good_facts(frames, documents) > 0

@@ -1,0 +1,120 @@
+"""The star's self-description and audits: every table, view and column commented from sql/, the grain, key
+and foreign-key audits generated from sql/star.yml, country keys, upgrades of older databases, and a file
+format that DuckDB 1.x tools open."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.warehouse.audits import AuditError, generated_audits, load_audits, run_audits, run_checks
+from flows.warehouse.connection import STORAGE_VERSION, connect, rewrite_for_older_readers, storage_version
+from flows.warehouse.describe import apply_comments, catalog, header, inline_comments
+from flows.warehouse.load import apply_ddl, apply_views, attach_country_keys, upgrade_star
+
+SQL = Path(__file__).resolve().parents[2] / "sql"
+
+
+@pytest.fixture
+def star() -> duckdb.DuckDBPyConnection:
+    """An empty star built from sql/ddl and sql/views, as a run builds it."""
+    con = duckdb.connect()
+    apply_ddl(con, SQL)
+    apply_views(con, SQL)
+    yield con
+    con.close()
+
+
+def test_every_table_view_and_column_is_described(star) -> None:
+    assert apply_comments(star, SQL) == []
+    rows = catalog(star)
+    assert {r["name"] for r in rows if not r["description"]} == set()
+    assert [f"{r['name']}.{r['column_name']}" for r in rows if not r["column_description"]] == []
+    described = {(r["name"], r["column_name"]): r["column_description"] for r in rows}
+    # the DDL's inline comment wins over the glossary; views take the glossary
+    assert described[("fact_trade", "reporter_key")] == "dim_country.country_key"
+    assert described[("v_event_mentions", "date_precision")].startswith("day, month or year")
+
+
+def test_header_and_inline_comments_are_read_from_the_sql() -> None:
+    text = "-- One row a thing.\n-- Second line.\ncreate table t (\n    a integer, -- the a\n    b varchar\n);"
+    assert header(text) == "One row a thing. Second line."
+    assert inline_comments(text) == {"a": "the a"}
+
+
+def test_star_yaml_generates_grain_unique_and_foreign_key_audits() -> None:
+    audits = {a.name: a for a in generated_audits({
+        "dim_x": {"grain": ["x_key"], "unique": ["code"]},
+        "fact_y": {"grain": ["a", "b"], "references": {"x_key": "dim_x.x_key"}}})}
+    assert set(audits) == {"grain_dim_x", "unique_dim_x_code", "grain_fact_y", "fk_fact_y_x_key"}
+    with duckdb.connect() as con:
+        con.execute("create table dim_x (x_key int, code varchar); create table fact_y (a int, b int, x_key int)")
+        con.execute("insert into dim_x values (1, 'p'), (2, 'p'), (2, 'q'), (null, 'r')")
+        con.execute("insert into fact_y values (1, 1, 1), (1, 2, 3), (1, 2, null)")
+        failing = {name: con.execute(f"select count(*) from ({a.sql})").fetchone()[0] for name, a in audits.items()}
+    # dim_x: key 2 twice and a null key; code 'p' twice; fact_y: (1, 2) twice; x_key 3 unknown (null allowed)
+    assert failing == {"grain_dim_x": 2, "unique_dim_x_code": 1, "grain_fact_y": 1, "fk_fact_y_x_key": 1}
+
+
+def test_every_star_table_has_a_grain_and_every_audit_runs_on_an_empty_star(star) -> None:
+    tables = {r[0] for r in star.execute("select table_name from duckdb_tables() where table_name like 'dim\\_%' "
+                                         "escape '\\' or table_name like 'fact\\_%' escape '\\'").fetchall()}
+    names = {a.name for a in load_audits(SQL)}
+    assert {t for t in tables if f"grain_{t}" not in names} == set()
+    assert len([n for n in names if n.startswith("fk_")]) >= 20
+    assert [r for r in run_audits(star, SQL) if not r.passed] == []
+
+
+def test_a_broken_key_fails_the_audit_with_its_name(star) -> None:
+    star.execute("insert into dim_document values ('d1', 'a.txt', 'a.txt', 'txt', 's', 1, null, null, null, null, "
+                 "null, null, 'Text.', now())")
+    star.execute("insert into fact_person_mention by name select 'd1' as document_key, 'nobody' as person_key, "
+                 "'A' as name, 0 as sentence_index, 0 as char_start, 5 as char_end, 'Text.' as evidence")
+    with pytest.raises(AuditError, match=r"fk_fact_person_mention_person_key: 1 violating rows"):
+        run_checks(star, SQL)
+
+
+def test_country_keys_are_filled_beside_every_iso3(star) -> None:
+    star.execute("insert into dim_country values (31, 'AZE', 'AZ', 31, 'Azerbaijan', false, 'country'), "
+                 "(112, 'BLR', 'BY', 112, 'Belarus', false, 'country')")
+    star.execute("insert into fact_trade_claim (claim_key, document_key, exporter_iso3, importer_iso3, product, "
+                 "sentence_index, char_start, char_end, evidence) values ('c', 'd', 'AZE', 'BLR', 'oil', 0, 0, 1, 'x')")
+    attach_country_keys(star)
+    assert star.execute("select exporter_key, importer_key from fact_trade_claim").fetchall() == [(31, 112)]
+
+
+def test_an_older_database_is_upgraded(tmp_path: Path) -> None:
+    with duckdb.connect(str(tmp_path / "old.duckdb")) as con:
+        con.execute("create table trade_reported (period_start date, value_usd double)")
+        con.execute("insert into trade_reported values ('2020-01-01', 5)")
+        con.execute("create table dim_event_type (event_type_key integer primary key, code varchar)")
+        con.execute("create table etl_run (run_id varchar primary key, started_at timestamp not null, "
+                    "ended_at timestamp, status varchar not null, sources_dir varchar not null, n_sources integer, "
+                    "error varchar)")
+        con.execute("insert into etl_run values ('r0', now(), null, 'succeeded', 's', 1, null)")
+        done = upgrade_star(con, SQL)
+        apply_ddl(con, SQL)
+        assert done[0] == "renamed trade_reported to fact_trade_reported"
+        assert "dim_event_type" in done[1]          # its key changed type: the star is rebuilt, history kept
+        assert con.execute("select count(*) from etl_run").fetchone() == (1,)
+        assert con.execute("select data_type from information_schema.columns where table_name = 'dim_event_type' "
+                           "and column_name = 'event_type_key'").fetchone() == ("VARCHAR",)
+        assert upgrade_star(con, SQL) == []
+
+
+def test_new_files_are_written_for_duckdb_1_4_readers_and_older_files_are_rewritten(tmp_path: Path) -> None:
+    with connect(tmp_path / "new.duckdb") as con:
+        assert storage_version(con).startswith(STORAGE_VERSION)
+    old = tmp_path / "old.duckdb"
+    with duckdb.connect(str(old)) as con:          # DuckDB 2's own format
+        con.execute("create table t (a int); insert into t values (7); create view v as select a from t")
+        con.execute("comment on view v is 'kept'")
+        assert storage_version(con).startswith("v2")
+    assert rewrite_for_older_readers(old) is True
+    with duckdb.connect(str(old), read_only=True) as con:
+        assert storage_version(con).startswith(STORAGE_VERSION)
+        assert con.execute("select * from v").fetchall() == [(7,)]
+        assert con.execute("select comment from duckdb_views() where view_name = 'v'").fetchone() == ("kept",)
+    assert rewrite_for_older_readers(old) is False
+    assert not list(tmp_path.glob(".*partial*"))
