@@ -16,6 +16,9 @@ from flows.cli.common import (DbOption, DebugOption, ExportFormat, FormatOption,
                               WaitOption, check_sources, console, fail, out, prepare_prefect, status_line)
 from flows.settings import Settings
 
+OfflineOption = Annotated[bool, typer.Option("--offline", envvar="DYAD_OFFLINE",
+                                             help="Fetch no [[feed]] of the manifest: read the folder as it is.")]
+
 
 def run(
     sources: SourcesOption = None,
@@ -32,6 +35,7 @@ def run(
                                          help="Extract on N local Dask worker processes (Prefect's DaskTaskRunner).")] = 1,
     adopt: Annotated[bool, typer.Option("--adopt", help="Write into a database dyad did not create: dyad's tables "
                                                         "go beside the others, which it never empties.")] = False,
+    offline: OfflineOption = False,
 ) -> None:
     """Run the whole pipeline: ingest, extract, transform and load into the DuckDB file, in one transaction."""
     settings = Settings().with_overrides(sources=sources, db=db)
@@ -63,7 +67,7 @@ def run(
                 from flows.orchestrate.pipeline import run_pipeline
 
                 summary = run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
-                                       workers=workers)
+                                       workers=workers, offline=offline)
                 exported = None
             else:
                 from flows.orchestrate.pipeline import RunSummary
@@ -71,7 +75,7 @@ def run(
 
                 result = pipeline_and_export(sources=str(settings.sources), db=str(settings.db),
                                              export_dir=str(export_to), export_format=export_format.value,
-                                             wait_seconds=wait, full=full)
+                                             wait_seconds=wait, full=full, offline=offline)
                 exported = result.pop("export")
                 summary = RunSummary(**result)
     except Exception as exc:  # noqa: BLE001 - one clear line for people, the traceback behind --debug
@@ -98,6 +102,8 @@ def _print_summary(summary, wall: float) -> None:
         ("people", summary.people),
         ("trade claims / figures", f"{summary.trade_claims} / {summary.figures}"),
         ("trade rows loaded (statistics / published figures)", f"{summary.trade_rows} / {summary.trade_reported}"),
+        *([("feeds (new articles)", f"{len(summary.feeds['feeds'])} ({len(summary.feeds['new_articles'])})")]
+          if summary.feeds else []),
         ("rows quarantined", f"{summary.quarantined}" + (" (see: dyad quarantine)" if summary.quarantined else "")),
         ("time taken", f"{wall:.1f} s (pipeline {summary.seconds:.1f} s, the rest is Prefect start-up)"),
     ]:
@@ -114,6 +120,7 @@ def serve(
                                                       help="Export every report view to DIR after each run.")] = None,
     export_format: FormatOption = ExportFormat.parquet,
     name: Annotated[str, typer.Option(help="Deployment name (shown in the Prefect UI).")] = "scheduled",
+    offline: OfflineOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Serve the pipeline as a Prefect deployment on a schedule (needs `dyad server start`); Ctrl-C stops it."""
@@ -136,7 +143,7 @@ def serve(
                           soft_wrap=True)
 
         serve_pipeline(sources=settings.sources, db=settings.db, cron=cron, interval=interval, export_dir=export_to,
-                       export_format=export_format.value, name=name, on_ready=ready)
+                       export_format=export_format.value, name=name, on_ready=ready, offline=offline)
     except KeyboardInterrupt:
         console.print("stopped serving")
     except Exception as exc:  # noqa: BLE001

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import tomllib
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import polars as pl
 
@@ -19,42 +22,109 @@ REFERENCE_NAMES = {"harmonized-system.csv", "hs-sections.csv", "country-codes.cs
 IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt", "LICENSE", "LICENSE.txt", "NOTICE", ".gitkeep"}
 
 
+MANIFEST_KINDS = ("document", "table")  # reference tables come from the bundled copy, never from a manifest
+
+
 class ManifestError(ValueError):
     """The manifest cannot be read at all (a bad entry only quarantines that entry)."""
+
+
+class NotRegularFile(OSError):
+    """A FIFO, socket, device or folder where a file was expected: never opened for reading (it may block)."""
+
+
+FILE_TYPES = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+              stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+
+
+def not_regular(mode: int) -> str | None:
+    """What a non-regular file is ('a FIFO (named pipe)'), or None for a regular file."""
+    return None if stat.S_ISREG(mode) else FILE_TYPES.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """The file opened for reading, refused when it is not a regular file.
+
+    Opened non-blocking and checked on the open descriptor: a FIFO put in place of a file (or a symlink to
+    one) would otherwise block the run, holding its lock, until something writes to it.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        what = not_regular(os.fstat(fd).st_mode)
+        if what is not None:
+            raise NotRegularFile(f"{what}, not a file: not read")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def sha256_of(path: Path) -> str:
     """Hex sha256 of a file's bytes, read in blocks so a large file costs no memory."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
+def _clean_path(path: str) -> str:
+    """'./documents//a.txt' -> 'documents/a.txt': the spelling of a manifest path is not part of its identity."""
+    if path.startswith("/"):
+        return path
+    return "/".join(part for part in path.replace("\\", "/").split("/") if part not in ("", "."))
+
+
+def _entry_problems(entry: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The entry without fields dyad cannot use, and why each was dropped (the file is still read)."""
+    clean, problems = dict(entry), []
+    kind = entry.get("kind")
+    if kind is not None and kind not in MANIFEST_KINDS:
+        clean.pop("kind")
+        problems.append(f"kind {kind!r} is not one of {', '.join(MANIFEST_KINDS)}: the file is read as its "
+                        "folder and name say")
+    for key in ("format", "origin", "licence", "title", "outlet"):
+        if key in entry and not isinstance(entry[key], str):
+            clean.pop(key)
+            problems.append(f"{key} {entry[key]!r} is not text: ignored")
+    published = entry.get("published")
+    if published is not None and not isinstance(published, (str, date)):
+        clean.pop("published")
+        problems.append(f"published {published!r} is not a date: ignored")
+    return clean, problems
+
+
 def read_manifest(root: Path) -> dict[str, dict[str, Any]]:
-    """Manifest entries by posix path relative to root; {} when there is no manifest."""
+    """Manifest entries by posix path relative to root; {} when there is no manifest.
+
+    A bad entry never stops the run: one without a path, or listing a file again, is kept under
+    `<entry N>` with `_error`; fields of the wrong type or value are dropped and named in `_problems`.
+    """
     path = root / MANIFEST_NAME
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        with open_regular(path) as handle:
+            data = tomllib.loads(handle.read().decode("utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise ManifestError(f"{path}: not valid TOML: {exc}") from exc
     entries = data.get("source", [])
     if not isinstance(entries, list):
         raise ManifestError(f"{path}: 'source' must be an array of tables ([[source]])")
     out: dict[str, dict[str, Any]] = {}
     for i, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str) or not _clean_path(entry["path"]):
             out[f"<entry {i + 1}>"] = {"_error": "manifest entry has no 'path'", **(entry if isinstance(entry, dict) else {})}
             continue
-        if entry["path"] in out:
+        relpath = _clean_path(entry["path"])
+        if relpath in out:
             # Two entries for one file would make its metadata depend on their order: the first one holds.
-            out[f"<entry {i + 1}>"] = {"_error": f"manifest lists '{entry['path']}' again: the first entry is used",
+            out[f"<entry {i + 1}>"] = {"_error": f"manifest lists '{relpath}' again: the first entry is used",
                                        **entry}
             continue
-        out[entry["path"]] = entry
+        clean, problems = _entry_problems(entry)
+        out[relpath] = {**clean, "path": relpath, **({"_problems": problems} if problems else {})}
     return out
 
 
@@ -112,13 +182,40 @@ def _inside(path: Path, root: Path) -> bool:
     return _escape(path, root) is None
 
 
-def _walk(root: Path) -> list[Path]:
-    files = []
+def _readable_name(text: str) -> str:
+    """A path as text whatever bytes its name has (names that are not UTF-8 show their bytes as \\xNN)."""
+    return os.fsencode(text).decode("utf-8", errors="backslashreplace")
+
+
+def _walk(root: Path) -> tuple[list[Path], list[dict[str, Any]]]:
+    """(files and symlinks under documents/ and tables/, quarantine rows of folders that could not be listed)."""
+    files: list[Path] = []
+    problems: list[dict[str, Any]] = []
+
+    def unlistable(error: OSError) -> None:
+        rel = _readable_name(Path(error.filename).relative_to(root).as_posix())
+        problems.append({"stage": "ingest", "source": rel + "/", "row_ref": "folder",
+                         "reason": f"cannot read the folder: {error.strerror or error}: nothing under it was read",
+                         "raw": None})
+
     for folder in ("documents", "tables"):
         base = root / folder
-        if base.is_dir():
-            files.extend(p for p in base.rglob("*") if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
-    return sorted(files)
+        if not base.is_dir():
+            continue
+        for current, folders, names in os.walk(base, onerror=unlistable):
+            here = Path(current)
+            # a symlinked folder is not walked into: it is a candidate of its own, judged like a symlinked file
+            files += [here / name for name in folders if (here / name).is_symlink()]
+            files += [here / name for name in names if not name.startswith(".")]
+    return sorted(files), problems
+
+
+def _utf8(relpath: str) -> bool:
+    try:
+        relpath.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None = None
@@ -126,19 +223,22 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
     """(inventory of readable source files, quarantine of entries that cannot be read safely).
 
     `known` maps relpath -> (size, mtime_ns, sha256) from the last run: a file whose size and modification
-    time are unchanged keeps its hash without being read again (as git's index does); `dyad run --full`
-    passes none, so every file is hashed.
+    time are unchanged keeps its hash without being read again (as git's index does; the caller leaves out
+    files modified while that run went, which git calls racy); `dyad run --full` passes none.
     """
     root = root.resolve()
     manifest = read_manifest(root)
     rows: list[dict[str, Any]] = []
-    rejected: list[dict[str, Any]] = []
+    walked, rejected = _walk(root)
     seen: set[str] = set()
-    candidates = [(p, p.relative_to(root).as_posix()) for p in _walk(root)]
+    candidates = [(p, p.relative_to(root).as_posix()) for p in walked]
     for relpath, entry in manifest.items():
         if "_error" in entry:
             rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath, "reason": entry["_error"], "raw": entry})
             continue
+        for problem in entry.get("_problems", []):
+            rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath,
+                             "reason": f"manifest entry for '{relpath}': {problem}", "raw": entry})
         target = root / relpath
         if Path(relpath).is_absolute() or ".." in Path(relpath).parts or not _inside(target, root):
             rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath,
@@ -152,19 +252,30 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
         if relpath in seen or path.name in IGNORED_NAMES:
             continue
         seen.add(relpath)
+        if not _utf8(relpath):
+            rejected.append({"stage": "ingest", "source": _readable_name(relpath), "row_ref": "file",
+                             "reason": "the file name is not valid UTF-8: rename the file (it was not read)",
+                             "raw": None})
+            continue
         escape = _escape(path, root)
         if escape is not None:
             rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file", "reason": escape, "raw": None})
             continue
         entry = manifest.get(relpath, {})
         try:
-            stat = path.stat()
+            info = path.stat()
+            what = not_regular(info.st_mode)
+            if what is not None:
+                raise NotRegularFile(f"{what}, not a file: not read")
             previous = (known or {}).get(relpath)
-            if previous is not None and previous[:2] == (stat.st_size, stat.st_mtime_ns):
+            if previous is not None and previous[:2] == (info.st_size, info.st_mtime_ns):
                 sha = previous[2]
             else:
                 sha = sha256_of(path)
-            size, mtime_ns = stat.st_size, stat.st_mtime_ns
+            size, mtime_ns = info.st_size, info.st_mtime_ns
+        except NotRegularFile as exc:
+            rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file", "reason": str(exc), "raw": None})
+            continue
         except OSError as exc:
             rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file",
                              "reason": f"cannot read file: {exc.strerror or exc}", "raw": None})

@@ -85,12 +85,47 @@ def quarantine_reasons(con: duckdb.DuckDBPyConnection, run_id: str, limit: int =
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))[:limit]
 
 
+def article_events(con: duckdb.DuckDBPyConnection, paths: list[str], new: pl.DataFrame) -> dict[str, list[dict]]:
+    """For each document path, the events new this run that it states (what each new article added)."""
+    if not paths or new.is_empty() or not {"fact_event_mention", "dim_document"} <= _tables(con):
+        return {}
+    mentions = (con.table("fact_event_mention").select("event_id", "document_key").pl()
+                .join(con.table("dim_document").select("document_key", "path").pl(), on="document_key")
+                .filter(pl.col("path").is_in(paths)).unique(["path", "event_id"]))
+    joined = mentions.join(new, on="event_id").sort(["path", "event_date", "event_type"], nulls_last=True)
+    out: dict[str, list[dict]] = {}
+    for row in joined.iter_rows(named=True):
+        out.setdefault(row["path"], []).append(row)
+    return out
+
+
+def feeds_markdown(feeds: dict, events: dict[str, list[dict]]) -> list[str]:
+    """The feed section: each feed's outcome, then each new article with the events it added."""
+    if not feeds:
+        return []
+    lines = ["", f"## Feeds: {len(feeds['feeds'])}, {feeds['requests']} requests", "",
+             "| feed | status | new | seen | skipped | failed | note |", "|---|---|---:|---:|---:|---:|---|"]
+    for f in feeds["feeds"]:
+        lines.append(f"| {_md_escape(f['name'])} | {f['status']} | {f['new']} | {f['seen']} | {f['skipped']} | "
+                     f"{f['failed']} | {_md_escape(_short(f.get('reason') or f.get('title') or '', 120))} |")
+    articles = feeds["new_articles"]
+    lines += ["", f"## New articles this run: {len(articles)}"]
+    for a in articles:
+        added = events.get(a["path"], [])
+        lines += ["", f"- **[{_md_escape(a['title'] or a['path'])}]({a['url']})** ({a['feed']}, "
+                      f"{a.get('published') or 'undated'}), `{a['path']}`: {len(added)} new events"]
+        lines += [f"  - {r['event_date'] or 'planned'} {r['event_type']} {r['actor_iso3']} → {r['target_iso3']}: "
+                  f"{_md_escape(_short(r['evidence'], 120))}" for r in added]
+    return lines
+
+
 def _md_escape(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def summary_markdown(summary: Any, new: pl.DataFrame, reasons: list[tuple]) -> str:
-    """The run summary as markdown: counts, quarantine by reason, new events."""
+def summary_markdown(summary: Any, new: pl.DataFrame, reasons: list[tuple],
+                     article_events_by_path: dict[str, list[dict]] | None = None) -> str:
+    """The run summary as markdown: counts, feeds and their new articles, quarantine by reason, new events."""
     lines = [f"# dyad run `{summary.run_id}`: {summary.status} in {summary.seconds:.1f} s", "",
              f"Sources `{summary.sources}` into `{summary.db}`.", "",
              "| what | rows |", "|---|---:|"]
@@ -104,6 +139,7 @@ def summary_markdown(summary: Any, new: pl.DataFrame, reasons: list[tuple]) -> s
         for stage in summary.stages:
             lines.append(f"| {stage.get('stage')} | {stage.get('rows_in', 0):,} | {stage.get('loaded', 0):,} | "
                          f"{stage.get('quarantined', 0):,} |")
+    lines += feeds_markdown(getattr(summary, "feeds", None) or {}, article_events_by_path or {})
     lines += ["", f"## Quarantined rows: {summary.quarantined:,}"]
     if reasons:
         lines += ["", "| stage | reason | rows |", "|---|---|---:|"]
@@ -128,8 +164,10 @@ def publish_run_artifacts(summary: Any, db_path: Path | str) -> list[UUID]:
     try:
         con = connect(Path(db_path), wait_seconds=10, read_only=True)
         try:
-            markdown = summary_markdown(summary, new_events(con, summary.run_id),
-                                        quarantine_reasons(con, summary.run_id))
+            new = new_events(con, summary.run_id)
+            paths = [a["path"] for a in (getattr(summary, "feeds", None) or {}).get("new_articles", [])]
+            markdown = summary_markdown(summary, new, quarantine_reasons(con, summary.run_id),
+                                        article_events(con, paths, new))
             rows = timeline_rows(con)
         finally:
             con.close()

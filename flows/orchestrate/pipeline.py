@@ -1,4 +1,5 @@
-"""The parent Prefect flow: discover -> ingest -> extract -> transform -> load (one transaction) -> report views.
+"""The parent Prefect flow: fetch feeds -> discover -> ingest -> extract -> transform -> load (one transaction) ->
+report views.
 
 Tasks are coarse, one a stage over the whole batch; business logic lives in plain functions of the stage
 modules, which this file only composes.
@@ -22,6 +23,7 @@ from flows.common.faults import checkpoint
 from flows.extract import extract_batch
 from flows.ingest.discover import discover_sources
 from flows.ingest.documents import document_key, read_documents
+from flows.ingest.feeds import feed_items_frame, fetch_feeds
 from flows.ingest.tables import TablesResult, ingest_tables, read_reference
 from flows.warehouse.failures import record_failure
 from flows.warehouse.load import connect, finish_run, load_run, start_run
@@ -30,6 +32,7 @@ from flows.settings import EXTRACTOR_VERSION, Settings
 from flows.warehouse.state import Previous, RunPlan, plan_run, read_kept, read_previous
 from flows.transform.conform import conform_countries
 from flows.transform.warehouse import build_warehouse
+from schemas.quarantine import quarantine_frame
 from schemas.staging import STAGING_MODELS
 from schemas.validate import validate_or_quarantine
 from schemas.warehouse import WAREHOUSE_MODELS
@@ -82,12 +85,45 @@ class RunSummary:
     sources_unchanged: int = 0
     stages: list[dict] = field(default_factory=list)
     error: str | None = None
+    feeds: dict = field(default_factory=dict)  # FetchResult.summary(): each feed's outcome, the new articles
 
 
 def _run_name() -> str:
     params = flow_run.parameters or {}
     sources = Path(str(params.get("sources", "sources"))).name or "sources"
     return f"dyad-{sources}-{datetime.now():%Y-%m-%d-%H%M%S}"
+
+
+@dataclass
+class FeedBatch:
+    """What fetching hands the load: the feed_item table, quarantine and stage counts, the run's feed summary."""
+
+    items: pl.DataFrame
+    quarantine: pl.DataFrame
+    counts: pl.DataFrame
+    summary: dict
+
+
+@task(name="fetch_feeds", **IO_RETRIES)
+def fetch_feeds_task(sources: Path, offline: bool) -> FeedBatch:
+    """Every [[feed]] of the manifest, one request at a time, new articles into documents/<feed>/.
+
+    A feed or page that fails is a quarantine row, never an exception; what is retried here is local I/O
+    (writing documents or the state file), and fetching again then finds what was already written.
+    """
+    result = fetch_feeds(sources, offline=offline)
+    items, bad_state = feed_items_frame(result.state)
+    fetched = quarantine_frame(result.quarantine)
+    counts = []
+    if result.feeds or result.rows_in:
+        counts.append(stage_counts("fetch_feeds", rows_in=result.rows_in, loaded=result.loaded,
+                                   quarantined=fetched.height, skipped=result.skipped))
+    if result.state.items:
+        counts.append(stage_counts("feed_items", rows_in=len(result.state.items), loaded=items.height,
+                                   quarantined=bad_state.height))
+    return FeedBatch(items=items, quarantine=pl.concat([fetched, bad_state], how="vertical_relaxed"),
+                     counts=pl.concat(counts) if counts else pl.DataFrame(),
+                     summary=result.summary() if (result.feeds or result.state.items) else {})
 
 
 @task(name="discover_sources", **IO_RETRIES)
@@ -244,8 +280,12 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
 
 
 @flow(name="dyad-pipeline", flow_run_name=_run_name, log_prints=False)
-def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = False, workers: int = 1) -> RunSummary:
+def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = False, workers: int = 1,
+             offline: bool = False) -> RunSummary:
     """Build or update the reporting database from a sources folder in one transaction.
+
+    The feeds of the manifest are fetched first into the sources folder (not with `offline`), so what a run
+    loads is always a folder anyone can run again.
 
     Only new or changed sources (by content hash) are read again unless `full`; the whole run holds the
     database's lock, so a second run waits up to `wait_seconds` or stops with a clear message. With
@@ -257,7 +297,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
     with run_lock(settings.db, settings.wait_seconds):
         start_run(settings.db, settings.sql_dir, run_id, started, str(settings.sources), settings.wait_seconds)
         try:
-            summary = _run_stages(settings, run_id, started, full, workers)
+            summary = _run_stages(settings, run_id, started, full, workers, offline)
         except BaseException as exc:
             record_failure(settings.db, run_id, exc, settings.wait_seconds)
             raise
@@ -268,8 +308,11 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
     return summary
 
 
-def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, workers: int) -> RunSummary:
+def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, workers: int,
+                offline: bool = False) -> RunSummary:
     """The stages of one run, in order; the caller holds the lock and records how the run ended."""
+    progress.stage("fetch", "feeds of the manifest" + (" (offline: not fetched)" if offline else ""))
+    feeds = fetch_feeds_task(settings.sources, offline)
     progress.stage("discover", str(settings.sources))
     previous = read_previous_task(settings.db)
     inventory, discover_q = discover_sources_task(settings.sources, previous, full)
@@ -285,26 +328,33 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
     n_docs = plan.process.filter(pl.col("kind") == "document").height
     counts = pl.concat([
+        *([feeds.counts] if not feeds.counts.is_empty() else []),
         stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=plan.process.height,
                      quarantined=discover_q.height, skipped=plan.skipped.height),
-        stage_counts("ingest_documents", rows_in=n_docs, loaded=documents.height, quarantined=ingest_q.height),
+        # a part of a loaded document quarantined on its own (a NUL byte, a bad front-matter date) is one more row in
+        stage_counts("ingest_documents", rows_in=n_docs + ingest_q.filter(pl.col("row_ref") != "file").height,
+                     loaded=documents.height, quarantined=ingest_q.height),
         extract_counts,
         star.counts,
     ])
-    quarantine = pl.concat([discover_q, ingest_q, extract_q, star.quarantine], how="vertical_relaxed")
+    quarantine = pl.concat([feeds.quarantine, discover_q, ingest_q, extract_q, star.quarantine],
+                           how="vertical_relaxed")
+    star.whole_frames["feed_item"] = feeds.items
     star.whole_frames["source_file"] = inventory.drop("path", "published").with_columns(
         pl.lit(EXTRACTOR_VERSION).alias("extractor_version"))
     progress.stage("load", f"one transaction into {settings.db.name}, trade tables, views")
-    return load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)
+    summary = load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)
+    summary.feeds = feeds.summary
+    return summary
 
 
-def run_pipeline(sources: str, db: str, *, wait_seconds: float = 0.0, full: bool = False, workers: int = 1
-                 ) -> RunSummary:
+def run_pipeline(sources: str, db: str, *, wait_seconds: float = 0.0, full: bool = False, workers: int = 1,
+                 offline: bool = False) -> RunSummary:
     """The pipeline flow, with a local Dask cluster of `workers` processes for extraction when workers > 1."""
     if workers <= 1:
-        return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=1)
+        return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=1, offline=offline)
     from flows.orchestrate.workers import dask_task_runner
 
     with dask_task_runner(workers) as runner:
         return pipeline.with_options(task_runner=runner)(sources=sources, db=db, wait_seconds=wait_seconds,
-                                                         full=full, workers=workers)
+                                                         full=full, workers=workers, offline=offline)

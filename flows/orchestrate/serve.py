@@ -34,11 +34,12 @@ def export_views_task(db: str, export_dir: str, export_format: str) -> dict:
 
 @flow(name="dyad-pipeline-export", flow_run_name=_run_name, log_prints=False)
 def pipeline_and_export(sources: str, db: str, export_dir: str | None = None, export_format: str = "parquet",
-                        wait_seconds: float = SCHEDULED_WAIT_SECONDS, full: bool = False) -> dict:
+                        wait_seconds: float = SCHEDULED_WAIT_SECONDS, full: bool = False,
+                        offline: bool = False) -> dict:
     """The pipeline, then (when export_dir is given) an export of every report view: what a schedule runs."""
     from flows.orchestrate.pipeline import pipeline
 
-    summary = pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full)
+    summary = pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, offline=offline)
     result = asdict(summary)
     if export_dir:
         result["export"] = export_views_task(db, export_dir, export_format)
@@ -47,7 +48,7 @@ def pipeline_and_export(sources: str, db: str, export_dir: str | None = None, ex
 
 def serve_pipeline(*, sources: Path, db: Path, cron: str | None = None, interval: float | None = None,
                    export_dir: Path | None = None, export_format: str = "parquet", name: str = "scheduled",
-                   on_ready: Callable[[str], None] | None = None) -> None:
+                   on_ready: Callable[[str], None] | None = None, offline: bool = False) -> None:
     """Serve the pipeline as a deployment on a schedule until interrupted (needs a running Prefect server).
 
     on_ready(api_url) is called once the schedule and the server are checked, before serving starts.
@@ -72,7 +73,7 @@ def serve_pipeline(*, sources: Path, db: Path, cron: str | None = None, interval
                           "(or set PREFECT_API_URL)")
     parameters = {"sources": str(Path(sources).resolve()), "db": str(Path(db).resolve()),
                   "export_dir": str(Path(export_dir).resolve()) if export_dir else None,
-                  "export_format": export_format}
+                  "export_format": export_format, "offline": offline}
     schedule = {"cron": cron} if cron else {"interval": interval}
     if on_ready:
         on_ready(api)

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from flows.common.faults import checkpoint
+
 
 class DatabaseLockedError(RuntimeError):
     """Another process holds the database."""
@@ -27,12 +29,16 @@ def run_lock(db: Path, wait_seconds: float = 0.0) -> Iterator[None]:
     db.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)
     deadline = time.monotonic() + wait_seconds
+    waiting = False
     try:
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if waiting is False:
+                    waiting = True
+                    checkpoint("lock_wait")  # the crash tests' sign that this run now waits for the other
                 if time.monotonic() >= deadline:
                     holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "unknown"
                     raise DatabaseLockedError(

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -10,6 +11,7 @@ import polars as pl
 from flows.warehouse.connection import fetch_frame
 from schemas.staging import STAGING_MODELS, empty_frame, polars_schema
 
+RACY_NS = 2_000_000_000  # a file's mtime may lag the clock by a tick (and file systems round it): two seconds
 SOURCE_COLUMNS = ["relpath", "kind", "sha256", "extractor_version", "size_bytes", "mtime_ns"]
 SOURCE_SCHEMA = {"relpath": pl.Utf8, "kind": pl.Utf8, "sha256": pl.Utf8, "extractor_version": pl.Utf8,
                  "size_bytes": pl.Int64, "mtime_ns": pl.Int64}
@@ -21,10 +23,20 @@ class Previous:
 
     sources: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=SOURCE_SCHEMA))
     usable: bool = False
+    recorded_at: datetime | None = None  # when the run that hashed them started
 
     def known_files(self) -> dict[str, tuple[int, int, str]]:
-        """relpath -> (size, mtime_ns, sha256), for discovery to skip hashing unchanged files."""
-        return {r["relpath"]: (r["size_bytes"], r["mtime_ns"], r["sha256"]) for r in self.sources.iter_rows(named=True)}
+        """relpath -> (size, mtime_ns, sha256), for discovery to skip hashing unchanged files.
+
+        Only files last modified well before the run that hashed them: one modified while that run was
+        going (or in the same coarse clock tick) can change again keeping its size and mtime, and its hash
+        must be taken again (git's "racy clean" entries).
+        """
+        if self.recorded_at is None:
+            return {}
+        trusted_before = int(self.recorded_at.timestamp() * 1e9) - RACY_NS
+        return {r["relpath"]: (r["size_bytes"], r["mtime_ns"], r["sha256"]) for r in self.sources.iter_rows(named=True)
+                if r["mtime_ns"] is not None and r["mtime_ns"] < trusted_before}
 
 
 @dataclass
@@ -51,7 +63,8 @@ def read_previous(db: Path) -> Previous:
                 _has(con, f"stg_{kind}", "document_key") for kind in STAGING_MODELS):
             return Previous()
         sources = fetch_frame(con, f"select {', '.join(SOURCE_COLUMNS)} from source_file")
-    return Previous(sources=sources, usable=True)
+        recorded_at = con.execute("select max(started_at) from etl_run where status = 'succeeded'").fetchone()[0]
+    return Previous(sources=sources, usable=True, recorded_at=recorded_at)
 
 
 def plan_run(inventory: pl.DataFrame, previous: Previous, extractor_version: str, *, full: bool = False) -> RunPlan:
@@ -67,6 +80,13 @@ def plan_run(inventory: pl.DataFrame, previous: Previous, extractor_version: str
     process = joined.filter(~unchanged.fill_null(False)).select(inventory.columns)
     changed = joined.filter(pl.col("_old_sha").is_not_null() & ~unchanged.fill_null(False))["relpath"].to_list()
     removed = sorted(set(previous.sources["relpath"]) - set(inventory["relpath"]))
+    removed_tables = previous.sources.filter(pl.col("relpath").is_in(removed) & (pl.col("kind") == "table"))
+    if process.filter(pl.col("kind") == "table").height or removed_tables.height:
+        # Of two files with one figure the one whose name sorts last holds (ingest.tables.trade_load): when any
+        # table is new, changed or gone, every table is read again, so an incremental run ends as a full one
+        # (a revision read alone would win by being read last; its deletion would lose the figure).
+        tables = skipped.filter(pl.col("kind") == "table")
+        process, skipped = pl.concat([process, tables]), skipped.filter(pl.col("kind") != "table")
     return RunPlan(full=False, process=process, skipped=skipped, replaced=sorted(changed) + removed)
 
 

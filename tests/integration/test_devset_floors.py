@@ -11,8 +11,10 @@ from schemas.staging import STAGING_MODELS
 
 DEVSET = Path(__file__).resolve().parents[1] / "fixtures" / "devset"
 SEED = "000_71d1eb8421b35ad3.txt"
-FLOORS = {"events": 0.90, "people": 0.90, "person_roles": 0.85, "person_countries": 0.85, "trade": 0.85,
-          "organizations": 0.95}
+KINDS = ["events", "organizations", "people", "person_countries", "person_roles", "trade"]
+# the dev set measured 1.00 on every kind when this was written: 0.97 guards against any regression (the
+# brief's floors, 0.85-0.95, lie below it and need no test of their own)
+GUARD = 0.97
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +24,6 @@ def scored():
     assert quarantine.height == 0
     frames = extract_documents(docs)
     return docs, frames, score_frames(frames, docs, DEVSET / "gold")
-
-
-@pytest.mark.parametrize("kind", sorted(FLOORS))
-def test_overall_floor(scored, kind):
-    f1 = scored[2]["overall"][kind]["f1"]
-    assert f1 >= FLOORS[kind], f"{kind} F1 {f1} below {FLOORS[kind]}"
 
 
 def test_seed_scores_one(scored):
@@ -49,7 +45,7 @@ def test_domestic_story_yields_nothing(scored):
     assert all(v["predicted"] == 0 for v in empty.values())
 
 
-@pytest.mark.parametrize("kind", sorted(FLOORS))
+@pytest.mark.parametrize("kind", KINDS)
 def test_no_regression_below_the_measured_level(scored, kind):
-    """A guard tighter than the brief's floors: the dev set measured 1.00 on every kind when this was written."""
-    assert scored[2]["overall"][kind]["f1"] >= 0.97
+    f1 = scored[2]["overall"][kind]["f1"]
+    assert f1 >= GUARD, f"{kind} F1 {f1} below {GUARD}"

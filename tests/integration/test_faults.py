@@ -76,21 +76,31 @@ def test_a_killed_run_leaves_the_previous_database(point: str, run_pipeline, db_
 def test_a_second_run_waits_or_says_who_holds_the_database(run_pipeline, grown_sources: Path,
                                                            prefect_api_env: dict[str, str], project_root: Path,
                                                            tmp_path: Path) -> None:
+    """The first run holds the lock until the test tells it to go on (a file it waits for, not a pause that must
+    outlast the others' start-up); the waiting run says it waits before the first is released."""
     db = tmp_path / "dyad.duckdb"
     run_pipeline(grown_sources, db)
-    env = {**prefect_api_env, "DYAD_FAULT_PAUSE": "load", "DYAD_FAULT_PAUSE_SECONDS": "6"}
+    release = tmp_path / "release-first-run"
+    env = {**prefect_api_env, "DYAD_FAULT_PAUSE": "load", "DYAD_FAULT_RELEASE": str(release),
+           "DYAD_FAULT_PAUSE_SECONDS": "600"}
     first = _start(["run", "--sources", str(grown_sources), "--db", str(db), "--full"], env, project_root)
-    _wait_for_pause(first, "load")
-    refused = subprocess.run([*DYAD, "run", "--sources", str(grown_sources), "--db", str(db)],
-                             env=prefect_api_env, cwd=project_root, capture_output=True, text=True, timeout=120)
-    assert refused.returncode == 1
-    assert f"another dyad run (pid {first.pid}) is writing {db}" in refused.stderr.replace("\n", "")
-    waited = subprocess.run([*DYAD, "run", "--sources", str(grown_sources), "--db", str(db), "--wait", "120",
-                             "--json"], env=prefect_api_env, cwd=project_root, capture_output=True, text=True,
-                            timeout=300)
-    first_out, first_err = first.communicate(timeout=120)
+    try:
+        _wait_for_pause(first, "load")
+        refused = subprocess.run([*DYAD, "run", "--sources", str(grown_sources), "--db", str(db)],
+                                 env=prefect_api_env, cwd=project_root, capture_output=True, text=True, timeout=300)
+        assert refused.returncode == 1
+        assert f"another dyad run (pid {first.pid}) is writing {db}" in refused.stderr.replace("\n", "")
+        waiting_env = {**prefect_api_env, "DYAD_FAULT_PAUSE": "lock_wait", "DYAD_FAULT_PAUSE_SECONDS": "0"}
+        waited = _start(["run", "--sources", str(grown_sources), "--db", str(db), "--wait", "600", "--json"],
+                        waiting_env, project_root)
+        _wait_for_pause(waited, "lock_wait", timeout=300)  # the second run is now blocked on the lock
+        assert first.poll() is None  # and the first still holds it
+    finally:
+        release.touch()
+    first_out, first_err = first.communicate(timeout=300)
+    waited_out, waited_err = waited.communicate(timeout=300)
     assert first.returncode == 0, first_err[-2000:]
-    assert waited.returncode == 0, waited.stderr[-2000:]
+    assert waited.returncode == 0, waited_err[-2000:]
     with duckdb.connect(str(db), read_only=True) as con:
         runs = con.execute("select status from etl_run order by started_at").fetchall()
     assert [r[0] for r in runs] == ["succeeded", "succeeded", "succeeded"]

@@ -10,6 +10,7 @@ import gzip
 import json
 import os
 import random
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,10 +38,13 @@ class DocumentCase:
     text_lacks: tuple[str, ...] = ()  # text the loaded document must not contain
     check: dict[str, object] = field(default_factory=dict)  # DocumentRaw column -> expected value
     what_dyad_does: str = ""
+    part: str = ""  # for "loaded": a quarantine row of this file for the part that was left out (its reason)
+    part_ref: str = ""  # and its row_ref ("line 3")
+    source: str = ""  # the quarantine source when it is not the first file's name (a name that is not UTF-8)
 
     @property
     def relpath(self) -> str:
-        return next(iter(self.files))
+        return self.source or next(iter(self.files))
 
 
 def write_sources(root: Path, files: dict[str, Content], good: bool = True) -> Path:
@@ -69,6 +73,18 @@ def _symlink(target: str) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         os.symlink(target, path)
     return make
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _long_article(path: Path) -> None:
+    """9.5 MB of news text: under the 10 MB document limit, over the extraction budget."""
+    block = (SENTENCE + " The ministers met again.\n") * 1000
+    with path.open("w", encoding="utf-8") as handle:
+        while handle.tell() < 9.5 * 2**20 - len(block):
+            handle.write(block)
 
 
 def _symlink_loop(path: Path) -> None:
@@ -112,7 +128,13 @@ DOCUMENT_CASES: list[DocumentCase] = [
                                                    + RANDOM_BYTES[:256]}, "quarantined", "binary content",
                  what_dyad_does="quarantined: 'binary content: not text' (dyad reads txt, md and html)"),
     DocumentCase("one NUL byte inside text", {"documents/nul.txt": SENTENCE.encode() + b"\x00" + SENTENCE.encode()},
-                 "quarantined", "binary content", what_dyad_does="quarantined: 'binary content: not text'"),
+                 "loaded", text_has=("on Monday.Baku, 12 June",), part="1 NUL byte removed", part_ref="line 1",
+                 what_dyad_does="loaded without the NUL; line 1 quarantined: '1 NUL byte removed, the text around "
+                                "it is loaded'"),
+    DocumentCase("NUL bytes on two lines", {"documents/nuls.txt": SENTENCE.encode() + b"\n\nSecond\x00\x00 line.\n"
+                                            + b"Third\x00 line.\n" + (SENTENCE.encode() + b"\n") * 3},
+                 "loaded", text_has=("Second line.\nThird line.",), part="2 NUL bytes removed", part_ref="line 3",
+                 what_dyad_does="loaded without the NULs; one quarantine row a line that held them"),
     DocumentCase("control characters instead of text", {"documents/control.txt": bytes(range(1, 9)) * 40 + b"ok"},
                  "quarantined", "binary content", what_dyad_does="quarantined: 'binary content: not text'"),
     DocumentCase("truncated file cut inside a UTF-8 character",
@@ -166,6 +188,17 @@ DOCUMENT_CASES: list[DocumentCase] = [
         "<article>" + "<div>" * 100_000 + f"<p>{SENTENCE}</p>" + "</div>" * 100_000 + "</article>")},
                  "quarantined", "nested 100003 elements deep",
                  what_dyad_does="quarantined: 'HTML nested 100003 elements deep (more than 1000)'"),
+    DocumentCase("HTML opening with <!--> before 100,000 nested elements", {"documents/abrupt.html": (
+        "<!-->" + _html("<article>" + "<div>" * 100_000 + f"<p>{SENTENCE}</p>" + "</div>" * 100_000
+                       + "</article><!-- end -->").decode()).encode()}, "quarantined", "elements deep",
+                 what_dyad_does="quarantined by the depth guard: '<!-->' is an empty comment, as the parser reads it"),
+    DocumentCase("a comment closed with --!> before deep nesting", {"documents/bang.html": _html(
+        "<!-- a --!><article>" + "<div>" * 5_000 + f"<p>{SENTENCE}</p>" + "</div>" * 5_000 + "</article><!-- -->")},
+                 "quarantined", "elements deep", what_dyad_does="quarantined by the depth guard"),
+    DocumentCase("a 9.5 MB article (under the 10 MB limit)", {"documents/long.txt": _long_article}, "loaded",
+                 text_has=("signed an agreement",),
+                 what_dyad_does="loaded; its extraction is over the 2,000,000-character budget: one extract "
+                                "quarantine row, the run goes on (tests/robustness/test_extract_budget.py)"),
     DocumentCase("nested HTML within the limit (800 levels)", {"documents/nested.html": _html(
         "<article>" + "<div>" * 800 + f"<p>{SENTENCE}</p>" + "</div>" * 800 + "</article>")},
                  "loaded", text_has=("signed an agreement",),
@@ -182,6 +215,17 @@ DOCUMENT_CASES: list[DocumentCase] = [
         "<script type='application/ld+json'>" + "[" * 50_000 + "]" * 50_000 + "</script>")},
                  "loaded", text_has=("signed an agreement",),
                  what_dyad_does="loaded: JSON-LD that cannot be parsed gives no date, the article stays"),
+    DocumentCase("an impossible front-matter date (30 February)", {"documents/feb30.md": (
+        "---\ntitle: Talks\ndate: 2023-02-30\n---\n" + SENTENCE).encode()}, "loaded",
+                 text_has=("signed an agreement",), check={"title": "Talks", "published_date": "2023-06-12",
+                                                           "published_source": "dateline"},
+                 part="front-matter date '2023-02-30' is not a plausible calendar date", part_ref="line 3",
+                 what_dyad_does="loaded with the dateline's date; line 3 quarantined: the front-matter date is "
+                                "not a plausible calendar date"),
+    DocumentCase("a front-matter date in year 1", {"documents/year1.md": (
+        "---\ntitle: Talks\npublished: 0001-01-01\n---\n" + SENTENCE).encode()}, "loaded",
+                 check={"published_date": "2023-06-12"}, part="'0001-01-01' is not a plausible", part_ref="line 3",
+                 what_dyad_does="loaded; the date (before 1800) is quarantined, not passed to the date grammar"),
     DocumentCase("Markdown with broken front matter", {"documents/broken.md": (
         "---\ntitle: [unclosed\ndate: : :\n---\n" + SENTENCE).encode()}, "loaded", text_has=("signed an agreement",),
                  what_dyad_does="loaded: the body is kept, the broken metadata dropped"),
@@ -224,6 +268,35 @@ DOCUMENT_CASES: list[DocumentCase] = [
                  what_dyad_does="quarantined: 'symlink loop: the link points back at itself'"),
     DocumentCase("a dangling symlink", {"documents/dangling.txt": _symlink("nowhere.txt")}, "quarantined",
                  "cannot read file: No such file or directory", what_dyad_does="quarantined"),
+    DocumentCase("a symlink to a FIFO", {"documents/pipe_link.txt": _symlink("fifo/pipe.txt"),
+                                         "documents/fifo/pipe.txt": _fifo}, "quarantined", "FIFO",
+                 what_dyad_does="quarantined: 'a FIFO (named pipe), not a file: not read' (never opened: it would "
+                                "block)"),
+    DocumentCase("a FIFO in the documents folder", {"documents/pipe.txt": _fifo}, "quarantined", "FIFO",
+                 what_dyad_does="quarantined: 'a FIFO (named pipe), not a file: not read'"),
+    DocumentCase("a file name that is not valid UTF-8", {os.fsdecode(b"documents/caf\xe9.txt"): SENTENCE.encode()},
+                 "quarantined", "not valid UTF-8", source="documents/caf\\xe9.txt",
+                 what_dyad_does="quarantined as 'documents/caf\\xe9.txt': 'the file name is not valid UTF-8: "
+                                "rename the file'"),
+    DocumentCase("a manifest path spelled ./documents/x.txt", {
+        "documents/dotted.txt": SENTENCE.replace(", 12 June 2023", "").encode(),
+        "sources.toml": _manifest({"path": "./documents/dotted.txt", "published": "2023-06-01"})},
+                 "loaded", check={"published_date": "2023-06-01", "published_source": "manifest"},
+                 what_dyad_does="loaded with the entry's metadata: './' and '//' are spelling, not identity"),
+    DocumentCase("a manifest entry whose kind is not text (kind = 5)", {
+        "documents/kind5.txt": SENTENCE.encode(), "sources.toml": _manifest({"path": "documents/kind5.txt", "kind": 5})},
+                 "loaded", "kind 5 is not one of document, table",
+                 what_dyad_does="loaded as its folder says; the entry's kind is quarantined (source sources.toml)"),
+    DocumentCase("a manifest entry with an unknown kind ('documents')", {
+        "documents/kinds.txt": SENTENCE.encode(),
+        "sources.toml": _manifest({"path": "documents/kinds.txt", "kind": "documents"})},
+                 "loaded", "kind 'documents' is not one of document, table",
+                 what_dyad_does="loaded as its folder says (not lost); the entry's kind is quarantined"),
+    DocumentCase("a manifest entry whose format is a list", {
+        "documents/fmt.txt": SENTENCE.encode(),
+        "sources.toml": _manifest({"path": "documents/fmt.txt", "format": ["txt"]})},
+                 "loaded", "format ['txt'] is not text: ignored",
+                 what_dyad_does="loaded; the entry's format is quarantined"),
     DocumentCase("a manifest entry without a path", {"sources.toml": _manifest({"kind": "document"})},
                  "quarantined", "manifest entry has no 'path'", what_dyad_does="quarantined"),
     DocumentCase("the same file twice in the manifest", {
@@ -245,6 +318,10 @@ V1_HEADER, V1_ROW = _V1.splitlines()[0], _V1.splitlines()[1]  # AZE -> BLR expor
 V1_VALUES = ",1000,1000,0,True"
 V1_JSON_RECORD = json.loads((ROOT / "tests" / "fixtures" / "tables" / "comtrade" / "aze_blr_v1.json")
                             .read_text(encoding="utf-8"))["data"][0]
+_LEGACY = (ROOT / "tests" / "fixtures" / "tables" / "legacy" / "aze_geo_legacy.csv").read_text(encoding="utf-8")
+LEGACY_HEADER = _LEGACY.splitlines()[0]
+# milk (HS 0401) from Georgia to Azerbaijan, 2021: net 60 kg, gross 70 kg, 120 USD
+LEGACY_ROW = "HS,2021,2021,2021,2,0,1,Import,31,,,268,,,,,,,,,,401,{name},1,No Quantity,,,,,60,70,120,,,0"
 GOOD_TABLE = "tables/zz_good_reported.csv"
 GOOD_TABLE_BYTES = (PUBLISHED_HEADER + PUBLISHED_ROW.replace("2021-01,2021-12", "2019-01,2019-12")).encode()
 
@@ -255,6 +332,20 @@ def published(*rows: str) -> bytes:
 
 def v1(*rows: str) -> bytes:
     return (V1_HEADER + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+
+
+def legacy(*rows: str) -> bytes:
+    return (LEGACY_HEADER + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+
+
+def _bomb(rows: int = 600_000) -> bytes:
+    """A gzip of published figures that unpacks ~1000 times over (the same line again and again)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip header
+    data = [packer.compress(PUBLISHED_HEADER.encode())]
+    line = PUBLISHED_ROW.encode() * 1000
+    for _ in range(rows // 1000):
+        data.append(packer.compress(line))
+    return b"".join(data) + packer.flush()
 
 
 def v1_value(value: str) -> str:
@@ -271,7 +362,6 @@ class TableCase:
     reason: str = ""  # text one quarantine row's reason must contain (case-insensitive); "" for none
     row_ref: str = ""  # the row_ref of that quarantine row, when the problem is one row
     loaded: int | None = None  # rows that must load
-    xfail: str = ""  # why dyad does not do this yet (strict: the test fails once it does)
     what_dyad_does: str = ""
 
 
@@ -393,6 +483,40 @@ TABLE_CASES: list[TableCase] = [
               b"t,i,j,k,v,q\n2021,31,112,270900,abc,1\n2021,31,112,280000,-3,1\n2021,31,112,290000,1.5,2\n",
               "trade value 'abc' is not a number", "line 2", 1,
               what_dyad_does="line 2 ('abc') and line 3 (negative) quarantined, line 4 loads"),
+    TableCase("a JSON response with a UTF-8 byte-order mark", "tables/bom.json",
+              b"\xef\xbb\xbf" + json.dumps({"data": [V1_JSON_RECORD]}).encode(), "", "", 1,
+              what_dyad_does="loaded: the byte-order mark is not part of the JSON"),
+    TableCase("a UTF-16 CSV of published figures", "tables/utf16.csv", published(PUBLISHED_ROW).decode().encode("utf-16"),
+              "", "", 1, what_dyad_does="loaded: read through a UTF-8 copy, streamed"),
+    TableCase("a UTF-16 Comtrade CSV without a byte-order mark", "tables/comtrade_utf16.csv",
+              v1(V1_ROW).decode().encode("utf-16-le"), "", "", 1,
+              what_dyad_does="loaded: the alternating NUL bytes give UTF-16 away"),
+    TableCase("pandas-style floats in a Comtrade JSON (refYear: 2022.0)", "tables/comtrade_floats.json",
+              json.dumps({"data": [{**V1_JSON_RECORD, "refYear": 2022.0, "refMonth": 52.0, "reporterCode": 31.0,
+                                    "partnerCode": 112.0}]}).encode(), "", "", 1,
+              what_dyad_does="loaded: integral codes written as floats are the same codes"),
+    TableCase("pandas-style floats in a Comtrade CSV (2022.0)", "tables/comtrade_floats.csv",
+              v1(V1_ROW.replace(",2022,52,2022,31,", ",2022.0,52.0,2022,31.0,")), "", "", 1,
+              what_dyad_does="loaded: integral codes written as floats are the same codes"),
+    TableCase("one unclosed quote (Comtrade CSV)", "tables/comtrade_quote.csv",
+              v1(V1_ROW.replace(",Export,", ',"Export,'), V1_ROW.replace("2022", "2021")), "unclosed or stray quote",
+              "line 2", 1, what_dyad_does="line 2 quarantined: 'not valid CSV: an unclosed or stray quote'; line 3 "
+                                         "loads (the quote does not swallow the lines after it)"),
+    TableCase("an unquoted comma in a legacy Comtrade commodity name", "tables/legacy_comma.csv",
+              legacy(LEGACY_ROW.format(name="Milk, cream"), LEGACY_ROW.format(name="Milk").replace("2021", "2020")),
+              "36 fields where the header has 35", "line 2", 1,
+              what_dyad_does="line 2 quarantined ('36 fields where the header has 35: a comma inside a value that "
+                             "is not quoted would shift every later column'): its gross weight is never loaded as "
+                             "its trade value; line 3 loads"),
+    TableCase("a Comtrade data list holding a non-object", "tables/comtrade_nonobject.json",
+              json.dumps({"data": [V1_JSON_RECORD, 5, "x", None]}).encode(), "not a JSON object but int",
+              "record 2", 1, what_dyad_does="records 2-4 quarantined ('record is not a JSON object'); record 1 loads"),
+    TableCase("a Comtrade 'data' that is not a list", "tables/comtrade_data_object.json",
+              json.dumps({"data": {"refYear": 2022}}).encode(), "not a table layout", "file", 0,
+              what_dyad_does="quarantined: 'not a table layout dyad reads'"),
+    TableCase("a gzip bomb of published figures", "tables/bomb.csv.gz", _bomb(), "decompression bomb", "file", 0,
+              what_dyad_does="quarantined while streaming: 'a decompression bomb: N bytes of gzip unpack to more "
+                             "than M (over 200 times)', after 16 MB, never the whole"),
     TableCase("SQL in a table file name", f"tables/{INJECTION}.csv", published(PUBLISHED_ROW), "", "", 1,
               what_dyad_does="loaded; the path is a query parameter, never part of a statement"),
     TableCase("SQL in a table cell", "tables/injection.csv",

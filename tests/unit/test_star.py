@@ -11,7 +11,8 @@ import pytest
 from flows.warehouse.audits import AuditError, generated_audits, load_audits, run_audits, run_checks
 from flows.warehouse.connection import STORAGE_VERSION, connect, rewrite_for_older_readers, storage_version
 from flows.warehouse.describe import apply_comments, catalog, header, inline_comments
-from flows.warehouse.load import apply_ddl, apply_views, attach_country_keys, upgrade_star
+from flows.warehouse.load import apply_ddl, apply_views, attach_country_keys
+from flows.warehouse.marker import prepare_database, schema_version
 
 SQL = Path(__file__).resolve().parents[2] / "sql"
 
@@ -85,6 +86,8 @@ def test_country_keys_are_filled_beside_every_iso3(star) -> None:
 
 
 def test_an_older_database_is_upgraded(tmp_path: Path) -> None:
+    """A database of the dyad before the clean star (schema version 0) is brought forward by the migrations:
+    the derived star is dropped and recreated by the DDL, the run history stays."""
     with duckdb.connect(str(tmp_path / "old.duckdb")) as con:
         con.execute("create table trade_reported (period_start date, value_usd double)")
         con.execute("insert into trade_reported values ('2020-01-01', 5)")
@@ -92,15 +95,19 @@ def test_an_older_database_is_upgraded(tmp_path: Path) -> None:
         con.execute("create table etl_run (run_id varchar primary key, started_at timestamp not null, "
                     "ended_at timestamp, status varchar not null, sources_dir varchar not null, n_sources integer, "
                     "error varchar)")
+        con.execute("create table quarantine (run_id varchar, stage varchar, source varchar, row_ref varchar, "
+                    "reason varchar, raw varchar)")
         con.execute("insert into etl_run values ('r0', now(), null, 'succeeded', 's', 1, null)")
-        done = upgrade_star(con, SQL)
+        assert prepare_database(con, SQL) == 0
         apply_ddl(con, SQL)
-        assert done[0] == "renamed trade_reported to fact_trade_reported"
-        assert "dim_event_type" in done[1]          # its key changed type: the star is rebuilt, history kept
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        assert "trade_reported" not in tables and "fact_trade_reported" in tables
+        assert con.execute("select count(*) from fact_trade_reported").fetchone() == (0,)  # read again next run
         assert con.execute("select count(*) from etl_run").fetchone() == (1,)
         assert con.execute("select data_type from information_schema.columns where table_name = 'dim_event_type' "
                            "and column_name = 'event_type_key'").fetchone() == ("VARCHAR",)
-        assert upgrade_star(con, SQL) == []
+        assert con.execute("select version from dyad_schema").fetchall() == [(schema_version(SQL),)]
+        assert prepare_database(con, SQL) == schema_version(SQL)     # a second time changes nothing
 
 
 def test_new_files_are_written_for_duckdb_1_4_readers_and_older_files_are_rewritten(tmp_path: Path) -> None:

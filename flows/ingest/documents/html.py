@@ -108,7 +108,9 @@ def _paragraphs(root: LexborNode) -> list[str]:
     return paragraphs
 
 
-_SKIPPED_MARKUP_RX = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# A comment ends at '-->', '--!>', or at once for '<!-->' and '<!--->' (HTML's abrupt empty comments): read
+# as '<!--' up to a later '-->', those would hide everything between from the depth guard but not the parser.
+_SKIPPED_MARKUP_RX = re.compile(r"<!--(?:-?>|.*?--!?>)|<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _TAG_RX = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
 # Elements that never hold children, or that the parser closes by itself when the next one opens.
 _UNNESTED_TAGS = frozenset(

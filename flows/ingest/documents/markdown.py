@@ -59,6 +59,22 @@ def _first(mapping: Mapping[str, Any], keys: Sequence[str]) -> Any:
     return None
 
 
+EARLIEST_PUBLICATION = date(1800, 1, 1)  # before newspapers as dyad reads them: a typo or a placeholder
+
+
+def _plausible(value: date | None) -> date | None:
+    return value if value is not None and value >= EARLIEST_PUBLICATION else None
+
+
+def _dropped_date(front_matter: str, stated: Any) -> dict[str, str]:
+    """The quarantine part for a front-matter date that is no calendar date: its line, why, what it said."""
+    keys = "|".join(FRONT_MATTER_DATE)
+    at = re.search(rf"^\s*(?:{keys})\s*:", front_matter, re.MULTILINE)
+    line = 2 + front_matter.count("\n", 0, at.start()) if at else 1  # line 1 is the opening '---'
+    return {"row_ref": f"line {line}", "reason": f"front-matter date '{stated}' is not a plausible calendar date: "
+                                                  "ignored, the body is loaded", "raw": str(stated)[:200]}
+
+
 def read_markdown(text: str) -> dict[str, Any]:
     """Front matter (title, published, outlet) and the body as plain text with heading markers stripped.
 
@@ -70,13 +86,18 @@ def read_markdown(text: str) -> dict[str, Any]:
     if match:
         try:
             loaded = yaml.load(match["yaml"], Loader=_YAML_LOADER)  # a safe loader: no Python objects
+        except ValueError:  # a timestamp YAML cannot build ('2023-02-30'): read every value as text instead
+            loaded = yaml.load(match["yaml"], Loader=yaml.BaseLoader)
         except yaml.YAMLError:
             loaded = None  # broken metadata should not cost us the article: keep the body, find dates in it
         if isinstance(loaded, dict):
             title, outlet = _first(loaded, FRONT_MATTER_TITLE), _first(loaded, FRONT_MATTER_OUTLET)
             meta["title"] = _scalar_text(title)
             meta["outlet"] = _scalar_text(outlet)
-            meta["published"] = as_date(_first(loaded, FRONT_MATTER_DATE))
+            stated = _first(loaded, FRONT_MATTER_DATE)
+            meta["published"] = _plausible(as_date(stated))
+            if stated is not None and meta["published"] is None and not isinstance(stated, (list, dict)):
+                meta["_dropped"] = [_dropped_date(match["yaml"], stated)]
         body = text[match.end():]
     body = lay_out(body, markdown=True)  # before the markers go: they tell list items and headings apart
     body = _HEADING_RX.sub(lambda m: m["text"], body)

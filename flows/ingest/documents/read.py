@@ -15,6 +15,7 @@ from typing import Any
 import pandera.errors
 import polars as pl
 
+from flows.ingest.discover import open_regular
 from flows.ingest.documents.datelines import date_only_line, find_dateline, is_heading_line, parse_dateline
 from flows.ingest.documents.decode import decode_bytes, normalise, sniff_format
 from flows.ingest.documents.errors import PREVIEW_BYTES, DocumentError, preview
@@ -63,6 +64,31 @@ def relative_posix(path: Path, root: Path) -> str:
             return PurePath(path).as_posix()
 
 
+STRAY_NUL_SHARE = 0.01  # text with a few NUL bytes (a bad copy, a C string) vs binary or UTF-16, which has many
+MAX_DROPPED_ROWS = 20
+
+
+def _without_stray_nuls(data: bytes) -> tuple[bytes, list[dict[str, str]]]:
+    """The bytes without a few stray NULs, and one quarantine part per line that held them; unchanged when NULs
+    are many (UTF-16 or binary: decode_bytes and the control-character check judge those)."""
+    count = data.count(0)
+    if not count or count > STRAY_NUL_SHARE * len(data):
+        return data, []
+    lines: dict[int, int] = {}
+    at = data.find(0)
+    while at != -1:
+        line = data.count(b"\n", 0, at) + 1
+        lines[line] = lines.get(line, 0) + 1
+        at = data.find(0, at + 1)
+    dropped = [{"row_ref": f"line {line}", "reason": f"{n} NUL byte{'s' if n > 1 else ''} removed, the text around "
+                                                    f"{'them' if n > 1 else 'it'} is loaded", "raw": None}
+               for line, n in sorted(lines.items())[:MAX_DROPPED_ROWS]]
+    if len(lines) > MAX_DROPPED_ROWS:
+        rest = sum(n for _, n in sorted(lines.items())[MAX_DROPPED_ROWS:])
+        dropped[-1]["reason"] += f"; and {rest} more on {len(lines) - MAX_DROPPED_ROWS} later lines"
+    return data.replace(b"\x00", b""), dropped
+
+
 def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """One DocumentRaw row (see schemas/raw.py) for one file; raises DocumentError(reason) on bad input."""
     if not path.is_absolute() and not path.exists() and (root / path).exists():
@@ -75,13 +101,15 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
                 head = handle.read(PREVIEW_BYTES)
             raise DocumentError(f"too large: {size / 2**20:.1f} MB is over the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB "
                                 "limit for one document", preview(head))
-        data = path.read_bytes()
+        with open_regular(path) as handle:  # a FIFO swapped in after discovery must not block the run
+            data = handle.read()
     except OSError as error:
         raise DocumentError(f"unreadable file: {error.strerror or error}") from error
     if not data:
         raise DocumentError("empty file")
+    readable, dropped = _without_stray_nuls(data)
     try:
-        raw_text, encoding = decode_bytes(data)
+        raw_text, encoding = decode_bytes(readable)
     except DocumentError as error:
         raise DocumentError(error.reason, preview(data)) from None
     text = normalise(raw_text)
@@ -91,6 +119,7 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         raise DocumentError("binary content: not text", preview(data))
     fmt = sniff_format(path, text)
     parsed = {"md": read_markdown, "html": read_html}.get(fmt, read_text)(text)
+    dropped += parsed.get("_dropped", [])
     body: str = parsed["text"]
     if not body.strip():
         raise DocumentError(f"no text left after reading the {fmt} markup", text[:200])
@@ -118,6 +147,7 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         "published_date": published,
         "published_source": source,
         "text": body,
+        **({"_dropped": dropped} if dropped else {}),
     }
 
 
@@ -149,7 +179,9 @@ def read_documents(paths: Sequence[Path], root: Path, manifest: Mapping[str, Map
         seen.add(relative)
         entry = (manifest or {}).get(relative) or (manifest or {}).get(path.name)
         try:
-            rows.append(read_document(path, root, entry))
+            row = read_document(path, root, entry)
+            rejected += [{"stage": "ingest", "source": relative, **part} for part in row.pop("_dropped", [])]
+            rows.append(row)
         except DocumentError as error:
             rejected.append({"stage": "ingest", "source": relative, "row_ref": "file", "reason": error.reason,
                              "raw": error.raw})

@@ -16,9 +16,9 @@ from typing import Callable, Sequence
 import duckdb
 import polars as pl
 
-from flows.ingest.discover import sha256_of
+from flows.ingest.discover import not_regular, sha256_of
 from flows.ingest.tables import baci, comtrade, published
-from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format
+from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format, utf8_view
 from flows.ingest.tables.reference import read_code_map, read_countries, read_products
 from flows.ingest.tables.trade_load import FileOutcome
 from schemas.quarantine import QUARANTINE_SCHEMA, quarantine_frame
@@ -87,18 +87,29 @@ def ingest_file(con: duckdb.DuckDBPyConnection, path: Path, rel: str, fmt: str |
         if fmt == "published":
             known = set(reference["dim_country"]["iso3"].to_list())
             return published.load_published(con, path, rel, known)
-    except comtrade.ComtradeResponseError as err:
+    except (comtrade.ComtradeResponseError, UnreadableTable) as err:  # a decompression bomb is one
+        forget_file(con, rel)
         return FileOutcome(0, 0, file_quarantine(rel, str(err)))
     except UNREADABLE as err:
-        # the file broke off while it was read (a ragged CSV, a truncated gzip): none of it loads
-        con.execute("delete from fact_trade where source_file = $f", {"f": rel})
-        con.execute("delete from fact_trade_reported where source = $f", {"f": rel})
+        # the file broke off while it was read (a truncated gzip): none of it loads
+        forget_file(con, rel)
         return FileOutcome(0, 0, file_quarantine(rel, f"could not be read as {fmt}: {err}"))
+    except duckdb.Error:
+        raise  # DuckDB has aborted the transaction: the run cannot go on, and rolls back whole
+    except Exception as err:  # noqa: BLE001 - a reader bug that bad input triggers costs this file, not the run
+        forget_file(con, rel)
+        return FileOutcome(0, 0, file_quarantine(rel, f"could not be read as {fmt} ({type(err).__name__}: {err})"[:500]))
     if fmt in REFERENCE or fmt in COMPANIONS:
         # reference tables come from the bundled copy; BACI's companions add nothing the map lacks
         return FileOutcome(0, 0, pl.DataFrame(schema=QUARANTINE_SCHEMA))
     return FileOutcome(0, 0, file_quarantine(rel, "not a table layout dyad reads (Comtrade API v1 JSON or CSV, "
                                                   "Comtrade legacy CSV, BACI, published figures)"))
+
+
+def forget_file(con: duckdb.DuckDBPyConnection, rel: str) -> None:
+    """Remove what a file loaded before it failed: a file loads whole or as its good rows, never half read."""
+    con.execute("delete from fact_trade where source_file = $f", {"f": rel})
+    con.execute("delete from fact_trade_reported where source = $f", {"f": rel})
 
 
 def register_reference(con: duckdb.DuckDBPyConnection) -> None:
@@ -138,35 +149,58 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
 
     Runs inside the caller's transaction with the DDL applied; never commits and never loads the
     reference tables. Files load in path order, so of two files with rows for the same reporter,
-    partner, flow, product, period and source, the later one's rows replace the earlier one's.
+    partner, flow, product, period and source, the later one's rows replace the earlier one's, and the
+    earlier one's are quarantined under its name (trade_load.replace_revised).
     """
     quarantines, per_source = [], []
+    ordered = sorted(Path(p) for p in paths)
+    for path in ordered:
+        # what these files loaded last time goes first: a file read again must not be "revised" by its own
+        # old rows in a file that sorts later and is read again after it
+        forget_file(con, relative(path, root))
     register_reference(con)
     try:
-        for path in sorted(Path(p) for p in paths):
+        for path in ordered:
             rel = relative(path, root)
+            try:
+                what = not_regular(path.stat().st_mode)
+            except OSError as err:
+                what = f"cannot read file: {err.strerror or err}"
+            if what is not None:  # swapped for a FIFO after discovery: opening it would block the run
+                quarantines.append(file_quarantine(rel, what))
+                per_source.append({"source": rel, "format": "unknown", "sha256": None, "rows_in": 0, "loaded": 0,
+                                   "quarantined": 0})
+                continue
             # hashing a multi-GB file takes seconds: it runs beside DuckDB's load (hashlib frees the GIL)
             with ThreadPoolExecutor(max_workers=1) as pool:
                 sha256 = pool.submit(sha256_of, path)
                 try:
-                    fmt = detect_format(path)
+                    with utf8_view(path) as readable:
+                        fmt = detect_format(readable)
+                        outcome = ingest_file(con, readable, rel, fmt)
                 except UnreadableTable as err:
                     fmt, outcome = None, FileOutcome(0, 0, file_quarantine(rel, str(err)))
-                else:
-                    outcome = ingest_file(con, path, rel, fmt)
             quarantines.append(outcome.quarantine)
             per_source.append({
                 "source": rel, "format": fmt or "unknown", "sha256": sha256.result(),
                 "rows_in": outcome.rows_in, "loaded": outcome.loaded,
-                "quarantined": outcome.quarantine.filter(pl.col("row_ref") != "file").height,
+                "quarantined": outcome.quarantine.filter((pl.col("row_ref") != "file")
+                                                         & (pl.col("source") == rel)).height,
             })
     finally:
         unregister_reference(con)
+    quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    # a file's rows revised by a later file are quarantined under the earlier file: count them there
+    counted = quarantine.filter(pl.col("row_ref") != "file").group_by("source").len("n")
+    per_file = dict(zip(counted["source"], counted["n"]))
+    for entry in per_source:
+        revised_away = per_file.get(entry["source"], 0) - entry["quarantined"]
+        entry["quarantined"] += revised_away
+        entry["loaded"] -= revised_away
     sources = pl.DataFrame(per_source, schema=PER_SOURCE_SCHEMA)
     statistics = sources.filter(pl.col("format").is_in(list(STATISTICS)))
     if statistics.height:
         record_sources(con, statistics)
-    quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
     return TablesResult(
         rows_in=int(sources["rows_in"].sum()),
         loaded=int(sources["loaded"].sum()),

@@ -1,12 +1,18 @@
 """Which layout a table file is in, told from its contents (header columns, JSON keys), gzipped or not."""
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
 import json
+import tempfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from flows.ingest.discover import open_regular
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -30,26 +36,107 @@ REFERENCE = {"hs_list", "hs_sections", "country_codes"}
 COMPANIONS = {"baci_country_codes", "baci_product_codes"}
 
 
+# Deflate cannot pack more than ~1032:1; trade tables, even Comtrade's rows of empty columns, pack under 50:1.
+# A file that unpacks past this ratio (after the first 16 MB, which any table may reach) is a decompression
+# bomb: it is stopped while streaming, before it costs memory or time.
+MAX_GZIP_RATIO = 200
+RATIO_FREE_BYTES = 16 << 20
+
+
 class UnreadableTable(ValueError):
     """A table file that cannot be read at all; the message says why in words a person understands."""
 
 
+class DecompressionBomb(UnreadableTable):
+    """A gzip file that unpacks to far more than any table of its size."""
+
+
 def is_gzip(path: Path) -> bool:
     """True when the file starts with the gzip magic bytes, whatever its name."""
-    with path.open("rb") as fh:
+    with open_regular(path) as fh:
         return fh.read(2) == b"\x1f\x8b"
+
+
+class CappedGzip(io.RawIOBase):
+    """A gzip file read as a stream, stopped with DecompressionBomb once it unpacks past MAX_GZIP_RATIO."""
+
+    def __init__(self, path: Path, ratio: float = MAX_GZIP_RATIO) -> None:
+        self._raw = open_regular(path)
+        self._gzip = gzip.GzipFile(fileobj=self._raw, mode="rb")
+        self._ratio, self._out, self._path = ratio, 0, path
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._gzip.read(min(len(buffer), 1 << 20))
+        self._out += len(data)
+        packed = max(self._raw.tell(), 1)
+        if self._out > RATIO_FREE_BYTES and self._out > self._ratio * packed:
+            raise DecompressionBomb(f"a decompression bomb: {packed:,} bytes of gzip unpack to more than "
+                                    f"{self._out:,} (over {self._ratio:g} times): not read further")
+        buffer[:len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self._gzip.close()
+        finally:
+            self._raw.close()
+            super().close()
+
+
+def open_table(path: Path) -> io.BufferedReader:
+    """The file's bytes as a binary stream: decompressed (with the ratio cap) when gzipped, whatever its name."""
+    if is_gzip(path):
+        return io.BufferedReader(CappedGzip(path), buffer_size=1 << 20)
+    return open_regular(path)
 
 
 def head_bytes(path: Path, size: int = 65536) -> bytes:
     """The first bytes of the file, decompressed when gzipped; a broken gzip is an UnreadableTable."""
-    if not is_gzip(path):
-        with path.open("rb") as fh:
-            return fh.read(size)
     try:
-        with gzip.open(path, "rb") as fh:
+        with open_table(path) as fh:
             return fh.read(size)
-    except (EOFError, OSError, zlib.error) as err:
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
         raise UnreadableTable(f"truncated or corrupt gzip file: {err}") from err
+    except OSError as err:
+        raise UnreadableTable(f"cannot read file: {err.strerror or err}") from err
+
+
+def utf16_encoding(head: bytes) -> str | None:
+    """'utf-16' (with a byte-order mark), 'utf-16-le' or '-be' (ASCII text with every other byte NUL), else None."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head[:4096]
+    half = len(sample) // 2
+    if half >= 8:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > 0.4 * half and even == 0:
+            return "utf-16-le"
+        if even > 0.4 * half and odd == 0:
+            return "utf-16-be"
+    return None
+
+
+@contextmanager
+def utf8_view(path: Path) -> Iterator[Path]:
+    """The path itself, or for a UTF-16 table (Excel's "Unicode text", PowerShell's default) a UTF-8 copy of it
+    in a temporary folder for the table's readers, which all read UTF-8; streamed, never whole in memory."""
+    encoding = utf16_encoding(head_bytes(path, 4096))
+    if encoding is None:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="dyad-utf8-") as folder:
+        copy = Path(folder) / (path.name[:-3] if path.name.lower().endswith(".gz") else path.name)
+        try:
+            with open_table(path) as source, copy.open("wb") as target:
+                reader = codecs.getreader(encoding)(source, errors="replace")
+                while text := reader.read(1 << 20):
+                    target.write(text.encode("utf-8"))
+        except (EOFError, zlib.error, OSError) as err:
+            raise UnreadableTable(f"could not be read as {encoding}: {err}") from err
+        yield copy
 
 
 def head_text(path: Path, size: int = 65536) -> str:
@@ -91,24 +178,31 @@ def format_of_columns(columns: list[str]) -> str | None:
 def format_of_json(text: str, path: Path) -> str | None:
     """comtrade_v1_json when the document is a Comtrade API v1 response (or a bare list of its records)."""
     try:
-        opener = gzip.open if is_gzip(path) else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            doc = json.load(fh)
+        doc = read_json(path)
     except RecursionError as err:
         raise UnreadableTable("not valid JSON: nested too deeply to read") from err
     except (EOFError, zlib.error) as err:
         raise UnreadableTable(f"truncated or corrupt gzip file: {err}") from err
+    except DecompressionBomb:
+        raise
     except (ValueError, OSError) as err:
         raise UnreadableTable(f"not valid JSON: {err}") from err
     records = doc.get("data") if isinstance(doc, dict) else doc
     error = doc.get("error") if isinstance(doc, dict) else None
     if error and not records:
         raise UnreadableTable(f"the response holds an error and no data: {error}")
-    if isinstance(records, list) and (not records or isinstance(records[0], dict)):
-        first = {k.lower() for k in records[0]} if records else set()
-        if not records or COMTRADE_V1 <= first:
+    if isinstance(records, list):
+        # the first object decides: a stray non-object record is that record's problem, not the file's
+        first = next(({str(k).lower() for k in r} for r in records if isinstance(r, dict)), None)
+        if not records or (first is not None and COMTRADE_V1 <= first):
             return "comtrade_v1_json"
     return None
+
+
+def read_json(path: Path) -> object:
+    """A JSON file (gzipped or not, with or without a UTF-8 byte-order mark) as Python values."""
+    with open_table(path) as fh:
+        return json.loads(fh.read().decode("utf-8-sig"))
 
 
 def missing_columns(columns: list[str]) -> str | None:

@@ -8,7 +8,7 @@ import duckdb
 import pandera.errors
 import polars as pl
 
-from flows.ingest.tables.detect import is_gzip
+from flows.ingest.tables.detect import open_table
 from flows.ingest.tables.trade_load import FileOutcome
 from schemas.quarantine import QUARANTINE_SCHEMA
 from schemas.trade import TradeReported
@@ -53,11 +53,8 @@ def read_published(path: Path, rel: str) -> pl.DataFrame:
     if path.suffix.lower() == ".parquet":
         raw = pl.read_parquet(path).cast(pl.Utf8).with_row_index("line", offset=2)
     else:
-        data = path.read_bytes()
-        if is_gzip(path):
-            import gzip
-
-            data = gzip.decompress(data)
+        with open_table(path) as handle:  # gunzipped as a stream, stopped if it is a decompression bomb
+            data = handle.read()
         try:
             raw = pl.read_csv(data, infer_schema_length=0, encoding="utf8-lossy").with_row_index("line", offset=2)
         except pl.exceptions.PolarsError:
@@ -101,6 +98,8 @@ def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
         .then(pl.lit("period is not YYYY-MM"))
         .when(pl.col("value_usd").is_null())
         .then(pl.lit("value_usd is not a number"))
+        .when(pl.any_horizontal(pl.col("measure", "exporter_iso3", "importer_iso3").is_null()))
+        .then(pl.lit("measure, exporter_iso3 or importer_iso3 is empty"))
         .when(unknown)
         .then(pl.format("country {} or {} is not in dim_country", "exporter_iso3", "importer_iso3"))
         .when(reporter_unknown)

@@ -93,6 +93,20 @@ def judge_batch(
     return TradeStaged.validate(pl.from_arrow(con.sql(query, params=params).to_arrow_table()))
 
 
+def with_parse_errors(staged: pl.DataFrame, batch: pl.DataFrame) -> pl.DataFrame:
+    """The staged rows with the reader's own verdict first: a line that could not be read as CSV (or a JSON
+    record that is no object) is rejected for that, with the line as written, whatever the SQL made of its nulls."""
+    if "parse_error" not in batch.columns:
+        return staged
+    errors = batch.filter(pl.col("parse_error").is_not_null()).select("rn", "parse_error", "raw_line")
+    if errors.is_empty():
+        return staged
+    return staged.join(errors, on="rn", how="left").with_columns(
+        pl.coalesce("parse_error", "reason").alias("reason"),
+        pl.when(pl.col("parse_error").is_not_null()).then(pl.col("raw_line")).otherwise(pl.col("raw")).alias("raw"),
+    ).drop("parse_error", "raw_line")
+
+
 def fact_key() -> list[pl.Expr]:
     """The natural key of a fact row within one file (month null in annual rows)."""
     return [pl.col(c) for c in ("reporter_iso3", "partner_iso3", "flow", "hs_code", "freq", "year")] + [
@@ -159,17 +173,35 @@ def audit_batch(loading: pl.DataFrame, context: StageContext) -> tuple[pl.DataFr
     return loading.filter(~failing), dropped
 
 
-def replace_revised(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context: StageContext) -> None:
-    """Delete the rows of other files of the same source that this batch revises (same natural key)."""
-    # read by DuckDB's replacement scan, which looks only at the locals of the function that executes
-    trade_batch_keys = loading.select(fact_key()).unique()  # noqa: F841
-    delete = f"""
-        delete from fact_trade
+REVISED = ("revised by {file} (the same reporter, partner, flow, product and period): of two files with one "
+           "figure, the one whose name sorts last holds, on full and incremental runs alike")
+
+
+def replace_revised(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl.DataFrame:
+    """Delete the rows of other files of the same source that this file revises (same natural key); returns
+    them as quarantine rows of their own files, so a revision is never a silent loss.
+
+    Files load in name order, so the file whose name sorts last holds (Comtrade and BACI downloads are named
+    by date or version); an incremental run reads every table again when one changes, so it ends the same.
+    Runs once the file has loaded whole: a file that fails half-way takes nothing from the files before it.
+    """
+    revised = f"""
+        from fact_trade
         where source = $source and source_file <> $source_file and ({KEY}) in (
-            select ({KEY}) from trade_batch_keys
+            select ({KEY}) from fact_trade where source = $source and source_file = $source_file
         )
     """
-    con.execute(delete, context.params(delete)).fetchall()
+    select = f"""
+        select 'ingest' as stage, source_file as source, row_ref, replace($reason, '{{file}}', $source_file) as reason,
+            to_json(struct_pack(reporter_iso3, partner_iso3, flow, hs_code, freq, year, month, value_usd)) as raw
+        {revised}
+    """
+    params = {**context.params(select), "reason": REVISED}
+    dropped = pl.from_arrow(con.sql(select, params=params).to_arrow_table()).cast(QUARANTINE_SCHEMA)
+    if dropped.height:
+        delete = f"delete {revised}"
+        con.execute(delete, context.params(delete)).fetchall()
+    return dropped
 
 
 def publish_batch(con: duckdb.DuckDBPyConnection, loading: pl.DataFrame, context: StageContext) -> int:
@@ -245,12 +277,10 @@ def load_batches(
     for batch in batches:
         n_batches += 1
         rows_in += batch.height
-        staged = judge_batch(con, layout_sql, batch, **scales)
+        staged = with_parse_errors(judge_batch(con, layout_sql, batch, **scales), batch)
         passes = staged.get_column("reason").is_null()
         loading, duplicates = split_duplicates(staged.filter(passes))
         loading, failures = audit_batch(loading, context)
-        if revises:
-            replace_revised(con, loading, context)
         loaded += publish_batch(con, loading, context)
         key_hashes.append(loading.get_column("key_hash"))
         rejected = pl.concat([staged.filter(~passes), duplicates, failures])
@@ -259,5 +289,7 @@ def load_batches(
         dropped = drop_file_duplicates(con, pl.concat(key_hashes), context)
         loaded -= dropped.height
         quarantines.append(dropped)
+    if revises and loaded:
+        quarantines.append(replace_revised(con, context))
     quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
     return FileOutcome(rows_in=rows_in, loaded=loaded, quarantine=quarantine)

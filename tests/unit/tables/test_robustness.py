@@ -19,27 +19,33 @@ def test_comtrade_records_saved_as_parquet_load_like_the_csv(db, load, tmp_path:
     assert db.execute("select value_usd from fact_trade where hs_code = '0401'").fetchall() == [(100.0,)]
 
 
-def test_a_broken_file_is_quarantined_whole_and_the_run_goes_on(db, load, tmp_path: Path) -> None:
+def test_an_unclosed_quote_costs_its_line_only(db, load, tmp_path: Path) -> None:
     broken = tmp_path / "broken.csv"
     lines = (FIXTURES / "comtrade" / "aze_blr_v1.csv").read_text().splitlines()
-    # a quote opened and never closed: the rest of the file cannot be split into records
+    # a quote opened and never closed on line 4: a CSV reader would swallow every line after it
     broken.write_text("\n".join([*lines[:3], lines[3].replace("Export", '"Export', 1), *lines[4:]]) + "\n")
-    shutil.copy(FIXTURES / "comtrade" / "bare_data.json", tmp_path / "bare_data.json")
-    result = load([broken, tmp_path / "bare_data.json"], root=tmp_path)
-    files = result.quarantine.filter(pl.col("row_ref") == "file")
-    assert files["source"].to_list() == ["broken.csv"]
-    assert files["reason"].str.starts_with("could not be read as comtrade_v1_csv").all()
-    assert db.execute("select count(*), count(distinct source_file) from fact_trade").fetchall() == [(3, 1)]
+    whole = load([FIXTURES / "comtrade" / "aze_blr_v1.csv"], root=FIXTURES)
+    db.execute("delete from fact_trade")
+    result = load([broken], root=tmp_path)
+    assert result.quarantine.filter(pl.col("row_ref") == "file").is_empty()
+    line4 = result.quarantine.filter(pl.col("row_ref") == "line 4")
+    assert line4["reason"].to_list() == ["not valid CSV: an unclosed or stray quote"]
+    assert line4["raw"].item() == lines[3].replace("Export", '"Export', 1)
+    assert result.rows_in == whole.rows_in and result.loaded == whole.loaded - 1
 
 
-def test_short_and_long_lines_are_read_by_their_first_fields(db, load, tmp_path: Path) -> None:
+def test_short_and_long_lines_are_quarantined_not_shifted(db, load, tmp_path: Path) -> None:
     lines = (FIXTURES / "comtrade" / "aze_blr_v1.csv").read_text().splitlines()
     ragged = tmp_path / "ragged.csv"
-    # line 2 gets extra trailing fields (ignored); line 3 is cut before its values (quarantined)
-    ragged.write_text("\n".join([lines[0], lines[1] + ",x,y", ",".join(lines[2].split(",")[:30])]) + "\n")
+    # line 2 gets extra fields (a comma in an unquoted value shifts the columns); line 3 is cut before its
+    # values; line 4 is whole
+    ragged.write_text("\n".join([lines[0], lines[1] + ",x,y", ",".join(lines[2].split(",")[:30]), lines[1]]) + "\n")
     result = load([ragged], root=tmp_path)
-    assert result.loaded == 1 and db.execute("select value_usd from fact_trade").fetchall() == [(1000.0,)]
-    assert result.quarantine.select("row_ref", "reason").rows() == [("line 3", "no trade value")]
+    assert result.loaded == 1 and db.execute("select row_ref, value_usd from fact_trade").fetchall() == [
+        ("line 4", 1000.0)]
+    reasons = dict(result.quarantine.select("row_ref", "reason").rows())
+    assert reasons["line 2"].startswith("49 fields where the header has 47")
+    assert reasons["line 3"].startswith("30 fields where the header has 47")
 
 
 def test_unknown_layout_is_one_quarantine_row(load) -> None:

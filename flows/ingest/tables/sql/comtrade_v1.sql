@@ -4,6 +4,21 @@ with source as (
     select * from trade_source
 ),
 
+codes as (
+    -- a pandas frame saved with a gap in an integer column writes its codes as floats (refYear 2023.0,
+    -- reporterCode 31.0): the same codes, written without the '.0'
+    select
+        * replace (
+            regexp_replace(trim(cast(refyear as varchar)), '\.0+$', '') as refyear,
+            regexp_replace(trim(cast(refmonth as varchar)), '\.0+$', '') as refmonth,
+            regexp_replace(trim(cast(reportercode as varchar)), '\.0+$', '') as reportercode,
+            regexp_replace(trim(cast(partnercode as varchar)), '\.0+$', '') as partnercode,
+            regexp_replace(trim(cast(partner2code as varchar)), '\.0+$', '') as partner2code,
+            regexp_replace(trim(cast(motcode as varchar)), '\.0+$', '') as motcode
+        )
+    from source
+),
+
 final as (
     select
         rn,
@@ -33,7 +48,7 @@ final as (
             or lower(cast(isnetwgtestimated as varchar)) = 'true'
             as varchar
         ) as estimated
-    from source
+    from codes
 )
 
 select * from final

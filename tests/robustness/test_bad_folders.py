@@ -1,0 +1,87 @@
+"""The sources folder as a file system gives it: a folder dyad may not list, and an edit that keeps a file's
+size and modification time (git's "racy clean" case)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from datetime import datetime
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from bad_corpus import SENTENCE
+from flows.ingest.discover import discover_sources
+from flows.warehouse.state import SOURCE_COLUMNS, Previous
+
+ROOT = Path(__file__).resolve().parents[2]
+SETPRIV = shutil.which("setpriv")
+# root lists any folder; without these two capabilities it meets permissions as any user does
+WITHOUT_DAC = [SETPRIV or "setpriv", "--bounding-set=-dac_override,-dac_read_search",
+               "--inh-caps=-dac_override,-dac_read_search"]
+LIST = """
+import json, sys
+from pathlib import Path
+from flows.ingest.discover import discover_sources
+inventory, quarantine = discover_sources(Path(sys.argv[1]))
+print(json.dumps({"files": inventory["relpath"].to_list(), "quarantine": quarantine.select("source", "row_ref", "reason").rows()}))
+"""
+
+
+def _list(root: Path) -> dict:
+    command = [*WITHOUT_DAC, sys.executable, "-c", LIST, str(root)] if os.getuid() == 0 else [
+        sys.executable, "-c", LIST, str(root)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+@pytest.mark.skipif(os.getuid() == 0 and SETPRIV is None, reason="root without setpriv lists every folder")
+def test_a_folder_dyad_may_not_list_is_quarantined_not_skipped(tmp_path: Path) -> None:
+    """A sub-folder without read permission: its files are not silently missing, the folder is named."""
+    root = tmp_path / "sources"
+    (root / "documents" / "locked").mkdir(parents=True)
+    (root / "documents" / "open.txt").write_text(SENTENCE, encoding="utf-8")
+    (root / "documents" / "locked" / "hidden.txt").write_text(SENTENCE, encoding="utf-8")
+    os.chmod(root / "documents" / "locked", 0o000)
+    try:
+        result = _list(root)
+    finally:
+        os.chmod(root / "documents" / "locked", 0o755)
+    assert result["files"] == ["documents/open.txt"]
+    assert result["quarantine"] == [["documents/locked/", "folder",
+                                     "cannot read the folder: Permission denied: nothing under it was read"]]
+
+
+def _previous(inventory: pl.DataFrame, recorded_at: datetime) -> Previous:
+    return Previous(sources=inventory.select(SOURCE_COLUMNS[:1] + ["kind", "sha256"]).with_columns(
+        pl.lit("v").alias("extractor_version"), inventory["size_bytes"], inventory["mtime_ns"]),
+        usable=True, recorded_at=recorded_at)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_not_missed(tmp_path: Path) -> None:
+    """Modified while the last run went (the same clock tick), a file's size and mtime cannot vouch for it."""
+    path = tmp_path / "documents" / "a.txt"
+    path.parent.mkdir()
+    run_started = datetime.now()
+    path.write_text("Talks in Baku on Monday.", encoding="utf-8")
+    first, _ = discover_sources(tmp_path)
+    stat = path.stat()
+    path.write_text("Talks in Rome on Monday.", encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same mtime, as a fast second save leaves it
+    second, _ = discover_sources(tmp_path, _previous(first, run_started).known_files())
+    assert second["sha256"].item() != first["sha256"].item()
+
+
+def test_an_old_unchanged_file_keeps_its_hash_without_being_read(tmp_path: Path) -> None:
+    path = tmp_path / "documents" / "a.txt"
+    path.parent.mkdir()
+    path.write_text("Talks in Baku on Monday.", encoding="utf-8")
+    os.utime(path, ns=(10**18, 10**18))  # 2001: long before the run that hashed it
+    first, _ = discover_sources(tmp_path)
+    previous = _previous(first.with_columns(pl.lit("f" * 64).alias("sha256")), datetime.now())
+    second, _ = discover_sources(tmp_path, previous.known_files())
+    assert second["sha256"].item() == "f" * 64  # trusted, not read again
