@@ -1,12 +1,14 @@
-"""Whole-pipeline figures: `dyad run` as a user runs it (child processes), on a temporary or a running Prefect server.
+"""Whole-pipeline figures: `dyad run` as a user runs it (child processes), with and without a Prefect server.
 
-- orchestration: the bundled sources, cold (a temporary Prefect server in a fresh PREFECT_HOME, then again in
-  the same one), warm (a local `prefect server start` on 127.0.0.1), and the same stages without Prefect;
+- orchestration, on the bundled sources: no server configured, cold (a fresh PREFECT_HOME: the run starts the
+  project's background server) and warm (later runs reuse it); Prefect's temporary server per run (the old way,
+  DYAD_AUTO_SERVER=0); against `dyad server start`; and the same stages without Prefect;
 - full builds of generated article folders (growth with N) and an incremental run that adds one document.
 Every run writes a fresh database unless it is the incremental one, so runs of a kind do the same work.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import statistics
@@ -42,12 +44,16 @@ def fresh_db(name: str) -> Path:
 
 
 def dyad_run(sources: Path, db: Path, home: Path, api_url: str | None = None, *, full: bool = False,
-             extra: tuple[str, ...] = (), timeout: float | None = None) -> dict[str, Any]:
-    """`dyad run --json` in a child process; wall/CPU/RSS of the process and the pipeline's own seconds."""
+             extra: tuple[str, ...] = (), timeout: float | None = None, auto_server: bool = True) -> dict[str, Any]:
+    """`dyad run --json` in a child process; wall/CPU/RSS of the process and the pipeline's own seconds.
+
+    CPU and RSS are the `dyad run` process's own (with the children it reaped: a temporary server's, but not
+    the background server's, which outlives the run)."""
     command = [*dyad_command(), "run", "--sources", str(sources), "--db", str(db), "--json", *extra]
     if full:
         command.append("--full")
-    child = run_child(command, env={"PREFECT_HOME": str(home), "PREFECT_API_URL": api_url}, timeout=timeout)
+    env = {"PREFECT_HOME": str(home), "PREFECT_API_URL": api_url, "DYAD_AUTO_SERVER": "1" if auto_server else "0"}
+    child = run_child(command, env=env, timeout=timeout)
     if child.returncode != 0:
         raise RuntimeError(f"dyad run failed ({child.returncode}): {child.stderr[-2000:]}{child.stdout[-500:]}")
     summary = child.last_json()
@@ -80,11 +86,45 @@ def local_server(home: Path) -> Iterator[dict[str, Any]]:
         stop_server(home)
 
 
-def cold_runs(repeats: int = 2) -> list[dict[str, Any]]:
-    """`dyad run` on the bundled sources with a temporary server: first in a new PREFECT_HOME, then again."""
-    home = OUT / "prefect-cold"
+def process_group_cpu_s(pgid: int) -> float | None:
+    """CPU seconds (user + system) used so far by the live processes of a process group (Linux /proc)."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, ..., utime (12), stime (13)
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return round(total, 2) if total else None
+
+
+def no_server_runs(repeats: int = 3) -> list[dict[str, Any]]:
+    """`dyad run` with no server configured, in a new PREFECT_HOME: the first run is cold (it starts the
+    background server), the others are warm (they reuse it). The server is stopped at the end; the first run
+    also records the CPU the server spent starting (not the run's own: it outlives the run)."""
+    from flows.orchestrate import leases
+    from flows.orchestrate.server import stop_server
+
+    home = OUT / "prefect-auto"
+    stop_server(home)
     shutil.rmtree(home, ignore_errors=True)
-    return [dyad_run(BUNDLED, fresh_db("bundled_cold"), home) for _ in range(repeats)]
+    try:
+        runs = [dyad_run(BUNDLED, fresh_db("bundled_auto"), home)]
+        state = leases.read_state(home)
+        runs[0]["server_start_cpu_s"] = process_group_cpu_s(state["pid"]) if state else None
+        runs += [dyad_run(BUNDLED, fresh_db("bundled_auto"), home) for _ in range(repeats - 1)]
+        return runs
+    finally:
+        stop_server(home)
+
+
+def temporary_server_runs(repeats: int = 1) -> list[dict[str, Any]]:
+    """The old way, for the same run's comparison: Prefect's temporary server started by every run
+    (DYAD_AUTO_SERVER=0), in a PREFECT_HOME that has seen a run before (its database is migrated)."""
+    home = OUT / "prefect-temporary"
+    dyad_run(BUNDLED, fresh_db("bundled_temporary"), home, auto_server=False)  # migrates the home; not counted
+    return [dyad_run(BUNDLED, fresh_db("bundled_temporary"), home, auto_server=False) for _ in range(repeats)]
 
 
 def warm_runs(server: dict[str, Any], home: Path, repeats: int = 3) -> list[dict[str, Any]]:

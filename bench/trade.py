@@ -92,7 +92,8 @@ def main(sizes: list[int]) -> None:
                "dyad_s": round(dyad["seconds"], 2), "dyad_cpu_s": round(dyad["cpu_s"], 1),
                "dyad_rss_mb": round(dyad["peak_rss_mb"]), "ratio": round(dyad["seconds"] / duck["seconds"], 2),
                "cpu_ratio": round(dyad["cpu_s"] / duck["cpu_s"], 2), "loaded": dyad["loaded"],
-               "quarantined": dyad["quarantined"]}
+               "quarantined": dyad["quarantined"], "duckdb_rows": duck["rows"], "dyad_rows_in": dyad["rows"],
+               "same_rows": dyad["rows"] == duck["rows"]}
         results.append(row)
         print(json.dumps(row), flush=True)
     (DATA / "trade.json").write_text(json.dumps(results, indent=2))

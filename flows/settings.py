@@ -10,6 +10,8 @@ BUNDLED_SOURCES = PROJECT_ROOT / "sources"
 REFERENCE_DIR = BUNDLED_SOURCES / "tables"
 SQL_DIR = PROJECT_ROOT / "sql"
 EXTRACTOR_VERSION = "0.1.0"
+# The background Prefect server `dyad run` starts stops after this long without a run (DYAD_SERVER_IDLE_MINUTES).
+SERVER_IDLE_MINUTES = 30.0
 
 
 def _env_path(name: str, default: Path) -> Path:
@@ -31,6 +33,16 @@ class Settings:
         """A copy with the non-None values replaced (CLI options that were given)."""
         given = {k: (Path(v) if isinstance(v, str) else v) for k, v in values.items() if v is not None}
         return Settings(**{**self.__dict__, **given})
+
+
+def auto_server_enabled() -> bool:
+    """False when DYAD_AUTO_SERVER=0: `dyad run` then leaves a missing server to Prefect's temporary one."""
+    return os.environ.get("DYAD_AUTO_SERVER", "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
+def server_idle_seconds() -> float:
+    """How long the background server waits without a run before it stops (DYAD_SERVER_IDLE_MINUTES)."""
+    return 60.0 * float(os.environ.get("DYAD_SERVER_IDLE_MINUTES", SERVER_IDLE_MINUTES))
 
 
 def configure_prefect_environment() -> None:

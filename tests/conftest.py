@@ -18,6 +18,13 @@ def pytest_configure(config: pytest.Config) -> None:
     configure_prefect_environment()
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """No Prefect server outlives the suite: `dyad run` starts one in PREFECT_HOME when no API is configured."""
+    from flows.orchestrate.server import stop_server
+
+    stop_server(Path(os.environ["PREFECT_HOME"]))
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT

@@ -32,7 +32,9 @@ def run(
     export_format: FormatOption = ExportFormat.parquet,
     full: Annotated[bool, typer.Option("--full", help="Read every source again, not only new or changed ones.")] = False,
     workers: Annotated[int, typer.Option("--workers", min=1, envvar="DYAD_WORKERS",
-                                         help="Extract on N local Dask worker processes (Prefect's DaskTaskRunner).")] = 1,
+                                         help="Extract on N local processes (one chunk of the documents each).")] = 1,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", envvar="DYAD_DASK",
+                                                help="Extract on the Dask cluster at ADDRESS (tcp://host:8786).")] = None,
     adopt: Annotated[bool, typer.Option("--adopt", help="Write into a database dyad did not create: dyad's tables "
                                                         "go beside the others, which it never empties.")] = False,
     offline: OfflineOption = False,
@@ -53,7 +55,8 @@ def run(
     prepare_prefect(debug)
     from flows.orchestrate.server import use_local_server
 
-    api = use_local_server()  # before Prefect is imported: it reads its API URL once
+    # before Prefect is imported (it reads its API URL once); starts the project's server in the background if none
+    api = use_local_server(auto_start=True)
     from prefect.settings import temporary_settings
 
     if api and not (quiet or as_json):
@@ -67,7 +70,7 @@ def run(
                 from flows.orchestrate.pipeline import run_pipeline
 
                 summary = run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
-                                       workers=workers, offline=offline)
+                                       workers=workers, offline=offline, dask=dask)
                 exported = None
             else:
                 from flows.orchestrate.pipeline import RunSummary

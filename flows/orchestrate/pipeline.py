@@ -158,27 +158,21 @@ def read_kept_task(db: Path, skipped: pl.DataFrame) -> tuple[pl.DataFrame, dict[
     return read_kept(db, keys)
 
 
-@task(name="extract_batch")
-def extract_batch_task(documents: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
-    """Extraction over one batch of documents: runs in-process, or on a Dask worker with --workers."""
+@task(name="extract_documents")
+def extract_documents_task(documents: pl.DataFrame, workers: int = 1, dask: str | None = None
+                           ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
+    """Every document's raw facts in document order, and a quarantine row for each document the extractor could
+    not finish: in this process, on `workers` spawned processes (one chunk each), or on the Dask cluster at
+    `dask`. One task either way: chunks are not task runs (flows.orchestrate.workers)."""
+    if dask:
+        from flows.orchestrate.workers import extract_on_dask
+
+        return extract_on_dask(documents, dask)
+    if workers > 1 and documents.height > 1:
+        from flows.orchestrate.workers import extract_in_processes
+
+        return extract_in_processes(documents, workers)
     return extract_batch(documents)
-
-
-def extract_all(documents: pl.DataFrame, workers: int) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
-    """Every document's raw facts: one task over the whole batch, or one batch a worker mapped over the
-    flow's task runner (Dask when workers > 1); the results are concatenated in document order.
-
-    One batch a worker: each task run costs a round trip to the Prefect API and a pickled hand-over, which
-    smaller batches multiply for no gain (bench: 8 batches on 2 workers ran at 0.36x one process).
-    """
-    if workers <= 1 or documents.height < 2:
-        return extract_batch_task(documents)
-    n_batches = min(documents.height, workers)
-    size = -(-documents.height // n_batches)
-    batches = [documents.slice(i, size) for i in range(0, documents.height, size)]
-    results = [future.result() for future in extract_batch_task.map(batches)]
-    return ({kind: pl.concat([r[0][kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS},
-            pl.concat([r[1] for r in results], how="vertical_relaxed"))
 
 
 @task(name="validate_facts")
@@ -281,15 +275,15 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
 
 @flow(name="dyad-pipeline", flow_run_name=_run_name, log_prints=False)
 def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = False, workers: int = 1,
-             offline: bool = False) -> RunSummary:
+             offline: bool = False, dask: str | None = None) -> RunSummary:
     """Build or update the reporting database from a sources folder in one transaction.
 
     The feeds of the manifest are fetched first into the sources folder (not with `offline`), so what a run
     loads is always a folder anyone can run again.
 
     Only new or changed sources (by content hash) are read again unless `full`; the whole run holds the
-    database's lock, so a second run waits up to `wait_seconds` or stops with a clear message. With
-    `workers` > 1, run it through `run_pipeline`, which gives the flow a Dask task runner for extraction.
+    database's lock, so a second run waits up to `wait_seconds` or stops with a clear message. Extraction runs
+    on `workers` local processes, or on the Dask cluster at the address `dask`.
     """
     settings = Settings().with_overrides(sources=sources, db=db, wait_seconds=wait_seconds)
     started, clock = datetime.now(), time.perf_counter()
@@ -297,7 +291,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
     with run_lock(settings.db, settings.wait_seconds):
         start_run(settings.db, settings.sql_dir, run_id, started, str(settings.sources), settings.wait_seconds)
         try:
-            summary = _run_stages(settings, run_id, started, full, workers, offline)
+            summary = _run_stages(settings, run_id, started, full, workers, offline, dask)
         except BaseException as exc:
             record_failure(settings.db, run_id, exc, settings.wait_seconds)
             raise
@@ -309,7 +303,7 @@ def pipeline(sources: str, db: str, wait_seconds: float = 0.0, full: bool = Fals
 
 
 def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, workers: int,
-                offline: bool = False) -> RunSummary:
+                offline: bool = False, dask: str | None = None) -> RunSummary:
     """The stages of one run, in order; the caller holds the lock and records how the run ended."""
     progress.stage("fetch", "feeds of the manifest" + (" (offline: not fetched)" if offline else ""))
     feeds = fetch_feeds_task(settings.sources, offline)
@@ -321,8 +315,10 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     n_read = plan.process.filter(pl.col("kind") == "document").height
     progress.stage("ingest", f"{n_read} documents to read, {plan.skipped.height} sources unchanged")
     documents, ingest_q = ingest_documents_task(plan.process, settings.sources)
-    progress.stage("extract", f"{documents.height} documents" + (f" on {workers} workers" if workers > 1 else ""))
-    staged, extract_q, extract_counts = validate_facts_task(extract_all(documents, workers), documents)
+    where = f" on the Dask cluster {dask}" if dask else f" on {workers} processes" if workers > 1 else ""
+    progress.stage("extract", f"{documents.height} documents{where}")
+    staged, extract_q, extract_counts = validate_facts_task(extract_documents_task(documents, workers, dask),
+                                                            documents)
     progress.stage("transform", "merging events, building the star")
     kept_documents, kept_staged = read_kept_task(settings.db, plan.skipped)
     star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
@@ -349,12 +345,12 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
 
 
 def run_pipeline(sources: str, db: str, *, wait_seconds: float = 0.0, full: bool = False, workers: int = 1,
-                 offline: bool = False) -> RunSummary:
-    """The pipeline flow, with a local Dask cluster of `workers` processes for extraction when workers > 1."""
-    if workers <= 1:
-        return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=1, offline=offline)
-    from flows.orchestrate.workers import dask_task_runner
+                 offline: bool = False, dask: str | None = None) -> RunSummary:
+    """The pipeline flow as `dyad run` starts it: first wait (bounded) for the project's own Prefect server when
+    this process has just started it in the background (flows.orchestrate.server.use_local_server)."""
+    from flows.orchestrate.server import local_server_pending, wait_until_up
 
-    with dask_task_runner(workers) as runner:
-        return pipeline.with_options(task_runner=runner)(sources=sources, db=db, wait_seconds=wait_seconds,
-                                                         full=full, workers=workers, offline=offline)
+    if local_server_pending():
+        wait_until_up()
+    return pipeline(sources=sources, db=db, wait_seconds=wait_seconds, full=full, workers=workers, offline=offline,
+                    dask=dask)

@@ -33,9 +33,9 @@ def export_views_task(db: str, export_dir: str, export_format: str) -> dict:
 
 
 @flow(name="dyad-pipeline-export", flow_run_name=_run_name, log_prints=False)
-def pipeline_and_export(sources: str, db: str, export_dir: str | None = None, export_format: str = "parquet",
-                        wait_seconds: float = SCHEDULED_WAIT_SECONDS, full: bool = False,
-                        offline: bool = False) -> dict:
+def pipeline_export_flow(sources: str, db: str, export_dir: str | None = None, export_format: str = "parquet",
+                         wait_seconds: float = SCHEDULED_WAIT_SECONDS, full: bool = False,
+                         offline: bool = False) -> dict:
     """The pipeline, then (when export_dir is given) an export of every report view: what a schedule runs."""
     from flows.orchestrate.pipeline import pipeline
 
@@ -44,6 +44,18 @@ def pipeline_and_export(sources: str, db: str, export_dir: str | None = None, ex
     if export_dir:
         result["export"] = export_views_task(db, export_dir, export_format)
     return result
+
+
+def pipeline_and_export(sources: str, db: str, export_dir: str | None = None, export_format: str = "parquet",
+                        wait_seconds: float = SCHEDULED_WAIT_SECONDS, full: bool = False,
+                        offline: bool = False) -> dict:
+    """`dyad run --export`: the flow above, once the project's own server (if this process started it) answers."""
+    from flows.orchestrate.server import local_server_pending, wait_until_up
+
+    if local_server_pending():
+        wait_until_up()
+    return pipeline_export_flow(sources=sources, db=db, export_dir=export_dir, export_format=export_format,
+                                wait_seconds=wait_seconds, full=full, offline=offline)
 
 
 def serve_pipeline(*, sources: Path, db: Path, cron: str | None = None, interval: float | None = None,
@@ -64,7 +76,7 @@ def serve_pipeline(*, sources: Path, db: Path, cron: str | None = None, interval
             raise ServerError(f"{cron!r} is not a valid cron line (minute hour day month weekday)") from exc
     elif interval <= 0:
         raise ServerError("--interval must be a positive number of seconds")
-    use_local_server()
+    use_local_server()  # holds a lease, so the keeper never stops the server under a schedule
     from prefect.settings import get_current_settings
 
     api = get_current_settings().api.url
@@ -77,6 +89,6 @@ def serve_pipeline(*, sources: Path, db: Path, cron: str | None = None, interval
     schedule = {"cron": cron} if cron else {"interval": interval}
     if on_ready:
         on_ready(api)
-    pipeline_and_export.serve(name=name, parameters=parameters, tags=["dyad"],
+    pipeline_export_flow.serve(name=name, parameters=parameters, tags=["dyad"],
                               description=f"dyad pipeline on {parameters['sources']} into {parameters['db']}",
                               print_starting_message=False, **schedule)
