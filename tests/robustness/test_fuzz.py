@@ -168,7 +168,7 @@ def test_fuzzed_tables(warehouse: duckdb.DuckDBPyConnection, tmp_path: Path) -> 
     assert quarantine.filter((pl.col("reason").str.len_chars() == 0) | (pl.col("row_ref").str.len_chars() == 0)
                              ).is_empty()
     stored = dict(warehouse.execute("select source_file, count(*) from fact_trade group by 1").fetchall())
-    stored.update(warehouse.execute("select source, count(*) from trade_reported group by 1").fetchall())
+    stored.update(warehouse.execute("select source, count(*) from fact_trade_reported group by 1").fetchall())
     rows_checked = 0
     for rel, rows in expected.items():
         mine, counts = quarantine.filter(pl.col("source") == rel), per_source[rel]
