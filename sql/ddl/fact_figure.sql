@@ -1,6 +1,6 @@
 -- A number a document states about the relation (turnover, exports, counts), with unit and period.
 create table if not exists fact_figure (
-    figure_key     varchar primary key, -- hash of document, sentence, span, measure, period and direction
+    figure_key     varchar primary key, -- hash of document, sentence, span, measure, value, unit, period and direction
     document_key   varchar not null,
     measure        varchar not null,
     value          double not null,
