@@ -14,6 +14,8 @@ MENTION_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "event_ty
 # Natural keys of the facts read from sentences: where in which document, and what was said.
 CLAIM_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "exporter_iso3", "importer_iso3",
                      "product")
+# value and unit too: the span is the sentence's, and one sentence can state two counts of the same measure
+# ('300 types of goods, with over 270 enterprises')
 FIGURE_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "measure", "value", "unit",
                       "period_start", "period_end", "exporter_iso3", "importer_iso3")
 
