@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Annotated, Optional
+from typing import Annotated, Callable, Optional, TypeVar
 
 import typer
 from rich.table import Table
 
 from flows.cli.common import DbOption, DebugOption, JsonOption, WaitOption, fail, out
 from flows.settings import Settings
+
+T = TypeVar("T")
+
+
+def _read_database(db: Optional[object], wait: float, debug: bool, read: Callable[[object], T]) -> tuple[Settings, T]:
+    """What `read(connection)` returns from the existing database, opened read-only; a clear line if it fails."""
+    from flows.warehouse import connect
+
+    settings = Settings().with_overrides(db=db)
+    if not settings.db.exists():
+        fail(f"database {settings.db} does not exist: run `dyad run` first", debug)
+    try:
+        with connect(settings.db, wait_seconds=wait, read_only=True) as con:
+            return settings, read(con)
+    except Exception as exc:  # noqa: BLE001
+        fail(f"{type(exc).__name__}: {exc}", debug, exc)
 
 
 def check(
@@ -20,17 +36,9 @@ def check(
     debug: DebugOption = False,
 ) -> None:
     """Run the data audits (sql/checks and the keys of sql/star.yml) on the database; exits 1 on a violation."""
-    from flows.warehouse import connect
     from flows.warehouse.audits import run_audits
 
-    settings = Settings().with_overrides(db=db)
-    if not settings.db.exists():
-        fail(f"database {settings.db} does not exist: run `dyad run` first", debug)
-    try:
-        with connect(settings.db, wait_seconds=wait, read_only=True) as con:
-            results = run_audits(con, settings.sql_dir)
-    except Exception as exc:  # noqa: BLE001
-        fail(f"{type(exc).__name__}: {exc}", debug, exc)
+    settings, results = _read_database(db, wait, debug, lambda con: run_audits(con, Settings().sql_dir))
     failed = [r for r in results if not r.passed]
     if as_json:
         out.print_json(json.dumps([{**asdict(r), "passed": r.passed} for r in results], default=str))
@@ -55,17 +63,9 @@ def docs(
     debug: DebugOption = False,
 ) -> None:
     """List the views and tables with what they hold, or one object's columns (the database's own comments)."""
-    from flows.warehouse import connect
     from flows.warehouse.describe import catalog
 
-    settings = Settings().with_overrides(db=db)
-    if not settings.db.exists():
-        fail(f"database {settings.db} does not exist: run `dyad run` first", debug)
-    try:
-        with connect(settings.db, wait_seconds=wait, read_only=True) as con:
-            rows = catalog(con)
-    except Exception as exc:  # noqa: BLE001
-        fail(f"{type(exc).__name__}: {exc}", debug, exc)
+    _, rows = _read_database(db, wait, debug, catalog)
     if name is not None:
         rows = [r for r in rows if r["name"] == name]
         if not rows:
