@@ -23,6 +23,9 @@ IGNORED_NAMES = {MANIFEST_NAME, "README.md", "README.txt", "LICENSE", "LICENSE.t
 
 
 MANIFEST_KINDS = ("document", "table")  # reference tables come from the bundled copy, never from a manifest
+# A manifest may call a reference table (countries, HS codes) `kind = "reference"`, as the bundled one does: it
+# is a table (its format is found from its content, and reference formats load from the bundled copy).
+KIND_ALIASES = {"reference": "table"}
 
 
 class ManifestError(ValueError):
@@ -79,7 +82,9 @@ def _clean_path(path: str) -> str:
 def _entry_problems(entry: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """The entry without fields dyad cannot use, and why each was dropped (the file is still read)."""
     clean, problems = dict(entry), []
-    kind = entry.get("kind")
+    if isinstance(entry.get("kind"), str) and entry["kind"] in KIND_ALIASES:
+        clean["kind"] = KIND_ALIASES[entry["kind"]]
+    kind = clean.get("kind")
     if kind is not None and kind not in MANIFEST_KINDS:
         clean.pop("kind")
         problems.append(f"kind {kind!r} is not one of {', '.join(MANIFEST_KINDS)}: the file is read as its "

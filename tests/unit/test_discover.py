@@ -79,3 +79,18 @@ def test_kind_of(rel: str, kind: str) -> None:
                                            ("a.markdown", "md"), ("noext", "unknown")])
 def test_format_of(name: str, fmt: str) -> None:
     assert format_of(Path(name)) == fmt
+
+
+def test_a_reference_table_in_the_manifest_is_a_table_and_no_quarantine_row(tmp_path: Path) -> None:
+    # the bundled sources.toml calls the country and HS lists kind = "reference"; a typo still is a problem
+    root = tmp_path / "src"
+    _write(root, "tables/country-codes.csv", "iso3,name\nAZE,Azerbaijan\n")
+    _write(root, "tables/other.csv", "a,b\n1,2\n")
+    (root / "sources.toml").write_text(
+        '[[source]]\npath = "tables/country-codes.csv"\nkind = "reference"\n\n'
+        '[[source]]\npath = "tables/other.csv"\nkind = "refrence"\n')
+    inventory, quarantine = discover_sources(root)
+    assert dict(zip(inventory["relpath"], inventory["kind"])) == {"tables/country-codes.csv": "table",
+                                                                 "tables/other.csv": "table"}
+    assert quarantine["row_ref"].to_list() == ["tables/other.csv"]
+    assert "kind 'refrence' is not one of document, table" in quarantine["reason"][0]
