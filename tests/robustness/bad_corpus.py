@@ -388,7 +388,7 @@ TABLE_CASES: list[TableCase] = [
               published(PUBLISHED_ROW.replace(",424400000", ',"424400000'),
                         PUBLISHED_ROW.replace("2021-01,2021-12", "2020-01,2020-12")),
               "quote", "line 2", 1,
-              what_dyad_does="line 2 quarantined: 'not valid CSV (unexpected end of data): an unclosed or stray quote'; line 3 loads"),
+              what_dyad_does="line 2 quarantined: 'not valid CSV: an unclosed or stray quote'; line 3 loads"),
     TableCase("CSV with its header repeated inside", "tables/duplicate_header.csv",
               published(PUBLISHED_ROW, PUBLISHED_HEADER, PUBLISHED_ROW.replace("2021", "2020")),
               "period is not YYYY-MM", "line 3", 2, what_dyad_does="the repeated header line is quarantined"),
@@ -502,6 +502,26 @@ TABLE_CASES: list[TableCase] = [
               v1(V1_ROW.replace(",Export,", ',"Export,'), V1_ROW.replace("2022", "2021")), "unclosed or stray quote",
               "line 2", 1, what_dyad_does="line 2 quarantined: 'not valid CSV: an unclosed or stray quote'; line 3 "
                                          "loads (the quote does not swallow the lines after it)"),
+    TableCase("a quoted field holding a line break (Comtrade cmdDesc 'Cotton, raw<break>and carded')",
+              "tables/comtrade_break.csv",
+              v1(V1_ROW.replace(",TOTAL,,", ',TOTAL,"Cotton, raw\nand carded",'), V1_ROW.replace("2022", "2021")),
+              "", "", 2, what_dyad_does="loaded (RFC 4180): the record spans two lines and keeps the number of its "
+                                        "first; the next record is line 4 (tests/robustness/test_quoted_line_breaks.py)"),
+    TableCase("a quoted note holding a line break beside an unclosed quote (published)", "tables/reported_break.csv",
+              published(PUBLISHED_ROW.replace("Statistics office", '"Statistics office,\nfirst estimate"'),
+                        PUBLISHED_ROW.replace(",424400000", ',"424400000').replace("2021", "2020"),
+                        PUBLISHED_ROW.replace("2021", "2019")),
+              "unclosed or stray quote", "line 4", 2,
+              what_dyad_does="lines 2-3 load as one record; line 4 quarantined: 'not valid CSV: an unclosed or stray "
+                             "quote'; line 5 loads"),
+    TableCase("two stray quotes with good lines between them (published)", "tables/reported_strays.csv",
+              published(PUBLISHED_ROW.replace("Statistics office", '"Statistics office'),
+                        PUBLISHED_ROW.replace("2021", "2020"), PUBLISHED_ROW.replace("2021", "2019"),
+                        PUBLISHED_ROW.replace("Statistics office", 'Statistics office"').replace("2021", "2018")),
+              "unclosed or stray quote", "line 2", 2,
+              what_dyad_does="lines 2 and 5 quarantined ('an unclosed or stray quote'), lines 3-4 load: a line that is "
+                             "a whole record by itself never becomes part of a quoted field (else the pair would "
+                             "read as one valid record and swallow the lines between)"),
     TableCase("an unquoted comma in a legacy Comtrade commodity name", "tables/legacy_comma.csv",
               legacy(LEGACY_ROW.format(name="Milk, cream"), LEGACY_ROW.format(name="Milk").replace("2021", "2020")),
               "36 fields where the header has 35", "line 2", 1,

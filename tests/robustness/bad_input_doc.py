@@ -138,9 +138,10 @@ def render() -> str:
             "(its rows are unknown).",
             "- An incremental run skips unchanged documents, including ones it quarantined before: their rows "
             "stay under the run that read them (`dyad quarantine --all`). `dyad run --full` reads them again.",
-            "- A quoted CSV field that holds a line break is read as two misread lines (quarantined with their "
-            "lines): statistics files do not write them, and reading them would let one stray quote swallow "
-            "the rest of a file.",
+            "- A quoted CSV field may hold a line break (RFC 4180) and is read as one record, but only when a "
+            "later line within 1000 closes the quote, the lines joined have the header's width, and no line "
+            "between is a whole record by itself; otherwise the line with the opening quote is quarantined alone "
+            "(one stray quote never swallows the lines after it).",
             "- A blank line of a Comtrade or BACI file is a row of nulls (quarantined: no trade value); one of "
             "a published-figures file holds no data and is passed over.",
             "- A document with no date anywhere loads with `published_date` null; its relative dates cannot be "

@@ -1,7 +1,9 @@
 """Published trade figures (period_start, period_end as YYYY-MM, measure, exporter, importer, value_usd, ...)."""
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 from pathlib import Path
 
 import duckdb
@@ -9,6 +11,7 @@ import pandera.errors
 import polars as pl
 
 from flows.ingest.tables.detect import open_table
+from flows.ingest.tables.sources import split_records
 from flows.ingest.tables.trade_load import FileOutcome
 from schemas.quarantine import QUARANTINE_SCHEMA
 from schemas.trade import TradeReported
@@ -23,26 +26,35 @@ def month_start(text: pl.Expr) -> pl.Expr:
 
 
 def salvage_csv(data: bytes) -> pl.DataFrame:
-    """A CSV that Polars cannot parse, line by line: the lines that parse, and each other line with its reason.
+    """A CSV that Polars cannot parse, record by record: the records that parse, and each other line with its reason.
 
     Published-figure files are a few hundred lines, so a Python pass over them is cheap; it only runs when the
-    fast reader has failed (an unclosed quote or a line with too many fields), so one bad line costs one row.
+    fast reader has failed (an unclosed quote or a line with too many fields), so one bad line costs one row. A
+    quoted note that holds a line break stays one record, numbered by the line it starts on.
     """
-    lines = data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
-    header = next(csv.reader(lines[:1]), [])
+    data = data.removeprefix(codecs.BOM_UTF8)
+    head = data.split(b"\n", 1)[0].decode("utf-8", errors="replace").rstrip("\r")
+    header = next(csv.reader([head]), [])
+    found = split_records(data.split(b"\n", 1)[1] if b"\n" in data else b"", len(header))
+    rows = sorted([(number, record, None) for number, record in found.good]
+                  + [(number, line, why) for number, (why, line) in found.bad.items()])
     records, numbers, errors, texts = [], [], [], []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
+    for number, record, error in rows:
+        text = record.decode("utf-8", errors="replace").rstrip("\r")
+        if not text.strip():
             continue
-        try:
-            fields = next(csv.reader([line], strict=True))
-            error = None if len(fields) == len(header) else f"{len(fields)} fields where the header has {len(header)}"
-        except csv.Error as err:
-            fields, error = [], f"not valid CSV ({err}): an unclosed or stray quote"
-        records.append(fields if error is None else [None] * len(header))
-        numbers.append(number)
+        fields = [None] * len(header)
+        if error is None:
+            try:
+                fields = next(csv.reader(io.StringIO(text, newline=""), strict=True))
+            except csv.Error as err:
+                error = f"not valid CSV ({err}): an unclosed or stray quote"
+        if error is None and len(fields) != len(header):
+            error, fields = f"{len(fields)} fields where the header has {len(header)}", [None] * len(header)
+        records.append(fields)
+        numbers.append(number + 2)
         errors.append(error)
-        texts.append(line if error else None)
+        texts.append(text if error else None)
     frame = pl.DataFrame(records, schema={c: pl.Utf8 for c in header}, orient="row")
     return frame.with_columns(pl.Series("line", numbers, pl.UInt32), pl.Series("parse_error", errors, pl.Utf8),
                               pl.Series("raw_line", texts, pl.Utf8))
@@ -55,9 +67,14 @@ def read_published(path: Path, rel: str) -> pl.DataFrame:
     else:
         with open_table(path) as handle:  # gunzipped as a stream, stopped if it is a decompression bomb
             data = handle.read()
-        try:
-            raw = pl.read_csv(data, infer_schema_length=0, encoding="utf8-lossy").with_row_index("line", offset=2)
-        except pl.exceptions.PolarsError:
+        raw = None
+        if not any(line.count(b'"') % 2 for line in data.split(b"\n")):
+            # every quote closes on its line: Polars reads record n from line n + 1 (else salvage_csv numbers them)
+            try:
+                raw = pl.read_csv(data, infer_schema_length=0, encoding="utf8-lossy").with_row_index("line", offset=2)
+            except pl.exceptions.PolarsError:
+                pass
+        if raw is None:
             raw = salvage_csv(data)
     for name in ("parse_error", "raw_line"):
         if name not in raw.columns:

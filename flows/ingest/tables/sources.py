@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import dataclass
 from queue import Queue
 from threading import Event, Thread
 from pathlib import Path
@@ -15,7 +16,7 @@ from flows.ingest.tables.detect import open_table
 
 BATCH_ROWS = 500_000
 BLOCK_BYTES = 48 << 20  # about 220,000 Comtrade records: peak memory against per-batch cost
-RN = "rn"  # 0-based record number in the file: what row_ref is made from
+RN = "rn"  # 0-based line number after the header where a record starts: what row_ref is made from
 
 
 def is_utf8(data: bytes) -> bool:
@@ -68,90 +69,125 @@ _CSV_LINE_RX = re.compile(rb'(?:"(?:[^"]|"")*"|[^",]*)(?:,(?:"(?:[^"]|"")*"|[^",
 _QUOTED_RX = re.compile(rb'"(?:[^"]|"")*"')
 
 
-def misread_lines(block: bytes, n_columns: int) -> dict[int, tuple[str, bytes]]:
-    """Lines of a block (numbered from 0 after its header line, as the CSV reader numbers records) that a CSV
-    reader would read wrong: {number: (why, the line)}.
+def field_count(record: bytes) -> int | None:
+    """The number of fields of one CSV record (which may span lines inside quotes), or None when its quoting is
+    not RFC 4180 (a stray or unclosed quote)."""
+    if b'"' not in record:
+        return record.count(b",") + 1
+    if not _CSV_LINE_RX.fullmatch(record.rstrip(b"\r")):
+        return None
+    return _QUOTED_RX.sub(b"", record).count(b",") + 1
 
-    A line with more or fewer fields than the header (a comma inside an unquoted value) would load every later
-    value into the wrong column; an unclosed quote would swallow the lines after it. Blank lines are the
-    reader's own business (rows of nulls, judged like any row).
+
+MAX_QUOTED_LINES = 1000  # a quoted field spans a few lines at most; beyond that the quote was never closed
+OPEN = -1  # _quoted_span: the block ends before the quote could close; the next block decides
+
+
+def _quoted_span(lines: list[bytes], first: int, n_columns: int, final: bool) -> int:
+    """How many lines the record opened by an odd quote on lines[first] spans: up to the next line that closes the
+    quote, when the lines joined are one valid record of the header's width (a product description such as
+    '"Cotton, raw<line break>and carded"'); else 1, the line alone (a quote never closed must not swallow the lines
+    after it, and one stray quote further on must not pair with it across good lines). A line between the two
+    that is a whole record of the header's width by itself is read as one: two stray quotes ('2021,",112,...' on
+    lines 23 and 27) would otherwise make one valid-looking record that swallows the good lines 24-26. OPEN when
+    the lines run out first and more may follow (not final)."""
+    end = first + MAX_QUOTED_LINES
+    for last in range(first + 1, min(end, len(lines))):
+        if lines[last].count(b'"') % 2:
+            joined = field_count(b"\n".join(lines[first:last + 1]))
+            return last + 1 - first if joined == n_columns else 1
+        if field_count(lines[last]) == n_columns:
+            return 1
+    return OPEN if not final and len(lines) < end else 1
+
+
+@dataclass
+class Records:
+    """The records of a stretch of CSV lines, each with the number of the line it starts on (from 0, relative to
+    the stretch): those that read right, the others as {number: (why, the line as written)}; `used` bytes of the
+    stretch were read, the rest (a quote still open where the stretch ends) waits for the next stretch."""
+
+    good: list[tuple[int, bytes]]
+    bad: dict[int, tuple[str, bytes]]
+    used: int
+    lines: int  # lines in the used bytes
+
+
+def split_records(body: bytes, n_columns: int, final: bool = True) -> Records:
+    """The records of CSV lines after the header (see Records).
+
+    A record with more or fewer fields than the header (a comma inside an unquoted value) would load every later
+    value into the wrong column; an unclosed quote would swallow the lines after it. A quoted field may hold a
+    line break (RFC 4180): its record spans lines and keeps the number of its first. Blank lines are the reader's
+    own business (rows of nulls, judged like any row).
     """
-    lines = block.split(b"\n")[1:]
-    if lines and not lines[-1]:
+    lines = body.split(b"\n")
+    if not lines[-1]:
         lines.pop()
-    bad: dict[int, tuple[str, bytes]] = {}
-    for number, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if b'"' in line:
-            if not _CSV_LINE_RX.fullmatch(line.rstrip(b"\r")):
-                bad[number] = ("not valid CSV: an unclosed or stray quote", line)
-                continue
-            fields = _QUOTED_RX.sub(b"", line).count(b",") + 1
+    found = Records([], {}, len(body), len(lines))
+    number = offset = 0
+    while number < len(lines):
+        line = lines[number]
+        span = _quoted_span(lines, number, n_columns, final) if line.count(b'"') % 2 else 1
+        if span == OPEN:
+            found.used, found.lines = offset, number
+            break
+        record = b"\n".join(lines[number:number + span])
+        fields = field_count(record) if line.strip() else n_columns
+        if fields is None:
+            found.bad[number] = ("not valid CSV: an unclosed or stray quote", line)
+        elif fields != n_columns:
+            found.bad[number] = (f"{fields} fields where the header has {n_columns}: a comma inside a value that is "
+                                 "not quoted would shift every later column, so the line is not loaded", record)
         else:
-            fields = line.count(b",") + 1
-        if fields != n_columns:
-            bad[number] = (f"{fields} fields where the header has {n_columns}: a comma inside a value that is not "
-                           "quoted would shift every later column, so the line is not loaded", line)
-    return bad
+            found.good.append((number, record))
+        offset += len(record) + 1
+        number += span
+    return found
 
 
-def read_block(block: bytes, choice: dict[str, str], n_columns: int, start: int) -> pl.DataFrame:
-    """One block of a CSV as text columns numbered from start: the lines that read right through Polars, each
-    misread line as a row of nulls with its parse error and the line as written."""
-    bad = misread_lines(block, n_columns)
-    if not bad:
-        return pl.read_csv(io.BytesIO(block), infer_schema=False, columns=list(choice), encoding="utf8-lossy")
-    header, *lines = block.split(b"\n")
-    good = [line for number, line in enumerate(lines) if number not in bad]
-    numbers = [number for number, line in enumerate(lines) if number not in bad and (line or number < len(lines) - 1)]
-    frame = pl.read_csv(io.BytesIO(b"\n".join([header, *good])), infer_schema=False, columns=list(choice),
-                        encoding="utf8-lossy")
+def read_block(header: bytes, records: Records, choice: dict[str, str], start: int) -> pl.DataFrame:
+    """Records as text columns numbered by line from start: the ones that read right through Polars, each misread
+    line as a row of nulls with its parse error and the line as written."""
+    if records.good:
+        body = b"\n".join(record for _, record in records.good) + b"\n"
+        frame = pl.read_csv(io.BytesIO(header + b"\n" + body), infer_schema=False, columns=list(choice),
+                            encoding="utf8-lossy")
+    else:  # Polars would read the one line break left as a row of nulls
+        frame = pl.DataFrame(schema={name: pl.Utf8 for name in choice})
+    numbers = [number for number, _ in records.good]
     frame = frame.with_columns(pl.Series(RN, numbers[:frame.height], pl.UInt32) + start)
+    if not records.bad:
+        return frame
     misread = pl.DataFrame({
-        RN: pl.Series([start + n for n in bad], dtype=pl.UInt32),
-        PARSE_ERROR: [why for why, _ in bad.values()],
-        RAW_LINE: [line.decode("utf-8", errors="replace")[:1000] for _, line in bad.values()],
+        RN: pl.Series([start + n for n in records.bad], dtype=pl.UInt32),
+        PARSE_ERROR: [why for why, _ in records.bad.values()],
+        RAW_LINE: [line.decode("utf-8", errors="replace")[:1000] for _, line in records.bad.values()],
     })
     return pl.concat([frame, misread], how="diagonal_relaxed").sort(RN)
 
 
-def csv_blocks(path: Path, block_bytes: int = BLOCK_BYTES) -> Iterator[bytes]:
-    """The file (decompressed if gzipped) in blocks of whole records, each starting with the header line.
+def csv_blocks(path: Path, n_columns: int, latin1: bool = False,
+               block_bytes: int = BLOCK_BYTES) -> Iterator[tuple[bytes, Records]]:
+    """The file (decompressed if gzipped, Latin-1 re-encoded) as (header line, records) in blocks of whole records.
 
-    A block ends at a line break outside quotes (an even number of quote characters before it), so
-    a quoted field that holds a line break is never cut in two.
+    A block ends at a line break, but a record whose quote is still open there (a quoted field that holds a line
+    break) waits for the next block, so it is never cut in two; a quote never closed holds back at most
+    MAX_QUOTED_LINES lines, never the rest of the file.
     """
     with open_table(path) as fh:
         header = fh.readline()
+        header = (header.decode("latin-1").encode("utf-8") if latin1 else header).rstrip(b"\n")
         rest = b""
         while data := fh.read(block_bytes):
-            buffer = rest + data
-            cut = _record_end(buffer)
-            if cut:
-                yield header + buffer[:cut]
-            rest = buffer[cut:]
-        if rest.strip() or not header.strip():
-            yield header + rest
-
-
-MAX_QUOTED_LINES = 1000  # a quoted field spans a few lines at most; beyond that the quote was never closed
-
-
-def _record_end(buffer: bytes) -> int:
-    """Where the last whole record of the buffer ends: after a line break with an even number of quotes
-    before it, looked for over at most MAX_QUOTED_LINES lines back; else after the last line break (an
-    unclosed quote is then the problem of its line, never a reason to hold the rest of the file in memory)."""
-    last = buffer.rfind(b"\n") + 1
-    quotes = buffer.count(b'"', 0, last)
-    cut = last
-    for _ in range(MAX_QUOTED_LINES):
-        if not cut or quotes % 2 == 0:
-            return cut
-        previous = buffer.rfind(b"\n", 0, cut - 1) + 1
-        quotes -= buffer.count(b'"', previous, cut)
-        cut = previous
-    return last
+            buffer = rest + (data.decode("latin-1").encode("utf-8") if latin1 else data)
+            cut = buffer.rfind(b"\n") + 1
+            records = split_records(buffer[:cut], n_columns, final=False)
+            if records.good or records.bad:
+                yield header, records
+            rest = buffer[records.used:]
+        if rest.strip():
+            yield header, split_records(rest, n_columns)
 
 
 def csv_batches(path: Path, wanted: list[str], block_bytes: int = BLOCK_BYTES) -> Iterator[pl.DataFrame]:
@@ -167,14 +203,15 @@ def csv_batches(path: Path, wanted: list[str], block_bytes: int = BLOCK_BYTES) -
     choice = column_choice(header, wanted)
     latin1 = not is_utf8(head_lines(path))
     start, emitted = 0, False
-    for block in csv_blocks(path, block_bytes):
-        if latin1:
-            block = block.decode("latin-1").encode("utf-8")
-        frame = read_block(block, choice, len(header), start)
+    for head, records in csv_blocks(path, len(header), latin1, block_bytes):
+        frame = read_block(head, records, choice, start)
         if frame.height or not emitted:
             yield conform(frame, choice, wanted, start)
-            start += frame.height
             emitted = True
+        # numbered by line, not by record: a record whose quoted field holds a line break takes two numbers
+        start += records.lines
+    if not emitted:
+        yield conform(pl.DataFrame(schema={c: pl.Utf8 for c in choice}), choice, wanted, 0)
 
 
 def parquet_batches(path: Path, wanted: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[pl.DataFrame]:
