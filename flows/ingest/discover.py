@@ -203,15 +203,31 @@ def _walk(root: Path) -> tuple[list[Path], list[dict[str, Any]]]:
                          "reason": f"cannot read the folder: {error.strerror or error}: nothing under it was read",
                          "raw": None})
 
-    for folder in ("documents", "tables"):
-        base = root / folder
-        if not base.is_dir():
+    # a stack, not os.walk: Python 3.11's os.walk recurses, so a folder nested 1,100 deep failed the whole run
+    # with RecursionError; here any depth costs a list entry (a path past the system's limit is then that
+    # file's own quarantine row: 'File name too long')
+    pending = [root / folder for folder in ("documents", "tables") if (root / folder).is_dir()]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as entries:
+                listed = list(entries)
+        except OSError as error:
+            unlistable(error if error.filename else OSError(error.errno, error.strerror, str(here)))
             continue
-        for current, folders, names in os.walk(base, onerror=unlistable):
-            here = Path(current)
-            # a symlinked folder is not walked into: it is a candidate of its own, judged like a symlinked file
-            files += [here / name for name in folders if (here / name).is_symlink()]
-            files += [here / name for name in names if not name.startswith(".")]
+        for entry in listed:
+            path = here / entry.name
+            try:
+                is_link, is_dir = entry.is_symlink(), entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_link, is_dir = False, False
+            if is_dir and not is_link:
+                pending.append(path)
+            elif is_link and path.is_dir():
+                # a symlinked folder is not walked into: it is a candidate of its own, judged like a symlinked file
+                files.append(path)
+            elif not entry.name.startswith("."):
+                files.append(path)
     return sorted(files), problems
 
 

@@ -7,9 +7,11 @@ table of these kinds; keep the two together.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import random
+import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -93,6 +95,19 @@ def _symlink_loop(path: Path) -> None:
     os.symlink(path, partner)
 
 
+def _zip(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def _folder_with_doc(path: Path) -> None:
+    path.mkdir()
+    (path / "inside.txt").write_text(SENTENCE, encoding="utf-8")
+
+
 def _manifest(*entries: dict) -> bytes:
     """A sources.toml with the given [[source]] entries."""
     lines = []
@@ -174,13 +189,60 @@ DOCUMENT_CASES: list[DocumentCase] = [
                  check={"published_date": None, "published_source": None},
                  what_dyad_does="loaded with no publication date; relative dates in it stay unresolved"),
     DocumentCase("a future publication date in the dateline",
-                 {"documents/future.txt": SENTENCE.replace("2023", "2099").encode()}, "quarantined",
-                 "'published_date': '2099-06-12' is in the future",
-                 what_dyad_does="quarantined: \"column 'published_date': '2099-06-12' is in the future\""),
+                 {"documents/future.txt": SENTENCE.replace("2023", "2099").encode()}, "loaded",
+                 check={"published_date": None}, part="the dateline date 2099-06-12 is in the future", part_ref="line 1",
+                 what_dyad_does="loaded without a date; line 1 quarantined: 'the dateline date 2099-06-12 is in the "
+                                "future: ignored, the text is loaded without it'"),
     DocumentCase("a future publication date in the manifest",
-                 {"documents/future_manifest.txt": SENTENCE.replace(", 12 June 2023", "").encode(),
+                 {"documents/future_manifest.txt": SENTENCE.encode(),
                   "sources.toml": _manifest({"path": "documents/future_manifest.txt", "published": "2101-01-01"})},
-                 "quarantined", "is in the future", what_dyad_does="quarantined: the date is in the future"),
+                 "loaded", check={"published_date": "2023-06-12", "published_source": "dateline"},
+                 part="the manifest date 2101-01-01 is in the future", part_ref="manifest",
+                 what_dyad_does="loaded with the next date it states (the dateline's); the manifest date quarantined "
+                                "(row_ref manifest)"),
+    DocumentCase("a dateline at the calendar's end (31 December 9999)",
+                 {"documents/year9999.txt": SENTENCE.replace("12 June 2023", "31 December 9999").encode()}, "loaded",
+                 check={"published_date": None}, part="the dateline date 9999-12-31 is in the future", part_ref="line 1",
+                 what_dyad_does="loaded without a date; the date quarantined with its line"),
+    DocumentCase("only a UTF-8 byte-order mark", {"documents/only_bom.txt": b"\xef\xbb\xbf"}, "quarantined",
+                 "empty file: only whitespace", what_dyad_does="quarantined: 'empty file: only whitespace'"),
+    DocumentCase("CR-only line ends (classic Mac)", {"documents/cr.txt": (SENTENCE + "\r" + LATIN1 + "\r").encode()},
+                 "loaded", text_has=("Monday.\nGenève",), text_lacks=("\r",),
+                 what_dyad_does="loaded; CR becomes \\n before offsets are taken"),
+    DocumentCase("UTF-32 with a byte-order mark", {"documents/utf32.txt": SENTENCE.encode("utf-32")}, "loaded",
+                 text_has=("Azerbaijan and Belarus",), check={"encoding": "utf-32"},
+                 what_dyad_does="loaded (was 'binary content: not text': its BOM starts like UTF-16's)"),
+    DocumentCase("mixed encodings: UTF-8 lines and cp1251 lines in one file", {
+        "documents/mixed.txt": SENTENCE.encode() + b"\n" + CYRILLIC.encode("cp1251") + b"\n" + LATIN1.encode()},
+                 "loaded", text_has=(CYRILLIC, LATIN1), check={"encoding": "utf-8+cp1251"},
+                 what_dyad_does="loaded line by line: UTF-8 lines as UTF-8, the others in the code page they read as "
+                                "(was one whole-file guess: 'Genève' became 'GenГЁve')"),
+    DocumentCase("one very long line (5 MB, no line break)",
+                 {"documents/long_line.txt": ((SENTENCE + " ") * 50_000).encode()}, "loaded",
+                 text_has=("Azerbaijan and Belarus",), what_dyad_does="loaded (under the 10 MB limit)"),
+    DocumentCase("zero-width and bidi controls in the text", {"documents/bidi.txt": (
+        "Baku, 12 June 2023 (TDI): Azer\u200bbaijan and \u202eBelarus\u202c signed an agreement.").encode()},
+                 "loaded", text_has=("\u200b", "\u202e"),
+                 what_dyad_does="loaded as written: the text is data, never shown through a terminal unescaped"),
+    DocumentCase("HTML with only a style sheet", {"documents/style.html": _html("<style>p { color: red }</style>")},
+                 "quarantined", "no text left after reading the html markup",
+                 what_dyad_does="quarantined: 'no text left after reading the html markup'"),
+    DocumentCase("a gzipped document (article.txt.gz)", {"documents/gzipped.txt.gz": gzip.compress(SENTENCE.encode())},
+                 "loaded", text_has=("Azerbaijan and Belarus",), check={"format": "txt"},
+                 what_dyad_does="loaded: unpacked as a stream, stopped past the 10 MB document limit"),
+    DocumentCase("a gzip inside a gzip (nested archive)",
+                 {"documents/nested.txt.gz": gzip.compress(gzip.compress(SENTENCE.encode()))}, "quarantined",
+                 "an archive inside a gzip file", what_dyad_does="quarantined: 'an archive inside a gzip file: not "
+                                                                 "unpacked further; unpack it'"),
+    DocumentCase("a gzip bomb as a document", {"documents/bomb.txt.gz": gzip.compress(b" " * (40 << 20))},
+                 "quarantined", "too large once unpacked",
+                 what_dyad_does="quarantined after 10 MB unpacked: 'too large once unpacked: more than the 10 MB limit'"),
+    DocumentCase("a zip archive in the documents folder", {"documents/archive.zip": _zip({"inner.txt": SENTENCE})},
+                 "quarantined", "a zip archive: dyad does not unpack archives",
+                 what_dyad_does="quarantined: 'a zip archive: dyad does not unpack archives; unpack it into the "
+                                "documents folder'"),
+    DocumentCase("a folder named like a file (documents/folder.txt/)", {"documents/folder.txt": _folder_with_doc},
+                 "ignored", what_dyad_does="walked as a folder: the document inside it loads (not a file itself)"),
     DocumentCase("an enormous document (50 MB)", {"documents/enormous.txt": _enormous}, "quarantined",
                  "too large: 50.0 MB is over the 10 MB limit",
                  what_dyad_does="quarantined before it is read: 'too large: 50.0 MB is over the 10 MB limit'"),
@@ -537,6 +599,78 @@ TABLE_CASES: list[TableCase] = [
     TableCase("a gzip bomb of published figures", "tables/bomb.csv.gz", _bomb(), "decompression bomb", "file", 0,
               what_dyad_does="quarantined while streaming: 'a decompression bomb: N bytes of gzip unpack to more "
                              "than M (over 200 times)', after 16 MB, never the whole"),
+    TableCase("CR-only line ends (published figures, classic Mac)", "tables/cr_published.csv",
+              published(PUBLISHED_ROW, PUBLISHED_ROW.replace("2021", "2020")).replace(b"\n", b"\r"), "", "", 2,
+              what_dyad_does="loaded through a copy with LF line ends (was: read as one header line, 0 rows, nothing "
+                             "quarantined)"),
+    TableCase("CR-only line ends (Comtrade)", "tables/cr_comtrade.csv",
+              v1(V1_ROW, V1_ROW.replace("2022", "2021")).replace(b"\n", b"\r"), "", "", 2,
+              what_dyad_does="loaded (was: the whole file quarantined, 'new-line character seen in unquoted field')"),
+    TableCase("Excel's 'sep=;' first line", "tables/excel_sep.csv",
+              b"sep=;\n" + published(PUBLISHED_ROW, "2020-01;2020-12;turnover;AZE;BLR;n/a;;;;;\n".replace(";", ",")
+                                      ).replace(b",", b";"),
+              "value_usd is not a number", "line 4", 1,
+              what_dyad_does="loaded as a semicolon file without the hint line; rows keep the file's own line numbers "
+                             "(the bad row is 'line 4')"),
+    TableCase("semicolons with decimal commas (a European locale)", "tables/semicolon.csv",
+              published(PUBLISHED_ROW.replace("424400000", "4244,5")).replace(b",", b";").replace(b"4244;5", b"4244,5"),
+              "", "", 1, what_dyad_does="loaded: ';' is the delimiter, '4244,5' is 4244.5 (a comma followed by digits, "
+                                       "dots between thousands: '1.234.567,25')"),
+    TableCase("tab-separated Comtrade", "tables/comtrade.tsv", v1(V1_ROW).replace(b",", b"\t"), "", "", 1,
+              what_dyad_does="loaded: the delimiter is told from the header"),
+    TableCase("a decimal comma in a comma-separated file ('4244,5' quoted)", "tables/decimal_comma.csv",
+              published(PUBLISHED_ROW.replace("424400000", '"4244,5"')), "has a comma that does not separate thousands",
+              "line 2", 0, what_dyad_does="quarantined: \"value_usd '4244,5' has a comma that does not separate "
+                                          "thousands (a decimal comma?): not guessed\" (was loaded as 42445)"),
+    TableCase("a period year out of range (published, 0000-01)", "tables/year0.csv",
+              published(PUBLISHED_ROW.replace("2021-01,2021-12", "0000-01,0000-12")), "outside the years 1950-2100",
+              "line 2", 0, what_dyad_does="quarantined: 'period 0000-01-01 to 0000-12-31 is outside the years 1950-2100' "
+                                          "(was loaded as a figure for year 0)"),
+    TableCase("a period year at the calendar's end (published, 9999-12)", "tables/year9999.csv",
+              published(PUBLISHED_ROW.replace("2021-01,2021-12", "9999-01,9999-12")), "outside the years 1950-2100",
+              "line 2", 0, what_dyad_does="quarantined, as Comtrade periods outside 1950-2100 are"),
+    TableCase("a UTF-32 CSV with a byte-order mark", "tables/utf32.csv", published(PUBLISHED_ROW).decode().encode("utf-32"),
+              "", "", 1, what_dyad_does="loaded through a UTF-8 copy (was 'binary content: not text')"),
+    TableCase("a Windows-1252 CSV with curly quotes", "tables/cp1252.csv",
+              published(PUBLISHED_ROW.replace("Statistics office", "“Statistics” office – 2021")).decode()
+              .encode("cp1252"), "", "", 1, what_dyad_does="loaded"),
+    TableCase("Comtrade JSON lines (one record a line)", "tables/comtrade.jsonl",
+              (json.dumps(V1_JSON_RECORD) + "\n" + json.dumps({**V1_JSON_RECORD, "refYear": 2021, "period": "2021"})
+               + "\n").encode(), "", "", 2,
+              what_dyad_does="loaded, one record a line (was 'not valid JSON: Extra data')"),
+    TableCase("a JSON-lines file with one broken line", "tables/comtrade_broken.jsonl",
+              (json.dumps(V1_JSON_RECORD) + "\n{broken\n").encode(), "not valid JSON", "record 2", 1,
+              what_dyad_does="record 2 quarantined: 'not valid JSON (...): the line is not a record'; record 1 loads"),
+    TableCase("NaN as a JSON value", "tables/comtrade_nan.json",
+              json.dumps({"data": [{**V1_JSON_RECORD, "primaryValue": float("nan")}]}).encode(), "value_usd",
+              "record 1", 0, what_dyad_does="quarantined by the fact_trade audit: value_usd not_nullable (NaN)"),
+    TableCase("Infinity as a JSON value", "tables/comtrade_inf.json",
+              json.dumps({"data": [{**V1_JSON_RECORD, "primaryValue": float("inf")}]}).encode(), "value_usd",
+              "record 1", 0, what_dyad_does="quarantined by the fact_trade audit: value_usd above 1e13"),
+    TableCase("a 400-digit JSON integer", "tables/comtrade_huge.json",
+              json.dumps({"data": [{**V1_JSON_RECORD, "primaryValue": 10**400}]}).encode(), "value_usd", "record 1", 0,
+              what_dyad_does="quarantined by the fact_trade audit (read as inf, above 1e13)"),
+    TableCase("numbers as strings in a Comtrade JSON", "tables/comtrade_strings.json",
+              json.dumps({"data": [{k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+                                    for k, v in V1_JSON_RECORD.items()}]}).encode(), "", "", 1,
+              what_dyad_does="loaded: every value is read as text and cast once"),
+    TableCase("a Comtrade year out of range (refYear 1066)", "tables/comtrade_1066.csv",
+              v1(V1_ROW.replace(",2022,52,2022,", ",1066,52,1066,")), "is not a year", "line 2", 0,
+              what_dyad_does="quarantined: \"period '1066' is not a year (YYYY) or a month (YYYYMM)\" (1950-2100)"),
+    TableCase("a Comtrade CSV header and no rows", "tables/comtrade_header_only.csv", (V1_HEADER + "\n").encode(),
+              "", "", 0, what_dyad_does="read: 0 rows in, nothing quarantined"),
+    TableCase("a header naming one column twice in two cases (primaryValue, PRIMARYVALUE)", "tables/comtrade_dup.csv",
+              (V1_HEADER + ",PRIMARYVALUE\n" + V1_ROW + ",5\n").encode(), "twice", "file", 0,
+              what_dyad_does="quarantined: 'the header names the column primaryvalue twice'"),
+    TableCase("a zero-width space inside a country code", "tables/zero_width.csv",
+              published(PUBLISHED_ROW.replace("AZE,BLR", "A\u200bZE,BLR")), "is not in dim_country", "line 2", 0,
+              what_dyad_does="quarantined: the code is not guessed"),
+    TableCase("a gzip inside a gzip (tables)", "tables/nested.csv.gz", gzip.compress(gzip.compress(published(PUBLISHED_ROW))),
+              "binary content", "file", 0, what_dyad_does="quarantined: 'binary content: not text' (archives are not "
+                                                          "unpacked twice)"),
+    TableCase("a zip archive holding a CSV", "tables/archive.zip", _zip({"a.csv": published(PUBLISHED_ROW).decode()}),
+              "zip archive", "file", 0, what_dyad_does="quarantined: 'a zip archive or spreadsheet (xlsx): ... save it "
+                                                       "as CSV'"),
     TableCase("SQL in a table file name", f"tables/{INJECTION}.csv", published(PUBLISHED_ROW), "", "", 1,
               what_dyad_does="loaded; the path is a query parameter, never part of a statement"),
     TableCase("SQL in a table cell", "tables/injection.csv",

@@ -60,6 +60,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     cp1252 when they use its quotes and dashes, else latin-1."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError:
+            pass
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
     utf16 = _utf16_without_bom(data)
@@ -84,6 +89,37 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data.decode(name), codecs.lookup(name).name
         except (LookupError, UnicodeDecodeError):
             pass
+    mixed = _mixed_with_utf8(data)
+    if mixed is not None:
+        return mixed
+    return _single_byte(data)
+
+
+def _mixed_with_utf8(data: bytes) -> tuple[str, str] | None:
+    """(text, 'utf-8+cp1251') for a file whose lines are partly UTF-8 with non-ASCII letters and partly a single-byte
+    code page (two files pasted together, an old article quoted into a new one): each line is read as what it is;
+    a whole-file guess would turn the UTF-8 'Genève' into cp1251 'GenГЁve'. None when no line is non-ASCII UTF-8."""
+    lines = data.split(b"\n")
+    utf8, other = set(), []
+    for number, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(line)
+            continue
+        if not line.isascii():
+            utf8.add(number)
+    if not utf8 or not other:
+        return None
+    _, encoding = _single_byte(b"\n".join(other))
+    text = "\n".join(line.decode("utf-8") if number in utf8 or line.isascii() else line.decode(encoding, "replace")
+                     for number, line in enumerate(lines))
+    return text, f"utf-8+{encoding}"
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """(text, encoding) for text in a single-byte code page: a non-Latin one when letters come in runs, cp1252 when
+    its quotes and dashes are there, else latin-1."""
     if _looks_non_latin(data):
         return _non_latin_code_page(data)
     if re.search(rb"[\x80-\x9f]", data):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
+from datetime import date, timedelta
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any
@@ -89,6 +91,40 @@ def _without_stray_nuls(data: bytes) -> tuple[bytes, list[dict[str, str]]]:
     return data.replace(b"\x00", b""), dropped
 
 
+def unpacked(data: bytes) -> bytes:
+    """A gzipped document ('article.txt.gz') unpacked as a stream, stopped past the document size limit (a
+    decompression bomb costs 10 MB, never more); any other archive is refused with what to do."""
+    if data.startswith(b"PK\x03\x04"):
+        raise DocumentError("a zip archive: dyad does not unpack archives; unpack it into the documents folder",
+                            preview(data))
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    unpacker = zlib.decompressobj(wbits=31)
+    try:
+        content = unpacker.decompress(data, MAX_DOCUMENT_BYTES + 1)
+    except zlib.error as error:
+        raise DocumentError(f"truncated or corrupt gzip file: {error}", preview(data)) from None
+    if len(content) > MAX_DOCUMENT_BYTES:
+        raise DocumentError(f"too large once unpacked: more than the {MAX_DOCUMENT_BYTES / 2**20:.0f} MB limit "
+                            "for one document", preview(content))
+    if not unpacker.eof:
+        raise DocumentError("truncated gzip file: it ends before its data does", preview(content))
+    if content.startswith((b"\x1f\x8b", b"PK\x03\x04")):
+        raise DocumentError("an archive inside a gzip file: not unpacked further; unpack it", preview(content))
+    return content
+
+
+def _future_date(text: str, value: date, origin: str) -> dict[str, str]:
+    """The quarantine part for a publication date in the future: the line that states it (the manifest has none)."""
+    if origin == "manifest":
+        row_ref = "manifest"
+    else:
+        at = next((text.find(form) for form in (value.isoformat(), str(value.year)) if form in text), -1)
+        row_ref = f"line {text.count(chr(10), 0, at) + 1}" if at >= 0 else origin.replace("_", " ")
+    return {"row_ref": row_ref, "reason": f"the {origin.replace('_', ' ')} date {value.isoformat()} is in the "
+                                          "future: ignored, the text is loaded without it", "raw": value.isoformat()}
+
+
 def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """One DocumentRaw row (see schemas/raw.py) for one file; raises DocumentError(reason) on bad input."""
     if not path.is_absolute() and not path.exists() and (root / path).exists():
@@ -107,7 +143,8 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         raise DocumentError(f"unreadable file: {error.strerror or error}") from error
     if not data:
         raise DocumentError("empty file")
-    readable, dropped = _without_stray_nuls(data)
+    content = unpacked(data)
+    readable, dropped = _without_stray_nuls(content)
     try:
         raw_text, encoding = decode_bytes(readable)
     except DocumentError as error:
@@ -117,7 +154,7 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         raise DocumentError("empty file: only whitespace", text[:200] or None)
     if len(_CONTROL_RX.findall(text)) > 0.05 * len(text):
         raise DocumentError("binary content: not text", preview(data))
-    fmt = sniff_format(path, text)
+    fmt = sniff_format(path.with_name(path.name[:-3]) if path.name.lower().endswith(".gz") else path, text)
     parsed = {"md": read_markdown, "html": read_html}.get(fmt, read_text)(text)
     dropped += parsed.get("_dropped", [])
     body: str = parsed["text"]
@@ -130,7 +167,10 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
                           (parsed.get("published") if fmt == "md" else None, "front_matter"),
                           (parsed.get("published") if fmt == "html" else None, "html_meta"),
                           (dateline.get("published"), "dateline")):
-        if value is not None:
+        if value is not None and value > date.today() + timedelta(days=1):
+            # a date after tomorrow (in any time zone) is wrong metadata: the date is quarantined, the text loads
+            dropped.append(_future_date(text, value, origin))
+        elif value is not None:
             published, source = value, origin
             break
     return {

@@ -18,9 +18,10 @@ import polars as pl
 
 from flows.ingest.discover import not_regular, sha256_of
 from flows.ingest.tables import baci, comtrade, published
-from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format, utf8_view
+from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format
 from flows.ingest.tables.reference import read_code_map, read_countries, read_products
 from flows.ingest.tables.trade_load import FileOutcome
+from flows.ingest.tables.views import table_view
 from schemas.quarantine import QUARANTINE_SCHEMA, quarantine_frame
 
 BUNDLED_TABLES = Path(__file__).resolve().parents[3] / "sources" / "tables"
@@ -112,6 +113,18 @@ def forget_file(con: duckdb.DuckDBPyConnection, rel: str) -> None:
     con.execute("delete from fact_trade_reported where source = $f", {"f": rel})
 
 
+def shift_lines(con: duckdb.DuckDBPyConnection, rel: str, outcome: FileOutcome, skipped: int) -> FileOutcome:
+    """Row references of a file read through a copy without its first `skipped` lines (Excel's 'sep=;' line), made
+    to name the file's own lines again: 'line 2' of the copy is 'line 3' of the file."""
+    shifted = pl.format("line {}", pl.col("row_ref").str.slice(5).cast(pl.Int64, strict=False) + skipped)
+    quarantine = outcome.quarantine.with_columns(
+        pl.when(pl.col("row_ref").str.starts_with("line ")).then(shifted).otherwise(pl.col("row_ref")).alias("row_ref"))
+    for table, column in (("fact_trade", "source_file"), ("fact_trade_reported", "source")):
+        con.execute(f"update {table} set row_ref = 'line ' || (cast(substr(row_ref, 6) as bigint) + $n) "
+                    f"where {column} = $f and row_ref like 'line %'", {"n": skipped, "f": rel})
+    return FileOutcome(outcome.rows_in, outcome.loaded, quarantine)
+
+
 def register_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Expose the code map and HS codes to the staging SQL as trade_code_map and trade_products."""
     reference = bundled_reference()
@@ -175,9 +188,11 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
             with ThreadPoolExecutor(max_workers=1) as pool:
                 sha256 = pool.submit(sha256_of, path)
                 try:
-                    with utf8_view(path) as readable:
+                    with table_view(path) as (readable, skipped):
                         fmt = detect_format(readable)
                         outcome = ingest_file(con, readable, rel, fmt)
+                    if skipped:
+                        outcome = shift_lines(con, rel, outcome, skipped)
                 except UnreadableTable as err:
                     fmt, outcome = None, FileOutcome(0, 0, file_quarantine(rel, str(err)))
             quarantines.append(outcome.quarantine)

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.ingest.tables.detect import read_json
+from flows.ingest.tables.detect import BadJsonLine, read_json
 from flows.ingest.tables.sources import PARSE_ERROR, RAW_LINE, csv_batches, frame_batches, prefetched
 from flows.ingest.tables.trade_load import FileOutcome, StageContext, load_batches
 
@@ -49,6 +49,8 @@ def _as_text(record: object) -> dict[str, str | None]:
     """A record's values as text, as the layout SQL would cast them ("0401" stays "0401", 2022 is "2022", true is
     "True"); a record that is no object, or holds a list or object where a value belongs, keeps its place with
     the reason, so one odd record never costs the file (Polars finds no one type for such a column)."""
+    if isinstance(record, BadJsonLine):
+        return {PARSE_ERROR: record.reason, RAW_LINE: str(record)}
     if not isinstance(record, dict):
         kind = "null" if record is None else type(record).__name__
         return {PARSE_ERROR: f"record is not a JSON object but {kind}: not a trade record",

@@ -6,10 +6,7 @@ import csv
 import gzip
 import io
 import json
-import tempfile
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from flows.ingest.discover import open_regular
@@ -119,26 +116,6 @@ def utf16_encoding(head: bytes) -> str | None:
     return None
 
 
-@contextmanager
-def utf8_view(path: Path) -> Iterator[Path]:
-    """The path itself, or for a UTF-16 table (Excel's "Unicode text", PowerShell's default) a UTF-8 copy of it
-    in a temporary folder for the table's readers, which all read UTF-8; streamed, never whole in memory."""
-    encoding = utf16_encoding(head_bytes(path, 4096))
-    if encoding is None:
-        yield path
-        return
-    with tempfile.TemporaryDirectory(prefix="dyad-utf8-") as folder:
-        copy = Path(folder) / (path.name[:-3] if path.name.lower().endswith(".gz") else path.name)
-        try:
-            with open_table(path) as source, copy.open("wb") as target:
-                reader = codecs.getreader(encoding)(source, errors="replace")
-                while text := reader.read(1 << 20):
-                    target.write(text.encode("utf-8"))
-        except (EOFError, zlib.error, OSError) as err:
-            raise UnreadableTable(f"could not be read as {encoding}: {err}") from err
-        yield copy
-
-
 def head_text(path: Path, size: int = 65536) -> str:
     """The first bytes of the file as text, decompressed when gzipped, without a byte-order mark."""
     return head_bytes(path, size).decode("utf-8", errors="replace").lstrip("\ufeff")
@@ -199,10 +176,39 @@ def format_of_json(text: str, path: Path) -> str | None:
     return None
 
 
+class BadJsonLine(str):
+    """A line of a JSON-lines file that is not valid JSON: the line as written, with why (a record's own problem)."""
+
+    reason: str = ""
+
+
 def read_json(path: Path) -> object:
-    """A JSON file (gzipped or not, with or without a UTF-8 byte-order mark) as Python values."""
+    """A JSON file (gzipped or not, with or without a UTF-8 byte-order mark) as Python values; a JSON-lines file
+    (one record a line, as pandas' to_json(lines=True) and most log exporters write) as the list of its records."""
     with open_table(path) as fh:
-        return json.loads(fh.read().decode("utf-8-sig"))
+        text = fh.read().decode("utf-8-sig")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        if not err.msg.startswith("Extra data"):
+            raise
+        return json_lines(text)
+
+
+def json_lines(text: str) -> list[object]:
+    """The records of a JSON-lines text, one a non-blank line; a line that does not parse stays in its place as a
+    BadJsonLine, so one broken line costs that record, never the file."""
+    records: list[object] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as err:
+            bad = BadJsonLine(line[:1000])
+            bad.reason = f"not valid JSON ({err.msg} at column {err.colno}): the line is not a record"
+            records.append(bad)
+    return records
 
 
 def missing_columns(columns: list[str]) -> str | None:

@@ -17,6 +17,12 @@ from schemas.quarantine import QUARANTINE_SCHEMA
 from schemas.trade import TradeReported
 
 OPTIONAL = ["qualifier", "reported_by", "speaker", "source_url", "note"]
+# a comma in a figure separates thousands ('1,234.5', '424,400,000') or it is not read: '4244,5' may be a decimal
+# comma (4244.5) or a slip (42445), and guessing either would load a wrong figure without a word
+THOUSANDS = r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$"
+# the years a statistics figure may fall in, as for Comtrade's periods (stage_trade.sql): '0000-01' or '9999-12'
+# is a typo or a placeholder, not a period
+YEARS = (1950, 2100)
 COLUMNS = list(TradeReported.to_schema().columns)
 
 
@@ -89,7 +95,9 @@ def read_published(path: Path, rel: str) -> pl.DataFrame:
         text["measure"].str.to_lowercase().alias("measure"),
         text["exporter_iso3"].str.to_uppercase().alias("exporter_iso3"),
         text["importer_iso3"].str.to_uppercase().alias("importer_iso3"),
-        text["value_usd"].str.replace_all(r"[,_\s]", "").cast(pl.Float64, strict=False).alias("value_usd"),
+        pl.when(text["value_usd"].str.contains(",") & ~text["value_usd"].str.contains(THOUSANDS)).then(None)
+        .otherwise(text["value_usd"].str.replace_all(r"[,_\s]", "")).cast(pl.Float64, strict=False).alias("value_usd"),
+        text["value_usd"].alias("value_text"),
         text["qualifier"].str.to_lowercase().alias("qualifier"),
         text["reported_by"].str.to_uppercase().alias("reported_by"),
         text["speaker"].alias("speaker"),
@@ -113,6 +121,12 @@ def judge(frame: pl.DataFrame, known_iso3: set[str]) -> pl.DataFrame:
         .then(pl.col("parse_error"))
         .when(pl.col("period_start").is_null() | pl.col("period_end").is_null())
         .then(pl.lit("period is not YYYY-MM"))
+        .when(~pl.col("period_start").dt.year().is_between(*YEARS) | ~pl.col("period_end").dt.year().is_between(*YEARS))
+        .then(pl.format("period {} to {} is outside the years {}-{}", "period_start", "period_end",
+                        pl.lit(YEARS[0]), pl.lit(YEARS[1])))
+        .when(pl.col("value_usd").is_null() & pl.col("value_text").str.contains(","))
+        .then(pl.format("value_usd '{}' has a comma that does not separate thousands (a decimal comma?): not guessed",
+                        "value_text"))
         .when(pl.col("value_usd").is_null())
         .then(pl.lit("value_usd is not a number"))
         .when(pl.any_horizontal(pl.col("measure", "exporter_iso3", "importer_iso3").is_null()))
