@@ -30,9 +30,15 @@ a bad entry never stops the others; every wait has a bound.** The kinds are gene
 - `tests/robustness/bad_corpus.py`: the document, folder, manifest and table kinds below, each through
   `test_bad_documents.py` / `test_bad_tables.py` beside a good file, and all at once through the real
   Prefect flow (`test_bad_pipeline.py`: full, again incrementally, again with `full`);
-- `tests/robustness/test_fuzz.py`: over 10,000 seeded cases a run, in batches (documents under hostile
-  names, manifest entries of any type, table rows of every layout, garbled table files, JSON records of any
-  type); `FUZZ_SEED=n` tries another seed;
+- `tests/robustness/test_fuzz.py`: **11,148 seeded cases** a run (seed 20261204; about a minute), in batches
+  through the stage functions in-process, never one Prefect flow a case: 27 batches of 200 documents under
+  hostile names with 24 fuzzed manifest entries each (discovery, reading, extraction, validation), 40 table
+  files of 100 fuzzed rows of every layout plus 40 garbled whole files and 10 JSON files of records of any type
+  (each row held to the rule: loaded, or quarantined with its line; a line not named lies inside a record
+  Python's csv module reads the same way), and 24 fuzzed files saved in six shapes (CRLF, CR only, UTF-16
+  with and without BOM, UTF-32, BOM) that must read exactly as their plain twins. The full pipeline sample is
+  `test_bad_pipeline.py` (every corpus kind at once through the real Prefect flow). `FUZZ_SEED=n` tries
+  another seed (7, 99 and 12345 pass);
 - the other tests named in the tables below (database ownership, `dyad sql`, extraction budget, revisions,
   folders, failures).
 
@@ -54,6 +60,11 @@ a bad entry never stops the others; every wait has a bound.** The kinds are gene
   quarantined (the document still loads); event merging is linear; gzip is read as a stream and stopped
   past **200:1** (a decompression bomb); a FIFO is never opened; a failed run waits at most **10 s** to
   record its failure, else the next run records it.
+- A table in a spreadsheet's shape (UTF-16 or UTF-32, CR-only line ends, Excel's `sep=;` line, semicolons
+  with decimal commas, tabs) is read through a streamed UTF-8 comma copy whose rows keep the file's own line
+  numbers; a quoted CSV field may hold a line break (RFC 4180); a gzipped document is unpacked as a stream up
+  to the 10 MB document limit; JSON lines are records. Other archives (zip, a gzip in a gzip) are refused
+  with what to do.
 - Of two statistics files with one figure (reporter, partner, flow, product, period), the one whose name
   sorts last holds and the other's row is quarantined under its own file; an incremental run reads every
   table again when one changes, so it ends exactly where a full run does.
@@ -108,6 +119,36 @@ CASES = [  # (kind, what dyad does, the test that holds it)
      "printed as text; control characters shown as \\u001b; names quoted", "test_sql_sandbox.py"),
     ("`dyad export --format csv` or `dyad sql --csv` of `=HYPERLINK(...)`", "written as `'=HYPERLINK(...)` "
      "(OWASP), as is with --raw", "test_sql_sandbox.py"),
+    ("a file dyad may not read (mode 000)", "quarantined: 'cannot read file: Permission denied'; the others load",
+     "test_bad_folders.py"),
+    ("a folder nested 1,100 deep", "walked (a stack, not os.walk's recursion, which failed the whole run with "
+     "RecursionError)", "test_bad_folders.py"),
+    ("a file renamed between discovery and reading", "the name discovery saw is quarantined ('unreadable file: No "
+     "such file or directory'); the others load", "test_bad_folders.py"),
+    ("a quoted field holding a line break in Comtrade v1, legacy and published files; reference tables",
+     "read as one record numbered by its first line; the next record keeps its own line number",
+     "test_quoted_line_breaks.py"),
+    ("a truly unclosed quote among good rows and quoted line breaks", "its line quarantined with the line as "
+     "written; the rows around it load, also when 7-byte blocks cut every record", "test_quoted_line_breaks.py"),
+    ("a record whose quote is still open at the end of a 48 MB block", "waits for the next block whole (at most "
+     "1000 lines)", "test_quoted_line_breaks.py"),
+    ("semicolons with decimal commas and a 'sep=;' line, through to fact_trade_reported",
+     "values 1234567.25 and 4244.5; row_ref 'line 3' is line 3 of the file (the copy lacks the hint line)",
+     "test_table_shapes.py"),
+    ("stuck: a symlink to a FIFO", "quarantined in 0.8 s, never opened (budget 30 s, child process killed at 60 s)",
+     "test_stuck_inputs.py"),
+    ("stuck: a FIFO swapped in for a table after discovery", "quarantined in 0.7 s, never opened (budget 30 s)",
+     "test_stuck_inputs.py"),
+    ("stuck: `<!-->` before 100,000 nested elements", "quarantined by the depth guard in 1.0 s (budget 30 s)",
+     "test_stuck_inputs.py"),
+    ("stuck: a gzip bomb of published figures (200 MB from 0.2 MB)", "stopped while streaming in 1.6 s, peak "
+     "memory under 1 GB (budget 60 s)", "test_stuck_inputs.py"),
+    ("stuck: a gzip bomb as a document (256 MB of spaces)", "stopped at the 10 MB document limit in 1.5 s, peak "
+     "memory under 600 MB (budget 30 s)", "test_stuck_inputs.py"),
+    ("stuck: a 9.5 MB article (under the 10 MB limit)", "loaded; over the 2,000,000-character extraction budget, "
+     "quarantined before extraction: 3.2 s in all (budget 120 s)", "test_stuck_inputs.py"),
+    ("fuzzed rows saved as CRLF, CR-only, UTF-16 (with and without BOM), UTF-32 or with a BOM",
+     "the same counts and quarantine rows as the plain UTF-8 file", "test_fuzz.py"),
 ]
 
 
@@ -115,19 +156,36 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _example(content: object) -> str:
+    """The first bytes of a case's file as a code span (escapes for what is not printable), or how it is made."""
+    if callable(content):
+        return "(made at test time: " + content.__name__.strip("_").replace("_", " ") + ")"
+    text = content[:40].decode("utf-8", errors="backslashreplace")  # type: ignore[index,union-attr]
+    shown = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+    shown = shown.replace("|", "\\|").replace("`", "'")
+    return f"`{shown}{'...' if len(content) > 40 else ''}`" if shown else "(empty)"  # type: ignore[arg-type]
+
+
 def render() -> str:
     """The whole page."""
-    out = [INTRO, "## Kinds tried", "", "### Documents, manifest and the sources folder", "",
-           "| # | kind | what dyad does |", "|---|---|---|"]
+    total = len(DOCUMENT_CASES) + len(TABLE_CASES) + len(CASES)
+    out = [INTRO, "## Kinds tried", "",
+           f"**{total} kinds**: {len(DOCUMENT_CASES)} of documents, the manifest and the sources folder, "
+           f"{len(TABLE_CASES)} of statistics tables, {len(CASES)} of extraction, revisions, folders, databases "
+           "and `dyad sql`. Each row is a test case; the example is the start of the file the test writes.", "",
+           "### Documents, manifest and the sources folder", "",
+           "| # | kind | example | what dyad does | test |", "|---|---|---|---|---|"]
     number = 0
     for case in DOCUMENT_CASES:
         number += 1
-        out.append(f"| {number} | {_cell(case.kind)} | {_cell(case.what_dyad_does)} |")
+        out.append(f"| {number} | {_cell(case.kind)} | {_example(next(iter(case.files.values())))} | "
+                   f"{_cell(case.what_dyad_does)} | `test_bad_documents.py` |")
     out += ["", "### Statistics tables (Comtrade, BACI, published figures)", "",
-            "| # | kind | what dyad does |", "|---|---|---|"]
+            "| # | kind | example | what dyad does | test |", "|---|---|---|---|---|"]
     for case in TABLE_CASES:
         number += 1
-        out.append(f"| {number} | {_cell(case.kind)} | {_cell(case.what_dyad_does)} |")
+        out.append(f"| {number} | {_cell(case.kind)} | {_example(case.content)} | {_cell(case.what_dyad_does)} | "
+                   "`test_bad_tables.py` |")
     out += ["", "### Extraction, revisions, folders, databases, `dyad sql`", "",
             "| # | kind | what dyad does | test |", "|---|---|---|---|"]
     for kind, does, test in CASES:
@@ -144,6 +202,13 @@ def render() -> str:
             "(one stray quote never swallows the lines after it).",
             "- A blank line of a Comtrade or BACI file is a row of nulls (quarantined: no trade value); one of "
             "a published-figures file holds no data and is passed over.",
+            "- In a semicolon or tab file, a line whose quotes do not close on it (a quoted field holding a line "
+            "break) is quarantined with its line: only comma files join such lines into one record.",
+            "- A document mixing two single-byte code pages (cp1251 lines and latin-1 lines, no UTF-8) is read in "
+            "the one the whole file reads as; lines in UTF-8 beside a code page are read line by line.",
+            "- The same article under two names loads as two documents (two paths, one text each); dyad does not "
+            "decide which name is the copy.",
+            "- Rows of a JSON-lines file are numbered as records (`record 3` is the third non-blank line).",
             "- A document with no date anywhere loads with `published_date` null; its relative dates cannot be "
             "resolved and stay undated.", ""]
     return "\n".join(out)

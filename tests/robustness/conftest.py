@@ -20,8 +20,7 @@ def reference_frames() -> dict[str, pl.DataFrame]:
     return read_reference(ROOT / "sources" / "tables")
 
 
-@pytest.fixture
-def warehouse() -> Iterator[duckdb.DuckDBPyConnection]:
+def new_warehouse() -> duckdb.DuckDBPyConnection:
     """An in-memory database with every table of sql/ddl and the reference dimensions loaded."""
     con = duckdb.connect()
     for path in sorted((ROOT / "sql" / "ddl").glob("*.sql")):
@@ -30,6 +29,13 @@ def warehouse() -> Iterator[duckdb.DuckDBPyConnection]:
         con.register("reference_frame", frame)
         con.execute(f'insert into "{name}" by name select * from reference_frame')
         con.unregister("reference_frame")
+    return con
+
+
+@pytest.fixture
+def warehouse() -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory database with every table of sql/ddl and the reference dimensions loaded."""
+    con = new_warehouse()
     yield con
     con.close()
 

@@ -140,7 +140,17 @@ def manifest(rng: random.Random, relpaths: list[str], entries: int) -> tuple[byt
 
 FIELD_VALUES = ["", "n/a", "-5", "1e308", "NaN", "inf", '"1,234.5"', "2022.0", "٣٤", "０１", "TOTAL", "9999",
                 "13", "0", "True", "'); drop table fact_trade; --", "\u202e12", "1,2", '"', '""x', "  7  ", "\t",
-                "=HYPERLINK(\"http://198.51.100.7\")", "99999999999999999999999", "-0", "0x1F", "1_000"]
+                "=HYPERLINK(\"http://198.51.100.7\")", "99999999999999999999999", "-0", "0x1F", "1_000",
+                '"Cotton, raw\nand carded"', '"a ""quoted"" word"', '"line\r\nbreak"', "\ufeff", "\u200b7"]
+# shapes a spreadsheet saves the same rows in: (name, how the bytes of a plain UTF-8 comma CSV become it)
+SHAPES = [
+    ("crlf", lambda data: data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")),
+    ("cr", lambda data: data.replace(b"\r\n", b"\n").replace(b"\n", b"\r")),
+    ("utf-16", lambda data: data.decode("utf-8").encode("utf-16")),
+    ("utf-16-le", lambda data: data.decode("utf-8").encode("utf-16-le")),
+    ("utf-32", lambda data: data.decode("utf-8").encode("utf-32")),
+    ("bom", lambda data: b"\xef\xbb\xbf" + data),
+]
 
 
 def mutate_row(row: str, rng: random.Random) -> str:

@@ -85,3 +85,64 @@ def test_an_old_unchanged_file_keeps_its_hash_without_being_read(tmp_path: Path)
     previous = _previous(first.with_columns(pl.lit("f" * 64).alias("sha256")), datetime.now())
     second, _ = discover_sources(tmp_path, previous.known_files())
     assert second["sha256"].item() == "f" * 64  # trusted, not read again
+
+
+@pytest.mark.skipif(os.getuid() == 0 and SETPRIV is None, reason="root without setpriv reads every file")
+def test_a_file_dyad_may_not_read_is_quarantined(tmp_path: Path) -> None:
+    root = tmp_path / "sources"
+    (root / "documents").mkdir(parents=True)
+    (root / "documents" / "open.txt").write_text(SENTENCE, encoding="utf-8")
+    (root / "documents" / "secret.txt").write_text(SENTENCE, encoding="utf-8")
+    os.chmod(root / "documents" / "secret.txt", 0o000)
+    try:
+        result = _list(root)
+    finally:
+        os.chmod(root / "documents" / "secret.txt", 0o644)
+    assert result["files"] == ["documents/open.txt"]
+    assert result["quarantine"] == [["documents/secret.txt", "file", "cannot read file: Permission denied"]]
+
+
+def _deep_tree(base: Path, depth: int) -> Path:
+    """base/d/d/.../d (depth folders), made one level at a time (pathlib's mkdir(parents=True) recurses too)."""
+    current = base
+    current.mkdir(parents=True)
+    for _ in range(depth):
+        current = current / "d"
+        os.mkdir(current)
+    return current
+
+
+def test_a_folder_nested_1100_deep_is_walked(tmp_path: Path) -> None:
+    """Python 3.11's os.walk recursed: a folder 1,100 levels deep raised RecursionError and failed the whole run."""
+    root = tmp_path / "sources"
+    deepest = _deep_tree(root / "documents" / "deep", 1100)
+    (deepest / "deep.txt").write_text(SENTENCE, encoding="utf-8")
+    (root / "documents" / "top.txt").write_text(SENTENCE, encoding="utf-8")
+    try:
+        inventory, quarantine = discover_sources(root)
+    finally:
+        # pytest's own clean-up (shutil.rmtree) recurses and would fail on this tree in a later session: undo it
+        (deepest / "deep.txt").unlink()
+        for _ in range(1100):
+            os.rmdir(deepest)
+            deepest = deepest.parent
+    paths = sorted(inventory["relpath"].to_list())
+    assert len(paths) == 2 and paths[1] == "documents/top.txt"
+    assert paths[0].startswith("documents/deep/d/") and paths[0].endswith("/d/deep.txt")
+    assert paths[0].count("/") == 1100 + 2 and quarantine.is_empty()
+
+
+def test_a_file_renamed_between_discovery_and_reading_is_quarantined(tmp_path: Path) -> None:
+    """Renamed (or deleted) while the run goes: the name discovery saw is quarantined, the others load."""
+    from flows.ingest.documents import read_documents
+
+    root = tmp_path / "sources"
+    (root / "documents").mkdir(parents=True)
+    for name in ("a.txt", "b.txt"):
+        (root / "documents" / name).write_text(SENTENCE, encoding="utf-8")
+    inventory, _ = discover_sources(root)
+    (root / "documents" / "a.txt").rename(root / "documents" / "renamed.txt")
+    documents, quarantine = read_documents([Path(p) for p in inventory["path"]], root)
+    assert documents["path"].to_list() == ["documents/b.txt"]
+    assert quarantine.select("source", "row_ref", "reason").rows() == [
+        ("documents/a.txt", "file", "unreadable file: No such file or directory")]
