@@ -110,8 +110,10 @@ CASES = [  # (kind, what dyad does, the test that holds it)
     ("a failure the database cannot take (a reader holds it, the disk is full)", "kept beside the database "
      "(dyad.duckdb.failed-runs.jsonl); the next run writes it into etl_run before anything else",
      "test_database_ownership.py"),
-    ("`dyad sql`: read_csv of a file outside, read_text, a file as a table, ATTACH", "refused: 'Permission "
-     "Error' (enable_external_access=false)", "test_sql_sandbox.py"),
+    ("`dyad sql`: read_csv of a file outside, read_text, a file as a table, ATTACH, glob, read_blob, sniff_csv, "
+     "read_json_auto, IMPORT DATABASE, COPY FROM, an http URL, /proc/self/environ, CREATE SECRET",
+     "refused: 'Permission Error' (enable_external_access=false); the secret line never printed",
+     "test_sql_sandbox.py"),
     ("`dyad sql`: COPY TO, EXPORT DATABASE", "refused, nothing written", "test_sql_sandbox.py"),
     ("`dyad sql`: INSTALL, LOAD, SET or RESET to undo the sandbox", "refused: extensions off, configuration "
      "locked", "test_sql_sandbox.py"),

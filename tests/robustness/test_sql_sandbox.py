@@ -42,9 +42,20 @@ def sql(db: Path, query: str, *flags: str) -> tuple[int, str]:
     "select * from '{outside}'",
     "select content from read_text('{outside}')",
     "attach '{other}' as other",
+    "select * from glob('{dir}/*')",
+    "select * from read_blob('{outside}')",
+    "select * from sniff_csv('{outside}')",
+    "select * from read_json_auto('{dir}/outside.json')",
+    "import database '{dir}'",
+    "copy fact_note from '{outside}'",
+    "select * from read_csv('http://198.51.100.7/x.csv')",
+    "select content from read_text('/proc/self/environ')",
+    "create secret leak (type s3, key_id 'a', secret 'b')",
 ])
 def test_reading_outside_the_database_is_refused(db: Path, query: str) -> None:
-    code, output = sql(db, query.format(outside=db.parent / "outside.csv", other=db.parent / "other.duckdb"))
+    (db.parent / "outside.json").write_text(f'{{"line": "{SECRET}"}}', encoding="utf-8")
+    code, output = sql(db, query.format(outside=db.parent / "outside.csv", other=db.parent / "other.duckdb",
+                                        dir=db.parent))
     assert code == 1 and "Permission Error" in output and SECRET not in output
     assert not (db.parent / "other.duckdb").exists()
 
