@@ -19,6 +19,8 @@ def fetch_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = 
 def connect(db_path: Path, *, wait_seconds: float = 0.0, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the database, waiting up to wait_seconds while another process holds its lock."""
     deadline = time.monotonic() + wait_seconds
+    if (problem := not_duckdb(db_path)) is not None:
+        raise duckdb.IOException(problem)
     while True:
         try:
             return duckdb.connect(str(db_path), read_only=read_only, config=storage_config(db_path, read_only))
@@ -40,11 +42,32 @@ def connect(db_path: Path, *, wait_seconds: float = 0.0, read_only: bool = False
 STORAGE_VERSION = "v1.4.0"
 
 
-def storage_config(db_path: Path, read_only: bool = False) -> dict[str, str]:
-    """Connect options for db_path: the readable storage version when this connection creates the file."""
+# A file given as --db is opened by DuckDB as whatever it holds: a SQLite file made DuckDB fetch and load its
+# sqlite extension from the network. dyad needs only the extensions built into the wheel (parquet, json, icu).
+NO_EXTENSION_LOADING = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def storage_config(db_path: Path, read_only: bool = False) -> dict[str, str | bool]:
+    """Connect options for db_path: no extension fetched or loaded for what the file holds, and the readable
+    storage version when this connection creates the file."""
     if read_only or Path(db_path).exists() or str(db_path) == ":memory:":
-        return {}
-    return {"storage_compatibility_version": STORAGE_VERSION}
+        return dict(NO_EXTENSION_LOADING)
+    return {**NO_EXTENSION_LOADING, "storage_compatibility_version": STORAGE_VERSION}
+
+
+def not_duckdb(db_path: Path) -> str | None:
+    """Why an existing file is no DuckDB database in words a person understands, for the files DuckDB's own
+    message would mislead about (a SQLite file: 'Install it first using INSTALL sqlite'); else None."""
+    try:
+        with open(db_path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None  # missing (to be created) or unreadable: DuckDB's own error says which
+    if head == SQLITE_MAGIC:
+        return (f"{db_path} is a SQLite database, not a DuckDB one: dyad builds its own DuckDB file; "
+                "pass another --db")
+    return None
 
 
 def storage_version(con: duckdb.DuckDBPyConnection) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.warehouse.connection import fetch_frame
+from flows.warehouse.connection import fetch_frame, not_duckdb, storage_config
 from schemas.staging import STAGING_MODELS, empty_frame, polars_schema
 
 RACY_NS = 2_000_000_000  # a file's mtime may lag the clock by a tick (and file systems round it): two seconds
@@ -58,7 +58,9 @@ def read_previous(db: Path) -> Previous:
     """The source hashes of the last successful run, read-only; unusable when the file predates them."""
     if not db.exists():
         return Previous()
-    with duckdb.connect(str(db), read_only=True) as con:
+    if (problem := not_duckdb(db)) is not None:
+        raise duckdb.IOException(problem)
+    with duckdb.connect(str(db), read_only=True, config=storage_config(db, True)) as con:
         if not _has(con, "source_file", "mtime_ns") or not all(
                 _has(con, f"stg_{kind}", "document_key") for kind in STAGING_MODELS):
             return Previous()
@@ -96,7 +98,7 @@ def read_kept(db: Path, keep_keys: list[str]) -> tuple[pl.DataFrame, dict[str, p
     if not keep_keys or not db.exists():
         return pl.DataFrame(), staged
     keys = pl.DataFrame({"document_key": keep_keys})
-    with duckdb.connect(str(db), read_only=True) as con:
+    with duckdb.connect(str(db), read_only=True, config=storage_config(db, True)) as con:
         con.register("_keep", keys)
         documents = fetch_frame(con, "select d.* exclude (ingested_at) from dim_document d "
                                      "semi join _keep using (document_key) order by d.path")

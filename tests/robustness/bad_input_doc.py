@@ -107,6 +107,10 @@ CASES = [  # (kind, what dyad does, the test that holds it)
      "from 0', its history kept", "test_database_ownership.py"),
     ("a database of a newer dyad", "refused: 'schema version 99, newer than this dyad'",
      "test_database_ownership.py"),
+    ("`--db` naming a SQLite file, an empty file, random bytes or text", "refused, the bytes unchanged: 'is a "
+     "SQLite database, not a DuckDB one' / 'not a valid DuckDB database file'; no extension is fetched or loaded "
+     "for what a file holds (a SQLite file made DuckDB try to download sqlite_scanner)",
+     "test_database_ownership.py"),
     ("a failure the database cannot take (a reader holds it, the disk is full)", "kept beside the database "
      "(dyad.duckdb.failed-runs.jsonl); the next run writes it into etl_run before anything else",
      "test_database_ownership.py"),

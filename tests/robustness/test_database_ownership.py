@@ -149,3 +149,28 @@ def test_a_failure_the_database_cannot_take_is_written_by_the_next_run(tmp_path:
     assert rows[0][:2] == ("r1", "failed") and rows[0][2].startswith("OSError: No space left on device (recorded by")
     assert rows[1][:2] == ("r2", "running")
     assert not pending_path(db).exists()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "empty", "random bytes", "text"])
+def test_a_file_that_is_no_duckdb_database_is_refused_untouched(tmp_path: Path, kind: str) -> None:
+    """`--db` naming a SQLite file, an empty file, noise or text: refused with a message, the bytes unchanged, and
+    no extension fetched or loaded for what the file holds (a SQLite file made DuckDB download sqlite_scanner)."""
+    import sqlite3
+
+    from flows.warehouse.state import read_previous
+
+    db = tmp_path / "theirs.duckdb"
+    if kind == "sqlite":
+        with sqlite3.connect(db) as lite:
+            lite.execute("create table customers (id integer)")
+    else:
+        db.write_bytes({"empty": b"", "random bytes": bytes(range(256)) * 20, "text": b"not a database\n"}[kind])
+    before = db.read_bytes()
+    for attempt in (lambda: read_previous(db), lambda: start(db)):
+        with pytest.raises(duckdb.Error) as caught:
+            attempt()
+        message = str(caught.value)
+        assert ("is a SQLite database, not a DuckDB one" if kind == "sqlite" else "not a valid DuckDB database") \
+            in message, message
+        assert "INSTALL" not in message and "http" not in message
+    assert db.read_bytes() == before
