@@ -111,6 +111,8 @@ class Records:
     bad: dict[int, tuple[str, bytes]]
     used: int
     lines: int  # lines in the used bytes
+    body: bytes = b""  # the used bytes: Polars reads them as they are when every line is one good record
+    spans: bool = False  # a record spans lines
 
 
 def split_records(body: bytes, n_columns: int, final: bool = True) -> Records:
@@ -132,7 +134,8 @@ def split_records(body: bytes, n_columns: int, final: bool = True) -> Records:
         if span == OPEN:
             found.used, found.lines = offset, number
             break
-        record = b"\n".join(lines[number:number + span])
+        record = line if span == 1 else b"\n".join(lines[number:number + span])
+        found.spans = found.spans or span > 1
         fields = field_count(record) if line.strip() else n_columns
         if fields is None:
             found.bad[number] = ("not valid CSV: an unclosed or stray quote", line)
@@ -143,12 +146,16 @@ def split_records(body: bytes, n_columns: int, final: bool = True) -> Records:
             found.good.append((number, record))
         offset += len(record) + 1
         number += span
+    found.body = body[:found.used]
     return found
 
 
 def read_block(header: bytes, records: Records, choice: dict[str, str], start: int) -> pl.DataFrame:
     """Records as text columns numbered by line from start: the ones that read right through Polars, each misread
     line as a row of nulls with its parse error and the line as written."""
+    if not records.bad and not records.spans and records.body.strip():  # one line a record: rows are lines
+        return pl.read_csv(io.BytesIO(header + b"\n" + records.body), infer_schema=False, columns=list(choice),
+                           encoding="utf8-lossy").with_row_index(RN, offset=start)
     if records.good:
         body = b"\n".join(record for _, record in records.good) + b"\n"
         frame = pl.read_csv(io.BytesIO(header + b"\n" + body), infer_schema=False, columns=list(choice),
