@@ -241,6 +241,10 @@ DOCUMENT_CASES: list[DocumentCase] = [
                  "quarantined", "a zip archive: dyad does not unpack archives",
                  what_dyad_does="quarantined: 'a zip archive: dyad does not unpack archives; unpack it into the "
                                 "documents folder'"),
+    DocumentCase("the same article under two names", {"documents/copy_one.txt": SENTENCE.encode(),
+                                                       "documents/copy_two.txt": SENTENCE.encode()},
+                 "loaded", text_has=("Azerbaijan and Belarus",),
+                 what_dyad_does="both loaded, each under its own path (see Known limits): nothing is dropped"),
     DocumentCase("a folder named like a file (documents/folder.txt/)", {"documents/folder.txt": _folder_with_doc},
                  "ignored", what_dyad_does="walked as a folder: the document inside it loads (not a file itself)"),
     DocumentCase("an enormous document (50 MB)", {"documents/enormous.txt": _enormous}, "quarantined",

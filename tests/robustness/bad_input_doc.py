@@ -129,8 +129,10 @@ CASES = [  # (kind, what dyad does, the test that holds it)
      "test_bad_folders.py"),
     ("a folder nested 1,100 deep", "walked (a stack, not os.walk's recursion, which failed the whole run with "
      "RecursionError)", "test_bad_folders.py"),
-    ("a file renamed between discovery and reading", "the name discovery saw is quarantined ('unreadable file: No "
-     "such file or directory'); the others load", "test_bad_folders.py"),
+    ("a document renamed between discovery and reading", "the name discovery saw is quarantined ('unreadable "
+     "file: No such file or directory'); the others load", "test_bad_folders.py"),
+    ("a table renamed between discovery and loading", "quarantined: 'cannot read file: No such file or "
+     "directory'; the other table loads", "test_bad_folders.py"),
     ("a quoted field holding a line break in Comtrade v1, legacy and published files; reference tables",
      "read as one record numbered by its first line; the next record keeps its own line number",
      "test_quoted_line_breaks.py"),

@@ -146,3 +146,21 @@ def test_a_file_renamed_between_discovery_and_reading_is_quarantined(tmp_path: P
     assert documents["path"].to_list() == ["documents/b.txt"]
     assert quarantine.select("source", "row_ref", "reason").rows() == [
         ("documents/a.txt", "file", "unreadable file: No such file or directory")]
+
+
+def test_a_table_renamed_between_discovery_and_loading_is_quarantined(warehouse, tmp_path: Path) -> None:
+    from bad_corpus import GOOD_TABLE, GOOD_TABLE_BYTES
+    from flows.ingest.tables import ingest_tables
+
+    root = tmp_path / "sources"
+    (root / "tables").mkdir(parents=True)
+    (root / "tables" / "a.csv").write_bytes(GOOD_TABLE_BYTES)
+    (root / GOOD_TABLE).write_bytes(GOOD_TABLE_BYTES.replace(b"2019", b"2018"))
+    inventory, _ = discover_sources(root)
+    (root / "tables" / "a.csv").rename(root / "tables" / "renamed.csv")
+    warehouse.execute("begin")
+    result = ingest_tables(warehouse, [Path(p) for p in inventory["path"]], root)
+    warehouse.execute("commit")
+    assert result.quarantine.select("source", "row_ref", "reason").rows() == [
+        ("tables/a.csv", "file", "cannot read file: No such file or directory")]
+    assert warehouse.execute("select source from fact_trade_reported").fetchall() == [(GOOD_TABLE,)]
