@@ -2,34 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
 import duckdb
-import polars as pl
 import pytest
 
+from robust_db import new_warehouse, reference_frames  # noqa: F401 - reference_frames for older imports
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@lru_cache(maxsize=1)
-def reference_frames() -> dict[str, pl.DataFrame]:
-    """The bundled reference dimensions, read once a session."""
-    from flows.ingest.tables import read_reference
-
-    return read_reference(ROOT / "sources" / "tables")
-
-
-def new_warehouse() -> duckdb.DuckDBPyConnection:
-    """An in-memory database with every table of sql/ddl and the reference dimensions loaded."""
-    con = duckdb.connect()
-    for path in sorted((ROOT / "sql" / "ddl").glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
-    for name, frame in reference_frames().items():
-        con.register("reference_frame", frame)
-        con.execute(f'insert into "{name}" by name select * from reference_frame')
-        con.unregister("reference_frame")
-    return con
 
 
 @pytest.fixture

@@ -223,7 +223,7 @@ SHAPED_FILES = 24
 def test_fuzzed_tables_read_alike_in_every_shape(warehouse: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     """The same fuzzed rows saved as CRLF, CR-only, UTF-16 (with and without a BOM), UTF-32 or with a BOM read as
     the plain file does: the same counts and the same quarantine rows (line, reason), one database each."""
-    from conftest import new_warehouse
+    from robust_db import new_warehouse
 
     rng = random.Random(SEED + 1)
     layouts = [(name, fixture) for name, fixture in ROW_LAYOUTS.items()]
