@@ -118,7 +118,7 @@ def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[Count
         if not owner and m.group("dir").lower() == "from":
             owner = [c for c in inside if c.end <= m.start() and not c.possessive
                      and RECEIVER.fullmatch(sentence, c.end, m.start())]
-            # 'the country also receives exports of X from Ethiopia': the pair's other side receives them
+            # 'it also gets exports of salt from Ghana': the pair's other side (not named here) receives them
             anaphor = not owner and bool(THE_COUNTRY_RECEIVES.search(sentence, c_start, m.start()))
         if (owner or anaphor) and other:
             products = split_products(sentence[m.start("list"):m.end("list")])
