@@ -75,7 +75,8 @@ def known_office(name: str, country: str | None) -> str | None:
 
 def fill_offices(people: list[Person]) -> None:
     """After every sentence: a person the text gave no office (or only an honorific such as 'Sheikh', or a role that
-    names none: 'India's leader, X', 'his predecessor, X') takes the one leaders.csv knows. Done last so that any title in the text, even a later one, wins over the lexicon."""
+    names none: 'India's leader, X', 'his predecessor, X') takes the one leaders.csv knows. Done last so that any
+    title in the text, even a later one, wins over the lexicon."""
     officeless = set(read_toml("titles.toml")["officeless_roles"])
     for person in people:
         if person.role is None or person.role in NAME_HONORIFICS or person.role.lower() in officeless:

@@ -102,7 +102,7 @@ def by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...
 
 
 def skip_courtesy(toks: list[Tok], k: int) -> int:
-    """Past the forms of address at token k ('His Excellency Dato’ Sri Anifah ...' -> the index of 'Anifah')."""
+    """Past the forms of address at token k ('His Excellency Dato’ Sri Faridah ...' -> the index of 'Faridah')."""
     while k < len(toks) and (n := match_seq(toks, k, title_lexicon()["courtesy"])):
         k += n
     return k
