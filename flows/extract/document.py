@@ -10,6 +10,7 @@ from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.common.dates import DateContext, could_have_date
+from flows.extract.event_lists import find_listed_visits
 from flows.extract.events import (EventRow, EventState, drop_coarser_copies, find_events, is_object, split_clauses,
                                   summary)
 from flows.extract.figures import find_figures
@@ -219,6 +220,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     _add_people(sentences, countries, reading)
     out = reading.out
     out["event_mentions"] = drop_coarser_copies(out["event_mentions"])
+    _add_listed_visits(doc["text"], len(sentences), reading)  # after: a listed year is its own visit, not a copy
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
     return out
@@ -271,6 +273,20 @@ def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) ->
             "status": event.status, "symmetric": event.symmetric, "trigger": event.trigger, "summary": summary(event),
             "participants": event.participants,
         })
+
+
+def _add_listed_visits(text: str, sentence_count: int, reading: Reading) -> None:
+    """Visits a fact sheet lists as years under a 'From A to B:' heading (flows/extract/event_lists.py); each line
+    is its own evidence, numbered after the document's sentences."""
+    lines: dict[int, Sentence] = {}
+    for visit in find_listed_visits(text):
+        line = lines.get(visit.line_start)
+        if line is None:
+            line = lines[visit.line_start] = Sentence(sentence_count + len(lines), visit.line_start, visit.line_end,
+                                                      text[visit.line_start:visit.line_end])
+        row = EventRow("official_visit", visit.actor, visit.target, 0, len(line.text), line.text, visit.date,
+                       "explicit", "occurred", False, None)
+        _add_events([row], line, reading)
 
 
 def _add_memberships_trade_figures(sentence: Sentence, countries: list[CountryMention], dates: list,

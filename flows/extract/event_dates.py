@@ -67,6 +67,26 @@ def _belongs_to_earlier(mention: DateMention, hits: list[Hit], hit: Hit) -> bool
     return mention.end <= hit.start and any(other is not hit and other.end <= mention.start for other in hits)
 
 
+def listed_with(dates: list[DateMention], chosen: DateMention) -> list[DateMention]:
+    """The other items of the list the chosen date is in ('visited in 1972 and 1991': 1991 for 1972), each its own
+    occasion; [] when it stands alone. The date grammar marks an item joined to the one before by 'and' or a comma."""
+    ordered = sorted(dates, key=lambda mention: mention.start)
+    if chosen not in ordered:
+        return []
+    at = ordered.index(chosen)
+    first = at
+    while first > 0 and ordered[first].listed_after_previous:
+        first -= 1
+    last = at
+    while last + 1 < len(ordered) and ordered[last + 1].listed_after_previous:
+        last += 1
+    # only dates written out alike ('in 1972 and 1991'), not a month and its day ('later that month, on the 28th')
+    # nor a span ('in five years')
+    return [mention for mention in ordered[first:last + 1] if mention is not chosen and mention.value is not None
+            and mention.kind == chosen.kind == "point" and mention.resolution == chosen.resolution == "explicit"
+            and mention.precision == chosen.precision and mention.value != chosen.value]
+
+
 def next_anchor(current: DateMention | None, new: DateMention | None) -> DateMention | None:
     """A span that holds the day already told ('visiting from 31 July to 2 August' after 'Today') keeps that day."""
     if (current is not None and new is not None and new.end_value is not None and current.value is not None

@@ -8,8 +8,8 @@ from datetime import date
 
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, country_name, is_historic
-from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, measured_from, next_anchor, own_dates,
-                                       pick_date)
+from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
+                                       own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
@@ -164,12 +164,13 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
                      _is_planned(hit, clause))
         if row is None:
             continue
-        key = (family(row.event_type), row.event_date, row.actor, row.target)
-        if key in by_key:
-            if registry_type(row.event_type).marker is not None:
-                by_key[key].event_type = row.event_type  # 'a state visit' names the kind of the visit told
-            continue
-        by_key[key] = row
+        for item in [row] + _list_items(row, clause):
+            key = (family(item.event_type), item.event_date, item.actor, item.target)
+            if key in by_key:
+                if registry_type(item.event_type).marker is not None:
+                    by_key[key].event_type = item.event_type  # 'a state visit' names the kind of the visit told
+                continue
+            by_key[key] = item
     rows = measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start)
     # a dated clause whose trigger made no event ('its deal with Somaliland, signed on 1 January') does not date
     # the events told after it, unless it is the story's multilateral meeting
@@ -180,6 +181,13 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)
     return rows
+
+
+def _list_items(row: EventRow, clause: Clause) -> list[EventRow]:
+    """'The presidents met in 2010 and 2012': one meeting for each date of the list, not only the nearest."""
+    if row.date is None or row.inherited or row.date not in clause.dates:
+        return []
+    return [replace(row, date=mention, resolution=mention.resolution) for mention in listed_with(clause.dates, row.date)]
 
 
 def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:

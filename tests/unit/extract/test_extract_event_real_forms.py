@@ -1,0 +1,49 @@
+"""Events as real pages and news write them, beyond the sentence: fact-sheet year lists, present-perfect leads,
+undated pages, summits, noun-only agreements, offsets from another event. The phenomena were seen in the real
+batches r1 and r2 (tests/realnews); every text here is our own (tests/fixtures/texts/ev_*) or written inline."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.extract import extract_documents
+from flows.ingest.documents import read_documents
+from tests.unit.extract.conftest import events_of
+
+TEXTS = Path(__file__).resolve().parents[2] / "fixtures" / "texts"
+
+
+@pytest.fixture(scope="module")
+def by_name() -> dict[str, dict[str, pl.DataFrame]]:
+    names = ["ev_year_lists.md"]
+    docs, _ = read_documents([TEXTS / name for name in names], TEXTS)
+    frames = extract_documents(docs)
+    out = {}
+    for key, name in docs.select("document_key", "name").iter_rows():
+        out[Path(name).name] = {kind: frame.filter(pl.col("document_key") == key) for kind, frame in frames.items()}
+    return out
+
+
+def test_year_lists_under_a_direction_heading_are_one_visit_a_year(by_name) -> None:
+    frames = by_name["ev_year_lists.md"]
+    visits = frames["event_mentions"].filter(pl.col("event_type") == "official_visit")
+    listed = sorted((row["actor_iso3"], row["target_iso3"], row["event_date"].year)
+                    for row in visits.iter_rows(named=True))
+    # 2016 twice: the president and the foreign minister each made a visit that year
+    assert listed == [("GHA", "SEN", 1975), ("GHA", "SEN", 1999), ("GHA", "SEN", 2003), ("GHA", "SEN", 2016),
+                      ("GHA", "SEN", 2016), ("SEN", "GHA", 2008)]
+    assert set(visits["date_precision"]) == {"year"} and set(visits["status"]) == {"occurred"}
+    # each row's evidence is its own line of the text
+    assert set(visits["evidence"]) == {"1975, 1999 and 2016", "2003, 2016", "2008"}
+
+
+def test_year_lists_end_with_the_section(by_name) -> None:
+    events = events_of(by_name["ev_year_lists.md"])
+    assert ("diplomatic_relations_established", "GHA", "SEN", date(1962, 3, 12), "day", "occurred") in events \
+        or ("diplomatic_relations_established", "SEN", "GHA", date(1962, 3, 12), "day", "occurred") in events
+    # the trade year after 'Trade and Economy:' is no visit, and the prose meeting keeps its own type
+    assert not any(event[0] == "official_visit" and event[3] == date(2021, 1, 1) for event in events)
+    assert {event[3] for event in events if event[0] == "meeting"} == {date(2010, 1, 1), date(2012, 1, 1)}
