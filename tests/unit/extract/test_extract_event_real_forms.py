@@ -18,7 +18,7 @@ TEXTS = Path(__file__).resolve().parents[2] / "fixtures" / "texts"
 
 @pytest.fixture(scope="module")
 def by_name() -> dict[str, dict[str, pl.DataFrame]]:
-    names = ["ev_year_lists.md"]
+    names = ["ev_year_lists.md", "ev_date_stamp.txt", "ev_undated_known_day.md"]
     docs, _ = read_documents([TEXTS / name for name in names], TEXTS)
     frames = extract_documents(docs)
     out = {}
@@ -47,3 +47,25 @@ def test_year_lists_end_with_the_section(by_name) -> None:
     # the trade year after 'Trade and Economy:' is no visit, and the prose meeting keeps its own type
     assert not any(event[0] == "official_visit" and event[3] == date(2021, 1, 1) for event in events)
     assert {event[3] for event in events if event[0] == "meeting"} == {date(2010, 1, 1), date(2012, 1, 1)}
+
+
+def test_a_date_stamp_before_the_first_words_is_the_publication_date(by_name) -> None:
+    # ' date 2021-03-09 Estonia and Georgia signed ... on Tuesday': the stamp dates the page, so Tuesday is known
+    events = events_of(by_name["ev_date_stamp.txt"])
+    assert ("agreement_signed", "EST", "GEO", date(2021, 3, 9), "day", "occurred") in events \
+        or ("agreement_signed", "GEO", "EST", date(2021, 3, 9), "day", "occurred") in events
+
+
+def test_an_undated_page_gives_a_day_the_year_it_writes_that_day_in_full(by_name) -> None:
+    events = events_of(by_name["ev_undated_known_day.md"])
+    # 'met ... on 14 October' and, further down, 'Lisbon, 14 October 2019': the meeting is 14 October 2019
+    assert {event[3] for event in events if event[0] == "meeting" and event[3] is not None} == {date(2019, 10, 14)}
+    # 'on 3 March' is a day the page never writes with a year, and there is no publication date: no year is invented
+    assert not any(event[3] is not None and (event[3].month, event[3].day) == (3, 3) for event in events)
+
+
+def test_relative_days_in_an_undated_page_stay_undated(extract) -> None:
+    frames = extract("Estonia and Georgia signed a memorandum on digital government yesterday. "
+                     "Their ministers also met in 2019 and 2021.", None)
+    assert [row["event_date"] for row in frames["event_mentions"].iter_rows(named=True)
+            if row["event_type"] == "agreement_signed"] in ([], [None])
