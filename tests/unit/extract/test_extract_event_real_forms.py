@@ -14,11 +14,17 @@ from flows.ingest.documents import read_documents
 from tests.unit.extract.conftest import events_of
 
 TEXTS = Path(__file__).resolve().parents[2] / "fixtures" / "texts"
+DIRECTIONAL = {"official_visit", "state_visit", "working_visit", "embassy_opened"}
+
+
+def sides_sorted(events: set[tuple]) -> set[tuple]:
+    """Events with the two sides of a symmetric type in alphabetical order (the scorer does not order them either)."""
+    return {event if event[0] in DIRECTIONAL else (event[0], *sorted(event[1:3]), *event[3:]) for event in events}
 
 
 @pytest.fixture(scope="module")
 def by_name() -> dict[str, dict[str, pl.DataFrame]]:
-    names = ["ev_year_lists.md", "ev_date_stamp.txt", "ev_undated_known_day.md"]
+    names = ["ev_year_lists.md", "ev_date_stamp.txt", "ev_undated_known_day.md", "ev_noun_forms.txt"]
     docs, _ = read_documents([TEXTS / name for name in names], TEXTS)
     frames = extract_documents(docs)
     out = {}
@@ -69,3 +75,19 @@ def test_relative_days_in_an_undated_page_stay_undated(extract) -> None:
                      "Their ministers also met in 2019 and 2021.", None)
     assert [row["event_date"] for row in frames["event_mentions"].iter_rows(named=True)
             if row["event_type"] == "agreement_signed"] in ([], [None])
+
+
+def test_noun_forms_of_events(by_name) -> None:
+    assert sides_sorted(events_of(by_name["ev_noun_forms.txt"])) == {
+        # 'agreed to the normalization of diplomatic relations', and 'twelve years of severed ties' is background
+        ("diplomatic_relations_established", "ARG", "ISL", date(2003, 3, 4), "day", "occurred"),
+        # 'the ... dialogue resumed in 2008'
+        ("meeting", "ARG", "ISL", date(2008, 1, 1), "year", "occurred"),
+        # a caption: 'Meeting of Foreign Minister X and Foreign Minister Y in 2016'
+        ("meeting", "ARG", "ISL", date(2016, 1, 1), "year", "occurred"),
+        ("commission_meeting", "ARG", "ISL", date(2018, 5, 9), "day", "occurred"),
+        # 'The session closed with the signing of five agreements': the session's day
+        ("agreement_signed", "ARG", "ISL", date(2018, 5, 9), "day", "occurred"),
+        # 'an agreement on normalisation of trade relations': the agreement, not relations established
+        ("agreement_signed", "ARG", "ISL", date(2005, 1, 1), "year", "occurred"),
+    }
