@@ -94,7 +94,7 @@ def find_triggers(clause: str, clause_start: int) -> list[Hit]:
 
 MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"
                                r"[^.;]{0,40}\([A-Z]{2,8}\)")
-BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 OWN_DATE_AFTER = re.compile(r"[^,;]{0,40}?\b(?:on|in)\s+(?:(?:January|February|March|April|May|June|July|August|"
                             r"September|October|November|December)\s+\d|\d)")
 

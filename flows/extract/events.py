@@ -9,7 +9,7 @@ from datetime import date
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, country_name, is_historic
 from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
-                                       own_dates, pick_date)
+                                       offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
@@ -153,15 +153,30 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     if grammar["negation"].search(text) or grammar["domestic"].search(text) or MULTILATERAL.search(text):
         state.last_clause_type = None
         return []
+    found = hits
     hits = choose_hits(hits, text, clause.start)
-    if not hits:
+    offsets = _offset_hits(found, hits, clause, state)
+    if not hits and not offsets:
         return []
-    parties = read_parties(clause.sentence, clause.start, clause.end, clause.countries, clause.persons, pair_spans,
-                           last_entity)
+    # the words before a measured event are the main event's ('The visit comes six weeks after X visited Y')
+    main = _before(clause, min(dates[0].start for _, dates, _ in offsets)) if offsets else None
+    parties = read_parties(clause.sentence, clause.start, (main or clause).end, (main or clause).countries,
+                           (main or clause).persons, pair_spans, last_entity)
     by_key: dict[tuple, EventRow] = {}
-    for hit in hits:
-        row = _build(hit, clause, own_dates(clause.dates, hits, hit, clause.sentence), parties, state,
-                     _is_planned(hit, clause))
+    for hit, dates, part in [(hit, own_dates(clause.dates, hits, hit, clause.sentence), None) for hit in hits] + offsets:
+        if part is not None:  # the measured event's own words: 'X visited Y' after 'six weeks after'
+            row = _build(hit, part, dates, read_parties(part.sentence, part.start, part.end, part.countries,
+                                                        part.persons, pair_spans, last_entity), state, False)
+            if not _named(part) - {None}:
+                # 'a week after their prime ministers co-chaired ...': 'their' are the sides of the sentence
+                whole = read_parties(clause.sentence, clause.start, clause.end, clause.countries, clause.persons,
+                                     pair_spans, last_entity)
+                row = _build(hit, clause, dates, whole, state, False)
+            if row is not None and not {row.actor, row.target} <= _named(part if _named(part) - {None} else clause):
+                row = None  # sides its words do not name are not guessed from the rest of the story
+        else:
+            row = _build(hit, main if main is not None and hit.start < main.end else clause, dates, parties, state,
+                         _is_planned(hit, clause))
         if row is None:
             continue
         for item in [row] + _list_items(row, clause):
@@ -181,6 +196,41 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)
     return rows
+
+
+def _named(clause: Clause) -> set[str | None]:
+    """The countries a clause names as actors, itself or through its people (a capital is a place: 'met in Lima')."""
+    return {country.iso3 for country in clause.countries if country.kind != "capital"} | {
+        person.country for person, _, _ in clause.persons}
+
+
+def _before(clause: Clause, end: int) -> Clause:
+    """The clause cut at `end`, with only what is before it."""
+    return Clause(clause.sentence, clause.start, end, [mention for mention in clause.dates if mention.start < end],
+                  [country for country in clause.countries if country.start < end],
+                  [person for person in clause.persons if person[1] < end])
+
+
+def _offset_hits(found: list[Hit], chosen: list[Hit], clause: Clause,
+                 state: EventState) -> list[tuple[Hit, list[DateMention], Clause]]:
+    """Triggers told as a measure of time back from the story's day ('The visit comes six weeks after X visited Y'),
+    with the date the measure gives: the clause's own date, else the story's day, else the publication day."""
+    out = []
+    for hit in found:
+        if hit in chosen or registry_type(hit.event_type).family not in (
+                "visit", "meeting", "commission", "agreement", "relations"):
+            continue
+        own = pick_date(anchorable(_point_dates(clause)), hit.start)
+        base = own or state.anchor or (DateMention(0, 0, "", state.published, "day", "publication",
+                                                   f"published {state.published}") if state.published else None)
+        dated = offset_date(clause.sentence, clause.start, hit.start, base)
+        if dated is not None and not any(other.start == hit.start for other, _, _ in out):
+            start = dated.end
+            part = Clause(clause.sentence, start, clause.end, [dated],
+                          [country for country in clause.countries if country.start >= start],
+                          [person for person in clause.persons if person[1] >= start])
+            out.append((hit, [dated], part))
+    return out
 
 
 def _list_items(row: EventRow, clause: Clause) -> list[EventRow]:

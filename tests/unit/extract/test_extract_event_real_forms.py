@@ -91,3 +91,27 @@ def test_noun_forms_of_events(by_name) -> None:
         # 'an agreement on normalisation of trade relations': the agreement, not relations established
         ("agreement_signed", "ARG", "ISL", date(2005, 1, 1), "year", "occurred"),
     }
+
+
+def test_an_event_measured_back_from_the_story_day(extract) -> None:
+    # published 10 May 2024; 'six weeks after X visited Y' names a month, 'two days after' a day
+    events = sides_sorted(events_of(extract(
+        "Chile's foreign minister arrived in Wellington on Wednesday, six weeks after New Zealand's prime minister "
+        "visited Chile. Chile and New Zealand signed a fisheries accord on 9 May, two days after the Chilean and "
+        "New Zealand trade ministers met in Auckland.")))
+    assert ("official_visit", "CHL", "NZL", date(2024, 5, 8), "day", "occurred") in events
+    assert ("official_visit", "NZL", "CHL", date(2024, 3, 1), "month", "occurred") in events
+    assert ("agreement_signed", "CHL", "NZL", date(2024, 5, 9), "day", "occurred") in events
+    assert ("meeting", "CHL", "NZL", date(2024, 5, 7), "day", "occurred") in events
+
+
+def test_a_measured_event_whose_sides_are_not_in_its_words_is_left_out(extract) -> None:
+    # 'two days after Tonga reached a deal': Tonga's deal, with a side the sentence does not name: no event, and
+    # above all not one between Chile and New Zealand
+    events = events_of(extract("Chile's foreign minister met New Zealand's prime minister on Wednesday, two days "
+                               "after Tonga reached a deal on fisheries."))
+    assert [event for event in events if event[0] == "agreement_signed"] == []
+    # 'a week after their ministers met': 'their' are the sentence's sides
+    events = sides_sorted(events_of(extract("Chile's foreign minister met New Zealand's prime minister on "
+                                            "Wednesday, a week after their trade ministers met in Lima.")))
+    assert ("meeting", "CHL", "NZL", date(2024, 5, 1), "day", "occurred") in events
