@@ -7,15 +7,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from flows.common.dates import DateMention
-from flows.extract.countries import CountryMention, country_name, is_historic
+from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
+from flows.extract.event_output import drop_coarser_copies, summary
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
 from flows.lexicon.registry import event_type as registry_type, family, family_kind
 
-__all__ = ["EventRow", "EventState", "find_events", "is_object", "split_clauses", "summary", "family"]
+__all__ = ["EventRow", "EventState", "drop_coarser_copies", "find_events", "is_object", "split_clauses", "summary",
+           "family"]
 
 
 @dataclass
@@ -386,30 +388,3 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     return EventRow(event_type, actor, target, clause.start, clause.end, hit.text, date_m, resolution,
                     "planned" if planned else "occurred", kind.is_symmetric(clause.text), participants, place,
                     hit.start, inherited)
-
-
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-PREFIX = {"month": 7, "year": 4}
-
-
-def drop_coarser_copies(rows: list[dict]) -> list[dict]:
-    """A document's event rows without the year (or month) that only repeats an act told with a finer date
-    ('recognized Mexico on December 12, 1822' ... 'after recognizing Mexico in 1822'): one act, told twice."""
-    def copy_of(row: dict, other: dict) -> bool:
-        width = PREFIX.get(row["date_precision"])
-        return (other is not row and width is not None and row["date_resolution"] == "explicit"
-                and other["event_date"] is not None and family(other["event_type"]) == family(row["event_type"])
-                and other["status"] == row["status"]
-                and {other["actor_iso3"], other["target_iso3"]} == {row["actor_iso3"], row["target_iso3"]}
-                and PRECISION_RANK.get(other["date_precision"], 2) < PRECISION_RANK[row["date_precision"]]
-                and other["event_date"].isoformat()[:width] == row["event_date"].isoformat()[:width])
-    return [row for row in rows if row["event_date"] is None or not any(copy_of(row, other) for other in rows)]
-
-
-def summary(row: EventRow) -> str:
-    """A short readable line from the registry's template, e.g. 'Belarus opened an embassy in Azerbaijan (Baku)'."""
-    kind = registry_type(row.event_type)
-    template = kind.summary_mutual if row.symmetric else kind.summary
-    place = f" ({row.place})" if row.place and row.place != country_name(row.target) else ""
-    return template.format(actor=country_name(row.actor), target=country_name(row.target), place=place,
-                           trigger=row.trigger)
