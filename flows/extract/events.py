@@ -52,6 +52,7 @@ class EventState:
     events: list[EventRow] = field(default_factory=list)
     last_clause_type: str | None = None
     last_clause_parties: tuple[str, str] | None = None
+    sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
 
 
 @dataclass
@@ -117,6 +118,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
             if row.actor != row.target and not same:
                 out.append(row)
     state.events += out
+    state.sentences_read += 1
     return out
 
 
@@ -295,9 +297,11 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
     if grammar["reference"].search(hit.text) or grammar["reference"].search(sentence[max(clause.start, hit.start - 25):hit.end]):
         if any(family(known.event_type) == family(event_type) for known in state.events):
             return None, None
-    if grammar["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$", before, re.I):
+    news_lead = _perfect_lead(before, clause, state)
+    if not news_lead and (grammar["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$",
+                                                                         before, re.I)):
         return None, None
-    if re.search(r"\b(?:has|have)\b", before, re.I) and not hit.text.lower().startswith("visit"):
+    if not news_lead and re.search(r"\b(?:has|have)\b", before, re.I) and not hit.text.lower().startswith("visit"):
         return None, None
     visit = next((known for known in reversed(state.events) if family(known.event_type) == "visit"
                   and known.date is not None and known.status == "occurred"), None) \
@@ -310,6 +314,20 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         # an undated event told before any date: the news of the day (publication date as the fallback)
         return DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}"), "publication"
     return None, None
+
+
+LEAD_SENTENCES = 3
+# a perfect that sums up a stretch of time, not the day's news: 'have signed more than 50 agreements since 1992'
+PERFECT_TALLY = re.compile(r"\b(?:more\s+than|over|so\s+far|to\s+date|already|ever|since|times|several|many|all|"
+                           r"numerous|dozens|hundreds|years|decades|over\s+the)\b", re.I)
+
+
+def _perfect_lead(before: str, clause: Clause, state: EventState) -> bool:
+    """A news lead in the present perfect ('X has received his counterpart in the capital', 'A and B have signed a
+    security pact'): the story's news, told on its day, not a state; a tally ('have signed 50 agreements since
+    1992') or a perfect deeper in the text stays a state."""
+    return (state.sentences_read < LEAD_SENTENCES and not PERFECT_TALLY.search(clause.text)
+            and re.search(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|just\s+)?$", before, re.I) is not None)
 
 
 def _after_publication(date_m: DateMention | None, published: date | None) -> bool:
@@ -345,8 +363,13 @@ def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Part
     return bool(deal_with and not country_in(deal_with.group(1)))
 
 
+# acts a pair does once on a given day: told again with an inherited date, they are the same act (two agreements or
+# meetings on one day are common, two establishments of relations are not)
+ONCE_A_DAY = {"relations", "anniversary"}
+
+
 def _told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: str, inherited: bool,
-                 state: EventState) -> bool:
+                 state: EventState, date_m: DateMention | None = None) -> bool:
     """A visit or meeting already told, named again ('The visit, which began on Monday', 'also visited the memorial')."""
     directional = registry_type(event_type).symmetry == "directional"  # Scholz to Warsaw, then Tusk to Berlin: two
     same_pair = [known for known in state.events if family(known.event_type) == family(event_type)
@@ -354,6 +377,9 @@ def _told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: 
                       else {known.actor, known.target} == {actor, target})]
     if inherited and family(event_type) == "visit" and same_pair:
         return True
+    if inherited and family(event_type) in ONCE_A_DAY and date_m is not None and any(
+            known.event_date == date_m.value and known.status == "occurred" for known in same_pair):
+        return True  # 'Diplomatic relations were set up after the envoys exchanged letters' after the dated sentence: told again
     return not inherited and bool(same_pair) and REFERENCE_NOUN.match(
         clause.sentence, max(clause.start, hit.start - 12)) is not None
 
@@ -381,7 +407,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = actor_target(kind.actor_rule, hit.start, clause.sentence, parties, state.pair, previous, hit.text)
     if actor is None or target is None:
         return None
-    if _told_before(event_type, hit, clause, actor, target, inherited, state):
+    if _told_before(event_type, hit, clause, actor, target, inherited, state, date_m):
         return None
     participants = [person.name for person, _, _ in clause.persons] or None
     place = next((text for iso, text in parties.locs if iso == target), None)

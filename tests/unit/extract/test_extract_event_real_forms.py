@@ -115,3 +115,23 @@ def test_a_measured_event_whose_sides_are_not_in_its_words_is_left_out(extract) 
     events = sides_sorted(events_of(extract("Chile's foreign minister met New Zealand's prime minister on "
                                             "Wednesday, a week after their trade ministers met in Lima.")))
     assert ("meeting", "CHL", "NZL", date(2024, 5, 1), "day", "occurred") in events
+
+
+def test_a_present_perfect_lead_is_the_day_s_news(extract) -> None:
+    # published 10 May 2024: 'has welcomed Bolivia's leader' in the lead is that day's visit, not a state
+    events = events_of(extract("Uruguay and Bolivia have restored full diplomatic relations. Uruguay's president "
+                               "has welcomed Bolivia's leader Luis Arce to Montevideo for talks."))
+    assert ("official_visit", "BOL", "URY", date(2024, 5, 10), "day", "occurred") in events
+    # a tally in the perfect is a state, and so is a perfect deeper in the story
+    later = events_of(extract("Markets were calm on Friday. Talks went on. Ministers spoke. Uruguay and Bolivia "
+                              "have signed a transit agreement. The two countries have signed more than 40 "
+                              "agreements since 1992."))
+    assert not any(event[0] == "agreement_signed" and event[3] == date(2024, 5, 10) for event in later)
+
+
+def test_relations_told_again_with_an_inherited_date_are_the_same_act(extract) -> None:
+    events = [row for row in extract(
+        "Diplomatic relations between Uruguay and Bolivia were established on 3 March 1961. Diplomatic relations "
+        "were set up after the two foreign ministers had met twice.")["event_mentions"].iter_rows(
+        named=True) if row["event_type"] == "diplomatic_relations_established"]
+    assert [(row["event_date"], row["date_precision"]) for row in events] == [(date(1961, 3, 3), "day")]
