@@ -11,6 +11,7 @@ from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
+from flows.extract.event_clause import Clause, named, part_before, perfect_lead, point_dates as clause_point_dates
 from flows.extract.event_output import drop_coarser_copies, summary
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
@@ -53,22 +54,6 @@ class EventState:
     last_clause_type: str | None = None
     last_clause_parties: tuple[str, str] | None = None
     sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
-
-
-@dataclass
-class Clause:
-    """One clause of a sentence and what it holds."""
-
-    sentence: str
-    start: int
-    end: int
-    dates: list[DateMention]
-    countries: list[CountryMention]
-    persons: list[tuple[Person, int, int]]
-
-    @property
-    def text(self) -> str:
-        return self.sentence[self.start:self.end]
 
 
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
@@ -129,17 +114,13 @@ def _same_sides(first: EventRow, second: EventRow) -> bool:
     return {first.actor, first.target} == {second.actor, second.target}
 
 
-def _point_dates(clause: Clause) -> list[DateMention]:
-    return [mention for mention in clause.dates if mention.value is not None and mention.kind != "until"]
-
-
 def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: EventState,
                    last_entity: tuple[str | None, int] | None) -> list[EventRow]:
     """The events of one clause; updates the document's date anchor and the last clause's event."""
     grammar = rules()
     text = clause.text
     hits = find_triggers(text, clause.start)
-    point_dates = _point_dates(clause)
+    point_dates = clause_point_dates(clause)
     if not hits:
         if state.last_clause_type and point_dates and grammar["ellipsis"].search(text):
             hits = [Hit(state.last_clause_type, clause.start, clause.start, "(ellipsis)")]
@@ -163,7 +144,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     if not hits and not offsets:
         return []
     # the words before a measured event are the main event's ('The visit comes six weeks after X visited Y')
-    main = _before(clause, min(dates[0].start for _, dates, _ in offsets)) if offsets else None
+    main = part_before(clause, min(dates[0].start for _, dates, _ in offsets)) if offsets else None
     parties = read_parties(clause.sentence, clause.start, (main or clause).end, (main or clause).countries,
                            (main or clause).persons, pair_spans, last_entity)
     by_key: dict[tuple, EventRow] = {}
@@ -171,12 +152,12 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
         if part is not None:  # the measured event's own words: 'X visited Y' after 'six weeks after'
             row = _build(hit, part, dates, read_parties(part.sentence, part.start, part.end, part.countries,
                                                         part.persons, pair_spans, last_entity), state, False)
-            if not _named(part) - {None}:
+            if not named(part) - {None}:
                 # 'a week after their prime ministers co-chaired ...': 'their' are the sides of the sentence
                 whole = read_parties(clause.sentence, clause.start, clause.end, clause.countries, clause.persons,
                                      pair_spans, last_entity)
                 row = _build(hit, clause, dates, whole, state, False)
-            if row is not None and not {row.actor, row.target} <= _named(part if _named(part) - {None} else clause):
+            if row is not None and not {row.actor, row.target} <= named(part if named(part) - {None} else clause):
                 row = None  # sides its words do not name are not guessed from the rest of the story
         else:
             row = _build(hit, main if main is not None and hit.start < main.end else clause, dates, parties, state,
@@ -202,19 +183,6 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     return rows
 
 
-def _named(clause: Clause) -> set[str | None]:
-    """The countries a clause names as actors, itself or through its people (a capital is a place: 'met in Lima')."""
-    return {country.iso3 for country in clause.countries if country.kind != "capital"} | {
-        person.country for person, _, _ in clause.persons}
-
-
-def _before(clause: Clause, end: int) -> Clause:
-    """The clause cut at `end`, with only what is before it."""
-    return Clause(clause.sentence, clause.start, end, [mention for mention in clause.dates if mention.start < end],
-                  [country for country in clause.countries if country.start < end],
-                  [person for person in clause.persons if person[1] < end])
-
-
 def _offset_hits(found: list[Hit], chosen: list[Hit], clause: Clause,
                  state: EventState) -> list[tuple[Hit, list[DateMention], Clause]]:
     """Triggers told as a measure of time back from the story's day ('The visit comes six weeks after X visited Y'),
@@ -224,7 +192,7 @@ def _offset_hits(found: list[Hit], chosen: list[Hit], clause: Clause,
         if hit in chosen or registry_type(hit.event_type).family not in (
                 "visit", "meeting", "commission", "agreement", "relations"):
             continue
-        own = pick_date(anchorable(_point_dates(clause)), hit.start)
+        own = pick_date(anchorable(clause_point_dates(clause)), hit.start)
         base = own or state.anchor or (DateMention(0, 0, "", state.published, "day", "publication",
                                                    f"published {state.published}") if state.published else None)
         dated = offset_date(clause.sentence, clause.start, hit.start, base)
@@ -297,7 +265,7 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
     if grammar["reference"].search(hit.text) or grammar["reference"].search(sentence[max(clause.start, hit.start - 25):hit.end]):
         if any(family(known.event_type) == family(event_type) for known in state.events):
             return None, None
-    news_lead = _perfect_lead(before, clause, state)
+    news_lead = perfect_lead(before, clause, state.sentences_read)
     if not news_lead and (grammar["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$",
                                                                          before, re.I)):
         return None, None
@@ -314,20 +282,6 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         # an undated event told before any date: the news of the day (publication date as the fallback)
         return DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}"), "publication"
     return None, None
-
-
-LEAD_SENTENCES = 3
-# a perfect that sums up a stretch of time, not the day's news: 'have signed more than 50 agreements since 1992'
-PERFECT_TALLY = re.compile(r"\b(?:more\s+than|over|so\s+far|to\s+date|already|ever|since|times|several|many|all|"
-                           r"numerous|dozens|hundreds|years|decades|over\s+the)\b", re.I)
-
-
-def _perfect_lead(before: str, clause: Clause, state: EventState) -> bool:
-    """A news lead in the present perfect ('X has received his counterpart in the capital', 'A and B have signed a
-    security pact'): the story's news, told on its day, not a state; a tally ('have signed 50 agreements since
-    1992') or a perfect deeper in the text stays a state."""
-    return (state.sentences_read < LEAD_SENTENCES and not PERFECT_TALLY.search(clause.text)
-            and re.search(r"\b(?:has|have)\s+(?:\w+ly\s+|also\s+|now\s+|just\s+)?$", before, re.I) is not None)
 
 
 def _after_publication(date_m: DateMention | None, published: date | None) -> bool:
