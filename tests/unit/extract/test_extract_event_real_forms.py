@@ -135,3 +135,11 @@ def test_relations_told_again_with_an_inherited_date_are_the_same_act(extract) -
         "were set up after the two foreign ministers had met twice.")["event_mentions"].iter_rows(
         named=True) if row["event_type"] == "diplomatic_relations_established"]
     assert [(row["event_date"], row["date_precision"]) for row in events] == [(date(1961, 3, 3), "day")]
+
+
+def test_sessions_of_a_commission_and_the_meetings_before_it(extract) -> None:
+    events = sides_sorted(events_of(extract(
+        "The Botswana-Namibia Joint Permanent Commission opened in Gaborone on Friday. Officials had prepared it "
+        "in a ministerial session held on Wednesday. The inaugural session took place in March 2019.")))
+    assert ("meeting", "BWA", "NAM", date(2024, 5, 8), "day", "occurred") in events  # 'a ministerial session held'
+    assert ("commission_meeting", "BWA", "NAM", date(2019, 3, 1), "month", "occurred") in events
