@@ -59,6 +59,7 @@ def rules() -> dict:
         "embassy_building": re.compile(data["embassy_building"], re.I),
         "ahead_of": re.compile(data["ahead_of"], re.I),
         "mutual_plural": re.compile(data["mutual_plural"], re.I),
+        "private_visit": re.compile(data["private_visit"], re.I),
     }
 
 
@@ -134,6 +135,8 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
             return False  # 'an agreement on opening consulates general', 'on normalisation of relations': its content
     if hit.event_type == "official_visit" and re.search(r"\bfor\s+talks\b", hit.text, re.I):
         return False
+    if family(hit.event_type) == "visit" and rules()["private_visit"].search(clause):
+        return False  # 'deputies who went to Peru privately': no visit between the states
     if hit.event_type == "commission_meeting" and MULTILATERAL_BODY.search(clause):
         return False  # 'the meeting of the Council of Heads of State of the SCO' is a summit of an organization
     if BACKGROUND.search(before) and not OWN_DATE_AFTER.match(clause, hit.end - clause_start):

@@ -126,7 +126,8 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
             hits = [Hit(state.last_clause_type, clause.start, clause.start, "(ellipsis)")]
         else:
             news_day = [mention for mention in point_dates if mention.resolution == "relative" and mention.precision == "day"]
-            if anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day):
+            if anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
+                                                                     or _date_line(text, point_dates, clause.start)):
                 # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
                 # about (a verb of news, or a day told relative to publication), for the undated events after it
                 state.anchor = pick_date(anchorable(point_dates), (clause.start + clause.end) // 2)
@@ -203,6 +204,17 @@ def _offset_hits(found: list[Hit], chosen: list[Hit], clause: Clause,
                           [person for person in clause.persons if person[1] >= start])
             out.append((hit, [dated], part))
     return out
+
+
+def _date_line(text: str, dates: list[DateMention], clause_start: int) -> bool:
+    """A short line that opens with a full day ('Monday 4 March 2019, 10am, Parliament House, Suva.'): the
+    day of the speech or story that follows."""
+    return len(text.split()) <= DATE_LINE_WORDS and any(
+        mention.precision == "day" and mention.resolution == "explicit" and mention.start - clause_start <= 12
+        for mention in dates)
+
+
+DATE_LINE_WORDS = 15
 
 
 def _list_items(row: EventRow, clause: Clause) -> list[EventRow]:

@@ -143,3 +143,18 @@ def test_sessions_of_a_commission_and_the_meetings_before_it(extract) -> None:
         "in a ministerial session held on Wednesday. The inaugural session took place in March 2019.")))
     assert ("meeting", "BWA", "NAM", date(2024, 5, 8), "day", "occurred") in events  # 'a ministerial session held'
     assert ("commission_meeting", "BWA", "NAM", date(2019, 3, 1), "month", "occurred") in events
+
+
+def test_a_private_visit_is_no_visit_between_the_states(extract) -> None:
+    events = events_of(extract("Several Paraguayan deputies visited Taiwan privately in 1975. "
+                               "Paraguay's president visited Taiwan in 1977."))
+    assert {event[3].year for event in events if event[0] == "official_visit"} == {1977}
+
+
+def test_a_short_line_opening_with_a_day_dates_the_speech_after_it(extract) -> None:
+    # no publication date: the date line above the speech is the day the anniversary is celebrated
+    events = events_of(extract("Speech by the Minister of Foreign Affairs\n\nMonday 4 March 2019, 10am, Parliament "
+                               "House, Suva.\n\nWe gather to celebrate the 50th anniversary of diplomatic relations "
+                               "between Fiji and Japan.", None))
+    assert {(event[0], event[3]) for event in events if event[0] == "anniversary_event"} == {
+        ("anniversary_event", date(2019, 3, 4))}
