@@ -11,8 +11,8 @@ from typing import Any
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.common.dates import DateContext, could_have_date, document_days
 from flows.extract.event_lists import find_listed_visits
-from flows.extract.events import (EventRow, EventState, drop_coarser_copies, find_events, is_object, split_clauses,
-                                  summary)
+from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
+                                  split_clauses, summary)
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
@@ -265,6 +265,11 @@ def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) ->
                 and event.event_date and abs((row["event_date"] - event.event_date).days) <= (3 if event.inherited else 0)
                 and {row["actor_iso3"], row["target_iso3"]} == {event.actor, event.target} for row in told):
             continue
+        if family(event.event_type) == "visit" and event.date is not None and event.date.precision == "day" and any(
+                family(row["event_type"]) == "visit" and row["status"] == event.status
+                and row["event_date"] == event.event_date and (row["actor_iso3"], row["target_iso3"]) == (
+                    event.actor, event.target) for row in told):
+            continue  # 'arrived at the airport on Sunday' ... 'He arrived at ... on Sunday': one visit, told twice
         mention = event.date
         told.append({
             **reading.base(sentence), "event_type": event.event_type, "actor_iso3": event.actor,

@@ -158,3 +158,18 @@ def test_a_short_line_opening_with_a_day_dates_the_speech_after_it(extract) -> N
                                "between Fiji and Japan.", None))
     assert {(event[0], event[3]) for event in events if event[0] == "anniversary_event"} == {
         ("anniversary_event", date(2019, 3, 4))}
+
+
+def test_a_headline_infinitive_is_a_plan(extract) -> None:
+    events = events_of(extract("New Kenyan President Jane Doe to visit Tanzania and meet President John Roe "
+                               "this week."))
+    assert events and all(event[5] == "planned" for event in events)
+
+
+def test_a_visit_told_twice_on_its_day_is_one_visit(extract) -> None:
+    frames = extract("Djibouti's president arrived in Addis Ababa on Sunday afternoon. Ethiopia's prime minister "
+                     "received him at the airport. The Djiboutian president arrived in Ethiopia on Sunday for a "
+                     "working visit.")
+    visits = [row for row in frames["event_mentions"].iter_rows(named=True) if row["event_type"].endswith("visit")]
+    assert [(row["actor_iso3"], row["target_iso3"], row["event_date"]) for row in visits] == [
+        ("DJI", "ETH", date(2024, 5, 5))]
