@@ -173,3 +173,13 @@ def test_a_visit_told_twice_on_its_day_is_one_visit(extract) -> None:
     visits = [row for row in frames["event_mentions"].iter_rows(named=True) if row["event_type"].endswith("visit")]
     assert [(row["actor_iso3"], row["target_iso3"], row["event_date"]) for row in visits] == [
         ("DJI", "ETH", date(2024, 5, 5))]
+
+
+def test_summits_told_as_nouns_and_upgrades_agreed_to(extract) -> None:
+    events = sides_sorted(events_of(extract(
+        "At the Chilean-Korean summit meeting in Santiago on 12 March 2019, the two presidents discussed fisheries. "
+        "The RoK and Chile formed a comprehensive partnership in August 2004 and, in October 2010, agreed to "
+        "upgrade relations to a strategic partnership.", None)))
+    assert ("meeting", "CHL", "KOR", date(2019, 3, 12), "day", "occurred") in events
+    assert ("agreement_signed", "CHL", "KOR", date(2004, 8, 1), "month", "occurred") in events
+    assert ("agreement_signed", "CHL", "KOR", date(2010, 10, 1), "month", "occurred") in events
