@@ -183,3 +183,9 @@ def test_summits_told_as_nouns_and_upgrades_agreed_to(extract) -> None:
     assert ("meeting", "CHL", "KOR", date(2019, 3, 12), "day", "occurred") in events
     assert ("agreement_signed", "CHL", "KOR", date(2004, 8, 1), "month", "occurred") in events
     assert ("agreement_signed", "CHL", "KOR", date(2010, 10, 1), "month", "occurred") in events
+
+
+def test_launched_negotiations_is_a_meeting(extract) -> None:
+    events = sides_sorted(events_of(extract("Peru and Indonesia have launched free trade negotiations in Lima "
+                                            "on Wednesday.")))
+    assert ("meeting", "IDN", "PER", date(2024, 5, 8), "day", "occurred") in events
