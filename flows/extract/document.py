@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
-from flows.common.dates import DateContext, could_have_date, document_days
+from flows.common.dates import DateContext, could_have_date, document_days, document_year
 from flows.extract.event_lists import find_listed_visits
 from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
                                   split_clauses, summary)
@@ -199,9 +199,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     # Wednesday' in Wednesday's paper); 'last Wednesday' is the week before.
     # a page with no publication date reads a year-less 'on 14 October' in the year it writes that day in full,
     # in a sentence or in a line that is none ('Remarks by the Minister, Lisbon, 14 October 2019')
-    known_days = document_days([line for line in doc["text"].splitlines() if could_have_date(line)]) \
-        if published is None else None
-    context = DateContext(published, known_days=known_days)
+    lines = [line for line in doc["text"].splitlines() if could_have_date(line)] if published is None else []
+    context = DateContext(published, known_days=document_days(lines), reference_year=document_year(lines))
     countries = [find_countries(sentence.text) for sentence in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = [context.find(sentence.text) if could_have_date(sentence.text) else [] for sentence in sentences]

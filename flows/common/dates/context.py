@@ -50,14 +50,25 @@ def document_days(sentences: list[str]) -> dict[tuple[int, int], int]:
     return {day: years.pop() for day, years in seen.items() if len(years) == 1}
 
 
+def document_year(sentences: list[str]) -> int | None:
+    """The newest year a text writes with a month or a day ('in August 2021'): where a weekday written before a day
+    with no year ('on Thursday, April 27') looks for its year in a page with no publication date."""
+    context = DateContext(None)
+    years = [mention.value.year for sentence in sentences for mention in context.find(sentence)
+             if mention.value is not None and mention.resolution == "explicit" and mention.precision in ("day", "month")]
+    return max(years) if years else None
+
+
 class DateContext:
     """Per document: knows the publication date and the dates already seen, for relative and anaphoric dates."""
 
     def __init__(self, published: date | None, same_day_weekday: bool = True,
-                 known_days: dict[tuple[int, int], int] | None = None) -> None:
+                 known_days: dict[tuple[int, int], int] | None = None, reference_year: int | None = None) -> None:
         self.published = published
         # a page with no publication date: the year it gives a day it also writes in full (see document_days)
         self.known_days = (known_days or {}) if published is None else {}
+        # ... and the newest year it writes with a month, which only a weekday may move a year-less day near
+        self.reference_year = reference_year if published is None else None
         self.last: tuple[date, str] | None = None
         # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
         self.same_day_weekday = same_day_weekday

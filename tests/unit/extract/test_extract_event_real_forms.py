@@ -189,3 +189,10 @@ def test_launched_negotiations_is_a_meeting(extract) -> None:
     events = sides_sorted(events_of(extract("Peru and Indonesia have launched free trade negotiations in Lima "
                                             "on Wednesday.")))
     assert ("meeting", "IDN", "PER", date(2024, 5, 8), "day", "occurred") in events
+
+
+def test_a_weekday_before_a_yearless_day_finds_its_year_near_the_page_s_dates(extract) -> None:
+    # no publication date; 27 April is a Thursday in 2023 (and 2017), the page writes 'August 2021'
+    events = events_of(extract("Chile's president arrived in Peru on Thursday, April 27, for a three-day stay. "
+                               "Peru's president had been to Chile in August 2021.", None))
+    assert ("official_visit", "CHL", "PER", date(2023, 4, 27), "day", "occurred") in events
