@@ -274,6 +274,9 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
     grammar = rules()
     sentence = clause.sentence
     before = sentence[clause.start:hit.start]
+    if family(event_type) == "agreement" and PARTICIPLE_BY.match(sentence, hit.end) and not AUXILIARY.search(before) \
+            and any(family(known.event_type) == "agreement" for known in state.events):
+        return None, None  # 'the list of memoranda signed by the two sides:' describes the documents already told
     if grammar["reference"].search(hit.text) or grammar["reference"].search(sentence[max(clause.start, hit.start - 25):hit.end]):
         if any(family(known.event_type) == family(event_type) for known in state.events):
             return None, None
@@ -294,6 +297,10 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         # an undated event told before any date: the news of the day (publication date as the fallback)
         return DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}"), "publication"
     return None, None
+
+
+PARTICIPLE_BY = re.compile(r"\s+by\b")
+AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _after_publication(date_m: DateMention | None, published: date | None) -> bool:

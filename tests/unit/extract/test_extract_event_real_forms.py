@@ -196,3 +196,18 @@ def test_a_weekday_before_a_yearless_day_finds_its_year_near_the_page_s_dates(ex
     events = events_of(extract("Chile's president arrived in Peru on Thursday, April 27, for a three-day stay. "
                                "Peru's president had been to Chile in August 2021.", None))
     assert ("official_visit", "CHL", "PER", date(2023, 4, 27), "day", "occurred") in events
+
+
+def test_recognising_a_person_is_no_recognition_of_a_state(extract) -> None:
+    events = events_of(extract("Ruritania's former president recognized Borduvian opposition leader Jan Kos as "
+                               "interim president in 2019. Sweden recognised Norway as an independent state on "
+                               "26 October 1905."))
+    assert {(event[1], event[2], event[3]) for event in events if event[0] == "other"} == {
+        ("SWE", "NOR", date(1905, 10, 26))}
+
+
+def test_documents_described_as_signed_by_the_sides_are_the_ones_told(extract) -> None:
+    frames = extract("Peru and Chile signed 13 agreements on Saturday. Read the list of memoranda signed by Peru "
+                     "and Chile: a fisheries memorandum; a health memorandum.")
+    assert [(row["event_type"], row["event_date"]) for row in frames["event_mentions"].iter_rows(named=True)] == [
+        ("agreement_signed", date(2024, 5, 4))]
