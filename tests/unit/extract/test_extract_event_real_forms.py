@@ -211,3 +211,10 @@ def test_documents_described_as_signed_by_the_sides_are_the_ones_told(extract) -
                      "and Chile: a fisheries memorandum; a health memorandum.")
     assert [(row["event_type"], row["event_date"]) for row in frames["event_mentions"].iter_rows(named=True)] == [
         ("agreement_signed", date(2024, 5, 4))]
+
+
+def test_the_host_s_demonym_in_a_by_phrase_is_not_the_guest_s_side(extract) -> None:
+    frames = extract("Chile's president arrived in Peru on Thursday for a two-day visit. Upon arrival, he was "
+                     "received by Ana Maria Solis, the Peruvian Minister for Foreign Affairs and Trade.")
+    assert [(row["actor_iso3"], row["target_iso3"]) for row in frames["event_mentions"].iter_rows(named=True)
+            if row["event_type"].endswith("visit")] == [("CHL", "PER")]
