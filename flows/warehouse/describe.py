@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from flows.warehouse.objects import columns, quote_ident, quote_literal, relations
+
 GLOSSARY = "columns.yml"
 INLINE = re.compile(r'^\s*"?(\w+)"?\s+[\w\[\]()., ]+?--\s*(.+?)\s*$')
 
@@ -50,29 +52,17 @@ def descriptions(sql_dir: Path) -> tuple[dict[str, str], dict[tuple[str, str], s
     return objects, columns, {str(k): str(v) for k, v in (glossary or {}).items()}
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def apply_comments(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     """COMMENT ON every table, view and column of the main schema; returns the columns left undescribed."""
     objects, inline, glossary = descriptions(sql_dir)
-    kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
-                             "where table_schema = 'main'").fetchall())
-    for name, kind in kinds.items():
+    for name, kind in relations(con).items():
         if objects.get(name):
-            keyword = "view" if kind == "VIEW" else "table"
-            con.execute(f"comment on {keyword} {_ident(name)} is {_literal(objects[name])}")
+            con.execute(f"comment on {kind} {quote_ident(name)} is {quote_literal(objects[name])}")
     missing = []
-    for table, column in con.execute("select table_name, column_name from information_schema.columns "
-                                     "where table_schema = 'main' order by table_name, ordinal_position").fetchall():
+    for table, column in ((t, c) for t, cols in columns(con).items() for c in cols):
         text = glossary.get(f"{table}.{column}") or inline.get((table, column)) or glossary.get(column)
         if text:
-            con.execute(f"comment on column {_ident(table)}.{_ident(column)} is {_literal(text)}")
+            con.execute(f"comment on column {quote_ident(table)}.{quote_ident(column)} is {quote_literal(text)}")
         else:
             missing.append(f"{table}.{column}")
     return missing

@@ -20,6 +20,7 @@ from flows.warehouse.connection import connect, rewrite_for_older_readers
 from flows.warehouse.describe import apply_comments
 from flows.warehouse.failures import apply_pending
 from flows.warehouse.marker import dyad_tables, prepare_database
+from flows.warehouse.objects import columns, table_names
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
@@ -101,13 +102,6 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     return frame.height
 
 
-def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    rows = con.execute(
-        "select table_name from information_schema.tables where table_schema = 'main' and table_type = 'BASE TABLE'"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def start_run(db: Path, sql_dir: Path, run_id: str, started: datetime, sources: str, wait_seconds: float = 0.0) -> None:
     """Create the tables if needed and record the run as running, committed on its own, before any stage:
     a run that fails anywhere, or is killed, still leaves its trace in etl_run."""
@@ -131,19 +125,10 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
                 "where run_id = ?", [status, datetime.now(), error, n_sources, run_id])
 
 
-def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
-    rows = con.execute("select table_name, column_name from information_schema.columns "
-                       "where table_schema = 'main'").fetchall()
-    out: dict[str, set[str]] = {}
-    for table, column in rows:
-        out.setdefault(table, set()).add(column)
-    return out
-
-
 def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str],
                      ours: list[str]) -> None:
     """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead."""
-    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(ours)}
+    tables = {t: cols for t, cols in columns(con).items() if t in set(ours)}
     for table in full_tables & set(tables):
         con.execute(f'delete from "{table}"')
     if not replaced:
@@ -152,10 +137,10 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
     try:
         con.execute("create temp table _replaced_documents as select document_key from dim_document "
                     "where path in (select relpath from _replaced)")
-        for table, columns in tables.items():
+        for table, names in tables.items():
             if table in full_tables or table in HISTORY_TABLES:
                 continue
-            if "document_key" in columns:
+            if "document_key" in names:
                 con.execute(f'delete from "{table}" where document_key in (select document_key from _replaced_documents)')
             elif table in FILE_COLUMNS:
                 con.execute(f'delete from "{table}" where "{FILE_COLUMNS[table]}" in (select relpath from _replaced)')
@@ -170,12 +155,13 @@ def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
     Facts are built from text in Polars, before the reference countries are loaded in this transaction;
     the key is the country's ISO numeric code, so it is the same in every run.
     """
-    for table, columns in _columns_by_table(con).items():
-        if table == "dim_country" or table not in set(_table_names(con)):
+    by_table = columns(con)
+    for table in table_names(con):
+        if table == "dim_country":
             continue
-        for column in sorted(columns):
+        for column in sorted(by_table[table]):
             key = column.removesuffix("_iso3") + "_key"
-            if column.endswith("_iso3") and key in columns:
+            if column.endswith("_iso3") and key in by_table[table]:
                 con.execute(f'update "{table}" as t set "{key}" = c.country_key from dim_country as c '
                             f'where c.iso3 = t."{column}" and t."{key}" is null')
 
