@@ -166,6 +166,36 @@ def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
                             f'where c.iso3 = t."{column}" and t."{key}" is null')
 
 
+def _clear(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
+           whole_tables: set[str]) -> None:
+    """Make room for the run's rows: a full run empties dyad's tables but the history ones, an incremental run
+    deletes the replaced sources' rows and empties the tables it rebuilds whole."""
+    ours = dyad_tables(con, sql_dir)  # an adopted database's other tables are not dyad's to empty
+    if not full:
+        _delete_replaced(con, replaced, whole_tables, ours)
+        return
+    for table in ours:
+        if table not in HISTORY_TABLES:
+            con.execute(f'delete from "{table}"')
+
+
+def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> None:
+    """What the rows just written must keep from before: a document's first ingestion time, a kept mention's
+    merged event."""
+    # Unchanged content keeps the time it was first ingested, so a re-run gives the same tables.
+    con.execute("""
+        update dim_document as d set ingested_at = p.ingested_at
+        from _previous_documents as p
+        where p.document_key = d.document_key and p.sha256 = d.sha256
+    """)
+    if not event_ids.is_empty():
+        # a kept document's mention that now merges into another event (mention_key -> event_id) follows it
+        con.register("_event_ids", event_ids)
+        con.execute("update fact_event_mention as m set event_id = e.event_id from _event_ids as e "
+                    "where e.mention_key = m.mention_key and e.event_id <> m.event_id")
+        con.unregister("_event_ids")
+
+
 def load_run(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -193,26 +223,11 @@ def load_run(
     con.execute("begin transaction")
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
-        if full:
-            for table in dyad_tables(con, sql_dir):  # an adopted database's other tables are not dyad's to empty
-                if table not in HISTORY_TABLES:
-                    con.execute(f'delete from "{table}"')
-        else:
-            _delete_replaced(con, replaced, set(whole_frames), dyad_tables(con, sql_dir))
+        _clear(con, sql_dir, full, replaced, set(whole_frames))
         checkpoint("load")
         for table, frame in {**document_frames, **whole_frames}.items():
             result.tables[table] = insert_frame(con, table, frame)
-        # Unchanged content keeps the time it was first ingested, so a re-run gives the same tables.
-        con.execute("""
-            update dim_document as d set ingested_at = p.ingested_at
-            from _previous_documents as p
-            where p.document_key = d.document_key and p.sha256 = d.sha256
-        """)
-        if not event_ids.is_empty():
-            con.register("_event_ids", event_ids)
-            con.execute("update fact_event_mention as m set event_id = e.event_id from _event_ids as e "
-                        "where e.mention_key = m.mention_key and e.event_id <> m.event_id")
-            con.unregister("_event_ids")
+        _keep_history(con, event_ids)
         written = [writer(con) for writer in extra_writers]
         attach_country_keys(con)
         all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")
