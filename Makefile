@@ -5,6 +5,8 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Prefect's migrations run once here, not in the first `dyad run` (flows/orchestrate/server_db.py)
+PREFECT_TEMPLATE := $(VENV)/dyad/prefect-template.db
 DB     ?= dyad.duckdb
 SOURCES ?= sources
 export PREFECT_HOME ?= $(CURDIR)/.prefect
@@ -18,7 +20,10 @@ help:
 	@echo "make bench  run the benchmarks (bench/)"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 
-install: $(STAMP)
+install: $(STAMP) $(PREFECT_TEMPLATE)
+
+$(PREFECT_TEMPLATE): $(STAMP)
+	@$(BIN)/python -m flows.orchestrate.server_db >/dev/null || echo "no Prefect database template: the first run migrates its own"
 
 $(STAMP): pyproject.toml requirements.lock requirements.model.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)

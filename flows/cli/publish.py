@@ -9,30 +9,26 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from flows.cli.common import (DbOption, DebugOption, ExportFormat, FormatOption, JsonOption, QuietOption,
-                              WaitOption, console, fail, out, status_line)
-from flows.settings import Settings
+from flows.cli.common import ExportFormat, FormatOption, Reading, console, fail, out, reads_database, status_line
 
 
+@reads_database
 def export(
     to: Annotated[Path, typer.Option("--to", help="Folder to write (an earlier export there is replaced; with --view only those views are).")] = Path("exports"),
     export_format: FormatOption = ExportFormat.parquet,
-    db: DbOption = None,
     views: Annotated[Optional[list[str]], typer.Option("--view", help="Only this view (repeat for more); the export's other views stay.")] = None,
     raw: Annotated[bool, typer.Option("--raw", help="CSV: write text cells as they are; by default a cell starting "
                                                     "with = + - @ tab or CR gets a leading ' so a spreadsheet "
                                                     "shows it instead of running it as a formula.")] = False,
-    wait: WaitOption = 0.0,
-    quiet: QuietOption = False,
-    as_json: JsonOption = False,
-    debug: DebugOption = False,
+    *,
+    reading: Reading,
 ) -> None:
     """Write every report view to Parquet or CSV files that pyarrow, Polars, DuckDB or a spreadsheet read."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from flows.publish.export import export_views
 
-    settings = Settings().with_overrides(db=db)
+    quiet, as_json, debug = reading.quiet, reading.as_json, reading.debug
     progress = Progress(TextColumn("exporting {task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=console, transient=True,
                         disable=quiet or as_json or not console.is_terminal)
@@ -43,8 +39,8 @@ def export(
             def advance(view: str) -> None:
                 progress.update(bar, advance=1, description=view)
 
-            result = export_views(settings.db, to, export_format.value, views=views, wait_seconds=wait, on_view=advance,
-                                  raw=raw)
+            result = export_views(reading.settings.db, to, export_format.value, views=views,
+                                  wait_seconds=reading.wait, on_view=advance, raw=raw)
     except Exception as exc:  # noqa: BLE001
         fail(f"{type(exc).__name__}: {exc}", debug, exc)
         return
@@ -61,18 +57,16 @@ def export(
     out.print(table)
 
 
+@reads_database
 def report(
     pair: Annotated[Optional[str], typer.Option("--pair", help="The country pair, e.g. AZE-BLR (default: the pair with most documents).")] = None,
     all_pairs: Annotated[bool, typer.Option("--all", help="An index page, a page per pair and a partners page per multi-partner reporter, into --out (a folder).")] = False,
     out_path: Annotated[Optional[Path], typer.Option("--out", help="The HTML file (default report.html), or the folder with --all (default report/).")] = None,
-    db: DbOption = None,
-    wait: WaitOption = 0.0,
-    quiet: QuietOption = False,
-    as_json: JsonOption = False,
-    debug: DebugOption = False,
+    *,
+    reading: Reading,
 ) -> None:
     """Write the HTML report of a country pair: timeline, trade, composition, top products, claims, people."""
-    settings = Settings().with_overrides(db=db)
+    quiet, as_json, debug = reading.quiet, reading.as_json, reading.debug
     if all_pairs and pair:
         fail("--pair and --all exclude each other: --all writes every pair", debug)
     try:
@@ -80,9 +74,10 @@ def report(
             from flows.publish.report import build_all, build_report
 
             if all_pairs:
-                result = build_all(settings.db, out_path or Path("report"), wait_seconds=wait)
+                result = build_all(reading.settings.db, out_path or Path("report"), wait_seconds=reading.wait)
             else:
-                result = build_report(settings.db, out_path or Path("report.html"), pair=pair, wait_seconds=wait)
+                result = build_report(reading.settings.db, out_path or Path("report.html"), pair=pair,
+                                      wait_seconds=reading.wait)
     except Exception as exc:  # noqa: BLE001
         fail(f"{type(exc).__name__}: {exc}", debug, exc)
     if as_json:

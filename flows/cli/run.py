@@ -43,44 +43,12 @@ def run(
     settings = Settings().with_overrides(sources=sources, db=db)
     check_sources(settings.sources, debug)
     if adopt and settings.db.exists():
-        from flows.warehouse.marker import adopt_database
-
-        try:
-            done = adopt_database(settings.db, settings.sql_dir)
-        except Exception as exc:  # noqa: BLE001 - a clear line; the database is left as it was
-            fail(f"{type(exc).__name__}: {exc}", debug, exc)
-            return
-        if not (quiet or as_json):
-            console.print(f"[dim]{escape(str(settings.db))}: {escape(done)}[/]")
-    prepare_prefect(debug)
-    from flows.orchestrate.server import use_local_server
-
-    # before Prefect is imported (it reads its API URL once); starts the project's server in the background if none
-    api = use_local_server(auto_start=True)
-    from prefect.settings import temporary_settings
-
-    if api and not (quiet or as_json):
-        console.print(f"[dim]using the Prefect server at {api}[/]")
+        _adopt(settings, quiet or as_json, debug)
     clock = time.perf_counter()
     try:
-        # The per-run heartbeat thread costs ~1 s at exit and buys nothing for a batch run (STACK.md).
-        with temporary_settings(updates={"flows.heartbeat_frequency": None}), \
-                status_line("running the pipeline", quiet or as_json):
-            if export_to is None:
-                from flows.orchestrate.pipeline import run_pipeline
-
-                summary = run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
-                                       workers=workers, offline=offline, dask=dask)
-                exported = None
-            else:
-                from flows.orchestrate.pipeline import RunSummary
-                from flows.orchestrate.serve import pipeline_and_export
-
-                result = pipeline_and_export(sources=str(settings.sources), db=str(settings.db),
-                                             export_dir=str(export_to), export_format=export_format.value,
-                                             wait_seconds=wait, full=full, offline=offline)
-                exported = result.pop("export")
-                summary = RunSummary(**result)
+        summary, exported = _run_flow(settings, quiet=quiet or as_json, debug=debug, wait=wait, full=full,
+                                      workers=workers, offline=offline, dask=dask, export_to=export_to,
+                                      export_format=export_format)
     except Exception as exc:  # noqa: BLE001 - one clear line for people, the traceback behind --debug
         fail(f"{type(exc).__name__}: {exc}", debug, exc)
         return
@@ -93,6 +61,49 @@ def run(
         if exported:
             out.print(f"exported {exported['views']} views ({exported['rows']:,} rows) to {exported['directory']}",
                       soft_wrap=True)
+
+
+def _adopt(settings: Settings, silent: bool, debug: bool) -> None:
+    """--adopt: stamp another program's database as dyad's before the run (its own tables stay untouched)."""
+    from flows.warehouse.marker import adopt_database
+
+    try:
+        done = adopt_database(settings.db, settings.sql_dir)
+    except Exception as exc:  # noqa: BLE001 - a clear line; the database is left as it was
+        fail(f"{type(exc).__name__}: {exc}", debug, exc)
+    if not silent:
+        console.print(f"[dim]{escape(str(settings.db))}: {escape(done)}[/]")
+
+
+def _run_flow(settings: Settings, *, quiet: bool, debug: bool, wait: float, full: bool, workers: int,
+              offline: bool, dask: str | None, export_to: Path | None,
+              export_format: ExportFormat) -> tuple[object, dict | None]:
+    """One Prefect flow run of the pipeline (and the export, with --export): (its RunSummary, the export's counts)."""
+    prepare_prefect(debug)
+    from flows.orchestrate.server import use_local_server
+
+    # before Prefect is imported (it reads its API URL once); starts the project's server in the background if none
+    api = use_local_server(auto_start=True)
+    from prefect.settings import temporary_settings
+
+    if api and not quiet:
+        console.print(f"[dim]using the Prefect server at {api}[/]")
+    # The per-run heartbeat thread costs ~1 s at exit and buys nothing for a batch run (STACK.md).
+    with temporary_settings(updates={"flows.heartbeat_frequency": None}), \
+            status_line("running the pipeline", quiet):
+        if export_to is None:
+            from flows.orchestrate.pipeline import run_pipeline
+
+            return run_pipeline(str(settings.sources), str(settings.db), wait_seconds=wait, full=full,
+                                workers=workers, offline=offline, dask=dask), None
+        from flows.orchestrate.pipeline import RunSummary
+        from flows.orchestrate.serve import pipeline_and_export
+
+        result = pipeline_and_export(sources=str(settings.sources), db=str(settings.db), export_dir=str(export_to),
+                                     export_format=export_format.value, wait_seconds=wait, full=full,
+                                     offline=offline)
+        exported = result.pop("export")
+        return RunSummary(**result), exported
 
 
 def _print_summary(summary, wall: float) -> None:

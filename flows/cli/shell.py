@@ -23,6 +23,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from flows.warehouse.objects import quote_ident, relations, report_views
+
 MAX_ROWS = 200
 # DuckDB options of a sandboxed session; lock_configuration last, or the others could not be set.
 SANDBOX = {
@@ -39,11 +41,6 @@ _UNPRINTABLE_RX = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u
 def open_database(db: Path, *, read_only: bool = True, unsafe: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection to db: sandboxed (only the database file is reachable) unless unsafe."""
     return duckdb.connect(str(db), read_only=read_only, config={} if unsafe else dict(SANDBOX))
-
-
-def quote_ident(name: str) -> str:
-    """A name as a quoted SQL identifier, whatever it holds."""
-    return '"' + name.replace('"', '""') + '"'
 
 
 def printable(value: object) -> Text:
@@ -137,13 +134,6 @@ def harlequin_command(db: Path, *, read_only: bool = True) -> list[str] | None:
     return [str(executable), *(["--read-only"] if read_only else []), str(db)]
 
 
-def _relations(con: duckdb.DuckDBPyConnection, views_only: bool = False) -> str:
-    kind = "and table_type = 'VIEW' and table_name like 'v\\_%' escape '\\'" if views_only else ""
-    return f"""
-        select table_name as name, lower(table_type) as kind
-        from information_schema.tables where table_schema = 'main' {kind} order by table_type, table_name"""
-
-
 def dot_command(con: duckdb.DuckDBPyConnection, line: str, console: Console, state: dict) -> bool:
     """Run one dot command; False when it asks to leave."""
     command, _, argument = line.strip().partition(" ")
@@ -153,12 +143,12 @@ def dot_command(con: duckdb.DuckDBPyConnection, line: str, console: Console, sta
     if command == ".help":
         console.print(HELP, highlight=False)
     elif command in {".tables", ".views"}:
-        rows = con.execute(_relations(con, views_only=command == ".views")).fetchall()
+        kinds = {v: "view" for v in report_views(con)} if command == ".views" else relations(con)
         table = Table("name", "kind", "rows")
-        for name, kind in rows:
+        for name, kind in kinds.items():
             # the name comes from the file: quoted, so a crafted name is a name and never SQL
             count = con.execute(f"select count(*) from {quote_ident(name)}").fetchone()[0]
-            table.add_row(printable(name), kind.replace("base ", ""), f"{count:,}")
+            table.add_row(printable(name), kind, f"{count:,}")
         console.print(table)
     elif command == ".schema" and argument:
         cursor = con.execute("select column_name, data_type, is_nullable from information_schema.columns "

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.extract.countries import CountryMention
-from flows.extract.names import Tok, is_name_text, is_name_token, match_seq, read_name, title_lexicon
+from flows.extract.names import Tok, is_caps_name, is_name_text, is_name_token, match_seq, read_name, title_lexicon
 from flows.extract.persons import Person, known_person
 from flows.extract.titles import Found, read_complement, singular
 
@@ -15,7 +15,9 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
     found = []
     i = 0
     while i < len(toks):
-        if i in taken or not is_name_token(toks[i]) or (i > 0 and is_name_token(toks[i - 1])):
+        # a family name in capitals may open it ('Ms. TANAKA Emi, Minister of Trade of Japan')
+        opens = is_name_token(toks[i]) or (is_caps_name(toks[i]) and i + 1 < len(toks) and is_name_token(toks[i + 1]))
+        if i in taken or not opens or (i > 0 and is_name_token(toks[i - 1])):
             i += 1
             continue
         e = read_name(toks, i)
@@ -27,7 +29,7 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         if j < len(toks) and toks[j].text.lower() in ("the", "a", "an"):
             j += 1
         mods = []
-        while j < len(toks) and toks[j].text.lower() in ("former", "acting", "then", "outgoing"):
+        while j < len(toks) and toks[j].text.lower() in ("former", "acting", "then", "outgoing", "new", "incoming"):
             mods.append(toks[j].text)
             j += 1
         country = None

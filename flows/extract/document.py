@@ -9,9 +9,10 @@ from datetime import date
 from typing import Any
 
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
-from flows.common.dates import DateContext, could_have_date
-from flows.extract.events import (EventRow, EventState, drop_coarser_copies, find_events, is_object, split_clauses,
-                                  summary)
+from flows.common.dates import DateContext, could_have_date, document_days, document_year
+from flows.extract.event_lists import find_listed_visits
+from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
+                                  split_clauses, summary)
 from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
@@ -196,7 +197,10 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     sentences = split_sentences(doc["text"])
     # News style (AP): a weekday within the past week, the publication day's own included ('said on
     # Wednesday' in Wednesday's paper); 'last Wednesday' is the week before.
-    context = DateContext(published)
+    # a page with no publication date reads a year-less 'on 14 October' in the year it writes that day in full,
+    # in a sentence or in a line that is none ('Remarks by the Minister, Lisbon, 14 October 2019')
+    lines = [line for line in doc["text"].splitlines() if could_have_date(line)] if published is None else []
+    context = DateContext(published, known_days=document_days(lines), reference_year=document_year(lines))
     countries = [find_countries(sentence.text) for sentence in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = [context.find(sentence.text) if could_have_date(sentence.text) else [] for sentence in sentences]
@@ -219,6 +223,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     _add_people(sentences, countries, reading)
     out = reading.out
     out["event_mentions"] = drop_coarser_copies(out["event_mentions"])
+    _add_listed_visits(doc["text"], len(sentences), reading)  # after: a listed year is its own visit, not a copy
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
     return out
@@ -259,6 +264,11 @@ def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) ->
                 and event.event_date and abs((row["event_date"] - event.event_date).days) <= (3 if event.inherited else 0)
                 and {row["actor_iso3"], row["target_iso3"]} == {event.actor, event.target} for row in told):
             continue
+        if family(event.event_type) == "visit" and event.date is not None and event.date.precision == "day" and any(
+                family(row["event_type"]) == "visit" and row["status"] == event.status
+                and row["event_date"] == event.event_date and (row["actor_iso3"], row["target_iso3"]) == (
+                    event.actor, event.target) for row in told):
+            continue  # 'arrived at the airport on Sunday' ... 'He arrived at ... on Sunday': one visit, told twice
         mention = event.date
         told.append({
             **reading.base(sentence), "event_type": event.event_type, "actor_iso3": event.actor,
@@ -271,6 +281,20 @@ def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) ->
             "status": event.status, "symmetric": event.symmetric, "trigger": event.trigger, "summary": summary(event),
             "participants": event.participants,
         })
+
+
+def _add_listed_visits(text: str, sentence_count: int, reading: Reading) -> None:
+    """Visits a fact sheet lists as years under a 'From A to B:' heading (flows/extract/event_lists.py); each line
+    is its own evidence, numbered after the document's sentences."""
+    lines: dict[int, Sentence] = {}
+    for visit in find_listed_visits(text):
+        line = lines.get(visit.line_start)
+        if line is None:
+            line = lines[visit.line_start] = Sentence(sentence_count + len(lines), visit.line_start, visit.line_end,
+                                                      text[visit.line_start:visit.line_end])
+        row = EventRow("official_visit", visit.actor, visit.target, 0, len(line.text), line.text, visit.date,
+                       "explicit", "occurred", False, None)
+        _add_events([row], line, reading)
 
 
 def _add_memberships_trade_figures(sentence: Sentence, countries: list[CountryMention], dates: list,

@@ -19,6 +19,12 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 MEASURED = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u>day|week|month|year)s?"
                       r"\s+(?P<dir>after|before)\b", re.I)
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# 'six weeks after the Peruvian leader visited Chile': the event after the measure happened that long before the story's
+OFFSET_BEFORE = re.compile(r"\b(?P<measure>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                           r"(?P<u>day|week|month|year)s?\s+(?:after|since))\s+(?:[\w’'-]+\s+){0,8}$", re.I)
+# the precision an offset leaves: 'two days after' and 'a week after' name a day, 'six weeks after' a month at best
+OFFSET_PRECISION = {"day": "day", "week": "month", "month": "month", "year": "year"}
+DAY_PRECISE_WEEKS = 2
 
 
 def pick_date(dates: list[DateMention], pos: int) -> DateMention | None:
@@ -65,6 +71,45 @@ def _belongs_to_earlier(mention: DateMention, hits: list[Hit], hit: Hit) -> bool
     """'was ratified in May and entered into force on 1 September': a date after an earlier trigger is that
     trigger's, when the later one has a date of its own right after it."""
     return mention.end <= hit.start and any(other is not hit and other.end <= mention.start for other in hits)
+
+
+def listed_with(dates: list[DateMention], chosen: DateMention) -> list[DateMention]:
+    """The other items of the list the chosen date is in ('visited in 1972 and 1991': 1991 for 1972), each its own
+    occasion; [] when it stands alone. The date grammar marks an item joined to the one before by 'and' or a comma."""
+    ordered = sorted(dates, key=lambda mention: mention.start)
+    if chosen not in ordered:
+        return []
+    at = ordered.index(chosen)
+    first = at
+    while first > 0 and ordered[first].listed_after_previous:
+        first -= 1
+    last = at
+    while last + 1 < len(ordered) and ordered[last + 1].listed_after_previous:
+        last += 1
+    # only dates written out alike ('in 1972 and 1991'), not a month and its day ('later that month, on the 28th')
+    # nor a span ('in five years')
+    return [mention for mention in ordered[first:last + 1] if mention is not chosen and mention.value is not None
+            and mention.kind == chosen.kind == "point" and mention.resolution == chosen.resolution == "explicit"
+            and mention.precision == chosen.precision and mention.value != chosen.value]
+
+
+def offset_date(sentence: str, clause_start: int, hit_start: int, base: DateMention | None) -> DateMention | None:
+    """The date of an event told as a measure of time from the story's day ('The visit comes six weeks after X visited
+    Y'): the base moved back by the measure, at the precision the unit allows; None with no measure or no base."""
+    match = OFFSET_BEFORE.search(sentence, clause_start, hit_start)
+    if match is None or base is None or base.value is None or (base.precision or "year") != "day":
+        return None
+    count = int(match["n"]) if match["n"].isdigit() else NUMBERS[match["n"].lower()]
+    unit = match["u"].lower()
+    value = shift_date(base.value, -count, unit)
+    precision = "day" if unit == "week" and count <= DAY_PRECISE_WEEKS else OFFSET_PRECISION[unit]
+    if precision == "month":
+        value = value.replace(day=1)
+    elif precision == "year":
+        value = value.replace(month=1, day=1)
+    phrase = match["measure"]
+    return DateMention(match.start("measure"), match.end("measure"), phrase, value, precision, "relative",
+                       f"{phrase} '{base.text or base.anchor}'")
 
 
 def next_anchor(current: DateMention | None, new: DateMention | None) -> DateMention | None:

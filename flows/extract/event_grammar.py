@@ -59,6 +59,7 @@ def rules() -> dict:
         "embassy_building": re.compile(data["embassy_building"], re.I),
         "ahead_of": re.compile(data["ahead_of"], re.I),
         "mutual_plural": re.compile(data["mutual_plural"], re.I),
+        "private_visit": re.compile(data["private_visit"], re.I),
     }
 
 
@@ -94,7 +95,7 @@ def find_triggers(clause: str, clause_start: int) -> list[Hit]:
 
 MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"
                                r"[^.;]{0,40}\([A-Z]{2,8}\)")
-BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+BACKGROUND = re.compile(r"\b(?:years?|months?|decades?|weeks?|days?)\s+(?:after|since)\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 OWN_DATE_AFTER = re.compile(r"[^,;]{0,40}?\b(?:on|in)\s+(?:(?:January|February|March|April|May|June|July|August|"
                             r"September|October|November|December)\s+\d|\d)")
 
@@ -128,17 +129,22 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
         return False  # 'the new building of the embassy was inaugurated': the embassy was open already
     if rules()["ahead_of"].search(before):
         return False  # 'Ahead of the visit, ...': the event still to come, told elsewhere
-    if hit.event_type in ("joint_project", "embassy_opened"):
+    if hit.event_type in ("joint_project", "embassy_opened") or re.match(r"normali[sz]ation\b", hit.text, re.I):
         complements = list(rules()["complement"].finditer(before))
         if complements and not re.search(r"[.;]|\b(?:and|but)\b", before[complements[-1].end():]):
-            return False  # 'an agreement on opening consulates general': the content of the agreement
+            return False  # 'an agreement on opening consulates general', 'on normalisation of relations': its content
     if hit.event_type == "official_visit" and re.search(r"\bfor\s+talks\b", hit.text, re.I):
         return False
+    if family(hit.event_type) == "visit" and rules()["private_visit"].search(clause):
+        return False  # 'deputies who went to Peru privately': no visit between the states
     if hit.event_type == "commission_meeting" and MULTILATERAL_BODY.search(clause):
         return False  # 'the meeting of the Council of Heads of State of the SCO' is a summit of an organization
     if BACKGROUND.search(before) and not OWN_DATE_AFTER.match(clause, hit.end - clause_start):
         return False  # 'seven years after Saudi Arabia cut ties': a past event told as a measure of time, undated
         # (but 'two months after Yoon travelled to Tokyo on March 16' tells that event with its own date)
+    if hit.event_type == "other" and re.search(r"\b(?:hiatus|years?|decades?|period|history|months?)\s+of\s+$", before,
+                                                re.I):
+        return False  # 'after twelve years of severed ties': the break told as background, no act of its own
     if hit.event_type == "anniversary_event" and re.search(r"\bits\s+(?:\w+\s+)?anniversary\b", hit.text, re.I):
         return False  # 'ECOWAS, which marks its 50th anniversary': an organization's anniversary, not the pair's
     return True
@@ -147,8 +153,9 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
 def choose_hits(hits: list[Hit], clause: str, clause_start: int) -> list[Hit]:
     """Keep the triggers that tell what happened: relations over the signed protocol, letters over the anniversary,
     'a state visit' over the bare 'visit' inside it."""
-    drop = _yielding(hits, clause, clause_start)
-    kept = [hit for hit in hits if hit.event_type not in drop and _kept(hit, clause, clause_start)]
+    kept = [hit for hit in hits if _kept(hit, clause, clause_start)]
+    drop = _yielding(kept, clause, clause_start)  # a trigger that tells no act of its own takes no other's place
+    kept = [hit for hit in kept if hit.event_type not in drop]
     kinds = event_types()
     marked = [hit for hit in kept if kinds[hit.event_type].marker is not None]
     return [hit for hit in kept if not any(_said_by(other, hit) for other in marked)]

@@ -129,7 +129,10 @@ def _visitor(parties: Parties, trigger: str, passive: bool) -> tuple[str | None,
         actor = parties.withs[0] if parties.withs else None
         return actor, next((iso for iso in parties.subjects if iso != actor), None)
     target = (parties.dests or [iso for iso, _ in parties.locs] or [None])[0]
-    actor = next((iso for iso in [parties.latter] + parties.subjects + parties.ofs if iso and iso != target), None)
+    # 'he was received by X, the Peruvian minister': the host's demonym in the by-phrase is not the guest's side
+    hosts = set(parties.withs) if passive and re.search(r"\bby\b", trigger) else set()
+    actor = next((iso for iso in [parties.latter] + parties.subjects + parties.ofs
+                  if iso and iso != target and iso not in hosts), None)
     if actor is None and parties.withs and target is None:
         target = parties.withs[0]
     return actor, target

@@ -7,15 +7,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from flows.common.dates import DateMention
-from flows.extract.countries import CountryMention, country_name, is_historic
-from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, measured_from, next_anchor, own_dates,
-                                       pick_date)
+from flows.extract.countries import CountryMention, is_historic
+from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
+                                       offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
+from flows.extract.event_clause import Clause, named, part_before, perfect_lead, point_dates as clause_point_dates
+from flows.extract.event_output import drop_coarser_copies, summary
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
 from flows.lexicon.registry import event_type as registry_type, family, family_kind
 
-__all__ = ["EventRow", "EventState", "find_events", "is_object", "split_clauses", "summary", "family"]
+__all__ = ["EventRow", "EventState", "drop_coarser_copies", "find_events", "is_object", "split_clauses", "summary",
+           "family"]
 
 
 @dataclass
@@ -50,22 +53,7 @@ class EventState:
     events: list[EventRow] = field(default_factory=list)
     last_clause_type: str | None = None
     last_clause_parties: tuple[str, str] | None = None
-
-
-@dataclass
-class Clause:
-    """One clause of a sentence and what it holds."""
-
-    sentence: str
-    start: int
-    end: int
-    dates: list[DateMention]
-    countries: list[CountryMention]
-    persons: list[tuple[Person, int, int]]
-
-    @property
-    def text(self) -> str:
-        return self.sentence[self.start:self.end]
+    sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
 
 
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
@@ -115,6 +103,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
             if row.actor != row.target and not same:
                 out.append(row)
     state.events += out
+    state.sentences_read += 1
     return out
 
 
@@ -125,23 +114,20 @@ def _same_sides(first: EventRow, second: EventRow) -> bool:
     return {first.actor, first.target} == {second.actor, second.target}
 
 
-def _point_dates(clause: Clause) -> list[DateMention]:
-    return [mention for mention in clause.dates if mention.value is not None and mention.kind != "until"]
-
-
 def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: EventState,
                    last_entity: tuple[str | None, int] | None) -> list[EventRow]:
     """The events of one clause; updates the document's date anchor and the last clause's event."""
     grammar = rules()
     text = clause.text
     hits = find_triggers(text, clause.start)
-    point_dates = _point_dates(clause)
+    point_dates = clause_point_dates(clause)
     if not hits:
         if state.last_clause_type and point_dates and grammar["ellipsis"].search(text):
             hits = [Hit(state.last_clause_type, clause.start, clause.start, "(ellipsis)")]
         else:
             news_day = [mention for mention in point_dates if mention.resolution == "relative" and mention.precision == "day"]
-            if anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day):
+            if anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
+                                                                     or _date_line(text, point_dates, clause.start)):
                 # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
                 # about (a verb of news, or a day told relative to publication), for the undated events after it
                 state.anchor = pick_date(anchorable(point_dates), (clause.start + clause.end) // 2)
@@ -153,23 +139,39 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     if grammar["negation"].search(text) or grammar["domestic"].search(text) or MULTILATERAL.search(text):
         state.last_clause_type = None
         return []
+    found = hits
     hits = choose_hits(hits, text, clause.start)
-    if not hits:
+    offsets = _offset_hits(found, hits, clause, state)
+    if not hits and not offsets:
         return []
-    parties = read_parties(clause.sentence, clause.start, clause.end, clause.countries, clause.persons, pair_spans,
-                           last_entity)
+    # the words before a measured event are the main event's ('The visit comes six weeks after X visited Y')
+    main = part_before(clause, min(dates[0].start for _, dates, _ in offsets)) if offsets else None
+    parties = read_parties(clause.sentence, clause.start, (main or clause).end, (main or clause).countries,
+                           (main or clause).persons, pair_spans, last_entity)
     by_key: dict[tuple, EventRow] = {}
-    for hit in hits:
-        row = _build(hit, clause, own_dates(clause.dates, hits, hit, clause.sentence), parties, state,
-                     _is_planned(hit, clause))
+    for hit, dates, part in [(hit, own_dates(clause.dates, hits, hit, clause.sentence), None) for hit in hits] + offsets:
+        if part is not None:  # the measured event's own words: 'X visited Y' after 'six weeks after'
+            row = _build(hit, part, dates, read_parties(part.sentence, part.start, part.end, part.countries,
+                                                        part.persons, pair_spans, last_entity), state, False)
+            if not named(part) - {None}:
+                # 'a week after their prime ministers co-chaired ...': 'their' are the sides of the sentence
+                whole = read_parties(clause.sentence, clause.start, clause.end, clause.countries, clause.persons,
+                                     pair_spans, last_entity)
+                row = _build(hit, clause, dates, whole, state, False)
+            if row is not None and not {row.actor, row.target} <= named(part if named(part) - {None} else clause):
+                row = None  # sides its words do not name are not guessed from the rest of the story
+        else:
+            row = _build(hit, main if main is not None and hit.start < main.end else clause, dates, parties, state,
+                         _is_planned(hit, clause))
         if row is None:
             continue
-        key = (family(row.event_type), row.event_date, row.actor, row.target)
-        if key in by_key:
-            if registry_type(row.event_type).marker is not None:
-                by_key[key].event_type = row.event_type  # 'a state visit' names the kind of the visit told
-            continue
-        by_key[key] = row
+        for item in [row] + _list_items(row, clause):
+            key = (family(item.event_type), item.event_date, item.actor, item.target)
+            if key in by_key:
+                if registry_type(item.event_type).marker is not None:
+                    by_key[key].event_type = item.event_type  # 'a state visit' names the kind of the visit told
+                continue
+            by_key[key] = item
     rows = measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start)
     # a dated clause whose trigger made no event ('its deal with Somaliland, signed on 1 January') does not date
     # the events told after it, unless it is the story's multilateral meeting
@@ -180,6 +182,46 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)
     return rows
+
+
+def _offset_hits(found: list[Hit], chosen: list[Hit], clause: Clause,
+                 state: EventState) -> list[tuple[Hit, list[DateMention], Clause]]:
+    """Triggers told as a measure of time back from the story's day ('The visit comes six weeks after X visited Y'),
+    with the date the measure gives: the clause's own date, else the story's day, else the publication day."""
+    out = []
+    for hit in found:
+        if hit in chosen or registry_type(hit.event_type).family not in (
+                "visit", "meeting", "commission", "agreement", "relations"):
+            continue
+        own = pick_date(anchorable(clause_point_dates(clause)), hit.start)
+        base = own or state.anchor or (DateMention(0, 0, "", state.published, "day", "publication",
+                                                   f"published {state.published}") if state.published else None)
+        dated = offset_date(clause.sentence, clause.start, hit.start, base)
+        if dated is not None and not any(other.start == hit.start for other, _, _ in out):
+            start = dated.end
+            part = Clause(clause.sentence, start, clause.end, [dated],
+                          [country for country in clause.countries if country.start >= start],
+                          [person for person in clause.persons if person[1] >= start])
+            out.append((hit, [dated], part))
+    return out
+
+
+def _date_line(text: str, dates: list[DateMention], clause_start: int) -> bool:
+    """A short line that opens with a full day ('Monday 4 March 2019, 10am, Parliament House, Suva.'): the
+    day of the speech or story that follows."""
+    return len(text.split()) <= DATE_LINE_WORDS and any(
+        mention.precision == "day" and mention.resolution == "explicit" and mention.start - clause_start <= 12
+        for mention in dates)
+
+
+DATE_LINE_WORDS = 15
+
+
+def _list_items(row: EventRow, clause: Clause) -> list[EventRow]:
+    """'The presidents met in 2010 and 2012': one meeting for each date of the list, not only the nearest."""
+    if row.date is None or row.inherited or row.date not in clause.dates:
+        return []
+    return [replace(row, date=mention, resolution=mention.resolution) for mention in listed_with(clause.dates, row.date)]
 
 
 def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:
@@ -232,12 +274,17 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
     grammar = rules()
     sentence = clause.sentence
     before = sentence[clause.start:hit.start]
+    if family(event_type) == "agreement" and PARTICIPLE_BY.match(sentence, hit.end) and not AUXILIARY.search(before) \
+            and any(family(known.event_type) == "agreement" for known in state.events):
+        return None, None  # 'the list of memoranda signed by the two sides:' describes the documents already told
     if grammar["reference"].search(hit.text) or grammar["reference"].search(sentence[max(clause.start, hit.start - 25):hit.end]):
         if any(family(known.event_type) == family(event_type) for known in state.events):
             return None, None
-    if grammar["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$", before, re.I):
+    news_lead = perfect_lead(before, clause, state.sentences_read)
+    if not news_lead and (grammar["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$",
+                                                                         before, re.I)):
         return None, None
-    if re.search(r"\b(?:has|have)\b", before, re.I) and not hit.text.lower().startswith("visit"):
+    if not news_lead and re.search(r"\b(?:has|have)\b", before, re.I) and not hit.text.lower().startswith("visit"):
         return None, None
     visit = next((known for known in reversed(state.events) if family(known.event_type) == "visit"
                   and known.date is not None and known.status == "occurred"), None) \
@@ -250,6 +297,10 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         # an undated event told before any date: the news of the day (publication date as the fallback)
         return DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}"), "publication"
     return None, None
+
+
+PARTICIPLE_BY = re.compile(r"\s+by\b")
+AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _after_publication(date_m: DateMention | None, published: date | None) -> bool:
@@ -285,8 +336,13 @@ def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Part
     return bool(deal_with and not country_in(deal_with.group(1)))
 
 
+# acts a pair does once on a given day: told again with an inherited date, they are the same act (two agreements or
+# meetings on one day are common, two establishments of relations are not)
+ONCE_A_DAY = {"relations", "anniversary"}
+
+
 def _told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: str, inherited: bool,
-                 state: EventState) -> bool:
+                 state: EventState, date_m: DateMention | None = None) -> bool:
     """A visit or meeting already told, named again ('The visit, which began on Monday', 'also visited the memorial')."""
     directional = registry_type(event_type).symmetry == "directional"  # Scholz to Warsaw, then Tusk to Berlin: two
     same_pair = [known for known in state.events if family(known.event_type) == family(event_type)
@@ -294,6 +350,9 @@ def _told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: 
                       else {known.actor, known.target} == {actor, target})]
     if inherited and family(event_type) == "visit" and same_pair:
         return True
+    if inherited and family(event_type) in ONCE_A_DAY and date_m is not None and any(
+            known.event_date == date_m.value and known.status == "occurred" for known in same_pair):
+        return True  # 'Diplomatic relations were set up after the envoys exchanged letters' after the dated sentence: told again
     return not inherited and bool(same_pair) and REFERENCE_NOUN.match(
         clause.sentence, max(clause.start, hit.start - 12)) is not None
 
@@ -321,37 +380,10 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = actor_target(kind.actor_rule, hit.start, clause.sentence, parties, state.pair, previous, hit.text)
     if actor is None or target is None:
         return None
-    if _told_before(event_type, hit, clause, actor, target, inherited, state):
+    if _told_before(event_type, hit, clause, actor, target, inherited, state, date_m):
         return None
     participants = [person.name for person, _, _ in clause.persons] or None
     place = next((text for iso, text in parties.locs if iso == target), None)
     return EventRow(event_type, actor, target, clause.start, clause.end, hit.text, date_m, resolution,
                     "planned" if planned else "occurred", kind.is_symmetric(clause.text), participants, place,
                     hit.start, inherited)
-
-
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-PREFIX = {"month": 7, "year": 4}
-
-
-def drop_coarser_copies(rows: list[dict]) -> list[dict]:
-    """A document's event rows without the year (or month) that only repeats an act told with a finer date
-    ('recognized Mexico on December 12, 1822' ... 'after recognizing Mexico in 1822'): one act, told twice."""
-    def copy_of(row: dict, other: dict) -> bool:
-        width = PREFIX.get(row["date_precision"])
-        return (other is not row and width is not None and row["date_resolution"] == "explicit"
-                and other["event_date"] is not None and family(other["event_type"]) == family(row["event_type"])
-                and other["status"] == row["status"]
-                and {other["actor_iso3"], other["target_iso3"]} == {row["actor_iso3"], row["target_iso3"]}
-                and PRECISION_RANK.get(other["date_precision"], 2) < PRECISION_RANK[row["date_precision"]]
-                and other["event_date"].isoformat()[:width] == row["event_date"].isoformat()[:width])
-    return [row for row in rows if row["event_date"] is None or not any(copy_of(row, other) for other in rows)]
-
-
-def summary(row: EventRow) -> str:
-    """A short readable line from the registry's template, e.g. 'Belarus opened an embassy in Azerbaijan (Baku)'."""
-    kind = registry_type(row.event_type)
-    template = kind.summary_mutual if row.symmetric else kind.summary
-    place = f" ({row.place})" if row.place and row.place != country_name(row.target) else ""
-    return template.format(actor=country_name(row.actor), target=country_name(row.target), place=place,
-                           trigger=row.trigger)

@@ -5,9 +5,9 @@ import re
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
-from flows.extract.names import fold_name, title_lexicon
+from flows.extract.names import NAME_HONORIFICS, fold_name, title_lexicon
 from flows.extract.persons import Person
-from flows.lexicon import read_table
+from flows.lexicon import read_table, read_toml
 
 LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towards", "via", "visited", "visiting",
             "toured", "left", "reached"}
@@ -33,13 +33,13 @@ def _leader_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _leaders() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """leaders.csv indexed by each folded name token: (all folded tokens, iso3)."""
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+def _leaders() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """leaders.csv indexed by each folded name token: (all folded tokens, iso3, office)."""
+    index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
     for row in read_table("leaders.csv"):
         tokens = tuple(fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"]))
         for t in set(tokens):
-            index.setdefault(t, []).append((tokens, row["iso3"]))
+            index.setdefault(t, []).append((tokens, row["iso3"], (row.get("office") or "").strip()))
     return index
 
 
@@ -54,11 +54,35 @@ def known_country(name: str) -> str | None:
     if not tokens:
         return None
     hits = set()
-    for leader, iso3 in _leaders().get(tokens[-1], []):
+    for leader, iso3, _ in _leaders().get(tokens[-1], []):
         common = len(set(tokens) & set(leader))
         if len(tokens) == 1 or common >= 2 or (leader[-1] == tokens[-1] and leader[0][:1] == tokens[0][:1]):
             hits.add(iso3)
     return hits.pop() if len(hits) == 1 else None
+
+
+def known_office(name: str, country: str | None) -> str | None:
+    """The office a well-known holder is known by (leaders.csv), for a name of two or more words that matches one
+    row's name in two words ('Xi Jinping', 'Sir Keir Starmer'), of the person's country when the text gives one.
+    'Zelensky met ...' with no title anywhere in the text: 'President'. A one-word name ('Lee') is too ambiguous."""
+    tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
+    if len(tokens) < 2:
+        return None
+    offices = {office for leader, iso3, office in _leaders().get(tokens[-1], [])
+               if office and len(set(tokens) & set(leader)) >= min(2, len(leader)) and country in (None, iso3)}
+    return offices.pop() if len(offices) == 1 else None
+
+
+def fill_offices(people: list[Person]) -> None:
+    """After every sentence: a person the text gave no office (or only an honorific such as 'Sheikh', or a role that
+    names none: 'India's leader, X', 'his predecessor, X') takes the one leaders.csv knows. Done last so that any
+    title in the text, even a later one, wins over the lexicon."""
+    officeless = set(read_toml("titles.toml")["officeless_roles"])
+    for person in people:
+        if person.role is None or person.role in NAME_HONORIFICS or person.role.lower() in officeless:
+            office = known_office(person.name, person.country)
+            if office:
+                person.role = office
 
 
 def resolve_leader_anaphor(sentence: str, countries: list[CountryMention], people: list[Person]) -> list[tuple[Person, int, int]]:
@@ -122,7 +146,9 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
                        back: int = 3) -> None:
     """Last resort, after every sentence: a person still with no country takes the pair's country named last before
     their first mention (up to `back` sentences before), else the first named in the next sentence. A list of
-    ministers under a heading ('Abdelouafi Laftit, Minister of the Interior') names its country above it."""
+    ministers under a heading ('Abdelouafi Laftit, Minister of the Interior') names its country above it. Then a
+    person with no office in the text takes the one leaders.csv knows (fill_offices)."""
+    fill_offices(people)
     if pair is None:
         return
     for person in people:

@@ -39,6 +39,7 @@ def title_lexicon() -> dict:
         "portfolio": set(data["portfolio_words"]),
         "abbreviations": data["abbreviations"],
         "post_head": sorted({tuple(h.split()) for h in data["post_head"]}, key=len, reverse=True),
+        "courtesy": sorted({tuple(m.group(0) for m in WORD.finditer(h)) for h in data["courtesy"]}, key=len, reverse=True),
     }
 
 
@@ -66,7 +67,6 @@ BODIES = {"Council", "Committee", "Assembly", "Commission", "Parliament", "Senat
           "Government", "Office", "Presidency", "Secretariat", "Authority", "Directorate", "Ministry", "Department"}
 COMPLEMENT_STOP = {"since", "after", "before", "when", "while", "in", "on", "at", "to", "and", "as", "with", "by",
                    "who", "which", "that", "said", "told", "was", "is", "has", "had"}
-COURTESY = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Madam", "Mme", "Sir", "Dame", "H.E.", "Hon"}
 NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
 SHORT_FAMILY_NAMES = frozenset({"To"})
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
@@ -99,6 +99,13 @@ def by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...
     for seq in sorted(seqs, key=len, reverse=True):
         index.setdefault(seq[0], []).append(seq)
     return index
+
+
+def skip_courtesy(toks: list[Tok], k: int) -> int:
+    """Past the forms of address at token k ('His Excellency Dato’ Sri Faridah ...' -> the index of 'Faridah')."""
+    while k < len(toks) and (n := match_seq(toks, k, title_lexicon()["courtesy"])):
+        k += n
+    return k
 
 
 def match_seq(toks: list[Tok], i: int, seqs: list[tuple[str, ...]], lower: bool = False) -> int:

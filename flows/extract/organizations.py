@@ -46,6 +46,7 @@ def _rules() -> dict:
             + r")\b(?!(?:[’']s)?(?:\s+[A-Z][\w-]*)*\s+(?:" + "|".join(data["body_words"]) + r")\b)"),
         "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]}},
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
+        "member_noun": re.compile(r"\s+(?:" + "|".join(data["member_nouns"]) + r")\b"),
     }
 
 
@@ -75,8 +76,9 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
         return []
     out: list[Membership] = []
     for m in rules["known"].finditer(sentence):
-        if MODIFIER_USE.match(sentence, m.end()):
+        if MODIFIER_USE.match(sentence, m.end()) and not rules["member_noun"].match(sentence, m.end()):
             continue  # 'European Union deforestation rules', 'the G20 summit in Rio': a modifier, no membership
+            # ('among the G7 countries', 'shared SAARC membership': the noun says the members, so it counts)
         acronym = rules["acronym_of"][m.group("org")]
         if acronym not in [x.organization for x in out]:
             out.append(Membership(acronym, None, acronym, tuple(pair)))

@@ -85,6 +85,11 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def is_listed_product(product: str) -> bool:
+    """A product named in the synonym table (product_hs.csv), word for word ('poultry', 'portland cement')."""
+    return product.lower().strip() in _hs_index()[0]
+
+
 def hs_code_for(product: str) -> str | None:
     """An HS chapter or heading for a product: the synonym table first, then the HS descriptions word by word."""
     synonyms, described = _hs_index()

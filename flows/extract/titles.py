@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows.extract.names import (BODIES, COMPLEMENT_STOP, COURTESY, NAME_HONORIFICS, FUNCTION_CAPS, Tok, by_first,
-                                 is_name_token, match_seq, read_name, title_lexicon)
+from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, by_first,
+                                 is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 
 
 def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None, str | None]:
@@ -138,8 +138,7 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
         last = toks[i + n - 1].text
         plural = last.endswith("s") and (last[:-1] in lex["head_words"] or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
         k = j + 1 if j < len(toks) and toks[j].text == "," else j
-        if k < len(toks) and toks[k].text in COURTESY:
-            k += 2 if k + 1 < len(toks) and toks[k + 1].text == "." else 1  # 'Dr Naledi Pandor', 'Ms. Macamo'
+        k = skip_courtesy(toks, k)  # 'Dr Naledi Pandor', 'Ms. Macamo', ', His Excellency Dato’ Sri X'
         honorific_at = k if k != j and k < len(toks) and toks[k].text in NAME_HONORIFICS else None
         if honorific_at is not None:
             k += 1  # 'the Emir of Qatar, Sheikh Tamim ...': the honorific opens the name

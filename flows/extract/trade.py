@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from flows.extract.countries import CountryMention, is_historic
-from flows.extract.products import cut_list, hs_code_for, split_products
-from flows.lexicon import read_toml
+from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
+from flows.extract.trade_flows import (ANAPHOR_TARGET, LAST_FLOW, country_at, flow_noun_claims, named_flow,
+                                       trade_lexicon)
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)")
 
@@ -18,6 +18,7 @@ class TradeState:
 
     pair: tuple[str, str] | None
     seen: set[tuple] = field(default_factory=set)
+    last_flow: tuple[str, str] | None = None  # 'Kenya's exports to Uganda' named last, for 'the country's exports to her neighbour'
 
 
 @dataclass(frozen=True)
@@ -26,29 +27,6 @@ class TradeClaim:
     importer: str
     product: str
     hs_code: str | None
-
-
-@lru_cache(maxsize=1)
-def _lex() -> dict:
-    data = read_toml("trade.toml")
-    words = lambda key: r"\b(?:" + "|".join(sorted(data[key], key=len, reverse=True)) + r")\b"  # noqa: E731
-    return {
-        "export": re.compile(words("export_verbs"), re.I),
-        "import": re.compile(words("import_verbs"), re.I),
-        "flow": re.compile(words("flow_nouns") + r"\s+to\b", re.I),
-        "import_flow": re.compile(words("import_nouns") + r"\s+from\b", re.I),
-        "intro": re.compile("|".join(data["list_introducers"]), re.I),
-        "carry": re.compile(words("carry_verbs"), re.I),
-        "arrival": re.compile(r"\b(?:" + "|".join(data["arrival_verbs"]) + r")\b", re.I),
-        "subject_nouns": set(data["subject_nouns"]),
-        "weak": set(data["weak_verbs"]),
-        "noun_like": set(data["noun_like_verbs"]),
-        "adverbs": set(data["adverbs"]),
-        "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
-                                                        + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
-                           + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
-                           + r"|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?|sources?)\b", re.I),
-    }
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -60,24 +38,20 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _country_at(countries: list[CountryMention], pos: int, window: int = 0) -> CountryMention | None:
-    return next((c for c in countries if pos <= c.start <= pos + window), None)
-
-
 def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | None:
     """The importer named after a list: 'to Azerbaijan', 'to the Kazakh market', 'in Azerbaijan', 'into X'."""
     m = re.match(r"\s*(?:[\w\s-]{0,30}?\s)?(?:to|in|into)\s+(?:the\s+)?", sentence[pos:pos + 60])
     if not m:
         return None
-    c = _country_at(countries, pos + m.end())
+    c = country_at(countries, pos + m.end())
     return c.iso3 if c and not re.search(r"\bthrough\b|\bvia\b", sentence[pos:pos + m.end()]) else None
 
 
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
-    lex = _lex()
-    if not countries or not lex["hint"].search(sentence):
-        return []  # no trade word or no country: nothing to read (speed)
+    lex = trade_lexicon()
+    if not lex["hint"].search(sentence) or not (countries or (state.last_flow and ANAPHOR_TARGET.search(sentence))):
+        return []  # no trade word, or no country and no flow to refer back to: nothing to read (speed)
     countries = [c for c in countries if not is_historic(c.iso3)]
     claims: list[tuple[str | None, str | None, str]] = []
     previous_subject: str | None = None
@@ -85,11 +59,11 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     for c_start, c_end in _clauses(sentence):
         clause = sentence[c_start:c_end]
         inside = [c for c in countries if c_start <= c.start < c_end]
-        found = (_flow_noun(sentence, c_start, c_end, inside) + _agent_noun(sentence, c_start, c_end, inside)
+        found = (flow_noun_claims(sentence, c_start, c_end, inside) + _agent_noun(sentence, c_start, c_end, inside)
                  + _carry(sentence, c_start, c_end, inside)
                  + _arrival(sentence, c_start, c_end, inside) + _relies(sentence, c_start, c_end, inside)
                  + _depends_for(sentence, c_start, c_end, inside)
-                 + _pay_with(sentence, c_start, c_end, inside))
+                 + _pay_with(sentence, c_start, c_end, inside) + _access_or_listed(sentence, c_start, c_end, inside))
         more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
         taken = {p.lower() for _, _, p in found}
         claims += found + [c for c in more if c[2].lower() not in taken]
@@ -101,6 +75,9 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
             last_country = inside[-1].iso3
     out = []
     for exporter, importer, product in claims:
+        if exporter == LAST_FLOW:
+            exporter, importer = state.last_flow or (None, None)
+        product = _known_capitalised(product)
         if exporter is None and importer is not None:
             exporter = _other(state.pair, importer)
         if importer is None and exporter is not None:
@@ -113,7 +90,17 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
             continue
         state.seen |= keys
         out.append(TradeClaim(exporter, importer, product, hs))
+    state.last_flow = named_flow(sentence, countries) or (
+        (out[-1].exporter, out[-1].importer) if out else state.last_flow)
     return out
+
+
+def _known_capitalised(product: str) -> str:
+    """'milk, maize, Poultry and plywood': a capitalised item the product table knows is a product, in lower case;
+    any other capitalised item stays as it is (and is dropped as a name or title)."""
+    if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and is_listed_product(product):
+        return product.lower()
+    return product
 
 
 def _other(pair: tuple[str, str] | None, iso3: str) -> str | None:
@@ -122,77 +109,15 @@ def _other(pair: tuple[str, str] | None, iso3: str) -> str | None:
     return None
 
 
-def _flow_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'Belarusian exports to Azerbaijan include ...', 'Mongolia's shipments to Japan ... consisted mostly of ...'."""
-    lex = _lex()
-    for m in lex["flow"].finditer(sentence, c_start, c_end):
-        before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
-        target = _country_at(inside, m.end() + 1, 5)
-        if target is None:
-            continue
-        if not before:
-            # 'were Canada's second and third largest exports to India': an owner with ranks between
-            before = [c for c in inside if c.possessive and c.end <= m.start() and RANKS.fullmatch(sentence, c.end, m.start())]
-            if before and not COPULA.match(sentence, target.end, c_end) and not lex["intro"].search(sentence, target.end, c_end):
-                lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:before[-1].start]))
-                listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), lead.group("list")) if lead else ""
-                return [(before[-1].iso3, target.iso3, p) for p in split_products(listed)]  # 'Copper wire' opens it
-        if not before and not OWNERLESS.search(sentence[c_start:m.start()]):
-            continue
-        intro = COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)
-        if not intro:
-            # 'Potash and lentils — both grown in the west — were Canada's second and third largest exports to India'
-            lead = INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start])) if before else None
-            products = split_products(lead.group("list")) if lead else []
-            return [(before[-1].iso3, target.iso3, p) for p in products]
-        products = split_products(cut_list(sentence[intro.end():c_end]))
-        return [(before[-1].iso3 if before else None, target.iso3, p) for p in products]
-    for m in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
-        source = _country_at(inside, m.end(), 1)
-        to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
-        target = _country_at(inside, source.end + to.end(), 1) if to else None
-        intro = (COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)) if target else None
-        if intro:
-            return [(source.iso3, target.iso3, p) for p in split_products(cut_list(sentence[intro.end():c_end]))]
-    for m in FLOW_OF.finditer(sentence, c_start, c_end):
-        # 'Kazakhstan's exports of wheat and flour to Uzbekistan', 'imports of gas from Russia'
-        owner = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
-        other = _country_at(inside, m.end(), 5)
-        if owner and other:
-            products = split_products(sentence[m.start("list"):m.end("list")])
-            if m.group("dir").lower() == "to":
-                return [(owner[-1].iso3, other.iso3, p) for p in products]
-            return [(other.iso3, owner[-1].iso3, p) for p in products]
-    for m in lex["import_flow"].finditer(sentence, c_start, c_end):
-        before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
-        source = _country_at(inside, m.end() + 1, 5)
-        intro = (COPULA.match(sentence, source.end, c_end) or lex["intro"].search(sentence, source.end, c_end)) if source else None
-        if source and intro and (before or OWNERLESS.search(sentence[c_start:m.start()])):
-            # 'its imports from Laos are dominated by ...': the importer is the pair's other side
-            products = split_products(cut_list(sentence[intro.end():c_end]))
-            return [(source.iso3, before[-1].iso3 if before else None, p) for p in products]
-    return []
-
-
-FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports?|purchases)\s+of\s+"
-                     r"(?P<list>[\w\s,-]{2,80}?)\s+(?P<dir>to|from)\s+(?:the\s+)?", re.I)
+OBJECT_FLOW = re.compile(r"\s+(?:(?:also|mainly|mostly)\s+)?(?:exports?|imports?|shipments|supplies|deliveries)\s+of\b", re.I)
 QUANTITY = re.compile(r"\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?[\d.,]+\s*(?:million|billion|thousand)?\s*"
                       r"(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|units|head|lit(?:re|er)s|kilograms|kg|bcm)\s+of\s")
-# 'exports from X to Y include', 'the main export items of X to Y include'
-FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
-                          r"(?:goods|commodities|products|items)\s+(?:exported|sent|shipped|sold|brought))"
-                          r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
-RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
-                   r"valuable|single)\s+)+", re.I)
-INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:were|was|are|is)\s+(?:the\s+)?$", re.I)
-ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
 # 'exported the following to Chile – copper wire; zinc; fish meal': the list after a dash or colon, items split by
 # semicolons and commas
 FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b", re.I)
 LIST_AFTER = re.compile(r"\s*[–—:-]\s+")
-COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
-# A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
-OWNERLESS = re.compile(r"^\s*(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
+
+
 AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller|source)s?\s+of\s+", re.I)
 
 
@@ -205,7 +130,7 @@ def _agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         if not subject:
             continue
         pos = m.end()
-        dem = _country_at(inside, pos, 1)
+        dem = country_at(inside, pos, 1)
         if dem is not None and dem.kind == "demonym":
             pos = dem.end
         products = split_products(cut_list(sentence[pos:c_end]))
@@ -218,14 +143,14 @@ def _agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
 
 def _carry(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
     """'built to carry Iranian natural gas to Armenia'."""
-    for m in _lex()["carry"].finditer(sentence, c_start, c_end):
-        dem = _country_at(inside, m.end() + 1, 1)
+    for m in trade_lexicon()["carry"].finditer(sentence, c_start, c_end):
+        dem = country_at(inside, m.end() + 1, 1)
         if dem is None or dem.kind != "demonym":
             continue
         to = re.match(r"\s+([\w\s-]{2,40}?)\s+to\s+(?:the\s+)?", sentence[dem.end:c_end])
         if not to:
             continue
-        target = _country_at(inside, dem.end + to.end())
+        target = country_at(inside, dem.end + to.end())
         if target:
             return [(dem.iso3, target.iso3, p) for p in split_products(to.group(1))]
     return []
@@ -233,8 +158,8 @@ def _carry(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]
 
 def _arrival(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
     """'Azerbaijani natural gas has reached Türkiye'."""
-    for m in _lex()["arrival"].finditer(sentence, c_start, c_end):
-        target = _country_at(inside, m.end() + 1, 5)
+    for m in trade_lexicon()["arrival"].finditer(sentence, c_start, c_end):
+        target = country_at(inside, m.end() + 1, 5)
         dem = [c for c in inside if c.kind == "demonym" and c.end < m.start() and m.start() - c.end < 40]
         if target and dem:
             product = sentence[dem[-1].end:m.start()].strip()
@@ -243,7 +168,8 @@ def _arrival(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
     return []
 
 
-EXPORT_NOUN_HEAD = re.compile(r"\s+(?:markets?|partners?|destinations?|earnings|revenues?|duties|dut(?:y)|tariffs?|"
+EXPORT_NOUN_HEAD = re.compile(r"-|\s+(?:markets?|partners?|destinations?|earnings|revenues?|duties|dut(?:y)|tariffs?|"
+                             r"baskets?|trade|sectors?|potential|capacity|performance|promotion|strategy|"
                              r"licen[cs]es?|bans?|quotas?|volumes?|routes?|hubs?|growth)\b", re.I)
 DEPENDS_FOR = re.compile(r"\b(?:depend(?:s|ed)?|rel(?:y|ies|ied))\s+(?:\w+ly\s+)?on\s+(?:the\s+)?", re.I)
 
@@ -252,7 +178,7 @@ def _depends_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
     """'Djibouti depends on Ethiopia for fresh water and electricity': Ethiopia sells them to Djibouti."""
     out = []
     for m in DEPENDS_FOR.finditer(sentence, c_start, c_end):
-        source = _country_at(inside, m.end(), 1)
+        source = country_at(inside, m.end(), 1)
         subject = [c for c in inside if c.end <= m.start() and not c.possessive]
         if source is None or source.kind == "demonym" or not subject:
             continue
@@ -272,13 +198,38 @@ def _relies(sentence: str, c_start: int, c_end: int, inside: list[CountryMention
     if not m:
         return []
     pos = c_start + m.end()
-    dem = _country_at(inside, pos, 1)
+    dem = country_at(inside, pos, 1)
     subject = [c for c in inside if c.end <= c_start + m.start()]
     if dem is None or dem.kind != "demonym" or not subject:
         return []
     product = re.match(r"\s*([\w\s-]+?)(?=\s+(?:delivered|supplied|shipped|imported|from|through|via)\b|[,.;]|$)",
                        sentence[dem.end:c_end])
     return [(dem.iso3, subject[0].iso3, p) for p in split_products(product.group(1))] if product else []
+
+
+# 'access for Chilean cherries to India', 'market access for Kenyan avocados in China': the demonym's country sells them
+ACCESS_FOR = re.compile(r"\baccess\s+for\s+", re.I)
+# 'rules for Peruvian exports, including asparagus and grapes': an owner's exports listed, the destination unnamed
+LISTED_EXPORTS = re.compile(r"\s+exports?,?\s+(?:including|such\s+as|notably)\s+", re.I)
+
+
+def _access_or_listed(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'access for Argentine pears to China' (exporter, importer); 'Canadian exports, including X' (exporter; the
+    importer is the pair's other side, filled by find_trade_claims) when no other country is in the clause."""
+    out = []
+    for m in ACCESS_FOR.finditer(sentence, c_start, c_end):
+        dem = country_at(inside, m.end(), 1)
+        if dem is None or dem.kind != "demonym":
+            continue
+        to = re.match(r"\s+([\w\s,-]{2,60}?)\s+(?:to|in|into)\s+(?:the\s+)?", sentence[dem.end:c_end])
+        target = country_at(inside, dem.end + to.end(), 1) if to else None
+        if target is not None and target.iso3 != dem.iso3:
+            out += [(dem.iso3, target.iso3, p) for p in split_products(to.group(1))]
+    for owner in inside:
+        m = LISTED_EXPORTS.match(sentence, owner.end, c_end)
+        if m and (owner.kind == "demonym" or owner.possessive) and len({c.iso3 for c in inside}) == 1:
+            out += [(owner.iso3, None, p) for p in split_products(cut_list(sentence[m.end():c_end]))]
+    return out
 
 
 def _pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
@@ -294,14 +245,14 @@ def _pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMenti
 def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], previous_subject: str | None,
           last_country: str | None) -> tuple[list, str | None]:
     """'A exports X to B', 'A supplies B with X', 'A sells B X', 'A buys B-ian X', 'which in turn sells B X'."""
-    lex = _lex()
+    lex = trade_lexicon()
     found = [(m.start(), kind, m) for kind in ("export", "import")
              for m in lex[kind].finditer(sentence, c_start, c_end) if not m.group(0)[0].isupper()]
     for _, kind, m in sorted(found, key=lambda x: x[0]):
         if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, m.start() - 5):m.start()]):
             continue  # 'to export', a noun use
-        if re.match(r"\s+of\b", sentence[m.end():m.end() + 4]):
-            continue  # 'exports of wheat': a noun, read by the flow frames
+        if re.match(r"\s+of\b", sentence[m.end():m.end() + 4]) or OBJECT_FLOW.match(sentence, m.end(), c_end):
+            continue  # 'exports of wheat', 'receives exports of X from Y': a noun, read by the flow frames
         prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:m.start()])
         if (m.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
                 and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):
@@ -328,7 +279,7 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
         skip = re.match(r"\s+(?:mainly|mostly|largely|also|chiefly)\b", sentence[pos:c_end])
         pos += skip.end() if skip else 0
         iobj = None
-        c = _country_at(inside, pos + 1, 1)
+        c = country_at(inside, pos + 1, 1)
         pron = re.match(r"\s+(?:it|them)\b", sentence[pos:c_end])
         if c and c.kind in ("name", "capital") and not c.possessive:
             iobj, pos = c.iso3, c.end
@@ -339,7 +290,7 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
         pos += with_.end() if with_ else 0
         quantity = QUANTITY.match(sentence, pos, c_end)  # 'imported 10 million tonnes of Kazakh oil'
         pos = quantity.end() - 1 if quantity else pos
-        modifier = _country_at(inside, pos + 1, 1)
+        modifier = country_at(inside, pos + 1, 1)
         origin = None
         if modifier and modifier.kind == "demonym":
             origin, pos = modifier.iso3, modifier.end
@@ -351,7 +302,7 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
             return [], subject
         list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
         via = re.match(r"\s*(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?", sentence[list_end:c_end])
-        if via and _country_at(inside, list_end + via.end(), 1) is not None:
+        if via and country_at(inside, list_end + via.end(), 1) is not None:
             return [], subject  # 'imports its fuel through Djibouti': transit, not trade with Djibouti
         after = _after(sentence, list_end, inside)
         if m.group(0).lower() in lex["weak"] and not any(hs_code_for(p) for p in products):
@@ -377,5 +328,5 @@ def _following(sentence: str, pos: int) -> list[str]:
 
 def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention]) -> str | None:
     m = re.match(r"\s*from\s+(?:the\s+)?", sentence[pos:c_end])
-    c = _country_at(inside, pos + m.end()) if m else None
+    c = country_at(inside, pos + m.end()) if m else None
     return c.iso3 if c else None

@@ -17,6 +17,7 @@ import duckdb
 import polars as pl
 
 from flows.warehouse import connect
+from flows.warehouse.objects import relations
 
 NEWEST_EVENTS = 20
 TOP_REASONS = 10
@@ -34,14 +35,9 @@ def _short(text: str | None, limit: int = EVIDENCE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {r[0] for r in con.execute("select table_name from information_schema.tables "
-                                      "where table_schema = 'main'").fetchall()}
-
-
 def timeline_rows(con: duckdb.DuckDBPyConnection, limit: int = NEWEST_EVENTS) -> list[dict[str, Any]]:
     """The newest dated events of the timeline, newest first, as rows for a table artifact."""
-    if "v_relations_timeline" not in _tables(con):
+    if "v_relations_timeline" not in set(relations(con)):
         return []
     frame = (con.table("v_relations_timeline").pl()
              .filter(pl.col("event_date").is_not_null())
@@ -57,7 +53,7 @@ def timeline_rows(con: duckdb.DuckDBPyConnection, limit: int = NEWEST_EVENTS) ->
 def new_events(con: duckdb.DuckDBPyConnection, run_id: str) -> pl.DataFrame:
     """Events first seen by this run: every document that states them was first ingested by it."""
     needed = {"etl_run", "fact_event", "fact_event_mention", "dim_document"}
-    if not needed <= _tables(con):
+    if not needed <= set(relations(con)):
         return pl.DataFrame()
     started = con.table("etl_run").filter(duckdb.ColumnExpression("run_id") == duckdb.ConstantExpression(run_id)) \
         .select("started_at").fetchall()
@@ -73,7 +69,7 @@ def new_events(con: duckdb.DuckDBPyConnection, run_id: str) -> pl.DataFrame:
 
 def quarantine_reasons(con: duckdb.DuckDBPyConnection, run_id: str, limit: int = TOP_REASONS) -> list[tuple]:
     """(stage, reason, rows) of this run's quarantine, most frequent first (aggregated inside DuckDB)."""
-    if "quarantine" not in _tables(con):
+    if "quarantine" not in set(relations(con)):
         return []
     this_run = con.table("quarantine").filter(duckdb.ColumnExpression("run_id") == duckdb.ConstantExpression(run_id))
     # Reasons quote values; the text before the first ':' groups rows that failed the same way.
@@ -87,7 +83,7 @@ def quarantine_reasons(con: duckdb.DuckDBPyConnection, run_id: str, limit: int =
 
 def article_events(con: duckdb.DuckDBPyConnection, paths: list[str], new: pl.DataFrame) -> dict[str, list[dict]]:
     """For each document path, the events new this run that it states (what each new article added)."""
-    if not paths or new.is_empty() or not {"fact_event_mention", "dim_document"} <= _tables(con):
+    if not paths or new.is_empty() or not {"fact_event_mention", "dim_document"} <= set(relations(con)):
         return {}
     mentions = (con.table("fact_event_mention").select("event_id", "document_key").pl()
                 .join(con.table("dim_document").select("document_key", "path").pl(), on="document_key")

@@ -23,12 +23,13 @@ Extracted = tuple[dict[str, pl.DataFrame], pl.DataFrame]
 DASK_CONNECT_TIMEOUT = "30s"
 
 
-def split_batches(documents: pl.DataFrame, n: int) -> list[pl.DataFrame]:
-    """At most n contiguous chunks of near-equal size, in document order (none empty)."""
+def split_batches(documents: pl.DataFrame, chunks: int) -> list[pl.DataFrame]:
+    """At most `chunks` contiguous chunks of near-equal size, in document order (none empty): 5 documents in 2
+    chunks are 3 + 2."""
     if documents.is_empty():
         return []
-    n = max(1, min(n, documents.height))
-    size = -(-documents.height // n)
+    chunks = max(1, min(chunks, documents.height))
+    size = -(-documents.height // chunks)  # ceiling division
     return [documents.slice(i, size) for i in range(0, documents.height, size)]
 
 

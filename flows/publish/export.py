@@ -17,6 +17,7 @@ from typing import Literal
 import duckdb
 
 from flows.warehouse import connect
+from flows.warehouse.objects import quote_ident, quote_literal, report_views
 
 Format = Literal["parquet", "csv"]
 FORMATS: tuple[str, ...] = ("parquet", "csv")
@@ -51,26 +52,8 @@ class ExportResult:
         return sum(v.rows for v in self.views)
 
 
-def report_views(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The report views of the database (`v_*` in the main schema), in name order."""
-    rows = con.execute(
-        "select table_name from information_schema.tables "
-        "where table_schema = 'main' and table_type = 'VIEW' and table_name like 'v\\_%' escape '\\' "
-        "order by table_name"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def _quote_literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _columns(con: duckdb.DuckDBPyConnection, view: str) -> list[str]:
-    cursor = con.execute(f"select * from {_quote_ident(view)} limit 0")
+    cursor = con.execute(f"select * from {quote_ident(view)} limit 0")
     return [d[0] for d in cursor.description]
 
 
@@ -81,11 +64,11 @@ def formula_safe_select(con: duckdb.DuckDBPyConnection, view: str) -> str:
     `=HYPERLINK(...)` shows as text); numbers stay numbers. `dyad export --raw` skips this.
     """
     cells = []
-    for name, kind, *_ in con.execute(f"describe {_quote_ident(view)}").fetchall():
-        column = _quote_ident(name)
+    for name, kind, *_ in con.execute(f"describe {quote_ident(view)}").fetchall():
+        column = quote_ident(name)
         cells.append(f"case when regexp_matches({column}, '^[=+@\\t\\r-]') then '''' || {column} else {column} end "
                      f"as {column}" if kind == "VARCHAR" else column)
-    return f"(select {', '.join(cells)} from {_quote_ident(view)} order by all)"
+    return f"(select {', '.join(cells)} from {quote_ident(view)} order by all)"
 
 
 def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Format = "parquet",
@@ -96,13 +79,13 @@ def export_view(con: duckdb.DuckDBPyConnection, view: str, folder: Path, fmt: Fo
     works on every export. Parquet keeps large views fast to read through its row groups and statistics.
     """
     columns = _columns(con, view)
-    rows = con.execute(f"select count(*) from {_quote_ident(view)}").fetchone()[0]
-    source = f"(select * from {_quote_ident(view)} order by all)"
+    rows = con.execute(f"select count(*) from {quote_ident(view)}").fetchone()[0]
+    source = f"(select * from {quote_ident(view)} order by all)"
     if fmt == "csv" and not raw:
         source = formula_safe_select(con, view)
     relative = f"{view}.{fmt}"
     options = "format csv, header true" if fmt == "csv" else "format parquet"
-    con.execute(f"copy {source} to {_quote_literal(str(folder / relative))} ({options})")
+    con.execute(f"copy {source} to {quote_literal(str(folder / relative))} ({options})")
     return ExportedView(view=view, path=relative, rows=int(rows), columns=columns)
 
 

@@ -61,17 +61,24 @@ def _direction(exporter: pl.Expr, importer: pl.Expr, measure: pl.Expr | None = N
     return pl.concat_str(exporter, arrow, importer)
 
 
+def _reported_direction() -> pl.Expr:
+    """Which way a statistics row's goods went, from its reporter's side: AZE's exports to BLR and BLR's
+    imports from AZE are both `AZE → BLR`."""
+    exports = pl.col("flow") == "export"
+    return _direction(pl.when(exports).then(pl.col("reporter_iso3")).otherwise(pl.col("partner_iso3")),
+                      pl.when(exports).then(pl.col("partner_iso3")).otherwise(pl.col("reporter_iso3"))
+                      ).alias("direction")
+
+
 def trade_series(frames: dict[str, pl.DataFrame]) -> pl.DataFrame:
     """Trade by year: each side's statistics as reported, and whole-year figures published or stated in
     articles (kind says which), one row per year, direction and series."""
     parts = []
     annual = frames.get("annual")
     if annual is not None and not annual.is_empty():
-        exports = pl.col("flow") == "export"
         parts.append(annual.select(
             pl.col("year").cast(pl.Int32),
-            _direction(pl.when(exports).then(pl.col("reporter_iso3")).otherwise(pl.col("partner_iso3")),
-                       pl.when(exports).then(pl.col("partner_iso3")).otherwise(pl.col("reporter_iso3"))).alias("direction"),
+            _reported_direction(),
             pl.concat_str(pl.col("reporter_iso3"), pl.lit(" reports its "), pl.col("flow"), pl.lit("s ("),
                           pl.col("source"), pl.lit(")")).alias("series"),
             pl.lit(STATISTICS).alias("kind"),
@@ -136,8 +143,7 @@ def sections_frame(sections: pl.DataFrame) -> pl.DataFrame:
         return pl.DataFrame()
     exports = pl.col("flow") == "export"
     frame = sections.with_columns(
-        _direction(pl.when(exports).then(pl.col("reporter_iso3")).otherwise(pl.col("partner_iso3")),
-                   pl.when(exports).then(pl.col("partner_iso3")).otherwise(pl.col("reporter_iso3"))).alias("direction"),
+        _reported_direction(),
         pl.concat_str(pl.col("section"), pl.lit(" "), pl.col("section_name")).alias("section_label"),
         pl.concat_str(pl.col("reporter_iso3"), pl.lit("'s "), pl.col("flow"), pl.lit("s")).alias("as_reported"),
     )
@@ -156,8 +162,7 @@ def top_products(products: pl.DataFrame, limit: int = TOP_PRODUCTS) -> pl.DataFr
         return pl.DataFrame()
     exports = pl.col("flow") == "export"
     frame = products.with_columns(
-        _direction(pl.when(exports).then(pl.col("reporter_iso3")).otherwise(pl.col("partner_iso3")),
-                   pl.when(exports).then(pl.col("partner_iso3")).otherwise(pl.col("reporter_iso3"))).alias("direction"),
+        _reported_direction(),
         exports.alias("_exporter_said"),
     )
     latest = frame.filter(pl.col("year") == pl.col("year").max().over("direction"))

@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from flows.warehouse.objects import quote_ident
+
 STAR_YAML = "star.yml"
 
 
@@ -44,10 +46,6 @@ class AuditResult:
         return self.violations == 0 and self.error is None
 
 
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _columns(spec: str | list[str]) -> list[str]:
     return [spec] if isinstance(spec, str) else list(spec)
 
@@ -56,26 +54,26 @@ def generated_audits(star: dict) -> list[Audit]:
     """Grain (not null, unique), unique and foreign-key audits for every table of star.yml."""
     audits = []
     for table, spec in star.items():
-        t = _ident(table)
+        quoted = quote_ident(table)
         grain = _columns(spec.get("grain", []))
         if grain:
-            cols = ", ".join(_ident(c) for c in grain)
-            nulls = " or ".join(f"{_ident(c)} is null" for c in grain)
+            cols = ", ".join(quote_ident(c) for c in grain)
+            nulls = " or ".join(f"{quote_ident(c)} is null" for c in grain)
             audits.append(Audit(f"grain_{table}", f"one row per {', '.join(grain)} in {table}, none null",
-                                f"select {cols}, count(*) as n from {t} group by all having count(*) > 1 "
+                                f"select {cols}, count(*) as n from {quoted} group by all having count(*) > 1 "
                                 f"or bool_or({nulls})"))
         for unique in spec.get("unique", []):
             columns = _columns(unique)
-            cols = ", ".join(_ident(c) for c in columns)
+            cols = ", ".join(quote_ident(c) for c in columns)
             audits.append(Audit(f"unique_{table}_{'_'.join(columns)}", f"{', '.join(columns)} unique in {table}",
-                                f"select {cols}, count(*) as n from {t} where {' and '.join(f'{_ident(c)} is not null' for c in columns)} "
+                                f"select {cols}, count(*) as n from {quoted} where {' and '.join(f'{quote_ident(c)} is not null' for c in columns)} "
                                 f"group by all having count(*) > 1"))
         for column, target in (spec.get("references") or {}).items():
             other, other_column = target.split(".")
             audits.append(Audit(f"fk_{table}_{column}", f"every {table}.{column} is in {target}",
-                                f"select {_ident(column)}, count(*) as n from {t} as x "
-                                f"where {_ident(column)} is not null and not exists (select 1 from {_ident(other)} as y "
-                                f"where y.{_ident(other_column)} = x.{_ident(column)}) group by all"))
+                                f"select {quote_ident(column)}, count(*) as n from {quoted} as x "
+                                f"where {quote_ident(column)} is not null and not exists (select 1 from {quote_ident(other)} as y "
+                                f"where y.{quote_ident(other_column)} = x.{quote_ident(column)}) group by all"))
     return audits
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from flows.warehouse.objects import columns, quote_ident, quote_literal, relations
+
 GLOSSARY = "columns.yml"
 INLINE = re.compile(r'^\s*"?(\w+)"?\s+[\w\[\]()., ]+?--\s*(.+?)\s*$')
 
@@ -50,31 +52,31 @@ def descriptions(sql_dir: Path) -> tuple[dict[str, str], dict[tuple[str, str], s
     return objects, columns, {str(k): str(v) for k, v in (glossary or {}).items()}
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+def _current_comments(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """The comments the database holds now: by table or view, and by (table, column)."""
+    rows = con.execute(CATALOG_SQL).fetchall()
+    objects = {name: description for _, name, description, *_ in rows}
+    return objects, {(name, column): text for _, name, _, column, _, text in rows}
 
 
 def apply_comments(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
-    """COMMENT ON every table, view and column of the main schema; returns the columns left undescribed."""
+    """COMMENT ON every table, view and column of the main schema; returns the columns left undescribed.
+
+    Only comments that differ from what the database holds are written: a run that changed no SQL file writes
+    none (a re-created view lost its own and gets them again), instead of ~300 statements every run.
+    """
     objects, inline, glossary = descriptions(sql_dir)
-    kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
-                             "where table_schema = 'main'").fetchall())
-    for name, kind in kinds.items():
-        if objects.get(name):
-            keyword = "view" if kind == "VIEW" else "table"
-            con.execute(f"comment on {keyword} {_ident(name)} is {_literal(objects[name])}")
+    have_objects, have_columns = _current_comments(con)
+    for name, kind in relations(con).items():
+        if objects.get(name) and have_objects.get(name) != objects[name]:
+            con.execute(f"comment on {kind} {quote_ident(name)} is {quote_literal(objects[name])}")
     missing = []
-    for table, column in con.execute("select table_name, column_name from information_schema.columns "
-                                     "where table_schema = 'main' order by table_name, ordinal_position").fetchall():
+    for table, column in ((t, c) for t, cols in columns(con).items() for c in cols):
         text = glossary.get(f"{table}.{column}") or inline.get((table, column)) or glossary.get(column)
-        if text:
-            con.execute(f"comment on column {_ident(table)}.{_ident(column)} is {_literal(text)}")
-        else:
+        if not text:
             missing.append(f"{table}.{column}")
+        elif have_columns.get((table, column)) != text:
+            con.execute(f"comment on column {quote_ident(table)}.{quote_ident(column)} is {quote_literal(text)}")
     return missing
 
 

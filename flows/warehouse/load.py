@@ -20,6 +20,7 @@ from flows.warehouse.connection import connect, rewrite_for_older_readers
 from flows.warehouse.describe import apply_comments
 from flows.warehouse.failures import apply_pending
 from flows.warehouse.marker import dyad_tables, prepare_database
+from flows.warehouse.objects import columns, table_names
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
@@ -101,13 +102,6 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
     return frame.height
 
 
-def _table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    rows = con.execute(
-        "select table_name from information_schema.tables where table_schema = 'main' and table_type = 'BASE TABLE'"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def start_run(db: Path, sql_dir: Path, run_id: str, started: datetime, sources: str, wait_seconds: float = 0.0) -> None:
     """Create the tables if needed and record the run as running, committed on its own, before any stage:
     a run that fails anywhere, or is killed, still leaves its trace in etl_run."""
@@ -131,19 +125,10 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
                 "where run_id = ?", [status, datetime.now(), error, n_sources, run_id])
 
 
-def _columns_by_table(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
-    rows = con.execute("select table_name, column_name from information_schema.columns "
-                       "where table_schema = 'main'").fetchall()
-    out: dict[str, set[str]] = {}
-    for table, column in rows:
-        out.setdefault(table, set()).add(column)
-    return out
-
-
 def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str],
                      ours: list[str]) -> None:
     """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead."""
-    tables = {t: cols for t, cols in _columns_by_table(con).items() if t in set(ours)}
+    tables = {t: cols for t, cols in columns(con).items() if t in set(ours)}
     for table in full_tables & set(tables):
         con.execute(f'delete from "{table}"')
     if not replaced:
@@ -152,10 +137,10 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
     try:
         con.execute("create temp table _replaced_documents as select document_key from dim_document "
                     "where path in (select relpath from _replaced)")
-        for table, columns in tables.items():
+        for table, names in tables.items():
             if table in full_tables or table in HISTORY_TABLES:
                 continue
-            if "document_key" in columns:
+            if "document_key" in names:
                 con.execute(f'delete from "{table}" where document_key in (select document_key from _replaced_documents)')
             elif table in FILE_COLUMNS:
                 con.execute(f'delete from "{table}" where "{FILE_COLUMNS[table]}" in (select relpath from _replaced)')
@@ -170,14 +155,45 @@ def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
     Facts are built from text in Polars, before the reference countries are loaded in this transaction;
     the key is the country's ISO numeric code, so it is the same in every run.
     """
-    for table, columns in _columns_by_table(con).items():
-        if table == "dim_country" or table not in set(_table_names(con)):
+    by_table = columns(con)
+    for table in table_names(con):
+        if table == "dim_country":
             continue
-        for column in sorted(columns):
+        for column in sorted(by_table[table]):
             key = column.removesuffix("_iso3") + "_key"
-            if column.endswith("_iso3") and key in columns:
+            if column.endswith("_iso3") and key in by_table[table]:
                 con.execute(f'update "{table}" as t set "{key}" = c.country_key from dim_country as c '
                             f'where c.iso3 = t."{column}" and t."{key}" is null')
+
+
+def _clear(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
+           whole_tables: set[str]) -> None:
+    """Make room for the run's rows: a full run empties dyad's tables but the history ones, an incremental run
+    deletes the replaced sources' rows and empties the tables it rebuilds whole."""
+    ours = dyad_tables(con, sql_dir)  # an adopted database's other tables are not dyad's to empty
+    if not full:
+        _delete_replaced(con, replaced, whole_tables, ours)
+        return
+    for table in ours:
+        if table not in HISTORY_TABLES:
+            con.execute(f'delete from "{table}"')
+
+
+def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> None:
+    """What the rows just written must keep from before: a document's first ingestion time, a kept mention's
+    merged event."""
+    # Unchanged content keeps the time it was first ingested, so a re-run gives the same tables.
+    con.execute("""
+        update dim_document as d set ingested_at = p.ingested_at
+        from _previous_documents as p
+        where p.document_key = d.document_key and p.sha256 = d.sha256
+    """)
+    if not event_ids.is_empty():
+        # a kept document's mention that now merges into another event (mention_key -> event_id) follows it
+        con.register("_event_ids", event_ids)
+        con.execute("update fact_event_mention as m set event_id = e.event_id from _event_ids as e "
+                    "where e.mention_key = m.mention_key and e.event_id <> m.event_id")
+        con.unregister("_event_ids")
 
 
 def load_run(
@@ -207,26 +223,11 @@ def load_run(
     con.execute("begin transaction")
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
-        if full:
-            for table in dyad_tables(con, sql_dir):  # an adopted database's other tables are not dyad's to empty
-                if table not in HISTORY_TABLES:
-                    con.execute(f'delete from "{table}"')
-        else:
-            _delete_replaced(con, replaced, set(whole_frames), dyad_tables(con, sql_dir))
+        _clear(con, sql_dir, full, replaced, set(whole_frames))
         checkpoint("load")
         for table, frame in {**document_frames, **whole_frames}.items():
             result.tables[table] = insert_frame(con, table, frame)
-        # Unchanged content keeps the time it was first ingested, so a re-run gives the same tables.
-        con.execute("""
-            update dim_document as d set ingested_at = p.ingested_at
-            from _previous_documents as p
-            where p.document_key = d.document_key and p.sha256 = d.sha256
-        """)
-        if not event_ids.is_empty():
-            con.register("_event_ids", event_ids)
-            con.execute("update fact_event_mention as m set event_id = e.event_id from _event_ids as e "
-                        "where e.mention_key = m.mention_key and e.event_id <> m.event_id")
-            con.unregister("_event_ids")
+        _keep_history(con, event_ids)
         written = [writer(con) for writer in extra_writers]
         attach_country_keys(con)
         all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from flows.warehouse.objects import columns, relations, table_names
+
 MARKER = "dyad_schema"
 # What a dyad database made before the marker looks like: its run history, column for column.
 V0_SIGNATURE = {
@@ -42,29 +44,16 @@ def schema_version(sql_dir: Path) -> int:
     return max(migrations(sql_dir), default=0)
 
 
-def _objects(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    """Tables and views of the main schema: name -> 'table' or 'view'."""
-    rows = con.execute("select table_name, table_type from information_schema.tables "
-                       "where table_schema = 'main' and table_catalog = current_database()").fetchall()
-    return {name: "view" if kind == "VIEW" else "table" for name, kind in rows}
-
-
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    rows = con.execute("select column_name, data_type from information_schema.columns "
-                       "where table_schema = 'main' and table_catalog = current_database() and table_name = ?",
-                       [table]).fetchall()
-    return dict(rows)
-
-
 def found_version(con: duckdb.DuckDBPyConnection) -> int | None:
     """The schema version of the open database: None when it is not dyad's, -1 when it is empty."""
-    objects = _objects(con)
+    objects = relations(con)
     if not objects:
         return -1
     if objects.get(MARKER) == "table":
         version = con.execute(f"select max(version) from {MARKER}").fetchone()[0]
         return int(version) if version is not None else None
-    if all(objects.get(t) == "table" and set(_columns(con, t)) == cols for t, cols in V0_SIGNATURE.items()):
+    have = columns(con)
+    if all(objects.get(t) == "table" and set(have.get(t, {})) == cols for t, cols in V0_SIGNATURE.items()):
         return 0
     return None
 
@@ -75,7 +64,7 @@ def expected_tables(sql_dir: Path) -> dict[str, dict[str, str]]:
     with duckdb.connect() as scratch:
         for path in sorted((sql_dir / "ddl").glob("*.sql")):
             scratch.execute(path.read_text(encoding="utf-8"))
-        return {name: _columns(scratch, name) for name in _objects(scratch)}
+        return columns(scratch)
 
 
 def view_names(sql_dir: Path) -> set[str]:
@@ -85,14 +74,14 @@ def view_names(sql_dir: Path) -> set[str]:
 
 def conflicts(con: duckdb.DuckDBPyConnection, sql_dir: Path, *, views_are_ours: bool) -> list[str]:
     """Objects that hold one of dyad's names in another shape: each would fail or be overwritten by a run."""
-    objects = _objects(con)
+    objects = relations(con)
     problems = []
     for table, wanted in expected_tables(sql_dir).items():
         kind = objects.get(table)
         if kind == "view":
             problems.append(f"'{table}' is a view here, dyad keeps a table under that name")
         elif kind == "table":
-            have = _columns(con, table)
+            have = columns(con, table).get(table, {})
             missing = [f"{c} {t}" for c, t in wanted.items() if have.get(c) != t]
             if missing:
                 problems.append(f"table '{table}' is not dyad's (it lacks {', '.join(missing[:4])}"
@@ -167,10 +156,11 @@ def adopt_database(db: Path, sql_dir: Path) -> str:
         if problems:
             raise ForeignDatabaseError("cannot adopt: " + "; ".join(problems) + ". Rename them or use another --db")
         _stamp(con, sql_dir, schema_version(sql_dir), "adopted")
-        return f"adopted: dyad's tables go beside the {len(_objects(con)) - 1} objects it holds, which dyad leaves alone"
+        others = len(relations(con)) - 1  # less the marker just written
+        return f"adopted: dyad's tables go beside the {others} objects it holds, which dyad leaves alone"
 
 
 def dyad_tables(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     """The base tables of the open database that are dyad's (named in sql/ddl), in name order."""
     ours = set(expected_tables(sql_dir))
-    return sorted(name for name, kind in _objects(con).items() if kind == "table" and name in ours)
+    return [name for name in table_names(con) if name in ours]

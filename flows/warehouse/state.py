@@ -9,6 +9,7 @@ import duckdb
 import polars as pl
 
 from flows.warehouse.connection import fetch_frame, not_duckdb, storage_config
+from flows.warehouse.objects import columns
 from schemas.staging import STAGING_MODELS, empty_frame, polars_schema
 
 RACY_NS = 2_000_000_000  # a file's mtime may lag the clock by a tick (and file systems round it): two seconds
@@ -49,11 +50,6 @@ class RunPlan:
     replaced: list[str]  # relpaths whose old rows go: changed or removed sources
 
 
-def _has(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.columns where table_name = ? and column_name = ?",
-                            [table, column]).fetchall()[0][0])
-
-
 def read_previous(db: Path) -> Previous:
     """The source hashes of the last successful run, read-only; unusable when the file predates them."""
     if not db.exists():
@@ -61,8 +57,9 @@ def read_previous(db: Path) -> Previous:
     if (problem := not_duckdb(db)) is not None:
         raise duckdb.IOException(problem)
     with duckdb.connect(str(db), read_only=True, config=storage_config(db, True)) as con:
-        if not _has(con, "source_file", "mtime_ns") or not all(
-                _has(con, f"stg_{kind}", "document_key") for kind in STAGING_MODELS):
+        have = columns(con)
+        if "mtime_ns" not in have.get("source_file", {}) or not all(
+                "document_key" in have.get(f"stg_{kind}", {}) for kind in STAGING_MODELS):
             return Previous()
         sources = fetch_frame(con, f"select {', '.join(SOURCE_COLUMNS)} from source_file")
         recorded_at = con.execute("select max(started_at) from etl_run where status = 'succeeded'").fetchone()[0]

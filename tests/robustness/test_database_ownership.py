@@ -17,9 +17,9 @@ from flows.warehouse.failures import pending_path, record_failure
 from flows.warehouse.marker import schema_version
 from flows.warehouse.load import start_run
 from flows.warehouse.marker import ForeignDatabaseError, adopt_database, schema_version
+from tests.support.schemas import v0_ddl
 
 ROOT = Path(__file__).resolve().parents[2]
-V0_SCHEMA = ROOT / "tests" / "fixtures" / "warehouse" / "dyad_v0_schema.sql"
 
 
 def contents(db: Path) -> dict[str, list]:
@@ -103,7 +103,7 @@ def test_dyads_own_database_from_before_the_marker_is_migrated(tmp_path: Path, p
 
     db = tmp_path / "old.duckdb"
     with duckdb.connect(str(db)) as con:
-        con.execute(V0_SCHEMA.read_text(encoding="utf-8"))
+        con.execute(v0_ddl())
         con.execute("insert into etl_run values ('old-run', timestamp '2025-01-01', timestamp '2025-01-01', "
                     "'succeeded', 'sources', 1, null)")
         con.execute("insert into source_file (relpath, kind, format, sha256, size_bytes, extractor_version, "

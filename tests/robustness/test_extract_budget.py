@@ -52,11 +52,14 @@ def test_a_text_over_the_size_budget_is_quarantined_before_extraction(tmp_path: 
 
 
 def test_an_extraction_over_the_time_budget_is_stopped_and_quarantined(tmp_path: Path) -> None:
-    """2 MB of event sentences takes seconds; a budget of a fifth of a second stops it there."""
+    """2 MB of event sentences takes seconds; a budget of one second stops it there. The good document is read once
+    first, so the lazily loaded model and lexicon are not charged to its budget (on a loaded machine that first load
+    alone can pass a short budget)."""
     documents = documents_of(tmp_path, {"slow.txt": (SENTENCE + "\n") * 20_000})
-    frames, quarantine = extract_batch(documents, seconds=0.2)
+    extract_batch(documents.filter(pl.col("path") == "documents/zz_good.txt"))
+    frames, quarantine = extract_batch(documents, seconds=1.0)
     assert quarantine["source"].to_list() == ["documents/slow.txt"]
-    assert "extraction ran over its budget of 0.2 s and was stopped" in quarantine["reason"].item()
+    assert "extraction ran over its budget of 1 s and was stopped" in quarantine["reason"].item()
     slow_key = documents.filter(pl.col("path") == "documents/slow.txt")["document_key"].item()
     assert frames["event_mentions"].filter(pl.col("document_key") == slow_key).is_empty()
     assert good_facts(frames, documents) > 0

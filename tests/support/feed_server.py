@@ -11,6 +11,8 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tests.support.feed_pages import page
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
 LAST_MODIFIED = formatdate(1764892800, usegmt=True)  # a fixed date: the feeds do not change between runs
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
@@ -135,7 +137,6 @@ class FeedServer:
 def fixture_server(**options) -> FeedServer:
     """The server with every fixture feed, page and failure route; start() has been called."""
     server = FeedServer(**options).start()
-    pages = FIXTURES / "pages"
     server.routes["/robots.txt"] = Route(body=ROBOTS, content_type="text/plain")
     server.add_fixture("/agency/rss.xml", "agency_rss20.xml", "application/rss+xml")
     server.add_fixture("/ministry/atom.xml", "ministry_atom.xml", "application/atom+xml")
@@ -148,7 +149,7 @@ def fixture_server(**options) -> FeedServer:
                        "/ministry/news/mng-jpn-consultations.html": "mng-jpn-consultations.html",
                        "/regional/belarus-azerbaijan-tractors.html": "belarus-azerbaijan-tractors.html",
                        "/regional/football-cup.html": "football-cup.html"}.items():
-        server.routes[path] = Route(body=(pages / name).read_bytes())
+        server.routes[path] = Route(body=page(name))
     agency = server.routes["/agency/rss.xml"].body
     server.routes["/slow/rss.xml"] = Route(body=agency, content_type="application/rss+xml", delay=server.slow_seconds)
     server.routes["/broken/rss.xml"] = Route(body=b"<html><body><h1>We'll be right back</h1><p>Our feed is under "

@@ -7,28 +7,46 @@ import duckdb
 import pytest
 
 from flows.orchestrate.artifacts import artifact_key, new_events, quarantine_reasons, summary_markdown, timeline_rows
+from flows.settings import SQL_DIR
+from flows.warehouse.load import apply_ddl, apply_views
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Insert rows into a table of the real DDL; its NOT NULL columns a test does not read get a filler value
+    of their type (a mention's char_end 0, its extractor_version ''), so each test names only what it checks."""
+    filler = {"VARCHAR": "", "BOOLEAN": False, "TIMESTAMP": "2000-01-01", "DATE": "2000-01-01"}
+    required = con.execute("select column_name, data_type from information_schema.columns where table_name = ? "
+                           "and is_nullable = 'NO'", [table]).fetchall()
+    for row in rows:
+        full = {**{c: filler.get(t, 0) for c, t in required}, **row}
+        con.execute(f"insert into {table} by name select {', '.join(f'? as {c}' for c in full)}", list(full.values()))
 
 
 @pytest.fixture
 def con() -> duckdb.DuckDBPyConnection:
+    """The real tables and views of sql/ (as `dyad run` creates them), holding two runs' worth of rows."""
     con = duckdb.connect()
-    con.execute("create table etl_run (run_id varchar, started_at timestamp, status varchar)")
-    con.execute("insert into etl_run values ('r1', '2026-01-01 10:00', 'succeeded'), ('r2', '2026-01-02 10:00', 'running')")
-    con.execute("create table dim_document (document_key varchar, ingested_at timestamp)")
+    apply_ddl(con, SQL_DIR)
+    insert(con, "etl_run", [{"run_id": "r1", "started_at": "2026-01-01 10:00", "status": "succeeded"},
+                            {"run_id": "r2", "started_at": "2026-01-02 10:00", "status": "running"}])
     # d1 was first seen by r1 (and kept its time on r2), d2 is new in r2
-    con.execute("insert into dim_document values ('d1', '2026-01-01 10:00'), ('d2', '2026-01-02 10:00')")
-    con.execute("create table fact_event_mention (event_id varchar, document_key varchar)")
-    con.execute("insert into fact_event_mention values ('old', 'd1'), ('new', 'd2'), ('both', 'd1'), ('both', 'd2')")
-    con.execute("create table fact_event (event_id varchar, event_date date, event_type varchar, actor_iso3 varchar, "
-                "target_iso3 varchar, evidence varchar)")
-    con.execute("insert into fact_event values ('old', '2020-01-01', 'meeting', 'AZE', 'BLR', 'Met.'), "
-                "('new', '2021-05-01', 'state_visit', 'BLR', 'AZE', 'A | B visited.'), "
-                "('both', null, 'meeting', 'AZE', 'BLR', 'Will meet.')")
-    con.execute("create table quarantine (run_id varchar, stage varchar, reason varchar)")
-    con.execute("insert into quarantine values ('r2', 'extract', 'unknown country code: XXX'), "
-                "('r2', 'extract', 'unknown country code: YYY'), ('r2', 'ingest', 'empty file'), ('r1', 'x', 'old')")
-    con.execute("create view v_relations_timeline as select *, 'day' as date_precision, 'occurred' as status, "
-                "null as participants, 'seed.txt' as documents from fact_event")
+    insert(con, "dim_document", [{"document_key": "d1", "name": "seed.txt", "ingested_at": "2026-01-01 10:00"},
+                                 {"document_key": "d2", "name": "later.txt", "ingested_at": "2026-01-02 10:00"}])
+    insert(con, "fact_event_mention", [{"mention_key": f"m{i}", "event_id": e, "document_key": d}
+                                       for i, (e, d) in enumerate([("old", "d1"), ("new", "d2"), ("both", "d1"),
+                                                                   ("both", "d2")])])
+    insert(con, "fact_event", [
+        {"event_id": "old", "event_date": "2020-01-01", "date_precision": "day", "event_type": "meeting",
+         "actor_iso3": "AZE", "target_iso3": "BLR", "status": "occurred", "evidence": "Met."},
+        {"event_id": "new", "event_date": "2021-05-01", "date_precision": "month", "event_type": "state_visit",
+         "actor_iso3": "BLR", "target_iso3": "AZE", "status": "occurred", "evidence": "A | B visited."},
+        {"event_id": "both", "event_date": None, "event_type": "meeting", "actor_iso3": "AZE", "target_iso3": "BLR",
+         "status": "planned", "evidence": "Will meet."}])
+    insert(con, "quarantine", [{"run_id": "r2", "stage": "extract", "reason": "unknown country code: XXX"},
+                               {"run_id": "r2", "stage": "extract", "reason": "unknown country code: YYY"},
+                               {"run_id": "r2", "stage": "ingest", "reason": "empty file"},
+                               {"run_id": "r1", "stage": "x", "reason": "old"}])
+    apply_views(con, SQL_DIR)
     return con
 
 
@@ -57,7 +75,8 @@ def test_summary_markdown_has_counts_reasons_and_new_events(con) -> None:
 
 def test_timeline_rows_are_the_newest_dated_events_first(con) -> None:
     rows = timeline_rows(con, limit=5)
-    assert [(r["date"], r["event"]) for r in rows] == [("2021-05-01", "state_visit"), ("2020-01-01", "meeting")]
+    assert [(r["date"], r["precision"], r["event"], r["documents"]) for r in rows] == [
+        ("2021-05-01", "month", "state_visit", "later.txt"), ("2020-01-01", "day", "meeting", "seed.txt")]
 
 
 @pytest.mark.parametrize("db, key", [("dyad.duckdb", "run-summary-dyad"), ("/tmp/My DB_2.duckdb", "run-summary-my-db-2")])

@@ -8,12 +8,11 @@ import pytest
 
 from flows.ingest.documents import read_document
 from flows.ingest.feeds.article import ArticleError, extract_article, is_html, render_document, text_hash
-
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds" / "pages"
+from tests.support.feed_pages import page as fixture_page
 
 
 def test_the_article_is_its_paragraphs_without_the_page_around_it() -> None:
-    article = extract_article((PAGES / "aze-blr-education.html").read_bytes(), "https://wire.example/a")
+    article = extract_article(fixture_page("aze-blr-education.html"), "https://wire.example/a")
     assert (article.title, article.outlet, article.published, article.published_from) == (
         "Azerbaijan and Belarus sign education memorandum in Baku", "Caspian Wire", date(2026, 12, 2), "page")
     assert article.text.startswith("BAKU, 2 December 2026 (Caspian Wire) -- Azerbaijan's Foreign Minister")
@@ -23,7 +22,7 @@ def test_the_article_is_its_paragraphs_without_the_page_around_it() -> None:
 
 
 def test_without_a_date_in_the_markup_the_feed_date_is_used() -> None:
-    page = (PAGES / "geo-arm-visit.html").read_text(encoding="utf-8")
+    page = fixture_page("geo-arm-visit.html").decode("utf-8")
     page = page.replace('<meta property="article:published_time" content="2026-12-03T10:45:00+00:00">', "")
     page = page.replace('<time datetime="2026-12-03T10:45:00+00:00">3 December 2026</time>', "")
     when = datetime(2026, 12, 3, 10, 45, tzinfo=timezone.utc)
@@ -57,7 +56,7 @@ def test_the_same_text_has_one_hash_whatever_its_spacing_or_case() -> None:
 
 
 def test_the_document_reads_back_with_its_metadata(tmp_path: Path) -> None:
-    article = extract_article((PAGES / "geo-arm-visit.html").read_bytes(), "https://mfa.example/geo-arm")
+    article = extract_article(fixture_page("geo-arm-visit.html"), "https://mfa.example/geo-arm")
     text = render_document(article, url="https://mfa.example/geo-arm", feed="ministry",
                            fetched_at=datetime(2026, 12, 4, 6, 0, tzinfo=timezone.utc), page_sha256="ab" * 32,
                            outlet="MFA press releases")

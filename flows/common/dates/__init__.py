@@ -9,7 +9,11 @@ Rules worth knowing (each has a test in tests/unit/test_dates.py):
 - Spans include a leading preposition ("in August of the same year", "since 2007", "on 11 June").
 - A date with day and month but no year takes the publication year (the year before when that would put a past
   event after publication, the year after when a future-tense clause would put it before); with no publication
-  date it takes the year of the last date in the text (anaphora); with neither it stays None.
+  date it takes the year the text gives the same day written in full elsewhere ("on 14 October" ... "Lisbon,
+  14 October 2019": `document_days`, passed as `DateContext(None, known_days=...)`), else the year of the last
+  date in the text (anaphora); with none of these it stays None, and so do "yesterday" and "on Monday". A weekday
+  before it ("on Thursday, April 27") picks the year nearest the last date's (or, before any, the page's newest
+  year written with a month: `document_year`) in which that day is that weekday.
 - "on Monday": within the past week, the publication day's own weekday included (news style); the next one after
   publication when the clause is in the future tense ("will", "is due to", ...); "last Monday" the week before.
 - Anaphoric phrases ("the same year", "two days later", "on the 28th") resolve against the last date the
@@ -23,13 +27,13 @@ Speed: find() tries the big regex only at starter words in the run of date words
 a month, a weekday, "year", ...), which gives exactly finditer's matches (tested) at ~14,000 sentences/s.
 """
 from flows.common.dates.arithmetic import PRECISION_RANK, format_date, shift_date
-from flows.common.dates.context import DateContext, DateMention
+from flows.common.dates.context import DateContext, DateMention, document_days, document_year
 from flows.common.dates.grammar import DATE_RX, could_have_date, scan
 from flows.common.dates.periods import parse_date_text, parse_period
 from flows.common.dates.words import MONTHS, MULTIPLIERS, NUMBER_WORDS, SEASON_START_MONTH, WEEKDAYS
 
 __all__ = [
     "DATE_RX", "MONTHS", "MULTIPLIERS", "NUMBER_WORDS", "PRECISION_RANK", "SEASON_START_MONTH", "WEEKDAYS",
-    "DateContext", "DateMention", "could_have_date", "format_date", "parse_date_text", "parse_period", "scan",
-    "shift_date",
+    "DateContext", "DateMention", "could_have_date", "document_days", "document_year", "format_date",
+    "parse_date_text", "parse_period", "scan", "shift_date",
 ]

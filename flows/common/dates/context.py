@@ -38,11 +38,37 @@ HANDLERS = {**explicit.HANDLERS, **relative.HANDLERS}
 assert set(HANDLERS) == {name for name, _ in ALTERNATIVES}, "every alternative of the grammar needs its handler"
 
 
+def document_days(sentences: list[str]) -> dict[tuple[int, int], int]:
+    """(month, day) -> year for every day a text writes in full, when it gives that day one year only: a page with no
+    publication date that says 'met in Lisbon on 14 October' and, elsewhere, '... Lisbon, 14 October 2019'."""
+    context = DateContext(None)
+    seen: dict[tuple[int, int], set[int]] = {}
+    for sentence in sentences:
+        for mention in context.find(sentence):
+            if mention.value is not None and mention.resolution == "explicit" and mention.precision == "day":
+                seen.setdefault((mention.value.month, mention.value.day), set()).add(mention.value.year)
+    return {day: years.pop() for day, years in seen.items() if len(years) == 1}
+
+
+def document_year(sentences: list[str]) -> int | None:
+    """The newest year a text writes with a month or a day ('in August 2021'): where a weekday written before a day
+    with no year ('on Thursday, April 27') looks for its year in a page with no publication date."""
+    context = DateContext(None)
+    years = [mention.value.year for sentence in sentences for mention in context.find(sentence)
+             if mention.value is not None and mention.resolution == "explicit" and mention.precision in ("day", "month")]
+    return max(years) if years else None
+
+
 class DateContext:
     """Per document: knows the publication date and the dates already seen, for relative and anaphoric dates."""
 
-    def __init__(self, published: date | None, same_day_weekday: bool = True) -> None:
+    def __init__(self, published: date | None, same_day_weekday: bool = True,
+                 known_days: dict[tuple[int, int], int] | None = None, reference_year: int | None = None) -> None:
         self.published = published
+        # a page with no publication date: the year it gives a day it also writes in full (see document_days)
+        self.known_days = (known_days or {}) if published is None else {}
+        # ... and the newest year it writes with a month, which only a weekday may move a year-less day near
+        self.reference_year = reference_year if published is None else None
         self.last: tuple[date, str] | None = None
         # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
         self.same_day_weekday = same_day_weekday
@@ -142,6 +168,9 @@ class DateContext:
             elif not future and later:
                 year -= 1
             return year, "relative", self.published_anchor()
+        if day is not None and (month, day) in self.known_days:
+            year = self.known_days[(month, day)]
+            return year, "anaphora", f"the same day written in full, {format_date(date(year, month, day), 'day')}"
         if self.last is not None:
             return self.last[0].year, "anaphora", self.last_anchor()
         return None

@@ -92,15 +92,20 @@ _WEEKDAY_YEAR_REACH = 6
 def _year_by_weekday(ctx: DateContext, m: re.Match[str], s: str, month: int, day: int) -> Resolved | None:
     """'on Thursday, April 27' in a story with no publication date: the year nearest the last date's year in which
     April 27 is a Thursday (a later year first on a tie), or None when no weekday stands before the date."""
-    assert ctx.last is not None
     weekday = _WEEKDAY_BEFORE_RX.search(s, max(0, m.start() - 16), m.start())
     if weekday is None:
         return None
-    target, base = WEEKDAYS[weekday.group(1).lower()], ctx.last[0].year
+    if ctx.last is not None:
+        base, anchor = ctx.last[0].year, ctx.last_anchor()
+    elif ctx.reference_year is not None:  # no date yet: the newest year the page writes with a month
+        base, anchor = ctx.reference_year, f"the page's newest dated year {ctx.reference_year}"
+    else:
+        return None
+    target = WEEKDAYS[weekday.group(1).lower()]
     for distance in range(_WEEKDAY_YEAR_REACH + 1):
         for year in (base + distance, base - distance):
             if date(year, month, day).weekday() == target:
-                return Resolved(date(year, month, day), "day", "anaphora", f"{ctx.last_anchor()} and the weekday")
+                return Resolved(date(year, month, day), "day", "anaphora", f"{anchor} and the weekday")
     return None
 
 
@@ -109,7 +114,7 @@ def _day_month(ctx: DateContext, m: re.Match[str], s: str, name: str, day: int, 
     if written is None and m.groupdict().get(f"{name}_ry"):
         date(2000, month, day)  # still reject 31 June
         return Resolved(None, None, "relative", None)  # "19 March this year" with no publication date
-    if written is None and ctx.published is None and ctx.last is not None:
+    if written is None and ctx.published is None and (ctx.last is not None or ctx.reference_year is not None):
         by_weekday = _year_by_weekday(ctx, m, s, month, day)
         if by_weekday is not None:
             return by_weekday

@@ -27,6 +27,9 @@ _TIME_RX = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?
 _PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
 _BYLINE_RX = re.compile(r"^by\s+[A-ZÀ-ÖØ-Þ]", re.IGNORECASE)
 _TRAILING_OUTLET_RX = re.compile(r"^\s*[,(]\s*([A-Z][A-Za-z&.'-]{1,30}(?:\s+[A-Z][A-Za-z&.'-]+){0,3})\s*\)?\s*$")
+# A stamp of the day a copy of the page was dated, glued before its first words (" date 2021-03-09 Estonia and
+# Georgia signed ..."): an ISO date after a 'date' label at the very start of the text.
+_DATE_STAMP_RX = re.compile(r"^\s*(?:date|published|updated)\s*:?\s+(\d{4}-\d{2}-\d{2})(?=\s)", re.IGNORECASE)
 _WEEKDAY_RX = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?")
 
 
@@ -95,6 +98,11 @@ def parse_dateline(line: str) -> dict[str, Any] | None:
 def find_dateline(text: str) -> dict[str, Any]:
     """{'published', 'place', 'outlet'} found in the first non-empty lines (keys absent when not found)."""
     found: dict[str, Any] = {}
+    stamp = _DATE_STAMP_RX.match(text)
+    if stamp is not None:
+        stamped = parse_date_text(stamp.group(1))[0]
+        if stamped is not None:
+            found["published"] = stamped
     lines = [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]
     for line in lines:
         if "published" not in found:

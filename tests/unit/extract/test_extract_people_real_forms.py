@@ -32,7 +32,7 @@ def test_people_of_the_energy_talks(by_name):
         ("Elena Duarte", "central bank governor", "PRY"),  # a lower-case title with no owner before it
         ("Tomas Alcaraz", "economist", "PRY"),
         ("Rosa Quispe", "predecessor", "BOL"),  # 'her predecessor, X': a name with no office of its own
-        ("Luis Arce", None, "BOL"),  # no title at all: a well-known office holder of leaders.csv
+        ("Luis Arce", "President", "BOL"),  # no title at all: the office leaders.csv gives a well-known holder
         ("Santiago Pena", "President", "PRY"),  # a first name that is also a capital
     }
 

@@ -1,0 +1,148 @@
+"""Trade claims told by flow nouns: 'Belarusian exports to Azerbaijan include ...', 'exports of wheat to X',
+'X, Y and Z were the top products shipped from A to B', 'the country's exports to its neighbour consist of ...'."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.extract.products import cut_list, split_products
+from flows.lexicon import read_toml
+
+@lru_cache(maxsize=1)
+def trade_lexicon() -> dict:
+    data = read_toml("trade.toml")
+    words = lambda key: r"\b(?:" + "|".join(sorted(data[key], key=len, reverse=True)) + r")\b"  # noqa: E731
+    return {
+        "export": re.compile(words("export_verbs"), re.I),
+        "import": re.compile(words("import_verbs"), re.I),
+        "flow": re.compile(words("flow_nouns") + r"\s+to\b", re.I),
+        "import_flow": re.compile(words("import_nouns") + r"\s+from\b", re.I),
+        "intro": re.compile("|".join(data["list_introducers"]), re.I),
+        "carry": re.compile(words("carry_verbs"), re.I),
+        "arrival": re.compile(r"\b(?:" + "|".join(data["arrival_verbs"]) + r")\b", re.I),
+        "subject_nouns": set(data["subject_nouns"]),
+        "weak": set(data["weak_verbs"]),
+        "noun_like": set(data["noun_like_verbs"]),
+        "adverbs": set(data["adverbs"]),
+        "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
+                                                        + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
+                           + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
+                           + r"|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?|sources?)\b", re.I),
+    }
+
+
+def country_at(countries: list[CountryMention], pos: int, window: int = 0) -> CountryMention | None:
+    return next((c for c in countries if pos <= c.start <= pos + window), None)
+
+
+LAST_FLOW = "last-flow"  # a slot marker: the exporter and importer of the flow the document named last
+# 'The country's exports to its neighbour consist of ...', 'Its exports to the partner include ...'
+ANAPHOR_TARGET = re.compile(r"\s+(?:her|his|its|their|the)\s+(?:\w+\s+)?(?:neighbou?rs?|partners?)\b", re.I)
+ANAPHOR_OWNER = re.compile(r"(?:^|\s)(?:[Tt]he\s+country[’']s|[Ii]ts|[Tt]heir)\s+(?:(?:main|chief|principal|key|major|top|"
+                           r"leading|largest|biggest)\s+)*$")
+# 'Salt, maize and rice were the top products shipped from Ghana to Togo': the list before, both countries after
+INVERTED_GOODS = re.compile(r"\s+(?:were|was|are|is)\s+(?:the\s+)?(?:(?:main|chief|principal|key|major|top|leading)\s+)?"
+                            r"(?:goods|products|items|commodities)(?:\s+and\s+(?:goods|products|items|commodities))?\s+"
+                            r"(?P<dir>imported|exported|bought|sold|shipped|sent)\s+(?:by\s+\S+\s+)?from\s+(?:the\s+)?", re.I)
+FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports?|purchases)\s+of\s+"
+                     r"(?P<list>[\w\s,-]{2,80}?)\s+(?P<dir>to|from)\s+(?:the\s+)?", re.I)
+RECEIVER = re.compile(r"\s+(?:(?:also|still|mainly|mostly)\s+)?(?:receives|received|gets|got|imports|imported|buys|bought|"
+                      r"takes|took)\s+(?:the\s+)?", re.I)
+THE_COUNTRY_RECEIVES = re.compile(r"\b(?:[Tt]he\s+country|[Ii]t)" + RECEIVER.pattern + r"$", re.I)
+INCLUDING = re.compile(r",?\s+(?:including|notably|such\s+as|especially)\s+", re.I)
+# 'exports from X to Y include', 'the main export items of X to Y include'
+FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
+                          r"(?:goods|commodities|products|items)\s+(?:exported|sent|shipped|sold|brought))"
+                          r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
+RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
+                   r"valuable|single)\s+)+", re.I)
+INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:were|was|are|is)\s+(?:the\s+)?$", re.I)
+ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
+COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
+# A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
+OWNERLESS = re.compile(r"^\s*(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
+
+
+def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Belarusian exports to Azerbaijan include ...', 'Mongolia's shipments to Japan ... consisted mostly of ...'."""
+    lex = trade_lexicon()
+    for m in lex["flow"].finditer(sentence, c_start, c_end):
+        before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
+        target = country_at(inside, m.end() + 1, 5)
+        if target is None:
+            anaphor = ANAPHOR_TARGET.match(sentence, m.end(), c_end)
+            if anaphor and ANAPHOR_OWNER.search(sentence, c_start, m.start()):
+                # 'Ghana's exports to Togo rose ... . The country's exports to its neighbour consist of ...': the
+                # flow named last (TradeState.last_flow), filled in by find_trade_claims
+                intro = COPULA.match(sentence, anaphor.end(), c_end) or lex["intro"].search(sentence, anaphor.end(), c_end)
+                if intro:
+                    return [(LAST_FLOW, LAST_FLOW, p) for p in split_products(cut_list(sentence[intro.end():c_end]))]
+            continue
+        if not before:
+            # 'were Uruguay's third and fourth biggest exports to Brazil': an owner with ranks between
+            before = [c for c in inside if c.possessive and c.end <= m.start() and RANKS.fullmatch(sentence, c.end, m.start())]
+            if before and not COPULA.match(sentence, target.end, c_end) and not lex["intro"].search(sentence, target.end, c_end):
+                lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:before[-1].start]))
+                listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), lead.group("list")) if lead else ""
+                return [(before[-1].iso3, target.iso3, p) for p in split_products(listed)]  # 'Copper wire' opens it
+        if not before and not OWNERLESS.search(sentence[c_start:m.start()]):
+            continue
+        intro = COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)
+        if not intro:
+            # 'Wool and wine — both made in the south — were Uruguay's third and fourth biggest exports to Brazil'
+            lead = INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start])) if before else None
+            products = split_products(lead.group("list")) if lead else []
+            return [(before[-1].iso3, target.iso3, p) for p in products]
+        products = split_products(cut_list(sentence[intro.end():c_end]))
+        return [(before[-1].iso3 if before else None, target.iso3, p) for p in products]
+    for m in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
+        source = country_at(inside, m.end(), 1)
+        to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
+        target = country_at(inside, source.end + to.end(), 1) if to else None
+        intro = (COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)) if target else None
+        if intro:
+            return [(source.iso3, target.iso3, p) for p in split_products(cut_list(sentence[intro.end():c_end]))]
+    for m in INVERTED_GOODS.finditer(sentence, c_start, c_end):
+        source = country_at(inside, m.end(), 1)
+        to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
+        target = country_at(inside, source.end + to.end(), 1) if to else None
+        if target is not None:
+            listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), sentence[c_start:m.start()])
+            return [(source.iso3, target.iso3, p) for p in split_products(listed)]  # 'Cooking oil' opens it
+    for m in FLOW_OF.finditer(sentence, c_start, c_end):
+        # 'Kazakhstan's exports of wheat and flour to Uzbekistan', 'imports of gas from Russia'
+        owner = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
+        other = country_at(inside, m.end(), 5)
+        anaphor = False
+        if not owner and m.group("dir").lower() == "from":
+            owner = [c for c in inside if c.end <= m.start() and not c.possessive
+                     and RECEIVER.fullmatch(sentence, c.end, m.start())]
+            # 'it also gets exports of salt from Ghana': the pair's other side (not named here) receives them
+            anaphor = not owner and bool(THE_COUNTRY_RECEIVES.search(sentence, c_start, m.start()))
+        if (owner or anaphor) and other:
+            products = split_products(sentence[m.start("list"):m.end("list")])
+            more = INCLUDING.match(sentence, other.end, c_end)
+            products += split_products(cut_list(sentence[more.end():c_end])) if more else []  # ', including khat'
+            if m.group("dir").lower() == "to":
+                return [(owner[-1].iso3, other.iso3, p) for p in products]
+            return [(other.iso3, owner[-1].iso3 if owner else None, p) for p in products]
+    for m in lex["import_flow"].finditer(sentence, c_start, c_end):
+        before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
+        source = country_at(inside, m.end() + 1, 5)
+        intro = (COPULA.match(sentence, source.end, c_end) or lex["intro"].search(sentence, source.end, c_end)) if source else None
+        if source and intro and (before or OWNERLESS.search(sentence[c_start:m.start()])):
+            # 'its imports from Laos are dominated by ...': the importer is the pair's other side
+            products = split_products(cut_list(sentence[intro.end():c_end]))
+            return [(source.iso3, before[-1].iso3 if before else None, p) for p in products]
+    return []
+
+
+def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str] | None:
+    """'Kenya's exports to Uganda stood at ...': a flow with both countries named, with or without products."""
+    for m in trade_lexicon()["flow"].finditer(sentence):
+        owner = [c for c in countries if c.end <= m.start() and m.start() - c.end <= 12]
+        target = country_at(countries, m.end() + 1, 5)
+        if owner and target and owner[-1].iso3 != target.iso3:
+            return owner[-1].iso3, target.iso3
+    return None

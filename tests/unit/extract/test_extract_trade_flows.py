@@ -1,0 +1,41 @@
+"""Trade claims as real news writes them (issue 11), on a text of our own: tests/fixtures/texts/tr_*."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flows.extract import extract_documents
+from flows.extract.countries import find_countries
+from flows.extract.trade import TradeState, find_trade_claims
+from tests.unit.extract.conftest import trade_of
+
+TEXTS = Path(__file__).resolve().parents[2] / "fixtures" / "texts"
+
+
+def test_claims_of_the_trade_review():
+    from flows.ingest.documents import read_documents
+
+    docs, _ = read_documents([TEXTS / "tr_kenya_tanzania_flows.txt"], TEXTS)
+    kenya = {("KEN", "TZA", p) for p in (
+        "cement", "edible oils", "iron and steel pipes",  # 'The country's exports to its neighbour consist of ...'
+        "tea", "leather", "soda ash",  # '... were the top products shipped from Kenya to Tanzania'
+        "fish products", "tilapia",  # 'it also gets exports of X from Kenya, such as Y'
+        "avocados")}  # 'market access for Kenyan avocados to Tanzania'
+    tanzania = {("TZA", "KEN", p) for p in (
+        "maize", "fruit and vegetable juices", "tractors and other agricultural machinery",  # one product each
+        "rice", "sugar", "timber",  # led by the importer: 'Kenya mostly bought ... from Tanzania'
+        "cashew nuts", "coffee",  # the second clause of a 'while' sentence
+        "milk", "poultry", "plywood",  # 'Poultry' is a product the table knows; 'among others' is none
+        "sisal")}  # 'Tanzanian exports, including cashew nuts and sisal': no destination named, the pair's other side
+    # no claim from 'a lot more other products', 'export-import trade', 'export basket', or Tanzania's imports
+    # in general ('imports mostly fuel and machinery', from no one named)
+    assert trade_of(extract_documents(docs)) == kenya | tanzania
+
+
+def test_the_country_refers_back_only_to_a_flow_named_before():
+    sentence = "The country's exports to its neighbour consist of cement and sugar."
+    assert find_trade_claims(sentence, find_countries(sentence), TradeState(pair=("KEN", "TZA"))) == []
+    state = TradeState(pair=("KEN", "TZA"))
+    first = "Tanzania's exports to Kenya reached $1 billion."
+    assert find_trade_claims(first, find_countries(first), state) == [] and state.last_flow == ("TZA", "KEN")
+    assert {(c.exporter, c.importer, c.product) for c in find_trade_claims(sentence, find_countries(sentence), state)} \
+        == {("TZA", "KEN", "cement"), ("TZA", "KEN", "sugar")}
