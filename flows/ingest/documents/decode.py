@@ -10,6 +10,7 @@ from pathlib import Path
 import charset_normalizer
 
 from flows.ingest.documents.errors import DocumentError
+from flows.ingest.encodings import utf16_without_bom
 
 EXTENSION_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
                      ".htm": "html"}
@@ -40,20 +41,6 @@ def _non_latin_code_page(data: bytes) -> tuple[str, str]:
     return data.decode(encoding), codecs.lookup(encoding).name
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when every other byte is NUL as in ASCII-heavy UTF-16 text, else None."""
-    sample = data[:4096]
-    half = len(sample) // 2
-    if half < 8:
-        return None
-    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
-    if odd_nuls > 0.4 * half and even_nuls == 0:
-        return "utf-16-le"
-    if even_nuls > 0.4 * half and odd_nuls == 0:
-        return "utf-16-be"
-    return None
-
-
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """(text, encoding): UTF-8 (BOM stripped), UTF-16 with or without a BOM, a declared HTML charset, a non-Latin
     code page (Cyrillic, Greek, Arabic: charset-normalizer tells which) when letters come in runs of high bytes,
@@ -67,7 +54,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             pass
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "utf-16"
-    utf16 = _utf16_without_bom(data)
+    utf16 = utf16_without_bom(data)
     if utf16 is not None:
         try:
             return data.decode(utf16), utf16

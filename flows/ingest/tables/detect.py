@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 
 from flows.ingest.discover import open_regular
+from flows.ingest.encodings import utf16_without_bom
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -105,15 +106,7 @@ def utf16_encoding(head: bytes) -> str | None:
     """'utf-16' (with a byte-order mark), 'utf-16-le' or '-be' (ASCII text with every other byte NUL), else None."""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    sample = head[:4096]
-    half = len(sample) // 2
-    if half >= 8:
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if odd > 0.4 * half and even == 0:
-            return "utf-16-le"
-        if even > 0.4 * half and odd == 0:
-            return "utf-16-be"
-    return None
+    return utf16_without_bom(head)
 
 
 def head_text(path: Path, size: int = 65536) -> str:

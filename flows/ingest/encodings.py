@@ -1,0 +1,18 @@
+"""Byte-level encoding clues shared by the document and the table readers."""
+from __future__ import annotations
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte of the first 4 KB is NUL, as in ASCII-heavy UTF-16 text saved
+    without a byte-order mark (Excel's 'Unicode text'), else None. Eight characters at least, so a short binary
+    header is not taken for text."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls > 0.4 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
