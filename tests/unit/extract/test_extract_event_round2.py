@@ -1,6 +1,7 @@
-"""Round 2 forms seen in the real batch r3 (tests/realnews), written again in our own texts
-(tests/fixtures/texts/ev_caption_day.md, ev_jubilee_ago.md, ev_meeting_between.md): a lead photo caption that gives an undated page its
-day, 'met for talks', 'in a meeting between X and Y on Monday', 'N years ago to this day', and a date told after 'recalled that' belonging to the report."""
+"""Round 2 forms seen in the real batch r3 (tests/realnews), written again in our own texts (tests/fixtures/texts/
+ev_caption_day.md, ev_jubilee_ago.md, ev_meeting_between.md, ev_received_general.md): a lead photo caption that gives
+an undated page its day, 'met for talks', 'in a meeting between X and Y on Monday', 'received General X', 'N years
+ago to this day', and a date told after 'recalled that' belonging to the report, not to the talks before it."""
 from __future__ import annotations
 
 from datetime import date
@@ -18,7 +19,7 @@ TEXTS = Path(__file__).resolve().parents[2] / "fixtures" / "texts"
 
 @pytest.fixture(scope="module")
 def events() -> dict[str, set[tuple]]:
-    names = ["ev_caption_day.md", "ev_jubilee_ago.md", "ev_meeting_between.md"]
+    names = ["ev_caption_day.md", "ev_jubilee_ago.md", "ev_meeting_between.md", "ev_received_general.md"]
     docs, _ = read_documents([TEXTS / name for name in names], TEXTS)
     frame = extract_documents(docs)["event_mentions"]
     out: dict[str, set[tuple]] = {}
@@ -45,6 +46,10 @@ def test_years_ago_to_this_day_is_the_same_day_and_the_talks_keep_the_story_day(
 
 def test_a_meeting_told_as_a_noun_between_two_leaders_is_one_meeting_and_talks_in_general_are_none(events) -> None:
     assert events["ev_meeting_between.md"] == {("meeting", "PRT", "CPV", date(2022, 10, 3), "day", "occurred")}
+
+
+def test_a_leader_receiving_a_general_is_an_audience(events) -> None:
+    assert events["ev_received_general.md"] == {("meeting", "BFA", "NER", date(2024, 5, 14), "day", "occurred")}
 
 
 @pytest.mark.parametrize("text, value, precision", [
