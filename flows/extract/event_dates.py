@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from flows.common.dates import DateMention, shift_date
-from flows.extract.event_grammar import Hit
+from flows.extract.event_grammar import Hit, rules
 
 DECADE = re.compile(r"\d0['’]?s\b")
 SINCE = re.compile(r"(?:since|from)\b", re.I)
@@ -61,6 +61,8 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
             sub = re.search(r"\b(?:after|before|since|following|when|while)\b", between)
             if sub and any(other is not hit and hit.end + sub.start() < other.start < mention.start for other in hits):
                 continue
+            if rules()["reported_that"].search(between):
+                continue  # 'after talks with X, Y recalled that 60 years ago ...': the date is the report's
         out.append(mention)
     if not any(0 <= mention.start - hit.end <= 30 for mention in out):
         return out

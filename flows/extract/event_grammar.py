@@ -53,6 +53,7 @@ def rules() -> dict:
         "reference": re.compile("|".join(data["reference"]), re.I),
         "complement": re.compile(data["agreement_complement"], re.I),
         "perfect": re.compile(data["perfect"], re.I),
+        "reported_that": re.compile(data["reported_that"], re.I),
         # every trigger's keywords, as plain substrings: a clause holding none of them is not read (speed)
         "stems": tuple(sorted({word for trigger in triggers for word in trigger.keywords})),
         "domestic": re.compile("|".join(data["domestic"]), re.I),

@@ -11,7 +11,8 @@ from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
-from flows.extract.event_clause import Clause, named, part_before, perfect_lead, point_dates as clause_point_dates
+from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
+                                       point_dates as clause_point_dates)
 from flows.extract.event_output import drop_coarser_copies, summary
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
@@ -127,7 +128,8 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
         else:
             news_day = [mention for mention in point_dates if mention.resolution == "relative" and mention.precision == "day"]
             if anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
-                                                                     or _date_line(text, point_dates, clause.start)):
+                                                                     or _date_line(text, point_dates, clause.start)
+                                                                     or _lead_caption(point_dates, state)):
                 # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
                 # about (a verb of news, or a day told relative to publication), for the undated events after it
                 state.anchor = pick_date(anchorable(point_dates), (clause.start + clause.end) // 2)
@@ -215,6 +217,13 @@ def _date_line(text: str, dates: list[DateMention], clause_start: int) -> bool:
 
 
 DATE_LINE_WORDS = 15
+
+
+def _lead_caption(dates: list[DateMention], state: EventState) -> bool:
+    """A page with no publication date whose lead writes a full day ('The President inspects a guard of honour at
+    the palace on Friday, 3 June 2022.', a photo caption): the day of the story, for its undated events."""
+    return state.published is None and state.sentences_read < LEAD_SENTENCES and any(
+        mention.precision == "day" and mention.resolution == "explicit" for mention in dates)
 
 
 def _list_items(row: EventRow, clause: Clause) -> list[EventRow]:

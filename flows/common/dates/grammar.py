@@ -71,7 +71,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
                rf"(?:\s+(?:of\s+)?(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR})))?"),
     ("decade", r"(?:(?i:the)\s+)?(?:(?P<@q>(?i:early|late|mid))[- ]?)?(?P<@y>1[6-9]\d0|20\d0)['’]?s(?![\w])"),
     ("year", rf"(?P<@y>{_YEAR})(?!\s*(?i:percent|per\s+cent))"),
-    ("time_ago", rf"(?P<@n>{_NUM})\s+(?P<@u>{_UNIT})\s+(?i:ago)(?P<@t>\s+(?i:today))?"),
+    # "50 years ago to this day": the same calendar day, a jubilee's own date
+    ("time_ago", rf"(?P<@n>{_NUM})\s+(?P<@u>{_UNIT})\s+(?i:ago)(?P<@t>\s+(?i:today|to\s+(?:this|the)\s+(?:very\s+)?day))?"),
     # "earlier today (Thursday)": the weekday in brackets names the same day
     ("relative_day", rf"(?P<@w>{_RELDAY})(?![A-Za-z])(?:\s*\((?P<@wd>{_WEEKDAY})\))?"),
     ("weekend", r"(?:(?P<@r>(?i:last|this|next|coming|the\s+past|the\s+coming|the))\s+)?(?i:weekend)(?![A-Za-z])"),

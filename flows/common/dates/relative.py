@@ -25,7 +25,7 @@ _BRACKETED_WEEKDAY_SLACK = 1
 
 
 def parse_time_ago(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
-    """'two years ago', '3 days ago today'."""
+    """'two years ago', '3 days ago today', '50 years ago to this day' (the same day of the month)."""
     amount = read_number(m["time_ago_n"])
     if amount is None or ctx.published is None:
         return Resolved(None, None, "relative", None) if amount is not None else None
