@@ -76,6 +76,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         if inside:
             last_country = inside[-1].iso3
     out = []
+    fresh: set = set()
     for exporter, importer, product in claims:
         if exporter == LAST_FLOW:
             exporter, importer = state.last_flow or (None, None)
@@ -88,8 +89,13 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
         keys = {(exporter, importer, product.lower())} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
-        if keys & state.seen:
+        # the HS code merges a later mention ('rice' after 'milled rice'), but two items of one list stay two
+        # ('paddy, milled rice and cashew nuts': paddy and milled rice share HS 1006)
+        if keys & (state.seen - fresh):
             continue
+        if (exporter, importer, product.lower()) in fresh:
+            continue
+        fresh |= keys - state.seen
         state.seen |= keys
         out.append(TradeClaim(exporter, importer, product, hs))
     state.last_flow = named_flow(sentence, countries) or (

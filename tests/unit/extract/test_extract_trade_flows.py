@@ -60,3 +60,11 @@ def test_passive_supply_takes_the_named_agent_and_skips_people():
     for sentence in ("Troops were sent to Togo.", "Annual exports to Togo reached $2 billion.",
                      "Total exports were shipped to Togo."):
         assert find_trade_claims(sentence, find_countries(sentence), TradeState(pair=("GHA", "TGO"))) == []
+
+
+def test_items_of_one_list_sharing_an_hs_heading_stay_two_but_a_later_mention_merges():
+    state = TradeState(pair=("LAO", "THA"))
+    listed = "Laos mainly exported paddy, milled rice and coffee to Thailand."
+    assert [c.product for c in find_trade_claims(listed, find_countries(listed), state)] == ["paddy", "milled rice", "coffee"]
+    later = "Laos also exported rice to Thailand."
+    assert find_trade_claims(later, find_countries(later), state) == []
