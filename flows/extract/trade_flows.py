@@ -132,7 +132,8 @@ def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[Count
             if m.group("dir").lower() == "to":
                 return [(owner[-1].iso3 if owner else None, other.iso3, p) for p in products]
             return [(other.iso3, owner[-1].iso3 if owner else None, p) for p in products]
-    found = _modified_flow(sentence, c_start, c_end, inside) or _passive_supply(sentence, c_start, c_end, inside)
+    found = (_modified_flow(sentence, c_start, c_end, inside) or _passive_supply(sentence, c_start, c_end, inside)
+             or shifted_object(sentence, c_start, c_end, inside))
     if found:
         return found
     for m in lex["import_flow"].finditer(sentence, c_start, c_end):
@@ -206,6 +207,26 @@ def growth_of_last_flow(sentence: str, c_start: int, c_end: int, inside: list[Co
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'Total exports rose', 'Its exports fell'
     return [(LAST_FLOW, LAST_FLOW, p) for p in split_products(listed)]
+
+
+# 'Ghana exported to Togo the fishing nets worth $2m': the importer before the goods (past tense only: 'Ghana
+# exports to Togo increased' is a noun)
+SHIFTED = re.compile(r"\s+(?:exported|sold|supplied|shipped)\s+to\s+(?:the\s+)?")
+
+
+def shifted_object(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Ghana exported to Togo the roofing sheets worth $2m': subject country, 'to' country, then the goods."""
+    for c in inside:
+        m = SHIFTED.match(sentence, c.end, c_end)
+        target = country_at(inside, m.end(), 1) if m and not c.possessive else None
+        if target is None or target.iso3 == c.iso3:
+            continue
+        listed = re.sub(r"^\s*(?:the\s+)?", "", cut_list(sentence[target.end:c_end]))
+        first = listed.split()[0].lower() if listed.split() else ""
+        if not first or first.endswith("ed") or not first.isalpha() or first in trade_lexicon()["adverbs"]:
+            return []  # 'exported to Togo increased ...', 'exported to Togo mainly via ...'
+        return [(c.iso3, target.iso3, p) for p in split_products(listed)]
+    return []
 
 
 def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str] | None:
