@@ -14,14 +14,15 @@ LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towa
 
 
 def side_phrase(sentence: str, end: int, countries: list[CountryMention]) -> str | None:
-    """'X and Y on the Hungarian side': the first 'on the <demonym> side' after the name, before any ' by '."""
+    """'X and Y on the Hungarian side', 'signed by Z, Minister of Trade, on behalf of Ghana': the first side phrase
+    after the name, before any ' by '."""
     rest = sentence[end:end + 120]
     cut = re.search(r"\bby\b|;", rest)
     rest = rest[: cut.start()] if cut else rest
-    m = re.search(r"\bon\s+the\s+(\S+)\s+side\b", rest)
+    m = re.search(r"\bon\s+the\s+(\S+)\s+side\b|\bon\s+behalf\s+of\s+(?:the\s+)?(\S+)", rest)
     if not m:
         return None
-    pos = end + m.start(1)
+    pos = end + m.start(1 if m.group(1) else 2)
     c = next((c for c in countries if c.start == pos), None)
     return c.iso3 if c else None
 

@@ -59,6 +59,9 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
+    if (len(previous) == 1 and not previous[0].endswith("s") and len(words) == 3 and words[-1] in lex["generic"]
+            and words[0] not in lex["class_words"]):
+        return True  # 'defence and aviation industry products': a bare modifier shares the long head after it
     # 'other chemical products' is a catch-all item of its own (a generic head); 'other agricultural machinery' is
     # the class of the example before it
     vague = lex["vague"] | lex["class_words"]

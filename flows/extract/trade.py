@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
-from flows.extract.trade_flows import (ANAPHOR_TARGET, LAST_FLOW, country_at, flow_noun_claims, named_flow,
-                                       trade_lexicon)
+from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, country_at, flow_noun_claims,
+                                       growth_of_last_flow, named_flow, trade_lexicon)
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)")
 
@@ -50,7 +50,8 @@ def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | No
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
     lex = trade_lexicon()
-    if not lex["hint"].search(sentence) or not (countries or (state.last_flow and ANAPHOR_TARGET.search(sentence))):
+    if not lex["hint"].search(sentence) or not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence)
+                                                                                  or GROWTH_HEAD.match(sentence)))):
         return []  # no trade word, or no country and no flow to refer back to: nothing to read (speed)
     countries = [c for c in countries if not is_historic(c.iso3)]
     claims: list[tuple[str | None, str | None, str]] = []
@@ -63,7 +64,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
                  + _carry(sentence, c_start, c_end, inside)
                  + _arrival(sentence, c_start, c_end, inside) + _relies(sentence, c_start, c_end, inside)
                  + _depends_for(sentence, c_start, c_end, inside)
-                 + _pay_with(sentence, c_start, c_end, inside) + _access_or_listed(sentence, c_start, c_end, inside))
+                 + _pay_with(sentence, c_start, c_end, inside) + _access_or_listed(sentence, c_start, c_end, inside)
+                 + (growth_of_last_flow(sentence, c_start, c_end, inside) if state.last_flow else []))
         more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
         taken = {p.lower() for _, _, p in found}
         claims += found + [c for c in more if c[2].lower() not in taken]
@@ -74,6 +76,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         if inside:
             last_country = inside[-1].iso3
     out = []
+    fresh: set = set()
     for exporter, importer, product in claims:
         if exporter == LAST_FLOW:
             exporter, importer = state.last_flow or (None, None)
@@ -86,8 +89,13 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
         keys = {(exporter, importer, product.lower())} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
-        if keys & state.seen:
+        # the HS code merges a later mention ('rice' after 'milled rice'), but two items of one list stay two
+        # ('paddy, milled rice and cashew nuts': paddy and milled rice share HS 1006)
+        if keys & (state.seen - fresh):
             continue
+        if (exporter, importer, product.lower()) in fresh:
+            continue
+        fresh |= keys - state.seen
         state.seen |= keys
         out.append(TradeClaim(exporter, importer, product, hs))
     state.last_flow = named_flow(sentence, countries) or (

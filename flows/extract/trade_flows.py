@@ -25,6 +25,8 @@ def trade_lexicon() -> dict:
         "weak": set(data["weak_verbs"]),
         "noun_like": set(data["noun_like_verbs"]),
         "adverbs": set(data["adverbs"]),
+        "not_products": set(data["flow_modifiers_not_products"]),
+        "passive": set(data["passive_supply_verbs"]),
         "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
                                                         + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
                            + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
@@ -120,13 +122,20 @@ def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[Count
                      and RECEIVER.fullmatch(sentence, c.end, m.start())]
             # 'it also gets exports of salt from Ghana': the pair's other side (not named here) receives them
             anaphor = not owner and bool(THE_COUNTRY_RECEIVES.search(sentence, c_start, m.start()))
+        if not owner and m.group("dir").lower() == "to" and OWNERLESS.search(sentence[c_start:m.start()]):
+            # 'The export of bicycles to Togo rose by 40 percent': no exporter named, the pair's other side sends them
+            anaphor = True
         if (owner or anaphor) and other:
             products = split_products(sentence[m.start("list"):m.end("list")])
             more = INCLUDING.match(sentence, other.end, c_end)
             products += split_products(cut_list(sentence[more.end():c_end])) if more else []  # ', including khat'
             if m.group("dir").lower() == "to":
-                return [(owner[-1].iso3, other.iso3, p) for p in products]
+                return [(owner[-1].iso3 if owner else None, other.iso3, p) for p in products]
             return [(other.iso3, owner[-1].iso3 if owner else None, p) for p in products]
+    found = (_modified_flow(sentence, c_start, c_end, inside) or _passive_supply(sentence, c_start, c_end, inside)
+             or shifted_object(sentence, c_start, c_end, inside))
+    if found:
+        return found
     for m in lex["import_flow"].finditer(sentence, c_start, c_end):
         before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
         source = country_at(inside, m.end() + 1, 5)
@@ -135,6 +144,88 @@ def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[Count
             # 'its imports from Laos are dominated by ...': the importer is the pair's other side
             products = split_products(cut_list(sentence[intro.end():c_end]))
             return [(source.iso3, before[-1].iso3 if before else None, p) for p in products]
+    return []
+
+
+# 'Salt exports to Togo rose ...': the product is the flow noun's modifier at the head of the clause
+MODIFIED_FLOW = re.compile(r"\s*(?:the\s+)?(?P<list>[A-Za-z][\w\s-]{1,40}?)\s+(?:exports?|shipments|sales)\s+to\s+(?:the\s+)?")
+# 'Fishing nets were supplied to Togo by Ghana': the product is the subject of a passive supply verb
+PASSIVE_HEAD = re.compile(r"\s*(?:the\s+)?(?P<list>[A-Za-z][\w\s,-]{1,80}?)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
+                          r"(?:\w+ly\s+)?(?P<verb>\w+)\s+to\s+(?:the\s+)?")
+BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def _lower_first(text: str) -> str:
+    return re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), text)  # 'Rice' opens the clause
+
+
+def _modified_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Rice export to Togo increased by 29 percent': exporter unnamed, the pair's other side (filled later)."""
+    m = MODIFIED_FLOW.match(sentence, c_start, c_end)
+    target = country_at(inside, m.end(), 1) if m else None
+    if not target or any(m.start("list") <= c.start < m.end("list") for c in inside):
+        return []
+    listed = _lower_first(m.group("list"))
+    if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
+        return []  # 'Total exports to Togo', 'Annual export to Togo' name no product
+    return [(None, target.iso3, p) for p in split_products(listed)]
+
+
+def _passive_supply(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Fishing nets were supplied to Togolese buyers by Ghana': the agent, else the pair's other side, exports."""
+    m = PASSIVE_HEAD.match(sentence, c_start, c_end)
+    if not m or m.group("verb").lower() not in trade_lexicon()["passive"]:
+        return []
+    target = country_at(inside, m.end(), 1)
+    if not target or any(m.start("list") <= c.start < m.end("list") for c in inside):
+        return []
+    agent = BY_AGENT.match(sentence, target.end, c_end) or re.match(r"\s+\w+\s+by\s+(?:the\s+)?", sentence[target.end:c_end])
+    source = None
+    if agent:
+        start = agent.end() if agent.re is BY_AGENT else target.end + agent.end()
+        source = country_at(inside, start, 1)
+    listed = _lower_first(m.group("list"))
+    if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
+        return []
+    return [(source.iso3 if source else None, target.iso3, p) for p in split_products(listed)]
+
+
+# 'Similarly, the export of bicycles has risen by 50 percent', 'Cement exports recorded ...': a growth sentence with no
+# country, in an article that named a flow before (TradeState.last_flow): the product moves along that flow
+GROWTH_HEAD = re.compile(r"\s*(?:(?:similarly|meanwhile|also|moreover|likewise|in\s+addition),?\s+)?(?:the\s+)?"
+                         r"(?:exports?\s+of\s+(?P<list>[\w\s,-]{2,80}?)|(?P<mod>[A-Za-z][\w\s-]{1,40}?)\s+exports?)\s+"
+                         r"(?:(?:has|have|had|also)\s+)*(?:increas\w*|r[oi]se\w*|jump\w*|gr[eo]w\w*|surg\w*|climb\w*|"
+                         r"f[ae]ll\w*|declin\w*|dropp?\w*|record\w*|doubl\w*|tripl\w*|soar\w*)\b", re.I)
+
+
+def growth_of_last_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'The exports of nails and screws have increased by 9 percent': no country in the clause, the last flow's."""
+    m = GROWTH_HEAD.match(sentence, c_start, c_end)
+    if not m or inside:
+        return []
+    listed = _lower_first(m.group("list") or m.group("mod"))
+    if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
+        return []  # 'Total exports rose', 'Its exports fell'
+    return [(LAST_FLOW, LAST_FLOW, p) for p in split_products(listed)]
+
+
+# 'Ghana exported to Togo the fishing nets worth $2m': the importer before the goods (past tense only: 'Ghana
+# exports to Togo increased' is a noun)
+SHIFTED = re.compile(r"\s+(?:exported|sold|supplied|shipped)\s+to\s+(?:the\s+)?")
+
+
+def shifted_object(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Ghana exported to Togo the roofing sheets worth $2m': subject country, 'to' country, then the goods."""
+    for c in inside:
+        m = SHIFTED.match(sentence, c.end, c_end)
+        target = country_at(inside, m.end(), 1) if m and not c.possessive else None
+        if target is None or target.iso3 == c.iso3:
+            continue
+        listed = re.sub(r"^\s*(?:the\s+)?", "", cut_list(sentence[target.end:c_end]))
+        first = listed.split()[0].lower() if listed.split() else ""
+        if not first or first.endswith("ed") or not first.isalpha() or first in trade_lexicon()["adverbs"]:
+            return []  # 'exported to Togo increased ...', 'exported to Togo mainly via ...'
+        return [(c.iso3, target.iso3, p) for p in split_products(listed)]
     return []
 
 

@@ -82,3 +82,13 @@ def test_ministers_with_the_rules_alone(monkeypatch):
     monkeypatch.setenv("DYAD_BACKBONE", "rules")
     docs, _ = read_documents([TEXTS / "p_portugal_angola_ministers.txt"], TEXTS)
     assert people_of(extract_documents(docs)) == MINISTERS
+
+
+def test_on_behalf_of_names_the_signatory_country():
+    """'signed by X, Minister of A, on behalf of Ghana and Y, Minister of B, on behalf of Togo': each signatory
+    serves the country named after his own office, not the country nearest to the sentence."""
+    from flows.ingest.documents import read_documents
+
+    docs, _ = read_documents([TEXTS / "pe_ghana_togo_behalf.txt"], TEXTS)
+    assert people_of(extract_documents(docs)) == {
+        ("Kwame Asante", "Minister of Fisheries", "GHA"), ("Kossi Mensah", "Minister of Maritime Economy", "TGO")}

@@ -39,3 +39,42 @@ def test_the_country_refers_back_only_to_a_flow_named_before():
     assert find_trade_claims(first, find_countries(first), state) == [] and state.last_flow == ("TZA", "KEN")
     assert {(c.exporter, c.importer, c.product) for c in find_trade_claims(sentence, find_countries(sentence), state)} \
         == {("TZA", "KEN", "cement"), ("TZA", "KEN", "sugar")}
+
+
+def test_flows_with_the_product_as_modifier_or_passive_subject():
+    """'The export of X to B', 'X export to B', 'X were supplied to B buyers by A' (exporter named or the pair's
+    other side); 'Total exports to B' names no product."""
+    from flows.ingest.documents import read_documents
+
+    docs, _ = read_documents([TEXTS / "tr_ghana_togo_modifier_flows.txt"], TEXTS)
+    assert trade_of(extract_documents(docs)) == {("GHA", "TGO", p) for p in (
+        "bicycles", "roofing sheets", "nails", "salt", "solar panels",
+        "plastic buckets", "window frames", "door hinges",  # growth with no country: the flow named before
+        "steel and construction industry products")}  # the importer before the goods; one coordinated name
+
+
+def test_passive_supply_takes_the_named_agent_and_skips_people():
+    state = TradeState(pair=("GHA", "TGO"))
+    sentence = "Maize was sold to Togo by Burkina Faso last year."
+    assert [(c.exporter, c.importer, c.product) for c in find_trade_claims(sentence, find_countries(sentence), state)] \
+        == [("BFA", "TGO", "maize")]
+    for sentence in ("Troops were sent to Togo.", "Annual exports to Togo reached $2 billion.",
+                     "Total exports were shipped to Togo."):
+        assert find_trade_claims(sentence, find_countries(sentence), TradeState(pair=("GHA", "TGO"))) == []
+
+
+def test_items_of_one_list_sharing_an_hs_heading_stay_two_but_a_later_mention_merges():
+    state = TradeState(pair=("LAO", "THA"))
+    listed = "Laos mainly exported paddy, milled rice and coffee to Thailand."
+    assert [c.product for c in find_trade_claims(listed, find_countries(listed), state)] == ["paddy", "milled rice", "coffee"]
+    later = "Laos also exported rice to Thailand."
+    assert find_trade_claims(later, find_countries(later), state) == []
+
+
+def test_the_importer_before_the_goods_only_with_a_past_tense_verb():
+    for sentence, expected in (
+            ("Ghana sold to Togo the fishing nets and salt worth $4m.", [("GHA", "TGO", "fishing nets"), ("GHA", "TGO", "salt")]),
+            ("Ghana exported to Togo increased amounts of salt.", []),  # no goods right after the importer
+            ("Ghana sold to Togo 40 percent of its maize.", [])):
+        claims = find_trade_claims(sentence, find_countries(sentence), TradeState(pair=("GHA", "TGO")))
+        assert [(c.exporter, c.importer, c.product) for c in claims] == expected
