@@ -212,7 +212,7 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
     earlier one's are quarantined under its name (trade_load.replace_revised).
     """
     quarantines, per_source = [], []
-    ordered = sorted(Path(p) for p in paths)
+    ordered = sorted(Path(given) for given in paths)
     for path in ordered:
         # what these files loaded last time goes first: a file read again must not be "revised" by its own
         # old rows in a file that sorts later and is read again after it
