@@ -239,6 +239,59 @@ def _utf8(relpath: str) -> bool:
     return True
 
 
+def _manifest_problem(relpath: str, reason: str, entry: Any) -> dict[str, Any]:
+    """One quarantine row for a manifest entry (its row_ref is the path the entry names)."""
+    return {"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath, "reason": reason, "raw": entry}
+
+
+def _add_manifest_files(manifest: dict[str, dict[str, Any]], root: Path, candidates: list[tuple[Path, str]],
+                        rejected: list[dict[str, Any]]) -> None:
+    """Judge every manifest entry: quarantine the bad ones and add listed files the walk did not find.
+
+    Kept apart from the per-file checks because a manifest entry fails for reasons of the manifest (a path
+    'documents/../../etc/passwd' that leaves the folder, a listed 'documents/gone.txt' that does not exist),
+    while a walked file fails for reasons of the file itself.
+    """
+    for relpath, entry in manifest.items():
+        if "_error" in entry:
+            rejected.append(_manifest_problem(relpath, entry["_error"], entry))
+            continue
+        for problem in entry.get("_problems", []):
+            rejected.append(_manifest_problem(relpath, f"manifest entry for '{relpath}': {problem}", entry))
+        target = root / relpath
+        if Path(relpath).is_absolute() or ".." in Path(relpath).parts or not _inside(target, root):
+            rejected.append(_manifest_problem(relpath, f"manifest path '{relpath}' leaves the sources folder", entry))
+        elif not target.is_file():
+            rejected.append(_manifest_problem(relpath, f"manifest lists '{relpath}' but no such file exists", entry))
+        elif relpath not in {listed for _, listed in candidates}:
+            candidates.append((target, relpath))
+
+
+def _fingerprint(path: Path, previous: tuple[int, int, str] | None) -> tuple[str, int, int]:
+    """(sha256, size, mtime_ns) of a regular file; the last run's hash is reused when size and mtime match.
+
+    Raises NotRegularFile for a FIFO or device (opening one may block the run) and OSError for a file that
+    cannot be read; the caller turns either into that file's quarantine row.
+    """
+    info = path.stat()
+    what = not_regular(info.st_mode)
+    if what is not None:
+        raise NotRegularFile(f"{what}, not a file: not read")
+    if previous is not None and previous[:2] == (info.st_size, info.st_mtime_ns):
+        sha = previous[2]
+    else:
+        sha = sha256_of(path)
+    return sha, info.st_size, info.st_mtime_ns
+
+
+def _file_problem(relpath: str, path: Path, root: Path) -> str | None:
+    """Why a candidate file is not read before it is even opened (a name that is not UTF-8, a link out of the
+    folder), or None; the name check comes first, as a bad name cannot be shown as it is."""
+    if not _utf8(relpath):
+        return "the file name is not valid UTF-8: rename the file (it was not read)"
+    return _escape(path, root)
+
+
 def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None = None
                      ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(inventory of readable source files, quarantine of entries that cannot be read safely).
@@ -252,48 +305,20 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
     rows: list[dict[str, Any]] = []
     walked, rejected = _walk(root)
     seen: set[str] = set()
-    candidates = [(p, p.relative_to(root).as_posix()) for p in walked]
-    for relpath, entry in manifest.items():
-        if "_error" in entry:
-            rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath, "reason": entry["_error"], "raw": entry})
-            continue
-        for problem in entry.get("_problems", []):
-            rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath,
-                             "reason": f"manifest entry for '{relpath}': {problem}", "raw": entry})
-        target = root / relpath
-        if Path(relpath).is_absolute() or ".." in Path(relpath).parts or not _inside(target, root):
-            rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath,
-                             "reason": f"manifest path '{relpath}' leaves the sources folder", "raw": entry})
-        elif not target.is_file():
-            rejected.append({"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath,
-                             "reason": f"manifest lists '{relpath}' but no such file exists", "raw": entry})
-        elif relpath not in {r for _, r in candidates}:
-            candidates.append((target, relpath))
+    candidates = [(path, path.relative_to(root).as_posix()) for path in walked]
+    _add_manifest_files(manifest, root, candidates, rejected)
     for path, relpath in candidates:
         if relpath in seen or path.name in IGNORED_NAMES:
             continue
         seen.add(relpath)
-        if not _utf8(relpath):
-            rejected.append({"stage": "ingest", "source": _readable_name(relpath), "row_ref": "file",
-                             "reason": "the file name is not valid UTF-8: rename the file (it was not read)",
-                             "raw": None})
-            continue
-        escape = _escape(path, root)
-        if escape is not None:
-            rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file", "reason": escape, "raw": None})
+        problem = _file_problem(relpath, path, root)
+        if problem is not None:
+            source = relpath if _utf8(relpath) else _readable_name(relpath)
+            rejected.append({"stage": "ingest", "source": source, "row_ref": "file", "reason": problem, "raw": None})
             continue
         entry = manifest.get(relpath, {})
         try:
-            info = path.stat()
-            what = not_regular(info.st_mode)
-            if what is not None:
-                raise NotRegularFile(f"{what}, not a file: not read")
-            previous = (known or {}).get(relpath)
-            if previous is not None and previous[:2] == (info.st_size, info.st_mtime_ns):
-                sha = previous[2]
-            else:
-                sha = sha256_of(path)
-            size, mtime_ns = info.st_size, info.st_mtime_ns
+            sha, size, mtime_ns = _fingerprint(path, (known or {}).get(relpath))
         except NotRegularFile as exc:
             rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file", "reason": str(exc), "raw": None})
             continue

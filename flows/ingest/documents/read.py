@@ -125,11 +125,9 @@ def _future_date(text: str, value: date, origin: str) -> dict[str, str]:
                                           "future: ignored, the text is loaded without it", "raw": value.isoformat()}
 
 
-def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """One DocumentRaw row (see schemas/raw.py) for one file; raises DocumentError(reason) on bad input."""
-    if not path.is_absolute() and not path.exists() and (root / path).exists():
-        path = root / path  # a path given relative to the sources root
-    relative = relative_posix(path, root)
+def _file_bytes(path: Path) -> bytes:
+    """The file's bytes, refused before reading when over the size limit (a 2 GB log dropped into documents/
+    would be read whole only to be refused); raises DocumentError for a file too large, unreadable or empty."""
     try:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
@@ -143,6 +141,16 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         raise DocumentError(f"unreadable file: {error.strerror or error}") from error
     if not data:
         raise DocumentError("empty file")
+    return data
+
+
+def _decoded_text(data: bytes) -> tuple[str, str, list[dict[str, Any]]]:
+    """(normalised text, encoding, quarantine parts for stray NULs) of a file's bytes, unpacked when gzipped.
+
+    Apart from the markup reading because every way bytes fail to be text (a corrupt gzip, UTF-16 without a
+    BOM, a PNG named 'photo.txt') is decided here, before any format is guessed; the preview shows the file's
+    own bytes, not the unpacked ones.
+    """
     content = unpacked(data)
     readable, dropped = _without_stray_nuls(content)
     try:
@@ -154,15 +162,16 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
         raise DocumentError("empty file: only whitespace", text[:200] or None)
     if len(_CONTROL_RX.findall(text)) > 0.05 * len(text):
         raise DocumentError("binary content: not text", preview(data))
-    fmt = sniff_format(path.with_name(path.name[:-3]) if path.name.lower().endswith(".gz") else path, text)
-    parsed = {"md": read_markdown, "html": read_html}.get(fmt, read_text)(text)
-    dropped += parsed.get("_dropped", [])
-    body: str = parsed["text"]
-    if not body.strip():
-        raise DocumentError(f"no text left after reading the {fmt} markup", text[:200])
-    dateline = find_dateline(body)
-    entry = manifest_entry or {}
-    published, source = None, None
+    return text, encoding, dropped
+
+
+def _publication_date(entry: Mapping[str, Any], parsed: Mapping[str, Any], fmt: str, dateline: Mapping[str, Any],
+                      text: str, dropped: list[dict[str, Any]]) -> tuple[date | None, str | None]:
+    """(published date, where it came from) by priority: manifest > front matter > HTML meta > dateline.
+
+    A date in the future is skipped for the next one and quarantined (appended to `dropped`): a front matter
+    'date: 2093-01-01' is a typo, and the dateline 'Baku, 12 June 2023' below it is then the date kept.
+    """
     for value, origin in ((as_date(entry.get("published")), "manifest"),
                           (parsed.get("published") if fmt == "md" else None, "front_matter"),
                           (parsed.get("published") if fmt == "html" else None, "html_meta"),
@@ -171,8 +180,26 @@ def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | No
             # a date after tomorrow (in any time zone) is wrong metadata: the date is quarantined, the text loads
             dropped.append(_future_date(text, value, origin))
         elif value is not None:
-            published, source = value, origin
-            break
+            return value, origin
+    return None, None
+
+
+def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One DocumentRaw row (see schemas/raw.py) for one file; raises DocumentError(reason) on bad input."""
+    if not path.is_absolute() and not path.exists() and (root / path).exists():
+        path = root / path  # a path given relative to the sources root
+    relative = relative_posix(path, root)
+    data = _file_bytes(path)
+    text, encoding, dropped = _decoded_text(data)
+    fmt = sniff_format(path.with_name(path.name[:-3]) if path.name.lower().endswith(".gz") else path, text)
+    parsed = {"md": read_markdown, "html": read_html}.get(fmt, read_text)(text)
+    dropped += parsed.get("_dropped", [])
+    body: str = parsed["text"]
+    if not body.strip():
+        raise DocumentError(f"no text left after reading the {fmt} markup", text[:200])
+    dateline = find_dateline(body)
+    entry = manifest_entry or {}
+    published, source = _publication_date(entry, parsed, fmt, dateline, text, dropped)
     return {
         "document_key": document_key(relative),
         "name": path.name,

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import duckdb
 import polars as pl
@@ -157,6 +157,52 @@ def record_sources(con: duckdb.DuckDBPyConnection, per_source: pl.DataFrame) -> 
         con.unregister("dim_source_table_new")
 
 
+def _ingest_one(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> tuple[pl.DataFrame, dict[str, Any]]:
+    """(quarantine rows, per-source line) for one statistics file: layout detected, rows loaded, bytes hashed.
+
+    One file's whole life in one place, so that ingest_tables only orders the files and sums them up: a
+    file swapped for a FIFO after discovery is refused before it is opened (reading it would block the run),
+    and a file whose layout cannot be told ('notes.csv' with a header dyad does not know) is one quarantine row.
+    """
+    try:
+        what = not_regular(path.stat().st_mode)
+    except OSError as err:
+        what = f"cannot read file: {err.strerror or err}"
+    if what is not None:
+        return file_quarantine(rel, what), {"source": rel, "format": "unknown", "sha256": None, "rows_in": 0,
+                                            "loaded": 0, "quarantined": 0}
+    # hashing a multi-GB file takes seconds: it runs beside DuckDB's load (hashlib frees the GIL)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        sha256 = pool.submit(sha256_of, path)
+        try:
+            with table_view(path) as (readable, skipped):
+                fmt = detect_format(readable)
+                outcome = ingest_file(con, readable, rel, fmt)
+            if skipped:
+                outcome = shift_lines(con, rel, outcome, skipped)
+        except UnreadableTable as err:
+            fmt, outcome = None, FileOutcome(0, 0, file_quarantine(rel, str(err)))
+    return outcome.quarantine, {
+        "source": rel, "format": fmt or "unknown", "sha256": sha256.result(),
+        "rows_in": outcome.rows_in, "loaded": outcome.loaded,
+        "quarantined": outcome.quarantine.filter((pl.col("row_ref") != "file") & (pl.col("source") == rel)).height,
+    }
+
+
+def _count_revised(quarantine: pl.DataFrame, per_source: list[dict[str, Any]]) -> None:
+    """Move the rows a later file revised away from 'loaded' to 'quarantined' of the earlier file, in place.
+
+    Why after the loop: the earlier file ('2022_v1.csv') has already counted a row as loaded when the later
+    one ('2022_v2.csv') replaces it and quarantines it under the earlier file's name.
+    """
+    counted = quarantine.filter(pl.col("row_ref") != "file").group_by("source").len("n")
+    per_file = dict(zip(counted["source"], counted["n"]))
+    for entry in per_source:
+        revised_away = per_file.get(entry["source"], 0) - entry["quarantined"]
+        entry["quarantined"] += revised_away
+        entry["loaded"] -= revised_away
+
+
 def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: Path) -> TablesResult:
     """Detect, read, validate and write every statistics table into the open connection.
 
@@ -166,7 +212,7 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
     earlier one's are quarantined under its name (trade_load.replace_revised).
     """
     quarantines, per_source = [], []
-    ordered = sorted(Path(p) for p in paths)
+    ordered = sorted(Path(given) for given in paths)
     for path in ordered:
         # what these files loaded last time goes first: a file read again must not be "revised" by its own
         # old rows in a file that sorts later and is read again after it
@@ -174,44 +220,13 @@ def ingest_tables(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: P
     register_reference(con)
     try:
         for path in ordered:
-            rel = relative(path, root)
-            try:
-                what = not_regular(path.stat().st_mode)
-            except OSError as err:
-                what = f"cannot read file: {err.strerror or err}"
-            if what is not None:  # swapped for a FIFO after discovery: opening it would block the run
-                quarantines.append(file_quarantine(rel, what))
-                per_source.append({"source": rel, "format": "unknown", "sha256": None, "rows_in": 0, "loaded": 0,
-                                   "quarantined": 0})
-                continue
-            # hashing a multi-GB file takes seconds: it runs beside DuckDB's load (hashlib frees the GIL)
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                sha256 = pool.submit(sha256_of, path)
-                try:
-                    with table_view(path) as (readable, skipped):
-                        fmt = detect_format(readable)
-                        outcome = ingest_file(con, readable, rel, fmt)
-                    if skipped:
-                        outcome = shift_lines(con, rel, outcome, skipped)
-                except UnreadableTable as err:
-                    fmt, outcome = None, FileOutcome(0, 0, file_quarantine(rel, str(err)))
-            quarantines.append(outcome.quarantine)
-            per_source.append({
-                "source": rel, "format": fmt or "unknown", "sha256": sha256.result(),
-                "rows_in": outcome.rows_in, "loaded": outcome.loaded,
-                "quarantined": outcome.quarantine.filter((pl.col("row_ref") != "file")
-                                                         & (pl.col("source") == rel)).height,
-            })
+            file_rows, line = _ingest_one(con, path, relative(path, root))
+            quarantines.append(file_rows)
+            per_source.append(line)
     finally:
         unregister_reference(con)
     quarantine = pl.concat(quarantines) if quarantines else pl.DataFrame(schema=QUARANTINE_SCHEMA)
-    # a file's rows revised by a later file are quarantined under the earlier file: count them there
-    counted = quarantine.filter(pl.col("row_ref") != "file").group_by("source").len("n")
-    per_file = dict(zip(counted["source"], counted["n"]))
-    for entry in per_source:
-        revised_away = per_file.get(entry["source"], 0) - entry["quarantined"]
-        entry["quarantined"] += revised_away
-        entry["loaded"] -= revised_away
+    _count_revised(quarantine, per_source)
     sources = pl.DataFrame(per_source, schema=PER_SOURCE_SCHEMA)
     statistics = sources.filter(pl.col("format").is_in(list(STATISTICS)))
     if statistics.height:
