@@ -76,7 +76,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         if inside:
             last_country = inside[-1].iso3
     out = []
-    fresh: set = set()
+    fresh: dict[str, set] = {}  # product -> the keys it added in this sentence
     for exporter, importer, product in claims:
         if exporter == LAST_FLOW:
             exporter, importer = state.last_flow or (None, None)
@@ -89,18 +89,30 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
         keys = {(exporter, importer, product.lower())} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
-        # the HS code merges a later mention ('rice' after 'milled rice'), but two items of one list stay two
-        # ('paddy, milled rice and cashew nuts': paddy and milled rice share HS 1006)
-        if keys & (state.seen - fresh):
+        # the HS code merges another mention of the same goods ('rice' after 'milled rice'; 'pays with electricity,
+        # so B receives power' in one sentence), but two items of one list stay two ('paddy, milled rice and cashew
+        # nuts': paddy and milled rice share HS 1006)
+        added_here = set().union(*fresh.values())
+        if keys & (state.seen - added_here):
             continue
-        if (exporter, importer, product.lower()) in fresh:
+        if (exporter, importer, product.lower()) in added_here:
             continue
-        fresh |= keys - state.seen
+        same_heading = [other for other, other_keys in fresh.items() if keys & other_keys]
+        if any(not _listed_together(sentence, other, product) for other in same_heading):
+            continue
+        fresh[product] = keys - state.seen
         state.seen |= keys
         out.append(TradeClaim(exporter, importer, product, hs))
     state.last_flow = named_flow(sentence, countries) or (
         (out[-1].exporter, out[-1].importer) if out else state.last_flow)
     return out
+
+
+def _listed_together(sentence: str, first: str, second: str) -> bool:
+    """True when the two names stand side by side in one list of the sentence ('X, Y', 'X and Y', 'X, and Y')."""
+    joint = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    a, b = re.escape(first), re.escape(second)
+    return re.search(rf"{a}{joint}{b}|{b}{joint}{a}", sentence, re.IGNORECASE) is not None
 
 
 def _known_capitalised(product: str) -> str:

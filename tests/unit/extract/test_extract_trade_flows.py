@@ -78,3 +78,10 @@ def test_the_importer_before_the_goods_only_with_a_past_tense_verb():
             ("Ghana sold to Togo 40 percent of its maize.", [])):
         claims = find_trade_claims(sentence, find_countries(sentence), TradeState(pair=("GHA", "TGO")))
         assert [(c.exporter, c.importer, c.product) for c in claims] == expected
+
+
+def test_goods_of_one_heading_named_twice_in_one_sentence_outside_a_list_are_one_claim():
+    # 'electricity' and 'power' share HS 2716 but are no list: the second names the same goods again
+    sentence = "Under the deal, Laos pays for the fuel with electricity, so Thailand receives Lao power in return."
+    claims = find_trade_claims(sentence, find_countries(sentence), TradeState(pair=("LAO", "THA")))
+    assert [(c.exporter, c.importer, c.product) for c in claims] == [("LAO", "THA", "electricity")]
