@@ -367,3 +367,28 @@ def test_html_field_whose_label_is_hidden_is_still_read(tmp_path: Path) -> None:
                     'field--name-body field--label-hidden"><p>The ministers met in Quito.</p><p>They signed a '
                     'deal.</p></div></div><p class="visually-hidden">Skip</p></body></html>', encoding="utf-8")
     assert read_document(path, tmp_path)["text"] == "The ministers met in Quito.\n\nThey signed a deal."
+
+
+def test_a_date_alone_on_a_line_under_a_notice_headline_and_standfirst_is_the_publication_date() -> None:
+    page = ("We use cookies to keep you signed in and to count visits\n"
+            "Ruritania and Borduria agree on a rail link\n"
+            "The two foreign ministers have agreed to open talks on a line across the border\n"
+            "March 3, 2023\n"
+            "The ministers met in the capital on Thursday.\n")
+    assert find_dateline(page) == {"published": date(2023, 3, 3)}
+
+
+def test_a_clock_time_labelled_hour_or_time_beside_the_date_is_no_more_text() -> None:
+    for stamp in ("June 14, 2024 Hour: 9:07 am", "June 14, 2024 Time: 21:40"):
+        page = f"Ruritania and Borduria to widen energy ties\n{stamp}\nThe presidents met on Thursday.\n"
+        assert find_dateline(page)["published"] == date(2024, 6, 14), stamp
+
+
+def test_below_the_first_paragraph_a_date_alone_on_a_line_is_not_the_page_date() -> None:
+    page = ("Ruritania and Borduria: a chronology\n"
+            "Notes\n"
+            "Relations between the two kingdoms go back a long way, and the list below gives the dates of the visits "
+            "that the two courts have exchanged since the border treaty was signed.\n"
+            "May 14, 2019\n"
+            "The king of Ruritania visited Borduria.\n")
+    assert "published" not in find_dateline(page)

@@ -10,6 +10,10 @@ from flows.common.dates import DateContext, parse_date_text
 
 HEADLINE_MAX_CHARS = 200
 DATELINE_LINES = 3
+# A line that is only a date may stand lower, under a cookie notice, a headline and a standfirst ('Cookies ...' /
+# 'Headline' / 'Standfirst' / 'May 14, 2024'); being only a date, it is safe to look for further down than a dateline.
+DATE_ONLY_LINES = 6
+BODY_LINE_MIN_CHARS = 160
 DATE_LINE_MAX_CHARS = 100
 _FINAL_PUNCTUATION = tuple(".!?:;…,\"”’»)")
 _DATELINE_RX = re.compile(
@@ -21,7 +25,7 @@ _DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last
                                   re.IGNORECASE)
 _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
 # A clock time beside the date ("March 4, 2025 10:42 AM UTC", "2023-05-08 16:20 KST") is not more text.
-_TIME_RX = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
+_TIME_RX = re.compile(r"(?:\b(?:time|hour)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
                       re.IGNORECASE)
 # A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
 _PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
@@ -95,6 +99,11 @@ def parse_dateline(line: str) -> dict[str, Any] | None:
     return found
 
 
+def _reads_as_body(line: str) -> bool:
+    """A paragraph of the story: long, and ending as a sentence ends."""
+    return len(line) > BODY_LINE_MIN_CHARS and line.endswith((".", "!", "?", '"', "”", "’"))
+
+
 def find_dateline(text: str) -> dict[str, Any]:
     """{'published', 'place', 'outlet'} found in the first non-empty lines (keys absent when not found)."""
     found: dict[str, Any] = {}
@@ -103,8 +112,18 @@ def find_dateline(text: str) -> dict[str, Any]:
         stamped = parse_date_text(stamp.group(1))[0]
         if stamped is not None:
             found["published"] = stamped
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:DATELINE_LINES]
-    for line in lines:
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:DATE_ONLY_LINES]
+    for number, line in enumerate(lines):
+        if number >= DATELINE_LINES:
+            if "published" in found or any(_reads_as_body(earlier) for earlier in lines[:number]):
+                break  # below the first paragraph a date alone on a line is a list item or a caption, not the page's
+            only_date = date_only_line(line)
+            if only_date is not None:
+                found["published"] = only_date[0]
+                if only_date[1]:
+                    found.setdefault("outlet", only_date[1])
+                break
+            continue
         if "published" not in found:
             only_date = date_only_line(line)
             if only_date is not None:
