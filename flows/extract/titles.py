@@ -93,85 +93,123 @@ class Found:
     counterpart_at: int | None = None  # where 'his counterpart' stands, for a name it introduces
 
 
+def _head_at(toks: list[Tok], index: int, lex: dict, firsts: set) -> int:
+    """Width of the title head at index (0 if none), so the caller can skip over a whole 'Deputy Foreign Minister'."""
+    width = match_seq(toks, index, lex["heads"]) if toks[index].text in firsts else 0
+    if not width and index > 0 and toks[index - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
+            index + 2 < len(toks) and (toks[index + 1].text == "," or is_name_token(toks[index + 1])):
+        width = match_seq(toks, index, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
+    return width
+
+
+def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
+    """Walk left from the head over its modifiers, so 'Deputy Prime Minister and Foreign Minister' is one title."""
+    start = index
+    while start > 0:
+        prev = toks[start - 1]
+        if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
+            start -= 1
+        elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
+            start -= 1
+        elif prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper() and toks[start - 2].country is None:
+            start -= 1
+        elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, [(h[-1],) for h in lex["heads"]]):
+            start -= 1  # 'Deputy Prime Minister and Foreign Minister'
+        else:
+            break
+    return start
+
+
+def _owner_country(toks: list[Tok], start: int) -> str | None:
+    """The country owning the title from just before it: 'Brazil's Foreign Minister', 'the Kenyan President'."""
+    if start > 0 and toks[start - 1].text in ("’s", "'s") and start > 1 and toks[start - 2].country:
+        return toks[start - 2].country.iso3
+    if start > 0 and toks[start - 1].country and toks[start - 1].country.kind in ("demonym", "name"):
+        return toks[start - 1].country.iso3
+    return None
+
+
+def _role(toks: list[Tok], start: int, index: int, width: int, complement: list[str],
+          lex: dict) -> tuple[str | None, bool]:
+    """The role text and whether the head is a name honorific, which then belongs to the name, not the role."""
+    role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[start:index + width]] + complement
+    # 'Foreign Minister Prince Faisal', 'Prime Minister Sheikh Hasina': the office is the role, the honorific
+    # belongs to the name
+    honorific = (toks[index].text in NAME_HONORIFICS and start < index
+                 and any(match_seq(toks, x, lex["heads"]) for x in range(start, index)))
+    if honorific:
+        role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[start:index]]
+    return (singular(" ".join(role_words)) if role_words else None), honorific
+
+
+def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, int | None] | None:
+    """(name_start, name_end, honorific_at) of the name after the title, or None when no person follows it."""
+    name_start = comp_end + 1 if comp_end < len(toks) and toks[comp_end].text == "," else comp_end
+    name_start = skip_courtesy(toks, name_start)  # 'Dr Naledi Pandor', 'Ms. Macamo', ', His Excellency Dato’ Sri X'
+    honorific_at = (name_start if name_start != comp_end and name_start < len(toks)
+                    and toks[name_start].text in NAME_HONORIFICS else None)
+    if honorific_at is not None:
+        name_start += 1  # 'the Emir of Qatar, Sheikh Tamim ...': the honorific opens the name
+    name_end = read_name(toks, name_start)
+    if name_end == name_start:
+        return None
+    if name_end < len(toks) and toks[name_end].text in lex["not_names"] and toks[name_end].text[:1].isupper():
+        return None  # 'the President Biden Administration': a name used as a modifier
+    of_country_next = name_end + 1 < len(toks) and toks[name_end].text == "of" and toks[name_end + 1].country is not None
+    if name_start != comp_end and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")")
+                                       or of_country_next):
+        return None
+    return name_start, name_end, honorific_at
+
+
+def _names_after(toks: list[Tok], name_start: int, name_end: int, plural: bool) -> list[tuple[int, int, str | None]]:
+    """Each (start, end, of_country) after a plural title: 'Foreign Ministers X of Armenia and Y of Iran'."""
+    names = []
+    while True:
+        comp_end, _, of_country, _ = read_complement(toks, name_end)
+        names.append((name_start, name_end, of_country))
+        if plural and comp_end < len(toks) and toks[comp_end].text == "and":
+            next_end = read_name(toks, comp_end + 1)
+            if next_end > comp_end + 1:
+                name_start, name_end = comp_end + 1, next_end
+                continue
+        break
+    return names
+
+
 def titles_before_names(toks: list[Tok]) -> list[Found]:
     """'Azerbaijan's Deputy Foreign Minister Khalaf Khalafov', 'Foreign Ministers X of Armenia and Y of Iran'."""
     lex = title_lexicon()
     found: list[Found] = []
-    i = 0
+    index = 0
     firsts = by_first(tuple(lex["heads"]))
-    while i < len(toks):
-        n = match_seq(toks, i, lex["heads"]) if toks[i].text in firsts else 0
-        if not n and i > 0 and toks[i - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
-                i + 2 < len(toks) and (toks[i + 1].text == "," or is_name_token(toks[i + 1])):
-            n = match_seq(toks, i, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
-        if not n:
-            i += 1
+    while index < len(toks):
+        width = _head_at(toks, index, lex, firsts)
+        if not width:
+            index += 1
             continue
-        b = i
-        while b > 0:
-            prev = toks[b - 1]
-            if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
-                b -= 1
-            elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
-                b -= 1
-            elif prev.text == "of" and b >= 2 and toks[b - 2].text[:1].isupper() and toks[b - 2].country is None:
-                b -= 1
-            elif prev.text == "and" and b >= 2 and match_seq([toks[b - 2]], 0, [(h[-1],) for h in lex["heads"]]):
-                b -= 1  # 'Deputy Prime Minister and Foreign Minister'
-            else:
-                break
-        country = None
-        if b > 0 and toks[b - 1].text in ("’s", "'s") and b > 1 and toks[b - 2].country:
-            country = toks[b - 2].country.iso3
-        elif b > 0 and toks[b - 1].country and toks[b - 1].country.kind in ("demonym", "name"):
-            country = toks[b - 1].country.iso3
-        post = match_seq(toks, i + n, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
-        j, comp, of_country, to_country = read_complement(toks, i + n + post)
-        role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[b:i + n]] + comp
-        # 'Foreign Minister Prince Faisal', 'Prime Minister Sheikh Hasina': the office is the role, the honorific
-        # belongs to the name
-        honorific = (toks[i].text in NAME_HONORIFICS and b < i
-                     and any(match_seq(toks, x, lex["heads"]) for x in range(b, i)))
+        start = _title_start(toks, index, lex)
+        country = _owner_country(toks, start)
+        post = match_seq(toks, index + width, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
+        comp_end, complement, of_country, _ = read_complement(toks, index + width + post)
+        role, honorific = _role(toks, start, index, width, complement, lex)
+        last = toks[index + width - 1].text
+        plural = last.endswith("s") and (last[:-1] in lex["head_words"]
+                                         or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
+        first = _first_name(toks, comp_end, lex)
+        if first is None:
+            index += width
+            continue
+        name_start, name_end, honorific_at = first
+        names = _names_after(toks, name_start, name_end, plural)
         if honorific:
-            role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[b:i]]
-        role = singular(" ".join(role_words)) if role_words else None
-        last = toks[i + n - 1].text
-        plural = last.endswith("s") and (last[:-1] in lex["head_words"] or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
-        k = j + 1 if j < len(toks) and toks[j].text == "," else j
-        k = skip_courtesy(toks, k)  # 'Dr Naledi Pandor', 'Ms. Macamo', ', His Excellency Dato’ Sri X'
-        honorific_at = k if k != j and k < len(toks) and toks[k].text in NAME_HONORIFICS else None
-        if honorific_at is not None:
-            k += 1  # 'the Emir of Qatar, Sheikh Tamim ...': the honorific opens the name
-        e = read_name(toks, k)
-        if e == k:
-            i += n
-            continue
-        if e < len(toks) and toks[e].text in lex["not_names"] and toks[e].text[:1].isupper():
-            i += n
-            continue  # 'the President Biden Administration': a name used as a modifier
-        of_country_next = e + 1 < len(toks) and toks[e].text == "of" and toks[e + 1].country is not None
-        if k != j and not (e >= len(toks) or toks[e].text in (",", ".", "and", ";", ")") or of_country_next):
-            i += n
-            continue
-        names = []
-        pos_start, pos_end = k, e
-        while True:
-            c_end, _, of_c, _ = read_complement(toks, pos_end)
-            names.append((pos_start, pos_end, of_c))
-            if plural and c_end < len(toks) and toks[c_end].text == "and":
-                e2 = read_name(toks, c_end + 1)
-                if e2 > c_end + 1:
-                    pos_start, pos_end = c_end + 1, e2
-                    continue
-            break
-        if honorific:
-            names[0] = (i, names[0][1], names[0][2])
+            names[0] = (index, names[0][1], names[0][2])
         elif honorific_at is not None:
             names[0] = (honorific_at, names[0][1], names[0][2])
-        for s, e_, of_c in names:
-            c = of_c or country or of_country
-            found.append(Found(s, e_, role, c, "explicit" if c else "none"))
-        i = names[-1][1]
+        for name_from, name_to, name_country in names:
+            owner = name_country or country or of_country
+            found.append(Found(name_from, name_to, role, owner, "explicit" if owner else "none"))
+        index = names[-1][1]
     return found
 
 
