@@ -94,7 +94,7 @@ class Found:
 
 
 def _head_at(toks: list[Tok], index: int, lex: dict, firsts: set) -> int:
-    """Width of the title head at index (0 if none), so the caller can skip over a whole 'Deputy Foreign Minister'."""
+    """Width of the title head at index (0 if none), so the caller skips a whole 'Deputy Foreign Minister'."""
     width = match_seq(toks, index, lex["heads"]) if toks[index].text in firsts else 0
     if not width and index > 0 and toks[index - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
             index + 2 < len(toks) and (toks[index + 1].text == "," or is_name_token(toks[index + 1])):
@@ -111,7 +111,8 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
             start -= 1
         elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
             start -= 1
-        elif prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper() and toks[start - 2].country is None:
+        elif (prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper()
+              and toks[start - 2].country is None):
             start -= 1
         elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, [(h[-1],) for h in lex["heads"]]):
             start -= 1  # 'Deputy Prime Minister and Foreign Minister'
@@ -155,14 +156,16 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
         return None
     if name_end < len(toks) and toks[name_end].text in lex["not_names"] and toks[name_end].text[:1].isupper():
         return None  # 'the President Biden Administration': a name used as a modifier
-    of_country_next = name_end + 1 < len(toks) and toks[name_end].text == "of" and toks[name_end + 1].country is not None
+    of_country_next = (name_end + 1 < len(toks) and toks[name_end].text == "of"
+                       and toks[name_end + 1].country is not None)
     if name_start != comp_end and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")")
                                        or of_country_next):
         return None
     return name_start, name_end, honorific_at
 
 
-def _names_after(toks: list[Tok], name_start: int, name_end: int, plural: bool) -> list[tuple[int, int, str | None]]:
+def _names_after(toks: list[Tok], name_start: int, name_end: int,
+                 plural: bool) -> list[tuple[int, int, str | None]]:
     """Each (start, end, of_country) after a plural title: 'Foreign Ministers X of Armenia and Y of Iran'."""
     names = []
     while True:
