@@ -8,75 +8,98 @@ from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCT
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 
 
+def _past_mention(toks: list[Tok], index: int) -> int:
+    """The index just past the country mention at index: 'the Republic of Kazakhstan' is one mention, many tokens."""
+    country = toks[index].country
+    while index < len(toks) and toks[index].country is country:
+        index += 1
+    return index
+
+
+def _of_the_country(toks: list[Tok], index: int) -> tuple[int, str] | None:
+    """'of the Republic of Kazakhstan' -> (past it, iso3); None for a demonym, which ends the complement."""
+    country = toks[index + 2].country  # 'Minister of Foreign Affairs of the Republic of Kazakhstan'
+    if country.kind not in ("name", "historic"):
+        return None
+    return _past_mention(toks, index + 2), country.iso3
+
+
+def _of_the_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of the Sovereignty Council' -> (past it, its words); None when no body noun closes the capitalised words."""
+    end = index + 2
+    while end < len(toks) and end - index < 8 and toks[end].text[:1].isupper() and toks[end].text not in BODIES:
+        end += 1
+    if end < len(toks) and toks[end].text in BODIES and end > index + 2 - 1:
+        return end + 1, [t.text for t in toks[index:end + 1]]  # 'Chairman of the Sovereignty Council'
+    return None
+
+
+def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of Trade and Integration', 'for Energy, Business and Industry' -> (past it, words); None if no portfolio."""
+    word, nxt = toks[index].text, toks[index + 1]
+    end = index + 1
+    part = [word]
+    portfolio = title_lexicon()["portfolio"]
+    while end < len(toks) and (
+        (toks[end].text in portfolio and not toks[end].country)
+        or (toks[end].text in ("and", "the", "for") and end + 1 < len(toks) and toks[end + 1].text in portfolio)
+        or (toks[end].text == "," and len(part) > 1 and end + 1 < len(toks) and toks[end + 1].text in portfolio)
+    ):
+        if toks[end].text == ",":  # 'Minister for Energy, Business and Industry'
+            part[-1] += ","
+        else:
+            part.append(toks[end].text)
+        end += 1
+    if len(part) == 1 and nxt.text[:1].isupper() and not nxt.country and read_name(toks, index + 2) - (index + 2) >= 2:
+        part.append(nxt.text)  # 'Minister of Electricity Mohamed Shaker': one unknown portfolio word
+        end = index + 2
+    if len(part) == 1:
+        return None
+    return end, part
+
+
+def _to_country(toks: list[Tok], first: int, lead: list[str]) -> tuple[int, list[str], str]:
+    """'to Azerbaijan', 'to the Netherlands' -> (past it, words, iso3): the country an envoy is sent to."""
+    end = _past_mention(toks, first)
+    return end, lead + [" ".join(t.text for t in toks[first:end])], toks[first].country.iso3
+
+
 def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None, str | None]:
     """After a title head: 'of Trade and Integration', 'of Kazakhstan', 'to Azerbaijan'. -> (end, words, of_country, to_country)."""
+    index = j
     words: list[str] = []
     of_country = to_country = None
-    while j + 1 < len(toks):
-        word = toks[j].text
-        nxt = toks[j + 1]
-        if word == "of" and nxt.text == "the" and j + 2 < len(toks) and toks[j + 2].country is not None:
-            c = toks[j + 2].country  # 'Minister of Foreign Affairs of the Republic of Kazakhstan'
-            if c.kind not in ("name", "historic"):
+    while index + 1 < len(toks):
+        word, nxt = toks[index].text, toks[index + 1]
+        if word == "of" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country is not None:
+            country_step = _of_the_country(toks, index)
+            if country_step is None:
                 break
-            of_country, j = c.iso3, j + 2
-            while j < len(toks) and toks[j].country is c:
-                j += 1
-            continue
-        if word == "of" and nxt.text == "the" and not (j + 2 < len(toks) and toks[j + 2].country):
-            k = j + 2
-            while k < len(toks) and k - j < 8 and toks[k].text[:1].isupper() and toks[k].text not in BODIES:
-                k += 1
-            if k < len(toks) and toks[k].text in BODIES and k > j + 2 - 1:
-                words += [t.text for t in toks[j:k + 1]]  # 'Chairman of the Sovereignty Council'
-                j = k + 1
-                continue
-            break
-        if word in ("of", "for") and (nxt.country or nxt.text[:1].isupper()):
-            if word == "of" and nxt.country and nxt.country.kind in ("name", "historic"):
-                of_country = nxt.country.iso3
-                j += 1
-                while j < len(toks) and toks[j].country is nxt.country:
-                    j += 1
-                continue
-            k = j + 1
-            part = [word]
-            portfolio = title_lexicon()["portfolio"]
-            while k < len(toks) and (
-                (toks[k].text in portfolio and not toks[k].country)
-                or (toks[k].text in ("and", "the", "for") and k + 1 < len(toks) and toks[k + 1].text in portfolio)
-                or (toks[k].text == "," and len(part) > 1 and k + 1 < len(toks) and toks[k + 1].text in portfolio)
-            ):
-                if toks[k].text == ",":  # 'Minister for Energy, Business and Industry'
-                    part[-1] += ","
-                else:
-                    part.append(toks[k].text)
-                k += 1
-            if len(part) == 1 and nxt.text[:1].isupper() and not nxt.country and read_name(toks, j + 2) - (j + 2) >= 2:
-                part.append(nxt.text)  # 'Minister of Electricity Mohamed Shaker': one unknown portfolio word
-                k = j + 2
-            if len(part) == 1:
+            index, of_country = country_step
+        elif word == "of" and nxt.text == "the":
+            body_step = _of_the_body(toks, index)
+            if body_step is None:
                 break
+            index, part = body_step
             words += part
-            j = k
+        elif word in ("of", "for") and (nxt.country or nxt.text[:1].isupper()):
+            if word == "of" and nxt.country and nxt.country.kind in ("name", "historic"):
+                index, of_country = _past_mention(toks, index + 1), nxt.country.iso3
+                continue
+            portfolio_step = _portfolio(toks, index)
+            if portfolio_step is None:
+                break
+            index, part = portfolio_step
+            words += part
         elif word == "to" and nxt.country:
-            to_country = nxt.country.iso3
-            k = j + 1
-            while k < len(toks) and toks[k].country is nxt.country:
-                k += 1
-            words += ["to", " ".join(t.text for t in toks[j + 1:k])]
-            j = k
-        elif word == "to" and nxt.text == "the" and j + 2 < len(toks) and toks[j + 2].country:
-            c = toks[j + 2].country
-            to_country = c.iso3
-            k = j + 2
-            while k < len(toks) and toks[k].country is c:
-                k += 1
-            words += ["to", "the", " ".join(t.text for t in toks[j + 2:k])]
-            j = k
+            index, part, to_country = _to_country(toks, index + 1, ["to"])
+            words += part
+        elif word == "to" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country:
+            index, part, to_country = _to_country(toks, index + 2, ["to", "the"])
+            words += part
         else:
             break
-    return j, words, of_country, to_country
+    return index, words, of_country, to_country
 
 
 def singular(role: str) -> str:
