@@ -116,7 +116,7 @@ class Found:
     counterpart_at: int | None = None  # where 'his counterpart' stands, for a name it introduces
 
 
-def _head_at(toks: list[Tok], index: int, lex: dict, firsts: set) -> int:
+def _head_at(toks: list[Tok], index: int, lex: dict, firsts: dict[str, list[tuple[str, ...]]]) -> int:
     """Width of the title head at index (0 if none), so the caller skips a whole 'Deputy Foreign Minister'."""
     width = match_seq(toks, index, lex["heads"]) if toks[index].text in firsts else 0
     if not width and index > 0 and toks[index - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
