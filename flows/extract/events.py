@@ -8,6 +8,7 @@ from datetime import date
 
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, is_historic
+from flows.extract.event_days import after_publication, date_line, next_year_if_past
 from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
@@ -123,23 +124,8 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     hits = find_triggers(text, clause.start)
     point_dates = clause_point_dates(clause)
     if not hits:
-        if state.last_clause_type and point_dates and grammar["ellipsis"].search(text):
-            hits = [Hit(state.last_clause_type, clause.start, clause.start, "(ellipsis)")]
-        else:
-            news_day = [mention for mention in point_dates if mention.resolution == "relative" and mention.precision == "day"]
-            if anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
-                                                                     or _date_line(text, point_dates, clause.start)
-                                                                     or _lead_caption(point_dates, state)):
-                # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
-                # about (a verb of news, or a day told relative to publication), for the undated events after it
-                state.anchor = pick_date(anchorable(point_dates), (clause.start + clause.end) // 2)
-            return []
-    if any(person.role and INTERNATIONAL_ROLE.search(person.role) for person, _, _ in clause.persons) and len(
-            {country.iso3 for country in clause.countries}
-            | {person.country for person, _, _ in clause.persons if person.country}) < 2:
-        return []  # 'the UN Secretary-General met Putin': not an event between two states
-    if grammar["negation"].search(text) or grammar["domestic"].search(text) or MULTILATERAL.search(text):
-        state.last_clause_type = None
+        hits = _untriggered(clause, point_dates, state, grammar)  # an ellipsis, or no event: maybe a date anchor
+    if not hits or _no_state_event(clause, state, grammar):
         return []
     found = hits
     hits = choose_hits(hits, text, clause.start)
@@ -153,37 +139,81 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     by_key: dict[tuple, EventRow] = {}
     for hit, dates, part in [(hit, own_dates(clause.dates, hits, hit, clause.sentence), None) for hit in hits] + offsets:
         if part is not None:  # the measured event's own words: 'X visited Y' after 'six weeks after'
-            row = _build(hit, part, dates, read_parties(part.sentence, part.start, part.end, part.countries,
-                                                        part.persons, pair_spans, last_entity), state, False)
-            if not named(part) - {None}:
-                # 'a week after their prime ministers co-chaired ...': 'their' are the sides of the sentence
-                whole = read_parties(clause.sentence, clause.start, clause.end, clause.countries, clause.persons,
-                                     pair_spans, last_entity)
-                row = _build(hit, clause, dates, whole, state, False)
-            if row is not None and not {row.actor, row.target} <= named(part if named(part) - {None} else clause):
-                row = None  # sides its words do not name are not guessed from the rest of the story
+            row = _measured_row(hit, part, dates, clause, pair_spans, last_entity, state)
         else:
             row = _build(hit, main if main is not None and hit.start < main.end else clause, dates, parties, state,
                          _is_planned(hit, clause))
-        if row is None:
-            continue
-        for item in [row] + _list_items(row, clause):
-            key = (family(item.event_type), item.event_date, item.actor, item.target)
-            if key in by_key:
-                if registry_type(item.event_type).marker is not None:
-                    by_key[key].event_type = item.event_type  # 'a state visit' names the kind of the visit told
-                continue
-            by_key[key] = item
+        if row is not None:
+            _keep_once(by_key, row, clause)
     rows = measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start)
+    _remember_clause(rows, clause, point_dates, state)
+    return rows
+
+
+def _untriggered(clause: Clause, point_dates: list[DateMention], state: EventState, grammar: dict) -> list[Hit]:
+    """A clause with no trigger: an ellipsis repeats the last clause's event, else its day may anchor later ones."""
+    text = clause.text
+    if state.last_clause_type and point_dates and grammar["ellipsis"].search(text):
+        return [Hit(state.last_clause_type, clause.start, clause.start, "(ellipsis)")]
+    news_day = [mention for mention in point_dates if mention.resolution == "relative" and mention.precision == "day"]
+    if anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
+                                                             or date_line(text, point_dates, clause.start)
+                                                             or _lead_caption(point_dates, state)):
+        # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
+        # about (a verb of news, or a day told relative to publication), for the undated events after it
+        state.anchor = pick_date(anchorable(point_dates), (clause.start + clause.end) // 2)
+    return []
+
+
+def _no_state_event(clause: Clause, state: EventState, grammar: dict) -> bool:
+    """A clause that tells no event between two states: an international official's, a denial, a domestic one."""
+    text = clause.text
+    if any(person.role and INTERNATIONAL_ROLE.search(person.role) for person, _, _ in clause.persons) and len(
+            {country.iso3 for country in clause.countries}
+            | {person.country for person, _, _ in clause.persons if person.country}) < 2:
+        return True  # 'the UN Secretary-General met Putin': not an event between two states
+    if grammar["negation"].search(text) or grammar["domestic"].search(text) or MULTILATERAL.search(text):
+        state.last_clause_type = None
+        return True
+    return False
+
+
+def _measured_row(hit: Hit, part: Clause, dates: list[DateMention], clause: Clause, pair_spans: list[tuple[int, int]],
+                  last_entity: tuple[str | None, int] | None, state: EventState) -> EventRow | None:
+    """The event measured from the main one ('six weeks after X visited Y'), between the sides its words name."""
+    row = _build(hit, part, dates, read_parties(part.sentence, part.start, part.end, part.countries,
+                                                part.persons, pair_spans, last_entity), state, False)
+    if not named(part) - {None}:
+        # 'a week after their prime ministers co-chaired ...': 'their' are the sides of the sentence
+        whole = read_parties(clause.sentence, clause.start, clause.end, clause.countries, clause.persons,
+                             pair_spans, last_entity)
+        row = _build(hit, clause, dates, whole, state, False)
+    if row is not None and not {row.actor, row.target} <= named(part if named(part) - {None} else clause):
+        row = None  # sides its words do not name are not guessed from the rest of the story
+    return row
+
+
+def _keep_once(by_key: dict[tuple, EventRow], row: EventRow, clause: Clause) -> None:
+    """One row per (family, date, sides) of the clause, so two triggers of one meeting give one event."""
+    for item in [row] + _list_items(row, clause):
+        key = (family(item.event_type), item.event_date, item.actor, item.target)
+        if key in by_key:
+            if registry_type(item.event_type).marker is not None:
+                by_key[key].event_type = item.event_type  # 'a state visit' names the kind of the visit told
+            continue
+        by_key[key] = item
+
+
+def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[DateMention], state: EventState) -> None:
+    """Carry the clause's date and event to the clauses after it ('... signed on 4 May. The ministers also met')."""
     # a dated clause whose trigger made no event ('its deal with Somaliland, signed on 1 January') does not date
     # the events told after it, unless it is the story's multilateral meeting
     story_clause = bool(rows) or len({country.iso3 for country in clause.countries}) > 2
-    if story_clause and anchorable(point_dates) and not RECALLED.search(text):
+    if story_clause and anchorable(point_dates) and not RECALLED.search(clause.text):
         state.anchor = next_anchor(state.anchor, pick_date(anchorable(point_dates), (clause.start + clause.end) // 2))
     if rows:
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)
-    return rows
 
 
 def _offset_hits(found: list[Hit], chosen: list[Hit], clause: Clause,
@@ -206,17 +236,6 @@ def _offset_hits(found: list[Hit], chosen: list[Hit], clause: Clause,
                           [person for person in clause.persons if person[1] >= start])
             out.append((hit, [dated], part))
     return out
-
-
-def _date_line(text: str, dates: list[DateMention], clause_start: int) -> bool:
-    """A short line that opens with a full day ('Monday 4 March 2019, 10am, Parliament House, Suva.'): the
-    day of the speech or story that follows."""
-    return len(text.split()) <= DATE_LINE_WORDS and any(
-        mention.precision == "day" and mention.resolution == "explicit" and mention.start - clause_start <= 12
-        for mention in dates)
-
-
-DATE_LINE_WORDS = 15
 
 
 def _lead_caption(dates: list[DateMention], state: EventState) -> bool:
@@ -312,25 +331,6 @@ PARTICIPLE_BY = re.compile(r"\s+by\b")
 AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _after_publication(date_m: DateMention | None, published: date | None) -> bool:
-    """A date wholly after the day the story was published, at its own precision: what it tells has not happened."""
-    if date_m is None or date_m.value is None or published is None:
-        return False
-    width = {"year": 4, "month": 7}.get(date_m.precision or "day", 10)
-    return date_m.value.isoformat()[:width] > published.isoformat()[:width]
-
-
-def _next_year_if_past(date_m: DateMention, published: date | None) -> DateMention:
-    """'will visit in June' told in May 2024 is June 2024, not the June already past."""
-    if date_m.value and published and date_m.value < published and date_m.resolution != "explicit" \
-            and date_m.precision in ("day", "month"):
-        try:
-            return replace(date_m, value=date_m.value.replace(year=date_m.value.year + 1))
-        except ValueError:
-            pass  # 29 February
-    return date_m
-
-
 def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Parties) -> bool:
     """'signed a contract with Boeing', '20 commercial contracts were signed', 'a memorandum with Somaliland'."""
     text = clause.text
@@ -379,10 +379,10 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         if date_m is None:
             return None
     inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention
-    if not planned and _after_publication(date_m, state.published):
+    if not planned and after_publication(date_m, state.published):
         planned = True  # 'agreed to designate 2022 as the Year ... to celebrate' told in 2021: not done yet
     if planned and date_m is not None:
-        date_m = _next_year_if_past(date_m, state.published)
+        date_m = next_year_if_past(date_m, state.published)
     if _not_between_states(event_type, hit, clause, parties):
         return None
     previous = state.last_clause_parties if state.last_clause_type == event_type else None

@@ -8,75 +8,98 @@ from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCT
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 
 
+def _past_mention(toks: list[Tok], index: int) -> int:
+    """The index just past the country mention at index: 'the Republic of Kazakhstan' is one mention, many tokens."""
+    country = toks[index].country
+    while index < len(toks) and toks[index].country is country:
+        index += 1
+    return index
+
+
+def _of_the_country(toks: list[Tok], index: int) -> tuple[int, str] | None:
+    """'of the Republic of Kazakhstan' -> (past it, iso3); None for a demonym, which ends the complement."""
+    country = toks[index + 2].country  # 'Minister of Foreign Affairs of the Republic of Kazakhstan'
+    if country.kind not in ("name", "historic"):
+        return None
+    return _past_mention(toks, index + 2), country.iso3
+
+
+def _of_the_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of the Sovereignty Council' -> (past it, its words); None when no body noun closes the capitalised words."""
+    end = index + 2
+    while end < len(toks) and end - index < 8 and toks[end].text[:1].isupper() and toks[end].text not in BODIES:
+        end += 1
+    if end < len(toks) and toks[end].text in BODIES and end > index + 2 - 1:
+        return end + 1, [t.text for t in toks[index:end + 1]]  # 'Chairman of the Sovereignty Council'
+    return None
+
+
+def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of Trade and Integration', 'for Energy, Business and Industry' -> (past it, words); None if no portfolio."""
+    word, nxt = toks[index].text, toks[index + 1]
+    end = index + 1
+    part = [word]
+    portfolio = title_lexicon()["portfolio"]
+    while end < len(toks) and (
+        (toks[end].text in portfolio and not toks[end].country)
+        or (toks[end].text in ("and", "the", "for") and end + 1 < len(toks) and toks[end + 1].text in portfolio)
+        or (toks[end].text == "," and len(part) > 1 and end + 1 < len(toks) and toks[end + 1].text in portfolio)
+    ):
+        if toks[end].text == ",":  # 'Minister for Energy, Business and Industry'
+            part[-1] += ","
+        else:
+            part.append(toks[end].text)
+        end += 1
+    if len(part) == 1 and nxt.text[:1].isupper() and not nxt.country and read_name(toks, index + 2) - (index + 2) >= 2:
+        part.append(nxt.text)  # 'Minister of Electricity Mohamed Shaker': one unknown portfolio word
+        end = index + 2
+    if len(part) == 1:
+        return None
+    return end, part
+
+
+def _to_country(toks: list[Tok], first: int, lead: list[str]) -> tuple[int, list[str], str]:
+    """'to Azerbaijan', 'to the Netherlands' -> (past it, words, iso3): the country an envoy is sent to."""
+    end = _past_mention(toks, first)
+    return end, lead + [" ".join(t.text for t in toks[first:end])], toks[first].country.iso3
+
+
 def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None, str | None]:
     """After a title head: 'of Trade and Integration', 'of Kazakhstan', 'to Azerbaijan'. -> (end, words, of_country, to_country)."""
+    index = j
     words: list[str] = []
     of_country = to_country = None
-    while j + 1 < len(toks):
-        word = toks[j].text
-        nxt = toks[j + 1]
-        if word == "of" and nxt.text == "the" and j + 2 < len(toks) and toks[j + 2].country is not None:
-            c = toks[j + 2].country  # 'Minister of Foreign Affairs of the Republic of Kazakhstan'
-            if c.kind not in ("name", "historic"):
+    while index + 1 < len(toks):
+        word, nxt = toks[index].text, toks[index + 1]
+        if word == "of" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country is not None:
+            country_step = _of_the_country(toks, index)
+            if country_step is None:
                 break
-            of_country, j = c.iso3, j + 2
-            while j < len(toks) and toks[j].country is c:
-                j += 1
-            continue
-        if word == "of" and nxt.text == "the" and not (j + 2 < len(toks) and toks[j + 2].country):
-            k = j + 2
-            while k < len(toks) and k - j < 8 and toks[k].text[:1].isupper() and toks[k].text not in BODIES:
-                k += 1
-            if k < len(toks) and toks[k].text in BODIES and k > j + 2 - 1:
-                words += [t.text for t in toks[j:k + 1]]  # 'Chairman of the Sovereignty Council'
-                j = k + 1
-                continue
-            break
-        if word in ("of", "for") and (nxt.country or nxt.text[:1].isupper()):
-            if word == "of" and nxt.country and nxt.country.kind in ("name", "historic"):
-                of_country = nxt.country.iso3
-                j += 1
-                while j < len(toks) and toks[j].country is nxt.country:
-                    j += 1
-                continue
-            k = j + 1
-            part = [word]
-            portfolio = title_lexicon()["portfolio"]
-            while k < len(toks) and (
-                (toks[k].text in portfolio and not toks[k].country)
-                or (toks[k].text in ("and", "the", "for") and k + 1 < len(toks) and toks[k + 1].text in portfolio)
-                or (toks[k].text == "," and len(part) > 1 and k + 1 < len(toks) and toks[k + 1].text in portfolio)
-            ):
-                if toks[k].text == ",":  # 'Minister for Energy, Business and Industry'
-                    part[-1] += ","
-                else:
-                    part.append(toks[k].text)
-                k += 1
-            if len(part) == 1 and nxt.text[:1].isupper() and not nxt.country and read_name(toks, j + 2) - (j + 2) >= 2:
-                part.append(nxt.text)  # 'Minister of Electricity Mohamed Shaker': one unknown portfolio word
-                k = j + 2
-            if len(part) == 1:
+            index, of_country = country_step
+        elif word == "of" and nxt.text == "the":
+            body_step = _of_the_body(toks, index)
+            if body_step is None:
                 break
+            index, part = body_step
             words += part
-            j = k
+        elif word in ("of", "for") and (nxt.country or nxt.text[:1].isupper()):
+            if word == "of" and nxt.country and nxt.country.kind in ("name", "historic"):
+                index, of_country = _past_mention(toks, index + 1), nxt.country.iso3
+                continue
+            portfolio_step = _portfolio(toks, index)
+            if portfolio_step is None:
+                break
+            index, part = portfolio_step
+            words += part
         elif word == "to" and nxt.country:
-            to_country = nxt.country.iso3
-            k = j + 1
-            while k < len(toks) and toks[k].country is nxt.country:
-                k += 1
-            words += ["to", " ".join(t.text for t in toks[j + 1:k])]
-            j = k
-        elif word == "to" and nxt.text == "the" and j + 2 < len(toks) and toks[j + 2].country:
-            c = toks[j + 2].country
-            to_country = c.iso3
-            k = j + 2
-            while k < len(toks) and toks[k].country is c:
-                k += 1
-            words += ["to", "the", " ".join(t.text for t in toks[j + 2:k])]
-            j = k
+            index, part, to_country = _to_country(toks, index + 1, ["to"])
+            words += part
+        elif word == "to" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country:
+            index, part, to_country = _to_country(toks, index + 2, ["to", "the"])
+            words += part
         else:
             break
-    return j, words, of_country, to_country
+    return index, words, of_country, to_country
 
 
 def singular(role: str) -> str:
@@ -93,85 +116,126 @@ class Found:
     counterpart_at: int | None = None  # where 'his counterpart' stands, for a name it introduces
 
 
+def _head_at(toks: list[Tok], index: int, lex: dict, firsts: dict[str, list[tuple[str, ...]]]) -> int:
+    """Width of the title head at index (0 if none), so the caller skips a whole 'Deputy Foreign Minister'."""
+    width = match_seq(toks, index, lex["heads"]) if toks[index].text in firsts else 0
+    if not width and index > 0 and toks[index - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
+            index + 2 < len(toks) and (toks[index + 1].text == "," or is_name_token(toks[index + 1])):
+        width = match_seq(toks, index, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
+    return width
+
+
+def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
+    """Walk left from the head over its modifiers, so 'Deputy Prime Minister and Foreign Minister' is one title."""
+    start = index
+    while start > 0:
+        prev = toks[start - 1]
+        if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
+            start -= 1
+        elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
+            start -= 1
+        elif (prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper()
+              and toks[start - 2].country is None):
+            start -= 1
+        elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, [(h[-1],) for h in lex["heads"]]):
+            start -= 1  # 'Deputy Prime Minister and Foreign Minister'
+        else:
+            break
+    return start
+
+
+def _owner_country(toks: list[Tok], start: int) -> str | None:
+    """The country owning the title from just before it: 'Brazil's Foreign Minister', 'the Kenyan President'."""
+    if start > 0 and toks[start - 1].text in ("’s", "'s") and start > 1 and toks[start - 2].country:
+        return toks[start - 2].country.iso3
+    if start > 0 and toks[start - 1].country and toks[start - 1].country.kind in ("demonym", "name"):
+        return toks[start - 1].country.iso3
+    return None
+
+
+def _role(toks: list[Tok], start: int, index: int, width: int, complement: list[str],
+          lex: dict) -> tuple[str | None, bool]:
+    """The role text and whether the head is a name honorific, which then belongs to the name, not the role."""
+    role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[start:index + width]] + complement
+    # 'Foreign Minister Prince Faisal', 'Prime Minister Sheikh Hasina': the office is the role, the honorific
+    # belongs to the name
+    honorific = (toks[index].text in NAME_HONORIFICS and start < index
+                 and any(match_seq(toks, x, lex["heads"]) for x in range(start, index)))
+    if honorific:
+        role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[start:index]]
+    return (singular(" ".join(role_words)) if role_words else None), honorific
+
+
+def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, int | None] | None:
+    """(name_start, name_end, honorific_at) of the name after the title, or None when no person follows it."""
+    name_start = comp_end + 1 if comp_end < len(toks) and toks[comp_end].text == "," else comp_end
+    name_start = skip_courtesy(toks, name_start)  # 'Dr Naledi Pandor', 'Ms. Macamo', ', His Excellency Dato’ Sri X'
+    honorific_at = (name_start if name_start != comp_end and name_start < len(toks)
+                    and toks[name_start].text in NAME_HONORIFICS else None)
+    if honorific_at is not None:
+        name_start += 1  # 'the Emir of Qatar, Sheikh Tamim ...': the honorific opens the name
+    name_end = read_name(toks, name_start)
+    if name_end == name_start:
+        return None
+    if name_end < len(toks) and toks[name_end].text in lex["not_names"] and toks[name_end].text[:1].isupper():
+        return None  # 'the President Biden Administration': a name used as a modifier
+    of_country_next = (name_end + 1 < len(toks) and toks[name_end].text == "of"
+                       and toks[name_end + 1].country is not None)
+    if name_start != comp_end and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")")
+                                       or of_country_next):
+        return None
+    return name_start, name_end, honorific_at
+
+
+def _names_after(toks: list[Tok], name_start: int, name_end: int,
+                 plural: bool) -> list[tuple[int, int, str | None]]:
+    """Each (start, end, of_country) after a plural title: 'Foreign Ministers X of Armenia and Y of Iran'."""
+    names = []
+    while True:
+        comp_end, _, of_country, _ = read_complement(toks, name_end)
+        names.append((name_start, name_end, of_country))
+        if plural and comp_end < len(toks) and toks[comp_end].text == "and":
+            next_end = read_name(toks, comp_end + 1)
+            if next_end > comp_end + 1:
+                name_start, name_end = comp_end + 1, next_end
+                continue
+        break
+    return names
+
+
 def titles_before_names(toks: list[Tok]) -> list[Found]:
     """'Azerbaijan's Deputy Foreign Minister Khalaf Khalafov', 'Foreign Ministers X of Armenia and Y of Iran'."""
     lex = title_lexicon()
     found: list[Found] = []
-    i = 0
+    index = 0
     firsts = by_first(tuple(lex["heads"]))
-    while i < len(toks):
-        n = match_seq(toks, i, lex["heads"]) if toks[i].text in firsts else 0
-        if not n and i > 0 and toks[i - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
-                i + 2 < len(toks) and (toks[i + 1].text == "," or is_name_token(toks[i + 1])):
-            n = match_seq(toks, i, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
-        if not n:
-            i += 1
+    while index < len(toks):
+        width = _head_at(toks, index, lex, firsts)
+        if not width:
+            index += 1
             continue
-        b = i
-        while b > 0:
-            prev = toks[b - 1]
-            if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
-                b -= 1
-            elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
-                b -= 1
-            elif prev.text == "of" and b >= 2 and toks[b - 2].text[:1].isupper() and toks[b - 2].country is None:
-                b -= 1
-            elif prev.text == "and" and b >= 2 and match_seq([toks[b - 2]], 0, [(h[-1],) for h in lex["heads"]]):
-                b -= 1  # 'Deputy Prime Minister and Foreign Minister'
-            else:
-                break
-        country = None
-        if b > 0 and toks[b - 1].text in ("’s", "'s") and b > 1 and toks[b - 2].country:
-            country = toks[b - 2].country.iso3
-        elif b > 0 and toks[b - 1].country and toks[b - 1].country.kind in ("demonym", "name"):
-            country = toks[b - 1].country.iso3
-        post = match_seq(toks, i + n, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
-        j, comp, of_country, to_country = read_complement(toks, i + n + post)
-        role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[b:i + n]] + comp
-        # 'Foreign Minister Prince Faisal', 'Prime Minister Sheikh Hasina': the office is the role, the honorific
-        # belongs to the name
-        honorific = (toks[i].text in NAME_HONORIFICS and b < i
-                     and any(match_seq(toks, x, lex["heads"]) for x in range(b, i)))
+        start = _title_start(toks, index, lex)
+        country = _owner_country(toks, start)
+        post = match_seq(toks, index + width, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
+        comp_end, complement, of_country, _ = read_complement(toks, index + width + post)
+        role, honorific = _role(toks, start, index, width, complement, lex)
+        last = toks[index + width - 1].text
+        plural = last.endswith("s") and (last[:-1] in lex["head_words"]
+                                         or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
+        first = _first_name(toks, comp_end, lex)
+        if first is None:
+            index += width
+            continue
+        name_start, name_end, honorific_at = first
+        names = _names_after(toks, name_start, name_end, plural)
         if honorific:
-            role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[b:i]]
-        role = singular(" ".join(role_words)) if role_words else None
-        last = toks[i + n - 1].text
-        plural = last.endswith("s") and (last[:-1] in lex["head_words"] or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
-        k = j + 1 if j < len(toks) and toks[j].text == "," else j
-        k = skip_courtesy(toks, k)  # 'Dr Naledi Pandor', 'Ms. Macamo', ', His Excellency Dato’ Sri X'
-        honorific_at = k if k != j and k < len(toks) and toks[k].text in NAME_HONORIFICS else None
-        if honorific_at is not None:
-            k += 1  # 'the Emir of Qatar, Sheikh Tamim ...': the honorific opens the name
-        e = read_name(toks, k)
-        if e == k:
-            i += n
-            continue
-        if e < len(toks) and toks[e].text in lex["not_names"] and toks[e].text[:1].isupper():
-            i += n
-            continue  # 'the President Biden Administration': a name used as a modifier
-        of_country_next = e + 1 < len(toks) and toks[e].text == "of" and toks[e + 1].country is not None
-        if k != j and not (e >= len(toks) or toks[e].text in (",", ".", "and", ";", ")") or of_country_next):
-            i += n
-            continue
-        names = []
-        pos_start, pos_end = k, e
-        while True:
-            c_end, _, of_c, _ = read_complement(toks, pos_end)
-            names.append((pos_start, pos_end, of_c))
-            if plural and c_end < len(toks) and toks[c_end].text == "and":
-                e2 = read_name(toks, c_end + 1)
-                if e2 > c_end + 1:
-                    pos_start, pos_end = c_end + 1, e2
-                    continue
-            break
-        if honorific:
-            names[0] = (i, names[0][1], names[0][2])
+            names[0] = (index, names[0][1], names[0][2])
         elif honorific_at is not None:
             names[0] = (honorific_at, names[0][1], names[0][2])
-        for s, e_, of_c in names:
-            c = of_c or country or of_country
-            found.append(Found(s, e_, role, c, "explicit" if c else "none"))
-        i = names[-1][1]
+        for name_from, name_to, name_country in names:
+            owner = name_country or country or of_country
+            found.append(Found(name_from, name_to, role, owner, "explicit" if owner else "none"))
+        index = names[-1][1]
     return found
 
 

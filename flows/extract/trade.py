@@ -262,78 +262,114 @@ def _pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMenti
     return [(subject[0].iso3, None, p) for p in products]
 
 
+def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: list[CountryMention],
+              lex: dict) -> bool:
+    """Whether the trade word is a noun here ('exports of wheat'), which the flow frames read, not the verb frame."""
+    if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, match.start() - 5):match.start()]):
+        return True  # 'to export', a noun use
+    if re.match(r"\s+of\b", sentence[match.end():match.end() + 4]) or OBJECT_FLOW.match(sentence, match.end(), c_end):
+        return True  # 'exports of wheat', 'receives exports of X from Y': a noun, read by the flow frames
+    prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:match.start()])
+    if (match.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
+            and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):
+        return True  # 'natural gas supplies now arrive': a noun
+    if EXPORT_NOUN_HEAD.match(sentence, match.end()):
+        return True  # 'its largest export market', 'import duties': a noun before another noun
+    if match.group(0).lower() in lex["noun_like"] and any(
+            mention.kind == "demonym" and mention.end == match.start() - 1 for mention in inside):
+        return True  # 'South African exports accounting for ...': a demonym makes it a noun
+    return False
+
+
+def _verb_subject(head: str, named: list[CountryMention], previous_subject: str | None,
+                  last_country: str | None) -> tuple[bool, str | None]:
+    """(found, subject) of the verb: a country before it, or 'which'/'it'/nothing pointing back to an earlier one."""
+    if named:
+        return True, named[0].iso3
+    if re.match(r"^\s*which\b", head):
+        return True, last_country
+    if re.match(r"^\s*(?:and\s+)?(?:it|they)\s+(?:\w+ly\s+|also\s+)?$", head):
+        return True, previous_subject or last_country  # 'while it imports machinery from Japan'
+    if not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+)?$", head):
+        return True, previous_subject
+    return False, None
+
+
+def _indirect_object(sentence: str, match: re.Match, c_end: int, inside: list[CountryMention],
+                     subject: str | None) -> tuple[str | None, int]:
+    """(country, position after it) of 'sells B X' or 'sells it X', so the goods are read after the buyer."""
+    pos = match.end()
+    skip = re.match(r"\s+(?:mainly|mostly|largely|also|chiefly)\b", sentence[pos:c_end])
+    pos += skip.end() if skip else 0
+    country = country_at(inside, pos + 1, 1)
+    pronoun = re.match(r"\s+(?:it|them)\b", sentence[pos:c_end])
+    if country and country.kind in ("name", "capital") and not country.possessive:
+        return country.iso3, country.end
+    if pronoun:
+        indirect = next((mention.iso3 for mention in reversed(inside)
+                         if mention.end <= match.start() and mention.iso3 != subject), None)
+        return indirect, pos + pronoun.end()
+    return None, pos
+
+
+def _goods_origin(sentence: str, pos: int, c_end: int, inside: list[CountryMention]) -> tuple[str | None, int]:
+    """(origin, goods start) past 'with', a quantity, a demonym: 'supplies B with 10 tonnes of Kazakh oil'."""
+    with_ = re.match(r"\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?with\b", sentence[pos:c_end])
+    pos += with_.end() if with_ else 0
+    quantity = QUANTITY.match(sentence, pos, c_end)  # 'imported 10 million tonnes of Kazakh oil'
+    pos = quantity.end() - 1 if quantity else pos
+    modifier = country_at(inside, pos + 1, 1)
+    if modifier and modifier.kind == "demonym":
+        return modifier.iso3, modifier.end
+    return None, pos
+
+
+def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, inside: list[CountryMention],
+            subject: str | None, indirect: str | None, origin: str | None, has_named_subject: bool,
+            lex: dict) -> list:
+    """The (exporter, importer, product) claims of the goods list at pos, or none when it is transit or not goods."""
+    raw = cut_list(sentence[pos:c_end])
+    products = split_products(raw)
+    if FOLLOWING.match(raw):
+        products = _following(sentence, pos + len(raw))
+    if not products:
+        return []
+    list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
+    via = re.match(r"\s*(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?", sentence[list_end:c_end])
+    if via and country_at(inside, list_end + via.end(), 1) is not None:
+        return []  # 'imports its fuel through Djibouti': transit, not trade with Djibouti
+    after = _after(sentence, list_end, inside)
+    if match.group(0).lower() in lex["weak"] and not any(hs_code_for(p) for p in products):
+        return []  # 'sent a congratulatory message': not goods
+    if kind == "export":
+        importer = indirect or after
+        return [(subject, importer, p) for p in products]
+    exporter = origin or _from(sentence, pos + len(raw), c_end, inside) or indirect
+    if exporter is None and has_named_subject and not re.match(r"\s*from\b", sentence[list_end:c_end]):
+        return []  # 'Ecuador imports mostly fuel': a country's imports in general, from no one named
+    return [(exporter, subject, p) for p in products]
+
+
 def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], previous_subject: str | None,
           last_country: str | None) -> tuple[list, str | None]:
     """'A exports X to B', 'A supplies B with X', 'A sells B X', 'A buys B-ian X', 'which in turn sells B X'."""
     lex = trade_lexicon()
-    found = [(m.start(), kind, m) for kind in ("export", "import")
-             for m in lex[kind].finditer(sentence, c_start, c_end) if not m.group(0)[0].isupper()]
-    for _, kind, m in sorted(found, key=lambda x: x[0]):
-        if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, m.start() - 5):m.start()]):
-            continue  # 'to export', a noun use
-        if re.match(r"\s+of\b", sentence[m.end():m.end() + 4]) or OBJECT_FLOW.match(sentence, m.end(), c_end):
-            continue  # 'exports of wheat', 'receives exports of X from Y': a noun, read by the flow frames
-        prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:m.start()])
-        if (m.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
-                and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):
-            continue  # 'natural gas supplies now arrive': a noun
-        if EXPORT_NOUN_HEAD.match(sentence, m.end()):
-            continue  # 'its largest export market', 'import duties': a noun before another noun
-        if m.group(0).lower() in lex["noun_like"] and any(c.kind == "demonym" and c.end == m.start() - 1 for c in inside):
-            continue  # 'South African exports accounting for ...': a demonym makes it a noun
-        head = sentence[c_start:m.start()]
+    found = [(match.start(), kind, match) for kind in ("export", "import")
+             for match in lex[kind].finditer(sentence, c_start, c_end) if not match.group(0)[0].isupper()]
+    for _, kind, match in sorted(found, key=lambda x: x[0]):
+        if _noun_use(sentence, c_start, c_end, match, inside, lex):
+            continue
+        head = sentence[c_start:match.start()]
         if re.search(r"\b(?:will|would|could|may|might|plans?\s+to|intends?\s+to|hopes?\s+to|wants?\s+to)\s+(?:\w+\s+)?$", head):
             continue  # a sale still to come is not a claim about trade
-        subj = [c for c in inside if c.end <= m.start()]
-        if subj:
-            subject = subj[0].iso3
-        elif re.match(r"^\s*which\b", head):
-            subject = last_country
-        elif re.match(r"^\s*(?:and\s+)?(?:it|they)\s+(?:\w+ly\s+|also\s+)?$", head):
-            subject = previous_subject or last_country  # 'while it imports machinery from Japan'
-        elif not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+)?$", head):
-            subject = previous_subject
-        else:
+        named = [mention for mention in inside if mention.end <= match.start()]
+        has_subject, subject = _verb_subject(head, named, previous_subject, last_country)
+        if not has_subject:
             continue
-        pos = m.end()
-        skip = re.match(r"\s+(?:mainly|mostly|largely|also|chiefly)\b", sentence[pos:c_end])
-        pos += skip.end() if skip else 0
-        iobj = None
-        c = country_at(inside, pos + 1, 1)
-        pron = re.match(r"\s+(?:it|them)\b", sentence[pos:c_end])
-        if c and c.kind in ("name", "capital") and not c.possessive:
-            iobj, pos = c.iso3, c.end
-        elif pron:
-            iobj = next((x.iso3 for x in reversed(inside) if x.end <= m.start() and x.iso3 != subject), None)
-            pos += pron.end()
-        with_ = re.match(r"\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?with\b", sentence[pos:c_end])
-        pos += with_.end() if with_ else 0
-        quantity = QUANTITY.match(sentence, pos, c_end)  # 'imported 10 million tonnes of Kazakh oil'
-        pos = quantity.end() - 1 if quantity else pos
-        modifier = country_at(inside, pos + 1, 1)
-        origin = None
-        if modifier and modifier.kind == "demonym":
-            origin, pos = modifier.iso3, modifier.end
-        raw = cut_list(sentence[pos:c_end])
-        products = split_products(raw)
-        if FOLLOWING.match(raw):
-            products = _following(sentence, pos + len(raw))
-        if not products:
-            return [], subject
-        list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
-        via = re.match(r"\s*(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?", sentence[list_end:c_end])
-        if via and country_at(inside, list_end + via.end(), 1) is not None:
-            return [], subject  # 'imports its fuel through Djibouti': transit, not trade with Djibouti
-        after = _after(sentence, list_end, inside)
-        if m.group(0).lower() in lex["weak"] and not any(hs_code_for(p) for p in products):
-            return [], subject  # 'sent a congratulatory message': not goods
-        if kind == "export":
-            importer = iobj or after
-            return [(subject, importer, p) for p in products], subject
-        exporter = origin or _from(sentence, pos + len(raw), c_end, inside) or iobj
-        if exporter is None and subj and not re.match(r"\s*from\b", sentence[list_end:c_end]):
-            return [], subject  # 'Ecuador imports mostly fuel': a country's imports in general, from no one named
-        return [(exporter, subject, p) for p in products], subject
+        indirect, pos = _indirect_object(sentence, match, c_end, inside, subject)
+        origin, pos = _goods_origin(sentence, pos, c_end, inside)
+        claims = _claims(sentence, kind, match, pos, c_end, inside, subject, indirect, origin, bool(named), lex)
+        return claims, subject
     return [], None
 
 

@@ -66,88 +66,144 @@ COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|
 OWNERLESS = re.compile(r"^\s*(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 
 
-def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'Belarusian exports to Azerbaijan include ...', 'Mongolia's shipments to Japan ... consisted mostly of ...'."""
-    lex = trade_lexicon()
-    for m in lex["flow"].finditer(sentence, c_start, c_end):
-        before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
-        target = country_at(inside, m.end() + 1, 5)
+def _intro(sentence: str, pos: int, c_end: int, lex: dict) -> re.Match | None:
+    """Where the goods list opens after a flow: 'are', 'were' or an intro verb ('include', 'consisted mostly of')."""
+    return COPULA.match(sentence, pos, c_end) or lex["intro"].search(sentence, pos, c_end)
+
+
+def _source_and_target(sentence: str, pos: int, c_end: int,
+                       inside: list[CountryMention]) -> tuple[CountryMention | None, CountryMention | None]:
+    """The 'A to B' right after pos ('exports from Kenya to Uganda'), so both sides of the flow are named."""
+    source = country_at(inside, pos, 1)
+    to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
+    target = country_at(inside, source.end + to.end(), 1) if to else None
+    return source, target
+
+
+def _last_flow_claims(sentence: str, c_start: int, c_end: int, match: re.Match, lex: dict) -> list | None:
+    """'The country's exports to its neighbour consist of X': claims on the flow named last, None if not that."""
+    anaphor = ANAPHOR_TARGET.match(sentence, match.end(), c_end)
+    if anaphor and ANAPHOR_OWNER.search(sentence, c_start, match.start()):
+        # 'Ghana's exports to Togo rose ... . The country's exports to its neighbour consist of ...': the
+        # flow named last (TradeState.last_flow), filled in by find_trade_claims
+        intro = _intro(sentence, anaphor.end(), c_end, lex)
+        if intro:
+            products = split_products(cut_list(sentence[intro.end():c_end]))
+            return [(LAST_FLOW, LAST_FLOW, product) for product in products]
+    return None
+
+
+def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], lex: dict) -> list | None:
+    """'Belarusian exports to Azerbaijan include X', 'X were Uruguay's biggest exports to Brazil'; None if absent."""
+    for match in lex["flow"].finditer(sentence, c_start, c_end):
+        before = [mention for mention in inside if mention.end <= match.start() and match.start() - mention.end <= 12]
+        target = country_at(inside, match.end() + 1, 5)
         if target is None:
-            anaphor = ANAPHOR_TARGET.match(sentence, m.end(), c_end)
-            if anaphor and ANAPHOR_OWNER.search(sentence, c_start, m.start()):
-                # 'Ghana's exports to Togo rose ... . The country's exports to its neighbour consist of ...': the
-                # flow named last (TradeState.last_flow), filled in by find_trade_claims
-                intro = COPULA.match(sentence, anaphor.end(), c_end) or lex["intro"].search(sentence, anaphor.end(), c_end)
-                if intro:
-                    return [(LAST_FLOW, LAST_FLOW, p) for p in split_products(cut_list(sentence[intro.end():c_end]))]
+            claims = _last_flow_claims(sentence, c_start, c_end, match, lex)
+            if claims is not None:
+                return claims
             continue
         if not before:
             # 'were Uruguay's third and fourth biggest exports to Brazil': an owner with ranks between
-            before = [c for c in inside if c.possessive and c.end <= m.start() and RANKS.fullmatch(sentence, c.end, m.start())]
-            if before and not COPULA.match(sentence, target.end, c_end) and not lex["intro"].search(sentence, target.end, c_end):
+            before = [mention for mention in inside if mention.possessive and mention.end <= match.start()
+                      and RANKS.fullmatch(sentence, mention.end, match.start())]
+            if before and not _intro(sentence, target.end, c_end, lex):
                 lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:before[-1].start]))
-                listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), lead.group("list")) if lead else ""
-                return [(before[-1].iso3, target.iso3, p) for p in split_products(listed)]  # 'Copper wire' opens it
-        if not before and not OWNERLESS.search(sentence[c_start:m.start()]):
+                listed = (re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), lead.group("list"))
+                          if lead else "")
+                # 'Copper wire' opens it
+                return [(before[-1].iso3, target.iso3, product) for product in split_products(listed)]
+        if not before and not OWNERLESS.search(sentence[c_start:match.start()]):
             continue
-        intro = COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)
+        intro = _intro(sentence, target.end, c_end, lex)
         if not intro:
             # 'Wool and wine — both made in the south — were Uruguay's third and fourth biggest exports to Brazil'
             lead = INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start])) if before else None
             products = split_products(lead.group("list")) if lead else []
-            return [(before[-1].iso3, target.iso3, p) for p in products]
+            return [(before[-1].iso3, target.iso3, product) for product in products]
         products = split_products(cut_list(sentence[intro.end():c_end]))
-        return [(before[-1].iso3 if before else None, target.iso3, p) for p in products]
-    for m in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
-        source = country_at(inside, m.end(), 1)
-        to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
-        target = country_at(inside, source.end + to.end(), 1) if to else None
-        intro = (COPULA.match(sentence, target.end, c_end) or lex["intro"].search(sentence, target.end, c_end)) if target else None
+        return [(before[-1].iso3 if before else None, target.iso3, product) for product in products]
+    return None
+
+
+def _flow_from_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], lex: dict) -> list | None:
+    """'Exports from Kenya to Uganda are X': both sides after the noun; None if absent."""
+    for match in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
+        source, target = _source_and_target(sentence, match.end(), c_end, inside)
+        intro = _intro(sentence, target.end, c_end, lex) if target else None
         if intro:
-            return [(source.iso3, target.iso3, p) for p in split_products(cut_list(sentence[intro.end():c_end]))]
-    for m in INVERTED_GOODS.finditer(sentence, c_start, c_end):
-        source = country_at(inside, m.end(), 1)
-        to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
-        target = country_at(inside, source.end + to.end(), 1) if to else None
+            products = split_products(cut_list(sentence[intro.end():c_end]))
+            return [(source.iso3, target.iso3, product) for product in products]
+    return None
+
+
+def _inverted_goods(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list | None:
+    """'Cooking oil and soap were the main goods Kenya sent to Uganda': the goods come first; None if absent."""
+    for match in INVERTED_GOODS.finditer(sentence, c_start, c_end):
+        source, target = _source_and_target(sentence, match.end(), c_end, inside)
         if target is not None:
-            listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), sentence[c_start:m.start()])
-            return [(source.iso3, target.iso3, p) for p in split_products(listed)]  # 'Cooking oil' opens it
-    for m in FLOW_OF.finditer(sentence, c_start, c_end):
-        # 'Kazakhstan's exports of wheat and flour to Uzbekistan', 'imports of gas from Russia'
-        owner = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
-        other = country_at(inside, m.end(), 5)
+            listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(),
+                            sentence[c_start:match.start()])
+            return [(source.iso3, target.iso3, product) for product in split_products(listed)]  # 'Cooking oil'
+    return None
+
+
+def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list | None:
+    """'Kazakhstan's exports of wheat and flour to Uzbekistan', 'imports of gas from Russia'; None if absent."""
+    for match in FLOW_OF.finditer(sentence, c_start, c_end):
+        owner = [mention for mention in inside if mention.end <= match.start() and match.start() - mention.end <= 12]
+        other = country_at(inside, match.end(), 5)
         anaphor = False
-        if not owner and m.group("dir").lower() == "from":
-            owner = [c for c in inside if c.end <= m.start() and not c.possessive
-                     and RECEIVER.fullmatch(sentence, c.end, m.start())]
+        if not owner and match.group("dir").lower() == "from":
+            owner = [mention for mention in inside if mention.end <= match.start() and not mention.possessive
+                     and RECEIVER.fullmatch(sentence, mention.end, match.start())]
             # 'it also gets exports of salt from Ghana': the pair's other side (not named here) receives them
-            anaphor = not owner and bool(THE_COUNTRY_RECEIVES.search(sentence, c_start, m.start()))
-        if not owner and m.group("dir").lower() == "to" and OWNERLESS.search(sentence[c_start:m.start()]):
+            anaphor = not owner and bool(THE_COUNTRY_RECEIVES.search(sentence, c_start, match.start()))
+        if not owner and match.group("dir").lower() == "to" and OWNERLESS.search(sentence[c_start:match.start()]):
             # 'The export of bicycles to Togo rose by 40 percent': no exporter named, the pair's other side sends them
             anaphor = True
         if (owner or anaphor) and other:
-            products = split_products(sentence[m.start("list"):m.end("list")])
+            products = split_products(sentence[match.start("list"):match.end("list")])
             more = INCLUDING.match(sentence, other.end, c_end)
             products += split_products(cut_list(sentence[more.end():c_end])) if more else []  # ', including khat'
-            if m.group("dir").lower() == "to":
-                return [(owner[-1].iso3 if owner else None, other.iso3, p) for p in products]
-            return [(other.iso3, owner[-1].iso3 if owner else None, p) for p in products]
-    found = (_modified_flow(sentence, c_start, c_end, inside) or _passive_supply(sentence, c_start, c_end, inside)
-             or shifted_object(sentence, c_start, c_end, inside))
-    if found:
-        return found
-    for m in lex["import_flow"].finditer(sentence, c_start, c_end):
-        before = [c for c in inside if c.end <= m.start() and m.start() - c.end <= 12]
-        source = country_at(inside, m.end() + 1, 5)
-        intro = (COPULA.match(sentence, source.end, c_end) or lex["intro"].search(sentence, source.end, c_end)) if source else None
-        if source and intro and (before or OWNERLESS.search(sentence[c_start:m.start()])):
+            if match.group("dir").lower() == "to":
+                return [(owner[-1].iso3 if owner else None, other.iso3, product) for product in products]
+            return [(other.iso3, owner[-1].iso3 if owner else None, product) for product in products]
+    return None
+
+
+def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], lex: dict) -> list:
+    """'Its imports from Laos are dominated by X': the importer is the owner or the pair's other side."""
+    for match in lex["import_flow"].finditer(sentence, c_start, c_end):
+        before = [mention for mention in inside if mention.end <= match.start() and match.start() - mention.end <= 12]
+        source = country_at(inside, match.end() + 1, 5)
+        intro = _intro(sentence, source.end, c_end, lex) if source else None
+        if source and intro and (before or OWNERLESS.search(sentence[c_start:match.start()])):
             # 'its imports from Laos are dominated by ...': the importer is the pair's other side
             products = split_products(cut_list(sentence[intro.end():c_end]))
-            return [(source.iso3, before[-1].iso3 if before else None, p) for p in products]
+            return [(source.iso3, before[-1].iso3 if before else None, product) for product in products]
     return []
 
 
-# 'Salt exports to Togo rose ...': the product is the flow noun's modifier at the head of the clause
+def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Belarusian exports to Azerbaijan include ...', 'Mongolia's shipments to Japan ... consisted mostly of ...'."""
+    lex = trade_lexicon()
+    # the frames in order: the first that recognises its shape answers, even when its list gives no product,
+    # so a later frame does not read the same words a second way
+    claims = _flow_to(sentence, c_start, c_end, inside, lex)
+    if claims is None:
+        claims = _flow_from_to(sentence, c_start, c_end, inside, lex)
+    if claims is None:
+        claims = _inverted_goods(sentence, c_start, c_end, inside)
+    if claims is None:
+        claims = _flow_of(sentence, c_start, c_end, inside)
+    if claims is not None:
+        return claims
+    found = (_modified_flow(sentence, c_start, c_end, inside) or _passive_supply(sentence, c_start, c_end, inside)
+             or shifted_object(sentence, c_start, c_end, inside))
+    return found or _import_flow(sentence, c_start, c_end, inside, lex)
+
+
 MODIFIED_FLOW = re.compile(r"\s*(?:the\s+)?(?P<list>[A-Za-z][\w\s-]{1,40}?)\s+(?:exports?|shipments|sales)\s+to\s+(?:the\s+)?")
 # 'Fishing nets were supplied to Togo by Ghana': the product is the subject of a passive supply verb
 PASSIVE_HEAD = re.compile(r"\s*(?:the\s+)?(?P<list>[A-Za-z][\w\s,-]{1,80}?)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
