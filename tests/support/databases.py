@@ -15,13 +15,15 @@ from flows.publish.export import export_views
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def new_warehouse(views: Sequence[str] = ()) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with every table of sql/ddl, the reference dimensions loaded and the named views
-    of sql/views (in the order given: a view that reads another comes after it)."""
-    con = duckdb.connect()
+def new_warehouse(views: Sequence[str] = (), database: str = ":memory:", reference: bool = True
+                  ) -> duckdb.DuckDBPyConnection:
+    """A database (in memory unless a file is named) with every table of sql/ddl, the bundled reference
+    dimensions loaded unless reference is False, and the named views of sql/views (in the order given: a view
+    that reads another comes after it)."""
+    con = duckdb.connect(database)
     for path in sorted((ROOT / "sql" / "ddl").glob("*.sql")):
         con.execute(path.read_text(encoding="utf-8"))
-    for name, frame in bundled_reference().items():
+    for name, frame in bundled_reference().items() if reference else ():
         con.register("reference_frame", frame)
         con.execute(f'insert into "{name}" by name select * from reference_frame')
         con.unregister("reference_frame")

@@ -1,7 +1,8 @@
 """Inputs run through the pipeline's first stages the way a run does, for tests in several modules: one trade
-file ingested in its own transaction, and a sources folder through discover and the document reader."""
+file or several ingested in one run's transaction, and a sources folder through discover and the document reader."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -13,14 +14,23 @@ from flows.ingest.tables import TablesResult, ingest_tables
 from flows.warehouse.counts import stage_counts
 
 
-def ingest_file(con: duckdb.DuckDBPyConnection, root: Path, rel: str, content: bytes) -> TablesResult:
-    """Write content to root/rel and ingest that one trade file in its own transaction, as a run does."""
-    (root / rel).parent.mkdir(parents=True, exist_ok=True)
-    (root / rel).write_bytes(content)
+def ingest_in_run(con: duckdb.DuckDBPyConnection, paths: Sequence[Path], root: Path) -> TablesResult:
+    """ingest_tables inside one run's transaction, as the load task opens it: rolled back when it raises."""
     con.execute("begin")
-    result = ingest_tables(con, [root / rel], root)
+    try:
+        result = ingest_tables(con, list(paths), root)
+    except BaseException:
+        con.execute("rollback")
+        raise
     con.execute("commit")
     return result
+
+
+def ingest_file(con: duckdb.DuckDBPyConnection, root: Path, rel: str, content: bytes) -> TablesResult:
+    """Write content to root/rel (e.g. tables/cotton.csv) and ingest that one trade file in its own run."""
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_bytes(content)
+    return ingest_in_run(con, [root / rel], root)
 
 
 def ingest_folder(root: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:

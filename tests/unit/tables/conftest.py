@@ -7,8 +7,9 @@ from typing import Callable, Sequence
 import duckdb
 import pytest
 
-from flows.ingest.tables import TablesResult, ingest_tables
+from flows.ingest.tables import TablesResult
 from tests.support.databases import new_warehouse
+from tests.support.ingest import ingest_in_run
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "tables"
@@ -30,14 +31,7 @@ def load(db: duckdb.DuckDBPyConnection) -> Callable[[Sequence[Path]], TablesResu
     """Load files into db inside one transaction, as the pipeline does."""
 
     def run(paths: Sequence[Path], root: Path = FIXTURES) -> TablesResult:
-        db.execute("begin")
-        try:
-            result = ingest_tables(db, list(paths), root)
-        except Exception:
-            db.execute("rollback")
-            raise
-        db.execute("commit")
-        return result
+        return ingest_in_run(db, paths, root)
 
     return run
 
