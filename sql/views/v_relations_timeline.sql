@@ -8,18 +8,15 @@ event_types as (
     select code, label, cameo_code, goldstein from dim_event_type
 ),
 
-participants as (
-    -- everyone any mention of the event names, once, alphabetically
-    select m.event_id, string_agg(distinct p.participant, '; ' order by p.participant) as participants
-    from fact_event_participant as p
-    inner join fact_event_mention as m on m.mention_key = p.mention_key
-    group by m.event_id
-),
-
-mention_documents as (
-    select m.event_id, string_agg(distinct d.name, '; ' order by d.name) as documents
-    from fact_event_mention as m
-    inner join dim_document as d on d.document_key = m.document_key
+mentions as (
+    -- built on v_event_mentions (which ties a mention to its document): the documents that mention the
+    -- event and everyone any mention names, each once, alphabetically ("a.txt; b.txt", "Ann Berg; Tom Lee")
+    select
+        m.event_id,
+        string_agg(distinct m.document_name, '; ' order by m.document_name) as documents,
+        string_agg(distinct p.participant, '; ' order by p.participant) as participants
+    from v_event_mentions as m
+    left join fact_event_participant as p on p.mention_key = m.mention_key
     group by m.event_id
 ),
 
@@ -33,7 +30,7 @@ final as (
         e.actor_iso3,
         e.target_iso3,
         e.summary,
-        p.participants,
+        m.participants,
         e.n_documents,
         e.evidence,
         e.status,
@@ -44,11 +41,10 @@ final as (
         e.n_mentions,
         e.first_reported,
         e.last_reported,
-        md.documents
+        m.documents
     from events as e
     left join event_types as t on t.code = e.event_type
-    left join mention_documents as md on md.event_id = e.event_id
-    left join participants as p on p.event_id = e.event_id
+    left join mentions as m on m.event_id = e.event_id
 )
 
 select * from final

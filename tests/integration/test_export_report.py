@@ -1,7 +1,6 @@
 """Exports and the report from the real flow: read back by pyarrow, Polars and DuckDB; run --export; artifacts."""
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -15,6 +14,7 @@ from typer.testing import CliRunner
 
 from flows.publish.export import export_views
 from flows.publish.report import build_report
+from tests.support.databases import assert_reexport_replaces
 
 pytestmark = pytest.mark.slow
 
@@ -42,11 +42,6 @@ def _sortable(frame: pl.DataFrame) -> list[str]:
 def _normalised(frame: pl.DataFrame, like: pl.DataFrame) -> pl.DataFrame:
     """Columns in the view's order and types (readers type a partition folder's year their own way), sorted."""
     return frame.select(like.columns).cast(like.schema).sort(_sortable(like), nulls_last=True)
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_every_view_reads_back_the_same_in_pyarrow_polars_and_duckdb(trade_db: Path, tmp_path: Path) -> None:
@@ -79,12 +74,7 @@ def test_every_view_reads_back_the_same_in_pyarrow_polars_and_duckdb(trade_db: P
 
 
 def test_reexport_is_byte_identical_and_replaces_the_folder(trade_db: Path, tmp_path: Path) -> None:
-    out = tmp_path / "export"
-    export_views(trade_db, out)
-    first = _tree(out)
-    (out / "v_stale.parquet").write_bytes(b"left over")
-    export_views(trade_db, out)
-    assert _tree(out) == first
+    assert_reexport_replaces(trade_db, tmp_path / "export", stale="v_stale.parquet")
     csv = export_views(trade_db, tmp_path / "csv", "csv")
     annual = pl.read_csv(tmp_path / "csv" / "v_trade_annual.csv")
     assert annual.height == next(v.rows for v in csv.views if v.view == "v_trade_annual") > 0

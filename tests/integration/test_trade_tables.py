@@ -9,12 +9,12 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.ingest.tables import bundled_reference, ingest_tables, read_reference
+from flows.ingest.tables import bundled_reference, read_reference
+from tests.support.databases import new_warehouse
+from tests.support.ingest import ingest_in_run
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "tables"
-TRADE_DDL = ["dim_country", "dim_product", "country_code_map", "dim_source_table", "fact_trade", "fact_trade_reported",
-             "fact_trade_claim", "dim_document"]
 TRADE_VIEWS = ["v_trade_reported", "v_trade_annual_products", "v_trade_annual", "v_trade_mirror",
                "v_trade_composition", "v_trade_turnover", "v_trade_claims_vs_statistics"]
 SOY_2022 = "comtrade/soy_br_2022_01.json"
@@ -23,18 +23,6 @@ SOY_2022 = "comtrade/soy_br_2022_01.json"
 def statistics_files(root: Path) -> list[Path]:
     """Every file under the fixtures copy (the generator script aside)."""
     return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix not in {".py", ".md"})
-
-
-def ingest(con: duckdb.DuckDBPyConnection, paths: list[Path], root: Path):
-    """One run's transaction around ingest_tables."""
-    con.execute("begin")
-    try:
-        result = ingest_tables(con, paths, root)
-    except Exception:
-        con.execute("rollback")
-        raise
-    con.execute("commit")
-    return result
 
 
 @pytest.fixture
@@ -48,15 +36,7 @@ def sources(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def con(tmp_path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(tmp_path / "dyad.duckdb"))
-    for name in TRADE_DDL:
-        con.execute((ROOT / "sql" / "ddl" / f"{name}.sql").read_text())
-    for name, frame in read_reference(ROOT / "sources" / "tables").items():
-        con.register("reference_frame", frame)
-        con.execute(f"insert into {name} by name select * from reference_frame")
-        con.unregister("reference_frame")
-    for name in TRADE_VIEWS:
-        con.execute((ROOT / "sql" / "views" / f"{name}.sql").read_text())
+    con = new_warehouse(TRADE_VIEWS, database=str(tmp_path / "dyad.duckdb"))
     yield con
     con.close()
 
@@ -70,7 +50,7 @@ def fact_fingerprint(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def test_every_layout_loads_and_counts_add_up(con, sources: Path) -> None:
-    result = ingest(con, statistics_files(sources), sources)
+    result = ingest_in_run(con, statistics_files(sources), sources)
     per = {row["source"]: row for row in result.per_source.iter_rows(named=True)}
     assert per[SOY_2022]["format"] == "comtrade_v1_json" and per[SOY_2022]["rows_in"] == 55
     assert per["legacy/aze_geo_legacy.csv"]["format"] == "comtrade_legacy_csv"
@@ -87,7 +67,7 @@ def test_every_layout_loads_and_counts_add_up(con, sources: Path) -> None:
 
 
 def test_soy_sample_world_row_left_out_and_490_mapped(con, sources: Path) -> None:
-    result = ingest(con, [sources / SOY_2022], sources)
+    result = ingest_in_run(con, [sources / SOY_2022], sources)
     assert (result.rows_in, result.loaded, result.quarantined) == (55, 54, 1)
     assert result.quarantine["row_ref"].to_list() == ["record 1"]  # the World row
     partners, total = con.execute("""
@@ -109,10 +89,10 @@ def test_soy_sample_world_row_left_out_and_490_mapped(con, sources: Path) -> Non
 
 def test_reloading_the_same_files_changes_nothing(con, sources: Path) -> None:
     files = statistics_files(sources)
-    ingest(con, files, sources)
+    ingest_in_run(con, files, sources)
     before = (fact_fingerprint(con), con.execute("select count(*) from fact_trade_reported").fetchall(),
               con.execute("select * from dim_source_table order by all").fetchall())
-    ingest(con, files, sources)
+    ingest_in_run(con, files, sources)
     after = (fact_fingerprint(con), con.execute("select count(*) from fact_trade_reported").fetchall(),
              con.execute("select * from dim_source_table order by all").fetchall())
     assert after == before
@@ -120,11 +100,11 @@ def test_reloading_the_same_files_changes_nothing(con, sources: Path) -> None:
 
 def test_a_revised_file_replaces_what_it_revised(con, sources: Path) -> None:
     original = sources / "comtrade" / "soy_br_cn_2023_01.json"
-    ingest(con, [original], sources)
+    ingest_in_run(con, [original], sources)
     revised = json.loads(original.read_text())
     revised["data"][0]["primaryValue"] = 39_000_000_000.0
     (sources / "comtrade" / "soy_br_cn_2023_01_revised.json").write_text(json.dumps(revised))
-    ingest(con, [original, sources / "comtrade" / "soy_br_cn_2023_01_revised.json"], sources)
+    ingest_in_run(con, [original, sources / "comtrade" / "soy_br_cn_2023_01_revised.json"], sources)
     assert con.execute("select source_file, value_usd from fact_trade").fetchall() == [
         ("comtrade/soy_br_cn_2023_01_revised.json", 39_000_000_000.0)
     ]
@@ -138,7 +118,7 @@ def test_big_file_streams_in_batches_with_exact_line_numbers(con, tmp_path: Path
     monkeypatch.setattr(sources_module.csv_batches, "__defaults__", (4,))
     csv = tmp_path / "v1.csv"
     shutil.copy(FIXTURES / "comtrade" / "aze_blr_v1.csv", csv)
-    result = ingest(con, [csv], tmp_path)
+    result = ingest_in_run(con, [csv], tmp_path)
     assert (result.rows_in, result.loaded, result.quarantined) == (23, 14, 9)
     reasons = dict(result.quarantine.select("row_ref", "reason").rows())
     assert reasons["line 5"].startswith("a later row of the same file")  # record 4, beaten by record 5

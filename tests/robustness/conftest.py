@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from robust_db import new_warehouse, reference_frames  # noqa: F401 - reference_frames for older imports
+from tests.support.databases import new_warehouse
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,21 +12,7 @@ from bad_corpus import DOCUMENT_CASES, GOOD_DOCUMENT, SENTENCE, DocumentCase, wr
 from flows.warehouse.counts import stage_counts
 from flows.ingest.discover import ManifestError, discover_sources
 from flows.ingest.documents import read_documents
-
-
-def ingest_folder(root: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(inventory, documents, quarantine) as the pipeline's discover and ingest tasks make them."""
-    inventory, discover_q = discover_sources(root)
-    listed = inventory.filter(pl.col("kind") == "document")
-    manifest = {r["relpath"]: {"published": r["published"]} for r in listed.iter_rows(named=True) if r["published"]}
-    documents, ingest_q = read_documents([Path(p) for p in listed["path"]], root, manifest)
-    # the pipeline's own bookkeeping: stage_counts raises when a file went missing between the stages
-    stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=inventory.height,
-                 quarantined=discover_q.height)
-    parts = ingest_q.filter(pl.col("row_ref") != "file").height  # parts of loaded documents, quarantined alone
-    stage_counts("ingest_documents", rows_in=listed.height + parts, loaded=documents.height,
-                 quarantined=ingest_q.height)
-    return inventory, documents, pl.concat([discover_q, ingest_q])
+from tests.support.ingest import ingest_folder
 
 
 @pytest.mark.parametrize("case", DOCUMENT_CASES, ids=[c.kind for c in DOCUMENT_CASES])

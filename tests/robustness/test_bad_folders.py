@@ -39,21 +39,36 @@ def _list(root: Path) -> dict:
     return json.loads(done.stdout.splitlines()[-1])
 
 
-@pytest.mark.skipif(os.getuid() == 0 and SETPRIV is None, reason="root without setpriv lists every folder")
-def test_a_folder_dyad_may_not_list_is_quarantined_not_skipped(tmp_path: Path) -> None:
-    """A sub-folder without read permission: its files are not silently missing, the folder is named."""
+@pytest.mark.skipif(os.getuid() == 0 and SETPRIV is None, reason="root without setpriv reads every file and folder")
+@pytest.mark.parametrize(
+    ("locked", "expected"),
+    [
+        # a sub-folder: its files are not silently missing, the folder is named
+        ("documents/locked/", ["documents/locked/", "folder",
+                               "cannot read the folder: Permission denied: nothing under it was read"]),
+        ("documents/secret.txt", ["documents/secret.txt", "file", "cannot read file: Permission denied"]),
+    ],
+    ids=["folder", "file"],
+)
+def test_what_dyad_may_not_read_is_quarantined_not_skipped(locked: str, expected: list[str], tmp_path: Path) -> None:
+    """A folder or file without read permission beside a readable one (documents/open.txt)."""
     root = tmp_path / "sources"
-    (root / "documents" / "locked").mkdir(parents=True)
+    (root / "documents").mkdir(parents=True)
     (root / "documents" / "open.txt").write_text(SENTENCE, encoding="utf-8")
-    (root / "documents" / "locked" / "hidden.txt").write_text(SENTENCE, encoding="utf-8")
-    os.chmod(root / "documents" / "locked", 0o000)
+    target = root / locked
+    if locked.endswith("/"):
+        target.mkdir()
+        (target / "hidden.txt").write_text(SENTENCE, encoding="utf-8")
+    else:
+        target.write_text(SENTENCE, encoding="utf-8")
+    mode = target.stat().st_mode & 0o777
+    os.chmod(target, 0o000)
     try:
         result = _list(root)
     finally:
-        os.chmod(root / "documents" / "locked", 0o755)
+        os.chmod(target, mode)
     assert result["files"] == ["documents/open.txt"]
-    assert result["quarantine"] == [["documents/locked/", "folder",
-                                     "cannot read the folder: Permission denied: nothing under it was read"]]
+    assert result["quarantine"] == [expected]
 
 
 def _previous(inventory: pl.DataFrame, recorded_at: datetime) -> Previous:
@@ -85,21 +100,6 @@ def test_an_old_unchanged_file_keeps_its_hash_without_being_read(tmp_path: Path)
     previous = _previous(first.with_columns(pl.lit("f" * 64).alias("sha256")), datetime.now())
     second, _ = discover_sources(tmp_path, previous.known_files())
     assert second["sha256"].item() == "f" * 64  # trusted, not read again
-
-
-@pytest.mark.skipif(os.getuid() == 0 and SETPRIV is None, reason="root without setpriv reads every file")
-def test_a_file_dyad_may_not_read_is_quarantined(tmp_path: Path) -> None:
-    root = tmp_path / "sources"
-    (root / "documents").mkdir(parents=True)
-    (root / "documents" / "open.txt").write_text(SENTENCE, encoding="utf-8")
-    (root / "documents" / "secret.txt").write_text(SENTENCE, encoding="utf-8")
-    os.chmod(root / "documents" / "secret.txt", 0o000)
-    try:
-        result = _list(root)
-    finally:
-        os.chmod(root / "documents" / "secret.txt", 0o644)
-    assert result["files"] == ["documents/open.txt"]
-    assert result["quarantine"] == [["documents/secret.txt", "file", "cannot read file: Permission denied"]]
 
 
 def _deep_tree(base: Path, depth: int) -> Path:

@@ -8,19 +8,7 @@ import polars as pl
 import pytest
 
 from bad_corpus import GOOD_TABLE, GOOD_TABLE_BYTES, TABLE_CASES, TableCase
-from flows.ingest.tables import ingest_tables
-
-
-def ingest(con: duckdb.DuckDBPyConnection, root: Path, rels: list[str]):
-    """One run's transaction around ingest_tables, as the load task opens it."""
-    con.execute("begin")
-    try:
-        result = ingest_tables(con, [root / rel for rel in rels], root)
-    except BaseException:
-        con.execute("rollback")
-        raise
-    con.execute("commit")
-    return result
+from tests.support.ingest import ingest_in_run
 
 
 @pytest.mark.parametrize("case", TABLE_CASES, ids=[c.kind for c in TABLE_CASES])
@@ -30,7 +18,7 @@ def test_bad_table(case: TableCase, warehouse: duckdb.DuckDBPyConnection, tmp_pa
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_bytes(content)
 
-    result = ingest(warehouse, root, [case.relpath, GOOD_TABLE])
+    result = ingest_in_run(warehouse, [root / case.relpath, root / GOOD_TABLE], root)
 
     assert result.rows_in == result.loaded + result.quarantined
     q = result.quarantine
@@ -55,7 +43,7 @@ def test_sql_in_a_cell_is_stored_as_text(warehouse: duckdb.DuckDBPyConnection, t
     case = next(c for c in TABLE_CASES if c.kind == "SQL in a table cell")
     (tmp_path / "tables").mkdir()
     (tmp_path / case.relpath).write_bytes(case.content)
-    ingest(warehouse, tmp_path, [case.relpath])
+    ingest_in_run(warehouse, [tmp_path / case.relpath], tmp_path)
     speaker = warehouse.execute("select speaker from fact_trade_reported").fetchall()
     assert speaker == [("'); drop table dim_document; --",)]
     assert warehouse.execute("select count(*) from dim_document").fetchone() == (0,)  # the table is still there

@@ -17,6 +17,7 @@ from flows.warehouse.failures import pending_path, record_failure
 from flows.warehouse.marker import schema_version
 from flows.warehouse.load import start_run
 from flows.warehouse.marker import ForeignDatabaseError, adopt_database, schema_version
+from tests.support.databases import table_file
 from tests.support.schemas import v0_ddl
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,12 +32,7 @@ def contents(db: Path) -> dict[str, list]:
 @pytest.fixture
 def foreign(tmp_path: Path) -> Path:
     """Another program's database: a customers table and a view over it."""
-    db = tmp_path / "other.duckdb"
-    with duckdb.connect(str(db)) as con:
-        con.execute("create table customers (id integer, name varchar)")
-        con.execute("insert into customers values (1, 'Ada'), (2, 'Lin')")
-        con.execute("create view big_customers as select * from customers where id > 1")
-    return db
+    return table_file(tmp_path / "other.duckdb", "customers", [(1, "Ada"), (2, "Lin")], {"big_customers": "id > 1"})
 
 
 def start(db: Path, run_id: str = "r1") -> None:

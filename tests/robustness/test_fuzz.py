@@ -22,12 +22,11 @@ import pytest
 
 import fuzz
 from flows.extract import extract_batch
-from flows.ingest.discover import MANIFEST_NAME, discover_sources
-from flows.ingest.documents import read_documents
+from flows.ingest.discover import MANIFEST_NAME
 from flows.ingest.tables import ingest_tables
-from flows.warehouse.counts import stage_counts
 from schemas.staging import STAGING_MODELS
 from schemas.validate import validate_or_quarantine
+from tests.support.ingest import ingest_folder
 
 SEED = int(os.environ.get("FUZZ_SEED", "20261204"))
 DOCUMENT_BATCHES, DOCUMENTS_PER_BATCH, MANIFEST_ENTRIES = 27, 200, 24
@@ -73,17 +72,7 @@ def test_fuzzed_documents_names_and_manifests(batch: int, tmp_path: Path) -> Non
     root = tmp_path / "sources"
     expected, entries = document_batch(root, rng, batch)
 
-    inventory, discover_q = discover_sources(root)
-    listed = inventory.filter(pl.col("kind") == "document")
-    manifest = {r["relpath"]: {"published": r["published"]} for r in listed.iter_rows(named=True) if r["published"]}
-    documents, ingest_q = read_documents([Path(p) for p in listed["path"]], root, manifest)
-    stage_counts("discover", rows_in=inventory.height + discover_q.height, loaded=inventory.height,
-                 quarantined=discover_q.height)
-    parts = ingest_q.filter(pl.col("row_ref") != "file").height
-    stage_counts("ingest_documents", rows_in=listed.height + parts, loaded=documents.height,
-                 quarantined=ingest_q.height)
-
-    quarantine = pl.concat([discover_q, ingest_q])
+    inventory, documents, quarantine = ingest_folder(root)
     assert quarantine.filter((pl.col("reason").str.len_chars() == 0) | (pl.col("row_ref").str.len_chars() == 0)
                              | pl.col("source").is_null()).is_empty()
     whole = set(quarantine.filter(pl.col("row_ref") == "file")["source"])
@@ -223,7 +212,7 @@ SHAPED_FILES = 24
 def test_fuzzed_tables_read_alike_in_every_shape(warehouse: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     """The same fuzzed rows saved as CRLF, CR-only, UTF-16 (with and without a BOM), UTF-32 or with a BOM read as
     the plain file does: the same counts and the same quarantine rows (line, reason), one database each."""
-    from robust_db import new_warehouse
+    from tests.support.databases import new_warehouse
 
     rng = random.Random(SEED + 1)
     layouts = [(name, fixture) for name, fixture in ROW_LAYOUTS.items()]

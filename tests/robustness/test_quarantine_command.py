@@ -9,17 +9,14 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.databases import new_warehouse
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     """A database with two runs: an older one that succeeded with two rejects, a newer one that failed."""
     path = tmp_path / "dyad.duckdb"
-    with duckdb.connect(str(path)) as con:
-        for ddl in sorted((ROOT / "sql" / "ddl").glob("*.sql")):
-            con.execute(ddl.read_text(encoding="utf-8"))
+    with new_warehouse(database=str(path), reference=False) as con:
         runs = [("r1", datetime(2026, 1, 1, 8), "succeeded", None),
                 ("r2", datetime(2026, 1, 2, 8), "failed", "ManifestError: sources.toml: not valid TOML")]
         for run_id, started, status, error in runs:

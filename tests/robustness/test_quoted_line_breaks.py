@@ -9,12 +9,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from bad_corpus import LEGACY_ROW, PUBLISHED_ROW, V1_HEADER, V1_ROW, legacy, published, v1
-from flows.ingest.tables import ingest_tables, read_reference
+from flows.ingest.tables import read_reference
 from flows.ingest.tables.sources import split_records
+from tests.support.ingest import ingest_file
 
 ROOT = Path(__file__).resolve().parents[2]
 DESCRIPTION = "Cotton, raw\nand carded"  # a comma and a line break, both inside the quotes
@@ -27,18 +27,9 @@ def v1_with_description(row: str, description: str) -> str:
     return ",".join(values)
 
 
-def ingest(con: duckdb.DuckDBPyConnection, root: Path, rel: str, content: bytes):
-    (root / rel).parent.mkdir(parents=True, exist_ok=True)
-    (root / rel).write_bytes(content)
-    con.execute("begin")
-    result = ingest_tables(con, [root / rel], root)
-    con.execute("commit")
-    return result
-
-
 def test_a_line_break_inside_quotes_is_one_record_of_a_comtrade_file(warehouse, tmp_path: Path) -> None:
     content = v1(v1_with_description(V1_ROW, DESCRIPTION), V1_ROW.replace("2022", "2021"))
-    result = ingest(warehouse, tmp_path, "tables/cotton.csv", content)
+    result = ingest_file(warehouse, tmp_path, "tables/cotton.csv", content)
 
     assert (result.rows_in, result.loaded, result.quarantined) == (2, 2, 0), result.quarantine.rows()
     rows = warehouse.execute("select row_ref, year, value_usd from fact_trade order by row_ref").fetchall()
@@ -49,7 +40,7 @@ def test_a_line_break_inside_quotes_is_one_record_of_a_comtrade_file(warehouse, 
 def test_a_line_break_inside_a_legacy_commodity_name(warehouse, tmp_path: Path) -> None:
     content = legacy(LEGACY_ROW.format(name='"Milk, cream\nnot concentrated"'),
                      LEGACY_ROW.format(name="Milk").replace("2021", "2020"))
-    result = ingest(warehouse, tmp_path, "tables/legacy_break.csv", content)
+    result = ingest_file(warehouse, tmp_path, "tables/legacy_break.csv", content)
 
     assert (result.rows_in, result.loaded, result.quarantined) == (2, 2, 0), result.quarantine.rows()
     rows = warehouse.execute("select row_ref, year, value_usd from fact_trade order by row_ref").fetchall()
@@ -62,7 +53,7 @@ def test_good_rows_around_a_truly_unclosed_quote_are_kept(warehouse, tmp_path: P
     unclosed = V1_ROW.replace(",Export,", ',"Export,').replace("2022", "2020")
     content = v1(v1_with_description(V1_ROW, DESCRIPTION), unclosed, V1_ROW.replace("2022", "2021"),
                  v1_with_description(V1_ROW.replace("2022", "2019"), "Cotton\ncarded"))
-    result = ingest(warehouse, tmp_path, "tables/unclosed.csv", content)
+    result = ingest_file(warehouse, tmp_path, "tables/unclosed.csv", content)
 
     assert (result.rows_in, result.loaded, result.quarantined) == (4, 3, 1)
     assert result.quarantine.select("row_ref", "reason", "raw").rows() == [
@@ -76,7 +67,7 @@ def test_published_figures_with_a_break_and_an_unclosed_quote(warehouse, tmp_pat
     content = published(PUBLISHED_ROW.replace("Statistics office", '"Statistics office,\nfirst estimate"'),
                         PUBLISHED_ROW.replace(",424400000", ',"424400000').replace("2021", "2020"),
                         PUBLISHED_ROW.replace("2021", "2019"))
-    result = ingest(warehouse, tmp_path, "tables/reported.csv", content)
+    result = ingest_file(warehouse, tmp_path, "tables/reported.csv", content)
 
     assert (result.rows_in, result.loaded, result.quarantined) == (3, 2, 1)
     assert result.quarantine.select("row_ref", "reason").rows() == [
@@ -111,7 +102,7 @@ def test_tiny_blocks_read_what_one_block_reads(warehouse, tmp_path: Path, monkey
     content = v1(v1_with_description(V1_ROW, DESCRIPTION), unclosed, V1_ROW.replace("2022", "2021"),
                  v1_with_description(V1_ROW.replace("2022", "2019"), "Cotton\ncarded"))
     monkeypatch.setattr(sources.csv_batches, "__defaults__", (7,))
-    result = ingest(warehouse, tmp_path, "tables/tiny.csv", content)
+    result = ingest_file(warehouse, tmp_path, "tables/tiny.csv", content)
     assert (result.rows_in, result.loaded, result.quarantined) == (4, 3, 1)
     rows = warehouse.execute("select row_ref, year from fact_trade order by row_ref").fetchall()
     assert rows == [("line 2", 2022), ("line 5", 2021), ("line 6", 2019)]
@@ -136,6 +127,6 @@ def test_a_reference_table_with_a_quoted_line_break(tmp_path: Path) -> None:
 
 def test_a_reference_table_in_the_sources_folder_is_not_quarantined(warehouse, tmp_path: Path) -> None:
     content = b'section,hscode,description,parent,level\nI,01,"Animals;\nlive",TOTAL,2\nI,0101,Horses,01,4\n'
-    result = ingest(warehouse, tmp_path, "tables/hs-list.csv", content)
+    result = ingest_file(warehouse, tmp_path, "tables/hs-list.csv", content)
     assert result.quarantine.is_empty()
     assert result.per_source.select("format", "rows_in").rows() == [("hs_list", 0)]

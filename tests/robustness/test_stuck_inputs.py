@@ -40,7 +40,7 @@ rows = found.select("source", "reason").rows() + read.select("source", "reason")
 """
 INGEST_TABLES = """
 import duckdb
-from robust_db import new_warehouse
+from tests.support.databases import new_warehouse
 from flows.ingest.tables import ingest_tables
 con = new_warehouse()
 con.execute("begin")

@@ -3,20 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from bad_corpus import PUBLISHED_ROW, V1_ROW, published, v1
-from flows.ingest.tables import ingest_tables
 from flows.ingest.tables.views import Shape, shape_of
-
-
-def ingest(con: duckdb.DuckDBPyConnection, root: Path, rel: str, content: bytes):
-    (root / rel).parent.mkdir(parents=True, exist_ok=True)
-    (root / rel).write_bytes(content)
-    con.execute("begin")
-    result = ingest_tables(con, [root / rel], root)
-    con.execute("commit")
-    return result
+from tests.support.ingest import ingest_file
 
 
 def test_shapes_are_told_from_the_first_bytes() -> None:
@@ -33,7 +22,7 @@ def test_semicolons_and_decimal_commas_keep_their_values(warehouse, tmp_path: Pa
             PUBLISHED_ROW.replace("2021", "2020").replace("424400000", "4244,5"),
             PUBLISHED_ROW.replace("2021", "2019").replace("Statistics office", '"Office; first estimate"')]
     text = published(*rows).decode().replace(",", ";").replace("1.234.567;25", "1.234.567,25").replace("4244;5", "4244,5")
-    result = ingest(warehouse, tmp_path, "tables/semicolons.csv", b"sep=;\n" + text.encode("cp1252"))
+    result = ingest_file(warehouse, tmp_path, "tables/semicolons.csv", b"sep=;\n" + text.encode("cp1252"))
 
     assert (result.rows_in, result.loaded, result.quarantined) == (3, 3, 0), result.quarantine.rows()
     facts = warehouse.execute("select row_ref, value_usd, speaker from fact_trade_reported order by row_ref").fetchall()
@@ -43,13 +32,13 @@ def test_semicolons_and_decimal_commas_keep_their_values(warehouse, tmp_path: Pa
 
 def test_a_sep_line_keeps_fact_trade_line_numbers(warehouse, tmp_path: Path) -> None:
     content = b"sep=;\n" + v1(V1_ROW, V1_ROW.replace(",2022,52,2022,", ",2022,13,2022,")).replace(b",", b";")
-    result = ingest(warehouse, tmp_path, "tables/comtrade_sep.csv", content)
+    result = ingest_file(warehouse, tmp_path, "tables/comtrade_sep.csv", content)
     assert warehouse.execute("select row_ref, year from fact_trade").fetchall() == [("line 3", 2022)]
     assert result.quarantine.select("row_ref").to_series().to_list() == ["line 4"]
 
 
 def test_cr_only_files_are_lines_not_one_header(warehouse, tmp_path: Path) -> None:
     content = published(PUBLISHED_ROW, PUBLISHED_ROW.replace("2021", "2020").replace("424400000", "n/a"))
-    result = ingest(warehouse, tmp_path, "tables/mac.csv", content.replace(b"\n", b"\r"))
+    result = ingest_file(warehouse, tmp_path, "tables/mac.csv", content.replace(b"\n", b"\r"))
     assert (result.rows_in, result.loaded, result.quarantined) == (2, 1, 1)
     assert result.quarantine.select("row_ref", "reason").rows() == [("line 3", "value_usd is not a number")]

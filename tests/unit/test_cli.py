@@ -11,17 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from flows.cli import app
+from tests.support.databases import table_file
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "s.duckdb"
-    with duckdb.connect(str(path)) as con:
-        con.execute("create table fact_x (id integer, name varchar)")
-        con.execute("insert into fact_x values (1, 'one'), (2, 'a, \"quoted\" two'), (3, null)")
-    return path
+    return table_file(tmp_path / "s.duckdb", "fact_x", [(1, "one"), (2, 'a, "quoted" two'), (3, None)])
 
 
 def test_version() -> None:

@@ -1,7 +1,6 @@
 """Exports of report views: one sorted file a view, read back by pyarrow/Polars/DuckDB, clean replacement."""
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pyarrow.dataset as ds
 import pytest
 
 from flows.publish.export import ExportError, export_views
+from tests.support.databases import assert_reexport_replaces, file_hashes
 
 TRADE = [(2021, "AZE", "BLR", "export", 10.5), (2020, "AZE", "BLR", "export", 7.25),
          (2021, "BLR", "AZE", "import", 3.0), (2022, "BLR", "AZE", "export", 1.0)]
@@ -31,11 +31,6 @@ def db(tmp_path: Path) -> Path:
         con.execute("create view v_trade_empty as select * from trade where false")
         con.execute("create view helper as select 1 as x")  # not a report view: not exported
     return path
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_every_view_is_one_sorted_file_whether_empty_or_not(db: Path, tmp_path: Path) -> None:
@@ -73,21 +68,16 @@ def test_pyarrow_polars_and_duckdb_read_the_same_rows_with_the_documented_comman
 def test_exporting_some_views_keeps_the_others_of_the_export(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     export_views(db, out)
-    before = _tree(out)
+    before = file_hashes(out)
     result = export_views(db, out, views=["v_trade_annual"])
     assert [v.view for v in result.views] == ["v_relations_timeline", "v_trade_annual", "v_trade_empty"]
-    assert _tree(out) == before  # same database: the rewritten view is byte-identical, the others untouched
+    assert file_hashes(out) == before  # same database: the rewritten view is byte-identical, the others untouched
     with pytest.raises(ExportError, match="holds a parquet export: pass --format parquet"):
         export_views(db, out, "csv", views=["v_trade_annual"])
 
 
 def test_export_is_byte_identical_and_replaces_the_previous_one(db: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    export_views(db, out)
-    first = _tree(out)
-    (out / "stale.parquet").write_bytes(b"left over from an old export")
-    export_views(db, out)
-    assert _tree(out) == first
+    assert_reexport_replaces(db, tmp_path / "out", stale="stale.parquet")
     assert not list(tmp_path.glob(".out.*")), "no staging or old folder is left behind"
 
 

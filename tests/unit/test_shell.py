@@ -10,16 +10,12 @@ import pytest
 from rich.console import Console
 
 from flows.cli.shell import harlequin_command, repl
+from tests.support.databases import table_file
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "s.duckdb"
-    with duckdb.connect(str(path)) as con:
-        con.execute("create table fact_x (id integer, name varchar)")
-        con.execute("insert into fact_x values (1, 'one'), (2, 'two'), (3, 'three')")
-        con.execute("create view v_x as select * from fact_x where id > 1")
-    return path
+    return table_file(tmp_path / "s.duckdb", "fact_x", [(1, "one"), (2, "two"), (3, "three")], {"v_x": "id > 1"})
 
 
 def _session(db: Path, text: str) -> str:

@@ -1,5 +1,7 @@
 -- Comtrade API v1 records (JSON "data" or the 47-column CSV) renamed into the common raw layout.
 -- Names match case-insensitively (cifvalue / cifValue); refMonth 52 marks an annual record.
+-- Every field arrives as text (sources.conform: the CSV is read without type inference, a JSON value is
+-- written as text), so no field needs a cast here: stage_trade.sql types them.
 with source as (
     select * from trade_source
 ),
@@ -9,12 +11,12 @@ codes as (
     -- reporterCode 31.0): the same codes, written without the '.0'
     select
         * replace (
-            regexp_replace(trim(cast(refyear as varchar)), '\.0+$', '') as refyear,
-            regexp_replace(trim(cast(refmonth as varchar)), '\.0+$', '') as refmonth,
-            regexp_replace(trim(cast(reportercode as varchar)), '\.0+$', '') as reportercode,
-            regexp_replace(trim(cast(partnercode as varchar)), '\.0+$', '') as partnercode,
-            regexp_replace(trim(cast(partner2code as varchar)), '\.0+$', '') as partner2code,
-            regexp_replace(trim(cast(motcode as varchar)), '\.0+$', '') as motcode
+            regexp_replace(trim(refyear), '\.0+$', '') as refyear,
+            regexp_replace(trim(refmonth), '\.0+$', '') as refmonth,
+            regexp_replace(trim(reportercode), '\.0+$', '') as reportercode,
+            regexp_replace(trim(partnercode), '\.0+$', '') as partnercode,
+            regexp_replace(trim(partner2code), '\.0+$', '') as partner2code,
+            regexp_replace(trim(motcode), '\.0+$', '') as motcode
         )
     from source
 ),
@@ -22,30 +24,27 @@ codes as (
 final as (
     select
         rn,
-        cast(reportercode as varchar) as reporter_code,
-        cast(partnercode as varchar) as partner_code,
-        cast(flowcode as varchar) as flow_code,
-        cast(classificationcode as varchar) as classification,
-        cast(cmdcode as varchar) as cmd_code,
-        cast(freqcode as varchar) as freq,
+        reportercode as reporter_code,
+        partnercode as partner_code,
+        flowcode as flow_code,
+        classificationcode as classification,
+        cmdcode as cmd_code,
+        freqcode as freq,
         case
-            when trim(cast(refmonth as varchar)) in ('52', '')
-                or refmonth is null
-                then cast(refyear as varchar)
-            else cast(refyear as varchar) || lpad(trim(cast(refmonth as varchar)), 2, '0')
+            when refmonth in ('52', '') or refmonth is null then refyear
+            else refyear || lpad(refmonth, 2, '0')
         end as period,
-        cast(primaryvalue as varchar) as value,
-        cast(cifvalue as varchar) as cif_value,
-        cast(fobvalue as varchar) as fob_value,
-        cast(netwgt as varchar) as net_weight,
-        cast(qty as varchar) as qty,
-        cast(qtyunitabbr as varchar) as qty_unit,
-        cast(partner2code as varchar) as partner2_code,
-        cast(motcode as varchar) as mot_code,
-        cast(customscode as varchar) as customs_code,
+        primaryvalue as value,
+        cifvalue as cif_value,
+        fobvalue as fob_value,
+        netwgt as net_weight,
+        qty,
+        qtyunitabbr as qty_unit,
+        partner2code as partner2_code,
+        motcode as mot_code,
+        customscode as customs_code,
         cast(
-            lower(cast(isqtyestimated as varchar)) = 'true'
-            or lower(cast(isnetwgtestimated as varchar)) = 'true'
+            lower(isqtyestimated) = 'true' or lower(isnetwgtestimated) = 'true'
             as varchar
         ) as estimated
     from codes
