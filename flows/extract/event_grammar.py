@@ -61,6 +61,12 @@ def rules() -> dict:
         "ahead_of": re.compile(data["ahead_of"], re.I),
         "mutual_plural": re.compile(data["mutual_plural"], re.I),
         "private_visit": re.compile(data["private_visit"], re.I),
+        "habitual": re.compile("|".join(data["habitual"]), re.I),
+        "background_opener": re.compile(data["background_opener"]),
+        "tally": re.compile(data["tally"]),
+        "inviter": re.compile(data["inviter"], re.I),
+        "wished": re.compile(data["wished"], re.I),
+        "venue": re.compile(data["venue"], re.I),
     }
 
 
@@ -130,6 +136,8 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
         return False  # 'the new building of the embassy was inaugurated': the embassy was open already
     if rules()["ahead_of"].search(before):
         return False  # 'Ahead of the visit, ...': the event still to come, told elsewhere
+    if rules()["wished"].search(before):
+        return False  # 'voiced their wish for an early establishment of relations': a wish, not the act
     if hit.event_type in ("joint_project", "embassy_opened") or re.match(r"normali[sz]ation\b", hit.text, re.I):
         complements = list(rules()["complement"].finditer(before))
         if complements and not re.search(r"[.;]|\b(?:and|but)\b", before[complements[-1].end():]):
@@ -155,11 +163,27 @@ def choose_hits(hits: list[Hit], clause: str, clause_start: int) -> list[Hit]:
     """Keep the triggers that tell what happened: relations over the signed protocol, letters over the anniversary,
     'a state visit' over the bare 'visit' inside it."""
     kept = [hit for hit in hits if _kept(hit, clause, clause_start)]
+    kept = _main_clause(kept, clause, clause_start)  # background first: it makes no main-clause act yield
     drop = _yielding(kept, clause, clause_start)  # a trigger that tells no act of its own takes no other's place
     kept = [hit for hit in kept if hit.event_type not in drop]
     kinds = event_types()
     marked = [hit for hit in kept if kinds[hit.event_type].marker is not None]
     return [hit for hit in kept if not any(_said_by(other, hit) for other in marked)]
+
+
+def _main_clause(hits: list[Hit], clause: str, clause_start: int) -> list[Hit]:
+    """'During that visit, several agreements were also signed': the main clause's act is told, the leading phrase's
+    act is its background (the visit was told before; 'Following the establishment of relations, the first trade
+    agreement was signed in 1950' is a signing). Without an act in the main clause the phrase's act stays."""
+    opener = rules()["background_opener"].match(clause)
+    if opener is None:
+        return hits
+    comma = clause_start + opener.end()
+    main = [hit for hit in hits if hit.start >= comma]
+    if not main:
+        return hits
+    families = {family(hit.event_type) for hit in main}
+    return [hit for hit in hits if hit.start >= comma or family(hit.event_type) in families]
 
 
 def _said_by(marked: Hit, hit: Hit) -> bool:

@@ -8,6 +8,19 @@ from flows.extract.countries import country_name
 from flows.lexicon.registry import event_type as registry_type, family
 
 
+class SidesRow(Protocol):
+    event_type: str
+    actor: str
+    target: str
+
+
+def same_sides(first: SidesRow, second: SidesRow) -> bool:
+    """The same two sides: in order for a directional type (each side's embassy is its own), either way otherwise."""
+    if registry_type(first.event_type).symmetry == "directional":
+        return (first.actor, first.target) == (second.actor, second.target)
+    return {first.actor, first.target} == {second.actor, second.target}
+
+
 class SummaryRow(Protocol):
     event_type: str
     actor: str

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flows.extract.countries import CountryMention, find_countries
+from flows.extract.event_grammar import rules
 from flows.extract.people import Person
 
 # a possessive country before a common noun that is not a side of a relation ("Iran's nuclear programme")
@@ -75,19 +76,26 @@ class Parties:
     pair_phrase: bool
     latter: str | None
     attributive: list[str]  # "Iran's nuclear programme": named, but not a party
+    hosts: list[str] = field(default_factory=list)  # "at the invitation of the President of Borvia": the host
+    places: list[tuple[str, int]] = field(default_factory=list)  # every country named, where (a sentence offset)
 
 
 def read_parties(sentence: str, clause_start: int, clause_end: int, countries: list[CountryMention],
                  persons: list[tuple[Person, int, int]], pair_spans: list[tuple[int, int]],
                  last_entity: tuple[str | None, int] | None) -> Parties:
     """The countries a clause names (and people's countries), sorted by their role."""
-    subjects, dests, locs, withs, ofs, attributive = [], [], [], [], [], []
+    subjects, dests, locs, withs, ofs, attributive, hosts = [], [], [], [], [], [], []
+    inviter = rules()["inviter"]
     for country in countries:
+        if inviter.search(sentence, max(clause_start, country.start - 80), country.start):
+            hosts.append(country.iso3)
         if country.possessive and ATTRIBUTE.match(sentence, country.end):
             attributive.append(country.iso3)
         if MEDIATOR.search(sentence, max(0, country.start - 30), country.start):
             continue  # 'a deal brokered by China': the mediator is not a side
         role = role_of(sentence, country)
+        if role == "loc" and rules()["venue"].search(sentence, max(clause_start, country.start - 80), country.start):
+            continue  # 'met on the sidelines of the summit in Riyadh': the summit's place, no side of the meeting
         {"subj": subjects, "dest": dests, "with": withs, "of": ofs}.get(role, []).append(country.iso3)
         if role == "loc":
             locs.append((country.iso3, country.text))
@@ -96,12 +104,16 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
     for person, start, _ in persons:
         if person.country:
             (withs if is_object(sentence, clause_start, start) else subjects).append(person.country)
+            if inviter.search(sentence, max(clause_start, start - 80), start):
+                hosts.append(person.country)
     every = []
     for iso in subjects + ofs + dests + withs + [iso3 for iso3, _ in locs] + ([latter] if latter else []):
         if iso and iso not in every:
             every.append(iso)
     pair_phrase = any(clause_start <= start < clause_end for start, _ in pair_spans) or bool(PAIR_WORDS.search(clause))
-    return Parties(subjects, dests, locs, withs, ofs, every, pair_phrase, latter, attributive)
+    places = [(country.iso3, country.start) for country in countries] + [
+        (person.country, start) for person, start, _ in persons if person.country]
+    return Parties(subjects, dests, locs, withs, ofs, every, pair_phrase, latter, attributive, hosts, places)
 
 
 def with_non_country(sentence: str, trigger_end: int, clause_end: int, persons: list[tuple[Person, int, int]],
@@ -128,9 +140,10 @@ def _visitor(parties: Parties, trigger: str, passive: bool) -> tuple[str | None,
     if HOST_TRIGGER.match(trigger) and not passive:
         actor = parties.withs[0] if parties.withs else None
         return actor, next((iso for iso in parties.subjects if iso != actor), None)
-    target = (parties.dests or [iso for iso, _ in parties.locs] or [None])[0]
+    target = (parties.dests or [iso for iso, _ in parties.locs] or parties.hosts or [None])[0]
     # 'he was received by X, the Peruvian minister': the host's demonym in the by-phrase is not the guest's side
     hosts = set(parties.withs) if passive and re.search(r"\bby\b", trigger) else set()
+    hosts |= set(parties.hosts)  # 'came on the invitation of the Borvian leader': Borvia hosts, whatever the order
     actor = next((iso for iso in [parties.latter] + parties.subjects + parties.ofs
                   if iso and iso != target and iso not in hosts), None)
     if actor is None and parties.withs and target is None:
@@ -157,6 +170,19 @@ def _sender(parties: Parties) -> tuple[str | None, str | None]:
     return actor, target
 
 
+def _dyad_sender(parties: Parties, pair: tuple[str, str], trigger_start: int) -> tuple[str | None, str | None]:
+    """'Latvia, together with Lithuania, recognised Estonia' in a story about Estonia and Latvia: one act of each
+    sender, and the story's own is Latvia's on Estonia (Lithuania's is another pair's); the first sender of the
+    document's pair acts on the other side of the pair; a sender outside the pair ('Germany invaded Estonia and
+    Latvia' in that story) tells no act of the pair."""
+    senders = [iso for iso in parties.subjects if iso]
+    actor = senders[0] if senders and senders[0] in pair else None
+    target = other_side(pair, actor)  # named after the trigger: its object, not a co-sender
+    if actor is None or not any(iso == target and start > trigger_start for iso, start in parties.places):
+        return None, None  # 'Latvia and Lithuania recognised Estonia' in a story about the first two: not their act
+    return actor, target
+
+
 def _pair_rule(parties: Parties, pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
     """The two sides named, in order; 'the two presidents' is the document's pair, not the host city."""
     named = [iso for iso in parties.subjects + parties.ofs + parties.withs + parties.dests
@@ -178,6 +204,8 @@ def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Pa
         return pair  # 'relations between the two countries began in 1971 with India's recognition of ...'
     named = set(parties.subjects + parties.ofs + parties.withs + parties.dests) - set(parties.attributive)
     if len(parties.all) > 2 and len(named) > 2:
+        if actor_rule == "sender" and pair and set(pair) <= named:
+            return _dyad_sender(parties, pair, trigger_start)
         return None, None  # a multilateral meeting is not a bilateral event
     if parties.pair_phrase and pair and set(parties.withs) - set(pair):
         return None, None  # 'The two countries signed the treaty with Paraguay and Uruguay': more than two parties

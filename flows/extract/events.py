@@ -14,7 +14,7 @@ from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, li
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
-from flows.extract.event_output import drop_coarser_copies, summary
+from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
 from flows.lexicon.registry import event_type as registry_type, family, family_kind
@@ -101,19 +101,12 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                         [(person, start, end) for person, start, end in persons if clause_start <= start < clause_end])
         for row in _clause_events(clause, pair_spans, state, last_entity):
             same = [other for other in out if family(other.event_type) == family(row.event_type)
-                    and other.event_date == row.event_date and _same_sides(other, row) and other.status == row.status]
+                    and other.event_date == row.event_date and same_sides(other, row) and other.status == row.status]
             if row.actor != row.target and not same:
                 out.append(row)
     state.events += out
     state.sentences_read += 1
     return out
-
-
-def _same_sides(first: EventRow, second: EventRow) -> bool:
-    """The same two sides: in order for a directional type (each side's embassy is its own), either way otherwise."""
-    if registry_type(first.event_type).symmetry == "directional":
-        return (first.actor, first.target) == (second.actor, second.target)
-    return {first.actor, first.target} == {second.actor, second.target}
 
 
 def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: EventState,
@@ -166,13 +159,14 @@ def _untriggered(clause: Clause, point_dates: list[DateMention], state: EventSta
 
 
 def _no_state_event(clause: Clause, state: EventState, grammar: dict) -> bool:
-    """A clause that tells no event between two states: an international official's, a denial, a domestic one."""
+    """A clause that tells no event between two states: an international official's, a denial, a domestic one, a
+    habit ('numerous and regular visits')."""
     text = clause.text
     if any(person.role and INTERNATIONAL_ROLE.search(person.role) for person, _, _ in clause.persons) and len(
             {country.iso3 for country in clause.countries}
             | {person.country for person, _, _ in clause.persons if person.country}) < 2:
         return True  # 'the UN Secretary-General met Putin': not an event between two states
-    if grammar["negation"].search(text) or grammar["domestic"].search(text) or MULTILATERAL.search(text):
+    if any(grammar[words].search(text) for words in ("negation", "domestic", "habitual")) or MULTILATERAL.search(text):
         state.last_clause_type = None
         return True
     return False
@@ -328,7 +322,7 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
 
 
 PARTICIPLE_BY = re.compile(r"\s+by\b")
-AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+)?$", re.I)
+AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 
 
 def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Parties) -> bool:
@@ -359,6 +353,8 @@ def _told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: 
                       else {known.actor, known.target} == {actor, target})]
     if inherited and family(event_type) == "visit" and same_pair:
         return True
+    if rules()["tally"].search(clause.text) and any(known.event_date == getattr(date_m, "value", None) for known in same_pair):
+        return True  # 'In total, three agreements were signed' after the signings were told: their sum, no new act
     if inherited and family(event_type) in ONCE_A_DAY and date_m is not None and any(
             known.event_date == date_m.value and known.status == "occurred" for known in same_pair):
         return True  # 'Diplomatic relations were set up after the envoys exchanged letters' after the dated sentence: told again

@@ -1,5 +1,6 @@
 -- One row per event per document, each tied to its sentence:
 -- substr(d.text, char_start + 1, char_end - char_start) = evidence.
+-- Only the document's own relations: an event of another pair told once in passing is in v_event_scope as 'context'.
 create or replace view v_event_mentions as
 with mentions as (
     select * from fact_event_mention
@@ -11,6 +12,10 @@ documents as (
 
 event_types as (
     select code, cameo_code, goldstein, family from dim_event_type
+),
+
+scopes as (
+    select mention_key, scope from v_event_scope
 ),
 
 participants as (
@@ -44,11 +49,14 @@ final as (
         t.goldstein,
         d.published_date,
         m.document_key,
-        m.mention_key
+        m.mention_key,
+        s.scope
     from mentions as m
     inner join documents as d on d.document_key = m.document_key
     left join event_types as t on t.code = m.event_type
     left join participants as p on p.mention_key = m.mention_key
+    inner join scopes as s on s.mention_key = m.mention_key
+    where s.scope = 'dyad'
 )
 
 select * from final
