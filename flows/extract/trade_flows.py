@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
-from flows.lexicon import read_toml
+from flows.lexicon import read_table, read_toml
 
 @lru_cache(maxsize=1)
 def trade_lexicon() -> dict:
@@ -27,9 +27,11 @@ def trade_lexicon() -> dict:
         "adverbs": set(data["adverbs"]),
         "not_products": set(data["flow_modifiers_not_products"]),
         "passive": set(data["passive_supply_verbs"]),
+        # 'Ghana spent $2m to import cattle': an infinitive trade verb after a verb of paying is a purchase
+        "spend": re.compile(r"\b(?:" + "|".join(data["spend_verbs"]) + r")\b(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
         "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
                                                         + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
-                           + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
+                           + r"|rel(?:y|ies|ied)|depend(?:s|ed|ing)?|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
                            + r"|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?|sources?)\b", re.I),
     }
 
@@ -293,3 +295,59 @@ def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str
         if owner and target and owner[-1].iso3 != target.iso3:
             return owner[-1].iso3, target.iso3
     return None
+
+
+# A question that names a flow, answered by the sentences after it with no country ('What does Togo buy from Ghana?
+# Mostly cement and nails.'; 'What does Togo make that Ghanaian shoppers want? Their favourites are yams and
+# cassava.'): the question sets the flow, a short answer lists its goods.
+QUESTION = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|which\s+(?:goods|products))\b[^?]*\?\s*$", re.I)
+ANSWER = re.compile(r"^\s*(?:(?:first\s+of\s+all|above\s+all|in\s+the\s+first\s+place|in\s+particular),?\s+)?"
+                    r"(?:(?:these|they)\s+(?:are|were|include)\s+"
+                    r"|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:leaders|best[\s-]?sellers|favourites|favorites)\s+(?:are|were|include)\s+"
+                    r"|(?=(?:mostly|mainly|chiefly|largely|primarily)\s+[a-z]))", re.I)
+ANSWER_WINDOW = 3  # sentences after the question that may still answer it
+
+
+def question_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str] | None:
+    """(exporter, importer) a question asks about: 'What does A buy in/from B?' -> (B, A); 'What does A sell to B?'
+    and 'What does A make that the B market wants?' -> (A, B)."""
+    if not QUESTION.match(sentence):
+        return None
+    named = []
+    for mention in countries:
+        if mention.iso3 not in named:
+            named.append(mention.iso3)
+    if len(named) != 2:
+        return None
+    lex = trade_lexicon()
+    between = sentence[countries[0].end:next(c.start for c in countries if c.iso3 == named[1])]
+    if lex["import"].search(between):
+        return named[1], named[0]
+    if lex["export"].search(between) or re.search(r"\b(?:demand|market|produce[sd]?|make[s]?)\b", between, re.I):
+        return named[0], named[1]
+    return None
+
+
+def answer_products(sentence: str) -> list[str]:
+    """The goods a country-less answer lists ('The best sellers are yams and cassava.'), else none."""
+    m = ANSWER.match(sentence)
+    return split_products(cut_list(sentence[m.end():])) if m else []
+
+
+@lru_cache(maxsize=1)
+def _plural_demonyms() -> re.Pattern | None:
+    # 'supplied to Ukrainians', 'sold to Ghanaians': the people named for their country stand for it in trade
+    forms = sorted({row["demonym"] + "s" for row in read_table("demonyms.csv")
+                    if re.search(r"(?:an|en|i)$", row["demonym"])}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
+
+
+def plural_demonyms(sentence: str, countries: list[CountryMention]) -> list[CountryMention]:
+    """The countries of plural demonyms ('to Ghanaians') in the sentence, as demonym mentions, besides `countries`."""
+    pattern = _plural_demonyms()
+    if pattern is None:
+        return countries
+    iso = {row["demonym"] + "s": row["iso3"] for row in read_table("demonyms.csv")}
+    extra = [CountryMention(m.start(), m.end(), m.group(0), iso[m.group(0)], "demonym")
+             for m in pattern.finditer(sentence) if not any(c.start <= m.start() < c.end for c in countries)]
+    return sorted(countries + extra, key=lambda c: c.start) if extra else countries
