@@ -31,6 +31,8 @@ def split_products(text: str) -> list[str]:
     # 'goods such as wheat and oil', 'commodities including cotton': the examples are the products
     text = re.sub(r"^(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce)\s*,?\s+(?:such\s+as|including|like|notably)\s+",
                   "", text, flags=re.I)
+    # 'half of all its purchases, which include coal, tyres and ...': the list starts after the relative verb
+    text = re.sub(r"^.*?\b(?:that|which)\s+(?:include[sd]?|comprise[sd]?|consist(?:s|ed)?\s+of)\s+", "", text, flags=re.I)
     # 'foodstuff such as cereals and fruit': a named class and its examples are each a product
     text = re.sub(r",?\s+such\s+as\s+", ", ", text, flags=re.I)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if p.strip()]

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
-from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, depends_for, pay_with,
-                                        relies)
+from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
+                                        originating, pay_with, relies)
 from flows.extract.trade_flows import (ANAPHOR_TARGET, ANSWER_WINDOW, GROWTH_HEAD, LAST_FLOW, answer_products,
-                                       country_at, flow_noun_claims, growth_of_last_flow, named_flow, plural_demonyms,
-                                       question_flow, trade_lexicon)
+                                       country_at, credited_goods, flow_noun_claims, growth_of_last_flow, named_flow,
+                                       plural_demonyms, question_flow, trade_lexicon)
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)"
                           r"|\s+and\s+(?=[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?\s+(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\b)")
@@ -60,6 +60,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     answered = _answer(sentence, countries, state)
     if answered is not None:
         return answered
+    if not countries and state.last_flow and credited_goods(sentence):
+        return _on_flow(credited_goods(sentence), state.last_flow, state)
     if not lex["hint"].search(sentence) or not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence)
                                                                                   or GROWTH_HEAD.match(sentence)))):
         return []  # no trade word, or no country and no flow to refer back to: nothing to read (speed)
@@ -73,7 +75,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         found = (flow_noun_claims(sentence, c_start, c_end, inside) + agent_noun(sentence, c_start, c_end, inside)
                  + carry(sentence, c_start, c_end, inside)
                  + arrival(sentence, c_start, c_end, inside) + relies(sentence, c_start, c_end, inside)
-                 + depends_for(sentence, c_start, c_end, inside)
+                 + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)
+                 + originating(sentence, c_start, c_end, inside)
                  + pay_with(sentence, c_start, c_end, inside) + access_or_listed(sentence, c_start, c_end, inside)
                  + (growth_of_last_flow(sentence, c_start, c_end, inside) if state.last_flow else []))
         more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
@@ -131,22 +134,33 @@ def _answer(sentence: str, countries: list[CountryMention], state: TradeState) -
     if countries:
         state.asked_left = 0  # a sentence naming countries closes the answer
         return None
+    return _on_flow(answer_products(sentence), state.asked, state)
+
+
+def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> list[TradeClaim]:
+    """Claims of goods told with no country on a flow named before, once each."""
     out = []
-    for product in answer_products(sentence):
-        hs = hs_code_for(product)
-        key = (*state.asked, re.sub(r"s$", "", product.lower()))
+    for product in products:
+        key = (*flow, re.sub(r"s$", "", product.lower()))
         if key in state.seen or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
             continue
         state.seen.add(key)
-        out.append(TradeClaim(state.asked[0], state.asked[1], product, hs))
+        out.append(TradeClaim(flow[0], flow[1], product, hs_code_for(product)))
     return out
 
 
 def _listed_together(sentence: str, first: str, second: str) -> bool:
-    """True when the two names stand side by side in one list of the sentence ('X, Y', 'X and Y', 'X, and Y')."""
+    """True when the two names are items of one list of the sentence ('X, Y', 'X and Y', 'X, and Y', and with other
+    items between: 'other coal, motorcycles and bituminous coal'); 'pays with X, so B receives Y' is no list."""
     joint = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    item = r"[\w’'-]+(?:\s+[\w’'-]+){0,4}"
     a, b = re.escape(first), re.escape(second)
-    return re.search(rf"{a}{joint}{b}|{b}{joint}{a}", sentence, re.IGNORECASE) is not None
+    for m in re.finditer(rf"{a}(?P<between>{joint}(?:{item}{joint}){{0,6}}){b}|{b}(?P<back>{joint}(?:{item}{joint}){{0,6}}){a}",
+                         sentence, re.IGNORECASE):
+        between = m.group("between") or m.group("back") or ""
+        if not trade_lexicon()["hint"].search(between):
+            return True
+    return False
 
 
 def _known_capitalised(product: str) -> str:
@@ -154,6 +168,9 @@ def _known_capitalised(product: str) -> str:
     any other capitalised item stays as it is (and is dropped as a name or title)."""
     if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and is_listed_product(product):
         return product.lower()
+    variety = re.fullmatch(r"([A-ZÀ-Þ][a-zà-ÿ]+)\s+([a-zà-ÿ]{3,})", product)
+    if variety and (hs_code_for(variety.group(2)) or "")[:4].isdigit() and len(hs_code_for(variety.group(2)) or "") >= 4:
+        return variety.group(1).lower() + " " + variety.group(2)  # 'Cavendish bananas', 'Arabica coffee': a variety
     return product
 
 

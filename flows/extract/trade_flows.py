@@ -31,7 +31,7 @@ def trade_lexicon() -> dict:
         "spend": re.compile(r"\b(?:" + "|".join(data["spend_verbs"]) + r")\b(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
         "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
                                                         + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
-                           + r"|rel(?:y|ies|ied)|depend(?:s|ed|ing)?|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
+                           + r"|rel(?:y|ies|ied)|depend(?:s|ed|ing)?|demand|originating|markets?\s+for|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
                            + r"|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?|sources?)\b", re.I),
     }
 
@@ -164,6 +164,11 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
         if not owner and match.group("dir").lower() == "to" and OWNERLESS.search(sentence[c_start:match.start()]):
             # 'The export of bicycles to Togo rose by 40 percent': no exporter named, the pair's other side sends them
             anaphor = True
+        elif not owner and match.group("dir").lower() == "to" and re.search(r"\bthe\s+$", sentence[c_start:match.start()]):
+            # 'Ghana seeks to expand the import of farm inputs to Togo': the country named before sends
+            # them, else the pair's other side
+            owner = [c for c in inside if c.end <= match.start() and (other is None or c.iso3 != other.iso3)][-1:]
+            anaphor = not owner
         if (owner or anaphor) and other:
             products = split_products(sentence[match.start("list"):match.end("list")])
             more = INCLUDING.match(sentence, other.end, c_end)
@@ -287,6 +292,11 @@ def shifted_object(sentence: str, c_start: int, c_end: int, inside: list[Country
     return []
 
 
+# 'making Togo the third largest market for Ghanaian goods': the market buys the demonym's goods
+MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+(?:the\s+)?", re.I)
+GOODS_NOUN = re.compile(r"\s+(?:goods|products|produce|exports|merchandise)\b", re.I)
+
+
 def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str] | None:
     """'Kenya's exports to Uganda stood at ...': a flow with both countries named, with or without products."""
     for m in trade_lexicon()["flow"].finditer(sentence):
@@ -294,7 +304,32 @@ def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str
         target = country_at(countries, m.end() + 1, 5)
         if owner and target and owner[-1].iso3 != target.iso3:
             return owner[-1].iso3, target.iso3
+    for m in MARKET_FOR.finditer(sentence):
+        seller = country_at(countries, m.end(), 1)
+        buyer = [c for c in countries if c.end <= m.start() and m.start() - c.end <= 40]
+        if seller and buyer and seller.iso3 != buyer[-1].iso3 and GOODS_NOUN.match(sentence, seller.end):
+            return seller.iso3, buyer[-1].iso3
     return None
+
+
+# 'The rise is mostly due to strong sales of cocoa, which is up 12 percent, and timber, up 8 percent': a growth
+# credited to goods, with no country, moves along the flow named before (TradeState.last_flow)
+GROWTH_CREDIT = re.compile(r"^\W*(?:the\s+|this\s+)?(?:growth|increase|rise|gain)\s+(?:can\s+|could\s+|may\s+)?(?:\w+ly\s+)?"
+                           r"(?:be\s+)?(?:\w+ly\s+)?(?:attributed\s+to|due\s+to|thanks\s+to|comes?\s+from|came\s+from|"
+                           r"(?:was|is)\s+(?:\w+ly\s+)?(?:due|thanks)\s+to|(?:was|is)\s+(?:\w+ly\s+)?driven\s+by|"
+                           r"(?:was|is)\s+(?:\w+ly\s+)?(?:led|helped)\s+by)\s+(?:(?:the\s+)?(?:strong|good|solid|higher|better)\s+"
+                           r"(?:performances?|results|sales|shipments)\s+(?:by|of|for|from|in)\s+)?", re.I)
+ITEM_CHANGE = re.compile(r",?\s+(?:(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:up|down)\s+(?:by\s+)?"
+                         r"[\d.,]+\s*(?:percent|per\s+cent|%)(?:\s+(?:on|from|over)\s+(?:the\s+)?(?:last|previous|a)\s+year)?",
+                         re.I)
+
+
+def credited_goods(sentence: str) -> list[str]:
+    """The goods a country-less growth sentence credits ('The increase came from cocoa, up 12 percent, and timber')."""
+    m = GROWTH_CREDIT.match(sentence)
+    if not m:
+        return []
+    return split_products(cut_list(ITEM_CHANGE.sub("", sentence[m.end():])))
 
 
 # A question that names a flow, answered by the sentences after it with no country ('What does Togo buy from Ghana?

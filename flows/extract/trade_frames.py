@@ -131,3 +131,38 @@ def pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
         return []
     products = split_products(cut_list(sentence[c_start + m.end():c_end]))
     return [(subject[0].iso3, None, p) for p in products]
+
+
+# 'There is a demand by the Togolese market for Ghanaian salt and fish', 'strong demand in Togo for Ghanaian cement':
+# the buyer after 'demand by/in', the seller's demonym before the goods
+DEMAND = re.compile(r"\bdemand\s+(?:by|in|on|from|among)\s+(?:the\s+)?", re.I)
+DEMAND_FOR = re.compile(r"(?:\s+(?:markets?|consumers|buyers|importers|customers))?\s+for\s+(?:the\s+)?", re.I)
+
+
+def demand_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'a demand by the B market for A-ian X, and Y': A sells X and Y to B."""
+    out = []
+    for m in DEMAND.finditer(sentence, c_start, c_end):
+        buyer = country_at(inside, m.end(), 1)
+        rest = DEMAND_FOR.match(sentence, buyer.end, c_end) if buyer else None
+        seller = country_at(inside, rest.end(), 1) if rest else None
+        if seller is None or seller.kind != "demonym" or seller.iso3 == buyer.iso3:
+            continue
+        out += [(seller.iso3, buyer.iso3, p) for p in split_products(cut_list(sentence[seller.end:c_end]))]
+    return out
+
+
+# 'dropped a levy on Arabica coffee originating from Kenya': the goods come from the named origin into
+# the country that levies the duty (the pair's other side)
+ORIGINATING = re.compile(r"\b(?:dut(?:y|ies)|tariffs?|restrictions?|bans?|quotas?|levies|levy)\s+on\s+(?P<list>[\w\s,-]{2,60}?)\s+"
+                         r"(?:originating|coming|imported)\s+from\s+(?:the\s+)?", re.I)
+
+
+def originating(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'the duty on X originating from A': A sells X (the importer is the pair's other side)."""
+    out = []
+    for m in ORIGINATING.finditer(sentence, c_start, c_end):
+        origin = country_at(inside, m.end(), 1)
+        if origin is not None and not any(m.start("list") <= c.start < m.end("list") for c in inside):
+            out += [(origin.iso3, None, p) for p in split_products(re.sub(r"^(?:dumping|import|export)\s+", "", m.group("list")))]
+    return out

@@ -53,3 +53,21 @@ def test_an_answer_after_a_sentence_with_countries_is_not_read(extract):
 ])
 def test_product_lists(text, products):
     assert split_products(text) == products
+
+
+def test_verb_frames_and_list_forms(extract):
+    claims = trade_of(extract((TEXTS / "tr_malawi_zambia_frames.txt").read_text(encoding="utf-8")))
+    assert claims == {
+        # 'the rise can be attributed to strong sales of X, which is up N percent, Y, up N percent': the goods move
+        # along the flow named before ('Zambia is the fifth largest market for Malawian goods')
+        ("MWI", "ZMB", "tea"), ("MWI", "ZMB", "sugar"), ("MWI", "ZMB", "macadamia nuts"),
+        # 'a demand by the B market for A-ian X, and Y needed for ...'
+        ("MWI", "ZMB", "groundnuts"), ("MWI", "ZMB", "timber"),
+        # 'imports that include other coal, ... and bituminous coal': two items of one list, 'other coal' kept
+        ("MWI", "ZMB", "other coal"), ("MWI", "ZMB", "bricks"), ("MWI", "ZMB", "soya beans"),
+        ("MWI", "ZMB", "bituminous coal"),
+        # 'the import duty on X originating from A'; a capitalised variety of a known good is a product
+        ("MWI", "ZMB", "cavendish bananas"),
+        # 'promote the export of inputs such as X to B': the country named before sends; 'inputs' is no product
+        ("ZMB", "MWI", "copper wire"),
+    }
