@@ -8,9 +8,9 @@ from flows.extract.countries import CountryMention, is_historic
 from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
-from flows.extract.trade_flows import (ANAPHOR_TARGET, ANSWER_WINDOW, GROWTH_HEAD, LAST_FLOW, answer_products,
-                                       country_at, credited_goods, flow_noun_claims, growth_of_last_flow, named_flow,
-                                       plural_demonyms, question_flow, trade_lexicon)
+from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
+from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, country_at, flow_noun_claims,
+                                       growth_of_last_flow, named_flow, trade_lexicon)
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)"
                           r"|\s+and\s+(?=[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?\s+(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\b)")

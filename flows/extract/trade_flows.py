@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
-from flows.lexicon import read_table, read_toml
+from flows.lexicon import read_toml
 
 @lru_cache(maxsize=1)
 def trade_lexicon() -> dict:
@@ -139,8 +139,31 @@ def _flow_from_to(sentence: str, c_start: int, c_end: int, inside: list[CountryM
     return None
 
 
+# 'Glass jars and roof tiles are among the products sold by Ghana to Togo': the goods first, the
+# exporter after 'by', the importer after 'to'
+LISTED_BY = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:among|included\s+(?:in|on)|on)\s+(?:the\s+)?"
+                       r"(?:list\s+of\s+)?(?:(?:other|main|chief|key|major|top|leading)\s+)*(?:goods|products|items|commodities)"
+                       r"\s+(?:that\s+(?:are|were)\s+)?(?:exported|sold|shipped|supplied|sent)\s+"
+                       r"(?:in\s+\w+\s+quantities\s+)?by\s+(?:the\s+)?", re.I)
+
+
+def _listed_by(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list | None:
+    """'X and Y are on the list of products sold by A to B'; None if absent."""
+    for match in LISTED_BY.finditer(sentence, c_start, c_end):
+        source = country_at(inside, match.end(), 1)
+        to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
+        target = country_at(inside, source.end + to.end(), 1) if to else None
+        if target is not None and target.iso3 != source.iso3:
+            listed = _lower_first(sentence[c_start:match.start()])
+            return [(source.iso3, target.iso3, product) for product in split_products(listed)]
+    return None
+
+
 def _inverted_goods(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list | None:
     """'Cooking oil and soap were the main goods Kenya sent to Uganda': the goods come first; None if absent."""
+    listed_by = _listed_by(sentence, c_start, c_end, inside)
+    if listed_by is not None:
+        return listed_by
     for match in INVERTED_GOODS.finditer(sentence, c_start, c_end):
         source, target = _source_and_target(sentence, match.end(), c_end, inside)
         if target is not None:
@@ -310,79 +333,3 @@ def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str
         if seller and buyer and seller.iso3 != buyer[-1].iso3 and GOODS_NOUN.match(sentence, seller.end):
             return seller.iso3, buyer[-1].iso3
     return None
-
-
-# 'The rise is mostly due to strong sales of cocoa, which is up 12 percent, and timber, up 8 percent': a growth
-# credited to goods, with no country, moves along the flow named before (TradeState.last_flow)
-GROWTH_CREDIT = re.compile(r"^\W*(?:the\s+|this\s+)?(?:growth|increase|rise|gain)\s+(?:can\s+|could\s+|may\s+)?(?:\w+ly\s+)?"
-                           r"(?:be\s+)?(?:\w+ly\s+)?(?:attributed\s+to|due\s+to|thanks\s+to|comes?\s+from|came\s+from|"
-                           r"(?:was|is)\s+(?:\w+ly\s+)?(?:due|thanks)\s+to|(?:was|is)\s+(?:\w+ly\s+)?driven\s+by|"
-                           r"(?:was|is)\s+(?:\w+ly\s+)?(?:led|helped)\s+by)\s+(?:(?:the\s+)?(?:strong|good|solid|higher|better)\s+"
-                           r"(?:performances?|results|sales|shipments)\s+(?:by|of|for|from|in)\s+)?", re.I)
-ITEM_CHANGE = re.compile(r",?\s+(?:(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:up|down)\s+(?:by\s+)?"
-                         r"[\d.,]+\s*(?:percent|per\s+cent|%)(?:\s+(?:on|from|over)\s+(?:the\s+)?(?:last|previous|a)\s+year)?",
-                         re.I)
-
-
-def credited_goods(sentence: str) -> list[str]:
-    """The goods a country-less growth sentence credits ('The increase came from cocoa, up 12 percent, and timber')."""
-    m = GROWTH_CREDIT.match(sentence)
-    if not m:
-        return []
-    return split_products(cut_list(ITEM_CHANGE.sub("", sentence[m.end():])))
-
-
-# A question that names a flow, answered by the sentences after it with no country ('What does Togo buy from Ghana?
-# Mostly cement and nails.'; 'What does Togo make that Ghanaian shoppers want? Their favourites are yams and
-# cassava.'): the question sets the flow, a short answer lists its goods.
-QUESTION = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|which\s+(?:goods|products))\b[^?]*\?\s*$", re.I)
-ANSWER = re.compile(r"^\s*(?:(?:first\s+of\s+all|above\s+all|in\s+the\s+first\s+place|in\s+particular),?\s+)?"
-                    r"(?:(?:these|they)\s+(?:are|were|include)\s+"
-                    r"|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:leaders|best[\s-]?sellers|favourites|favorites)\s+(?:are|were|include)\s+"
-                    r"|(?=(?:mostly|mainly|chiefly|largely|primarily)\s+[a-z]))", re.I)
-ANSWER_WINDOW = 3  # sentences after the question that may still answer it
-
-
-def question_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str] | None:
-    """(exporter, importer) a question asks about: 'What does A buy in/from B?' -> (B, A); 'What does A sell to B?'
-    and 'What does A make that the B market wants?' -> (A, B)."""
-    if not QUESTION.match(sentence):
-        return None
-    named = []
-    for mention in countries:
-        if mention.iso3 not in named:
-            named.append(mention.iso3)
-    if len(named) != 2:
-        return None
-    lex = trade_lexicon()
-    between = sentence[countries[0].end:next(c.start for c in countries if c.iso3 == named[1])]
-    if lex["import"].search(between):
-        return named[1], named[0]
-    if lex["export"].search(between) or re.search(r"\b(?:demand|market|produce[sd]?|make[s]?)\b", between, re.I):
-        return named[0], named[1]
-    return None
-
-
-def answer_products(sentence: str) -> list[str]:
-    """The goods a country-less answer lists ('The best sellers are yams and cassava.'), else none."""
-    m = ANSWER.match(sentence)
-    return split_products(cut_list(sentence[m.end():])) if m else []
-
-
-@lru_cache(maxsize=1)
-def _plural_demonyms() -> re.Pattern | None:
-    # 'supplied to Ukrainians', 'sold to Ghanaians': the people named for their country stand for it in trade
-    forms = sorted({row["demonym"] + "s" for row in read_table("demonyms.csv")
-                    if re.search(r"(?:an|en|i)$", row["demonym"])}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None
-
-
-def plural_demonyms(sentence: str, countries: list[CountryMention]) -> list[CountryMention]:
-    """The countries of plural demonyms ('to Ghanaians') in the sentence, as demonym mentions, besides `countries`."""
-    pattern = _plural_demonyms()
-    if pattern is None:
-        return countries
-    iso = {row["demonym"] + "s": row["iso3"] for row in read_table("demonyms.csv")}
-    extra = [CountryMention(m.start(), m.end(), m.group(0), iso[m.group(0)], "demonym")
-             for m in pattern.finditer(sentence) if not any(c.start <= m.start() < c.end for c in countries)]
-    return sorted(countries + extra, key=lambda c: c.start) if extra else countries

@@ -71,3 +71,17 @@ def test_verb_frames_and_list_forms(extract):
         # 'promote the export of inputs such as X to B': the country named before sends; 'inputs' is no product
         ("ZMB", "MWI", "copper wire"),
     }
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'X and Y are on the list of products sold by A to B'
+    ("Glass jars and roof tiles are also on the list of other products that are sold by Ghana to Togo.",
+     {("GHA", "TGO", "glass jars"), ("GHA", "TGO", "roof tiles")}),
+    # a capitalised item the product table knows ('Khat')
+    ("Togo also receives exports of farm produce from Ghana, including Khat.",
+     {("GHA", "TGO", "farm produce"), ("GHA", "TGO", "khat")}),
+    # a plural demonym as the buyer; 'Ghanaians' is no product
+    ("Ghana and Togo trade a lot. Salt was sold to Togolese and Ghanaians by traders.", {("GHA", "TGO", "salt")}),
+])
+def test_more_forms(extract, text, expected):
+    assert trade_of(extract("Accra, 3 May 2024\n\n" + text)) == expected
