@@ -18,7 +18,12 @@ ASIDE = re.compile(r",\s*(?:however|too|also|though|meanwhile|in\s+turn|moreover
 DATE_WORD = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|that|whose)\s+[^,;.]*(?=,\s+and\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?[A-Z])")
-MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|which|that|the|and)\b)[a-z]")
+MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|which|that|the|and)\b)[a-z]"
+                          r"|[’']s\s+[A-Z][a-z]")  # 'the European Union's Investment Plan': a thing the body owns
+# A name followed by two lower-case words of a noun phrase ('the EU macroregional strategies'), not by a function word
+LIST_MODIFIER = re.compile(r"\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|had|which|that|the|since|through|"
+                           r"from|until|today|now|too|also|by|under|over|after|before|when|while|where|itself|alone|"
+                           r"respectively|so|but|since|a|an|its|their)\b)[a-z]+\s+[a-z]")
 CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+(?:while|whereas|but|and)\s+")
 
 
@@ -42,12 +47,19 @@ def _rules() -> dict:
         "shared": re.compile("|".join(data["shared_cues"]), re.I),
         "not_shared": re.compile("|".join(data["not_shared"]), re.I),
         "known": re.compile(r"\b(?P<org>" + "|".join(
-            re.escape(n) for n in sorted({*data["known"], *data["known"].values()}, key=len, reverse=True))
+            re.escape(n) for n in sorted({*data["known"], *data["known"].values(), *_title_case(data["known"])},
+                                         key=len, reverse=True))
             + r")\b(?!(?:[’']s)?(?:\s+[A-Z][\w-]*)*\s+(?:" + "|".join(data["body_words"]) + r")\b)"),
-        "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]}},
+        "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
+                       **{k: k.upper() for k in _title_case(data["known"])}},
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
         "member_noun": re.compile(r"\s+(?:" + "|".join(data["member_nouns"]) + r")\b"),
     }
+
+
+def _title_case(known: dict[str, str]) -> list[str]:
+    """Acronyms some outlets write as words ('Asean', 'Nato', 'Saarc'): four letters or more, all capitals."""
+    return [acronym.capitalize() for acronym in known if acronym.isalpha() and acronym.isupper() and len(acronym) >= 4]
 
 
 def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str | None] | None:
@@ -132,8 +144,10 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         listing = re.sub(r"\s+and\s+(?:also\s+)?(?:full\s+|associate\s+)?members?\s+of\b", ",", listing)  # '... and members of X'
         found = []
         pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)", listing)
-        for m in (m for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
+        for piece, m in ((piece, m) for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
             phrase = m.group(0)
+            if LIST_MODIFIER.match(piece, m.end()) and not rules["member_noun"].match(piece, m.end()):
+                continue  # 'the EU macroregional strategies': the name modifies a noun phrase, no membership
             if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):
                 continue  # 'since Sweden joined in March 2024': a date, not an organization
             if any(c.text in phrase for c in countries if c.kind in ("name", "capital", "historic")):

@@ -17,6 +17,7 @@ def _words() -> dict:
         "generic": set(data["generic_heads"]),
         "not_goods": set(data["not_goods"]),
         "joint_pairs": {tuple(p.split(" and ")) for p in data["joint_pairs"]},
+        "fixed_pairs": {tuple(p.split(" and ")) for p in data["fixed_pairs"]},
         "class_words": set(data["class_words"]),
         "not_in_products": set(data["not_in_products"]),
     }
@@ -30,6 +31,10 @@ def split_products(text: str) -> list[str]:
     # 'goods such as wheat and oil', 'commodities including cotton': the examples are the products
     text = re.sub(r"^(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce)\s*,?\s+(?:such\s+as|including|like|notably)\s+",
                   "", text, flags=re.I)
+    # 'half of all its purchases, which include coal, tyres and ...': the list starts after the relative verb
+    text = re.sub(r"^.*?\b(?:that|which)\s+(?:include[sd]?|comprise[sd]?|consist(?:s|ed)?\s+of)\s+", "", text, flags=re.I)
+    # 'foodstuff such as cereals and fruit': a named class and its examples are each a product
+    text = re.sub(r",?\s+such\s+as\s+", ", ", text, flags=re.I)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if p.strip()]
     merged: list[str] = []
     for part in parts:
@@ -44,9 +49,9 @@ def split_products(text: str) -> list[str]:
         words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
         if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > 5:
             continue
-        if words[-1] in lex["not_goods"] or (len(words) == 1 and words[0].endswith("ed")) \
+        if words[-1] in lex["not_goods"] or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
                 or not lex["not_in_products"].isdisjoint(words):
-            continue  # 'expected', 'has also increased', 'besides providing transit': no product
+            continue  # 'expected', 'has also increased', 'besides providing transit': no product ('rapeseed' is one)
         out.append(part)
     return out
 
@@ -57,6 +62,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
     words, previous = part.lower().split(), before.lower().split()
     if len(words) == 2 and words[-1] in lex["generic"] and words[0] == before.lower():
         return True
+    if (" ".join(previous), " ".join(words)) in lex["fixed_pairs"]:
+        return True  # 'fruits and vegetables': one trade category with no head after it
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
     if (len(previous) == 1 and not previous[0].endswith("s") and len(words) == 3 and words[-1] in lex["generic"]

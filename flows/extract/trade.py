@@ -6,10 +6,14 @@ from dataclasses import dataclass, field
 
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
+from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
+                                        originating, pay_with, relies)
+from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, country_at, flow_noun_claims,
                                        growth_of_last_flow, named_flow, trade_lexicon)
 
-CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)")
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)"
+                          r"|\s+and\s+(?=[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?\s+(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\b)")
 
 
 @dataclass
@@ -19,6 +23,8 @@ class TradeState:
     pair: tuple[str, str] | None
     seen: set[tuple] = field(default_factory=set)
     last_flow: tuple[str, str] | None = None  # 'Kenya's exports to Uganda' named last, for 'the country's exports to her neighbour'
+    asked: tuple[str, str] | None = None  # the flow a question asked about ('What does A buy from B?'), for its answer
+    asked_left: int = 0  # sentences after the question that may still answer it
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,12 @@ def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | No
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
     lex = trade_lexicon()
+    countries = plural_demonyms(sentence, countries)
+    answered = _answer(sentence, countries, state)
+    if answered is not None:
+        return answered
+    if not countries and state.last_flow and credited_goods(sentence):
+        return _on_flow(credited_goods(sentence), state.last_flow, state)
     if not lex["hint"].search(sentence) or not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence)
                                                                                   or GROWTH_HEAD.match(sentence)))):
         return []  # no trade word, or no country and no flow to refer back to: nothing to read (speed)
@@ -60,11 +72,12 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     for c_start, c_end in _clauses(sentence):
         clause = sentence[c_start:c_end]
         inside = [c for c in countries if c_start <= c.start < c_end]
-        found = (flow_noun_claims(sentence, c_start, c_end, inside) + _agent_noun(sentence, c_start, c_end, inside)
-                 + _carry(sentence, c_start, c_end, inside)
-                 + _arrival(sentence, c_start, c_end, inside) + _relies(sentence, c_start, c_end, inside)
-                 + _depends_for(sentence, c_start, c_end, inside)
-                 + _pay_with(sentence, c_start, c_end, inside) + _access_or_listed(sentence, c_start, c_end, inside)
+        found = (flow_noun_claims(sentence, c_start, c_end, inside) + agent_noun(sentence, c_start, c_end, inside)
+                 + carry(sentence, c_start, c_end, inside)
+                 + arrival(sentence, c_start, c_end, inside) + relies(sentence, c_start, c_end, inside)
+                 + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)
+                 + originating(sentence, c_start, c_end, inside)
+                 + pay_with(sentence, c_start, c_end, inside) + access_or_listed(sentence, c_start, c_end, inside)
                  + (growth_of_last_flow(sentence, c_start, c_end, inside) if state.last_flow else []))
         more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
         taken = {p.lower() for _, _, p in found}
@@ -88,14 +101,14 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
-        keys = {(exporter, importer, product.lower())} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
+        keys = {(exporter, importer, re.sub(r"s$", "", product.lower()))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
         # the HS code merges another mention of the same goods ('rice' after 'milled rice'; 'pays with electricity,
         # so B receives power' in one sentence), but two items of one list stay two ('paddy, milled rice and cashew
         # nuts': paddy and milled rice share HS 1006)
         added_here = set().union(*fresh.values())
         if keys & (state.seen - added_here):
             continue
-        if (exporter, importer, product.lower()) in added_here:
+        if (exporter, importer, re.sub(r"s$", "", product.lower())) in added_here:
             continue
         same_heading = [other for other, other_keys in fresh.items() if keys & other_keys]
         if any(not _listed_together(sentence, other, product) for other in same_heading):
@@ -108,11 +121,46 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     return out
 
 
+def _answer(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim] | None:
+    """A question naming a flow opens it for the next few sentences; a country-less answer listing goods ('Mostly
+    cement and nails.') makes claims on it. None when the sentence is neither (read as usual)."""
+    flow = question_flow(sentence, countries)
+    if flow is not None:
+        state.asked, state.asked_left = flow, ANSWER_WINDOW
+        return []
+    if state.asked is None or state.asked_left <= 0:
+        return None
+    state.asked_left -= 1
+    if countries:
+        state.asked_left = 0  # a sentence naming countries closes the answer
+        return None
+    return _on_flow(answer_products(sentence), state.asked, state)
+
+
+def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> list[TradeClaim]:
+    """Claims of goods told with no country on a flow named before, once each."""
+    out = []
+    for product in products:
+        key = (*flow, re.sub(r"s$", "", product.lower()))
+        if key in state.seen or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
+            continue
+        state.seen.add(key)
+        out.append(TradeClaim(flow[0], flow[1], product, hs_code_for(product)))
+    return out
+
+
 def _listed_together(sentence: str, first: str, second: str) -> bool:
-    """True when the two names stand side by side in one list of the sentence ('X, Y', 'X and Y', 'X, and Y')."""
+    """True when the two names are items of one list of the sentence ('X, Y', 'X and Y', 'X, and Y', and with other
+    items between: 'other coal, motorcycles and bituminous coal'); 'pays with X, so B receives Y' is no list."""
     joint = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    item = r"[\w’'-]+(?:\s+[\w’'-]+){0,4}"
     a, b = re.escape(first), re.escape(second)
-    return re.search(rf"{a}{joint}{b}|{b}{joint}{a}", sentence, re.IGNORECASE) is not None
+    for m in re.finditer(rf"{a}(?P<between>{joint}(?:{item}{joint}){{0,6}}){b}|{b}(?P<back>{joint}(?:{item}{joint}){{0,6}}){a}",
+                         sentence, re.IGNORECASE):
+        between = m.group("between") or m.group("back") or ""
+        if not trade_lexicon()["hint"].search(between):
+            return True
+    return False
 
 
 def _known_capitalised(product: str) -> str:
@@ -120,6 +168,9 @@ def _known_capitalised(product: str) -> str:
     any other capitalised item stays as it is (and is dropped as a name or title)."""
     if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and is_listed_product(product):
         return product.lower()
+    variety = re.fullmatch(r"([A-ZÀ-Þ][a-zà-ÿ]+)\s+([a-zà-ÿ]{3,})", product)
+    if variety and (hs_code_for(variety.group(2)) or "")[:4].isdigit() and len(hs_code_for(variety.group(2)) or "") >= 4:
+        return variety.group(1).lower() + " " + variety.group(2)  # 'Cavendish bananas', 'Arabica coffee': a variety
     return product
 
 
@@ -138,135 +189,15 @@ FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b", re.I)
 LIST_AFTER = re.compile(r"\s*[–—:-]\s+")
 
 
-AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller|source)s?\s+of\s+", re.I)
-
-
-def _agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'China is the largest buyer of American soybeans'; 'Turkey is Georgia's main supplier of cement'."""
-    out = []
-    for m in AGENT.finditer(sentence, c_start, c_end):
-        subject = [c for c in inside if c.end <= m.start() and not c.possessive]
-        owner = [c for c in inside if c.end <= m.start() and c.possessive]
-        if not subject:
-            continue
-        pos = m.end()
-        dem = country_at(inside, pos, 1)
-        if dem is not None and dem.kind == "demonym":
-            pos = dem.end
-        products = split_products(cut_list(sentence[pos:c_end]))
-        buyer = m.group("kind").lower() in ("buyer", "importer", "purchaser", "customer")
-        other = dem.iso3 if dem is not None and dem.kind == "demonym" else (owner[-1].iso3 if owner else None)
-        for p in products:
-            out.append((other, subject[0].iso3, p) if buyer else (subject[0].iso3, other, p))
-    return out
-
-
-def _carry(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'built to carry Iranian natural gas to Armenia'."""
-    for m in trade_lexicon()["carry"].finditer(sentence, c_start, c_end):
-        dem = country_at(inside, m.end() + 1, 1)
-        if dem is None or dem.kind != "demonym":
-            continue
-        to = re.match(r"\s+([\w\s-]{2,40}?)\s+to\s+(?:the\s+)?", sentence[dem.end:c_end])
-        if not to:
-            continue
-        target = country_at(inside, dem.end + to.end())
-        if target:
-            return [(dem.iso3, target.iso3, p) for p in split_products(to.group(1))]
-    return []
-
-
-def _arrival(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'Azerbaijani natural gas has reached Türkiye'."""
-    for m in trade_lexicon()["arrival"].finditer(sentence, c_start, c_end):
-        target = country_at(inside, m.end() + 1, 5)
-        dem = [c for c in inside if c.kind == "demonym" and c.end < m.start() and m.start() - c.end < 40]
-        if target and dem:
-            product = sentence[dem[-1].end:m.start()].strip()
-            if 0 < len(product.split()) <= 4:
-                return [(dem[-1].iso3, target.iso3, product)]
-    return []
-
-
 EXPORT_NOUN_HEAD = re.compile(r"-|\s+(?:markets?|partners?|destinations?|earnings|revenues?|duties|dut(?:y)|tariffs?|"
                              r"baskets?|trade|sectors?|potential|capacity|performance|promotion|strategy|"
                              r"licen[cs]es?|bans?|quotas?|volumes?|routes?|hubs?|growth)\b", re.I)
-DEPENDS_FOR = re.compile(r"\b(?:depend(?:s|ed)?|rel(?:y|ies|ied))\s+(?:\w+ly\s+)?on\s+(?:the\s+)?", re.I)
-
-
-def _depends_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'Djibouti depends on Ethiopia for fresh water and electricity': Ethiopia sells them to Djibouti."""
-    out = []
-    for m in DEPENDS_FOR.finditer(sentence, c_start, c_end):
-        source = country_at(inside, m.end(), 1)
-        subject = [c for c in inside if c.end <= m.start() and not c.possessive]
-        if source is None or source.kind == "demonym" or not subject:
-            continue
-        rest = re.match(r"\s+for\s+", sentence[source.end:c_end])
-        if rest:
-            # an aside on how it comes ('fresh water, piped from X since 2017,') is not a product
-            text = re.sub(r",\s+(?:piped|imported|delivered|supplied|shipped|carried)\b[^,]*", "",
-                          sentence[source.end + rest.end():c_end])
-            products = split_products(cut_list(re.sub(r",?\s+and\s+for\s+", ", ", text)))
-            out += [(source.iso3, subject[0].iso3, p) for p in products]
-    return out
-
-
-def _relies(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'Armenia still relies mostly on Russian gas delivered through Georgia': Russia sells gas to Armenia."""
-    m = re.search(r"\brel(?:y|ies|ied)\s+(?:\w+\s+){0,2}?on\s+", sentence[c_start:c_end])
-    if not m:
-        return []
-    pos = c_start + m.end()
-    dem = country_at(inside, pos, 1)
-    subject = [c for c in inside if c.end <= c_start + m.start()]
-    if dem is None or dem.kind != "demonym" or not subject:
-        return []
-    product = re.match(r"\s*([\w\s-]+?)(?=\s+(?:delivered|supplied|shipped|imported|from|through|via)\b|[,.;]|$)",
-                       sentence[dem.end:c_end])
-    return [(dem.iso3, subject[0].iso3, p) for p in split_products(product.group(1))] if product else []
-
-
-# 'access for Chilean cherries to India', 'market access for Kenyan avocados in China': the demonym's country sells them
-ACCESS_FOR = re.compile(r"\baccess\s+for\s+", re.I)
-# 'rules for Peruvian exports, including asparagus and grapes': an owner's exports listed, the destination unnamed
-LISTED_EXPORTS = re.compile(r"\s+exports?,?\s+(?:including|such\s+as|notably)\s+", re.I)
-
-
-def _access_or_listed(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'access for Argentine pears to China' (exporter, importer); 'Canadian exports, including X' (exporter; the
-    importer is the pair's other side, filled by find_trade_claims) when no other country is in the clause."""
-    out = []
-    for m in ACCESS_FOR.finditer(sentence, c_start, c_end):
-        dem = country_at(inside, m.end(), 1)
-        if dem is None or dem.kind != "demonym":
-            continue
-        to = re.match(r"\s+([\w\s,-]{2,60}?)\s+(?:to|in|into)\s+(?:the\s+)?", sentence[dem.end:c_end])
-        target = country_at(inside, dem.end + to.end(), 1) if to else None
-        if target is not None and target.iso3 != dem.iso3:
-            out += [(dem.iso3, target.iso3, p) for p in split_products(to.group(1))]
-    for owner in inside:
-        m = LISTED_EXPORTS.match(sentence, owner.end, c_end)
-        if m and (owner.kind == "demonym" or owner.possessive) and len({c.iso3 for c in inside}) == 1:
-            out += [(owner.iso3, None, p) for p in split_products(cut_list(sentence[m.end():c_end]))]
-    return out
-
-
-def _pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'Armenia is to pay for the gas with electricity': the payer sells what it pays with."""
-    m = re.search(r"\bpa(?:y|ys|id|ying)\s+for\s+(?:the\s+)?[\w\s-]{1,30}?\s+with\s+", sentence[c_start:c_end])
-    subject = [c for c in inside if c.end <= c_start + (m.start() if m else 0)]
-    if not m or not subject:
-        return []
-    products = split_products(cut_list(sentence[c_start + m.end():c_end]))
-    return [(subject[0].iso3, None, p) for p in products]
-
-
 def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: list[CountryMention],
               lex: dict) -> bool:
     """Whether the trade word is a noun here ('exports of wheat'), which the flow frames read, not the verb frame."""
     if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, match.start() - 5):match.start()]):
-        return True  # 'to export', a noun use
+        # 'to export', a noun use; but 'Ghana spent $2m to import cattle from Togo' is a purchase told by its cost
+        return not lex["spend"].search(sentence[max(c_start, match.start() - 80):match.start()])
     if re.match(r"\s+of\b", sentence[match.end():match.end() + 4]) or OBJECT_FLOW.match(sentence, match.end(), c_end):
         return True  # 'exports of wheat', 'receives exports of X from Y': a noun, read by the flow frames
     prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:match.start()])
@@ -293,6 +224,20 @@ def _verb_subject(head: str, named: list[CountryMention], previous_subject: str 
     if not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+)?$", head):
         return True, previous_subject
     return False, None
+
+
+def _spender(sentence: str, c_start: int, match: re.Match, inside: list[CountryMention], lex: dict) -> str | None:
+    """'Ghana spent $2m to import ...' / 'the sum spent by Ghana to import ...': the country that paid, else None."""
+    spend = lex["spend"].search(sentence[max(c_start, match.start() - 80):match.start()])
+    if not spend:
+        return None
+    at = max(c_start, match.start() - 80) + spend.start()
+    by = re.match(r"\S+\s+by\s+(?:the\s+)?", sentence[at:match.start()])
+    if by:
+        agent = country_at(inside, at + by.end(), 1)
+        return agent.iso3 if agent else None
+    payer = [mention for mention in inside if mention.end <= at and not mention.possessive]
+    return payer[-1].iso3 if payer else None
 
 
 def _indirect_object(sentence: str, match: re.Match, c_end: int, inside: list[CountryMention],
@@ -344,8 +289,8 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     if kind == "export":
         importer = indirect or after
         return [(subject, importer, p) for p in products]
-    exporter = origin or _from(sentence, pos + len(raw), c_end, inside) or indirect
-    if exporter is None and has_named_subject and not re.match(r"\s*from\b", sentence[list_end:c_end]):
+    exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect
+    if exporter is None and has_named_subject and not FROM.match(sentence, list_end, c_end):
         return []  # 'Ecuador imports mostly fuel': a country's imports in general, from no one named
     return [(exporter, subject, p) for p in products]
 
@@ -364,6 +309,8 @@ def _verb(sentence: str, c_start: int, c_end: int, inside: list[CountryMention],
             continue  # a sale still to come is not a claim about trade
         named = [mention for mention in inside if mention.end <= match.start()]
         has_subject, subject = _verb_subject(head, named, previous_subject, last_country)
+        spender = _spender(sentence, c_start, match, inside, lex)
+        subject = spender or subject  # 'the sum spent by Ghana to import X': the payer buys, whoever else is named
         if not has_subject:
             continue
         indirect, pos = _indirect_object(sentence, match, c_end, inside, subject)
@@ -382,7 +329,17 @@ def _following(sentence: str, pos: int) -> list[str]:
     return [p for item in items for p in split_products(re.sub(r",\s+except\b.*$|[–—].*$", "", item).rstrip(". "))]
 
 
-def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention]) -> str | None:
-    m = re.match(r"\s*from\s+(?:the\s+)?", sentence[pos:c_end])
-    c = country_at(inside, pos + m.end()) if m else None
+# 'from neighbouring Togo'; ', among others, from that country': an aside or an epithet before the origin
+FROM = re.compile(r"\s*(?:,?\s*among\s+other(?:s|\s+things)\s*,?\s*)?from\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)
+# 'from us', 'from that country': a party named by pronoun or deixis gives no country here; 'that country' is the
+# last other country named before it in the sentence ('... in Togo ... Ghana imports X from that country'), 'us' the
+# pair's other side of the importer (filled by find_trade_claims)
+
+
+def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention], subject: str | None = None) -> str | None:
+    m = FROM.match(sentence, pos, c_end)
+    c = country_at(inside, m.end()) if m else None
+    if c is None and m and re.match(r"(?:that|this)\s+country\b", sentence[m.end():c_end], re.I):
+        before = [mention.iso3 for mention in inside if mention.end <= pos and mention.iso3 != subject]
+        return before[-1] if before else None
     return c.iso3 if c else None

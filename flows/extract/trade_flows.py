@@ -27,9 +27,11 @@ def trade_lexicon() -> dict:
         "adverbs": set(data["adverbs"]),
         "not_products": set(data["flow_modifiers_not_products"]),
         "passive": set(data["passive_supply_verbs"]),
+        # 'Ghana spent $2m to import cattle': an infinitive trade verb after a verb of paying is a purchase
+        "spend": re.compile(r"\b(?:" + "|".join(data["spend_verbs"]) + r")\b(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
         "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
                                                         + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
-                           + r"|rel(?:y|ies|ied)|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
+                           + r"|rel(?:y|ies|ied)|depend(?:s|ed|ing)?|demand|originating|markets?\s+for|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
                            + r"|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?|sources?)\b", re.I),
     }
 
@@ -137,8 +139,31 @@ def _flow_from_to(sentence: str, c_start: int, c_end: int, inside: list[CountryM
     return None
 
 
+# 'Glass jars and roof tiles are among the products sold by Ghana to Togo': the goods first, the
+# exporter after 'by', the importer after 'to'
+LISTED_BY = re.compile(r"\s+(?:were|was|are|is)\s+(?:also\s+)?(?:among|included\s+(?:in|on)|on)\s+(?:the\s+)?"
+                       r"(?:list\s+of\s+)?(?:(?:other|main|chief|key|major|top|leading)\s+)*(?:goods|products|items|commodities)"
+                       r"\s+(?:that\s+(?:are|were)\s+)?(?:exported|sold|shipped|supplied|sent)\s+"
+                       r"(?:in\s+\w+\s+quantities\s+)?by\s+(?:the\s+)?", re.I)
+
+
+def _listed_by(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list | None:
+    """'X and Y are on the list of products sold by A to B'; None if absent."""
+    for match in LISTED_BY.finditer(sentence, c_start, c_end):
+        source = country_at(inside, match.end(), 1)
+        to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
+        target = country_at(inside, source.end + to.end(), 1) if to else None
+        if target is not None and target.iso3 != source.iso3:
+            listed = _lower_first(sentence[c_start:match.start()])
+            return [(source.iso3, target.iso3, product) for product in split_products(listed)]
+    return None
+
+
 def _inverted_goods(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list | None:
     """'Cooking oil and soap were the main goods Kenya sent to Uganda': the goods come first; None if absent."""
+    listed_by = _listed_by(sentence, c_start, c_end, inside)
+    if listed_by is not None:
+        return listed_by
     for match in INVERTED_GOODS.finditer(sentence, c_start, c_end):
         source, target = _source_and_target(sentence, match.end(), c_end, inside)
         if target is not None:
@@ -162,6 +187,11 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
         if not owner and match.group("dir").lower() == "to" and OWNERLESS.search(sentence[c_start:match.start()]):
             # 'The export of bicycles to Togo rose by 40 percent': no exporter named, the pair's other side sends them
             anaphor = True
+        elif not owner and match.group("dir").lower() == "to" and re.search(r"\bthe\s+$", sentence[c_start:match.start()]):
+            # 'Ghana seeks to expand the import of farm inputs to Togo': the country named before sends
+            # them, else the pair's other side
+            owner = [c for c in inside if c.end <= match.start() and (other is None or c.iso3 != other.iso3)][-1:]
+            anaphor = not owner
         if (owner or anaphor) and other:
             products = split_products(sentence[match.start("list"):match.end("list")])
             more = INCLUDING.match(sentence, other.end, c_end)
@@ -285,6 +315,11 @@ def shifted_object(sentence: str, c_start: int, c_end: int, inside: list[Country
     return []
 
 
+# 'making Togo the third largest market for Ghanaian goods': the market buys the demonym's goods
+MARKET_FOR = re.compile(r"\bmarkets?\s+for\s+(?:the\s+)?", re.I)
+GOODS_NOUN = re.compile(r"\s+(?:goods|products|produce|exports|merchandise)\b", re.I)
+
+
 def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str] | None:
     """'Kenya's exports to Uganda stood at ...': a flow with both countries named, with or without products."""
     for m in trade_lexicon()["flow"].finditer(sentence):
@@ -292,4 +327,9 @@ def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str
         target = country_at(countries, m.end() + 1, 5)
         if owner and target and owner[-1].iso3 != target.iso3:
             return owner[-1].iso3, target.iso3
+    for m in MARKET_FOR.finditer(sentence):
+        seller = country_at(countries, m.end(), 1)
+        buyer = [c for c in countries if c.end <= m.start() and m.start() - c.end <= 40]
+        if seller and buyer and seller.iso3 != buyer[-1].iso3 and GOODS_NOUN.match(sentence, seller.end):
+            return seller.iso3, buyer[-1].iso3
     return None

@@ -1,0 +1,87 @@
+"""Trade told across sentences or by people: a question that names a flow and the country-less answer after it, a
+growth credited to goods with no country (moves along the flow named before), plural demonyms ('to Ghanaians')."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.extract.products import cut_list, split_products
+from flows.extract.trade_flows import trade_lexicon
+from flows.lexicon import read_table
+
+
+# A question that names a flow, answered by the sentences after it with no country ('What does Togo buy from Ghana?
+# Mostly cement and nails.'; 'What does Togo make that Ghanaian shoppers want? Their favourites are yams and
+# cassava.'): the question sets the flow, a short answer lists its goods.
+QUESTION = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:what|which\s+(?:goods|products))\b[^?]*\?\s*$", re.I)
+ANSWER = re.compile(r"^\s*(?:(?:first\s+of\s+all|above\s+all|in\s+the\s+first\s+place|in\s+particular),?\s+)?"
+                    r"(?:(?:these|they)\s+(?:are|were|include)\s+"
+                    r"|(?:the\s+)?(?:[\w-]+\s+){0,2}(?:leaders|best[\s-]?sellers|favourites|favorites)\s+(?:are|were|include)\s+"
+                    r"|(?=(?:mostly|mainly|chiefly|largely|primarily)\s+[a-z]))", re.I)
+ANSWER_WINDOW = 3  # sentences after the question that may still answer it
+
+
+def question_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str] | None:
+    """(exporter, importer) a question asks about: 'What does A buy in/from B?' -> (B, A); 'What does A sell to B?'
+    and 'What does A make that the B market wants?' -> (A, B)."""
+    if not QUESTION.match(sentence):
+        return None
+    named = []
+    for mention in countries:
+        if mention.iso3 not in named:
+            named.append(mention.iso3)
+    if len(named) != 2:
+        return None
+    lex = trade_lexicon()
+    between = sentence[countries[0].end:next(c.start for c in countries if c.iso3 == named[1])]
+    if lex["import"].search(between):
+        return named[1], named[0]
+    if lex["export"].search(between) or re.search(r"\b(?:demand|market|produce[sd]?|make[s]?)\b", between, re.I):
+        return named[0], named[1]
+    return None
+
+
+def answer_products(sentence: str) -> list[str]:
+    """The goods a country-less answer lists ('The best sellers are yams and cassava.'), else none."""
+    m = ANSWER.match(sentence)
+    return split_products(cut_list(sentence[m.end():])) if m else []
+
+
+@lru_cache(maxsize=1)
+def _plural_demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
+    # 'supplied to Ukrainians', 'sold to Ghanaians': the people named for their country stand for it in trade
+    iso = {row["demonym"] + "s": row["iso3"] for row in read_table("demonyms.csv")
+           if re.search(r"(?:an|en|i)$", row["demonym"])}
+    forms = sorted(iso, key=len, reverse=True)
+    return (re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None), iso
+
+
+def plural_demonyms(sentence: str, countries: list[CountryMention]) -> list[CountryMention]:
+    """The countries of plural demonyms ('to Ghanaians') in the sentence, as demonym mentions, besides `countries`."""
+    pattern, iso = _plural_demonyms()
+    if pattern is None:
+        return countries
+    extra = [CountryMention(m.start(), m.end(), m.group(0), iso[m.group(0)], "demonym")
+             for m in pattern.finditer(sentence) if not any(c.start <= m.start() < c.end for c in countries)]
+    return sorted(countries + extra, key=lambda c: c.start) if extra else countries
+
+
+# 'The rise is mostly due to strong sales of cocoa, which is up 12 percent, and timber, up 8 percent': a growth
+# credited to goods, with no country, moves along the flow named before (TradeState.last_flow)
+GROWTH_CREDIT = re.compile(r"^\W*(?:the\s+|this\s+)?(?:growth|increase|rise|gain)\s+(?:can\s+|could\s+|may\s+)?(?:\w+ly\s+)?"
+                           r"(?:be\s+)?(?:\w+ly\s+)?(?:attributed\s+to|due\s+to|thanks\s+to|comes?\s+from|came\s+from|"
+                           r"(?:was|is)\s+(?:\w+ly\s+)?(?:due|thanks)\s+to|(?:was|is)\s+(?:\w+ly\s+)?driven\s+by|"
+                           r"(?:was|is)\s+(?:\w+ly\s+)?(?:led|helped)\s+by)\s+(?:(?:the\s+)?(?:strong|good|solid|higher|better)\s+"
+                           r"(?:performances?|results|sales|shipments)\s+(?:by|of|for|from|in)\s+)?", re.I)
+ITEM_CHANGE = re.compile(r",?\s+(?:(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:up|down)\s+(?:by\s+)?"
+                         r"[\d.,]+\s*(?:percent|per\s+cent|%)(?:\s+(?:on|from|over)\s+(?:the\s+)?(?:last|previous|a)\s+year)?",
+                         re.I)
+
+
+def credited_goods(sentence: str) -> list[str]:
+    """The goods a country-less growth sentence credits ('The increase came from cocoa, up 12 percent, and timber')."""
+    m = GROWTH_CREDIT.match(sentence)
+    if not m:
+        return []
+    return split_products(cut_list(ITEM_CHANGE.sub("", sentence[m.end():])))

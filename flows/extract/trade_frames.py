@@ -1,0 +1,168 @@
+"""Trade frames with no trade verb of their own: agent nouns ('the largest buyer of X'), carrying and arrival verbs,
+'depends on B for X', 'relies on B-ian X', 'access for B-ian X to A', 'pays for X with Y'. Each returns
+(exporter, importer, product) triples; a None side is the pair's other side, filled by trade.find_trade_claims."""
+from __future__ import annotations
+
+import re
+
+from flows.extract.countries import CountryMention
+from flows.extract.products import cut_list, split_products
+from flows.extract.trade_flows import country_at, trade_lexicon
+
+
+AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller|source)s?\s+of\s+", re.I)
+
+
+def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'China is the largest buyer of American soybeans'; 'Turkey is Georgia's main supplier of cement'."""
+    out = []
+    for m in AGENT.finditer(sentence, c_start, c_end):
+        subject = [c for c in inside if c.end <= m.start() and not c.possessive]
+        owner = [c for c in inside if c.end <= m.start() and c.possessive]
+        if not subject:
+            continue
+        pos = m.end()
+        dem = country_at(inside, pos, 1)
+        if dem is not None and dem.kind == "demonym":
+            pos = dem.end
+        products = split_products(cut_list(sentence[pos:c_end]))
+        buyer = m.group("kind").lower() in ("buyer", "importer", "purchaser", "customer")
+        other = dem.iso3 if dem is not None and dem.kind == "demonym" else (owner[-1].iso3 if owner else None)
+        for p in products:
+            out.append((other, subject[0].iso3, p) if buyer else (subject[0].iso3, other, p))
+    return out
+
+
+def carry(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'built to carry Iranian natural gas to Armenia'."""
+    for m in trade_lexicon()["carry"].finditer(sentence, c_start, c_end):
+        dem = country_at(inside, m.end() + 1, 1)
+        if dem is None or dem.kind != "demonym":
+            continue
+        to = re.match(r"\s+([\w\s-]{2,40}?)\s+to\s+(?:the\s+)?", sentence[dem.end:c_end])
+        if not to:
+            continue
+        target = country_at(inside, dem.end + to.end())
+        if target:
+            return [(dem.iso3, target.iso3, p) for p in split_products(to.group(1))]
+    return []
+
+
+def arrival(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Azerbaijani natural gas has reached Türkiye'."""
+    for m in trade_lexicon()["arrival"].finditer(sentence, c_start, c_end):
+        target = country_at(inside, m.end() + 1, 5)
+        dem = [c for c in inside if c.kind == "demonym" and c.end < m.start() and m.start() - c.end < 40]
+        if target and dem:
+            product = sentence[dem[-1].end:m.start()].strip()
+            if 0 < len(product.split()) <= 4:
+                return [(dem[-1].iso3, target.iso3, product)]
+    return []
+
+
+DEPENDS_FOR = re.compile(r"\b(?:depend(?:s|ed|ing)?|rel(?:y|ies|ied))\s+(?:\w+ly\s+)?on\s+(?:the\s+)?", re.I)
+
+
+def depends_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Djibouti depends on Ethiopia for fresh water and electricity': Ethiopia sells them to Djibouti."""
+    out = []
+    for m in DEPENDS_FOR.finditer(sentence, c_start, c_end):
+        source = country_at(inside, m.end(), 1)
+        # the subject nearest the verb, not a demonym modifier before it ('the Togolese ministry showed that Ghana
+        # depends on Togo for ...')
+        subject = [c for c in inside if c.end <= m.start() and not c.possessive and c.kind != "demonym"]
+        if source is None or source.kind == "demonym" or not subject:
+            continue
+        rest = re.match(r"\s+for\s+", sentence[source.end:c_end])
+        if rest:
+            # an aside on how it comes ('fresh water, piped from X since 2017,') is not a product
+            text = re.sub(r",\s+(?:piped|imported|delivered|supplied|shipped|carried)\b[^,]*", "",
+                          sentence[source.end + rest.end():c_end])
+            products = split_products(cut_list(re.sub(r",?\s+and\s+for\s+", ", ", text)))
+            out += [(source.iso3, subject[-1].iso3, p) for p in products]
+    return out
+
+
+def relies(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Armenia still relies mostly on Russian gas delivered through Georgia': Russia sells gas to Armenia."""
+    m = re.search(r"\brel(?:y|ies|ied)\s+(?:\w+\s+){0,2}?on\s+", sentence[c_start:c_end])
+    if not m:
+        return []
+    pos = c_start + m.end()
+    dem = country_at(inside, pos, 1)
+    subject = [c for c in inside if c.end <= c_start + m.start()]
+    if dem is None or dem.kind != "demonym" or not subject:
+        return []
+    product = re.match(r"\s*([\w\s-]+?)(?=\s+(?:delivered|supplied|shipped|imported|from|through|via)\b|[,.;]|$)",
+                       sentence[dem.end:c_end])
+    return [(dem.iso3, subject[0].iso3, p) for p in split_products(product.group(1))] if product else []
+
+
+# 'access for Chilean cherries to India', 'market access for Kenyan avocados in China': the demonym's country sells them
+ACCESS_FOR = re.compile(r"\baccess\s+for\s+", re.I)
+# 'rules for Peruvian exports, including asparagus and grapes': an owner's exports listed, the destination unnamed
+LISTED_EXPORTS = re.compile(r"\s+exports?,?\s+(?:including|such\s+as|notably)\s+", re.I)
+
+
+def access_or_listed(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'access for Argentine pears to China' (exporter, importer); 'Canadian exports, including X' (exporter; the
+    importer is the pair's other side, filled by find_trade_claims) when no other country is in the clause."""
+    out = []
+    for m in ACCESS_FOR.finditer(sentence, c_start, c_end):
+        dem = country_at(inside, m.end(), 1)
+        if dem is None or dem.kind != "demonym":
+            continue
+        to = re.match(r"\s+([\w\s,-]{2,60}?)\s+(?:to|in|into)\s+(?:the\s+)?", sentence[dem.end:c_end])
+        target = country_at(inside, dem.end + to.end(), 1) if to else None
+        if target is not None and target.iso3 != dem.iso3:
+            out += [(dem.iso3, target.iso3, p) for p in split_products(to.group(1))]
+    for owner in inside:
+        m = LISTED_EXPORTS.match(sentence, owner.end, c_end)
+        if m and (owner.kind == "demonym" or owner.possessive) and len({c.iso3 for c in inside}) == 1:
+            out += [(owner.iso3, None, p) for p in split_products(cut_list(sentence[m.end():c_end]))]
+    return out
+
+
+def pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'Armenia is to pay for the gas with electricity': the payer sells what it pays with."""
+    m = re.search(r"\bpa(?:y|ys|id|ying)\s+for\s+(?:the\s+)?[\w\s-]{1,30}?\s+with\s+", sentence[c_start:c_end])
+    subject = [c for c in inside if c.end <= c_start + (m.start() if m else 0)]
+    if not m or not subject:
+        return []
+    products = split_products(cut_list(sentence[c_start + m.end():c_end]))
+    return [(subject[0].iso3, None, p) for p in products]
+
+
+# 'There is a demand by the Togolese market for Ghanaian salt and fish', 'strong demand in Togo for Ghanaian cement':
+# the buyer after 'demand by/in', the seller's demonym before the goods
+DEMAND = re.compile(r"\bdemand\s+(?:by|in|on|from|among)\s+(?:the\s+)?", re.I)
+DEMAND_FOR = re.compile(r"(?:\s+(?:markets?|consumers|buyers|importers|customers))?\s+for\s+(?:the\s+)?", re.I)
+
+
+def demand_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'a demand by the B market for A-ian X, and Y': A sells X and Y to B."""
+    out = []
+    for m in DEMAND.finditer(sentence, c_start, c_end):
+        buyer = country_at(inside, m.end(), 1)
+        rest = DEMAND_FOR.match(sentence, buyer.end, c_end) if buyer else None
+        seller = country_at(inside, rest.end(), 1) if rest else None
+        if seller is None or seller.kind != "demonym" or seller.iso3 == buyer.iso3:
+            continue
+        out += [(seller.iso3, buyer.iso3, p) for p in split_products(cut_list(sentence[seller.end:c_end]))]
+    return out
+
+
+# 'dropped a levy on Arabica coffee originating from Kenya': the goods come from the named origin into
+# the country that levies the duty (the pair's other side)
+ORIGINATING = re.compile(r"\b(?:dut(?:y|ies)|tariffs?|restrictions?|bans?|quotas?|levies|levy)\s+on\s+(?P<list>[\w\s,-]{2,60}?)\s+"
+                         r"(?:originating|coming|imported)\s+from\s+(?:the\s+)?", re.I)
+
+
+def originating(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'the duty on X originating from A': A sells X (the importer is the pair's other side)."""
+    out = []
+    for m in ORIGINATING.finditer(sentence, c_start, c_end):
+        origin = country_at(inside, m.end(), 1)
+        if origin is not None and not any(m.start("list") <= c.start < m.end("list") for c in inside):
+            out += [(origin.iso3, None, p) for p in split_products(re.sub(r"^(?:dumping|import|export)\s+", "", m.group("list")))]
+    return out
