@@ -30,6 +30,9 @@ _TIME_RX = re.compile(r"(?:\b(?:time|hour)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})
 # A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
 _PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
 _BYLINE_RX = re.compile(r"^by\s+[A-ZÀ-ÖØ-Þ]", re.IGNORECASE)
+# A byline before the date on one line ('By Jane Roe 26 September 2014', 'by A. Writer, 3 June 2022'): the writer's
+# name is no more text; a name is at most five capitalised words.
+_BYLINE_BEFORE_RX = re.compile(r"^(?i:by)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,4}\s*[,|·•–—-]?\s*$")
 _TRAILING_OUTLET_RX = re.compile(r"^\s*[,(]\s*([A-Z][A-Za-z&.'-]{1,30}(?:\s+[A-Z][A-Za-z&.'-]+){0,3})\s*\)?\s*$")
 # A stamp of the day a copy of the page was dated, glued before its first words (" date 2021-03-09 Estonia and
 # Georgia signed ..."): an ISO date after a 'date' label at the very start of the text.
@@ -56,6 +59,8 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
         before, after = part[:mentions[0].start], part[mentions[0].end:]
         trailing_outlet = None
         # 'Belgrade/Zagreb, 22 January 2025 | Outlet | by X' too; 'MINSK, 1 July 2020 — Talks' is a dateline
+        if _BYLINE_BEFORE_RX.match(before):
+            before = ""
         if _PLACE_COMMA_RX.match(before) and (len(parts) == 1 or "|" in body):
             before = ""
             tail = _TRAILING_OUTLET_RX.match(after) if len(parts) == 1 else None
