@@ -78,3 +78,19 @@ def test_holds_publication_day() -> None:
     assert not holds_publication_day(earlier, date(2024, 6, 12))
     assert not holds_publication_day(written, date(2024, 6, 12))  # a written year is the author's choice
     assert not holds_publication_day(last_year, date(2024, 6, 12))
+
+
+def test_years_ago_to_this_day_counts_back_from_the_day_told_when_the_page_has_no_date() -> None:
+    published, rows = _events("ev_date_years_ago_undated.txt")
+    assert published is None
+    assert [(kind, day, precision) for _, kind, day, precision, _, _ in rows] == [
+        ("agreement_signed", date(1974, 6, 12), "day")]
+    context = DateContext(None)
+    assert [m.value for m in context.find("Fifty years ago to this day, they met.")] == [None]  # no day told yet
+    assert [m.value for m in context.find("Ten years ago, they met.")] == [None]  # nor a day to count from
+
+
+def test_spaced_dotted_date_line() -> None:
+    from flows.ingest.documents.datelines import date_only_line
+    assert date_only_line("3. 4. 2023 16:33") == (date(2023, 4, 3), None)
+    assert date_only_line("1. 2. 2023 was a good year") is None

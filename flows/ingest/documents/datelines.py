@@ -23,6 +23,9 @@ _DATELINE_RX = re.compile(
     r"\s*(?P<sep>:|—|–|--|\s-\s|\.[-–—](?=\s)|(?<=\))\.(?=\s)|\.(?=\s))\s*")  # '.-': Spanish wires (EFE)
 _DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*",
                                   re.IGNORECASE)
+# Central European pages write the day of a press release '3. 4. 2023 16:33' (day. month. year); on a line that is
+# only a date it is read as '3.4.2023' (in running text '1. 2. 2023' could as well be a numbered list).
+_SPACED_DOTTED_RX = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
 _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
 # A clock time beside the date ("March 4, 2025 10:42 AM UTC", "2023-05-08 16:20 KST") is not more text.
 _TIME_RX = re.compile(r"(?:\b(?:time|hour)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
@@ -50,7 +53,7 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
     """(date, outlet) when a line is just a date, optionally with 'Published:' and an '| Outlet' part."""
     if len(line) > DATE_LINE_MAX_CHARS:
         return None
-    body = _DATE_LINE_PREFIX_RX.sub("", line.strip(), count=1)
+    body = _SPACED_DOTTED_RX.sub(r"\1.\2.\3", _DATE_LINE_PREFIX_RX.sub("", line.strip(), count=1))
     parts = [part.strip() for part in _LINE_SEPARATORS_RX.split(body) if part.strip()] or [body]
     for index, part in enumerate(parts):
         mentions = [m for m in DateContext(None).find(part) if m.value is not None and m.resolution == "explicit"]
