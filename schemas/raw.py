@@ -8,7 +8,7 @@ import pandera.polars as pa
 from pandera.api.polars.types import PolarsData
 
 DOCUMENT_FORMATS = ["txt", "md", "html"]
-PUBLISHED_SOURCES = ["manifest", "front_matter", "html_meta", "dateline"]
+PUBLISHED_SOURCES = ["manifest", "front_matter", "html_meta", "dateline", "url"]
 
 
 class DocumentRaw(pa.DataFrameModel):
@@ -55,6 +55,7 @@ class SourceInventory(pa.DataFrameModel):
     origin: str = pa.Field(nullable=True)
     licence: str = pa.Field(nullable=True)
     published: str = pa.Field(nullable=True)
+    url: str = pa.Field(nullable=True)  # the address the manifest says the document was saved from
     in_manifest: bool
 
     class Config:

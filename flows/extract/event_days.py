@@ -2,12 +2,15 @@
 publication, a month already past that a plan means for next year."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from flows.common.dates import DateMention
 
 DATE_LINE_WORDS = 15
+# 'earlier this year', 'late this month': a part of the period that need not hold the day of the story
+_PART_OF_PERIOD = re.compile(r"(?:earlier|later|early|late|at\s+the\s+(?:start|end|beginning)|since|until|by)\b", re.I)
 
 
 def date_line(text: str, dates: list[DateMention], clause_start: int) -> bool:
@@ -35,3 +38,16 @@ def next_year_if_past(date_m: DateMention, published: date | None) -> DateMentio
         except ValueError:
             pass  # 29 February
     return date_m
+
+
+def holds_publication_day(anchor: DateMention, published: date | None) -> bool:
+    """An anchor that is only the period the story is published in ('This year Norway marks 200 years of its
+    constitution.' told on 12 June 2024) gives way to the publication day for a later undated event ('The
+    President held a meeting with his Chilean counterpart.'): the day of the news lies inside that year, and is
+    more precise. Not 'earlier this year' (a part of the period, before the story) nor a written year ('In 2024')."""
+    if published is None or anchor.value is None or anchor.precision not in ("year", "month"):
+        return False
+    if anchor.resolution != "relative" or _PART_OF_PERIOD.match(anchor.text.strip()):
+        return False
+    end = anchor.end_value or anchor.value
+    return anchor.value <= published <= end

@@ -8,7 +8,7 @@ from datetime import date
 
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, is_historic
-from flows.extract.event_days import after_publication, date_line, next_year_if_past
+from flows.extract.event_days import after_publication, date_line, holds_publication_day, next_year_if_past
 from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
@@ -313,7 +313,7 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         if DURING_VISIT.search(clause.text) else None
     if visit is not None:
         return visit.date, "anaphora"  # 'During the visit, the two sides signed ...'
-    if state.anchor is not None:
+    if state.anchor is not None and not holds_publication_day(state.anchor, state.published):
         return state.anchor, "anaphora"
     if state.published is not None:
         # an undated event told before any date: the news of the day (publication date as the fallback)

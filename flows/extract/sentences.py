@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.lexicon import read_toml
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without the period).
 ABBREVIATIONS = frozenset(
@@ -10,7 +13,9 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig al jr sr rev hon amb pres min "
     "e.g i.e u.s u.k u.n".split()
 )
-SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])"
+                          # 'in Santiago.President Koval': a full stop glued to the next sentence's capitalised word
+                          r"|(?<=[a-zß-öø-ÿ]{2}\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))")
 BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(?=\S)")
 LINE_END_PUNCT = re.compile(r"[.!?;][\"'”’)\]]*\s*$")  # ';' ends an item of a list written as one sentence
 # A line this long without a full stop at its end is a paragraph cut short (an excerpt), not a heading.
@@ -21,6 +26,12 @@ DATELINE = re.compile(
     r"(?:\s*,\s*[^:—–\n]{3,40}?)?(?:\s*\([^)\n]{1,60}\))?\s*(?::|—|–|--|\.?-(?=\s)|\.[–—])\s+",
     re.M,
 )
+
+
+@lru_cache(maxsize=1)
+def _glued_abbreviations() -> frozenset[str]:
+    """Abbreviations after which a glued full stop ('St.Petersburg') ends no sentence (flows/lexicon/layout.toml)."""
+    return ABBREVIATIONS | frozenset(word.lower() for word in read_toml("layout.toml")["no_split_after_dot"])
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,9 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if text[stop] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-zà-þ]", token)
                                    or ("." in token and not any(ch.isdigit() for ch in token))):
             continue  # an abbreviation or an initial ("J. Smith", "U.S.") does not end a sentence
+        if start + m.end() < end and not text[start + m.end()].isspace() and (
+                token in _glued_abbreviations() or text[stop - len(token) - 1:stop - len(token)] in ("/", "@")):
+            continue  # 'St.Petersburg', 'Mr.Roe', 'example.org/news.Today': no sentence ends inside a word
         spans.append((cur, start + m.end()))
         cur = start + m.end()
         while cur < end and text[cur].isspace():

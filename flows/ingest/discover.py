@@ -89,7 +89,7 @@ def _entry_problems(entry: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         clean.pop("kind")
         problems.append(f"kind {kind!r} is not one of {', '.join(MANIFEST_KINDS)}: the file is read as its "
                         "folder and name say")
-    for key in ("format", "origin", "licence", "title", "outlet"):
+    for key in ("format", "origin", "licence", "title", "outlet", "url"):
         if key in entry and not isinstance(entry[key], str):
             clean.pop(key)
             problems.append(f"{key} {entry[key]!r} is not text: ignored")
@@ -331,6 +331,7 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
             "format": entry.get("format") or format_of(path), "sha256": sha, "size_bytes": size, "mtime_ns": mtime_ns,
             "origin": entry.get("origin"), "licence": entry.get("licence"),
             "published": str(entry["published"]) if entry.get("published") else None,
+            "url": entry.get("url") or None,
             "in_manifest": bool(entry),
         })
     inventory = pl.DataFrame(rows, schema=polars_schema(SourceInventory))

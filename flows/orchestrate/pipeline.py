@@ -145,7 +145,8 @@ def read_previous_task(db: Path) -> Previous:
 @task(name="ingest_documents", **IO_RETRIES)
 def ingest_documents_task(inventory: pl.DataFrame, sources: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     documents = inventory.filter(pl.col("kind") == "document")
-    manifest = {r["relpath"]: {"published": r["published"]} for r in documents.iter_rows(named=True) if r["published"]}
+    manifest = {r["relpath"]: {key: r[key] for key in ("published", "url") if r[key]}
+                for r in documents.iter_rows(named=True) if r["published"] or r["url"]}
     result = read_documents([Path(p) for p in documents["path"]], sources, manifest)
     checkpoint("ingest")
     return result
@@ -336,7 +337,7 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     quarantine = pl.concat([feeds.quarantine, discover_q, ingest_q, extract_q, star.quarantine],
                            how="vertical_relaxed")
     star.whole_frames["feed_item"] = feeds.items
-    star.whole_frames["source_file"] = inventory.drop("path", "published").with_columns(
+    star.whole_frames["source_file"] = inventory.drop("path", "published", "url").with_columns(
         pl.lit(EXTRACTOR_VERSION).alias("extractor_version"))
     progress.stage("load", f"one transaction into {settings.db.name}, trade tables, views")
     summary = load_warehouse_task(settings, run_id, started, plan, star, quarantine, counts)

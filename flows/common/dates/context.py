@@ -10,7 +10,7 @@ from flows.common.dates import explicit, relative
 from flows.common.dates.arithmetic import format_date, period_end
 from flows.common.dates.grammar import ALTERNATIVES, scan
 from flows.common.dates.resolved import Resolved, norm
-from flows.common.dates.words import PREP_KIND
+from flows.common.dates.words import PREP_KIND, TARGET_PREPOSITIONS
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,8 @@ class DateContext:
                                   resolved.precision, resolved.resolution, resolved.anchor,
                                   resolved.end_value, kind, listed)
             mentions.append(mention)
-            if mention.value is not None and mention.precision is not None:
+            # 'aim to double trade by 2030': a target, not where the story is; a later 'on May 12' is not 2030's
+            if mention.value is not None and mention.precision is not None and prep not in TARGET_PREPOSITIONS:
                 self.last = (mention.value, mention.precision)
         opening = next((m for m in mentions if m.value is not None), None)
         if (opening is not None and opening.start <= 4 and opening.precision == "day" and opening.kind == "point"

@@ -27,9 +27,14 @@ _BRACKETED_WEEKDAY_SLACK = 1
 def parse_time_ago(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
     """'two years ago', '3 days ago today', '50 years ago to this day' (the same day of the month)."""
     amount = read_number(m["time_ago_n"])
+    unit = m["time_ago_u"].lower().rstrip("s") if amount is not None else ""
+    if amount is not None and ctx.published is None and m["time_ago_t"] and ctx.last is not None \
+            and ctx.last[1] == "day":
+        # no publication date, but the story has told its day ('... at the Istana on September 7, 2017.'): '50 years
+        # ago to this day' is that day fifty years back
+        return Resolved(shift_date(ctx.last[0], -amount, unit), "day", "anaphora", ctx.last_anchor())
     if amount is None or ctx.published is None:
         return Resolved(None, None, "relative", None) if amount is not None else None
-    unit = m["time_ago_u"].lower().rstrip("s")
     precision = "day" if m["time_ago_t"] else UNIT_PRECISION[unit]
     value = truncate(shift_date(ctx.published, -amount, unit), precision)
     return Resolved(value, precision, "relative", ctx.published_anchor())

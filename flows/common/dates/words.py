@@ -24,6 +24,7 @@ MULTIPLIERS: dict[str, int] = dict(_WORDS["multipliers"])
 ORDINALS: dict[str, int] = dict(_WORDS["ordinals"])
 RELATIVE_DAYS: dict[str, int] = dict(_WORDS["relative_days"])
 PREP_KIND: dict[str, str] = dict(_WORDS["preposition_kinds"])
+TARGET_PREPOSITIONS = frozenset(word for word, on in _WORDS.get("target_prepositions", {}).items() if on)
 
 
 def alternation(words: object, flags: str = "") -> str:

@@ -23,6 +23,9 @@ _DATELINE_RX = re.compile(
     r"\s*(?P<sep>:|—|–|--|\s-\s|\.[-–—](?=\s)|(?<=\))\.(?=\s)|\.(?=\s))\s*")  # '.-': Spanish wires (EFE)
 _DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*",
                                   re.IGNORECASE)
+# Central European pages write the day of a press release '3. 4. 2023 16:33' (day. month. year); on a line that is
+# only a date it is read as '3.4.2023' (in running text '1. 2. 2023' could as well be a numbered list).
+_SPACED_DOTTED_RX = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
 _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
 # A clock time beside the date ("March 4, 2025 10:42 AM UTC", "2023-05-08 16:20 KST") is not more text.
 _TIME_RX = re.compile(r"(?:\b(?:time|hour)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
@@ -30,6 +33,9 @@ _TIME_RX = re.compile(r"(?:\b(?:time|hour)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})
 # A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
 _PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
 _BYLINE_RX = re.compile(r"^by\s+[A-ZÀ-ÖØ-Þ]", re.IGNORECASE)
+# A byline before the date on one line ('By Jane Roe 26 September 2014', 'by A. Writer, 3 June 2022'): the writer's
+# name is no more text; a name is at most five capitalised words.
+_BYLINE_BEFORE_RX = re.compile(r"^(?i:by)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,4}\s*[,|·•–—-]?\s*$")
 _TRAILING_OUTLET_RX = re.compile(r"^\s*[,(]\s*([A-Z][A-Za-z&.'-]{1,30}(?:\s+[A-Z][A-Za-z&.'-]+){0,3})\s*\)?\s*$")
 # A stamp of the day a copy of the page was dated, glued before its first words (" date 2021-03-09 Estonia and
 # Georgia signed ..."): an ISO date after a 'date' label at the very start of the text.
@@ -47,7 +53,7 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
     """(date, outlet) when a line is just a date, optionally with 'Published:' and an '| Outlet' part."""
     if len(line) > DATE_LINE_MAX_CHARS:
         return None
-    body = _DATE_LINE_PREFIX_RX.sub("", line.strip(), count=1)
+    body = _SPACED_DOTTED_RX.sub(r"\1.\2.\3", _DATE_LINE_PREFIX_RX.sub("", line.strip(), count=1))
     parts = [part.strip() for part in _LINE_SEPARATORS_RX.split(body) if part.strip()] or [body]
     for index, part in enumerate(parts):
         mentions = [m for m in DateContext(None).find(part) if m.value is not None and m.resolution == "explicit"]
@@ -56,6 +62,8 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
         before, after = part[:mentions[0].start], part[mentions[0].end:]
         trailing_outlet = None
         # 'Belgrade/Zagreb, 22 January 2025 | Outlet | by X' too; 'MINSK, 1 July 2020 — Talks' is a dateline
+        if _BYLINE_BEFORE_RX.match(before):
+            before = ""
         if _PLACE_COMMA_RX.match(before) and (len(parts) == 1 or "|" in body):
             before = ""
             tail = _TRAILING_OUTLET_RX.match(after) if len(parts) == 1 else None

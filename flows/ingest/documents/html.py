@@ -216,6 +216,8 @@ def read_html(text: str) -> dict[str, Any]:
     if suffix and (suffix["outlet"].strip() == site_name or (site_name is None and _is_name(suffix["outlet"]))):
         suffix_outlet = suffix["outlet"].strip()
         page_title = suffix["title"].strip()
+    canonical = tree.css_first('link[rel="canonical"]')
+    url = (canonical.attributes.get("href") if canonical is not None else None) or _meta(tree, 'meta[property="og:url"]')
     block = _main_block(tree)
     published = _html_published(text)
     paragraphs: list[str] = []
@@ -225,4 +227,4 @@ def read_html(text: str) -> dict[str, Any]:
     if not paragraphs:
         paragraphs = _trafilatura_paragraphs(text)
     return {"title": title or page_title or None, "outlet": site_name or suffix_outlet, "published": published,
-            "text": separate_glued("\n\n".join(paragraphs))}
+            "url": url, "text": separate_glued("\n\n".join(paragraphs))}

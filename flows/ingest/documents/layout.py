@@ -4,6 +4,7 @@ a heading, a side box) on its own line, so that the sentence splitter and the da
 
 - a sentence broken across lines is joined ("talks resumed on\\nFriday", "Sept 12,\\n2016"), and so is the tail of
   a list item wrapped onto the next line (its year must not leak into the item after it);
+- a country word glued to the preposition after it is parted ("visit to Chilein May" -> "Chile in May");
 - a side box glued to the word before it is cut off ("Jane DoeAmbassador John Roe" -> "Jane Doe" / "Ambassador
   John Roe");
 - list items, headings and table rows stay lines of their own.
@@ -18,7 +19,7 @@ import re
 from functools import lru_cache
 
 from flows.common.dates import MONTHS
-from flows.lexicon import read_toml
+from flows.lexicon import read_table, read_toml
 
 _ITEM_RX = re.compile(r"^\s*(?:[-*+•–]|\d{1,3}[.)])\s+\S")
 _MD_HEADING_RX = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -66,12 +67,39 @@ _FOOTNOTE_RX = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb)\s?\d{1,3}
 _COLON_GLUE_RX = re.compile(r"(?<=[a-z]):(?=[A-Z][a-z])")
 
 
+@lru_cache(maxsize=1)
+def _glued_preposition_rx() -> tuple[re.Pattern[str], frozenset[str]]:
+    """(a capitalised word ending in a preposition of the layout lexicon, the country names/capitals/demonyms)."""
+    preps = sorted(read_toml("layout.toml")["glued_prepositions"], key=len, reverse=True)
+    forms = [row["form"] for row in read_table("country_aliases.csv")]
+    forms += [row["demonym"] for row in read_table("demonyms.csv")]
+    forms += [row[column] for row in read_table("country-codes.csv")
+              for column in ("CLDR display name", "UNTERM English Short", "Capital")]
+    names = frozenset(form.strip() for form in forms if form and len(form.strip()) >= 4 and " " not in form.strip())
+    rx = re.compile(rf"\b(?P<word>[A-ZÀ-ÖØ-Þ][\w'’-]+?)(?P<prep>{'|'.join(preps)})(?=\s)")
+    return rx, names
+
+
+def _split_glued_words(text: str) -> str:
+    """'a visit to Chilein May' -> 'a visit to Chile in May' (a full stop glued to the next sentence, 'Santiago.President
+    Koval', is left in the text: the sentence splitter parts it, see flows/extract/sentences.py)."""
+    rx, names = _glued_preposition_rx()
+
+    def split(match: re.Match[str]) -> str:
+        word = match["word"]
+        if word in names and match[0] not in names:  # 'Chilein' -> 'Chile in'; 'Benin' is a name itself
+            return f"{word} {match['prep']}"
+        return match[0]
+    return rx.sub(split, text)
+
+
 def separate_glued(text: str) -> str:
     """Footnote markers dropped; a side box, caption or heading glued to the text before it on its own paragraph."""
     if "[" in text:
         text = _FOOTNOTE_RX.sub("", text)
     if not any(ch.isupper() for ch in text):
         return text
+    text = _split_glued_words(text)
     glued = _glued_rx()
     cuts = [m.end() for m in _GLUE_POINT_RX.finditer(text) if glued.match(text, m.end())]
     if cuts:

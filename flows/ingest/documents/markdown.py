@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from flows.common.dates import parse_date_text
+from flows.ingest.documents.address import first_url
 from flows.ingest.documents.datelines import HEADLINE_MAX_CHARS, is_heading_line
 from flows.ingest.documents.layout import lay_out
 
@@ -76,7 +77,7 @@ def _dropped_date(front_matter: str, stated: Any) -> dict[str, str]:
 
 
 def read_markdown(text: str) -> dict[str, Any]:
-    """Front matter (title, published, outlet) and the body as plain text with heading markers stripped.
+    """Front matter (title, published, outlet, url) and the body as plain text with heading markers stripped.
 
     Front matter that is not valid YAML is dropped without its metadata; the body is still read.
     """
@@ -94,6 +95,7 @@ def read_markdown(text: str) -> dict[str, Any]:
             title, outlet = _first(loaded, FRONT_MATTER_TITLE), _first(loaded, FRONT_MATTER_OUTLET)
             meta["title"] = _scalar_text(title)
             meta["outlet"] = _scalar_text(outlet)
+            meta["url"] = first_url(loaded)  # the address the analyst saved the page from: a date of last resort
             stated = _first(loaded, FRONT_MATTER_DATE)
             meta["published"] = _plausible(as_date(stated))
             if stated is not None and meta["published"] is None and not isinstance(stated, (list, dict)):

@@ -2,7 +2,8 @@
 
 The text stored here is what every character offset downstream indexes, so it is built once and deterministically:
 newlines normalised to "\\n", NFC, paragraphs separated by a blank line, whitespace inside an HTML block collapsed.
-Publication date priority: manifest entry > front matter > HTML meta > dateline in the first lines.
+Publication date priority: manifest entry > front matter > HTML meta > dateline in the first lines > the date in
+the source address (manifest `url`, front-matter `url:`, an HTML canonical link; see address.py).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pandera.errors
 import polars as pl
 
 from flows.ingest.discover import open_regular
+from flows.ingest.documents.address import clean_url, first_url, url_date
 from flows.ingest.documents.datelines import date_only_line, find_dateline, is_heading_line, parse_dateline
 from flows.ingest.documents.decode import decode_bytes, normalise, sniff_format
 from flows.ingest.documents.errors import PREVIEW_BYTES, DocumentError, preview
@@ -167,7 +169,7 @@ def _decoded_text(data: bytes) -> tuple[str, str, list[dict[str, Any]]]:
 
 def _publication_date(entry: Mapping[str, Any], parsed: Mapping[str, Any], fmt: str, dateline: Mapping[str, Any],
                       text: str, dropped: list[dict[str, Any]]) -> tuple[date | None, str | None]:
-    """(published date, where it came from) by priority: manifest > front matter > HTML meta > dateline.
+    """(published date, where it came from) by priority: manifest > front matter > HTML meta > dateline > address.
 
     A date in the future is skipped for the next one and quarantined (appended to `dropped`): a front matter
     'date: 2093-01-01' is a typo, and the dateline 'Baku, 12 June 2023' below it is then the date kept.
@@ -175,13 +177,20 @@ def _publication_date(entry: Mapping[str, Any], parsed: Mapping[str, Any], fmt: 
     for value, origin in ((as_date(entry.get("published")), "manifest"),
                           (parsed.get("published") if fmt == "md" else None, "front_matter"),
                           (parsed.get("published") if fmt == "html" else None, "html_meta"),
-                          (dateline.get("published"), "dateline")):
+                          (dateline.get("published"), "dateline"),
+                          (url_date(source_url(entry, parsed)), "url")):
         if value is not None and value > date.today() + timedelta(days=1):
             # a date after tomorrow (in any time zone) is wrong metadata: the date is quarantined, the text loads
             dropped.append(_future_date(text, value, origin))
         elif value is not None:
             return value, origin
     return None, None
+
+
+def source_url(entry: Mapping[str, Any], parsed: Mapping[str, Any]) -> str | None:
+    """The address the document was saved from: the manifest's `url` (or `link`, `source_url`, `canonical`) over
+    the document's own (front matter, HTML canonical / og:url link); None when neither is an http(s) address."""
+    return first_url(entry) or clean_url(parsed.get("url"))
 
 
 def read_document(path: Path, root: Path, manifest_entry: Mapping[str, Any] | None = None) -> dict[str, Any]:
