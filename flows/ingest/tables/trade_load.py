@@ -97,7 +97,8 @@ def stage_query(layout_sql: str, parse_errors: bool) -> str:
         staged = f"""
             select staged.* replace (
                 coalesce(errors.parse_error, staged.reason) as reason,
-                case when errors.parse_error is not null then errors.raw_line else cast(staged.raw as varchar) end as raw
+                case when errors.parse_error is not null then errors.raw_line else cast(staged.raw as varchar) end
+                    as raw
             )
             from ({staged}) as staged
             left join (select rn, parse_error, raw_line from trade_source where parse_error is not null) as errors

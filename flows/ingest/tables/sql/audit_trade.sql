@@ -1,8 +1,9 @@
 -- The FactTrade audit (schemas/trade.py) as SQL predicates over staged rows (trade_staged: stage_trade.sql over
--- the layout, inlined by trade_load.stage_batch; the patterns, lists and the ceiling are schemas.trade's own). A loading row for which every check holds goes straight from
--- DuckDB into fact_trade; only the others (audit_suspect: a value of -5 USD, 2e14 USD, NaN, infinity) cross to
--- Python, where Pandera words the failed check exactly as the audit always has. The checks here must never pass
--- a row Pandera would fail: NaN and infinity count as suspect whatever the comparison says.
+-- the layout, inlined by trade_load.stage_query; the patterns, lists and the ceiling are schemas.trade's own,
+-- passed as parameters). A loading row for which every check holds goes straight from DuckDB into fact_trade;
+-- only the others (audit_suspect: a value of -5 USD, 2e14 USD, NaN, infinity) cross to Python, where Pandera
+-- words the failed check exactly as the audit always has. The checks here must never pass a row Pandera would
+-- fail: NaN and infinity count as suspect whatever the comparison says.
 select
     *,
     reason is null and not coalesce(
