@@ -1,11 +1,12 @@
 """A plain CSV file loaded by DuckDB's own reader in one set-based pass, inside the run's transaction.
 
-Most statistics files are plain: UTF-8, LF line ends, no quote character, no blank line, every line as wide as the
-header (a Comtrade download of 10M rows is). For those, DuckDB's parallel `read_csv` reads exactly what the
-block reader of sources.py would (a record is a line, an empty field is null) while Python only scans the bytes
-for the few characters that would make the two differ. Every other file (quotes, CRLF, a BOM, gzip, Latin-1, a
-ragged line) takes the block reader, whose rules docs/bad-input.md describes; so does a plain-looking file in
-which DuckDB's reader left out a line: the row count tells, and what was loaded is deleted before the fallback.
+A plain file: UTF-8, LF line ends, no BOM, no NUL, not gzip, quotes only as empty fields ('31,"","",X'), every
+line as wide as the header (the bench's 10M-row Comtrade file is). For those, DuckDB's parallel `read_csv` reads
+exactly what the block reader of sources.py would (a record is a line, an empty field is null, '""' is an empty
+text) while Python only counts the bytes that would make the two differ. Every other file (quoted text, CRLF, a
+BOM, gzip, Latin-1) takes the block reader, whose rules docs/bad-input.md describes; so does a plain-looking file
+in which DuckDB's reader left out a line (a ragged line, an empty line): the row count tells, and the staged table
+is dropped before anything is published.
 """
 from __future__ import annotations
 
