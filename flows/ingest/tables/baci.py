@@ -8,6 +8,7 @@ import duckdb
 
 from flows.ingest.tables.sources import csv_batches, prefetched
 from flows.ingest.tables.trade_load import FileOutcome, StageContext, load_batches
+from flows.ingest.tables.whole_file import load_whole
 
 SOURCE = "baci"
 COLUMNS = ["t", "i", "j", "k", "v", "q"]
@@ -24,7 +25,9 @@ def hs_revision(path: Path) -> str | None:
 def load_baci(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
     """Load a BACI file, streamed: exporter i's exports to importer j, in USD and kg."""
     # BACI pads q with spaces and writes NA for unknown quantities: both stay text and cast to null
-    return load_batches(
-        con, "baci", prefetched(csv_batches(path, COLUMNS)), StageContext(SOURCE, rel),
-        value_scale=THOUSAND_USD, weight_scale=TONNE_KG, hs_revision=hs_revision(path),
-    )
+    context = StageContext(SOURCE, rel)
+    scales = {"value_scale": THOUSAND_USD, "weight_scale": TONNE_KG, "hs_revision": hs_revision(path)}
+    whole = load_whole(con, path, COLUMNS, "baci", context, **scales)
+    if whole is not None:
+        return whole
+    return load_batches(con, "baci", prefetched(csv_batches(path, COLUMNS)), context, **scales)

@@ -10,6 +10,7 @@ import polars as pl
 from flows.ingest.tables.detect import BadJsonLine, read_json
 from flows.ingest.tables.sources import PARSE_ERROR, RAW_LINE, csv_batches, frame_batches, prefetched
 from flows.ingest.tables.trade_load import FileOutcome, StageContext, load_batches
+from flows.ingest.tables.whole_file import load_whole
 
 SOURCE = "comtrade"
 V1_COLUMNS = [
@@ -69,11 +70,19 @@ def load_v1_json(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOu
 
 
 def load_v1_csv(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
-    """Load an API v1 CSV (Comtrade+ download or a comtradeapicall DataFrame saved as CSV), streamed."""
-    return load_batches(con, "comtrade_v1", prefetched(csv_batches(path, V1_COLUMNS)), StageContext(SOURCE, rel))
+    """Load an API v1 CSV (Comtrade+ download or a comtradeapicall DataFrame saved as CSV): a plain file in one pass
+    of DuckDB's reader, any other streamed block by block."""
+    context = StageContext(SOURCE, rel)
+    whole = load_whole(con, path, V1_COLUMNS, "comtrade_v1", context)
+    if whole is not None:
+        return whole
+    return load_batches(con, "comtrade_v1", prefetched(csv_batches(path, V1_COLUMNS)), context)
 
 
 def load_legacy_csv(con: duckdb.DuckDBPyConnection, path: Path, rel: str) -> FileOutcome:
     """Load a legacy Comtrade CSV (Windows line endings and empty ISO columns are fine), streamed."""
-    batches = prefetched(csv_batches(path, LEGACY_COLUMNS))
-    return load_batches(con, "comtrade_legacy", batches, StageContext(SOURCE, rel))
+    context = StageContext(SOURCE, rel)
+    whole = load_whole(con, path, LEGACY_COLUMNS, "comtrade_legacy", context)
+    if whole is not None:
+        return whole
+    return load_batches(con, "comtrade_legacy", prefetched(csv_batches(path, LEGACY_COLUMNS)), context)

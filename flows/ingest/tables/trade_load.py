@@ -15,9 +15,11 @@ from typing import Iterable
 import duckdb
 import pandera.errors
 import polars as pl
+import pyarrow as pa
 
+from flows.ingest.tables.sources import PARSE_ERROR
 from schemas.quarantine import QUARANTINE_SCHEMA
-from schemas.trade import FactTrade, TradeStaged
+from schemas.trade import FLOWS, FREQS, HS_CODE, ISO3, MAX_TRADE_USD, FactTrade, TradeStaged
 
 SQL = Path(__file__).parent / "sql"
 STAGED_COLUMNS = [
@@ -27,6 +29,8 @@ STAGED_COLUMNS = [
 ]
 # month is null in annual rows: coalesced so that keys compare equal
 KEY = "reporter_iso3, partner_iso3, flow, hs_code, freq, year, coalesce(month, 0)"
+# the line (or record) number of a fact row: 'line 12' -> 12; rows of a file are ordered by it, not as stored
+LINE = "cast(regexp_extract(row_ref, '\\d+$') as bigint)"
 DUPLICATE = "a later row of the same file has the same reporter, partner, flow, product and period"
 AUDIT_COLUMNS = ["reporter_iso3", "partner_iso3", "flow", "hs_code", "product_key", "freq", "year", "month",
                  "value_usd", "net_weight_kg", "quantity"]
@@ -76,35 +80,55 @@ def run(con: duckdb.DuckDBPyConnection, sql: str, context: StageContext) -> obje
     return scalar(con, sql, context.params(sql))
 
 
-def judge_batch(
+AUDIT_PARAMS = {"iso3": ISO3, "hs_code": HS_CODE, "flows": FLOWS, "freqs": FREQS, "max_trade_usd": MAX_TRADE_USD}
+SHAPE_SAMPLE_ROWS = 2000  # TradeStaged is checked over this many rows of each file: the shape, not the data
+
+
+def stage_query(layout_sql: str, parse_errors: bool) -> str:
+    """The layout's SQL, stage_trade.sql and audit_trade.sql as one query over trade_source (the batch).
+
+    With parse_errors, the reader's own verdict comes first: a line that could not be read as CSV (or a JSON
+    record that is no object) is rejected for that, with the line as written, whatever the SQL made of its nulls.
+    """
+    staged = sql_text("stage_trade").replace(
+        "select * from trade_raw", f"select * from ({sql_text(layout_sql)}) as layout"
+    )
+    if parse_errors:
+        staged = f"""
+            select staged.* replace (
+                coalesce(errors.parse_error, staged.reason) as reason,
+                case when errors.parse_error is not null then errors.raw_line else cast(staged.raw as varchar) end
+                    as raw
+            )
+            from ({staged}) as staged
+            left join (select rn, parse_error, raw_line from trade_source where parse_error is not null) as errors
+                using (rn)
+        """
+    return sql_text("audit_trade").replace("from trade_staged", f"from ({staged}) as trade_staged")
+
+
+def stage_batch(
     con: duckdb.DuckDBPyConnection, layout_sql: str, batch: pl.DataFrame,
     value_scale: float = 1.0, weight_scale: float = 1.0, hs_revision: str | None = None,
-) -> pl.DataFrame:
-    """A batch of text rows typed, mapped and judged by the layout's SQL and stage_trade.sql (reason null: loads)."""
+) -> pa.Table:
+    """A batch of text rows typed, mapped, judged and audit-flagged in DuckDB (reason null: loads), as Arrow.
+
+    Arrow, not Polars: the loading rows go back into DuckDB as they are (a zero-copy scan), and only the few
+    rows with a reason or a suspect value (audit_suspect) are converted for Python.
+    """
     # No temp table, view or registration: inside a transaction DuckDB keeps every dropped catalog
     # entry, and with it the batch it points at, until the commit. A replacement scan of the local
     # variable trade_source names the batch for this one query only.
     trade_source = batch  # noqa: F841 (read by DuckDB's replacement scan)
-    query = sql_text("stage_trade").replace(
-        "select * from trade_raw", f"select * from ({sql_text(layout_sql)}) as layout"
-    )
-    params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision}
-    # the shape is checked on every batch (schema and two cheap checks): a layout SQL gone wrong stops here
-    return TradeStaged.validate(pl.from_arrow(con.sql(query, params=params).to_arrow_table()))
+    parse_errors = PARSE_ERROR in batch.columns and batch.get_column(PARSE_ERROR).null_count() < batch.height
+    params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision, **AUDIT_PARAMS}
+    return con.sql(stage_query(layout_sql, parse_errors), params=params).to_arrow_table()
 
 
-def with_parse_errors(staged: pl.DataFrame, batch: pl.DataFrame) -> pl.DataFrame:
-    """The staged rows with the reader's own verdict first: a line that could not be read as CSV (or a JSON
-    record that is no object) is rejected for that, with the line as written, whatever the SQL made of its nulls."""
-    if "parse_error" not in batch.columns:
-        return staged
-    errors = batch.filter(pl.col("parse_error").is_not_null()).select("rn", "parse_error", "raw_line")
-    if errors.is_empty():
-        return staged
-    return staged.join(errors, on="rn", how="left").with_columns(
-        pl.coalesce("parse_error", "reason").alias("reason"),
-        pl.when(pl.col("parse_error").is_not_null()).then(pl.col("raw_line")).otherwise(pl.col("raw")).alias("raw"),
-    ).drop("parse_error", "raw_line")
+def check_shape(staged: pa.Table) -> None:
+    """TradeStaged over the first rows of a file: a layout SQL gone wrong (a column missing, a type changed)
+    stops the file here, before anything is published; the data itself is judged by the SQL, row by row."""
+    TradeStaged.validate(pl.from_arrow(staged.drop_columns(["audit_suspect"]).slice(0, SHAPE_SAMPLE_ROWS)))
 
 
 def fact_key() -> list[pl.Expr]:
@@ -195,6 +219,7 @@ def replace_revised(con: duckdb.DuckDBPyConnection, context: StageContext) -> pl
         select 'ingest' as stage, source_file as source, row_ref, replace($reason, '{{file}}', $source_file) as reason,
             to_json(struct_pack(reporter_iso3, partner_iso3, flow, hs_code, freq, year, month, value_usd)) as raw
         {revised}
+        order by source_file, {LINE}
     """
     params = {**context.params(select), "reason": REVISED}
     dropped = pl.from_arrow(con.sql(select, params=params).to_arrow_table()).cast(QUARANTINE_SCHEMA)
@@ -246,10 +271,9 @@ def drop_file_duplicates(
     fact_hash = "hash(reporter_iso3, partner_iso3, flow, hs_code, freq, cast(year as integer), " \
                 "coalesce(cast(month as integer), 0))"
     mine = "from fact_trade where source = $source and source_file = $source_file"
-    line = "cast(regexp_extract(row_ref, '\\d+$') as bigint)"
     earlier = f"""
         select row_ref from (
-            select row_ref, row_number() over (partition by {KEY} order by {line} desc) as nth {mine}
+            select row_ref, row_number() over (partition by {KEY} order by {LINE} desc) as nth {mine}
             and {fact_hash} in (select key_hash from trade_repeated_keys)
         ) where nth > 1
     """
@@ -264,6 +288,45 @@ def drop_file_duplicates(
     return dropped.cast(QUARANTINE_SCHEMA)
 
 
+def publish_plain(con: duckdb.DuckDBPyConnection, staged: pa.Table, repeated: pl.Series, context: StageContext) -> int:
+    """Insert the staged rows that load as they are (no reason, no suspect value, a key seen once in the batch)
+    into fact_trade, straight from DuckDB's own Arrow result. Returns how many."""
+    cols = ", ".join(STAGED_COLUMNS)
+    trade_staged_batch = staged  # noqa: F841 (read by DuckDB's replacement scan, as trade_source)
+    trade_repeated_keys = repeated.to_frame("key_hash")  # noqa: F841 (idem; empty in a batch without duplicates)
+    repeats = " and key_hash not in (select key_hash from trade_repeated_keys)" if repeated.len() else ""
+    insert = f"""
+        insert into fact_trade (source, source_file, row_ref, {cols})
+        select $source, $source_file, {context.row_ref}, {cols} from trade_staged_batch
+        where reason is null and not audit_suspect{repeats}
+    """
+    return con.execute(insert, context.params(insert)).fetchall()[0][0]
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection, staged: pa.Table, context: StageContext,
+) -> tuple[int, pl.Series, pl.DataFrame]:
+    """Publish one staged batch: (rows loaded, the key hashes of the rows that could load, the batch's quarantine).
+
+    Most rows go from DuckDB to DuckDB; the few that need Python's judgement (a key twice in the batch: the last
+    row wins; a value the audit may fail: Pandera names the check) are converted, judged as before and published.
+    """
+    flags = pl.from_arrow(staged.select(["reason", "key_hash", "audit_suspect"]))
+    passes = flags.get_column("reason").is_null()
+    hashes = flags.get_column("key_hash").filter(passes)
+    repeated = hashes.filter(hashes.is_duplicated()).unique()
+    loaded = publish_plain(con, staged, repeated, context)
+    special = passes & (flags.get_column("audit_suspect") | flags.get_column("key_hash").is_in(repeated.implode()))
+    rejected = [pl.from_arrow(staged.select(["rn", "reason", "raw"]).filter((~passes).to_arrow()))]
+    if special.any():
+        needs_python = pl.from_arrow(staged.filter(special.to_arrow())).drop("audit_suspect")
+        loading, duplicates = split_duplicates(needs_python)
+        loading, failures = audit_batch(loading, context)
+        loaded += publish_batch(con, loading, context)
+        rejected += [duplicates.select("rn", "reason", "raw"), failures.select("rn", "reason", "raw")]
+    return loaded, hashes, batch_quarantine(pl.concat(rejected), context)
+
+
 def load_batches(
     con: duckdb.DuckDBPyConnection, layout_sql: str, batches: Iterable[pl.DataFrame], context: StageContext,
     **scales: float | str | None,
@@ -275,16 +338,15 @@ def load_batches(
     rows_in = loaded = n_batches = 0
     quarantines, key_hashes = [], []
     for batch in batches:
+        staged = stage_batch(con, layout_sql, batch, **scales)
+        if not n_batches:
+            check_shape(staged)
         n_batches += 1
         rows_in += batch.height
-        staged = with_parse_errors(judge_batch(con, layout_sql, batch, **scales), batch)
-        passes = staged.get_column("reason").is_null()
-        loading, duplicates = split_duplicates(staged.filter(passes))
-        loading, failures = audit_batch(loading, context)
-        loaded += publish_batch(con, loading, context)
-        key_hashes.append(loading.get_column("key_hash"))
-        rejected = pl.concat([staged.filter(~passes), duplicates, failures])
-        quarantines.append(batch_quarantine(rejected, context))
+        batch_loaded, hashes, quarantine = load_batch(con, staged, context)
+        loaded += batch_loaded
+        key_hashes.append(hashes)
+        quarantines.append(quarantine)
     if n_batches > 1:
         dropped = drop_file_duplicates(con, pl.concat(key_hashes), context)
         loaded -= dropped.height

@@ -1,0 +1,198 @@
+"""A plain CSV file loaded by DuckDB's own reader in one set-based pass, inside the run's transaction.
+
+A plain file: UTF-8, LF line ends, no BOM, no NUL, not gzip, quotes only as empty fields ('31,"","",X'), every
+line as wide as the header (the bench's 10M-row Comtrade file is). For those, DuckDB's parallel `read_csv` reads
+exactly what the block reader of sources.py would (a record is a line, an empty field is null, '""' is an empty
+text) while Python only counts the bytes that would make the two differ. Every other file (quoted text, CRLF, a
+BOM, gzip, Latin-1) takes the block reader, whose rules docs/bad-input.md describes; so does a plain-looking file
+in which DuckDB's reader left out a line (a ragged line, an empty line): the row count tells, and the staged table
+is dropped before anything is published.
+"""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from flows.ingest.tables.detect import is_gzip, open_regular
+from flows.ingest.tables.sources import RN, column_choice, header_of
+from flows.ingest.tables.trade_load import (
+    AUDIT_PARAMS, SHAPE_SAMPLE_ROWS, STAGED_COLUMNS, FileOutcome, StageContext, audit_batch, batch_quarantine,
+    check_shape, publish_batch, replace_revised, run, scalar, split_duplicates, stage_query,
+)
+from schemas.quarantine import QUARANTINE_SCHEMA
+
+STAGED = "trade_whole_file"  # the table one file is staged into, dropped when the file is done
+
+SCAN_BYTES = 16 << 20
+# bytes after which a CSV is not plain: CR ends Windows lines (the block reader keeps it in a quarantined line's
+# text), NUL is no text. An empty line needs no search: DuckDB's reader skips it, so the row count tells.
+NOT_PLAIN = (b"\r", b"\x00")
+
+
+def only_empty_quotes(block: bytes, end: int | None = None) -> bool:
+    """True when every quote of a block of whole lines (up to end) is part of an empty quoted field ('31,"",""' as
+    DuckDB's and many other writers put an empty text). Both readers read those alike (an empty text); any other
+    quoting ('"Cotton, raw"', a stray 'a"b', spaces around '"x"') is read by DuckDB more leniently than
+    docs/bad-input.md allows, so such a file takes the block reader."""
+    end = len(block) if end is None else end
+    quotes = block.count(b'"', 0, end)
+    if not quotes:
+        return True
+    pairs = block.count(b'""', 0, end)
+    if quotes != 2 * pairs:
+        return False  # a quote that is not one of a pair ('"x"'), or a run of three
+    # every pair starts a field and ends one: after a comma or a line break, before a comma or a line break
+    opened = block.count(b',""', 0, end) + block.count(b'\n""', 0, end) + block.startswith(b'""')
+    return opened == pairs and block.count(b'"",', 0, end) + block.count(b'""\n', 0, end) == pairs
+
+
+def plain_lines(path: Path) -> int | None:
+    """The number of lines after the header when the file is a plain CSV (see the module), else None.
+
+    Costs a few byte searches and counts over the file (about 0.6 s of CPU per 100 MB): the price of knowing
+    that DuckDB's reader and the block reader agree on every line.
+    """
+    if path.suffix.lower() == ".parquet" or is_gzip(path):
+        return None
+    lines, rest = 0, b""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open_regular(path) as fh:
+        header = fh.readline()
+        if not header.endswith(b"\n") or header.startswith(codecs.BOM_UTF8) or b'"' in header \
+                or any(c in header for c in NOT_PLAIN):
+            return None
+        while data := fh.read(SCAN_BYTES):
+            # checked in whole lines (up to cut), so that a pair of quotes is never cut in two
+            block = rest + data
+            cut = block.rfind(b"\n") + 1
+            if not only_empty_quotes(block, cut) or any(c in block for c in NOT_PLAIN):
+                return None
+            # ASCII is UTF-8; any other byte is checked by the decoder (which also sees a file cut mid-character)
+            if not block.isascii() and not utf8(decoder, block[:cut]):
+                return None
+            lines += block.count(b"\n", 0, cut)
+            rest = block[cut:]
+    if rest and (not only_empty_quotes(rest + b"\n") or not utf8(decoder, rest)):
+        return None
+    return lines + bool(rest) or None  # None: a header and nothing else, the block reader's case
+
+
+def utf8(decoder: codecs.IncrementalDecoder, block: bytes) -> bool:
+    """True when the block decodes as UTF-8 (the decoder holds nothing over: blocks end at a line break)."""
+    try:
+        decoder.decode(block, final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def quoted(name: str) -> str:
+    """A column name as a SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def reader_sql(path: Path, wanted: list[str]) -> str | None:
+    """SQL for the wanted columns of a plain CSV as text, numbered from 0 by line after the header (rn), as the
+    block reader gives them; None when the header cannot be given to DuckDB as it is (a name twice, or empty)."""
+    header = header_of(path)
+    folded = [name.lower() for name in header]
+    if len(header) < 2 or len(set(folded)) != len(folded) or "" in folded or RN in folded:
+        return None
+    choice = column_choice(header, wanted)
+    by_wanted = {want: name for name, want in choice.items()}
+    columns = ", ".join(f"'{name.replace(chr(39), chr(39) * 2)}': 'VARCHAR'" for name in header)
+    select = ", ".join(
+        f"{quoted(by_wanted[w])} as {quoted(w)}" if w in by_wanted else f"cast(null as varchar) as {quoted(w)}"
+        for w in wanted
+    )
+    location = str(path).replace("'", "''")
+    # ignore_errors: a line DuckDB cannot split is left out, not raised (a raised error would abort the run's
+    # transaction); the caller compares the row count with the lines counted and falls back when they differ
+    return f"""
+        select cast(row_number() over () - 1 as uinteger) as {RN}, {select}
+        from read_csv('{location}', columns = {{{columns}}}, header = true, auto_detect = false, delim = ',',
+            quote = '"', escape = '"', new_line = '\\n', strict_mode = true, null_padding = false,
+            allow_quoted_nulls = false, ignore_errors = true, compression = 'none', encoding = 'utf-8')
+    """
+
+
+def load_whole(
+    con: duckdb.DuckDBPyConnection, path: Path, wanted: list[str], layout_sql: str, context: StageContext,
+    value_scale: float = 1.0, weight_scale: float = 1.0, hs_revision: str | None = None,
+) -> FileOutcome | None:
+    """Read, judge, audit and publish a plain CSV in one pass of DuckDB's reader; None (nothing changed) when the
+    file is not plain, and the caller reads it block by block instead.
+
+    One statement stages the whole file into a temporary table (the reader, the layout's SQL, stage_trade.sql and
+    audit_trade.sql); from it, the rows that load as they are go into fact_trade in one insert, and only the rows
+    with a reason, a key seen twice or a suspect value reach Python, as in load_batches.
+    """
+    lines = plain_lines(path)
+    reader = None if lines is None else reader_sql(path, wanted)
+    if reader is None:
+        return None
+    params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision, **AUDIT_PARAMS}
+    query = stage_query(layout_sql, parse_errors=False).replace("from trade_source", f"from ({reader}) as trade_source")
+    # The reader's row estimate is far too low (tens of rows for millions), so the optimizer would build its hash
+    # tables on the file's side of the country and product joins: 5.6 GB for 10M rows. The joins are written in
+    # the right order (the file probes the small reference tables); the optimizer is told to leave them so.
+    kept = scalar(con, "select current_setting('disabled_optimizers')")
+    con.execute("set disabled_optimizers = 'join_order,build_side_probe_side'")
+    try:
+        # a table of the database, not a temporary one: DuckDB writes a large staged table to the database file
+        # as it grows (and drops it at the commit), where a temporary table would hold it all in memory
+        con.execute(f"create or replace table {STAGED} as {query}", params)
+    finally:
+        con.execute(f"set disabled_optimizers = '{kept}'")
+    try:
+        if scalar(con, f"select count(*) from {STAGED}") != lines:
+            return None  # DuckDB's reader left out a line that the block reader will quarantine with its reason
+        check_shape(con.sql(f"select * from {STAGED} limit {SHAPE_SAMPLE_ROWS}").to_arrow_table())
+        run(con, "delete from fact_trade where source_file = $source_file", context)
+        revises = run(con, "select exists (select 1 from fact_trade where source = $source)", context)
+        loaded, quarantine = publish_staged(con, context)
+        if revises and loaded:
+            quarantine = pl.concat([quarantine, replace_revised(con, context)])
+        return FileOutcome(rows_in=lines, loaded=loaded, quarantine=quarantine)
+    finally:
+        con.execute(f"drop table if exists {STAGED}")
+
+
+def publish_staged(con: duckdb.DuckDBPyConnection, context: StageContext) -> tuple[int, pl.DataFrame]:
+    """(rows loaded, quarantine) of the staged table: see load_whole."""
+    repeated = pl.from_arrow(con.sql(
+        f"select key_hash from {STAGED} where reason is null group by key_hash having count(*) > 1"
+    ).to_arrow_table()).get_column("key_hash")
+    trade_repeated_keys = repeated.to_frame("key_hash")  # noqa: F841 (read by DuckDB's replacement scan)
+    cols = ", ".join(STAGED_COLUMNS)
+    insert = f"""
+        insert into fact_trade (source, source_file, row_ref, {cols})
+        select $source, $source_file, {context.row_ref}, {cols} from {STAGED}
+        where reason is null and not audit_suspect and key_hash not in (select key_hash from trade_repeated_keys)
+    """
+    loaded = con.execute(insert, context.params(insert)).fetchall()[0][0]
+    # the quarantine rows made in SQL, in line order, and converted once: 535,239 rows of a 10M-row file are
+    # ~200 MB of text, and every copy on the way (Polars, a sort, Arrow) would add that to the peak
+    select = f"""
+        select 'ingest' as stage, $source_file as source, {context.row_ref} as row_ref, reason,
+            cast(raw as varchar) as raw
+        from {STAGED} where reason is not null order by rn
+    """
+    quarantine = pl.from_arrow(con.sql(select, params=context.params(select)).to_arrow_table()).cast(QUARANTINE_SCHEMA)
+    needs_python = pl.from_arrow(con.sql(
+        f"select * exclude (audit_suspect) from {STAGED} where reason is null "
+        "and (audit_suspect or key_hash in (select key_hash from trade_repeated_keys)) order by rn"
+    ).to_arrow_table())
+    if needs_python.height:
+        loading, duplicates = split_duplicates(needs_python)
+        loading, failures = audit_batch(loading, context)
+        loaded += publish_batch(con, loading, context)
+        judged = batch_quarantine(pl.concat([duplicates.select("rn", "reason", "raw"),
+                                             failures.select("rn", "reason", "raw")]), context)
+        # back in line order among the others, as a batch of the block reader lists them
+        line = pl.col("row_ref").str.extract(r"(\d+)$").cast(pl.Int64)
+        quarantine = pl.concat([quarantine, judged]).sort(line, maintain_order=True)
+    return loaded, quarantine
