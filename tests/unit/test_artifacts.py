@@ -8,7 +8,8 @@ import pytest
 
 from flows.orchestrate.artifacts import artifact_key, new_events, quarantine_reasons, summary_markdown, timeline_rows
 from flows.settings import SQL_DIR
-from flows.warehouse.load import apply_ddl, apply_views
+from flows.warehouse.load import apply_views
+from tests.support.databases import new_warehouse
 
 
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
@@ -24,9 +25,9 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None
 
 @pytest.fixture
 def con() -> duckdb.DuckDBPyConnection:
-    """The real tables and views of sql/ (as `dyad run` creates them), holding two runs' worth of rows."""
-    con = duckdb.connect()
-    apply_ddl(con, SQL_DIR)
+    """The real tables and views of sql/ (as `dyad run` creates them), holding two runs' worth of rows; no
+    reference dimensions: each test reads only the rows it inserts."""
+    con = new_warehouse(reference=False)
     insert(con, "etl_run", [{"run_id": "r1", "started_at": "2026-01-01 10:00", "status": "succeeded"},
                             {"run_id": "r2", "started_at": "2026-01-02 10:00", "status": "running"}])
     # d1 was first seen by r1 (and kept its time on r2), d2 is new in r2
@@ -46,7 +47,7 @@ def con() -> duckdb.DuckDBPyConnection:
                                {"run_id": "r2", "stage": "extract", "reason": "unknown country code: YYY"},
                                {"run_id": "r2", "stage": "ingest", "reason": "empty file"},
                                {"run_id": "r1", "stage": "x", "reason": "old"}])
-    apply_views(con, SQL_DIR)
+    apply_views(con, SQL_DIR)  # every view, each after the views it reads, as `dyad run` publishes them
     return con
 
 
