@@ -11,6 +11,7 @@ from typing import Any, BinaryIO
 
 import polars as pl
 
+from flows.ingest.encodings import is_utf8
 from schemas.quarantine import quarantine_frame
 from schemas.raw import SourceInventory
 from schemas.staging import polars_schema
@@ -231,14 +232,6 @@ def _walk(root: Path) -> tuple[list[Path], list[dict[str, Any]]]:
     return sorted(files), problems
 
 
-def _utf8(relpath: str) -> bool:
-    try:
-        relpath.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _manifest_problem(relpath: str, reason: str, entry: Any) -> dict[str, Any]:
     """One quarantine row for a manifest entry (its row_ref is the path the entry names)."""
     return {"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath, "reason": reason, "raw": entry}
@@ -287,7 +280,7 @@ def _fingerprint(path: Path, previous: tuple[int, int, str] | None) -> tuple[str
 def _file_problem(relpath: str, path: Path, root: Path) -> str | None:
     """Why a candidate file is not read before it is even opened (a name that is not UTF-8, a link out of the
     folder), or None; the name check comes first, as a bad name cannot be shown as it is."""
-    if not _utf8(relpath):
+    if not is_utf8(relpath):
         return "the file name is not valid UTF-8: rename the file (it was not read)"
     return _escape(path, root)
 
@@ -313,7 +306,7 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
         seen.add(relpath)
         problem = _file_problem(relpath, path, root)
         if problem is not None:
-            source = relpath if _utf8(relpath) else _readable_name(relpath)
+            source = relpath if is_utf8(relpath) else _readable_name(relpath)
             rejected.append({"stage": "ingest", "source": source, "row_ref": "file", "reason": problem, "raw": None})
             continue
         entry = manifest.get(relpath, {})

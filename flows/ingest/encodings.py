@@ -16,3 +16,13 @@ def utf16_without_bom(data: bytes) -> str | None:
     if even_nuls > 0.4 * half and odd_nuls == 0:
         return "utf-16-be"
     return None
+
+
+def is_utf8(data: bytes | str) -> bool:
+    """True when bytes decode as UTF-8, or when a str encodes to it: a file name read from disk holds its bytes
+    that are not UTF-8 as lone surrogates (Python's surrogateescape), which do not encode."""
+    try:
+        data.encode("utf-8") if isinstance(data, str) else data.decode("utf-8")
+    except UnicodeError:
+        return False
+    return True

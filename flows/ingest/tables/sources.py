@@ -12,20 +12,12 @@ from typing import Iterable, Iterator
 
 import polars as pl
 
+from flows.ingest.encodings import is_utf8
 from flows.ingest.tables.detect import open_table
 
 BATCH_ROWS = 500_000
 BLOCK_BYTES = 48 << 20  # about 220,000 Comtrade records: peak memory against per-batch cost
 RN = "rn"  # 0-based line number after the header where a record starts: what row_ref is made from
-
-
-def is_utf8(data: bytes) -> bool:
-    """True when the bytes decode as UTF-8."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def head_lines(path: Path, size: int = 1 << 20) -> bytes:
