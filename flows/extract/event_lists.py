@@ -18,9 +18,6 @@ from flows.common.dates import DateMention
 from flows.extract.countries import find_countries, is_historic
 from flows.lexicon import read_toml
 
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
-
-
 @dataclass(frozen=True)
 class ListedVisit:
     """One year of a year list: who visited whom, and where the year is in the text."""
@@ -36,7 +33,8 @@ class ListedVisit:
 def _words() -> dict:
     data = read_toml("events.toml")["year_lists"]
     return {"section": re.compile(data["section"], re.I), "direction": re.compile(data["direction"], re.I),
-            "years": re.compile(data["years"]), "heading_words": int(data["heading_words"])}
+            "years": re.compile(data["years"]), "year": re.compile(data["year"]),
+            "heading_words": int(data["heading_words"])}
 
 
 def _direction(line: str) -> tuple[str, str] | None:
@@ -73,7 +71,7 @@ def find_listed_visits(text: str) -> list[ListedVisit]:
         if turned is not None:
             in_section, direction = True, turned
         elif words["years"].match(body) and direction is not None:
-            for match in YEAR.finditer(body):
+            for match in words["year"].finditer(body):
                 year = int(match.group())
                 mention = DateMention(match.start(), match.end(), match.group(), date(year, 1, 1), "year", "explicit",
                                       None)
