@@ -9,8 +9,8 @@ from flows.extract.products import cut_list, hs_code_for, is_listed_product, spl
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
-from flows.extract.trade_lists import (distant_partner, figure_list_claims, home_country, oriented, ownerless_list, passive_bare,
-                                       strip_figures)
+from flows.extract.trade_lists import (coordinated_ownerless, country_less_list, distant_partner, figure_list_claims,
+                                       home_country, oriented)
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, country_at, flow_noun_claims,
                                        growth_of_last_flow, named_flow, trade_lexicon)
 
@@ -101,6 +101,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
             last_country = inside[-1].iso3
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
+    claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
     out = []
     fresh: dict[str, set] = {}  # product -> the keys it added in this sentence
     for exporter, importer, product in claims:
@@ -139,21 +140,12 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
 
 
 def _country_less(sentence: str, state: TradeState) -> list[TradeClaim] | None:
-    """Goods listed with no country under the flow the text set just before ('Agricultural exports included X',
-    'Key import items are X', 'X and Y are also exported.'); None when the sentence is no such list."""
-    found = ownerless_list(sentence) or passive_bare(sentence)
+    """Goods listed with no country under the flow the text set just before; None when the sentence is no such list."""
+    found = country_less_list(sentence, state.home, state.current, state.last_flow, state.pair)
     if found is None:
         return None
-    kind, products = found
-    if kind == "goods":
-        flow = state.current
-    else:
-        flow = oriented(kind, state.home, state.pair) or (
-            state.last_flow if kind == "export" else state.last_flow[::-1] if state.last_flow else None)
-    if flow is None or sum(1 for product in products if hs_code_for(product)) * 2 < len(products):
-        return None  # a list of no known goods ('are quite diverse') is no trade claim
-    state.current = flow
-    return _on_flow(products, flow, state)
+    state.current = found[0]
+    return _on_flow(found[1], found[0], state)
 
 
 def _answer(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim] | None:

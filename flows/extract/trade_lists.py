@@ -186,3 +186,36 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
             flow = (home[0], named.iso3) if home[1] == "export" else (named.iso3, home[0])
         return [(*flow, item) for item in items] if flow else []
     return []
+
+
+def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: str | None,
+                          pair: tuple[str, str] | None) -> list:
+    """'..., and most of our imported items are X and Y': a coordinated clause with no country that lists goods under
+    an import or export head, from the side of the home country (the sentence's own, else the text's)."""
+    for m in re.finditer(r",\s+and\s+", sentence):
+        if any(c.start >= m.end() for c in countries):
+            continue
+        found = ownerless_list(sentence[m.end():])
+        own = home_country(sentence, countries, pair)
+        flow = oriented(found[0], own[0] if own else home, pair) if found else None
+        if flow is not None:
+            return [(*flow, product) for product in found[1]]
+    return []
+
+
+def country_less_list(sentence: str, home: str | None, current: tuple[str, str] | None,
+                      last_flow: tuple[str, str] | None,
+                      pair: tuple[str, str] | None) -> tuple[tuple[str, str], list[str]] | None:
+    """(flow, goods) of a list with no country under the flow the text set just before ('Agricultural exports
+    included X', 'Key import items are X', 'X and Y are also exported.'); None when the sentence is no such list."""
+    found = ownerless_list(sentence) or passive_bare(sentence)
+    if found is None:
+        return None
+    kind, products = found
+    if kind == "goods":
+        flow = current
+    else:
+        flow = oriented(kind, home, pair) or (last_flow if kind == "export" else last_flow[::-1] if last_flow else None)
+    if flow is None or sum(1 for product in products if hs_code_for(product)) * 2 < len(products):
+        return None  # a list of no known goods ('are quite diverse') is no trade claim
+    return flow, products
