@@ -10,7 +10,7 @@ from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, c
                                         originating, pay_with, relies)
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
 from flows.extract.trade_lists import (coordinated_ownerless, country_less_list, distant_partner, figure_list_claims,
-                                       home_country, oriented)
+                                       home_country, market_for_claims, oriented)
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, country_at, flow_noun_claims,
                                        growth_of_last_flow, named_flow, trade_lexicon)
 
@@ -89,6 +89,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
                  + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)
                  + originating(sentence, c_start, c_end, inside)
                  + pay_with(sentence, c_start, c_end, inside) + access_or_listed(sentence, c_start, c_end, inside)
+                 + market_for_claims(sentence, c_start, c_end, inside)
                  + (growth_of_last_flow(sentence, c_start, c_end, inside) if state.last_flow else []))
         more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
         taken = {p.lower() for _, _, p in found}

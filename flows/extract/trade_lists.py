@@ -99,17 +99,19 @@ def passive_bare(sentence: str) -> tuple[str, list[str]] | None:
 def home_country(sentence: str, countries: list[CountryMention],
                  pair: tuple[str, str] | None) -> tuple[str, str] | None:
     """(home, 'export' | 'import'): the country whose trade the sentence tells from its side, the owner of its first
-    flow word ('Vietnamese exports', 'Laos imported'), or the other side of 'imports from B' / the source of 'exports
-    from A'; None when no flow word has one."""
+    flow word ('Vietnamese exports', 'Laos imported'), the source of 'exports from A', or the other side of 'imports
+    from B' / 'exported items to B'; None when no flow word has one.""" 
     for m in FLOW_WORD.finditer(sentence):
         kind = "export" if m.group("ex") else "import"
         owner = [c for c in countries if c.end <= m.start() and OWNER_GAP.fullmatch(sentence, c.end, m.start())]
         home = _in_pair(owner[-1].iso3, pair) if owner else None
         if home is None:
-            source = re.match(r"\s+from\s+(?:the\s+)?", sentence[m.end():m.end() + 12])
-            country = next((c for c in countries if source and c.start == m.end() + source.end()), None)
+            # 'exports from A' / 'imports to A': A's side; 'imports from B' / 'exported items to B': B's other side
+            side = re.match(r"\s+(?:items\s+|goods\s+|products\s+)?(from|to)\s+(?:the\s+)?", sentence[m.end():m.end() + 20])
+            country = next((c for c in countries if side and c.start == m.end() + side.end()), None)
             if country is not None:
-                home = _in_pair(country.iso3, pair) if kind == "export" else _other_side(country.iso3, pair)
+                own = (kind == "export") == (side.group(1).lower() == "from")
+                home = _in_pair(country.iso3, pair) if own else _other_side(country.iso3, pair)
         if home is not None:
             return home, kind
     return None
@@ -193,8 +195,9 @@ def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: 
     """'..., and most of our imported items are X and Y': a coordinated clause with no country that lists goods under
     an import or export head, from the side of the home country (the sentence's own, else the text's)."""
     for m in re.finditer(r",\s+and\s+", sentence):
-        if any(c.start >= m.end() for c in countries):
-            continue
+        head = _lex()["ownerless"].match(sentence[m.end():])
+        if head is None or any(m.end() <= c.start < m.end() + head.end() for c in countries):
+            continue  # no list head here, or a country in it: the clause is read by the frames that name parties
         found = ownerless_list(sentence[m.end():])
         own = home_country(sentence, countries, pair)
         flow = oriented(found[0], own[0] if own else home, pair) if found else None
@@ -219,3 +222,27 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
     if flow is None or sum(1 for product in products if hs_code_for(product)) * 2 < len(products):
         return None  # a list of no known goods ('are quite diverse') is no trade claim
     return flow, products
+
+
+# 'B is the second market for local exports, based mostly on X and Y': the market buys; the seller is the country or
+# demonym before the goods noun, else the pair's other side ('local', 'our', 'its' name no one new)
+MARKET_OF = re.compile(r"\s+(?:is|was|remains|remained|has\s+become|became)\s+(?:the|its|our|their|a)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:export\s+)?(?:market|destination|buyer)\s+for\s+(?:the\s+)?(?P<owner>[\w’'-]+\s+)?"
+                       r"(?:exports|goods|products)\s*,?\s+(?:(?:which\s+(?:are|were)\s+)?based\s+(?:\w+ly\s+)?on|"
+                       r"(?:\w+ly\s+)|including|led\s+by|notably|such\s+as|consisting\s+(?:\w+ly\s+)?of)\s*", re.I)
+
+
+def market_for_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'B is the main market for A's exports, mainly X and Y': (A or None, B, product) for each listed good."""
+    for buyer in inside:
+        if buyer.possessive or buyer.start < c_start:
+            continue
+        m = MARKET_OF.match(sentence, buyer.end, c_end)
+        if m is None:
+            continue
+        seller = next((c for c in inside if m.start("owner") <= c.start < m.end("owner")), None) if m.group("owner") else None
+        if seller is None and m.group("owner") and m.group("owner")[:1].isupper():
+            return []  # another named owner ('for Chinese exports' read as no country): not this pair's flow
+        products = split_products(cut_list(sentence[m.end():c_end]))
+        return [(seller.iso3 if seller else None, buyer.iso3, product) for product in products]
+    return []
