@@ -52,6 +52,11 @@ def test_an_ownerless_export_head_and_a_bare_passive(extract):
     }
 
 
+def test_an_ownerless_import_head_led_by(extract):
+    text = HEAD + "Peru's imports from Chile grew. Farm imports were led by wine, apples and salmon."
+    assert trade_of(extract(text)) == {("CHL", "PER", "wine"), ("CHL", "PER", "apples"), ("CHL", "PER", "salmon")}
+
+
 def test_a_country_less_list_of_no_known_goods_is_no_claim(extract):
     text = HEAD + "Peru's exports to Chile rose. The export items are quite diverse, ranging widely."
     assert trade_of(extract(text)) == set()
