@@ -192,7 +192,7 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
 
 def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: str | None,
                           pair: tuple[str, str] | None) -> list:
-    """'..., and most of our imported items are X and Y': a coordinated clause with no country that lists goods under
+    """'..., and the bulk of our imported goods is X and Y': a coordinated clause with no country that lists goods under
     an import or export head, from the side of the home country (the sentence's own, else the text's)."""
     for m in re.finditer(r",\s+and\s+", sentence):
         head = _lex()["ownerless"].match(sentence[m.end():])
@@ -215,16 +215,18 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
     if found is None:
         return None
     kind, products = found
+    # 'are very varied', 'were highly diverse': a predicate, not goods
+    products = [product for product in products if not re.match(r"(?:very|quite|so|too|rather|fairly|\w+ly)\b", product, re.I)]
     if kind == "goods":
         flow = current
     else:
         flow = oriented(kind, home, pair) or (last_flow if kind == "export" else last_flow[::-1] if last_flow else None)
-    if flow is None or sum(1 for product in products if hs_code_for(product)) * 2 < len(products):
+    if flow is None or not products or sum(1 for product in products if hs_code_for(product)) * 2 < len(products):
         return None  # a list of no known goods ('are quite diverse') is no trade claim
     return flow, products
 
 
-# 'B is the second market for local exports, based mostly on X and Y': the market buys; the seller is the country or
+# 'B is our third export market for local goods, based largely on X and Y': the market buys; the seller is the country or
 # demonym before the goods noun, else the pair's other side ('local', 'our', 'its' name no one new)
 MARKET_OF = re.compile(r"\s+(?:is|was|remains|remained|has\s+become|became)\s+(?:the|its|our|their|a)\s+(?:[\w-]+\s+){0,3}?"
                        r"(?:export\s+)?(?:market|destination|buyer)\s+for\s+(?:the\s+)?(?P<owner>[\w’'-]+\s+)?"
