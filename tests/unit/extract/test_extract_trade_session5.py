@@ -103,6 +103,7 @@ def test_flow_frames_of_session5(extract, sentence, claims):
     ("wheat by 40%, by 12% of paper, and by 5% of machinery and equipment.", ["wheat", "paper", "machinery and equipment"]),
     ("Exports rose 5% in 2023 to US$3 billion, officials said.", None),  # no item between the figures
     ("cotton 10%", None),  # one figure makes no list
+    ("stood at US$11 billion in 2022 and tea at US$2 million", None),  # a verb of the figure makes it a clause
 ])
 def test_figure_items(text, items):
     assert figure_items(text) == items
