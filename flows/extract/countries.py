@@ -145,9 +145,9 @@ def find_countries(sentence: str) -> list[CountryMention]:
         end = tokens[j][1]
         after = sentence[end:end + 30]
         following = NEXT_WORD.match(after)
-        if following and following.group(1).lower() in _currency_heads():
+        if (following and following.group(1).lower() in _currency_heads()) or after.startswith("$"):
             i = j + 1
-            continue
+            continue  # 'US dollars', 'US$12 billion': a currency, not the country
         if kind == "demonym" and _after_region_prefix(sentence, start) and iso3 not in ("ZAF", "KOR", "PRK", "SSD"):
             i = j + 1
             continue  # 'Latin American countries' is a region

@@ -317,7 +317,9 @@ def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]]
     pair = reading.pair
     for person in reading.people:
         other = person.counterpart_of
-        if other is not None and other.country is None and person.country and pair and person.country in pair:
+        if other is not None and person.country and pair and person.country in pair and (
+                other.country is None or (other.country == person.country and other.country_cue != "explicit")):
+            # a guess from the venue ('met in Ulaanbaatar') gives way: a counterpart serves the other side
             other.country = pair[1] if pair[0] == person.country else pair[0]
     fill_from_document(reading.people, countries, pair)  # a country named in the sentences around, last of all
     for person in reading.people:

@@ -132,6 +132,9 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
                                           or (leading and rules["pair"].search(sentence, verb.end()))):
             # 'As members of the EU and NATO, the two countries ...': the subject follows the list
             members = list(pair)
+        if len(members) < 2 and leading:
+            # 'As members of SACU and SADC, Namibia and Botswana cooperate': the named subject follows the list
+            members = list(dict.fromkeys(c.iso3 for c in countries if c.start > verb.end() and c.kind == "name"))
         if len(members) < 2:
             continue
         rest = re.sub(r",\s+as\s+[^,;]*(?=,)", "", sentence[verb.end():])  # ', as the Turkic Council was called,'

@@ -20,6 +20,7 @@ def _words() -> dict:
         "fixed_pairs": {tuple(p.split(" and ")) for p in data["fixed_pairs"]},
         "class_words": set(data["class_words"]),
         "not_in_products": set(data["not_in_products"]),
+        "dependent": set(data["dependent_items"]),
     }
 
 
@@ -62,6 +63,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
     words, previous = part.lower().split(), before.lower().split()
     if len(words) == 2 and words[-1] in lex["generic"] and words[0] == before.lower():
         return True
+    if " ".join(words) in lex["dependent"]:
+        return True  # 'camera frames and parts': the parts of the item before
     if (" ".join(previous), " ".join(words)) in lex["fixed_pairs"]:
         return True  # 'fruits and vegetables': one trade category with no head after it
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:

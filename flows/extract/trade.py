@@ -9,11 +9,14 @@ from flows.extract.products import cut_list, hs_code_for, is_listed_product, spl
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
+from flows.extract.trade_lists import (coordinated_ownerless, country_less_list, distant_partner, figure_list_claims,
+                                       home_country, market_for_claims, oriented)
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, country_at, flow_noun_claims,
                                        growth_of_last_flow, named_flow, trade_lexicon)
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)"
                           r"|\s+and\s+(?=[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?\s+(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\b)")
+FLOW_WINDOW = 4  # sentences after a trade word in which a country-less list is still read on the text's flow
 
 
 @dataclass
@@ -25,6 +28,9 @@ class TradeState:
     last_flow: tuple[str, str] | None = None  # 'Kenya's exports to Uganda' named last, for 'the country's exports to her neighbour'
     asked: tuple[str, str] | None = None  # the flow a question asked about ('What does A buy from B?'), for its answer
     asked_left: int = 0  # sentences after the question that may still answer it
+    home: str | None = None  # whose trade the text tells from its side ('Vietnamese exports ...'), for lists with no country
+    current: tuple[str, str] | None = None  # the flow the text speaks of now (set even by a flow with no goods)
+    flow_left: int = 0  # sentences after the last trade word in which a country-less list still belongs to it
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,11 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         return answered
     if not countries and state.last_flow and credited_goods(sentence):
         return _on_flow(credited_goods(sentence), state.last_flow, state)
+    state.flow_left = FLOW_WINDOW if lex["hint"].search(sentence) else state.flow_left - 1
+    if not countries and state.flow_left > 0:
+        listed = _country_less(sentence, state)
+        if listed is not None:
+            return listed
     if not lex["hint"].search(sentence) or not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence)
                                                                                   or GROWTH_HEAD.match(sentence)))):
         return []  # no trade word, or no country and no flow to refer back to: nothing to read (speed)
@@ -78,6 +89,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
                  + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)
                  + originating(sentence, c_start, c_end, inside)
                  + pay_with(sentence, c_start, c_end, inside) + access_or_listed(sentence, c_start, c_end, inside)
+                 + market_for_claims(sentence, c_start, c_end, inside)
                  + (growth_of_last_flow(sentence, c_start, c_end, inside) if state.last_flow else []))
         more, subject = _verb(sentence, c_start, c_end, inside, previous_subject, last_country)
         taken = {p.lower() for _, _, p in found}
@@ -88,6 +100,9 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
             previous_subject = inside[0].iso3
         if inside:
             last_country = inside[-1].iso3
+    if not claims:
+        claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
+    claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
     out = []
     fresh: dict[str, set] = {}  # product -> the keys it added in this sentence
     for exporter, importer, product in claims:
@@ -118,7 +133,20 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         out.append(TradeClaim(exporter, importer, product, hs))
     state.last_flow = named_flow(sentence, countries) or (
         (out[-1].exporter, out[-1].importer) if out else state.last_flow)
+    home = home_country(sentence, countries, state.pair)
+    state.home = home[0] if home else state.home
+    state.current = (named_flow(sentence, countries) or ((out[-1].exporter, out[-1].importer) if out else None)
+                     or (oriented(home[1], home[0], state.pair) if home else None) or state.current)
     return out
+
+
+def _country_less(sentence: str, state: TradeState) -> list[TradeClaim] | None:
+    """Goods listed with no country under the flow the text set just before; None when the sentence is no such list."""
+    found = country_less_list(sentence, state.home, state.current, state.last_flow, state.pair)
+    if found is None:
+        return None
+    state.current = found[0]
+    return _on_flow(found[1], found[0], state)
 
 
 def _answer(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim] | None:
@@ -202,7 +230,8 @@ def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: 
         return True  # 'exports of wheat', 'receives exports of X from Y': a noun, read by the flow frames
     prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:match.start()])
     if (match.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
-            and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]):
+            and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]
+            and not _adverb_after_subject(prev, c_start, inside)):
         return True  # 'natural gas supplies now arrive': a noun
     if EXPORT_NOUN_HEAD.match(sentence, match.end()):
         return True  # 'its largest export market', 'import duties': a noun before another noun
@@ -210,6 +239,14 @@ def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: 
             mention.kind == "demonym" and mention.end == match.start() - 1 for mention in inside):
         return True  # 'South African exports accounting for ...': a demonym makes it a noun
     return False
+
+
+def _adverb_after_subject(prev: re.Match, c_start: int, inside: list[CountryMention]) -> bool:
+    """'Ghana typically exports X': an -ly word right after a country named as subject is an adverb ('monthly exports'
+    with no subject before it stays a noun)."""
+    return prev.group(1).lower().endswith("ly") and any(
+        mention.kind in ("name", "capital") and not mention.possessive and mention.end + 1 == c_start + prev.start(1)
+        for mention in inside)
 
 
 def _verb_subject(head: str, named: list[CountryMention], previous_subject: str | None,
@@ -280,6 +317,14 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     if not products:
         return []
     list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
+    far = (distant_partner(sentence, list_end, c_end, inside, kind)
+           if not (indirect or origin or _after(sentence, list_end, inside) or FROM.match(sentence, list_end, c_end))
+           else None)
+    if far is not None:
+        # 'imported fuel, spare parts for vehicles and fruits from B': the inner 'for' cut the list early; the
+        # partner after the whole list closes it
+        products = split_products(sentence[pos:far[1]])
+        return [(subject, far[0], p) if kind == "export" else (far[0], subject, p) for p in products]
     via = re.match(r"\s*(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?", sentence[list_end:c_end])
     if via and country_at(inside, list_end + via.end(), 1) is not None:
         return []  # 'imports its fuel through Djibouti': transit, not trade with Djibouti

@@ -65,7 +65,7 @@ INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?
 ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
-OWNERLESS = re.compile(r"^\s*(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
+OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 
 
 def _intro(sentence: str, pos: int, c_end: int, lex: dict) -> re.Match | None:

@@ -1,0 +1,250 @@
+"""Long product lists and the flow they sit under (issue 11, session 5).
+
+Real trade articles list goods at length: a list with an inner 'for' or 'made of' before its partner ('fuel, spare
+parts for vehicles and fruits from B'), items carrying their own figures ('garments at US$1.6 billion, seafood with
+US$800 million', 'passenger cars 83.7%'), and lists with no country at all under a flow the text set before
+('Agricultural exports included ...', 'Key import items are ...'). These helpers read those shapes; the flow a
+country-less list belongs to is the document's trade orientation (TradeState.home: whose exports the text is about).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.extract.products import cut_list, hs_code_for, split_products
+from flows.extract.trade_flows import trade_lexicon
+from flows.lexicon import read_toml
+
+# the preposition right before a country: 'from', 'to', 'into'
+PARTNER_PREP = re.compile(r"\b(from|to|into)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.I)
+# what may not stand between a list and a partner found far after it: another clause, a figure, transit
+NOT_LIST = re.compile(r"\b(?:through|via|which|that|while|but|whereas|although|who|where|when)\b|\d|[;:()]", re.I)
+PARTNER_REACH = 300  # characters after the cut a partner may still close the list
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    data = read_toml("trade.toml")
+    return {
+        "figure": re.compile(data["item_figure"], re.I),
+        "ownerless": re.compile(data["ownerless_list_heads"], re.I),
+        "not_in_products": set(data["not_in_products"]),
+        "vague": set(data["vague_words"]) | {"in", "on", "at", "by", "from", "exports", "imports"},
+    }
+
+
+def distant_partner(sentence: str, list_end: int, c_end: int, inside: list[CountryMention],
+                    kind: str) -> tuple[str, int] | None:
+    """(partner, where its preposition starts) when a list was cut early by an inner word ('spare parts for
+    vehicles') and the clause goes on listing goods until 'from B' (imports) or 'to B' (exports); else None."""
+    want = ("from",) if kind == "import" else ("to", "into")
+    after = [c for c in inside if list_end <= c.start <= list_end + PARTNER_REACH]
+    if not after:
+        return None
+    first = after[0]
+    prep = PARTNER_PREP.search(sentence, list_end, first.start)
+    if prep is None or prep.group(1).lower() not in want:
+        return None
+    between = sentence[list_end:prep.start()]
+    words = set(re.findall(r"[a-z]+", between.lower()))
+    if (NOT_LIST.search(between) or trade_lexicon()["hint"].search(between)
+            or not _lex()["not_in_products"].isdisjoint(words)):
+        return None
+    return first.iso3, prep.start()
+
+
+def strip_figures(text: str) -> str:
+    """'garments at roughly US$1.6 billion, seafood with US$800 million, cars 83.7%' -> 'garments, seafood, cars':
+    each item's own figure (value, share or change) is a separator, not part of the product."""
+    return re.sub(r"\s*,\s*(?:,\s*)+", ", ", _lex()["figure"].sub(", ", text)).strip(" ,")
+
+
+def ownerless_list(sentence: str) -> tuple[str, list[str]] | None:
+    """('export' | 'import' | 'goods', products) of a list with no country whose head names a flow: 'Agricultural
+    exports included X', 'Key import items are X', 'Most of our imported items are X', 'The items that earned most
+    include X' ('goods': the flow of the sentences just before). None when the sentence is not that."""
+    m = _lex()["ownerless"].match(sentence)
+    if not m:
+        return None
+    head = m.group(0).lower()
+    kind = "import" if re.search(r"\bimport|\bpurchas|\bbought|\borders?\b", head) else (
+        "export" if re.search(r"\bexport|\bsales\b|\bshipments\b|\bsupplies\b", head) else "goods")
+    products = figure_items(sentence[m.end():]) or split_products(cut_list(strip_figures(sentence[m.end():])))
+    return (kind, products) if products else None
+
+
+# 'Horticultural products, including chili and mangoes, are also exported.': goods told in the passive with no
+# country, on the flow the text is about
+PASSIVE_BARE = re.compile(r"^\W*(?P<list>[^;:]{3,200}?)\s+(?:is|are|was|were)\s+(?:also\s+|mainly\s+|mostly\s+|largely\s+)?"
+                          r"(?P<verb>exported|shipped|sold|imported|bought|purchased)\s*(?:[.!]|$)", re.I)
+# an owner right before a flow word: 'Vietnamese exports', 'Laos imported', "Uzbekistan's 2022 exports", 'Kazakhstan
+# mainly buys'
+OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual)\s+)*$", re.I)
+FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|supplies|supplied)|"
+                       r"(?P<im>imports?|imported|importing|purchases|purchased|buys|bought|orders))\b", re.I)
+
+
+def passive_bare(sentence: str) -> tuple[str, list[str]] | None:
+    """('export' | 'import', products) of a country-less passive ('X and Y are also exported.'), else None."""
+    m = PASSIVE_BARE.match(sentence)
+    if not m:
+        return None
+    kind = "import" if re.match(r"imp|bou|pur", m.group("verb"), re.I) else "export"
+    listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), m.group("list"))
+    products = split_products(strip_figures(listed))
+    return (kind, products) if products else None
+
+
+def home_country(sentence: str, countries: list[CountryMention],
+                 pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(home, 'export' | 'import'): the country whose trade the sentence tells from its side, the owner of its first
+    flow word ('Vietnamese exports', 'Laos imported'), the source of 'exports from A', or the other side of 'imports
+    from B' / 'exported items to B'; None when no flow word has one.""" 
+    for m in FLOW_WORD.finditer(sentence):
+        kind = "export" if m.group("ex") else "import"
+        owner = [c for c in countries if c.end <= m.start() and OWNER_GAP.fullmatch(sentence, c.end, m.start())]
+        home = _in_pair(owner[-1].iso3, pair) if owner else None
+        if home is None:
+            # 'exports from A' / 'imports to A': A's side; 'imports from B' / 'exported items to B': B's other side
+            side = re.match(r"\s+(?:items\s+|goods\s+|products\s+)?(from|to)\s+(?:the\s+)?", sentence[m.end():m.end() + 20])
+            country = next((c for c in countries if side and c.start == m.end() + side.end()), None)
+            if country is not None:
+                own = (kind == "export") == (side.group(1).lower() == "from")
+                home = _in_pair(country.iso3, pair) if own else _other_side(country.iso3, pair)
+        if home is not None:
+            return home, kind
+    return None
+
+
+def oriented(kind: str, home: str | None, pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(exporter, importer) of an 'export' or 'import' list from the home country's side."""
+    other = _other_side(home, pair) if home else None
+    if not home or not other:
+        return None
+    return (home, other) if kind == "export" else (other, home)
+
+
+def _in_pair(iso3: str, pair: tuple[str, str] | None) -> str | None:
+    return iso3 if pair and iso3 in pair else None
+
+
+def _other_side(iso3: str, pair: tuple[str, str] | None) -> str | None:
+    if pair and iso3 in pair:
+        return pair[1] if pair[0] == iso3 else pair[0]
+    return None
+
+
+ITEM_EDGE = re.compile(r"^(?:\W|\band\b|\balong\s+with\b|\bas\s+well\s+as\b)+|(?:\W|\band\b)+$", re.I)
+FLOW_TAIL = re.compile(r"\s+(?:exports?|imports?|supplies|shipments|sales|purchases|deliveries)$", re.I)
+MAX_ITEM_WORDS = 9
+
+
+def figure_items(text: str) -> list[str] | None:
+    """The items of a list whose every item carries its own figure ('garments and textiles at US$1.6 billion,
+    machinery, equipment and tools with US$1.3 billion'; 'by 45% of plastics, by 23% of textiles'): the figures
+    delimit the items, so the commas inside one are a customs category, one product. None when fewer than two
+    figures, or a stretch between them is no item (a clause)."""
+    figures = list(_lex()["figure"].finditer(text))
+    if len(figures) < 2:
+        return None
+    items, start = [], 0
+    for figure in figures:
+        items.append(text[start:figure.start()])
+        start = figure.end()
+    # 'by 21% of machinery and equipment.': a figure ending in 'of' names the item after it, the last one too
+    items.append(re.split(r"[,;(]", text[start:])[0] if figures[-1].group(0).endswith("of") else "")
+    out = []
+    for item in items:
+        item = FLOW_TAIL.sub("", ITEM_EDGE.sub("", item.strip()))
+        if not item or set(re.findall(r"[a-z]+", item.lower())) <= _lex()["vague"]:
+            continue
+        words = re.findall(r"[A-Za-z][\w-]*", item)
+        if len(words) > MAX_ITEM_WORDS or not _lex()["not_in_products"].isdisjoint(w.lower() for w in words):
+            return None
+        out.append(re.sub(r"^([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), item))
+    known = sum(1 for item in out if hs_code_for(item))
+    return out if len(out) >= 2 and known * 2 >= len(out) else None
+
+
+def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
+    """'A's supplies to B of X by 130%, Y - 58%': a flow word with its owner (or 'imports from B'), then a list whose
+    items carry figures; the partner is the one named right after the flow word, else the pair's other side."""
+    home = home_country(sentence, countries, pair)
+    if home is None:
+        return []
+    for m in FLOW_WORD.finditer(sentence):
+        pos = m.end()
+        partner = re.match(r"\s+(?:to|from)\s+(?:the\s+)?", sentence[pos:pos + 12])
+        named = next((c for c in countries if partner and c.start == pos + partner.end()), None)
+        if named is not None:
+            pos = named.end
+        of = re.match(r"\s+of\s+", sentence[pos:pos + 6])
+        items = figure_items(sentence[pos + (of.end() if of else 0):])
+        if not items:
+            continue
+        flow = oriented(home[1], home[0], pair)
+        if named is not None and named.iso3 != home[0]:
+            flow = (home[0], named.iso3) if home[1] == "export" else (named.iso3, home[0])
+        return [(*flow, item) for item in items] if flow else []
+    return []
+
+
+def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: str | None,
+                          pair: tuple[str, str] | None) -> list:
+    """'..., and the bulk of our imported goods is X and Y': a coordinated clause with no country that lists goods under
+    an import or export head, from the side of the home country (the sentence's own, else the text's)."""
+    for m in re.finditer(r",\s+and\s+", sentence):
+        head = _lex()["ownerless"].match(sentence[m.end():])
+        if head is None or any(m.end() <= c.start < m.end() + head.end() for c in countries):
+            continue  # no list head here, or a country in it: the clause is read by the frames that name parties
+        found = ownerless_list(sentence[m.end():])
+        own = home_country(sentence, countries, pair)
+        flow = oriented(found[0], own[0] if own else home, pair) if found else None
+        if flow is not None:
+            return [(*flow, product) for product in found[1]]
+    return []
+
+
+def country_less_list(sentence: str, home: str | None, current: tuple[str, str] | None,
+                      last_flow: tuple[str, str] | None,
+                      pair: tuple[str, str] | None) -> tuple[tuple[str, str], list[str]] | None:
+    """(flow, goods) of a list with no country under the flow the text set just before ('Agricultural exports
+    included X', 'Key import items are X', 'X and Y are also exported.'); None when the sentence is no such list."""
+    found = ownerless_list(sentence) or passive_bare(sentence)
+    if found is None:
+        return None
+    kind, products = found
+    # 'are very varied', 'were highly diverse': a predicate, not goods
+    products = [product for product in products if not re.match(r"(?:very|quite|so|too|rather|fairly|\w+ly)\b", product, re.I)]
+    if kind == "goods":
+        flow = current
+    else:
+        flow = oriented(kind, home, pair) or (last_flow if kind == "export" else last_flow[::-1] if last_flow else None)
+    if flow is None or not products or sum(1 for product in products if hs_code_for(product)) * 2 < len(products):
+        return None  # a list of no known goods ('are quite diverse') is no trade claim
+    return flow, products
+
+
+# 'B is our third export market for local goods, based largely on X and Y': the market buys; the seller is the country or
+# demonym before the goods noun, else the pair's other side ('local', 'our', 'its' name no one new)
+MARKET_OF = re.compile(r"\s+(?:is|was|remains|remained|has\s+become|became)\s+(?:the|its|our|their|a)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:export\s+)?(?:market|destination|buyer)\s+for\s+(?:the\s+)?(?P<owner>[\w’'-]+\s+)?"
+                       r"(?:exports|goods|products)\s*,?\s+(?:(?:which\s+(?:are|were)\s+)?based\s+(?:\w+ly\s+)?on|"
+                       r"(?:\w+ly\s+)|including|led\s+by|notably|such\s+as|consisting\s+(?:\w+ly\s+)?of)\s*", re.I)
+
+
+def market_for_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'B is the main market for A's exports, mainly X and Y': (A or None, B, product) for each listed good."""
+    for buyer in inside:
+        if buyer.possessive or buyer.start < c_start:
+            continue
+        m = MARKET_OF.match(sentence, buyer.end, c_end)
+        if m is None:
+            continue
+        seller = next((c for c in inside if m.start("owner") <= c.start < m.end("owner")), None) if m.group("owner") else None
+        if seller is None and m.group("owner") and m.group("owner")[:1].isupper():
+            return []  # another named owner ('for Chinese exports' read as no country): not this pair's flow
+        products = split_products(cut_list(sentence[m.end():c_end]))
+        return [(seller.iso3 if seller else None, buyer.iso3, product) for product in products]
+    return []
