@@ -28,6 +28,7 @@ PLACE_GAP = re.compile(r"(?:\s*,?\s*(?:in|at)\s+(?:the\s+)?[A-ZÀ-Þ][\w’'-]+(
 ACT_NOUN_BEFORE = re.compile(r"\b(?:agreements?|treat(?:y|ies)|accords?|memorand(?:um|a)|MoUs?|protocols?|pacts?|deals?|"
                              r"declarations?|conventions?|charters?|documents?|relations|ties|embass(?:y|ies)|"
                              r"consulates?|missions?)(?:\s+\([^()]{1,20}\))?\s*,?\s+$", re.I)
+ANNIVERSARY_OF = re.compile(r"\b(?:anniversary|centenary|centennial|jubilee)\s+of\b", re.I)
 POSSESSED_REACH = 20  # characters from "Friday's" to the trigger it may date ("Friday's talks", "Monday's state visit")
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # 'six weeks after the Peruvian leader visited Chile': the event after the measure happened that long before the story's
@@ -70,6 +71,9 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
         if re.match(r"[’']s\s", sentence[mention.end:mention.end + 3]) and not (
                 hit.start <= mention.end + 3 + POSSESSED_REACH and mention.end <= hit.end):
             continue  # "Tuesday's talks built on the session held on 16 May": Tuesday is the talks' day
+        if hit.event_type == "anniversary_event" and mention.precision == "year" \
+                and ANNIVERSARY_OF.search(sentence, hit.start, mention.start):
+            continue  # 'marking the 100th anniversary of the recognition in 1921': 1921 is the act remembered
         if mention.start > hit.end:
             between = sentence[hit.end:mention.start]
             sub = re.search(r"\b(?:after|before|since|following|when|while)\b", between)

@@ -210,3 +210,11 @@ def test_previous_visits_in_general_are_no_event(extract) -> None:
     text = ("Chile and Peru are neighbours. The trip continues a line of previous visits by Chilean and Peruvian "
             "officials, the ministry said.")
     assert events_of(extract(text, PUB)) == set()
+
+
+def test_the_year_of_the_act_an_anniversary_remembers_is_not_the_celebrations(extract) -> None:
+    text = ("Chile and Peru are neighbours. In Lima, the Chilean minister also toured a photo show celebrating the "
+            "centenary of Chile's recognition of Peru in 1924.")
+    assert {row[3] for row in events_of(extract(text, PUB)) if row[0] == "anniversary_event"} == {PUB}
+    text = "Chile and Peru marked the 50th anniversary of relations on 4 May."
+    assert events_of(extract(text, PUB)) == {("anniversary_event", "CHL", "PER", date(2024, 5, 4), "day", "occurred")}
