@@ -218,3 +218,16 @@ def test_the_year_of_the_act_an_anniversary_remembers_is_not_the_celebrations(ex
     assert {row[3] for row in events_of(extract(text, PUB)) if row[0] == "anniversary_event"} == {PUB}
     text = "Chile and Peru marked the 50th anniversary of relations on 4 May."
     assert events_of(extract(text, PUB)) == {("anniversary_event", "CHL", "PER", date(2024, 5, 4), "day", "occurred")}
+
+
+def test_laying_a_foundation_stone_together_is_a_joint_project(extract) -> None:
+    text = ("Chilean President Ana Soto made a state visit to Peru in March 2019, and in June 2019, with President "
+            "Luis Tamm of Peru, she laid a foundation stone for a new border bridge.")
+    assert {(row[0], frozenset(row[1:3]), row[3]) for row in events_of(extract(text, PUB))} == {
+        ("state_visit", frozenset({"CHL", "PER"}), date(2019, 3, 1)),  # Chile to Peru (checked below)
+        ("joint_project", frozenset({"CHL", "PER"}), date(2019, 6, 1)),  # symmetric: either order
+    }
+    assert ("state_visit", "CHL", "PER", date(2019, 3, 1), "month", "occurred") in events_of(extract(text, PUB))
+    # one country's own school is no bilateral project
+    assert events_of(extract("The Chilean minister laid the foundation stone of a school in Santiago on Monday.",
+                             PUB)) == set()
