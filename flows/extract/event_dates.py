@@ -18,6 +18,18 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "nine": 9, "ten": 10}
 MEASURED = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u>day|week|month|year)s?"
                       r"\s+(?P<dir>after|before)\b", re.I)
+# 'the agreement signed on 16 May 2012': a participle after a noun (a reduced relative) with its date right after it;
+# the gap between the participle and the date, and the nouns such a participle follows ('the two sides signed' is no
+# reduced relative)
+PARTICIPLE_GAP = re.compile(r"\s*,?\s*(?:[\w’'-]+\s+){0,2}?(?:(?:on|in)\s+(?:the\s+)?)?$")
+# a trigger that ends in its own verb of taking place, then a place and the date: '..., which took place in Lima, on'
+HAPPENED_END = re.compile(r"\b(?:took\s+place|(?:was|were)\s+held)$", re.I)
+PLACE_GAP = re.compile(r"(?:\s*,?\s*(?:in|at)\s+(?:the\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,2})?\s*,?\s*(?:on|in)?\s*")
+ACT_NOUN_BEFORE = re.compile(r"\b(?:agreements?|treat(?:y|ies)|accords?|memorand(?:um|a)|MoUs?|protocols?|pacts?|deals?|"
+                             r"declarations?|conventions?|charters?|documents?|relations|ties|embass(?:y|ies)|"
+                             r"consulates?|missions?)(?:\s+\([^()]{1,20}\))?\s*,?\s+$", re.I)
+ANNIVERSARY_OF = re.compile(r"\b(?:anniversary|centenary|centennial|jubilee)\s+of\b", re.I)
+POSSESSED_REACH = 20  # characters from "Friday's" to the trigger it may date ("Friday's talks", "Monday's state visit")
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # 'six weeks after the Peruvian leader visited Chile': the event after the measure happened that long before the story's
 OFFSET_BEFORE = re.compile(r"\b(?P<measure>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -56,6 +68,12 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
         if DURATION.match(mention.text) and re.search(r"\b(?:first|last|highest|lowest|biggest|largest|longest)\b",
                                                       sentence[max(0, mention.start - 60):mention.start], re.I):
             continue
+        if re.match(r"[’']s\s", sentence[mention.end:mention.end + 3]) and not (
+                hit.start <= mention.end + 3 + POSSESSED_REACH and mention.end <= hit.end):
+            continue  # "Tuesday's talks built on the session held on 16 May": Tuesday is the talks' day
+        if hit.event_type == "anniversary_event" and mention.precision == "year" \
+                and ANNIVERSARY_OF.search(sentence, hit.start, mention.start):
+            continue  # 'marking the 100th anniversary of the recognition in 1921': 1921 is the act remembered
         if mention.start > hit.end:
             between = sentence[hit.end:mention.start]
             sub = re.search(r"\b(?:after|before|since|following|when|while)\b", between)
@@ -63,10 +81,26 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
                 continue
             if rules()["reported_that"].search(between):
                 continue  # 'after talks with X, Y recalled that 60 years ago ...': the date is the report's
+            if any(_participle_owns(other, mention, hit, sentence) for other in hits):
+                continue  # 'the visit aims to revive the agreement signed on 16 May 2012': the signing's date
         out.append(mention)
     if not any(0 <= mention.start - hit.end <= 30 for mention in out):
         return out
     return [mention for mention in out if not _belongs_to_earlier(mention, hits, hit)]
+
+
+def _participle_owns(other: Hit, mention: DateMention, hit: Hit, sentence: str) -> bool:
+    """Another trigger between this one and the date is a past participle after a noun with the date right after it
+    ('the treaty signed in 1991'), or ends in 'took place' with only a place before the date: the date is that
+    act's, not the main event's."""
+    if (other is not hit and other.event_type != hit.event_type and hit.end <= other.start <= other.end <= mention.start
+            and HAPPENED_END.search(other.text) and PLACE_GAP.fullmatch(sentence[other.end:mention.start])):
+        return True  # '..., and to review the previous meetings, which took place in Lima on 3 March': the meetings'
+    word = other.text.strip().split()[-1].lower() if other.text.strip() else ""
+    return (other is not hit and other.event_type != hit.event_type and hit.end <= other.start
+            and other.end <= mention.start and word.endswith(("ed", "up", "concluded"))
+            and PARTICIPLE_GAP.fullmatch(sentence[other.end:mention.start]) is not None
+            and ACT_NOUN_BEFORE.search(sentence[max(0, other.start - 40):other.start]) is not None)
 
 
 def _belongs_to_earlier(mention: DateMention, hits: list[Hit], hit: Hit) -> bool:

@@ -17,6 +17,10 @@ CLAUSE_SPLIT = re.compile(
 # ', X, and Y' with capitalised items: the last item of a list (names or a title's words), not a new clause
 LIST_ITEM_BEFORE = re.compile(r",\s+[A-ZÀ-Þ][\w’'-]*(?:\s+(?:of|the|[A-ZÀ-Þ][\w’'-]*))*$")
 LIST_ITEM_AFTER = re.compile(r"[A-ZÀ-Þ]")
+# 'the talks between the Minister of Trade, Mr. A, and the Chair of the Committee, Mr. B': the ', and' that completes
+# a 'between' is no clause boundary
+BETWEEN_OPEN = re.compile(r"\bbetween\s+[^;:,]+,[^;:,]+$", re.I)  # 'between <title>, <name>' then ', and'
+
 
 
 class Hit(NamedTuple):
@@ -77,6 +81,9 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     for match in CLAUSE_SPLIT.finditer(sentence):
         if LIST_ITEM_BEFORE.search(sentence, 0, match.start()) and LIST_ITEM_AFTER.match(sentence, match.end()):
             continue  # 'the Treaty of Friendship, Good-neighbourliness, and Cooperation': a list, not a clause
+        if match.group(0).lstrip(",; \t").startswith("and") and match.group(0).startswith(",") \
+                and BETWEEN_OPEN.search(sentence, max(0, match.start() - 150), match.start()):
+            continue
         if match.start() > cursor:
             spans.append((cursor, match.start()))
         cursor = match.end()

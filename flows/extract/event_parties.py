@@ -11,7 +11,7 @@ from flows.extract.people import Person
 # a possessive country before a common noun that is not a side of a relation ("Iran's nuclear programme")
 ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|leader|prime|foreign|minister|ministry|embassy|"
                        r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
-MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|sponsored)\s+by\s+(?:the\s+)?$|\bmediation\s+of\s+(?:the\s+)?$",
+MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|sponsored)\s+by\s+(?:the\s+)?$|\bmediation\s+(?:of|by|from)\s+(?:the\s+)?$",
                       re.I)
 # 'with X', 'met X', 'visited X' (the host, a person named after the visit verb): the other side
 OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|receiving|welcomed|welcoming|hosted|hosting|greeted|visited|visiting)\s+"
@@ -24,6 +24,14 @@ PAIR_WORDS = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presi
 PLACE_BEFORE = re.compile(r"\b(?:Villa|House|Palace|Hall|Airport|Cent(?:re|er)|Hotel|Square|Street|Building|Residence|"
                           r"Complex|Office|Secretariat)\s*,\s*$")
 HOST_TRIGGER = re.compile(r"(?i)host|receiv|welcom")
+# 'visited neighbouring Latvia', 'visited the Iraqi capital Baghdad': the place visited, whatever words describe it
+VISITED_PLACE = re.compile(r"\b(?:visit(?:ed|ing|s)?|toured|reached)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|fellow|"
+                           r"[A-ZÀ-Þ][\w’'-]+)\s+)?(?:(?:capital|city|port|town)(?:\s+of)?\s+)?$")
+# 'took place in Naypyidaw, Myanmar': the country of a place just named is where, not who
+ADDRESS_COUNTRY = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,2},\s*$")
+# 'for making Gambia his first visit abroad', 'chose Peru as her first trip': the country is what the visit was
+VISIT_PREDICATE = re.compile(r"\s+(?:as\s+)?(?:his|her|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|destination)\b")
+PLACE_NOUN_AFTER = re.compile(r"\s+(?:capital|city|port|town)\b")
 
 
 def role_of(sentence: str, country: CountryMention) -> str:
@@ -39,6 +47,12 @@ def role_of(sentence: str, country: CountryMention) -> str:
         return "loc"
     if country.kind == "capital" and PLACE_BEFORE.search(before):
         return "loc"  # 'at Aguda House, Abuja': an address, where it happened
+    if country.kind == "name" and ADDRESS_COUNTRY.search(before):
+        return "loc"
+    if country.kind != "demonym" and VISIT_PREDICATE.match(sentence, country.end):
+        return "dest"
+    if VISITED_PLACE.search(before) and (country.kind != "demonym" or PLACE_NOUN_AFTER.match(after)):
+        return "dest"
     if near_word in ("to", "towards", "into") or (
             near_word in ("visit", "visited", "visiting", "visits", "toured", "reached") and country.kind != "demonym"):
         return "dest"
@@ -190,6 +204,9 @@ def _pair_rule(parties: Parties, pair: tuple[str, str] | None) -> tuple[str | No
     names = parties.all
     if parties.pair_phrase and pair and all(iso in pair for iso in named):
         names = list(pair)
+    elif pair and named and set(named) <= set(pair):
+        # 'met X took place in Naypyidaw, Myanmar': a venue outside the story's pair is where, not the other side
+        names = [iso for iso in names if iso in pair or iso not in {loc for loc, _ in parties.locs}]
     actor = names[0] if names else None
     target = names[1] if len(names) > 1 else None
     if actor is None and pair:

@@ -74,11 +74,13 @@ PARTICIPLE_DATE = re.compile(r"\b(?:established|signed|founded|concluded|opened|
 # a relative clause set off by commas: its dates are its own ('Tusk, who returned as prime minister in December, travelled')
 RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
 INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|"
-                                r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
+                                r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC|Security\s+Council|"
+                                r"General\s+Assembly|Council\s+of\s+Europe)\b")
 # 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
 INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invit(?:ed|es?|ing)(?:\s+[\w’'-]+){1,4}?|invitation)\s+to"
                     r"(?:\s+\w+){0,3}\s*$",
                     re.I)
+OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
 REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")
 RECALLED = re.compile(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
                       r"|\b(?:recalling|recalled|remembering|recalls)\b")
@@ -273,7 +275,9 @@ def _is_planned(hit: Hit, clause: Clause) -> bool:
         return True
     if PLANNED_AFTER.match(sentence, hit.end, clause.end):
         return True
-    return registry_type(hit.event_type).intent_plans and bool(
+    # 'agreed to deepen ties at a meeting in Oslo': a trigger told as the occasion (a preposition) is where the
+    # intention was voiced, not what was intended
+    return registry_type(hit.event_type).intent_plans and not OCCASION.match(hit.text) and bool(
         INTENT.search(sentence, max(clause.start, hit.start - 40), hit.start))
 
 
@@ -328,6 +332,8 @@ AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\
 def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Parties) -> bool:
     """'signed a contract with Boeing', '20 commercial contracts were signed', 'a memorandum with Somaliland'."""
     text = clause.text
+    if family(event_type) == "commission" and INTERNATIONAL_ROLE.search(clause.sentence, max(0, hit.start - 30), hit.end):
+        return True  # 'the UN Security Council was convened': a body of many states, no two-state commission
     if registry_type(event_type).symmetry == "symmetric" and len(set(parties.all)) < 2 and with_non_country(
             clause.sentence, hit.start, clause.end, clause.persons, parties):
         return True  # the other side is not a state
@@ -366,8 +372,8 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
            planned: bool) -> EventRow | None:
     event_type = family_kind(hit.event_type, clause.text)
     kind = registry_type(event_type)
-    if re.search(r"\b(?:\w+|several|many)\s+times\b", clause.text, re.I):
-        return None  # 'has visited the UAE seven times since 2015': a count, not an event
+    if re.search(r"\b(?:\w+|several|many)\s+times\b|\b(?:twice|thrice)\b", clause.text, re.I):
+        return None  # 'has visited the UAE seven times since 2015', 'had met him twice': a count, not an event
     date_m = _event_date(hit, clause, dates)
     resolution = date_m.resolution if date_m else None
     if date_m is None and not planned:
