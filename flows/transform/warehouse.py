@@ -19,6 +19,9 @@ CLAIM_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end",
 FIGURE_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "measure", "value", "unit",
                       "period_start", "period_end", "exporter_iso3", "importer_iso3")
 
+# What an organization is keyed by: its acronym, else its name, case-folded.
+ORGANIZATION_NATURAL = pl.coalesce("acronym", "organization").str.to_lowercase().alias("_natural")
+
 
 def build_documents(documents: pl.DataFrame, run_started: datetime) -> pl.DataFrame:
     """dim_document rows (ingested_at is this run; the load keeps the first run's time for unchanged content)."""
@@ -52,9 +55,7 @@ def build_people(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFr
 
 def build_memberships(memberships: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(dim_organization, fact_membership), organizations keyed by acronym (else name), case-folded."""
-    keyed = memberships.with_columns(
-        pl.coalesce("acronym", "organization").str.to_lowercase().alias("_natural"),
-    ).with_columns(key_expr("_natural").alias("organization_key"))
+    keyed = memberships.with_columns(ORGANIZATION_NATURAL).with_columns(key_expr("_natural").alias("organization_key"))
     # The most common spelling, then the alphabetically first: the same whatever order documents come in.
     organizations = keyed.sort("organization_key").group_by("organization_key", maintain_order=True).agg(
         pl.col("acronym").drop_nulls().mode().sort().first(),

@@ -149,6 +149,18 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
         con.unregister("_replaced")
 
 
+def delete_keys(con: duckdb.DuckDBPyConnection, replace: dict[str, tuple[str, list[str]]]) -> None:
+    """Delete the rows of each table whose key is one of the given keys (the rows an incremental run rebuilds)."""
+    for table, (key, keys) in replace.items():
+        if not keys:
+            continue
+        con.register("_keys", pl.DataFrame({"key": keys}, schema={"key": pl.Utf8}))
+        try:
+            con.execute(f'delete from "{table}" where "{key}" in (select key from _keys)')
+        finally:
+            con.unregister("_keys")
+
+
 def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
     """Fill every `<side>_key` beside a `<side>_iso3` column (actor, target, exporter, country...) from dim_country.
 
@@ -206,6 +218,7 @@ def load_run(
     document_frames: dict[str, pl.DataFrame],
     whole_frames: dict[str, pl.DataFrame],
     event_ids: pl.DataFrame,
+    replace: dict[str, tuple[str, list[str]]] | None = None,
     quarantine: pl.DataFrame,
     stage_counts: pl.DataFrame,
     extra_writers: Iterable[Callable[[duckdb.DuckDBPyConnection], tuple[pl.DataFrame, pl.DataFrame]]] = (),
@@ -216,18 +229,23 @@ def load_run(
     `replaced` sources (changed or removed files) from the per-document and per-file tables, appends
     `document_frames` (the documents read again), rebuilds the `whole_frames` tables (cross-document ones:
     merged events, people, organizations, reference dimensions) and re-points kept mentions at their merged
-    event (`event_ids`: mention_key -> event_id). `extra_writers` write into the same transaction (the trade
+    event (`event_ids`: mention_key -> event_id). The `replace` tables (table -> (key column, keys)) are whole
+    frames of an incremental run that hold only the touched keys' rows: only those keys' old rows are deleted,
+    and dim_date, when no frame brings it, is rebuilt from the staging tables. `extra_writers` write into the same transaction (the trade
     tables stream from files through DuckDB) and return (quarantine rows, stage count rows) of their own.
     """
     result = LoadResult()
     con.execute("begin transaction")
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
-        _clear(con, sql_dir, full, replaced, set(whole_frames))
+        _clear(con, sql_dir, full, replaced, set(whole_frames) - set(replace or {}))
+        delete_keys(con, replace or {})
         checkpoint("load")
         for table, frame in {**document_frames, **whole_frames}.items():
             result.tables[table] = insert_frame(con, table, frame)
         _keep_history(con, event_ids)
+        if not full and "dim_date" not in whole_frames:
+            con.execute((sql_dir / "incremental" / "dim_date.sql").read_text(encoding="utf-8"))
         written = [writer(con) for writer in extra_writers]
         attach_country_keys(con)
         all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")
