@@ -16,15 +16,11 @@ import polars as pl
 from flows.transform.events import event_types, group_columns
 from flows.transform.keys import key_expr
 from flows.transform.warehouse import (
-    FIGURE_KEY_COLUMNS,
     ORGANIZATION_NATURAL,
-    build_claims,
-    build_documents,
     build_event_facts,
-    build_event_types,
     build_memberships,
     build_people,
-    with_key,
+    unmerged_frames,
 )
 from flows.warehouse.scope import Scope, read_scope
 
@@ -92,14 +88,11 @@ def build_increment(documents: pl.DataFrame, staged: dict[str, pl.DataFrame], sc
     new_keys = documents["document_key"].implode()
     mentions = events["fact_event_mention"]
     frames = {
-        "dim_document": build_documents(documents, run_started),
-        "dim_event_type": build_event_types(event_types()),
+        **unmerged_frames(documents, staged, run_started),
         "dim_person": dim_person,
         "fact_person_mention": fact_person,
         "dim_organization": dim_org,
         "fact_membership": fact_membership,
-        "fact_trade_claim": build_claims(staged["trade_claims"]),
-        "fact_figure": with_key(staged["figures"], "figure_key", FIGURE_KEY_COLUMNS),
         "fact_event_mention": mentions.filter(pl.col("document_key").is_in(new_keys)),
         "fact_event": events["fact_event"],
         "fact_event_participant": events["fact_event_participant"].filter(pl.col("document_key").is_in(new_keys)),

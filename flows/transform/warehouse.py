@@ -156,21 +156,24 @@ def build_claims(claims: pl.DataFrame) -> pl.DataFrame:
         pl.col("hs_code").str.slice(0, 2).alias("hs_chapter"))
 
 
+def unmerged_frames(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
+                    run_started: datetime) -> dict[str, pl.DataFrame]:
+    """The star tables whose rows no other document changes: documents, claims, figures (and the event types)."""
+    return {
+        "dim_document": build_documents(documents, run_started),
+        "dim_event_type": build_event_types(event_types()),
+        "fact_trade_claim": build_claims(staged["trade_claims"]),
+        "fact_figure": with_key(staged["figures"], "figure_key", FIGURE_KEY_COLUMNS),
+    }
+
+
 def build_warehouse(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
                     run_started: datetime) -> dict[str, pl.DataFrame]:
     """Every star table the documents side loads, by table name."""
     dim_person, fact_person = build_people(staged["person_mentions"])
     dim_org, fact_membership = build_memberships(staged["memberships"])
-    frames: dict[str, pl.DataFrame] = {
-        "dim_document": build_documents(documents, run_started),
-        "dim_event_type": build_event_types(event_types()),
-        "dim_person": dim_person,
-        "fact_person_mention": fact_person,
-        "dim_organization": dim_org,
-        "fact_membership": fact_membership,
-        "fact_trade_claim": build_claims(staged["trade_claims"]),
-        "fact_figure": with_key(staged["figures"], "figure_key", FIGURE_KEY_COLUMNS),
-    }
+    frames = {**unmerged_frames(documents, staged, run_started), "dim_person": dim_person,
+              "fact_person_mention": fact_person, "dim_organization": dim_org, "fact_membership": fact_membership}
     frames.update(build_event_facts(staged["event_mentions"], documents, fact_person))
     frames["dim_date"] = build_dates(frames)
     return frames
