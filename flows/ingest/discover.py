@@ -155,13 +155,13 @@ def format_of(path: Path) -> str:
     return DOCUMENT_EXTENSIONS.get(ext, ext.lstrip(".") or "unknown")
 
 
-def _escape(path: Path, root: Path) -> str | None:
+def _escape(path: Path, root: Path, clean: set[str] | None = None) -> str | None:
     """Why a path may not be read (it resolves outside root, or loops), or None when it is safe.
 
     `root` is already resolved; a path with no symlink on the way below root cannot leave it, so only
     paths that pass through a link pay for resolve() (a system call per component).
     """
-    if not _has_link(path, root):
+    if not _has_link(path, root, clean):
         return None
     try:
         inside = path.resolve().is_relative_to(root)
@@ -172,16 +172,28 @@ def _escape(path: Path, root: Path) -> str | None:
     return None if inside else "symlink leaves the sources folder"
 
 
-def _has_link(path: Path, root: Path) -> bool:
-    """Whether the path or a folder between root and it is a symlink (or the path has '..')."""
+def _has_link(path: Path, root: Path, clean: set[str] | None = None) -> bool:
+    """Whether the path or a folder between root and it is a symlink (or the path has '..').
+
+    `clean` holds the folders already found link-free up to root: a run's thousands of files share a few
+    folders, and asking each file's folders again was a system call per folder per file.
+    """
     if ".." in path.parts:
         return True
-    current = path
+    current, passed = path, []
     while current != root and current != current.parent:
+        if clean is not None and str(current) in clean:
+            break
         if current.is_symlink():
             return True
+        passed.append(current)
         current = current.parent
-    return current != root
+    else:
+        if current != root:
+            return True
+    if clean is not None:
+        clean.update(str(folder) for folder in passed[1:])  # folders only: a file is asked once anyway
+    return False
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -277,12 +289,12 @@ def _fingerprint(path: Path, previous: tuple[int, int, str] | None) -> tuple[str
     return sha, info.st_size, info.st_mtime_ns
 
 
-def _file_problem(relpath: str, path: Path, root: Path) -> str | None:
+def _file_problem(relpath: str, path: Path, root: Path, clean: set[str] | None = None) -> str | None:
     """Why a candidate file is not read before it is even opened (a name that is not UTF-8, a link out of the
     folder), or None; the name check comes first, as a bad name cannot be shown as it is."""
     if not is_utf8(relpath):
         return "the file name is not valid UTF-8: rename the file (it was not read)"
-    return _escape(path, root)
+    return _escape(path, root, clean)
 
 
 def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None = None
@@ -298,13 +310,14 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
     rows: list[dict[str, Any]] = []
     walked, rejected = _walk(root)
     seen: set[str] = set()
+    clean_folders: set[str] = set()  # folders found link-free (flows.ingest.discover._has_link)
     candidates = [(path, path.relative_to(root).as_posix()) for path in walked]
     _add_manifest_files(manifest, root, candidates, rejected)
     for path, relpath in candidates:
         if relpath in seen or path.name in IGNORED_NAMES:
             continue
         seen.add(relpath)
-        problem = _file_problem(relpath, path, root)
+        problem = _file_problem(relpath, path, root, clean_folders)
         if problem is not None:
             source = relpath if is_utf8(relpath) else _readable_name(relpath)
             rejected.append({"stage": "ingest", "source": source, "row_ref": "file", "reason": problem, "raw": None})

@@ -29,8 +29,9 @@ from flows.warehouse.failures import record_failure
 from flows.warehouse.load import connect, finish_run, load_run, start_run
 from flows.warehouse.lock import run_lock
 from flows.settings import EXTRACTOR_VERSION, Settings
-from flows.warehouse.state import Previous, RunPlan, plan_run, read_kept, read_previous
+from flows.warehouse.state import Previous, RunPlan, plan_run, read_previous
 from flows.transform.conform import conform_countries
+from flows.transform.incremental import build_scoped
 from flows.transform.warehouse import build_warehouse
 from schemas.quarantine import quarantine_frame
 from schemas.staging import STAGING_MODELS
@@ -54,7 +55,7 @@ def _is_transient(task, task_run, state) -> bool:
 IO_RETRIES = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn": _is_transient}
 # Tables with one set of rows per document: an incremental run replaces only the documents it read again.
 DOCUMENT_TABLES = ["dim_document", "fact_event_mention", "fact_person_mention", "fact_membership",
-                   "fact_trade_claim", "fact_figure"]
+                   "fact_trade_claim", "fact_figure", "fact_event_participant"]
 SUMMARY_SQL = """
     select (select count(*) from dim_document), (select count(*) from fact_event),
            (select count(*) from fact_event_mention), (select count(*) from dim_person),
@@ -152,13 +153,6 @@ def ingest_documents_task(inventory: pl.DataFrame, sources: Path) -> tuple[pl.Da
     return result
 
 
-@task(name="read_kept_documents", **IO_RETRIES)
-def read_kept_task(db: Path, skipped: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
-    """The documents an incremental run does not read again, and their staged facts, from the database."""
-    keys = [document_key(r) for r in skipped.filter(pl.col("kind") == "document")["relpath"]]
-    return read_kept(db, keys)
-
-
 @task(name="extract_documents")
 def extract_documents_task(documents: pl.DataFrame, workers: int = 1, dask: str | None = None
                            ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
@@ -207,19 +201,23 @@ class StarBatch:
     event_ids: pl.DataFrame
     quarantine: pl.DataFrame
     counts: pl.DataFrame
+    replace: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # table -> (key, keys whose rows go)
 
 
-@task(name="transform_star")
-def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame], kept_documents: pl.DataFrame,
-                        kept_staged: dict[str, pl.DataFrame], reference: dict[str, pl.DataFrame],
-                        run_started: datetime) -> StarBatch:
-    """Conform the new facts, build the star over new and kept documents, validate it, split it for the load."""
+@task(name="transform_star", **IO_RETRIES)
+def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame], reference: dict[str, pl.DataFrame],
+                        run_started: datetime, db: Path, plan: RunPlan) -> StarBatch:
+    """Conform the new facts, build the star (whole, or on an incremental run only the event groups, people and
+    organizations the read and replaced documents reach, with the kept facts of those read back from `db`),
+    validate it, split it for the load."""
     sources = dict(zip(documents["document_key"], documents["path"]))
     conformed, rejected = conform_countries(staged, reference["dim_country"]["iso3"], sources)
-    all_documents = pl.concat([documents, kept_documents.select(documents.columns).cast(documents.schema)]
-                              if not kept_documents.is_empty() else [documents])
-    all_staged = {k: pl.concat([conformed[k], kept_staged[k]], how="vertical_relaxed") for k in conformed}
-    frames = build_warehouse(all_documents, all_staged, run_started)
+    replace: dict[str, tuple[str, list[str]]] = {}
+    if plan.full:
+        frames = build_warehouse(documents, conformed, run_started)
+    else:
+        replaced_keys = [document_key(relpath) for relpath in plan.replaced]
+        frames, kept_event_ids, replace = build_scoped(db, documents, conformed, replaced_keys, run_started)
     quarantined = [rejected]
     for table, model in WAREHOUSE_MODELS.items():
         frames[table], bad = validate_or_quarantine(model, frames[table], stage="transform", source=table)
@@ -233,12 +231,12 @@ def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame]
         stage_counts("validate_star", rows_in=star_rows + star_rejected, loaded=star_rows, quarantined=star_rejected),
     ])
     # Kept documents' mentions stay in the database; merging may give them another event: re-point them.
-    event_ids = frames["fact_event_mention"].select("mention_key", "event_id")
+    event_ids = frames["fact_event_mention"].select("mention_key", "event_id") if plan.full else kept_event_ids
     new_keys = documents["document_key"].implode()
     per_document = {t: frames.pop(t).filter(pl.col("document_key").is_in(new_keys)) for t in DOCUMENT_TABLES}
     per_document.update({f"stg_{kind}": frame for kind, frame in conformed.items()})
     return StarBatch(document_frames=per_document, whole_frames={**reference, **frames},
-                     event_ids=event_ids, quarantine=quarantine, counts=counts)
+                     event_ids=event_ids, quarantine=quarantine, counts=counts, replace=replace)
 
 
 @task(name="load_warehouse", **IO_RETRIES)
@@ -257,7 +255,7 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
 
         result = load_run(con, sql_dir=settings.sql_dir, run_id=run_id, full=plan.full, replaced=plan.replaced,
                           document_frames=star.document_frames, whole_frames=star.whole_frames,
-                          event_ids=star.event_ids, quarantine=quarantine, stage_counts=counts,
+                          event_ids=star.event_ids, replace=star.replace, quarantine=quarantine, stage_counts=counts,
                           extra_writers=[write_tables])
         finish_run(con, run_id, "succeeded", n_sources=plan.process.height + plan.skipped.height)
         totals = con.execute(SUMMARY_SQL).fetchall()[0]
@@ -321,8 +319,7 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     staged, extract_q, extract_counts = validate_facts_task(extract_documents_task(documents, workers, dask),
                                                             documents)
     progress.stage("transform", "merging events, building the star")
-    kept_documents, kept_staged = read_kept_task(settings.db, plan.skipped)
-    star = transform_star_task(documents, staged, kept_documents, kept_staged, reference, started)
+    star = transform_star_task(documents, staged, reference, started, settings.db, plan)
     n_docs = plan.process.filter(pl.col("kind") == "document").height
     counts = pl.concat([
         *([feeds.counts] if not feeds.counts.is_empty() else []),

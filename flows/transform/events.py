@@ -75,6 +75,19 @@ def _first_without(bucket: list[_Cluster], pointers: dict[tuple, int], bucket_ke
     return bucket[at] if at < len(bucket) else None
 
 
+def group_columns(families: dict[str, str]) -> tuple[pl.Expr, pl.Expr]:
+    """(_family, _pair) of event mentions: with status, the group a mention can merge within. Events never cross
+    groups, so an incremental run re-merges only the groups its documents reach (the same SQL in
+    flows/warehouse/scope.py finds them in the database)."""
+    return (
+        pl.col("event_type").replace_strict(families, default="other").alias("_family"),
+        pl.when(pl.col("symmetric"))
+        .then(pl.min_horizontal("actor_iso3", "target_iso3") + "-" + pl.max_horizontal("actor_iso3", "target_iso3"))
+        .otherwise(pl.col("actor_iso3") + ">" + pl.col("target_iso3"))
+        .alias("_pair"),
+    )
+
+
 def assign_events(mentions: pl.DataFrame, families: dict[str, str]) -> pl.DataFrame:
     """`mentions` with an `event_id` column: mentions of one real-world event share it.
 
@@ -86,11 +99,7 @@ def assign_events(mentions: pl.DataFrame, families: dict[str, str]) -> pl.DataFr
     if mentions.is_empty():
         return mentions.with_columns(pl.lit(None, pl.Utf8).alias("event_id"))
     ordered = mentions.with_columns(
-        pl.col("event_type").replace_strict(families, default="other").alias("_family"),
-        pl.when(pl.col("symmetric"))
-        .then(pl.min_horizontal("actor_iso3", "target_iso3") + "-" + pl.max_horizontal("actor_iso3", "target_iso3"))
-        .otherwise(pl.col("actor_iso3") + ">" + pl.col("target_iso3"))
-        .alias("_pair"),
+        *group_columns(families),
         pl.col("date_precision").replace_strict(PRECISION_RANK, default=3).alias("_rank"),
     ).sort(["_family", "_pair", "status", "_rank", "event_date", "document_name", "sentence_index", "char_start"],
            nulls_last=True)

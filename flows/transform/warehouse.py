@@ -19,6 +19,9 @@ CLAIM_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end",
 FIGURE_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "measure", "value", "unit",
                       "period_start", "period_end", "exporter_iso3", "importer_iso3")
 
+# What an organization is keyed by: its acronym, else its name, case-folded.
+ORGANIZATION_NATURAL = pl.coalesce("acronym", "organization").str.to_lowercase().alias("_natural")
+
 
 def build_documents(documents: pl.DataFrame, run_started: datetime) -> pl.DataFrame:
     """dim_document rows (ingested_at is this run; the load keeps the first run's time for unchanged content)."""
@@ -52,9 +55,7 @@ def build_people(person_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFr
 
 def build_memberships(memberships: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(dim_organization, fact_membership), organizations keyed by acronym (else name), case-folded."""
-    keyed = memberships.with_columns(
-        pl.coalesce("acronym", "organization").str.to_lowercase().alias("_natural"),
-    ).with_columns(key_expr("_natural").alias("organization_key"))
+    keyed = memberships.with_columns(ORGANIZATION_NATURAL).with_columns(key_expr("_natural").alias("organization_key"))
     # The most common spelling, then the alphabetically first: the same whatever order documents come in.
     organizations = keyed.sort("organization_key").group_by("organization_key", maintain_order=True).agg(
         pl.col("acronym").drop_nulls().mode().sort().first(),
@@ -155,21 +156,24 @@ def build_claims(claims: pl.DataFrame) -> pl.DataFrame:
         pl.col("hs_code").str.slice(0, 2).alias("hs_chapter"))
 
 
+def unmerged_frames(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
+                    run_started: datetime) -> dict[str, pl.DataFrame]:
+    """The star tables whose rows no other document changes: documents, claims, figures (and the event types)."""
+    return {
+        "dim_document": build_documents(documents, run_started),
+        "dim_event_type": build_event_types(event_types()),
+        "fact_trade_claim": build_claims(staged["trade_claims"]),
+        "fact_figure": with_key(staged["figures"], "figure_key", FIGURE_KEY_COLUMNS),
+    }
+
+
 def build_warehouse(documents: pl.DataFrame, staged: dict[str, pl.DataFrame],
                     run_started: datetime) -> dict[str, pl.DataFrame]:
     """Every star table the documents side loads, by table name."""
     dim_person, fact_person = build_people(staged["person_mentions"])
     dim_org, fact_membership = build_memberships(staged["memberships"])
-    frames: dict[str, pl.DataFrame] = {
-        "dim_document": build_documents(documents, run_started),
-        "dim_event_type": build_event_types(event_types()),
-        "dim_person": dim_person,
-        "fact_person_mention": fact_person,
-        "dim_organization": dim_org,
-        "fact_membership": fact_membership,
-        "fact_trade_claim": build_claims(staged["trade_claims"]),
-        "fact_figure": with_key(staged["figures"], "figure_key", FIGURE_KEY_COLUMNS),
-    }
+    frames = {**unmerged_frames(documents, staged, run_started), "dim_person": dim_person,
+              "fact_person_mention": fact_person, "dim_organization": dim_org, "fact_membership": fact_membership}
     frames.update(build_event_facts(staged["event_mentions"], documents, fact_person))
     frames["dim_date"] = build_dates(frames)
     return frames

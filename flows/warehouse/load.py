@@ -21,6 +21,7 @@ from flows.warehouse.describe import apply_comments
 from flows.warehouse.failures import apply_pending
 from flows.warehouse.marker import dyad_tables, prepare_database
 from flows.warehouse.objects import columns, table_names
+from flows.warehouse.sync import sync_table
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
@@ -149,6 +150,18 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
         con.unregister("_replaced")
 
 
+def delete_keys(con: duckdb.DuckDBPyConnection, replace: dict[str, tuple[str, list[str]]]) -> None:
+    """Delete the rows of each table whose key is one of the given keys (the rows an incremental run rebuilds)."""
+    for table, (key, keys) in replace.items():
+        if not keys:
+            continue
+        con.register("_keys", pl.DataFrame({"key": keys}, schema={"key": pl.Utf8}))
+        try:
+            con.execute(f'delete from "{table}" where "{key}" in (select key from _keys)')
+        finally:
+            con.unregister("_keys")
+
+
 def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
     """Fill every `<side>_key` beside a `<side>_iso3` column (actor, target, exporter, country...) from dim_country.
 
@@ -186,7 +199,7 @@ def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> No
     con.execute("""
         update dim_document as d set ingested_at = p.ingested_at
         from _previous_documents as p
-        where p.document_key = d.document_key and p.sha256 = d.sha256
+        where p.document_key = d.document_key and p.sha256 = d.sha256 and p.ingested_at <> d.ingested_at
     """)
     if not event_ids.is_empty():
         # a kept document's mention that now merges into another event (mention_key -> event_id) follows it
@@ -206,6 +219,7 @@ def load_run(
     document_frames: dict[str, pl.DataFrame],
     whole_frames: dict[str, pl.DataFrame],
     event_ids: pl.DataFrame,
+    replace: dict[str, tuple[str, list[str]]] | None = None,
     quarantine: pl.DataFrame,
     stage_counts: pl.DataFrame,
     extra_writers: Iterable[Callable[[duckdb.DuckDBPyConnection], tuple[pl.DataFrame, pl.DataFrame]]] = (),
@@ -216,18 +230,27 @@ def load_run(
     `replaced` sources (changed or removed files) from the per-document and per-file tables, appends
     `document_frames` (the documents read again), rebuilds the `whole_frames` tables (cross-document ones:
     merged events, people, organizations, reference dimensions) and re-points kept mentions at their merged
-    event (`event_ids`: mention_key -> event_id). `extra_writers` write into the same transaction (the trade
+    event (`event_ids`: mention_key -> event_id). The `replace` tables (table -> (key column, keys)) are whole
+    frames of an incremental run that hold only the touched keys' rows: only those keys' old rows are deleted,
+    and dim_date, when no frame brings it, is brought up to date from the staging tables; the other whole
+    frames of an incremental run are written by difference (flows.warehouse.sync). `extra_writers` write into the same transaction (the trade
     tables stream from files through DuckDB) and return (quarantine rows, stage count rows) of their own.
     """
     result = LoadResult()
     con.execute("begin transaction")
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
-        _clear(con, sql_dir, full, replaced, set(whole_frames))
+        # an incremental run writes the other whole tables by difference (flows.warehouse.sync)
+        synced = set() if full else set(whole_frames) - set(replace or {})
+        _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace or {}))
+        delete_keys(con, replace or {})
         checkpoint("load")
         for table, frame in {**document_frames, **whole_frames}.items():
-            result.tables[table] = insert_frame(con, table, frame)
+            write = sync_table if table in synced else insert_frame
+            result.tables[table] = write(con, table, frame)
         _keep_history(con, event_ids)
+        if not full and "dim_date" not in whole_frames:
+            con.execute((sql_dir / "incremental" / "dim_date.sql").read_text(encoding="utf-8"))
         written = [writer(con) for writer in extra_writers]
         attach_country_keys(con)
         all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")

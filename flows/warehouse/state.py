@@ -1,4 +1,5 @@
-"""What the database already holds, and which sources a run must read again (incremental runs)."""
+"""What the database already holds, and which sources a run must read again (incremental runs; what such a
+run reads back of the kept documents is flows.warehouse.scope)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ import polars as pl
 
 from flows.warehouse.connection import fetch_frame, not_duckdb, storage_config
 from flows.warehouse.objects import columns
-from schemas.staging import STAGING_MODELS, empty_frame, polars_schema
+from schemas.staging import STAGING_MODELS
 
 RACY_NS = 2_000_000_000  # a file's mtime may lag the clock by a tick (and file systems round it): two seconds
 SOURCE_COLUMNS = ["relpath", "kind", "sha256", "extractor_version", "size_bytes", "mtime_ns"]
@@ -36,8 +37,10 @@ class Previous:
         if self.recorded_at is None:
             return {}
         trusted_before = int(self.recorded_at.timestamp() * 1e9) - RACY_NS
-        return {r["relpath"]: (r["size_bytes"], r["mtime_ns"], r["sha256"]) for r in self.sources.iter_rows(named=True)
-                if r["mtime_ns"] is not None and r["mtime_ns"] < trusted_before}
+        trusted = self.sources.filter(pl.col("mtime_ns").is_not_null() & (pl.col("mtime_ns") < trusted_before))
+        # columns zipped, not rows as dicts: this runs over every source of the database on every run
+        return dict(zip(trusted["relpath"].to_list(), zip(trusted["size_bytes"].to_list(),
+                                                          trusted["mtime_ns"].to_list(), trusted["sha256"].to_list())))
 
 
 @dataclass
@@ -88,19 +91,3 @@ def plan_run(inventory: pl.DataFrame, previous: Previous, extractor_version: str
         process, skipped = pl.concat([process, tables]), skipped.filter(pl.col("kind") != "table")
     return RunPlan(full=False, process=process, skipped=skipped, replaced=sorted(changed) + removed)
 
-
-def read_kept(db: Path, keep_keys: list[str]) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
-    """(dim_document rows, staged frames) of the documents a run does not read again."""
-    staged = {kind: empty_frame(model) for kind, model in STAGING_MODELS.items()}
-    if not keep_keys or not db.exists():
-        return pl.DataFrame(), staged
-    keys = pl.DataFrame({"document_key": keep_keys})
-    with duckdb.connect(str(db), read_only=True, config=storage_config(db, True)) as con:
-        con.register("_keep", keys)
-        documents = fetch_frame(con, "select d.* exclude (ingested_at) from dim_document d "
-                                     "semi join _keep using (document_key) order by d.path")
-        for kind, model in STAGING_MODELS.items():
-            frame = fetch_frame(con, f"select s.* from stg_{kind} s semi join _keep using (document_key)")
-            schema = polars_schema(model)
-            staged[kind] = frame.select(list(schema)).cast(schema)
-    return documents, staged

@@ -92,3 +92,91 @@ def test_a_new_extractor_version_reads_every_document_again(run_pipeline, devset
     monkeypatch.setattr(flows.orchestrate.pipeline, "EXTRACTOR_VERSION", "999.0.0")
     summary = run_pipeline(devset_sources, db)
     assert summary.documents_read == 3
+
+
+# Made-up reports (not third-party text): two documents report the same signing and the same relations, two the
+# same commission session, so events, people and organizations merge across documents.
+CYBER_A = """Georgia and Lithuania sign a cyber accord
+05.04.2023 | Test Wire
+
+TBILISI - Lithuania's Foreign Minister Aurimas Vaitkus held talks in Tbilisi on 4 April 2023 with Georgian Foreign \
+Minister Nika Gelashvili. The two ministers signed an agreement on cooperation in cyber security on 4 April 2023. \
+Georgia and Lithuania established diplomatic relations on 16 October 1991. Both states are members of the \
+Organization for Security and Co-operation in Europe (OSCE).
+"""
+CYBER_B = """Vilnius, 6 April 2023 (Baltic Desk): Georgia and Lithuania signed an agreement on cyber security on \
+4 April 2023, the ministry said. Foreign Minister Aurimas Vaitkus called it a milestone. Lithuania and Georgia \
+established diplomatic relations on 16 October 1991.
+"""
+COMMISSION_C = """Tashkent, 3 March 2024 (Central Asia Wire): The intergovernmental commission of Kazakhstan and \
+Uzbekistan held its meeting in Tashkent on 1 March 2024. Deputy Prime Minister Timur Rakhmatov of Uzbekistan \
+chaired it.
+"""
+COMMISSION_D = """Astana, 5 March 2024 (Steppe News): Kazakhstan and Uzbekistan held a session of the \
+intergovernmental commission in March 2024. Deputy Prime Minister Timur Rakhmatov led the Uzbek side.
+"""
+CYBER_E = """Riga, 8 April 2023 (Baltic Desk): Georgia and Latvia signed an agreement on cyber security in April \
+2023. Latvia and Lithuania are both members of the Organization for Security and Co-operation in Europe (OSCE).
+"""
+
+
+def _documents_without_ingest_time(db: Path) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select * exclude (ingested_at) from dim_document order by document_key").fetchall()
+
+
+def _events(db: Path) -> dict[str, tuple]:
+    """document name -> (event type, actor, target, documents of its event) of every mention, to read the merges."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return sorted(con.execute(
+            "select d.name, m.event_type, m.actor_iso3, m.target_iso3, e.n_documents from fact_event_mention m "
+            "join dim_document d using (document_key) join fact_event e using (event_id)").fetchall())
+
+
+def test_an_incremental_run_gives_the_full_build_of_the_same_sources(run_pipeline, db_content, tmp_path: Path,
+                                                                     project_root: Path) -> None:
+    """Add, change (moving an event into another pair) and remove documents: every table, keys included, is the
+    full build's of the final sources, though the run re-merged only the groups and keys the changes reach."""
+    sources = tmp_path / "sources"
+    docs = sources / "documents"
+    docs.mkdir(parents=True)
+    for name, text in {"a_cyber.txt": CYBER_A, "b_cyber.txt": CYBER_B, "c_commission.txt": COMMISSION_C,
+                       "d_commission.txt": COMMISSION_D}.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    shutil.copy(project_root / "tests" / "fixtures" / "devset" / "documents" / "000_71d1eb8421b35ad3.txt", docs)
+    db = tmp_path / "inc.duckdb"
+    run_pipeline(sources, db)
+    before = _events(db)
+    # the signing and the relations merge across a and b; the commission session across c and d
+    assert ("b_cyber.txt", "agreement_signed", "GEO", "LTU", 2) in before
+    assert ("d_commission.txt", "commission_meeting", "KAZ", "UZB", 2) in before
+
+    # b's signing moves to Georgia-Latvia (where the new e meets it); c goes, so d's mention leads its event alone
+    (docs / "b_cyber.txt").write_text(CYBER_B.replace("Georgia and Lithuania signed", "Georgia and Latvia signed"),
+                                      encoding="utf-8")
+    (docs / "c_commission.txt").unlink()
+    (docs / "e_cyber.txt").write_text(CYBER_E, encoding="utf-8")
+    summary = run_pipeline(sources, db)
+    assert (summary.documents, summary.documents_read, summary.sources_unchanged) == (5, 2, 3)
+    after = _events(db)
+    assert ("a_cyber.txt", "agreement_signed", "GEO", "LTU", 1) in after
+    assert ("b_cyber.txt", "agreement_signed", "GEO", "LVA", 2) in after
+    assert ("e_cyber.txt", "agreement_signed", "GEO", "LVA", 2) in after
+    assert ("d_commission.txt", "commission_meeting", "KAZ", "UZB", 1) in after
+    assert not [row for row in after if row[0] == "c_commission.txt"]
+
+    full_db = tmp_path / "full.duckdb"
+    run_pipeline(sources, full_db)
+    incremental, full = db_content(db), db_content(full_db)
+    assert set(incremental) == set(full)
+    for table in full:
+        if table == "dim_document":  # ingested_at differs between the two databases by design
+            continue
+        assert incremental[table] == full[table], table
+    assert _documents_without_ingest_time(db) == _documents_without_ingest_time(full_db)
+    assert incremental["dim_person"] and incremental["dim_organization"] and incremental["dim_date"]
+
+    # nothing changed: nothing is read, nothing moves
+    again = run_pipeline(sources, db)
+    assert again.documents_read == 0
+    assert db_content(db) == incremental
