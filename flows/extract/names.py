@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from flows.extract.countries import CountryMention
 from flows.lexicon import read_toml
@@ -12,8 +12,9 @@ from flows.lexicon import read_toml
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*(?:[’'](?!s\b)[^\W\d_]+)*|[’']s\b|\d[\d.,]*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or a punctuation mark with its offsets (a tuple: a sentence makes dozens, a frozen dataclass cost 3x)."""
+
     start: int
     end: int
     text: str
@@ -45,6 +46,8 @@ def title_lexicon() -> dict:
 
 def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
     """Words and punctuation with offsets; tokens inside a country mention carry it."""
+    if not countries:
+        return [Tok(m.start(), m.end(), m.group(0)) for m in WORD.finditer(sentence)]
     owner_at = {pos: c for c in countries for pos in range(c.start, c.end)}
     return [Tok(m.start(), m.end(), m.group(0), owner_at.get(m.start())) for m in WORD.finditer(sentence)]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
-from flows.extract.prefilter import gate
+from flows.common.prefilter import gate
 from flows.lexicon import read_toml
 
 CAP_PHRASE = re.compile(
@@ -111,7 +111,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     """Organizations the sentence says two or more countries share ('Both countries are members of ...')."""
     rules = _rules()
     out: list[Membership] = []
-    # the cheap gates first (flows/extract/prefilter.py): the verb alternation runs on the 1 sentence in 30 that
+    # the cheap gates first (flows/common/prefilter.py): the verb alternation runs on the 1 sentence in 30 that
     # holds one of its words ('member', 'belong', 'joined', ...)
     lowered = sentence.lower()
     has_verb = gate(rules["verbs"]).open(sentence, lowered)

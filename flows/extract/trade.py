@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, is_historic
-from flows.extract.prefilter import gate
 from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)

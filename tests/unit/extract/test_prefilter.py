@@ -7,7 +7,7 @@ import pytest
 
 from flows.extract.event_grammar import rules as event_rules
 from flows.extract.organizations import _rules as membership_rules
-from flows.extract.prefilter import Gate, gate, required_words
+from flows.common.prefilter import Gate, gate, required_words
 from flows.extract.sentences import split_sentences
 from flows.extract.trade import trade_lexicon
 from flows.ingest.documents import read_documents
@@ -69,3 +69,10 @@ def test_every_gate_is_open_on_every_real_sentence_its_pattern_matches(sentences
     # and the gates do their work: most sentences skip the membership verbs
     skipped = sum(not gate(membership_rules()["verbs"]).open(s) for s in sentences)
     assert skipped > 0.8 * len(sentences)
+
+
+def test_the_date_gate_agrees_with_the_core_word_pattern(sentences: list[str]) -> None:
+    from flows.common.dates.grammar import _CORE_RX, could_have_date
+
+    assert [s[:80] for s in sentences if could_have_date(s) != (_CORE_RX.search(s) is not None)] == []
+    assert could_have_date("They met on Tuesday.") and could_have_date("in 2019") and not could_have_date("They met.")

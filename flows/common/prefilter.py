@@ -131,11 +131,22 @@ class Gate:
 
     def open(self, text: str, lowered: str | None = None) -> bool:
         """True when the pattern may match text (lowered: text.lower(), when the caller has it already)."""
-        if self.automaton is None or FOLD_RISK.search(text):
+        if self.automaton is None:
             return True
         for _ in self.automaton.iter(lowered if lowered is not None else text.lower()):
             return True
-        return False
+        return not text.isascii() and FOLD_RISK.search(text) is not None
+
+
+def word_gate(words: frozenset[str] | set[str]) -> Gate:
+    """A gate over given lower-case words (for a grammar whose words are known without parsing its pattern)."""
+    built = Gate("")
+    built.words = frozenset(words)
+    built.automaton = ahocorasick.Automaton()
+    for word in built.words:
+        built.automaton.add_word(word, word)
+    built.automaton.make_automaton()
+    return built
 
 
 @lru_cache(maxsize=None)
