@@ -111,12 +111,28 @@ def skip_courtesy(toks: list[Tok], k: int) -> int:
     return k
 
 
+_BY_LIST: dict[int, tuple[list, dict[str, list[tuple[str, ...]]]]] = {}
+MAX_LISTS = 64
+
+
+def _index_of(seqs: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """by_first of a lexicon list, found by the list's identity: by_first's own cache key hashed every sequence of
+    the list on every call (the lists are the title lexicon's, built once a process and never changed)."""
+    entry = _BY_LIST.get(id(seqs))
+    if entry is not None and entry[0] is seqs:
+        return entry[1]
+    index = by_first(tuple(seqs))
+    if len(_BY_LIST) < MAX_LISTS:
+        _BY_LIST[id(seqs)] = (seqs, index)  # the list is kept, so its id cannot be reused by another
+    return index
+
+
 def match_seq(toks: list[Tok], i: int, seqs: list[tuple[str, ...]], lower: bool = False) -> int:
     """Length of the longest sequence of `seqs` that starts at token i, or 0."""
     if i >= len(toks):
         return 0
     first = toks[i].text.lower() if lower else toks[i].text
-    for seq in by_first(tuple(seqs)).get(first, ()):
+    for seq in _index_of(seqs).get(first, ()):
         n = len(seq)
         if n == 1 or tuple(t.text.lower() if lower else t.text for t in toks[i:i + n]) == seq:
             return n
