@@ -117,6 +117,20 @@ def required_words(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
     return words
 
 
+# the last text lowered, with its lower case: a sentence passes several gates in a row (one tuple, swapped whole,
+# so a thread never reads one text's lower case for another's)
+_LAST: tuple[str, str] = ("", "")
+
+
+def _lower(text: str) -> str:
+    global _LAST
+    last = _LAST
+    if last[0] is text:
+        return last[1]
+    _LAST = (text, text.lower())
+    return _LAST[1]
+
+
 class Gate:
     """Whether a text may match a pattern: False only when it holds none of the pattern's required words."""
 
@@ -133,7 +147,7 @@ class Gate:
         """True when the pattern may match text (lowered: text.lower(), when the caller has it already)."""
         if self.automaton is None:
             return True
-        for _ in self.automaton.iter(lowered if lowered is not None else text.lower()):
+        for _ in self.automaton.iter(lowered if lowered is not None else _lower(text)):
             return True
         return not text.isascii() and FOLD_RISK.search(text) is not None
 
