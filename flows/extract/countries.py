@@ -11,6 +11,9 @@ import pycountry
 from flows.common.prefilter import gate
 from flows.lexicon import read_table, read_toml
 
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+WORD_BEFORE = re.compile(r"(\w+)[\s-]+$")
+
 SPACES = re.compile(r"\s+")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 POSSESSIVE = re.compile(r"[’']s?(?!\w)")
@@ -88,7 +91,7 @@ def _region_prefixes() -> frozenset[str]:
 
 
 def _after_region_prefix(sentence: str, start: int) -> bool:
-    m = re.search(r"(\w+)[\s-]+$", sentence[max(0, start - 12):start])
+    m = WORD_BEFORE.search(sentence[max(0, start - 12):start])
     return bool(m) and m.group(1) in _region_prefixes()
 
 

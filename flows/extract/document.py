@@ -20,6 +20,10 @@ from flows.extract.people import (Person, fill_from_document, find_people, neare
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b")
+IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
 
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
@@ -105,7 +109,7 @@ AND_SIDE = re.compile(r"\s+and\s+(?:the\s+)?(?P<side>[A-ZÀ-Þ][\w’'-]+)")
 def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
     """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
     # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
-    own = [country for country in countries if not re.match(r"\s+counterparts?\b", sentence[country.end:country.end + 14])
+    own = [country for country in countries if not COUNTERPART_AFTER.match(sentence[country.end:country.end + 14])
            and not TITLE_OF.search(sentence, max(0, country.start - 40), country.start)
            and not POSTED_TO.search(sentence, max(0, country.start - 40), country.start)]  # 'ambassador to Spain'
     for clause_start, clause_end in split_clauses(sentence):
@@ -122,7 +126,7 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
                     # 'King Mohammed VI welcomed him in Rabat': where a person acts is their country, last of all
                     here = [country for country in free if clause_start <= country.start < clause_end
                             and country.kind in ("capital", "name")
-                            and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sentence[max(0, country.start - 8):country.start])]
+                            and IN_AT_BEFORE.search(sentence[max(0, country.start - 8):country.start])]
                     iso = here[0].iso3 if len({country.iso3 for country in here}) == 1 else None
                 if iso:
                     person.country, person.country_cue = iso, "inferred"

@@ -8,6 +8,9 @@ from functools import lru_cache
 from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, by_first,
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
+
 
 def _past_mention(toks: list[Tok], index: int) -> int:
     """The index just past the country mention at index: 'the Republic of Kazakhstan' is one mention, many tokens."""
@@ -104,7 +107,7 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
 
 
 def singular(role: str) -> str:
-    return re.sub(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b", r"\1", role)
+    return PLURAL_HEAD.sub(r"\1", role)
 
 
 @dataclass
