@@ -152,9 +152,22 @@ class Gate:
         return not text.isascii() and FOLD_RISK.search(text) is not None
 
 
-def word_gate(words: frozenset[str] | set[str]) -> Gate:
-    """A gate over given lower-case words (for a grammar whose words are known without parsing its pattern)."""
-    built = Gate("")
+class CasedGate(Gate):
+    """A gate over words looked for as written (for a case-sensitive pattern: 'EU', 'NATO' are no words in lower
+    case, and two letters are selective when capitals)."""
+
+    def open(self, text: str, lowered: str | None = None) -> bool:
+        if self.automaton is None:
+            return True
+        for _ in self.automaton.iter(text):
+            return True
+        return False
+
+
+def word_gate(words: frozenset[str] | set[str], cased: bool = False) -> Gate:
+    """A gate over given words (for a grammar whose words are known without parsing its pattern): lower-case words
+    looked for in the lower-cased text, or with cased, words looked for as written."""
+    built = CasedGate("") if cased else Gate("")
     built.words = frozenset(words)
     built.automaton = ahocorasick.Automaton()
     for word in built.words:

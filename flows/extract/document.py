@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from flows.common.prefilter import word_gate
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.common.dates import DateContext, could_have_date, document_days, document_year
 from flows.extract.event_lists import find_listed_visits
@@ -28,6 +29,7 @@ IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                          "thousand million billion trillion dozen".split())
+NUMBER_GATE = word_gate(NUMBER_WORDS)
 LOWER_WORD = re.compile(r"[a-z]+")
 DIGIT = re.compile(r"\d")
 LATTER = re.compile(r"\bthe\s+latter\b", re.I)
@@ -47,7 +49,10 @@ INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$
 
 def _has_number(sentence: str) -> bool:
     """A digit or a number word: where an amount can be (a cheap gate before the amount grammar)."""
-    return DIGIT.search(sentence) is not None or not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower()))
+    if DIGIT.search(sentence) is not None:
+        return True
+    # the word test only where a number word is in the text at all (one automaton pass, speed)
+    return NUMBER_GATE.open(sentence) and not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower()))
 
 
 TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chancellor|Premier|Speaker|Secretary|Governor"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
-from flows.common.prefilter import gate
+from flows.common.prefilter import gate, word_gate
 from flows.lexicon import read_toml
 
 CAP_PHRASE = re.compile(
@@ -59,6 +59,8 @@ def _rules() -> dict:
             re.escape(n) for n in sorted({*data["known"], *data["known"].values(), *_title_case(data["known"])},
                                          key=len, reverse=True))
             + r")\b(?!(?:[’']s)?(?:\s+[A-Z][\w-]*)*\s+(?:" + "|".join(data["body_words"]) + r")\b)"),
+        # every name the "known" pattern can match, as written (it is case-sensitive): its gate
+        "known_gate": word_gate({*data["known"], *data["known"].values(), *_title_case(data["known"])}, cased=True),
         "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
                        **{k: k.upper() for k in _title_case(data["known"])}},
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
@@ -117,7 +119,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     has_verb = gate(rules["verbs"]).open(sentence, lowered)
     # an explicit membership sentence is read by its grammar alone ('while Peru alone belongs to ...')
     known = (_shared_mentions(sentence, countries, pair, pair_spans)
-             if pair and rules["known"].search(sentence) and not (has_verb and rules["verbs"].search(sentence))
+             if pair and rules["known_gate"].open(sentence) and rules["known"].search(sentence) and not (has_verb and rules["verbs"].search(sentence))
              else [])
     for m in rules["pair_org"].finditer(sentence) if pair and gate(rules["pair_org"]).open(sentence, lowered) else ():
         # 'the two NATO allies': the pair's shared organization, named as what they are to each other

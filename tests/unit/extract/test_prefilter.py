@@ -76,3 +76,15 @@ def test_the_date_gate_agrees_with_the_core_word_pattern(sentences: list[str]) -
 
     assert [s[:80] for s in sentences if could_have_date(s) != (_CORE_RX.search(s) is not None)] == []
     assert could_have_date("They met on Tuesday.") and could_have_date("in 2019") and not could_have_date("They met.")
+
+
+def test_the_cased_gate_of_known_organizations_and_the_number_gate_agree_with_their_tests(sentences: list[str]) -> None:
+    from flows.extract.document import LOWER_WORD, NUMBER_WORDS, _has_number
+
+    rules = membership_rules()
+    assert [s[:80] for s in sentences if rules["known"].search(s) and not rules["known_gate"].open(s)] == []
+    assert rules["known_gate"].open("Both are in the EU.") and not rules["known_gate"].open("Both are in the eu.")
+    slow = [s[:80] for s in sentences if _has_number(s) != bool(
+        re.search(r"\d", s) or not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(s.lower())))]
+    assert slow == []
+    assert _has_number("Two ministers met.") and not _has_number("The ministers met.")
