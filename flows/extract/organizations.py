@@ -26,14 +26,6 @@ LIST_MODIFIER = re.compile(r"\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|
                            r"from|until|today|now|too|also|by|under|over|after|before|when|while|where|itself|alone|"
                            r"respectively|so|but|since|a|an|its|their)\b)[a-z]+\s+[a-z]")
 CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+(?:while|whereas|but|and)\s+")
-LETTER = re.compile(r"[A-Za-z]")
-ONLY_ALONE = re.compile(r"\b(?:only|alone)\b", re.I)
-BOTH_ALL = re.compile(r"(?:both|all)\b", re.I)
-AS_ASIDE = re.compile(r",\s+as\s+[^,;]*(?=,)")
-AND_MEMBERS = re.compile(r"\s+and\s+(?:also\s+)?(?:full\s+|associate\s+)?members?\s+of\b")
-LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)")
-LEADING_THE = re.compile(r"^(?:the|The)\s+")
-TRAILING_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -73,6 +65,11 @@ def _title_case(known: dict[str, str]) -> list[str]:
     return [acronym.capitalize() for acronym in known if acronym.isalpha() and acronym.isupper() and len(acronym) >= 4]
 
 
+# compiled once (speed): _parse_org runs for every organization of a list
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
+TRAILING_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
+
+
 def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str | None] | None:
     name = LEADING_THE.sub("", phrase).strip()
     if name.endswith(".") and name.count(".") == 1:
@@ -87,6 +84,12 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
     if acronym is None and name.isupper() and 2 <= len(name) <= 10:
         return name, None, name
     return (acronym or name), (name if name != acronym else None), acronym
+
+
+# find_memberships reads the list of organizations after the verb with these (compiled once: speed)
+AS_ASIDE = re.compile(r",\s+as\s+[^,;]*(?=,)")
+AND_MEMBERS = re.compile(r"\s+and\s+(?:also\s+)?(?:full\s+|associate\s+)?members?\s+of\b")
+LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)")
 
 
 def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple[str, str],
@@ -106,6 +109,12 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
         if acronym not in [x.organization for x in out]:
             out.append(Membership(acronym, None, acronym, tuple(pair)))
     return out
+
+
+# the subject before the verb (compiled once: speed)
+LETTER = re.compile(r"[A-Za-z]")
+ONLY_ALONE = re.compile(r"\b(?:only|alone)\b", re.I)
+BOTH_ALL = re.compile(r"(?:both|all)\b", re.I)
 
 
 def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
