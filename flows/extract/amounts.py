@@ -22,6 +22,13 @@ from decimal import Decimal, InvalidOperation
 
 from flows.common.dates import DateContext
 
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+WORD_SPLIT = re.compile(r"[\s-]+")
+DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+SPACE = re.compile(r"\s")
+OF_WORD = re.compile(r"\s+of\s+([\w'’]+)")
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+
 
 @dataclass(frozen=True)
 class Amount:
@@ -152,7 +159,7 @@ _FOLLOWING_WORDS_RX = re.compile(r"[ \t]+([\w'’]+)")
 def word_number(text: str) -> Decimal | None:
     """'twenty-one' -> 21, 'three hundred' -> 300, 'eleven' -> 11; None when a word is not a number word."""
     total, current = Decimal(0), Decimal(0)
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in WORD_SPLIT.split(text.lower()):
         if word == "and" or not word:
             continue
         if word in UNITS:
@@ -170,7 +177,7 @@ def word_number(text: str) -> Decimal | None:
 def _number(text: str) -> Decimal | None:
     if text[0].isdigit():
         try:
-            if re.fullmatch(r"\d{1,3},\d{1,2}", text):
+            if DECIMAL_COMMA.fullmatch(text):
                 return Decimal(text.replace(",", "."))  # 'N$4,2 billion': a decimal comma
             return Decimal(text.replace(",", ""))
         except InvalidOperation:
@@ -180,7 +187,7 @@ def _number(text: str) -> Decimal | None:
 
 def _currency(match: re.Match[str]) -> str | None:
     if match["sym"]:
-        return CURRENCY_SYMBOLS.get(re.sub(r"\s", "", match["sym"]).lower())
+        return CURRENCY_SYMBOLS.get(SPACE.sub("", match["sym"]).lower())
     if match["code"]:
         return match["code"]
     if match["sufcode"]:
@@ -220,7 +227,7 @@ def _counted_noun(sentence: str, position: int) -> tuple[str, int, int] | None:
             if word[0].isupper() and lower not in IRREGULAR_PLURALS:
                 return "people", cursor, 1  # "120,000 Armenians": a demonym plural counts people
             if lower in TYPE_HEADS:
-                tail = re.match(r"\s+of\s+([\w'’]+)", sentence[cursor:])
+                tail = OF_WORD.match(sentence[cursor:])
                 if tail:
                     return f"{lower} of {tail.group(1).lower()}", cursor + tail.end(), 1
             measure = [m for m in modifiers if m in MEASURE_MODIFIERS]
@@ -246,7 +253,7 @@ def find_amounts(sentence: str, date_spans: Sequence[tuple[int, int]] | None = N
     amounts = []
     for match in _scan(sentence):
         number_text = match["num"]
-        if re.match(r"(?:st|nd|rd|th)\b", sentence[match.end("num"):match.end("num") + 3]) and not match["scale"]:
+        if ORDINAL_SUFFIX.match(sentence[match.end("num"):match.end("num") + 3]) and not match["scale"]:
             continue  # ordinal
         value = _number(number_text)
         if value is None:

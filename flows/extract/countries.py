@@ -8,7 +8,11 @@ from functools import lru_cache
 
 import pycountry
 
+from flows.common.prefilter import gate
 from flows.lexicon import read_table, read_toml
+
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+WORD_BEFORE = re.compile(r"(\w+)[\s-]+$")
 
 SPACES = re.compile(r"\s+")
 NEXT_WORD = re.compile(r"\s+(\w+)")
@@ -87,7 +91,7 @@ def _region_prefixes() -> frozenset[str]:
 
 
 def _after_region_prefix(sentence: str, start: int) -> bool:
-    m = re.search(r"(\w+)[\s-]+$", sentence[max(0, start - 12):start])
+    m = WORD_BEFORE.search(sentence[max(0, start - 12):start])
     return bool(m) and m.group(1) in _region_prefixes()
 
 
@@ -117,20 +121,18 @@ def find_countries(sentence: str) -> list[CountryMention]:
     forms = gazetteer()
     firsts = _first_tokens()
     matches = list(TOKEN.finditer(sentence))
-    tokens = [(m.start(), m.end()) for m in matches]
     words = [m.group(0) for m in matches]
+    tokens = [m.span() for m in matches]
     out: list[CountryMention] = []
     i = 0
-    while i < len(tokens):
+    # only a capitalised word that starts a form can start a mention: the loop visits those alone (speed)
+    for at in [k for k, word in enumerate(words) if word[0].isupper() and (word in firsts or _fold_token(word) in firsts)]:
+        if at < i:
+            continue  # inside the mention just read
+        i = at
         start = tokens[i][0]
         first = words[i]
-        if not first[0].isupper():
-            i += 1
-            continue
         longest = max(firsts.get(first, 0), firsts.get(_fold_token(first), 0))
-        if not longest:
-            i += 1
-            continue
         hit = None
         for j in range(min(len(tokens), i + longest) - 1, i - 1, -1):
             surface = SPACES.sub(" ", sentence[start:tokens[j][1]])
@@ -139,7 +141,6 @@ def find_countries(sentence: str) -> list[CountryMention]:
                 hit = (j, surface, found)
                 break
         if hit is None:
-            i += 1
             continue
         j, surface, (iso3, kind) = hit
         end = tokens[j][1]
@@ -170,6 +171,8 @@ def _pair_phrase_pattern() -> re.Pattern[str]:
 
 def find_pair_phrases(sentence: str) -> list[tuple[int, int]]:
     """Spans of phrases that stand for the document's two countries ('the two countries', 'both sides')."""
+    if not gate(_pair_phrase_pattern()).open(sentence):
+        return []  # none of the phrases' words in the sentence: the alternation need not run (speed)
     return [(m.start(), m.end()) for m in _pair_phrase_pattern().finditer(sentence)]
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from flows.common.prefilter import word_gate
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.common.dates import DateContext, could_have_date, document_days, document_year
 from flows.extract.event_lists import find_listed_visits
@@ -20,10 +21,15 @@ from flows.extract.people import (Person, fill_from_document, find_people, neare
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims
 
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b")
+IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+
 
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                          "thousand million billion trillion dozen".split())
+NUMBER_GATE = word_gate(NUMBER_WORDS)
 LOWER_WORD = re.compile(r"[a-z]+")
 DIGIT = re.compile(r"\d")
 LATTER = re.compile(r"\bthe\s+latter\b", re.I)
@@ -43,7 +49,10 @@ INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$
 
 def _has_number(sentence: str) -> bool:
     """A digit or a number word: where an amount can be (a cheap gate before the amount grammar)."""
-    return DIGIT.search(sentence) is not None or not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower()))
+    if DIGIT.search(sentence) is not None:
+        return True
+    # the word test only where a number word is in the text at all (one automaton pass, speed)
+    return NUMBER_GATE.open(sentence) and not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower()))
 
 
 TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chancellor|Premier|Speaker|Secretary|Governor"
@@ -105,7 +114,7 @@ AND_SIDE = re.compile(r"\s+and\s+(?:the\s+)?(?P<side>[A-ZÀ-Þ][\w’'-]+)")
 def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
     """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
     # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
-    own = [country for country in countries if not re.match(r"\s+counterparts?\b", sentence[country.end:country.end + 14])
+    own = [country for country in countries if not COUNTERPART_AFTER.match(sentence[country.end:country.end + 14])
            and not TITLE_OF.search(sentence, max(0, country.start - 40), country.start)
            and not POSTED_TO.search(sentence, max(0, country.start - 40), country.start)]  # 'ambassador to Spain'
     for clause_start, clause_end in split_clauses(sentence):
@@ -122,7 +131,7 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
                     # 'King Mohammed VI welcomed him in Rabat': where a person acts is their country, last of all
                     here = [country for country in free if clause_start <= country.start < clause_end
                             and country.kind in ("capital", "name")
-                            and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", sentence[max(0, country.start - 8):country.start])]
+                            and IN_AT_BEFORE.search(sentence[max(0, country.start - 8):country.start])]
                     iso = here[0].iso3 if len({country.iso3 for country in here}) == 1 else None
                 if iso:
                     person.country, person.country_cue = iso, "inferred"

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import ahocorasick
+
 from flows.lexicon import read_table, read_toml
 from flows.lexicon.registry import event_types, family
 
@@ -91,17 +93,26 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=1)
+def _stem_index() -> tuple[ahocorasick.Automaton, dict[str, tuple[int, ...]]]:
+    """Every trigger stem in one Aho-Corasick automaton, and the triggers (by position) each stem keys (speed)."""
+    grammar = rules()
+    automaton = ahocorasick.Automaton()
+    for stem in grammar["stems"]:
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    return automaton, {stem: tuple(i for i, trigger in enumerate(grammar["triggers"]) if stem in trigger.keywords)
+                       for stem in grammar["stems"]}
+
+
 def find_triggers(clause: str, clause_start: int) -> list[Hit]:
     """Every trigger row matching the clause, with spans in the sentence."""
     grammar = rules()
-    lowered = clause.lower()
-    present = {word for word in grammar["stems"] if word in lowered}
+    automaton, index = _stem_index()
+    # the stems in the clause in one pass, and only their triggers tried, in the lexicon's order
+    wanted = {i for _, stem in automaton.iter(clause.lower()) for i in index[stem]}
     hits: list[Hit] = []
-    if not present:
-        return hits
-    for trigger in grammar["triggers"]:
-        if present.isdisjoint(trigger.keywords):
-            continue
+    for trigger in map(grammar["triggers"].__getitem__, sorted(wanted)):
         for match in trigger.pattern.finditer(clause):
             hits.append(Hit(trigger.event_type, clause_start + match.start(), clause_start + match.end(), match.group(0)))
     return hits

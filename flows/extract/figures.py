@@ -11,6 +11,10 @@ from flows.common.dates import DateMention
 from flows.extract.events import split_clauses
 from flows.lexicon import read_toml
 
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+PERCENT = re.compile(r"%|percent")
+GREW = re.compile(r"\b(?:up|rose|grew|increase|growth|higher|more)\b", re.I)
+
 FLOW = re.compile(r"\b(exports?|sales|shipments|supplies|deliveries|imports?)\s+(to|from)\b", re.I)
 
 
@@ -30,7 +34,7 @@ def _period(dates: list[DateMention], sentence: str, pos: int) -> tuple[date | N
     for d in dates:
         if d.value is None or d.kind == "until":
             continue
-        if d.text.lower().startswith(("on ", "from ")) and re.search(r"%|percent", sentence[max(0, d.start - 25):d.start]):
+        if d.text.lower().startswith(("on ", "from ")) and PERCENT.search(sentence[max(0, d.start - 25):d.start]):
             continue
         usable.append(d)
     if not usable:
@@ -54,7 +58,7 @@ def _measure(sentence: str, pos: int, unit: str) -> str:
                 best, best_key = name, key
     window = sentence[max(0, pos - 30):pos + 30]
     if unit == "percent":
-        grew = re.search(r"\b(?:up|rose|grew|increase|growth|higher|more)\b", window, re.I)
+        grew = GREW.search(window)
         return f"{best or 'trade'} growth" if grew else "share"
     if unit not in ("USD", "EUR", "JPY", "GBP", "RUB", "CNY") and len(unit) != 3:
         return "count"

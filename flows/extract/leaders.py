@@ -9,6 +9,11 @@ from flows.extract.names import NAME_HONORIFICS, fold_name, title_lexicon
 from flows.extract.persons import Person
 from flows.lexicon import read_table, read_toml
 
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+BY_OR_SEMICOLON = re.compile(r"\bby\b|;")
+SIDE_OF = re.compile(r"\bon\s+the\s+(\S+)\s+side\b|\bon\s+behalf\s+of\s+(?:the\s+)?(\S+)")
+WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
+
 LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towards", "via", "visited", "visiting",
             "toured", "left", "reached"}
 
@@ -17,9 +22,9 @@ def side_phrase(sentence: str, end: int, countries: list[CountryMention]) -> str
     """'X and Y on the Hungarian side', 'signed by Z, Minister of Trade, on behalf of Ghana': the first side phrase
     after the name, before any ' by '."""
     rest = sentence[end:end + 120]
-    cut = re.search(r"\bby\b|;", rest)
+    cut = BY_OR_SEMICOLON.search(rest)
     rest = rest[: cut.start()] if cut else rest
-    m = re.search(r"\bon\s+the\s+(\S+)\s+side\b|\bon\s+behalf\s+of\s+(?:the\s+)?(\S+)", rest)
+    m = SIDE_OF.search(rest)
     if not m:
         return None
     pos = end + m.start(1 if m.group(1) else 2)
@@ -130,7 +135,7 @@ def nearest_country(sentence: str, start: int, end: int, countries: list[Country
     for c in countries:
         if not (clause[0] <= c.start < clause[1]) or c.kind == "historic":
             continue
-        prev = re.search(r"(\w+)\s+(?:the\s+)?$", sentence[max(0, c.start - 20):c.start])
+        prev = WORD_BEFORE.search(sentence[max(0, c.start - 20):c.start])
         if prev and prev.group(1).lower() in LOCATIVE:
             continue
         d = start - c.end if c.end <= start else c.start - end

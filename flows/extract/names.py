@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from flows.extract.countries import CountryMention
 from flows.lexicon import read_toml
@@ -12,8 +12,9 @@ from flows.lexicon import read_toml
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*(?:[’'](?!s\b)[^\W\d_]+)*|[’']s\b|\d[\d.,]*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or a punctuation mark with its offsets (a tuple: a sentence makes dozens, a frozen dataclass cost 3x)."""
+
     start: int
     end: int
     text: str
@@ -45,6 +46,8 @@ def title_lexicon() -> dict:
 
 def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
     """Words and punctuation with offsets; tokens inside a country mention carry it."""
+    if not countries:
+        return [Tok(m.start(), m.end(), m.group(0)) for m in WORD.finditer(sentence)]
     owner_at = {pos: c for c in countries for pos in range(c.start, c.end)}
     return [Tok(m.start(), m.end(), m.group(0), owner_at.get(m.start())) for m in WORD.finditer(sentence)]
 
@@ -108,12 +111,28 @@ def skip_courtesy(toks: list[Tok], k: int) -> int:
     return k
 
 
+_BY_LIST: dict[int, tuple[list, dict[str, list[tuple[str, ...]]]]] = {}
+MAX_LISTS = 64
+
+
+def _index_of(seqs: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """by_first of a lexicon list, found by the list's identity: by_first's own cache key hashed every sequence of
+    the list on every call (the lists are the title lexicon's, built once a process and never changed)."""
+    entry = _BY_LIST.get(id(seqs))
+    if entry is not None and entry[0] is seqs:
+        return entry[1]
+    index = by_first(tuple(seqs))
+    if len(_BY_LIST) < MAX_LISTS:
+        _BY_LIST[id(seqs)] = (seqs, index)  # the list is kept, so its id cannot be reused by another
+    return index
+
+
 def match_seq(toks: list[Tok], i: int, seqs: list[tuple[str, ...]], lower: bool = False) -> int:
     """Length of the longest sequence of `seqs` that starts at token i, or 0."""
     if i >= len(toks):
         return 0
     first = toks[i].text.lower() if lower else toks[i].text
-    for seq in by_first(tuple(seqs)).get(first, ()):
+    for seq in _index_of(seqs).get(first, ()):
         n = len(seq)
         if n == 1 or tuple(t.text.lower() if lower else t.text for t in toks[i:i + n]) == seq:
             return n

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
+from flows.common.prefilter import gate, word_gate
 from flows.lexicon import read_toml
 
 CAP_PHRASE = re.compile(
@@ -50,6 +51,8 @@ def _rules() -> dict:
             re.escape(n) for n in sorted({*data["known"], *data["known"].values(), *_title_case(data["known"])},
                                          key=len, reverse=True))
             + r")\b(?!(?:[’']s)?(?:\s+[A-Z][\w-]*)*\s+(?:" + "|".join(data["body_words"]) + r")\b)"),
+        # every name the "known" pattern can match, as written (it is case-sensitive): its gate
+        "known_gate": word_gate({*data["known"], *data["known"].values(), *_title_case(data["known"])}, cased=True),
         "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
                        **{k: k.upper() for k in _title_case(data["known"])}},
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
@@ -62,11 +65,16 @@ def _title_case(known: dict[str, str]) -> list[str]:
     return [acronym.capitalize() for acronym in known if acronym.isalpha() and acronym.isupper() and len(acronym) >= 4]
 
 
+# compiled once (speed): _parse_org runs for every organization of a list
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
+TRAILING_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
+
+
 def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str | None] | None:
-    name = re.sub(r"^(?:the|The)\s+", "", phrase).strip()
+    name = LEADING_THE.sub("", phrase).strip()
     if name.endswith(".") and name.count(".") == 1:
         name = name[:-1]  # the sentence's full stop, not an abbreviation
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    name = TRAILING_PARENS.sub("", name).strip()
     if not name:
         return None
     first = name.split()[0]
@@ -76,6 +84,12 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
     if acronym is None and name.isupper() and 2 <= len(name) <= 10:
         return name, None, name
     return (acronym or name), (name if name != acronym else None), acronym
+
+
+# find_memberships reads the list of organizations after the verb with these (compiled once: speed)
+AS_ASIDE = re.compile(r",\s+as\s+[^,;]*(?=,)")
+AND_MEMBERS = re.compile(r"\s+and\s+(?:also\s+)?(?:full\s+|associate\s+)?members?\s+of\b")
+LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)")
 
 
 def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple[str, str],
@@ -97,28 +111,39 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
     return out
 
 
+# the subject before the verb (compiled once: speed)
+LETTER = re.compile(r"[A-Za-z]")
+ONLY_ALONE = re.compile(r"\b(?:only|alone)\b", re.I)
+BOTH_ALL = re.compile(r"(?:both|all)\b", re.I)
+
+
 def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
                      pair_spans: list[tuple[int, int]]) -> list[Membership]:
     """Organizations the sentence says two or more countries share ('Both countries are members of ...')."""
     rules = _rules()
     out: list[Membership] = []
+    # the cheap gates first (flows/common/prefilter.py): the verb alternation runs on the 1 sentence in 30 that
+    # holds one of its words ('member', 'belong', 'joined', ...)
+    lowered = sentence.lower()
+    has_verb = gate(rules["verbs"]).open(sentence, lowered)
     # an explicit membership sentence is read by its grammar alone ('while Peru alone belongs to ...')
     known = (_shared_mentions(sentence, countries, pair, pair_spans)
-             if pair and rules["known"].search(sentence) and not rules["verbs"].search(sentence) else [])
-    for m in rules["pair_org"].finditer(sentence) if pair else ():
+             if pair and rules["known_gate"].open(sentence) and rules["known"].search(sentence) and not (has_verb and rules["verbs"].search(sentence))
+             else [])
+    for m in rules["pair_org"].finditer(sentence) if pair and gate(rules["pair_org"]).open(sentence, lowered) else ():
         # 'the two NATO allies': the pair's shared organization, named as what they are to each other
         if m.group(1) not in {c.text for c in countries}:
             out.append(Membership(m.group(1), None, m.group(1), tuple(pair)))  # type: ignore[arg-type]
-    for verb in rules["verbs"].finditer(sentence):
+    for verb in rules["verbs"].finditer(sentence) if has_verb else ():
         subject = sentence[:verb.start()]
         bounds = [m.end() for m in CLAUSE_START.finditer(subject)]
-        while bounds and not re.search(r"[A-Za-z]", subject[bounds[-1]:]):
+        while bounds and not LETTER.search(subject, bounds[-1]):
             bounds.pop()  # '..., and are founding members of': the verb shares the previous clause's subject
         clause_start = bounds[-1] if bounds else 0
         # 'Both, however, are members of': an aside between the subject and its verb
         subject = ASIDE.sub("", subject)
         clause_start = min(clause_start, len(subject))
-        if re.search(r"\b(?:only|alone)\b", subject[clause_start:], re.I):
+        if ONLY_ALONE.search(subject[clause_start:]):
             continue  # 'only Tanzania is a member of ...': one side
         leading = verb.start() - len(sentence[:verb.start()].lstrip()) == 0 or not sentence[:verb.start()].strip()
         members = []
@@ -127,7 +152,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
                     and not rules["not_members"].search(sentence, max(0, c.start - 20), c.start):
                 members.append(c.iso3)
         if len(members) < 2 and pair and (rules["pair"].search(subject[clause_start:])
-                                          or re.match(r"(?:both|all)\b", verb.group(0), re.I)  # 'Both belong to'
+                                          or BOTH_ALL.match(verb.group(0))  # 'Both belong to'
                                           or any(clause_start <= s < verb.start() for s, _ in pair_spans)
                                           or (leading and rules["pair"].search(sentence, verb.end()))):
             # 'As members of the EU and NATO, the two countries ...': the subject follows the list
@@ -137,16 +162,16 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
             members = list(dict.fromkeys(c.iso3 for c in countries if c.start > verb.end() and c.kind == "name"))
         if len(members) < 2:
             continue
-        rest = re.sub(r",\s+as\s+[^,;]*(?=,)", "", sentence[verb.end():])  # ', as the Turkic Council was called,'
+        rest = AS_ASIDE.sub("", sentence[verb.end():])  # ', as the Turkic Council was called,'
         # 'belong to the IGAD, which has its seat in Djibouti, and to the African Union': the aside ends no list
         rest = RELATIVE_ASIDE.sub("", rest)
         end = rules["end"].search(rest)
         listing = rest[: end.start()] if end else rest
         # a second membership verb in the same list ('... and take part in the ASEM') continues it
         listing = rules["verbs"].sub(",", listing)
-        listing = re.sub(r"\s+and\s+(?:also\s+)?(?:full\s+|associate\s+)?members?\s+of\b", ",", listing)  # '... and members of X'
+        listing = AND_MEMBERS.sub(",", listing)  # '... and members of X'
         found = []
-        pieces = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)", listing)
+        pieces = LIST_SPLIT.split(listing)
         for piece, m in ((piece, m) for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
             phrase = m.group(0)
             if LIST_MODIFIER.match(piece, m.end()) and not rules["member_noun"].match(piece, m.end()):

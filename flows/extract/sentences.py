@@ -43,12 +43,15 @@ class Sentence:
     dateline: str | None = None
 
 
+DIGIT = re.compile(r"\d")
+
+
 def _is_dateline(prefix: str) -> bool:
     """A dateline is a place (capitalised or upper-case), optionally a date and an outlet, then a dash or colon."""
     head = prefix.split(",")[0].split("(")[0].strip(" :—–-")
     if not head:
         return False
-    has_date = bool(re.search(r"\d", prefix))
+    has_date = bool(DIGIT.search(prefix))
     return head.isupper() or has_date or "(" in prefix
 
 
@@ -69,14 +72,29 @@ def _front_matter_end(text: str) -> int:
     return 0
 
 
+ONE_LETTER = re.compile(r"[a-zà-þ]")
+WORD_TAIL = re.compile(r"([\w.]+)$")
+TAIL_WINDOW = 40
+
+
+def _word_before(text: str, cur: int, stop: int) -> re.Match[str] | None:
+    """The run of word characters and dots that ends at stop (searched in a window first: a search over the whole
+    paragraph so far tried every position of it at every full stop)."""
+    window = max(cur, stop - TAIL_WINDOW)
+    word = WORD_TAIL.search(text, window, stop)
+    if word is not None and word.start() == window and window > cur:
+        word = WORD_TAIL.search(text, cur, stop)  # the run reaches the window's edge: it may go on before it
+    return word
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cur = [], start
     chunk = text[start:end]
     for m in SENTENCE_END.finditer(chunk):
         stop = start + m.start()
-        word = re.search(r"([\w.]+)$", text[cur:stop + 1][:-1] if text[stop] == "." else "")
+        word = _word_before(text, cur, stop) if text[stop] == "." else None
         token = (word.group(1) if word else "").lower().rstrip(".")
-        if text[stop] == "." and (token in ABBREVIATIONS or re.fullmatch(r"[a-zà-þ]", token)
+        if text[stop] == "." and (token in ABBREVIATIONS or ONE_LETTER.fullmatch(token)
                                    or ("." in token and not any(ch.isdigit() for ch in token))):
             continue  # an abbreviation or an initial ("J. Smith", "U.S.") does not end a sentence
         if start + m.end() < end and not text[start + m.end()].isspace() and (
@@ -106,6 +124,7 @@ def _introduces_list(line: str) -> bool:
     return line.endswith(":") and len(line.split()) >= 8
 
 
+LEADING_SPACE = re.compile(r"\s*")
 TABLE_CELL = re.compile(r"[^|]+")
 CELL_MIN_WORDS = 4
 
@@ -148,7 +167,7 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         bullet = BULLET.match(line)
         if bullet is None and out and _in_list_run(text, lines, n):
-            bullet = re.match(r"\s*", line)  # an item of a list whose markers ingest removed
+            bullet = LEADING_SPACE.match(line)  # an item of a list whose markers ingest removed
         if bullet and len(stripped.split()) >= 4 and not stripped.startswith("#"):
             # a list item is a sentence even without a full stop ('- Kazakhstan exports wheat to Uzbekistan')
             for s, e in _split_paragraph(text, line_start + bullet.end(), line_end):

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, by_first,
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
+
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
 
 
 def _past_mention(toks: list[Tok], index: int) -> int:
@@ -103,7 +107,7 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
 
 
 def singular(role: str) -> str:
-    return re.sub(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b", r"\1", role)
+    return PLURAL_HEAD.sub(r"\1", role)
 
 
 @dataclass
@@ -116,13 +120,22 @@ class Found:
     counterpart_at: int | None = None  # where 'his counterpart' stands, for a name it introduces
 
 
+PLURAL_AFTER = frozenset(("the", "foreign", "two", "deputy", "prime"))  # the words a plural head may follow
+
+
 def _head_at(toks: list[Tok], index: int, lex: dict, firsts: dict[str, list[tuple[str, ...]]]) -> int:
     """Width of the title head at index (0 if none), so the caller skips a whole 'Deputy Foreign Minister'."""
     width = match_seq(toks, index, lex["heads"]) if toks[index].text in firsts else 0
-    if not width and index > 0 and toks[index - 1].text.lower() in ("the", "foreign", "two", "deputy", "prime") and \
+    if not width and index > 0 and toks[index - 1].text.lower() in PLURAL_AFTER and \
             index + 2 < len(toks) and (toks[index + 1].text == "," or is_name_token(toks[index + 1])):
         width = match_seq(toks, index, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
     return width
+
+
+@lru_cache(maxsize=1)
+def _head_ends() -> list[tuple[str, ...]]:
+    """The last word of every title head ('Minister' of 'Foreign Minister'), each as a one-word sequence."""
+    return [(h[-1],) for h in title_lexicon()["heads"]]
 
 
 def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
@@ -137,7 +150,7 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         elif (prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper()
               and toks[start - 2].country is None):
             start -= 1
-        elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, [(h[-1],) for h in lex["heads"]]):
+        elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, _head_ends()):
             start -= 1  # 'Deputy Prime Minister and Foreign Minister'
         else:
             break
@@ -210,6 +223,9 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
     index = 0
     firsts = by_first(tuple(lex["heads"]))
     while index < len(toks):
+        if toks[index].text not in firsts and (index == 0 or toks[index - 1].text.lower() not in PLURAL_AFTER):
+            index += 1  # no head can start here (_head_at's own tests, first: speed)
+            continue
         width = _head_at(toks, index, lex, firsts)
         if not width:
             index += 1

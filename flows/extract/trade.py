@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
@@ -68,12 +69,13 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         return answered
     if not countries and state.last_flow and credited_goods(sentence):
         return _on_flow(credited_goods(sentence), state.last_flow, state)
-    state.flow_left = FLOW_WINDOW if lex["hint"].search(sentence) else state.flow_left - 1
+    hinted = gate(lex["hint"]).open(sentence) and lex["hint"].search(sentence) is not None
+    state.flow_left = FLOW_WINDOW if hinted else state.flow_left - 1
     if not countries and state.flow_left > 0:
         listed = _country_less(sentence, state)
         if listed is not None:
             return listed
-    if not lex["hint"].search(sentence) or not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence)
+    if not hinted or not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence)
                                                                                   or GROWTH_HEAD.match(sentence)))):
         return []  # no trade word, or no country and no flow to refer back to: nothing to read (speed)
     countries = [c for c in countries if not is_historic(c.iso3)]

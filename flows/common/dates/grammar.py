@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from flows.common.dates.words import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, RELATIVE_DAYS, WEEKDAYS, alternation, capitalised
+from flows.common.prefilter import word_gate
 
 _MON = rf"(?:{alternation(capitalised(FULL_MONTHS))}|{alternation(capitalised(MONTH_ABBREVIATIONS))}\.?)(?![A-Za-z])"
 _MONF = rf"{alternation(capitalised(FULL_MONTHS))}(?![A-Za-z])"
@@ -150,8 +151,15 @@ _CORE_RX = re.compile(
 _WINDOW_CHARS = 100
 
 
+# a core is a digit or one of the core words: a sentence with neither cannot match _CORE_RX (one C pass each, speed)
+_CORE_GATE = word_gate({word.lower() for word in _CORE_WORDS | _CASED_CORES})
+_DIGIT = re.compile(r"\d")
+
+
 def could_have_date(sentence: str) -> bool:
     """Whether find() can find anything here: the sentence has a core word (a cheap gate, exactly the grammar's)."""
+    if _DIGIT.search(sentence) is None and not _CORE_GATE.open(sentence):
+        return False
     return _CORE_RX.search(sentence) is not None
 
 
