@@ -79,7 +79,7 @@ def load_both(tmp_path: Path, load, db, body: str, monkeypatch) -> tuple[list, l
     results = []
     for whole in (True, False):
         if not whole:
-            monkeypatch.setattr(whole_file, "plain_lines", lambda _path: None)
+            monkeypatch.setattr(whole_file, "scan_plain", lambda _path: iter([None]))
         result = load([path], tmp_path)
         facts = db.execute("select * from fact_trade order by row_ref").fetchall()
         results += [facts, sorted(result.quarantine.rows())]
