@@ -11,7 +11,6 @@ is dropped before anything is published.
 from __future__ import annotations
 
 import codecs
-import re
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -35,8 +34,6 @@ SCAN_BYTES = 16 << 20
 # text), NUL is no text. An empty line needs no search: DuckDB's reader skips it, so the row count tells.
 NOT_PLAIN = (b"\r", b"\x00")
 QUOTE = ord('"')
-# DuckDB's memory for a whole-file pass (see capped_memory): at 10M rows its own peak stays below this
-MEMORY_LIMIT = "1GiB"
 FIELD_ENDS = np.array([ord(","), ord("\n")], dtype=np.uint8)
 
 
@@ -168,12 +165,11 @@ def load_whole(
     # DuckDB's reader raises nothing with ignore_errors, and a file found not plain is dropped unpublished.
     checker = RestOfScan(scan)
     checker.start()
-    kept_memory = capped_memory(con)
     try:
-        stage_whole(con, reader, layout_sql, value_scale, weight_scale, hs_revision)
-    finally:
-        lines = checker.result()
-    try:
+        try:
+            stage_whole(con, reader, layout_sql, value_scale, weight_scale, hs_revision)
+        finally:
+            lines = checker.result()
         if lines is None or scalar(con, f"select count(*) from {STAGED}") != lines:
             return None  # not plain after all, or DuckDB's reader left out a line (the block reader says why)
         check_shape(con.sql(f"select * from {STAGED} limit {SHAPE_SAMPLE_ROWS}").to_arrow_table())
@@ -185,46 +181,14 @@ def load_whole(
         return FileOutcome(rows_in=lines, loaded=loaded, quarantine=quarantine)
     finally:
         con.execute(f"drop table if exists {STAGED}")
-        restore_memory(con, kept_memory)
-
-
-def capped_memory(con: duckdb.DuckDBPyConnection) -> str:
-    """Hold DuckDB to MEMORY_LIMIT for one file's pass (unless its limit is lower); returns the limit to restore.
-
-    DuckDB's default limit is 80% of the machine, so it keeps the staged table's written blocks cached as it
-    goes; the staging statement and the inserts need far less, and what is written can be read back.
-    """
-    kept = str(scalar(con, "select current_setting('memory_limit')"))
-    if size_bytes(kept) > size_bytes(MEMORY_LIMIT):
-        con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
-    return kept
-
-
-def restore_memory(con: duckdb.DuckDBPyConnection, kept: str) -> None:
-    """Give DuckDB back the limit capped_memory found: its default by a reset (set again from its rounded text,
-    the default would shrink by 0.1 GiB a file)."""
-    con.execute("reset memory_limit")
-    if scalar(con, "select current_setting('memory_limit')") != kept:
-        con.execute(f"set memory_limit = '{kept}'")
-
-
-UNITS = {"": 1, "BYTES": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
-         "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
-
-
-def size_bytes(setting: str) -> float:
-    """A DuckDB memory setting ('18.6 GiB', '1GB', '976.5 MiB') in bytes."""
-    match = re.fullmatch(r"\s*([\d.]+)\s*([a-zA-Z]*)\s*", setting)
-    if not match or match.group(2).upper() not in UNITS:
-        return float("inf")  # a form not known here: leave DuckDB's own limit alone
-    return float(match.group(1)) * UNITS[match.group(2).upper()]
 
 
 class RestOfScan(threading.Thread):
     """The rest of a scan_plain in a thread of its own: its last value, or None once the file is found not plain.
 
-    Byte counts hold the GIL only between DuckDB's calls back into Python, so the scan takes the core that the
-    staging statement leaves (its reader is numbered in line order, one thread).
+    DuckDB releases the GIL while it runs a statement, and the staging statement runs on one thread (rn, the
+    line number, is a row_number() over the reader, which keeps the whole pipeline in line order), so the scan
+    takes the other core: at 10M rows it costs CPU but no wall time.
     """
 
     def __init__(self, scan: Iterator[int | None]) -> None:

@@ -164,3 +164,4 @@ def test_only_empty_quotes_at_the_edges_of_a_block() -> None:
     assert not only_empty_quotes(b'1,""')  # a pair that ends the block without its line end
     assert only_empty_quotes(b'1,""\n2,x"', end=5)  # only the whole lines up to end count
     assert not only_empty_quotes(b'1,"",""""\n')  # two pairs side by side are one escaped quote
+
