@@ -8,6 +8,7 @@ it alone. Results go to stdout and bench/data/trade.json.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -62,10 +63,12 @@ def run_dyad(csv: Path, db: Path) -> dict:
 
 
 def measure(kind: str, csv: Path) -> dict:
-    """Run one measurement in a subprocess; its wall time, rows and peak RSS."""
+    """Run one measurement in a subprocess; its wall time, rows, peak RSS and the 1-minute load average before
+    and after it (the machine may be shared: CPU time is the steadier figure)."""
     db = DATA / f"bench_{kind}.duckdb"
     for stale in (db, db.with_suffix(".duckdb.wal")):
         stale.unlink(missing_ok=True)
+    load_before = os.getloadavg()[0]
     out = subprocess.run(
         [sys.executable, "-c",
          "import json, resource, sys; from bench.trade import run_duckdb, run_dyad; from pathlib import Path; "
@@ -75,9 +78,10 @@ def measure(kind: str, csv: Path) -> dict:
         cwd=ROOT, capture_output=True, text=True, check=True,
     )
     db.unlink(missing_ok=True)
+    load_after = os.getloadavg()[0]
     # DuckDB may draw a progress bar on the same stream: the result is the last JSON object printed
     last = out.stdout.strip().splitlines()[-1]
-    return json.loads(last[last.index("{"):])
+    return {**json.loads(last[last.index("{"):]), "load": [round(load_before, 1), round(load_after, 1)]}
 
 
 def main(sizes: list[int]) -> None:
@@ -93,7 +97,7 @@ def main(sizes: list[int]) -> None:
                "dyad_rss_mb": round(dyad["peak_rss_mb"]), "ratio": round(dyad["seconds"] / duck["seconds"], 2),
                "cpu_ratio": round(dyad["cpu_s"] / duck["cpu_s"], 2), "loaded": dyad["loaded"],
                "quarantined": dyad["quarantined"], "duckdb_rows": duck["rows"], "dyad_rows_in": dyad["rows"],
-               "same_rows": dyad["rows"] == duck["rows"]}
+               "same_rows": dyad["rows"] == duck["rows"], "duckdb_load": duck["load"], "dyad_load": dyad["load"]}
         results.append(row)
         print(json.dumps(row), flush=True)
     (DATA / "trade.json").write_text(json.dumps(results, indent=2))

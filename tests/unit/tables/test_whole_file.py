@@ -79,7 +79,7 @@ def load_both(tmp_path: Path, load, db, body: str, monkeypatch) -> tuple[list, l
     results = []
     for whole in (True, False):
         if not whole:
-            monkeypatch.setattr(whole_file, "plain_lines", lambda _path: None)
+            monkeypatch.setattr(whole_file, "scan_plain", lambda _path: iter([None]))
         result = load([path], tmp_path)
         facts = db.execute("select * from fact_trade order by row_ref").fetchall()
         results += [facts, sorted(result.quarantine.rows())]
@@ -127,3 +127,41 @@ def test_an_empty_line_sends_the_file_to_the_block_reader(tmp_path: Path, load) 
     assert (result.rows_in, result.loaded) == (3, 2)
     (row,) = result.quarantine.rows()
     assert row[2] == "line 3" and row[3].startswith("period '' is not a year")
+
+
+def test_scan_plain_answers_block_by_block(tmp_path: Path, monkeypatch) -> None:
+    # load_whole checks the first block before DuckDB reads the file and the rest beside DuckDB's statement
+    monkeypatch.setattr(whole_file, "SCAN_BYTES", 2 * len(ROW))
+    body = HEADER + "\n" + "\n".join(MIXED) + "\n"
+    counts = list(whole_file.scan_plain(write(tmp_path, body)))
+    assert counts[-1] == len(MIXED) and counts == sorted(counts) and len(counts) > 3
+    late = HEADER + "\n" + "\n".join(MIXED) + "\n" + ROW.replace(",X,", ',"X",') + "\n"  # quoted text at the end
+    counts = list(whole_file.scan_plain(write(tmp_path, late)))
+    assert counts[0] is not None and counts[-1] is None
+
+
+def test_quoted_text_after_the_first_block_sends_the_file_to_the_block_reader(
+    tmp_path: Path, load, db, monkeypatch,
+) -> None:
+    # the first block is plain, so DuckDB stages the file while the thread finds the quoted text further on: the
+    # staged rows are dropped unpublished and the block reader loads the file, with the same rows and reasons
+    monkeypatch.setattr(whole_file, "SCAN_BYTES", 2 * len(ROW))
+    quoted = ROW.replace("2022", "2015").replace(",X,", ',"X",')
+    body = HEADER + "\n" + "\n".join(MIXED) + "\n" + quoted + "\n"
+    staged = []
+    stage_whole = whole_file.stage_whole
+    monkeypatch.setattr(whole_file, "stage_whole", lambda *args: staged.append(1) or stage_whole(*args))
+    facts, quarantine, block_facts, block_quarantine = load_both(tmp_path, load, db, body, monkeypatch)
+    assert staged == [1]  # DuckDB did read the file once
+    assert facts == block_facts and quarantine == block_quarantine
+    assert f"line {len(MIXED) + 2}" in [f[2] for f in facts]  # the quoted row loads, as the block reader reads it
+    tables = db.execute("select table_name from duckdb_tables() where table_name = 'trade_whole_file'").fetchall()
+    assert tables == []
+
+
+def test_only_empty_quotes_at_the_edges_of_a_block() -> None:
+    assert only_empty_quotes(b'"",1\n1,""\n')  # a pair opening the block, a pair closing a line
+    assert not only_empty_quotes(b'1,""')  # a pair that ends the block without its line end
+    assert only_empty_quotes(b'1,""\n2,x"', end=5)  # only the whole lines up to end count
+    assert not only_empty_quotes(b'1,"",""""\n')  # two pairs side by side are one escaped quote
+
