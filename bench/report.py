@@ -42,14 +42,17 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     ex = results.get("extraction")
     if ex:
         rate, cpu_rate = ex["docs_per_s"]["extract"], ex["docs_per_cpu_s"]["extract"]
-        rows.append(_row(f"extraction, {ex['documents']} docs of {ex['mean_kb']} KB, one core",
-                         f"{rate} docs/s ({cpu_rate} per CPU s)",
+        # issue 14 asks 300 docs/s of the rules path; the default (model) backbone is issue 11's >= 50, beside it
+        rules_rate = ex["docs_per_cpu_s"].get("extract_rules")
+        path = "rules path (DYAD_BACKBONE=rules)" if rules_rate is not None else "default backbone"
+        judged = rules_rate if rules_rate is not None else cpu_rate
+        rows.append(_row(f"extraction, {ex['documents']} docs of {ex['mean_kb']} KB, one core, {path}",
+                         f"{judged} docs per CPU s",
                          f"sentence split {ex['docs_per_s']['split']} docs/s; trigger regex {ex['docs_per_s']['regex']} docs/s",
-                         ex["ratio_to_split"], ">= 300 docs/s", cpu_rate >= 300))
-        if "extract_rules" in ex["docs_per_cpu_s"]:  # issue 11: the chosen backbone beside the rules alone
-            rules_rate = ex["docs_per_cpu_s"]["extract_rules"]
+                         ex["ratio_to_split"], ">= 300 docs/s", judged >= 300))
+        if rules_rate is not None:
             rows.append(_row(f"extraction with the {ex.get('backbone', 'spacy')} backbone, one core",
-                             f"{cpu_rate} docs per CPU s", f"rules alone {rules_rate} docs per CPU s",
+                             f"{cpu_rate} docs per CPU s ({rate} docs/s wall)", f"rules alone {rules_rate} docs per CPU s",
                              round(rules_rate / cpu_rate, 1) if cpu_rate else None, ">= 50 docs/s", cpu_rate >= 50))
     orch = results.get("orchestration", {}).get("summary")
     if orch:
