@@ -252,38 +252,14 @@ def find_amounts(sentence: str, date_spans: Sequence[tuple[int, int]] | None = N
         dates = [(a, b) for a, b in date_spans if not _BARE_YEAR_RX.fullmatch(sentence, a, b)]
     amounts = []
     for match in _scan(sentence):
-        number_text = match["num"]
-        if ORDINAL_SUFFIX.match(sentence[match.end("num"):match.end("num") + 3]) and not match["scale"]:
-            continue  # ordinal
-        value = _number(number_text)
-        if value is None:
+        number = _value(sentence, match)
+        if number is None:
             continue
-        scale = match["scale"] or SCALE_ABBREVIATIONS.get((match["abbr"] or "").lower())
-        currency = _currency(match)
-        if match["abbr"] and currency is None:
-            continue  # "45m" alone is a length
-        high = _number(match["num2"]) if match["num2"] else None
-        if scale:
-            value *= SCALES[scale.lower().rstrip("s")]
-            high = high * SCALES[scale.lower().rstrip("s")] if high is not None else None
-        if high is not None and high <= value:
-            continue  # "2022-23" is a span of years, not a range of amounts
-        end = match.end()
-        if match["pct"]:
-            unit = "percentage points" if "point" in match["pct"].lower() else "percent"
-        elif currency is not None:
-            unit = currency
-        elif match["suf"]:
-            continue  # a currency noun we cannot map
-        else:
-            counted = _counted_noun(sentence, match.end())
-            if counted is None or value == 1:
-                continue
-            before = _DETERMINER_RX.search(sentence, max(0, match.start() - 20), match.start())
-            if before and before["d"].lower() in DETERMINERS:
-                continue
-            unit, end, factor = counted
-            value *= factor
+        value, high, currency = number
+        measured = _unit(sentence, match, value, currency)
+        if measured is None:
+            continue
+        unit, end, value = measured
         if dates is None:
             dates = _date_spans(sentence)
         start = match.start()
@@ -294,3 +270,43 @@ def find_amounts(sentence: str, date_spans: Sequence[tuple[int, int]] | None = N
         amounts.append(Amount(start, end, sentence[start:end], float(value), unit, qualifier,
                               float(high) if high is not None else None))
     return amounts
+
+
+def _value(sentence: str, match: re.Match[str]) -> tuple[Decimal, Decimal | None, str | None] | None:
+    """The scaled number of a match, the top of its range and its currency; None when the number is no amount
+    (an ordinal, a length such as '45m', a span of years such as '2022-23')."""
+    if ORDINAL_SUFFIX.match(sentence[match.end("num"):match.end("num") + 3]) and not match["scale"]:
+        return None  # ordinal
+    value = _number(match["num"])
+    if value is None:
+        return None
+    scale = match["scale"] or SCALE_ABBREVIATIONS.get((match["abbr"] or "").lower())
+    currency = _currency(match)
+    if match["abbr"] and currency is None:
+        return None  # "45m" alone is a length
+    high = _number(match["num2"]) if match["num2"] else None
+    if scale:
+        value *= SCALES[scale.lower().rstrip("s")]
+        high = high * SCALES[scale.lower().rstrip("s")] if high is not None else None
+    if high is not None and high <= value:
+        return None  # "2022-23" is a span of years, not a range of amounts
+    return value, high, currency
+
+
+def _unit(sentence: str, match: re.Match[str], value: Decimal, currency: str | None) -> tuple[str, int, Decimal] | None:
+    """(unit, end, value) of an amount: a percentage, a currency, or the noun it counts (which may scale the value:
+    '5 bcm' is 5e9 cubic metres); None when it has none ('one', 'the 300', a currency noun we cannot map)."""
+    if match["pct"]:
+        return ("percentage points" if "point" in match["pct"].lower() else "percent"), match.end(), value
+    if currency is not None:
+        return currency, match.end(), value
+    if match["suf"]:
+        return None  # a currency noun we cannot map
+    counted = _counted_noun(sentence, match.end())
+    if counted is None or value == 1:
+        return None
+    before = _DETERMINER_RX.search(sentence, max(0, match.start() - 20), match.start())
+    if before and before["d"].lower() in DETERMINERS:
+        return None
+    unit, end, factor = counted
+    return unit, end, value * factor

@@ -135,54 +135,67 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         if m.group(1) not in {c.text for c in countries}:
             out.append(Membership(m.group(1), None, m.group(1), tuple(pair)))  # type: ignore[arg-type]
     for verb in rules["verbs"].finditer(sentence) if has_verb else ():
-        subject = sentence[:verb.start()]
-        bounds = [m.end() for m in CLAUSE_START.finditer(subject)]
-        while bounds and not LETTER.search(subject, bounds[-1]):
-            bounds.pop()  # '..., and are founding members of': the verb shares the previous clause's subject
-        clause_start = bounds[-1] if bounds else 0
-        # 'Both, however, are members of': an aside between the subject and its verb
-        subject = ASIDE.sub("", subject)
-        clause_start = min(clause_start, len(subject))
-        if ONLY_ALONE.search(subject[clause_start:]):
-            continue  # 'only Tanzania is a member of ...': one side
-        leading = verb.start() - len(sentence[:verb.start()].lstrip()) == 0 or not sentence[:verb.start()].strip()
-        members = []
-        for c in countries:
-            if clause_start <= c.start < verb.start() and c.iso3 not in members and c.kind != "historic" \
-                    and not rules["not_members"].search(sentence, max(0, c.start - 20), c.start):
-                members.append(c.iso3)
-        if len(members) < 2 and pair and (rules["pair"].search(subject[clause_start:])
-                                          or BOTH_ALL.match(verb.group(0))  # 'Both belong to'
-                                          or any(clause_start <= s < verb.start() for s, _ in pair_spans)
-                                          or (leading and rules["pair"].search(sentence, verb.end()))):
-            # 'As members of the EU and NATO, the two countries ...': the subject follows the list
-            members = list(pair)
-        if len(members) < 2 and leading:
-            # 'As members of SACU and SADC, Namibia and Botswana cooperate': the named subject follows the list
-            members = list(dict.fromkeys(c.iso3 for c in countries if c.start > verb.end() and c.kind == "name"))
-        if len(members) < 2:
-            continue
-        rest = AS_ASIDE.sub("", sentence[verb.end():])  # ', as the Turkic Council was called,'
-        # 'belong to the IGAD, which has its seat in Djibouti, and to the African Union': the aside ends no list
-        rest = RELATIVE_ASIDE.sub("", rest)
-        end = rules["end"].search(rest)
-        listing = rest[: end.start()] if end else rest
-        # a second membership verb in the same list ('... and take part in the ASEM') continues it
-        listing = rules["verbs"].sub(",", listing)
-        listing = AND_MEMBERS.sub(",", listing)  # '... and members of X'
-        found = []
-        pieces = LIST_SPLIT.split(listing)
-        for piece, m in ((piece, m) for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
-            phrase = m.group(0)
-            if LIST_MODIFIER.match(piece, m.end()) and not rules["member_noun"].match(piece, m.end()):
-                continue  # 'the EU macroregional strategies': the name modifies a noun phrase, no membership
-            if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):
-                continue  # 'since Sweden joined in March 2024': a date, not an organization
-            if any(c.text in phrase for c in countries if c.kind in ("name", "capital", "historic")):
-                continue  # 'the United States and Australia' are countries, not an organization
-            parsed = _parse_org(phrase, m.group(1))
-            if parsed and parsed[0] not in [f.organization for f in found + out]:
-                found.append(Membership(parsed[0], parsed[1], parsed[2], tuple(members)))
-        out += found
+        members = _members(rules, sentence, verb, countries, pair, pair_spans)
+        if len(members) >= 2:
+            out += _listed_organizations(rules, sentence, verb.end(), countries, tuple(members), out)
     return out + [k for k in known if k.organization not in {o.organization for o in out}
                   and k.organization not in {o.acronym for o in out}]
+
+
+def _members(rules: dict, sentence: str, verb: re.Match, countries: list[CountryMention],
+             pair: tuple[str, str] | None, pair_spans: list[tuple[int, int]]) -> list[str]:
+    """The countries a membership verb is said of (ISO3, in text order): the subject of its clause, the pair
+    when the subject is 'the two countries' or 'both', or the names after a leading 'As members of ...'."""
+    subject = sentence[:verb.start()]
+    bounds = [m.end() for m in CLAUSE_START.finditer(subject)]
+    while bounds and not LETTER.search(subject, bounds[-1]):
+        bounds.pop()  # '..., and are founding members of': the verb shares the previous clause's subject
+    clause_start = bounds[-1] if bounds else 0
+    # 'Both, however, are members of': an aside between the subject and its verb
+    subject = ASIDE.sub("", subject)
+    clause_start = min(clause_start, len(subject))
+    if ONLY_ALONE.search(subject[clause_start:]):
+        return []  # 'only Tanzania is a member of ...': one side
+    leading = verb.start() - len(sentence[:verb.start()].lstrip()) == 0 or not sentence[:verb.start()].strip()
+    members = []
+    for c in countries:
+        if clause_start <= c.start < verb.start() and c.iso3 not in members and c.kind != "historic" \
+                and not rules["not_members"].search(sentence, max(0, c.start - 20), c.start):
+            members.append(c.iso3)
+    if len(members) < 2 and pair and (rules["pair"].search(subject[clause_start:])
+                                      or BOTH_ALL.match(verb.group(0))  # 'Both belong to'
+                                      or any(clause_start <= s < verb.start() for s, _ in pair_spans)
+                                      or (leading and rules["pair"].search(sentence, verb.end()))):
+        # 'As members of the EU and NATO, the two countries ...': the subject follows the list
+        members = list(pair)
+    if len(members) < 2 and leading:
+        # 'As members of SACU and SADC, Namibia and Botswana cooperate': the named subject follows the list
+        members = list(dict.fromkeys(c.iso3 for c in countries if c.start > verb.end() and c.kind == "name"))
+    return members
+
+
+def _listed_organizations(rules: dict, sentence: str, after: int, countries: list[CountryMention],
+                          members: tuple[str, ...], taken: list[Membership]) -> list[Membership]:
+    """The organizations listed after a membership verb (from `after`), each once and none already `taken`."""
+    rest = AS_ASIDE.sub("", sentence[after:])  # ', as the Turkic Council was called,'
+    # 'belong to the IGAD, which has its seat in Djibouti, and to the African Union': the aside ends no list
+    rest = RELATIVE_ASIDE.sub("", rest)
+    end = rules["end"].search(rest)
+    listing = rest[: end.start()] if end else rest
+    # a second membership verb in the same list ('... and take part in the ASEM') continues it
+    listing = rules["verbs"].sub(",", listing)
+    listing = AND_MEMBERS.sub(",", listing)  # '... and members of X'
+    found: list[Membership] = []
+    pieces = LIST_SPLIT.split(listing)
+    for piece, m in ((piece, m) for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
+        phrase = m.group(0)
+        if LIST_MODIFIER.match(piece, m.end()) and not rules["member_noun"].match(piece, m.end()):
+            continue  # 'the EU macroregional strategies': the name modifies a noun phrase, no membership
+        if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):
+            continue  # 'since Sweden joined in March 2024': a date, not an organization
+        if any(c.text in phrase for c in countries if c.kind in ("name", "capital", "historic")):
+            continue  # 'the United States and Australia' are countries, not an organization
+        parsed = _parse_org(phrase, m.group(1))
+        if parsed and parsed[0] not in [f.organization for f in found + taken]:
+            found.append(Membership(parsed[0], parsed[1], parsed[2], members))
+    return found

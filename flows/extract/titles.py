@@ -263,38 +263,18 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     found = []
     names_ending: set[int] = set()
     for i, tok in enumerate(toks):
-        if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
-            country, j = toks[i - 1].country.iso3, i + 1
-        elif tok.text.lower() in ("his", "her", "their", "its"):
-            country, j = None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
-        elif tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
-            country, j = tok.country.iso3, i + 1
-        elif tok.text in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
-            country, j = None, i  # 'central bank governor Elvira Nabiullina', 'her predecessor, Michelle Bachelet'
-        else:
+        owner = _office_owner(toks, i, lex)
+        if owner is None:
             continue
+        country, j = owner
         h = j
         while h < len(toks) and toks[h].text in lex["lower_modifiers"] and h - j < 3:
             h += 1
         n = match_seq(toks, h, lex["lower_heads"], lower=True)
         if not n or not toks[h].text[:1].islower():
             continue
-        end = h + n
-        if end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2] and toks[end + 1].text.islower():
-            k = end + 1
-            while (k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and k - end <= 4
-                   and toks[k].text not in COMPLEMENT_STOP):
-                k += 1
-            end = k  # 'for consular affairs'
-        if end + 1 < len(toks) and toks[end].text == "to" and toks[end + 1].country is not None:
-            c = toks[end + 1].country
-            end += 1
-            while end < len(toks) and toks[end].country is c:
-                end += 1  # 'its ambassador to Spain, Karima Benyaich'
-            if country is None and tok.text.lower() in ("its", "their"):
-                # 'Morocco recalled its ambassador to Spain': the country that owns 'its', not the one posted to
-                owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.iso3 != c.iso3]
-                country = owner[-1] if owner else None
+        end = _complement_end(toks, h + n)
+        end, country = _posting(toks, i, end, country)
         k = end + 1 if end < len(toks) and toks[end].text == "," else end
         start = k
         if k < len(toks) and toks[k].text in NAME_HONORIFICS:
@@ -308,6 +288,47 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         role = " ".join(t.text for t in toks[j:end])
         found.append(Found(start, e, singular(role), country, "explicit" if country else "none"))
     return found
+
+
+def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] | None:
+    """Who owns the office that may start after token i, and where the office words start: (ISO3 or None when
+    the country comes from context, index); None when token i opens no lower-case office."""
+    tok = toks[i]
+    if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
+        return toks[i - 1].country.iso3, i + 1
+    if tok.text.lower() in ("his", "her", "their", "its"):
+        return None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
+    if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
+        return tok.country.iso3, i + 1
+    if tok.text in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
+        return None, i  # 'central bank governor Elvira Nabiullina', 'her predecessor, Michelle Bachelet'
+    return None
+
+
+def _complement_end(toks: list[Tok], end: int) -> int:
+    """The end of the office once its lower-case complement is read: 'for consular affairs', 'of trade'."""
+    if end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2] and toks[end + 1].text.islower():
+        k = end + 1
+        while (k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and k - end <= 4
+               and toks[k].text not in COMPLEMENT_STOP):
+            k += 1
+        end = k  # 'for consular affairs'
+    return end
+
+
+def _posting(toks: list[Tok], i: int, end: int, country: str | None) -> tuple[int, str | None]:
+    """An envoy's posting after the office ('its ambassador to Spain, Karima Benyaich'): the office ends after
+    the country posted to, and an 'its'/'their' owner is the country named before, not the one posted to."""
+    if end + 1 < len(toks) and toks[end].text == "to" and toks[end + 1].country is not None:
+        c = toks[end + 1].country
+        end += 1
+        while end < len(toks) and toks[end].country is c:
+            end += 1  # 'its ambassador to Spain, Karima Benyaich'
+        if country is None and toks[i].text.lower() in ("its", "their"):
+            # 'Morocco recalled its ambassador to Spain': the country that owns 'its', not the one posted to
+            owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.iso3 != c.iso3]
+            country = owner[-1] if owner else None
+    return end, country
 
 
 def as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:

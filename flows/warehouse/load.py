@@ -209,6 +209,37 @@ def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> No
         con.unregister("_event_ids")
 
 
+def _write_frames(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
+                  document_frames: dict[str, pl.DataFrame], whole_frames: dict[str, pl.DataFrame],
+                  event_ids: pl.DataFrame, replace: dict[str, tuple[str, list[str]]]) -> dict[str, int]:
+    """The star's rows of the run (see load_run): old rows cleared or deleted by key, frames inserted or synced,
+    kept mentions re-pointed; table -> rows written."""
+    # an incremental run writes the other whole tables by difference (flows.warehouse.sync)
+    synced = set() if full else set(whole_frames) - set(replace)
+    _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace))
+    delete_keys(con, replace)
+    checkpoint("load")
+    tables = {}
+    for table, frame in {**document_frames, **whole_frames}.items():
+        write = sync_table if table in synced else insert_frame
+        tables[table] = write(con, table, frame)
+    _keep_history(con, event_ids)
+    if not full and "dim_date" not in whole_frames:
+        con.execute((sql_dir / "incremental" / "dim_date.sql").read_text(encoding="utf-8"))
+    return tables
+
+
+def _record_run(con: duckdb.DuckDBPyConnection, result: LoadResult, run_id: str,
+                quarantines: list[pl.DataFrame], stage_counts: list[pl.DataFrame]) -> None:
+    """The run's own record beside the star: its quarantined rows and its per-stage counts (the pipeline's and
+    each extra writer's), stamped with the run id."""
+    all_quarantine = pl.concat(quarantines, how="vertical_relaxed")
+    all_counts = pl.concat(stage_counts, how="vertical_relaxed")
+    result.quarantined = insert_frame(con, "quarantine", all_quarantine.with_columns(pl.lit(run_id).alias("run_id")))
+    insert_frame(con, "etl_run_stage", all_counts.with_columns(pl.lit(run_id).alias("run_id")))
+    result.stage_counts = all_counts
+
+
 def load_run(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -240,24 +271,11 @@ def load_run(
     con.execute("begin transaction")
     try:
         con.execute("create temp table _previous_documents as select document_key, sha256, ingested_at from dim_document")
-        # an incremental run writes the other whole tables by difference (flows.warehouse.sync)
-        synced = set() if full else set(whole_frames) - set(replace or {})
-        _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace or {}))
-        delete_keys(con, replace or {})
-        checkpoint("load")
-        for table, frame in {**document_frames, **whole_frames}.items():
-            write = sync_table if table in synced else insert_frame
-            result.tables[table] = write(con, table, frame)
-        _keep_history(con, event_ids)
-        if not full and "dim_date" not in whole_frames:
-            con.execute((sql_dir / "incremental" / "dim_date.sql").read_text(encoding="utf-8"))
+        result.tables = _write_frames(con, sql_dir, full, replaced, document_frames, whole_frames, event_ids,
+                                      replace or {})
         written = [writer(con) for writer in extra_writers]
         attach_country_keys(con)
-        all_quarantine = pl.concat([quarantine, *(q for q, _ in written)], how="vertical_relaxed")
-        all_counts = pl.concat([stage_counts, *(c for _, c in written)], how="vertical_relaxed")
-        result.quarantined = insert_frame(con, "quarantine", all_quarantine.with_columns(pl.lit(run_id).alias("run_id")))
-        insert_frame(con, "etl_run_stage", all_counts.with_columns(pl.lit(run_id).alias("run_id")))
-        result.stage_counts = all_counts
+        _record_run(con, result, run_id, [quarantine, *(q for q, _ in written)], [stage_counts, *(c for _, c in written)])
         apply_views(con, sql_dir)
         run_checks(con, sql_dir)
         apply_comments(con, sql_dir)

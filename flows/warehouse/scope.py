@@ -64,37 +64,53 @@ def read_scope(db: Path, replaced_keys: list[str], exclude_keys: list[str], new_
                                                schema={"event_type": pl.Utf8, "family": pl.Utf8}))
         con.register("_replaced", pl.DataFrame({"document_key": replaced_keys}, schema={"document_key": pl.Utf8}))
         con.register("_exclude", pl.DataFrame({"document_key": exclude_keys}, schema={"document_key": pl.Utf8}))
-        old_groups = fetch_frame(con, "select distinct _family, _pair, status from "
-                                      f"{_grouped('stg_event_mentions', 'symmetric')} semi join _replaced using (document_key)")
-        groups = pl.concat([groups, old_groups.cast(GROUP_SCHEMA)]).unique()
-        con.register("_groups", groups)
-        person_keys = sorted(set(new_person_keys) | set(fetch_frame(
-            con, "select distinct person_key from fact_person_mention semi join _replaced using (document_key)"
-        )["person_key"].to_list()))
-        organization_keys = sorted(set(new_organization_keys) | set(fetch_frame(
-            con, "select distinct organization_key from fact_membership semi join _replaced using (document_key)"
-        )["organization_key"].to_list()))
-        con.register("_people", pl.DataFrame({"person_key": person_keys}, schema={"person_key": pl.Utf8}))
-        con.register("_organizations", pl.DataFrame({"organization_key": organization_keys},
-                                                    schema={"organization_key": pl.Utf8}))
-        old_event_ids = fetch_frame(con, f"select event_id from {_grouped('fact_event', 'is_symmetric')} "
-                                         "semi join _groups using (_family, _pair, status)")["event_id"].to_list()
-        mentions = fetch_frame(con, f"select * exclude (_family, _pair) from {_grouped('stg_event_mentions', 'symmetric')} "
-                                    "semi join _groups using (_family, _pair, status) anti join _exclude using (document_key)")
-        staged["event_mentions"] = mentions
-        staged["person_mentions"] = fetch_frame(
-            con, "select * from stg_person_mentions where document_key in (select document_key from "
-                 "fact_person_mention semi join _people using (person_key)) and document_key not in "
-                 "(select document_key from _exclude)")
-        staged["memberships"] = fetch_frame(
-            con, "select * from stg_memberships where document_key in (select document_key from "
-                 "fact_membership semi join _organizations using (organization_key)) and document_key not in "
-                 "(select document_key from _exclude)")
-        con.register("_kept", mentions.select("document_key").unique())
-        documents = fetch_frame(con, "select document_key, name, published_date from dim_document "
-                                     "semi join _kept using (document_key)")
+        scope = _touched(con, groups, new_person_keys, new_organization_keys)
+        scope.staged = {**staged, **_kept_facts(con)}
+        con.register("_kept", scope.staged["event_mentions"].select("document_key").unique())
+        scope.documents = fetch_frame(con, "select document_key, name, published_date from dim_document "
+                                           "semi join _kept using (document_key)")
     for kind, model in STAGING_MODELS.items():
         schema = polars_schema(model)
-        staged[kind] = staged[kind].select(list(schema)).cast(schema)
+        scope.staged[kind] = scope.staged[kind].select(list(schema)).cast(schema)
+    return scope
+
+
+def _touched(con: duckdb.DuckDBPyConnection, groups: pl.DataFrame, new_person_keys: list[str],
+             new_organization_keys: list[str]) -> Scope:
+    """The groups and keys the run reaches: the new facts' and those of the replaced documents' old facts, each
+    registered for the reads after it (_groups, _people, _organizations), and the touched groups' old event ids."""
+    old_groups = fetch_frame(con, "select distinct _family, _pair, status from "
+                                  f"{_grouped('stg_event_mentions', 'symmetric')} semi join _replaced using (document_key)")
+    groups = pl.concat([groups, old_groups.cast(GROUP_SCHEMA)]).unique()
+    con.register("_groups", groups)
+    person_keys = sorted(set(new_person_keys) | set(fetch_frame(
+        con, "select distinct person_key from fact_person_mention semi join _replaced using (document_key)"
+    )["person_key"].to_list()))
+    organization_keys = sorted(set(new_organization_keys) | set(fetch_frame(
+        con, "select distinct organization_key from fact_membership semi join _replaced using (document_key)"
+    )["organization_key"].to_list()))
+    con.register("_people", pl.DataFrame({"person_key": person_keys}, schema={"person_key": pl.Utf8}))
+    con.register("_organizations", pl.DataFrame({"organization_key": organization_keys},
+                                                schema={"organization_key": pl.Utf8}))
+    old_event_ids = fetch_frame(con, f"select event_id from {_grouped('fact_event', 'is_symmetric')} "
+                                     "semi join _groups using (_family, _pair, status)")["event_id"].to_list()
     return Scope(groups=groups, person_keys=person_keys, organization_keys=organization_keys,
-                 old_event_ids=old_event_ids, documents=documents, staged=staged)
+                 old_event_ids=old_event_ids)
+
+
+def _kept_facts(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
+    """The kept documents' staged facts in the touched groups and keys (registered by _touched): event mentions
+    of the groups, and every person and membership row of a document that names a touched person or organization."""
+    return {
+        "event_mentions": fetch_frame(
+            con, f"select * exclude (_family, _pair) from {_grouped('stg_event_mentions', 'symmetric')} "
+                 "semi join _groups using (_family, _pair, status) anti join _exclude using (document_key)"),
+        "person_mentions": fetch_frame(
+            con, "select * from stg_person_mentions where document_key in (select document_key from "
+                 "fact_person_mention semi join _people using (person_key)) and document_key not in "
+                 "(select document_key from _exclude)"),
+        "memberships": fetch_frame(
+            con, "select * from stg_memberships where document_key in (select document_key from "
+                 "fact_membership semi join _organizations using (organization_key)) and document_key not in "
+                 "(select document_key from _exclude)"),
+    }
