@@ -13,6 +13,8 @@ from flows.warehouse.connection import STORAGE_VERSION, connect, rewrite_for_old
 from flows.warehouse.describe import apply_comments, catalog, header, inline_comments
 from flows.warehouse.load import apply_ddl, apply_views, attach_country_keys
 from flows.warehouse.marker import prepare_database, schema_version
+from flows.warehouse.objects import columns
+from schemas.staging import STAGING_MODELS, polars_schema
 
 SQL = Path(__file__).resolve().parents[2] / "sql"
 
@@ -42,6 +44,16 @@ def test_header_and_inline_comments_are_read_from_the_sql() -> None:
     text = "-- One row a thing.\n-- Second line.\ncreate table t (\n    a integer, -- the a\n    b varchar\n);"
     assert header(text) == "One row a thing. Second line."
     assert inline_comments(text) == {"a": "the a"}
+
+
+def test_staging_tables_hold_the_staging_models_columns_in_order(star) -> None:
+    """schemas/staging.py owns the staged columns; sql/ddl/stg_*.sql writes them again for DuckDB (one object a
+    file). A run writes the staged frames by column name and an incremental run reads them back into the models'
+    frames, so a column one side lacks would show only at run time (a null, or a failed read): held here."""
+    tables = columns(star)
+    assert {kind: list(tables[f"stg_{kind}"]) for kind in STAGING_MODELS} == {
+        kind: list(polars_schema(model)) for kind, model in STAGING_MODELS.items()}
+    assert list(tables["stg_figures"])[:3] == ["document_key", "sentence_index", "char_start"]
 
 
 def test_star_yaml_generates_grain_unique_and_foreign_key_audits() -> None:
