@@ -293,9 +293,11 @@ def _value(sentence: str, match: re.Match[str]) -> tuple[Decimal, Decimal | None
     return value, high, currency
 
 
-def _unit(sentence: str, match: re.Match[str], value: Decimal, currency: str | None) -> tuple[str, int, Decimal] | None:
-    """(unit, end, value) of an amount: a percentage, a currency, or the noun it counts (which may scale the value:
-    '5 bcm' is 5e9 cubic metres); None when it has none ('one', 'the 300', a currency noun we cannot map)."""
+def _unit(sentence: str, match: re.Match[str], value: Decimal,
+          currency: str | None) -> tuple[str, int, Decimal] | None:
+    """(unit, end, value) of an amount: a percentage, a currency, or the noun it counts (which may scale the
+    value: '5 bcm' is 5e9 cubic metres); None when it has none ('one', 'the 300', a currency noun we cannot
+    map)."""
     if match["pct"]:
         return ("percentage points" if "point" in match["pct"].lower() else "percent"), match.end(), value
     if currency is not None:

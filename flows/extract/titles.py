@@ -307,7 +307,8 @@ def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] 
 
 def _complement_end(toks: list[Tok], end: int) -> int:
     """The end of the office once its lower-case complement is read: 'for consular affairs', 'of trade'."""
-    if end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2] and toks[end + 1].text.islower():
+    if (end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2]
+            and toks[end + 1].text.islower()):
         k = end + 1
         while (k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and k - end <= 4
                and toks[k].text not in COMPLEMENT_STOP):

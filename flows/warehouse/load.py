@@ -212,8 +212,8 @@ def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> No
 def _write_frames(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
                   document_frames: dict[str, pl.DataFrame], whole_frames: dict[str, pl.DataFrame],
                   event_ids: pl.DataFrame, replace: dict[str, tuple[str, list[str]]]) -> dict[str, int]:
-    """The star's rows of the run (see load_run): old rows cleared or deleted by key, frames inserted or synced,
-    kept mentions re-pointed; table -> rows written."""
+    """The star's rows of the run (see load_run): old rows cleared or deleted by key, frames inserted or
+    synced, kept mentions re-pointed; table -> rows written."""
     # an incremental run writes the other whole tables by difference (flows.warehouse.sync)
     synced = set() if full else set(whole_frames) - set(replace)
     _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace))
@@ -235,7 +235,8 @@ def _record_run(con: duckdb.DuckDBPyConnection, result: LoadResult, run_id: str,
     each extra writer's), stamped with the run id."""
     all_quarantine = pl.concat(quarantines, how="vertical_relaxed")
     all_counts = pl.concat(stage_counts, how="vertical_relaxed")
-    result.quarantined = insert_frame(con, "quarantine", all_quarantine.with_columns(pl.lit(run_id).alias("run_id")))
+    result.quarantined = insert_frame(con, "quarantine",
+                                      all_quarantine.with_columns(pl.lit(run_id).alias("run_id")))
     insert_frame(con, "etl_run_stage", all_counts.with_columns(pl.lit(run_id).alias("run_id")))
     result.stage_counts = all_counts
 
@@ -275,7 +276,8 @@ def load_run(
                                       replace or {})
         written = [writer(con) for writer in extra_writers]
         attach_country_keys(con)
-        _record_run(con, result, run_id, [quarantine, *(q for q, _ in written)], [stage_counts, *(c for _, c in written)])
+        _record_run(con, result, run_id, [quarantine, *(q for q, _ in written)],
+                    [stage_counts, *(c for _, c in written)])
         apply_views(con, sql_dir)
         run_checks(con, sql_dir)
         apply_comments(con, sql_dir)

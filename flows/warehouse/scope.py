@@ -77,10 +77,12 @@ def read_scope(db: Path, replaced_keys: list[str], exclude_keys: list[str], new_
 
 def _touched(con: duckdb.DuckDBPyConnection, groups: pl.DataFrame, new_person_keys: list[str],
              new_organization_keys: list[str]) -> Scope:
-    """The groups and keys the run reaches: the new facts' and those of the replaced documents' old facts, each
-    registered for the reads after it (_groups, _people, _organizations), and the touched groups' old event ids."""
+    """The groups and keys the run reaches: the new facts' and those of the replaced documents' old facts,
+    each registered for the reads after it (_groups, _people, _organizations), and the touched groups' old
+    event ids."""
     old_groups = fetch_frame(con, "select distinct _family, _pair, status from "
-                                  f"{_grouped('stg_event_mentions', 'symmetric')} semi join _replaced using (document_key)")
+                                  f"{_grouped('stg_event_mentions', 'symmetric')} "
+                                  "semi join _replaced using (document_key)")
     groups = pl.concat([groups, old_groups.cast(GROUP_SCHEMA)]).unique()
     con.register("_groups", groups)
     person_keys = sorted(set(new_person_keys) | set(fetch_frame(
@@ -99,8 +101,9 @@ def _touched(con: duckdb.DuckDBPyConnection, groups: pl.DataFrame, new_person_ke
 
 
 def _kept_facts(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
-    """The kept documents' staged facts in the touched groups and keys (registered by _touched): event mentions
-    of the groups, and every person and membership row of a document that names a touched person or organization."""
+    """The kept documents' staged facts in the touched groups and keys (registered by _touched): event
+    mentions of the groups, and every person and membership row of a document that names a touched person or
+    organization."""
     return {
         "event_mentions": fetch_frame(
             con, f"select * exclude (_family, _pair) from {_grouped('stg_event_mentions', 'symmetric')} "

@@ -1,8 +1,8 @@
 """Extraction cases as data: a made-up text and what the extractor must find in it, one [[case]] a TOML table
 (tests/unit/extract/cases/*.toml, run by tests/unit/extract/test_extract_cases.py).
 
-The call, the projection of the frames and the comparison are written once here; a case is only its text and its
-expectation, so a new one is a few lines of TOML, and a failing one is named `file::name`.
+The call, the projection of the frames and the comparison are written once here; a case is only its text and
+its expectation, so a new one is a few lines of TOML, and a failing one is named `file::name`.
 
     name          what the case shows, in words joined by underscores (the test id)
     why           optional: why the expectation holds (what the test's docstring said)
@@ -31,6 +31,8 @@ PUBLISHED = date(2024, 5, 10)
 EVENT_FIELDS = {"type": "event_type", "actor": "actor_iso3", "target": "target_iso3", "date": "event_date",
                 "precision": "date_precision", "status": "status"}
 PERSON_FIELDS = {"name": "name", "role": "role", "country": "country_iso3"}
+EXPECTATIONS = ("events", "events_include", "people", "people_include", "organizations")
+CASE_KEYS = {"name", "why", "text", "published", "compare", *EXPECTATIONS}
 
 
 def load_cases(folder: Path) -> list[tuple[str, dict[str, Any]]]:
@@ -55,7 +57,7 @@ def _expected(rows: list[dict[str, Any]], keep: Iterable[str]) -> set[tuple]:
 def check_case(case: dict[str, Any], extract: Callable[..., dict[str, pl.DataFrame]]) -> None:
     """Run the extractor on the case's text and assert each expectation the case states."""
     frames = extract(case["text"], case.get("published", PUBLISHED))
-    stated = [k for k in ("events", "events_include", "people", "people_include", "organizations") if k in case]
+    stated = [k for k in EXPECTATIONS if k in case]
     assert stated, f"case {case['name']} states no expectation"
     compare = case.get("compare", list(EVENT_FIELDS))
     events = _rows(frames["event_mentions"], EVENT_FIELDS, compare)

@@ -47,9 +47,9 @@ def test_header_and_inline_comments_are_read_from_the_sql() -> None:
 
 
 def test_staging_tables_hold_the_staging_models_columns_in_order(star) -> None:
-    """schemas/staging.py owns the staged columns; sql/ddl/stg_*.sql writes them again for DuckDB (one object a
-    file). A run writes the staged frames by column name and an incremental run reads them back into the models'
-    frames, so a column one side lacks would show only at run time (a null, or a failed read): held here."""
+    """schemas/staging.py owns the staged columns; sql/ddl/stg_*.sql writes them again for DuckDB (one object
+    a file). A run writes the staged frames by column name and an incremental run reads them back into the
+    models' frames, so a column one side lacks would show only at run time (a null, or a failed read)."""
     tables = columns(star)
     assert {kind: list(tables[f"stg_{kind}"]) for kind in STAGING_MODELS} == {
         kind: list(polars_schema(model)) for kind, model in STAGING_MODELS.items()}
