@@ -9,6 +9,7 @@ from flows.extract.countries import CountryMention, is_historic
 from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
+from flows.extract.trade_roles import RoleClaim, role_claims
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
 from flows.extract.trade_lists import (coordinated_ownerless, country_less_list, distant_partner, figure_list_claims,
                                        home_country, market_for_claims, oriented)
@@ -75,9 +76,12 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         listed = _country_less(sentence, state)
         if listed is not None:
             return listed
-    if not hinted or not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence)
-                                                                                  or GROWTH_HEAD.match(sentence)))):
-        return []  # no trade word, or no country and no flow to refer back to: nothing to read (speed)
+    if not hinted:
+        return []  # no trade word: nothing to read (speed)
+    if not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence) or GROWTH_HEAD.match(sentence)))):
+        # no country and no flow to refer back to: only the parse's roles, on the side the text tells trade from
+        return _finish(sentence, [(c.exporter, c.importer, c.product) for c in _parsed(sentence, countries, state)],
+                       countries, state)
     countries = [c for c in countries if not is_historic(c.iso3)]
     claims: list[tuple[str | None, str | None, str]] = []
     previous_subject: str | None = None
@@ -105,6 +109,35 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
+    claims = _with_roles(claims, _parsed(sentence, countries, state))
+    return _finish(sentence, claims, countries, state)
+
+
+def trade_gate(sentence: str) -> bool:
+    """The cheap test of a trade word: the sentences whose parse the trade reader may ask for (one batch)."""
+    hint = trade_lexicon()["hint"]
+    return gate(hint).open(sentence) and hint.search(sentence) is not None
+
+
+def _parsed(sentence: str, countries: list[CountryMention], state: TradeState) -> list[RoleClaim]:
+    home = state.home or (state.current[0] if state.current else None)
+    return role_claims(sentence, countries, state.pair, home)
+
+
+def _with_roles(claims: list, parsed: list[RoleClaim]) -> list:
+    """The rules' claims with the parse's roles. Where the rules read nothing, the parse's claims stand. Where both
+    read a product and the parse has it the other way round from countries the sentence names, the parse wins: the
+    rules guess a side from word order ('imports from B include X' read B's side as the seller's home), the parse
+    reads the subject, owner and 'to'/'from' objects that fix the direction."""
+    if not claims:
+        return [(c.exporter, c.importer, c.product) for c in parsed]
+    turned = {(c.importer, c.exporter, c.product.lower()) for c in parsed if c.named}
+    return [(importer, exporter, product) if (exporter, importer, str(product).lower()) in turned
+            else (exporter, importer, product) for exporter, importer, product in claims]
+
+
+def _finish(sentence: str, claims: list, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
+    """Claims filled from the pair, checked, merged by product and HS heading; the state updated for the next one."""
     out = []
     fresh: dict[str, set] = {}  # product -> the keys it added in this sentence
     for exporter, importer, product in claims:

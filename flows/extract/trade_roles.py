@@ -1,0 +1,316 @@
+"""Trade claims read from a sentence's ROLES in the dependency parse, whatever its wording.
+
+The rules of trade.py read the wordings they list; three sessions of rows written from one batch's misses did not
+carry to the next batch ("A's exports to B constitute mainly X", "X accounted for 56 percent of the exports to B",
+"imports from B include X" with the importer left to the reader). The parse names the same roles in every wording:
+
+- the FLOW is a word whose lemma is a trade word (`trade_roles.toml`: export, sell, ship, import, buy ...), verb or
+  noun;
+- its SELLER or BUYER is the verb's subject or the noun's owner (possessive, demonym, country before it), the
+  other side the object of its 'to' / 'from';
+- its GOODS are the verb's object, the noun's 'of' object, the list a list verb gives it ('exports consist of X',
+  'imports were X'), the subject of a share verb whose object is a share of it ('X accounted for 56 percent of the
+  exports'), examples hung on it ('including X'), or the noun it stands in apposition to ('copper, A's main export').
+
+The list's stretch of text (from the parse) goes to `split_products`, so what one item is stays the product reader's
+choice ('jute and jute goods' is one product, 'iron, steel' two). A side the sentence does not name is the other side
+of the document's pair, or both come from the side the text tells trade from (`home`) when it names none.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from flows.extract import syntax
+from flows.extract.countries import CountryMention
+from flows.extract.products import split_products
+from flows.lexicon import read_toml
+
+# a list stretch never runs past these: a dash aside, brackets, a quote or a clause break
+STOP_TEXT = {"(", ")", "—", "–", "--", ";", ":", '"', "“", "”"}
+ITEM_LEAD = re.compile(r"^(?:(?:items|goods|products|commodities|articles)\s+)?(?:namely|such\s+as|including|like|"
+                       r"mainly|mostly|largely|chiefly|primarily|principally|notably)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict[str, set[str]]:
+    return {key: set(values) for key, values in read_toml("trade_roles.toml").items()}
+
+
+@dataclass(frozen=True)
+class RoleClaim:
+    """One product of one flow, as the parse reads it; `named` when a country of the sentence fills a role (the
+    claim does not rest on the document's pair alone)."""
+
+    exporter: str
+    importer: str
+    product: str
+    named: bool
+
+
+def prefetch_trade(sentences: list[str], gate: Any) -> None:
+    """Parse, in one batch, the sentences of a document the cheap trade gate chose (the parse is the costly step)."""
+    syntax.prefetch([text for text in sentences if gate(text)])
+
+
+def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
+                home: str | None) -> list[RoleClaim]:
+    """The claims of one sentence from its parse; [] on the rules-only backbone or when no flow has goods."""
+    doc = syntax.parse(sentence)
+    if doc is None:
+        return []
+    lex = _lex()
+    iso = _token_countries(doc, countries)
+    out: list[RoleClaim] = []
+    for token in doc:
+        kind = "export" if token.lemma_.lower() in lex["export_lemmas"] else (
+            "import" if token.lemma_.lower() in lex["import_lemmas"] else None)
+        if kind is None or token.pos_ not in ("NOUN", "VERB", "PROPN") or token.i in iso or _unreal(token, lex):
+            continue
+        node = _flow_node(token, lex)
+        if node is None:
+            continue
+        heads = _goods_heads(node, iso, lex)
+        if not heads:
+            continue
+        owner, to, source = _sides(node, iso, lex)
+        for head in heads:
+            origin = next((iso[t.i] for t in head.subtree if t.i in iso and t.dep_ in ("amod", "compound", "poss")
+                           and t.head.i == head.i), None)
+            exporter, importer = ((owner or source or origin, to) if kind == "export"
+                                  else (source or origin, owner or to))
+            named = bool(exporter or importer)
+            if not named and iso:
+                continue  # the sentence names countries, none in a role of this flow: not the home side's trade
+            exporter, importer = _fill(exporter, importer, kind, pair, home)
+            if not exporter or not importer or exporter == importer or (pair and {exporter, importer} != set(pair)):
+                continue
+            for product in _products(doc, head, iso, lex):
+                out.append(RoleClaim(exporter, importer, product, named))
+    return out
+
+
+def _token_countries(doc: Any, countries: list[CountryMention]) -> dict[int, str]:
+    """Token index -> iso3 of the country mention it lies in."""
+    out = {}
+    for token in doc:
+        for mention in countries:
+            if mention.start <= token.idx < mention.end:
+                out[token.i] = mention.iso3
+    return out
+
+
+def _unreal(token: Any, lex: dict) -> bool:
+    """'will export', 'plans to buy', 'to increase exports to B': a sale to come or wished for is no claim."""
+    if any(child.dep_ == "aux" and child.lemma_.lower() in lex["unreal"] for child in token.children):
+        return True
+    head = token.head
+    for _ in range(3):  # 'hopes to increase its exports', 'the aim of boosting sales'
+        if head.lemma_.lower() in lex["unreal"] and head.pos_ in ("VERB", "AUX", "NOUN"):
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _flow_node(token: Any, lex: dict) -> Any | None:
+    """The token that carries the flow's roles: the trade word, or the goods noun it modifies ('export items');
+    None for a trade word that modifies anything else ('export market', 'import duties')."""
+    if token.dep_ in ("compound", "amod") and token.pos_ != "VERB":
+        if token.head.lemma_.lower() in lex["goods_nouns"]:
+            return token.head
+        return None
+    return token
+
+
+def _conjuncts(head: Any) -> list[Any]:
+    """The head and the items coordinated with it, in order ('X, Y and Z')."""
+    items, todo = [], [head]
+    while todo:
+        item = todo.pop()
+        items.append(item)
+        todo += [child for child in item.children if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ")]
+
+    return sorted(items, key=lambda item: item.i)
+
+
+def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
+    """The first items of the goods lists that the parse gives this flow (see the module text for the slots)."""
+    heads: list[Any] = []
+    children = list(node.children)
+    if node.pos_ in ("VERB",):
+        heads += [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        # 'exports to B cement, soap and maize': the parse hangs the goods on 'to', with B as their modifier
+        heads += [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ in ("to", "into")
+                  for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i not in iso
+                  and any(c.i in iso and c.dep_ == "nmod" and c.i == pobj.left_edge.i for c in pobj.children)]
+    else:
+        heads += [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")
+                  and not pobj.like_num]
+        heads += _list_verb_objects(node, lex)
+        heads += _share_subjects(node, lex)
+        if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN"):
+            heads.append(node.head)  # 'copper, A's main export, ...'
+    heads += [obj for child in node.subtree if child.lower_ in lex["example_words"] and child.head.i == node.i
+              or (child.lower_ in lex["example_words"] and child.head.head.i == node.i and child.head.dep_ == "appos")
+              for obj in child.children if obj.dep_ in ("pobj", "dobj") and obj.pos_ in ("NOUN", "PROPN")]
+    return list({head.i: head for head in heads}.values())
+
+
+def _list_verb_objects(node: Any, lex: dict) -> list[Any]:
+    """'A's exports to B consist (mainly) of X', 'imports from B include X', '60 percent of the imports were X', and
+    a coordinated verb with no subject of its own ('exports fell ..., and comprised of X')."""
+    subject = node
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in lex["share_nouns"]:
+        subject = node.head.head  # '60 percent of the imports were X'
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verbs = [subject.head] + [c for c in subject.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                              and not any(s.dep_.startswith("nsubj") for s in c.children)]
+    out = []
+    for verb in verbs:
+        by_only = verb.lemma_.lower() in lex["by_list_verbs"]
+        if verb.lemma_.lower() not in lex["list_verbs"] and not by_only:
+            continue
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN") and not by_only:
+                out.append(child)
+            if child.dep_ in ("prep", "agent") and child.lower_ == ("by" if by_only else "of"):  # 'consist of', 'led by'
+                out += [p for p in child.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            if child.dep_ == "prt":  # 'made up of'
+                out += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for p in prep.children if p.dep_ == "pobj"]
+    return out
+
+
+def _share_subjects(node: Any, lex: dict) -> list[Any]:
+    """'X accounted for 56 percent of the exports to B', 'X represents 79 percent of A's exports', '..., followed by
+    Y at 9 percent': the goods are the subject of the share verb (and the agent of 'followed by')."""
+    up = node
+    if up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.lemma_.lower() in lex["share_nouns"]:
+        up = up.head.head
+    if up.lemma_.lower() not in lex["share_nouns"] and up is node:
+        return []
+    verb = up.head.head if up.dep_ == "pobj" and up.head.dep_ == "prep" else up.head
+    if up.dep_ not in ("pobj", "dobj", "attr") or verb.lemma_.lower() not in lex["share_verbs"]:
+        return []
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    for holder in (verb, up):
+        out += [p for follow in holder.children if follow.lemma_.lower() == "follow"
+                for agent in follow.children if agent.dep_ == "agent"
+                for p in agent.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str | None, str | None]:
+    """(owner, to, from) of a flow: the verb's subject or the noun's possessor / demonym / country modifier, the
+    object of its 'to'/'into' and of its 'from'."""
+    owner = None
+    if node.pos_ == "VERB":
+        verb = node
+        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("conj", "xcomp") \
+                and verb.head.i != verb.i:
+            verb = verb.head  # 'A grows X and exports it to B': the subject of the first verb
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        agent = next((p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        owner = _country_of(subject, iso) or _country_of(agent, iso)
+    else:
+        owner = next((iso[c.i] for c in node.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in iso),
+                     None)
+    to = source = None
+    for prep in node.children:
+        target = next((p for p in prep.children if p.dep_ == "pobj"), None)
+        if prep.dep_ == "dative" and prep.i in iso:
+            to = to or iso[prep.i]
+        if prep.dep_ != "prep" or target is None:
+            continue
+        if prep.lower_ in ("to", "into"):
+            to = to or _country_of(target, iso)
+        elif prep.lower_ == "from":
+            source = source or _country_of(target, iso)
+    return owner, to, source
+
+
+def _country_of(token: Any | None, iso: dict[int, str]) -> str | None:
+    """The country a role token names: itself, or the country that owns it ('A's market', 'the Chilean market')."""
+    if token is None:
+        return None
+    if token.i in iso:
+        return iso[token.i]
+    return next((iso[c.i] for c in token.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in iso),
+                None)
+
+
+def _fill(exporter: str | None, importer: str | None, kind: str, pair: tuple[str, str] | None,
+          home: str | None) -> tuple[str | None, str | None]:
+    """A side the sentence leaves out is the other side of the pair; with neither named, the home side's flow."""
+    other = lambda iso3: (pair[1] if pair[0] == iso3 else pair[0]) if pair and iso3 in pair else None  # noqa: E731
+    if exporter and not importer:
+        return exporter, other(exporter)
+    if importer and not exporter:
+        return other(importer), importer
+    if not exporter and not importer and home and other(home):
+        return (home, other(home)) if kind == "export" else (other(home), home)
+    return exporter, importer
+
+
+def _products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
+    """The products of the list that starts at head: its stretch of text (the parse) split by the product reader."""
+    if head.lemma_.lower() in lex["share_nouns"]:
+        # 'bought 45% of wheat': the goods are what the share is of
+        head = next((p for prep in head.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), head)
+    if head.lemma_.lower() in lex["goods_nouns"]:
+        # 'shipped items namely X, Y': the examples in apposition are the goods
+        head = next((c for c in head.children if c.dep_ == "appos"), head)
+    items = _conjuncts(head)
+    chain = {item.i for item in items}
+    start = min(t.i for t in items[0].subtree if t.i <= items[0].i)
+    while start < head.i and (doc[start].i in iso or doc[start].dep_ in ("det", "poss", "case", "nummod", "advmod",
+                                                                          "predet", "quantmod", "punct", "cc", "prep")):
+        start += 1
+    last = max(max(item.right_edge.i for item in items), items[-1].i)
+    end, depth = head.i, 0
+    for token in doc[head.i:last + 1]:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth or token.text == ")":
+            continue  # 'cardamom (large), wheat': an aside in brackets, skipped
+        if token.text in STOP_TEXT or token.lower_ in lex["not_items"] or token.pos_ in ("VERB", "AUX") \
+                and token.dep_ not in ("amod", "compound") or (token.dep_ == "prep" and token.lower_ != "of"
+                                                               and token.head.i in chain) \
+                or token.dep_ in ("relcl", "acl", "advcl"):
+            break
+        end = token.i
+    kept, depth = [], 0
+    for t in doc[start:end + 1]:
+        depth += (t.text == "(") - (t.text == ")")
+        if not depth and t.text != ")" and t.i not in iso and not _hangs_off(t, chain, lex):
+            kept.append(_word(doc, t, iso, start) + t.whitespace_)
+    text = ITEM_LEAD.sub("", "".join(kept).strip(" ,"))
+    return [p for p in split_products(text) if p.lower().split()[-1] not in lex["not_items"] | lex["not_goods_heads"]
+            and p[:1].isalpha()]
+
+
+def _hangs_off(token: Any, chain: set[int], lex: dict) -> bool:
+    """Whether a token inside the stretch is an aside on an item ('X, among other products,', 'X, A's main export,')
+    rather than part of a product's name ('plastic and plastic articles', 'wool carpets etc')."""
+    doc = token.doc
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.i in chain or (ancestor.i != token.i and ancestor.lower_ in lex["not_items"]):
+            return False
+        aside = ancestor.dep_ == "appos" and ancestor.left_edge.i > 0 and doc[ancestor.left_edge.i - 1].text in (",", "(")
+        if ancestor.text in STOP_TEXT or aside or (ancestor.dep_ in ("prep", "relcl", "acl") and ancestor.head.i in chain
+                                                   and ancestor.lower_ != "of"):
+            return True
+    return False
+
+
+def _word(doc: Any, token: Any, iso: dict[int, str], start: int) -> str:
+    """A token's text; the first word of the sentence in lower case when it is a common noun ('Garment accounted')."""
+    if token.i == 0 == start and token.text[:1].isupper() and not token.text.isupper() and token.ent_type_ in (
+            "", "PRODUCT", "NORP"):
+        return token.text[:1].lower() + token.text[1:]
+    return token.text
