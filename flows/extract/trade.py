@@ -132,8 +132,12 @@ def _with_roles(claims: list, parsed: list[RoleClaim]) -> list:
     if not claims:
         return [(c.exporter, c.importer, c.product) for c in parsed]
     turned = {(c.importer, c.exporter, c.product.lower()) for c in parsed if c.named}
-    return [(importer, exporter, product) if (exporter, importer, str(product).lower()) in turned
-            else (exporter, importer, product) for exporter, importer, product in claims]
+    claims = [(importer, exporter, product) if (exporter, importer, str(product).lower()) in turned
+              else (exporter, importer, product) for exporter, importer, product in claims]
+    # a flow the rules did not reach in the same sentence ('A's exports to B constitute mainly X ... imports from B
+    # include Y': the rules read the second list only), from countries the sentence names
+    said = " ".join(str(product).lower() for _, _, product in claims)
+    return claims + [(c.exporter, c.importer, c.product) for c in parsed if c.named and c.product.lower() not in said]
 
 
 def _finish(sentence: str, claims: list, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:

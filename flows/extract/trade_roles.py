@@ -106,6 +106,10 @@ def _unreal(token: Any, lex: dict) -> bool:
     """'will export', 'plans to buy', 'to increase exports to B': a sale to come or wished for is no claim."""
     if any(child.dep_ == "aux" and child.lemma_.lower() in lex["unreal"] for child in token.children):
         return True
+    if any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
+        # 'began talks to export X', 'a deal to buy Y': an infinitive sale is an aim, unless it is what a sum was
+        # spent on ('spent $2m to import cattle')
+        return token.head.lemma_.lower() not in lex["spend_verbs"]
     head = token.head
     for _ in range(3):  # 'hopes to increase its exports', 'the aim of boosting sales'
         if head.lemma_.lower() in lex["unreal"] and head.pos_ in ("VERB", "AUX", "NOUN"):
@@ -132,9 +136,16 @@ def _conjuncts(head: Any) -> list[Any]:
     while todo:
         item = todo.pop()
         items.append(item)
-        todo += [child for child in item.children if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ")]
+        todo += [child for child in item.children if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ")
+                 or child.dep_ == "appos" and child.pos_ == "NOUN" and _bare(child)]
 
     return sorted(items, key=lambda item: item.i)
+
+
+def _bare(token: Any) -> bool:
+    """A noun with no determiner or owner: an item of a list the parse hung in apposition ('X, Y, Z'), not an aside
+    that names the item again ('copper, the country's main export')."""
+    return not any(child.dep_ in ("det", "poss") for child in token.children)
 
 
 def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
@@ -146,14 +157,14 @@ def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
         # 'exports to B cement, soap and maize': the parse hangs the goods on 'to', with B as their modifier
         heads += [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ in ("to", "into")
                   for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i not in iso
-                  and any(c.i in iso and c.dep_ == "nmod" and c.i == pobj.left_edge.i for c in pobj.children)]
+                  and any(c.i in iso and c.dep_ in ("nmod", "compound") and c.i == pobj.left_edge.i for c in pobj.children)]
     else:
         heads += [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")
                   and not pobj.like_num]
         heads += _list_verb_objects(node, lex)
         heads += _share_subjects(node, lex)
-        if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN") and not _bare(node):
             heads.append(node.head)  # 'copper, A's main export, ...'
     heads += [obj for child in node.subtree if child.lower_ in lex["example_words"] and child.head.i == node.i
               or (child.lower_ in lex["example_words"] and child.head.head.i == node.i and child.head.dep_ == "appos")
@@ -278,7 +289,7 @@ def _products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         depth += (token.text == "(") - (token.text == ")")
         if depth or token.text == ")":
             continue  # 'cardamom (large), wheat': an aside in brackets, skipped
-        if token.text in STOP_TEXT or token.lower_ in lex["not_items"] or token.pos_ in ("VERB", "AUX") \
+        if token.text in STOP_TEXT or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
                 and token.dep_ not in ("amod", "compound") or (token.dep_ == "prep" and token.lower_ != "of"
                                                                and token.head.i in chain) \
                 or token.dep_ in ("relcl", "acl", "advcl"):
@@ -290,8 +301,9 @@ def _products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         if not depth and t.text != ")" and t.i not in iso and not _hangs_off(t, chain, lex):
             kept.append(_word(doc, t, iso, start) + t.whitespace_)
     text = ITEM_LEAD.sub("", "".join(kept).strip(" ,"))
+    flow_words = lex["export_lemmas"] | lex["import_lemmas"]
     return [p for p in split_products(text) if p.lower().split()[-1] not in lex["not_items"] | lex["not_goods_heads"]
-            and p[:1].isalpha()]
+            and p[:1].isalpha() and not any(w.rstrip("s") in flow_words for w in p.lower().split())]
 
 
 def _hangs_off(token: Any, chain: set[int], lex: dict) -> bool:
