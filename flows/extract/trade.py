@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, is_historic
-from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
+from flows.extract.products import cut_list, hs_code_for, known_capitalised, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
-from flows.extract.trade_roles import RoleClaim, role_claims
+from flows.extract.trade_roles import RoleClaim, role_claims, with_roles
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
-from flows.extract.trade_lists import (coordinated_ownerless, country_less_list, distant_partner, figure_list_claims,
+from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, distant_partner, figure_list_claims,
                                        home_country, market_for_claims, oriented)
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, country_at, flow_noun_claims,
                                        growth_of_last_flow, named_flow, trade_lexicon)
@@ -109,7 +109,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
-    claims = _with_roles(claims, _parsed(sentence, countries, state))
+    claims = with_roles(claims, _parsed(sentence, countries, state))
     return _finish(sentence, claims, countries, state)
 
 
@@ -124,22 +124,6 @@ def _parsed(sentence: str, countries: list[CountryMention], state: TradeState) -
     return role_claims(sentence, countries, state.pair, home)
 
 
-def _with_roles(claims: list, parsed: list[RoleClaim]) -> list:
-    """The rules' claims with the parse's roles. Where the rules read nothing, the parse's claims stand. Where both
-    read a product and the parse has it the other way round from countries the sentence names, the parse wins: the
-    rules guess a side from word order ('imports from B include X' read B's side as the seller's home), the parse
-    reads the subject, owner and 'to'/'from' objects that fix the direction."""
-    if not claims:
-        return [(c.exporter, c.importer, c.product) for c in parsed]
-    turned = {(c.importer, c.exporter, c.product.lower()) for c in parsed if c.named}
-    claims = [(importer, exporter, product) if (exporter, importer, str(product).lower()) in turned
-              else (exporter, importer, product) for exporter, importer, product in claims]
-    # a flow the rules did not reach in the same sentence ('A's exports to B constitute mainly X ... imports from B
-    # include Y': the rules read the second list only), from countries the sentence names
-    said = " ".join(str(product).lower() for _, _, product in claims)
-    return claims + [(c.exporter, c.importer, c.product) for c in parsed if c.named and c.product.lower() not in said]
-
-
 def _finish(sentence: str, claims: list, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Claims filled from the pair, checked, merged by product and HS heading; the state updated for the next one."""
     out = []
@@ -147,7 +131,7 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
     for exporter, importer, product in claims:
         if exporter == LAST_FLOW:
             exporter, importer = state.last_flow or (None, None)
-        product = _known_capitalised(product)
+        product = known_capitalised(product)
         if exporter is None and importer is not None:
             exporter = _other(state.pair, importer)
         if importer is None and exporter is not None:
@@ -165,7 +149,7 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
         if (exporter, importer, re.sub(r"s$", "", product.lower())) in added_here:
             continue
         same_heading = [other for other, other_keys in fresh.items() if keys & other_keys]
-        if any(not _listed_together(sentence, other, product) for other in same_heading):
+        if any(not listed_together(sentence, other, product) for other in same_heading):
             continue
         fresh[product] = keys - state.seen
         state.seen |= keys
@@ -214,31 +198,6 @@ def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> l
         state.seen.add(key)
         out.append(TradeClaim(flow[0], flow[1], product, hs_code_for(product)))
     return out
-
-
-def _listed_together(sentence: str, first: str, second: str) -> bool:
-    """True when the two names are items of one list of the sentence ('X, Y', 'X and Y', 'X, and Y', and with other
-    items between: 'other coal, motorcycles and bituminous coal'); 'pays with X, so B receives Y' is no list."""
-    joint = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-    item = r"[\w’'-]+(?:\s+[\w’'-]+){0,4}"
-    a, b = re.escape(first), re.escape(second)
-    for m in re.finditer(rf"{a}(?P<between>{joint}(?:{item}{joint}){{0,6}}){b}|{b}(?P<back>{joint}(?:{item}{joint}){{0,6}}){a}",
-                         sentence, re.IGNORECASE):
-        between = m.group("between") or m.group("back") or ""
-        if not trade_lexicon()["hint"].search(between):
-            return True
-    return False
-
-
-def _known_capitalised(product: str) -> str:
-    """'milk, maize, Poultry and plywood': a capitalised item the product table knows is a product, in lower case;
-    any other capitalised item stays as it is (and is dropped as a name or title)."""
-    if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and is_listed_product(product):
-        return product.lower()
-    variety = re.fullmatch(r"([A-ZÀ-Þ][a-zà-ÿ]+)\s+([a-zà-ÿ]{3,})", product)
-    if variety and (hs_code_for(variety.group(2)) or "")[:4].isdigit() and len(hs_code_for(variety.group(2)) or "") >= 4:
-        return variety.group(1).lower() + " " + variety.group(2)  # 'Cavendish bananas', 'Arabica coffee': a variety
-    return product
 
 
 def _other(pair: tuple[str, str] | None, iso3: str) -> str | None:

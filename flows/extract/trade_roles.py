@@ -92,6 +92,22 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
     return out
 
 
+def with_roles(claims: list, parsed: list[RoleClaim]) -> list:
+    """The rules' claims with the parse's roles. Where the rules read nothing, the parse's claims stand. Where both
+    read a product and the parse has it the other way round from countries the sentence names, the parse wins: the
+    rules guess a side from word order ('imports from B include X' read B's side as the seller's home), the parse
+    reads the subject, owner and 'to'/'from' objects that fix the direction."""
+    if not claims:
+        return [(c.exporter, c.importer, c.product) for c in parsed]
+    turned = {(c.importer, c.exporter, c.product.lower()) for c in parsed if c.named}
+    claims = [(importer, exporter, product) if (exporter, importer, str(product).lower()) in turned
+              else (exporter, importer, product) for exporter, importer, product in claims]
+    # a flow the rules did not reach in the same sentence ('A's exports to B constitute mainly X ... imports from B
+    # include Y': the rules read the second list only), from countries the sentence names
+    said = " ".join(str(product).lower() for _, _, product in claims)
+    return claims + [(c.exporter, c.importer, c.product) for c in parsed if c.named and c.product.lower() not in said]
+
+
 def _token_countries(doc: Any, countries: list[CountryMention]) -> dict[int, str]:
     """Token index -> iso3 of the country mention it lies in."""
     out = {}
