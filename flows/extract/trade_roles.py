@@ -48,6 +48,7 @@ class RoleClaim:
     importer: str
     product: str
     named: bool
+    direct: bool = False  # a country is the flow's own subject, owner or 'to'/'from' object (not only the goods' origin)
 
 
 def prefetch_trade(sentences: list[str], gate: Any) -> None:
@@ -77,18 +78,19 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
             continue
         owner, to, source = _sides(node, iso, lex)
         for head in heads:
-            origin = next((iso[t.i] for t in head.subtree if t.i in iso and t.dep_ in ("amod", "compound", "poss")
-                           and t.head.i == head.i), None)
+            origin = _origin(head, iso, lex)
             exporter, importer = ((owner or source or origin, to) if kind == "export"
                                   else (source or origin, owner or to))
             named = bool(exporter or importer)
             if not named and iso:
                 continue  # the sentence names countries, none in a role of this flow: not the home side's trade
+            if kind == "import" and importer and not exporter:
+                continue  # 'Peru bought diesel': a country's imports in general, from no one named (as the rules)
             exporter, importer = _fill(exporter, importer, kind, pair, home)
             if not exporter or not importer or exporter == importer or (pair and {exporter, importer} != set(pair)):
                 continue
             for product in _products(doc, head, iso, lex):
-                out.append(RoleClaim(exporter, importer, product, named))
+                out.append(RoleClaim(exporter, importer, product, named, bool(owner or to or source)))
     return out
 
 
@@ -99,13 +101,28 @@ def with_roles(claims: list, parsed: list[RoleClaim]) -> list:
     reads the subject, owner and 'to'/'from' objects that fix the direction."""
     if not claims:
         return [(c.exporter, c.importer, c.product) for c in parsed]
-    turned = {(c.importer, c.exporter, c.product.lower()) for c in parsed if c.named}
+    turned = {(c.importer, c.exporter, c.product.lower()) for c in parsed if c.direct}
     claims = [(importer, exporter, product) if (exporter, importer, str(product).lower()) in turned
               else (exporter, importer, product) for exporter, importer, product in claims]
     # a flow the rules did not reach in the same sentence ('A's exports to B constitute mainly X ... imports from B
     # include Y': the rules read the second list only), from countries the sentence names
     said = " ".join(str(product).lower() for _, _, product in claims)
     return claims + [(c.exporter, c.importer, c.product) for c in parsed if c.named and c.product.lower() not in said]
+
+
+def _origin(head: Any, iso: dict[int, str], lex: dict) -> str | None:
+    """The country the goods come from: their demonym or owner ('Ghanaian cocoa', 'A's gold') or the agent of a flow
+    verb hung on them ('45% of wheat shipped by A')."""
+    for holder in (head, *[a for a in head.ancestors if a.lemma_.lower() in lex["share_nouns"]][:1]):
+        for child in holder.children:
+            if child.i in iso and child.dep_ in ("amod", "compound", "poss") and holder is head:
+                return iso[child.i]
+            if child.dep_ == "acl" and child.lemma_.lower() in lex["export_lemmas"]:
+                agent = next((p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                             None)
+                if agent is not None and agent.i in iso:
+                    return iso[agent.i]
+    return None
 
 
 def _token_countries(doc: Any, countries: list[CountryMention]) -> dict[int, str]:
@@ -243,6 +260,8 @@ def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str |
                 and verb.head.i != verb.i:
             verb = verb.head  # 'A grows X and exports it to B': the subject of the first verb
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # 'Uganda, which in turn sells Kenya sugar': the relative's antecedent
         agent = next((p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
         owner = _country_of(subject, iso) or _country_of(agent, iso)
     else:
@@ -259,6 +278,14 @@ def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str |
             to = to or _country_of(target, iso)
         elif prep.lower_ == "from":
             source = source or _country_of(target, iso)
+    if node.pos_ == "VERB" and not (to or source):
+        # the parser often hangs a long list's closing 'from B' / 'to B' on its last item: a partner at the end of
+        # the verb's own phrase still belongs to the verb
+        last = max((t for t in node.subtree if t.dep_ == "prep" and t.lower_ in ("from", "to", "into")),
+                   key=lambda t: t.i, default=None)
+        target = next((p for p in last.children if p.dep_ == "pobj" and p.i in iso), None) if last is not None else None
+        if target is not None and target.right_edge.i >= node.right_edge.i - 1:
+            to, source = (iso[target.i], None) if last.lower_ != "from" else (None, iso[target.i])
     return owner, to, source
 
 

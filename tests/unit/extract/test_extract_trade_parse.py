@@ -127,3 +127,13 @@ def test_in_a_document_share_sentences_follow_the_flow_set_before(extract) -> No
     assert trade_of(extract(text)) == {
         ("GHA", "TGO", "cocoa"), ("GHA", "TGO", "gold and gold products"), ("GHA", "TGO", "timber"),
         ("TGO", "GHA", "clinker"), ("TGO", "GHA", "phosphates")}
+
+
+def test_a_partner_the_parser_hangs_on_the_last_item_still_belongs_to_the_verb() -> None:
+    # a long list: the parser attaches 'from Togo' to the last item, not to 'buys'
+    found = roles("Ghana mainly buys car tyres, diesel engines, flat-rolled products made of clad steel, floor tiles "
+                  "and similar ceramic products, spare parts for tractors and plastics from Togo.")
+    assert {("TGO", "GHA", "car tyres"), ("TGO", "GHA", "diesel engines")} <= found
+    assert all(exporter == "TGO" for exporter, _, _ in found)
+    # a buyer with no seller named is a country's imports in general: no claim (as the rules read it)
+    assert roles("Ghana bought diesel for its trucks, which were made in Togo.") == set()
