@@ -80,8 +80,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         return []  # no trade word: nothing to read (speed)
     if not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence) or GROWTH_HEAD.match(sentence)))):
         # no country and no flow to refer back to: only the parse's roles, on the side the text tells trade from
-        return _finish(sentence, [(c.exporter, c.importer, c.product) for c in _parsed(sentence, countries, state)],
-                       countries, state)
+        parsed = _parsed(sentence, countries, state)
+        return _finish(sentence, [(c.exporter, c.importer, c.product) for c in parsed], countries, state) if parsed else []
     countries = [c for c in countries if not is_historic(c.iso3)]
     claims: list[tuple[str | None, str | None, str]] = []
     previous_subject: str | None = None

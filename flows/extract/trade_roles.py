@@ -77,6 +77,8 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
         if not heads:
             continue
         owner, to, source = _sides(node, iso, lex)
+        if iso and not owner and _other_seller(node, iso, lex):
+            continue  # 'the interconnection that began supplying power to B': the seller is a thing, not a country
         for head in heads:
             origin = _origin(head, iso, lex)
             exporter, importer = ((owner or source or origin, to) if kind == "export"
@@ -182,7 +184,8 @@ def _bare(token: Any) -> bool:
 
 
 def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
-    """The first items of the goods lists that the parse gives this flow (see the module text for the slots)."""
+    """The first items of the goods lists that the parse gives this flow (see the module text for the slots); an
+    apposition names goods only when the flow has a country owner ('copper, A's main export')."""
     heads: list[Any] = []
     children = list(node.children)
     if node.pos_ in ("VERB",):
@@ -197,12 +200,13 @@ def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
                   and not pobj.like_num]
         heads += _list_verb_objects(node, lex)
         heads += _share_subjects(node, lex)
-        if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN") and not _bare(node):
+        if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN") and any(
+                c.i in iso and c.dep_ in ("poss", "amod") for c in node.children):
             heads.append(node.head)  # 'copper, A's main export, ...'
     heads += [obj for child in node.subtree if child.lower_ in lex["example_words"] and child.head.i == node.i
               or (child.lower_ in lex["example_words"] and child.head.head.i == node.i and child.head.dep_ == "appos")
               for obj in child.children if obj.dep_ in ("pobj", "dobj") and obj.pos_ in ("NOUN", "PROPN")]
-    return list({head.i: head for head in heads}.values())
+    return list({head.i: head for head in heads if head.pos_ != "PRON" and head.lower_ not in lex["pronouns"]}.values())
 
 
 def _list_verb_objects(node: Any, lex: dict) -> list[Any]:
@@ -255,13 +259,7 @@ def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str |
     object of its 'to'/'into' and of its 'from'."""
     owner = None
     if node.pos_ == "VERB":
-        verb = node
-        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("conj", "xcomp") \
-                and verb.head.i != verb.i:
-            verb = verb.head  # 'A grows X and exports it to B': the subject of the first verb
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
-            subject = verb.head  # 'Uganda, which in turn sells Kenya sugar': the relative's antecedent
+        subject = _subject(node)
         agent = next((p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
         owner = _country_of(subject, iso) or _country_of(agent, iso)
     else:
@@ -287,6 +285,29 @@ def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str |
         if target is not None and target.right_edge.i >= node.right_edge.i - 1:
             to, source = (iso[target.i], None) if last.lower_ != "from" else (None, iso[target.i])
     return owner, to, source
+
+
+def _subject(node: Any) -> Any | None:
+    """A verb's subject: its own, or that of the verb it is coordinated with or completes ('A grows X and exports
+    it', 'began supplying'); a relative 'which'/'that' stands for its antecedent ('B, which in turn sells A sugar')."""
+    verb = node
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("conj", "xcomp") \
+            and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject
+
+
+def _other_seller(node: Any, iso: dict[int, str], lex: dict) -> bool:
+    """Whether a trade verb's subject is a noun that names no country ('a company', 'the pipeline', 'which' for
+    one): the sale is that thing's, and the sentence's countries are only where it happens."""
+    if node.pos_ != "VERB":
+        return False
+    subject = _subject(node)
+    return (subject is not None and subject.pos_ in ("NOUN", "PROPN") and _country_of(subject, iso) is None
+            and subject.lower_ not in lex["pronouns"])
 
 
 def _country_of(token: Any | None, iso: dict[int, str]) -> str | None:

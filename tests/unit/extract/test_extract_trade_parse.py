@@ -137,3 +137,20 @@ def test_a_partner_the_parser_hangs_on_the_last_item_still_belongs_to_the_verb()
     assert all(exporter == "TGO" for exporter, _, _ in found)
     # a buyer with no seller named is a country's imports in general: no claim (as the rules read it)
     assert roles("Ghana bought diesel for its trucks, which were made in Togo.") == set()
+
+
+def test_no_claim_from_a_ban_a_thing_that_sells_or_a_pronoun() -> None:
+    assert roles("Last month Ghana banned imports of Togolese poultry to protect its farmers.") == set()
+    # the seller is a line, not a country; Togo is only where the power goes
+    assert roles("The talks covered the new power line that began supplying electricity to the Togolese town of "
+                 "Kara in May.") == set()
+    # 'which' stands for the total, not a product
+    assert roles("Trade was worth $900 million, of which Ghanaian sales to Togo made up $600 million.") == set()
+    # an apposition names goods only when the flow has a country owner: 'the water supply' is no flow of 'access'
+    assert roles("Ghana's president held talks with Togo's leader on port access, the railway and water supply.") \
+        == set()
+
+
+def test_a_relative_clause_sells_for_its_antecedent() -> None:
+    assert roles("Ghana ships maize across the lake to Togo, which in turn sells Ghana sugar.") >= {
+        ("TGO", "GHA", "sugar")}
