@@ -9,7 +9,7 @@ from flows.extract.countries import CountryMention, is_historic
 from flows.extract.products import cut_list, hs_code_for, known_capitalised, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
-from flows.extract.trade_roles import RoleClaim, role_claims, with_roles
+from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, distant_partner, figure_list_claims,
                                        home_country, market_for_claims, oriented)
@@ -109,12 +109,15 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
-    claims = with_roles(claims, _parsed(sentence, countries, state))
+    if not claims or flow_words(sentence) > 1:
+        # the parse where the rules are silent, or where a sentence holds two flows (the rules may read one only, or
+        # one the wrong way round); a single flow the rules read stands as read (the parse is the costly step)
+        claims = with_roles(claims, _parsed(sentence, countries, state))
     return _finish(sentence, claims, countries, state)
 
 
 def trade_gate(sentence: str) -> bool:
-    """The cheap test of a trade word: the sentences whose parse the trade reader may ask for (one batch)."""
+    """The cheap test of a trade word (the first thing find_trade_claims asks)."""
     hint = trade_lexicon()["hint"]
     return gate(hint).open(sentence) and hint.search(sentence) is not None
 

@@ -51,17 +51,29 @@ class RoleClaim:
     direct: bool = False  # a country is the flow's own subject, owner or 'to'/'from' object (not only the goods' origin)
 
 
+@lru_cache(maxsize=1)
+def _stems() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(_lex()["flow_stems"], key=len, reverse=True)) + r")\w*", re.I)
+
+
+def flow_words(sentence: str) -> int:
+    """How many trade words (by stem) a sentence holds: a cheap count before any parse."""
+    return sum(1 for _ in _stems().finditer(sentence))
+
+
 def prefetch_trade(sentences: list[str], gate: Any) -> None:
-    """Parse, in one batch, the sentences of a document the cheap trade gate chose (the parse is the costly step)."""
-    syntax.prefetch([text for text in sentences if gate(text)])
+    """Parse, in one batch, the sentences of a document the trade reader will surely ask about: past the cheap trade
+    gate and with two flow words (find_trade_claims parses those whatever the rules read; a sentence with one is
+    parsed on its own, later, only if the rules read nothing in it)."""
+    syntax.prefetch([text for text in sentences if flow_words(text) > 1 and gate(text)])
 
 
 def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
                 home: str | None) -> list[RoleClaim]:
     """The claims of one sentence from its parse; [] on the rules-only backbone or when no flow has goods."""
+    if not syntax.available() or not flow_words(sentence) or not (countries or home):
+        return []  # no trade word the parse reads, or no country and no home side to give it: no parse (speed)
     doc = syntax.parse(sentence)
-    if doc is None:
-        return []
     lex = _lex()
     iso = _token_countries(doc, countries)
     out: list[RoleClaim] = []
