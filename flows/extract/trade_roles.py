@@ -105,6 +105,35 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
                 continue
             for product in _products(doc, head, iso, lex):
                 out.append(RoleClaim(exporter, importer, product, named, bool(owner or to or source)))
+    return out + _agent_claims(doc, iso, pair, lex)
+
+
+def _agent_claims(doc: Any, iso: dict[int, str], pair: tuple[str, str] | None, lex: dict) -> list[RoleClaim]:
+    """'B is the largest buyer of A-ian X', 'B has become a destination market for A's X', 'A is B's main supplier
+    of X': a noun that names a trading party. The party is its country modifier ('the Chinese market') or the
+    clause's subject; the other side its possessor ('B's supplier'), the goods' origin or its 'to'/'from' object.
+    Both sides must be named: 'A is a major exporter of X' is A's trade with the world."""
+    out = []
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        kind = "import" if lemma in lex["buyer_nouns"] else "export" if lemma in lex["seller_nouns"] else None
+        if kind is None or noun.pos_ != "NOUN":
+            continue
+        heads = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+                 for p in prep.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and p.i not in iso]
+        party = next((iso[c.i] for c in noun.children if c.dep_ in ("amod", "compound") and c.i in iso), None)
+        if party is None:
+            clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            party = _country_of(subject, iso)
+        _, to, source = _sides(noun, iso, lex)
+        for head in heads:
+            other = next((iso[c.i] for c in noun.children if c.dep_ == "poss" and c.i in iso), None) \
+                or _origin(head, iso, lex) or to or source
+            if not party or not other or party == other or (pair and {party, other} != set(pair)):
+                continue
+            exporter, importer = (other, party) if kind == "import" else (party, other)
+            out += [RoleClaim(exporter, importer, product, True, True) for product in _products(doc, head, iso, lex)]
     return out
 
 

@@ -154,3 +154,12 @@ def test_no_claim_from_a_ban_a_thing_that_sells_or_a_pronoun() -> None:
 def test_a_relative_clause_sells_for_its_antecedent() -> None:
     assert roles("Ghana ships maize across the lake to Togo, which in turn sells Ghana sugar.") >= {
         ("TGO", "GHA", "sugar")}
+
+
+def test_a_noun_that_names_a_trading_party() -> None:
+    assert roles("Togo is the largest buyer of Ghanaian cocoa.") == {("GHA", "TGO", "cocoa")}
+    assert roles("Thanks to the pact, Togo has become a destination market for Ghanaian food products.") == {
+        ("GHA", "TGO", "food products")}
+    assert roles("Ghana is Togo's main supplier of cement.") == {("GHA", "TGO", "cement")}
+    # one side only: a country's trade with the world
+    assert roles("Ghana is a major exporter of cocoa.") == set()
