@@ -25,7 +25,7 @@ from typing import Any
 
 from flows.extract import syntax
 from flows.extract.countries import CountryMention
-from flows.extract.products import split_products
+from flows.extract.products import is_listed_product, split_products
 from flows.lexicon import read_toml
 
 # a list stretch never runs past these: a dash aside, brackets, a quote or a clause break
@@ -190,6 +190,9 @@ def _unreal(token: Any, lex: dict) -> bool:
     for _ in range(3):  # 'hopes to increase its exports', 'the aim of boosting sales'
         if head.lemma_.lower() in lex["unreal"] and head.pos_ in ("VERB", "AUX", "NOUN"):
             return True
+        if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+                and head.head.lemma_.lower() not in lex["spend_verbs"]:
+            return True  # 'plans to boost exports of X': the flow of an infinitive is an aim
         if head.head.i == head.i:
             break
         head = head.head
@@ -241,6 +244,8 @@ def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
                   and not pobj.like_num]
         heads += _list_verb_objects(node, lex)
         heads += _share_subjects(node, lex)
+        # 'exports from A to B, chiefly X and Y, rose': a bare list in apposition to the flow
+        heads += [c for c in children if c.dep_ == "appos" and c.pos_ == "NOUN" and _bare(c) and c.i not in iso]
         if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN") and any(
                 c.i in iso and c.dep_ in ("poss", "amod") for c in node.children):
             heads.append(node.head)  # 'copper, A's main export, ...'
@@ -268,8 +273,13 @@ def _list_verb_objects(node: Any, lex: dict) -> list[Any]:
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN") and not by_only:
                 out.append(child)
+            if child.dep_ == "acomp" and not by_only and is_listed_product(child.text):
+                out.append(child)  # 'A's top export to B is gold': the tagger may read a bare material as an adjective
             if child.dep_ in ("prep", "agent") and child.lower_ == ("by" if by_only else "of"):  # 'consist of', 'led by'
                 out += [p for p in child.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            if child.lemma_.lower() == "follow":  # 'dominated by X, followed by Y and Z'
+                out += [p for agent in child.children if agent.dep_ == "agent"
+                        for p in agent.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
             if child.dep_ == "prt":  # 'made up of'
                 out += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for p in prep.children if p.dep_ == "pobj"]

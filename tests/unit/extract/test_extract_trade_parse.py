@@ -163,3 +163,20 @@ def test_a_noun_that_names_a_trading_party() -> None:
     assert roles("Ghana is Togo's main supplier of cement.") == {("GHA", "TGO", "cement")}
     # one side only: a country's trade with the world
     assert roles("Ghana is a major exporter of cocoa.") == set()
+
+
+def test_growth_is_a_fact_in_the_past_and_an_aim_as_an_infinitive() -> None:
+    assert roles("Togo's purchases of Ghanaian timber doubled.") == {("GHA", "TGO", "timber")}
+    assert roles("Ghana plans to boost exports of cement to Togo.") == set()
+
+
+def test_more_slots_of_a_flow_noun() -> None:
+    # a bare material the tagger reads as an adjective, when the product table knows it
+    assert roles("Ghana's top export to Togo is gold.") == {("GHA", "TGO", "gold")}
+    assert roles("Ghana's exports to Togo are high.") == set()
+    # a bare list in apposition to the flow
+    assert roles("Exports from Ghana to Togo, chiefly cement and salt, rose.") == {
+        ("GHA", "TGO", "cement"), ("GHA", "TGO", "salt")}
+    # 'dominated by X, followed by Y and Z'
+    assert roles("Ghana's exports to Togo were dominated by cement, followed by salt and fish.") == {
+        ("GHA", "TGO", "cement"), ("GHA", "TGO", "salt"), ("GHA", "TGO", "fish")}
