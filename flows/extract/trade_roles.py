@@ -149,7 +149,8 @@ def with_roles(claims: list, parsed: list[RoleClaim]) -> list:
               else (exporter, importer, product) for exporter, importer, product in claims]
     # a flow the rules did not reach in the same sentence ('A's exports to B constitute mainly X ... imports from B
     # include Y': the rules read the second list only), from countries the sentence names
-    said = " ".join(str(product).lower() for _, _, product in claims)
+    # (a rules item with a capitalised word is dropped later as a name: 'gold etc. Purchases' says no 'gold')
+    said = " ".join(str(product).lower() for _, _, product in claims if not re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", str(product)))
     return claims + [(c.exporter, c.importer, c.product) for c in parsed if c.named and c.product.lower() not in said]
 
 
@@ -235,7 +236,7 @@ def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
     if node.pos_ in ("VERB",):
         heads += [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
         # 'exports to B cement, soap and maize': the parse hangs the goods on 'to', with B as their modifier
-        heads += [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ in ("to", "into")
+        heads += [pobj for prep in children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into")
                   for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i not in iso
                   and any(c.i in iso and c.dep_ in ("nmod", "compound") and c.i == pobj.left_edge.i for c in pobj.children)]
     else:
@@ -321,12 +322,19 @@ def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str |
         target = next((p for p in prep.children if p.dep_ == "pobj"), None)
         if prep.dep_ == "dative" and prep.i in iso:
             to = to or iso[prep.i]
-        if prep.dep_ != "prep" or target is None:
+        if prep.dep_ not in ("prep", "dative") or target is None:
             continue
         if prep.lower_ in ("to", "into"):
             to = to or _country_of(target, iso)
         elif prep.lower_ == "from":
             source = source or _country_of(target, iso)
+    if node.pos_ != "VERB" and not (to or source):
+        # 'X formed a fifth of deliveries to B': the parser may hang the flow's partner on the clause's verb
+        verb = next((a for a in node.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        for prep in verb.children if verb is not None else []:
+            target = next((p for p in prep.children if p.dep_ == "pobj" and p.i in iso), None)
+            if prep.dep_ == "prep" and target is not None and prep.lower_ in ("to", "into", "from"):
+                to, source = (iso[target.i], source) if prep.lower_ != "from" else (to, iso[target.i])
     if node.pos_ == "VERB" and not (to or source):
         # the parser often hangs a long list's closing 'from B' / 'to B' on its last item: a partner at the end of
         # the verb's own phrase still belongs to the verb
