@@ -191,6 +191,8 @@ def _unreal(token: Any, lex: dict) -> bool:
     for _ in range(3):  # 'hopes to increase its exports', 'the aim of boosting sales'
         if head.lemma_.lower() in lex["unreal"] and head.pos_ in ("VERB", "AUX", "NOUN"):
             return True
+        if any(c.dep_ == "aux" and c.lemma_.lower() in lex["unreal"] for c in head.children):
+            return True  # 'will start selling X'
         if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
                 and head.head.lemma_.lower() not in lex["spend_verbs"]:
             return True  # 'plans to boost exports of X': the flow of an infinitive is an aim
@@ -234,7 +236,8 @@ def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
     heads: list[Any] = []
     children = list(node.children)
     if node.pos_ in ("VERB",):
-        heads += [c for c in children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        heads += [c for c in children if c.dep_ in ("dobj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN")
+                                                                           or c.lemma_.lower() in lex["share_nouns"])]
         # 'exports to B cement, soap and maize': the parse hangs the goods on 'to', with B as their modifier
         heads += [pobj for prep in children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into")
                   for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i not in iso
@@ -245,8 +248,16 @@ def _goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
                   and not pobj.like_num]
         heads += _list_verb_objects(node, lex)
         heads += _share_subjects(node, lex)
-        # 'exports from A to B, chiefly X and Y, rose': a bare list in apposition to the flow
-        heads += [c for c in children if c.dep_ == "appos" and c.pos_ == "NOUN" and _bare(c) and c.i not in iso]
+        # 'exports from A to B, chiefly X and Y, rose': a bare list in apposition to the flow (or to its partner,
+        # where the parser hangs it)
+        partners = [p for prep in children if prep.dep_ == "prep" and prep.lower_ in ("to", "from", "into")
+                    for p in prep.children if p.dep_ == "pobj"]
+        heads += [c for holder in [node, *partners] for c in holder.children
+                  if c.dep_ == "appos" and c.pos_ == "NOUN" and _bare(c) and c.i not in iso]
+        # 'B-ian rice sales to A': goods named as a modifier of a flow noun with a partner, when the product table
+        # knows them ('farm sales', 'raw material export' name a class)
+        heads += [c for c in children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in iso and partners
+                  and is_listed_product(c.text)]
         if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN") and any(
                 c.i in iso and c.dep_ in ("poss", "amod") for c in node.children):
             heads.append(node.head)  # 'copper, A's main export, ...'
@@ -329,9 +340,12 @@ def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str |
         elif prep.lower_ == "from":
             source = source or _country_of(target, iso)
     if node.pos_ != "VERB" and not (to or source):
-        # 'X formed a fifth of deliveries to B': the parser may hang the flow's partner on the clause's verb
+        # 'X formed a fifth of deliveries to B', 'shipments of X to B': the parser may hang the flow's partner on
+        # the clause's verb or on the goods
         verb = next((a for a in node.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        for prep in verb.children if verb is not None else []:
+        goods = [p for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"]
+        for prep in [c for holder in [*([verb] if verb is not None else []), *goods] for c in holder.children]:
             target = next((p for p in prep.children if p.dep_ == "pobj" and p.i in iso), None)
             if prep.dep_ == "prep" and target is not None and prep.lower_ in ("to", "into", "from"):
                 to, source = (iso[target.i], source) if prep.lower_ != "from" else (to, iso[target.i])
@@ -437,8 +451,9 @@ def _hangs_off(token: Any, chain: set[int], lex: dict) -> bool:
         if ancestor.i in chain or (ancestor.i != token.i and ancestor.lower_ in lex["not_items"]):
             return False
         aside = ancestor.dep_ == "appos" and ancestor.left_edge.i > 0 and doc[ancestor.left_edge.i - 1].text in (",", "(")
-        if ancestor.text in STOP_TEXT or aside or (ancestor.dep_ in ("prep", "relcl", "acl") and ancestor.head.i in chain
-                                                   and ancestor.lower_ != "of"):
+        trailing = ancestor.dep_ == "advmod" and ancestor.head.i in chain and ancestor.i > ancestor.head.i
+        if ancestor.text in STOP_TEXT or aside or trailing or (ancestor.dep_ in ("prep", "relcl", "acl")
+                                                               and ancestor.head.i in chain and ancestor.lower_ != "of"):
             return True
     return False
 

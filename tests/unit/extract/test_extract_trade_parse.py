@@ -78,6 +78,14 @@ def _sold(exporter: str, importer: str, *products: str) -> set[tuple[str, str, s
     # growth is a fact in the past, an aim as an infinitive
     ("Togo's purchases of Ghanaian timber doubled.", _sold(G, T, "timber")),
     ("Ghana plans to boost exports of cement to Togo.", set()),
+    ("Ghana will begin selling power to Togo next year.", set()),
+    # a bare list the parser hangs on the flow's partner; an adverb after an item is no part of it
+    ("Togolese sales to Ghana, mainly cement and salt, grew.", _sold(T, G, "cement", "salt")),
+    ("Salt and fish together made up half of Ghana's sales to Togo.", _sold(G, T, "salt", "fish")),
+    # a share as the subject of a passive trade verb
+    ("Much of the cement used in northern Ghana is bought from Togo.", _sold(T, G, "cement")),
+    # a product the table knows, as a modifier of a flow noun with a partner ('farm sales' name a class)
+    ("Togolese rice sales to Ghana slowed.", _sold(T, G, "rice")),
 ])
 def test_the_roles_of_a_flow(sentence: str, expected: set) -> None:
     assert roles(sentence) == expected
