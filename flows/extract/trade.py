@@ -18,8 +18,6 @@ from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, c
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)"
                           r"|\s+and\s+(?=[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?\s+(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\b)")
-# a list verb: the rules read its lists in some wordings only ('Goods A sells to B include X, Y and Z')
-LIST_VERB = re.compile(r"\b(?:include[sd]?|consist(?:s|ed)?|compris(?:e|es|ed)|constitut(?:e|es|ed))\b", re.I)
 FLOW_WINDOW = 4  # sentences after a trade word in which a country-less list is still read on the text's flow
 
 
@@ -111,7 +109,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
-    if not claims or flow_words(sentence) > 1 or LIST_VERB.search(sentence):
+    if not claims or flow_words(sentence) > 1:
         # the parse where the rules are silent, or where a sentence holds two flows (the rules may read one only, or
         # one the wrong way round); a single flow the rules read stands as read (the parse is the costly step)
         claims = with_roles(claims, _parsed(sentence, countries, state))
