@@ -19,7 +19,8 @@ from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
                                   resolve_leader_anaphor)
 from flows.extract.sentences import Sentence, split_sentences
-from flows.extract.trade import TradeState, find_trade_claims
+from flows.extract.trade import TradeState, find_trade_claims, trade_gate
+from flows.extract.trade_roles import prefetch_trade
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
 COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b")
@@ -218,6 +219,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
     prefetch_names([sentence.text for sentence in sentences], countries)
+    prefetch_trade([sentence.text for sentence in sentences], trade_gate)  # the trade sentences' parse, one batch
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
         reading.last_entity = _latter(sentence.text, sentence_countries, persons, reading.last_entity)

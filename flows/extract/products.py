@@ -130,3 +130,14 @@ def hs_code_for(product: str) -> str | None:
     if best:
         return best[1]
     return synonyms.get(head) or synonyms.get(singular) or None
+
+
+def known_capitalised(product: str) -> str:
+    """'milk, maize, Poultry and plywood': a capitalised item the product table knows is a product, in lower case;
+    any other capitalised item stays as it is (and is dropped as a name or title)."""
+    if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and is_listed_product(product):
+        return product.lower()
+    variety = re.fullmatch(r"([A-ZÀ-Þ][a-zà-ÿ]+)\s+([a-zà-ÿ]{3,})", product)
+    if variety and (hs_code_for(variety.group(2)) or "")[:4].isdigit() and len(hs_code_for(variety.group(2)) or "") >= 4:
+        return variety.group(1).lower() + " " + variety.group(2)  # 'Cavendish bananas', 'Arabica coffee': a variety
+    return product

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, is_historic
-from flows.extract.products import cut_list, hs_code_for, is_listed_product, split_products
+from flows.extract.products import cut_list, hs_code_for, known_capitalised, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
+from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
-from flows.extract.trade_lists import (coordinated_ownerless, country_less_list, distant_partner, figure_list_claims,
+from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, distant_partner, figure_list_claims,
                                        home_country, market_for_claims, oriented)
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, country_at, flow_noun_claims,
                                        growth_of_last_flow, named_flow, trade_lexicon)
@@ -75,9 +76,12 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         listed = _country_less(sentence, state)
         if listed is not None:
             return listed
-    if not hinted or not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence)
-                                                                                  or GROWTH_HEAD.match(sentence)))):
-        return []  # no trade word, or no country and no flow to refer back to: nothing to read (speed)
+    if not hinted:
+        return []  # no trade word: nothing to read (speed)
+    if not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence) or GROWTH_HEAD.match(sentence)))):
+        # no country and no flow to refer back to: only the parse's roles, on the side the text tells trade from
+        parsed = _parsed(sentence, countries, state)
+        return _finish(sentence, [(c.exporter, c.importer, c.product) for c in parsed], countries, state) if parsed else []
     countries = [c for c in countries if not is_historic(c.iso3)]
     claims: list[tuple[str | None, str | None, str]] = []
     previous_subject: str | None = None
@@ -105,12 +109,32 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
+    if not claims or flow_words(sentence) > 1:
+        # the parse where the rules are silent, or where a sentence holds two flows (the rules may read one only, or
+        # one the wrong way round); a single flow the rules read stands as read (the parse is the costly step)
+        claims = with_roles(claims, _parsed(sentence, countries, state))
+    return _finish(sentence, claims, countries, state)
+
+
+def trade_gate(sentence: str) -> bool:
+    """The cheap test of a trade word (the first thing find_trade_claims asks)."""
+    hint = trade_lexicon()["hint"]
+    return gate(hint).open(sentence) and hint.search(sentence) is not None
+
+
+def _parsed(sentence: str, countries: list[CountryMention], state: TradeState) -> list[RoleClaim]:
+    home = state.home or (state.current[0] if state.current else None)
+    return role_claims(sentence, countries, state.pair, home)
+
+
+def _finish(sentence: str, claims: list, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
+    """Claims filled from the pair, checked, merged by product and HS heading; the state updated for the next one."""
     out = []
     fresh: dict[str, set] = {}  # product -> the keys it added in this sentence
     for exporter, importer, product in claims:
         if exporter == LAST_FLOW:
             exporter, importer = state.last_flow or (None, None)
-        product = _known_capitalised(product)
+        product = known_capitalised(product)
         if exporter is None and importer is not None:
             exporter = _other(state.pair, importer)
         if importer is None and exporter is not None:
@@ -128,7 +152,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         if (exporter, importer, re.sub(r"s$", "", product.lower())) in added_here:
             continue
         same_heading = [other for other, other_keys in fresh.items() if keys & other_keys]
-        if any(not _listed_together(sentence, other, product) for other in same_heading):
+        if any(not listed_together(sentence, other, product) for other in same_heading):
             continue
         fresh[product] = keys - state.seen
         state.seen |= keys
@@ -177,31 +201,6 @@ def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> l
         state.seen.add(key)
         out.append(TradeClaim(flow[0], flow[1], product, hs_code_for(product)))
     return out
-
-
-def _listed_together(sentence: str, first: str, second: str) -> bool:
-    """True when the two names are items of one list of the sentence ('X, Y', 'X and Y', 'X, and Y', and with other
-    items between: 'other coal, motorcycles and bituminous coal'); 'pays with X, so B receives Y' is no list."""
-    joint = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
-    item = r"[\w’'-]+(?:\s+[\w’'-]+){0,4}"
-    a, b = re.escape(first), re.escape(second)
-    for m in re.finditer(rf"{a}(?P<between>{joint}(?:{item}{joint}){{0,6}}){b}|{b}(?P<back>{joint}(?:{item}{joint}){{0,6}}){a}",
-                         sentence, re.IGNORECASE):
-        between = m.group("between") or m.group("back") or ""
-        if not trade_lexicon()["hint"].search(between):
-            return True
-    return False
-
-
-def _known_capitalised(product: str) -> str:
-    """'milk, maize, Poultry and plywood': a capitalised item the product table knows is a product, in lower case;
-    any other capitalised item stays as it is (and is dropped as a name or title)."""
-    if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and is_listed_product(product):
-        return product.lower()
-    variety = re.fullmatch(r"([A-ZÀ-Þ][a-zà-ÿ]+)\s+([a-zà-ÿ]{3,})", product)
-    if variety and (hs_code_for(variety.group(2)) or "")[:4].isdigit() and len(hs_code_for(variety.group(2)) or "") >= 4:
-        return variety.group(1).lower() + " " + variety.group(2)  # 'Cavendish bananas', 'Arabica coffee': a variety
-    return product
 
 
 def _other(pair: tuple[str, str] | None, iso3: str) -> str | None:

@@ -248,3 +248,17 @@ def market_for_claims(sentence: str, c_start: int, c_end: int, inside: list[Coun
         products = split_products(cut_list(sentence[m.end():c_end]))
         return [(seller.iso3 if seller else None, buyer.iso3, product) for product in products]
     return []
+
+
+def listed_together(sentence: str, first: str, second: str) -> bool:
+    """True when the two names are items of one list of the sentence ('X, Y', 'X and Y', 'X, and Y', and with other
+    items between: 'other coal, motorcycles and bituminous coal'); 'pays with X, so B receives Y' is no list."""
+    joint = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    item = r"[\w’'-]+(?:\s+[\w’'-]+){0,4}"
+    a, b = re.escape(first), re.escape(second)
+    for m in re.finditer(rf"{a}(?P<between>{joint}(?:{item}{joint}){{0,6}}){b}|{b}(?P<back>{joint}(?:{item}{joint}){{0,6}}){a}",
+                         sentence, re.IGNORECASE):
+        between = m.group("between") or m.group("back") or ""
+        if not trade_lexicon()["hint"].search(between):
+            return True
+    return False

@@ -175,4 +175,6 @@ def test_azerbaijan_israel_with_a_third_country_in_the_background(frames_by_doc)
     assert not any(e[0] == "agreement_signed" for e in events)  # 'No agreements were signed'
     assert len([e for e in events if e[0] == "official_visit"]) == 1  # 'Herzog also visited ...' is the same visit
     assert ("embassy_opened", "AZE", "ISR", date(2023, 3, 1), "month", "occurred") in events
-    assert trade_of(f) == {("ISR", "AZE", "drones"), ("ISR", "AZE", "air defence systems")}
+    # 'Azerbaijan supplies about 40% of Israel's oil': a share of the buyer's oil is still oil sold to it (the parse,
+    # session 6; the real-news gold counts the same form: 'bought 45% of wheat shipped by A')
+    assert trade_of(f) == {("ISR", "AZE", "drones"), ("ISR", "AZE", "air defence systems"), ("AZE", "ISR", "oil")}

@@ -1,0 +1,202 @@
+"""The goods of a trade flow in the dependency parse: which tokens head its lists (the object, the list a list verb
+gives it, the subject of a share verb, examples, appositions) and the products of each list, whose stretch of text the
+parse gives and whose items the product reader splits (`split_products`). The roles (who sells to whom) are read in
+trade_roles.py."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from flows.extract.products import is_listed_product, split_products
+from flows.lexicon import read_toml
+
+# a list stretch never runs past these: a dash aside, brackets, a quote or a clause break
+STOP_TEXT = {"(", ")", "—", "–", "--", ";", ":", '"', "“", "”"}
+ITEM_LEAD = re.compile(r"^(?:(?:items|goods|products|commodities|articles)\s+)?(?:namely|such\s+as|including|like|"
+                       r"mainly|mostly|largely|chiefly|primarily|principally|notably)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def roles_lexicon() -> dict[str, set[str]]:
+    return {key: set(values) for key, values in read_toml("trade_roles.toml").items()}
+
+
+def goods_origin(head: Any, iso: dict[int, str], lex: dict) -> str | None:
+    """The country the goods come from: their demonym or owner ('Ghanaian cocoa', 'A's gold') or the agent of a flow
+    verb hung on them ('45% of wheat shipped by A')."""
+    for holder in (head, *[a for a in head.ancestors if a.lemma_.lower() in lex["share_nouns"]][:1]):
+        for child in holder.children:
+            if child.i in iso and child.dep_ in ("amod", "compound", "poss") and holder is head:
+                return iso[child.i]
+            if child.dep_ == "acl" and child.lemma_.lower() in lex["export_lemmas"]:
+                agent = next((p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"),
+                             None)
+                if agent is not None and agent.i in iso:
+                    return iso[agent.i]
+    return None
+
+
+def _conjuncts(head: Any) -> list[Any]:
+    """The head and the items coordinated with it, in order ('X, Y and Z')."""
+    items, todo = [], [head]
+    while todo:
+        item = todo.pop()
+        items.append(item)
+        todo += [child for child in item.children if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ")
+                 or child.dep_ == "appos" and child.pos_ == "NOUN" and _bare(child)]
+
+    return sorted(items, key=lambda item: item.i)
+
+
+def _bare(token: Any) -> bool:
+    """A noun with no determiner or owner: an item of a list the parse hung in apposition ('X, Y, Z'), not an aside
+    that names the item again ('copper, the country's main export')."""
+    return not any(child.dep_ in ("det", "poss") for child in token.children)
+
+
+def goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
+    """The first items of the goods lists that the parse gives this flow (see the module text for the slots); an
+    apposition names goods only when the flow has a country owner ('copper, A's main export')."""
+    heads: list[Any] = []
+    children = list(node.children)
+    if node.pos_ in ("VERB",):
+        heads += [c for c in children if c.dep_ in ("dobj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN")
+                                                                           or c.lemma_.lower() in lex["share_nouns"])]
+        # 'exports to B cement, soap and maize': the parse hangs the goods on 'to', with B as their modifier
+        heads += [pobj for prep in children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into")
+                  for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i not in iso
+                  and any(c.i in iso and c.dep_ in ("nmod", "compound") and c.i == pobj.left_edge.i for c in pobj.children)]
+    else:
+        heads += [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")
+                  and not pobj.like_num]
+        heads += _list_verb_objects(node, lex)
+        heads += _share_subjects(node, lex)
+        # 'exports from A to B, chiefly X and Y, rose': a bare list in apposition to the flow (or to its partner,
+        # where the parser hangs it)
+        partners = [p for prep in children if prep.dep_ == "prep" and prep.lower_ in ("to", "from", "into")
+                    for p in prep.children if p.dep_ == "pobj"]
+        heads += [c for holder in [node, *partners] for c in holder.children
+                  if c.dep_ == "appos" and c.pos_ == "NOUN" and _bare(c) and c.i not in iso]
+        # 'B-ian rice sales to A': goods named as a modifier of a flow noun with a partner, when the product table
+        # knows them ('farm sales', 'raw material export' name a class)
+        heads += [c for c in children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in iso and partners
+                  and is_listed_product(c.text)]
+        if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN") and any(
+                c.i in iso and c.dep_ in ("poss", "amod") for c in node.children):
+            heads.append(node.head)  # 'copper, A's main export, ...'
+    heads += [obj for child in node.subtree if child.lower_ in lex["example_words"] and child.head.i == node.i
+              or (child.lower_ in lex["example_words"] and child.head.head.i == node.i and child.head.dep_ == "appos")
+              for obj in child.children if obj.dep_ in ("pobj", "dobj") and obj.pos_ in ("NOUN", "PROPN")]
+    return list({head.i: head for head in heads if head.pos_ != "PRON" and head.lower_ not in lex["pronouns"]}.values())
+
+
+def _list_verb_objects(node: Any, lex: dict) -> list[Any]:
+    """'A's exports to B consist (mainly) of X', 'imports from B include X', '60 percent of the imports were X', and
+    a coordinated verb with no subject of its own ('exports fell ..., and comprised of X')."""
+    subject = node
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in lex["share_nouns"]:
+        subject = node.head.head  # '60 percent of the imports were X'
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verbs = [subject.head] + [c for c in subject.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                              and not any(s.dep_.startswith("nsubj") for s in c.children)]
+    out = []
+    for verb in verbs:
+        by_only = verb.lemma_.lower() in lex["by_list_verbs"]
+        if verb.lemma_.lower() not in lex["list_verbs"] and not by_only:
+            continue
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN") and not by_only:
+                out.append(child)
+            if child.dep_ == "acomp" and not by_only and is_listed_product(child.text):
+                out.append(child)  # 'A's top export to B is gold': the tagger may read a bare material as an adjective
+            if child.dep_ in ("prep", "agent") and child.lower_ == ("by" if by_only else "of"):  # 'consist of', 'led by'
+                out += [p for p in child.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            if child.lemma_.lower() == "follow":  # 'dominated by X, followed by Y and Z'
+                out += [p for agent in child.children if agent.dep_ == "agent"
+                        for p in agent.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+            if child.dep_ == "prt":  # 'made up of'
+                out += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for p in prep.children if p.dep_ == "pobj"]
+    return out
+
+
+def _share_subjects(node: Any, lex: dict) -> list[Any]:
+    """'X accounted for 56 percent of the exports to B', 'X represents 79 percent of A's exports', '..., followed by
+    Y at 9 percent': the goods are the subject of the share verb (and the agent of 'followed by')."""
+    up = node
+    if up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.lemma_.lower() in lex["share_nouns"]:
+        up = up.head.head
+    if up.lemma_.lower() not in lex["share_nouns"] and up is node:
+        return []
+    verb = up.head.head if up.dep_ == "pobj" and up.head.dep_ == "prep" else up.head
+    if up.dep_ not in ("pobj", "dobj", "attr") or verb.lemma_.lower() not in lex["share_verbs"]:
+        return []
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    for holder in (verb, up):
+        out += [p for follow in holder.children if follow.lemma_.lower() == "follow"
+                for agent in follow.children if agent.dep_ == "agent"
+                for p in agent.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
+    """The products of the list that starts at head: its stretch of text (the parse) split by the product reader."""
+    if head.lemma_.lower() in lex["share_nouns"]:
+        # 'bought 45% of wheat': the goods are what the share is of
+        head = next((p for prep in head.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj"), head)
+    if head.lemma_.lower() in lex["goods_nouns"]:
+        # 'shipped items namely X, Y': the examples in apposition are the goods
+        head = next((c for c in head.children if c.dep_ == "appos"), head)
+    items = _conjuncts(head)
+    chain = {item.i for item in items}
+    start = min(t.i for t in items[0].subtree if t.i <= items[0].i)
+    while start < head.i and (doc[start].i in iso or doc[start].dep_ in ("det", "poss", "case", "nummod", "advmod",
+                                                                          "predet", "quantmod", "punct", "cc", "prep")):
+        start += 1
+    last = max(max(item.right_edge.i for item in items), items[-1].i)
+    end, depth = head.i, 0
+    for token in doc[head.i:last + 1]:
+        depth += (token.text == "(") - (token.text == ")")
+        if depth or token.text == ")":
+            continue  # 'cardamom (large), wheat': an aside in brackets, skipped
+        if token.text in STOP_TEXT or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
+                and token.dep_ not in ("amod", "compound") or (token.dep_ == "prep" and token.lower_ != "of"
+                                                               and token.head.i in chain) \
+                or token.dep_ in ("relcl", "acl", "advcl"):
+            break
+        end = token.i
+    kept, depth = [], 0
+    for t in doc[start:end + 1]:
+        depth += (t.text == "(") - (t.text == ")")
+        if not depth and t.text != ")" and t.i not in iso and not _hangs_off(t, chain, lex):
+            kept.append(_word(doc, t, iso, start) + t.whitespace_)
+    text = ITEM_LEAD.sub("", "".join(kept).strip(" ,"))
+    flow_words = lex["export_lemmas"] | lex["import_lemmas"]
+    return [p for p in split_products(text) if p.lower().split()[-1] not in lex["not_items"] | lex["not_goods_heads"]
+            and p[:1].isalpha() and not any(w.rstrip("s") in flow_words for w in p.lower().split())]
+
+
+def _hangs_off(token: Any, chain: set[int], lex: dict) -> bool:
+    """Whether a token inside the stretch is an aside on an item ('X, among other products,', 'X, A's main export,')
+    rather than part of a product's name ('plastic and plastic articles', 'wool carpets etc')."""
+    doc = token.doc
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.i in chain or (ancestor.i != token.i and ancestor.lower_ in lex["not_items"]):
+            return False
+        aside = ancestor.dep_ == "appos" and ancestor.left_edge.i > 0 and doc[ancestor.left_edge.i - 1].text in (",", "(")
+        trailing = ancestor.dep_ == "advmod" and ancestor.head.i in chain and ancestor.i > ancestor.head.i
+        if ancestor.text in STOP_TEXT or aside or trailing or (ancestor.dep_ in ("prep", "relcl", "acl")
+                                                               and ancestor.head.i in chain and ancestor.lower_ != "of"):
+            return True
+    return False
+
+
+def _word(doc: Any, token: Any, iso: dict[int, str], start: int) -> str:
+    """A token's text; the first word of the sentence in lower case when it is a common noun ('Garment accounted')."""
+    if token.i == 0 == start and token.text[:1].isupper() and not token.text.isupper() and token.ent_type_ in (
+            "", "PRODUCT", "NORP"):
+        return token.text[:1].lower() + token.text[1:]
+    return token.text
