@@ -12,6 +12,7 @@ from flows.common.prefilter import word_gate
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
 from flows.common.dates import DateContext, could_have_date, document_days, document_year
 from flows.extract.event_lists import find_listed_visits
+from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
                                   split_clauses, summary)
 from flows.extract.figures import find_figures
@@ -220,6 +221,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
     prefetch_names([sentence.text for sentence in sentences], countries)
     prefetch_trade([sentence.text for sentence in sentences], trade_gate)  # the trade sentences' parse, one batch
+    prefetch_event_parses([sentence.text for sentence in sentences])  # the dependency parse of trigger sentences
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
         reading.last_entity = _latter(sentence.text, sentence_countries, persons, reading.last_entity)

@@ -105,8 +105,19 @@ def _stem_index() -> tuple[ahocorasick.Automaton, dict[str, tuple[int, ...]]]:
                        for stem in grammar["stems"]}
 
 
+def has_trigger_stem(text: str) -> bool:
+    """Whether a text holds any trigger's keyword (the gate before the costly parse)."""
+    automaton, _ = _stem_index()
+    return next(automaton.iter(text.lower()), None) is not None
+
+
 def find_triggers(clause: str, clause_start: int) -> list[Hit]:
-    """Every trigger row matching the clause, with spans in the sentence."""
+    """Every trigger row matching the clause, with spans in the sentence (the parse's gate asks first: one pass)."""
+    return list(_triggers(clause, clause_start))
+
+
+@lru_cache(maxsize=1024)
+def _triggers(clause: str, clause_start: int) -> tuple[Hit, ...]:
     grammar = rules()
     automaton, index = _stem_index()
     # the stems in the clause in one pass, and only their triggers tried, in the lexicon's order
@@ -115,7 +126,7 @@ def find_triggers(clause: str, clause_start: int) -> list[Hit]:
     for trigger in map(grammar["triggers"].__getitem__, sorted(wanted)):
         for match in trigger.pattern.finditer(clause):
             hits.append(Hit(trigger.event_type, clause_start + match.start(), clause_start + match.end(), match.group(0)))
-    return hits
+    return tuple(hits)
 
 
 MULTILATERAL_BODY = re.compile(r"\bHeads\s+of\s+(?:State|Government)\b|\b(?:Organi[sz]ation|Union|Community)\b"

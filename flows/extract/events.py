@@ -15,6 +15,8 @@ from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, 
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
+from flows.extract.event_roles import discussions, pluperfect
+from flows.extract.event_status import background_only, in_progress, is_planned, no_act
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
 from flows.lexicon.registry import event_type as registry_type, family, family_kind
@@ -65,9 +67,6 @@ REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-
 MULTILATERAL = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|several)\s+(?:leaders|ministers|presidents|heads|"
                           r"countries|nations|states|governments|foreign\s+ministers|prime\s+ministers)\b|"
                           r"\b(?:three|four|five)-way\b|\btrilateral\b|\btripartite\b|\bquadrilateral\b", re.I)
-# 'the 47th meeting of the committee, scheduled to take place in January': the plan told after the trigger
-PLANNED_AFTER = re.compile(r"[^.;]{0,80}?,?\s+(?:scheduled|due|expected|set|slated|planned)\s+(?:to\s+(?:take\s+place|be\s+held|open|start)|for)\b",
-                           re.I)
 # a date right after a participle belongs to it: 'the anniversary of relations, established on 5 September 1962'
 PARTICIPLE_DATE = re.compile(r"\b(?:established|signed|founded|concluded|opened|adopted|launched|created|born|elected)\s+"
                              r"(?:\w+\s+){0,2}?(?:(?:on|in)\s+(?:the\s+)?)?$", re.I)
@@ -76,12 +75,6 @@ RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
 INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|"
                                 r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC|Security\s+Council|"
                                 r"General\s+Assembly|Council\s+of\s+Europe)\b")
-# 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
-INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invit(?:ed|es?|ing)(?:\s+[\w’'-]+){1,4}?|invitation)\s+to"
-                    r"(?:\s+\w+){0,3}\s*$",
-                    re.I)
-OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
-REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")
 RECALLED = re.compile(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
                       r"|\b(?:recalling|recalled|remembering|recalls)\b")
 BUSINESS_DEAL = re.compile(r"\b(?:commercial|business|export|import|supply|purchase|sales?)\s+(?:contracts?|deals?)\b", re.I)
@@ -117,13 +110,16 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     grammar = rules()
     text = clause.text
     hits = find_triggers(text, clause.start)
+    visits = [(hit.start, hit.end) for hit in hits if family(hit.event_type) == "visit"]
+    hits += [hit for hit in discussions(clause.sentence, clause.start, clause.end, visits)  # the parse's 'discussed'
+             if not any(family(other.event_type) == "meeting" for other in hits)]
     point_dates = clause_point_dates(clause)
     if not hits:
         hits = _untriggered(clause, point_dates, state, grammar)  # an ellipsis, or no event: maybe a date anchor
     if not hits or _no_state_event(clause, state, grammar):
         return []
     found = hits
-    hits = choose_hits(hits, text, clause.start)
+    hits = [hit for hit in choose_hits(hits, text, clause.start) if not no_act(hit, clause.sentence)]
     offsets = _offset_hits(found, hits, clause, state)
     if not hits and not offsets:
         return []
@@ -137,7 +133,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
             row = _measured_row(hit, part, dates, clause, pair_spans, last_entity, state)
         else:
             row = _build(hit, main if main is not None and hit.start < main.end else clause, dates, parties, state,
-                         _is_planned(hit, clause))
+                         is_planned(hit, clause))
         if row is not None:
             _keep_once(by_key, row, clause)
     rows = measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start)
@@ -204,8 +200,11 @@ def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[Dat
     """Carry the clause's date and event to the clauses after it ('... signed on 4 May. The ministers also met')."""
     # a dated clause whose trigger made no event ('its deal with Somaliland, signed on 1 January') does not date
     # the events told after it, unless it is the story's multilateral meeting
-    story_clause = bool(rows) or len({country.iso3 for country in clause.countries}) > 2
-    if story_clause and anchorable(point_dates) and not RECALLED.search(clause.text):
+    # 'replaces the accord signed in 1999': the accord's history dates no later event
+    story_clause = bool(rows) and not background_only(rows, clause.sentence) or len(
+        {country.iso3 for country in clause.countries}) > 2
+    if story_clause and anchorable(point_dates) and not RECALLED.search(clause.text) \
+            and not pluperfect(clause.sentence, clause.start, clause.end):  # 'had invited him following his visit in 2010'
         state.anchor = next_anchor(state.anchor, pick_date(anchorable(point_dates), (clause.start + clause.end) // 2))
     if rows:
         state.last_clause_type = rows[-1].event_type
@@ -256,29 +255,6 @@ def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:
         if registry_type(row.event_type).symmetry == "directional" and grammar["mutual_plural"].search(row.trigger):
             out.append(replace(row, actor=row.target, target=row.actor, place=None))
     return out
-
-
-def _reported_between(sentence: str, start: int, end: int) -> bool:
-    """', Foreign Minister X said on Monday after receiving ...': what follows the report is not the plan it reports."""
-    return start < end and REPORTED.search(sentence, start, end) is not None
-
-
-def _is_planned(hit: Hit, clause: Clause) -> bool:
-    """A plan or a future told before the trigger, a schedule after it, or an intention ('agreed to hold talks')."""
-    grammar = rules()
-    sentence = clause.sentence
-    future = grammar["future_time"].search(clause.text)
-    if future is not None and not _reported_between(sentence, clause.start + future.end(), hit.start):
-        return True
-    plans = list(grammar["planned"].finditer(sentence, clause.start, hit.end))
-    if plans and not _reported_between(sentence, plans[-1].end(), hit.start):
-        return True
-    if PLANNED_AFTER.match(sentence, hit.end, clause.end):
-        return True
-    # 'agreed to deepen ties at a meeting in Oslo': a trigger told as the occasion (a preposition) is where the
-    # intention was voiced, not what was intended
-    return registry_type(hit.event_type).intent_plans and not OCCASION.match(hit.text) and bool(
-        INTENT.search(sentence, max(clause.start, hit.start - 40), hit.start))
 
 
 def _event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMention | None:
@@ -361,6 +337,12 @@ def _told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: 
         return True
     if rules()["tally"].search(clause.text) and any(known.event_date == getattr(date_m, "value", None) for known in same_pair):
         return True  # 'In total, three agreements were signed' after the signings were told: their sum, no new act
+    if inherited and hit.text.lower().startswith("discuss"):
+        # 'The pair also discussed ...' is the meeting of a visit told that day; after the day's meeting it is that
+        # meeting's content, and after any other act ('relations were established in 1993') no meeting at all
+        same_day = {family(known.event_type) for known in state.events if date_m is not None
+                    and known.event_date == date_m.value and {known.actor, known.target} == {actor, target}}
+        return "visit" not in same_day or bool(same_day & {"meeting", "commission"})
     if inherited and family(event_type) in ONCE_A_DAY and date_m is not None and any(
             known.event_date == date_m.value and known.status == "occurred" for known in same_pair):
         return True  # 'Diplomatic relations were set up after the envoys exchanged letters' after the dated sentence: told again
@@ -381,6 +363,8 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         if date_m is None:
             return None
     inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention
+    if inherited and not planned and in_progress(event_type, hit, clause.sentence):
+        return None  # 'both nations are marking the 30th anniversary': a year's state, no act of a day
     if not planned and after_publication(date_m, state.published):
         planned = True  # 'agreed to designate 2022 as the Year ... to celebrate' told in 2021: not done yet
     if planned and date_m is not None:

@@ -1,0 +1,70 @@
+"""Whether an event told in a clause is done or still to come: the plan words of the lexicon before the trigger, a
+schedule after it, an intention, and, on the spaCy backbone, the trigger's own verb in the dependency parse (a modal,
+the infinitive of a plan: event_roles.planned)."""
+from __future__ import annotations
+
+import re
+
+from flows.extract import event_roles
+from flows.extract.event_clause import Clause
+from flows.extract.event_grammar import Hit, rules
+from flows.lexicon.registry import event_type as registry_type, family
+
+__all__ = ["background_only", "in_progress", "is_planned", "no_act"]
+
+# 'the 47th meeting of the committee, scheduled to take place in January': the plan told after the trigger
+PLANNED_AFTER = re.compile(r"[^.;]{0,80}?,?\s+(?:scheduled|due|expected|set|slated|planned)\s+(?:to\s+(?:take\s+place|be\s+held|open|start)|for)\b",
+                           re.I)
+
+# 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
+INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invit(?:ed|es?|ing)(?:\s+[\w’'-]+){1,4}?|invitation)\s+to"
+                    r"(?:\s+\w+){0,3}\s*$",
+                    re.I)
+OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
+REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")
+
+
+def _reported_between(sentence: str, start: int, end: int) -> bool:
+    """', Foreign Minister X said on Monday after receiving ...': what follows the report is not the plan it reports."""
+    return start < end and REPORTED.search(sentence, start, end) is not None
+
+
+def is_planned(hit: Hit, clause: Clause) -> bool:
+    """A plan or a future told before the trigger, a schedule after it, an intention ('agreed to hold talks'), or the
+    trigger's verb read from the parse as a modal's or a plan's ('is tentatively scheduled to visit')."""
+    grammar = rules()
+    sentence = clause.sentence
+    future = grammar["future_time"].search(clause.text)
+    if future is not None and not _reported_between(sentence, clause.start + future.end(), hit.start):
+        return True
+    plans = list(grammar["planned"].finditer(sentence, clause.start, hit.end))
+    if plans and not _reported_between(sentence, plans[-1].end(), hit.start):
+        return True
+    if PLANNED_AFTER.match(sentence, hit.end, clause.end):
+        return True
+    intent_plans = registry_type(hit.event_type).intent_plans
+    # 'agreed to deepen ties at a meeting in Oslo': a trigger told as the occasion (a preposition) is where the
+    # intention was voiced, not what was intended
+    if intent_plans and not OCCASION.match(hit.text) and INTENT.search(sentence, max(clause.start, hit.start - 40),
+                                                                        hit.start):
+        return True
+    return not OCCASION.match(hit.text) and event_roles.planned(sentence, hit.start, hit.end, intent_plans)
+
+
+def no_act(hit: Hit, sentence: str) -> bool:
+    """A trigger that tells no act of its own, read from the parse: a feeling about the act told ('expressed his
+    pleasure to visit'), or a tally of many ('paid a number of official visits')."""
+    return event_roles.felt(sentence, hit.start, hit.end) or event_roles.tally(sentence, hit.start, hit.end)
+
+
+def background_only(rows: list, sentence: str) -> bool:
+    """Every event of the clause is told as a participle describing an object ('replaces the accord signed in
+    1999'): the object's history, whose date is no day of the story."""
+    return all(event_roles.noun_modifier(sentence, row.trigger_start, row.trigger_start + len(row.trigger))
+               for row in rows)
+
+
+def in_progress(event_type: str, hit: Hit, sentence: str) -> bool:
+    """An anniversary told in the present progressive ('both nations are marking the 30th anniversary of
+    relations'): the anniversary year under way, not a celebration on a day (which a date of its own would tell)."""
+    return family(event_type) == "anniversary" and event_roles.progressive(sentence, hit.start, hit.end)
