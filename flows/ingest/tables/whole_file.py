@@ -119,6 +119,12 @@ def quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# DuckDB's parallel reader hands each thread one buffer at a time; with 32 MB buffers (about 150,000 Comtrade rows,
+# more than a row group of 122,880: fewer pieces for the order-keeping insert to merge, we think) ~0.3 s less CPU
+# per 1M rows than the default, measured 3 times each at 2 threads (128 MB saved nothing more)
+READ_BUFFER_BYTES = 32 << 20
+
+
 def reader_sql(path: Path, wanted: list[str]) -> str | None:
     """SQL for the wanted columns of a plain CSV as text, as the block reader gives them; None when the header
     cannot be given to DuckDB as it is (a name twice, or empty). rn is a placeholder (0): the line of a record is
@@ -141,7 +147,8 @@ def reader_sql(path: Path, wanted: list[str]) -> str | None:
         select cast(0 as uinteger) as {RN}, {select}
         from read_csv('{location}', columns = {{{columns}}}, header = true, auto_detect = false, delim = ',',
             quote = '"', escape = '"', new_line = '\\n', strict_mode = true, null_padding = false,
-            allow_quoted_nulls = false, ignore_errors = true, compression = 'none', encoding = 'utf-8')
+            allow_quoted_nulls = false, ignore_errors = true, compression = 'none', encoding = 'utf-8',
+            buffer_size = {READ_BUFFER_BYTES})
     """
 
 
