@@ -252,19 +252,6 @@ def numbered(con: duckdb.DuckDBPyConnection) -> tuple[str, int] | None:
     return f"(select * replace (cast(rowid - {int(first or 0)} as uinteger) as {RN}) from {STAGED})", rows
 
 
-FRAME_BATCH_ROWS = 65_536
-
-
-def frame_in_batches(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pl.DataFrame:
-    """A query's result as a Polars frame, converted from Arrow one batch at a time: the whole result never sits
-    in memory twice (as Arrow and as Polars), which at 535,239 quarantine rows of a 10M-row file is ~200 MB."""
-    reader = con.sql(sql, params=params).to_arrow_reader(FRAME_BATCH_ROWS)
-    frames = [pl.from_arrow(batch) for batch in reader]
-    if not frames:
-        return pl.from_arrow(reader.schema.empty_table())
-    return pl.concat(frames, rechunk=False)
-
-
 def publish_staged(con: duckdb.DuckDBPyConnection, staged: str, context: StageContext) -> tuple[int, pl.DataFrame]:
     """(rows loaded, quarantine) of the staged rows (SQL: numbered's): see load_whole."""
     repeated = pl.from_arrow(con.sql(
@@ -285,7 +272,7 @@ def publish_staged(con: duckdb.DuckDBPyConnection, staged: str, context: StageCo
             cast(raw as varchar) as raw
         from {staged} where reason is not null order by rn
     """
-    quarantine = frame_in_batches(con, select, context.params(select)).cast(QUARANTINE_SCHEMA)
+    quarantine = pl.from_arrow(con.sql(select, params=context.params(select)).to_arrow_table()).cast(QUARANTINE_SCHEMA)
     needs_python = pl.from_arrow(con.sql(
         f"select * exclude (audit_suspect) from {staged} where reason is null "
         "and (audit_suspect or key_hash in (select key_hash from trade_repeated_keys)) order by rn"
