@@ -1,5 +1,5 @@
-"""The reference looked up in lists and an ENUM (lookups.py) finds what a join finds, and the whole-file pass,
-which numbers lines by the order its parallel pass writes them, loads what the block reader loads."""
+"""The reference looked up in lists and an ENUM (lookups.py) finds what a join finds (the whole-file pass keeps
+file order with lookups; test_whole_file.py checks its lines against the block reader's)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,8 +8,6 @@ import duckdb
 import polars as pl
 import pytest
 
-import flows.ingest.tables.whole_file as whole_file
-from bench.generate_comtrade import generate
 from flows.ingest.tables import bundled_lookups, register_reference, unregister_reference
 from flows.ingest.tables.lookups import lookup_table
 from flows.ingest.tables.whole_file import plain_lines
@@ -87,24 +85,3 @@ def test_codes_written_as_floats_load_as_the_codes(tmp_path: Path, load, db) -> 
     assert (result.loaded, result.quarantined) == (2, 0)
     facts = db.execute("select row_ref, reporter_iso3, partner_iso3, year from fact_trade order by row_ref").fetchall()
     assert facts == [("line 2", "AZE", "BLR", 2022), ("line 3", "AZE", "BLR", 2021)]
-
-
-def test_the_parallel_pass_numbers_lines_as_the_block_reader(tmp_path: Path, load, db, monkeypatch) -> None:
-    # the bench's generated Comtrade file (World partners and transport breakdowns among 100,000 rows): the
-    # whole-file pass, with two threads writing the staged table, gives every fact and quarantine row the line
-    # the block reader gives it
-    path = generate(100_000, tmp_path / "tables" / "comtrade_100000.csv")
-    db.execute("set threads = 2")
-    dumps = []
-    for whole in (True, False):
-        if not whole:
-            monkeypatch.setattr(whole_file, "scan_plain", lambda _path: iter([None]))
-        result = load([path], tmp_path)
-        facts = db.execute("select * from fact_trade order by cast(substr(row_ref, 6) as integer)").fetchall()
-        dumps.append((result.rows_in, result.loaded, facts, result.quarantine.rows()))
-        db.execute("delete from fact_trade")
-    assert dumps[0] == dumps[1]
-    rows_in, loaded, facts, quarantine = dumps[0]
-    assert (rows_in, loaded, len(quarantine)) == (100_000, 94_647, 5_353)
-    lines = sorted(int(ref[5:]) for ref in [f[2] for f in facts] + [q[2] for q in quarantine])
-    assert lines == list(range(2, 100_002))  # every line once, loaded or quarantined
