@@ -228,7 +228,8 @@ def stage_whole(
     params = stage_params(value_scale, weight_scale, hs_revision)
     query = stage_query(layout_sql, parse_errors=False).replace("from trade_source", f"from ({reader}) as trade_source")
     # The line number is the row's place in the staged table: with insertion order preserved, DuckDB's parallel
-    # reader and every projection after it (the lookups are maps, not joins) write the rows in file order.
+    # reader and every projection after it (the lookups are a list and an ENUM cast, not joins: lookups.py) write
+    # the rows in file order.
     kept = scalar(con, "select current_setting('preserve_insertion_order')")
     con.execute("set preserve_insertion_order = true")
     try:
