@@ -15,9 +15,10 @@ from typing import Any, Callable, Sequence
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from flows.ingest.discover import not_regular, sha256_of
-from flows.ingest.tables import baci, comtrade, published
+from flows.ingest.tables import baci, comtrade, lookups, published
 from flows.ingest.tables.detect import COMPANIONS, REFERENCE, STATISTICS, UnreadableTable, detect_format
 from flows.ingest.tables.reference import read_code_map, read_countries, read_products
 from flows.ingest.tables.trade_load import FileOutcome
@@ -125,15 +126,25 @@ def shift_lines(con: duckdb.DuckDBPyConnection, rel: str, outcome: FileOutcome, 
     return FileOutcome(outcome.rows_in, outcome.loaded, quarantine)
 
 
+@lru_cache(maxsize=1)
+def bundled_lookups() -> pa.Table:
+    """The bundled code map and HS codes as stage_trade.sql looks them up (lookups.py), built once a process."""
+    reference = bundled_reference()
+    return lookups.lookup_table(reference["country_code_map"], reference["dim_product"])
+
+
 def register_reference(con: duckdb.DuckDBPyConnection) -> None:
-    """Expose the code map and HS codes to the staging SQL as trade_code_map and trade_products."""
+    """Expose the code map and HS codes to the staging SQL: as lookups (lookups.py), and as the tables
+    trade_code_map and trade_products."""
     reference = bundled_reference()
     con.register("trade_code_map", reference["country_code_map"])
     con.register("trade_products", reference["dim_product"].select("hs_code", "product_key", "chapter"))
+    lookups.register(con, bundled_lookups())
 
 
 def unregister_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Remove what register_reference added."""
+    lookups.unregister(con)
     for name in ("trade_code_map", "trade_products"):
         con.unregister(name)
 

@@ -84,6 +84,11 @@ AUDIT_PARAMS = {"iso3": ISO3, "hs_code": HS_CODE, "flows": FLOWS, "freqs": FREQS
 SHAPE_SAMPLE_ROWS = 2000  # TradeStaged is checked over this many rows of each file: the shape, not the data
 
 
+def stage_params(value_scale: float, weight_scale: float, hs_revision: str | None) -> dict[str, object]:
+    """Every parameter of stage_query: the scales, the revision and the audit's patterns and lists."""
+    return {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision, **AUDIT_PARAMS}
+
+
 def stage_query(layout_sql: str, parse_errors: bool) -> str:
     """The layout's SQL, stage_trade.sql and audit_trade.sql as one query over trade_source (the batch).
 
@@ -121,7 +126,7 @@ def stage_batch(
     # variable trade_source names the batch for this one query only.
     trade_source = batch  # noqa: F841 (read by DuckDB's replacement scan)
     parse_errors = PARSE_ERROR in batch.columns and batch.get_column(PARSE_ERROR).null_count() < batch.height
-    params = {"value_scale": value_scale, "weight_scale": weight_scale, "hs_revision": hs_revision, **AUDIT_PARAMS}
+    params = stage_params(value_scale, weight_scale, hs_revision)
     return con.sql(stage_query(layout_sql, parse_errors), params=params).to_arrow_table()
 
 

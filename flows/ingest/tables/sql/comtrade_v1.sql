@@ -8,15 +8,22 @@ with source as (
 
 codes as (
     -- a pandas frame saved with a gap in an integer column writes its codes as floats (refYear 2023.0,
-    -- reporterCode 31.0): the same codes, written without the '.0'
+    -- reporterCode 31.0): the same codes, written without the '.0' (the regex only where there is a dot: it is
+    -- the costliest step of the layout, and most files have none)
     select
         * replace (
-            regexp_replace(trim(refyear), '\.0+$', '') as refyear,
-            regexp_replace(trim(refmonth), '\.0+$', '') as refmonth,
-            regexp_replace(trim(reportercode), '\.0+$', '') as reportercode,
-            regexp_replace(trim(partnercode), '\.0+$', '') as partnercode,
-            regexp_replace(trim(partner2code), '\.0+$', '') as partner2code,
-            regexp_replace(trim(motcode), '\.0+$', '') as motcode
+            case when contains(refyear, '.') then regexp_replace(trim(refyear), '\.0+$', '')
+                else trim(refyear) end as refyear,
+            case when contains(refmonth, '.') then regexp_replace(trim(refmonth), '\.0+$', '')
+                else trim(refmonth) end as refmonth,
+            case when contains(reportercode, '.') then regexp_replace(trim(reportercode), '\.0+$', '')
+                else trim(reportercode) end as reportercode,
+            case when contains(partnercode, '.') then regexp_replace(trim(partnercode), '\.0+$', '')
+                else trim(partnercode) end as partnercode,
+            case when contains(partner2code, '.') then regexp_replace(trim(partner2code), '\.0+$', '')
+                else trim(partner2code) end as partner2code,
+            case when contains(motcode, '.') then regexp_replace(trim(motcode), '\.0+$', '')
+                else trim(motcode) end as motcode
         )
     from source
 ),

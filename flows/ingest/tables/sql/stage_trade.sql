@@ -1,17 +1,15 @@
 -- Raw trade rows (trade_raw: the layout's SQL, inlined by trade_load.judge_batch; all text) typed,
 -- mapped to ISO3 and HS, each with the reason it is left out (null when it loads). Parameters:
 -- $value_scale, $weight_scale, $hs_revision (null: the file's own classification code). rn is the
--- record's position in the file.
+-- record's position in the file. The code map and the HS reference are looked up (trade_lookups, one row, and
+-- the ENUM type trade_hs_code: lookups.py), not joined: a hash join does not keep rows in file order, and the
+-- whole-file pass (whole_file.py) numbers the lines by the order in which its parallel pass writes them.
 with raw as (
     select * from trade_raw
 ),
 
-code_map as (
-    select * from trade_code_map
-),
-
-products as (
-    select * from trade_products
+lookups as (
+    select * from trade_lookups
 ),
 
 typed as (
@@ -28,7 +26,8 @@ typed as (
         -- a spreadsheet drops leading zeros ("401" for 0401): HS codes have an even number of digits
         case
             when upper(trim(cmd_code)) = 'TOTAL' then 'TOTAL'
-            when regexp_full_match(trim(cmd_code), '\d+') and length(trim(cmd_code)) % 2 = 1
+            when trim(cmd_code) <> '' and ltrim(trim(cmd_code), '0123456789') = ''
+                and length(trim(cmd_code)) % 2 = 1
                 then '0' || trim(cmd_code)
             else trim(cmd_code)
         end as hs_code,
@@ -52,7 +51,7 @@ typed as (
 
 mapped as (
     select
-        typed.*,
+        found.* exclude (rep, par, own_key, chapter_key),
         rep.iso3 as reporter_iso3,
         rep.country_key as reporter_key,
         rep.kind as reporter_kind,
@@ -61,14 +60,23 @@ mapped as (
         par.country_key as partner_key,
         par.kind as partner_kind,
         par.name as partner_name,
-        coalesce(own.product_key, chapter.product_key) as product_key,
-        own.product_key is null and chapter.product_key is not null as product_rolled_up
-    from typed
-    left join code_map as rep on rep.code = typed.reporter_n
-    left join code_map as par on par.code = typed.partner_n
-    left join products as own on own.hs_code = typed.hs_code
-    left join products as chapter
-        on chapter.hs_code = left(typed.hs_code, 2) and typed.hs_code <> 'TOTAL'
+        coalesce(own_key, chapter_key) as product_key,
+        own_key is null and chapter_key is not null as product_rolled_up
+    from (
+        select
+            typed.*,
+            -- a code outside the list gives null, as a join finds no row (bigint: code + 1 never overflows)
+            case when reporter_n >= 0 then list_extract(lookups.countries, cast(reporter_n as bigint) + 1) end
+                as rep,
+            case when partner_n >= 0 then list_extract(lookups.countries, cast(partner_n as bigint) + 1) end
+                as par,
+            list_extract(lookups.product_keys, 1 + enum_code(try_cast(hs_code as trade_hs_code))) as own_key,
+            case
+                when hs_code <> 'TOTAL'
+                    then list_extract(lookups.product_keys, 1 + enum_code(try_cast(left(hs_code, 2) as trade_hs_code)))
+            end as chapter_key
+        from typed, lookups
+    ) as found
 ),
 
 judged as (
@@ -118,7 +126,8 @@ judged as (
                 then 'frequency ''' || freq_code || ''' does not match period ''' || period || ''''
             when not (classification_code like 'H%')
                 then 'classification ' || classification_code || ' is not the Harmonized System'
-            when not regexp_full_match(coalesce(hs_code, ''), 'TOTAL|\d{2}|\d{4}|\d{6}')
+            when not coalesce(hs_code = 'TOTAL'
+                    or (length(hs_code) in (2, 4, 6) and ltrim(hs_code, '0123456789') = ''), false)
                 then 'commodity code ''' || coalesce(cmd_code, '') || ''' is not an HS code'
             when product_key is null
                 then 'HS chapter ' || left(hs_code, 2) || ' is not in the HS reference'
