@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from flows.orchestrate import leases
+from flows.orchestrate import leases, warm_state
 from flows.orchestrate.server_db import seed_home
 from flows.settings import auto_server_enabled, server_idle_seconds
 
@@ -180,7 +180,7 @@ def stop_server(home: Path | None = None, timeout: float = STOP_TIMEOUT) -> bool
     if not leases.pid_alive(pid) or not _is_our_server(pid):
         path.unlink(missing_ok=True)
         return False
-    os.killpg(pid, signal.SIGTERM)
+    os.killpg(pid, signal.SIGTERM)  # the keeper stops the warm runner too
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and leases.pid_alive(pid):
         _reap(pid)
@@ -189,6 +189,7 @@ def stop_server(home: Path | None = None, timeout: float = STOP_TIMEOUT) -> bool
         os.killpg(pid, signal.SIGKILL)
         _reap(pid)
     path.unlink(missing_ok=True)
+    warm_state.stop_runner(home, pid)  # in case the keeper was killed before it could
     return True
 
 
