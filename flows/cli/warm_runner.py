@@ -301,8 +301,18 @@ class Runner:
             if child == 0:
                 _child(conn, listener, self.key)
             conn.close()
+            self._count(child)
             self._reap()
         return 0
+
+    def _count(self, child: int) -> None:
+        """Note the request in the state file (`dyad server status` and the tests read it); a request the child
+        refuses (another key) counts too: it is what the runner was asked."""
+        with leases.locked(self.home):
+            state = warm_state.read_runner(self.home)
+            if state and state.get("pid") == self.pid:
+                warm_state.write_runner(self.home, {**state, "requests": state.get("requests", 0) + 1,
+                                                    "last_child": child, "last_request_at": time.time()})
 
     def _reap(self) -> None:
         while True:
