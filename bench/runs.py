@@ -44,7 +44,8 @@ def fresh_db(name: str) -> Path:
 
 
 def dyad_run(sources: Path, db: Path, home: Path, api_url: str | None = None, *, full: bool = False,
-             extra: tuple[str, ...] = (), timeout: float | None = None, auto_server: bool = True) -> dict[str, Any]:
+             extra: tuple[str, ...] = (), timeout: float | None = None, auto_server: bool = True,
+             warm_runner: bool = True) -> dict[str, Any]:
     """`dyad run --json` in a child process; wall/CPU/RSS of the process and the pipeline's own seconds.
 
     CPU and RSS are the `dyad run` process's own (with the children it reaped: a temporary server's, but not
@@ -52,7 +53,8 @@ def dyad_run(sources: Path, db: Path, home: Path, api_url: str | None = None, *,
     command = [*dyad_command(), "run", "--sources", str(sources), "--db", str(db), "--json", *extra]
     if full:
         command.append("--full")
-    env = {"PREFECT_HOME": str(home), "PREFECT_API_URL": api_url, "DYAD_AUTO_SERVER": "1" if auto_server else "0"}
+    env = {"PREFECT_HOME": str(home), "PREFECT_API_URL": api_url, "DYAD_AUTO_SERVER": "1" if auto_server else "0",
+           "DYAD_WARM_RUNNER": "1" if warm_runner else "0"}
     child = run_child(command, env=env, timeout=timeout)
     if child.returncode != 0:
         raise RuntimeError(f"dyad run failed ({child.returncode}): {child.stderr[-2000:]}{child.stdout[-500:]}")
@@ -99,24 +101,44 @@ def process_group_cpu_s(pgid: int) -> float | None:
     return round(total, 2) if total else None
 
 
-def no_server_runs(repeats: int = 3) -> list[dict[str, Any]]:
+def no_server_runs(repeats: int = 3, warm_runner: bool = True) -> list[dict[str, Any]]:
     """`dyad run` with no server configured, in a new PREFECT_HOME: the first run is cold (it starts the
-    background server), the others are warm (they reuse it). The server is stopped at the end; the first run
-    also records the CPU the server spent starting (not the run's own: it outlives the run)."""
+    background server, and the warm runner beside it unless warm_runner is False), the others are warm (they
+    reuse them). The server is stopped at the end; the first run also records the CPU the server spent starting
+    (not the run's own: it outlives the run)."""
     from flows.orchestrate import leases
     from flows.orchestrate.server import stop_server
 
-    home = OUT / "prefect-auto"
+    home = OUT / ("prefect-auto" if warm_runner else "prefect-auto-nr")  # short: the runner's socket lives here
     stop_server(home)
     shutil.rmtree(home, ignore_errors=True)
     try:
-        runs = [dyad_run(BUNDLED, fresh_db("bundled_auto"), home)]
+        runs = [dyad_run(BUNDLED, fresh_db("bundled_auto"), home, warm_runner=warm_runner)]
         state = leases.read_state(home)
         runs[0]["server_start_cpu_s"] = process_group_cpu_s(state["pid"]) if state else None
-        runs += [dyad_run(BUNDLED, fresh_db("bundled_auto"), home) for _ in range(repeats - 1)]
+        if warm_runner:
+            wait_for_runner(home)  # a cold run whose runner was late left it starting: warm runs find it ready
+        runs += [dyad_run(BUNDLED, fresh_db("bundled_auto"), home, warm_runner=warm_runner)
+                 for _ in range(repeats - 1)]
         return runs
     finally:
         stop_server(home)
+
+
+def wait_for_runner(home: Path, timeout: float = 120.0) -> bool:
+    """Wait (bounded) until the warm runner in home is ready; False when none is (or the code has no runner)."""
+    try:
+        from flows.orchestrate import warm_state
+    except ImportError:  # the code before the warm runner (a "before" worktree)
+        return False
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = warm_state.read_runner(home)
+        if state and state.get("ready") and warm_state.runner_alive(state):
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def temporary_server_runs(repeats: int = 1) -> list[dict[str, Any]]:
@@ -127,9 +149,14 @@ def temporary_server_runs(repeats: int = 1) -> list[dict[str, Any]]:
     return [dyad_run(BUNDLED, fresh_db("bundled_temporary"), home, auto_server=False) for _ in range(repeats)]
 
 
-def warm_runs(server: dict[str, Any], home: Path, repeats: int = 3) -> list[dict[str, Any]]:
-    """`dyad run` on the bundled sources against the running server, each into a fresh database."""
-    return [dyad_run(BUNDLED, fresh_db("bundled_warm"), home, server["api_url"]) for _ in range(repeats)]
+def warm_runs(server: dict[str, Any], home: Path, repeats: int = 3, warm_runner: bool = True) -> list[dict[str, Any]]:
+    """`dyad run` on the bundled sources against the running server, each into a fresh database; with the warm
+    runner, one run first (not counted) starts it, and the counted runs wait until it is ready."""
+    if warm_runner:
+        dyad_run(BUNDLED, fresh_db("bundled_warm"), home, server["api_url"])
+        wait_for_runner(home)
+    return [dyad_run(BUNDLED, fresh_db("bundled_warm"), home, server["api_url"], warm_runner=warm_runner)
+            for _ in range(repeats)]
 
 
 def direct_runs(repeats: int = 2) -> list[dict[str, Any]]:

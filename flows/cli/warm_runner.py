@@ -175,7 +175,7 @@ LAZY_MODULES = ("flows.extract.document", "flows.extract.budget", "flows.publish
                 "prefect.concurrency.v1.context", "prefect.telemetry.run_telemetry", "pandera.strategies",
                 "pandera.backends.polars.register", "hypothesis", "fastapi.encoders", "graphviz",
                 "anyio._backends._asyncio", "opentelemetry.metrics", "opentelemetry._logs", "sortedcontainers",
-                "pydantic.color", "typer._adapters", "encodings.utf_8_sig", "rich.json")
+                "pydantic.color", "typer._adapters", "encodings.utf_8_sig", "rich.json", "dateparser")
 # A made-up article that takes the extractor through dates, countries, people, events and trade figures once,
 # so the patterns it compiles on first use and the entity recogniser are ready before the first run.
 WARM_TEXT = ("On 3 March 2021 the President of Ruritania, Anna Example, met the Foreign Minister of Freedonia "
