@@ -2,7 +2,7 @@
 
 `dyad run` spends ~1.8 s importing before its flow starts (docs/performance.md). This process pays that once,
 beside the project's Prefect server: it listens on a Unix socket in PREFECT_HOME, and for each `dyad run` that
-connects (flows.cli.warm_client) it forks a child that takes the client's terminal (its stdin, stdout and
+connects (flows.orchestrate.warm_client) it forks a child that takes the client's terminal (its stdin, stdout and
 stderr, passed over the socket), working directory, environment and arguments, and runs the very same `dyad run`
 command in-process: the same flow run in the server and its UI, the same database lock, output, errors and exit
 code. The fork keeps the parent clean (nothing of one run is left for the next) and costs a few milliseconds.

@@ -25,12 +25,17 @@ pytestmark = pytest.mark.slow
 
 DYAD = str(Path(sys.executable).with_name("dyad"))
 READY_TIMEOUT = 120.0
-# A client run in a probe interpreter: which heavy packages did the client side import?
+# `dyad run` through the real entry point in a probe interpreter: which heavy packages did the client import?
 PROBE = """
 import json, sys
-from flows.cli.warm_client import handed_over
-code = handed_over(["dyad", *sys.argv[1:]])
-imported = sorted({m.split(".")[0] for m in sys.modules} & {"prefect", "typer", "rich", "polars", "duckdb"})
+from flows.cli.entry import main
+sys.argv = ["dyad", *sys.argv[1:]]
+try:
+    main()
+    code = 0
+except SystemExit as done:
+    code = done.code
+imported = sorted({m.split(".")[0] for m in sys.modules} & {"prefect", "polars", "duckdb", "pandera", "spacy"})
 print(json.dumps({"code": code, "imported": imported}))
 """
 

@@ -1,4 +1,4 @@
-"""The warm runner's key and switches (flows.orchestrate.warm_state, flows.cli.warm_client): what makes a runner
+"""The warm runner's key and switches (flows.orchestrate.warm_state, flows.orchestrate.warm_client): what makes a runner
 stale, what does not, and which runs may be handed over at all."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.cli.warm_client import wants_warm_runner
+from flows.orchestrate.warm_client import wants_warm_runner
 from flows.orchestrate import warm_state
 
 

@@ -1,7 +1,7 @@
 """`dyad run`'s client side of the warm runner (flows.cli.warm_runner): hand the run over, or say it cannot.
 
-Standard library only, and imported before anything else of the CLI: a run the runner takes imports neither
-Typer, Rich nor Prefect here. The run is handed over only when
+Standard library only, and called before anything of the pipeline is imported: a run the runner takes imports
+neither Prefect, Polars, DuckDB nor the pipeline here. The run is handed over only when
 
 - it is `dyad run` without --help or --debug (--debug runs in-process: Prefect's own logs follow that flag, and
   they are configured when Prefect is imported), DYAD_WARM_RUNNER is not 0,
