@@ -211,8 +211,27 @@ def _warm_up() -> None:
         if syntax.available():
             syntax._pipeline()
     extract_document({"document_key": "warm-up", "text": WARM_TEXT, "published_date": None, "path": "warm-up"})
+    _build_schemas()
+    from flows.cli.run import without_heartbeat
+
+    without_heartbeat()  # Prefect's settings for a run, built once (~0.25 s)
     gc.collect()
     gc.freeze()  # forked children then share these pages instead of copying them on the first collection
+
+
+def _build_schemas() -> None:
+    """Every Pandera model of schemas/ as its schema (built on first use, ~0.1 s of a run): no data touched."""
+    import pandera.polars as pa
+
+    pending = list(pa.DataFrameModel.__subclasses__())
+    while pending:
+        model = pending.pop()
+        pending += model.__subclasses__()
+        if model.__module__.startswith("schemas."):
+            try:
+                model.to_schema()
+            except Exception:  # noqa: BLE001 - a base model that is no schema by itself: its runs build nothing
+                pass
 
 
 def _threads() -> list[str]:
