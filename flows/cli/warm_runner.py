@@ -184,8 +184,9 @@ WARM_TEXT = ("On 3 March 2021 the President of Ruritania, Anna Example, met the 
              "$3.2 million.")
 
 
-def _warm_up() -> None:
-    """Import everything a run imports, and load what the first run would load, once, in the parent.
+def _warm_up() -> int:
+    """Import everything a run imports, and load what the first run would load, once, in the parent; returns
+    how many threads the imports alone left (the loading after them must add none).
 
     Nothing here may start Polars' thread pool or a Prefect client (a fork copies no threads): the extractor
     runs on plain strings, and _forkable() checks the threads afterwards."""
@@ -200,6 +201,7 @@ def _warm_up() -> None:
             importlib.import_module(name)
         except ImportError:  # a module of another version of a package: the run imports what it needs
             pass
+    imported_threads = len(_threads())
     from pandera.backends.polars.register import register_polars_backends
 
     register_polars_backends()  # pandera registers its checks on the first validation: 0.3 s of every run
@@ -215,8 +217,13 @@ def _warm_up() -> None:
     from flows.cli.run import without_heartbeat
 
     without_heartbeat()  # Prefect's settings for a run, built once (~0.25 s)
+    from flows.settings import SQL_DIR
+    from flows.warehouse.marker import expected_tables
+
+    expected_tables(SQL_DIR)  # sql/ddl built in a scratch database (closed again), ~0.1-0.2 s of every run
     gc.collect()
     gc.freeze()  # forked children then share these pages instead of copying them on the first collection
+    return imported_threads
 
 
 def _build_schemas() -> None:
@@ -242,13 +249,14 @@ def _threads() -> list[str]:
         return []
 
 
-def _forkable() -> bool:
-    """False when something started a thread pool that a fork would leave without its threads (Polars' pool,
-    a Python thread): such a runner serves no run. jemalloc's, OpenBLAS's and Polars' spill cleaner's threads
-    hold no lock a child needs (jemalloc and OpenBLAS reset themselves at fork)."""
-    if threading.active_count() > 1:
+def _forkable(imported_threads: int) -> bool:
+    """False when the warm-up started a thread (Polars' pool, DuckDB's, a Python thread) that a fork would leave
+    behind: such a runner serves no run. The native threads importing starts (jemalloc's, OpenBLAS's, Polars'
+    spill cleaner) hold no lock a child needs; jemalloc and OpenBLAS reset themselves at fork."""
+    names = _threads()
+    if threading.active_count() > 1 or len(names) > imported_threads:
         return False
-    return not any(name.startswith("polars-") and not name.startswith("polars-ooc") for name in _threads())
+    return not any(name.startswith("polars-") and not name.startswith("polars-ooc") for name in names)
 
 
 class Runner:
@@ -273,8 +281,8 @@ class Runner:
             self.state = warm_state.read_runner(self.home) or {}
         if self.state.get("pid") != self.pid:
             return 0  # replaced before it started
-        _warm_up()
-        if not _forkable():
+        imported_threads = _warm_up()
+        if not _forkable(imported_threads):
             print(f"warm runner: not serving, threads after warm-up: {_threads()}", file=sys.stderr)
             return 1
         if warm_state.code_key() != self.key:
