@@ -30,21 +30,6 @@ from pathlib import Path
 from flows.orchestrate import leases, warm_state
 
 TICK = 1.0  # seconds between the parent's checks that its server is still up
-MAX_HEADER = 1 << 20
-
-
-def _read_message(conn: socket.socket, buffer: bytearray) -> dict | None:
-    """One newline-terminated JSON message (None at end of stream)."""
-    while b"\n" not in buffer:
-        chunk = conn.recv(65536)
-        if not chunk:
-            return None
-        buffer.extend(chunk)
-        if len(buffer) > MAX_HEADER:
-            raise ValueError("message too long")
-    line, _, rest = bytes(buffer).partition(b"\n")
-    buffer[:] = rest
-    return json.loads(line)
 
 
 def send(conn: socket.socket, message: dict) -> None:
@@ -83,7 +68,7 @@ def _take_terminal(fds: list[int], request: dict) -> None:
 def _watch_for_cancel(conn: socket.socket, buffer: bytearray) -> None:
     """Ctrl-C in the client (or the client gone) interrupts the run as Ctrl-C interrupts an in-process run."""
     try:
-        message = _read_message(conn, buffer)
+        message = warm_state.read_message(conn, buffer)
     except (OSError, ValueError):
         message = None
     if message is None or message.get("cancel"):
@@ -101,7 +86,7 @@ def serve_one(conn: socket.socket, key: str) -> int:
     if _peer_uid(conn) != os.getuid() or len(fds) != 3:
         send(conn, {"refused": "not this user's request"})
         return 1
-    request = _read_message(conn, buffer)
+    request = warm_state.read_message(conn, buffer)
     if request is None:
         return 1
     if request.get("key") != key:
@@ -113,7 +98,7 @@ def serve_one(conn: socket.socket, key: str) -> int:
     os.environ.update(request["env"])
     time.tzset()
     send(conn, {"ready": os.getpid()})
-    go = _read_message(conn, buffer)  # a client that gave up waiting sends nothing: then nothing runs
+    go = warm_state.read_message(conn, buffer)  # a client that gave up waiting sends nothing: then nothing runs
     if not go or not go.get("go"):
         return 0
     conn.settimeout(None)

@@ -109,17 +109,6 @@ def _ready_runner(home: Path, key: str, cold: bool) -> Path | None:
     return None
 
 
-def _message(sock: socket.socket, buffer: bytearray) -> dict | None:
-    while b"\n" not in buffer:
-        chunk = sock.recv(65536)
-        if not chunk:
-            return None
-        buffer.extend(chunk)
-    line, _, rest = bytes(buffer).partition(b"\n")
-    buffer[:] = rest
-    return json.loads(line)
-
-
 def _restart_runner(home: Path, key: str) -> None:
     server_state = leases.read_state(home)
     if server_state:
@@ -147,7 +136,7 @@ def _run_remote(path: Path, key: str, argv: list[str]) -> int | None:
         payload = json.dumps(request).encode() + b"\n"
         sent = socket.send_fds(sock, [payload], fds)
         sock.sendall(payload[sent:])
-        reply = _message(sock, buffer)
+        reply = warm_state.read_message(sock, buffer)
     except (OSError, ValueError):
         sock.close()
         return None
@@ -174,7 +163,7 @@ def _follow(sock: socket.socket, buffer: bytearray, child: int) -> int:
     cancelled_at: float | None = None
     while True:
         try:
-            message = _message(sock, buffer)
+            message = warm_state.read_message(sock, buffer)
         except socket.timeout:
             if cancelled_at is not None and time.monotonic() - cancelled_at > CANCEL_WAIT:
                 _kill(child)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
+import socket
 import subprocess
 import sys
 import sysconfig
@@ -114,11 +114,23 @@ def socket_fits(home: Path) -> bool:
 
 
 def read_runner(home: Path) -> dict | None:
-    """The runner's state, or None when there is none (or it is unreadable)."""
-    try:
-        return json.loads(state_path(home).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    """The runner's state, or None."""
+    return leases.read_json(state_path(home))
+
+
+def read_message(conn: socket.socket, buffer: bytearray, limit: int = 1 << 20) -> dict | None:
+    """One newline-terminated JSON message of the runner's protocol (None at the end of the stream); what was read
+    past it stays in buffer."""
+    while b"\n" not in buffer:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return None
+        buffer.extend(chunk)
+        if len(buffer) > limit:
+            raise ValueError("message too long")
+    line, _, rest = bytes(buffer).partition(b"\n")
+    buffer[:] = rest
+    return json.loads(line)
 
 
 def write_runner(home: Path, state: dict) -> None:
@@ -176,20 +188,6 @@ def stop_runner(home: Path, server_pid: int | None = None, timeout: float = STOP
     if not runner_alive(state):
         forget_runner(home, pid)
         return False
-    os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and leases.pid_alive(pid):
-        _reap(pid)
-        time.sleep(0.05)
-    if leases.pid_alive(pid):
-        os.kill(pid, signal.SIGKILL)
-        _reap(pid)
+    leases.end_process(pid, os.kill, timeout, poll=0.05)
     forget_runner(home, pid)
     return True
-
-
-def _reap(pid: int) -> None:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
