@@ -287,9 +287,11 @@ class Runner:
         try:
             with leases.locked(self.home):
                 if not self.mine():
+                    self._log("replaced while it started")
                     return 0
                 warm_state.write_runner(self.home, {**self.state, "key": self.key, "ready": True,
                                                     "ready_at": time.time()})
+            self._log(f"ready (key {self.key})")
             return self._loop(listener)
         finally:
             listener.close()
@@ -305,17 +307,31 @@ class Runner:
             except socket.timeout:
                 self._reap()
                 if not self.mine():
+                    self._log("replaced, or its server stopped")
                     return 0
                 continue
-            except InterruptedError:
+            except OSError as exc:  # e.g. out of file descriptors for a moment: the client runs in-process
+                self._log(f"accept failed: {exc}")
+                time.sleep(TICK)
                 continue
-            child = os.fork()
+            try:
+                child = os.fork()
+            except OSError as exc:  # the client sees the connection close and runs in-process
+                self._log(f"fork failed: {exc}")
+                conn.close()
+                continue
             if child == 0:
                 _child(conn, listener, self.key)
             conn.close()
             self._count(child)
             self._reap()
+        self._log("stopped (SIGTERM: idle stop or dyad server stop)")
         return 0
+
+    def _log(self, message: str) -> None:
+        """One line in PREFECT_HOME/dyad-runner.log (the runner's stdout and stderr)."""
+        print(f"{time.strftime('%Y-%m-%dT%H:%M:%S')} warm runner {self.pid}: {message}", file=sys.stderr,
+              flush=True)
 
     def _count(self, child: int) -> None:
         """Note the request in the state file (`dyad server status` and the tests read it); a request the child

@@ -77,6 +77,13 @@ def _ready_runner(home: Path, not_pid: int | None = None) -> dict:
     raise AssertionError(f"no ready runner within {READY_TIMEOUT:.0f} s: {warm_state.read_runner(home)}")
 
 
+def _log(home: Path) -> str:
+    """The runner's log and the server's state, for a failure message."""
+    log = home / warm_state.LOG_FILE
+    return f"runner {warm_state.read_runner(home)}, server {leases.read_state(home)}, log:\n" + (
+        log.read_text(errors="replace")[-3000:] if log.exists() else "(none)")
+
+
 def _flow_runs(home: Path) -> dict[str, str]:
     """Flow run name -> state type, from the server's API."""
     url = leases.read_state(home)["url"]
@@ -118,7 +125,8 @@ def test_a_later_run_goes_through_the_warm_runner_with_the_same_rows(home: Path,
     assert after["pid"] == runner["pid"] and after["requests"] == served_before + 1, after
 
     alone = _run(home, sources_copy, tmp_path / "alone.duckdb", DYAD_WARM_RUNNER="0")
-    assert warm_state.read_runner(home)["requests"] == served_before + 1  # turned off: not asked
+    still = warm_state.read_runner(home) or {}
+    assert still.get("requests") == served_before + 1, _log(home)  # turned off: not asked
 
     runs = _flow_runs(home)
     assert len(runs) == 3 and set(runs.values()) == {"COMPLETED"}, runs
