@@ -140,6 +140,36 @@ def large_only(path: Path, small: int, large: int, budget: Budget, step: Callabl
     return 0
 
 
+def startup_only(repeats: int) -> int:
+    """The start-up rows alone, into results_startup.json: every kind of run with the warm runner and without it
+    (DYAD_WARM_RUNNER=0), interleaved kind by kind so that both see the same load."""
+    results: dict[str, Any] = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"), "quick": False,
+                               "machine": {"cpus": os.cpu_count(), "load_before": [round(x, 2) for x in os.getloadavg()],
+                                           "python": sys.version.split()[0]}}
+    print("[startup] no server configured: cold then warm, with and without the warm runner", file=sys.stderr)
+    auto = no_server_runs(repeats + 1)
+    auto_alone = no_server_runs(repeats + 1, warm_runner=False)
+    direct = direct_runs(repeats)
+    imports = import_runs(repeats)
+    home = OUT / "prefect-warm"
+    shutil.rmtree(home, ignore_errors=True)
+    print("[startup] against a running server, with and without the warm runner", file=sys.stderr)
+    with local_server(home) as server:
+        warm = warm_runs(server, home, repeats)
+        warm_alone = warm_runs(server, home, repeats, warm_runner=False)
+    results["orchestration"] = {
+        "no_server": auto, "no_server_in_process": auto_alone, "server": warm, "server_in_process": warm_alone,
+        "direct": direct, "import_only": imports,
+        "summary": orchestration_summary(auto, [], warm, direct, imports),
+        "in_process": orchestration_summary(auto_alone, [], warm_alone, direct, imports)}
+    results["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
+    results["trade"] = {"skipped": "not measured by --startup"}
+    results["targets"] = [row for row in targets(results) if not row["figure"].startswith("trade")]
+    (OUT / "results_startup.json").write_text(json.dumps(results, indent=2, default=str))
+    print_table(results)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure every figure in order (cheap and fixed-size first), saving results.json after each."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
@@ -149,7 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large-only", action="store_true",
                         help="only the large build, +1 document and --workers 2, beside the small build of the "
                              "last results file (when the whole run does not fit the budget on a loaded machine)")
+    parser.add_argument("--startup", action="store_true",
+                        help="only the start-up rows (cold, warm, against a running server), each with the warm "
+                             "runner and in its own process (DYAD_WARM_RUNNER=0), the stages alone, the import floor")
+    parser.add_argument("--repeats", type=int, default=3, help="warm runs of each kind with --startup (median)")
     args = parser.parse_args(argv)
+    if args.startup:
+        return startup_only(args.repeats)
     budget = Budget(args.budget or (300 if args.quick else 1500))
     small, large = (100, 300) if args.quick else (1000, 10000)
     trade_rows = [100_000] if args.quick else [1_000_000, 10_000_000]

@@ -67,6 +67,12 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                              f"{orch[f'{key}_s']} s (CPU {orch[f'{key}_cpu_s']} s)", base,
                              orch[f"{key}_ratio"], f"<= {target} s" if target else "-",
                              orch[f"{key}_s"] <= target if target else None))
+        alone = results["orchestration"].get("in_process")  # --startup: the same runs with DYAD_WARM_RUNNER=0
+        for key, label in (("warm", "warm"), ("cold", "cold"), ("server", "against a running server")):
+            if alone and f"{key}_s" in alone:
+                rows.append(_row(f"  the same, {label}, in its own process (DYAD_WARM_RUNNER=0)",
+                                 f"{alone[f'{key}_s']} s (CPU {alone[f'{key}_cpu_s']} s)", base,
+                                 alone[f"{key}_ratio"], "-", None))
         rows.append(_row("import floor: python -c 'import flows.cli, flows.orchestrate.pipeline'",
                          f"{orch['import_s']} s (CPU {orch['import_cpu_s']} s)",
                          f"stages alone {orch['direct_stages_s']} s, warm flow body {orch['warm_pipeline_s']} s",

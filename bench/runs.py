@@ -44,7 +44,8 @@ def fresh_db(name: str) -> Path:
 
 
 def dyad_run(sources: Path, db: Path, home: Path, api_url: str | None = None, *, full: bool = False,
-             extra: tuple[str, ...] = (), timeout: float | None = None, auto_server: bool = True) -> dict[str, Any]:
+             extra: tuple[str, ...] = (), timeout: float | None = None, auto_server: bool = True,
+             warm_runner: bool = True) -> dict[str, Any]:
     """`dyad run --json` in a child process; wall/CPU/RSS of the process and the pipeline's own seconds.
 
     CPU and RSS are the `dyad run` process's own (with the children it reaped: a temporary server's, but not
@@ -52,13 +53,51 @@ def dyad_run(sources: Path, db: Path, home: Path, api_url: str | None = None, *,
     command = [*dyad_command(), "run", "--sources", str(sources), "--db", str(db), "--json", *extra]
     if full:
         command.append("--full")
-    env = {"PREFECT_HOME": str(home), "PREFECT_API_URL": api_url, "DYAD_AUTO_SERVER": "1" if auto_server else "0"}
+    env = {"PREFECT_HOME": str(home), "PREFECT_API_URL": api_url, "DYAD_AUTO_SERVER": "1" if auto_server else "0",
+           "DYAD_WARM_RUNNER": "1" if warm_runner else "0"}
+    runner_before = runner_children_cpu_s(home) if warm_runner else None
     child = run_child(command, env=env, timeout=timeout)
     if child.returncode != 0:
         raise RuntimeError(f"dyad run failed ({child.returncode}): {child.stderr[-2000:]}{child.stdout[-500:]}")
     summary = child.last_json()
-    return {**child.figures(), "pipeline_s": summary.get("seconds"), "in_process_s": summary.get("wall_seconds"),
+    figures = child.figures()
+    # A run the warm runner took ran in its forked child, whose CPU is not the client's: add what the runner
+    # reaped during the run (it reaps within a second of the child's end).
+    runner_cpu = _runner_cpu_after(home, runner_before) if warm_runner else None
+    if runner_cpu:
+        figures.update(client_cpu_s=figures["cpu_s"], runner_child_cpu_s=runner_cpu,
+                       cpu_s=round(figures["cpu_s"] + runner_cpu, 3))
+    return {**figures, "pipeline_s": summary.get("seconds"), "in_process_s": summary.get("wall_seconds"),
             **{k: summary.get(k) for k in SUMMARY_KEYS}}
+
+
+def runner_children_cpu_s(home: Path) -> tuple[int, float] | None:
+    """(pid, CPU seconds of the children it has reaped) of the warm runner in home, if one is up (Linux /proc)."""
+    try:
+        from flows.orchestrate import warm_state
+    except ImportError:  # the code before the warm runner
+        return None
+    state = warm_state.read_runner(home)
+    if not state:
+        return None
+    try:
+        fields = Path(f"/proc/{state['pid']}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return state["pid"], (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")  # cutime, cstime
+
+
+def _runner_cpu_after(home: Path, before: tuple[int, float] | None, wait: float = 3.0) -> float | None:
+    deadline = time.monotonic() + wait
+    while True:
+        after = runner_children_cpu_s(home)
+        if after and (before is None or after[0] != before[0]):
+            before = (after[0], 0.0)  # a runner started during the run: all its children are this run's
+        if after and after[1] > before[1]:
+            return round(after[1] - before[1], 3)
+        if time.monotonic() > deadline or not after:
+            return None
+        time.sleep(0.1)
 
 
 def direct_run(sources: Path, db: Path, *, full: bool = False, timeout: float | None = None) -> dict[str, Any]:
@@ -99,24 +138,44 @@ def process_group_cpu_s(pgid: int) -> float | None:
     return round(total, 2) if total else None
 
 
-def no_server_runs(repeats: int = 3) -> list[dict[str, Any]]:
+def no_server_runs(repeats: int = 3, warm_runner: bool = True) -> list[dict[str, Any]]:
     """`dyad run` with no server configured, in a new PREFECT_HOME: the first run is cold (it starts the
-    background server), the others are warm (they reuse it). The server is stopped at the end; the first run
-    also records the CPU the server spent starting (not the run's own: it outlives the run)."""
+    background server, and the warm runner beside it unless warm_runner is False), the others are warm (they
+    reuse them). The server is stopped at the end; the first run also records the CPU the server spent starting
+    (not the run's own: it outlives the run)."""
     from flows.orchestrate import leases
     from flows.orchestrate.server import stop_server
 
-    home = OUT / "prefect-auto"
+    home = OUT / ("prefect-auto" if warm_runner else "prefect-auto-nr")  # short: the runner's socket lives here
     stop_server(home)
     shutil.rmtree(home, ignore_errors=True)
     try:
-        runs = [dyad_run(BUNDLED, fresh_db("bundled_auto"), home)]
+        runs = [dyad_run(BUNDLED, fresh_db("bundled_auto"), home, warm_runner=warm_runner)]
         state = leases.read_state(home)
         runs[0]["server_start_cpu_s"] = process_group_cpu_s(state["pid"]) if state else None
-        runs += [dyad_run(BUNDLED, fresh_db("bundled_auto"), home) for _ in range(repeats - 1)]
+        if warm_runner:
+            wait_for_runner(home)  # a cold run whose runner was late left it starting: warm runs find it ready
+        runs += [dyad_run(BUNDLED, fresh_db("bundled_auto"), home, warm_runner=warm_runner)
+                 for _ in range(repeats - 1)]
         return runs
     finally:
         stop_server(home)
+
+
+def wait_for_runner(home: Path, timeout: float = 120.0) -> bool:
+    """Wait (bounded) until the warm runner in home is ready; False when none is (or the code has no runner)."""
+    try:
+        from flows.orchestrate import warm_state
+    except ImportError:  # the code before the warm runner (a "before" worktree)
+        return False
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = warm_state.read_runner(home)
+        if state and state.get("ready") and warm_state.runner_alive(state):
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def temporary_server_runs(repeats: int = 1) -> list[dict[str, Any]]:
@@ -127,9 +186,14 @@ def temporary_server_runs(repeats: int = 1) -> list[dict[str, Any]]:
     return [dyad_run(BUNDLED, fresh_db("bundled_temporary"), home, auto_server=False) for _ in range(repeats)]
 
 
-def warm_runs(server: dict[str, Any], home: Path, repeats: int = 3) -> list[dict[str, Any]]:
-    """`dyad run` on the bundled sources against the running server, each into a fresh database."""
-    return [dyad_run(BUNDLED, fresh_db("bundled_warm"), home, server["api_url"]) for _ in range(repeats)]
+def warm_runs(server: dict[str, Any], home: Path, repeats: int = 3, warm_runner: bool = True) -> list[dict[str, Any]]:
+    """`dyad run` on the bundled sources against the running server, each into a fresh database; with the warm
+    runner, one run first (not counted) starts it, and the counted runs wait until it is ready."""
+    if warm_runner:
+        dyad_run(BUNDLED, fresh_db("bundled_warm"), home, server["api_url"])
+        wait_for_runner(home)
+    return [dyad_run(BUNDLED, fresh_db("bundled_warm"), home, server["api_url"], warm_runner=warm_runner)
+            for _ in range(repeats)]
 
 
 def direct_runs(repeats: int = 2) -> list[dict[str, Any]]:

@@ -84,13 +84,9 @@ def _run_flow(settings: Settings, *, quiet: bool, debug: bool, wait: float, full
 
     # before Prefect is imported (it reads its API URL once); starts the project's server in the background if none
     api = use_local_server(auto_start=True)
-    from prefect.settings import temporary_settings
-
     if api and not quiet:
         console.print(f"[dim]using the Prefect server at {api}[/]")
-    # The per-run heartbeat thread costs ~1 s at exit and buys nothing for a batch run (STACK.md).
-    with temporary_settings(updates={"flows.heartbeat_frequency": None}), \
-            status_line("running the pipeline", quiet):
+    with without_heartbeat(), status_line("running the pipeline", quiet):
         if export_to is None:
             from flows.orchestrate.pipeline import run_pipeline
 
@@ -104,6 +100,23 @@ def _run_flow(settings: Settings, *, quiet: bool, debug: bool, wait: float, full
                                      offline=offline)
         exported = result.pop("export")
         return RunSummary(**result), exported
+
+
+_QUIET_SETTINGS: dict[int, tuple[object, object]] = {}
+
+
+def without_heartbeat():
+    """Prefect's current settings without the per-run heartbeat thread, which costs ~1 s at exit and buys nothing
+    for a batch run (STACK.md). Building the settings costs ~0.25 s, so it is done once per process and settings
+    object: the warm runner (flows.cli.warm_runner) does it before it forks, and its runs only enter them."""
+    from prefect.context import SettingsContext, get_settings_context
+
+    context = get_settings_context()
+    key = id(context.settings)
+    if key not in _QUIET_SETTINGS:  # the value keeps the settings object alive, so its id stays its own
+        _QUIET_SETTINGS[key] = (context.settings,
+                                context.settings.copy_with_update(updates={"flows.heartbeat_frequency": None}))
+    return SettingsContext(profile=context.profile, settings=_QUIET_SETTINGS[key][1])
 
 
 def _print_summary(summary, wall: float) -> None:

@@ -66,6 +66,14 @@ def server_status_command(as_json: JsonOption = False) -> None:
     elif status.running:
         out.print(f"running at {status.url} (pid {status.pid}, since {status.started_at}, log {status.log})",
                   soft_wrap=True)
+        from pathlib import Path
+
+        from flows.orchestrate import warm_state
+
+        runner = warm_state.read_runner(Path(status.home)) if status.home else None
+        if warm_state.runner_alive(runner) and runner.get("server_pid") == status.pid:
+            out.print(f"warm runner: {'ready' if runner.get('ready') else 'starting'} (pid {runner['pid']}, "
+                      f"{runner.get('requests', 0)} runs taken; DYAD_WARM_RUNNER=0 turns it off)", soft_wrap=True)
     else:
         out.print("not running: start it with `dyad server start`")
     raise typer.Exit(0 if status.running else 1)

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from flows.orchestrate import leases
+from flows.orchestrate import leases, warm_state
 
 STOP_TIMEOUT = 20.0
 
@@ -43,6 +43,7 @@ def keep(command: list[str], home: Path, idle: float, log: Path, poll: float | N
                                    cwd=str(home))
 
     def on_signal(signum: int, frame: object) -> None:
+        warm_state.stop_runner(home, os.getpid())
         _stop(process)
         leases.forget_state(home, os.getpid())
         sys.exit(0)
@@ -54,6 +55,7 @@ def keep(command: list[str], home: Path, idle: float, log: Path, poll: float | N
         time.sleep(poll)
         if process.poll() is not None:
             leases.forget_state(home, os.getpid())
+            warm_state.stop_runner(home, os.getpid())
             return process.returncode
         if not idle:
             continue
@@ -65,6 +67,7 @@ def keep(command: list[str], home: Path, idle: float, log: Path, poll: float | N
             if idle_for < idle:
                 continue
             leases.forget_state(home, os.getpid())
+        warm_state.stop_runner(home, os.getpid())  # the warm runner goes with its server
         _stop(process)
         return 0
 

@@ -9,8 +9,9 @@ import atexit
 import fcntl
 import json
 import os
+import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,12 +25,17 @@ def state_path(home: Path) -> Path:
     return home / STATE_FILE
 
 
-def read_state(home: Path) -> dict | None:
-    """The state file's content, or None when there is none (or it is unreadable)."""
+def read_json(path: Path) -> dict | None:
+    """A state file's content, or None when there is none (or it is unreadable)."""
     try:
-        return json.loads(state_path(home).read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def read_state(home: Path) -> dict | None:
+    """The server's state file, or None."""
+    return read_json(state_path(home))
 
 
 def forget_state(home: Path, pid: int) -> None:
@@ -60,6 +66,27 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def reap(pid: int) -> None:
+    """Collect the exit status when pid is our own child, so it does not linger as a zombie."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+
+
+def end_process(pid: int, send: Callable[[int, int], None], timeout: float, poll: float = 0.1) -> None:
+    """SIGTERM through send (os.kill, or os.killpg for a process group), wait (bounded) until pid is gone, then
+    SIGKILL what is left."""
+    send(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and pid_alive(pid):
+        reap(pid)
+        time.sleep(poll)
+    if pid_alive(pid):
+        send(pid, signal.SIGKILL)
+        reap(pid)
 
 
 def take_lease(home: Path) -> Path:

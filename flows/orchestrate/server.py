@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from flows.orchestrate import leases
+from flows.orchestrate import leases, warm_state
 from flows.orchestrate.server_db import seed_home
 from flows.settings import auto_server_enabled, server_idle_seconds
 
@@ -142,7 +141,7 @@ def wait_until_up(home: Path | None = None, timeout: float = START_TIMEOUT) -> S
     while time.monotonic() < deadline:
         state = leases.read_state(home)
         if not state or not leases.pid_alive(state["pid"]):
-            _reap(state["pid"]) if state else None
+            leases.reap(state["pid"]) if state else None
             log = state["log"] if state else home / LOG_FILE
             raise ServerError(f"the Prefect server stopped while starting: see {log}")
         if healthy(state["url"]):
@@ -180,24 +179,10 @@ def stop_server(home: Path | None = None, timeout: float = STOP_TIMEOUT) -> bool
     if not leases.pid_alive(pid) or not _is_our_server(pid):
         path.unlink(missing_ok=True)
         return False
-    os.killpg(pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and leases.pid_alive(pid):
-        _reap(pid)
-        time.sleep(0.2)
-    if leases.pid_alive(pid):
-        os.killpg(pid, signal.SIGKILL)
-        _reap(pid)
+    leases.end_process(pid, os.killpg, timeout, poll=0.2)  # the keeper stops the warm runner too
     path.unlink(missing_ok=True)
+    warm_state.stop_runner(home, pid)  # in case the keeper was killed before it could
     return True
-
-
-def _reap(pid: int) -> None:
-    """Collect the exit status when the keeper is our own child (started in this process), so it does not linger."""
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass
 
 
 def configured_api_url() -> str | None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import dateparser
-
 from flows.common.dates.arithmetic import PRECISION_RANK, coarser, month_end, period_end, truncate
 from flows.common.dates.context import DateContext
 
@@ -85,6 +83,8 @@ def parse_period(text: str) -> tuple[date, date, str] | None:
         return best.value, best.end_value or period_end(best.value, best.precision), best.precision
     # Odd formats ("Tue, 5 Mar 24"): dateparser, asking for the parts it must find so that it cannot fill a
     # missing day or month from today, and trusted only when the year it returns is written in the text.
+    import dateparser  # here: few texts get this far, and importing it costs every run ~0.04-0.1 s
+
     for precision, parts in (("day", ["day", "month", "year"]), ("month", ["month", "year"]), ("year", ["year"])):
         parsed = dateparser.parse(cleaned, languages=["en"], settings={**_PARSER_SETTINGS, "REQUIRE_PARTS": parts})
         written = str(parsed.year) in cleaned if parsed is not None else False
