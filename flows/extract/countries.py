@@ -190,3 +190,10 @@ def country_name(iso3: str) -> str:
 def is_historic(iso3: str) -> bool:
     """True for states that no longer exist (the Soviet Union): never a party to a dated bilateral event."""
     return any(r["iso3"] == iso3 and r["kind"] == "historic" for r in read_table("country_aliases.csv"))
+
+
+def other_side(pair: tuple[str, str] | None, iso3: str | None) -> str | None:
+    """The pair's other country ('AZE' in ('AZE', 'BLR') -> 'BLR'); None when iso3 is not one of the pair."""
+    if pair and iso3 in pair:
+        return pair[1] if pair[0] == iso3 else pair[0]
+    return None

@@ -219,9 +219,10 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     pair = _pair(document_countries(countries))
     reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
-    prefetch_names([sentence.text for sentence in sentences], countries)
-    prefetch_trade([sentence.text for sentence in sentences], trade_gate)  # the trade sentences' parse, one batch
-    prefetch_event_parses([sentence.text for sentence in sentences])  # the dependency parse of trigger sentences
+    texts = [sentence.text for sentence in sentences]
+    prefetch_names(texts, countries)
+    prefetch_trade(texts, trade_gate)  # the trade sentences' parse, one batch
+    prefetch_event_parses(texts)  # the dependency parse of trigger sentences
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
         reading.last_entity = _latter(sentence.text, sentence_countries, persons, reading.last_entity)

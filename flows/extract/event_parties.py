@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from flows.extract.countries import CountryMention, find_countries
+from flows.extract.countries import CountryMention, find_countries, other_side
 from flows.extract.event_grammar import rules
 from flows.extract.people import Person
 
@@ -71,12 +71,6 @@ def is_object(sentence: str, clause_start: int, pos: int) -> bool:
     """A person or country after 'with' or 'to' (a few title words may come between) is the other side."""
     before = sentence[max(clause_start, pos - 60):pos]
     return bool(OBJECT_MARK.search(before) or PASSIVE_HOST.search(sentence[max(clause_start, pos - 100):pos]))
-
-
-def other_side(pair: tuple[str, str] | None, iso3: str | None) -> str | None:
-    if pair and iso3 in pair:
-        return pair[1] if pair[0] == iso3 else pair[0]
-    return None
 
 
 @dataclass

@@ -19,29 +19,39 @@ from flows.lexicon import read_toml
 
 VERBAL = ("VERB", "AUX")
 WORD = r"[\w’'-]+"
-# The parse is the costliest step (issue 11 wants >= 50 documents a second on one core), so each question is asked
-# only of a trigger whose neighbourhood can hold the structure it looks for; the words that stand between are
-# what the parse then reads, whatever they are.
-CUES = {
-    # 'to visit', 'to pay a state visit', 'to hold bilateral talks': the trigger a few words after an infinitive's 'to'
-    "infinitive": re.compile(rf"\bto(?:\s+{WORD}){{0,3}}\s*$", re.I),
-    # lower case: 'on 4 May' is no modal
-    "modal": re.compile(rf"\b(?:may|might|could|should|must|can|will|would|shall)(?:\s+{WORD}){{0,4}}\s*$"),
-    "tally": re.compile(rf"\bof(?:\s+{WORD}){{0,2}}\s*$", re.I),  # 'a number of (official) visits'
-    # 'replaces the accord signed in 1999': a participle after an object's noun phrase (a word, a determiner,
-    # lower-case words), not after a subject that opens the clause ('The ministers signed', 'During the talks, the two
-    # sides signed') or a name ('Japan opened')
-    "participle": re.compile(r"\b[a-z][\w’'-]*\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s+(?:[a-z][\w’'-]*\s+){0,3}"
-                             r"(?!(?:was|were|been|be|being|is|are|has|have|had)\b)[a-z][\w’'-]*\s*$"),
-    # 'are (now) celebrating (the 50th anniversary)': an -ing verb after 'is/are', up to the trigger's own words
-    "progressive": re.compile(rf"\b(?:is|are)\s+(?:{WORD}\s+)?\w+ing\b", re.I),
-}
 BEFORE = 60
-DISCUSSED = re.compile(r"\bdiscuss(?:ed|es)\b", re.I)
 # a past perfect in a sentence with a date: only a dated clause can move the story's day (pluperfect below)
 PAST_PERFECT_DATED = re.compile(r"\bhad\b(?=.*(?:\d|\b(?:January|February|March|April|May|June|July|August|September|"
                                 r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                                 r"yesterday|today)\b))", re.I)
+ASKED = ("infinitive", "modal", "tally", "participle", "progressive")  # the cues tested before a trigger
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern[str]]:
+    """The gates before the parse. The parse is the costliest step (issue 11 wants >= 50 documents a second on one
+    core), so each question is asked only of a trigger whose neighbourhood can hold the structure it looks for; the
+    words that stand between are what the parse then reads, whatever they are. The modals and the discussion verbs
+    are the lexicon's rows (events_parse.toml), so a new row moves its gate too."""
+    lexicon = words()
+    modals = "|".join(sorted(lexicon["modal_aux"]))
+    verbs = "|".join(sorted(lexicon["discussion_verbs"]))
+    return {
+        # 'to visit', 'to pay a state visit', 'to hold bilateral talks': the trigger a few words after an infinitive's 'to'
+        "infinitive": re.compile(rf"\bto(?:\s+{WORD}){{0,3}}\s*$", re.I),
+        # lower case: 'on 4 May' is no modal
+        "modal": re.compile(rf"\b(?:{modals})(?:\s+{WORD}){{0,4}}\s*$"),
+        "tally": re.compile(rf"\bof(?:\s+{WORD}){{0,2}}\s*$", re.I),  # 'a number of (official) visits'
+        # 'replaces the accord signed in 1999': a participle after an object's noun phrase (a word, a determiner,
+        # lower-case words), not after a subject that opens the clause ('The ministers signed', 'During the talks,
+        # the two sides signed') or a name ('Japan opened')
+        "participle": re.compile(r"\b[a-z][\w’'-]*\s+(?:the|a|an|its|their|his|her|this|that|these|those)\s+"
+                                 r"(?:[a-z][\w’'-]*\s+){0,3}"
+                                 r"(?!(?:was|were|been|be|being|is|are|has|have|had)\b)[a-z][\w’'-]*\s*$"),
+        # 'are (now) celebrating (the 50th anniversary)': an -ing verb after 'is/are', up to the trigger's own words
+        "progressive": re.compile(rf"\b(?:is|are)\s+(?:{WORD}\s+)?\w+ing\b", re.I),
+        "discussed": re.compile(rf"\b(?:{verbs})(?:ed|es)\b", re.I),  # 'discussed', 'discusses'
+    }
 
 
 def _cue(kind: str, sentence: str, start: int, end: int) -> bool:
@@ -52,8 +62,8 @@ def _cue(kind: str, sentence: str, start: int, end: int) -> bool:
     if kind == "participle" and not re.match(r"\s*\w+ed\b", text):
         return False
     if kind == "progressive":  # the -ing verb may be the trigger's first word ('celebrating the anniversary')
-        return CUES[kind].search(sentence, max(0, start - BEFORE), end) is not None
-    return CUES[kind].search(sentence[max(0, start - BEFORE):start]) is not None
+        return cues()[kind].search(sentence, max(0, start - BEFORE), end) is not None
+    return cues()[kind].search(sentence[max(0, start - BEFORE):start]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +177,7 @@ def discussions(sentence: str, start: int, end: int, visits: list[tuple[int, int
     sides' words), or coordinated with the verb of a visit trigger of the clause (`visits`: their spans; 'made a
     visit to Peru and discussed ways').
     A 'to discuss' (a purpose or a plan) and a 'discussed' inside a noun's clause tell no meeting of their own."""
-    if not DISCUSSED.search(sentence, start, end):
+    if not cues()["discussed"].search(sentence, start, end):
         return []
     doc = syntax.parse(sentence)
     if doc is None:
@@ -228,13 +238,13 @@ def prefetch(sentences: list[str]) -> None:
     would ask the parse about (the cues); no other sentence is parsed for events."""
     if not syntax.available():
         return
-    syntax.prefetch([sentence for sentence in sentences if DISCUSSED.search(sentence)
+    syntax.prefetch([sentence for sentence in sentences if cues()["discussed"].search(sentence)
                      or has_trigger_stem(sentence) and (_asks(sentence) or PAST_PERFECT_DATED.search(sentence))])
 
 
 def _asks(sentence: str) -> bool:
     for start, end in split_clauses(sentence):
         for hit in find_triggers(sentence[start:end], start):
-            if any(_cue(kind, sentence, hit.start, hit.end) for kind in CUES):
+            if any(_cue(kind, sentence, hit.start, hit.end) for kind in ASKED):
                 return True
     return False

@@ -138,6 +138,7 @@ def known_capitalised(product: str) -> str:
     if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and is_listed_product(product):
         return product.lower()
     variety = re.fullmatch(r"([A-ZÀ-Þ][a-zà-ÿ]+)\s+([a-zà-ÿ]{3,})", product)
-    if variety and (hs_code_for(variety.group(2)) or "")[:4].isdigit() and len(hs_code_for(variety.group(2)) or "") >= 4:
+    code = (hs_code_for(variety.group(2)) or "") if variety else ""
+    if variety and len(code) >= 4 and code[:4].isdigit():
         return variety.group(1).lower() + " " + variety.group(2)  # 'Cavendish bananas', 'Arabica coffee': a variety
     return product

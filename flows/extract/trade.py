@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from flows.common.prefilter import gate
-from flows.extract.countries import CountryMention, is_historic
+from flows.extract.countries import CountryMention, is_historic, other_side
 from flows.extract.products import cut_list, hs_code_for, known_capitalised, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
@@ -63,14 +63,13 @@ def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | No
 
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
-    lex = trade_lexicon()
     countries = plural_demonyms(sentence, countries)
     answered = _answer(sentence, countries, state)
     if answered is not None:
         return answered
     if not countries and state.last_flow and credited_goods(sentence):
         return _on_flow(credited_goods(sentence), state.last_flow, state)
-    hinted = gate(lex["hint"]).open(sentence) and lex["hint"].search(sentence) is not None
+    hinted = trade_gate(sentence)
     state.flow_left = FLOW_WINDOW if hinted else state.flow_left - 1
     if not countries and state.flow_left > 0:
         listed = _country_less(sentence, state)
@@ -136,9 +135,9 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
             exporter, importer = state.last_flow or (None, None)
         product = known_capitalised(product)
         if exporter is None and importer is not None:
-            exporter = _other(state.pair, importer)
+            exporter = other_side(state.pair, importer)
         if importer is None and exporter is not None:
-            importer = _other(state.pair, exporter)
+            importer = other_side(state.pair, exporter)
         if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
@@ -201,12 +200,6 @@ def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> l
         state.seen.add(key)
         out.append(TradeClaim(flow[0], flow[1], product, hs_code_for(product)))
     return out
-
-
-def _other(pair: tuple[str, str] | None, iso3: str) -> str | None:
-    if pair and iso3 in pair:
-        return pair[1] if pair[0] == iso3 else pair[0]
-    return None
 
 
 OBJECT_FLOW = re.compile(r"\s+(?:(?:also|mainly|mostly)\s+)?(?:exports?|imports?|shipments|supplies|deliveries)\s+of\b", re.I)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.extract.countries import CountryMention
+from flows.extract.countries import CountryMention, other_side
 from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.extract.trade_flows import trade_lexicon
 from flows.lexicon import read_toml
@@ -111,7 +111,7 @@ def home_country(sentence: str, countries: list[CountryMention],
             country = next((c for c in countries if side and c.start == m.end() + side.end()), None)
             if country is not None:
                 own = (kind == "export") == (side.group(1).lower() == "from")
-                home = _in_pair(country.iso3, pair) if own else _other_side(country.iso3, pair)
+                home = _in_pair(country.iso3, pair) if own else other_side(pair, country.iso3)
         if home is not None:
             return home, kind
     return None
@@ -119,7 +119,7 @@ def home_country(sentence: str, countries: list[CountryMention],
 
 def oriented(kind: str, home: str | None, pair: tuple[str, str] | None) -> tuple[str, str] | None:
     """(exporter, importer) of an 'export' or 'import' list from the home country's side."""
-    other = _other_side(home, pair) if home else None
+    other = other_side(pair, home) if home else None
     if not home or not other:
         return None
     return (home, other) if kind == "export" else (other, home)
@@ -127,12 +127,6 @@ def oriented(kind: str, home: str | None, pair: tuple[str, str] | None) -> tuple
 
 def _in_pair(iso3: str, pair: tuple[str, str] | None) -> str | None:
     return iso3 if pair and iso3 in pair else None
-
-
-def _other_side(iso3: str, pair: tuple[str, str] | None) -> str | None:
-    if pair and iso3 in pair:
-        return pair[1] if pair[0] == iso3 else pair[0]
-    return None
 
 
 ITEM_EDGE = re.compile(r"^(?:\W|\band\b|\balong\s+with\b|\bas\s+well\s+as\b)+|(?:\W|\band\b)+$", re.I)

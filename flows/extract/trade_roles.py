@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from flows.extract import syntax
-from flows.extract.countries import CountryMention
+from flows.extract.countries import CountryMention, other_side
 from flows.extract.trade_goods import goods_heads, goods_origin, products, roles_lexicon
 
 @dataclass(frozen=True)
@@ -265,13 +265,12 @@ def _country_of(token: Any | None, iso: dict[int, str]) -> str | None:
 def _fill(exporter: str | None, importer: str | None, kind: str, pair: tuple[str, str] | None,
           home: str | None) -> tuple[str | None, str | None]:
     """A side the sentence leaves out is the other side of the pair; with neither named, the home side's flow."""
-    other = lambda iso3: (pair[1] if pair[0] == iso3 else pair[0]) if pair and iso3 in pair else None  # noqa: E731
     if exporter and not importer:
-        return exporter, other(exporter)
+        return exporter, other_side(pair, exporter)
     if importer and not exporter:
-        return other(importer), importer
-    if not exporter and not importer and home and other(home):
-        return (home, other(home)) if kind == "export" else (other(home), home)
+        return other_side(pair, importer), importer
+    if not exporter and not importer and home and other_side(pair, home):
+        return (home, other_side(pair, home)) if kind == "export" else (other_side(pair, home), home)
     return exporter, importer
 
 

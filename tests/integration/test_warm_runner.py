@@ -104,10 +104,7 @@ def _gone(pid: int, timeout: float = 30.0) -> bool:
     while time.monotonic() < deadline:
         if not leases.pid_alive(pid):
             return True
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
+        leases.reap(pid)
         time.sleep(0.2)
     return False
 

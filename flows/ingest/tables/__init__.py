@@ -134,19 +134,13 @@ def bundled_lookups() -> pa.Table:
 
 
 def register_reference(con: duckdb.DuckDBPyConnection) -> None:
-    """Expose the code map and HS codes to the staging SQL: as lookups (lookups.py), and as the tables
-    trade_code_map and trade_products."""
-    reference = bundled_reference()
-    con.register("trade_code_map", reference["country_code_map"])
-    con.register("trade_products", reference["dim_product"].select("hs_code", "product_key", "chapter"))
+    """Expose the code map and HS codes to the staging SQL as lookups (lookups.py)."""
     lookups.register(con, bundled_lookups())
 
 
 def unregister_reference(con: duckdb.DuckDBPyConnection) -> None:
     """Remove what register_reference added."""
     lookups.unregister(con)
-    for name in ("trade_code_map", "trade_products"):
-        con.unregister(name)
 
 
 def record_sources(con: duckdb.DuckDBPyConnection, per_source: pl.DataFrame) -> None:

@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.ingest.tables import bundled_lookups, register_reference, unregister_reference
+from flows.ingest.tables import bundled_lookups, bundled_reference, register_reference, unregister_reference
 from flows.ingest.tables.lookups import lookup_table
 from flows.ingest.tables.whole_file import plain_lines
 
@@ -46,6 +46,9 @@ JOINED = """
 def test_the_lookups_find_what_a_join_finds() -> None:
     con = duckdb.connect()
     register_reference(con)
+    reference = bundled_reference()  # the same reference as the joins the lookups replaced read it
+    con.register("trade_code_map", reference["country_code_map"])
+    con.register("trade_products", reference["dim_product"].select("hs_code", "product_key"))
     pairs = [(i, n, hs) for i, (n, hs) in enumerate((n, hs) for n in COUNTRY_CODES for hs in HS_CODES)]
     codes = pl.DataFrame(pairs, schema={"i": pl.Int64, "n": pl.Int32, "hs": pl.Utf8}, orient="row")  # noqa: F841
     looked_up = con.execute(LOOKUP).fetchall()
