@@ -143,13 +143,18 @@ def apart(hits: list[Hit], clause: str, clause_start: int) -> bool:
                for first, second in zip(starts, starts[1:]))
 
 
+# 'Signed in May 2020 during the summit, the treaty was ratified on ...': a signing with its own date is an act of its
+# own beside the ratification (session 7, r815)
+SIGNED_ON_ITS_DAY = re.compile(r"\b[Ss]igned\s+(?:on|in)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4}\b")
+
+
 def _yielding(hits: list[Hit], clause: str, clause_start: int) -> set[str]:
     """Types that give way to a better trigger of the same act in the clause (the registry's yields_to)."""
     types = {hit.event_type for hit in hits}
     drop = {code for code in types if not types.isdisjoint(event_types()[code].yields_to)}
     if drop and apart(hits, clause, clause_start):
         drop = set()  # 'spoke by phone, a week after they co-chaired the commission': two acts, both kept
-    if "other" in types and re.search(r"\bratif", clause, re.I):
+    if "other" in types and re.search(r"\bratif", clause, re.I) and not SIGNED_ON_ITS_DAY.search(clause):
         drop.add("agreement_signed")  # 'signed and ratified': the ratification is the act told
     return drop
 
@@ -215,10 +220,17 @@ def _main_clause(hits: list[Hit], clause: str, clause_start: int) -> list[Hit]:
     return [hit for hit in hits if hit.start >= comma or family(hit.event_type) in families]
 
 
+# how far apart (characters) a marked trigger and a bare one of its family can be and still tell one visit ('a
+# two-day state visit, her first bilateral visit' is 30 apart)
+SAID_BY_REACH = 80
+
+
 def _said_by(marked: Hit, hit: Hit) -> bool:
     """A bare trigger of a family's default kind that names the marked kind's head ('a two-day state visit, her first
     bilateral visit'): the marked kind tells it."""
     if event_types()[hit.event_type].marker is not None or family(hit.event_type) != family(marked.event_type):
         return False
+    if abs(marked.start - hit.start) > SAID_BY_REACH:
+        return False  # 'During his visit to X in November, he invited Y to make a State Visit': two visits
     head = marked.text.split()[-1].lower()
     return re.search(rf"\b{re.escape(head)}\b", hit.text, re.I) is not None

@@ -88,6 +88,12 @@ class Parties:
     places: list[tuple[str, int]] = field(default_factory=list)  # every country named, where (a sentence offset)
 
 
+# a city alone before a colon or dash at the very start of a sentence is a dateline the splitter kept (title case)
+DATELINE_PLACE = re.compile(r"^\s*$")
+DATELINE_END = re.compile(r"\s*(?::|—|–|--)\s")
+NAMED_GATHERING = re.compile(r"(?:\s+[A-ZÀ-Þ][\w’'-]+){0,4}\s+(?:Conference|Summit|Forum|Dialogue|Games|Expo|Congress)\b")
+
+
 def read_parties(sentence: str, clause_start: int, clause_end: int, countries: list[CountryMention],
                  persons: list[tuple[Person, int, int]], pair_spans: list[tuple[int, int]],
                  last_entity: tuple[str | None, int] | None) -> Parties:
@@ -101,6 +107,11 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
             attributive.append(country.iso3)
         if MEDIATOR.search(sentence, max(0, country.start - 30), country.start):
             continue  # 'a deal brokered by China': the mediator is not a side
+        if country.kind == "capital" and DATELINE_PLACE.match(sentence[:country.start]) and DATELINE_END.match(
+                sentence, country.end):
+            continue  # 'Abu Dhabi: Egypt and Greece signed ...': the outlet's dateline, no side
+        if country.kind == "capital" and NAMED_GATHERING.match(sentence, country.end):
+            continue  # 'attending the Tokyo International Conference': a city in a gathering's name, no side
         role = role_of(sentence, country)
         if role == "loc" and rules()["venue"].search(sentence, max(clause_start, country.start - 80), country.start):
             continue  # 'met on the sidelines of the summit in Riyadh': the summit's place, no side of the meeting

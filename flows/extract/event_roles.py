@@ -63,6 +63,8 @@ def _cue(kind: str, sentence: str, start: int, end: int) -> bool:
         return False
     if kind == "progressive":  # the -ing verb may be the trigger's first word ('celebrating the anniversary')
         return cues()[kind].search(sentence, max(0, start - BEFORE), end) is not None
+    if kind == "infinitive" and re.match(r"to\s", text, re.I):
+        return True  # the trigger holds its own 'to' ('was due to meet': the row reads 'to meet X')
     return cues()[kind].search(sentence[max(0, start - BEFORE):start]) is not None
 
 

@@ -14,6 +14,7 @@ from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, li
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
+from flows.extract.event_acts import instrument_sides
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
 from flows.extract.event_status import background_only, in_progress, is_planned, no_act
@@ -58,6 +59,7 @@ class EventState:
     last_clause_type: str | None = None
     last_clause_parties: tuple[str, str] | None = None
     sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
+    sentence_rows: list[EventRow] = field(default_factory=list)  # the current sentence's rows of its earlier clauses
 
 
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
@@ -79,6 +81,9 @@ RECALLED = re.compile(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrive
                       r"|\b(?:recalling|recalled|remembering|recalls)\b")
 BUSINESS_DEAL = re.compile(r"\b(?:commercial|business|export|import|supply|purchase|sales?)\s+(?:contracts?|deals?)\b", re.I)
 STATE_DEAL = re.compile(r"\b(?:intergovernmental|agreements?|memorand\w*|treat(?:y|ies)|protocols?|declarations?)\b", re.I)
+# a company or bank as the signer, right before the trigger ('Banco Grande of Chile signed', 'the Bank has signed')
+COMPANY_SIGNER = re.compile(r"(?-i:\b(?:Bank|Banco|Company|Corporation|Corp|Group|Ltd|Limited|Inc|Airlines?|Holdings?|PLC|LLC))"
+                            r"(?:\s+of\s+(?-i:[A-ZÀ-Þ][\w’'-]+)(?:\s+(?-i:[A-ZÀ-Þ][\w’'-]+))?)?\s+(?:has\s+|have\s+|had\s+)?signed\b")
 DEAL_WITH = re.compile(r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|deal|accord|treaty|pact|contract)s?\s+"
                        r"with\s+((?:the\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3})")
 
@@ -88,6 +93,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 state: EventState, last_entity: tuple[str | None, int] | None) -> list[EventRow]:
     """Events in one sentence; `persons` are (person, start, end) mentions including resolved anaphors."""
     out: list[EventRow] = []
+    state.sentence_rows = out
     for clause_start, clause_end in split_clauses(sentence):
         clause = Clause(sentence, clause_start, clause_end,
                         [mention for mention in dates if clause_start <= mention.start < clause_end],
@@ -317,6 +323,8 @@ def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Part
         return False
     if BUSINESS_DEAL.search(text) and not STATE_DEAL.search(text):
         return True  # companies' deals, not an agreement between the states
+    if COMPANY_SIGNER.search(clause.sentence, max(clause.start, hit.start - 60), hit.end):
+        return True  # 'United Bank of Ruritania signed banking agreements with banks of Borvia': a bank's deal
     deal_with = DEAL_WITH.search(clause.sentence, clause.start, clause.end)
     return bool(deal_with and not country_in(deal_with.group(1)))
 
@@ -373,6 +381,9 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         return None
     previous = state.last_clause_parties if state.last_clause_type == event_type else None
     actor, target = actor_target(kind.actor_rule, hit.start, clause.sentence, parties, state.pair, previous, hit.text)
+    actor, target = instrument_sides(event_type, hit.text, parties.all, [
+        (known.actor, known.target) for known in state.events + state.sentence_rows
+        if family(known.event_type) == "agreement"], actor, target)
     if actor is None or target is None:
         return None
     if _told_before(event_type, hit, clause, actor, target, inherited, state, date_m):

@@ -21,7 +21,7 @@ def _expected(name: str) -> dict:
 
 def test_rules_backbone_output_is_unchanged() -> None:
     expected = _expected("rules")
-    assert sum(v[0] for v in expected["rules"]["bench"]["event_mentions"].values()) == 924  # the snapshot is not empty
+    assert sum(v[0] for v in expected["rules"]["bench"]["event_mentions"].values()) == 915  # the snapshot is not empty (924 before session 7 merged a signing day told twice)
     assert differences(expected, snapshot(("rules",))) == []
 
 

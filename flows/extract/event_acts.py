@@ -1,0 +1,72 @@
+"""One act told several times in one document is one event row.
+
+A visit report tells its signing day again and again ('signed agreements on Tuesday', 'signed a declaration',
+'signed a total of 12 agreements'); every batch's gold counts one agreement_signed per occasion. Transform merges
+across documents only (flows/transform/events.py keeps one document's mentions apart on purpose), so the merge of a
+document's own copies is here, on its output rows. The words are rows of flows/lexicon/events_acts.toml.
+
+Measured on r1-r8 (session 7, with the companion rows of the same branch): r8 four signing rows of one visit day
+-> one (r806), two -> one (r805); in r1-r7 r402's two rows merged (its gold has one), r226's 'Another agreement' and its titled
+currency-swap agreement kept apart, nothing lost. Year dates stay apart (r213's fact sheet, r130's 2003 agreements:
+distinct acts of one year).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.lexicon import read_toml
+from flows.lexicon.registry import family
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = read_toml("events_acts.toml")
+    return {"families": set(data["merged_families"]), "precisions": set(data["merged_precisions"]),
+            "distinct": re.compile(data["distinct_cue"], re.I), "titled": re.compile(data["titled"])}
+
+
+def _distinct(row: dict) -> bool:
+    """A sentence that names its instrument as a further or titled one: its own act."""
+    evidence = row.get("evidence") or ""
+    words = _words()
+    return bool(words["distinct"].search(evidence) or words["titled"].search(evidence))
+
+
+def merge_told_again(rows: list[dict]) -> list[dict]:
+    """A document's event rows without the later tellings of a signing already told: same family, status, date and
+    precision, the same two sides (either order: a signing is symmetric), neither sentence marking its instrument
+    distinct (a distinct one stands alone: 'Another agreement on ...' is no telling of the '32 MoUs' after it)."""
+    words = _words()
+    kept: list[dict] = []
+    for row in rows:
+        if (family(row["event_type"]) in words["families"] and row["date_precision"] in words["precisions"]
+                and row["event_date"] is not None and not _distinct(row) and any(
+                    family(other["event_type"]) == family(row["event_type"]) and other["status"] == row["status"]
+                    and other["event_date"] == row["event_date"]
+                    and other["date_precision"] == row["date_precision"]
+                    and {other["actor_iso3"], other["target_iso3"]} == {row["actor_iso3"], row["target_iso3"]}
+                    for other in kept if not _distinct(other))):
+            continue
+        kept.append(row)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _instrument_act() -> re.Pattern[str]:
+    return re.compile(read_toml("events_acts.toml")["instrument_act"], re.I)
+
+
+def instrument_sides(event_type: str, trigger: str, named: list[str], signings: list[tuple[str, str]],
+                     actor: str | None, target: str | None) -> tuple[str | None, str | None]:
+    """The sides of a ratification, approval or entry into force: those of the last signing the document told
+    (`signings`, in order), the side the clause names first as actor; else the sides read from the clause."""
+    if family(event_type) != "other" or not signings or not _instrument_act().search(trigger):
+        return actor, target
+    sides = signings[-1]
+    if {actor, target} == set(sides):
+        return actor, target
+    first = next((iso for iso in named if iso in sides), None)
+    if first is None:
+        return sides
+    return first, sides[1] if first == sides[0] else sides[0]
