@@ -5,7 +5,6 @@ process leaves DuckDB's last committed state (its WAL is replayed on the next op
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +21,7 @@ from flows.warehouse.failures import apply_pending
 from flows.warehouse.marker import dyad_tables, prepare_database
 from flows.warehouse.objects import columns, table_names
 from flows.warehouse.sync import sync_table
+from flows.warehouse.views import apply_views, publish_views, sql_files, view_order  # noqa: F401 - re-exported
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
@@ -36,11 +36,6 @@ class LoadResult:
     stage_counts: pl.DataFrame = field(default_factory=pl.DataFrame)
 
 
-def sql_files(folder: Path) -> list[Path]:
-    """The .sql files of a folder in name order (one object per file, file name = object name)."""
-    return sorted(folder.glob("*.sql")) if folder.is_dir() else []
-
-
 def apply_ddl(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     """Create every table that does not exist yet; returns the table names in DDL order."""
     names = []
@@ -48,47 +43,6 @@ def apply_ddl(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
         con.execute(path.read_text(encoding="utf-8"))
         names.append(path.stem)
     return names
-
-
-def view_order(paths: list[Path]) -> list[Path]:
-    """Views ordered so each comes after the views it reads (names found as words in its SQL).
-
-    A failed statement aborts a DuckDB transaction, so views cannot be created by trial and retry.
-    """
-    texts = {p.stem: re.sub(r"--[^\n]*", "", p.read_text(encoding="utf-8")) for p in paths}
-    by_name = {p.stem: p for p in paths}
-    deps = {name: {other for other in texts if other != name and re.search(rf"\b{other}\b", text)}
-            for name, text in texts.items()}
-    ordered: list[Path] = []
-    visiting: set[str] = set()
-
-    def visit(name: str) -> None:
-        if by_name[name] in ordered:
-            return
-        if name in visiting:
-            raise RuntimeError(f"views read each other in a cycle: {name}")
-        visiting.add(name)
-        for dep in sorted(deps[name]):
-            visit(dep)
-        ordered.append(by_name[name])
-
-    for name in sorted(texts):
-        visit(name)
-    return ordered
-
-
-def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
-    """(Re)create every view, each after the views it reads."""
-    done = []
-    for path in view_order(sql_files(sql_dir / "views")):
-        if len(done) == 1:
-            checkpoint("views")
-        try:
-            con.execute(path.read_text(encoding="utf-8"))
-        except duckdb.Error as exc:
-            raise RuntimeError(f"view {path.name} cannot be created: {exc}") from exc
-        done.append(path.stem)
-    return done
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
@@ -278,7 +232,7 @@ def load_run(
         attach_country_keys(con)
         _record_run(con, result, run_id, [quarantine, *(q for q, _ in written)],
                     [stage_counts, *(c for _, c in written)])
-        apply_views(con, sql_dir)
+        publish_views(con, sql_dir)
         run_checks(con, sql_dir)
         apply_comments(con, sql_dir)
         con.execute("drop table _previous_documents")
