@@ -163,13 +163,27 @@ def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> No
         con.unregister("_event_ids")
 
 
+def _synced(full: bool, whole_frames: dict[str, pl.DataFrame], replace: dict[str, tuple[str, list[str]]]) -> set[str]:
+    """The whole tables an incremental run writes by difference (flows.warehouse.sync)."""
+    return set() if full else set(whole_frames) - set(replace)
+
+
+def _unchanged(full: bool, tables: dict[str, int], synced: set[str], unchanged: frozenset[str]) -> frozenset[str]:
+    """The tables the run left as they were: the caller's (`unchanged`) and the synced tables with no row
+    deleted or written. None when a full run, or when dim_country changed (attach_country_keys may then fill
+    keys in any table)."""
+    same = {table for table in synced if tables.get(table) == 0}
+    if full or "dim_country" not in same:
+        return frozenset()
+    return frozenset(unchanged | same)
+
+
 def _write_frames(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
                   document_frames: dict[str, pl.DataFrame], whole_frames: dict[str, pl.DataFrame],
                   event_ids: pl.DataFrame, replace: dict[str, tuple[str, list[str]]]) -> dict[str, int]:
     """The star's rows of the run (see load_run): old rows cleared or deleted by key, frames inserted or
     synced, kept mentions re-pointed; table -> rows written."""
-    # an incremental run writes the other whole tables by difference (flows.warehouse.sync)
-    synced = set() if full else set(whole_frames) - set(replace)
+    synced = _synced(full, whole_frames, replace)
     _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace))
     delete_keys(con, replace)
     checkpoint("load")
@@ -209,6 +223,7 @@ def load_run(
     quarantine: pl.DataFrame,
     stage_counts: pl.DataFrame,
     extra_writers: Iterable[Callable[[duckdb.DuckDBPyConnection], tuple[pl.DataFrame, pl.DataFrame]]] = (),
+    unchanged: frozenset[str] = frozenset(),
 ) -> LoadResult:
     """Write a run in ONE transaction, audit it, publish the views; any error rolls all of it back.
 
@@ -221,6 +236,8 @@ def load_run(
     and dim_date, when no frame brings it, is brought up to date from the staging tables; the other whole
     frames of an incremental run are written by difference (flows.warehouse.sync). `extra_writers` write into the same transaction (the trade
     tables stream from files through DuckDB) and return (quarantine rows, stage count rows) of their own.
+    `unchanged` names tables the caller knows an incremental run leaves as they were (the trade tables when
+    no table file is read): with the synced tables it left alone, their audits are not run again.
     """
     result = LoadResult()
     con.execute("begin transaction")
@@ -233,7 +250,7 @@ def load_run(
         _record_run(con, result, run_id, [quarantine, *(q for q, _ in written)],
                     [stage_counts, *(c for _, c in written)])
         publish_views(con, sql_dir)
-        run_checks(con, sql_dir)
+        run_checks(con, sql_dir, _unchanged(full, result.tables, _synced(full, whole_frames, replace or {}), unchanged))
         apply_comments(con, sql_dir)
         con.execute("drop table _previous_documents")
         con.execute("commit")
