@@ -81,13 +81,15 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
 
 
 def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str],
-                     ours: list[str]) -> None:
-    """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead."""
+                     ours: list[str]) -> set[str]:
+    """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead. Returns the
+    per-file tables (FILE_COLUMNS) it deleted rows from."""
     tables = {t: cols for t, cols in columns(con).items() if t in set(ours)}
     for table in full_tables & set(tables):
         con.execute(f'delete from "{table}"')
+    deleted: set[str] = set()
     if not replaced:
-        return
+        return deleted
     con.register("_replaced", pl.DataFrame({"relpath": replaced}))
     try:
         con.execute("create temp table _replaced_documents as select document_key from dim_document "
@@ -98,10 +100,13 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
             if "document_key" in names:
                 con.execute(f'delete from "{table}" where document_key in (select document_key from _replaced_documents)')
             elif table in FILE_COLUMNS:
-                con.execute(f'delete from "{table}" where "{FILE_COLUMNS[table]}" in (select relpath from _replaced)')
+                if con.execute(f'delete from "{table}" where "{FILE_COLUMNS[table]}" in '
+                               '(select relpath from _replaced)').fetchall()[0][0]:
+                    deleted.add(table)
         con.execute("drop table _replaced_documents")
     finally:
         con.unregister("_replaced")
+    return deleted
 
 
 def delete_keys(con: duckdb.DuckDBPyConnection, replace: dict[str, tuple[str, list[str]]]) -> None:
@@ -134,16 +139,17 @@ def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _clear(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
-           whole_tables: set[str]) -> None:
+           whole_tables: set[str]) -> set[str]:
     """Make room for the run's rows: a full run empties dyad's tables but the history ones, an incremental run
-    deletes the replaced sources' rows and empties the tables it rebuilds whole."""
+    deletes the replaced sources' rows and empties the tables it rebuilds whole. Returns the per-file tables an
+    incremental run deleted rows from."""
     ours = dyad_tables(con, sql_dir)  # an adopted database's other tables are not dyad's to empty
     if not full:
-        _delete_replaced(con, replaced, whole_tables, ours)
-        return
+        return _delete_replaced(con, replaced, whole_tables, ours)
     for table in ours:
         if table not in HISTORY_TABLES:
             con.execute(f'delete from "{table}"')
+    return set()
 
 
 def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> None:
@@ -169,13 +175,14 @@ def _synced(full: bool, whole_frames: dict[str, pl.DataFrame], replace: dict[str
 
 
 def _unchanged(full: bool, tables: dict[str, int], synced: set[str], unchanged: frozenset[str]) -> frozenset[str]:
-    """The tables the run left as they were: the caller's (`unchanged`) and the synced tables with no row
-    deleted or written. None when a full run, or when dim_country changed (attach_country_keys may then fill
-    keys in any table)."""
+    """The tables the run left as they were: the caller's (`unchanged`, less the per-file tables the run
+    deleted a replaced file's rows from: `tables` holds them as -1) and the synced tables with no row deleted
+    or written. Empty on a full run, or when dim_country changed (attach_country_keys may then fill keys in any
+    table)."""
     same = {table for table in synced if tables.get(table) == 0}
     if full or "dim_country" not in same:
         return frozenset()
-    return frozenset(unchanged | same)
+    return frozenset({table for table in unchanged if tables.get(table, 0) >= 0} | same)
 
 
 def _write_frames(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
@@ -184,10 +191,10 @@ def _write_frames(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, rep
     """The star's rows of the run (see load_run): old rows cleared or deleted by key, frames inserted or
     synced, kept mentions re-pointed; table -> rows written."""
     synced = _synced(full, whole_frames, replace)
-    _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace))
+    deleted = _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace))
     delete_keys(con, replace)
     checkpoint("load")
-    tables = {}
+    tables = dict.fromkeys(deleted, -1)  # the per-file tables a replaced file's rows left (no frame writes them)
     for table, frame in {**document_frames, **whole_frames}.items():
         write = sync_table if table in synced else insert_frame
         tables[table] = write(con, table, frame)

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from flows.warehouse.audits import AuditError, load_audits, run_checks
-from flows.warehouse.load import apply_ddl, apply_views
+from flows.warehouse.load import _unchanged, apply_ddl
 from flows.warehouse.marker import prepare_database, schema_version
 from flows.warehouse.state import read_previous
 from flows.warehouse.views import publish_views
@@ -100,3 +100,15 @@ def test_only_views_that_differ_from_dyads_are_created_again(tmp_path: Path) -> 
         con.execute("drop view v_trade_mirror")
         assert sorted(publish_views(con, SQL)) == ["v_figures", "v_trade_mirror"]
         assert publish_views(con, SQL) == []
+
+
+def test_what_a_run_left_alone_is_decided_from_what_it_wrote() -> None:
+    trade = frozenset({"fact_trade", "fact_trade_reported", "dim_source_table"})
+    synced = {"dim_country", "dim_event_type", "source_file"}
+    wrote = {"dim_country": 0, "dim_event_type": 0, "source_file": 1, "dim_document": 1}
+    assert _unchanged(False, wrote, synced, trade) == trade | {"dim_country", "dim_event_type"}
+    # a removed table file's rows were deleted from fact_trade: it is audited again
+    assert _unchanged(False, {**wrote, "fact_trade": -1}, synced, trade) == {
+        "fact_trade_reported", "dim_source_table", "dim_country", "dim_event_type"}
+    assert _unchanged(False, {**wrote, "dim_country": 3}, synced, trade) == frozenset()  # keys may move anywhere
+    assert _unchanged(True, wrote, set(), trade) == frozenset()  # a full run audits everything
