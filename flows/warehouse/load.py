@@ -21,7 +21,7 @@ from flows.warehouse.failures import apply_pending
 from flows.warehouse.marker import dyad_tables, prepare_database
 from flows.warehouse.objects import columns, table_names
 from flows.warehouse.sync import sync_table
-from flows.warehouse.views import apply_views, publish_views, sql_files, view_order  # noqa: F401 - re-exported
+from flows.warehouse.views import apply_views, publish_views, sql_files, view_order  # noqa: F401 - view_order re-exported
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
@@ -256,7 +256,12 @@ def load_run(
         attach_country_keys(con)
         _record_run(con, result, run_id, [quarantine, *(q for q, _ in written)],
                     [stage_counts, *(c for _, c in written)])
-        publish_views(con, sql_dir)
+        # a full run creates every view (no need to build dyad's to compare with: the first run of a cold
+        # process would pay for it); an incremental run only those that differ (flows.warehouse.views)
+        if full:
+            apply_views(con, sql_dir)
+        else:
+            publish_views(con, sql_dir)
         run_checks(con, sql_dir, _unchanged(full, result.tables, _synced(full, whole_frames, replace or {}), unchanged))
         apply_comments(con, sql_dir)
         con.execute("drop table _previous_documents")
