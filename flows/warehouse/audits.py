@@ -108,13 +108,19 @@ def run_audits(con: duckdb.DuckDBPyConnection, sql_dir: Path, *, examples: int =
     return results
 
 
-_READS = re.compile(r'\b(?:from|join)\s+"?(\w+)"?', re.IGNORECASE)
+# A FROM or JOIN and what follows it up to the next clause: one table, or a comma list of them.
+_READS = re.compile(r"\b(?:from|join)\s+(.*?)(?=\b(?:where|group|order|having|limit|qualify|on|using|union|"
+                    r"except|intersect|anti|semi|inner|left|right|full|cross|natural|positional|asof|join|select)\b|[()]|$)",
+                    re.IGNORECASE | re.DOTALL)
 
 
 def audit_tables(audit: Audit, tables: Iterable[str]) -> set[str]:
-    """The tables (of `tables`) an audit's query reads: the names after its FROMs and JOINs (a name elsewhere
+    """The tables (of `tables`) an audit's query reads: those named in its FROMs and JOINs (a name elsewhere
     may be a column's: fact_trade.source_file is not the table source_file)."""
-    return set(_READS.findall(audit.sql)) & set(tables)
+    sql = re.sub(r"--[^\n]*", "", audit.sql)  # a comment's "from" is not a table's
+    named = {part.strip().split()[0].strip('"') for clause in _READS.findall(sql)
+             for part in clause.split(",") if part.strip()}
+    return named & set(tables)
 
 
 def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path, unchanged: frozenset[str] = frozenset()) -> None:

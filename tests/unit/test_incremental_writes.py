@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.warehouse.audits import AuditError, load_audits, run_checks
+from flows.warehouse.audits import Audit, AuditError, audit_tables, load_audits, run_checks
 from flows.warehouse.load import _unchanged, apply_ddl
 from flows.warehouse.marker import prepare_database, schema_version
 from flows.warehouse.state import read_previous
@@ -112,3 +112,13 @@ def test_what_a_run_left_alone_is_decided_from_what_it_wrote() -> None:
         "fact_trade_reported", "dim_source_table", "dim_country", "dim_event_type"}
     assert _unchanged(False, {**wrote, "dim_country": 3}, synced, trade) == frozenset()  # keys may move anywhere
     assert _unchanged(True, wrote, set(), trade) == frozenset()  # a full run audits everything
+
+
+@pytest.mark.parametrize(("sql", "reads"), [
+    ('select "source_file", count(*) from "fact_trade" group by all', {"fact_trade"}),  # a column, not the table
+    ("-- counted from the source_file table\nselect k from a, b as y where a.k = y.k", {"a", "b"}),
+    ("with x as (select * from a) select * from x anti join b on x.k = b.k", {"a", "b"}),
+    ("select k from a where k not in (select k from c)", {"a", "c"}),
+])
+def test_an_audit_reads_the_tables_of_its_froms_and_joins(sql: str, reads: set[str]) -> None:
+    assert audit_tables(Audit("t", "", sql), ["a", "b", "c", "fact_trade", "source_file"]) == reads
