@@ -204,6 +204,9 @@ def _warm_up() -> int:
     from flows.warehouse.marker import expected_tables
 
     expected_tables(SQL_DIR)  # sql/ddl built in a scratch database (closed again), ~0.1-0.2 s of every run
+    from flows.warehouse.views import expected_views
+
+    expected_views(SQL_DIR)  # the views as a run compares them (flows.warehouse.views), ~0.5 s of every run
     gc.collect()
     gc.freeze()  # forked children then share these pages instead of copying them on the first collection
     return imported_threads

@@ -56,6 +56,8 @@ IO_RETRIES = {"retries": 2, "retry_delay_seconds": [1, 5], "retry_condition_fn":
 # Tables with one set of rows per document: an incremental run replaces only the documents it read again.
 DOCUMENT_TABLES = ["dim_document", "fact_event_mention", "fact_person_mention", "fact_membership",
                    "fact_trade_claim", "fact_figure", "fact_event_participant"]
+# Tables only the table files write (flows.ingest.tables).
+TRADE_TABLES = frozenset({"fact_trade", "fact_trade_reported", "dim_source_table"})
 SUMMARY_SQL = """
     select (select count(*) from dim_document), (select count(*) from fact_event),
            (select count(*) from fact_event_mention), (select count(*) from dim_person),
@@ -256,7 +258,9 @@ def load_warehouse_task(settings: Settings, run_id: str, run_started: datetime, 
         result = load_run(con, sql_dir=settings.sql_dir, run_id=run_id, full=plan.full, replaced=plan.replaced,
                           document_frames=star.document_frames, whole_frames=star.whole_frames,
                           event_ids=star.event_ids, replace=star.replace, quarantine=quarantine, stage_counts=counts,
-                          extra_writers=[write_tables])
+                          extra_writers=[write_tables],
+                          # a run that reads no table file writes none of the trade tables
+                          unchanged=frozenset() if plan.full or table_paths else TRADE_TABLES)
         finish_run(con, run_id, "succeeded", n_sources=plan.process.height + plan.skipped.height)
         totals = con.execute(SUMMARY_SQL).fetchall()[0]
     finally:

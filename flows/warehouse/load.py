@@ -5,7 +5,6 @@ process leaves DuckDB's last committed state (its WAL is replayed on the next op
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +21,7 @@ from flows.warehouse.failures import apply_pending
 from flows.warehouse.marker import dyad_tables, prepare_database
 from flows.warehouse.objects import columns, table_names
 from flows.warehouse.sync import sync_table
+from flows.warehouse.views import apply_views, publish_views, sql_files, view_order  # noqa: F401 - view_order re-exported
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
@@ -36,11 +36,6 @@ class LoadResult:
     stage_counts: pl.DataFrame = field(default_factory=pl.DataFrame)
 
 
-def sql_files(folder: Path) -> list[Path]:
-    """The .sql files of a folder in name order (one object per file, file name = object name)."""
-    return sorted(folder.glob("*.sql")) if folder.is_dir() else []
-
-
 def apply_ddl(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     """Create every table that does not exist yet; returns the table names in DDL order."""
     names = []
@@ -48,47 +43,6 @@ def apply_ddl(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
         con.execute(path.read_text(encoding="utf-8"))
         names.append(path.stem)
     return names
-
-
-def view_order(paths: list[Path]) -> list[Path]:
-    """Views ordered so each comes after the views it reads (names found as words in its SQL).
-
-    A failed statement aborts a DuckDB transaction, so views cannot be created by trial and retry.
-    """
-    texts = {p.stem: re.sub(r"--[^\n]*", "", p.read_text(encoding="utf-8")) for p in paths}
-    by_name = {p.stem: p for p in paths}
-    deps = {name: {other for other in texts if other != name and re.search(rf"\b{other}\b", text)}
-            for name, text in texts.items()}
-    ordered: list[Path] = []
-    visiting: set[str] = set()
-
-    def visit(name: str) -> None:
-        if by_name[name] in ordered:
-            return
-        if name in visiting:
-            raise RuntimeError(f"views read each other in a cycle: {name}")
-        visiting.add(name)
-        for dep in sorted(deps[name]):
-            visit(dep)
-        ordered.append(by_name[name])
-
-    for name in sorted(texts):
-        visit(name)
-    return ordered
-
-
-def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
-    """(Re)create every view, each after the views it reads."""
-    done = []
-    for path in view_order(sql_files(sql_dir / "views")):
-        if len(done) == 1:
-            checkpoint("views")
-        try:
-            con.execute(path.read_text(encoding="utf-8"))
-        except duckdb.Error as exc:
-            raise RuntimeError(f"view {path.name} cannot be created: {exc}") from exc
-        done.append(path.stem)
-    return done
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
@@ -127,13 +81,15 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
 
 
 def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str],
-                     ours: list[str]) -> None:
-    """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead."""
+                     ours: list[str]) -> set[str]:
+    """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead. Returns the
+    per-file tables (FILE_COLUMNS) it deleted rows from."""
     tables = {t: cols for t, cols in columns(con).items() if t in set(ours)}
     for table in full_tables & set(tables):
         con.execute(f'delete from "{table}"')
+    deleted: set[str] = set()
     if not replaced:
-        return
+        return deleted
     con.register("_replaced", pl.DataFrame({"relpath": replaced}))
     try:
         con.execute("create temp table _replaced_documents as select document_key from dim_document "
@@ -144,10 +100,13 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
             if "document_key" in names:
                 con.execute(f'delete from "{table}" where document_key in (select document_key from _replaced_documents)')
             elif table in FILE_COLUMNS:
-                con.execute(f'delete from "{table}" where "{FILE_COLUMNS[table]}" in (select relpath from _replaced)')
+                if con.execute(f'delete from "{table}" where "{FILE_COLUMNS[table]}" in '
+                               '(select relpath from _replaced)').fetchall()[0][0]:
+                    deleted.add(table)
         con.execute("drop table _replaced_documents")
     finally:
         con.unregister("_replaced")
+    return deleted
 
 
 def delete_keys(con: duckdb.DuckDBPyConnection, replace: dict[str, tuple[str, list[str]]]) -> None:
@@ -180,16 +139,17 @@ def attach_country_keys(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _clear(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
-           whole_tables: set[str]) -> None:
+           whole_tables: set[str]) -> set[str]:
     """Make room for the run's rows: a full run empties dyad's tables but the history ones, an incremental run
-    deletes the replaced sources' rows and empties the tables it rebuilds whole."""
+    deletes the replaced sources' rows and empties the tables it rebuilds whole. Returns the per-file tables an
+    incremental run deleted rows from."""
     ours = dyad_tables(con, sql_dir)  # an adopted database's other tables are not dyad's to empty
     if not full:
-        _delete_replaced(con, replaced, whole_tables, ours)
-        return
+        return _delete_replaced(con, replaced, whole_tables, ours)
     for table in ours:
         if table not in HISTORY_TABLES:
             con.execute(f'delete from "{table}"')
+    return set()
 
 
 def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> None:
@@ -209,17 +169,32 @@ def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> No
         con.unregister("_event_ids")
 
 
+def _synced(full: bool, whole_frames: dict[str, pl.DataFrame], replace: dict[str, tuple[str, list[str]]]) -> set[str]:
+    """The whole tables an incremental run writes by difference (flows.warehouse.sync)."""
+    return set() if full else set(whole_frames) - set(replace)
+
+
+def _unchanged(full: bool, tables: dict[str, int], synced: set[str], unchanged: frozenset[str]) -> frozenset[str]:
+    """The tables the run left as they were: the caller's (`unchanged`, less the per-file tables the run
+    deleted a replaced file's rows from: `tables` holds them as -1) and the synced tables with no row deleted
+    or written. Empty on a full run, or when dim_country changed (attach_country_keys may then fill keys in any
+    table)."""
+    same = {table for table in synced if tables.get(table) == 0}
+    if full or "dim_country" not in same:
+        return frozenset()
+    return frozenset({table for table in unchanged if tables.get(table, 0) >= 0} | same)
+
+
 def _write_frames(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: list[str],
                   document_frames: dict[str, pl.DataFrame], whole_frames: dict[str, pl.DataFrame],
                   event_ids: pl.DataFrame, replace: dict[str, tuple[str, list[str]]]) -> dict[str, int]:
     """The star's rows of the run (see load_run): old rows cleared or deleted by key, frames inserted or
     synced, kept mentions re-pointed; table -> rows written."""
-    # an incremental run writes the other whole tables by difference (flows.warehouse.sync)
-    synced = set() if full else set(whole_frames) - set(replace)
-    _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace))
+    synced = _synced(full, whole_frames, replace)
+    deleted = _clear(con, sql_dir, full, replaced, set(whole_frames) - synced - set(replace))
     delete_keys(con, replace)
     checkpoint("load")
-    tables = {}
+    tables = dict.fromkeys(deleted, -1)  # the per-file tables a replaced file's rows left (no frame writes them)
     for table, frame in {**document_frames, **whole_frames}.items():
         write = sync_table if table in synced else insert_frame
         tables[table] = write(con, table, frame)
@@ -255,6 +230,7 @@ def load_run(
     quarantine: pl.DataFrame,
     stage_counts: pl.DataFrame,
     extra_writers: Iterable[Callable[[duckdb.DuckDBPyConnection], tuple[pl.DataFrame, pl.DataFrame]]] = (),
+    unchanged: frozenset[str] = frozenset(),
 ) -> LoadResult:
     """Write a run in ONE transaction, audit it, publish the views; any error rolls all of it back.
 
@@ -267,6 +243,8 @@ def load_run(
     and dim_date, when no frame brings it, is brought up to date from the staging tables; the other whole
     frames of an incremental run are written by difference (flows.warehouse.sync). `extra_writers` write into the same transaction (the trade
     tables stream from files through DuckDB) and return (quarantine rows, stage count rows) of their own.
+    `unchanged` names tables the caller knows an incremental run leaves as they were (the trade tables when
+    no table file is read): with the synced tables it left alone, their audits are not run again.
     """
     result = LoadResult()
     con.execute("begin transaction")
@@ -278,8 +256,13 @@ def load_run(
         attach_country_keys(con)
         _record_run(con, result, run_id, [quarantine, *(q for q, _ in written)],
                     [stage_counts, *(c for _, c in written)])
-        apply_views(con, sql_dir)
-        run_checks(con, sql_dir)
+        # a full run creates every view (no need to build dyad's to compare with: the first run of a cold
+        # process would pay for it); an incremental run only those that differ (flows.warehouse.views)
+        if full:
+            apply_views(con, sql_dir)
+        else:
+            publish_views(con, sql_dir)
+        run_checks(con, sql_dir, _unchanged(full, result.tables, _synced(full, whole_frames, replace or {}), unchanged))
         apply_comments(con, sql_dir)
         con.execute("drop table _previous_documents")
         con.execute("commit")

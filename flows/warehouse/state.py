@@ -65,6 +65,10 @@ def read_previous(db: Path) -> Previous:
                 "document_key" in have.get(f"stg_{kind}", {}) for kind in STAGING_MODELS):
             return Previous()
         sources = fetch_frame(con, f"select {', '.join(SOURCE_COLUMNS)} from source_file")
+        if sources.is_empty():
+            # nothing to keep, so a full run costs no more; and a migration that recreates the source inventory
+            # (sql/migrations/003) leaves other tables' old rows that only a full run clears
+            return Previous()
         recorded_at = con.execute("select max(started_at) from etl_run where status = 'succeeded'").fetchone()[0]
     return Previous(sources=sources, usable=True, recorded_at=recorded_at)
 

@@ -19,7 +19,8 @@ def _quoted(columns: list[str]) -> str:
 
 
 def sync_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
-    """Make `table` hold exactly `frame`'s rows (on the frame's columns); the number of rows written.
+    """Make `table` hold exactly `frame`'s rows (on the frame's columns); the number of rows deleted or written
+    (0: the table is as it was, which lets the run skip its audits, flows.warehouse.audits).
 
     With a key (KEYS): the rows that differ go and the frame's versions of them come in. Without one: the table
     is left alone when it holds the same rows, else emptied and refilled.
@@ -41,11 +42,11 @@ def sync_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) 
                     f'except all select {cols} from _whole)')
         con.execute(f'create temp table _come as select "{key}" from (select {cols} from _whole '
                     f'except all select {cols} from "{table}")')
-        con.execute(f'delete from "{table}" where "{key}" in (select "{key}" from _gone)')
+        gone = con.execute(f'delete from "{table}" where "{key}" in (select "{key}" from _gone)').fetchall()[0][0]
         written = con.execute(f'insert into "{table}" by name select * from _whole '
                               f'where "{key}" in (select "{key}" from _come)').fetchall()[0][0]
         con.execute("drop table _gone")
         con.execute("drop table _come")
-        return int(written)
+        return int(gone) + int(written)
     finally:
         con.unregister("_whole")

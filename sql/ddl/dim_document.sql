@@ -1,6 +1,7 @@
 -- One row per source document; `text` is the plain text every character offset indexes.
+-- No primary key: its grain (sql/star.yml) is audited before every commit (migration 003 says why).
 create table if not exists dim_document (
-    document_key     varchar primary key,  -- sha256 of the relative path, first 16 hex: stable across edits
+    document_key     varchar not null,  -- sha256 of the relative path, first 16 hex: stable across edits
     name             varchar not null,     -- the source file's base name
     path             varchar not null,     -- relative to the sources folder
     format           varchar not null,

@@ -1,7 +1,8 @@
 -- One real-world event merged from its mentions: same pair, same type family, dates that agree at the
 -- coarser precision; the most precise date wins.
+-- No primary key: its grain (sql/star.yml) is audited before every commit (migration 003 says why).
 create table if not exists fact_event (
-    event_id       varchar primary key,  -- hash of pair, family, date and order: stable across runs
+    event_id       varchar not null,  -- hash of pair, family, date and order: stable across runs
     event_type     varchar not null,
     family         varchar not null,
     event_date     date,

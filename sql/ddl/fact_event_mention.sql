@@ -1,6 +1,7 @@
 -- One event as one document states it, tied to its sentence.
+-- No primary key: its grain (sql/star.yml) is audited before every commit (migration 003 says why).
 create table if not exists fact_event_mention (
-    mention_key       varchar primary key,
+    mention_key       varchar not null,
     event_id          varchar not null,
     document_key      varchar not null,
     event_type        varchar not null,

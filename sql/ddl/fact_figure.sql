@@ -1,6 +1,7 @@
 -- A number a document states about the relation (turnover, exports, counts), with unit and period.
+-- No primary key: its grain (sql/star.yml) is audited before every commit (migration 003 says why).
 create table if not exists fact_figure (
-    figure_key     varchar primary key, -- hash of document, sentence, span, measure, value, unit, period, direction
+    figure_key     varchar not null, -- hash of document, sentence, span, measure, value, unit, period, direction
     document_key   varchar not null,
     measure        varchar not null,
     value          double not null,

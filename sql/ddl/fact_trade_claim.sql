@@ -1,6 +1,7 @@
 -- A sentence saying one country exports a product to the other, mapped to HS where the product allows.
+-- No primary key: its grain (sql/star.yml) is audited before every commit (migration 003 says why).
 create table if not exists fact_trade_claim (
-    claim_key      varchar primary key, -- hash of document, sentence, span, exporter, importer and product
+    claim_key      varchar not null, -- hash of document, sentence, span, exporter, importer and product
     document_key   varchar not null,
     exporter_key   integer,             -- dim_country.country_key
     exporter_iso3  varchar not null,

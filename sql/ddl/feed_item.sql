@@ -1,7 +1,8 @@
 -- One row per feed item the fetcher decided on (sources.toml [[feed]]): the document it became, or why not.
 -- A copy of <sources>/.feeds/state.json, rebuilt by every run inside its one transaction.
+-- No primary key: its grain (sql/star.yml) is audited before every commit (migration 003 says why).
 create table if not exists feed_item (
-    url            varchar primary key, -- the item's address as the feed gives it, without its #fragment
+    url            varchar not null, -- the item's address as the feed gives it, without its #fragment
     feed           varchar not null,   -- the feed's name: its articles are under documents/<feed>/
     status         varchar not null,   -- written, duplicate, filtered, disallowed (robots.txt) or failed
     document_path  varchar,            -- the document it became (= dim_document.path) when written

@@ -1,6 +1,7 @@
 -- Every source file the database was built from, with its content hash: what incremental runs compare.
+-- No primary key: its grain (sql/star.yml) is audited before every commit (migration 003 says why).
 create table if not exists source_file (
-    relpath           varchar primary key,
+    relpath           varchar not null,
     kind              varchar not null,
     format            varchar not null,
     sha256            varchar not null,

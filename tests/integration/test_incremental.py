@@ -133,6 +133,11 @@ def _events(db: Path) -> dict[str, tuple]:
             "join dim_document d using (document_key) join fact_event e using (event_id)").fetchall())
 
 
+def _views(db: Path) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select view_name, sql from duckdb_views() where not internal order by 1").fetchall()
+
+
 def test_an_incremental_run_gives_the_full_build_of_the_same_sources(run_pipeline, db_content, tmp_path: Path,
                                                                      project_root: Path) -> None:
     """Add, change (moving an event into another pair) and remove documents: every table, keys included, is the
@@ -144,6 +149,9 @@ def test_an_incremental_run_gives_the_full_build_of_the_same_sources(run_pipelin
                        "d_commission.txt": COMMISSION_D}.items():
         (docs / name).write_text(text, encoding="utf-8")
     shutil.copy(project_root / "tests" / "fixtures" / "devset" / "documents" / "000_71d1eb8421b35ad3.txt", docs)
+    # a table file that stays as it is: the incremental run writes no trade table and skips their audits
+    (sources / "tables").mkdir()
+    shutil.copy(project_root / "sources" / "tables" / "aze_blr_trade_reported.csv", sources / "tables")
     db = tmp_path / "inc.duckdb"
     run_pipeline(sources, db)
     before = _events(db)
@@ -157,7 +165,7 @@ def test_an_incremental_run_gives_the_full_build_of_the_same_sources(run_pipelin
     (docs / "c_commission.txt").unlink()
     (docs / "e_cyber.txt").write_text(CYBER_E, encoding="utf-8")
     summary = run_pipeline(sources, db)
-    assert (summary.documents, summary.documents_read, summary.sources_unchanged) == (5, 2, 3)
+    assert (summary.documents, summary.documents_read, summary.sources_unchanged) == (5, 2, 4)
     after = _events(db)
     assert ("a_cyber.txt", "agreement_signed", "GEO", "LTU", 1) in after
     assert ("b_cyber.txt", "agreement_signed", "GEO", "LVA", 2) in after
@@ -175,6 +183,8 @@ def test_an_incremental_run_gives_the_full_build_of_the_same_sources(run_pipelin
         assert incremental[table] == full[table], table
     assert _documents_without_ingest_time(db) == _documents_without_ingest_time(full_db)
     assert incremental["dim_person"] and incremental["dim_organization"] and incremental["dim_date"]
+    assert incremental["fact_trade_reported"]
+    assert _views(db) == _views(full_db)  # the views the incremental run kept are the full build's
 
     # nothing changed: nothing is read, nothing moves
     again = run_pipeline(sources, db)
