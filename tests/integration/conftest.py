@@ -39,6 +39,17 @@ def bundled_db(run_pipeline, tmp_path_factory, project_root: Path) -> Path:
 
 
 @pytest.fixture
+def bundled_copy(bundled_db: Path, tmp_path: Path) -> Path:
+    """A writable copy of the session's bundled build (tmp_path/dyad.duckdb), for a test that starts from a built
+    database and changes it: the copy costs a file copy where a build costs a flow run (a few seconds each)."""
+    import shutil
+
+    db = tmp_path / "dyad.duckdb"
+    shutil.copyfile(bundled_db, db)
+    return db
+
+
+@pytest.fixture
 def query(bundled_db: Path):
     """query(sql, params) -> list of dict rows against the bundled database."""
     def _query(sql: str, params: list | None = None) -> list[dict]:
