@@ -1,22 +1,11 @@
-"""Integration fixtures: one Prefect test server for the session, real flow runs into DuckDB files in tmp."""
+"""Integration fixtures: real flow runs into DuckDB files in tmp, on the session's Prefect test server
+(tests/conftest.py)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
-
-
-@pytest.fixture(scope="session")
-def prefect_server() -> Iterator[None]:
-    """A temporary Prefect API for the whole session (~15 s once, instead of per flow run)."""
-    from prefect.settings import temporary_settings
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        with temporary_settings(updates={"flows.heartbeat_frequency": None}):
-            yield
 
 
 @pytest.fixture(scope="session")
