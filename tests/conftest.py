@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     from flows.orchestrate.server import stop_server
 
     stop_server(Path(os.environ["PREFECT_HOME"]))
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    """A temporary Prefect API for the whole session (~15 s once, instead of per flow run), one for the
+    integration and the robustness tests alike (each folder started its own before: two start-ups a full run)."""
+    from prefect.settings import temporary_settings
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        with temporary_settings(updates={"flows.heartbeat_frequency": None}):
+            yield
 
 
 @pytest.fixture(scope="session")

@@ -1,22 +1,11 @@
-"""Integration fixtures: one Prefect test server for the session, real flow runs into DuckDB files in tmp."""
+"""Integration fixtures: real flow runs into DuckDB files in tmp, on the session's Prefect test server
+(tests/conftest.py)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
-
-
-@pytest.fixture(scope="session")
-def prefect_server() -> Iterator[None]:
-    """A temporary Prefect API for the whole session (~15 s once, instead of per flow run)."""
-    from prefect.settings import temporary_settings
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        with temporary_settings(updates={"flows.heartbeat_frequency": None}):
-            yield
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +24,17 @@ def bundled_db(run_pipeline, tmp_path_factory, project_root: Path) -> Path:
     """The bundled sources built once into a database shared by read-only tests."""
     db = tmp_path_factory.mktemp("bundled") / "dyad.duckdb"
     run_pipeline(project_root / "sources", db)
+    return db
+
+
+@pytest.fixture
+def bundled_copy(bundled_db: Path, tmp_path: Path) -> Path:
+    """A writable copy of the session's bundled build (tmp_path/dyad.duckdb), for a test that starts from a built
+    database and changes it: the copy costs a file copy where a build costs a flow run (a few seconds each)."""
+    import shutil
+
+    db = tmp_path / "dyad.duckdb"
+    shutil.copyfile(bundled_db, db)
     return db
 
 

@@ -21,7 +21,9 @@ from flows.orchestrate.server import server_status, stop_server
 pytestmark = pytest.mark.slow
 
 DYAD = str(Path(sys.executable).with_name("dyad"))
-IDLE_SECONDS = 12.0
+# Small, so the idle stop is seen in seconds; the test's own lease (below) holds the server between its two runs,
+# so the reuse does not rest on one run ending and the next starting within the idle time on a loaded machine.
+IDLE_SECONDS = 2.0
 
 
 @pytest.fixture
@@ -51,6 +53,9 @@ def test_the_first_run_starts_a_server_that_later_runs_reuse_and_idle_stops(home
                                                                              tmp_path: Path) -> None:
     db = tmp_path / "auto.duckdb"
     command = [DYAD, "run", "--sources", str(sources_copy), "--db", str(db), "--json"]
+    (home / leases.LEASE_DIR).mkdir()
+    ours = home / leases.LEASE_DIR / str(os.getpid())
+    ours.touch()  # a live process's lease, as a run holds one: the server stays up until it is given back
     first = subprocess.run(command, env=_env(home), capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
     assert "Starting temporary server" not in first.stderr + first.stdout
@@ -63,12 +68,16 @@ def test_the_first_run_starts_a_server_that_later_runs_reuse_and_idle_stops(home
     assert json.loads(second.stdout)["documents"] == 1
     names = _flow_run_names(f"{state['url']}/api")
     assert len(names) == 2 and all(name.startswith("dyad-sources-") for name in names)
-    assert not any((home / leases.LEASE_DIR).iterdir()), "a finished run kept its lease"
+    assert [p.name for p in (home / leases.LEASE_DIR).iterdir()] == [ours.name], "a finished run kept its lease"
 
-    deadline = time.monotonic() + IDLE_SECONDS + 60
+    leases.release_lease(ours)
+    released = time.monotonic()
+    deadline = released + IDLE_SECONDS + 60
     while time.monotonic() < deadline and leases.pid_alive(state["pid"]):
-        time.sleep(1)
+        time.sleep(0.2)
+    stopped_after = time.monotonic() - released
     assert not leases.pid_alive(state["pid"]), "the keeper did not stop the idle server"
+    assert stopped_after >= IDLE_SECONDS - 0.5, f"stopped {stopped_after:.1f} s after the last lease went"
     assert leases.read_state(home) is None and not server_status(home).running
 
 
@@ -83,12 +92,12 @@ def test_auto_start_can_be_turned_off(home: Path, sources_copy: Path, tmp_path: 
 
 def test_the_keeper_stops_its_server_after_the_idle_time_unless_a_lease_is_live(home: Path) -> None:
     """The keeper over a stand-in server process (a sleeping Python): a live lease holds it, idle time stops it."""
-    lease_holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(4)"])
+    lease_holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(2)"])
     threading.Thread(target=lease_holder.wait, daemon=True).start()  # reaped at once: no zombie holds the lease
     (home / leases.LEASE_DIR).mkdir()
     (home / leases.LEASE_DIR / str(lease_holder.pid)).touch()
     (home / leases.LEASE_DIR / "999999999").touch()  # a pid that cannot exist: a stale lease
-    keeper = subprocess.Popen([sys.executable, "-m", "flows.orchestrate.keeper", "--home", str(home), "--idle", "2",
+    keeper = subprocess.Popen([sys.executable, "-m", "flows.orchestrate.keeper", "--home", str(home), "--idle", "1",
                                "--log", str(home / "log"), "--", sys.executable, "-c", "import time; time.sleep(300)"],
                               start_new_session=True)
     leases.state_path(home).write_text(json.dumps({"pid": keeper.pid, "url": "http://127.0.0.1:9", "home": str(home),
@@ -100,7 +109,7 @@ def test_the_keeper_stops_its_server_after_the_idle_time_unless_a_lease_is_live(
         if keeper.poll() is None:
             os.killpg(keeper.pid, 9)
     held = time.monotonic() - started
-    assert held >= 4 + 2 - 1, f"stopped after {held:.1f} s although a lease was live for 4 s"
+    assert held >= 2 + 1 - 0.5, f"stopped after {held:.1f} s although a lease was live for 2 s"
     assert leases.read_state(home) is None
     assert not (home / leases.LEASE_DIR / "999999999").exists()
 

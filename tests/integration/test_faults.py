@@ -45,11 +45,9 @@ def grown_sources(tmp_path: Path, project_root: Path) -> Path:
 
 
 @pytest.mark.parametrize("point", ["ingest", "load", "views"])
-def test_a_killed_run_leaves_the_previous_database(point: str, run_pipeline, db_content, grown_sources: Path,
-                                                   prefect_api_env: dict[str, str], project_root: Path,
-                                                   tmp_path: Path) -> None:
-    db = tmp_path / "dyad.duckdb"
-    run_pipeline(grown_sources, db)
+def test_a_killed_run_leaves_the_previous_database(point: str, bundled_copy: Path, db_content, grown_sources: Path,
+                                                   prefect_api_env: dict[str, str], project_root: Path) -> None:
+    db = bundled_copy  # the bundled sources built (grown_sources holds the same files until the test adds one)
     before = db_content(db)
     shutil.copy(project_root / "tests" / "fixtures" / "devset" / "documents" / "02_geo-ltu_cyber-accord.txt",
                 grown_sources / "documents")
@@ -73,13 +71,12 @@ def test_a_killed_run_leaves_the_previous_database(point: str, run_pipeline, db_
     assert errors == ["interrupted (process ended before commit)"]
 
 
-def test_a_second_run_waits_or_says_who_holds_the_database(run_pipeline, grown_sources: Path,
+def test_a_second_run_waits_or_says_who_holds_the_database(bundled_copy: Path, grown_sources: Path,
                                                            prefect_api_env: dict[str, str], project_root: Path,
                                                            tmp_path: Path) -> None:
     """The first run holds the lock until the test tells it to go on (a file it waits for, not a pause that must
     outlast the others' start-up); the waiting run says it waits before the first is released."""
-    db = tmp_path / "dyad.duckdb"
-    run_pipeline(grown_sources, db)
+    db = bundled_copy  # the bundled sources built
     release = tmp_path / "release-first-run"
     env = {**prefect_api_env, "DYAD_FAULT_PAUSE": "load", "DYAD_FAULT_RELEASE": str(release),
            "DYAD_FAULT_PAUSE_SECONDS": "600"}
@@ -124,11 +121,10 @@ def test_transient_io_errors_are_retried(run_pipeline, project_root: Path, tmp_p
 
 
 def test_a_permanent_failure_ends_the_run_as_failed_with_its_reason(run_pipeline, db_content, project_root: Path,
-                                                                    tmp_path: Path, monkeypatch) -> None:
+                                                                    bundled_copy: Path, monkeypatch) -> None:
     import flows.orchestrate.pipeline
 
-    db = tmp_path / "dyad.duckdb"
-    run_pipeline(project_root / "sources", db)
+    db = bundled_copy  # the bundled sources built
     before = db_content(db)
     calls = []
 

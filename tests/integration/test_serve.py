@@ -1,14 +1,19 @@
 """Schedules against a real local Prefect server: start/status/stop, `dyad run` using it, a served cron run
-that fires and lands data (database, export, artifacts). Every wait is bounded; every process is stopped."""
+that fires and lands data (database, export, artifacts). Every wait is bounded; every process is stopped.
+
+The cron deployment is served from the module's first test on, so the wait for the next minute (up to 60 s)
+passes while the other tests run instead of after them."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -40,6 +45,35 @@ def local_server(tmp_path_factory) -> Iterator[ServerStatus]:
         assert server_status(home).running is False
 
 
+@dataclass
+class Served:
+    """`dyad serve --cron '* * * * *'` running against the local server, and where its runs write."""
+    process: subprocess.Popen
+    sources: Path
+    db: Path
+    export: Path
+    log: Path
+
+
+@pytest.fixture(scope="module")
+def served(local_server: ServerStatus, tmp_path_factory, project_root: Path) -> Iterator[Served]:
+    """The every-minute deployment, started once for the module and stopped (process group) at its end."""
+    folder = tmp_path_factory.mktemp("served")
+    sources = folder / "sources"
+    shutil.copytree(project_root / "sources", sources)
+    log = folder / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [DYAD, "serve", "--cron", "* * * * *", "--sources", str(sources), "--db", str(folder / "scheduled.duckdb"),
+             "--export", str(folder / "export"), "--name", "every-minute"],
+            env=_env(local_server, PREFECT_RUNNER_POLL_FREQUENCY="2"), stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True)
+    try:
+        yield Served(process, sources, folder / "scheduled.duckdb", folder / "export", log)
+    finally:
+        _stop(process)
+
+
 def _env(server: ServerStatus, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     return {**env, "PREFECT_HOME": server.home, "PREFECT_TASKS_DEFAULT_NO_CACHE": "true", **extra}
@@ -61,7 +95,8 @@ def _stop(process: subprocess.Popen) -> None:
             continue
 
 
-def test_status_names_the_running_server(local_server: ServerStatus) -> None:
+def test_status_names_the_running_server(local_server: ServerStatus, served: Served) -> None:
+    # (served: the cron deployment starts here, its first run comes while the next test runs)
     status = server_status(Path(local_server.home))
     assert status.running and status.url == local_server.url and status.pid == local_server.pid
     # a second start finds it instead of starting another
@@ -82,19 +117,13 @@ def test_dyad_run_uses_the_running_server(local_server: ServerStatus, sources_co
     print(f"dyad run against the running server: {seconds:.1f} s")
 
 
-def test_a_scheduled_run_fires_and_lands_data(local_server: ServerStatus, sources_copy: Path, tmp_path: Path) -> None:
+def test_a_scheduled_run_fires_and_lands_data(local_server: ServerStatus, served: Served) -> None:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey, DeploymentFilter, \
         DeploymentFilterName
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    db, export, log = tmp_path / "scheduled.duckdb", tmp_path / "export", tmp_path / "serve.log"
-    with log.open("w") as out:
-        serving = subprocess.Popen(
-            [DYAD, "serve", "--cron", "* * * * *", "--sources", str(sources_copy), "--db", str(db),
-             "--export", str(export), "--name", "every-minute"],
-            env=_env(local_server, PREFECT_RUNNER_POLL_FREQUENCY="2"), stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True)
+    serving, db, export, log = served.process, served.db, served.export, served.log
     try:
         with temporary_settings(updates={PREFECT_API_URL: f"{local_server.url}/api"}), \
                 get_client(sync_client=True) as client:
@@ -110,7 +139,7 @@ def test_a_scheduled_run_fires_and_lands_data(local_server: ServerStatus, source
             assert finished, f"no scheduled run finished within {SCHEDULE_DEADLINE} s:\n{log.read_text()[-3000:]}"
             run = finished[0]
             assert run.state.is_completed(), log.read_text()[-3000:]
-            assert run.name.startswith(f"dyad-{sources_copy.name}-") and run.name.endswith(" + export")
+            assert run.name.startswith(f"dyad-{served.sources.name}-") and run.name.endswith(" + export")
             assert run.expected_start_time.second == 0  # fired by the cron schedule, on the minute
             artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
                 key=ArtifactFilterKey(any_=["run-summary-scheduled", "timeline-scheduled"])))

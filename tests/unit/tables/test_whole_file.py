@@ -169,6 +169,7 @@ def test_only_empty_quotes_at_the_edges_of_a_block() -> None:
 
 
 
+@pytest.mark.slow  # 100,000 rows through both readers: ~3 s of CPU, in `make test` only
 def test_the_parallel_pass_numbers_lines_as_the_block_reader(tmp_path: Path, load, db, monkeypatch) -> None:
     # the bench's generated Comtrade file (World partners and transport breakdowns among 100,000 rows): the
     # whole-file pass, with two threads writing the staged table in file order, gives every fact and quarantine
