@@ -8,7 +8,8 @@ worker threads, where SIGALRM cannot be used).
 One watchdog thread serves every budget of the process: a thread (a `threading.Timer`) started per document cost
 0.5-1 ms of a 3-10 ms extraction (thread start and its hand-shake). The watchdog sleeps until the earliest
 deadline it knows; a new budget wakes it only when it is due earlier than that (never in a batch, where each
-deadline is later than the last), and a deadline whose work already returned is dropped when it comes up.
+deadline is later than the last), and a deadline whose work already returned is dropped when it comes up. A fired budget fires again every
+RESEND_SECONDS until its work returns (CPython drops an asynchronous exception that lands in a finalizer).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+RESEND_SECONDS = 0.05  # how often a budget that fired is fired again while its work has not returned
 
 
 class OverBudget(BaseException):
@@ -74,6 +76,10 @@ class _Watchdog:
                     if not job.done:
                         job.fired = True
                         _raise_in(job.thread_id, OverBudget)
+                        # Sent again until the work returns: an exception that lands in a finalizer or a weakref
+                        # callback (a garbage collection under the extractor) is printed and dropped by CPython,
+                        # and the document would then run to its end (seen: 754 s against a 1 s budget).
+                        heapq.heappush(self.heap, (now + RESEND_SECONDS, next(self.order), job))
                 self.wake_at = self.heap[0][0] if self.heap else float("inf")
                 self.lock.wait(None if not self.heap else max(0.0, self.wake_at - now))
 

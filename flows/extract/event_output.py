@@ -36,16 +36,20 @@ PREFIX = {"month": 7, "year": 4}
 
 def drop_coarser_copies(rows: list[dict]) -> list[dict]:
     """A document's event rows without the year (or month) that only repeats an act told with a finer date
-    ('recognized Mexico on December 12, 1822' ... 'after recognizing Mexico in 1822'): one act, told twice."""
-    def copy_of(row: dict, other: dict) -> bool:
-        width = PREFIX.get(row["date_precision"])
-        return (other is not row and width is not None and row["date_resolution"] == "explicit"
-                and other["event_date"] is not None and family(other["event_type"]) == family(row["event_type"])
-                and other["status"] == row["status"]
-                and {other["actor_iso3"], other["target_iso3"]} == {row["actor_iso3"], row["target_iso3"]}
-                and PRECISION_RANK.get(other["date_precision"], 2) < PRECISION_RANK[row["date_precision"]]
-                and other["event_date"].isoformat()[:width] == row["event_date"].isoformat()[:width])
-    return [row for row in rows if row["event_date"] is None or not any(copy_of(row, other) for other in rows)]
+    ('recognized Mexico on December 12, 1822' ... 'after recognizing Mexico in 1822'): one act, told twice.
+
+    Each finer row leaves the keys of the coarser tellings it makes redundant, so a long document costs one pass
+    (comparing every row with every other took minutes on a 20,000-sentence text)."""
+    def key(row: dict, precision: str) -> tuple:
+        return (family(row["event_type"]), row["status"], frozenset((row["actor_iso3"], row["target_iso3"])),
+                precision, row["event_date"].isoformat()[:PREFIX[precision]])
+    told_finer = {key(other, precision)
+                  for other in rows if other["event_date"] is not None
+                  for precision in PREFIX
+                  if PRECISION_RANK.get(other["date_precision"], 2) < PRECISION_RANK[precision]}
+    return [row for row in rows
+            if row["event_date"] is None or row["date_precision"] not in PREFIX or row["date_resolution"] != "explicit"
+            or key(row, row["date_precision"]) not in told_finer]
 
 
 def summary(row: SummaryRow) -> str:

@@ -50,3 +50,27 @@ def test_budgets_in_two_threads_each_interrupt_their_own_work() -> None:
     for thread in threads:
         thread.join()
     assert outcome == {"slow": "over", "quick": "finished"}
+
+
+def test_a_stop_that_is_swallowed_once_is_sent_again_until_the_work_returns() -> None:
+    # CPython prints and drops an asynchronous exception that lands in a finalizer or a weakref callback (a garbage
+    # collection under the extractor); here the work itself swallows the first one, as such a callback would.
+    swallowed: list[float] = []
+
+    def work() -> str:
+        deadline = time.monotonic() + 5.0
+        while time.monotonic() < deadline:
+            try:
+                while time.monotonic() < deadline:
+                    pass
+            except OverBudget:
+                if swallowed:
+                    raise
+                swallowed.append(time.monotonic())
+        return "ran to the end"
+
+    started = time.monotonic()
+    with pytest.raises(OverBudget):
+        within_budget(work, 0.2)
+    assert len(swallowed) == 1
+    assert time.monotonic() - started < 2.0  # stopped by the second sending, not after the 5 s of work
