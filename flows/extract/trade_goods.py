@@ -176,9 +176,9 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         if depth or token.text == ")":
             continue  # 'cardamom (large), wheat': an aside in brackets, skipped
         if token.text in STOP_TEXT or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
-                and token.dep_ not in ("amod", "compound") or (token.dep_ == "prep" and token.lower_ != "of"
+                and token.dep_ not in ("amod", "compound") and token.i not in chain or (token.dep_ == "prep" and token.lower_ != "of"
                                                                and token.head.i in chain) \
-                or token.dep_ in ("relcl", "acl", "advcl"):
+                or token.dep_ in ("relcl", "acl", "advcl") and token.i not in chain:
             break
         end = token.i
     kept, depth = [], 0
@@ -205,10 +205,12 @@ def _broken_tail(doc: Any, head: Any, items: list[Any], iso: dict[int, str]) -> 
         if last + 2 >= len(doc) or doc[last + 1].text != ",":
             return tail
         nxt = doc[last + 2]
-        nouny = nxt.pos_ in ("NOUN", "PROPN") or (nxt.pos_ == "ADJ" and any(
-            c.pos_ == "NOUN" and c.i > nxt.i for c in nxt.children))
-        if nxt.head.i != verb.i or not nouny or nxt.i in iso or nxt.left_edge.i != nxt.i or nxt.dep_ in (
-                "nsubj", "nsubjpass", "prep", "advcl", "ccomp", "relcl", "npadvmod"):
+        # 'handmade fabrics': the tagger may read the modifier as an adjective or a verb with the noun as its object
+        modifier = (nxt.pos_ == "ADJ" or nxt.tag_ in ("VBN", "VBD", "VBP")) and any(
+            c.pos_ == "NOUN" and c.i == nxt.i + 1 and c.dep_ in ("dobj", "conj", "appos") for c in nxt.children)
+        noun = nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ not in ("advcl",)
+        if nxt.head.i != verb.i or not (noun or modifier) or nxt.i in iso or nxt.left_edge.i != nxt.i or nxt.dep_ in (
+                "nsubj", "nsubjpass", "prep", "ccomp", "relcl", "npadvmod"):
             return tail
         tail += _conjuncts(nxt)
 

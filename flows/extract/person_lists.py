@@ -1,0 +1,79 @@
+"""People named in one enumeration share a side: 'Minister of Foreign Affairs A, Minister of Energy B, Minister of
+Trade C and Minister of Transport D also attended' is one delegation. A member whose country the text or the leaders
+list gives (A) gives it to the members with none, before any guess from the nearest country named (which, in a
+report from the host's capital, is the host)."""
+from __future__ import annotations
+
+import re
+
+from flows.extract.countries import CountryMention
+from flows.extract.persons import Person
+
+# what may stand between two names of one enumeration: a comma (or 'and'), then only the next person's title
+# (capitalised words and the small words of an office: 'Minister of Agriculture and Forestry')
+TITLE_WORD = r"(?:[A-ZÀ-Þ][\w’'-]*|of|for|and|the|&)"
+LIST_GAP = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:{TITLE_WORD}\s+)*$")
+MIN_MEMBERS = 3  # 'President A and President B' names the two sides; three or more in a row is a delegation
+KNOWN_CUES = ("explicit", "lexicon")
+# 'X, along with First Lady Y', 'X is accompanied by a delegation including Y': Y travels on X's side
+ACCOMPANY = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|delegation\s+(?:including|comprising|that\s+"
+                       r"includes?|made\s+up\s+of))\b", re.I)
+ACCOMPANY_REACH = 120  # characters from the accompanied party to the companion
+
+
+def share_list_country(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
+    """Give each enumeration's members with no country the one country its known members agree on."""
+    for chain in _enumerations(sentence, countries, persons):
+        known = {person.country for person in chain if person.country and person.country_cue in KNOWN_CUES}
+        if len(known) != 1:
+            continue
+        country = known.pop()
+        for person in chain:
+            if person.country is None:
+                person.country, person.country_cue = country, "inferred"
+
+
+def share_companion_country(sentence: str, countries: list[CountryMention],
+                            persons: list[tuple[Person, int, int]]) -> None:
+    """A companion with no country of its own ('X, along with his wife Y'; 'X is accompanied by a delegation
+    including Y') takes the country of the party it accompanies: the person named just before the cue, else the
+    country word right before it ('the Maldivian President along with Y')."""
+    ordered = sorted(persons, key=lambda mention: mention[1])
+    for person, start, _ in ordered:
+        if person.country is not None:
+            continue
+        cue = None
+        for match in ACCOMPANY.finditer(sentence, max(0, start - ACCOMPANY_REACH), start):
+            cue = match
+        if cue is None or any(cue.end() <= country.start < start for country in countries):
+            continue  # no cue, or a country named after it that the companion's own title may carry
+        before = [(other, other_end) for other, other_start, other_end in ordered
+                  if other_end <= cue.start() and other is not person]
+        if before and before[-1][0].country and cue.start() - before[-1][1] < ACCOMPANY_REACH:
+            person.country, person.country_cue = before[-1][0].country, "inferred"
+            continue
+        near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40]
+        if not before and near:
+            person.country, person.country_cue = near[-1].iso3, "inferred"
+
+
+def _enumerations(sentence: str, countries: list[CountryMention],
+                  persons: list[tuple[Person, int, int]]) -> list[list[Person]]:
+    """Runs of at least MIN_MEMBERS people whose gaps are list gaps with no country named in them."""
+    ordered = sorted(persons, key=lambda mention: mention[1])
+    runs: list[list[Person]] = []
+    current: list[Person] = []
+    previous_end = None
+    for person, start, end in ordered:
+        joined = previous_end is not None and LIST_GAP.fullmatch(sentence, previous_end, start) is not None and not any(
+            previous_end <= country.start < start for country in countries)
+        if not joined:
+            if len(current) >= MIN_MEMBERS:
+                runs.append(current)
+            current = []
+        if person not in current:
+            current.append(person)
+        previous_end = end
+    if len(current) >= MIN_MEMBERS:
+        runs.append(current)
+    return runs
