@@ -93,3 +93,10 @@ def test_in_a_document_lists_of_the_two_directions() -> None:
     found = trade_of(extract_documents(one_document(text)))
     assert _sold(G, T, "cocoa", "cashew", "shea butter", "gold bars") <= found
     assert _sold(T, G, "phosphates", "clinker", "cotton") <= found
+
+
+def test_a_basket_of_imports_a_list_verb_gives_is_the_pairs_trade() -> None:
+    # 'A's imports include X' in a text about the pair: the other side sells, as 'A exports mainly X' buys
+    assert roles("Ghana's imports include rice, sugar and cement.") == _sold(T, G, "rice", "sugar", "cement")
+    # a purchase told by a verb with no seller stays the country's imports in general
+    assert roles("Ghana bought rice and sugar.") == set()
