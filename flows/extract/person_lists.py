@@ -18,6 +18,9 @@ KNOWN_CUES = ("explicit", "lexicon")
 # 'X, along with First Lady Y', 'X is accompanied by a delegation including Y': Y travels on X's side
 ACCOMPANY = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|delegation\s+(?:including|comprising|that\s+"
                        r"includes?|made\s+up\s+of))\b", re.I)
+# 'X, who accompanied President Y to the talks': the companion named first
+ACCOMPANYING = re.compile(r",?\s+(?:who\s+(?:had\s+|has\s+)?(?:accompanied|(?:is|was)\s+accompanying)|accompanying)\s+",
+                          re.I)
 ACCOMPANY_REACH = 120  # characters from the accompanied party to the companion
 
 
@@ -42,6 +45,8 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
     for person, start, _ in ordered:
         if person.country is not None:
             continue
+        if _accompanies(sentence, person, persons):
+            continue
         cue = None
         for match in ACCOMPANY.finditer(sentence, max(0, start - ACCOMPANY_REACH), start):
             cue = match
@@ -55,6 +60,20 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
         near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40]
         if not before and near:
             person.country, person.country_cue = near[-1].iso3, "inferred"
+
+
+def _accompanies(sentence: str, person: Person, persons: list[tuple[Person, int, int]]) -> bool:
+    """'X, who accompanied President Y, ...': X takes the country of the person named right after the cue."""
+    for mention, _, end in persons:
+        if mention is not person:
+            continue
+        cue = ACCOMPANYING.match(sentence, end)
+        led = next((other for other, other_start, _ in sorted(persons, key=lambda m: m[1])
+                    if cue and other_start >= cue.end() and other_start - cue.end() < 40 and other is not person), None)
+        if led is not None and led.country:
+            person.country, person.country_cue = led.country, "inferred"
+            return True
+    return False
 
 
 def _enumerations(sentence: str, countries: list[CountryMention],

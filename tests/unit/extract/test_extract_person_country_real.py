@@ -55,3 +55,12 @@ def test_a_delegation_member_takes_the_side_of_its_leader() -> None:
 def test_a_french_demonym_names_the_counterpart(extract) -> None:
     assert [c.iso3 for c in find_countries("his Beninois counterpart")] == ["BEN"]
     assert [c.iso3 for c in find_countries("Lanka's exports and Turkmenistani gas")] == ["LKA", "TKM"]
+
+
+def test_a_companion_named_first_takes_the_side_of_the_person_it_accompanied() -> None:
+    sentence = "The trade minister, Kofi Mensah, who accompanied President Ama Owusu to the talks, read the statement."
+    minister, president = Person("Kofi Mensah", "minister"), Person("Ama Owusu", "President", "GHA", "lexicon")
+    spans = [(sentence.index(p.name), sentence.index(p.name) + len(p.name)) for p in (minister, president)]
+    share_companion_country(sentence, find_countries(sentence),
+                            [(p, s, e) for p, (s, e) in zip((minister, president), spans)])
+    assert minister.country == "GHA"
