@@ -19,7 +19,7 @@ from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
                                   resolve_leader_anaphor)
-from flows.extract.person_lists import share_companion_country, share_list_country
+from flows.extract.person_lists import share_companion_country, share_list_country, speaker_of_partner_trade
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims, trade_gate
 from flows.extract.trade_roles import prefetch_trade
@@ -261,6 +261,7 @@ def _sentence_persons(sentence: Sentence, countries: list[CountryMention],
         _opposite_sides(text, countries, persons, reading.pair)
     share_list_country(text, countries, persons)  # 'Minister A, Minister B, ... and Minister D': one delegation
     share_companion_country(text, countries, persons)  # 'X, along with First Lady Y': Y on X's side
+    speaker_of_partner_trade(text, countries, persons, reading.pair)  # 'trade with B grew, says Minister X': X is A's
     # 'Ana Lima' is a name here, not the capital of Peru
     countries = [country for country in countries if not any(start <= country.start < end for _, start, end in persons)]
     persons += resolve_leader_anaphor(text, countries, reading.people)

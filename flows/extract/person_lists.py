@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.countries import CountryMention
+from flows.extract.countries import CountryMention, other_side
 from flows.extract.persons import Person
 
 # what may stand between two names of one enumeration: a comma (or 'and'), then only the next person's title
@@ -60,6 +60,32 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
         near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40]
         if not before and near:
             person.country, person.country_cue = near[-1].iso3, "inferred"
+
+
+# 'trade with Indonesia has grown, says Trade Minister X'; 'exports to Ecuador fell, Trade Minister X said': the country
+# a sentence names only as the trade partner is the speaker's partner, not the speaker's own
+TRADE_PARTNER = re.compile(r"\b(?:trade|exports?|imports?|shipments|sales|purchases)\s+(?:\w+\s+){0,2}?(?:with|to|from)\s+"
+                           r"(?:the\s+)?$", re.I)
+
+
+CURRENCY = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)
+
+
+def speaker_of_partner_trade(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
+                             pair: tuple[str, str] | None) -> None:
+    """A person with no country in a sentence whose only country is named as a trade partner serves the pair's
+    other side."""
+    # 'U.S. dollars' is a currency, no party
+    countries = [country for country in countries if not CURRENCY.match(sentence, country.end)]
+    named = {country.iso3 for country in countries}
+    if pair is None or len(named) != 1 or not named <= set(pair):
+        return
+    if not all(TRADE_PARTNER.search(sentence, max(0, country.start - 40), country.start) for country in countries):
+        return
+    side = other_side(pair, next(iter(named)))
+    for person, _, _ in persons:
+        if person.country is None and side:
+            person.country, person.country_cue = side, "inferred"
 
 
 def _accompanies(sentence: str, person: Person, persons: list[tuple[Person, int, int]]) -> bool:

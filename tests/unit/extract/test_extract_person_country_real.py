@@ -64,3 +64,9 @@ def test_a_companion_named_first_takes_the_side_of_the_person_it_accompanied() -
     share_companion_country(sentence, find_countries(sentence),
                             [(p, s, e) for p, (s, e) in zip((minister, president), spans)])
     assert minister.country == "GHA"
+
+
+def test_the_speaker_of_trade_with_a_partner_serves_the_other_side(extract) -> None:
+    text = HEAD + ("Ghana and Togo signed a customs accord on Monday. "
+                   "Trade with Togo has grown by 12 million dollars this year, says Trade Minister Kofi Mensah.")
+    assert ("Kofi Mensah", "Trade Minister", "GHA") in people_of(extract(text))
