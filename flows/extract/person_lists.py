@@ -62,12 +62,14 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
             person.country, person.country_cue = near[-1].iso3, "inferred"
 
 
-# 'trade with Indonesia has grown, says Trade Minister X'; 'exports to Ecuador fell, Trade Minister X said': the country
-# a sentence names only as the trade partner is the speaker's partner, not the speaker's own
+# 'trade with Indonesia has grown, says Trade Minister X'; 'exports to Ecuador fell, Trade Minister X said'; '... to
+# supply the Chinese market, said X': the country a sentence names only as the trade partner is the speaker's partner,
+# not the speaker's own
 TRADE_PARTNER = re.compile(r"\b(?:trade|exports?|imports?|shipments|sales|purchases)\s+(?:\w+\s+){0,2}?(?:with|to|from)\s+"
                            r"(?:the\s+)?$", re.I)
 
 
+MARKET = re.compile(r"\s+(?:consumer\s+)?markets?\b", re.I)  # 'to supply the Chinese market': a buyer, not a side
 CURRENCY = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)
 
 
@@ -80,7 +82,8 @@ def speaker_of_partner_trade(sentence: str, countries: list[CountryMention], per
     named = {country.iso3 for country in countries}
     if pair is None or len(named) != 1 or not named <= set(pair):
         return
-    if not all(TRADE_PARTNER.search(sentence, max(0, country.start - 40), country.start) for country in countries):
+    if not all(TRADE_PARTNER.search(sentence, max(0, country.start - 40), country.start)
+               or MARKET.match(sentence, country.end) for country in countries):
         return
     side = other_side(pair, next(iter(named)))
     for person, _, _ in persons:

@@ -70,3 +70,9 @@ def test_the_speaker_of_trade_with_a_partner_serves_the_other_side(extract) -> N
     text = HEAD + ("Ghana and Togo signed a customs accord on Monday. "
                    "Trade with Togo has grown by 12 million dollars this year, says Trade Minister Kofi Mensah.")
     assert ("Kofi Mensah", "Trade Minister", "GHA") in people_of(extract(text))
+
+
+def test_a_market_named_as_a_buyer_is_not_the_speakers_country(extract) -> None:
+    text = HEAD + ("Ghana and Togo signed a customs accord on Monday. "
+                   "\"Our farms can now supply the Togolese market,\" said Kofi Mensah, head of the cocoa board.")
+    assert ("Kofi Mensah", "head", "GHA") in people_of(extract(text))
