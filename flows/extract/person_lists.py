@@ -91,6 +91,24 @@ def speaker_of_partner_trade(sentence: str, countries: list[CountryMention], per
             person.country, person.country_cue = side, "inferred"
 
 
+OWNED_TITLE = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,5}$")  # 'Somaliland's president X': an owner the text names
+
+
+def home_side_officials(people: list[Person], texts: list[str], home: str | None,
+                        pair: tuple[str, str] | None) -> None:
+    """An official with a title and no country anywhere ('Trade Undersecretary X said the deal will help the banana
+    industry') in a text that tells trade from one side ('Philippine banana exports ...', the trade reader's home)
+    serves that side, before the guess from the pair's country named last; not a title another owner holds."""
+    if not home or not pair or home not in pair:
+        return
+    for person in people:
+        first = person.mentions[0] if person.mentions else None
+        if first is None or OWNED_TITLE.search(texts[first.sentence], max(0, first.start - 60), first.start):
+            continue  # a title some other owner holds (a place that is no country of ours)
+        if person.country is None and person.role:
+            person.country, person.country_cue = home, "inferred"
+
+
 def _accompanies(sentence: str, person: Person, persons: list[tuple[Person, int, int]]) -> bool:
     """'X, who accompanied President Y, ...': X takes the country of the person named right after the cue."""
     for mention, _, end in persons:

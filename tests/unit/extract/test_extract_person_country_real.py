@@ -76,3 +76,9 @@ def test_a_market_named_as_a_buyer_is_not_the_speakers_country(extract) -> None:
     text = HEAD + ("Ghana and Togo signed a customs accord on Monday. "
                    "\"Our farms can now supply the Togolese market,\" said Kofi Mensah, head of the cocoa board.")
     assert ("Kofi Mensah", "head", "GHA") in people_of(extract(text))
+
+
+def test_an_official_with_no_country_serves_the_side_the_trade_is_told_from(extract) -> None:
+    text = HEAD + ("Ghanaian cocoa exports to Togo rose by a third last year. "
+                   "Deputy Trade Minister Kofi Mensah said the new road will help the cocoa farmers.")
+    assert ("Kofi Mensah", "Deputy Trade Minister", "GHA") in people_of(extract(text))
