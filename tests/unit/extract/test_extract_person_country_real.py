@@ -45,7 +45,7 @@ def test_a_companion_takes_the_side_of_the_person_it_travels_with(extract) -> No
 
 def test_a_delegation_member_takes_the_side_of_its_leader() -> None:
     sentence = ("President Kofi Mensah is accompanied by a delegation including the chief of defence staff "
-                "Admiral Yaw Boateng, as well as the ministers of finance and trade.")
+                "Admiral Yaw Boateng and two senior officials of the cocoa board.")
     leader, member = Person("Kofi Mensah", "President", "GHA", "explicit"), Person("Yaw Boateng", "Admiral")
     start = sentence.index("Yaw Boateng")
     share_companion_country(sentence, find_countries(sentence), [(leader, 10, 21), (member, start, start + 11)])
