@@ -70,7 +70,7 @@ TRADE_PARTNER = re.compile(r"\b(?:trade|exports?|imports?|shipments|sales|purcha
 
 
 MARKET = re.compile(r"\s+(?:consumer\s+)?markets?\b", re.I)  # 'to supply the Chinese market': a buyer, not a side
-CURRENCY = re.compile(r"\s+(?:dollars?|cents?)\b", re.I)
+CURRENCY = re.compile(r"\.?\s+(?:dollars?|cents?)\b", re.I)
 
 
 def speaker_of_partner_trade(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],

@@ -82,3 +82,9 @@ def test_an_official_with_no_country_serves_the_side_the_trade_is_told_from(extr
     text = HEAD + ("Ghanaian cocoa exports to Togo rose by a third last year. "
                    "Deputy Trade Minister Kofi Mensah said the new road will help the cocoa farmers.")
     assert ("Kofi Mensah", "Deputy Trade Minister", "GHA") in people_of(extract(text))
+
+
+def test_a_currency_is_no_country_of_the_speaker(extract) -> None:
+    text = HEAD + ("Ghana and Togo signed a customs accord on Monday. "
+                   "Trade Minister Kofi Mensah said exports to Togo fell to 80 million U.S. dollars last year.")
+    assert ("Kofi Mensah", "Trade Minister", "GHA") in people_of(extract(text))
