@@ -3,6 +3,8 @@ names takes the country of its known member; a companion ('along with First Lady
 including Y') takes the side of the person it travels with; a demonym spelt the French way. Texts of our own."""
 from __future__ import annotations
 
+import pytest
+
 from flows.extract.countries import find_countries
 from flows.extract.person_lists import share_companion_country, share_list_country
 from flows.extract.persons import Person
@@ -66,25 +68,19 @@ def test_a_companion_named_first_takes_the_side_of_the_person_it_accompanied() -
     assert minister.country == "GHA"
 
 
-def test_the_speaker_of_trade_with_a_partner_serves_the_other_side(extract) -> None:
-    text = HEAD + ("Ghana and Togo signed a customs accord on Monday. "
-                   "Trade with Togo has grown by 12 million dollars this year, says Trade Minister Kofi Mensah.")
-    assert ("Kofi Mensah", "Trade Minister", "GHA") in people_of(extract(text))
-
-
-def test_a_market_named_as_a_buyer_is_not_the_speakers_country(extract) -> None:
-    text = HEAD + ("Ghana and Togo signed a customs accord on Monday. "
-                   "\"Our farms can now supply the Togolese market,\" said Kofi Mensah, head of the cocoa board.")
-    assert ("Kofi Mensah", "head", "GHA") in people_of(extract(text))
-
-
-def test_an_official_with_no_country_serves_the_side_the_trade_is_told_from(extract) -> None:
-    text = HEAD + ("Ghanaian cocoa exports to Togo rose by a third last year. "
-                   "Deputy Trade Minister Kofi Mensah said the new road will help the cocoa farmers.")
-    assert ("Kofi Mensah", "Deputy Trade Minister", "GHA") in people_of(extract(text))
-
-
-def test_a_currency_is_no_country_of_the_speaker(extract) -> None:
-    text = HEAD + ("Ghana and Togo signed a customs accord on Monday. "
-                   "Trade Minister Kofi Mensah said exports to Togo fell to 80 million U.S. dollars last year.")
-    assert ("Kofi Mensah", "Trade Minister", "GHA") in people_of(extract(text))
+@pytest.mark.parametrize("text, expected", [
+    # the speaker of trade with a partner serves the other side
+    ("Ghana and Togo signed a customs accord on Monday. Trade with Togo has grown by 12 million dollars this year, "
+     "says Trade Minister Kofi Mensah.", ("Kofi Mensah", "Trade Minister", "GHA")),
+    # a market named as a buyer is not the speaker's country
+    ("Ghana and Togo signed a customs accord on Monday. \"Our farms can now supply the Togolese market,\" said Kofi "
+     "Mensah, head of the cocoa board.", ("Kofi Mensah", "head", "GHA")),
+    # an official with no country serves the side the trade is told from (not the country named last)
+    ("Ghanaian cocoa exports to Togo rose by a third last year. Deputy Trade Minister Kofi Mensah said the new road "
+     "will help the cocoa farmers.", ("Kofi Mensah", "Deputy Trade Minister", "GHA")),
+    # a currency is no country of the speaker's
+    ("Ghana and Togo signed a customs accord on Monday. Trade Minister Kofi Mensah said exports to Togo fell to 80 "
+     "million U.S. dollars last year.", ("Kofi Mensah", "Trade Minister", "GHA")),
+])
+def test_a_speaker_with_no_country_word_of_their_own(extract, text: str, expected: tuple) -> None:
+    assert expected in people_of(extract(HEAD + text))
