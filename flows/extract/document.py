@@ -20,6 +20,8 @@ from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
                                   resolve_leader_anaphor)
+from flows.extract.person_lists import (home_side_officials, share_companion_country, share_list_country,
+                                        speaker_of_partner_trade)
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims, trade_gate
 from flows.extract.trade_roles import prefetch_trade
@@ -259,6 +261,9 @@ def _sentence_persons(sentence: Sentence, countries: list[CountryMention],
     reading.previous_subject = named[0].iso3 if named else None
     if reading.pair:
         _opposite_sides(text, countries, persons, reading.pair)
+    share_list_country(text, countries, persons)  # 'Minister A, Minister B, ... and Minister D': one delegation
+    share_companion_country(text, countries, persons)  # 'X, along with First Lady Y': Y on X's side
+    speaker_of_partner_trade(text, countries, persons, reading.pair)  # 'trade with B grew, says Minister X': X is A's
     # 'Ana Lima' is a name here, not the capital of Peru
     countries = [country for country in countries if not any(start <= country.start < end for _, start, end in persons)]
     persons += resolve_leader_anaphor(text, countries, reading.people)
@@ -336,6 +341,8 @@ def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]]
                 other.country is None or (other.country == person.country and other.country_cue != "explicit")):
             # a guess from the venue ('met in Ulaanbaatar') gives way: a counterpart serves the other side
             other.country = pair[1] if pair[0] == person.country else pair[0]
+    # an official with no country in a text told from one side (trade reader) serves that side
+    home_side_officials(reading.people, [s.text for s in sentences], reading.trade.home, pair)
     fill_from_document(reading.people, countries, pair)  # a country named in the sentences around, last of all
     for person in reading.people:
         sentence = sentences[person.mentions[0].sentence]

@@ -29,6 +29,8 @@ def split_products(text: str) -> list[str]:
     lex = _words()
     text = re.sub(r",?\s+with\s+(.+?)\s+(?:next|second|following)\b", r", \1", text)
     text = lex["lead"].sub("", text.strip())
+    # 'plastics etc. US$ 169 million worth of ...': an 'etc.' the sentence splitter kept closes the list
+    text = re.sub(r"\s*\betc\.\s+(?=[A-Z$\d]).*$", "", text)
     # 'goods such as wheat and oil', 'commodities including cotton': the examples are the products
     text = re.sub(r"^(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce)\s*,?\s+(?:such\s+as|including|like|notably)\s+",
                   "", text, flags=re.I)
@@ -103,6 +105,17 @@ def is_listed_product(product: str) -> bool:
     return product.lower().strip() in _hs_index()[0]
 
 
+@lru_cache(maxsize=4096)
+def names_hs_heading(word: str) -> bool:
+    """Whether a single noun is what an HS chapter or heading is about: a description that opens with it ('bananas,
+    including plantains' for 'banana'), not one that only mentions it. 'farm', 'trade' or 'value' open none."""
+    word = word.lower().strip()
+    if not re.fullmatch(r"[a-z]{3,}", word) or {word, word + "s"} & _words()["generic"]:
+        return False
+    opens = re.compile(rf"{re.escape(word)}(?:e?s)?\b")
+    return any(level in (2, 4) and opens.match(text) for _, text, level in _hs_index()[1])
+
+
 def hs_code_for(product: str) -> str | None:
     """An HS chapter or heading for a product: the synonym table first, then the HS descriptions word by word."""
     synonyms, described = _hs_index()
@@ -135,8 +148,9 @@ def hs_code_for(product: str) -> str | None:
 def known_capitalised(product: str) -> str:
     """'milk, maize, Poultry and plywood': a capitalised item the product table knows is a product, in lower case;
     any other capitalised item stays as it is (and is dropped as a name or title)."""
-    if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and is_listed_product(product):
-        return product.lower()
+    if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and (is_listed_product(product) or any(
+            names_hs_heading(re.sub(r"(?<=[^s])s$", "", word)) for word in product.lower().split() if word != "and")):
+        return product.lower()  # 'Mineral oil', 'Rubber and articles': a list item capitalised as a customs heading
     variety = re.fullmatch(r"([A-ZÀ-Þ][a-zà-ÿ]+)\s+([a-zà-ÿ]{3,})", product)
     code = (hs_code_for(variety.group(2)) or "") if variety else ""
     if variety and len(code) >= 4 and code[:4].isdigit():

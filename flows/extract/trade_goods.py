@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from flows.extract.products import is_listed_product, split_products
+from flows.extract.products import is_listed_product, names_hs_heading, split_products
 from flows.lexicon import read_toml
 
 # a list stretch never runs past these: a dash aside, brackets, a quote or a clause break
@@ -82,7 +82,8 @@ def goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
         # 'B-ian rice sales to A': goods named as a modifier of a flow noun with a partner, when the product table
         # knows them ('farm sales', 'raw material export' name a class)
         heads += [c for c in children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in iso and partners
-                  and is_listed_product(c.text)]
+                  and (is_listed_product(c.text) or names_hs_heading(c.lemma_))]
+        heads += _absolute_items(node, lex)
         if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN") and any(
                 c.i in iso and c.dep_ in ("poss", "amod") for c in node.children):
             heads.append(node.head)  # 'copper, A's main export, ...'
@@ -90,6 +91,17 @@ def goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
               or (child.lower_ in lex["example_words"] and child.head.head.i == node.i and child.head.dep_ == "appos")
               for obj in child.children if obj.dep_ in ("pobj", "dobj") and obj.pos_ in ("NOUN", "PROPN")]
     return list({head.i: head for head in heads if head.pos_ != "PRON" and head.lower_ not in lex["pronouns"]}.values())
+
+
+def _absolute_items(node: Any, lex: dict) -> list[Any]:
+    """'A's exports to B reached $2bn, with the largest items being X, Y and Z': a 'with' clause on the flow's own
+    verb whose subject is a goods noun lists the flow's goods."""
+    if node.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [obj for prep in node.head.children if prep.dep_ == "prep" and prep.lower_ == "with"
+            for clause in prep.children if clause.dep_ == "pcomp" and clause.lemma_.lower() == "be"
+            and any(s.dep_ == "nsubj" and s.lemma_.lower() in lex["goods_nouns"] for s in clause.children)
+            for obj in clause.children if obj.dep_ in ("attr", "dobj") and obj.pos_ in ("NOUN", "PROPN")]
 
 
 def _list_verb_objects(node: Any, lex: dict) -> list[Any]:
@@ -151,6 +163,7 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         # 'shipped items namely X, Y': the examples in apposition are the goods
         head = next((c for c in head.children if c.dep_ == "appos"), head)
     items = _conjuncts(head)
+    items += _broken_tail(doc, head, items, iso)
     chain = {item.i for item in items}
     start = min(t.i for t in items[0].subtree if t.i <= items[0].i)
     while start < head.i and (doc[start].i in iso or doc[start].dep_ in ("det", "poss", "case", "nummod", "advmod",
@@ -163,9 +176,9 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         if depth or token.text == ")":
             continue  # 'cardamom (large), wheat': an aside in brackets, skipped
         if token.text in STOP_TEXT or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
-                and token.dep_ not in ("amod", "compound") or (token.dep_ == "prep" and token.lower_ != "of"
+                and token.dep_ not in ("amod", "compound") and token.i not in chain or (token.dep_ == "prep" and token.lower_ != "of"
                                                                and token.head.i in chain) \
-                or token.dep_ in ("relcl", "acl", "advcl"):
+                or token.dep_ in ("relcl", "acl", "advcl") and token.i not in chain:
             break
         end = token.i
     kept, depth = [], 0
@@ -177,6 +190,29 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
     flow_words = lex["export_lemmas"] | lex["import_lemmas"]
     return [p for p in split_products(text) if p.lower().split()[-1] not in lex["not_items"] | lex["not_goods_heads"]
             and p[:1].isalpha() and not any(w.rstrip("s") in flow_words for w in p.lower().split())]
+
+
+def _broken_tail(doc: Any, head: Any, items: list[Any], iso: dict[int, str]) -> list[Any]:
+    """'exports were tea, coconut, footwear parts and tyres': the small parser may hang a list's later items on the
+    verb (as an adverb, or as a conjunct of the verb) instead of on its first item. An item of the verb's own that
+    follows the list's last item after a bare comma continues the list."""
+    verb, tail = head.head, []
+    if head.dep_ not in ("attr", "dobj", "oprd") or verb.i == head.i:
+        return []
+    while True:
+        last = max(item.right_edge.i for item in items + tail)
+        last -= doc[last].text == ","  # the parser may hang the comma itself on the item before
+        if last + 2 >= len(doc) or doc[last + 1].text != ",":
+            return tail
+        nxt = doc[last + 2]
+        # 'handmade fabrics': the tagger may read the modifier as an adjective or a verb with the noun as its object
+        modifier = (nxt.pos_ == "ADJ" or nxt.tag_ in ("VBN", "VBD", "VBP")) and any(
+            c.pos_ == "NOUN" and c.i == nxt.i + 1 and c.dep_ in ("dobj", "conj", "appos") for c in nxt.children)
+        noun = nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ not in ("advcl",)
+        if nxt.head.i != verb.i or not (noun or modifier) or nxt.i in iso or nxt.left_edge.i != nxt.i or nxt.dep_ in (
+                "nsubj", "nsubjpass", "prep", "ccomp", "relcl", "npadvmod"):
+            return tail
+        tail += _conjuncts(nxt)
 
 
 def _hangs_off(token: Any, chain: set[int], lex: dict) -> bool:

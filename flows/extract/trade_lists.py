@@ -143,6 +143,8 @@ def figure_items(text: str) -> list[str] | None:
     if len(figures) < 2:
         return None
     items, start = [], 0
+    if re.search(r"[()]", text[:figures[-1].start()]):
+        return None  # '$1.09bn (roughly 7.9bn yuan), accounting for ...': one value told twice, no list of items
     for figure in figures:
         items.append(text[start:figure.start()])
         start = figure.end()

@@ -87,14 +87,22 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
             named = bool(exporter or importer)
             if not named and iso:
                 continue  # the sentence names countries, none in a role of this flow: not the home side's trade
-            if kind == "import" and importer and not exporter:
-                continue  # 'Peru bought diesel': a country's imports in general, from no one named (as the rules)
+            if kind == "import" and importer and not exporter and not _basket(node, lex):
+                # 'Peru bought diesel': a country's purchases in general, from no one named (as the rules); but a
+                # basket a list verb gives ('Kenya's imports include X') in a text about the pair is the pair's
+                # trade, as its exports are
+                continue
             exporter, importer = _fill(exporter, importer, kind, pair, home)
             if not exporter or not importer or exporter == importer or (pair and {exporter, importer} != set(pair)):
                 continue
             for product in products(doc, head, iso, lex):
                 out.append(RoleClaim(exporter, importer, product, named, bool(owner or to or source)))
     return out + _agent_claims(doc, iso, pair, lex)
+
+
+def _basket(node: Any, lex: dict) -> bool:
+    """Whether a flow noun is the subject of a list verb: 'A's imports include X', 'imports consist of X'."""
+    return node.pos_ == "NOUN" and node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in lex["list_verbs"]
 
 
 def _agent_claims(doc: Any, iso: dict[int, str], pair: tuple[str, str] | None, lex: dict) -> list[RoleClaim]:

@@ -1,0 +1,145 @@
+"""People named in one enumeration share a side: 'Minister of Foreign Affairs A, Minister of Energy B, Minister of
+Trade C and Minister of Transport D also attended' is one delegation. A member whose country the text or the leaders
+list gives (A) gives it to the members with none, before any guess from the nearest country named (which, in a
+report from the host's capital, is the host)."""
+from __future__ import annotations
+
+import re
+
+from flows.extract.countries import CountryMention, other_side
+from flows.extract.persons import Person
+
+# what may stand between two names of one enumeration: a comma (or 'and'), then only the next person's title
+# (capitalised words and the small words of an office: 'Minister of Agriculture and Forestry')
+TITLE_WORD = r"(?:[A-ZÀ-Þ][\w’'-]*|of|for|and|the|&)"
+LIST_GAP = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:{TITLE_WORD}\s+)*$")
+MIN_MEMBERS = 3  # 'President A and President B' names the two sides; three or more in a row is a delegation
+KNOWN_CUES = ("explicit", "lexicon")
+# 'X, along with First Lady Y', 'X is accompanied by a delegation including Y': Y travels on X's side
+ACCOMPANY = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|delegation\s+(?:including|comprising|that\s+"
+                       r"includes?|made\s+up\s+of))\b", re.I)
+# 'X, who accompanied President Y to the talks': the companion named first
+ACCOMPANYING = re.compile(r",?\s+(?:who\s+(?:had\s+|has\s+)?(?:accompanied|(?:is|was)\s+accompanying)|accompanying)\s+",
+                          re.I)
+ACCOMPANY_REACH = 120  # characters from the accompanied party to the companion
+
+
+def share_list_country(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
+    """Give each enumeration's members with no country the one country its known members agree on."""
+    for chain in _enumerations(sentence, countries, persons):
+        known = {person.country for person in chain if person.country and person.country_cue in KNOWN_CUES}
+        if len(known) != 1:
+            continue
+        country = known.pop()
+        for person in chain:
+            if person.country is None:
+                person.country, person.country_cue = country, "inferred"
+
+
+def share_companion_country(sentence: str, countries: list[CountryMention],
+                            persons: list[tuple[Person, int, int]]) -> None:
+    """A companion with no country of its own ('X, along with his wife Y'; 'X is accompanied by a delegation
+    including Y') takes the country of the party it accompanies: the person named just before the cue, else the
+    country word right before it ('the Maldivian President along with Y')."""
+    ordered = sorted(persons, key=lambda mention: mention[1])
+    for person, start, _ in ordered:
+        if person.country is not None:
+            continue
+        if _accompanies(sentence, person, persons):
+            continue
+        cue = None
+        for match in ACCOMPANY.finditer(sentence, max(0, start - ACCOMPANY_REACH), start):
+            cue = match
+        if cue is None or any(cue.end() <= country.start < start for country in countries):
+            continue  # no cue, or a country named after it that the companion's own title may carry
+        before = [(other, other_end) for other, other_start, other_end in ordered
+                  if other_end <= cue.start() and other is not person]
+        if before and before[-1][0].country and cue.start() - before[-1][1] < ACCOMPANY_REACH:
+            person.country, person.country_cue = before[-1][0].country, "inferred"
+            continue
+        near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40]
+        if not before and near:
+            person.country, person.country_cue = near[-1].iso3, "inferred"
+
+
+# 'trade with Indonesia has grown, says Trade Minister X'; 'exports to Ecuador fell, Trade Minister X said'; '... to
+# supply the Chinese market, said X': the country a sentence names only as the trade partner is the speaker's partner,
+# not the speaker's own
+TRADE_PARTNER = re.compile(r"\b(?:trade|exports?|imports?|shipments|sales|purchases)\s+(?:\w+\s+){0,2}?(?:with|to|from)\s+"
+                           r"(?:the\s+)?$", re.I)
+
+
+MARKET = re.compile(r"\s+(?:consumer\s+)?markets?\b", re.I)  # 'to supply the Chinese market': a buyer, not a side
+CURRENCY = re.compile(r"\.?\s+(?:dollars?|cents?)\b", re.I)
+
+
+def speaker_of_partner_trade(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
+                             pair: tuple[str, str] | None) -> None:
+    """A person with no country in a sentence whose only country is named as a trade partner serves the pair's
+    other side."""
+    # 'U.S. dollars' is a currency, no party
+    countries = [country for country in countries if not CURRENCY.match(sentence, country.end)]
+    named = {country.iso3 for country in countries}
+    if pair is None or len(named) != 1 or not named <= set(pair):
+        return
+    if not all(TRADE_PARTNER.search(sentence, max(0, country.start - 40), country.start)
+               or MARKET.match(sentence, country.end) for country in countries):
+        return
+    side = other_side(pair, next(iter(named)))
+    for person, _, _ in persons:
+        if person.country is None and side:
+            person.country, person.country_cue = side, "inferred"
+
+
+OWNED_TITLE = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,5}$")  # 'Somaliland's president X': an owner the text names
+
+
+def home_side_officials(people: list[Person], texts: list[str], home: str | None,
+                        pair: tuple[str, str] | None) -> None:
+    """An official with a title and no country anywhere ('Trade Undersecretary X said the deal will help the banana
+    industry') in a text that tells trade from one side ('Philippine banana exports ...', the trade reader's home)
+    serves that side, before the guess from the pair's country named last; not a title another owner holds."""
+    if not home or not pair or home not in pair:
+        return
+    for person in people:
+        first = person.mentions[0] if person.mentions else None
+        if first is None or OWNED_TITLE.search(texts[first.sentence], max(0, first.start - 60), first.start):
+            continue  # a title some other owner holds (a place that is no country of ours)
+        if person.country is None and person.role:
+            person.country, person.country_cue = home, "inferred"
+
+
+def _accompanies(sentence: str, person: Person, persons: list[tuple[Person, int, int]]) -> bool:
+    """'X, who accompanied President Y, ...': X takes the country of the person named right after the cue."""
+    for mention, _, end in persons:
+        if mention is not person:
+            continue
+        cue = ACCOMPANYING.match(sentence, end)
+        led = next((other for other, other_start, _ in sorted(persons, key=lambda m: m[1])
+                    if cue and other_start >= cue.end() and other_start - cue.end() < 40 and other is not person), None)
+        if led is not None and led.country:
+            person.country, person.country_cue = led.country, "inferred"
+            return True
+    return False
+
+
+def _enumerations(sentence: str, countries: list[CountryMention],
+                  persons: list[tuple[Person, int, int]]) -> list[list[Person]]:
+    """Runs of at least MIN_MEMBERS people whose gaps are list gaps with no country named in them."""
+    ordered = sorted(persons, key=lambda mention: mention[1])
+    runs: list[list[Person]] = []
+    current: list[Person] = []
+    previous_end = None
+    for person, start, end in ordered:
+        joined = previous_end is not None and LIST_GAP.fullmatch(sentence, previous_end, start) is not None and not any(
+            previous_end <= country.start < start for country in countries)
+        if not joined:
+            if len(current) >= MIN_MEMBERS:
+                runs.append(current)
+            current = []
+        if person not in current:
+            current.append(person)
+        previous_end = end
+    if len(current) >= MIN_MEMBERS:
+        runs.append(current)
+    return runs
