@@ -5,6 +5,7 @@ import re
 
 from flows.common.dates import DateMention, shift_date
 from flows.extract.event_grammar import Hit, rules
+from flows.extract.event_subclause import in_other_clause
 
 DECADE = re.compile(r"\d0['’]?s\b")
 SINCE = re.compile(r"(?:since|from)\b", re.I)
@@ -14,6 +15,16 @@ DURATION = re.compile(r"^(?:in|for|over)\s+(?:the\s+(?:past|last)\s+)?\w+\s+(?:y
 ANCHOR_VERB = re.compile(r"\b(?:agreed|said|announced|pledged|discussed|decided|met|spoke|talked|held)\b")
 DURING_VISIT = re.compile(r"\b(?:[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+(?:the|his|her|this|that)\s+(?:[\w-]+\s+)?"
                           r"(?:visit|trip|stay|tour)\b")
+# a count of acts over a stretch of time: 'the two sides have concluded over 30 treaties'
+TALLY_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                         r"fifty|a\s+dozen|dozens|hundreds)\s+(?:[\w-]+\s+){0,2}?(?:agreements|documents|deals|memorand\w*|"
+                         r"treaties|accords|meetings|visits|MoUs)\b", re.I)
+# many meetings or visits counted over a stretch ('eleven sessions of the joint committee were held'): no one day; a count of
+# documents signed is one signing (the agreements of a visit are one occasion)
+COUNTED_OCCASIONS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                               r"thirty|forty|fifty|a\s+dozen|dozens|hundreds|several|numerous|many)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:meetings|visits|sessions|rounds)\s+(?:of\s+[\w\s-]{0,60}?)?(?:were|have\s+been|had\s+been)\s+"
+                               r"(?:held|paid|made|conducted|organi[sz]ed)\b", re.I)
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 MEASURED = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u>day|week|month|year)s?"
@@ -62,6 +73,8 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
         if re.search(r"\b(?:for|until|till|through)\s+(?:the\s+(?:period|years?)\s+)?$",
                      sentence[max(0, mention.start - 25):mention.start]) or re.match(r"(?:for|until)\b", mention.text):
             continue  # 'a programme for 2024-2026': the period of what was signed, not the day of signing
+        if mention.kind == "since" and TALLY_COUNT.search(sentence):
+            continue  # 'From 1995 to this day, the two sides have concluded over 30 treaties': a tally's start
         if DECADE.search(mention.text) and re.search(r"\b(?:of|from|since|in)\s+$",
                                                      sentence[max(0, mention.start - 6):mention.start]):
             continue  # 'the wars of the 1990s': a decade that names an era, not the day of the event
@@ -156,10 +169,13 @@ def next_anchor(current: DateMention | None, new: DateMention | None) -> DateMen
     return new
 
 
-def anchorable(dates: list[DateMention]) -> list[DateMention]:
-    """Dates an undated later event may take: not an era ('the 1990s') nor a start ('the first since 2021')."""
+def anchorable(dates: list[DateMention], sentence: str | None = None) -> list[DateMention]:
+    """Dates an undated later event may take: not an era ('the 1990s') nor a start ('the first since 2021'), nor,
+    given the sentence, a day of an 'after/since/before' clause ('after being elected on 17 November, the President
+    met ...': the story is not on the 17th)."""
     return [mention for mention in dates if not DECADE.search(mention.text)
-            and not (SINCE.match(mention.text) and mention.kind == "since")]
+            and not (SINCE.match(mention.text) and mention.kind == "since")
+            and not (sentence is not None and in_other_clause(sentence, mention, -1, -1))]
 
 
 def measured_from(rows: list, clause: str, clause_start: int) -> list:

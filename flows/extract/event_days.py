@@ -29,10 +29,15 @@ def after_publication(date_m: DateMention | None, published: date | None) -> boo
     return date_m.value.isoformat()[:width] > published.isoformat()[:width]
 
 
-def next_year_if_past(date_m: DateMention, published: date | None) -> DateMention:
-    """'will visit in June' told in May 2024 is June 2024, not the June already past."""
+# a past perfect: 'had delivered an invitation in May' tells an act before the story, not the plan's time
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+|also\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|ng|nt)\b", re.I)
+
+
+def next_year_if_past(date_m: DateMention, published: date | None, clause: str = "") -> DateMention:
+    """'will visit in June' told in May 2024 is June 2024, not the June already past; a month in a past-perfect
+    clause ('had delivered an invitation in May') is the last such month, when that act was done."""
     if date_m.value and published and date_m.value < published and date_m.resolution != "explicit" \
-            and date_m.precision in ("day", "month"):
+            and date_m.precision in ("day", "month") and not _PAST_PERFECT.search(clause):
         try:
             return replace(date_m, value=date_m.value.replace(year=date_m.value.year + 1))
         except ValueError:

@@ -8,8 +8,9 @@ from datetime import date
 
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, is_historic
+from flows.extract.event_subclause import in_other_clause
 from flows.extract.event_days import after_publication, date_line, holds_publication_day, next_year_if_past
-from flows.extract.event_dates import (ANCHOR_VERB, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
+from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
@@ -153,12 +154,12 @@ def _untriggered(clause: Clause, point_dates: list[DateMention], state: EventSta
     if state.last_clause_type and point_dates and grammar["ellipsis"].search(text):
         return [Hit(state.last_clause_type, clause.start, clause.start, "(ellipsis)")]
     news_day = [mention for mention in point_dates if mention.resolution == "relative" and mention.precision == "day"]
-    if anchorable(point_dates) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
+    if anchorable(point_dates, clause.sentence) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
                                                              or date_line(text, point_dates, clause.start)
                                                              or _lead_caption(point_dates, state)):
         # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
         # about (a verb of news, or a day told relative to publication), for the undated events after it
-        state.anchor = pick_date(anchorable(point_dates), (clause.start + clause.end) // 2)
+        state.anchor = pick_date(anchorable(point_dates, clause.sentence), (clause.start + clause.end) // 2)
     return []
 
 
@@ -209,9 +210,9 @@ def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[Dat
     # 'replaces the accord signed in 1999': the accord's history dates no later event
     story_clause = bool(rows) and not background_only(rows, clause.sentence) or len(
         {country.iso3 for country in clause.countries}) > 2
-    if story_clause and anchorable(point_dates) and not RECALLED.search(clause.text) \
+    if story_clause and anchorable(point_dates, clause.sentence) and not RECALLED.search(clause.text) \
             and not pluperfect(clause.sentence, clause.start, clause.end):  # 'had invited him following his visit in 2010'
-        state.anchor = next_anchor(state.anchor, pick_date(anchorable(point_dates), (clause.start + clause.end) // 2))
+        state.anchor = next_anchor(state.anchor, pick_date(anchorable(point_dates, clause.sentence), (clause.start + clause.end) // 2))
     if rows:
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)
@@ -266,8 +267,9 @@ def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:
 def _event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMention | None:
     """The trigger's own date: not one after 'since ...ing', nor a relative clause's, nor another participle's."""
     sentence = clause.sentence
-    own = [mention for mention in dates if mention.start < hit.start or not re.search(
-        r"\b(?:since|after|before|when|while)\s+\w+ing\b", sentence[hit.end:mention.start])]
+    own = [mention for mention in dates if (mention.start < hit.start or not re.search(
+        r"\b(?:since|after|before|when|while)\s+\w+ing\b", sentence[hit.end:mention.start]))
+        and not in_other_clause(sentence, mention, hit.start, hit.end)]  # 'after being elected on 17 May': the election's
     asides = [match.span() for match in RELATIVE.finditer(sentence, clause.start, clause.end)
               if not match.start() <= hit.start < match.end()]
     kept = [mention for mention in own if not any(first <= mention.start < last for first, last in asides)
@@ -299,6 +301,8 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         if DURING_VISIT.search(clause.text) else None
     if visit is not None:
         return visit.date, "anaphora"  # 'During the visit, the two sides signed ...'
+    if COUNTED_OCCASIONS.search(clause.text):
+        return None, None  # 'In those years, eleven sessions of the joint committee were held': many acts, no one day
     if state.anchor is not None and not holds_publication_day(state.anchor, state.published):
         return state.anchor, "anaphora"
     if state.published is not None:
@@ -376,7 +380,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     if not planned and after_publication(date_m, state.published):
         planned = True  # 'agreed to designate 2022 as the Year ... to celebrate' told in 2021: not done yet
     if planned and date_m is not None:
-        date_m = next_year_if_past(date_m, state.published)
+        date_m = next_year_if_past(date_m, state.published, clause.text)
     if _not_between_states(event_type, hit, clause, parties):
         return None
     previous = state.last_clause_parties if state.last_clause_type == event_type else None

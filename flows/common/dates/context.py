@@ -33,6 +33,10 @@ class DateMention:
 
 # What may stand between two dates of a list: "1972 and 1991", "1972, 1985", "June 5-6, 2014, and on April 2".
 _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
+# A year written after the day or month it belongs to, past a preposition: "from March 14-16 in 2017", "on 5 May
+# of 2018". Not a range or list of years ("in 2019-2020", "in 2019 and 2020": a period of their own).
+_YEAR_AFTER_RX = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?((?:1[6-9]|20)\d\d)\b(?!\s*(?:[-–—/]|and\b|to\b)|,\d)",
+                            re.IGNORECASE)
 
 HANDLERS = {**explicit.HANDLERS, **relative.HANDLERS}
 assert set(HANDLERS) == {name for name, _ in ALTERNATIVES}, "every alternative of the grammar needs its handler"
@@ -72,18 +76,29 @@ class DateContext:
         self.last: tuple[date, str] | None = None
         # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
         self.same_day_weekday = same_day_weekday
+        # the year written right after the match being resolved ("from March 14-16 in 2017"), while it is resolved
+        self.year_after: int | None = None
 
     def find(self, sentence: str) -> list[DateMention]:
         """Every date expression in the sentence, in text order; each resolved one becomes the new anchor."""
-        mentions = []
+        mentions: list[DateMention] = []
+        skip_to = 0
         for match in scan(sentence):
             name = match.lastgroup
-            if name is None:
-                continue
-            resolved = HANDLERS[name](self, match, sentence)
+            if name is None or match.start() < skip_to:
+                continue  # the year already read as the one of the day before it
+            year_after = _YEAR_AFTER_RX.match(sentence, match.end())
+            self.year_after = int(year_after.group(1)) if year_after else None
+            try:
+                resolved = HANDLERS[name](self, match, sentence)
+            finally:
+                used = self.year_after is None and year_after is not None
+                self.year_after = None
             if resolved is None:
                 continue
             start = match.start()
+            end = year_after.end() if used and year_after is not None else match.end()
+            skip_to = end
             kind = resolved.kind
             prep = norm(match.group("prep"))
             if prep in PREP_KIND and PREP_KIND[prep] != "range" and (
@@ -93,12 +108,15 @@ class DateContext:
                 resolved = Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
                                     period_end(resolved.value, resolved.precision), kind)
             listed = bool(mentions) and _LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
-            mention = DateMention(start, match.end(), sentence[start:match.end()], resolved.value,
+            mention = DateMention(start, end, sentence[start:end], resolved.value,
                                   resolved.precision, resolved.resolution, resolved.anchor,
                                   resolved.end_value, kind, listed)
             mentions.append(mention)
-            # 'aim to double trade by 2030': a target, not where the story is; a later 'on May 12' is not 2030's
-            if mention.value is not None and mention.precision is not None and prep not in TARGET_PREPOSITIONS:
+            # 'aim to double trade by 2030': a target, not where the story is; a later 'on May 12' is not 2030's;
+            # 'From 1995 to this day, ...': the start of a stretch reaching today, no year the story is in
+            # ('since 1998, the year ...' stays an anchor: what follows often tells what happened then)
+            if mention.value is not None and mention.precision is not None and prep not in TARGET_PREPOSITIONS \
+                    and not (kind == "since" and prep == "from"):
                 self.last = (mention.value, mention.precision)
         opening = next((m for m in mentions if m.value is not None), None)
         if (opening is not None and opening.start <= 4 and opening.precision == "day" and opening.kind == "point"
@@ -140,11 +158,19 @@ class DateContext:
         return None
 
     def written_year(self, match: re.Match[str], name: str) -> tuple[int, str, str | None] | None:
-        """year_in() for alternatives where the year is optional: None when the match names none."""
+        """year_in() for alternatives where the year is optional: None when the match names none, unless the year
+        is written right after it ('from March 14-16 in 2017')."""
         groups = match.groupdict()
         if groups.get(f"{name}_y") or groups.get(f"{name}_ry"):
             return self.year_in(match, name)
-        return None
+        return self.take_year_after()
+
+    def take_year_after(self) -> tuple[int, str, str | None] | None:
+        """The year written after the match being resolved, once (the match then spans it), else None."""
+        if self.year_after is None:
+            return None
+        year, self.year_after = self.year_after, None
+        return year, "explicit", None
 
     def year_or_the_year(self, match: re.Match[str], name: str, future: bool) -> tuple[int, str, str | None] | None:
         """The written or relative year; "the year" is the year of the last date, or this year in a future clause."""
@@ -156,7 +182,11 @@ class DateContext:
         return self.year_in(match, name)
 
     def implied_year(self, month: int, day: int | None, future: bool) -> tuple[int, str, str] | None:
-        """Year for a day/month written without one: publication year (shifted by tense), else the last date's."""
+        """Year for a day/month written without one: the year written right after it ('on 5 May in 2018'), the
+        publication year (shifted by tense), else the last date's."""
+        after = self.take_year_after()
+        if after is not None:
+            return after
         if self.published is not None:
             pub = self.published
             year = pub.year

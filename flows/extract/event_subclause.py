@@ -1,0 +1,67 @@
+"""Which verb a date belongs to, by the dependency parse: a date inside an 'after/since/before ...' clause is that
+clause's verb's, not the main event's ('Making his first trip abroad after being elected President on 17 November,
+the President met ...': the 17th is the election's day; the meeting is undated and takes the story's day).
+
+Only a day is kept from the main event: a month or a year after 'after' usually holds the later act too ('After
+recognizing Angola in 1975, Brazil opened an embassy'). Only the subordinators that put the clause at another time
+than the main verb are read: 'when' and 'while' clauses share the main clause's time ('When he visited Lima in 2019,
+he signed ...'), so their dates stay the event's. With the rules alone (no parse) nothing is dropped.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from flows.common.dates import DateMention
+from flows.extract.syntax import parse
+
+# subordinators of a clause whose time is not the main clause's
+OTHER_TIME = frozenset({"after", "since", "before", "until", "till", "following"})
+VERB_POS = frozenset({"VERB"})
+
+
+def _token_at(doc: Any, offset: int) -> Any | None:
+    """The token that covers the character offset, or None."""
+    for token in doc:
+        if token.idx <= offset < token.idx + len(token.text):
+            return token
+    return None
+
+
+def _governing_verb(token: Any) -> Any | None:
+    """The nearest verb above the token (itself when it is one), or None at the root without one."""
+    seen = 0
+    while seen < 40:
+        if token.pos_ in VERB_POS:
+            return token
+        if token.head is token:
+            return None
+        token, seen = token.head, seen + 1
+    return None
+
+
+def _other_time_clause(verb: Any) -> bool:
+    """The verb heads a clause opened by 'after/since/before ...' (a 'mark' child, or the verb is the complement of
+    such a preposition: 'since being sworn in')."""
+    if any(child.dep_ == "mark" and child.lower_ in OTHER_TIME for child in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ in OTHER_TIME
+
+
+def in_other_clause(sentence: str, mention: DateMention, trigger_start: int, trigger_end: int) -> bool:
+    """Whether the date sits in an 'after/since/before' clause whose verb does not hold the trigger."""
+    if mention.precision != "day":
+        return False  # 'After recognizing Angola in 1975, Brazil opened an embassy': the year holds both acts
+    words = mention.text.lower().split()
+    if not words or words[-1] in OTHER_TIME:
+        return False  # 'a week after they met': a measure from the clause it opens, read by the offset rules
+    doc = parse(sentence)
+    if doc is None or mention.end <= mention.start:
+        return False
+    last = _token_at(doc, mention.end - 1)
+    if last is None:
+        return False
+    verb = _governing_verb(last)
+    if verb is None or not _other_time_clause(verb):
+        return False
+    span = range(verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text))
+    return not (trigger_start in span or max(trigger_start, trigger_end - 1) in span)
