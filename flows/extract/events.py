@@ -193,9 +193,11 @@ def _measured_row(hit: Hit, part: Clause, dates: list[DateMention], clause: Clau
 
 
 def _keep_once(by_key: dict[tuple, EventRow], row: EventRow, clause: Clause) -> None:
-    """One row per (family, date, sides) of the clause, so two triggers of one meeting give one event."""
+    """One row per (family, date, sides, status) of the clause, so two triggers of one meeting give one event; a visit
+    told as done and one told as a plan in the same clause ('during his visit in March, he invited her to a State
+    Visit') stay two."""
     for item in [row] + _list_items(row, clause):
-        key = (family(item.event_type), item.event_date, item.actor, item.target)
+        key = (family(item.event_type), item.event_date, item.actor, item.target, item.status)
         if key in by_key:
             if registry_type(item.event_type).marker is not None:
                 by_key[key].event_type = item.event_type  # 'a state visit' names the kind of the visit told
