@@ -132,7 +132,7 @@ def _frames(sentence: str, c_start: int, c_end: int, inside: list[CountryMention
 def trade_gate(sentence: str) -> bool:
     """The cheap test of a trade word (the first thing find_trade_claims asks)."""
     hint = trade_lexicon()["hint"]
-    return gate(hint).open(sentence) and hint.search(sentence) is not None
+    return gate(hint).open(sentence) and trade_lexicon()["hint_test"].search(sentence) is not None
 
 
 def _parsed(sentence: str, countries: list[CountryMention], state: TradeState) -> list[RoleClaim]:
