@@ -1,7 +1,6 @@
 """The benchmark's article generator: valid documents of about 3 KB, deterministic, in which the extractor finds events."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import polars as pl
@@ -67,16 +66,3 @@ def test_generation_is_deterministic_and_reused(tmp_path: Path) -> None:
     mtime = marker.stat().st_mtime_ns
     assert generate_articles(3, tmp_path / "a") == a and marker.stat().st_mtime_ns == mtime
     assert render(article(1, 8)) != render(article(1, 7))
-
-
-def test_the_extraction_profile_names_the_finders_by_share(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bench.extraction import profile_extraction
-
-    monkeypatch.setenv("DYAD_BACKBONE", "spacy")
-    rows = profile_extraction(generated, limit=5, top=40)
-    shares = {row["function"].split("(")[-1].rstrip(")"): row["cumulative_share"] for row in rows}
-    assert shares["extract_documents"] == 1.0  # the whole profile is extraction's
-    assert 0 < shares["find_people"] < 1 and 0 < shares["find_trade_claims"] < 1
-    assert all(0 <= row["own_share"] <= row["cumulative_share"] <= 1 for row in rows)
-    assert [row["cumulative_share"] for row in rows] == sorted((row["cumulative_share"] for row in rows), reverse=True)
-    assert os.environ["DYAD_BACKBONE"] == "spacy"  # the rules path was profiled and the setting given back
