@@ -9,7 +9,8 @@ Phases, each timed on wall clock and on this process's CPU clock:
 - extract_rules: the same with the rules alone (DYAD_BACKBONE=rules), the figure the backbone is weighed against.
 
 `python -m bench.extraction SOURCES_DIR` prints the figures as one JSON line; run it in a child process
-with POLARS_MAX_THREADS=1 so the figure is one core's.
+with POLARS_MAX_THREADS=1 so the figure is one core's. `python -m bench.extraction SOURCES_DIR --profile [N]` prints
+where the rules path spends its time over the first N documents (cProfile, the project's functions by share).
 """
 from __future__ import annotations
 
@@ -98,5 +99,41 @@ def extraction_figure(root: Path, timeout: float | None = None) -> dict[str, Any
     return result
 
 
+def profile_extraction(root: Path, limit: int = 1000, top: int = 30, backbone: str = "rules") -> list[dict[str, Any]]:
+    """Where extraction spends its time: cProfile over extract_documents of the first `limit` documents, the
+    project's functions by cumulative share (the hot spots docs/performance.md tables; cProfile inflates code that
+    makes many small Python calls, so read shares, not seconds, and compare two trees in the same run)."""
+    import cProfile
+    import pstats
+
+    from flows.extract import extract_documents
+    from flows.ingest.documents import read_documents
+
+    paths = sorted(p for p in (root / "documents").iterdir() if p.is_file())[:limit]
+    documents, _ = read_documents(paths, root)
+    previous = os.environ.get("DYAD_BACKBONE")
+    os.environ["DYAD_BACKBONE"] = backbone
+    try:
+        extract_documents(documents.head(1))  # lexicons, regexes and the model load outside the profile
+        profiler = cProfile.Profile()
+        profiler.runcall(extract_documents, documents)
+    finally:
+        if previous is None:
+            os.environ.pop("DYAD_BACKBONE", None)
+        else:
+            os.environ["DYAD_BACKBONE"] = previous
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    total = max((cumulative for (path, _, name), (_, _, _, cumulative, _) in stats.items()
+                 if name == "extract_documents"), default=0.0) or 1.0
+    rows = [{"function": f"{path.split('flows/')[-1]}:{line}({name})", "calls": calls,
+             "cumulative_share": round(cumulative / total, 4), "own_share": round(own / total, 4)}
+            for (path, line, name), (_, calls, own, cumulative, _) in stats.items() if "/flows/" in path]
+    return sorted(rows, key=lambda row: -row["cumulative_share"])[:top]
+
+
 if __name__ == "__main__":
-    print(json.dumps(measure_extraction(Path(sys.argv[1]))))
+    if len(sys.argv) > 2 and sys.argv[2] == "--profile":
+        for row in profile_extraction(Path(sys.argv[1]), int(sys.argv[3]) if len(sys.argv) > 3 else 1000):
+            print(f"{row['cumulative_share']:7.1%} {row['own_share']:7.1%} {row['calls']:9d}  {row['function']}")
+    else:
+        print(json.dumps(measure_extraction(Path(sys.argv[1]))))

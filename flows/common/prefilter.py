@@ -180,3 +180,67 @@ def word_gate(words: frozenset[str] | set[str], cased: bool = False) -> Gate:
 def gate(pattern: re.Pattern[str]) -> Gate:
     """The gate of a compiled pattern, built once a process."""
     return Gate(pattern)
+
+
+WORD_CHAR = re.compile(r"\w")
+
+
+def _first_chars(items: list) -> set[str] | None:
+    """The characters a match of the sequence can start with, or None when that is not a plain set of literals."""
+    if not items:
+        return None
+    op, value = items[0]
+    if op is C.LITERAL:
+        return {chr(value)}
+    if op is C.SUBPATTERN:
+        return _first_chars(value[-1])
+    if op is C.BRANCH:
+        branches = [_first_chars(branch) for branch in value[1]]
+        return None if any(b is None for b in branches) else set().union(*branches)  # type: ignore[arg-type]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT) and value[0] >= 1:
+        return _first_chars(value[2])
+    return None
+
+
+@lru_cache(maxsize=None)
+def word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with its leading \\b written (?<!\\w), when every match starts with a word character (then the
+    two are the same test: a boundary before a word character is a non-word character or the text's start).
+
+    Why: sre gives a pattern that opens with \\b no fast scan, and tries the whole alternation at every position;
+    one that opens with the look-behind fails at once inside a word. About 2x on the trade hint alternation over
+    bench sentences. A pattern this cannot prove the same for comes back unchanged."""
+    source = pattern.pattern
+    if not source.startswith(r"\b"):
+        return pattern
+    parsed = list(P.parse(source, pattern.flags))
+    first = _first_chars(parsed[1:])
+    if parsed[0] != (C.AT, C.AT_BOUNDARY) or not first or not all(WORD_CHAR.match(ch) for ch in first):
+        return pattern
+    return re.compile(r"(?<!\w)" + source[2:], pattern.flags)
+
+
+def word_trie(words: set[str] | frozenset[str] | list[str]) -> str:
+    """An alternation of literal words as a prefix tree ('buy|buys|buying' -> 'buy(?:ing|s|)'): the same strings.
+
+    Why: sre tries the alternatives of a flat alternation one by one at every position (66 trade words: 66 tries a
+    word start); the tree shares their first letters, so a position fails after a letter or two. A search for any
+    match finds one with either form (the engine backtracks through every branch), so a yes/no test may use the
+    tree; where the first match's span counts, keep the flat alternation (its order picks the longest)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return emit(root)
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.common.prefilter import Gate, word_gate, word_start
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
 from flows.extract.trade_flows import trade_lexicon
@@ -49,18 +50,21 @@ def answer_products(sentence: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _plural_demonyms() -> tuple[re.Pattern | None, dict[str, str]]:
+def _plural_demonyms() -> tuple[re.Pattern | None, dict[str, str], Gate | None]:
     # 'supplied to Ukrainians', 'sold to Ghanaians': the people named for their country stand for it in trade
     iso = {row["demonym"] + "s": row["iso3"] for row in read_table("demonyms.csv")
            if re.search(r"(?:an|en|i)$", row["demonym"])}
     forms = sorted(iso, key=len, reverse=True)
-    return (re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b") if forms else None), iso
+    if not forms:
+        return None, iso, None
+    # the forms as written (the pattern is case-sensitive): a sentence holding none skips the alternation (speed)
+    return word_start(re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")), iso, word_gate(set(forms), cased=True)
 
 
 def plural_demonyms(sentence: str, countries: list[CountryMention]) -> list[CountryMention]:
     """The countries of plural demonyms ('to Ghanaians') in the sentence, as demonym mentions, besides `countries`."""
-    pattern, iso = _plural_demonyms()
-    if pattern is None:
+    pattern, iso, forms = _plural_demonyms()
+    if pattern is None or forms is None or not forms.open(sentence):
         return countries
     extra = [CountryMention(m.start(), m.end(), m.group(0), iso[m.group(0)], "demonym")
              for m in pattern.finditer(sentence) if not any(c.start <= m.start() < c.end for c in countries)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.common.prefilter import word_trie
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
 from flows.lexicon import read_toml
@@ -29,11 +30,20 @@ def trade_lexicon() -> dict:
         "passive": set(data["passive_supply_verbs"]),
         # 'Ghana spent $2m to import cattle': an infinitive trade verb after a verb of paying is a purchase
         "spend": re.compile(r"\b(?:" + "|".join(data["spend_verbs"]) + r")\b(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
-        "hint": re.compile(r"\b(?:" + "|".join(sorted(set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"]
-                                                        + data["import_nouns"] + data["carry_verbs"]), key=len, reverse=True))
-                           + r"|rel(?:y|ies|ied)|depend(?:s|ed|ing)?|demand|originating|markets?\s+for|pa(?:y|ys|id|ying)|reached|arriv\w*|flows?|goes|exported|delivered"
-                           + r"|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?|sources?)\b", re.I),
+        "hint": re.compile(r"\b(?:" + "|".join(sorted(_hint_words(data), key=len, reverse=True)) + HINT_MORE + r")\b", re.I),
+        # the same yes/no test, faster (prefilter.word_start, word_trie): trade_gate asks only whether it matches
+        "hint_test": re.compile(r"(?<!\w)(?:" + word_trie(_hint_words(data)) + HINT_MORE + r")\b", re.I),
     }
+
+
+# the trade hint's words besides the lexicon's verbs and nouns (a leading '|': they follow the lexicon's words)
+HINT_MORE = (r"|rel(?:y|ies|ied)|depend(?:s|ed|ing)?|demand|originating|markets?\s+for|pa(?:y|ys|id|ying)|reached|arriv\w*"
+             r"|flows?|goes|exported|delivered|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?"
+             r"|sources?")
+
+
+def _hint_words(data: dict) -> set[str]:
+    return set(data["export_verbs"] + data["import_verbs"] + data["flow_nouns"] + data["import_nouns"] + data["carry_verbs"])
 
 
 def country_at(countries: list[CountryMention], pos: int, window: int = 0) -> CountryMention | None:

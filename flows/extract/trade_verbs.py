@@ -1,0 +1,201 @@
+"""Trade claims told by a trade verb: 'A exports X to B', 'A supplies B with X', 'A sells B X', 'A buys B-ian X',
+'which in turn sells B X' (trade.py runs it on every clause after the noun frames)."""
+from __future__ import annotations
+
+import re
+
+from flows.extract.countries import CountryMention
+from flows.extract.products import cut_list, hs_code_for, split_products
+from flows.extract.trade_flows import country_at, trade_lexicon
+from flows.extract.trade_lists import distant_partner
+
+
+def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | None:
+    """The importer named after a list: 'to Azerbaijan', 'to the Kazakh market', 'in Azerbaijan', 'into X'."""
+    m = re.match(r"\s*(?:[\w\s-]{0,30}?\s)?(?:to|in|into)\s+(?:the\s+)?", sentence[pos:pos + 60])
+    if not m:
+        return None
+    c = country_at(countries, pos + m.end())
+    return c.iso3 if c and not re.search(r"\bthrough\b|\bvia\b", sentence[pos:pos + m.end()]) else None
+
+
+OBJECT_FLOW = re.compile(r"\s+(?:(?:also|mainly|mostly)\s+)?(?:exports?|imports?|shipments|supplies|deliveries)\s+of\b", re.I)
+QUANTITY = re.compile(r"\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?[\d.,]+\s*(?:million|billion|thousand)?\s*"
+                      r"(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|units|head|lit(?:re|er)s|kilograms|kg|bcm)\s+of\s")
+# 'exported the following to Chile – copper wire; zinc; fish meal': the list after a dash or colon, items split by
+# semicolons and commas
+FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b", re.I)
+LIST_AFTER = re.compile(r"\s*[–—:-]\s+")
+
+
+EXPORT_NOUN_HEAD = re.compile(r"-|\s+(?:markets?|partners?|destinations?|earnings|revenues?|duties|dut(?:y)|tariffs?|"
+                             r"baskets?|trade|sectors?|potential|capacity|performance|promotion|strategy|"
+                             r"licen[cs]es?|bans?|quotas?|volumes?|routes?|hubs?|growth)\b", re.I)
+def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: list[CountryMention],
+              lex: dict) -> bool:
+    """Whether the trade word is a noun here ('exports of wheat'), which the flow frames read, not the verb frame."""
+    if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, match.start() - 5):match.start()]):
+        # 'to export', a noun use; but 'Ghana spent $2m to import cattle from Togo' is a purchase told by its cost
+        return not lex["spend"].search(sentence[max(c_start, match.start() - 80):match.start()])
+    if re.match(r"\s+of\b", sentence[match.end():match.end() + 4]) or OBJECT_FLOW.match(sentence, match.end(), c_end):
+        return True  # 'exports of wheat', 'receives exports of X from Y': a noun, read by the flow frames
+    prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:match.start()])
+    if (match.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
+            and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]
+            and not _adverb_after_subject(prev, c_start, inside)):
+        return True  # 'natural gas supplies now arrive': a noun
+    if EXPORT_NOUN_HEAD.match(sentence, match.end()):
+        return True  # 'its largest export market', 'import duties': a noun before another noun
+    if match.group(0).lower() in lex["noun_like"] and any(
+            mention.kind == "demonym" and mention.end == match.start() - 1 for mention in inside):
+        return True  # 'South African exports accounting for ...': a demonym makes it a noun
+    return False
+
+
+def _adverb_after_subject(prev: re.Match, c_start: int, inside: list[CountryMention]) -> bool:
+    """'Ghana typically exports X': an -ly word right after a country named as subject is an adverb ('monthly exports'
+    with no subject before it stays a noun)."""
+    return prev.group(1).lower().endswith("ly") and any(
+        mention.kind in ("name", "capital") and not mention.possessive and mention.end + 1 == c_start + prev.start(1)
+        for mention in inside)
+
+
+def _verb_subject(head: str, named: list[CountryMention], previous_subject: str | None,
+                  last_country: str | None) -> tuple[bool, str | None]:
+    """(found, subject) of the verb: a country before it, or 'which'/'it'/nothing pointing back to an earlier one."""
+    if named:
+        return True, named[0].iso3
+    if re.match(r"^\s*which\b", head):
+        return True, last_country
+    if re.match(r"^\s*(?:and\s+)?(?:it|they)\s+(?:\w+ly\s+|also\s+)?$", head):
+        return True, previous_subject or last_country  # 'while it imports machinery from Japan'
+    if not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+)?$", head):
+        return True, previous_subject
+    return False, None
+
+
+def _spender(sentence: str, c_start: int, match: re.Match, inside: list[CountryMention], lex: dict) -> str | None:
+    """'Ghana spent $2m to import ...' / 'the sum spent by Ghana to import ...': the country that paid, else None."""
+    spend = lex["spend"].search(sentence[max(c_start, match.start() - 80):match.start()])
+    if not spend:
+        return None
+    at = max(c_start, match.start() - 80) + spend.start()
+    by = re.match(r"\S+\s+by\s+(?:the\s+)?", sentence[at:match.start()])
+    if by:
+        agent = country_at(inside, at + by.end(), 1)
+        return agent.iso3 if agent else None
+    payer = [mention for mention in inside if mention.end <= at and not mention.possessive]
+    return payer[-1].iso3 if payer else None
+
+
+def _indirect_object(sentence: str, match: re.Match, c_end: int, inside: list[CountryMention],
+                     subject: str | None) -> tuple[str | None, int]:
+    """(country, position after it) of 'sells B X' or 'sells it X', so the goods are read after the buyer."""
+    pos = match.end()
+    skip = re.match(r"\s+(?:mainly|mostly|largely|also|chiefly)\b", sentence[pos:c_end])
+    pos += skip.end() if skip else 0
+    country = country_at(inside, pos + 1, 1)
+    pronoun = re.match(r"\s+(?:it|them)\b", sentence[pos:c_end])
+    if country and country.kind in ("name", "capital") and not country.possessive:
+        return country.iso3, country.end
+    if pronoun:
+        indirect = next((mention.iso3 for mention in reversed(inside)
+                         if mention.end <= match.start() and mention.iso3 != subject), None)
+        return indirect, pos + pronoun.end()
+    return None, pos
+
+
+def _goods_origin(sentence: str, pos: int, c_end: int, inside: list[CountryMention]) -> tuple[str | None, int]:
+    """(origin, goods start) past 'with', a quantity, a demonym: 'supplies B with 10 tonnes of Kazakh oil'."""
+    with_ = re.match(r"\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?with\b", sentence[pos:c_end])
+    pos += with_.end() if with_ else 0
+    quantity = QUANTITY.match(sentence, pos, c_end)  # 'imported 10 million tonnes of Kazakh oil'
+    pos = quantity.end() - 1 if quantity else pos
+    modifier = country_at(inside, pos + 1, 1)
+    if modifier and modifier.kind == "demonym":
+        return modifier.iso3, modifier.end
+    return None, pos
+
+
+def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, inside: list[CountryMention],
+            subject: str | None, indirect: str | None, origin: str | None, has_named_subject: bool,
+            lex: dict) -> list:
+    """The (exporter, importer, product) claims of the goods list at pos, or none when it is transit or not goods."""
+    raw = cut_list(sentence[pos:c_end])
+    products = split_products(raw)
+    if FOLLOWING.match(raw):
+        products = _following(sentence, pos + len(raw))
+    if not products:
+        return []
+    list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
+    far = (distant_partner(sentence, list_end, c_end, inside, kind)
+           if not (indirect or origin or _after(sentence, list_end, inside) or FROM.match(sentence, list_end, c_end))
+           else None)
+    if far is not None:
+        # 'imported fuel, spare parts for vehicles and fruits from B': the inner 'for' cut the list early; the
+        # partner after the whole list closes it
+        products = split_products(sentence[pos:far[1]])
+        return [(subject, far[0], p) if kind == "export" else (far[0], subject, p) for p in products]
+    via = re.match(r"\s*(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?", sentence[list_end:c_end])
+    if via and country_at(inside, list_end + via.end(), 1) is not None:
+        return []  # 'imports its fuel through Djibouti': transit, not trade with Djibouti
+    after = _after(sentence, list_end, inside)
+    if match.group(0).lower() in lex["weak"] and not any(hs_code_for(p) for p in products):
+        return []  # 'sent a congratulatory message': not goods
+    if kind == "export":
+        importer = indirect or after
+        return [(subject, importer, p) for p in products]
+    exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect
+    if exporter is None and has_named_subject and not FROM.match(sentence, list_end, c_end):
+        return []  # 'Ecuador imports mostly fuel': a country's imports in general, from no one named
+    return [(exporter, subject, p) for p in products]
+
+
+def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], previous_subject: str | None,
+          last_country: str | None) -> tuple[list, str | None]:
+    """'A exports X to B', 'A supplies B with X', 'A sells B X', 'A buys B-ian X', 'which in turn sells B X'."""
+    lex = trade_lexicon()
+    found = [(match.start(), kind, match) for kind in ("export", "import")
+             for match in lex[kind].finditer(sentence, c_start, c_end) if not match.group(0)[0].isupper()]
+    for _, kind, match in sorted(found, key=lambda x: x[0]):
+        if _noun_use(sentence, c_start, c_end, match, inside, lex):
+            continue
+        head = sentence[c_start:match.start()]
+        if re.search(r"\b(?:will|would|could|may|might|plans?\s+to|intends?\s+to|hopes?\s+to|wants?\s+to)\s+(?:\w+\s+)?$", head):
+            continue  # a sale still to come is not a claim about trade
+        named = [mention for mention in inside if mention.end <= match.start()]
+        has_subject, subject = _verb_subject(head, named, previous_subject, last_country)
+        spender = _spender(sentence, c_start, match, inside, lex)
+        subject = spender or subject  # 'the sum spent by Ghana to import X': the payer buys, whoever else is named
+        if not has_subject:
+            continue
+        indirect, pos = _indirect_object(sentence, match, c_end, inside, subject)
+        origin, pos = _goods_origin(sentence, pos, c_end, inside)
+        claims = _claims(sentence, kind, match, pos, c_end, inside, subject, indirect, origin, bool(named), lex)
+        return claims, subject
+    return [], None
+
+
+def _following(sentence: str, pos: int) -> list[str]:
+    """The items after 'the following (products) to/from X –': a list that runs past semicolons to the sentence end."""
+    dash = LIST_AFTER.search(sentence, pos)
+    if dash is None or dash.start() - pos > 60:
+        return []
+    items = re.split(r";\s*", re.sub(r"\s*\([^)]*\)", "", sentence[dash.end():]))
+    return [p for item in items for p in split_products(re.sub(r",\s+except\b.*$|[–—].*$", "", item).rstrip(". "))]
+
+
+# 'from neighbouring Togo'; ', among others, from that country': an aside or an epithet before the origin
+FROM = re.compile(r"\s*(?:,?\s*among\s+other(?:s|\s+things)\s*,?\s*)?from\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)
+# 'from us', 'from that country': a party named by pronoun or deixis gives no country here; 'that country' is the
+# last other country named before it in the sentence ('... in Togo ... Ghana imports X from that country'), 'us' the
+# pair's other side of the importer (filled by find_trade_claims)
+
+
+def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention], subject: str | None = None) -> str | None:
+    m = FROM.match(sentence, pos, c_end)
+    c = country_at(inside, m.end()) if m else None
+    if c is None and m and re.match(r"(?:that|this)\s+country\b", sentence[m.end():c_end], re.I):
+        before = [mention.iso3 for mention in inside if mention.end <= pos and mention.iso3 != subject]
+        return before[-1] if before else None
+    return c.iso3 if c else None
