@@ -15,14 +15,15 @@ DURATION = re.compile(r"^(?:in|for|over)\s+(?:the\s+(?:past|last)\s+)?\w+\s+(?:y
 ANCHOR_VERB = re.compile(r"\b(?:agreed|said|announced|pledged|discussed|decided|met|spoke|talked|held)\b")
 DURING_VISIT = re.compile(r"\b(?:[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+(?:the|his|her|this|that)\s+(?:[\w-]+\s+)?"
                           r"(?:visit|trip|stay|tour)\b")
+# how many: the counts a tally of acts is written with (one list for both patterns below)
+COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+         r"a\s+dozen|dozens|hundreds")
 # a count of acts over a stretch of time: 'the two sides have concluded over 30 treaties'
-TALLY_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                         r"fifty|a\s+dozen|dozens|hundreds)\s+(?:[\w-]+\s+){0,2}?(?:agreements|documents|deals|memorand\w*|"
+TALLY_COUNT = re.compile(rf"\b{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:agreements|documents|deals|memorand\w*|"
                          r"treaties|accords|meetings|visits|MoUs)\b", re.I)
 # many meetings or visits counted over a stretch ('eleven sessions of the joint committee were held'): no one day; a count of
 # documents signed is one signing (the agreements of a visit are one occasion)
-COUNTED_OCCASIONS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-                               r"thirty|forty|fifty|a\s+dozen|dozens|hundreds|several|numerous|many)\s+(?:[\w-]+\s+){0,2}?"
+COUNTED_OCCASIONS = re.compile(rf"\b{COUNT}|several|numerous|many)\s+(?:[\w-]+\s+){{0,2}}?"
                                r"(?:meetings|visits|sessions|rounds)\s+(?:of\s+[\w\s-]{0,60}?)?(?:were|have\s+been|had\s+been)\s+"
                                r"(?:held|paid|made|conducted|organi[sz]ed)\b", re.I)
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
