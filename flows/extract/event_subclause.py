@@ -9,6 +9,7 @@ he signed ...'), so their dates stay the event's. With the rules alone (no parse
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flows.common.dates import DateMention
@@ -17,6 +18,10 @@ from flows.extract.syntax import parse
 # subordinators of a clause whose time is not the main clause's
 OTHER_TIME = frozenset({"after", "since", "before", "until", "till", "following"})
 VERB_POS = frozenset({"VERB"})
+# the cheap gate before the parse: a sentence without one of those words has no such clause (the parse's mark or
+# preposition is one of these words), and most dated sentences have none; parsing each one alone, outside the
+# document's batch, made the spaCy backbone 4x slower (101 -> 26 docs/s on the bench articles)
+OTHER_TIME_WORD = re.compile(r"\b(?:" + "|".join(sorted(OTHER_TIME)) + r")\b", re.I)
 
 
 def _token_at(doc: Any, offset: int) -> Any | None:
@@ -54,8 +59,10 @@ def in_other_clause(sentence: str, mention: DateMention, trigger_start: int, tri
     words = mention.text.lower().split()
     if not words or words[-1] in OTHER_TIME:
         return False  # 'a week after they met': a measure from the clause it opens, read by the offset rules
+    if mention.end <= mention.start or not OTHER_TIME_WORD.search(sentence):
+        return False
     doc = parse(sentence)
-    if doc is None or mention.end <= mention.start:
+    if doc is None:
         return False
     last = _token_at(doc, mention.end - 1)
     if last is None:
