@@ -23,7 +23,8 @@ from flows.lexicon.registry import family
 def _words() -> dict:
     data = read_toml("events_acts.toml")
     return {"families": set(data["merged_families"]), "precisions": set(data["merged_precisions"]),
-            "distinct": re.compile(data["distinct_cue"], re.I), "titled": re.compile(data["titled"])}
+            "distinct": re.compile(data["distinct_cue"], re.I), "titled": re.compile(data["titled"]),
+            "instrument_act": re.compile(data["instrument_act"], re.I)}
 
 
 def _distinct(row: dict) -> bool:
@@ -36,32 +37,31 @@ def _distinct(row: dict) -> bool:
 def merge_told_again(rows: list[dict]) -> list[dict]:
     """A document's event rows without the later tellings of a signing already told: same family, status, date and
     precision, the same two sides (either order: a signing is symmetric), neither sentence marking its instrument
-    distinct (a distinct one stands alone: 'Another agreement on ...' is no telling of the '32 MoUs' after it)."""
+    distinct (a distinct one stands alone: 'Another agreement on ...' is no telling of the '32 MoUs' after it).
+
+    One pass: each kept unmarked row leaves its key, so a row's sentence is read once, not once per earlier row."""
     words = _words()
+    told: set[tuple] = set()
     kept: list[dict] = []
     for row in rows:
-        if (family(row["event_type"]) in words["families"] and row["date_precision"] in words["precisions"]
-                and row["event_date"] is not None and not _distinct(row) and any(
-                    family(other["event_type"]) == family(row["event_type"]) and other["status"] == row["status"]
-                    and other["event_date"] == row["event_date"]
-                    and other["date_precision"] == row["date_precision"]
-                    and {other["actor_iso3"], other["target_iso3"]} == {row["actor_iso3"], row["target_iso3"]}
-                    for other in kept if not _distinct(other))):
+        mergeable = (family(row["event_type"]) in words["families"] and row["date_precision"] in words["precisions"]
+                     and row["event_date"] is not None)
+        distinct = _distinct(row)
+        key = (family(row["event_type"]), row["status"], row["event_date"], row["date_precision"],
+               frozenset((row["actor_iso3"], row["target_iso3"])))
+        if mergeable and not distinct and key in told:
             continue
         kept.append(row)
+        if not distinct:
+            told.add(key)
     return kept
-
-
-@lru_cache(maxsize=1)
-def _instrument_act() -> re.Pattern[str]:
-    return re.compile(read_toml("events_acts.toml")["instrument_act"], re.I)
 
 
 def instrument_sides(event_type: str, trigger: str, named: list[str], signings: list[tuple[str, str]],
                      actor: str | None, target: str | None) -> tuple[str | None, str | None]:
     """The sides of a ratification, approval or entry into force: those of the last signing the document told
     (`signings`, in order), the side the clause names first as actor; else the sides read from the clause."""
-    if family(event_type) != "other" or not signings or not _instrument_act().search(trigger):
+    if family(event_type) != "other" or not signings or not _words()["instrument_act"].search(trigger):
         return actor, target
     sides = signings[-1]
     if {actor, target} == set(sides):

@@ -154,12 +154,13 @@ def _untriggered(clause: Clause, point_dates: list[DateMention], state: EventSta
     if state.last_clause_type and point_dates and grammar["ellipsis"].search(text):
         return [Hit(state.last_clause_type, clause.start, clause.start, "(ellipsis)")]
     news_day = [mention for mention in point_dates if mention.resolution == "relative" and mention.precision == "day"]
-    if anchorable(point_dates, clause.sentence) and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
-                                                             or date_line(text, point_dates, clause.start)
-                                                             or _lead_caption(point_dates, state)):
+    anchors = anchorable(point_dates, clause.sentence)
+    if anchors and state.anchor is None and (ANCHOR_VERB.search(text) or news_day
+                                             or date_line(text, point_dates, clause.start)
+                                             or _lead_caption(point_dates, state)):
         # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
         # about (a verb of news, or a day told relative to publication), for the undated events after it
-        state.anchor = pick_date(anchorable(point_dates, clause.sentence), (clause.start + clause.end) // 2)
+        state.anchor = pick_date(anchors, (clause.start + clause.end) // 2)
     return []
 
 
@@ -212,9 +213,10 @@ def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[Dat
     # 'replaces the accord signed in 1999': the accord's history dates no later event
     story_clause = bool(rows) and not background_only(rows, clause.sentence) or len(
         {country.iso3 for country in clause.countries}) > 2
-    if story_clause and anchorable(point_dates, clause.sentence) and not RECALLED.search(clause.text) \
+    anchors = anchorable(point_dates, clause.sentence) if story_clause else []
+    if anchors and not RECALLED.search(clause.text) \
             and not pluperfect(clause.sentence, clause.start, clause.end):  # 'had invited him following his visit in 2010'
-        state.anchor = next_anchor(state.anchor, pick_date(anchorable(point_dates, clause.sentence), (clause.start + clause.end) // 2))
+        state.anchor = next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2))
     if rows:
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)

@@ -21,7 +21,7 @@ from flows.warehouse.failures import apply_pending
 from flows.warehouse.marker import dyad_tables, prepare_database
 from flows.warehouse.objects import columns, table_names
 from flows.warehouse.sync import sync_table
-from flows.warehouse.views import apply_views, publish_views, sql_files, view_order  # noqa: F401 - view_order re-exported
+from flows.warehouse.views import apply_views, publish_views, sql_files
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
