@@ -127,12 +127,24 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             # 'Serbia and Bosnia share the goal of EU membership': neither belongs; 'Kenya, a member of the
             # Commonwealth, backs Uganda': one side, and no member list says which
             continue
+        if len(sides) < len(pair) and not (rules["member_noun"].match(sentence, _past_acronym(sentence, m.end()))
+                                           or IN_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
+            continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
+            # not only name the body ('the priorities of the European Union', Italy's and not Tunisia's)
         if acronym not in [x.organization for x in out]:
             out.append(Membership(acronym, None, acronym, sides))
     return out
 
 
+def _past_acronym(sentence: str, end: int) -> int:
+    """After 'Association of Southeast Asian Nations (ASEAN)': past the acronym in brackets, if one follows."""
+    m = BRACKETED.match(sentence, end)
+    return m.end() if m else end
+
+
 OPEN_PAREN = re.compile(r"\s*\(\s*")
+BRACKETED = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)")
+IN_BEFORE = re.compile(r"\b(?:in|within|inside)\s+(?:the\s+)?$", re.I)
 # the subject before the verb (compiled once: speed)
 LETTER = re.compile(r"[A-Za-z]")
 ONLY_ALONE = re.compile(r"\b(?:only|alone)\b", re.I)

@@ -16,14 +16,20 @@ def memberships(text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a known organization named about the pair: only the sides on its member list (organization_members.csv)
-    ("Norway and Japan held talks in Oslo. Both leaders stressed the role of NATO in the Arctic.", {("NOR", "NATO")}),
+    # a known organization named about the pair: only the sides on its member list (organization_members.csv), and
+    # one side only when the text puts it inside (Japan is no NATO member, and the role of NATO says nothing of Norway)
+    ("Norway and Japan held talks in Oslo. Both leaders stressed the role of NATO in the Arctic.", set()),
     # neither side on the list: the goal of joining it
     ("Georgia and Moldova held talks. The two countries share the goal of EU membership.", set()),
     ("Japan and Norway held talks. Japan remains a close partner of NATO, and Norway a longstanding NATO member.",
      {("NOR", "NATO")}),
     ("China and Malaysia held talks. Malaysia, an ASEAN founding member, welcomed the Chinese delegation.",
      {("MYS", "ASEAN")}),  # a kind of member before the noun
+    ("New Zealand and Vietnam held talks. Our exports to Vietnam make it our third market in ASEAN, said the New "
+     "Zealand minister.", {("VNM", "ASEAN")}),  # 'in ASEAN': inside it
+    # one side on the list, and the body only named: no membership said
+    ("Italy and Tunisia held talks. The minister said the cable between Tunisia and Italy is a priority of the "
+     "European Union.", set()),
     # an organization with no member list: one side called a member is not shared
     ("Kenya and Uganda held talks. Kenya, a member of the Commonwealth, backs Uganda.", set()),
 ])
