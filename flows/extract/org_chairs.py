@@ -1,6 +1,6 @@
-"""A side that chairs an organization belongs to it: "Indonesia supports Singapore's chairmanship of the Association
-of South-east Asian Nations next year" (Singapore is a member, written as the text writes the name); "Paraguay holds
-the rotating presidency of Mercosur". Words in flows/lexicon/organizations.toml (chair_nouns, chair_verbs)."""
+"""A side that chairs an organization belongs to it: "Vietnam backed Laos's chairmanship of the Mekong River
+Commission" (Laos is a member; the name as the text writes it); "Uruguay holds the pro tempore presidency of
+Mercosur". Words in flows/lexicon/organizations.toml (chair_nouns, chair_verbs)."""
 from __future__ import annotations
 
 import re
@@ -12,10 +12,11 @@ from flows.lexicon import read_toml
 # after 'of (the)': the organization's name, capitalised words joined by lower-case function words
 NAME = re.compile(r"(?:the\s+)?((?:[A-Z][\w’'&-]*)(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w’'&-]*)*)"
                   r"(?:\s*\(([A-Z][A-Za-z&-]{1,9})\))?")
-# '... of the Council of the EU in July': a date after the name is no part of it
+# 'the presidency of the Council of the European Union from July': a date after the name is no part of it
 DATE_TAIL = re.compile(r"\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|"
                        r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$")
-# 'the Council of the EU', 'the Council of Europe' stays (a known name): a body's chair is the organization's member
+# 'the Council of the European Union' is the EU's; 'the Council of Europe' stays (a known name): a body's chair is
+# the organization's member
 BODY_OF = re.compile(r"^(?:Council|Committee|Commission|Assembly)\s+of\s+(?:the\s+)?(.+)$")
 
 
@@ -47,7 +48,7 @@ def chaired(sentence: str, countries: list[CountryMention], pair: tuple[str, str
         org = DATE_TAIL.sub("", name.group(1))
         body = BODY_OF.match(org)
         if org not in known and body and body.group(1) in known:
-            org = body.group(1)  # 'the rotating Presidency of the Council of the EU': the EU
+            org = body.group(1)  # 'Austria takes over the presidency of the Council of the European Union'
         acronym = known.get(org) or name.group(2)
         out.append((c.iso3, acronym or org, acronym))
     return out

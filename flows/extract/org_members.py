@@ -1,9 +1,8 @@
 """Who belongs to a well-known organization (flows/lexicon/organization_members.csv), for the memberships the text
 only implies by naming a known organization in a sentence about the pair: the sides that belong to it.
 
-'Gentiloni stressed the project between Tunisia and Italy, at the heart of the priorities of the European Union'
-(Italy and Tunisia; the EU names no side of a pair of non-members: Tunisia is none, so only Italy) and 'our largest
-export market in ASEAN' said of Indonesia by New Zealand (Indonesia is the member, not New Zealand). An organization
+'Georgia and Moldova share the goal of EU membership' (neither is on the list: no membership), 'Our exports make
+Vietnam our third market in ASEAN' said by New Zealand (Vietnam is the member, not New Zealand). An organization
 without a member list keeps the old reading: named about the pair, shared by both."""
 from __future__ import annotations
 

@@ -120,9 +120,9 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             continue  # 'European Union deforestation rules', 'the G20 summit in Rio': a modifier, no membership
             # ('among the G7 countries', 'shared SAARC membership': the noun says the members, so it counts)
         if rules["counterpart"].search(sentence, max(0, m.start() - 90), m.start()):
-            continue  # "Turkey's relationship with the European Union": the other party, no membership
+            continue  # "Norway's relationship with the European Union": the other party, no membership
         acronym = rules["acronym_of"][m.group("org")]
-        sides = belonging(acronym, tuple(pair))  # 'our largest export market in ASEAN' (New Zealand of Indonesia)
+        sides = belonging(acronym, tuple(pair))  # 'our third market in ASEAN' (New Zealand of Vietnam)
         if not sides or (not has_member_list(acronym) and rules["member_said"].search(sentence)):
             # 'Serbia and Bosnia share the goal of EU membership': neither belongs; 'Kenya, a member of the
             # Commonwealth, backs Uganda': one side, and no member list says which
@@ -130,7 +130,7 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
         if len(sides) < len(pair) and not (rules["member_noun"].match(sentence, _past_acronym(sentence, m.end()))
                                            or IN_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
             continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
-            # not only name the body ('the priorities of the European Union', Italy's and not Tunisia's)
+            # not only name the body ('the cable is a priority of the European Union', Italy's, not Tunisia's)
         if acronym not in [x.organization for x in out]:
             out.append(Membership(acronym, None, acronym, sides))
     return out
@@ -176,7 +176,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     out += [k for k in known if k.organization not in {o.organization for o in out}
             and k.organization not in {o.acronym for o in out}]
     for iso3, organization, acronym in chaired(sentence, countries, pair, rules["acronym_of"]):
-        if organization not in {o.organization for o in out}:  # "Singapore's chairmanship of ASEAN": a member
+        if organization not in {o.organization for o in out}:  # "Laos's chairmanship of ASEAN": a member
             out.append(Membership(organization, None if organization == acronym else organization, acronym, (iso3,)))
     return out
 
@@ -195,8 +195,8 @@ def _members(rules: dict, sentence: str, verb: re.Match, countries: list[Country
     clause_start = min(clause_start, len(subject))
     if ONLY_ALONE.search(subject[clause_start:]):
         return []  # 'only Tanzania is a member of ...': one side
-    # the verb opens the sentence ('As members of ...'); 'Guatemala joined the United Provinces of Central America,
-    # however, Chiapas ... joined Mexico' is no leading verb, and Mexico after it is no member
+    # the verb opens the sentence ('As members of ...'); 'Ecuador joined the Andean Federation of States, however,
+    # a province later joined Peru' is no leading verb, and Peru after it is no member
     leading = not sentence[:verb.start()].strip()
     members = []
     for c in countries:
@@ -215,7 +215,7 @@ def _members(rules: dict, sentence: str, verb: re.Match, countries: list[Country
     return members
 
 
-# 'Laos joined ASEAN in 1997 and Cambodia in 1999': the verb and its object left out before the second country
+# 'Estonia joined NATO in 2004 and Finland in 2023': the verb and its object left out before the second country
 GAP_BEFORE = re.compile(r"(?:,\s*|\s+)and\s+(?:then\s+|later\s+)?(?:the\s+)?$")
 GAP_AFTER = re.compile(r"\s+(?:in|on|by)\s+(?:\d|(?:early|late|mid-?)\s*\d|[A-Z][a-z]+\s+\d)")
 
@@ -252,7 +252,7 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
     for piece, m in ((piece, m) for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
         phrase = m.group(0)
         if INSIDE_A_NOUN.search(piece, 0, m.start()):
-            continue  # 'take part in a ceremony dedicated to the anniversary of the X Battles': not a body joined
+            continue  # 'take part in a ceremony for the centenary of the Pacific War': not a body joined
         if LIST_MODIFIER.match(piece, m.end()) and not rules["member_noun"].match(piece, m.end()):
             continue  # 'the EU macroregional strategies': the name modifies a noun phrase, no membership
         if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):
