@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
+from flows.extract.org_chairs import chaired
+from flows.extract.org_members import belonging, has_member_list
 from flows.common.prefilter import gate, word_gate
 from flows.lexicon import read_toml
 
@@ -47,6 +49,8 @@ def _rules() -> dict:
         "pair_org": re.compile(data["pair_org"]),
         "shared": re.compile("|".join(data["shared_cues"]), re.I),
         "not_shared": re.compile("|".join(data["not_shared"]), re.I),
+        "member_said": re.compile("|".join(data["member_said"]), re.I),
+        "counterpart": re.compile("|".join(data["counterpart_before"]), re.I),
         "known": re.compile(r"\b(?P<org>" + "|".join(
             re.escape(n) for n in sorted({*data["known"], *data["known"].values(), *_title_case(data["known"])},
                                          key=len, reverse=True))
@@ -56,7 +60,9 @@ def _rules() -> dict:
         "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
                        **{k: k.upper() for k in _title_case(data["known"])}},
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
-        "member_noun": re.compile(r"\s+(?:" + "|".join(data["member_nouns"]) + r")\b"),
+        # 'the first Asean founding member': a kind of member before the noun
+        "member_noun": re.compile(r"\s+(?:(?:founding|full|fellow|associate)\s+)?(?:" + "|".join(data["member_nouns"])
+                                  + r")\b"),
     }
 
 
@@ -89,6 +95,10 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
 # find_memberships reads the list of organizations after the verb with these (compiled once: speed)
 AS_ASIDE = re.compile(r",\s+as\s+[^,;]*(?=,)")
 AND_MEMBERS = re.compile(r"\s+and\s+(?:also\s+)?(?:full\s+|associate\s+)?members?\s+of\b")
+ENDS_WHOLE = re.compile(r"[.!?;:)\"'”’\]]\s*$")
+# before a listed name: a common noun's article, or a preposition after a word ('to the AU' starts an item): the
+# name is inside another noun phrase
+INSIDE_A_NOUN = re.compile(r"^\s*an?\s|\w\s+(?:of|to|for|with|by|at|from|into|dedicated)\s", re.I)
 LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)")
 
 
@@ -101,16 +111,40 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
     if not about_pair or rules["not_shared"].search(sentence):
         return []
     out: list[Membership] = []
+    last_end = -1
     for m in rules["known"].finditer(sentence):
+        if last_end >= 0 and OPEN_PAREN.fullmatch(sentence, last_end, m.start()):
+            continue  # 'the European Union (EU)': the same mention, already read
+        last_end = m.end()
         if MODIFIER_USE.match(sentence, m.end()) and not rules["member_noun"].match(sentence, m.end()):
             continue  # 'European Union deforestation rules', 'the G20 summit in Rio': a modifier, no membership
             # ('among the G7 countries', 'shared SAARC membership': the noun says the members, so it counts)
+        if rules["counterpart"].search(sentence, max(0, m.start() - 90), m.start()):
+            continue  # "Norway's relationship with the European Union": the other party, no membership
         acronym = rules["acronym_of"][m.group("org")]
+        sides = belonging(acronym, tuple(pair))  # 'our third market in ASEAN' (New Zealand of Vietnam)
+        if not sides or (not has_member_list(acronym) and rules["member_said"].search(sentence)):
+            # 'Serbia and Bosnia share the goal of EU membership': neither belongs; 'Kenya, a member of the
+            # Commonwealth, backs Uganda': one side, and no member list says which
+            continue
+        if len(sides) < len(pair) and not (rules["member_noun"].match(sentence, _past_acronym(sentence, m.end()))
+                                           or IN_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
+            continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
+            # not only name the body ('the cable is a priority of the European Union', Italy's, not Tunisia's)
         if acronym not in [x.organization for x in out]:
-            out.append(Membership(acronym, None, acronym, tuple(pair)))
+            out.append(Membership(acronym, None, acronym, sides))
     return out
 
 
+def _past_acronym(sentence: str, end: int) -> int:
+    """After 'Association of Southeast Asian Nations (ASEAN)': past the acronym in brackets, if one follows."""
+    m = BRACKETED.match(sentence, end)
+    return m.end() if m else end
+
+
+OPEN_PAREN = re.compile(r"\s*\(\s*")
+BRACKETED = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)")
+IN_BEFORE = re.compile(r"\b(?:in|within|inside)\s+(?:the\s+)?$", re.I)
 # the subject before the verb (compiled once: speed)
 LETTER = re.compile(r"[A-Za-z]")
 ONLY_ALONE = re.compile(r"\b(?:only|alone)\b", re.I)
@@ -132,14 +166,19 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
              else [])
     for m in rules["pair_org"].finditer(sentence) if pair and gate(rules["pair_org"]).open(sentence, lowered) else ():
         # 'the two NATO allies': the pair's shared organization, named as what they are to each other
-        if m.group(1) not in {c.text for c in countries}:
+        if m.group(1) not in {c.text for c in countries} and belonging(m.group(1), pair) == tuple(pair):
             out.append(Membership(m.group(1), None, m.group(1), tuple(pair)))  # type: ignore[arg-type]
     for verb in rules["verbs"].finditer(sentence) if has_verb else ():
         members = _members(rules, sentence, verb, countries, pair, pair_spans)
+        members += _gapped_members(sentence, verb, countries, members)
         if len(members) >= 2:
             out += _listed_organizations(rules, sentence, verb.end(), countries, tuple(members), out)
-    return out + [k for k in known if k.organization not in {o.organization for o in out}
-                  and k.organization not in {o.acronym for o in out}]
+    out += [k for k in known if k.organization not in {o.organization for o in out}
+            and k.organization not in {o.acronym for o in out}]
+    for iso3, organization, acronym in chaired(sentence, countries, pair, rules["acronym_of"]):
+        if organization not in {o.organization for o in out}:  # "Laos's chairmanship of ASEAN": a member
+            out.append(Membership(organization, None if organization == acronym else organization, acronym, (iso3,)))
+    return out
 
 
 def _members(rules: dict, sentence: str, verb: re.Match, countries: list[CountryMention],
@@ -156,7 +195,9 @@ def _members(rules: dict, sentence: str, verb: re.Match, countries: list[Country
     clause_start = min(clause_start, len(subject))
     if ONLY_ALONE.search(subject[clause_start:]):
         return []  # 'only Tanzania is a member of ...': one side
-    leading = verb.start() - len(sentence[:verb.start()].lstrip()) == 0 or not sentence[:verb.start()].strip()
+    # the verb opens the sentence ('As members of ...'); 'Ecuador joined the Andean Federation of States, however,
+    # a province later joined Peru' is no leading verb, and Peru after it is no member
+    leading = not sentence[:verb.start()].strip()
     members = []
     for c in countries:
         if clause_start <= c.start < verb.start() and c.iso3 not in members and c.kind != "historic" \
@@ -174,6 +215,21 @@ def _members(rules: dict, sentence: str, verb: re.Match, countries: list[Country
     return members
 
 
+# 'Estonia joined NATO in 2004 and Finland in 2023': the verb and its object left out before the second country
+GAP_BEFORE = re.compile(r"(?:,\s*|\s+)and\s+(?:then\s+|later\s+)?(?:the\s+)?$")
+GAP_AFTER = re.compile(r"\s+(?:in|on|by)\s+(?:\d|(?:early|late|mid-?)\s*\d|[A-Z][a-z]+\s+\d)")
+
+
+def _gapped_members(sentence: str, verb: re.Match, countries: list[CountryMention], members: list[str]) -> list[str]:
+    """The countries a dated membership verb is said of again with the verb left out ('A joined X in 1997 and B in
+    1999'), when its own subject is one country."""
+    if len(members) != 1 or "join" not in verb.group(0).lower():
+        return []
+    return list(dict.fromkeys(c.iso3 for c in countries if c.start > verb.end() and c.iso3 not in members
+                              and c.kind == "name" and GAP_BEFORE.search(sentence, verb.end(), c.start)
+                              and GAP_AFTER.match(sentence, c.end)))
+
+
 def _listed_organizations(rules: dict, sentence: str, after: int, countries: list[CountryMention],
                           members: tuple[str, ...], taken: list[Membership]) -> list[Membership]:
     """The organizations listed after a membership verb (from `after`), each once and none already `taken`."""
@@ -187,8 +243,16 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
     listing = AND_MEMBERS.sub(",", listing)  # '... and members of X'
     found: list[Membership] = []
     pieces = LIST_SPLIT.split(listing)
+    if end is None and pieces and not ENDS_WHOLE.search(sentence):
+        # 'are members of SAARC, IORA and the Commonwealt': an excerpt cut mid-word; its last name is kept only
+        # if it is whole by itself (an acronym or a known name)
+        last = CAP_PHRASE.search(pieces[-1])
+        if last and not (last.group(0).isupper() or rules["known"].fullmatch(last.group(0))):
+            pieces = pieces[:-1]
     for piece, m in ((piece, m) for piece in pieces for m in [CAP_PHRASE.search(piece)] if m):
         phrase = m.group(0)
+        if INSIDE_A_NOUN.search(piece, 0, m.start()):
+            continue  # 'take part in a ceremony for the centenary of the Pacific War': not a body joined
         if LIST_MODIFIER.match(piece, m.end()) and not rules["member_noun"].match(piece, m.end()):
             continue  # 'the EU macroregional strategies': the name modifies a noun phrase, no membership
         if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):

@@ -20,6 +20,9 @@ BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(?=\S)")
 LINE_END_PUNCT = re.compile(r"[.!?;][\"'”’)\]]*\s*$")  # ';' ends an item of a list written as one sentence
 # A line this long without a full stop at its end is a paragraph cut short (an excerpt), not a heading.
 CUT_PARAGRAPH_WORDS = 16
+# The text's last line is cut short at fewer words: an excerpt stops mid-sentence ('A and B are common members of X,
+# Y and the Commonwealt'), and an article does not end on a heading.
+CUT_LAST_LINE_WORDS = 8
 # "TBILISI — ", "Tashkent, 3 March 2024 (Central Asia Wire): ", "ASTANA, May 5 (Reuters) - ", "Lima, Nov 5 (EFE).- "
 DATELINE = re.compile(
     r"^(?:[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
@@ -156,6 +159,7 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     body_start = _front_matter_end(text)
     lines = _lines(text)
+    last = max((n for n, (s, e) in enumerate(lines) if text[s:e].strip()), default=-1)
     for n, (line_start, line_end) in enumerate(lines):
         if line_start < body_start:
             continue
@@ -177,7 +181,8 @@ def split_sentences(text: str) -> list[Sentence]:
                     out.append(Sentence(len(out), s, e, text[s:e]))
             continue
         if not stripped or stripped.startswith("#") or not (LINE_END_PUNCT.search(stripped) or _introduces_list(stripped)
-                                                            or len(stripped.split()) >= CUT_PARAGRAPH_WORDS):
+                                                            or len(stripped.split()) >= CUT_PARAGRAPH_WORDS
+                                                            or (n == last and len(stripped.split()) >= CUT_LAST_LINE_WORDS)):
             continue
         lead = len(line) - len(line.lstrip())
         start, dateline = line_start + lead, None

@@ -1,0 +1,54 @@
+"""A side that chairs an organization belongs to it: "Vietnam backed Laos's chairmanship of the Mekong River
+Commission" (Laos is a member; the name as the text writes it); "Uruguay holds the pro tempore presidency of
+Mercosur". Words in flows/lexicon/organizations.toml (chair_nouns, chair_verbs)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.lexicon import read_toml
+
+# after 'of (the)': the organization's name, capitalised words joined by lower-case function words
+NAME = re.compile(r"(?:the\s+)?((?:[A-Z][\w’'&-]*)(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w’'&-]*)*)"
+                  r"(?:\s*\(([A-Z][A-Za-z&-]{1,9})\))?")
+# 'the presidency of the Council of the European Union from July': a date after the name is no part of it
+DATE_TAIL = re.compile(r"\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$")
+# 'the Council of the European Union' is the EU's; 'the Council of Europe' stays (a known name): a body's chair is
+# the organization's member
+BODY_OF = re.compile(r"^(?:Council|Committee|Commission|Assembly)\s+of\s+(?:the\s+)?(.+)$")
+
+
+@lru_cache(maxsize=1)
+def _chair() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = read_toml("organizations.toml")
+    nouns = "|".join(data["chair_nouns"])
+    verbs = "|".join(data["chair_verbs"])
+    possessive = re.compile(r"(?:[’']s?)?\s+(?:\w+\s+)?(?:" + nouns + r")\s+of\s+", re.I)
+    verb = re.compile(r"\s+(?:" + verbs + r")\s+the\s+(?:\w+\s+)?(?:" + nouns + r")\s+of\s+", re.I)
+    return possessive, verb
+
+
+def chaired(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
+            known: dict[str, str]) -> list[tuple[str, str, str | None]]:
+    """(iso3 of the chair, organization as the text writes it or its known acronym, acronym) for each of the pair
+    that the sentence says chairs an organization. `known` maps a known name or acronym to its acronym."""
+    if pair is None or "chair" not in sentence.lower() and "presiden" not in sentence.lower():
+        return []
+    possessive, verb = _chair()
+    out = []
+    for c in countries:
+        if c.iso3 not in pair or c.kind not in ("name", "capital"):
+            continue
+        cue = possessive.match(sentence, c.end) or verb.match(sentence, c.end)
+        name = NAME.match(sentence, cue.end()) if cue else None
+        if name is None:
+            continue
+        org = DATE_TAIL.sub("", name.group(1))
+        body = BODY_OF.match(org)
+        if org not in known and body and body.group(1) in known:
+            org = body.group(1)  # 'Austria takes over the presidency of the Council of the European Union'
+        acronym = known.get(org) or name.group(2)
+        out.append((c.iso3, acronym or org, acronym))
+    return out
