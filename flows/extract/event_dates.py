@@ -4,28 +4,34 @@ from __future__ import annotations
 import re
 
 from flows.common.dates import DateMention, shift_date
+from flows.common.words import alternation
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_subclause import in_other_clause
+from flows.lexicon import read_toml
+
+_WORDS = read_toml("events.toml")["date_words"]
+
+
+def _any(*keys: str) -> str:
+    """The rows of [date_words] lists as one group, in their order ('(?:visit|trip|stay|tour)')."""
+    return alternation([row for key in keys for row in _WORDS[key]], longest_first=False, escape=False)
+
 
 DECADE = re.compile(r"\d0['’]?s\b")
 SINCE = re.compile(r"(?:since|from)\b", re.I)
 DURATION = re.compile(r"^(?:in|for|over)\s+(?:the\s+(?:past|last)\s+)?\w+\s+(?:years|months|decades|weeks|days)(?:\s+on)?$",
                       re.I)
 # 'agreed on Monday to revive talks': a verb of news dates the story
-ANCHOR_VERB = re.compile(r"\b(?:agreed|said|announced|pledged|discussed|decided|met|spoke|talked|held)\b")
+ANCHOR_VERB = re.compile(r"\b" + _any("anchor_verbs") + r"\b")
 DURING_VISIT = re.compile(r"\b(?:[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+(?:the|his|her|this|that)\s+(?:[\w-]+\s+)?"
-                          r"(?:visit|trip|stay|tour)\b")
-# how many: the counts a tally of acts is written with (one list for both patterns below)
-COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-         r"a\s+dozen|dozens|hundreds")
+                          + _any("visit_nouns") + r"\b")
 # a count of acts over a stretch of time: 'the two sides have concluded over 30 treaties'
-TALLY_COUNT = re.compile(rf"\b{COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?:agreements|documents|deals|memorand\w*|"
-                         r"treaties|accords|meetings|visits|MoUs)\b", re.I)
+TALLY_COUNT = re.compile(r"\b" + _any("counts") + r"\s+(?:[\w-]+\s+){0,2}?" + _any("tallied_acts") + r"\b", re.I)
 # many meetings or visits counted over a stretch ('eleven sessions of the joint committee were held'): no one day; a count of
 # documents signed is one signing (the agreements of a visit are one occasion)
-COUNTED_OCCASIONS = re.compile(rf"\b{COUNT}|several|numerous|many)\s+(?:[\w-]+\s+){{0,2}}?"
-                               r"(?:meetings|visits|sessions|rounds)\s+(?:of\s+[\w\s-]{0,60}?)?(?:were|have\s+been|had\s+been)\s+"
-                               r"(?:held|paid|made|conducted|organi[sz]ed)\b", re.I)
+COUNTED_OCCASIONS = re.compile(r"\b" + _any("counts", "vague_counts") + r"\s+(?:[\w-]+\s+){0,2}?"
+                               + _any("counted_occasions") + r"\s+(?:of\s+[\w\s-]{0,60}?)?(?:were|have\s+been|had\s+been)\s+"
+                               + _any("occasion_verbs") + r"\b", re.I)
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10}
 MEASURED = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<u>day|week|month|year)s?"
@@ -37,10 +43,8 @@ PARTICIPLE_GAP = re.compile(r"\s*,?\s*(?:[\w’'-]+\s+){0,2}?(?:(?:on|in)\s+(?:t
 # a trigger that ends in its own verb of taking place, then a place and the date: '..., which took place in Lima, on'
 HAPPENED_END = re.compile(r"\b(?:took\s+place|(?:was|were)\s+held)$", re.I)
 PLACE_GAP = re.compile(r"(?:\s*,?\s*(?:in|at)\s+(?:the\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,2})?\s*,?\s*(?:on|in)?\s*")
-ACT_NOUN_BEFORE = re.compile(r"\b(?:agreements?|treat(?:y|ies)|accords?|memorand(?:um|a)|MoUs?|protocols?|pacts?|deals?|"
-                             r"declarations?|conventions?|charters?|documents?|relations|ties|embass(?:y|ies)|"
-                             r"consulates?|missions?)(?:\s+\([^()]{1,20}\))?\s*,?\s+$", re.I)
-ANNIVERSARY_OF = re.compile(r"\b(?:anniversary|centenary|centennial|jubilee)\s+of\b", re.I)
+ACT_NOUN_BEFORE = re.compile(r"\b" + _any("act_nouns") + r"(?:\s+\([^()]{1,20}\))?\s*,?\s+$", re.I)
+ANNIVERSARY_OF = re.compile(r"\b" + _any("anniversary_nouns") + r"\s+of\b", re.I)
 POSSESSED_REACH = 20  # characters from "Friday's" to the trigger it may date ("Friday's talks", "Monday's state visit")
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # 'six weeks after the Peruvian leader visited Chile': the event after the measure happened that long before the story's

@@ -4,25 +4,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flows.common.words import alternation
 from flows.extract.countries import CountryMention, find_countries, other_side
 from flows.extract.event_grammar import rules
 from flows.extract.people import Person
+from flows.lexicon import read_toml
+
+_WORDS = read_toml("events.toml")["party_words"]
+
+
+def _any(key: str) -> str:
+    """The rows of one [party_words] list as a group, in their order ('(?:with|to|met)')."""
+    return alternation(_WORDS[key], longest_first=False, escape=False)
+
 
 # a possessive country before a common noun that is not a side of a relation ("Iran's nuclear programme")
-ATTRIBUTE = re.compile(r"[’']s?\s+(?!(?:side|delegation|government|president|leader|prime|foreign|minister|ministry|embassy|"
-                       r"ambassador|parliament|authorities|officials|envoy|king|emir|capital|independence)\b)[a-z]")
-MEDIATOR = re.compile(r"\b(?:brokered|mediated|facilitated|sponsored)\s+by\s+(?:the\s+)?$|\bmediation\s+(?:of|by|from)\s+(?:the\s+)?$",
+ATTRIBUTE = re.compile(r"[’']s?\s+(?!" + _any("side_nouns") + r"\b)[a-z]")
+MEDIATOR = re.compile(r"\b" + _any("mediator_verbs") + r"\s+by\s+(?:the\s+)?$|\bmediation\s+(?:of|by|from)\s+(?:the\s+)?$",
                       re.I)
 # 'with X', 'met X', 'visited X' (the host, a person named after the visit verb): the other side
-OBJECT_MARK = re.compile(r"\b(?:with|to|met|received|receiving|welcomed|welcoming|hosted|hosting|greeted|visited|visiting)\s+"
+OBJECT_MARK = re.compile(r"\b" + _any("object_marks") + r"\s+"
                          r"(?:(?:his|her|their)\s+)?"
                          r"(?:[\w’'-]+,?\s+){0,5}$")
-PASSIVE_HOST = re.compile(r"\b(?:received|welcomed|greeted|hosted|met)\b[^.;]{0,50}\bby\s+(?:[\w’'-]+,?\s+){0,5}$")
-PAIR_WORDS = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:ministers|leaders|presidents|sides|delegations|governments|cabinets)\b"
-                        r"|\bthe\s+two\s+(?:[\w-]+\s+)?(?:countries|nations|states|neighbou?rs|rivals|allies|partners|powers)\b",
+PASSIVE_HOST = re.compile(r"\b" + _any("host_verbs") + r"\b[^.;]{0,50}\bby\s+(?:[\w’'-]+,?\s+){0,5}$")
+PAIR_WORDS = re.compile(r"\b(?:the|both)\s+(?:two\s+)?" + _any("pair_people") + r"\b"
+                        r"|\bthe\s+two\s+(?:[\w-]+\s+)?" + _any("pair_states") + r"\b",
                         re.I)
-PLACE_BEFORE = re.compile(r"\b(?:Villa|House|Palace|Hall|Airport|Cent(?:re|er)|Hotel|Square|Street|Building|Residence|"
-                          r"Complex|Office|Secretariat)\s*,\s*$")
+PLACE_BEFORE = re.compile(r"\b" + _any("building_words") + r"\s*,\s*$")
 HOST_TRIGGER = re.compile(r"(?i)host|receiv|welcom")
 # 'visited neighbouring Latvia', 'visited the Iraqi capital Baghdad': the place visited, whatever words describe it
 VISITED_PLACE = re.compile(r"\b(?:visit(?:ed|ing|s)?|toured|reached)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|fellow|"
@@ -91,7 +99,7 @@ class Parties:
 # a city alone before a colon or dash at the very start of a sentence is a dateline the splitter kept (title case)
 DATELINE_PLACE = re.compile(r"^\s*$")
 DATELINE_END = re.compile(r"\s*(?::|—|–|--)\s")
-NAMED_GATHERING = re.compile(r"(?:\s+[A-ZÀ-Þ][\w’'-]+){0,4}\s+(?:Conference|Summit|Forum|Dialogue|Games|Expo|Congress)\b")
+NAMED_GATHERING = re.compile(r"(?:\s+[A-ZÀ-Þ][\w’'-]+){0,4}\s+" + _any("gathering_words") + r"\b")
 
 
 def read_parties(sentence: str, clause_start: int, clause_end: int, countries: list[CountryMention],

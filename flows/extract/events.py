@@ -19,6 +19,8 @@ from flows.extract.event_acts import instrument_sides
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
 from flows.extract.event_status import background_only, in_progress, is_planned, no_act
+from flows.extract.event_words import (AUXILIARY, BUSINESS_DEAL, COMPANY_SIGNER, DEAL_WITH, INTERNATIONAL_ROLE, MULTILATERAL,
+                                       PARTICIPLE_BY, PARTICIPLE_DATE, RECALLED, REFERENCE_NOUN, RELATIVE, STATE_DEAL)
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.people import Person
 from flows.lexicon.registry import event_type as registry_type, family, family_kind
@@ -61,32 +63,6 @@ class EventState:
     last_clause_parties: tuple[str, str] | None = None
     sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
     sentence_rows: list[EventRow] = field(default_factory=list)  # the current sentence's rows of its earlier clauses
-
-
-REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?(?:visit|talks|meeting|agreement|deal|treaty|trip)\b"
-                            r"(?=\s*,|\s+(?:was|is|which|that|had|has|will|comes|came|follows|followed|marks|marked|began|"
-                            r"begins|ended|ends|took|takes|lasted|coincides|coincided|included|includes)\b)")
-# 'the three leaders met', 'a three-way summit': a meeting of more than two states is no bilateral event
-MULTILATERAL = re.compile(r"\b(?:three|four|five|six|seven|eight|nine|ten|several)\s+(?:leaders|ministers|presidents|heads|"
-                          r"countries|nations|states|governments|foreign\s+ministers|prime\s+ministers)\b|"
-                          r"\b(?:three|four|five)-way\b|\btrilateral\b|\btripartite\b|\bquadrilateral\b", re.I)
-# a date right after a participle belongs to it: 'the anniversary of relations, established on 5 September 1962'
-PARTICIPLE_DATE = re.compile(r"\b(?:established|signed|founded|concluded|opened|adopted|launched|created|born|elected)\s+"
-                             r"(?:\w+\s+){0,2}?(?:(?:on|in)\s+(?:the\s+)?)?$", re.I)
-# a relative clause set off by commas: its dates are its own ('Tusk, who returned as prime minister in December, travelled')
-RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
-INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|"
-                                r"African\s+Union|World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC|Security\s+Council|"
-                                r"General\s+Assembly|Council\s+of\s+Europe)\b")
-RECALLED = re.compile(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b"
-                      r"|\b(?:recalling|recalled|remembering|recalls)\b")
-BUSINESS_DEAL = re.compile(r"\b(?:commercial|business|export|import|supply|purchase|sales?)\s+(?:contracts?|deals?)\b", re.I)
-STATE_DEAL = re.compile(r"\b(?:intergovernmental|agreements?|memorand\w*|treat(?:y|ies)|protocols?|declarations?)\b", re.I)
-# a company or bank as the signer, right before the trigger ('Banco Grande of Chile signed', 'the Bank has signed')
-COMPANY_SIGNER = re.compile(r"(?-i:\b(?:Bank|Banco|Company|Corporation|Corp|Group|Ltd|Limited|Inc|Airlines?|Holdings?|PLC|LLC))"
-                            r"(?:\s+of\s+(?-i:[A-ZÀ-Þ][\w’'-]+)(?:\s+(?-i:[A-ZÀ-Þ][\w’'-]+))?)?\s+(?:has\s+|have\s+|had\s+)?signed\b")
-DEAL_WITH = re.compile(r"\b(?:agreement|memorandum(?:\s+of\s+understanding)?|deal|accord|treaty|pact|contract)s?\s+"
-                       r"with\s+((?:the\s+)?[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3})")
 
 
 def find_events(sentence: str, countries: list[CountryMention], dates: list[DateMention],
@@ -313,10 +289,6 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         # an undated event told before any date: the news of the day (publication date as the fallback)
         return DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}"), "publication"
     return None, None
-
-
-PARTICIPLE_BY = re.compile(r"\s+by\b")
-AUXILIARY = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had)\s+(?:\w+ly\s+|also\s+)?$", re.I)
 
 
 def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Parties) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from flows.common.prefilter import word_trie
+from flows.common.words import alternation, whole_words
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
 from flows.lexicon import read_toml
@@ -13,7 +14,10 @@ from flows.lexicon import read_toml
 @lru_cache(maxsize=1)
 def trade_lexicon() -> dict:
     data = read_toml("trade.toml")
-    words = lambda key: r"\b(?:" + "|".join(sorted(data[key], key=len, reverse=True)) + r")\b"  # noqa: E731
+    words = lambda key: whole_words(data[key], escape=False)  # noqa: E731  (longest first: 'exported goods')
+    in_order = lambda key: whole_words(data[key], longest_first=False, escape=False)  # noqa: E731
+    # the trade hint: the lexicon's verbs and nouns, then its other words in their rows' order
+    hint_words = sorted(_hint_words(data), key=len, reverse=True)
     return {
         "export": re.compile(words("export_verbs"), re.I),
         "import": re.compile(words("import_verbs"), re.I),
@@ -21,7 +25,7 @@ def trade_lexicon() -> dict:
         "import_flow": re.compile(words("import_nouns") + r"\s+from\b", re.I),
         "intro": re.compile("|".join(data["list_introducers"]), re.I),
         "carry": re.compile(words("carry_verbs"), re.I),
-        "arrival": re.compile(r"\b(?:" + "|".join(data["arrival_verbs"]) + r")\b", re.I),
+        "arrival": re.compile(in_order("arrival_verbs"), re.I),
         "subject_nouns": set(data["subject_nouns"]),
         "weak": set(data["weak_verbs"]),
         "noun_like": set(data["noun_like_verbs"]),
@@ -29,17 +33,12 @@ def trade_lexicon() -> dict:
         "not_products": set(data["flow_modifiers_not_products"]),
         "passive": set(data["passive_supply_verbs"]),
         # 'Ghana spent $2m to import cattle': an infinitive trade verb after a verb of paying is a purchase
-        "spend": re.compile(r"\b(?:" + "|".join(data["spend_verbs"]) + r")\b(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
-        "hint": re.compile(r"\b(?:" + "|".join(sorted(_hint_words(data), key=len, reverse=True)) + HINT_MORE + r")\b", re.I),
+        "spend": re.compile(in_order("spend_verbs") + r"(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
+        "hint": re.compile(whole_words([*hint_words, *data["hint_more"]], longest_first=False, escape=False), re.I),
         # the same yes/no test, faster (prefilter.word_start, word_trie): trade_gate asks only whether it matches
-        "hint_test": re.compile(r"(?<!\w)(?:" + word_trie(_hint_words(data)) + HINT_MORE + r")\b", re.I),
+        "hint_test": re.compile(r"(?<!\w)" + alternation([word_trie(_hint_words(data)), *data["hint_more"]],
+                                                           longest_first=False, escape=False) + r"\b", re.I),
     }
-
-
-# the trade hint's words besides the lexicon's verbs and nouns (a leading '|': they follow the lexicon's words)
-HINT_MORE = (r"|rel(?:y|ies|ied)|depend(?:s|ed|ing)?|demand|originating|markets?\s+for|pa(?:y|ys|id|ying)|reached|arriv\w*"
-             r"|flows?|goes|exported|delivered|buyers?|suppliers?|importers?|exporters?|customers?|purchasers?|sellers?"
-             r"|sources?")
 
 
 def _hint_words(data: dict) -> set[str]:

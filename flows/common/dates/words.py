@@ -4,9 +4,10 @@ flows.common sits beside flows.lexicon in the house layers and may not import it
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
+
+from flows.common.words import alternation  # longest first, spaces as any whitespace: '(?:May|June)'
 
 DATES_LEXICON = Path(__file__).resolve().parents[2] / "lexicon" / "dates.toml"
 
@@ -25,13 +26,6 @@ ORDINALS: dict[str, int] = dict(_WORDS["ordinals"])
 RELATIVE_DAYS: dict[str, int] = dict(_WORDS["relative_days"])
 PREP_KIND: dict[str, str] = dict(_WORDS["preposition_kinds"])
 TARGET_PREPOSITIONS = frozenset(word for word, on in _WORDS.get("target_prepositions", {}).items() if on)
-
-
-def alternation(words: object, flags: str = "") -> str:
-    """A regex group matching any of the words (longest first, spaces as any whitespace), e.g. '(?:May|June)'."""
-    ordered = sorted((str(word) for word in words), key=len, reverse=True)  # type: ignore[attr-defined]
-    body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
 def capitalised(words: object) -> list[str]:

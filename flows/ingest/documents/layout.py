@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.common.dates import MONTHS
+from flows.common.dates.words import MONTHS, alternation, capitalised
 from flows.lexicon import read_table, read_toml
 
 _ITEM_RX = re.compile(r"^\s*(?:[-*+•–]|\d{1,3}[.)])\s+\S")
@@ -28,7 +28,7 @@ _TERMINAL_RX = re.compile(r"[.!?:][\"'”’)\]]*$")
 _JOINING_END_RX = re.compile(r"[,;–—-]$|[,;]\s*[\"'”’]$")
 _LAST_WORD_RX = re.compile(r"([A-Za-z]+)\W*$")
 # "Sept 12," / "on 5 June" at a line's end: a year or a day on the next line belongs to it
-_DATE_TAIL_RX = re.compile(rf"\b(?:{'|'.join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?$")
+_DATE_TAIL_RX = re.compile(rf"\b{alternation(capitalised(MONTHS))}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?$")
 # The shortest wrap width worth detecting: a page of lines shorter than this is a list or verse, not a wrapped text.
 MIN_WRAP_WIDTH = 30
 # How many lines must come close to the width before the text counts as hard-wrapped.
