@@ -59,11 +59,16 @@ def known_country(name: str) -> str | None:
     tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
     if not tokens:
         return None
-    hits = set()
+    hits, strong = set(), set()
     for leader, iso3, _ in _leaders().get(tokens[-1], []):
         common = len(set(tokens) & set(leader))
         if len(tokens) == 1 or common >= 2 or (leader[-1] == tokens[-1] and leader[0][:1] == tokens[0][:1]):
             hits.add(iso3)
+        if len(tokens) > 1 and common == len(tokens) == len(leader):
+            strong.add(iso3)
+    # the whole name of one row wins over rows that share only its last word and initial ('Sheikh Hasina' is not
+    # 'Samia Suluhu Hassan', whose folded family name and initial are the same)
+    hits = strong or hits
     return hits.pop() if len(hits) == 1 else None
 
 

@@ -143,3 +143,25 @@ def _enumerations(sentence: str, countries: list[CountryMention],
     if len(current) >= MIN_MEMBERS:
         runs.append(current)
     return runs
+
+
+CUE_STRENGTH = {"explicit": 3, "lexicon": 2, "inferred": 1}
+
+
+def split_title_partners(people: list[Person], pair: tuple[str, str] | None) -> None:
+    """'Prime Ministers A and B held talks': two holders of a one-holder office serve two countries. Once every
+    sentence is read, the one whose country is surer (explicit, then leaders.csv) keeps it, and the other, when it
+    has no country, the same one, or only a guess outside the pair, serves the pair's other side."""
+    if pair is None:
+        return
+    for person in people:
+        other = person.title_partner
+        if other is None:
+            continue
+        sure, unsure = sorted((person, other), key=lambda p: -CUE_STRENGTH.get(p.country_cue or "", 0))
+        if sure.country not in pair or CUE_STRENGTH.get(sure.country_cue or "", 0) <= CUE_STRENGTH.get(
+                unsure.country_cue or "", 0):
+            continue
+        if unsure.country is None or unsure.country == sure.country or unsure.country not in pair:
+            unsure.country = pair[1] if pair[0] == sure.country else pair[0]
+            unsure.country_cue = "inferred"

@@ -1,0 +1,103 @@
+"""People forms read in session 9 (issue 11): each test is one phenomenon, on a text of our own."""
+from __future__ import annotations
+
+from tests.unit.extract.conftest import people_of
+
+
+def test_form_of_address_right_after_the_title_needs_no_comma(extract) -> None:
+    # 'Mr.' between the office and the name: the office is the role, the country the demonym's
+    frames = extract("Peruvian Foreign Minister Mr. Pablo Soto called on Prime Minister Ana Lima in Santiago, Chile.")
+    assert ("Pablo Soto", "Foreign Minister", "PER") in people_of(frames)
+
+
+def test_form_of_address_after_the_comma_needs_no_closing_comma(extract) -> None:
+    frames = extract("The President of the Republic of Peru, H.E. Dr. Pablo Soto will host a delegation from Chile.")
+    assert ("Pablo Soto", "President", "PER") in people_of(frames)
+
+
+def test_a_rank_after_the_comma_is_a_form_of_address(extract) -> None:
+    frames = extract("The Peruvian Army Chief of Defence Staff, Gen. Pablo Soto and his officers visited Chile.")
+    assert ("Pablo Soto", "Army Chief of Defence Staff", "PER") in people_of(frames)
+
+
+def test_counterpart_with_a_demonym_and_no_possessive(extract) -> None:
+    # 'Peruvian counterpart X': the other's office, the demonym's country
+    frames = extract("Chilean President Ana Lima and Peruvian counterpart Pablo Soto met in Santiago on Tuesday.")
+    assert people_of(frames) == {("Ana Lima", "President", "CHL"), ("Pablo Soto", "President", "PER")}
+
+
+def test_counterpart_before_a_title(extract) -> None:
+    # 'his Chilean counterpart President X': the title's name is the counterpart
+    frames = extract("Peru's President Ana Lima and her Chilean counterpart President Pablo Soto signed a treaty.")
+    assert people_of(frames) == {("Ana Lima", "President", "PER"), ("Pablo Soto", "President", "CHL")}
+
+
+def test_lower_case_office_opening_the_sentence(extract) -> None:
+    # 'Foreign minister X' at the start: the capital is the sentence's, the office a lower-case one
+    frames = extract("Foreign minister Ana Lima and his Chilean counterpart, Pablo Soto, met in Santiago on Tuesday.")
+    assert ("Ana Lima", "Foreign minister", None) in {(n, r, None) for n, r, _ in people_of(frames)}
+    assert ("Pablo Soto", "Foreign minister", "CHL") in people_of(frames)
+
+
+def test_short_form_of_an_office_in_brackets(extract) -> None:
+    frames = extract("Before this, the Minister of Industry and Commerce (MoIC), Pablo Soto, said that trade with "
+                     "Chile rose.")
+    assert {(n, r) for n, r, _ in people_of(frames)} == {("Pablo Soto", "Minister of Industry and Commerce")}
+
+
+def test_a_committee_on_a_portfolio(extract) -> None:
+    frames = extract("The Chilean Chairperson of the Committee on Finance, Banking and Financial Institutions, "
+                     "Mr. Pablo Soto, met Peru's trade minister Ana Lima.")
+    assert ("Pablo Soto", "Chairperson of the Committee on Finance, Banking and Financial Institutions",
+            "CHL") in people_of(frames)
+    assert not any(name == "Banking" for name, _, _ in people_of(frames))
+
+
+def test_country_right_after_the_name(extract) -> None:
+    # 'X of the Republic of B', 'the election of X as the president of B'
+    frames = extract("President Ana Lima will host her counterpart Pablo Soto of the Republic of Chile on Monday.")
+    assert ("Pablo Soto", "President", "CHL") in people_of(frames)
+    frames = extract("In 2020 the election of former minister Pablo Soto as the president of Chile set ties with "
+                     "Peru on a new path.")
+    assert people_of(frames) == {("Pablo Soto", "former minister", "CHL")}
+
+
+def test_leader_whole_name_wins_over_an_initial_and_family_name(extract) -> None:
+    # 'Sheikh Hasina' is a row of leaders.csv; 'Samia Suluhu Hassan' shares her folded family name and initial
+    frames = extract("Prime Minister Sheikh Hasina met Nepal's foreign minister Pablo Soto in Dhaka.")
+    assert ("Sheikh Hasina", "Prime Minister", "BGD") in people_of(frames)
+
+
+def test_nickname_in_quotes_inside_a_name(extract) -> None:
+    frames = extract('Peruvian President Pablo "Pepe" Soto met Chilean President Ana Lima. Soto said so.')
+    assert people_of(frames) == {('Pablo "Pepe" Soto', "President", "PER"), ("Ana Lima", "President", "CHL")}
+
+
+def test_two_particles_inside_a_name(extract) -> None:
+    frames = extract("Chilean Foreign Minister Ana de la Vega met Peruvian Foreign Minister Pablo Soto.")
+    assert ("Ana de la Vega", "Foreign Minister", "CHL") in people_of(frames)
+
+
+def test_a_shorter_form_is_the_same_person(extract) -> None:
+    # a paternal surname before the maternal one, a middle name alone, a first and middle name
+    frames = extract("The President of Peru, Pablo Andrés Soto Rivera, met the President of Chile, Ana Maria "
+                     "Rojas Costa. President Soto said so. President Rojas agreed. Later President Ana Maria spoke.")
+    assert people_of(frames) == {("Pablo Andrés Soto Rivera", "President", "PER"),
+                                 ("Ana Maria Rojas Costa", "President", "CHL")}
+
+
+def test_two_holders_of_a_one_holder_office_serve_two_countries(extract) -> None:
+    # Petr Fiala is a row of leaders.csv (Czech Republic): the other prime minister is the pair's other side
+    frames = extract("The Czech Republic and Slovakia held a joint government meeting. Prime Ministers Petr Fiala "
+                     "and Jan Novak discussed the war in Ukraine.")
+    assert ("Jan Novak", "Prime Minister", "SVK") in people_of(frames)
+    # 'Ministers' is no one-holder office: two ministers of one government stay as they are
+    frames = extract("The Czech Republic and Slovakia held a joint government meeting. Czech Ministers Petr Holub "
+                     "and Jan Novak discussed trade.")
+    assert {c for _, _, c in people_of(frames)} == {"CZE"}
+
+
+def test_office_and_body_nouns_are_no_names(extract) -> None:
+    frames = extract("Exports to Peru rose, citing data from Chile's General Department of Customs and the "
+                     "General Directorate of Trade.")
+    assert people_of(frames) == set()
