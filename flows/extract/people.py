@@ -139,7 +139,8 @@ def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], 
             continue
         if n + 1 < len(toks) and is_name_token(toks[n + 1]):
             e = read_name(toks, n)
-            if known_person(toks[e - 1].text, people):
+            if known_person(toks[e - 1].text, people) and not taken & set(range(n, e)):
+                # not over a name already read: 'Dato’ Seri Anwar Ibrahim' is 'Anwar Ibrahim' after a form of address
                 founds.append(Found(n, e, None, None, "none"))
                 taken |= set(range(n, e))
             continue

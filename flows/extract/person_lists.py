@@ -16,11 +16,12 @@ LIST_GAP = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:{TITLE_WORD}\s+)*$")
 MIN_MEMBERS = 3  # 'President A and President B' names the two sides; three or more in a row is a delegation
 KNOWN_CUES = ("explicit", "lexicon")
 # 'X, along with First Lady Y', 'X is accompanied by a delegation including Y': Y travels on X's side
-ACCOMPANY = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|delegation\s+(?:including|comprising|that\s+"
+ACCOMPANY = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|joined\s+by|delegation\s+(?:including|comprising|that\s+"
                        r"includes?|made\s+up\s+of))\b", re.I)
 # 'X, who accompanied President Y to the talks': the companion named first
 ACCOMPANYING = re.compile(r",?\s+(?:who\s+(?:had\s+|has\s+)?(?:accompanied|(?:is|was)\s+accompanying)|accompanying)\s+",
                           re.I)
+DESTINATION_BEFORE = re.compile(r"\b(?:to|in|into|at|from|for)\s+(?:the\s+)?$", re.I)
 ACCOMPANY_REACH = 120  # characters from the accompanied party to the companion
 
 
@@ -57,7 +58,9 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
         if before and before[-1][0].country and cue.start() - before[-1][1] < ACCOMPANY_REACH:
             person.country, person.country_cue = before[-1][0].country, "inferred"
             continue
-        near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40]
+        # 'the Maldivian President along with Y' (not a destination: 'travelled to Colombia, joined by Y')
+        near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40
+                and not DESTINATION_BEFORE.search(sentence, max(0, country.start - 12), country.start)]
         if not before and near:
             person.country, person.country_cue = near[-1].iso3, "inferred"
 

@@ -76,18 +76,23 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
     return target
 
 
+ARTICLE_PARTICLES = frozenset({"al", "el", "al-", "el-"})  # an Arabic family name's article, written either way
+
+
 def _short_form_of(tokens: list[str], people: list[Person]) -> Person | None:
     """The one known person a shorter or longer form names: 'President Solís' after 'Luis Guillermo Solís Rivera' (a
     paternal surname before the maternal one), 'President Suluhu' or 'Samia Suluhu' after 'Samia Suluhu Hassan', and
-    'Samia Suluhu Hassan' after 'Samia Suluhu'. Words of three letters or more; None when two people could be meant."""
-    words = [fold_name(t) for t in tokens if len(t) >= 3]
-    if not words:
+    'Samia Suluhu Hassan' after 'Samia Suluhu' ('Mohammed VI' is not 'Mohammed Ould X'). None when two could be meant."""
+    words = [fold_name(t) for t in tokens]
+    if len(tokens) == 1 and len(tokens[0]) < 3:
         return None
     hits = []
     for person in people:
         known = [fold_name(t) for t in bare_name(person.name)]
         if len(tokens) == 1:
             same = len(known) >= 3 and words[0] in known[1:-1]
+        elif len(tokens) == 2 and tokens[0].lower() in ARTICLE_PARTICLES:
+            same = len(known) >= 3 and words[1] == known[-1]  # 'El Ghazouani', 'Al Ghazouani' after 'Mohamed ... El Ghazouani'
         else:
             same = fold_name(tokens[0]) == known[0] and (set(words) <= set(known) or set(known) <= set(words))
         if same:

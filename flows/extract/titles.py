@@ -47,6 +47,7 @@ def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     portfolio = title_lexicon()["portfolio"]
     while end < len(toks) and (
         (toks[end].text in portfolio and not toks[end].country)
+        or (end == index + 1 and _place_before_body(toks, end, portfolio))  # 'of Tatarstan State Council'
         or (toks[end].text in ("and", "the", "for") and end + 1 < len(toks) and toks[end + 1].text in portfolio)
         or (toks[end].text == "," and len(part) > 1 and end + 1 < len(toks) and toks[end + 1].text in portfolio)
     ):
@@ -61,6 +62,13 @@ def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     if len(part) == 1:
         return None
     return end, part
+
+
+def _place_before_body(toks: list[Tok], k: int, portfolio: set[str]) -> bool:
+    """'Chairman of Tatarstan State Council X': a capitalised place word, no country, right before the portfolio
+    words of a body (the body is a region's: its name is part of the office)."""
+    return (toks[k].text[:1].isupper() and toks[k].country is None and toks[k].text not in portfolio
+            and k + 2 < len(toks) and toks[k + 1].text in portfolio and toks[k + 2].text in portfolio)
 
 
 def _to_country(toks: list[Tok], first: int, lead: list[str]) -> tuple[int, list[str], str]:

@@ -86,6 +86,19 @@ def test_a_shorter_form_is_the_same_person(extract) -> None:
                                  ("Ana Maria Rojas Costa", "President", "CHL")}
 
 
+def test_an_article_and_family_name_is_the_same_person_but_a_regnal_number_is_not(extract) -> None:
+    frames = extract("President Omar Ould Cheikh El Hadi received Chilean Foreign Minister Pablo Soto in Nouakchott. "
+                     "Soto met with El Hadi. Soto and Al Hadi spoke. Later Soto met King Omar II.")
+    assert {n for n, _, _ in people_of(frames)} == {"Omar Ould Cheikh El Hadi", "Pablo Soto", "Omar II"}
+
+
+def test_a_name_after_a_form_of_address_is_read_once(extract) -> None:
+    # a later sentence names the known person after 'Dato’ Seri' again: no second person 'Seri Ana Lima'
+    frames = extract("Prime Minister Dato' Seri Pablo Soto met Chile. Prime Minister Dato’ Seri Pablo Soto "
+                     "then met Peru's President Ana Rojas.")
+    assert {n for n, _, _ in people_of(frames)} == {"Pablo Soto", "Ana Rojas"}
+
+
 def test_two_holders_of_a_one_holder_office_serve_two_countries(extract) -> None:
     # Petr Fiala is a row of leaders.csv (Czech Republic): the other prime minister is the pair's other side
     frames = extract("The Czech Republic and Slovakia held a joint government meeting. Prime Ministers Petr Fiala "
@@ -101,3 +114,25 @@ def test_office_and_body_nouns_are_no_names(extract) -> None:
     frames = extract("Exports to Peru rose, citing data from Chile's General Department of Customs and the "
                      "General Directorate of Trade.")
     assert people_of(frames) == set()
+
+
+def test_a_place_word_before_a_body_is_part_of_the_office(extract) -> None:
+    frames = extract("Chile aims to lift trade with Peru, Chairman of Arica Regional Council Pablo Soto has said.")
+    assert {(n, r) for n, r, _ in people_of(frames)} == {("Pablo Soto", "Chairman of Arica Regional Council")}
+
+
+def test_an_initial_with_no_full_stop_opens_a_name(extract) -> None:
+    frames = extract("Chile's then Foreign Minister P Soto signed a communique with his Peruvian counterpart, Ana Rojas.")
+    assert ("P Soto", "then Foreign Minister", "CHL") in people_of(frames)
+
+
+def test_cabinet_chief_is_an_office(extract) -> None:
+    frames = extract("Peru's president arrived in Chile, accompanied by Cabinet Chief Pablo Soto and Economy "
+                     "Minister Ana Rojas.")
+    assert ("Pablo Soto", "Cabinet Chief") in {(n, r) for n, r, _ in people_of(frames)}
+
+
+def test_joined_by_is_a_companion_and_a_destination_is_not_the_companion_country(extract) -> None:
+    # the country right before the cue is where the party went ('to Chile'), not the companion's
+    frames = extract("The Maldivian President travelled to Chile, joined by First Lady Ana Rojas.")
+    assert people_of(frames) == {("Ana Rojas", "First Lady", "MDV")}
