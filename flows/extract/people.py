@@ -8,7 +8,8 @@ from flows.extract.appositions import appositions, offices_before_comma
 from flows.extract.countries import CountryMention
 from flows.extract.leaders import fill_from_document, is_leader_word, known_country, nearest_country, resolve_leader_anaphor, side_phrase
 from flows.extract.nlp import backbone, person_spans, prefetch
-from flows.extract.names import HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, tokenize
+from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, skip_courtesy,
+                                 tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.titles import Found, as_titles, lower_titles, titles_before_names
 from flows.lexicon import read_toml
@@ -245,7 +246,8 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: list[CountryMention],
             people: list[Person], out: list[tuple[Person, Mention]], last_person: Person | None) -> None:
     """Merge one found name into the document's people and append its mention to `out`."""
-    start, end = toks[f.start_tok].start, toks[f.end_tok - 1].end
+    first = skip_courtesy(toks, f.start_tok)  # 'Sir Keir was appointed': the name is 'Keir', a form of address before it
+    start, end = toks[first if first < f.end_tok else f.start_tok].start, toks[f.end_tok - 1].end
     name = sentence[start:end]
     mention = Mention(index, start, end, name)
     role, country, cue = f.role, f.country, f.cue

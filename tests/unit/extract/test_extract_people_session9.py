@@ -136,3 +136,8 @@ def test_joined_by_is_a_companion_and_a_destination_is_not_the_companion_country
     # the country right before the cue is where the party went ('to Chile'), not the companion's
     frames = extract("The Maldivian President travelled to Chile, joined by First Lady Ana Rojas.")
     assert people_of(frames) == {("Ana Rojas", "First Lady", "MDV")}
+
+
+def test_a_form_of_address_before_a_first_name_is_no_part_of_it(extract) -> None:
+    frames = extract("Peruvian Prime Minister Sir Pablo Soto visited Chile. Sir Pablo was appointed in July.")
+    assert people_of(frames) == {("Pablo Soto", "Prime Minister", "PER")}
