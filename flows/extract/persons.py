@@ -94,7 +94,9 @@ def _short_form_of(tokens: list[str], people: list[Person]) -> Person | None:
         elif len(tokens) == 2 and tokens[0].lower() in ARTICLE_PARTICLES:
             same = len(known) >= 3 and words[1] == known[-1]  # 'El Ghazouani', 'Al Ghazouani' after 'Mohamed ... El Ghazouani'
         else:
-            same = fold_name(tokens[0]) == known[0] and (set(words) <= set(known) or set(known) <= set(words))
+            # two words or more on both sides: 'Hasan Mahmud' is not 'Sheikh Hasina' (bare 'Hasina', folded alike)
+            same = len(known) >= 2 and fold_name(tokens[0]) == known[0] and (set(words) <= set(known)
+                                                                              or set(known) <= set(words))
         if same:
             hits.append(person)
     return hits[0] if len(hits) == 1 else None

@@ -141,3 +141,9 @@ def test_joined_by_is_a_companion_and_a_destination_is_not_the_companion_country
 def test_a_form_of_address_before_a_first_name_is_no_part_of_it(extract) -> None:
     frames = extract("Peruvian Prime Minister Sir Pablo Soto visited Chile. Sir Pablo was appointed in July.")
     assert people_of(frames) == {("Pablo Soto", "Prime Minister", "PER")}
+
+
+def test_a_one_word_known_name_takes_no_longer_name_of_another(extract) -> None:
+    # 'Sheikh Hasina' is 'Hasina' without the honorific; 'Hasan Mahmud' folds its first word alike and is another man
+    frames = extract("Prime Minister Sheikh Hasina arrived in New Delhi. Foreign Minister Hasan Mahmud told reporters.")
+    assert {n for n, _, _ in people_of(frames)} == {"Sheikh Hasina", "Hasan Mahmud"}
