@@ -9,6 +9,7 @@ from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCT
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+TIME_MODIFIERS = frozenset({"former", "then", "late", "ex"})  # before an owner's demonym, still part of the office
 ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,9}")
 PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
 
@@ -252,6 +253,8 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
         post = match_seq(toks, index + width, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
         comp_end, complement, of_country, _ = read_complement(toks, index + width + post)
         role, honorific = _role(toks, start, index, width, complement, lex)
+        if country and role and start >= 2 and toks[start - 2].text.lower() in TIME_MODIFIERS:
+            role = f"{toks[start - 2].text.lower()} {role}"  # 'former Uruguayan President X': a former president
         last = toks[index + width - 1].text
         plural = last.endswith("s") and (last[:-1] in lex["head_words"]
                                          or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
@@ -290,6 +293,8 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         while h < len(toks) and _opening_lower(toks, h) in lex["lower_modifiers"] and h - j < 3:
             h += 1
         n = match_seq(toks, h, lex["lower_heads"], lower=True)
+        if match_seq(toks, j, lex["lower_heads"], lower=True) > max(1, h - j):
+            h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'the first lady, X': a head of two words
         if not n or not _opening_lower(toks, h)[:1].islower():
             continue
         end = _complement_end(toks, h + n)

@@ -147,3 +147,18 @@ def test_a_one_word_known_name_takes_no_longer_name_of_another(extract) -> None:
     # 'Sheikh Hasina' is 'Hasina' without the honorific; 'Hasan Mahmud' folds its first word alike and is another man
     frames = extract("Prime Minister Sheikh Hasina arrived in New Delhi. Foreign Minister Hasan Mahmud told reporters.")
     assert {n for n, _, _ in people_of(frames)} == {"Sheikh Hasina", "Hasan Mahmud"}
+
+
+def test_former_before_the_owner_demonym_stays_in_the_office(extract) -> None:
+    frames = extract("Lula met with his old friend, former Uruguayan President Pablo Soto, in Montevideo.")
+    assert ("Pablo Soto", "former President", "URY") in people_of(frames)
+
+
+def test_a_lower_case_foreign_affairs_minister(extract) -> None:
+    frames = extract("The foreign affairs minister, Pablo Soto, said Chile had lodged a protest against Peru.")
+    assert {(n, r) for n, r, _ in people_of(frames)} == {("Pablo Soto", "foreign affairs minister")}
+
+
+def test_the_first_lady_in_lower_case(extract) -> None:
+    frames = extract("The Colombian president waited at the door, along with the first lady, Ana Rojas.")
+    assert people_of(frames) == {("Ana Rojas", "first lady", "COL")}
