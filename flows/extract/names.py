@@ -148,6 +148,10 @@ def read_name(toks: list[Tok], i: int) -> int:
         if (len(toks[j].text) == 1 and toks[j].text.isupper() and j + 2 < len(toks) and toks[j + 1].text == "."
                 and toks[j + 1].start == toks[j].end and (is_name_token(toks[j + 2]) or len(toks[j + 2].text) == 1)):
             j += 2  # an initial: 'S. Jaishankar', 'George W. Bush'
+        elif (j == i and 2 <= len(toks[j].text) <= 3 and toks[j].text[:1].isupper() and j + 2 < len(toks)
+              and toks[j + 1].text == "." and toks[j + 1].start == toks[j].end
+              and toks[j + 2].start == toks[j + 1].end and is_name_token(toks[j + 2])):
+            j += 2  # a patronymic's short form glued to the name: 'Kh.Battulga', 'Ts.Elbegdorj'
         elif (j == i and len(toks[j].text) == 1 and toks[j].text.isupper() and toks[j].text not in ("A", "I")
               and j + 1 < len(toks) and is_name_token(toks[j + 1]) and toks[j + 1].start == toks[j].end + 1):
             j += 1  # an initial with no full stop opening the name: 'Foreign Minister S Rajaratnam'

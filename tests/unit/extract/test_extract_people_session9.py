@@ -162,3 +162,13 @@ def test_a_lower_case_foreign_affairs_minister(extract) -> None:
 def test_the_first_lady_in_lower_case(extract) -> None:
     frames = extract("The Colombian president waited at the door, along with the first lady, Ana Rojas.")
     assert people_of(frames) == {("Ana Rojas", "first lady", "COL")}
+
+
+def test_a_short_patronymic_glued_to_the_name(extract) -> None:
+    frames = extract("Peruvian President Kh.Soto and Chilean President Ana Rojas met in Lima.")
+    assert ("Kh.Soto", "President", "PER") in people_of(frames)
+
+
+def test_arap_and_wa_are_name_particles(extract) -> None:
+    frames = extract("President Pablo arap Soto of Peru met President Ana wa Rojas of Chile.")
+    assert people_of(frames) == {("Pablo arap Soto", "President", "PER"), ("Ana wa Rojas", "President", "CHL")}
