@@ -344,7 +344,7 @@ def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]]
     split_title_partners(reading.people, pair)  # 'Prime Ministers A and B': A's known country, B the other side
     # an official with no country in a text told from one side (trade reader) serves that side
     home_side_officials(reading.people, [s.text for s in sentences], reading.trade.home, pair)
-    fill_from_document(reading.people, countries, pair)  # a country named in the sentences around, last of all
+    fill_from_document(reading.people, countries, pair, texts=[s.text for s in sentences])  # last of all
     for person in reading.people:
         sentence = sentences[person.mentions[0].sentence]
         reading.out["person_mentions"].append({

@@ -149,12 +149,21 @@ def nearest_country(sentence: str, start: int, end: int, countries: list[Country
     return best
 
 
+TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+
+
+def _destination(sentence: str, country: CountryMention) -> bool:
+    """A country named as where someone goes ('a visit paid by X to Italy'), by its name or capital."""
+    return country.kind in ("name", "capital") and bool(TO_BEFORE.search(sentence, max(0, country.start - 8),
+                                                                              country.start))
+
+
 INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
                                 r"World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
 
 
 def fill_from_document(people: list[Person], countries: list[list[CountryMention]], pair: tuple[str, str] | None,
-                       back: int = 3) -> None:
+                       back: int = 3, texts: list[str] | None = None) -> None:
     """Last resort, after every sentence: a person still with no country takes the pair's country named last before
     their first mention (up to `back` sentences before), else the first named in the next sentence. A list of
     ministers under a heading ('Abdelouafi Laftit, Minister of the Interior') names its country above it. Then a
@@ -173,3 +182,7 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
         guess = before[-1] if before else (after[0] if after else None)
         if guess is not None:
             person.country, person.country_cue = guess.iso3, "inferred"
+            own = [c for c in countries[first.sentence] if c.iso3 in pair] if first.sentence < len(countries) else []
+            if texts and len({c.iso3 for c in own}) == 1 and all(_destination(texts[first.sentence], c) for c in own):
+                # 'the state visit paid by President X to Italy': where the person went is not their country
+                person.country = pair[1] if pair[0] == own[0].iso3 else pair[0]

@@ -172,3 +172,9 @@ def test_a_short_patronymic_glued_to_the_name(extract) -> None:
 def test_arap_and_wa_are_name_particles(extract) -> None:
     frames = extract("President Pablo arap Soto of Peru met President Ana wa Rojas of Chile.")
     assert people_of(frames) == {("Pablo arap Soto", "President", "PER"), ("Ana wa Rojas", "President", "CHL")}
+
+
+def test_a_person_whose_sentence_names_the_pair_only_as_a_destination_is_the_other_side(extract) -> None:
+    frames = extract("Italy and Tunisia are close partners. This visit follows up on the state visit paid by "
+                     "President Pablo Soto to Italy on 8 February 2017.")
+    assert people_of(frames) == {("Pablo Soto", "President", "TUN")}
