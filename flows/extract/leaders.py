@@ -149,6 +149,25 @@ def nearest_country(sentence: str, start: int, end: int, countries: list[Country
     return best
 
 
+SIDE_HEADING = re.compile(r"\b(?:side|delegation|part)\s*:\s*$", re.I)  # 'On the Moroccan side:'
+LIST_ITEM_MAX = 200  # characters: a line of a list under a heading ('Mr. X, Minister of the Interior'), no prose
+
+
+def _list_heading_country(index: int, countries: list[list[CountryMention]], texts: list[str]) -> str | None:
+    """The country of the heading a list hangs from: 'On the Moroccan side:' then one line a minister, none of them
+    ending in a full stop; the heading's one country is every line's, however long the list."""
+    k = index - 1
+    while k >= 0 and k >= index - 40:
+        text = texts[k].strip()
+        if SIDE_HEADING.search(text):
+            named = {c.iso3 for c in countries[k]} if k < len(countries) else set()
+            return named.pop() if len(named) == 1 else None
+        if len(text) > LIST_ITEM_MAX or text.endswith("."):
+            return None
+        k -= 1
+    return None
+
+
 TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
 
 
@@ -175,6 +194,10 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
         if person.country is not None or not person.mentions or (person.role and INTERNATIONAL_ROLE.search(person.role)):
             continue
         first = person.mentions[0]
+        headed = _list_heading_country(first.sentence, countries, texts) if texts else None
+        if headed is not None:
+            person.country, person.country_cue = headed, "inferred"
+            continue
         before = [c for i in range(max(0, first.sentence - back), first.sentence + 1) if i < len(countries)
                   for c in countries[i] if c.iso3 in pair and (i < first.sentence or c.end <= first.start)]
         after = [c for i in (first.sentence, first.sentence + 1) if i < len(countries)

@@ -178,3 +178,17 @@ def test_a_person_whose_sentence_names_the_pair_only_as_a_destination_is_the_oth
     frames = extract("Italy and Tunisia are close partners. This visit follows up on the state visit paid by "
                      "President Pablo Soto to Italy on 8 February 2017.")
     assert people_of(frames) == {("Pablo Soto", "President", "TUN")}
+
+
+def test_a_side_heading_gives_its_country_to_the_whole_list_under_it(extract) -> None:
+    text = ("The leaders of Peru and Chile met in Lima on 2 February 2023.\n\n"
+            "The heads of government were accompanied by ministerial delegations:\n"
+            "On the Peruvian side:\n\n"
+            "  • Mr. Pablo SOTO, Minister of the Interior\n"
+            "  • Ms. Ana ROJAS, Minister of Energy\n"
+            "  • Mr. Luis PAZ, Minister of Trade\n"
+            "  • Ms. Eva LUNA, Minister of Water\n"
+            "  • Mr. Juan VERA, Minister of Health\n")
+    frames = extract(text)
+    assert {n: c for n, _, c in people_of(frames)} == {"Pablo SOTO": "PER", "Ana ROJAS": "PER", "Luis PAZ": "PER",
+                                                       "Eva LUNA": "PER", "Juan VERA": "PER"}
