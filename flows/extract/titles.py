@@ -9,6 +9,7 @@ from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCT
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+TIME_PREFIX = re.compile(r"(?:then|ex|former)-[A-Z]")
 TIME_MODIFIERS = frozenset({"former", "then", "late", "ex"})  # before an owner's demonym, still part of the office
 ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,9}")
 PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
@@ -160,6 +161,9 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         prev = toks[start - 1]
         if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
             start -= 1
+        elif prev.country is None and TIME_PREFIX.match(prev.text):
+            start -= 1  # 'then-Prime Minister X': the office is 'then-Prime Minister', not 'Minister'
+            break
         elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
             start -= 1
         elif (prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper()

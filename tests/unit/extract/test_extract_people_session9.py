@@ -192,3 +192,18 @@ def test_a_side_heading_gives_its_country_to_the_whole_list_under_it(extract) ->
     frames = extract(text)
     assert {n: c for n, _, c in people_of(frames)} == {"Pablo SOTO": "PER", "Ana ROJAS": "PER", "Luis PAZ": "PER",
                                                        "Eva LUNA": "PER", "Juan VERA": "PER"}
+
+
+def test_a_lower_case_head_that_is_also_a_modifier_in_an_apposition(extract) -> None:
+    frames = extract("Trade with Chile fell, Pablo Soto, chief of Tacna customs, told reporters in Peru.")
+    assert ("Pablo Soto", "chief") in {(n, r) for n, r, _ in people_of(frames)}
+
+
+def test_trade_people_in_an_apposition(extract) -> None:
+    frames = extract("Pablo Soto, an exporter dealing in fruit, said traders in Peru sold less to Chile.")
+    assert ("Pablo Soto", "exporter") in {(n, r) for n, r, _ in people_of(frames)}
+
+
+def test_a_hyphenated_then_before_the_office(extract) -> None:
+    frames = extract("Ana Rojas visited Chile in 2012 and met with then-Prime Minister Pablo Soto.")
+    assert ("Pablo Soto", "then-Prime Minister") in {(n, r) for n, r, _ in people_of(frames)}
