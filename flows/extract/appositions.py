@@ -47,6 +47,8 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
                 break
             h += 1
         n = match_seq(toks, h, lex["heads"]) or match_seq(toks, h, lex["lower_heads"], lower=True)
+        if not n and h > j and match_seq(toks, j, lex["lower_heads"], lower=True):
+            h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'X, chief of Y customs': a head, no modifier
         if not n:
             i = e
             continue

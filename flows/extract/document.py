@@ -21,7 +21,7 @@ from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
                                   resolve_leader_anaphor)
 from flows.extract.person_lists import (home_side_officials, share_companion_country, share_list_country,
-                                        speaker_of_partner_trade)
+                                        speaker_of_partner_trade, split_title_partners)
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims, trade_gate
 from flows.extract.trade_roles import prefetch_trade
@@ -341,9 +341,10 @@ def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]]
                 other.country is None or (other.country == person.country and other.country_cue != "explicit")):
             # a guess from the venue ('met in Ulaanbaatar') gives way: a counterpart serves the other side
             other.country = pair[1] if pair[0] == person.country else pair[0]
+    split_title_partners(reading.people, pair)  # 'Prime Ministers A and B': A's known country, B the other side
     # an official with no country in a text told from one side (trade reader) serves that side
     home_side_officials(reading.people, [s.text for s in sentences], reading.trade.home, pair)
-    fill_from_document(reading.people, countries, pair)  # a country named in the sentences around, last of all
+    fill_from_document(reading.people, countries, pair, texts=[s.text for s in sentences])  # last of all
     for person in reading.people:
         sentence = sentences[person.mentions[0].sentence]
         reading.out["person_mentions"].append({

@@ -59,11 +59,16 @@ def known_country(name: str) -> str | None:
     tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
     if not tokens:
         return None
-    hits = set()
+    hits, strong = set(), set()
     for leader, iso3, _ in _leaders().get(tokens[-1], []):
         common = len(set(tokens) & set(leader))
         if len(tokens) == 1 or common >= 2 or (leader[-1] == tokens[-1] and leader[0][:1] == tokens[0][:1]):
             hits.add(iso3)
+        if len(tokens) > 1 and common == len(tokens) == len(leader):
+            strong.add(iso3)
+    # the whole name of one row wins over rows that share only its last word and initial ('Sheikh Hasina' is not
+    # 'Samia Suluhu Hassan', whose folded family name and initial are the same)
+    hits = strong or hits
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -144,12 +149,40 @@ def nearest_country(sentence: str, start: int, end: int, countries: list[Country
     return best
 
 
+SIDE_HEADING = re.compile(r"\b(?:side|delegation|part)\s*:\s*$", re.I)  # 'On the Moroccan side:'
+LIST_ITEM_MAX = 200  # characters: a line of a list under a heading ('Mr. X, Minister of the Interior'), no prose
+
+
+def _list_heading_country(index: int, countries: list[list[CountryMention]], texts: list[str]) -> str | None:
+    """The country of the heading a list hangs from: 'On the Moroccan side:' then one line a minister, none of them
+    ending in a full stop; the heading's one country is every line's, however long the list."""
+    k = index - 1
+    while k >= 0 and k >= index - 40:
+        text = texts[k].strip()
+        if SIDE_HEADING.search(text):
+            named = {c.iso3 for c in countries[k]} if k < len(countries) else set()
+            return named.pop() if len(named) == 1 else None
+        if len(text) > LIST_ITEM_MAX or text.endswith("."):
+            return None
+        k -= 1
+    return None
+
+
+TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+
+
+def _destination(sentence: str, country: CountryMention) -> bool:
+    """A country named as where someone goes ('a visit paid by X to Italy'), by its name or capital."""
+    return country.kind in ("name", "capital") and bool(TO_BEFORE.search(sentence, max(0, country.start - 8),
+                                                                              country.start))
+
+
 INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
                                 r"World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
 
 
 def fill_from_document(people: list[Person], countries: list[list[CountryMention]], pair: tuple[str, str] | None,
-                       back: int = 3) -> None:
+                       back: int = 3, texts: list[str] | None = None) -> None:
     """Last resort, after every sentence: a person still with no country takes the pair's country named last before
     their first mention (up to `back` sentences before), else the first named in the next sentence. A list of
     ministers under a heading ('Abdelouafi Laftit, Minister of the Interior') names its country above it. Then a
@@ -161,6 +194,10 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
         if person.country is not None or not person.mentions or (person.role and INTERNATIONAL_ROLE.search(person.role)):
             continue
         first = person.mentions[0]
+        headed = _list_heading_country(first.sentence, countries, texts) if texts else None
+        if headed is not None:
+            person.country, person.country_cue = headed, "inferred"
+            continue
         before = [c for i in range(max(0, first.sentence - back), first.sentence + 1) if i < len(countries)
                   for c in countries[i] if c.iso3 in pair and (i < first.sentence or c.end <= first.start)]
         after = [c for i in (first.sentence, first.sentence + 1) if i < len(countries)
@@ -168,3 +205,7 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
         guess = before[-1] if before else (after[0] if after else None)
         if guess is not None:
             person.country, person.country_cue = guess.iso3, "inferred"
+            own = [c for c in countries[first.sentence] if c.iso3 in pair] if first.sentence < len(countries) else []
+            if texts and len({c.iso3 for c in own}) == 1 and all(_destination(texts[first.sentence], c) for c in own):
+                # 'the state visit paid by President X to Italy': where the person went is not their country
+                person.country = pair[1] if pair[0] == own[0].iso3 else pair[0]

@@ -40,6 +40,7 @@ def title_lexicon() -> dict:
         "portfolio": set(data["portfolio_words"]),
         "abbreviations": data["abbreviations"],
         "post_head": sorted({tuple(h.split()) for h in data["post_head"]}, key=len, reverse=True),
+        "one_holder_offices": frozenset(data["one_holder_offices"]),
         "courtesy": sorted({tuple(m.group(0) for m in WORD.finditer(h)) for h in data["courtesy"]}, key=len, reverse=True),
     }
 
@@ -147,6 +148,16 @@ def read_name(toks: list[Tok], i: int) -> int:
         if (len(toks[j].text) == 1 and toks[j].text.isupper() and j + 2 < len(toks) and toks[j + 1].text == "."
                 and toks[j + 1].start == toks[j].end and (is_name_token(toks[j + 2]) or len(toks[j + 2].text) == 1)):
             j += 2  # an initial: 'S. Jaishankar', 'George W. Bush'
+        elif (j == i and 2 <= len(toks[j].text) <= 3 and toks[j].text[:1].isupper() and j + 2 < len(toks)
+              and toks[j + 1].text == "." and toks[j + 1].start == toks[j].end
+              and toks[j + 2].start == toks[j + 1].end and is_name_token(toks[j + 2])):
+            j += 2  # a patronymic's short form glued to the name: 'Kh.Battulga', 'Ts.Elbegdorj'
+        elif (j == i and len(toks[j].text) == 1 and toks[j].text.isupper() and toks[j].text not in ("A", "I")
+              and j + 1 < len(toks) and is_name_token(toks[j + 1]) and toks[j + 1].start == toks[j].end + 1):
+            j += 1  # an initial with no full stop opening the name: 'Foreign Minister S Rajaratnam'
+        elif (j > i and toks[j].text in OPEN_QUOTES and j + 3 < len(toks) and is_name_token(toks[j + 1])
+              and toks[j + 2].text in CLOSE_QUOTES and is_name_token(toks[j + 3])):
+            j += 3  # a nickname in quotes inside the name: 'José "Pepe" Mujica', 'Ferdinand “Bongbong” Marcos'
         elif is_caps_name(toks[j]) and (j > i or (j + 1 < len(toks) and is_name_token(toks[j + 1]))):
             j += 1  # a family name in capitals beside a name: 'KAMIKAWA Yoko', 'Nasser BOURITA'
         elif is_name_token(toks[j]):
@@ -167,11 +178,17 @@ def read_name(toks: list[Tok], i: int) -> int:
             break
         elif toks[j].text in particles and j > i and j + 1 < len(toks) and is_name_token(toks[j + 1]):
             j += 1
+        elif (toks[j].text in particles and j > i and j + 2 < len(toks) and toks[j + 1].text in particles
+              and is_name_token(toks[j + 2])):
+            j += 2  # two particles: 'Ursula von der Leyen', 'Andrés de la Cruz'
         else:
             break
     return j
 
 
+
+OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+CLOSE_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 
 FUNCTION_CAPS = {"The", "A", "An", "On", "In", "At", "During", "His", "Her", "Their", "By", "With", "And", "For",
                   "From", "To", "As", "After", "Before", "Since", "While", "When", "Under", "According", "Both",

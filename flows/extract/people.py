@@ -8,7 +8,8 @@ from flows.extract.appositions import appositions, offices_before_comma
 from flows.extract.countries import CountryMention
 from flows.extract.leaders import fill_from_document, is_leader_word, known_country, nearest_country, resolve_leader_anaphor, side_phrase
 from flows.extract.nlp import backbone, person_spans, prefetch
-from flows.extract.names import HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, tokenize
+from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, skip_courtesy,
+                                 tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.titles import Found, as_titles, lower_titles, titles_before_names
 from flows.lexicon import read_toml
@@ -16,7 +17,8 @@ from flows.lexicon import read_toml
 __all__ = ["Mention", "Person", "fill_from_document", "find_people", "prefetch_names", "known_country", "nearest_country", "resolve_leader_anaphor"]
 
 ALIAS = re.compile(r"\(([^()]{3,60}?)\s+in\s+the\s+\w+\s+spelling\)|\((?:also\s+(?:spelled|written|known\s+as)|né|née)\s+([^()]{3,60})\)")
-COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?counterparts?\s*,?\s*")
+# 'his Uzbek counterpart X', and with no possessive: 'Chilean President A and Peruvian counterpart B', 'A and counterpart B'
+COUNTERPART = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:\b(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?\bcounterparts?\s*,?\s*")
 
 
 CAPWORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")
@@ -118,11 +120,15 @@ def _counterparts(sentence: str, toks: list[Tok], countries: list[CountryMention
         if e > k and k not in taken:
             founds.append(Found(k, e, None, dem, "explicit" if dem else "none", counterpart_at=m.start()))
             taken |= set(range(k, e))
-        elif e > k:
+        else:
+            # the name itself, or after a title: 'his Botswana counterpart President X' (the title's Found starts at X)
+            at = next((f.start_tok for f in sorted(founds, key=lambda f: f.start_tok) if k <= f.start_tok <= k + 4
+                       and all(toks[x].text[:1].isupper() and toks[x].country is None for x in range(k, f.start_tok))),
+                      None)
             for f in founds:
-                if f.start_tok == k and f.country is None and dem:
+                if f.start_tok == at and f.country is None and dem:
                     f.country, f.cue = dem, "explicit"
-                if f.start_tok == k:
+                if f.start_tok == at:
                     f.counterpart_at = m.start()
 
 
@@ -134,7 +140,8 @@ def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], 
             continue
         if n + 1 < len(toks) and is_name_token(toks[n + 1]):
             e = read_name(toks, n)
-            if known_person(toks[e - 1].text, people):
+            if known_person(toks[e - 1].text, people) and not taken & set(range(n, e)):
+                # not over a name already read: 'Dato’ Seri Anwar Ibrahim' is 'Anwar Ibrahim' after a form of address
                 founds.append(Found(n, e, None, None, "none"))
                 taken |= set(range(n, e))
             continue
@@ -239,13 +246,18 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: list[CountryMention],
             people: list[Person], out: list[tuple[Person, Mention]], last_person: Person | None) -> None:
     """Merge one found name into the document's people and append its mention to `out`."""
-    start, end = toks[f.start_tok].start, toks[f.end_tok - 1].end
+    first = skip_courtesy(toks, f.start_tok)  # 'Sir Keir was appointed': the name is 'Keir', a form of address before it
+    start, end = toks[first if first < f.end_tok else f.start_tok].start, toks[f.end_tok - 1].end
     name = sentence[start:end]
     mention = Mention(index, start, end, name)
     role, country, cue = f.role, f.country, f.cue
     if country is None:
         country = side_phrase(sentence, end, countries)
         cue = "explicit" if country else cue
+    if country is None:
+        # 'H.E. Dr. X of the Republic of Botswana', 'the election of X as the president of Malawi'
+        country, office = _office_after(sentence, end, countries)
+        role, cue = role or office, "explicit" if country else cue
     other = None
     if f.counterpart_at is not None:
         # 'X, who accompanied Y, said he had agreed with his counterpart Z': not the person in the aside
@@ -266,6 +278,24 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     out.append((person, mention))
 
 
+# right after a name: 'of <country>', or 'as (the) <office> of <country>' (the office in lower case or capitalised)
+OFFICE_AFTER = re.compile(r"\s+(?:as\s+(?:the\s+)?(?:new\s+)?(?P<office>(?:[A-Za-z-]+\s+){0,2}?(?:[Pp]resident|[Pp]rime\s+[Mm]inister|"
+                          r"[Pp]remier|[Mm]inister|[Kk]ing|[Qq]ueen|[Cc]hancellor|[Aa]mbassador|[Ee]nvoy|[Ll]eader))\s+)?"
+                          r"of\s+(?:the\s+)?")
+
+
+def _office_after(sentence: str, end: int, countries: list[CountryMention]) -> tuple[str | None, str | None]:
+    """(country, office) named right after a person's name: 'X of the Republic of B' (B), 'X as the president of
+    B' (B, 'president'); (None, None) when no country of its own (a name, not a demonym) follows."""
+    m = OFFICE_AFTER.match(sentence, end)
+    if m is None:
+        return None, None
+    c = next((c for c in countries if c.kind in ("name", "historic") and m.end() <= c.start <= m.end() + 12
+              and REPUBLIC_OF.fullmatch(sentence, m.end(), c.start)), None)
+    return (c.iso3, m.group("office")) if c else (None, None)
+
+
+REPUBLIC_OF = re.compile(r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?Republic\s+of\s+(?:the\s+)?)?")
 ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
 
 
@@ -282,7 +312,13 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     _entity_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
     out: list[tuple[Person, Mention]] = []
+    shared: dict[int, list[Person]] = {}
     for f in sorted(founds, key=lambda f: f.start_tok):
         if not _inside(toks[f.start_tok].start, aliases):
             _record(sentence, index, toks, f, countries, people, out, last_person)
+            if f.shared_title is not None:
+                shared.setdefault(f.shared_title, []).append(out[-1][0])
+    for pair in shared.values():
+        if len(pair) == 2 and pair[0] is not pair[1]:
+            pair[0].title_partner, pair[1].title_partner = pair[1], pair[0]
     return out

@@ -16,11 +16,12 @@ LIST_GAP = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:{TITLE_WORD}\s+)*$")
 MIN_MEMBERS = 3  # 'President A and President B' names the two sides; three or more in a row is a delegation
 KNOWN_CUES = ("explicit", "lexicon")
 # 'X, along with First Lady Y', 'X is accompanied by a delegation including Y': Y travels on X's side
-ACCOMPANY = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|delegation\s+(?:including|comprising|that\s+"
+ACCOMPANY = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|joined\s+by|delegation\s+(?:including|comprising|that\s+"
                        r"includes?|made\s+up\s+of))\b", re.I)
 # 'X, who accompanied President Y to the talks': the companion named first
 ACCOMPANYING = re.compile(r",?\s+(?:who\s+(?:had\s+|has\s+)?(?:accompanied|(?:is|was)\s+accompanying)|accompanying)\s+",
                           re.I)
+DESTINATION_BEFORE = re.compile(r"\b(?:to|in|into|at|from|for)\s+(?:the\s+)?$", re.I)
 ACCOMPANY_REACH = 120  # characters from the accompanied party to the companion
 
 
@@ -57,7 +58,9 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
         if before and before[-1][0].country and cue.start() - before[-1][1] < ACCOMPANY_REACH:
             person.country, person.country_cue = before[-1][0].country, "inferred"
             continue
-        near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40]
+        # 'the Maldivian President along with Y' (not a destination: 'travelled to Colombia, joined by Y')
+        near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40
+                and not DESTINATION_BEFORE.search(sentence, max(0, country.start - 12), country.start)]
         if not before and near:
             person.country, person.country_cue = near[-1].iso3, "inferred"
 
@@ -143,3 +146,25 @@ def _enumerations(sentence: str, countries: list[CountryMention],
     if len(current) >= MIN_MEMBERS:
         runs.append(current)
     return runs
+
+
+CUE_STRENGTH = {"explicit": 3, "lexicon": 2, "inferred": 1}
+
+
+def split_title_partners(people: list[Person], pair: tuple[str, str] | None) -> None:
+    """'Prime Ministers A and B held talks': two holders of a one-holder office serve two countries. Once every
+    sentence is read, the one whose country is surer (explicit, then leaders.csv) keeps it, and the other, when it
+    has no country, the same one, or only a guess outside the pair, serves the pair's other side."""
+    if pair is None:
+        return
+    for person in people:
+        other = person.title_partner
+        if other is None:
+            continue
+        sure, unsure = sorted((person, other), key=lambda p: -CUE_STRENGTH.get(p.country_cue or "", 0))
+        if sure.country not in pair or CUE_STRENGTH.get(sure.country_cue or "", 0) <= CUE_STRENGTH.get(
+                unsure.country_cue or "", 0):
+            continue
+        if unsure.country is None or unsure.country == sure.country or unsure.country not in pair:
+            unsure.country = pair[1] if pair[0] == sure.country else pair[0]
+            unsure.country_cue = "inferred"

@@ -22,6 +22,7 @@ class Person:
     country_cue: str | None = None  # 'explicit' from the title or apposition, 'inferred' from context
     mentions: list[Mention] = field(default_factory=list)
     counterpart_of: "Person | None" = None
+    title_partner: "Person | None" = None  # the other name under one plural title ('Presidents A and B')
 
     @property
     def surname(self) -> str:
@@ -60,6 +61,8 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
     if target is None and len(tokens) == 1:
         target = known_person(tokens[0], people)  # 'Xi' after 'Xi Jinping', 'Retno' after 'Retno Marsudi'
     if target is None:
+        target = _short_form_of(tokens, people)
+    if target is None:
         target = Person(name=name)
         people.append(target)
     elif len(tokens) > len(target.name.split()):
@@ -71,3 +74,29 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
         target.country, target.country_cue = country, cue
     target.mentions.append(mention)
     return target
+
+
+ARTICLE_PARTICLES = frozenset({"al", "el", "al-", "el-"})  # an Arabic family name's article, written either way
+
+
+def _short_form_of(tokens: list[str], people: list[Person]) -> Person | None:
+    """The one known person a shorter or longer form names: 'President Solís' after 'Luis Guillermo Solís Rivera' (a
+    paternal surname before the maternal one), 'President Suluhu' or 'Samia Suluhu' after 'Samia Suluhu Hassan', and
+    'Samia Suluhu Hassan' after 'Samia Suluhu' ('Mohammed VI' is not 'Mohammed Ould X'). None when two could be meant."""
+    words = [fold_name(t) for t in tokens]
+    if len(tokens) == 1 and len(tokens[0]) < 3:
+        return None
+    hits = []
+    for person in people:
+        known = [fold_name(t) for t in bare_name(person.name)]
+        if len(tokens) == 1:
+            same = len(known) >= 3 and words[0] in known[1:-1]
+        elif len(tokens) == 2 and tokens[0].lower() in ARTICLE_PARTICLES:
+            same = len(known) >= 3 and words[1] == known[-1]  # 'El Ghazouani', 'Al Ghazouani' after 'Mohamed ... El Ghazouani'
+        else:
+            # two words or more on both sides: 'Hasan Mahmud' is not 'Sheikh Hasina' (bare 'Hasina', folded alike)
+            same = len(known) >= 2 and fold_name(tokens[0]) == known[0] and (set(words) <= set(known)
+                                                                              or set(known) <= set(words))
+        if same:
+            hits.append(person)
+    return hits[0] if len(hits) == 1 else None

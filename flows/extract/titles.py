@@ -9,6 +9,9 @@ from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCT
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
+TIME_PREFIX = re.compile(r"(?:then|ex|former)-[A-Z]")
+TIME_MODIFIERS = frozenset({"former", "then", "late", "ex"})  # before an owner's demonym, still part of the office
+ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,9}")
 PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
 
 
@@ -46,6 +49,7 @@ def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     portfolio = title_lexicon()["portfolio"]
     while end < len(toks) and (
         (toks[end].text in portfolio and not toks[end].country)
+        or (end == index + 1 and _place_before_body(toks, end, portfolio))  # 'of Tatarstan State Council'
         or (toks[end].text in ("and", "the", "for") and end + 1 < len(toks) and toks[end + 1].text in portfolio)
         or (toks[end].text == "," and len(part) > 1 and end + 1 < len(toks) and toks[end + 1].text in portfolio)
     ):
@@ -60,6 +64,13 @@ def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     if len(part) == 1:
         return None
     return end, part
+
+
+def _place_before_body(toks: list[Tok], k: int, portfolio: set[str]) -> bool:
+    """'Chairman of Tatarstan State Council X': a capitalised place word, no country, right before the portfolio
+    words of a body (the body is a region's: its name is part of the office)."""
+    return (toks[k].text[:1].isupper() and toks[k].country is None and toks[k].text not in portfolio
+            and k + 2 < len(toks) and toks[k + 1].text in portfolio and toks[k + 2].text in portfolio)
 
 
 def _to_country(toks: list[Tok], first: int, lead: list[str]) -> tuple[int, list[str], str]:
@@ -86,7 +97,8 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
                 break
             index, part = body_step
             words += part
-        elif word in ("of", "for") and (nxt.country or nxt.text[:1].isupper()):
+        elif (word in ("of", "for") or (word == "on" and words and words[-1] in BODIES)) and (
+                nxt.country or nxt.text[:1].isupper()):  # 'Chairperson of the Committee on Finance'
             if word == "of" and nxt.country and nxt.country.kind in ("name", "historic"):
                 index, of_country = _past_mention(toks, index + 1), nxt.country.iso3
                 continue
@@ -103,6 +115,9 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
             words += part
         else:
             break
+    if (words and index + 2 < len(toks) and toks[index].text == "(" and toks[index + 2].text == ")"
+            and ACRONYM.fullmatch(toks[index + 1].text)):
+        index += 3  # 'the Minister of Industry and Commerce (MoIC), X': the office's short form, no part of the role
     return index, words, of_country, to_country
 
 
@@ -118,6 +133,7 @@ class Found:
     country: str | None
     cue: str
     counterpart_at: int | None = None  # where 'his counterpart' stands, for a name it introduces
+    shared_title: int | None = None  # 'Prime Ministers A and B': where the one-holder office both share stands
 
 
 PLURAL_AFTER = frozenset(("the", "foreign", "two", "deputy", "prime"))  # the words a plural head may follow
@@ -145,6 +161,9 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         prev = toks[start - 1]
         if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
             start -= 1
+        elif prev.country is None and TIME_PREFIX.match(prev.text):
+            start -= 1  # 'then-Prime Minister X': the office is 'then-Prime Minister', not 'Minister'
+            break
         elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
             start -= 1
         elif (prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper()
@@ -194,7 +213,10 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
         return None  # 'the President Biden Administration': a name used as a modifier
     of_country_next = (name_end + 1 < len(toks) and toks[name_end].text == "of"
                        and toks[name_end + 1].country is not None)
-    if name_start != comp_end and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")")
+    # after a bare comma the name must close ('the Minister, Ana Lima, said'); a form of address needs neither
+    # comma nor close ('Foreign Minister Mr. Pablo Soto called on ...', 'the President of B, H.E. Dr. X will host')
+    bare_comma = comp_end < len(toks) and toks[comp_end].text == "," and skip_courtesy(toks, comp_end + 1) == comp_end + 1
+    if bare_comma and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")")
                                        or of_country_next):
         return None
     return name_start, name_end, honorific_at
@@ -235,6 +257,8 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
         post = match_seq(toks, index + width, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
         comp_end, complement, of_country, _ = read_complement(toks, index + width + post)
         role, honorific = _role(toks, start, index, width, complement, lex)
+        if country and role and start >= 2 and toks[start - 2].text.lower() in TIME_MODIFIERS:
+            role = f"{toks[start - 2].text.lower()} {role}"  # 'former Uruguayan President X': a former president
         last = toks[index + width - 1].text
         plural = last.endswith("s") and (last[:-1] in lex["head_words"]
                                          or last[:-1].lower() in {h[-1] for h in lex["lower_heads"]})
@@ -248,9 +272,11 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
             names[0] = (index, names[0][1], names[0][2])
         elif honorific_at is not None:
             names[0] = (honorific_at, names[0][1], names[0][2])
+        # two holders of an office a country has one of ('Prime Ministers A and B'): two countries
+        shared = index if plural and len(names) == 2 and role in lex["one_holder_offices"] else None
         for name_from, name_to, name_country in names:
             owner = name_country or country or of_country
-            found.append(Found(name_from, name_to, role, owner, "explicit" if owner else "none"))
+            found.append(Found(name_from, name_to, role, owner, "explicit" if owner else "none", shared_title=shared))
         index = names[-1][1]
     return found
 
@@ -268,10 +294,12 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
             continue
         country, j = owner
         h = j
-        while h < len(toks) and toks[h].text in lex["lower_modifiers"] and h - j < 3:
+        while h < len(toks) and _opening_lower(toks, h) in lex["lower_modifiers"] and h - j < 3:
             h += 1
         n = match_seq(toks, h, lex["lower_heads"], lower=True)
-        if not n or not toks[h].text[:1].islower():
+        if match_seq(toks, j, lex["lower_heads"], lower=True) > max(1, h - j):
+            h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'the first lady, X': a head of two words
+        if not n or not _opening_lower(toks, h)[:1].islower():
             continue
         end = _complement_end(toks, h + n)
         end, country = _posting(toks, i, end, country)
@@ -300,9 +328,18 @@ def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] 
         return None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
     if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
         return tok.country.iso3, i + 1
-    if tok.text in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
+    if _opening_lower(toks, i) in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
         return None, i  # 'central bank governor Elvira Nabiullina', 'her predecessor, Michelle Bachelet'
     return None
+
+
+def _opening_lower(toks: list[Tok], i: int) -> str:
+    """A token's text, in lower case when it opens the sentence: 'Foreign minister Yun Byung-se and ...' opens with
+    the lower-case office 'foreign minister' (the capital is the sentence's), while 'Foreign Minister' is a title."""
+    text = toks[i].text
+    if i == 0 and len(toks) > 1 and toks[1].text[:1].islower():
+        return text.lower()
+    return text
 
 
 def _complement_end(toks: list[Tok], end: int) -> int:
