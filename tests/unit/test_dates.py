@@ -104,7 +104,9 @@ def test_relative_to_publication(sentence: str, value: date, precision: str) -> 
 
 def test_last_week_is_a_period_monday_to_sunday() -> None:
     mention = only(SUNDAY, "Prices rose last week.")
-    assert (mention.value, mention.end_value, mention.kind) == (date(2024, 2, 19), date(2024, 2, 25), "period")
+    # the week runs Monday 19 to Sunday 25 February; its date is the month (the gold convention: "signed last week")
+    assert (mention.value, mention.precision, mention.end_value, mention.kind) == (
+        date(2024, 2, 1), "month", date(2024, 2, 25), "period")
 
 
 @pytest.mark.parametrize(

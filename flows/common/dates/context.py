@@ -10,7 +10,7 @@ from flows.common.dates import explicit, relative
 from flows.common.dates.arithmetic import format_date, period_end
 from flows.common.dates.grammar import ALTERNATIVES, scan
 from flows.common.dates.resolved import Resolved, norm
-from flows.common.dates.words import PREP_KIND, TARGET_PREPOSITIONS
+from flows.common.dates.words import FULL_MONTHS, PREP_KIND, TARGET_PREPOSITIONS
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,10 @@ _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s
 _YEAR_AFTER_RX = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?((?:1[6-9]|20)\d\d)\b(?!\s*(?:[-–—/]|and\b|to\b)|,\d)",
                             re.IGNORECASE)
 
+# A month name in capitals before a number ('MAY 31, 2024', 'ON 3 JUNE 2021'): headlines and ledes of some outlets
+# write the date so; only before or after a number, since a capitalised 'MAY' alone is as often the verb.
+_UPPER_MONTH_RX = re.compile(rf"\b(?:{'|'.join(name.upper() for name in FULL_MONTHS)})\b(?=\.?\s+\d)"
+                             rf"|(?<=\d\s)(?:{'|'.join(name.upper() for name in FULL_MONTHS)})\b")
 HANDLERS = {**explicit.HANDLERS, **relative.HANDLERS}
 assert set(HANDLERS) == {name for name, _ in ALTERNATIVES}, "every alternative of the grammar needs its handler"
 
@@ -81,6 +85,9 @@ class DateContext:
 
     def find(self, sentence: str) -> list[DateMention]:
         """Every date expression in the sentence, in text order; each resolved one becomes the new anchor."""
+        written = sentence
+        if _UPPER_MONTH_RX.search(sentence):  # 'MAY 31, 2024 marked ...': same length, so spans stay the text's
+            sentence = _UPPER_MONTH_RX.sub(lambda m: m[0].capitalize(), sentence)
         mentions: list[DateMention] = []
         skip_to = 0
         for match in scan(sentence):
@@ -108,7 +115,7 @@ class DateContext:
                 resolved = Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
                                     period_end(resolved.value, resolved.precision), kind)
             listed = bool(mentions) and _LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
-            mention = DateMention(start, end, sentence[start:end], resolved.value,
+            mention = DateMention(start, end, written[start:end], resolved.value,
                                   resolved.precision, resolved.resolution, resolved.anchor,
                                   resolved.end_value, kind, listed)
             mentions.append(mention)
