@@ -13,12 +13,13 @@ from flows.common.dates import DateContext, format_date
 
 FORMS = Path(__file__).resolve().parents[1] / "fixtures" / "date_forms.csv"
 ROWS = list(csv.DictReader(FORMS.open(encoding="utf-8")))
+TODAY = date(2026, 12, 6)  # the day the rows were written: a page with no year at all reads up to it
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row["why"] for row in ROWS])
 def test_date_form(row: dict[str, str]) -> None:
     published = date.fromisoformat(row["published"]) if row["published"] else None
-    context = DateContext(published)
+    context = DateContext(published, today=TODAY)
     if row["before"]:
         context.find(row["before"])
     resolved = [m for m in context.find(row["text"]) if m.value is not None]

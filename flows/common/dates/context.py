@@ -71,12 +71,15 @@ class DateContext:
     """Per document: knows the publication date and the dates already seen, for relative and anaphoric dates."""
 
     def __init__(self, published: date | None, same_day_weekday: bool = True,
-                 known_days: dict[tuple[int, int], int] | None = None, reference_year: int | None = None) -> None:
+                 known_days: dict[tuple[int, int], int] | None = None, reference_year: int | None = None,
+                 today: date | None = None) -> None:
         self.published = published
         # a page with no publication date: the year it gives a day it also writes in full (see document_days)
         self.known_days = (known_days or {}) if published is None else {}
         # ... and the newest year it writes with a month, which only a weekday may move a year-less day near
         self.reference_year = reference_year if published is None else None
+        # ... and with no year at all, a weekday picks the latest such day up to today (see explicit.py)
+        self.today = today or date.today()
         self.last: tuple[date, str] | None = None
         # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
         self.same_day_weekday = same_day_weekday
