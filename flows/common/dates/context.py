@@ -58,6 +58,18 @@ def document_days(sentences: list[str]) -> dict[tuple[int, int], int]:
     return {day: years.pop() for day, years in seen.items() if len(years) == 1}
 
 
+def lead_day(sentences: list[str], newest_year: int | None = None) -> date | None:
+    """The first full day the lead (first sentences) writes, on a page with no publication date: the story's day
+    when no later year is written with a month anywhere in the page (`newest_year`, see document_year); a history
+    page that opens with 'relations were established on 22 January 1992' and tells 2019 later has none."""
+    context = DateContext(None)
+    for sentence in sentences:
+        for mention in context.find(sentence):
+            if mention.value is not None and mention.resolution == "explicit" and mention.precision == "day":
+                return mention.value if newest_year is None or mention.value.year >= newest_year else None
+    return None
+
+
 def document_year(sentences: list[str]) -> int | None:
     """The newest year a text writes with a month or a day ('in August 2021'): where a weekday written before a day
     with no year ('on Thursday, April 27') looks for its year in a page with no publication date."""
@@ -72,7 +84,7 @@ class DateContext:
 
     def __init__(self, published: date | None, same_day_weekday: bool = True,
                  known_days: dict[tuple[int, int], int] | None = None, reference_year: int | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, story_day: date | None = None) -> None:
         self.published = published
         # a page with no publication date: the year it gives a day it also writes in full (see document_days)
         self.known_days = (known_days or {}) if published is None else {}
@@ -80,6 +92,9 @@ class DateContext:
         self.reference_year = reference_year if published is None else None
         # ... and with no year at all, a weekday picks the latest such day up to today (see explicit.py)
         self.today = today or date.today()
+        # ... and the day its lead writes in full (a photo caption: 'at a press conference on Sept 10, 2018'): the
+        # year 'last year' and 'this year' count from (see relative_year); never a day for 'yesterday' or 'Monday'
+        self.story_day = story_day if published is None else None
         self.last: tuple[date, str] | None = None
         # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
         self.same_day_weekday = same_day_weekday
@@ -148,9 +163,11 @@ class DateContext:
         """(year, resolution, anchor) for 'this year', 'the same year', 'the following year', ..."""
         words = norm(phrase)
         if words in ("this year", "last year", "next year", "the year"):
+            shift = {"this year": 0, "the year": 0, "last year": -1, "next year": 1}[words]
+            if self.published is None and self.story_day is not None and words != "the year":
+                return self.story_day.year + shift, "relative", f"the story's day {self.story_day.isoformat()}"
             if self.published is None:
                 return None
-            shift = {"this year": 0, "the year": 0, "last year": -1, "next year": 1}[words]
             return self.published.year + shift, "relative", self.published_anchor()
         if self.last is None:
             return None

@@ -106,11 +106,14 @@ def parse_weekday(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None
 
 def parse_relative_period(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
     """'last week' (Monday to Sunday), 'this month', 'next year'."""
+    unit = m["relative_period_u"].lower()
+    shift = {"this": 0, "the current": 0, "last": -1, "next": 1, "the coming": 1}[norm(m["relative_period_r"])]
+    if ctx.published is None and unit == "year" and ctx.story_day is not None:  # an undated page's lead day
+        return Resolved(date(ctx.story_day.year + shift, 1, 1), "year", "relative",
+                        f"the story's day {ctx.story_day.isoformat()}")
     if ctx.published is None:
         return Resolved(None, None, "relative", None)
     pub = ctx.published
-    unit = m["relative_period_u"].lower()
-    shift = {"this": 0, "the current": 0, "last": -1, "next": 1, "the coming": 1}[norm(m["relative_period_r"])]
     anchor = ctx.published_anchor()
     if unit == "week":
         # a week tells its month, not a day ('last week signed an agreement': the month; the gold convention): the
