@@ -28,6 +28,7 @@ _LABELS = "|".join(sorted((re.escape(label).replace(r"\ ", r"\s+") for label in 
                           key=len, reverse=True))
 _DATE_LINE_PREFIX_RX = re.compile(rf"^(?:{_LABELS})\s*[:\-–—]?\s*", re.IGNORECASE)
 _LABEL_RX = re.compile(rf"\b(?:{_LABELS})\b", re.IGNORECASE)
+_SECTION_HEAD_RX = re.compile("|".join(read_toml("documents.toml")["date_line_heads"]))
 # A year of two digits after a day and month ('Published Date - 11:05 PM, Fri - 10 March 23') on a line that is only
 # a date: in running text '10 March 23' could be a count, on a date line it is the year 2023.
 _SHORT_YEAR_RX = re.compile(rf"^(\d{{1,2}}\s+(?i:{'|'.join(MONTHS)})\.?),?\s+(\d\d)$")
@@ -103,7 +104,7 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
         before, after = part[:mentions[0].start], part[mentions[0].end:]
         trailing_outlet = None
         # 'Belgrade/Zagreb, 22 January 2025 | Outlet | by X' too; 'MINSK, 1 July 2020 — Talks' is a dateline
-        if _BYLINE_BEFORE_RX.match(before):
+        if _BYLINE_BEFORE_RX.match(before) or (_SECTION_HEAD_RX.match(before) and not after.strip()):
             before = ""
         if _PLACE_COMMA_RX.match(before) and (len(parts) == 1 or "|" in body):
             before = ""
