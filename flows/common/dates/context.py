@@ -58,6 +58,22 @@ def document_days(sentences: list[str]) -> dict[tuple[int, int], int]:
     return {day: years.pop() for day, years in seen.items() if len(years) == 1}
 
 
+# How far before the last date told a year-less day may fall and still be in its year: a preparatory meeting 'on 10
+# June' told after a summit 'on 12 June 2019' is days before; 'on May 5' told after 'in December 2020' is the May
+# after (a story tells on), more than a month before being no flashback the text would leave without its year.
+_FLASHBACK_DAYS = 31
+
+
+def _told_after(last: date, precision: str, month: int, day: int | None) -> bool:
+    """Whether a year-less day (or month) read in the last date's year would fall over a month before it."""
+    reference = last if precision == "day" else date(last.year, last.month, 1)
+    try:
+        same_year = date(last.year, month, day or 1)
+    except ValueError:
+        return False
+    return (reference - same_year).days > _FLASHBACK_DAYS
+
+
 def lead_day(sentences: list[str], newest_year: int | None = None) -> date | None:
     """The first full day the lead (first sentences) writes, on a page with no publication date: the story's day
     when no later year is written with a month anywhere in the page (`newest_year`, see document_year); a history
@@ -230,5 +246,9 @@ class DateContext:
             year = self.known_days[(month, day)]
             return year, "anaphora", f"the same day written in full, {format_date(date(year, month, day), 'day')}"
         if self.last is not None:
-            return self.last[0].year, "anaphora", self.last_anchor()
+            last, precision = self.last
+            year = last.year
+            if not future and precision in ("day", "month") and _told_after(last, precision, month, day):
+                year += 1  # 'severed ties in December 2020 ... restored them on May 5': the May after, 2021
+            return year, "anaphora", self.last_anchor()
         return None
