@@ -10,7 +10,8 @@ from typing import Any
 
 from flows.common.prefilter import word_gate
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
-from flows.common.dates import DateContext, could_have_date, document_days, document_year
+from flows.common.dates import DateContext, could_have_date, document_days, document_year, lead_day
+from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.event_lists import find_listed_visits
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
@@ -214,7 +215,9 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     # a page with no publication date reads a year-less 'on 14 October' in the year it writes that day in full,
     # in a sentence or in a line that is none ('Remarks by the Minister, Lisbon, 14 October 2019')
     lines = [line for line in doc["text"].splitlines() if could_have_date(line)] if published is None else []
-    context = DateContext(published, known_days=document_days(lines), reference_year=document_year(lines))
+    newest = document_year(lines)
+    lead = lead_day([sentence.text for sentence in sentences[:LEAD_SENTENCES]], newest) if published is None else None
+    context = DateContext(published, known_days=document_days(lines), reference_year=newest, story_day=lead)
     countries = [find_countries(sentence.text) for sentence in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = [context.find(sentence.text) if could_have_date(sentence.text) else [] for sentence in sentences]

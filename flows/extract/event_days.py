@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
-from flows.common.dates import DateMention
+from flows.common.dates import NUMBER_WORDS, DateMention
+from flows.lexicon import read_toml
 
 DATE_LINE_WORDS = 15
 # 'earlier this year', 'late this month': a part of the period that need not hold the day of the story
@@ -36,8 +38,11 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+|also\s+)?(?:been\s+)
 def next_year_if_past(date_m: DateMention, published: date | None, clause: str = "") -> DateMention:
     """'will visit in June' told in May 2024 is June 2024, not the June already past; a month in a past-perfect
     clause ('had delivered an invitation in May') is the last such month, when that act was done."""
-    if date_m.value and published and date_m.value < published and date_m.resolution != "explicit" \
-            and date_m.precision in ("day", "month") and not _PAST_PERFECT.search(clause):
+    # at the date's precision: 'next week' told on 5 November is November, not a November already past
+    width = 7 if date_m.precision == "month" else 10
+    if date_m.value and published and date_m.value.isoformat()[:width] < published.isoformat()[:width] \
+            and date_m.resolution != "explicit" and date_m.precision in ("day", "month") \
+            and not _PAST_PERFECT.search(clause):
         try:
             return replace(date_m, value=date_m.value.replace(year=date_m.value.year + 1))
         except ValueError:
@@ -56,3 +61,23 @@ def holds_publication_day(anchor: DateMention, published: date | None) -> bool:
         return False
     end = anchor.end_value or anchor.value
     return anchor.value <= published <= end
+
+
+@lru_cache(maxsize=1)
+def _visit_end() -> re.Pattern[str]:
+    return re.compile(read_toml("dates.toml")["visit_end"]["through_trigger"], re.I)
+
+
+def visit_start(date_m: DateMention | None, sentence: str, trigger_end: int) -> DateMention | None:
+    """'Vucic ended a two-day visit to Sarajevo' told on 8 September: the visit began on the 7th (its first day is
+    its date); any other visit, or a date coarser than a day, is left as it is."""
+    if date_m is None or date_m.value is None or date_m.precision != "day":
+        return date_m
+    told = _visit_end().search(sentence[max(0, trigger_end - 90):trigger_end])
+    if told is None:
+        return date_m
+    word = told["n"].lower()
+    days = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    if days is None or not 1 < days <= 14:
+        return date_m
+    return replace(date_m, value=date_m.value - timedelta(days=days - 1))

@@ -166,6 +166,10 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
             r",?\s+established\s+(?:on|in)$", hit.text) and re.search(
             r"\b(?:anniversary|years|decades)\s+of\s+(?:the\s+)?$|\bcongratulat\w*\s+on\s+(?:the\s+)?$", before, re.I):
         return False  # 'the 30th anniversary of the establishment of relations' marks it, it does not establish them
+    if hit.event_type == "diplomatic_relations_established" and re.search(
+            r"\banniversary\s+of\s+[^.;]{0,80}$", before, re.I) and re.search(
+            r"\bestablishing\b", before[-20:] + hit.text[:20], re.I):
+        return False  # 'marked the 50th anniversary of Arland and Borvia establishing ties': the gerund is marked
     if hit.event_type == "embassy_opened" and rules()["embassy_building"].search(clause):
         return False  # 'the new building of the embassy was inaugurated': the embassy was open already
     if rules()["ahead_of"].search(before):

@@ -9,7 +9,7 @@ from datetime import date
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_subclause import in_other_clause
-from flows.extract.event_days import after_publication, date_line, holds_publication_day, next_year_if_past
+from flows.extract.event_days import after_publication, date_line, holds_publication_day, next_year_if_past, visit_start
 from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
@@ -351,6 +351,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         if date_m is None:
             return None
     inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention
+    date_m = visit_start(date_m, clause.sentence, hit.end) if family(event_type) == "visit" and not planned else date_m
     if inherited and not planned and in_progress(event_type, hit, clause.sentence):
         return None  # 'both nations are marking the 30th anniversary': a year's state, no act of a day
     if not planned and after_publication(date_m, state.published):

@@ -10,7 +10,7 @@ from flows.common.dates import explicit, relative
 from flows.common.dates.arithmetic import format_date, period_end
 from flows.common.dates.grammar import ALTERNATIVES, scan
 from flows.common.dates.resolved import Resolved, norm
-from flows.common.dates.words import PREP_KIND, TARGET_PREPOSITIONS
+from flows.common.dates.words import FULL_MONTHS, PREP_KIND, TARGET_PREPOSITIONS
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,10 @@ _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s
 _YEAR_AFTER_RX = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?((?:1[6-9]|20)\d\d)\b(?!\s*(?:[-–—/]|and\b|to\b)|,\d)",
                             re.IGNORECASE)
 
+# A month name in capitals before a number ('MAY 31, 2024', 'ON 3 JUNE 2021'): headlines and ledes of some outlets
+# write the date so; only before or after a number, since a capitalised 'MAY' alone is as often the verb.
+_UPPER_MONTH_RX = re.compile(rf"\b(?:{'|'.join(name.upper() for name in FULL_MONTHS)})\b(?=\.?\s+\d)"
+                             rf"|(?<=\d\s)(?:{'|'.join(name.upper() for name in FULL_MONTHS)})\b")
 HANDLERS = {**explicit.HANDLERS, **relative.HANDLERS}
 assert set(HANDLERS) == {name for name, _ in ALTERNATIVES}, "every alternative of the grammar needs its handler"
 
@@ -54,6 +58,34 @@ def document_days(sentences: list[str]) -> dict[tuple[int, int], int]:
     return {day: years.pop() for day, years in seen.items() if len(years) == 1}
 
 
+# How far before the last date told a year-less day may fall and still be in its year: a preparatory meeting 'on 10
+# June' told after a summit 'on 12 June 2019' is days before; 'on May 5' told after 'in December 2020' is the May
+# after (a story tells on), more than a month before being no flashback the text would leave without its year.
+_FLASHBACK_DAYS = 31
+
+
+def _told_after(last: date, precision: str, month: int, day: int | None) -> bool:
+    """Whether a year-less day (or month) read in the last date's year would fall over a month before it."""
+    reference = last if precision == "day" else date(last.year, last.month, 1)
+    try:
+        same_year = date(last.year, month, day or 1)
+    except ValueError:
+        return False
+    return (reference - same_year).days > _FLASHBACK_DAYS
+
+
+def lead_day(sentences: list[str], newest_year: int | None = None) -> date | None:
+    """The first full day the lead (first sentences) writes, on a page with no publication date: the story's day
+    when no later year is written with a month anywhere in the page (`newest_year`, see document_year); a history
+    page that opens with 'relations were established on 22 January 1992' and tells 2019 later has none."""
+    context = DateContext(None)
+    for sentence in sentences:
+        for mention in context.find(sentence):
+            if mention.value is not None and mention.resolution == "explicit" and mention.precision == "day":
+                return mention.value if newest_year is None or mention.value.year >= newest_year else None
+    return None
+
+
 def document_year(sentences: list[str]) -> int | None:
     """The newest year a text writes with a month or a day ('in August 2021'): where a weekday written before a day
     with no year ('on Thursday, April 27') looks for its year in a page with no publication date."""
@@ -67,12 +99,18 @@ class DateContext:
     """Per document: knows the publication date and the dates already seen, for relative and anaphoric dates."""
 
     def __init__(self, published: date | None, same_day_weekday: bool = True,
-                 known_days: dict[tuple[int, int], int] | None = None, reference_year: int | None = None) -> None:
+                 known_days: dict[tuple[int, int], int] | None = None, reference_year: int | None = None,
+                 today: date | None = None, story_day: date | None = None) -> None:
         self.published = published
         # a page with no publication date: the year it gives a day it also writes in full (see document_days)
         self.known_days = (known_days or {}) if published is None else {}
         # ... and the newest year it writes with a month, which only a weekday may move a year-less day near
         self.reference_year = reference_year if published is None else None
+        # ... and with no year at all, a weekday picks the latest such day up to today (see explicit.py)
+        self.today = today or date.today()
+        # ... and the day its lead writes in full (a photo caption: 'at a press conference on Sept 10, 2018'): the
+        # year 'last year' and 'this year' count from (see relative_year); never a day for 'yesterday' or 'Monday'
+        self.story_day = story_day if published is None else None
         self.last: tuple[date, str] | None = None
         # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
         self.same_day_weekday = same_day_weekday
@@ -81,6 +119,9 @@ class DateContext:
 
     def find(self, sentence: str) -> list[DateMention]:
         """Every date expression in the sentence, in text order; each resolved one becomes the new anchor."""
+        written = sentence
+        if _UPPER_MONTH_RX.search(sentence):  # 'MAY 31, 2024 marked ...': same length, so spans stay the text's
+            sentence = _UPPER_MONTH_RX.sub(lambda m: m[0].capitalize(), sentence)
         mentions: list[DateMention] = []
         skip_to = 0
         for match in scan(sentence):
@@ -108,7 +149,7 @@ class DateContext:
                 resolved = Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
                                     period_end(resolved.value, resolved.precision), kind)
             listed = bool(mentions) and _LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
-            mention = DateMention(start, end, sentence[start:end], resolved.value,
+            mention = DateMention(start, end, written[start:end], resolved.value,
                                   resolved.precision, resolved.resolution, resolved.anchor,
                                   resolved.end_value, kind, listed)
             mentions.append(mention)
@@ -138,9 +179,11 @@ class DateContext:
         """(year, resolution, anchor) for 'this year', 'the same year', 'the following year', ..."""
         words = norm(phrase)
         if words in ("this year", "last year", "next year", "the year"):
+            shift = {"this year": 0, "the year": 0, "last year": -1, "next year": 1}[words]
+            if self.published is None and self.story_day is not None and words != "the year":
+                return self.story_day.year + shift, "relative", f"the story's day {self.story_day.isoformat()}"
             if self.published is None:
                 return None
-            shift = {"this year": 0, "the year": 0, "last year": -1, "next year": 1}[words]
             return self.published.year + shift, "relative", self.published_anchor()
         if self.last is None:
             return None
@@ -203,5 +246,9 @@ class DateContext:
             year = self.known_days[(month, day)]
             return year, "anaphora", f"the same day written in full, {format_date(date(year, month, day), 'day')}"
         if self.last is not None:
-            return self.last[0].year, "anaphora", self.last_anchor()
+            last, precision = self.last
+            year = last.year
+            if not future and precision in ("day", "month") and _told_after(last, precision, month, day):
+                year += 1  # 'severed ties in December 2020 ... restored them on May 5': the May after, 2021
+            return year, "anaphora", self.last_anchor()
         return None

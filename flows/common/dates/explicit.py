@@ -100,7 +100,7 @@ def _year_by_weekday(ctx: DateContext, m: re.Match[str], s: str, month: int, day
     elif ctx.reference_year is not None:  # no date yet: the newest year the page writes with a month
         base, anchor = ctx.reference_year, f"the page's newest dated year {ctx.reference_year}"
     else:
-        return None
+        return _latest_by_weekday(ctx, m, s, month, day, WEEKDAYS[weekday.group(1).lower()])
     target = WEEKDAYS[weekday.group(1).lower()]
     for distance in range(_WEEKDAY_YEAR_REACH + 1):
         for year in (base + distance, base - distance):
@@ -109,12 +109,27 @@ def _year_by_weekday(ctx: DateContext, m: re.Match[str], s: str, month: int, day
     return None
 
 
+def _latest_by_weekday(ctx: DateContext, m: re.Match[str], s: str, month: int, day: int, target: int
+                       ) -> Resolved | None:
+    """A page that writes no year at all ('arrived on Monday 28 October for a three-day visit'): the latest day
+    not after today that is that weekday, since the page tells news already past (a future clause: None)."""
+    if _future(s, m):
+        return None
+    today = ctx.today
+    for year in range(today.year, today.year - 2 * _WEEKDAY_YEAR_REACH, -1):
+        found = safe(lambda: Resolved(date(year, month, day), "day", "anaphora", "the latest such weekday"))
+        if found is not None and found.value is not None and found.value <= today and found.value.weekday() == target:
+            return found
+    return None
+
+
 def _day_month(ctx: DateContext, m: re.Match[str], s: str, name: str, day: int, month: int) -> Resolved | None:
     written = ctx.written_year(m, name)
     if written is None and m.groupdict().get(f"{name}_ry"):
         date(2000, month, day)  # still reject 31 June
         return Resolved(None, None, "relative", None)  # "19 March this year" with no publication date
-    if written is None and ctx.published is None and (ctx.last is not None or ctx.reference_year is not None):
+    if written is None and ctx.published is None and (ctx.last is not None or ctx.reference_year is not None
+                                                      or (month, day) not in ctx.known_days):
         by_weekday = _year_by_weekday(ctx, m, s, month, day)
         if by_weekday is not None:
             return by_weekday

@@ -84,7 +84,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("relative_period", r"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:this|last|next|the\s+coming|the\s+current))"
                         r"\s+(?P<@u>(?i:week|month|year))(?![A-Za-z])"),
     ("anaphora",
-     rf"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:the\s+same|that|the\s+following|the\s+next"
+     rf"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:the\s+same|that|this(?=\s+day\b)|the\s+following|the\s+next"
      rf"|the\s+previous|the\s+preceding))\s+(?P<@u>(?i:day|week|month|year|morning|evening|night))(?![A-Za-z])"
      rf"|(?P<@db>(?i:the\s+day\s+(?:before|after)))(?![A-Za-z])"
      rf"|(?P<@n>{_NUM})\s+(?P<@u2>{_UNIT})\s+(?P<@dir>(?i:later|earlier|afterwards|on)"

@@ -106,15 +106,21 @@ def parse_weekday(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None
 
 def parse_relative_period(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
     """'last week' (Monday to Sunday), 'this month', 'next year'."""
+    unit = m["relative_period_u"].lower()
+    shift = {"this": 0, "the current": 0, "last": -1, "next": 1, "the coming": 1}[norm(m["relative_period_r"])]
+    if ctx.published is None and unit == "year" and ctx.story_day is not None:  # an undated page's lead day
+        return Resolved(date(ctx.story_day.year + shift, 1, 1), "year", "relative",
+                        f"the story's day {ctx.story_day.isoformat()}")
     if ctx.published is None:
         return Resolved(None, None, "relative", None)
     pub = ctx.published
-    unit = m["relative_period_u"].lower()
-    shift = {"this": 0, "the current": 0, "last": -1, "next": 1, "the coming": 1}[norm(m["relative_period_r"])]
     anchor = ctx.published_anchor()
     if unit == "week":
+        # a week tells its month, not a day ('last week signed an agreement': the month; the gold convention): the
+        # month of the week's middle (its Thursday), never after the publication day ('this week' on a Tuesday)
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
-        return Resolved(monday, "day", "relative", anchor, monday + timedelta(days=6), "period")
+        middle = min(monday + timedelta(days=3), pub) if shift == 0 else monday + timedelta(days=3)
+        return Resolved(truncate(middle, "month"), "month", "relative", anchor, monday + timedelta(days=6), "period")
     return Resolved(truncate(shift_date(pub, shift, unit), unit), unit, "relative", anchor)
 
 
@@ -122,6 +128,8 @@ def parse_anaphora(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | Non
     """'the same day', 'the following year', 'the day before', 'two days later', 'on the 28th'."""
     if m["anaphora_od"]:
         return _ordinal_day(ctx, m, s, read_day(m["anaphora_od"]))
+    if norm(m["anaphora_r"]) == "this" and norm(m.group("prep")) != "on":
+        return None  # 'to this day' is until now; only 'on this day' is the day just told ('May 31, 1974 ... on this day')
     if ctx.last is None:
         return Resolved(None, None, "anaphora", None)
     value, precision = ctx.last

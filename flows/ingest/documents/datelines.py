@@ -6,7 +6,8 @@ import re
 from datetime import date
 from typing import Any
 
-from flows.common.dates import DateContext, parse_date_text
+from flows.common.dates import MONTHS, DateContext, parse_date_text
+from flows.lexicon import read_toml
 
 HEADLINE_MAX_CHARS = 200
 DATELINE_LINES = 3
@@ -21,8 +22,19 @@ _DATELINE_RX = re.compile(
     r"(?:,\s*(?P<date>[^()\n—–:|]{4,40}?))?"
     r"\s*(?:\((?P<outlet>[^()\n]{1,60})\))?"
     r"\s*(?P<sep>:|—|–|--|\s-\s|\.[-–—](?=\s)|(?<=\))\.(?=\s)|\.(?=\s))\s*")  # '.-': Spanish wires (EFE)
-_DATE_LINE_PREFIX_RX = re.compile(r"^(?:published|updated|posted|date|dated|last\s+updated)\s*(?:on)?\s*[:\-–—]?\s*",
-                                  re.IGNORECASE)
+# The words that label a page's date ('Published the: 25/11/2017', 'Last Updated At: 22:27') are rows of
+# flows/lexicon/documents.toml (`date_labels`); before the date they are cut, after it they are no more text.
+_LABELS = "|".join(sorted((re.escape(label).replace(r"\ ", r"\s+") for label in read_toml("documents.toml")["date_labels"]),
+                          key=len, reverse=True))
+_DATE_LINE_PREFIX_RX = re.compile(rf"^(?:{_LABELS})\s*[:\-–—]?\s*", re.IGNORECASE)
+_LABEL_RX = re.compile(rf"\b(?:{_LABELS})\b", re.IGNORECASE)
+_SECTION_HEAD_RX = re.compile("|".join(read_toml("documents.toml")["date_line_heads"]))
+# A year of two digits after a day and month ('Published Date - 11:05 PM, Fri - 10 March 23') on a line that is only
+# a date: in running text '10 March 23' could be a count, on a date line it is the year 2023.
+_SHORT_YEAR_RX = re.compile(rf"^(\d{{1,2}}\s+(?i:{'|'.join(MONTHS)})\.?),?\s+(\d\d)$")
+# A clock time heading the line ('09:19 | 15/09/2017 Section - Subsection'): the date after it is the page's stamp and
+# what follows the date is the section the page is filed under.
+_TIME_HEAD_RX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[|·•]\s*", re.IGNORECASE)
 # Central European pages write the day of a press release '3. 4. 2023 16:33' (day. month. year); on a line that is
 # only a date it is read as '3.4.2023' (in running text '1. 2. 2023' could as well be a numbered list).
 _SPACED_DOTTED_RX = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
@@ -32,10 +44,10 @@ _TIME_RX = re.compile(r"(?:\b(?:time|hour)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})
                       re.IGNORECASE)
 # A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
 _PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
-_BYLINE_RX = re.compile(r"^by\s+[A-ZÀ-ÖØ-Þ]", re.IGNORECASE)
+_BYLINE_RX = re.compile(r"^by:?\s+[A-ZÀ-ÖØ-Þ]", re.IGNORECASE)
 # A byline before the date on one line ('By Jane Roe 26 September 2014', 'by A. Writer, 3 June 2022'): the writer's
 # name is no more text; a name is at most five capitalised words.
-_BYLINE_BEFORE_RX = re.compile(r"^(?i:by)\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,4}\s*[,|·•–—-]?\s*$")
+_BYLINE_BEFORE_RX = re.compile(r"^(?i:by):?\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,4}\s*[,|·•–—-]?\s*$")
 _TRAILING_OUTLET_RX = re.compile(r"^\s*[,(]\s*([A-Z][A-Za-z&.'-]{1,30}(?:\s+[A-Z][A-Za-z&.'-]+){0,3})\s*\)?\s*$")
 # A stamp of the day a copy of the page was dated, glued before its first words (" date 2021-03-09 Estonia and
 # Georgia signed ..."): an ISO date after a 'date' label at the very start of the text.
@@ -49,20 +61,50 @@ def is_heading_line(line: str) -> bool:
     return bool(stripped) and len(stripped) <= HEADLINE_MAX_CHARS and not stripped.endswith(_FINAL_PUNCTUATION)
 
 
-def date_only_line(line: str) -> tuple[date, str | None] | None:
-    """(date, outlet) when a line is just a date, optionally with 'Published:' and an '| Outlet' part."""
-    if len(line) > DATE_LINE_MAX_CHARS:
+def _full_short_year(match: re.Match[str]) -> str:
+    """'10 March 23' -> '10 March 2023' (a two-digit year past next year's is of the last century)."""
+    year = 2000 + int(match[2])
+    return f"{match[1]} {year if year <= date.today().year + 1 else year - 100}"
+
+
+def _stamp_after_time(line: str) -> date | None:
+    """The full day written right after a clock time that heads the line ('09:19 | 15/09/2017 Economy - Asia')."""
+    head = _TIME_HEAD_RX.match(line)
+    if head is None:
         return None
+    mentions = DateContext(None).find(line[head.end():])
+    first = mentions[0] if mentions else None
+    if first is None or first.start != 0 or first.resolution != "explicit" or first.precision != "day":
+        return None
+    return first.value
+
+
+def date_only_line(line: str) -> tuple[date, str | None] | None:
+    """(date, outlet) when a line is just a date, optionally with 'Published:' and an '| Outlet' part; or a date
+    heading a longer line after which a separator opens the title ('26 August 2024 - JOINT STATEMENT ON ...')."""
+    stamped = _stamp_after_time(line.strip())
+    if stamped is not None:
+        return stamped, None
     body = _SPACED_DOTTED_RX.sub(r"\1.\2.\3", _DATE_LINE_PREFIX_RX.sub("", line.strip(), count=1))
     parts = [part.strip() for part in _LINE_SEPARATORS_RX.split(body) if part.strip()] or [body]
+    if len(line) > DATE_LINE_MAX_CHARS:
+        if len(parts) == 1 or len(parts[0]) > DATE_LINE_MAX_CHARS // 2:
+            return None
+        # only the head of a long line may be its date, and only a date alone ('ULAANBAATAR, 2 December 2022 —
+        # Mongolia and ...' is a dateline, read by parse_dateline); the rest is a title, never an outlet
+        mentions = DateContext(None).find(parts[0])
+        if len(mentions) != 1 or mentions[0].start != 0 or mentions[0].end != len(parts[0]):
+            return None
+        parts = parts[:1]
     for index, part in enumerate(parts):
+        part = _SHORT_YEAR_RX.sub(_full_short_year, part)
         mentions = [m for m in DateContext(None).find(part) if m.value is not None and m.resolution == "explicit"]
         if len(mentions) != 1:
             continue
         before, after = part[:mentions[0].start], part[mentions[0].end:]
         trailing_outlet = None
         # 'Belgrade/Zagreb, 22 January 2025 | Outlet | by X' too; 'MINSK, 1 July 2020 — Talks' is a dateline
-        if _BYLINE_BEFORE_RX.match(before):
+        if _BYLINE_BEFORE_RX.match(before) or (_SECTION_HEAD_RX.match(before) and not after.strip()):
             before = ""
         if _PLACE_COMMA_RX.match(before) and (len(parts) == 1 or "|" in body):
             before = ""
@@ -70,10 +112,11 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
             if tail:  # 'Baku, July 12, 2024, AZERTAC': the agency after the date
                 trailing_outlet, after = tail.group(1), ""
         after = re.sub(r"^\W*(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\W*$", "", _TIME_RX.sub("", after))  # a zone ("KST")
-        leftover = _WEEKDAY_RX.sub("", _TIME_RX.sub("", before) + after)
+        leftover = _LABEL_RX.sub("", _WEEKDAY_RX.sub("", _TIME_RX.sub("", before) + after))
         if re.sub(r"[\W_]+", "", leftover):
             continue
-        others = [p for i, p in enumerate(parts) if i != index and not _BYLINE_RX.match(p)]
+        others = [p for i, p in enumerate(parts) if i != index and not _BYLINE_RX.match(p)
+                  and re.sub(r"[\W_]+", "", _WEEKDAY_RX.sub("", _TIME_RX.sub("", p)))]  # '11:05 PM, Fri' is no outlet
         outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and others[0][-1:] not in ".!?" else None
         outlet = outlet or trailing_outlet
         return mentions[0].value, outlet  # type: ignore[return-value]
@@ -120,7 +163,8 @@ def find_dateline(text: str) -> dict[str, Any]:
         stamped = parse_date_text(stamp.group(1))[0]
         if stamped is not None:
             found["published"] = stamped
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:DATE_ONLY_LINES]
+    # distinct lines: a headline or a section name the page's markup repeats ('China' / 'China') counts once
+    lines = list(dict.fromkeys(line.strip() for line in text.split("\n") if line.strip()))[:DATE_ONLY_LINES]
     for number, line in enumerate(lines):
         if number >= DATELINE_LINES:
             if "published" in found or any(_reads_as_body(earlier) for earlier in lines[:number]):

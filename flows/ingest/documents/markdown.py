@@ -24,8 +24,9 @@ _INLINE_MD = [
     (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # blockquote marker
-    # a list item keeps one marker, "- ", so that it stays a unit (a date per item) for the sentence splitter
-    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE), "- "),
+    # a list item keeps one marker, "- ", so that it stays a unit (a date per item) for the sentence splitter; a
+    # line that opens with a day and month written with full stops ('3. 4. 2023 16:33') is a date, not item 3
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)](?![ \t]*\d{1,2}\.[ \t]*(?:1[6-9]|20)\d\d\b))[ \t]+", re.MULTILINE), "- "),
     (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rule
     (re.compile(r"^[ \t]{0,3}=+[ \t]*$", re.MULTILINE), ""),  # setext heading underline
 ]
