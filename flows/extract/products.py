@@ -41,7 +41,8 @@ def split_products(text: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if p.strip()]
     merged: list[str] = []
     for part in parts:
-        if merged and _joins(merged[-1], part, lex):
+        if merged and _joins(merged[-1], part, lex) and len(f"{merged[-1]} and {part}".split()) <= 5:
+            # (a join too long to be one name is two items: 'ignition lead sets, other sets for vehicles')
             merged[-1] = f"{merged[-1]} and {part}"
             continue
         merged.append(part)

@@ -1,0 +1,65 @@
+"""Trade claims of session 9 (issue 11, the `trade` branch), each rule on sentences of our own (Kenya-Tanzania) that
+show a form real articles use; none is an article's wording."""
+from __future__ import annotations
+
+import pytest
+
+from flows.extract.products import split_products
+from tests.unit.extract.conftest import trade_of
+
+HEAD = "Nairobi, 2 March 2024\n\nTrade between Kenya and Tanzania grew again last year, officials said.\n\n"
+K, T = "KEN", "TZA"
+
+
+def _sold(exporter: str, importer: str, *products: str) -> set[tuple[str, str, str]]:
+    return {(exporter, importer, product) for product in products}
+
+
+def test_a_basket_of_imports_in_the_paragraph_on_the_partners_supply_is_the_pairs_trade(extract):
+    # 'A imports X, Y' (a habitual list, no seller named) right after the text told B's supply to A: B sells, as in
+    # 'A's imports from B include X, Y'
+    text = HEAD + "Tanzania has become the largest supplier of imports to Kenya. Kenya imports rice, cement and tyres."
+    assert trade_of(extract(text)) == _sold(T, K, "rice", "cement", "tyres")
+
+
+def test_a_basket_of_imports_under_the_other_flow_is_the_countrys_imports_in_general(extract):
+    text = HEAD + "Kenya's exports to Tanzania rose by 5%. Kenya imports rice, cement and tyres."
+    assert trade_of(extract(text)) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    # a third country named in the sentence: the country's imports in general
+    "Kenya imports rice, cement and roofing sheets, and India remains its largest supplier.",
+    # a purchase told in the past, or one item alone, stays a purchase from no one named
+    "Kenya bought rice, cement and roofing sheets.",
+    "Kenya imports mostly fuel.",
+])
+def test_no_basket_with_a_third_country_a_past_purchase_or_one_item(extract, sentence):
+    assert trade_of(extract(HEAD + "Tanzania has become the largest supplier of imports to Kenya. " + sentence)) == set()
+
+
+def test_a_trade_word_before_a_list_verb_is_a_noun(extract):
+    # 'Kenya imports include X': 'imports' is the flow noun, 'include' opens the list (no product 'include X')
+    text = HEAD + "Kenya imports include rice, cement and roofing sheets."
+    assert trade_of(extract(text)) == _sold(T, K, "rice", "cement", "roofing sheets")
+
+
+def test_a_list_goes_on_past_a_semicolon_when_the_part_after_it_is_only_goods(extract):
+    # trade tables group goods in classes joined by semicolons; the part after ';' has no verb and no country
+    text = HEAD + ("Kenya's exports to Tanzania include tea, cut flowers and coffee; Processed foods, plastic articles "
+                   "and medicines.")
+    assert trade_of(extract(text)) == _sold(K, T, "tea", "cut flowers", "coffee", "processed foods",
+                                            "plastic articles", "medicines")
+
+
+def test_a_part_after_a_semicolon_with_a_verb_or_a_country_is_its_own_clause(extract):
+    text = HEAD + "Kenya exports tea to Tanzania; Tanzania sells Kenya maize and rice."
+    assert trade_of(extract(text)) == _sold(K, T, "tea") | _sold(T, K, "maize", "rice")
+    text = HEAD + "Kenya exports tea and coffee to Tanzania; prices of both rose by a third."
+    assert trade_of(extract(text)) == _sold(K, T, "tea", "coffee")
+
+
+def test_a_class_join_too_long_for_one_name_is_two_items():
+    # 'X, other Y for Z' after a dash: the class word 'other' would make one item of seven words
+    assert split_products("brake pads, other parts for lorries") == ["brake pads", "other parts for lorries"]
+    assert split_products("tractors and other farm machinery") == ["tractors and other farm machinery"]
