@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention, other_side
-from flows.extract.products import cut_list, hs_code_for, split_products
+from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, split_products
 from flows.extract.trade_flows import trade_lexicon
 from flows.lexicon import read_toml
 
@@ -156,8 +156,9 @@ def figure_items(text: str) -> list[str] | None:
         if not item or set(re.findall(r"[a-z]+", item.lower())) <= _lex()["vague"]:
             continue
         words = re.findall(r"[A-Za-z][\w-]*", item)
-        if len(words) > MAX_ITEM_WORDS or not _lex()["not_in_products"].isdisjoint(w.lower() for w in words):
-            return None
+        if len(words) > MAX_ITEM_WORDS or not _lex()["not_in_products"].isdisjoint(w.lower() for w in words) \
+                or not FLOW_HEADS.isdisjoint(w.lower() for w in words):
+            return None  # a clause between the figures ('accounting for 26 percent of its total exports in 2017')
         out.append(re.sub(r"^([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), item))
     known = sum(1 for item in out if hs_code_for(item))
     return out if len(out) >= 2 and known * 2 >= len(out) else None

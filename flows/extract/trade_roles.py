@@ -72,7 +72,7 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
     out: list[RoleClaim] = []
     for token in doc:
         kind = "export" if token.lemma_.lower() in lex["export_lemmas"] else (
-            "import" if token.lemma_.lower() in lex["import_lemmas"] else None)
+            "import" if token.lemma_.lower() in lex["import_lemmas"] or _demanded(token, lex) else None)
         if kind is None or token.pos_ not in ("NOUN", "VERB", "PROPN") or token.i in iso or _unreal(token, lex):
             continue
         node = _flow_node(token, lex)
@@ -195,7 +195,15 @@ def _flow_node(token: Any, lex: dict) -> Any | None:
         if token.head.lemma_.lower() in lex["goods_nouns"]:
             return token.head
         return None
+    if token.dep_ == "amod" and token.head.lemma_.lower() in lex["goods_nouns"]:
+        return token.head  # 'the most imported goods of B were X': a participle before the goods noun
     return token
+
+
+def _demanded(token: Any, lex: dict) -> bool:
+    """'B's most demanded commodities were X': a participle of demand on a goods noun names what B buys."""
+    return (token.lemma_.lower() in lex["import_modifiers"] and token.dep_ == "amod"
+            and token.head.lemma_.lower() in lex["goods_nouns"])
 
 
 def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str | None, str | None]:

@@ -63,3 +63,30 @@ def test_a_class_join_too_long_for_one_name_is_two_items():
     # 'X, other Y for Z' after a dash: the class word 'other' would make one item of seven words
     assert split_products("brake pads, other parts for lorries") == ["brake pads", "other parts for lorries"]
     assert split_products("tractors and other farm machinery") == ["tractors and other farm machinery"]
+
+
+def test_a_goods_noun_modified_by_demanded_is_what_its_owner_buys(extract):
+    # 'B's most demanded commodities were X, Y': the owner of the goods buys, the pair's other side sells
+    text = HEAD + "Tanzania's most demanded commodities last year were tea, coffee and medicines."
+    assert trade_of(extract(text)) == _sold(K, T, "tea", "coffee", "medicines")
+
+
+@pytest.mark.parametrize("text, products", [
+    # a list item that holds a flow noun names no goods; 're-exports' are goods sold on
+    ("primary exports, tea and coffee", ["tea", "coffee"]),
+    ("tea, coffee and vehicle re-exports", ["tea", "coffee", "vehicle re-exports"]),
+    # a lone word that names no goods shares the head after 'or'; a product before 'or' is an item of its own
+    ("traditional or farm exports, tea and coffee", ["tea", "coffee"]),
+    ("fresh or chilled fish fillets and tea", ["fresh or chilled fish fillets", "tea"]),
+    ("coal or crude oil", ["coal", "crude oil"]),
+])
+def test_flow_nouns_and_shared_heads_in_a_list(text, products):
+    assert split_products(text) == products
+
+
+def test_a_figure_list_with_a_flow_clause_between_its_figures_is_no_list(extract):
+    # 'up 12 percent from Tanzania, Kenya, taking 30 percent of its neighbour's total exports in 2023': the stretch
+    # between the two figures is a clause, not an item
+    text = HEAD + ("With purchases up 12 percent from Tanzania, Kenya, taking 30 percent of its neighbour's total "
+                   "exports in 2023, led the region.")
+    assert trade_of(extract(text)) == set()
