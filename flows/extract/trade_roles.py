@@ -125,7 +125,8 @@ def _agent_claims(doc: Any, iso: dict[int, str], pair: tuple[str, str] | None, l
         party = next((iso[c.i] for c in noun.children if c.dep_ in ("amod", "compound") and c.i in iso), None)
         if party is None:
             clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            # 'B has remained A's largest partner, and has been a major market for X': a coordinated verb's subject
+            subject = _subject(clause) if clause is not None else None
             party = _country_of(subject, iso)
         _, to, source = _sides(noun, iso, lex)
         for head in heads:

@@ -99,6 +99,8 @@ def _indirect_object(sentence: str, match: re.Match, c_end: int, inside: list[Co
                      subject: str | None) -> tuple[str | None, int]:
     """(country, position after it) of 'sells B X' or 'sells it X', so the goods are read after the buyer."""
     pos = match.end()
+    time = trade_lexicon()["verb_time"].match(sentence, pos, c_end)  # 'shipped for the first time X to B'
+    pos = time.end() if time else pos
     skip = re.match(r"\s+(?:mainly|mostly|largely|also|chiefly)\b", sentence[pos:c_end])
     pos += skip.end() if skip else 0
     country = country_at(inside, pos + 1, 1)

@@ -90,3 +90,23 @@ def test_a_figure_list_with_a_flow_clause_between_its_figures_is_no_list(extract
     text = HEAD + ("With purchases up 12 percent from Tanzania, Kenya, taking 30 percent of its neighbour's total "
                    "exports in 2023, led the region.")
     assert trade_of(extract(text)) == set()
+
+
+def test_a_country_that_became_the_others_export_destination_for_goods_buys_them(extract):
+    # 'B has become A's largest export destination for X': the possessive sells, the subject buys
+    text = HEAD + "Sales of tea grew and Tanzania has become Kenya's largest export destination for cut flowers."
+    assert trade_of(extract(text)) == _sold(K, T, "cut flowers")
+
+
+def test_a_market_noun_after_a_coordinated_verb_takes_the_first_verbs_subject(extract):
+    # 'B has remained A's top partner, and has been a major market for A's X': B is the subject of both verbs
+    text = HEAD + ("For six years, Tanzania has remained Kenya's largest trading partner, and has been a major export "
+                   "market for Kenya's farm produce.")
+    assert trade_of(extract(text)) == _sold(K, T, "farm produce")
+
+
+def test_a_time_phrase_between_the_verb_and_its_goods(extract):
+    # 'shipped for the first time X to B through a railway': the goods follow the time phrase; a railway named after
+    # a country is no transit country
+    text = HEAD + "In May 2023, Kenya shipped for the first time avocados to Tanzania through the Kenya-Uganda Railway."
+    assert trade_of(extract(text)) == _sold(K, T, "avocados")
