@@ -21,6 +21,7 @@ def _words() -> dict:
         "class_words": set(data["class_words"]),
         "not_in_products": set(data["not_in_products"]),
         "dependent": set(data["dependent_items"]),
+        "shared_modifiers": set(data["shared_modifiers"]),
     }
 
 
@@ -83,6 +84,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # 'fruits and vegetables': one trade category with no head after it
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
+    if len(previous) == 1 and len(words) >= 2 and previous[0] in lex["shared_modifiers"]:
+        return True  # 'black and ferrous metals': an adjective alone names no goods
     if (len(previous) == 1 and not previous[0].endswith("s") and len(words) == 3 and words[-1] in lex["generic"]
             and words[0] not in lex["class_words"]):
         return True  # 'defence and aviation industry products': a bare modifier shares the long head after it

@@ -262,6 +262,8 @@ def _modified_flow(sentence: str, c_start: int, c_end: int, inside: list[Country
     if not target or any(m.start("list") <= c.start < m.end("list") for c in inside):
         return []
     listed = _lower_first(m.group("list"))
+    # 'A sharp increase in rice and maize exports to Togo': the goods are what follows the last preposition
+    listed = re.split(r"\s+(?:in|of|on|for|at)\s+", listed)[-1]
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'Total exports to Togo', 'Annual export to Togo' name no product
     return [(None, target.iso3, p) for p in split_products(listed)]

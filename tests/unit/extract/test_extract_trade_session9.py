@@ -110,3 +110,21 @@ def test_a_time_phrase_between_the_verb_and_its_goods(extract):
     # a country is no transit country
     text = HEAD + "In May 2023, Kenya shipped for the first time avocados to Tanzania through the Kenya-Uganda Railway."
     assert trade_of(extract(text)) == _sold(K, T, "avocados")
+
+
+def test_coordinated_goods_modifiers_of_a_flow_noun_with_a_partner(extract):
+    # 'a rise in X and Y imports from B': both modifiers are goods; the words before the last preposition are not
+    text = HEAD + "A steep rise in rice and sugar imports from Tanzania was seen in 2023."
+    assert trade_of(extract(text)) == _sold(T, K, "rice", "sugar")
+    text = HEAD + "A sharp rise in tea and coffee exports to Tanzania was recorded in 2023."
+    assert trade_of(extract(text)) == _sold(K, T, "tea", "coffee")
+
+
+@pytest.mark.parametrize("text, products", [
+    # an adjective that names no goods alone shares the head of the item after 'and'
+    ("tea, black and ferrous metals", ["tea", "black and ferrous metals"]),
+    ("frozen and dried fish, maize", ["frozen and dried fish", "maize"]),
+    ("copper and paper products", ["copper", "paper products"]),
+])
+def test_an_adjective_before_and_shares_the_next_head(text, products):
+    assert split_products(text) == products
