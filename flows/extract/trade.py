@@ -180,6 +180,8 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
             importer = other_side(state.pair, exporter)
         if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
+        if state.pair and {exporter, importer} != set(state.pair):
+            continue  # 'C is B's largest supplier of gas' in a text about A and B: a third country's trade
         hs = hs_code_for(product)
         keys = {(exporter, importer, re.sub(r"s$", "", product.lower()))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
         # the HS code merges another mention of the same goods ('rice' after 'milled rice'; 'pays with electricity,

@@ -177,6 +177,8 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         head = sentence[c_start:match.start()]
         if re.search(r"\b(?:will|would|could|may|might|plans?\s+to|intends?\s+to|hopes?\s+to|wants?\s+to)\s+(?:\w+\s+)?$", head):
             continue  # a sale still to come is not a claim about trade
+        if lex["stopped"].search(head):
+            continue  # 'had restrained it from importing oil': a sale stopped
         named = [mention for mention in inside if mention.end <= match.start()]
         has_subject, subject = _verb_subject(head, named, previous_subject, last_country)
         spender = _spender(sentence, c_start, match, inside, lex)

@@ -128,3 +128,13 @@ def test_coordinated_goods_modifiers_of_a_flow_noun_with_a_partner(extract):
 ])
 def test_an_adjective_before_and_shares_the_next_head(text, products):
     assert split_products(text) == products
+
+
+def test_a_third_countrys_supply_to_one_side_is_no_claim(extract):
+    text = HEAD + "Even so, India is Kenya's largest supplier of rice, and Tanzania sells Kenya maize."
+    assert trade_of(extract(text)) == _sold(T, K, "maize")
+
+
+def test_a_sale_a_verb_of_stopping_keeps_from_is_no_claim(extract):
+    text = HEAD + "Tanzania said the Kenyan government had barred it from importing sugar from Mombasa."
+    assert trade_of(extract(text)) == set()
