@@ -27,6 +27,7 @@ def trade_lexicon() -> dict:
         "carry": re.compile(words("carry_verbs"), re.I),
         "arrival": re.compile(in_order("arrival_verbs"), re.I),
         "subject_nouns": set(data["subject_nouns"]),
+        "aid_items": re.compile(r"\b(?:" + "|".join(data["aid_items"]) + r")\b", re.I),
         "stopped": re.compile(r"\b(?:" + "|".join(data["stopping_verbs"]) + r")\s+(?:[\w’'-]+\s+){0,4}?from\s+$", re.I),
         "verb_time": re.compile(r"\s+(?:" + "|".join(p.replace(" ", r"\s+") for p in data["verb_time_phrases"]) + r")\b,?", re.I),
         "weak": set(data["weak_verbs"]),

@@ -151,6 +151,8 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     after = _after(sentence, list_end, inside)
     if match.group(0).lower() in lex["weak"] and not any(hs_code_for(p) for p in products):
         return []  # 'sent a congratulatory message': not goods
+    if match.group(0).lower() in lex["weak"] and lex["aid_items"].search(raw):
+        return []  # 'provided arms, money and medicine': help given, not a sale
     if kind == "export":
         importer = indirect or after
         return [(subject, importer, p) for p in products]

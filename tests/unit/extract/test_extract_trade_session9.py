@@ -138,3 +138,17 @@ def test_a_third_countrys_supply_to_one_side_is_no_claim(extract):
 def test_a_sale_a_verb_of_stopping_keeps_from_is_no_claim(extract):
     text = HEAD + "Tanzania said the Kenyan government had barred it from importing sugar from Mombasa."
     assert trade_of(extract(text)) == set()
+
+
+def test_help_given_is_no_sale(extract):
+    # a weak verb whose list holds money or aid: help, not trade
+    text = HEAD + "In 1964, Kenya provided rifles, money and medicine to Tanzania's liberation fighters."
+    assert trade_of(extract(text)) == set()
+
+
+@pytest.mark.parametrize("text, products", [
+    ("tea, coffee and the paper industry", ["tea", "coffee"]),  # an industry makes goods, it is none
+    ("coffee, oil and gas", ["coffee", "oil and gas"]),  # one trade category
+])
+def test_industries_are_no_goods_and_oil_and_gas_is_one_category(text, products):
+    assert split_products(text) == products
