@@ -138,7 +138,10 @@ def _clause_claims(sentence: str, countries: list[CountryMention], state: TradeS
 def _frames(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], state: TradeState) -> list:
     """The claims of every noun and verb frame of one clause (trade_frames, trade_flows, trade_lists), in this order:
     a product one frame reads first is not read again from the verb."""
-    return (flow_noun_claims(sentence, c_start, c_end, inside) + agent_noun(sentence, c_start, c_end, inside)
+    # 'C is B's largest supplier of gas' in a text about A and B: a third country's trade, no claim
+    agents = [c for c in agent_noun(sentence, c_start, c_end, inside)
+              if not (state.pair and c[0] and c[1]) or {c[0], c[1]} == set(state.pair)]
+    return (flow_noun_claims(sentence, c_start, c_end, inside) + agents
             + carry(sentence, c_start, c_end, inside)
             + arrival(sentence, c_start, c_end, inside) + relies(sentence, c_start, c_end, inside)
             + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)
@@ -180,8 +183,6 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
             importer = other_side(state.pair, exporter)
         if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
-        if state.pair and {exporter, importer} != set(state.pair):
-            continue  # 'C is B's largest supplier of gas' in a text about A and B: a third country's trade
         hs = hs_code_for(product)
         keys = {(exporter, importer, re.sub(r"s$", "", product.lower()))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
         # the HS code merges another mention of the same goods ('rice' after 'milled rice'; 'pays with electricity,

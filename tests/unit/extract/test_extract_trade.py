@@ -86,7 +86,7 @@ def test_earliest_verb_wins_and_export_controls_is_a_noun(extract):
 
 
 def test_supplier_and_source_of_with_a_possessive_owner(extract):
-    # one text a pair: a flow between two countries that are not the text's pair is a third party's (session 9)
+    # one text a pair: a supplier between two countries that are not the text's pair is a third party's (session 9)
     assert trade_of(extract("Russia has become Turkey's largest supplier of wheat since 2020.")) == {("RUS", "TUR", "wheat")}
     assert trade_of(extract("Brazil is Chile's main source of beef and sugar.")) == {("BRA", "CHL", "beef"),
                                                                                     ("BRA", "CHL", "sugar")}

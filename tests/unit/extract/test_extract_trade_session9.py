@@ -130,7 +130,7 @@ def test_an_adjective_before_and_shares_the_next_head(text, products):
     assert split_products(text) == products
 
 
-def test_a_third_countrys_supply_to_one_side_is_no_claim(extract):
+def test_a_third_country_named_as_supplier_of_one_side_is_no_claim(extract):
     text = HEAD + "Even so, India is Kenya's largest supplier of rice, and Tanzania sells Kenya maize."
     assert trade_of(extract(text)) == _sold(T, K, "maize")
 
