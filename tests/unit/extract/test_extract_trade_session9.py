@@ -79,8 +79,14 @@ def test_a_goods_noun_modified_by_demanded_is_what_its_owner_buys(extract):
     ("traditional or farm exports, tea and coffee", ["tea", "coffee"]),
     ("fresh or chilled fish fillets and tea", ["fresh or chilled fish fillets", "tea"]),
     ("coal or crude oil", ["coal", "crude oil"]),
+    # an adjective that names no goods alone shares the head of the item after 'and'
+    ("tea, black and ferrous metals", ["tea", "black and ferrous metals"]),
+    ("frozen and dried fish, maize", ["frozen and dried fish", "maize"]),
+    ("copper and paper products", ["copper", "paper products"]),
+    ("tea, coffee and the paper industry", ["tea", "coffee"]),  # an industry makes goods, it is none
+    ("coffee, oil and gas", ["coffee", "oil and gas"]),  # one trade category
 ])
-def test_flow_nouns_and_shared_heads_in_a_list(text, products):
+def test_flow_nouns_shared_heads_industries_and_categories_in_a_list(text, products):
     assert split_products(text) == products
 
 
@@ -120,16 +126,6 @@ def test_coordinated_goods_modifiers_of_a_flow_noun_with_a_partner(extract):
     assert trade_of(extract(text)) == _sold(K, T, "tea", "coffee")
 
 
-@pytest.mark.parametrize("text, products", [
-    # an adjective that names no goods alone shares the head of the item after 'and'
-    ("tea, black and ferrous metals", ["tea", "black and ferrous metals"]),
-    ("frozen and dried fish, maize", ["frozen and dried fish", "maize"]),
-    ("copper and paper products", ["copper", "paper products"]),
-])
-def test_an_adjective_before_and_shares_the_next_head(text, products):
-    assert split_products(text) == products
-
-
 def test_a_third_country_named_as_supplier_of_one_side_is_no_claim(extract):
     text = HEAD + "Even so, India is Kenya's largest supplier of rice, and Tanzania sells Kenya maize."
     assert trade_of(extract(text)) == _sold(T, K, "maize")
@@ -144,11 +140,3 @@ def test_help_given_is_no_sale(extract):
     # a weak verb whose list holds money or aid: help, not trade
     text = HEAD + "In 1964, Kenya provided rifles, money and medicine to Tanzania's liberation fighters."
     assert trade_of(extract(text)) == set()
-
-
-@pytest.mark.parametrize("text, products", [
-    ("tea, coffee and the paper industry", ["tea", "coffee"]),  # an industry makes goods, it is none
-    ("coffee, oil and gas", ["coffee", "oil and gas"]),  # one trade category
-])
-def test_industries_are_no_goods_and_oil_and_gas_is_one_category(text, products):
-    assert split_products(text) == products
