@@ -18,7 +18,7 @@ def _sold(exporter: str, importer: str, *products: str) -> set[tuple[str, str, s
 def test_a_basket_of_imports_in_the_paragraph_on_the_partners_supply_is_the_pairs_trade(extract):
     # 'A imports X, Y' (a habitual list, no seller named) right after the text told B's supply to A: B sells, as in
     # 'A's imports from B include X, Y'
-    text = HEAD + "Tanzania has become the largest supplier of imports to Kenya. Kenya imports rice, cement and tyres."
+    text = HEAD + "Tanzania's exports to Kenya rose by 5%. Kenya imports rice, cement and tyres."
     assert trade_of(extract(text)) == _sold(T, K, "rice", "cement", "tyres")
 
 
@@ -35,7 +35,7 @@ def test_a_basket_of_imports_under_the_other_flow_is_the_countrys_imports_in_gen
     "Kenya imports mostly fuel.",
 ])
 def test_no_basket_with_a_third_country_a_past_purchase_or_one_item(extract, sentence):
-    assert trade_of(extract(HEAD + "Tanzania has become the largest supplier of imports to Kenya. " + sentence)) == set()
+    assert trade_of(extract(HEAD + "Tanzania's exports to Kenya rose by 5%. " + sentence)) == set()
 
 
 def test_a_trade_word_before_a_list_verb_is_a_noun(extract):
@@ -106,8 +106,8 @@ def test_a_country_that_became_the_others_export_destination_for_goods_buys_them
 
 def test_a_market_noun_after_a_coordinated_verb_takes_the_first_verbs_subject(extract):
     # 'B has remained A's top partner, and has been a major market for A's X': B is the subject of both verbs
-    text = HEAD + ("For six years, Tanzania has remained Kenya's largest trading partner, and has been a major export "
-                   "market for Kenya's farm produce.")
+    text = HEAD + ("Since 2018, Tanzania has stayed Kenya's top partner in trade, and has been an important market for "
+                   "Kenya's farm produce.")
     assert trade_of(extract(text)) == _sold(K, T, "farm produce")
 
 
