@@ -54,7 +54,7 @@ def split_products(text: str) -> list[str]:
     merged: list[str] = []
     for part in parts:
         if merged and _joins(merged[-1], part, lex) and len(f"{merged[-1]} and {part}".split()) <= 5:
-            # (a join too long to be one name is two items: 'ignition lead sets, other sets for vehicles')
+            # (a join too long to be one name is two items: 'brake pads, other parts for lorries')
             merged[-1] = f"{merged[-1]} and {part}"
             continue
         merged.append(part)
