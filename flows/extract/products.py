@@ -21,7 +21,14 @@ def _words() -> dict:
         "class_words": set(data["class_words"]),
         "not_in_products": set(data["not_in_products"]),
         "dependent": set(data["dependent_items"]),
+        "shared_modifiers": set(data["shared_modifiers"]),
     }
+
+
+# A list item that holds a flow noun names no goods: 'primary exports', 'its partner's total exports in' ('motor vehicle
+# re-exports' is goods re-sold)
+SHARED_OR = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s+or\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){1,2}\s*(?:,|$|\s+and\s))")
+FLOW_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries"}
 
 
 def split_products(text: str) -> list[str]:
@@ -38,10 +45,16 @@ def split_products(text: str) -> list[str]:
     text = re.sub(r"^.*?\b(?:that|which)\s+(?:include[sd]?|comprise[sd]?|consist(?:s|ed)?\s+of)\s+", "", text, flags=re.I)
     # 'foodstuff such as cereals and fruit': a named class and its examples are each a product
     text = re.sub(r",?\s+such\s+as\s+", ", ", text, flags=re.I)
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text) if p.strip()]
+    # 'traditional or primary exports': a lone word before 'or' that names no goods of its own shares the head of the
+    # two words after it ('coal or crude oil' stays two)
+    text = SHARED_OR.sub(lambda m: m.group(0) if names_hs_heading(m.group(1)) or is_listed_product(m.group(1))
+                         else m.group(1) + " \x1f ", text)
+    parts = [p.strip().replace("\x1f", "or") for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text)
+             if p.strip()]
     merged: list[str] = []
     for part in parts:
-        if merged and _joins(merged[-1], part, lex):
+        if merged and _joins(merged[-1], part, lex) and len(f"{merged[-1]} and {part}".split()) <= 5:
+            # (a join too long to be one name is two items: 'brake pads, other parts for lorries')
             merged[-1] = f"{merged[-1]} and {part}"
             continue
         merged.append(part)
@@ -52,7 +65,7 @@ def split_products(text: str) -> list[str]:
         words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
         if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > 5:
             continue
-        if words[-1] in lex["not_goods"] or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
+        if words[-1] in lex["not_goods"] or not FLOW_HEADS.isdisjoint(words) or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
                 or not lex["not_in_products"].isdisjoint(words):
             continue  # 'expected', 'has also increased', 'besides providing transit': no product ('rapeseed' is one)
         out.append(part)
@@ -71,6 +84,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # 'fruits and vegetables': one trade category with no head after it
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
+    if len(previous) == 1 and len(words) >= 2 and previous[0] in lex["shared_modifiers"]:
+        return True  # 'black and ferrous metals': an adjective alone names no goods
     if (len(previous) == 1 and not previous[0].endswith("s") and len(words) == 3 and words[-1] in lex["generic"]
             and words[0] not in lex["class_words"]):
         return True  # 'defence and aviation industry products': a bare modifier shares the long head after it

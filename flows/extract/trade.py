@@ -6,19 +6,20 @@ from dataclasses import dataclass, field
 
 from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, is_historic, other_side
-from flows.extract.products import hs_code_for, known_capitalised
+from flows.extract.products import hs_code_for, known_capitalised, split_products
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
 from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
                                        home_country, market_for_claims, oriented)
-from flows.extract.trade_verbs import verb_claims
+from flows.extract.trade_verbs import BASKET, verb_claims
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, flow_noun_claims,
                                        growth_of_last_flow, named_flow, trade_lexicon)
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)"
                           r"|\s+and\s+(?=[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?\s+(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\b)")
+FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
 FLOW_WINDOW = 4  # sentences after a trade word in which a country-less list is still read on the text's flow
 
 
@@ -53,8 +54,26 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def continued_lists(sentence: str, countries: list[CountryMention]) -> str:
+    """'A imports X, Y; crude materials, minerals and wax.': a part after a semicolon that is only a list of goods (no
+    country, no trade word, no verb) continues the list before it, so its ';' reads as a comma (same length: the
+    positions of the sentence's countries stay). 'A exports X to B; B sells A Y' keeps its two clauses."""
+    out = sentence
+    for m in re.finditer(r";\s+(?P<first>\w)", sentence):
+        end = sentence.find(";", m.end())
+        part = sentence[m.start("first"):end if end >= 0 else len(sentence)].rstrip(" .")
+        if (not trade_gate(sentence[:m.start()]) or flow_words(part)
+                or any(m.start() <= c.start < m.start() + 2 + len(part) for c in countries)
+                or 2 * len(split_products(part)) < len(re.split(r",\s*(?:and\s+)?|\s+and\s+", part))):
+            continue
+        out = out[:m.start()] + "," + out[m.start() + 1:m.start("first")] + m.group("first").lower() + out[m.end():]
+    return out
+
+
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
+    if ";" in sentence and not FOLLOWING.search(sentence):
+        sentence = continued_lists(sentence, countries)  # 'the following to B – X; Y; Z' reads its own semicolons
     countries = plural_demonyms(sentence, countries)
     hinted, told = _told_before(sentence, countries, state)
     if told is not None:
@@ -119,7 +138,10 @@ def _clause_claims(sentence: str, countries: list[CountryMention], state: TradeS
 def _frames(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], state: TradeState) -> list:
     """The claims of every noun and verb frame of one clause (trade_frames, trade_flows, trade_lists), in this order:
     a product one frame reads first is not read again from the verb."""
-    return (flow_noun_claims(sentence, c_start, c_end, inside) + agent_noun(sentence, c_start, c_end, inside)
+    # 'C is B's largest supplier of gas' in a text about A and B: a third country's trade, no claim
+    agents = [c for c in agent_noun(sentence, c_start, c_end, inside)
+              if not (state.pair and c[0] and c[1]) or {c[0], c[1]} == set(state.pair)]
+    return (flow_noun_claims(sentence, c_start, c_end, inside) + agents
             + carry(sentence, c_start, c_end, inside)
             + arrival(sentence, c_start, c_end, inside) + relies(sentence, c_start, c_end, inside)
             + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)
@@ -147,6 +169,13 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
     for exporter, importer, product in claims:
         if exporter == LAST_FLOW:
             exporter, importer = state.last_flow or (None, None)
+        if exporter == BASKET:
+            # 'Ghana imports X, Y' with no seller, in the paragraph on the partner's supply to Ghana (the flow the text
+            # speaks of): that partner sells; elsewhere, or with a third country named ('..., and Brazil remains its
+            # largest supplier'), Ghana's imports in general
+            seller = other_side(state.pair, importer)
+            exporter = seller if state.current == (seller, importer) and all(
+                c.iso3 in (state.pair or ()) for c in countries) else ""
         product = known_capitalised(product)
         if exporter is None and importer is not None:
             exporter = other_side(state.pair, importer)

@@ -27,6 +27,9 @@ def trade_lexicon() -> dict:
         "carry": re.compile(words("carry_verbs"), re.I),
         "arrival": re.compile(in_order("arrival_verbs"), re.I),
         "subject_nouns": set(data["subject_nouns"]),
+        "aid_items": re.compile(whole_words(data["aid_items"]), re.I),
+        "stopped": re.compile(whole_words(data["stopping_verbs"]) + r"\s+(?:[\w’'-]+\s+){0,4}?from\s+$", re.I),
+        "verb_time": re.compile(r"\s+" + whole_words(data["verb_time_phrases"]) + ",?", re.I),
         "weak": set(data["weak_verbs"]),
         "noun_like": set(data["noun_like_verbs"]),
         "adverbs": set(data["adverbs"]),
@@ -261,6 +264,8 @@ def _modified_flow(sentence: str, c_start: int, c_end: int, inside: list[Country
     if not target or any(m.start("list") <= c.start < m.end("list") for c in inside):
         return []
     listed = _lower_first(m.group("list"))
+    # 'A sharp increase in rice and maize exports to Togo': the goods are what follows the last preposition
+    listed = re.split(r"\s+(?:in|of|on|for|at)\s+", listed)[-1]
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'Total exports to Togo', 'Annual export to Togo' name no product
     return [(None, target.iso3, p) for p in split_products(listed)]

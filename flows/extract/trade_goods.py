@@ -81,7 +81,8 @@ def goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
                   if c.dep_ == "appos" and c.pos_ == "NOUN" and _bare(c) and c.i not in iso]
         # 'B-ian rice sales to A': goods named as a modifier of a flow noun with a partner, when the product table
         # knows them ('farm sales', 'raw material export' name a class)
-        heads += [c for c in children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in iso and partners
+        # ('grape and lemon imports from B': the parser makes the first of two modifiers an nmod)
+        heads += [c for c in children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and c.i not in iso and partners
                   and (is_listed_product(c.text) or names_hs_heading(c.lemma_))]
         heads += _absolute_items(node, lex)
         if node.dep_ == "appos" and node.head.pos_ in ("NOUN", "PROPN") and any(

@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention, other_side
-from flows.extract.products import cut_list, hs_code_for, split_products
-from flows.extract.trade_flows import trade_lexicon
+from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, split_products
+from flows.extract.trade_flows import country_at, trade_lexicon
 from flows.lexicon import read_toml
 
 # the preposition right before a country: 'from', 'to', 'into'
@@ -156,8 +156,9 @@ def figure_items(text: str) -> list[str] | None:
         if not item or set(re.findall(r"[a-z]+", item.lower())) <= _lex()["vague"]:
             continue
         words = re.findall(r"[A-Za-z][\w-]*", item)
-        if len(words) > MAX_ITEM_WORDS or not _lex()["not_in_products"].isdisjoint(w.lower() for w in words):
-            return None
+        if len(words) > MAX_ITEM_WORDS or not _lex()["not_in_products"].isdisjoint(w.lower() for w in words) \
+                or not FLOW_HEADS.isdisjoint(w.lower() for w in words):
+            return None  # a clause between the figures ('accounting for 26 percent of its total exports in 2017')
         out.append(re.sub(r"^([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), item))
     known = sum(1 for item in out if hs_code_for(item))
     return out if len(out) >= 2 and known * 2 >= len(out) else None
@@ -230,11 +231,29 @@ MARKET_OF = re.compile(r"\s+(?:is|was|remains|remained|has\s+become|became)\s+(?
                        r"(?:\w+ly\s+)|including|led\s+by|notably|such\s+as|consisting\s+(?:\w+ly\s+)?of)\s*", re.I)
 
 
+# 'B has become A's largest export destination for X': the buyer, a verb of being, the seller's possessive
+OWNED_MARKET = re.compile(r"\s+(?:is|was|remains|remained|became|has\s+(?:become|remained|been)|have\s+been)\s+(?:now\s+)?")
+MARKET_AFTER_OWNER = re.compile(r"(?:[’']s)?\s+(?:[\w-]+\s+){0,3}?(?:market|destination|buyer)\s+for\s+(?:the\s+)?", re.I)
+
+
+def _owned_market(sentence: str, buyer: CountryMention, c_end: int, inside: list[CountryMention]) -> list | None:
+    """'B has become A's largest export destination for fresh X': (A, B, X) for each good; None when not that."""
+    verb = OWNED_MARKET.match(sentence, buyer.end, c_end)
+    seller = country_at(inside, verb.end(), 1) if verb else None
+    after = MARKET_AFTER_OWNER.match(sentence, seller.end, c_end) if seller and seller.possessive else None
+    if after is None or seller.iso3 == buyer.iso3:
+        return None
+    return [(seller.iso3, buyer.iso3, product) for product in split_products(cut_list(sentence[after.end():c_end]))]
+
+
 def market_for_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
     """'B is the main market for A's exports, mainly X and Y': (A or None, B, product) for each listed good."""
     for buyer in inside:
         if buyer.possessive or buyer.start < c_start:
             continue
+        owned = _owned_market(sentence, buyer, c_end, inside)
+        if owned is not None:
+            return owned
         m = MARKET_OF.match(sentence, buyer.end, c_end)
         if m is None:
             continue

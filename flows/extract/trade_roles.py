@@ -72,7 +72,7 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
     out: list[RoleClaim] = []
     for token in doc:
         kind = "export" if token.lemma_.lower() in lex["export_lemmas"] else (
-            "import" if token.lemma_.lower() in lex["import_lemmas"] else None)
+            "import" if token.lemma_.lower() in lex["import_lemmas"] or _demanded(token, lex) else None)
         if kind is None or token.pos_ not in ("NOUN", "VERB", "PROPN") or token.i in iso or _unreal(token, lex):
             continue
         node = _flow_node(token, lex)
@@ -125,7 +125,8 @@ def _agent_claims(doc: Any, iso: dict[int, str], pair: tuple[str, str] | None, l
         party = next((iso[c.i] for c in noun.children if c.dep_ in ("amod", "compound") and c.i in iso), None)
         if party is None:
             clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            # 'B has remained A's largest partner, and has been a major market for X': a coordinated verb's subject
+            subject = _subject(clause) if clause is not None else None
             party = _country_of(subject, iso)
         _, to, source = _sides(noun, iso, lex)
         for head in heads:
@@ -195,7 +196,15 @@ def _flow_node(token: Any, lex: dict) -> Any | None:
         if token.head.lemma_.lower() in lex["goods_nouns"]:
             return token.head
         return None
+    if token.dep_ == "amod" and token.head.lemma_.lower() in lex["goods_nouns"]:
+        return token.head  # 'the most imported goods of B were X': a participle before the goods noun
     return token
+
+
+def _demanded(token: Any, lex: dict) -> bool:
+    """'B's most demanded commodities were X': a participle of demand on a goods noun names what B buys."""
+    return (token.lemma_.lower() in lex["import_modifiers"] and token.dep_ == "amod"
+            and token.head.lemma_.lower() in lex["goods_nouns"])
 
 
 def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str | None, str | None]:

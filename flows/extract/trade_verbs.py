@@ -31,6 +31,13 @@ LIST_AFTER = re.compile(r"\s*[–—:-]\s+")
 EXPORT_NOUN_HEAD = re.compile(r"-|\s+(?:markets?|partners?|destinations?|earnings|revenues?|duties|dut(?:y)|tariffs?|"
                              r"baskets?|trade|sectors?|potential|capacity|performance|promotion|strategy|"
                              r"licen[cs]es?|bans?|quotas?|volumes?|routes?|hubs?|growth)\b", re.I)
+# a slot marker: the exporter of a basket of imports told by a present-tense verb with no seller named
+BASKET = "basket"
+HABITUAL_IMPORT = {"imports", "buys", "purchases"}
+# 'Kenya imports include X': a trade word before a list verb is a noun (the flow frames and the parse read it)
+BEFORE_LIST_VERB = re.compile(r"\s+(?:include[sd]?|including|consist(?:s|ed)?|compris(?:e|es|ed)|are|were)\b", re.I)
+
+
 def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: list[CountryMention],
               lex: dict) -> bool:
     """Whether the trade word is a noun here ('exports of wheat'), which the flow frames read, not the verb frame."""
@@ -44,7 +51,7 @@ def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: 
             and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]
             and not _adverb_after_subject(prev, c_start, inside)):
         return True  # 'natural gas supplies now arrive': a noun
-    if EXPORT_NOUN_HEAD.match(sentence, match.end()):
+    if EXPORT_NOUN_HEAD.match(sentence, match.end()) or BEFORE_LIST_VERB.match(sentence, match.end(), c_end):
         return True  # 'its largest export market', 'import duties': a noun before another noun
     if match.group(0).lower() in lex["noun_like"] and any(
             mention.kind == "demonym" and mention.end == match.start() - 1 for mention in inside):
@@ -92,6 +99,8 @@ def _indirect_object(sentence: str, match: re.Match, c_end: int, inside: list[Co
                      subject: str | None) -> tuple[str | None, int]:
     """(country, position after it) of 'sells B X' or 'sells it X', so the goods are read after the buyer."""
     pos = match.end()
+    time = trade_lexicon()["verb_time"].match(sentence, pos, c_end)  # 'shipped for the first time X to B'
+    pos = time.end() if time else pos
     skip = re.match(r"\s+(?:mainly|mostly|largely|also|chiefly)\b", sentence[pos:c_end])
     pos += skip.end() if skip else 0
     country = country_at(inside, pos + 1, 1)
@@ -142,12 +151,19 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     after = _after(sentence, list_end, inside)
     if match.group(0).lower() in lex["weak"] and not any(hs_code_for(p) for p in products):
         return []  # 'sent a congratulatory message': not goods
+    if match.group(0).lower() in lex["weak"] and lex["aid_items"].search(raw):
+        return []  # 'provided arms, money and medicine': help given, not a sale
     if kind == "export":
         importer = indirect or after
         return [(subject, importer, p) for p in products]
     exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect
     if exporter is None and has_named_subject and not FROM.match(sentence, list_end, c_end):
-        return []  # 'Ecuador imports mostly fuel': a country's imports in general, from no one named
+        if match.group(0).lower() in HABITUAL_IMPORT and len(products) > 1:
+            # 'Ghana imports food, live animals and tobacco' in a text about the pair: a basket, like 'Ghana's
+            # imports include X'; the pair's other side sells unless the sentence names a third country (filled in
+            # trade.py)
+            return [(BASKET, subject, p) for p in products]
+        return []  # 'Ecuador imports mostly fuel', 'Peru bought diesel': a country's imports in general, from no one named
     return [(exporter, subject, p) for p in products]
 
 
@@ -163,6 +179,8 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         head = sentence[c_start:match.start()]
         if re.search(r"\b(?:will|would|could|may|might|plans?\s+to|intends?\s+to|hopes?\s+to|wants?\s+to)\s+(?:\w+\s+)?$", head):
             continue  # a sale still to come is not a claim about trade
+        if lex["stopped"].search(head):
+            continue  # 'had restrained it from importing oil': a sale stopped
         named = [mention for mention in inside if mention.end <= match.start()]
         has_subject, subject = _verb_subject(head, named, previous_subject, last_country)
         spender = _spender(sentence, c_start, match, inside, lex)
