@@ -126,7 +126,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     if not hits or _no_state_event(clause, state, grammar):
         return []
     found = hits
-    hits = [hit for hit in choose_hits(hits, text, clause.start) if not no_act(hit, clause.sentence)]
+    hits = [hit for hit in choose_hits(hits, text, clause.start) if not no_act(hit, clause)]
     offsets = _offset_hits(found, hits, clause, state)
     if not hits and not offsets:
         return []

@@ -41,3 +41,36 @@ def test_the_two_countries_are_the_documents_pair(extract) -> None:
     signings = {(frozenset((actor, target)), day) for kind, actor, target, day, _, status in
                 events_of(extract(KING_IN_CAIRO, PUB)) if kind == "agreement_signed" and status == "occurred"}
     assert signings == {(frozenset({"EGY", "JOR"}), date(2024, 5, 6))}
+
+
+def _kinds(frames: dict) -> list[tuple]:
+    return sorted((kind, actor, target, day, status) for kind, actor, target, day, _, status in events_of(frames))
+
+
+def test_a_welcome_at_the_airport_is_the_visit_not_a_meeting(extract) -> None:
+    text = ("President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
+            "At the airport, she was welcomed by Minister of Foreign Affairs Luis Soto of Peru.")
+    assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")]
+
+
+def test_a_reception_on_arrival_is_no_meeting_but_the_talks_after_it_are(extract) -> None:
+    text = ("President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
+            "President Luis Soto of Peru received her at the airport. "
+            "The two presidents then held talks at the palace.")
+    kinds = _kinds(extract(text, PUB))
+    assert [row[0] for row in kinds] == ["meeting", "official_visit"]
+    assert kinds[0][3] == date(2024, 5, 6)
+
+
+def test_relations_established_told_twice_are_one_act(extract) -> None:
+    told = ("Since the two sides established diplomatic relations 50 years ago, Chile and Peru have kept close ties, "
+            "the minister said. ")
+    text = told + "Trade grew fast in the following decades. " + told
+    frame = extract(text, PUB)["event_mentions"]
+    assert list(zip(frame["event_type"], frame["event_date"])) == [("diplomatic_relations_established", date(1974, 1, 1))]
+
+
+def test_a_meeting_with_a_guest_who_arrived_stays_a_meeting(extract) -> None:
+    text = ("On Monday, President Luis Soto of Peru met with President Ana Ruiz of Chile, who arrived in Peru on an "
+            "official visit.")
+    assert [row[0] for row in _kinds(extract(text, PUB))] == ["meeting", "official_visit"]

@@ -1,0 +1,51 @@
+"""Who acted and whether an act happened: the scope of an event row beyond its trigger (session 9, the acts branch).
+
+- A reception at an arrival is no meeting of its own ('Prime Minister X received him at the airport'): every batch's
+  gold tells the visit there, and the talks only where the text tells talks.
+- An act a pair does once (diplomatic relations established) told twice with the same date and sides in one document
+  is one row.
+The words are rows of flows/lexicon/events_scope.toml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.event_grammar import Hit
+from flows.lexicon import read_toml
+from flows.lexicon.registry import family
+
+__all__ = ["arrival_reception", "once_told"]
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = read_toml("events_scope.toml")
+    return {"reception": re.compile(data["reception_verb"], re.I), "arrival": re.compile(data["arrival"], re.I),
+            "once": set(data["once_families"])}
+
+
+def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
+    """A meeting told by a reception verb in a clause about an arrival: 'At the airport, he was welcomed by the
+    foreign minister' is protocol of the visit, no talks."""
+    words = _words()
+    return (family(hit.event_type) == "meeting" and words["reception"].match(hit.text) is not None
+            and words["arrival"].search(sentence, clause_start, clause_end) is not None)
+
+
+def once_told(rows: list[dict]) -> list[dict]:
+    """A document's event rows without the second telling of an act done once: 'the two sides established
+    relations 60 years ago' in the lead and again in the body (same family, date, precision, status, sides in either
+    order)."""
+    once = _words()["once"]
+    seen: set[tuple] = set()
+    out = []
+    for row in rows:
+        if family(row["event_type"]) in once and row["event_date"] is not None:
+            key = (family(row["event_type"]), row["event_date"], row["date_precision"], row["status"],
+                   frozenset((row["actor_iso3"], row["target_iso3"])))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(row)
+    return out
