@@ -3,7 +3,7 @@
 - A reception at an arrival is no meeting of its own ('Prime Minister X received him at the airport'): every batch's
   gold tells the visit there, and the talks only where the text tells talks.
 - An act a pair does once (diplomatic relations established) told twice with the same date and sides in one document
-  is one row.
+  is one row; so is one visitor's visit to one host told on days a visit's length apart (the first day stays).
 The words are rows of flows/lexicon/events_scope.toml.
 """
 from __future__ import annotations
@@ -17,12 +17,14 @@ from flows.lexicon.registry import family
 
 __all__ = ["arrival_reception", "once_told"]
 
+DAY = "day"
+
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
     data = read_toml("events_scope.toml")
     return {"reception": re.compile(data["reception_verb"], re.I), "arrival": re.compile(data["arrival"], re.I),
-            "once": set(data["once_families"])}
+            "once": set(data["once_families"]), "span": int(data["visit_span_days"])}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
@@ -48,4 +50,23 @@ def once_told(rows: list[dict]) -> list[dict]:
                 continue
             seen.add(key)
         out.append(row)
-    return out
+    return _one_visit_a_stay(out)
+
+
+def _one_visit_a_stay(rows: list[dict]) -> list[dict]:
+    """'Bourita traveled to Mauritania on Tuesday evening' and 'the president received the minister on Wednesday':
+    one visit, of Tuesday. Rows of a visit dated to the day, same visitor, host and status, within the span of the
+    earliest one are dropped, whichever sentence tells them first."""
+    span = _words()["span"]
+    visits = [row for row in rows if family(row["event_type"]) == "visit" and row["date_precision"] == DAY
+              and row["event_date"] is not None]
+    dropped: set[int] = set()
+    for row in sorted(visits, key=lambda item: item["event_date"]):
+        if id(row) in dropped:
+            continue
+        for other in visits:
+            if other is not row and id(other) not in dropped and other["status"] == row["status"] and (
+                    other["actor_iso3"], other["target_iso3"]) == (row["actor_iso3"], row["target_iso3"]) and (
+                    0 < (other["event_date"] - row["event_date"]).days <= span):
+                dropped.add(id(other))
+    return [row for row in rows if id(row) not in dropped]

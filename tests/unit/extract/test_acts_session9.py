@@ -74,3 +74,17 @@ def test_a_meeting_with_a_guest_who_arrived_stays_a_meeting(extract) -> None:
     text = ("On Monday, President Luis Soto of Peru met with President Ana Ruiz of Chile, who arrived in Peru on an "
             "official visit.")
     assert [row[0] for row in _kinds(extract(text, PUB))] == ["meeting", "official_visit"]
+
+
+def test_one_visit_told_on_two_days_of_the_stay_is_one_visit_of_its_first_day(extract) -> None:
+    text = ("President Luis Soto of Peru received Foreign Minister Ana Ruiz of Chile on Wednesday at the palace. "
+            "Ruiz travelled to Peru on Tuesday evening for a two-day visit.")
+    visits = [row for row in _kinds(extract(text, PUB)) if row[0].endswith("visit")]
+    assert visits == [("official_visit", "CHL", "PER", date(2024, 5, 7), "occurred")]
+
+
+def test_two_visits_a_week_apart_stay_two(extract) -> None:
+    text = ("Foreign Minister Ana Ruiz of Chile travelled to Peru on Tuesday for talks. "
+            "On 26 April, Ruiz had also visited Peru.")
+    visits = [row[3] for row in _kinds(extract(text, PUB)) if row[0].endswith("visit")]
+    assert visits == [date(2024, 4, 26), date(2024, 5, 7)]
