@@ -2,6 +2,8 @@
 
 - A reception at an arrival is no meeting of its own ('Prime Minister X received him at the airport'): every batch's
   gold tells the visit there, and the talks only where the text tells talks.
+- The owner of a visit noun is the visitor ("Paetongtarn's visit underscores the ties between Malaysia and
+  Thailand": Thailand visits).
 - An act a pair does once (diplomatic relations established) told twice with the same date and sides in one document
   is one row; so is one visitor's visit to one host told on days a visit's length apart (the first day stays).
 The words are rows of flows/lexicon/events_scope.toml.
@@ -11,11 +13,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.extract.countries import other_side
+from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
-__all__ = ["arrival_reception", "once_told"]
+__all__ = ["arrival_reception", "once_told", "owned_visit"]
 
 DAY = "day"
 
@@ -24,7 +28,8 @@ DAY = "day"
 def _words() -> dict:
     data = read_toml("events_scope.toml")
     return {"reception": re.compile(data["reception_verb"], re.I), "arrival": re.compile(data["arrival"], re.I),
-            "once": set(data["once_families"]), "span": int(data["visit_span_days"])}
+            "once": set(data["once_families"]), "span": int(data["visit_span_days"]),
+            "owner": re.compile(data["visit_owner"], re.I)}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
@@ -33,6 +38,30 @@ def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: in
     words = _words()
     return (family(hit.event_type) == "meeting" and words["reception"].match(hit.text) is not None
             and words["arrival"].search(sentence, clause_start, clause_end) is not None)
+
+
+def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
+                pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The sides of a visit whose noun has an owner: the owner's country visits the other side ("President Widodo's
+    visit": Indonesia visits). `sides` are the sides the registry's rule read; they stay when no owner is named."""
+    actor, target = sides
+    if actor_rule != "visitor":
+        return sides
+    owner_mark = _words()["owner"].search(clause.sentence, max(clause.start, hit.start - 60), hit.start)
+    if owner_mark is None:
+        return sides
+    end = owner_mark.start()
+    owners = [person.country for person, _, person_end in clause.persons if person_end == end and person.country]
+    owners += [country.iso3 for country in clause.countries if country.end == end and country.possessive]
+    if not owners:
+        return sides
+    owner = owners[0]
+    if owner == actor:
+        return sides
+    if owner == target:
+        return owner, actor
+    other = other_side(pair, owner)
+    return (owner, other) if other is not None else sides
 
 
 def once_told(rows: list[dict]) -> list[dict]:

@@ -88,3 +88,15 @@ def test_two_visits_a_week_apart_stay_two(extract) -> None:
             "On 26 April, Ruiz had also visited Peru.")
     visits = [row[3] for row in _kinds(extract(text, PUB)) if row[0].endswith("visit")]
     assert visits == [date(2024, 4, 26), date(2024, 5, 7)]
+
+
+def test_the_owner_of_the_visit_noun_is_the_visitor(extract) -> None:
+    text = ("Ruiz's visit underscores the strong ties between Peru and Chile, President Ana Ruiz of Chile said in "
+            "Lima on Monday.")
+    assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")]
+
+
+def test_the_owned_visit_told_again_is_the_visit_already_told(extract) -> None:
+    text = ("President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
+            "Ruiz's visit underscores the strong ties between Peru and Chile as close neighbours.")
+    assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")]
