@@ -29,7 +29,7 @@ def _words() -> dict:
     data = read_toml("events_scope.toml")
     return {"reception": re.compile(data["reception_verb"], re.I), "arrival": re.compile(data["arrival"], re.I),
             "once": set(data["once_families"]), "span": int(data["visit_span_days"]),
-            "owner": re.compile(data["visit_owner"], re.I)}
+            "owner": re.compile(data["visit_owner"], re.I), "noun": re.compile(data["visit_noun"], re.I)}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
@@ -45,7 +45,7 @@ def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | No
     """The sides of a visit whose noun has an owner: the owner's country visits the other side ("President Widodo's
     visit": Indonesia visits). `sides` are the sides the registry's rule read; they stay when no owner is named."""
     actor, target = sides
-    if actor_rule != "visitor":
+    if actor_rule != "visitor" or not _words()["noun"].match(hit.text):
         return sides
     owner_mark = _words()["owner"].search(clause.sentence, max(clause.start, hit.start - 60), hit.start)
     if owner_mark is None:
