@@ -2,6 +2,7 @@
 
 - A reception at an arrival is no meeting of its own ('Prime Minister X received him at the airport'): every batch's
   gold tells the visit there, and the talks only where the text tells talks.
+- An act still being prepared is a plan ('the organization of an official visit ... is being discussed').
 - The owner of a visit noun is the visitor ("Paetongtarn's visit underscores the ties between Malaysia and
   Thailand": Thailand visits).
 - An act a pair does once (diplomatic relations established) told twice with the same date and sides in one document
@@ -19,7 +20,7 @@ from flows.extract.event_grammar import Hit
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
-__all__ = ["arrival_reception", "once_told", "owned_visit"]
+__all__ = ["arrival_reception", "being_prepared", "once_told", "owned_visit"]
 
 DAY = "day"
 
@@ -29,7 +30,9 @@ def _words() -> dict:
     data = read_toml("events_scope.toml")
     return {"reception": re.compile(data["reception_verb"], re.I), "arrival": re.compile(data["arrival"], re.I),
             "once": set(data["once_families"]), "span": int(data["visit_span_days"]),
-            "owner": re.compile(data["visit_owner"], re.I), "noun": re.compile(data["visit_noun"], re.I)}
+            "owner": re.compile(data["visit_owner"], re.I), "noun": re.compile(data["visit_noun"], re.I),
+            "preparing": re.compile(data["preparation_before"], re.I),
+            "prepared": re.compile(data["preparation_after"], re.I)}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
@@ -38,6 +41,14 @@ def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: in
     words = _words()
     return (family(hit.event_type) == "meeting" and words["reception"].match(hit.text) is not None
             and words["arrival"].search(sentence, clause_start, clause_end) is not None)
+
+
+def being_prepared(hit: Hit, clause: Clause) -> bool:
+    """The trigger is what is being prepared: 'preparations for the 50th anniversary', 'the organization of an
+    official visit of the Prime Minister to Mongolia is being discussed'."""
+    words = _words()
+    return words["preparing"].search(clause.sentence, max(clause.start, hit.start - 60), hit.start) is not None or \
+        words["prepared"].match(clause.sentence, hit.end, clause.end) is not None
 
 
 def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],

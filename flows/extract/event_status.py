@@ -8,7 +8,7 @@ import re
 from flows.extract import event_roles
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit, rules
-from flows.extract.event_scope import arrival_reception
+from flows.extract.event_scope import arrival_reception, being_prepared
 from flows.lexicon.registry import event_type as registry_type, family
 
 __all__ = ["background_only", "in_progress", "is_planned", "no_act"]
@@ -41,7 +41,7 @@ def is_planned(hit: Hit, clause: Clause) -> bool:
     plans = list(grammar["planned"].finditer(sentence, clause.start, hit.end))
     if plans and not _reported_between(sentence, plans[-1].end(), hit.start):
         return True
-    if PLANNED_AFTER.match(sentence, hit.end, clause.end):
+    if PLANNED_AFTER.match(sentence, hit.end, clause.end) or being_prepared(hit, clause):
         return True
     intent_plans = registry_type(hit.event_type).intent_plans
     # 'agreed to deepen ties at a meeting in Oslo': a trigger told as the occasion (a preposition) is where the

@@ -100,3 +100,10 @@ def test_the_owned_visit_told_again_is_the_visit_already_told(extract) -> None:
     text = ("President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
             "Ruiz's visit underscores the strong ties between Peru and Chile as close neighbours.")
     assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")]
+
+
+def test_a_visit_being_organised_is_a_plan(extract) -> None:
+    text = ("President Ana Ruiz of Chile paid an official visit to Peru on 3 May. "
+            "This year the organization of an official visit of the President of Peru to Chile is being discussed.")
+    assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 3), "occurred"),
+                                          ("official_visit", "PER", "CHL", date(2024, 1, 1), "planned")]
