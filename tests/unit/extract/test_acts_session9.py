@@ -1,6 +1,8 @@
 """Session 9 (acts): who acted and whether an act happened. Made-up texts, one per phenomenon."""
 from datetime import date
 
+import pytest
+
 from flows.extract.countries import find_countries
 from flows.extract.document_pair import document_pair
 from flows.extract.sentences import split_sentences
@@ -47,11 +49,6 @@ def _kinds(frames: dict) -> list[tuple]:
     return sorted((kind, actor, target, day, status) for kind, actor, target, day, _, status in events_of(frames))
 
 
-def test_a_welcome_at_the_airport_is_the_visit_not_a_meeting(extract) -> None:
-    text = ("President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
-            "At the airport, she was welcomed by Minister of Foreign Affairs Luis Soto of Peru.")
-    assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")]
-
 
 def test_a_reception_on_arrival_is_no_meeting_but_the_talks_after_it_are(extract) -> None:
     text = ("President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
@@ -67,7 +64,8 @@ def test_relations_established_told_twice_are_one_act(extract) -> None:
             "the minister said. ")
     text = told + "Trade grew fast in the following decades. " + told
     frame = extract(text, PUB)["event_mentions"]
-    assert list(zip(frame["event_type"], frame["event_date"])) == [("diplomatic_relations_established", date(1974, 1, 1))]
+    assert list(zip(frame["event_type"], frame["event_date"])) == [
+        ("diplomatic_relations_established", date(1974, 1, 1))]
 
 
 def test_a_meeting_with_a_guest_who_arrived_stays_a_meeting(extract) -> None:
@@ -90,20 +88,27 @@ def test_two_visits_a_week_apart_stay_two(extract) -> None:
     assert visits == [date(2024, 4, 26), date(2024, 5, 7)]
 
 
-def test_the_owner_of_the_visit_noun_is_the_visitor(extract) -> None:
-    text = ("Ruiz's visit underscores the strong ties between Peru and Chile, President Ana Ruiz of Chile said in "
-            "Lima on Monday.")
-    assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")]
+VISIT_MONDAY = ("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")
+
+# (test id, made-up text, every event as (type, actor, target, date, status))
+EXACT = [
+    ("a_welcome_at_the_airport_is_the_visit_not_a_meeting",
+     "President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
+     "At the airport, she was welcomed by Minister of Foreign Affairs Luis Soto of Peru.", [VISIT_MONDAY]),
+    ("the_owner_of_the_visit_noun_is_the_visitor",
+     "Ruiz's visit underscores the strong ties between Peru and Chile, President Ana Ruiz of Chile said in Lima on "
+     "Monday.", [VISIT_MONDAY]),
+    ("the_owned_visit_told_again_is_the_visit_already_told",
+     "President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
+     "Ruiz's visit underscores the strong ties between Peru and Chile as close neighbours.", [VISIT_MONDAY]),
+    ("a_visit_being_organised_is_a_plan",
+     "President Ana Ruiz of Chile paid an official visit to Peru on 3 May. "
+     "This year the organization of an official visit of the President of Peru to Chile is being discussed.",
+     [("official_visit", "CHL", "PER", date(2024, 5, 3), "occurred"),
+      ("official_visit", "PER", "CHL", date(2024, 1, 1), "planned")]),
+]
 
 
-def test_the_owned_visit_told_again_is_the_visit_already_told(extract) -> None:
-    text = ("President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
-            "Ruiz's visit underscores the strong ties between Peru and Chile as close neighbours.")
-    assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")]
-
-
-def test_a_visit_being_organised_is_a_plan(extract) -> None:
-    text = ("President Ana Ruiz of Chile paid an official visit to Peru on 3 May. "
-            "This year the organization of an official visit of the President of Peru to Chile is being discussed.")
-    assert _kinds(extract(text, PUB)) == [("official_visit", "CHL", "PER", date(2024, 5, 3), "occurred"),
-                                          ("official_visit", "PER", "CHL", date(2024, 1, 1), "planned")]
+@pytest.mark.parametrize("text, expected", [case[1:] for case in EXACT], ids=[case[0] for case in EXACT])
+def test_exact_events(extract, text: str, expected: list[tuple]) -> None:
+    assert _kinds(extract(text, PUB)) == expected
