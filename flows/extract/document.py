@@ -3,18 +3,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from flows.common.prefilter import word_gate
-from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, is_historic
+from flows.extract.countries import CountryMention, find_countries, find_pair_phrases
 from flows.common.dates import DateContext, could_have_date, document_days, document_year, lead_day
 from flows.extract.event_clause import LEAD_SENTENCES
+from flows.extract.document_pair import document_pair
 from flows.extract.event_lists import find_listed_visits
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
+from flows.extract.event_scope import once_told
 from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
                                   split_clauses, summary)
 from flows.extract.figures import find_figures
@@ -63,17 +64,6 @@ def _has_number(sentence: str) -> bool:
 
 TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chancellor|Premier|Speaker|Secretary|Governor"
                       r"|[Aa]mbassador|[Pp]resident|[Mm]inister)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*of\s+(?:the\s+)?$")
-
-
-def document_countries(mentions: list[list[CountryMention]]) -> list[str]:
-    """The document's countries, most mentioned first (historical states left out)."""
-    counts = Counter(country.iso3 for sentence in mentions for country in sentence if not is_historic(country.iso3))
-    return [iso for iso, _ in counts.most_common()]
-
-
-def _pair(ranked: list[str]) -> tuple[str, str] | None:
-    """The document's pair: its two most mentioned countries ('the two countries', 'both sides')."""
-    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
 
 Latter = tuple[str | None, int, Person | None]  # (country, position, person) that 'the latter' names
@@ -222,7 +212,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = [context.find(sentence.text) if could_have_date(sentence.text) else [] for sentence in sentences]
     pairs = [find_pair_phrases(sentence.text) for sentence in sentences]
-    pair = _pair(document_countries(countries))
+    pair = document_pair(countries, [sentence.text for sentence in sentences])  # what 'the two countries' are
     reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
     texts = [sentence.text for sentence in sentences]
@@ -242,7 +232,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
             reading.last_person = max(persons, key=lambda mention: mention[2])[0]
     _add_people(sentences, countries, reading)
     out = reading.out
-    out["event_mentions"] = merge_told_again(drop_coarser_copies(out["event_mentions"]))
+    out["event_mentions"] = once_told(merge_told_again(drop_coarser_copies(out["event_mentions"])))
     _add_listed_visits(doc["text"], len(sentences), reading)  # after: a listed year is its own visit, not a copy
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))

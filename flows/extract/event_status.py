@@ -8,6 +8,7 @@ import re
 from flows.extract import event_roles
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit, rules
+from flows.extract.event_scope import arrival_reception, being_prepared
 from flows.lexicon.registry import event_type as registry_type, family
 
 __all__ = ["background_only", "in_progress", "is_planned", "no_act"]
@@ -40,7 +41,7 @@ def is_planned(hit: Hit, clause: Clause) -> bool:
     plans = list(grammar["planned"].finditer(sentence, clause.start, hit.end))
     if plans and not _reported_between(sentence, plans[-1].end(), hit.start):
         return True
-    if PLANNED_AFTER.match(sentence, hit.end, clause.end):
+    if PLANNED_AFTER.match(sentence, hit.end, clause.end) or being_prepared(hit, clause):
         return True
     intent_plans = registry_type(hit.event_type).intent_plans
     # 'agreed to deepen ties at a meeting in Oslo': a trigger told as the occasion (a preposition) is where the
@@ -51,10 +52,13 @@ def is_planned(hit: Hit, clause: Clause) -> bool:
     return not OCCASION.match(hit.text) and event_roles.planned(sentence, hit.start, hit.end, intent_plans)
 
 
-def no_act(hit: Hit, sentence: str) -> bool:
+def no_act(hit: Hit, clause: Clause) -> bool:
     """A trigger that tells no act of its own, read from the parse: a feeling about the act told ('expressed his
-    pleasure to visit'), or a tally of many ('paid a number of official visits')."""
-    return event_roles.felt(sentence, hit.start, hit.end) or event_roles.tally(sentence, hit.start, hit.end)
+    pleasure to visit'), or a tally of many ('paid a number of official visits'); or a reception at an arrival
+    ('received him at the airport': the visit's protocol, no meeting)."""
+    sentence = clause.sentence
+    return event_roles.felt(sentence, hit.start, hit.end) or event_roles.tally(sentence, hit.start, hit.end) \
+        or arrival_reception(hit, sentence, clause.start, clause.end)
 
 
 def background_only(rows: list, sentence: str) -> bool:

@@ -16,6 +16,7 @@ from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, 
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
+from flows.extract.event_scope import owned_visit
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
 from flows.extract.event_status import background_only, in_progress, is_planned, no_act
@@ -102,7 +103,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     if not hits or _no_state_event(clause, state, grammar):
         return []
     found = hits
-    hits = [hit for hit in choose_hits(hits, text, clause.start) if not no_act(hit, clause.sentence)]
+    hits = [hit for hit in choose_hits(hits, text, clause.start) if not no_act(hit, clause)]
     offsets = _offset_hits(found, hits, clause, state)
     if not hits and not offsets:
         return []
@@ -365,6 +366,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = instrument_sides(event_type, hit.text, parties.all, [
         (known.actor, known.target) for known in state.events + state.sentence_rows
         if family(known.event_type) == "agreement"], actor, target)
+    actor, target = owned_visit(kind.actor_rule, hit, clause, (actor, target), state.pair)  # "X's visit": X visits
     if actor is None or target is None:
         return None
     if _told_before(event_type, hit, clause, actor, target, inherited, state, date_m):

@@ -3,20 +3,21 @@
 -- Arlandia and Borvia that adds "two other states of the region made up last month and restored their ties" tells
 -- that event as background: the reader of the Arlandia-Borvia timeline does not expect it there, so v_event_mentions
 -- leaves it out, while this view keeps it (nothing extracted is thrown away).
--- The document's pair is the pair of most of its event mentions, when at least two name it and no other pair is
--- named as often (a tie, or one mention each, decides nothing: every mention is then 'dyad').
+-- The document's pair is the pair of most of its event mentions; a tie goes to the pair told first (a story's lead
+-- tells its own pair: 'Qatar and Bahrain restore ties' before the Saudi-Iranian and Emirati asides told once each).
 create or replace view v_event_scope as
 with mentions as (
     select
         mention_key,
         document_key,
         least(actor_iso3, target_iso3) as country_a,
-        greatest(actor_iso3, target_iso3) as country_b
+        greatest(actor_iso3, target_iso3) as country_b,
+        sentence_index
     from fact_event_mention
 ),
 
 pair_counts as (
-    select document_key, country_a, country_b, count(*) as pair_mentions
+    select document_key, country_a, country_b, count(*) as pair_mentions, min(sentence_index) as first_sentence
     from mentions
     group by document_key, country_a, country_b
 ),
@@ -24,16 +25,16 @@ pair_counts as (
 ranked as (
     select
         *,
-        row_number() over (partition by document_key order by pair_mentions desc, country_a, country_b) as pair_rank,
-        lead(pair_mentions) over (partition by document_key order by pair_mentions desc, country_a, country_b)
-            as next_mentions
+        row_number() over (
+            partition by document_key order by pair_mentions desc, first_sentence, country_a, country_b
+        ) as pair_rank
     from pair_counts
 ),
 
 document_pair as (
     select document_key, country_a as dyad_a, country_b as dyad_b
     from ranked
-    where pair_rank = 1 and pair_mentions >= 2 and (next_mentions is null or next_mentions < pair_mentions)
+    where pair_rank = 1
 ),
 
 final as (

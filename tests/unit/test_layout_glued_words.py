@@ -46,7 +46,7 @@ def test_glued_text_reads_as_sentences_and_events() -> None:
     sentences = [s.text for s in split_sentences(document["text"])]
     assert sentences[:3] == [
         "The Norwegian Prime Minister landed in Santiago.",
-        "President Koval of Chile received her at the airport on Wednesday.",
+        "President Koval of Chile received her at the palace on Wednesday.",
         "The visit follows a visit to Chile in May 2019 by the Norwegian Foreign Minister.",
     ]
     rows = extract_document(document)["event_mentions"]

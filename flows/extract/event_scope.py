@@ -1,0 +1,112 @@
+"""Who acted and whether an act happened: the scope of an event row beyond its trigger (session 9, the acts branch).
+
+- A reception at an arrival is no meeting of its own ('Prime Minister X received him at the airport'): every batch's
+  gold tells the visit there, and the talks only where the text tells talks.
+- An act still being prepared is a plan ('the organization of an official visit ... is being discussed').
+- The owner of a visit noun is the visitor ("Paetongtarn's visit underscores the ties between Malaysia and
+  Thailand": Thailand visits).
+- An act a pair does once (diplomatic relations established) told twice with the same date and sides in one document
+  is one row; so is one visitor's visit to one host told on days a visit's length apart (the first day stays).
+The words are rows of flows/lexicon/events_scope.toml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.countries import other_side
+from flows.extract.event_clause import Clause
+from flows.extract.event_grammar import Hit
+from flows.lexicon import read_toml
+from flows.lexicon.registry import family
+
+__all__ = ["arrival_reception", "being_prepared", "once_told", "owned_visit"]
+
+DAY = "day"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = read_toml("events_scope.toml")
+    return {"reception": re.compile(data["reception_verb"], re.I), "arrival": re.compile(data["arrival"], re.I),
+            "once": set(data["once_families"]), "span": int(data["visit_span_days"]),
+            "owner": re.compile(data["visit_owner"], re.I), "noun": re.compile(data["visit_noun"], re.I),
+            "preparing": re.compile(data["preparation_before"], re.I),
+            "prepared": re.compile(data["preparation_after"], re.I)}
+
+
+def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
+    """A meeting told by a reception verb in a clause about an arrival: 'At the airport, he was welcomed by the
+    foreign minister' is protocol of the visit, no talks."""
+    words = _words()
+    return (family(hit.event_type) == "meeting" and words["reception"].match(hit.text) is not None
+            and words["arrival"].search(sentence, clause_start, clause_end) is not None)
+
+
+def being_prepared(hit: Hit, clause: Clause) -> bool:
+    """The trigger is what is being prepared: 'preparations for the 50th anniversary', 'the organization of an
+    official visit of the Prime Minister to Mongolia is being discussed'."""
+    words = _words()
+    return words["preparing"].search(clause.sentence, max(clause.start, hit.start - 60), hit.start) is not None or \
+        words["prepared"].match(clause.sentence, hit.end, clause.end) is not None
+
+
+def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
+                pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The sides of a visit whose noun has an owner: the owner's country visits the other side ("President Widodo's
+    visit": Indonesia visits). `sides` are the sides the registry's rule read; they stay when no owner is named."""
+    actor, target = sides
+    if actor_rule != "visitor" or not _words()["noun"].match(hit.text):
+        return sides
+    owner_mark = _words()["owner"].search(clause.sentence, max(clause.start, hit.start - 60), hit.start)
+    if owner_mark is None:
+        return sides
+    end = owner_mark.start()
+    owners = [person.country for person, _, person_end in clause.persons if person_end == end and person.country]
+    owners += [country.iso3 for country in clause.countries if country.end == end and country.possessive]
+    if not owners:
+        return sides
+    owner = owners[0]
+    if owner == actor:
+        return sides
+    if owner == target:
+        return owner, actor
+    other = other_side(pair, owner)
+    return (owner, other) if other is not None else sides
+
+
+def once_told(rows: list[dict]) -> list[dict]:
+    """A document's event rows without the second telling of an act done once: 'the two sides established
+    relations 60 years ago' in the lead and again in the body (same family, date, precision, status, sides in either
+    order)."""
+    once = _words()["once"]
+    seen: set[tuple] = set()
+    out = []
+    for row in rows:
+        if family(row["event_type"]) in once and row["event_date"] is not None:
+            key = (family(row["event_type"]), row["event_date"], row["date_precision"], row["status"],
+                   frozenset((row["actor_iso3"], row["target_iso3"])))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(row)
+    return _one_visit_a_stay(out)
+
+
+def _one_visit_a_stay(rows: list[dict]) -> list[dict]:
+    """'Bourita traveled to Mauritania on Tuesday evening' and 'the president received the minister on Wednesday':
+    one visit, of Tuesday. Rows of a visit dated to the day, same visitor, host and status, within the span of the
+    earliest one are dropped, whichever sentence tells them first."""
+    span = _words()["span"]
+    visits = [row for row in rows if family(row["event_type"]) == "visit" and row["date_precision"] == DAY
+              and row["event_date"] is not None]
+    dropped: set[int] = set()
+    for row in sorted(visits, key=lambda item: item["event_date"]):
+        if id(row) in dropped:
+            continue
+        for other in visits:
+            if other is not row and id(other) not in dropped and other["status"] == row["status"] and (
+                    other["actor_iso3"], other["target_iso3"]) == (row["actor_iso3"], row["target_iso3"]) and (
+                    0 < (other["event_date"] - row["event_date"]).days <= span):
+                dropped.add(id(other))
+    return [row for row in rows if id(row) not in dropped]
