@@ -69,7 +69,7 @@ def _visit_end() -> re.Pattern[str]:
 
 
 def visit_start(date_m: DateMention | None, sentence: str, trigger_end: int) -> DateMention | None:
-    """'Vucic ended a two-day visit to Sarajevo' told on 8 September: the visit began on the 7th (its first day is
+    """'the president ended a two-day visit to B' told on 8 September: the visit began on the 7th (its first day is
     its date); any other visit, or a date coarser than a day, is left as it is."""
     if date_m is None or date_m.value is None or date_m.precision != "day":
         return date_m

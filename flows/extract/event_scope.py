@@ -94,7 +94,7 @@ def once_told(rows: list[dict]) -> list[dict]:
 
 
 def _one_visit_a_stay(rows: list[dict]) -> list[dict]:
-    """'Bourita traveled to Mauritania on Tuesday evening' and 'the president received the minister on Wednesday':
+    """'the minister flew to B on Monday night' and 'the president received the minister on Tuesday':
     one visit, of Tuesday. Rows of a visit dated to the day, same visitor, host and status, within the span of the
     earliest one are dropped, whichever sentence tells them first."""
     span = _words()["span"]

@@ -117,7 +117,7 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
             break
     if (words and index + 2 < len(toks) and toks[index].text == "(" and toks[index + 2].text == ")"
             and ACRONYM.fullmatch(toks[index + 1].text)):
-        index += 3  # 'the Minister of Industry and Commerce (MoIC), X': the office's short form, no part of the role
+        index += 3  # 'the Minister of Mines and Trade (MoMT), X': the office's short form, no part of the role
     return index, words, of_country, to_country
 
 

@@ -111,7 +111,7 @@ def _year_by_weekday(ctx: DateContext, m: re.Match[str], s: str, month: int, day
 
 def _latest_by_weekday(ctx: DateContext, m: re.Match[str], s: str, month: int, day: int, target: int
                        ) -> Resolved | None:
-    """A page that writes no year at all ('arrived on Monday 28 October for a three-day visit'): the latest day
+    """A page that writes no year at all ('came on Thursday 3 April for a short stay'): the latest day
     not after today that is that weekday, since the page tells news already past (a future clause: None)."""
     if _future(s, m):
         return None

@@ -29,7 +29,7 @@ _LABELS = "|".join(sorted((re.escape(label).replace(r"\ ", r"\s+") for label in 
 _DATE_LINE_PREFIX_RX = re.compile(rf"^(?:{_LABELS})\s*[:\-–—]?\s*", re.IGNORECASE)
 _LABEL_RX = re.compile(rf"\b(?:{_LABELS})\b", re.IGNORECASE)
 _SECTION_HEAD_RX = re.compile("|".join(read_toml("documents.toml")["date_line_heads"]))
-# A year of two digits after a day and month ('Published Date - 11:05 PM, Fri - 10 March 23') on a line that is only
+# A year of two digits after a day and month (a label, a clock time and a weekday before '4 May 21') on a line that is only
 # a date: in running text '10 March 23' could be a count, on a date line it is the year 2023.
 _SHORT_YEAR_RX = re.compile(rf"^(\d{{1,2}}\s+(?i:{'|'.join(MONTHS)})\.?),?\s+(\d\d)$")
 # A clock time heading the line ('09:19 | 15/09/2017 Section - Subsection'): the date after it is the page's stamp and
