@@ -51,7 +51,7 @@ def _kinds(frames: dict) -> list[tuple]:
 
 
 def test_a_reception_on_arrival_is_no_meeting_but_the_talks_after_it_are(extract) -> None:
-    text = ("President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
+    text = ("President Ana Ruiz of Chile arrived in Peru on Monday, starting a two-day official visit. "
             "President Luis Soto of Peru received her at the airport. "
             "The two presidents then held talks at the palace.")
     kinds = _kinds(extract(text, PUB))
@@ -93,17 +93,17 @@ VISIT_MONDAY = ("official_visit", "CHL", "PER", date(2024, 5, 6), "occurred")
 # (test id, made-up text, every event as (type, actor, target, date, status))
 EXACT = [
     ("a_welcome_at_the_airport_is_the_visit_not_a_meeting",
-     "President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
-     "At the airport, she was welcomed by Minister of Foreign Affairs Luis Soto of Peru.", [VISIT_MONDAY]),
+     "President Ana Ruiz of Chile arrived in Peru on Monday, starting a two-day official visit. "
+     "At the airport, she was welcomed by Peru's Foreign Minister Luis Soto.", [VISIT_MONDAY]),
     ("the_owner_of_the_visit_noun_is_the_visitor",
      "Ruiz's visit underscores the strong ties between Peru and Chile, President Ana Ruiz of Chile said in Lima on "
      "Monday.", [VISIT_MONDAY]),
     ("the_owned_visit_told_again_is_the_visit_already_told",
-     "President Ana Ruiz of Chile arrived in Peru on Monday for a two-day official visit. "
+     "President Ana Ruiz of Chile arrived in Peru on Monday, starting a two-day official visit. "
      "Ruiz's visit underscores the strong ties between Peru and Chile as close neighbours.", [VISIT_MONDAY]),
     ("a_visit_being_organised_is_a_plan",
      "President Ana Ruiz of Chile paid an official visit to Peru on 3 May. "
-     "This year the organization of an official visit of the President of Peru to Chile is being discussed.",
+     "The organization of a return official visit by the President of Peru to Chile this year is now being discussed.",
      [("official_visit", "CHL", "PER", date(2024, 5, 3), "occurred"),
       ("official_visit", "PER", "CHL", date(2024, 1, 1), "planned")]),
 ]

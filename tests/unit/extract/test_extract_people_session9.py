@@ -7,7 +7,7 @@ from tests.unit.extract.conftest import people_of
 
 def test_a_side_heading_gives_its_country_to_the_whole_list_under_it(extract) -> None:
     text = ("The leaders of Peru and Chile met in Lima on 2 February 2023.\n\n"
-            "The heads of government were accompanied by ministerial delegations:\n"
+            "Both leaders came with several members of their cabinets:\n"
             "On the Peruvian side:\n\n"
             "  • Mr. Pablo SOTO, Minister of the Interior\n"
             "  • Ms. Ana ROJAS, Minister of Energy\n"
