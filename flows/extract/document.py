@@ -200,22 +200,22 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     """Every fact of one document as plain row dicts, keyed like the staging frames."""
     published: date | None = doc.get("published_date")
     sentences = split_sentences(doc["text"])
+    texts = [sentence.text for sentence in sentences]
     # News style (AP): a weekday within the past week, the publication day's own included ('said on
     # Wednesday' in Wednesday's paper); 'last Wednesday' is the week before.
     # a page with no publication date reads a year-less 'on 14 October' in the year it writes that day in full,
     # in a sentence or in a line that is none ('Remarks by the Minister, Lisbon, 14 October 2019')
     lines = [line for line in doc["text"].splitlines() if could_have_date(line)] if published is None else []
     newest = document_year(lines)
-    lead = lead_day([sentence.text for sentence in sentences[:LEAD_SENTENCES]], newest) if published is None else None
+    lead = lead_day(texts[:LEAD_SENTENCES], newest) if published is None else None
     context = DateContext(published, known_days=document_days(lines), reference_year=newest, story_day=lead)
     countries = [find_countries(sentence.text) for sentence in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = [context.find(sentence.text) if could_have_date(sentence.text) else [] for sentence in sentences]
     pairs = [find_pair_phrases(sentence.text) for sentence in sentences]
-    pair = document_pair(countries, [sentence.text for sentence in sentences])  # what 'the two countries' are
+    pair = document_pair(countries, texts)  # what 'the two countries' are
     reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
-    texts = [sentence.text for sentence in sentences]
     prefetch_names(texts, countries)
     prefetch_trade(texts, trade_gate)  # the trade sentences' parse, one batch
     prefetch_event_parses(texts)  # the dependency parse of trigger sentences
@@ -230,7 +230,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
         if persons:
             reading.last_person = max(persons, key=lambda mention: mention[2])[0]
-    _add_people(sentences, countries, reading)
+    _add_people(sentences, texts, countries, reading)
     out = reading.out
     out["event_mentions"] = once_told(merge_told_again(drop_coarser_copies(out["event_mentions"])))
     _add_listed_visits(doc["text"], len(sentences), reading)  # after: a listed year is its own visit, not a copy
@@ -325,7 +325,8 @@ def _add_memberships_trade_figures(sentence: Sentence, countries: list[CountryMe
             out["figures"].append({**base, **figure})
 
 
-def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]], reading: Reading) -> None:
+def _add_people(sentences: list[Sentence], texts: list[str], countries: list[list[CountryMention]],
+                reading: Reading) -> None:
     """One row per person, at their first mention; 'X and his Turkish counterpart Y': X serves the pair's other side."""
     pair = reading.pair
     for person in reading.people:
@@ -336,8 +337,8 @@ def _add_people(sentences: list[Sentence], countries: list[list[CountryMention]]
             other.country = pair[1] if pair[0] == person.country else pair[0]
     split_title_partners(reading.people, pair)  # 'Prime Ministers A and B': A's known country, B the other side
     # an official with no country in a text told from one side (trade reader) serves that side
-    home_side_officials(reading.people, [s.text for s in sentences], reading.trade.home, pair)
-    fill_from_document(reading.people, countries, pair, texts=[s.text for s in sentences])  # last of all
+    home_side_officials(reading.people, texts, reading.trade.home, pair)
+    fill_from_document(reading.people, countries, pair, texts)  # last of all
     for person in reading.people:
         sentence = sentences[person.mentions[0].sentence]
         reading.out["person_mentions"].append({

@@ -182,7 +182,7 @@ INTERNATIONAL_ROLE = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?
 
 
 def fill_from_document(people: list[Person], countries: list[list[CountryMention]], pair: tuple[str, str] | None,
-                       back: int = 3, texts: list[str] | None = None) -> None:
+                       texts: list[str], back: int = 3) -> None:
     """Last resort, after every sentence: a person still with no country takes the pair's country named last before
     their first mention (up to `back` sentences before), else the first named in the next sentence. A list of
     ministers under a heading ('Abdelouafi Laftit, Minister of the Interior') names its country above it. Then a
@@ -194,7 +194,7 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
         if person.country is not None or not person.mentions or (person.role and INTERNATIONAL_ROLE.search(person.role)):
             continue
         first = person.mentions[0]
-        headed = _list_heading_country(first.sentence, countries, texts) if texts else None
+        headed = _list_heading_country(first.sentence, countries, texts)
         if headed is not None:
             person.country, person.country_cue = headed, "inferred"
             continue
@@ -206,6 +206,6 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
         if guess is not None:
             person.country, person.country_cue = guess.iso3, "inferred"
             own = [c for c in countries[first.sentence] if c.iso3 in pair] if first.sentence < len(countries) else []
-            if texts and len({c.iso3 for c in own}) == 1 and all(_destination(texts[first.sentence], c) for c in own):
+            if len({c.iso3 for c in own}) == 1 and all(_destination(texts[first.sentence], c) for c in own):
                 # 'the state visit paid by President X to Italy': where the person went is not their country
                 person.country = pair[1] if pair[0] == own[0].iso3 else pair[0]

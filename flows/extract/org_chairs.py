@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.common.words import alternation
 from flows.extract.countries import CountryMention
 from flows.lexicon import read_toml
 
@@ -23,10 +24,10 @@ BODY_OF = re.compile(r"^(?:Council|Committee|Commission|Assembly)\s+of\s+(?:the\
 @lru_cache(maxsize=1)
 def _chair() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = read_toml("organizations.toml")
-    nouns = "|".join(data["chair_nouns"])
-    verbs = "|".join(data["chair_verbs"])
-    possessive = re.compile(r"(?:[’']s?)?\s+(?:\w+\s+)?(?:" + nouns + r")\s+of\s+", re.I)
-    verb = re.compile(r"\s+(?:" + verbs + r")\s+the\s+(?:\w+\s+)?(?:" + nouns + r")\s+of\s+", re.I)
+    nouns = alternation(data["chair_nouns"], longest_first=False, escape=False)
+    verbs = alternation(data["chair_verbs"], longest_first=False, escape=False)
+    possessive = re.compile(r"(?:[’']s?)?\s+(?:\w+\s+)?" + nouns + r"\s+of\s+", re.I)
+    verb = re.compile(r"\s+" + verbs + r"\s+the\s+(?:\w+\s+)?" + nouns + r"\s+of\s+", re.I)
     return possessive, verb
 
 

@@ -25,9 +25,9 @@ def _words() -> dict:
     }
 
 
+SHARED_OR = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s+or\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){1,2}\s*(?:,|$|\s+and\s))")
 # A list item that holds a flow noun names no goods: 'primary exports', 'its partner's total exports in' ('motor vehicle
 # re-exports' is goods re-sold)
-SHARED_OR = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s+or\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){1,2}\s*(?:,|$|\s+and\s))")
 FLOW_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries"}
 
 

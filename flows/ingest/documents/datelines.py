@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from flows.common.dates import MONTHS, DateContext, parse_date_text
+from flows.common.words import alternation
 from flows.lexicon import read_toml
 
 HEADLINE_MAX_CHARS = 200
@@ -24,14 +25,14 @@ _DATELINE_RX = re.compile(
     r"\s*(?P<sep>:|—|–|--|\s-\s|\.[-–—](?=\s)|(?<=\))\.(?=\s)|\.(?=\s))\s*")  # '.-': Spanish wires (EFE)
 # The words that label a page's date ('Published the: 25/11/2017', 'Last Updated At: 22:27') are rows of
 # flows/lexicon/documents.toml (`date_labels`); before the date they are cut, after it they are no more text.
-_LABELS = "|".join(sorted((re.escape(label).replace(r"\ ", r"\s+") for label in read_toml("documents.toml")["date_labels"]),
-                          key=len, reverse=True))
-_DATE_LINE_PREFIX_RX = re.compile(rf"^(?:{_LABELS})\s*[:\-–—]?\s*", re.IGNORECASE)
-_LABEL_RX = re.compile(rf"\b(?:{_LABELS})\b", re.IGNORECASE)
+_LABELS = alternation(read_toml("documents.toml")["date_labels"])
+_DATE_LINE_PREFIX_RX = re.compile(rf"^{_LABELS}\s*[:\-–—]?\s*", re.IGNORECASE)
+_LABEL_RX = re.compile(rf"\b{_LABELS}\b", re.IGNORECASE)
 _SECTION_HEAD_RX = re.compile("|".join(read_toml("documents.toml")["date_line_heads"]))
 # A year of two digits after a day and month (a label, a clock time and a weekday before '4 May 21') on a line that is only
 # a date: in running text '10 March 23' could be a count, on a date line it is the year 2023.
-_SHORT_YEAR_RX = re.compile(rf"^(\d{{1,2}}\s+(?i:{'|'.join(MONTHS)})\.?),?\s+(\d\d)$")
+_MONTH_WORDS = alternation(MONTHS, "i")
+_SHORT_YEAR_RX = re.compile(rf"^(\d{{1,2}}\s+{_MONTH_WORDS}\.?),?\s+(\d\d)$")
 # A clock time heading the line ('09:19 | 15/09/2017 Section - Subsection'): the date after it is the page's stamp and
 # what follows the date is the section the page is filed under.
 _TIME_HEAD_RX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[|·•]\s*", re.IGNORECASE)
