@@ -23,6 +23,7 @@ from flows.lexicon.registry import family
 def _words() -> dict:
     data = read_toml("events_acts.toml")
     return {"families": set(data["merged_families"]), "precisions": set(data["merged_precisions"]),
+            "once": set(data["once_families"]),
             "distinct": re.compile(data["distinct_cue"], re.I), "titled": re.compile(data["titled"]),
             "instrument_act": re.compile(data["instrument_act"], re.I)}
 
@@ -37,17 +38,21 @@ def _distinct(row: dict) -> bool:
 def merge_told_again(rows: list[dict]) -> list[dict]:
     """A document's event rows without the later tellings of a signing already told: same family, status, date and
     precision, the same two sides (either order: a signing is symmetric), neither sentence marking its instrument
-    distinct (a distinct one stands alone: 'Another agreement on ...' is no telling of the '32 MoUs' after it).
+    distinct (a distinct one stands alone: 'Another agreement on ...' is no telling of the '32 MoUs' after it). An act
+    done once (relations established) told again with the same date, precision, status and sides is merged whatever
+    its precision or wording.
 
     One pass: each kept unmarked row leaves its key, so a row's sentence is read once, not once per earlier row."""
     words = _words()
     told: set[tuple] = set()
     kept: list[dict] = []
     for row in rows:
-        mergeable = (family(row["event_type"]) in words["families"] and row["date_precision"] in words["precisions"]
-                     and row["event_date"] is not None)
-        distinct = _distinct(row)
-        key = (family(row["event_type"]), row["status"], row["event_date"], row["date_precision"],
+        kind = family(row["event_type"])
+        once = kind in words["once"]
+        mergeable = row["event_date"] is not None and (
+            once or kind in words["families"] and row["date_precision"] in words["precisions"])
+        distinct = not once and _distinct(row)
+        key = (kind, row["status"], row["event_date"], row["date_precision"],
                frozenset((row["actor_iso3"], row["target_iso3"])))
         if mergeable and not distinct and key in told:
             continue

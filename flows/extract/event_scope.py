@@ -5,8 +5,8 @@
 - An act still being prepared is a plan ('the organization of an official visit ... is being discussed').
 - The owner of a visit noun is the visitor ("Paetongtarn's visit underscores the ties between Malaysia and
   Thailand": Thailand visits).
-- An act a pair does once (diplomatic relations established) told twice with the same date and sides in one document
-  is one row; so is one visitor's visit to one host told on days a visit's length apart (the first day stays).
+- One visitor's visit to one host told on days a visit's length apart is one row (the first day stays); an act done
+  once (relations established) told twice is merged with the signings told again (event_acts.merge_told_again).
 The words are rows of flows/lexicon/events_scope.toml.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from flows.extract.event_grammar import Hit
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
-__all__ = ["arrival_reception", "being_prepared", "once_told", "owned_visit"]
+__all__ = ["arrival_reception", "being_prepared", "one_visit_a_stay", "owned_visit"]
 
 DAY = "day"
 
@@ -29,7 +29,7 @@ DAY = "day"
 def _words() -> dict:
     data = read_toml("events_scope.toml")
     return {"reception": re.compile(data["reception_verb"], re.I), "arrival": re.compile(data["arrival"], re.I),
-            "once": set(data["once_families"]), "span": int(data["visit_span_days"]),
+            "span": int(data["visit_span_days"]),
             "owner": re.compile(data["visit_owner"], re.I), "noun": re.compile(data["visit_noun"], re.I),
             "preparing": re.compile(data["preparation_before"], re.I),
             "prepared": re.compile(data["preparation_after"], re.I)}
@@ -75,25 +75,7 @@ def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | No
     return (owner, other) if other is not None else sides
 
 
-def once_told(rows: list[dict]) -> list[dict]:
-    """A document's event rows without the second telling of an act done once: 'the two sides established
-    relations 60 years ago' in the lead and again in the body (same family, date, precision, status, sides in either
-    order)."""
-    once = _words()["once"]
-    seen: set[tuple] = set()
-    out = []
-    for row in rows:
-        if family(row["event_type"]) in once and row["event_date"] is not None:
-            key = (family(row["event_type"]), row["event_date"], row["date_precision"], row["status"],
-                   frozenset((row["actor_iso3"], row["target_iso3"])))
-            if key in seen:
-                continue
-            seen.add(key)
-        out.append(row)
-    return _one_visit_a_stay(out)
-
-
-def _one_visit_a_stay(rows: list[dict]) -> list[dict]:
+def one_visit_a_stay(rows: list[dict]) -> list[dict]:
     """'the minister flew to B on Monday night' and 'the president received the minister on Tuesday':
     one visit, of Tuesday. Rows of a visit dated to the day, same visitor, host and status, within the span of the
     earliest one are dropped, whichever sentence tells them first."""
