@@ -7,7 +7,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from flows.common.dates import NUMBER_WORDS, DateMention
+from flows.common.dates import DateMention
+from flows.common.dates.resolved import read_number
 from flows.lexicon import read_toml
 
 DATE_LINE_WORDS = 15
@@ -76,8 +77,7 @@ def visit_start(date_m: DateMention | None, sentence: str, trigger_end: int) -> 
     told = _visit_end().search(sentence[max(0, trigger_end - 90):trigger_end])
     if told is None:
         return date_m
-    word = told["n"].lower()
-    days = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    days = read_number(told["n"])
     if days is None or not 1 < days <= 14:
         return date_m
     return replace(date_m, value=date_m.value - timedelta(days=days - 1))

@@ -11,6 +11,7 @@ from flows.common.dates.arithmetic import format_date, period_end
 from flows.common.dates.grammar import ALTERNATIVES, scan
 from flows.common.dates.resolved import Resolved, norm
 from flows.common.dates.words import FULL_MONTHS, PREP_KIND, TARGET_PREPOSITIONS
+from flows.common.words import alternation
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ _YEAR_AFTER_RX = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?((?:1[6-9]|2
 
 # A month name in capitals before a number ('MAY 31, 2024', 'ON 3 JUNE 2021'): headlines and ledes of some outlets
 # write the date so; only before or after a number, since a capitalised 'MAY' alone is as often the verb.
-_UPPER_MONTH_RX = re.compile(rf"\b(?:{'|'.join(name.upper() for name in FULL_MONTHS)})\b(?=\.?\s+\d)"
-                             rf"|(?<=\d\s)(?:{'|'.join(name.upper() for name in FULL_MONTHS)})\b")
+_UPPER_MONTHS = alternation(name.upper() for name in FULL_MONTHS)
+_UPPER_MONTH_RX = re.compile(rf"\b{_UPPER_MONTHS}\b(?=\.?\s+\d)|(?<=\d\s){_UPPER_MONTHS}\b")
 HANDLERS = {**explicit.HANDLERS, **relative.HANDLERS}
 assert set(HANDLERS) == {name for name, _ in ALTERNATIVES}, "every alternative of the grammar needs its handler"
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from flows.common.dates.words import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, RELATIVE_DAYS, WEEKDAYS, alternation, capitalised
+from flows.common.dates.words import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, RELATIVE_DAYS, WEEKDAYS, capitalised
+from flows.common.words import alternation
 from flows.common.prefilter import word_gate
 
 _MON = rf"(?:{alternation(capitalised(FULL_MONTHS))}|{alternation(capitalised(MONTH_ABBREVIATIONS))}\.?)(?![A-Za-z])"

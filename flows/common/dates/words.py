@@ -7,7 +7,6 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from flows.common.words import alternation  # longest first, spaces as any whitespace: '(?:May|June)'
 
 DATES_LEXICON = Path(__file__).resolve().parents[2] / "lexicon" / "dates.toml"
 

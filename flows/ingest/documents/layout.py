@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.common.dates.words import MONTHS, alternation, capitalised
+from flows.common.dates.words import MONTHS, capitalised
+from flows.common.words import alternation
 from flows.lexicon import read_table, read_toml
 
 _ITEM_RX = re.compile(r"^\s*(?:[-*+•–]|\d{1,3}[.)])\s+\S")
