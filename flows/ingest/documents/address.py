@@ -63,7 +63,7 @@ def first_url(mapping: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _full_year(written: str, latest: int) -> int:
+def full_year(written: str, latest: int) -> int:
     """A year as the address writes it: '2012', or '12' (2012; '98' is 1998, a year after `latest` being no day)."""
     year = int(written)
     if year >= 100:
@@ -94,7 +94,7 @@ def url_date(url: str | None, latest: date | None = None) -> date | None:
     for pattern in _lexicon()[0]:
         for match in pattern.finditer(path):
             try:
-                day = date(_full_year(match["year"], newest.year), int(match["month"]), int(match["day"]))
+                day = date(full_year(match["year"], newest.year), int(match["month"]), int(match["day"]))
             except ValueError:  # '/20211345_x': digits, no day
                 continue
             if EARLIEST_URL_DATE.date() <= day <= newest.date():

@@ -8,6 +8,7 @@ from typing import Any
 
 from flows.common.dates import MONTHS, DateContext, parse_date_text
 from flows.common.words import alternation
+from flows.ingest.documents.address import full_year
 from flows.lexicon import read_toml
 
 HEADLINE_MAX_CHARS = 200
@@ -64,8 +65,7 @@ def is_heading_line(line: str) -> bool:
 
 def _full_short_year(match: re.Match[str]) -> str:
     """'10 March 23' -> '10 March 2023' (a two-digit year past next year's is of the last century)."""
-    year = 2000 + int(match[2])
-    return f"{match[1]} {year if year <= date.today().year + 1 else year - 100}"
+    return f"{match[1]} {full_year(match[2], date.today().year + 1)}"
 
 
 def _stamp_after_time(line: str) -> date | None:
