@@ -32,10 +32,11 @@ def document_pair(mentions: list[list[CountryMention]], texts: list[str]) -> tup
     together: Counter[tuple[str, str]] = Counter()
     for index, (sentence, text) in enumerate(zip(mentions, texts)):
         weight = LEAD_WEIGHT if index == 0 else 1
-        counts.update(country.iso3 for country in sentence if not is_historic(country.iso3))
+        states = [country for country in sentence if not is_historic(country.iso3)]
+        counts.update(country.iso3 for country in states)
         # 'met on the sidelines of the summit in Riyadh': the summit's place is no party of the story
-        named = [country.iso3 for country in sentence if not is_historic(country.iso3)
-                 and not venue.search(text, max(0, country.start - 80), country.start)]
+        named = [country.iso3 for country in states
+                 if not venue.search(text, max(0, country.start - 80), country.start)]
         for iso3 in named:
             weights[iso3] += weight
         for first, second in combinations(sorted(set(named)), 2):
@@ -43,11 +44,11 @@ def document_pair(mentions: list[list[CountryMention]], texts: list[str]) -> tup
     ranked = [iso3 for iso3, _ in weights.most_common(CANDIDATES)]
     if len(ranked) < 2:
         return None
-    best: tuple[str, str] = (ranked[0], ranked[1])
-    best_score = -1
-    for first, second in combinations(ranked, 2):  # in rank order: a tie keeps the more mentioned pair
-        score = weights[first] + weights[second] + TOGETHER_WEIGHT * together[tuple(sorted((first, second)))]
-        if score > best_score:
-            best, best_score = (first, second), score
+
+    def score(two: tuple[str, str]) -> int:
+        return weights[two[0]] + weights[two[1]] + TOGETHER_WEIGHT * together[tuple(sorted(two))]
+
+    best = max(combinations(ranked, 2), key=score)  # in rank order, max keeps the first: a tie keeps the more mentioned
     order = [iso3 for iso3, _ in counts.most_common()]
-    return (best[0], best[1]) if order.index(best[0]) < order.index(best[1]) else (best[1], best[0])
+    first, second = sorted(best, key=order.index)  # the more often named first
+    return first, second
