@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.common.dates.words import FULL_MONTHS, WEEKDAYS, capitalised
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention
 from flows.lexicon import read_toml
@@ -13,9 +14,10 @@ from flows.lexicon import read_toml
 # after 'of (the)': the organization's name, capitalised words joined by lower-case function words
 NAME = re.compile(r"(?:the\s+)?((?:[A-Z][\w’'&-]*)(?:\s+(?:(?:of|for|and|the|on|in)\s+)*[A-Z][\w’'&-]*)*)"
                   r"(?:\s*\(([A-Z][A-Za-z&-]{1,9})\))?")
+# A month or weekday name: 'in July' after a name is a date, no part of it (organizations.DATE_WORD reads it too)
+DAY_NAMES = alternation(capitalised([*FULL_MONTHS, *WEEKDAYS]))
 # 'the presidency of the Council of the European Union from July': a date after the name is no part of it
-DATE_TAIL = re.compile(r"\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*$")
+DATE_TAIL = re.compile(r"\s+(?:in|on)\s+" + DAY_NAMES + r"\b.*$")
 # 'the Council of the European Union' is the EU's; 'the Council of Europe' stays (a known name): a body's chair is
 # the organization's member
 BODY_OF = re.compile(r"^(?:Council|Committee|Commission|Assembly)\s+of\s+(?:the\s+)?(.+)$")

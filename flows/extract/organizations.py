@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
-from flows.extract.org_chairs import chaired
+from flows.extract.org_chairs import DAY_NAMES, chaired
 from flows.extract.org_members import belonging, has_member_list
 from flows.common.prefilter import gate, word_gate
 from flows.lexicon import read_toml
@@ -18,8 +18,7 @@ CAP_PHRASE = re.compile(
 
 
 ASIDE = re.compile(r",\s*(?:however|too|also|though|meanwhile|in\s+turn|moreover|for\s+their\s+part)\s*,\s*(?=[^,]*$)", re.I)
-DATE_WORD = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+DATE_WORD = re.compile(r"^" + DAY_NAMES + r"$")
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|that|whose)\s+[^,;.]*(?=,\s+and\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?[A-Z])")
 MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|which|that|the|and)\b)[a-z]"
                           r"|[’']s\s+[A-Z][a-z]")  # 'the European Union's Investment Plan': a thing the body owns

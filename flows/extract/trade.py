@@ -56,7 +56,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 def continued_lists(sentence: str, countries: list[CountryMention]) -> str:
     """'A imports X, Y; crude materials, minerals and wax.': a part after a semicolon that is only a list of goods (no
-    country, no trade word, no verb) continues the list before it, so its ';' reads as a comma (same length: the
+    country, no flow word, mostly items that read as goods) continues the list before it, so its ';' reads as a comma (same length: the
     positions of the sentence's countries stay). 'A exports X to B; B sells A Y' keeps its two clauses."""
     out = sentence
     for m in re.finditer(r";\s+(?P<first>\w)", sentence):
