@@ -55,6 +55,7 @@ def _rules() -> dict:
         "framework": re.compile("|".join(data["framework_cues"]), re.I),
         "body_heads": frozenset(data["body_heads"]),
         "between": re.compile(data["between_body_and"], re.I),
+        "takes_part": re.compile("|".join(data["takes_part_before"]), re.I),
         "known": re.compile(r"\b(?P<org>" + "|".join(
             re.escape(n) for n in sorted({*data["known"], *data["known"].values(), *_title_case(data["known"])},
                                          key=len, reverse=True))
@@ -95,8 +96,8 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
         return name, None, name
     if acronym and name != acronym and not _spells(acronym, name) and acronym not in _rules()["acronym_of"]:
         # 'the Andean Trade Union (UNACO)': an acronym of another language, not a known one (MERCOSUR, UNASUR): the
-        # name is the key
-        return name, name, acronym
+        # name is the key (the warehouse keys an organization by its acronym when it has one)
+        return name, name, None
     return (acronym or name), (name if name != acronym else None), acronym
 
 
@@ -124,11 +125,15 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
     organization named in a sentence about the pair."""
     rules = _rules()
     about_pair = bool(pair_spans) or set(pair) <= {c.iso3 for c in countries} or rules["shared"].search(sentence)
-    if not about_pair or rules["not_shared"].search(sentence):
+    if rules["not_shared"].search(sentence):
         return []
     out: list[Membership] = []
     last_end = -1
     for m in rules["known"].finditer(sentence):
+        if not about_pair and not (rules["member_noun"].match(sentence, m.end())
+                                   and belonging(rules["acronym_of"][m.group("org")], pair) == tuple(pair)
+                                   and has_member_list(rules["acronym_of"][m.group("org")])):
+            continue  # in a sentence not about the pair, only 'visas for Forum countries' when both are on the list
         if last_end >= 0 and OPEN_PAREN.fullmatch(sentence, last_end, m.start()):
             continue  # 'the European Union (EU)': the same mention, already read
         last_end = m.end()
@@ -136,7 +141,8 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             continue  # 'the Andes-ASEAN Free Trade Area': part of another name
         if rules["agreement_list"].search(sentence, 0, m.start()):
             continue  # 'trade agreements, including the CPTPP and RCEP': an agreement, no body anyone belongs to
-        if MODIFIER_USE.match(sentence, m.end()) and not rules["member_noun"].match(sentence, m.end()):
+        if MODIFIER_USE.match(sentence, m.end()) and not rules["member_noun"].match(sentence, m.end()) \
+                and not _takes_part(rules, sentence, m, pair):
             continue  # 'European Union deforestation rules', 'the G20 summit in Rio': a modifier, no membership
             # ('among the G7 countries', 'shared SAARC membership': the noun says the members, so it counts)
         if rules["counterpart"].search(sentence, max(0, m.start() - 90), m.start()):
@@ -153,15 +159,17 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
             # not only name the body ('the cable is a priority of the European Union', Italy's, not Tunisia's);
             # 'the two countries and their regions (SADC and the EU)' puts each side in its own
-        written = m.group("org")
-        if written != acronym and written.upper() != acronym and not BRACKETED.match(sentence, m.end()):
-            # 'members of the European Union': the name as the text writes it, as a listed name is kept
-            organization, name = written, written
-        else:
-            organization, name = acronym, None
-        if organization not in [x.organization for x in out]:
-            out.append(Membership(organization, name, acronym, sides))
+        if acronym not in [x.organization for x in out]:
+            out.append(Membership(acronym, None, acronym, sides))
     return out
+
+
+def _takes_part(rules: dict, sentence: str, m: re.Match, pair: tuple[str, str]) -> bool:
+    """'Thanks for its part in the NATO air policing mission' in a text on two members: taking part in a body's own
+    mission or force is work inside the body, when its member list holds both sides."""
+    acronym = rules["acronym_of"][m.group("org")]
+    return (rules["takes_part"].search(sentence, max(0, m.start() - 70), m.start()) is not None
+            and has_member_list(acronym) and belonging(acronym, pair) == tuple(pair))
 
 
 def _framework_bodies(rules: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str],
@@ -322,6 +330,13 @@ def _gapped_members(sentence: str, verb: re.Match, countries: list[CountryMentio
                               and GAP_AFTER.match(sentence, c.end)))
 
 
+INITIAL_STOP = frozenset({"of", "for", "and", "the", "in", "on"})
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word.casefold() not in INITIAL_STOP).upper()
+
+
 def _names_a_body(phrase: str, place: str) -> bool:
     """'the Lisbon Six', 'the Andes Nine': a place that opens a longer name, with no 'and' joining other places."""
     return " and " not in phrase and re.search(r"(?:^|\s)" + re.escape(place) + r"\s+[A-Z]", phrase) is not None
@@ -358,6 +373,11 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
                if c.kind in ("name", "capital", "historic")):
             continue  # 'the United States and Australia' are countries, not an organization
         parsed = _parse_org(phrase, m.group(1))
+        known = parsed and parsed[2] is None and rules["acronym_of"].get(parsed[0])
+        if known and known == _initials(parsed[0]):
+            # 'members of the European Union' is the EU the document names elsewhere (the warehouse keys by the
+            # acronym); the Community of Latin American and Caribbean States has no initials for an acronym: its name
+            parsed = (parsed[0], parsed[1], known)
         if parsed and parsed[0] not in [f.organization for f in found + taken]:
             found.append(Membership(parsed[0], parsed[1], parsed[2], members))
     return found
