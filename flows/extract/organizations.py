@@ -158,7 +158,7 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
                                            or rules["own_bloc"].search(sentence, max(0, m.start() - 90), m.start())):
             continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
             # not only name the body ('the cable is a priority of the European Union', Italy's, not Tunisia's);
-            # 'the two countries and their regions (SADC and the EU)' puts each side in its own
+            # 'both nations and their regions (SADC and the EU)' puts each side in its own
         if acronym not in [x.organization for x in out]:
             out.append(Membership(acronym, None, acronym, sides))
     return out
@@ -272,7 +272,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     if pair and "framework" in lowered:
         out += [f for f in _framework_bodies(rules, sentence, countries, pair, pair_spans)
                 if f.organization not in {o.organization for o in out}]
-    if pair and "between" in lowered:
+    if pair and "between" in lowered and rules["known_gate"].open(sentence):
         out += [b for b in _between_body(rules, sentence, countries, pair)
                 if b.organization not in {o.organization for o in out}]
     for iso3, organization, acronym in chaired(sentence, countries, pair, rules["acronym_of"]):
