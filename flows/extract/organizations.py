@@ -376,7 +376,7 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
         known = parsed and parsed[2] is None and rules["acronym_of"].get(parsed[0])
         if known and known == _initials(parsed[0]):
             # 'members of the European Union' is the EU the document names elsewhere (the warehouse keys by the
-            # acronym); the Community of Latin American and Caribbean States has no initials for an acronym: its name
+            # acronym); the Bolivarian Alliance (ALBA) has no initials for an acronym: its name
             parsed = (parsed[0], parsed[1], known)
         if parsed and parsed[0] not in [f.organization for f in found + taken]:
             found.append(Membership(parsed[0], parsed[1], parsed[2], members))
