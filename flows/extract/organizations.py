@@ -50,6 +50,12 @@ def _rules() -> dict:
         "not_shared": re.compile("|".join(data["not_shared"]), re.I),
         "member_said": re.compile("|".join(data["member_said"]), re.I),
         "counterpart": re.compile("|".join(data["counterpart_before"]), re.I),
+        "own_bloc": re.compile("|".join(data["own_bloc_before"]), re.I),
+        "agreement_list": re.compile("|".join(data["agreement_list_before"]), re.I),
+        "framework": re.compile("|".join(data["framework_cues"]), re.I),
+        "body_heads": frozenset(data["body_heads"]),
+        "between": re.compile(data["between_body_and"], re.I),
+        "takes_part": re.compile("|".join(data["takes_part_before"]), re.I),
         "known": re.compile(r"\b(?P<org>" + "|".join(
             re.escape(n) for n in sorted({*data["known"], *data["known"].values(), *_title_case(data["known"])},
                                          key=len, reverse=True))
@@ -88,7 +94,19 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
         acronym = first  # 'GUAM Organization for Democracy and Economic Development' ('OSCE Minsk Group' is a body)
     if acronym is None and name.isupper() and 2 <= len(name) <= 10:
         return name, None, name
+    if acronym and name != acronym and not _spells(acronym, name) and acronym not in _rules()["acronym_of"]:
+        # 'the Andean Trade Union (UNACO)': an acronym of another language, not a known one (MERCOSUR, UNASUR): the
+        # name is the key (the warehouse keys an organization by its acronym when it has one)
+        return name, name, None
     return (acronym or name), (name if name != acronym else None), acronym
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether the acronym can be read off the name: its first letter is the name's, the rest follow in order
+    ('ECOWAS' from 'Economic Community of West African States', 'ASEAN' from 'Association of Southeast Asian
+    Nations'; not 'UNACO' from 'Andean Trade Union')."""
+    letters = iter(name.casefold())
+    return acronym[0].casefold() == name[0].casefold() and all(ch in letters for ch in acronym.casefold())
 
 
 # find_memberships reads the list of organizations after the verb with these (compiled once: speed)
@@ -107,15 +125,24 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
     organization named in a sentence about the pair."""
     rules = _rules()
     about_pair = bool(pair_spans) or set(pair) <= {c.iso3 for c in countries} or rules["shared"].search(sentence)
-    if not about_pair or rules["not_shared"].search(sentence):
+    if rules["not_shared"].search(sentence):
         return []
     out: list[Membership] = []
     last_end = -1
     for m in rules["known"].finditer(sentence):
+        if not about_pair and not (rules["member_noun"].match(sentence, m.end())
+                                   and belonging(rules["acronym_of"][m.group("org")], pair) == tuple(pair)
+                                   and has_member_list(rules["acronym_of"][m.group("org")])):
+            continue  # in a sentence not about the pair, only 'visas for Forum countries' when both are on the list
         if last_end >= 0 and OPEN_PAREN.fullmatch(sentence, last_end, m.start()):
             continue  # 'the European Union (EU)': the same mention, already read
         last_end = m.end()
-        if MODIFIER_USE.match(sentence, m.end()) and not rules["member_noun"].match(sentence, m.end()):
+        if HYPHEN_NAME.match(sentence, m.end()) or sentence[max(0, m.start() - 1):m.start()] == "-":
+            continue  # 'the Andes-ASEAN Free Trade Area': part of another name
+        if rules["agreement_list"].search(sentence, 0, m.start()):
+            continue  # 'trade agreements, including the CPTPP and RCEP': an agreement, no body anyone belongs to
+        if MODIFIER_USE.match(sentence, m.end()) and not rules["member_noun"].match(sentence, m.end()) \
+                and not _takes_part(rules, sentence, m, pair):
             continue  # 'European Union deforestation rules', 'the G20 summit in Rio': a modifier, no membership
             # ('among the G7 countries', 'shared SAARC membership': the noun says the members, so it counts)
         if rules["counterpart"].search(sentence, max(0, m.start() - 90), m.start()):
@@ -127,12 +154,79 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             # Commonwealth, backs Uganda': one side, and no member list says which
             continue
         if len(sides) < len(pair) and not (rules["member_noun"].match(sentence, _past_acronym(sentence, m.end()))
-                                           or IN_BEFORE.search(sentence, max(0, m.start() - 20), m.start())):
+                                           or IN_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+                                           or rules["own_bloc"].search(sentence, max(0, m.start() - 90), m.start())):
             continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
-            # not only name the body ('the cable is a priority of the European Union', Italy's, not Tunisia's)
+            # not only name the body ('the cable is a priority of the European Union', Italy's, not Tunisia's);
+            # 'both nations and their regions (SADC and the EU)' puts each side in its own
         if acronym not in [x.organization for x in out]:
             out.append(Membership(acronym, None, acronym, sides))
     return out
+
+
+def _takes_part(rules: dict, sentence: str, m: re.Match, pair: tuple[str, str]) -> bool:
+    """'Thanks for its part in the NATO air policing mission' in a text on two members: taking part in a body's own
+    mission or force is work inside the body, when its member list holds both sides."""
+    acronym = rules["acronym_of"][m.group("org")]
+    return (rules["takes_part"].search(sentence, max(0, m.start() - 70), m.start()) is not None
+            and has_member_list(acronym) and belonging(acronym, pair) == tuple(pair))
+
+
+def _framework_bodies(rules: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str],
+                      pair_spans: list[tuple[int, int]]) -> list[Membership]:
+    """'The ministers reviewed regional issues within the framework of the Union of Andean Nations and the United
+    Nations': bodies both sides act in, in a sentence about the pair. Only a known name or a name ending in one of
+    `body_heads` counts ('within the framework of the 30th anniversary' or 'of the Strategic Partnership' is none)."""
+    about_pair = bool(pair_spans) or set(pair) <= {c.iso3 for c in countries} or rules["shared"].search(sentence)
+    if not about_pair or rules["not_shared"].search(sentence):
+        return []
+    out: list[Membership] = []
+    for cue in rules["framework"].finditer(sentence):
+        rest = sentence[cue.end():]
+        end = rules["end"].search(rest)
+        for piece in LIST_SPLIT.split(rest[: end.start()] if end else rest):
+            piece = LEADING_THE.sub("", piece.strip())
+            m = CAP_PHRASE.match(piece)
+            if not m or any(c.text in m.group(0) and not _names_a_body(m.group(0), c.text) for c in countries):
+                continue  # 'within the framework of the Chile-Peru Commission': a bilateral body
+            parsed = _parse_org(m.group(0).rstrip("."), m.group(1))
+            if parsed is None:
+                continue
+            acronym = rules["acronym_of"].get(parsed[0])
+            if acronym is None and (parsed[1] or parsed[0]).split()[-1] not in rules["body_heads"]:
+                continue
+            sides = belonging(acronym, pair) if acronym else pair
+            if sides and (acronym or parsed[0]) not in [x.organization for x in out]:
+                out.append(Membership(acronym or parsed[0], None if acronym else parsed[1], acronym or parsed[2], sides))
+    return out
+
+
+def _between_body(rules: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str]
+                  ) -> list[Membership]:
+    """'An agreement between the Southern bloc and Peru' in a Brazil-Peru text: the body is one side's other party,
+    so the other side belongs to it when the body's member list holds it (and only then)."""
+    out: list[Membership] = []
+    for m in rules["known"].finditer(sentence):
+        acronym = rules["acronym_of"][m.group("org")]
+        if not has_member_list(acronym):
+            continue
+        after = AND_THE.match(sentence, m.end())
+        other = None
+        if after and rules["between"].search(sentence, max(0, m.start() - 20), m.start()):
+            other = next((c.iso3 for c in countries if c.start == after.end() and c.iso3 in pair), None)
+        else:
+            before = next((c for c in countries if c.iso3 in pair and AND_THE.fullmatch(sentence, c.end, m.start())
+                           and rules["between"].search(sentence, max(0, c.start - 20), c.start)), None)
+            other = before.iso3 if before else None
+        if other is None:
+            continue
+        sides = tuple(side for side in belonging(acronym, pair) if side != other)
+        if sides and acronym not in [x.organization for x in out]:
+            out.append(Membership(acronym, None, acronym, sides))
+    return out
+
+
+AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")  # 'between the bloc and Peru', 'between Peru and the bloc'
 
 
 def _past_acronym(sentence: str, end: int) -> int:
@@ -142,6 +236,7 @@ def _past_acronym(sentence: str, end: int) -> int:
 
 
 OPEN_PAREN = re.compile(r"\s*\(\s*")
+HYPHEN_NAME = re.compile(r"-[A-Z]")
 BRACKETED = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)")
 IN_BEFORE = re.compile(r"\b(?:in|within|inside)\s+(?:the\s+)?$", re.I)
 # the subject before the verb (compiled once: speed)
@@ -174,6 +269,12 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
             out += _listed_organizations(rules, sentence, verb.end(), countries, tuple(members), out)
     out += [k for k in known if k.organization not in {o.organization for o in out}
             and k.organization not in {o.acronym for o in out}]
+    if pair and "framework" in lowered:
+        out += [f for f in _framework_bodies(rules, sentence, countries, pair, pair_spans)
+                if f.organization not in {o.organization for o in out}]
+    if pair and "between" in lowered and rules["known_gate"].open(sentence):
+        out += [b for b in _between_body(rules, sentence, countries, pair)
+                if b.organization not in {o.organization for o in out}]
     for iso3, organization, acronym in chaired(sentence, countries, pair, rules["acronym_of"]):
         if organization not in {o.organization for o in out}:  # "Laos's chairmanship of ASEAN": a member
             out.append(Membership(organization, None if organization == acronym else organization, acronym, (iso3,)))
@@ -229,6 +330,18 @@ def _gapped_members(sentence: str, verb: re.Match, countries: list[CountryMentio
                               and GAP_AFTER.match(sentence, c.end)))
 
 
+INITIAL_STOP = frozenset({"of", "for", "and", "the", "in", "on"})
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word.casefold() not in INITIAL_STOP).upper()
+
+
+def _names_a_body(phrase: str, place: str) -> bool:
+    """'the Lisbon Six', 'the Andes Nine': a place that opens a longer name, with no 'and' joining other places."""
+    return " and " not in phrase and re.search(r"(?:^|\s)" + re.escape(place) + r"\s+[A-Z]", phrase) is not None
+
+
 def _listed_organizations(rules: dict, sentence: str, after: int, countries: list[CountryMention],
                           members: tuple[str, ...], taken: list[Membership]) -> list[Membership]:
     """The organizations listed after a membership verb (from `after`), each once and none already `taken`."""
@@ -256,9 +369,15 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
             continue  # 'the EU macroregional strategies': the name modifies a noun phrase, no membership
         if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):
             continue  # 'since Sweden joined in March 2024': a date, not an organization
-        if any(c.text in phrase for c in countries if c.kind in ("name", "capital", "historic")):
+        if any(c.text in phrase and not _names_a_body(phrase, c.text) for c in countries
+               if c.kind in ("name", "capital", "historic")):
             continue  # 'the United States and Australia' are countries, not an organization
         parsed = _parse_org(phrase, m.group(1))
+        known = parsed and parsed[2] is None and rules["acronym_of"].get(parsed[0])
+        if known and known == _initials(parsed[0]):
+            # 'members of the European Union' is the EU the document names elsewhere (the warehouse keys by the
+            # acronym); the Bolivarian Alliance (ALBA) has no initials for an acronym: its name
+            parsed = (parsed[0], parsed[1], known)
         if parsed and parsed[0] not in [f.organization for f in found + taken]:
             found.append(Membership(parsed[0], parsed[1], parsed[2], members))
     return found
