@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from flows.common.dates import DateMention, shift_date
 from flows.common.words import alternation
@@ -202,6 +203,17 @@ def anchorable(dates: list[DateMention], sentence: str | None = None) -> list[Da
     return [mention for mention in dates if not DECADE.search(mention.text)
             and not (SINCE.match(mention.text) and mention.kind == "since")
             and not (sentence is not None and in_other_clause(sentence, mention, -1, -1))]
+
+
+def plan_free(anchors: list[DateMention], rows: list, published: date | None) -> list[DateMention]:
+    """The anchors of a clause that tells only plans (rows are EventRow): only a day not before publication. A plan's
+    year or month is its target ('agreed to designate 2025 as the Year of ...'), and a year-less day the grammar put
+    before publication is a plan the row moved on a year ('decided to hold the first round on May 23-24' told on 10
+    May); neither dates an act told after it ('The ministers witnessed the signing of six accords')."""
+    if published is None or not rows or any(row.status != "planned" for row in rows):
+        return anchors
+    return [mention for mention in anchors if mention.precision == "day" and mention.value is not None
+            and mention.value >= published]
 
 
 def measured_from(rows: list, clause: str, clause_start: int) -> list:
