@@ -16,6 +16,7 @@ from flows.extract.event_lists import find_listed_visits
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
+from flows.extract.event_days import news_day
 from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
                                   split_clauses, summary)
 from flows.extract.figures import find_figures
@@ -232,7 +233,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
             reading.last_person = max(persons, key=lambda mention: mention[2])[0]
     _add_people(sentences, texts, countries, reading)
     out = reading.out
-    out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_coarser_copies(out["event_mentions"])))
+    rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
+    out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_coarser_copies(rows)))
     _add_listed_visits(doc["text"], len(sentences), reading)  # after: a listed year is its own visit, not a copy
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))

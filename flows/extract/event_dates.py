@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from flows.common.dates import DateMention, shift_date
 from flows.common.words import alternation
@@ -47,12 +48,33 @@ ACT_NOUN_BEFORE = re.compile(r"\b" + _any("act_nouns") + r"(?:\s+\([^()]{1,20}\)
 ANNIVERSARY_OF = re.compile(r"\b" + _any("anniversary_nouns") + r"\s+of\b", re.I)
 POSSESSED_REACH = 20  # characters from "Friday's" to the trigger it may date ("Friday's talks", "Monday's state visit")
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_COUNT_ADVERBS: dict[str, int] = _WORDS["count_adverbs"]
+COUNT = re.compile(r"\b(?:" + "|".join(_COUNT_ADVERBS) + r"|" + _WORDS["count_times"] + r")\b", re.I)
+# between a count and the first of its dates: 'twice, in 1975 and 1999', 'three times (2001, 2004, 2009)'
+COUNT_TO_DATES = re.compile(r"\s*[,:(—–-]?\s*")
 # 'six weeks after the Peruvian leader visited Chile': the event after the measure happened that long before the story's
 OFFSET_BEFORE = re.compile(r"\b(?P<measure>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                            r"(?P<u>day|week|month|year)s?\s+(?:after|since))\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 # the precision an offset leaves: 'two days after' and 'a week after' name a day, 'six weeks after' a month at best
 OFFSET_PRECISION = {"day": "day", "week": "month", "month": "month", "year": "year"}
 DAY_PRECISE_WEEKS = 2
+
+
+def count_only(sentence: str, start: int, end: int, dates: list[DateMention]) -> bool:
+    """Whether the clause (sentence[start:end]) tells how many times, not when: 'the ministers had met twice'. A count
+    told right away by as many dates listed together ('the king visited the country twice, in 1975 and 1999') is no
+    count only: each date is its own occasion (the list is read by listed_with)."""
+    match = COUNT.search(sentence, start, end)
+    if match is None:
+        return False
+    word = match.group(0).lower()
+    written = (match.groupdict().get("n") or "").lower()
+    count = _COUNT_ADVERBS.get(word) or (int(written) if written.isdigit() else NUMBERS.get(written))
+    after = sorted((mention for mention in dates if mention.start >= match.end() and mention.end <= end
+                    and mention.value is not None), key=lambda mention: mention.start)
+    if count is None or len(after) < 2 or COUNT_TO_DATES.fullmatch(sentence, match.end(), after[0].start) is None:
+        return True
+    return 1 + len(listed_with(after, after[0])) != count
 
 
 def pick_date(dates: list[DateMention], pos: int) -> DateMention | None:
@@ -181,6 +203,17 @@ def anchorable(dates: list[DateMention], sentence: str | None = None) -> list[Da
     return [mention for mention in dates if not DECADE.search(mention.text)
             and not (SINCE.match(mention.text) and mention.kind == "since")
             and not (sentence is not None and in_other_clause(sentence, mention, -1, -1))]
+
+
+def plan_free(anchors: list[DateMention], rows: list, published: date | None) -> list[DateMention]:
+    """The anchors of a clause that tells only plans (rows are EventRow): only a day not before publication. A plan's
+    year or month is its target ('agreed to designate 2025 as the Year of ...'), and a year-less day the grammar put
+    before publication is a plan the row moved on a year ('decided to hold the first round on May 23-24' told on 10
+    May); neither dates an act told after it ('The ministers witnessed the signing of six accords')."""
+    if published is None or not rows or any(row.status != "planned" for row in rows):
+        return anchors
+    return [mention for mention in anchors if mention.precision == "day" and mention.value is not None
+            and mention.value >= published]
 
 
 def measured_from(rows: list, clause: str, clause_start: int) -> list:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from flows.common.dates import DateMention
 from flows.common.dates.resolved import read_number
 from flows.lexicon import read_toml
+from flows.lexicon.registry import family
 
 DATE_LINE_WORDS = 15
 # 'earlier this year', 'late this month': a part of the period that need not hold the day of the story
@@ -81,3 +82,40 @@ def visit_start(date_m: DateMention | None, sentence: str, trigger_end: int) -> 
     if days is None or not 1 < days <= 14:
         return date_m
     return replace(date_m, value=date_m.value - timedelta(days=days - 1))
+
+
+# A lead tells the day's act without its day ('Chile and Peru signed three accords', a page of Tuesday); the body
+# then gives it ('The accords were signed on Monday in Lima'): the act of the lead is that day's, not the page's.
+NEWS_WEEK = 7
+
+
+def _told_day(row: dict, dated: list[dict], published: date) -> dict | None:
+    """The row of the same pair, its own day told in the week before publication, that dates an undated `row`: one of
+    its family if any; else any act of the pair, when all the pair's acts told with a day fall on that one day ('As
+    the president arrived, the two signed ...' with 'signed on Monday' and 'met on Monday' below; an act told on the
+    publication day too leaves the lead on the publication day)."""
+    pair = {row["actor_iso3"], row["target_iso3"]}
+    same = [other for other in dated if {other["actor_iso3"], other["target_iso3"]} == pair]
+    kin = [other for other in same if family(other["event_type"]) == family(row["event_type"])
+           and other["event_date"] < published]
+    days = {other["event_date"] for other in (kin or same)}
+    return (kin or same)[0] if len(days) == 1 and min(days) < published else None
+
+
+def news_day(rows: list[dict], published: date | None) -> list[dict]:
+    """Event rows where an act dated only by the publication day (told with no date of its own) takes the day the
+    text gives the same pair's act in the week before publication; other rows unchanged."""
+    if published is None:
+        return rows
+    dated = [row for row in rows if row["status"] == "occurred" and row["date_precision"] == "day"
+             and row["date_resolution"] not in (None, "publication") and row["event_date"] is not None
+             and 0 <= (published - row["event_date"]).days < NEWS_WEEK]
+    out = []
+    for row in rows:
+        source = _told_day(row, dated, published) if row["date_resolution"] == "publication" and row["status"] == "occurred" \
+            else None
+        if source is not None:
+            row = {**row, "event_date": source["event_date"], "date_resolution": "anaphora",
+                   "date_anchor": f"the same act told later '{source['date_text'] or source['event_date']}'"}
+        out.append(row)
+    return out

@@ -10,7 +10,7 @@ from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_subclause import in_other_clause
 from flows.extract.event_days import after_publication, date_line, holds_publication_day, next_year_if_past, visit_start
-from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, anchorable, listed_with, measured_from, next_anchor,
+from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, anchorable, count_only, listed_with, plan_free, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
@@ -190,7 +190,7 @@ def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[Dat
     # 'replaces the accord signed in 1999': the accord's history dates no later event
     story_clause = bool(rows) and not background_only(rows, clause.sentence) or len(
         {country.iso3 for country in clause.countries}) > 2
-    anchors = anchorable(point_dates, clause.sentence) if story_clause else []
+    anchors = plan_free(anchorable(point_dates, clause.sentence), rows, state.published) if story_clause else []
     if anchors and not RECALLED.search(clause.text) \
             and not pluperfect(clause.sentence, clause.start, clause.end):  # 'had invited him following his visit in 2010'
         state.anchor = next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2))
@@ -343,7 +343,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
            planned: bool) -> EventRow | None:
     event_type = family_kind(hit.event_type, clause.text)
     kind = registry_type(event_type)
-    if re.search(r"\b(?:\w+|several|many)\s+times\b|\b(?:twice|thrice)\b", clause.text, re.I):
+    if count_only(clause.sentence, clause.start, clause.end, dates):
         return None  # 'has visited the UAE seven times since 2015', 'had met him twice': a count, not an event
     date_m = _event_date(hit, clause, dates)
     resolution = date_m.resolution if date_m else None

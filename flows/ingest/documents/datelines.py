@@ -30,6 +30,9 @@ _LABELS = alternation(read_toml("documents.toml")["date_labels"])
 _DATE_LINE_PREFIX_RX = re.compile(rf"^{_LABELS}\s*[:\-–—]?\s*", re.IGNORECASE)
 _LABEL_RX = re.compile(rf"\b{_LABELS}\b", re.IGNORECASE)
 _SECTION_HEAD_RX = re.compile("|".join(read_toml("documents.toml")["date_line_heads"]))
+# A counter beside the page's date ('12.03.2021 245 views'): the number of readers is no more text on a date line.
+_COUNTER_RX = re.compile(rf"\b\d[\d,.\s]*\s*{alternation(read_toml('documents.toml')['date_line_counters'])}(?!\w)",
+                         re.IGNORECASE)
 # A year of two digits after a day and month (a label, a clock time and a weekday before '4 May 21') on a line that is only
 # a date: in running text '10 March 23' could be a count, on a date line it is the year 2023.
 _MONTH_WORDS = alternation(MONTHS, "i")
@@ -112,12 +115,13 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
             tail = _TRAILING_OUTLET_RX.match(after) if len(parts) == 1 else None
             if tail:  # 'Baku, July 12, 2024, AZERTAC': the agency after the date
                 trailing_outlet, after = tail.group(1), ""
-        after = re.sub(r"^\W*(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\W*$", "", _TIME_RX.sub("", after))  # a zone ("KST")
+        after = re.sub(r"^\W*(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\W*$", "", _TIME_RX.sub("", _COUNTER_RX.sub("", after)))  # a zone ("KST")
         leftover = _LABEL_RX.sub("", _WEEKDAY_RX.sub("", _TIME_RX.sub("", before) + after))
         if re.sub(r"[\W_]+", "", leftover):
             continue
         others = [p for i, p in enumerate(parts) if i != index and not _BYLINE_RX.match(p)
-                  and re.sub(r"[\W_]+", "", _WEEKDAY_RX.sub("", _TIME_RX.sub("", p)))]  # '11:05 PM, Fri' is no outlet
+                  and re.sub(r"[\W_]+", "", _WEEKDAY_RX.sub("", _TIME_RX.sub("", _COUNTER_RX.sub("", p))))]
+        # '11:05 PM, Fri' and '1,204 views' are no outlet
         outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and others[0][-1:] not in ".!?" else None
         outlet = outlet or trailing_outlet
         return mentions[0].value, outlet  # type: ignore[return-value]
