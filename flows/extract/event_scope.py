@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.common.dates import DateMention
 from flows.extract.countries import other_side
+from flows.extract.event_dates import listed_with
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
-__all__ = ["arrival_reception", "being_prepared", "one_visit_a_stay", "owned_visit", "passive_agent", "subordinate_visit"]
+__all__ = ["arrival_reception", "being_prepared", "counted_list", "one_visit_a_stay", "owned_visit", "passive_agent",
+           "subordinate_visit"]
 
 DAY = "day"
 
@@ -34,7 +37,8 @@ def _words() -> dict:
             "preparing": re.compile(data["preparation_before"], re.I),
             "prepared": re.compile(data["preparation_after"], re.I),
             "subordinate": re.compile(data["subordinate_visit"], re.I),
-            "agent": re.compile(data["passive_agent"], re.I)}
+            "agent": re.compile(data["passive_agent"], re.I),
+            "count_then": re.compile(data["count_then_dates"], re.I)}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
@@ -119,6 +123,16 @@ def passive_agent(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | 
     other = next((country.iso3 for country in sorted(clause.countries, key=lambda item: item.start)
                   if country.iso3 != agent), None)
     return (agent, other) if other is not None else sides
+
+
+def counted_list(clause: Clause, count_end: int) -> bool:
+    """A count ('thrice', 'three times') followed at once by a list of its dates ("the king has visited Borvia
+    thrice, in 1990, 2001 and 2015"): each date is one act, read by the date list; `count_end` is the count's end
+    in the sentence."""
+    after: list[DateMention] = sorted((mention for mention in clause.dates if mention.start >= count_end),
+                                      key=lambda mention: mention.start)
+    return bool(after) and _words()["count_then"].match(clause.sentence[count_end:after[0].start]) is not None \
+        and bool(listed_with(clause.dates, after[0]))
 
 
 def one_visit_a_stay(rows: list[dict]) -> list[dict]:

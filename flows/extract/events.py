@@ -16,7 +16,7 @@ from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, 
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
-from flows.extract.event_scope import owned_visit, passive_agent, subordinate_visit
+from flows.extract.event_scope import counted_list, owned_visit, passive_agent, subordinate_visit
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
 from flows.extract.event_status import background_only, in_progress, is_planned, no_act
@@ -343,7 +343,8 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
            planned: bool) -> EventRow | None:
     event_type = family_kind(hit.event_type, clause.text)
     kind = registry_type(event_type)
-    if re.search(r"\b(?:\w+|several|many)\s+times\b|\b(?:twice|thrice)\b", clause.text, re.I):
+    count = re.search(r"\b(?:\w+|several|many)\s+times\b|\b(?:twice|thrice)\b", clause.text, re.I)
+    if count and not counted_list(clause, clause.start + count.end()):
         return None  # 'has visited the UAE seven times since 2015', 'had met him twice': a count, not an event
     date_m = _event_date(hit, clause, dates)
     resolution = date_m.resolution if date_m else None
