@@ -22,8 +22,8 @@ from flows.extract.event_grammar import Hit
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
-__all__ = ["arrival_reception", "being_prepared", "counted_list", "one_visit_a_stay", "owned_visit", "passive_agent",
-           "subordinate_visit"]
+__all__ = ["arrival_reception", "being_prepared", "ceremony_host", "counted_list", "one_visit_a_stay", "owned_visit",
+           "passive_agent", "subordinate_visit"]
 
 DAY = "day"
 
@@ -38,7 +38,9 @@ def _words() -> dict:
             "prepared": re.compile(data["preparation_after"], re.I),
             "subordinate": re.compile(data["subordinate_visit"], re.I),
             "agent": re.compile(data["passive_agent"], re.I),
-            "count_then": re.compile(data["count_then_dates"], re.I)}
+            "count_then": re.compile(data["count_then_dates"], re.I),
+            "ceremony": re.compile(data["attended_ceremony"], re.I),
+            "ceremony_owner": re.compile(data["ceremony_owner"], re.I)}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
@@ -123,6 +125,32 @@ def passive_agent(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | 
     other = next((country.iso3 for country in sorted(clause.countries, key=lambda item: item.start)
                   if country.iso3 != agent), None)
     return (agent, other) if other is not None else sides
+
+
+def ceremony_host(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
+                  pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The sides of a visit told through a ceremony attended abroad ("X attended the Borvian independence celebrations
+    in 1963", "she paid a visit to attend the investiture of President Y"): the ceremony's country hosts (a country
+    word inside the ceremony's words, else the country of the person or country right after its 'of'), the other
+    side visits. No owner found: the sides the registry's rule read stay."""
+    if actor_rule != "visitor":
+        return sides
+    words = _words()
+    attend = words["ceremony"].search(clause.sentence, hit.start, min(clause.end, hit.end + 60))
+    if attend is None:
+        return sides
+    owners = [country.iso3 for country in clause.countries if attend.start() <= country.start < attend.end()]
+    if not owners:
+        after = [(country.start, country.iso3) for country in clause.countries if country.start >= attend.end()]
+        after += [(start, person.country) for person, start, _ in clause.persons
+                  if start >= attend.end() and person.country]
+        owners = [iso for start, iso in sorted(after)
+                  if words["ceremony_owner"].match(clause.sentence[attend.end():start])][:1]
+    if not owners:
+        return sides
+    host = owners[0]
+    visitor = next((iso for iso in sides if iso is not None and iso != host), None) or other_side(pair, host)
+    return (visitor, host) if visitor is not None else sides
 
 
 def counted_list(clause: Clause, count_end: int) -> bool:
