@@ -25,7 +25,8 @@ def _words() -> dict:
     return {"families": set(data["merged_families"]), "precisions": set(data["merged_precisions"]),
             "once": set(data["once_families"]),
             "distinct": re.compile(data["distinct_cue"], re.I), "titled": re.compile(data["titled"]),
-            "instrument_act": re.compile(data["instrument_act"], re.I)}
+            "instrument_act": re.compile(data["instrument_act"], re.I),
+            "copy_families": set(data["publication_copy_families"]), "copy_days": int(data["publication_copy_days"])}
 
 
 def _distinct(row: dict) -> bool:
@@ -59,7 +60,26 @@ def merge_told_again(rows: list[dict]) -> list[dict]:
         kept.append(row)
         if not distinct:
             told.add(key)
-    return kept
+    return _without_publication_copies(kept)
+
+
+def _without_publication_copies(rows: list[dict]) -> list[dict]:
+    """Without the rows dated only by the publication day ('As X arrived, the two nations signed deals' in a story
+    of Tuesday) whose act the text also tells with a day of its own up to a few days before ('The agreements were
+    signed on Monday'): same family, status and sides (either order)."""
+    words = _words()
+
+    def sides(row: dict) -> frozenset:
+        return frozenset((row["actor_iso3"], row["target_iso3"]))
+
+    dated = [row for row in rows if row["event_date"] is not None and row.get("date_resolution") != "publication"
+             and row["date_precision"] == "day" and family(row["event_type"]) in words["copy_families"]]
+    return [row for row in rows if not (
+        row.get("date_resolution") == "publication" and row["event_date"] is not None
+        and family(row["event_type"]) in words["copy_families"]
+        and any(family(other["event_type"]) == family(row["event_type"]) and other["status"] == row["status"]
+                and sides(other) == sides(row)
+                and 0 < (row["event_date"] - other["event_date"]).days <= words["copy_days"] for other in dated))]
 
 
 def instrument_sides(event_type: str, trigger: str, named: list[str], signings: list[tuple[str, str]],

@@ -99,6 +99,7 @@ class Parties:
 # a city alone before a colon or dash at the very start of a sentence is a dateline the splitter kept (title case)
 DATELINE_PLACE = re.compile(r"^\s*$")
 DATELINE_END = re.compile(r"\s*(?::|—|–|--)\s")
+SOURCE_TAG = re.compile(_any("source_tag"))  # '(Radio Borvian) — ...': the outlet's tag, no side
 NAMED_GATHERING = re.compile(r"(?:\s+[A-ZÀ-Þ][\w’'-]+){0,4}\s+" + _any("gathering_words") + r"\b")
 
 
@@ -118,6 +119,9 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
         if country.kind == "capital" and DATELINE_PLACE.match(sentence[:country.start]) and DATELINE_END.match(
                 sentence, country.end):
             continue  # 'Abu Dhabi: Egypt and Greece signed ...': the outlet's dateline, no side
+        tag = SOURCE_TAG.match(sentence)
+        if tag is not None and country.end <= tag.end():
+            continue  # '(Radio Borvian) — Arland's president visited ...': the outlet's words, no side
         if country.kind == "capital" and NAMED_GATHERING.match(sentence, country.end):
             continue  # 'attending the Tokyo International Conference': a city in a gathering's name, no side
         role = role_of(sentence, country)

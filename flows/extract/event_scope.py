@@ -20,7 +20,8 @@ from flows.extract.event_grammar import Hit
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
-__all__ = ["arrival_reception", "being_prepared", "one_visit_a_stay", "owned_visit"]
+__all__ = ["arrival_reception", "being_prepared", "ceremony_host", "one_visit_a_stay", "owned_visit",
+           "passive_agent", "subordinate_visit"]
 
 DAY = "day"
 
@@ -32,7 +33,11 @@ def _words() -> dict:
             "span": int(data["visit_span_days"]),
             "owner": re.compile(data["visit_owner"], re.I), "noun": re.compile(data["visit_noun"], re.I),
             "preparing": re.compile(data["preparation_before"], re.I),
-            "prepared": re.compile(data["preparation_after"], re.I)}
+            "prepared": re.compile(data["preparation_after"], re.I),
+            "subordinate": re.compile(data["subordinate_visit"], re.I),
+            "agent": re.compile(data["passive_agent"], re.I),
+            "ceremony": re.compile(data["attended_ceremony"], re.I),
+            "ceremony_owner": re.compile(data["ceremony_owner"], re.I)}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
@@ -73,6 +78,76 @@ def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | No
         return owner, actor
     other = other_side(pair, owner)
     return (owner, other) if other is not None else sides
+
+
+def subordinate_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None]
+                      ) -> tuple[str | None, str | None]:
+    """The sides of a visit told in a time clause ("Ruiz visited Peru in May after her Peruvian counterpart came to
+    Chile in March": Peru visits Chile): the visitor is the subject between the subordinator and the trigger (a
+    demonym or a person's country), the host the first other country after the trigger. Both must be found; else
+    the sides the registry's rule read stay."""
+    if actor_rule != "visitor":
+        return sides
+    mark = _words()["subordinate"].search(clause.sentence, clause.start, hit.start)
+    if mark is None:
+        return sides
+    first, last = mark.start(1), hit.start
+    visitors = [(country.start, country.iso3) for country in clause.countries if first <= country.start < last]
+    visitors += [(start, person.country) for person, start, _ in clause.persons
+                 if first <= start < last and person.country]
+    if not visitors:
+        return sides
+    visitor = min(visitors)[1]
+    host = next((country.iso3 for country in sorted(clause.countries, key=lambda item: item.start)
+                 if hit.end <= country.start < clause.end and country.iso3 != visitor), None)
+    return (visitor, host) if host is not None else sides
+
+
+def passive_agent(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None]
+                  ) -> tuple[str | None, str | None]:
+    """The sides of a sender's act told in the passive with its agent right after the trigger ("the ban on Borvian
+    fruit was introduced by Arland in 2016 in response to ..."): the agent acts on the first other country the
+    clause names, whatever else the clause goes on to name. An agent already among the sides only leads them."""
+    if actor_rule != "sender" or not re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+|first\s+)?\w+(?:\s+by)?$", hit.text,
+                                               re.I) and not re.search(r"\b(?:was|were|been)\s+$",
+                                                                       clause.sentence[max(0, hit.start - 12):hit.start]):
+        return sides
+    after = [country for country in clause.countries if hit.end <= country.start < clause.end
+             and _words()["agent"].match(clause.sentence[hit.end:country.start])]
+    if not after or after[0].possessive:
+        return sides
+    agent = after[0].iso3
+    if agent in sides:  # 'the treaty between B and C was ratified by the Chilean Senate': the sides were right
+        return (agent, sides[1] if sides[0] == agent else sides[0])
+    other = next((country.iso3 for country in sorted(clause.countries, key=lambda item: item.start)
+                  if country.iso3 != agent), None)
+    return (agent, other) if other is not None else sides
+
+
+def ceremony_host(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
+                  pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The sides of a visit told through a ceremony attended abroad ("X attended the Borvian independence celebrations
+    in 1963", "she paid a visit to attend the investiture of President Y"): the ceremony's country hosts (a country
+    word inside the ceremony's words, else the country of the person or country right after its 'of'), the other
+    side visits. No owner found: the sides the registry's rule read stay."""
+    if actor_rule != "visitor":
+        return sides
+    words = _words()
+    attend = words["ceremony"].search(clause.sentence, hit.start, min(clause.end, hit.end + 60))
+    if attend is None:
+        return sides
+    owners = [country.iso3 for country in clause.countries if attend.start() <= country.start < attend.end()]
+    if not owners:
+        after = [(country.start, country.iso3) for country in clause.countries if country.start >= attend.end()]
+        after += [(start, person.country) for person, start, _ in clause.persons
+                  if start >= attend.end() and person.country]
+        owners = [iso for start, iso in sorted(after)
+                  if words["ceremony_owner"].match(clause.sentence[attend.end():start])][:1]
+    if not owners:
+        return sides
+    host = owners[0]
+    visitor = next((iso for iso in sides if iso is not None and iso != host), None) or other_side(pair, host)
+    return (visitor, host) if visitor is not None else sides
 
 
 def one_visit_a_stay(rows: list[dict]) -> list[dict]:

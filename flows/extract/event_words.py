@@ -23,8 +23,9 @@ def _whole(key: str) -> str:
 # 'The visit, which began on Monday, ...': the trigger noun told again, with a determiner and its verb
 REFERENCE_NOUN = re.compile(r"(?:.{0,12}?)\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?" + _any("reference_nouns")
                             + r"\b(?=\s*,|\s+" + _any("reference_verbs") + r"\b)")
-# 'the three leaders met', 'a three-way summit': a meeting of more than two states is no bilateral event
-MULTILATERAL = re.compile(r"\b" + _any("multilateral_counts") + r"\s+" + _any("multilateral_groups") + r"\b"
+# 'the three leaders met', 'a three-way summit', 'attended the ceremony along with six other leaders': a meeting of
+# more than two states is no bilateral event
+MULTILATERAL = re.compile(r"\b" + _any("multilateral_counts") + r"\s+(?:other\s+)?" + _any("multilateral_groups") + r"\b"
                           + r"|\b" + _any("multilateral_ways") + r"-way\b|" + _whole("multilateral_words"), re.I)
 # a date right after a participle belongs to it: 'the anniversary of relations, established on 5 September 1962'
 PARTICIPLE_DATE = re.compile(r"\b" + _any("date_participles") + r"\s+(?:\w+\s+){0,2}?(?:(?:on|in)\s+(?:the\s+)?)?$", re.I)

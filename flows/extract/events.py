@@ -16,7 +16,7 @@ from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, 
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
-from flows.extract.event_scope import owned_visit
+from flows.extract.event_scope import ceremony_host, owned_visit, passive_agent, subordinate_visit
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
 from flows.extract.event_status import background_only, in_progress, is_planned, no_act
@@ -367,6 +367,9 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         (known.actor, known.target) for known in state.events + state.sentence_rows
         if family(known.event_type) == "agreement"], actor, target)
     actor, target = owned_visit(kind.actor_rule, hit, clause, (actor, target), state.pair)  # "X's visit": X visits
+    actor, target = subordinate_visit(kind.actor_rule, hit, clause, (actor, target))  # 'after X came to Y'
+    actor, target = passive_agent(kind.actor_rule, hit, clause, (actor, target))  # 'was introduced by X'
+    actor, target = ceremony_host(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'attended X's funeral'
     if actor is None or target is None:
         return None
     if _told_before(event_type, hit, clause, actor, target, inherited, state, date_m):
