@@ -8,7 +8,7 @@ from functools import lru_cache
 from flows.common.prefilter import word_trie
 from flows.common.words import alternation, whole_words
 from flows.extract.countries import CountryMention
-from flows.extract.products import cut_list, split_products
+from flows.extract.products import cut_list, is_joint_pair, split_products
 from flows.lexicon import read_toml
 
 @lru_cache(maxsize=1)
@@ -37,6 +37,9 @@ def trade_lexicon() -> dict:
         "passive": set(data["passive_supply_verbs"]),
         # 'Ghana spent $2m to import cattle': an infinitive trade verb after a verb of paying is a purchase
         "spend": re.compile(in_order("spend_verbs") + r"(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
+        # 'In turn, Kenya bought X': a connective opening the clause that turns the last flow round
+        "reverse": re.compile(r"^\W*" + whole_words(data["reverse_connectives"]) + r"\W", re.I),
+        "fields": re.compile("|".join(data["field_list_heads"]), re.I),
         "hint": re.compile(whole_words([*hint_words, *data["hint_more"]], longest_first=False, escape=False), re.I),
         # the same yes/no test, faster (prefilter.word_start, word_trie): trade_gate asks only whether it matches
         "hint_test": re.compile(r"(?<!\w)" + alternation([word_trie(_hint_words(data)), *data["hint_more"]],
@@ -268,6 +271,8 @@ def _modified_flow(sentence: str, c_start: int, c_end: int, inside: list[Country
     listed = re.split(r"\s+(?:in|of|on|for|at)\s+", listed)[-1]
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'Total exports to Togo', 'Annual export to Togo' name no product
+    if is_joint_pair(listed):
+        return [(None, target.iso3, listed)]  # 'fruit and vegetable exports to Togo': the pair's head is the flow noun
     return [(None, target.iso3, p) for p in split_products(listed)]
 
 
@@ -322,7 +327,10 @@ def shifted_object(sentence: str, c_start: int, c_end: int, inside: list[Country
         if target is None or target.iso3 == c.iso3:
             continue
         listed = re.sub(r"^\s*(?:the\s+)?", "", cut_list(sentence[target.end:c_end]))
-        first = listed.split()[0].lower() if listed.split() else ""
+        words = listed.split()
+        if words and words[0].lower() in trade_lexicon()["adverbs"] and words[0].lower().endswith("ly"):
+            words = words[1:]  # 'exported to Togo mainly cars and tyres' (the list cut before 'via' in 'mainly via')
+        first = words[0].lower() if words else ""
         if not first or first.endswith("ed") or not first.isalpha() or first in trade_lexicon()["adverbs"]:
             return []  # 'exported to Togo increased ...', 'exported to Togo mainly via ...'
         return [(c.iso3, target.iso3, p) for p in split_products(listed)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.extract.countries import CountryMention
-from flows.extract.products import cut_list, split_products
+from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.extract.trade_flows import country_at, trade_lexicon
 
 
@@ -55,7 +55,8 @@ def arrival(sentence: str, c_start: int, c_end: int, inside: list[CountryMention
         dem = [c for c in inside if c.kind == "demonym" and c.end < m.start() and m.start() - c.end < 40]
         if target and dem:
             product = sentence[dem[-1].end:m.start()].strip()
-            if 0 < len(product.split()) <= 4:
+            if 0 < len(product.split()) <= 4 and hs_code_for(product):
+                # ('The Kenyan president arrived in Dodoma': a person, no goods with an HS heading)
                 return [(dem[-1].iso3, target.iso3, product)]
     return []
 

@@ -29,6 +29,7 @@ def _lex() -> dict:
     return {
         "figure": re.compile(data["item_figure"], re.I),
         "ownerless": re.compile(data["ownerless_list_heads"], re.I),
+        "anaphoric": re.compile(data["anaphoric_list_heads"], re.I),
         "not_in_products": set(data["not_in_products"]),
         "vague": set(data["vague_words"]) | {"in", "on", "at", "by", "from", "exports", "imports"},
     }
@@ -68,7 +69,8 @@ def ownerless_list(sentence: str) -> tuple[str, list[str]] | None:
     if not m:
         return None
     head = m.group(0).lower()
-    kind = "import" if re.search(r"\bimport|\bpurchas|\bbought|\borders?\b", head) else (
+    # 'Most of these shipments were X' after 'B's imports from A rose': the flow just told, whatever the noun says
+    kind = "goods" if _lex()["anaphoric"].search(head) else "import" if re.search(r"\bimport|\bpurchas|\bbought|\borders?\b", head) else (
         "export" if re.search(r"\bexport|\bsales\b|\bshipments\b|\bsupplies\b", head) else "goods")
     products = figure_items(sentence[m.end():]) or split_products(cut_list(strip_figures(sentence[m.end():])))
     return (kind, products) if products else None
@@ -107,10 +109,11 @@ def home_country(sentence: str, countries: list[CountryMention],
         home = _in_pair(owner[-1].iso3, pair) if owner else None
         if home is None:
             # 'exports from A' / 'imports to A': A's side; 'imports from B' / 'exported items to B': B's other side
-            side = re.match(r"\s+(?:items\s+|goods\s+|products\s+)?(from|to)\s+(?:the\s+)?", sentence[m.end():m.end() + 20])
+            side = re.match(r"\s+(?:items\s+|goods\s+|products\s+)?(from|to|of)\s+(?:the\s+)?", sentence[m.end():m.end() + 20])
             country = next((c for c in countries if side and c.start == m.end() + side.end()), None)
             if country is not None:
-                own = (kind == "export") == (side.group(1).lower() == "from")
+                # 'exports of A' / 'imports of A' are A's own, as 'A's exports' are
+                own = side.group(1).lower() == "of" or (kind == "export") == (side.group(1).lower() == "from")
                 home = _in_pair(country.iso3, pair) if own else other_side(pair, country.iso3)
         if home is not None:
             return home, kind
@@ -143,8 +146,12 @@ def figure_items(text: str) -> list[str] | None:
     if len(figures) < 2:
         return None
     items, start = [], 0
-    if re.search(r"[()]", text[:figures[-1].start()]):
-        return None  # '$1.09bn (roughly 7.9bn yuan), accounting for ...': one value told twice, no list of items
+    told_twice = any(later.group(0).lstrip().startswith("(") and re.fullmatch(r"\s*(?:[A-Za-z]+\s*)?", text[earlier.end():later.start()])
+                     for earlier, later in zip(figures, figures[1:]))
+    if told_twice or re.search(r"[()]", _lex()["figure"].sub(" ", text[:figures[-1].start()])):
+        # '$1.09bn (roughly 7.9bn yuan), accounting for ...': one value told twice, no list of items ('tea (41%);
+        # coffee (12%)': a figure in brackets after each item is the item's own)
+        return None
     for figure in figures:
         items.append(text[start:figure.start()])
         start = figure.end()
@@ -164,6 +171,10 @@ def figure_items(text: str) -> list[str] | None:
     return out if len(out) >= 2 and known * 2 >= len(out) else None
 
 
+# where a figure list opens after its flow word when other words stand between ('exports of A grew fast, including')
+LIST_OPENER = re.compile(r",?\s+(?:including|include[sd]?|such\s+as|notably|led\s+by)\s+", re.I)
+
+
 def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
     """'A's supplies to B of X by 130%, Y - 58%': a flow word with its owner (or 'imports from B'), then a list whose
     items carry figures; the partner is the one named right after the flow word, else the pair's other side."""
@@ -178,6 +189,10 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
             pos = named.end
         of = re.match(r"\s+of\s+", sentence[pos:pos + 6])
         items = figure_items(sentence[pos + (of.end() if of else 0):])
+        opener = LIST_OPENER.search(sentence, pos) if not items else None
+        if opener and not any(pos <= c.start < opener.start() for c in countries if c.iso3 != home[0]):
+            # 'key exports of A kept growing, including X (62%); Y (41%)': the list opens after 'including'
+            items = figure_items(sentence[opener.end():])
         if not items:
             continue
         flow = oriented(home[1], home[0], pair)
