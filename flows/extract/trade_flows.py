@@ -38,7 +38,8 @@ def trade_lexicon() -> dict:
         # 'Ghana spent $2m to import cattle': an infinitive trade verb after a verb of paying is a purchase
         "spend": re.compile(in_order("spend_verbs") + r"(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
         # 'In turn, Kenya bought X': a connective opening the clause that turns the last flow round
-        "reverse": re.compile(r"^\W*" + whole_words(data["reverse_connectives"]) + r"\W", re.I),
+        # ('In turn, Kenya bought X', 'Kenya, in turn, bought X': at the clause's start or set off by commas)
+        "reverse": re.compile(r"(?:^\W*|,\s*)" + whole_words(data["reverse_connectives"]) + r"\s*,", re.I),
         "fields": re.compile("|".join(data["field_list_heads"]), re.I),
         "hint": re.compile(whole_words([*hint_words, *data["hint_more"]], longest_first=False, escape=False), re.I),
         # the same yes/no test, faster (prefilter.word_start, word_trie): trade_gate asks only whether it matches

@@ -204,9 +204,10 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
 
 def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: str | None,
                           pair: tuple[str, str] | None) -> list:
-    """'..., and the bulk of our imported goods is X and Y': a coordinated clause with no country that lists goods under
-    an import or export head, from the side of the home country (the sentence's own, else the text's)."""
-    for m in re.finditer(r",\s+and\s+", sentence):
+    """'..., and the bulk of our imported goods is X and Y', '..., while imports consisted of X': a coordinated clause
+    with no country that lists goods under an import or export head, from the side of the home country (the sentence's own, else the text's)."""
+    # ('A sold X to B, while imports consisted of Y': a contrast clause is the other flow from A's side)
+    for m in re.finditer(r",\s+(?:and|while|whereas)\s+", sentence):
         head = _lex()["ownerless"].match(sentence[m.end():])
         if head is None or any(m.end() <= c.start < m.end() + head.end() for c in countries):
             continue  # no list head here, or a country in it: the clause is read by the frames that name parties

@@ -97,3 +97,13 @@ def test_a_class_told_again_with_another_generic_head_is_one_claim(extract):
     text = HEAD + ("Tanzania is a major export market for Kenya's farm products. Kenya shipped farm goods including "
                    "maize to Tanzania.")
     assert trade_of(extract(text)) == _sold(K, T, "farm products", "maize")
+
+
+def test_in_turn_set_off_by_commas_after_the_subject(extract):
+    text = HEAD + "Kenya sold tea and coffee to Tanzania. Kenya, in turn, bought maize, rice and raw sugar."
+    assert trade_of(extract(text)) == _sold(K, T, "tea", "coffee") | _sold(T, K, "maize", "rice", "raw sugar")
+
+
+def test_a_while_clause_with_a_bare_flow_noun_is_the_other_flow_from_the_subjects_side(extract):
+    text = HEAD + "Kenya sold to Tanzania chiefly tyres and cement, while imports consisted of maize and gold."
+    assert trade_of(extract(text)) == _sold(K, T, "tyres", "cement") | _sold(T, K, "maize", "gold")
