@@ -117,7 +117,13 @@ def _joins(before: str, part: str, lex: dict) -> bool:
             and not all(w in vague for w in words))
 
 
+# 'dominated by tea, followed by cement and tyres': the list goes on after 'followed by' (which a bare 'by' would end)
+FOLLOWED_BY = re.compile(r"(?<=,)\s+followed\s+by(?=\s)", re.I)
+
+
 def cut_list(text: str) -> str:
+    """The list at the start of text, up to the first word that ends it (trade.toml list_end); same positions."""
+    text = FOLLOWED_BY.sub(lambda m: " " * len(m.group(0)), text)
     m = _words()["end"].search(text)
     text = text[: m.start()] if m else text
     return re.sub(r"[.\s]+$", "", text)

@@ -14,7 +14,7 @@ from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, c
 from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
-                                       home_country, market_for_claims, oriented)
+                                       figure_then_list, home_country, market_for_claims, oriented)
 from flows.extract.trade_verbs import BASKET, REVERSED, verb_claims
 from flows.lexicon import read_toml
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, flow_noun_claims,
@@ -124,6 +124,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     claims = _clause_claims(sentence, countries, state)
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
+    if not claims:
+        claims = figure_then_list(sentence, countries, state.pair)  # 'A's exports to B reached $2bn, mainly X'
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
     if not claims or flow_words(sentence) > 1:
         # the parse where the rules are silent, or where a sentence holds two flows (the rules may read one only, or

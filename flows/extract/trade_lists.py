@@ -202,6 +202,32 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
     return []
 
 
+# 'A's exports to B reached $2bn, mainly X and Y': after a flow's figure, a list opened by a lead word or a participle
+# names the flow's goods
+AFTER_FIGURE = re.compile(r"\d[^,;]*,\s+(?:(?:consisting|comprising|made\s+up)\s+(?:mainly\s+|mostly\s+|largely\s+|chiefly\s+)?"
+                          r"(?:of\s+)?|(?:mainly|mostly|chiefly|largely|primarily|predominantly|notably|including|such\s+as|"
+                          r"especially|in\s+particular|led\s+by|dominated\s+by)\s+)", re.I)
+
+
+def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
+    """'A's exports to B amounted to $2bn, mainly X and Y', 'A shipped $2bn worth of goods to B, mostly X': the flow
+    of the sentence's first flow word (its owner's side, the partner named right after it), the goods after its figure.
+    Only where no other reading found goods (trade.py)."""
+    home = home_country(sentence, countries, pair)
+    flow_word = FLOW_WORD.search(sentence)
+    if home is None or flow_word is None:
+        return []
+    m = AFTER_FIGURE.search(sentence, flow_word.end())
+    if m is None or any(flow_word.end() <= c.start < m.start() and c.iso3 not in (pair or ()) for c in countries):
+        return []  # (a third country between the flow and its list: not this pair's flow)
+    flow = oriented(home[1], home[0], pair)
+    partner = next((c for c in countries if flow_word.end() <= c.start < m.start() and c.iso3 != home[0]), None)
+    if partner is not None and flow is not None and partner.iso3 not in flow:
+        return []
+    products = split_products(cut_list(sentence[m.end():]))
+    return [(*flow, product) for product in products] if flow else []
+
+
 def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: str | None,
                           pair: tuple[str, str] | None) -> list:
     """'..., and the bulk of our imported goods is X and Y', '..., while imports consisted of X': a coordinated clause

@@ -107,3 +107,22 @@ def test_in_turn_set_off_by_commas_after_the_subject(extract):
 def test_a_while_clause_with_a_bare_flow_noun_is_the_other_flow_from_the_subjects_side(extract):
     text = HEAD + "Kenya sold to Tanzania chiefly tyres and cement, while imports consisted of maize and gold."
     assert trade_of(extract(text)) == _sold(K, T, "tyres", "cement") | _sold(T, K, "maize", "gold")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya's exports to Tanzania amounted to US$2 billion, mainly tea and cement.",
+    "Kenya's exports to Tanzania reached US$2 billion in 2023, consisting mainly of tea and cement.",
+    "Kenya exported goods worth US$2 billion to Tanzania, mostly tea and cement.",
+    "Tanzania's imports from Kenya rose to US$2 billion, including tea and cement.",
+])
+def test_a_list_after_the_figure_of_a_flow_is_its_goods(extract, sentence):
+    assert trade_of(extract(HEAD + sentence)) == _sold(K, T, "tea", "cement")
+
+
+def test_a_list_after_a_figure_that_names_countries_is_no_goods(extract):
+    assert trade_of(extract(HEAD + "Kenya's exports rose to US$2 billion, mainly to Uganda, Rwanda and Tanzania.")) == set()
+
+
+def test_followed_by_goes_on_with_the_list(extract):
+    text = HEAD + "Kenya's exports to Tanzania were dominated by tea, followed by cut flowers and cement."
+    assert trade_of(extract(text)) == _sold(K, T, "tea", "cut flowers", "cement")
