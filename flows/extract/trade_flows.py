@@ -77,9 +77,12 @@ FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commo
                           r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
 RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
                    r"valuable|single)\s+)+", re.I)
-INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:were|was|are|is)\s+(?:the\s+)?$", re.I)
+# ('X and Y were among A's main exports to B', 'X and Y top the list of A's exports to B')
+INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:(?:were|was|are|is)\s+(?:also\s+)?(?:among\s+)?"
+                      r"(?:the\s+)?|(?:top|tops|topped|head|heads|headed|lead|leads|led)\s+the\s+list\s+of\s+)$", re.I)
 ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
-COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
+COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:(?:led|dominated|headed|topped)\s+by|made\s+up|"
+                    r"composed|comprised)\b)")
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
 OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 
@@ -228,6 +231,14 @@ def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
             # 'its imports from Laos are dominated by ...': the importer is the pair's other side
             products = split_products(cut_list(sentence[intro.end():c_end]))
             return [(source.iso3, before[-1].iso3 if before else None, product) for product in products]
+        owner = [mention for mention in inside if mention.possessive and mention.end <= match.start()
+                 and (RANKS.fullmatch(sentence, mention.end, match.start())
+                      or re.fullmatch(r"[’']s?\s+", sentence[mention.end:match.start()]))]  # ("A's main imports")
+        if source and owner and not intro and source.iso3 != owner[-1].iso3:
+            # 'Tea and cement were among Tanzania's main imports from Kenya': the goods before the owner
+            lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:owner[-1].start]))
+            listed = _lower_first(lead.group("list")) if lead else ""
+            return [(source.iso3, owner[-1].iso3, product) for product in split_products(listed)]
     return []
 
 

@@ -126,3 +126,15 @@ def test_a_list_after_a_figure_that_names_countries_is_no_goods(extract):
 def test_followed_by_goes_on_with_the_list(extract):
     text = HEAD + "Kenya's exports to Tanzania were dominated by tea, followed by cut flowers and cement."
     assert trade_of(extract(text)) == _sold(K, T, "tea", "cut flowers", "cement")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tea, cement and medicines top the list of Kenya's exports to Tanzania.",
+    "Tea, cement and medicines were among Kenya's main exports to Tanzania.",
+    "Tea, cement and medicines were among Tanzania's main imports from Kenya.",
+    "Kenya's exports to Tanzania are mostly made up of tea, cement and medicines.",
+    "Kenya's exports to Tanzania are composed mainly of tea, cement and medicines.",
+    "Kenya's exports to Tanzania were comprised of tea, cement and medicines.",
+])
+def test_more_ways_of_telling_a_flows_goods(extract, sentence):
+    assert trade_of(extract(HEAD + sentence)) == _sold(K, T, "tea", "cement", "medicines")
