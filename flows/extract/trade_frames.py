@@ -25,9 +25,13 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         dem = country_at(inside, pos, 1)
         if dem is not None and dem.kind == "demonym":
             pos = dem.end
+        elif dem is not None and dem.possessive:
+            # 'the largest buyer of Kenya's tea': the possessive owns the goods, as a demonym does
+            pos = dem.end + re.match(r"[’']s?", sentence[dem.end:]).end()
         products = split_products(cut_list(sentence[pos:c_end]))
         buyer = m.group("kind").lower() in ("buyer", "importer", "purchaser", "customer")
-        other = dem.iso3 if dem is not None and dem.kind == "demonym" else (owner[-1].iso3 if owner else None)
+        other = (dem.iso3 if dem is not None and (dem.kind == "demonym" or dem.possessive)
+                 else (owner[-1].iso3 if owner else None))
         for p in products:
             out.append((other, subject[0].iso3, p) if buyer else (subject[0].iso3, other, p))
     return out

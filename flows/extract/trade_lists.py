@@ -83,7 +83,7 @@ PASSIVE_BARE = re.compile(r"^\W*(?P<list>[^;:]{3,200}?)\s+(?:is|are|was|were)\s+
 # an owner right before a flow word: 'Vietnamese exports', 'Laos imported', "Uzbekistan's 2022 exports", 'Kazakhstan
 # mainly buys'
 OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual)\s+)*$", re.I)
-FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|supplies|supplied)|"
+FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|shipped|supplies|supplied)|"
                        r"(?P<im>imports?|imported|importing|purchases|purchased|buys|bought|orders))\b", re.I)
 
 

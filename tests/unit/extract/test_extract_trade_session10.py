@@ -138,3 +138,13 @@ def test_followed_by_goes_on_with_the_list(extract):
 ])
 def test_more_ways_of_telling_a_flows_goods(extract, sentence):
     assert trade_of(extract(HEAD + sentence)) == _sold(K, T, "tea", "cement", "medicines")
+
+
+def test_a_buyer_of_a_possessive_owners_goods(extract):
+    text = HEAD + "Tanzania is the largest buyer of Kenya's tea and cement."
+    assert trade_of(extract(text)) == _sold(K, T, "tea", "cement")
+
+
+def test_shipped_goods_worth_a_figure_then_the_list(extract):
+    text = HEAD + "Kenya shipped US$2 billion worth of goods to Tanzania, mainly tea and cement."
+    assert trade_of(extract(text)) == _sold(K, T, "tea", "cement")
