@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention, other_side
-from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, split_products
+from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, is_listed_product, names_hs_heading, split_products
 from flows.extract.trade_flows import country_at, trade_lexicon
 from flows.lexicon import read_toml
 
@@ -209,6 +209,13 @@ AFTER_FIGURE = re.compile(r"\d[^,;]*,\s+(?:(?:consisting|comprising|made\s+up)\s
                           r"especially|in\s+particular|led\s+by|dominated\s+by)\s+)", re.I)
 
 
+def _names_goods(product: str) -> bool:
+    """Whether a product's head word is goods the product table or an HS heading names ('tea', 'cut flowers'; not
+    'traders', 'markets')."""
+    head = product.lower().split()[-1]
+    return is_listed_product(product) or names_hs_heading(head) or names_hs_heading(re.sub(r"(?<=[^s])s$", "", head))
+
+
 def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
     """'A's exports to B amounted to $2bn, mainly X and Y', 'A shipped $2bn worth of goods to B, mostly X': the flow
     of the sentence's first flow word (its owner's side, the partner named right after it), the goods after its figure.
@@ -224,7 +231,13 @@ def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple
     partner = next((c for c in countries if flow_word.end() <= c.start < m.start() and c.iso3 != home[0]), None)
     if partner is not None and flow is not None and partner.iso3 not in flow:
         return []
-    products = split_products(cut_list(sentence[m.end():]))
+    rest = sentence[m.end():]
+    if re.match(r"(?:to|in|on|at|for|from|by|with|thanks|due|because|owing|after|before|during|as|the\s+\w+\s+half)\b",
+                rest, re.I):
+        return []  # 'reached $2bn, mainly thanks to ...', 'including to new markets': no goods
+    products = split_products(cut_list(rest))
+    if sum(1 for product in products if _names_goods(product)) * 2 < len(products):
+        return []  # 'mostly small traders and farmers': a list of no known goods is no trade claim
     return [(*flow, product) for product in products] if flow else []
 
 

@@ -148,3 +148,13 @@ def test_a_buyer_of_a_possessive_owners_goods(extract):
 def test_shipped_goods_worth_a_figure_then_the_list(extract):
     text = HEAD + "Kenya shipped US$2 billion worth of goods to Tanzania, mainly tea and cement."
     assert trade_of(extract(text)) == _sold(K, T, "tea", "cement")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenya's exports rose to US$2 billion in 2023, including to new markets in Asia.",
+    "Kenya's exports to Tanzania reached US$2 billion, mainly thanks to better roads.",
+    "Kenya's exports to Tanzania reached US$2 billion, notably in the second half.",
+    "Kenya's exports to Tanzania reached US$2 billion, mostly small traders and farmers.",
+])
+def test_what_follows_a_flows_figure_must_name_goods(extract, sentence):
+    assert trade_of(extract(HEAD + sentence)) == set()
