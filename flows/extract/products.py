@@ -25,6 +25,18 @@ def _words() -> dict:
     }
 
 
+# The marks continued_lists puts inside one item of a list told by semicolons ('X; polymers of A, B and C; Y'): a comma
+# and the 'a' of 'and' that do not separate items (same length, so positions in the sentence stay)
+INNER_COMMA, INNER_AND = "\x1e", "\x1dnd"
+# an item's own figure in brackets ('coffee (62.5%)', 'steel (279 million dollars)'): no part of the product's name
+BRACKET_FIGURE = re.compile(r"\s*\([^()]*\d[^()]*\)")
+
+
+def unmark(text: str) -> str:
+    """The text with continued_lists' inner marks read back as the comma and 'and' they stand for."""
+    return text.replace(INNER_COMMA, ",").replace(INNER_AND, "and")
+
+
 SHARED_OR = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s+or\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){1,2}\s*(?:,|$|\s+and\s))")
 # A list item that holds a flow noun names no goods: 'primary exports', 'its partner's total exports in' ('motor vehicle
 # re-exports' is goods re-sold)
@@ -34,13 +46,15 @@ FLOW_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveri
 def split_products(text: str) -> list[str]:
     """'wheat, flour, rolled steel and petroleum products' -> four products; 'wood and wood materials' stays one."""
     lex = _words()
+    text = BRACKET_FIGURE.sub("", text)
     text = re.sub(r",?\s+with\s+(.+?)\s+(?:next|second|following)\b", r", \1", text)
     text = lex["lead"].sub("", text.strip())
     # 'plastics etc. US$ 169 million worth of ...': an 'etc.' the sentence splitter kept closes the list
     text = re.sub(r"\s*\betc\.\s+(?=[A-Z$\d]).*$", "", text)
-    # 'goods such as wheat and oil', 'commodities including cotton': the examples are the products
-    text = re.sub(r"^(?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce)\s*,?\s+(?:such\s+as|including|like|notably)\s+",
-                  "", text, flags=re.I)
+    # 'goods such as wheat and oil', 'commodities including cotton': the examples are products; a named class is one
+    # too ('farm products such as sugar': the class and each example), a bare 'goods' is vague and drops below
+    text = re.sub(r"^((?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce))\s*,?\s+(?:such\s+as|including|like|notably)\s+",
+                  r"\1, ", text, flags=re.I)
     # 'half of all its purchases, which include coal, tyres and ...': the list starts after the relative verb
     text = re.sub(r"^.*?\b(?:that|which)\s+(?:include[sd]?|comprise[sd]?|consist(?:s|ed)?\s+of)\s+", "", text, flags=re.I)
     # 'foodstuff such as cereals and fruit': a named class and its examples are each a product
@@ -62,14 +76,21 @@ def split_products(text: str) -> list[str]:
     for part in merged:
         part = lex["lead"].sub("", part)
         part = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", part, flags=re.I).strip(" .,:;\"'")
+        marked = INNER_COMMA in part or INNER_AND in part
+        part = unmark(part)
         words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
-        if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > 5:
-            continue
+        if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > (12 if marked else 5):
+            continue  # (one item of a semicolon list may be a long customs class: 'machinery, tools and other parts')
         if words[-1] in lex["not_goods"] or not FLOW_HEADS.isdisjoint(words) or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
                 or not lex["not_in_products"].isdisjoint(words):
             continue  # 'expected', 'has also increased', 'besides providing transit': no product ('rapeseed' is one)
         out.append(part)
     return out
+
+
+def is_joint_pair(text: str) -> bool:
+    """'fruit and vegetable', 'iron and steel': a pair that modifies one head together (trade.toml joint_pairs)."""
+    return tuple(re.split(r"\s+and\s+", text.lower().strip())) in _words()["joint_pairs"]
 
 
 def _joins(before: str, part: str, lex: dict) -> bool:
@@ -96,7 +117,13 @@ def _joins(before: str, part: str, lex: dict) -> bool:
             and not all(w in vague for w in words))
 
 
+# 'dominated by tea, followed by cement and tyres': the list goes on after 'followed by' (which a bare 'by' would end)
+FOLLOWED_BY = re.compile(r"(?<=,)\s+followed\s+by(?=\s)", re.I)
+
+
 def cut_list(text: str) -> str:
+    """The list at the start of text, up to the first word that ends it (trade.toml list_end); same positions."""
+    text = FOLLOWED_BY.sub(lambda m: " " * len(m.group(0)), text)
     m = _words()["end"].search(text)
     text = text[: m.start()] if m else text
     return re.sub(r"[.\s]+$", "", text)

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from flows.common.prefilter import gate
+from flows.common.words import whole_words
 from flows.extract.countries import CountryMention, is_historic, other_side
-from flows.extract.products import hs_code_for, known_capitalised, split_products
+from flows.extract.products import INNER_AND, INNER_COMMA, hs_code_for, known_capitalised, split_products, unmark
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         originating, pay_with, relies)
 from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
 from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
-                                       home_country, market_for_claims, oriented)
-from flows.extract.trade_verbs import BASKET, verb_claims
+                                       figure_then_list, home_country, market_for_claims, oriented)
+from flows.extract.trade_verbs import BASKET, REVERSED, verb_claims
+from flows.lexicon import read_toml
 from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, flow_noun_claims,
                                        growth_of_last_flow, named_flow, trade_lexicon)
 
@@ -59,6 +62,7 @@ def continued_lists(sentence: str, countries: list[CountryMention]) -> str:
     country, no flow word, mostly items that read as goods) continues the list before it, so its ';' reads as a comma (same length: the
     positions of the sentence's countries stay). 'A exports X to B; B sells A Y' keeps its two clauses."""
     out = sentence
+    joined: list[tuple[int, int]] = []  # the parts after a ';' that continue the list
     for m in re.finditer(r";\s+(?P<first>\w)", sentence):
         end = sentence.find(";", m.end())
         part = sentence[m.start("first"):end if end >= 0 else len(sentence)].rstrip(" .")
@@ -67,7 +71,39 @@ def continued_lists(sentence: str, countries: list[CountryMention]) -> str:
                 or 2 * len(split_products(part)) < len(re.split(r",\s*(?:and\s+)?|\s+and\s+", part))):
             continue
         out = out[:m.start()] + "," + out[m.start() + 1:m.start("first")] + m.group("first").lower() + out[m.end():]
+        joined.append((m.start(), m.start("first") + len(part)))
+    if len(joined) >= 2:
+        out = _items_of_semicolon_list(out, joined)
     return out
+
+
+def _items_of_semicolon_list(sentence: str, joined: list[tuple[int, int]]) -> str:
+    """'Kenya sold mainly tyres; pipes of iron, copper and zinc; paper and board; tea.': a list of three parts or more
+    told by semicolons names one product a part (a customs class), so the commas and 'and's inside a part are marked
+    as no separators (products.INNER_COMMA, INNER_AND). The first part runs from the list's opener (a lead word, a
+    list verb, a trade verb) to the first ';'."""
+    spans = [(start + 1, end) for start, end in joined]
+    opener = None
+    for opener in _first_item_opener().finditer(sentence, 0, joined[0][0]):
+        pass
+    if opener is not None:
+        spans.insert(0, (opener.end(), joined[0][0]))
+    out = sentence
+    for start, end in spans:
+        part = out[start:end]
+        lead = re.match(r"\s*(?:(?:and|or)\s+)?", part).end()  # '; and Z': the list's own last 'and'
+        body = re.sub(r"(?<=\s)and(?=\s)", INNER_AND, re.sub(r",(?!\d)", INNER_COMMA, part[lead:]))
+        out = out[:start + lead] + body + out[end:]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_item_opener() -> re.Pattern:
+    """What opens a product list: a lead word ('mainly', 'such as'), a list verb ('include'), a trade verb, a colon."""
+    lex = trade_lexicon()
+    lead = read_toml("trade.toml")["list_lead"]
+    return re.compile("|".join([whole_words(lead), lex["intro"].pattern, lex["export"].pattern, lex["import"].pattern,
+                                r"[:–—]"]), re.I)
 
 
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
@@ -88,6 +124,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     claims = _clause_claims(sentence, countries, state)
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
+    if not claims:
+        claims = figure_then_list(sentence, countries, state.pair)  # 'A's exports to B reached $2bn, mainly X'
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
     if not claims or flow_words(sentence) > 1:
         # the parse where the rules are silent, or where a sentence holds two flows (the rules may read one only, or
@@ -159,7 +197,7 @@ def trade_gate(sentence: str) -> bool:
 
 def _parsed(sentence: str, countries: list[CountryMention], state: TradeState) -> list[RoleClaim]:
     home = state.home or (state.current[0] if state.current else None)
-    return role_claims(sentence, countries, state.pair, home)
+    return role_claims(unmark(sentence), countries, state.pair, home)
 
 
 def _finish(sentence: str, claims: list, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
@@ -176,7 +214,12 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
             seller = other_side(state.pair, importer)
             exporter = seller if state.current == (seller, importer) and all(
                 c.iso3 in (state.pair or ()) for c in countries) else ""
-        product = known_capitalised(product)
+        if exporter == REVERSED:
+            # 'Kenya sold tea to Tanzania. In turn, Kenya bought maize; rice; sugar.': the other way's buyer sells
+            seller = other_side(state.pair, importer)
+            exporter = seller if state.current == (importer, seller) and all(
+                c.iso3 in (state.pair or ()) for c in countries) else ""
+        product = known_capitalised(unmark(product))
         if exporter is None and importer is not None:
             exporter = other_side(state.pair, importer)
         if importer is None and exporter is not None:
@@ -184,14 +227,14 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
         if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
-        keys = {(exporter, importer, re.sub(r"s$", "", product.lower()))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
+        keys = {(exporter, importer, _product_key(product))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
         # the HS code merges another mention of the same goods ('rice' after 'milled rice'; 'pays with electricity,
         # so B receives power' in one sentence), but two items of one list stay two ('paddy, milled rice and cashew
         # nuts': paddy and milled rice share HS 1006)
         added_here = set().union(*fresh.values())
         if keys & (state.seen - added_here):
             continue
-        if (exporter, importer, re.sub(r"s$", "", product.lower())) in added_here:
+        if (exporter, importer, _product_key(product)) in added_here:
             continue
         same_heading = [other for other, other_keys in fresh.items() if keys & other_keys]
         if any(not listed_together(sentence, other, product) for other in same_heading):
@@ -206,6 +249,15 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
     state.current = (named_flow(sentence, countries) or ((out[-1].exporter, out[-1].importer) if out else None)
                      or (oriented(home[1], home[0], state.pair) if home else None) or state.current)
     return out
+
+
+# a class told again with another generic head: 'farm goods' after 'farm products' is the same claim
+CLASS_HEAD = re.compile(r"\s+(?:goods|products|commodities|items|produce|merchandise)$")
+
+
+def _product_key(product: str) -> str:
+    """The key a product is known by in a document: lower case, no plural 's', one generic head for a class."""
+    return re.sub(r"s$", "", CLASS_HEAD.sub(" products", product.lower()))
 
 
 def _country_less(sentence: str, state: TradeState) -> list[TradeClaim] | None:
@@ -236,8 +288,8 @@ def _answer(sentence: str, countries: list[CountryMention], state: TradeState) -
 def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> list[TradeClaim]:
     """Claims of goods told with no country on a flow named before, once each."""
     out = []
-    for product in products:
-        key = (*flow, re.sub(r"s$", "", product.lower()))
+    for product in map(unmark, products):
+        key = (*flow, _product_key(product))
         if key in state.seen or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
             continue
         state.seen.add(key)

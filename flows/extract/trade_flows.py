@@ -8,7 +8,7 @@ from functools import lru_cache
 from flows.common.prefilter import word_trie
 from flows.common.words import alternation, whole_words
 from flows.extract.countries import CountryMention
-from flows.extract.products import cut_list, split_products
+from flows.extract.products import cut_list, is_joint_pair, split_products
 from flows.lexicon import read_toml
 
 @lru_cache(maxsize=1)
@@ -37,6 +37,10 @@ def trade_lexicon() -> dict:
         "passive": set(data["passive_supply_verbs"]),
         # 'Ghana spent $2m to import cattle': an infinitive trade verb after a verb of paying is a purchase
         "spend": re.compile(in_order("spend_verbs") + r"(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
+        # 'In turn, Kenya bought X': a connective opening the clause that turns the last flow round
+        # ('In turn, Kenya bought X', 'Kenya, in turn, bought X': at the clause's start or set off by commas)
+        "reverse": re.compile(r"(?:^\W*|,\s*)" + whole_words(data["reverse_connectives"]) + r"\s*,", re.I),
+        "fields": re.compile("|".join(data["field_list_heads"]), re.I),
         "hint": re.compile(whole_words([*hint_words, *data["hint_more"]], longest_first=False, escape=False), re.I),
         # the same yes/no test, faster (prefilter.word_start, word_trie): trade_gate asks only whether it matches
         "hint_test": re.compile(r"(?<!\w)" + alternation([word_trie(_hint_words(data)), *data["hint_more"]],
@@ -73,9 +77,12 @@ FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commo
                           r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
 RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
                    r"valuable|single)\s+)+", re.I)
-INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:were|was|are|is)\s+(?:the\s+)?$", re.I)
+# ('X and Y were among A's main exports to B', 'X and Y top the list of A's exports to B')
+INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:(?:were|was|are|is)\s+(?:also\s+)?(?:among\s+)?"
+                      r"(?:the\s+)?|(?:top|tops|topped|head|heads|headed|lead|leads|led)\s+the\s+list\s+of\s+)$", re.I)
 ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
-COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:led|dominated|headed|topped)\s+by\b)")
+COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:(?:led|dominated|headed|topped)\s+by|made\s+up|"
+                    r"composed|comprised)\b)")
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
 OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 
@@ -224,6 +231,14 @@ def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
             # 'its imports from Laos are dominated by ...': the importer is the pair's other side
             products = split_products(cut_list(sentence[intro.end():c_end]))
             return [(source.iso3, before[-1].iso3 if before else None, product) for product in products]
+        owner = [mention for mention in inside if mention.possessive and mention.end <= match.start()
+                 and (RANKS.fullmatch(sentence, mention.end, match.start())
+                      or re.fullmatch(r"[’']s?\s+", sentence[mention.end:match.start()]))]  # ("A's main imports")
+        if source and owner and not intro and source.iso3 != owner[-1].iso3:
+            # 'Tea and cement were among Tanzania's main imports from Kenya': the goods before the owner
+            lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:owner[-1].start]))
+            listed = _lower_first(lead.group("list")) if lead else ""
+            return [(source.iso3, owner[-1].iso3, product) for product in split_products(listed)]
     return []
 
 
@@ -268,6 +283,8 @@ def _modified_flow(sentence: str, c_start: int, c_end: int, inside: list[Country
     listed = re.split(r"\s+(?:in|of|on|for|at)\s+", listed)[-1]
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'Total exports to Togo', 'Annual export to Togo' name no product
+    if is_joint_pair(listed):
+        return [(None, target.iso3, listed)]  # 'fruit and vegetable exports to Togo': the pair's head is the flow noun
     return [(None, target.iso3, p) for p in split_products(listed)]
 
 
@@ -322,7 +339,10 @@ def shifted_object(sentence: str, c_start: int, c_end: int, inside: list[Country
         if target is None or target.iso3 == c.iso3:
             continue
         listed = re.sub(r"^\s*(?:the\s+)?", "", cut_list(sentence[target.end:c_end]))
-        first = listed.split()[0].lower() if listed.split() else ""
+        words = listed.split()
+        if words and words[0].lower() in trade_lexicon()["adverbs"] and words[0].lower().endswith("ly"):
+            words = words[1:]  # 'exported to Togo mainly cars and tyres' (the list cut before 'via' in 'mainly via')
+        first = words[0].lower() if words else ""
         if not first or first.endswith("ed") or not first.isalpha() or first in trade_lexicon()["adverbs"]:
             return []  # 'exported to Togo increased ...', 'exported to Togo mainly via ...'
         return [(c.iso3, target.iso3, p) for p in split_products(listed)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.extract.countries import CountryMention
-from flows.extract.products import cut_list, split_products
+from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.extract.trade_flows import country_at, trade_lexicon
 
 
@@ -25,9 +25,13 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         dem = country_at(inside, pos, 1)
         if dem is not None and dem.kind == "demonym":
             pos = dem.end
+        elif dem is not None and dem.possessive:
+            # 'the largest buyer of Kenya's tea': the possessive owns the goods, as a demonym does
+            pos = dem.end + re.match(r"[’']s?", sentence[dem.end:]).end()
         products = split_products(cut_list(sentence[pos:c_end]))
         buyer = m.group("kind").lower() in ("buyer", "importer", "purchaser", "customer")
-        other = dem.iso3 if dem is not None and dem.kind == "demonym" else (owner[-1].iso3 if owner else None)
+        other = (dem.iso3 if dem is not None and (dem.kind == "demonym" or dem.possessive)
+                 else (owner[-1].iso3 if owner else None))
         for p in products:
             out.append((other, subject[0].iso3, p) if buyer else (subject[0].iso3, other, p))
     return out
@@ -55,7 +59,8 @@ def arrival(sentence: str, c_start: int, c_end: int, inside: list[CountryMention
         dem = [c for c in inside if c.kind == "demonym" and c.end < m.start() and m.start() - c.end < 40]
         if target and dem:
             product = sentence[dem[-1].end:m.start()].strip()
-            if 0 < len(product.split()) <= 4:
+            if 0 < len(product.split()) <= 4 and hs_code_for(product):
+                # ('The Kenyan president arrived in Dodoma': a person, no goods with an HS heading)
                 return [(dem[-1].iso3, target.iso3, product)]
     return []
 

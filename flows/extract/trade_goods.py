@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from flows.extract.products import is_listed_product, names_hs_heading, split_products
+from flows.extract.products import is_joint_pair, is_listed_product, names_hs_heading, split_products
 from flows.lexicon import read_toml
 
 # a list stretch never runs past these: a dash aside, brackets, a quote or a clause break
@@ -188,6 +188,8 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         if not depth and t.text != ")" and t.i not in iso and not _hangs_off(t, chain, lex):
             kept.append(_word(doc, t, iso, start) + t.whitespace_)
     text = ITEM_LEAD.sub("", "".join(kept).strip(" ,"))
+    if head.dep_ in ("compound", "nmod") and is_joint_pair(text):
+        return [text]  # 'fruit and vegetable exports to B': the pair's shared head is the flow noun, one product
     flow_words = lex["export_lemmas"] | lex["import_lemmas"]
     return [p for p in split_products(text) if p.lower().split()[-1] not in lex["not_items"] | lex["not_goods_heads"]
             and p[:1].isalpha() and not any(w.rstrip("s") in flow_words for w in p.lower().split())]

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention, other_side
-from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, split_products
+from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, is_listed_product, names_hs_heading, split_products
 from flows.extract.trade_flows import country_at, trade_lexicon
 from flows.lexicon import read_toml
 
@@ -29,6 +29,7 @@ def _lex() -> dict:
     return {
         "figure": re.compile(data["item_figure"], re.I),
         "ownerless": re.compile(data["ownerless_list_heads"], re.I),
+        "anaphoric": re.compile(data["anaphoric_list_heads"], re.I),
         "not_in_products": set(data["not_in_products"]),
         "vague": set(data["vague_words"]) | {"in", "on", "at", "by", "from", "exports", "imports"},
     }
@@ -68,7 +69,8 @@ def ownerless_list(sentence: str) -> tuple[str, list[str]] | None:
     if not m:
         return None
     head = m.group(0).lower()
-    kind = "import" if re.search(r"\bimport|\bpurchas|\bbought|\borders?\b", head) else (
+    # 'Most of these shipments were X' after 'B's imports from A rose': the flow just told, whatever the noun says
+    kind = "goods" if _lex()["anaphoric"].search(head) else "import" if re.search(r"\bimport|\bpurchas|\bbought|\borders?\b", head) else (
         "export" if re.search(r"\bexport|\bsales\b|\bshipments\b|\bsupplies\b", head) else "goods")
     products = figure_items(sentence[m.end():]) or split_products(cut_list(strip_figures(sentence[m.end():])))
     return (kind, products) if products else None
@@ -81,7 +83,7 @@ PASSIVE_BARE = re.compile(r"^\W*(?P<list>[^;:]{3,200}?)\s+(?:is|are|was|were)\s+
 # an owner right before a flow word: 'Vietnamese exports', 'Laos imported', "Uzbekistan's 2022 exports", 'Kazakhstan
 # mainly buys'
 OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual)\s+)*$", re.I)
-FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|supplies|supplied)|"
+FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|shipped|supplies|supplied)|"
                        r"(?P<im>imports?|imported|importing|purchases|purchased|buys|bought|orders))\b", re.I)
 
 
@@ -107,10 +109,11 @@ def home_country(sentence: str, countries: list[CountryMention],
         home = _in_pair(owner[-1].iso3, pair) if owner else None
         if home is None:
             # 'exports from A' / 'imports to A': A's side; 'imports from B' / 'exported items to B': B's other side
-            side = re.match(r"\s+(?:items\s+|goods\s+|products\s+)?(from|to)\s+(?:the\s+)?", sentence[m.end():m.end() + 20])
+            side = re.match(r"\s+(?:items\s+|goods\s+|products\s+)?(from|to|of)\s+(?:the\s+)?", sentence[m.end():m.end() + 20])
             country = next((c for c in countries if side and c.start == m.end() + side.end()), None)
             if country is not None:
-                own = (kind == "export") == (side.group(1).lower() == "from")
+                # 'exports of A' / 'imports of A' are A's own, as 'A's exports' are
+                own = side.group(1).lower() == "of" or (kind == "export") == (side.group(1).lower() == "from")
                 home = _in_pair(country.iso3, pair) if own else other_side(pair, country.iso3)
         if home is not None:
             return home, kind
@@ -143,8 +146,12 @@ def figure_items(text: str) -> list[str] | None:
     if len(figures) < 2:
         return None
     items, start = [], 0
-    if re.search(r"[()]", text[:figures[-1].start()]):
-        return None  # '$1.09bn (roughly 7.9bn yuan), accounting for ...': one value told twice, no list of items
+    told_twice = any(later.group(0).lstrip().startswith("(") and re.fullmatch(r"\s*(?:[A-Za-z]+\s*)?", text[earlier.end():later.start()])
+                     for earlier, later in zip(figures, figures[1:]))
+    if told_twice or re.search(r"[()]", _lex()["figure"].sub(" ", text[:figures[-1].start()])):
+        # '$1.09bn (roughly 7.9bn yuan), accounting for ...': one value told twice, no list of items ('tea (41%);
+        # coffee (12%)': a figure in brackets after each item is the item's own)
+        return None
     for figure in figures:
         items.append(text[start:figure.start()])
         start = figure.end()
@@ -164,6 +171,10 @@ def figure_items(text: str) -> list[str] | None:
     return out if len(out) >= 2 and known * 2 >= len(out) else None
 
 
+# where a figure list opens after its flow word when other words stand between ('exports of A grew fast, including')
+LIST_OPENER = re.compile(r",?\s+(?:including|include[sd]?|such\s+as|notably|led\s+by)\s+", re.I)
+
+
 def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
     """'A's supplies to B of X by 130%, Y - 58%': a flow word with its owner (or 'imports from B'), then a list whose
     items carry figures; the partner is the one named right after the flow word, else the pair's other side."""
@@ -178,6 +189,10 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
             pos = named.end
         of = re.match(r"\s+of\s+", sentence[pos:pos + 6])
         items = figure_items(sentence[pos + (of.end() if of else 0):])
+        opener = LIST_OPENER.search(sentence, pos) if not items else None
+        if opener and not any(pos <= c.start < opener.start() for c in countries if c.iso3 != home[0]):
+            # 'key exports of A kept growing, including X (62%); Y (41%)': the list opens after 'including'
+            items = figure_items(sentence[opener.end():])
         if not items:
             continue
         flow = oriented(home[1], home[0], pair)
@@ -187,11 +202,51 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
     return []
 
 
+# 'A's exports to B reached $2bn, mainly X and Y': after a flow's figure, a list opened by a lead word or a participle
+# names the flow's goods
+AFTER_FIGURE = re.compile(r"\d[^,;]*,\s+(?:(?:consisting|comprising|made\s+up)\s+(?:mainly\s+|mostly\s+|largely\s+|chiefly\s+)?"
+                          r"(?:of\s+)?|(?:mainly|mostly|chiefly|largely|primarily|predominantly|notably|including|such\s+as|"
+                          r"especially|in\s+particular|led\s+by|dominated\s+by)\s+)", re.I)
+
+
+def _names_goods(product: str) -> bool:
+    """Whether a product's head word is goods the product table or an HS heading names ('tea', 'cut flowers'; not
+    'traders', 'markets')."""
+    head = product.lower().split()[-1]
+    return is_listed_product(product) or names_hs_heading(head) or names_hs_heading(re.sub(r"(?<=[^s])s$", "", head))
+
+
+def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
+    """'A's exports to B amounted to $2bn, mainly X and Y', 'A shipped $2bn worth of goods to B, mostly X': the flow
+    of the sentence's first flow word (its owner's side, the partner named right after it), the goods after its figure.
+    Only where no other reading found goods (trade.py)."""
+    home = home_country(sentence, countries, pair)
+    flow_word = FLOW_WORD.search(sentence)
+    if home is None or flow_word is None:
+        return []
+    m = AFTER_FIGURE.search(sentence, flow_word.end())
+    if m is None or any(flow_word.end() <= c.start < m.start() and c.iso3 not in (pair or ()) for c in countries):
+        return []  # (a third country between the flow and its list: not this pair's flow)
+    flow = oriented(home[1], home[0], pair)
+    partner = next((c for c in countries if flow_word.end() <= c.start < m.start() and c.iso3 != home[0]), None)
+    if partner is not None and flow is not None and partner.iso3 not in flow:
+        return []
+    rest = sentence[m.end():]
+    if re.match(r"(?:to|in|on|at|for|from|by|with|thanks|due|because|owing|after|before|during|as|the\s+\w+\s+half)\b",
+                rest, re.I):
+        return []  # 'reached $2bn, mainly thanks to ...', 'including to new markets': no goods
+    products = split_products(cut_list(rest))
+    if sum(1 for product in products if _names_goods(product)) * 2 < len(products):
+        return []  # 'mostly small traders and farmers': a list of no known goods is no trade claim
+    return [(*flow, product) for product in products] if flow else []
+
+
 def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: str | None,
                           pair: tuple[str, str] | None) -> list:
-    """'..., and the bulk of our imported goods is X and Y': a coordinated clause with no country that lists goods under
-    an import or export head, from the side of the home country (the sentence's own, else the text's)."""
-    for m in re.finditer(r",\s+and\s+", sentence):
+    """'..., and the bulk of our imported goods is X and Y', '..., while imports consisted of X': a coordinated clause
+    with no country that lists goods under an import or export head, from the side of the home country (the sentence's own, else the text's)."""
+    # ('A sold X to B, while imports consisted of Y': a contrast clause is the other flow from A's side)
+    for m in re.finditer(r",\s+(?:and|while|whereas)\s+", sentence):
         head = _lex()["ownerless"].match(sentence[m.end():])
         if head is None or any(m.end() <= c.start < m.end() + head.end() for c in countries):
             continue  # no list head here, or a country in it: the clause is read by the frames that name parties

@@ -33,6 +33,9 @@ EXPORT_NOUN_HEAD = re.compile(r"-|\s+(?:markets?|partners?|destinations?|earning
                              r"licen[cs]es?|bans?|quotas?|volumes?|routes?|hubs?|growth)\b", re.I)
 # a slot marker: the exporter of a basket of imports told by a present-tense verb with no seller named
 BASKET = "basket"
+# a slot marker: the exporter of a purchase with no seller told after a connective that turns the last flow round
+# ('In turn, Kenya bought maize and rice'): the buyer of that flow sells (filled in trade.py)
+REVERSED = "reversed"
 HABITUAL_IMPORT = {"imports", "buys", "purchases"}
 # 'Kenya imports include X': a trade word before a list verb is a noun (the flow frames and the parse read it)
 BEFORE_LIST_VERB = re.compile(r"\s+(?:include[sd]?|including|consist(?:s|ed)?|compris(?:e|es|ed)|are|were)\b", re.I)
@@ -56,6 +59,12 @@ def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: 
     if match.group(0).lower() in lex["noun_like"] and any(
             mention.kind == "demonym" and mention.end == match.start() - 1 for mention in inside):
         return True  # 'South African exports accounting for ...': a demonym makes it a noun
+    if any(mention.possessive and re.fullmatch(r"[’']s?\s+", sentence[mention.end:match.start()]) for mention in inside):
+        return True  # "Kenya's export volume", "Tanzania's export hub and ...": a possessive owner makes it a noun
+    field = lex["fields"].search(sentence, max(c_start, match.start() - 120), match.start())
+    if field and not re.search(r"[.;:]", sentence[field.end():match.start()]) and not any(
+            field.end() <= mention.start < match.start() for mention in inside):
+        return True  # 'pacts in the fields of health, merchant shipping and tourism': a field of cooperation
     return False
 
 
@@ -128,7 +137,7 @@ def _goods_origin(sentence: str, pos: int, c_end: int, inside: list[CountryMenti
 
 def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, inside: list[CountryMention],
             subject: str | None, indirect: str | None, origin: str | None, has_named_subject: bool,
-            lex: dict) -> list:
+            lex: dict, c_start: int = 0) -> list:
     """The (exporter, importer, product) claims of the goods list at pos, or none when it is transit or not goods."""
     raw = cut_list(sentence[pos:c_end])
     products = split_products(raw)
@@ -158,6 +167,8 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
         return [(subject, importer, p) for p in products]
     exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect
     if exporter is None and has_named_subject and not FROM.match(sentence, list_end, c_end):
+        if lex["reverse"].search(sentence[c_start:match.start()]):
+            return [(REVERSED, subject, p) for p in products]
         if match.group(0).lower() in HABITUAL_IMPORT and len(products) > 1:
             # 'Ghana imports food, live animals and tobacco' in a text about the pair: a basket, like 'Ghana's
             # imports include X'; the pair's other side sells unless the sentence names a third country (filled in
@@ -189,7 +200,7 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
             continue
         indirect, pos = _indirect_object(sentence, match, c_end, inside, subject)
         origin, pos = _goods_origin(sentence, pos, c_end, inside)
-        claims = _claims(sentence, kind, match, pos, c_end, inside, subject, indirect, origin, bool(named), lex)
+        claims = _claims(sentence, kind, match, pos, c_end, inside, subject, indirect, origin, bool(named), lex, c_start)
         return claims, subject
     return [], None
 
