@@ -11,7 +11,7 @@ from flows.extract.nlp import backbone, person_spans, prefetch
 from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, skip_courtesy,
                                  tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
-from flows.extract.titles import Found, as_titles, lower_titles, titles_before_names
+from flows.extract.titles import Found, as_titles, lower_titles, office_as, titles_before_names
 from flows.lexicon import read_toml
 
 __all__ = ["Mention", "Person", "fill_from_document", "find_people", "prefetch_names", "known_country", "nearest_country", "resolve_leader_anaphor"]
@@ -258,8 +258,16 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
         # 'H.E. Dr. X of the Republic of Botswana', 'the election of X as the president of Malawi'
         country, office = _office_after(sentence, end, countries)
         role, cue = role or office, "explicit" if country else cue
+    if role is None:
+        office_country = office_as(toks, f.end_tok)  # 'received Jon Roe as Peruvian Minister to Chile'
+        if office_country is not None:
+            role = office_country[0]
+            if country is None and office_country[1]:
+                country, cue = office_country[1], "explicit"
     other = None
-    if f.counterpart_at is not None:
+    if f.counterpart_at is not None and f.counterpart_next is not None:
+        role = role or f.counterpart_next.role  # the person named after the counterpart: recorded next
+    elif f.counterpart_at is not None:
         # 'X, who accompanied Y, said he had agreed with his counterpart Z': not the person in the aside
         asides = [m.span() for m in ASIDE.finditer(sentence)]
         before = [p for p, m in out if m.end <= f.counterpart_at and not _inside(m.start, asides)]
@@ -311,14 +319,50 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     _lexicon_names(sentence, toks, founds)
     _entity_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
+    _counterpart_named_first(founds)
+    _same_office_partners(toks, founds)
     out: list[tuple[Person, Mention]] = []
     shared: dict[int, list[Person]] = {}
+    recorded: dict[int, Person] = {}
     for f in sorted(founds, key=lambda f: f.start_tok):
         if not _inside(toks[f.start_tok].start, aliases):
             _record(sentence, index, toks, f, countries, people, out, last_person)
+            recorded[id(f)] = out[-1][0]
             if f.shared_title is not None:
                 shared.setdefault(f.shared_title, []).append(out[-1][0])
     for pair in shared.values():
         if len(pair) == 2 and pair[0] is not pair[1]:
             pair[0].title_partner, pair[1].title_partner = pair[1], pair[0]
+    for f in founds:
+        named = recorded.get(id(f))
+        nxt = recorded.get(id(f.counterpart_next)) if f.counterpart_next is not None else None
+        if named is not None and nxt is not None and named is not nxt:
+            named.counterpart_of = nxt
     return out
+
+
+def _counterpart_named_first(founds: list[Found]) -> None:
+    """'Speaking with his Chilean counterpart Ana Lima, Peruvian Foreign Minister Jon Roe said ...': a counterpart
+    named before anyone else in the sentence is the counterpart of the titled person named next (not of the last
+    sentence's person)."""
+    ordered = sorted(founds, key=lambda f: f.start_tok)
+    for n, f in enumerate(ordered):
+        if f.counterpart_at is None or n > 0:
+            continue
+        nxt = next((g for g in ordered[n + 1:] if g.role and g.counterpart_at is None), None)
+        if nxt is not None and nxt.start_tok - f.end_tok <= 4:
+            f.counterpart_next = nxt
+
+
+def _same_office_partners(toks: list[Tok], founds: list[Found]) -> None:
+    """'President Ana Lima and President of Peru Jon Roe': one office a country has one holder of, twice in a
+    sentence, once with its country: the two serve two countries (split_title_partners decides once every sentence
+    is read). Only two holders, one with a country and one without."""
+    offices = read_toml("titles.toml")["one_holder_offices"]
+    by_role: dict[str, list[Found]] = {}
+    for f in founds:
+        if f.role in offices and f.shared_title is None:
+            by_role.setdefault(f.role, []).append(f)
+    for role, two in by_role.items():
+        if len(two) == 2 and (two[0].country is None) != (two[1].country is None):
+            two[0].shared_title = two[1].shared_title = -1 - two[0].start_tok  # a key of its own, not a token
