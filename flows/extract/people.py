@@ -6,7 +6,8 @@ from functools import lru_cache
 
 from flows.extract.appositions import appositions, offices_before_comma
 from flows.extract.countries import CountryMention
-from flows.extract.leaders import fill_from_document, is_leader_word, known_country, nearest_country, resolve_leader_anaphor, side_phrase
+from flows.extract.leaders import (fill_from_document, is_leader_word, known_country, leader_by_family_name, nearest_country,
+                                  resolve_leader_anaphor, side_phrase)
 from flows.extract.nlp import backbone, person_spans, prefetch
 from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, skip_courtesy,
                                  tokenize)
@@ -97,8 +98,19 @@ def _share_list_owner(toks: list[Tok], founds: list[Found]) -> None:
         title_only = head is not None and all(w[:1].isupper() or w in ("of", "for", "and") for w in head) and len(head) <= 5
         listed = listed or gap[:1] == [","]
         if (title_only and f.country is None and before.country and before.cue == "explicit" and f.role
-                and (gap[:1] == [","] or listed)):
+                and (gap[:1] == [","] or listed) and not _after_with(toks, before.start_tok)):
             f.country, f.cue = before.country, "explicit"
+
+
+def _after_with(toks: list[Tok], start: int) -> bool:
+    """'In a talk with Peruvian President A, Army Chief B said': A is named in an opening phrase with 'with', so the
+    comma after A ends that phrase, not a list of A's government (B is no member of it)."""
+    for k in range(start - 1, max(-1, start - 8), -1):
+        if toks[k].text in (",", ";", ".") or (toks[k].text[:1].isupper() and toks[k].country is None and k < start - 4):
+            return False
+        if toks[k].text.lower() == "with":
+            return True
+    return False
 
 
 def _taken(founds: list[Found]) -> set[int]:
@@ -152,7 +164,7 @@ def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], 
             taken.add(n)
 
 
-def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
+def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found], people: list[Person]) -> None:
     """Well-known office holders named with no title ('Recep Tayyip Erdoğan arrived ...'): a full name of leaders.csv."""
     taken = _taken(founds)
     n = 0
@@ -163,7 +175,19 @@ def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
         e = read_name(toks, n)
         if e - n >= 2 and not taken & set(range(n, e)) and known_country(sentence[toks[n].start:toks[e - 1].end]):
             founds.append(Found(n, e, None, None, "none"))
+        elif (e - n == 1 and n > 0 and not _beside_a_capital(toks, n) and not known_person(toks[n].text, people)
+              and (known := leader_by_family_name(toks[n].text))):
+            # 'talks between Meloni and Macron': a well-known holder's family name alone, with the lexicon's office
+            founds.append(Found(n, e, known[1] or None, known[0], "lexicon"))
         n = max(e, n + 1)
+
+
+def _beside_a_capital(toks: list[Tok], n: int) -> bool:
+    """A capitalised word right before or after token n: part of a longer proper name ('the Macron Foundation',
+    'the Order of Macron the Great')."""
+    if n >= 2 and toks[n - 1].text == "of" and toks[n - 2].text[:1].isupper():
+        return True
+    return any(0 <= k < len(toks) and toks[k].text[:1].isupper() for k in (n - 1, n + 1))
 
 
 def _entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
@@ -316,7 +340,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     aliases = [m.span() for m in ALIAS.finditer(sentence)]
     founds = _titled(sentence, toks, countries, people)
     _counterparts(sentence, toks, countries, founds)
-    _lexicon_names(sentence, toks, founds)
+    _lexicon_names(sentence, toks, founds, people)
     _entity_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
     _counterpart_named_first(founds)
@@ -357,12 +381,13 @@ def _counterpart_named_first(founds: list[Found]) -> None:
 def _same_office_partners(toks: list[Tok], founds: list[Found]) -> None:
     """'President Ana Lima and President of Peru Jon Roe': one office a country has one holder of, twice in a
     sentence, once with its country: the two serve two countries (split_title_partners decides once every sentence
-    is read). Only two holders, one with a country and one without."""
+    is read). Only two holders, one with a country the sentence gives and one with none."""
     offices = read_toml("titles.toml")["one_holder_offices"]
     by_role: dict[str, list[Found]] = {}
     for f in founds:
         if f.role in offices and f.shared_title is None:
             by_role.setdefault(f.role, []).append(f)
     for role, two in by_role.items():
-        if len(two) == 2 and (two[0].country is None) != (two[1].country is None):
+        known = [f for f in two if f.country is not None]
+        if len(two) == 2 and len(known) == 1 and known[0].cue == "explicit":
             two[0].shared_title = two[1].shared_title = -1 - two[0].start_tok  # a key of its own, not a token

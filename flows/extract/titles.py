@@ -102,6 +102,14 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
     while index + 1 < len(toks):
         word, nxt = toks[index].text, toks[index + 1]
         if word == "of" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country is not None:
+            body_step = _of_the_body(toks, index)
+            if body_step is not None and body_step[0] <= _past_mention(toks, index + 2) + 2:
+                # 'president of the Chile Chamber of Industries': a country's body, whose country is the office's
+                if toks[index + 2].country.kind in ("name", "demonym"):
+                    of_country = toks[index + 2].country.iso3
+                index, part = body_step
+                words += part
+                continue
             country_step = _of_the_country(toks, index)
             if country_step is None:
                 break
