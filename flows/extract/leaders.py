@@ -93,6 +93,23 @@ def leader_by_family_name(word: str) -> tuple[str, str] | None:
     return rows[0][1], rows[0][2]
 
 
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[str]]:
+    """leaders.csv names by their first word, spelt but for case and accents ('uhuru' -> ['Uhuru Kenyatta'])."""
+    index: dict[str, list[str]] = {}
+    for row in read_table("leaders.csv"):
+        words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"])
+        if len(words) >= 2:
+            index.setdefault(_plain(words[0]), []).append(row["name"])
+    return index
+
+
+def leaders_named_first(word: str) -> list[str]:
+    """The leaders.csv names a word opens: a given name used alone ('President Uhuru said') for a holder the text
+    also names by family name ('President Kenyatta')."""
+    return _by_first_word().get(_plain(word), [])
+
+
 def known_country(name: str) -> str | None:
     """The country a well-known office holder serves (leaders.csv), when the name points to one country only."""
     tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]

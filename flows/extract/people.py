@@ -6,7 +6,8 @@ from functools import lru_cache
 
 from flows.extract.appositions import appositions, offices_before_comma
 from flows.extract.countries import CountryMention
-from flows.extract.leaders import (fill_from_document, is_leader_word, known_country, leader_by_family_name, nearest_country,
+from flows.extract.leaders import (fill_from_document, is_leader_word, known_country, leader_by_family_name, leaders_named_first,
+                                  nearest_country,
                                   resolve_leader_anaphor, side_phrase)
 from flows.extract.nlp import backbone, person_spans, prefetch
 from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, skip_courtesy,
@@ -260,6 +261,8 @@ def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[in
     before = toks[a - 1].text.lower() if a > 0 else ""
     if before in PLACE_BEFORE or (before == "by" and CREDIT.search(sentence)):
         return True
+    if a > 0 and toks[a - 1].text == "By" or b < len(toks) and toks[b].text == "/":
+        return True  # a byline ('... By Jon Roe for The Daily'), a photo credit ('(Jon Roe/Agency)')
     return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
 
 
@@ -274,6 +277,8 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     start, end = toks[first if first < f.end_tok else f.start_tok].start, toks[f.end_tok - 1].end
     name = sentence[start:end]
     mention = Mention(index, start, end, name)
+    if " " not in name and not known_person(name, people):
+        name = _given_name_of(name, people) or name
     role, country, cue = f.role, f.country, f.cue
     if country is None:
         country = side_phrase(sentence, end, countries)
@@ -308,6 +313,14 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     if other is not None and other is not person:
         person.counterpart_of = other
     out.append((person, mention))
+
+
+def _given_name_of(word: str, people: list[Person]) -> str | None:
+    """'President Kenyatta ... President Uhuru said': a one-word name that opens a leaders.csv name whose family name
+    is already one person of the text is that person (their name is returned, so the mention merges)."""
+    hits = {p.name for full in leaders_named_first(word) for p in people
+            if fold_name(p.surname) == fold_name(full.split()[-1])}
+    return hits.pop() if len(hits) == 1 else None
 
 
 # right after a name: 'of <country>', or 'as (the) <office> of <country>' (the office in lower case or capitalised)
