@@ -41,6 +41,7 @@ def title_lexicon() -> dict:
         "abbreviations": data["abbreviations"],
         "post_head": sorted({tuple(h.split()) for h in data["post_head"]}, key=len, reverse=True),
         "one_holder_offices": frozenset(data["one_holder_offices"]),
+        "inner_heads": frozenset(data["inner_heads"]),
         "courtesy": sorted({tuple(m.group(0) for m in WORD.finditer(h)) for h in data["courtesy"]}, key=len, reverse=True),
     }
 
@@ -168,6 +169,9 @@ def read_name(toks: list[Tok], i: int) -> int:
         elif (j == i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].text
               and j + 1 < len(toks) and is_name_token(toks[j + 1]) and toks[j + 1].start == toks[j].end + 1):
             j += 1  # after an office, a capital's name is a first name ('President Santiago Pena')
+        elif (j > i and toks[j].text in title_lexicon()["inner_heads"] and j + 1 < len(toks)
+              and is_name_token(toks[j + 1])):
+            j += 1  # a title word that is also a name inside a name: 'Foreign Minister Hossein Amir Abdollahian'
         elif j > i and ROMAN.match(toks[j].text):
             j += 1  # 'King Mohammed VI'
             break

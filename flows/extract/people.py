@@ -67,9 +67,11 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
         elif not any(f.start_tok <= x < f.end_tok for f in founds for x in range(lf.start_tok, lf.end_tok)):
             founds.append(lf)
     founds += as_titles(toks, _taken(founds))
-    # an honorific before the name gives way to the office in an apposition ('Sheikh X, the President of the UAE')
+    # an honorific or a rank before the name gives way to the office in an apposition ('Sheikh X, the President of
+    # the UAE', 'General X, chairman of the Peruvian Defence Council')
+    ranks = set(read_toml("titles.toml")["ranks"])
     for f in founds:
-        if f.role in HONORIFICS and "," in sentence:
+        if (f.role in HONORIFICS or f.role in ranks) and "," in sentence:
             for a in appositions(toks, set(), people):
                 if a.start_tok == f.start_tok and a.end_tok == f.end_tok and a.role:
                     f.role, f.country = a.role, f.country or a.country
