@@ -163,6 +163,10 @@ def read_name(toks: list[Tok], i: int) -> int:
             j += 1  # a family name in capitals beside a name: 'KAMIKAWA Yoko', 'Nasser BOURITA'
         elif is_name_token(toks[j]):
             j += 1
+        elif (j > i and toks[j].text in OKINA and j + 1 < len(toks) and toks[j].start > toks[j - 1].end
+              and toks[j + 1].start == toks[j].end and is_name_token(toks[j + 1])
+              and (j + 2 >= len(toks) or toks[j + 2].text not in CLOSE_QUOTES)):
+            j += 2  # an okina written as an apostrophe opens a Polynesian name word: "Tupouto'a 'Ulukalala"
         elif (j == i and toks[j].text in SHORT_FAMILY_NAMES and j + 1 < len(toks) and is_name_token(toks[j + 1])
               and toks[j + 1].start == toks[j].end + 1):
             j += 1  # after an office, 'To' is a Vietnamese family name ('General Secretary To Lam'), not a preposition
@@ -191,6 +195,7 @@ def read_name(toks: list[Tok], i: int) -> int:
 
 
 
+OKINA = frozenset({"'", "‘", "’"})
 OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 CLOSE_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 

@@ -10,7 +10,7 @@ from flows.extract.leaders import (fill_from_document, is_leader_word, known_cou
                                   nearest_country,
                                   resolve_leader_anaphor, side_phrase)
 from flows.extract.nlp import backbone, person_spans, prefetch
-from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, skip_courtesy,
+from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, ROMAN, Tok, fold_name, is_name_token, read_name, skip_courtesy,
                                  tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.titles import Found, as_titles, lower_titles, office_as, titles_before_names
@@ -193,6 +193,27 @@ def _beside_a_capital(toks: list[Tok], n: int) -> bool:
     return any(0 <= k < len(toks) and toks[k].text[:1].isupper() for k in (n - 1, n + 1))
 
 
+REGNAL_I_NEXT = frozenset({"of", ",", ".", ")", "and", "’s", "'s", ";"})  # 'Carol I of Romania': 'I' a numeral, not 'I'
+
+
+def _regnal_names(toks: list[Tok], founds: list[Found]) -> None:
+    """A monarch or pope named with no title: a name word and a regnal numeral ('Harald V of Norway', 'Carol I of
+    Romania'); not a numbered thing ('Phase II', titles.toml not_regnal)."""
+    taken = _taken(founds)
+    not_regnal = set(read_toml("titles.toml")["not_regnal"])
+    for n in range(len(toks) - 1):
+        if n in taken or not is_name_token(toks[n]) or (n > 0 and is_name_token(toks[n - 1])):
+            continue
+        e = read_name(toks, n)
+        last = toks[e - 1].text
+        if e - n < 2 or not ROMAN.match(last) or toks[n].text in not_regnal or taken & set(range(n, e)):
+            continue
+        if last == "I" and (e >= len(toks) or toks[e].text not in REGNAL_I_NEXT):
+            continue  # 'when Carol I think': the pronoun
+        founds.append(Found(n, e, None, None, "none"))
+        taken |= set(range(n, e))
+
+
 def _entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
     """Names with no cue the rules read ('talks between Hun Manet and ...'): the backbone's PERSON entities, asked
     only when the sentence holds a run of two or more name-like words no rule has taken (the costly model last)."""
@@ -356,6 +377,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     founds = _titled(sentence, toks, countries, people)
     _counterparts(sentence, toks, countries, founds)
     _lexicon_names(sentence, toks, founds, people)
+    _regnal_names(toks, founds)
     _entity_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
     _counterpart_named_first(founds)
