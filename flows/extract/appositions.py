@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from flows.extract.countries import CountryMention
-from flows.extract.names import Tok, is_caps_name, is_name_text, is_name_token, match_seq, read_name, title_lexicon
+from flows.extract.names import (Tok, is_caps_name, is_name_text, is_name_token, match_seq, read_name, skip_courtesy,
+                                 title_lexicon)
 from flows.extract.persons import Person, known_person
 from flows.extract.titles import Found, read_complement, singular
 
@@ -28,6 +29,7 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         j = e + 1
         if j < len(toks) and toks[j].text.lower() in ("the", "a", "an"):
             j += 1
+            j = _past_lower_owner(toks, j)  # 'X, the trade ministry's policy officer': the owner is no part of it
         mods = []
         while j < len(toks) and toks[j].text.lower() in ("former", "acting", "then", "outgoing", "new", "incoming"):
             mods.append(toks[j].text)
@@ -47,13 +49,17 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
                 break
             h += 1
         n = match_seq(toks, h, lex["heads"]) or match_seq(toks, h, lex["lower_heads"], lower=True)
+        if not n and h < len(toks) and toks[h].text.isalpha() and toks[h].text.islower():
+            # 'X, the ministry's FTA policy officer': one lower-case word of the field before a lower-case head
+            n = match_seq(toks, h + 1, lex["lower_heads"], lower=True)
+            h, n = (h + 1, n) if n and toks[h].text not in NOT_FIELD else (h, 0)
         if not n and h > j and match_seq(toks, j, lex["lower_heads"], lower=True):
             h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'X, chief of Y customs': a head, no modifier
         if not n:
             i = e
             continue
         end, comp, of_country, to_country = read_complement(toks, h + n)
-        if end < len(toks) and read_name(toks, end) > end:
+        if end < len(toks) and read_name(toks, skip_courtesy(toks, end)) > skip_courtesy(toks, end):
             i = e
             continue  # 'Novi Sad, Hungarian Foreign Minister Péter Szijjártó': a title of the next name
         role = " ".join(mods + [t.text for t in toks[j:h + n]] + comp)
@@ -61,6 +67,24 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         found.append(Found(i, e, singular(role), c, "explicit" if c else "none"))
         i = end
     return found
+
+
+# lower-case words that are no field of a job before its head ('X, the man who led ...' never reaches a head anyway;
+# 'X, the only official ...', 'X, a senior official': 'only' and the articles are no field)
+NOT_FIELD = frozenset({"only", "other", "same", "first", "last", "new", "old", "then", "former", "who", "which", "and",
+                       "of", "to", "in", "as", "is", "was", "has", "had"})
+POSSESSIVE = frozenset({"’s", "'s"})
+
+
+def _past_lower_owner(toks: list[Tok], j: int) -> int:
+    """Past an owner in lower case after 'the' ('the trade ministry's', 'the company's'): up to three words closed by
+    a possessive; j itself when none."""
+    for k in range(j, min(len(toks) - 1, j + 3)):
+        if not (toks[k].text.isalpha() and toks[k].text.islower()):
+            return j
+        if toks[k + 1].text in POSSESSIVE:
+            return k + 2
+    return j
 
 
 # 'Ethiopia's Minister of Transport and Logistics, Alemu Sime, and ...', 'the cabinet secretary for trade, X,':

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
@@ -52,6 +53,61 @@ def _leaders() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
 def is_leader_word(word: str) -> bool:
     """A word of a well-known office holder's name (a cheap gate before reading names with no title)."""
     return fold_name(word) in _leaders()
+
+
+FAMILY_NAME_MIN = 5  # letters: a shorter family name alone ('Lee', 'Sall', 'Key') is too common a word or name
+
+
+@lru_cache(maxsize=1)
+def _by_word() -> dict[str, list[tuple[bool, str, str]]]:
+    """leaders.csv by each word of a row, spelt as written but for case and accents: (last word?, iso3, office).
+    Not folded: 'Meloni', 'Mulino' and 'Mélanie' fold alike."""
+    index: dict[str, list[tuple[bool, str, str]]] = {}
+    for row in read_table("leaders.csv"):
+        words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"])
+        for n, word in enumerate(words):
+            index.setdefault(_plain(word), []).append((n == len(words) - 1, row["iso3"], (row.get("office") or "").strip()))
+    return index
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Family names of leaders.csv that are as often given names or other people's family names ('Mubarak',
+    'Hussein', 'Ahmed'): alone they name no one (titles.toml `not_leader_alone`)."""
+    return frozenset(read_toml("titles.toml")["not_leader_alone"])
+
+
+def leader_by_family_name(word: str) -> tuple[str, str] | None:
+    """(iso3, office) of the one well-known office holder a word alone names: the last word of exactly one
+    leaders.csv row and no other word of any row ('Meloni', 'Macron'; not 'Kim' or 'Aliyev', which name several),
+    at least FAMILY_NAME_MIN letters."""
+    if len(word) < FAMILY_NAME_MIN or word in _given_names():
+        return None
+    rows = _by_word().get(_plain(word), [])
+    if len(rows) != 1 or not rows[0][0]:
+        return None
+    return rows[0][1], rows[0][2]
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[str]]:
+    """leaders.csv names by their first word, spelt but for case and accents ('uhuru' -> ['Uhuru Kenyatta'])."""
+    index: dict[str, list[str]] = {}
+    for row in read_table("leaders.csv"):
+        words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"])
+        if len(words) >= 2:
+            index.setdefault(_plain(words[0]), []).append(row["name"])
+    return index
+
+
+def leaders_named_first(word: str) -> list[str]:
+    """The leaders.csv names a word opens: a given name used alone ('President Uhuru said') for a holder the text
+    also names by family name ('President Kenyatta')."""
+    return _by_first_word().get(_plain(word), [])
 
 
 def known_country(name: str) -> str | None:

@@ -41,6 +41,7 @@ def title_lexicon() -> dict:
         "abbreviations": data["abbreviations"],
         "post_head": sorted({tuple(h.split()) for h in data["post_head"]}, key=len, reverse=True),
         "one_holder_offices": frozenset(data["one_holder_offices"]),
+        "inner_heads": frozenset(data["inner_heads"]),
         "courtesy": sorted({tuple(m.group(0) for m in WORD.finditer(h)) for h in data["courtesy"]}, key=len, reverse=True),
     }
 
@@ -162,12 +163,19 @@ def read_name(toks: list[Tok], i: int) -> int:
             j += 1  # a family name in capitals beside a name: 'KAMIKAWA Yoko', 'Nasser BOURITA'
         elif is_name_token(toks[j]):
             j += 1
+        elif (j > i and toks[j].text in OKINA and j + 1 < len(toks) and toks[j].start > toks[j - 1].end
+              and toks[j + 1].start == toks[j].end and is_name_token(toks[j + 1])
+              and (j + 2 >= len(toks) or toks[j + 2].text not in CLOSE_QUOTES)):
+            j += 2  # an okina written as an apostrophe opens a Polynesian name word: "Tupouto'a 'Ulukalala"
         elif (j == i and toks[j].text in SHORT_FAMILY_NAMES and j + 1 < len(toks) and is_name_token(toks[j + 1])
               and toks[j + 1].start == toks[j].end + 1):
             j += 1  # after an office, 'To' is a Vietnamese family name ('General Secretary To Lam'), not a preposition
         elif (j == i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].text
               and j + 1 < len(toks) and is_name_token(toks[j + 1]) and toks[j + 1].start == toks[j].end + 1):
             j += 1  # after an office, a capital's name is a first name ('President Santiago Pena')
+        elif (j > i and toks[j].text in title_lexicon()["inner_heads"] and j + 1 < len(toks)
+              and is_name_token(toks[j + 1])):
+            j += 1  # a title word that is also a name inside a name: 'Foreign Minister Hossein Amir Abdollahian'
         elif j > i and ROMAN.match(toks[j].text):
             j += 1  # 'King Mohammed VI'
             break
@@ -187,6 +195,7 @@ def read_name(toks: list[Tok], i: int) -> int:
 
 
 
+OKINA = frozenset({"'", "‘", "’"})
 OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 CLOSE_QUOTES = frozenset({'"', "”", "’", "'", "»"})
 

@@ -6,12 +6,14 @@ from functools import lru_cache
 
 from flows.extract.appositions import appositions, offices_before_comma
 from flows.extract.countries import CountryMention
-from flows.extract.leaders import fill_from_document, is_leader_word, known_country, nearest_country, resolve_leader_anaphor, side_phrase
+from flows.extract.leaders import (fill_from_document, is_leader_word, known_country, leader_by_family_name, leaders_named_first,
+                                  nearest_country,
+                                  resolve_leader_anaphor, side_phrase)
 from flows.extract.nlp import backbone, person_spans, prefetch
-from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, Tok, fold_name, is_name_token, read_name, skip_courtesy,
+from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, ROMAN, Tok, fold_name, is_name_token, read_name, skip_courtesy,
                                  tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
-from flows.extract.titles import Found, as_titles, lower_titles, titles_before_names
+from flows.extract.titles import Found, as_titles, lower_titles, office_as, titles_before_names
 from flows.lexicon import read_toml
 
 __all__ = ["Mention", "Person", "fill_from_document", "find_people", "prefetch_names", "known_country", "nearest_country", "resolve_leader_anaphor"]
@@ -65,9 +67,11 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
         elif not any(f.start_tok <= x < f.end_tok for f in founds for x in range(lf.start_tok, lf.end_tok)):
             founds.append(lf)
     founds += as_titles(toks, _taken(founds))
-    # an honorific before the name gives way to the office in an apposition ('Sheikh X, the President of the UAE')
+    # an honorific or a rank before the name gives way to the office in an apposition ('Sheikh X, the President of
+    # the UAE', 'General X, chairman of the Peruvian Defence Council')
+    ranks = set(read_toml("titles.toml")["ranks"])
     for f in founds:
-        if f.role in HONORIFICS and "," in sentence:
+        if (f.role in HONORIFICS or f.role in ranks) and "," in sentence:
             for a in appositions(toks, set(), people):
                 if a.start_tok == f.start_tok and a.end_tok == f.end_tok and a.role:
                     f.role, f.country = a.role, f.country or a.country
@@ -97,8 +101,19 @@ def _share_list_owner(toks: list[Tok], founds: list[Found]) -> None:
         title_only = head is not None and all(w[:1].isupper() or w in ("of", "for", "and") for w in head) and len(head) <= 5
         listed = listed or gap[:1] == [","]
         if (title_only and f.country is None and before.country and before.cue == "explicit" and f.role
-                and (gap[:1] == [","] or listed)):
+                and (gap[:1] == [","] or listed) and not _after_with(toks, before.start_tok)):
             f.country, f.cue = before.country, "explicit"
+
+
+def _after_with(toks: list[Tok], start: int) -> bool:
+    """'In a talk with Peruvian President A, Army Chief B said': A is named in an opening phrase with 'with', so the
+    comma after A ends that phrase, not a list of A's government (B is no member of it)."""
+    for k in range(start - 1, max(-1, start - 8), -1):
+        if toks[k].text in (",", ";", ".") or (toks[k].text[:1].isupper() and toks[k].country is None and k < start - 4):
+            return False
+        if toks[k].text.lower() == "with":
+            return True
+    return False
 
 
 def _taken(founds: list[Found]) -> set[int]:
@@ -152,7 +167,7 @@ def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], 
             taken.add(n)
 
 
-def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
+def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found], people: list[Person]) -> None:
     """Well-known office holders named with no title ('Recep Tayyip Erdoğan arrived ...'): a full name of leaders.csv."""
     taken = _taken(founds)
     n = 0
@@ -163,7 +178,40 @@ def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
         e = read_name(toks, n)
         if e - n >= 2 and not taken & set(range(n, e)) and known_country(sentence[toks[n].start:toks[e - 1].end]):
             founds.append(Found(n, e, None, None, "none"))
+        elif (e - n == 1 and n > 0 and not _beside_a_capital(toks, n) and not known_person(toks[n].text, people)
+              and (known := leader_by_family_name(toks[n].text))):
+            # 'talks between Meloni and Macron': a well-known holder's family name alone, with the lexicon's office
+            founds.append(Found(n, e, known[1] or None, known[0], "lexicon"))
         n = max(e, n + 1)
+
+
+def _beside_a_capital(toks: list[Tok], n: int) -> bool:
+    """A capitalised word right before or after token n: part of a longer proper name ('the Macron Foundation',
+    'the Order of Macron the Great')."""
+    if n >= 2 and toks[n - 1].text == "of" and toks[n - 2].text[:1].isupper():
+        return True
+    return any(0 <= k < len(toks) and toks[k].text[:1].isupper() for k in (n - 1, n + 1))
+
+
+REGNAL_I_NEXT = frozenset({"of", ",", ".", ")", "and", "’s", "'s", ";"})  # 'Carol I of Romania': 'I' a numeral, not 'I'
+
+
+def _regnal_names(toks: list[Tok], founds: list[Found]) -> None:
+    """A monarch or pope named with no title: a name word and a regnal numeral ('Harald V of Norway', 'Carol I of
+    Romania'); not a numbered thing ('Phase II', titles.toml not_regnal)."""
+    taken = _taken(founds)
+    not_regnal = set(read_toml("titles.toml")["not_regnal"])
+    for n in range(len(toks) - 1):
+        if n in taken or not is_name_token(toks[n]) or (n > 0 and is_name_token(toks[n - 1])):
+            continue
+        e = read_name(toks, n)
+        last = toks[e - 1].text
+        if e - n < 2 or not ROMAN.match(last) or toks[n].text in not_regnal or taken & set(range(n, e)):
+            continue
+        if last == "I" and (e >= len(toks) or toks[e].text not in REGNAL_I_NEXT):
+            continue  # 'when Carol I think': the pronoun
+        founds.append(Found(n, e, None, None, "none"))
+        taken |= set(range(n, e))
 
 
 def _entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
@@ -236,6 +284,8 @@ def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[in
     before = toks[a - 1].text.lower() if a > 0 else ""
     if before in PLACE_BEFORE or (before == "by" and CREDIT.search(sentence)):
         return True
+    if a > 0 and toks[a - 1].text == "By" or b < len(toks) and toks[b].text == "/":
+        return True  # a byline ('... By Jon Roe for The Daily'), a photo credit ('(Jon Roe/Agency)')
     return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
 
 
@@ -250,6 +300,8 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     start, end = toks[first if first < f.end_tok else f.start_tok].start, toks[f.end_tok - 1].end
     name = sentence[start:end]
     mention = Mention(index, start, end, name)
+    if " " not in name and not known_person(name, people):
+        name = _given_name_of(name, people) or name
     role, country, cue = f.role, f.country, f.cue
     if country is None:
         country = side_phrase(sentence, end, countries)
@@ -258,8 +310,16 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
         # 'H.E. Dr. X of the Republic of Botswana', 'the election of X as the president of Malawi'
         country, office = _office_after(sentence, end, countries)
         role, cue = role or office, "explicit" if country else cue
+    if role is None:
+        office_country = office_as(toks, f.end_tok)  # 'received Jon Roe as Peruvian Minister to Chile'
+        if office_country is not None:
+            role = office_country[0]
+            if country is None and office_country[1]:
+                country, cue = office_country[1], "explicit"
     other = None
-    if f.counterpart_at is not None:
+    if f.counterpart_at is not None and f.counterpart_next is not None:
+        role = role or f.counterpart_next.role  # the person named after the counterpart: recorded next
+    elif f.counterpart_at is not None:
         # 'X, who accompanied Y, said he had agreed with his counterpart Z': not the person in the aside
         asides = [m.span() for m in ASIDE.finditer(sentence)]
         before = [p for p, m in out if m.end <= f.counterpart_at and not _inside(m.start, asides)]
@@ -276,6 +336,14 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     if other is not None and other is not person:
         person.counterpart_of = other
     out.append((person, mention))
+
+
+def _given_name_of(word: str, people: list[Person]) -> str | None:
+    """'President Kenyatta ... President Uhuru said': a one-word name that opens a leaders.csv name whose family name
+    is already one person of the text is that person (their name is returned, so the mention merges)."""
+    hits = {p.name for full in leaders_named_first(word) for p in people
+            if fold_name(p.surname) == fold_name(full.split()[-1])}
+    return hits.pop() if len(hits) == 1 else None
 
 
 # right after a name: 'of <country>', or 'as (the) <office> of <country>' (the office in lower case or capitalised)
@@ -308,17 +376,55 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     aliases = [m.span() for m in ALIAS.finditer(sentence)]
     founds = _titled(sentence, toks, countries, people)
     _counterparts(sentence, toks, countries, founds)
-    _lexicon_names(sentence, toks, founds)
+    _lexicon_names(sentence, toks, founds, people)
+    _regnal_names(toks, founds)
     _entity_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
+    _counterpart_named_first(founds)
+    _same_office_partners(toks, founds)
     out: list[tuple[Person, Mention]] = []
     shared: dict[int, list[Person]] = {}
+    recorded: dict[int, Person] = {}
     for f in sorted(founds, key=lambda f: f.start_tok):
         if not _inside(toks[f.start_tok].start, aliases):
             _record(sentence, index, toks, f, countries, people, out, last_person)
+            recorded[id(f)] = out[-1][0]
             if f.shared_title is not None:
                 shared.setdefault(f.shared_title, []).append(out[-1][0])
     for pair in shared.values():
         if len(pair) == 2 and pair[0] is not pair[1]:
             pair[0].title_partner, pair[1].title_partner = pair[1], pair[0]
+    for f in founds:
+        named = recorded.get(id(f))
+        nxt = recorded.get(id(f.counterpart_next)) if f.counterpart_next is not None else None
+        if named is not None and nxt is not None and named is not nxt:
+            named.counterpart_of = nxt
     return out
+
+
+def _counterpart_named_first(founds: list[Found]) -> None:
+    """'Speaking with his Chilean counterpart Ana Lima, Peruvian Foreign Minister Jon Roe said ...': a counterpart
+    named before anyone else in the sentence is the counterpart of the titled person named next (not of the last
+    sentence's person)."""
+    ordered = sorted(founds, key=lambda f: f.start_tok)
+    for n, f in enumerate(ordered):
+        if f.counterpart_at is None or n > 0:
+            continue
+        nxt = next((g for g in ordered[n + 1:] if g.role and g.counterpart_at is None), None)
+        if nxt is not None and nxt.start_tok - f.end_tok <= 4:
+            f.counterpart_next = nxt
+
+
+def _same_office_partners(toks: list[Tok], founds: list[Found]) -> None:
+    """'President Ana Lima and President of Peru Jon Roe': one office a country has one holder of, twice in a
+    sentence, once with its country: the two serve two countries (split_title_partners decides once every sentence
+    is read). Only two holders, one with a country the sentence gives and one with none."""
+    offices = read_toml("titles.toml")["one_holder_offices"]
+    by_role: dict[str, list[Found]] = {}
+    for f in founds:
+        if f.role in offices and f.shared_title is None:
+            by_role.setdefault(f.role, []).append(f)
+    for role, two in by_role.items():
+        known = [f for f in two if f.country is not None]
+        if len(two) == 2 and len(known) == 1 and known[0].cue == "explicit":
+            two[0].shared_title = two[1].shared_title = -1 - two[0].start_tok  # a key of its own, not a token

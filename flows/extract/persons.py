@@ -1,6 +1,7 @@
 """People of a document: a person, its mentions, and the merging of a new mention into the people known."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from flows.extract.names import NAME_HONORIFICS, fold_name
@@ -53,7 +54,7 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
     target = None
     tokens = name.split()
     for person in people:
-        if fold_name(person.surname) == fold_name(tokens[-1]):
+        if family_key(person.surname) == family_key(tokens[-1]):
             first_a, first_b = bare_name(person.name)[0], bare_name(name)[0]  # 'Sheikh Tamim' and 'Sheikh Mohammed' differ
             if len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]:
                 target = person
@@ -74,6 +75,14 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
         target.country, target.country_cue = country, cue
     target.mentions.append(mention)
     return target
+
+
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an)[-‐]", re.I)
+
+
+def family_key(word: str) -> str:
+    """A family name's key with its Arabic article left out: 'El-Sisi' and 'El Sisi' (last word 'Sisi') meet."""
+    return fold_name(ARTICLE_PREFIX.sub("", word))
 
 
 ARTICLE_PARTICLES = frozenset({"al", "el", "al-", "el-"})  # an Arabic family name's article, written either way

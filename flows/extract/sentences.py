@@ -11,7 +11,7 @@ from flows.lexicon import read_toml
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep st no nos vs etc inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig al jr sr rev hon amb pres min "
-    "e.g i.e u.s u.k u.n".split()
+    "e.g i.e u.s u.k u.n rt acad".split()
 )
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])"
                           # 'in Santiago.President Koval': a full stop glued to the next sentence's capitalised word

@@ -41,6 +41,21 @@ def _of_the_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     return None
 
 
+LOWER_BODY_WORDS = 4  # lower-case words at most between 'of the' and the body noun ('of the trade office')
+
+
+def _of_the_lower_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of the trade office' -> (past it, its words): lower-case words closed by a body noun ('office', 'ministry');
+    None when no body noun closes them within LOWER_BODY_WORDS ('of the talks')."""
+    bodies = {b.lower() for b in BODIES}
+    end = index + 2
+    while end < len(toks) and end - index - 2 < LOWER_BODY_WORDS and toks[end].text.isalpha() and toks[end].text.islower():
+        if toks[end].text in bodies:
+            return end + 1, [t.text for t in toks[index:end + 1]]
+        end += 1
+    return None
+
+
 def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     """'of Trade and Integration', 'for Energy, Business and Industry' -> (past it, words); None if no portfolio."""
     word, nxt = toks[index].text, toks[index + 1]
@@ -87,12 +102,21 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
     while index + 1 < len(toks):
         word, nxt = toks[index].text, toks[index + 1]
         if word == "of" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country is not None:
+            body_step = _of_the_body(toks, index)
+            if body_step is not None and body_step[0] <= _past_mention(toks, index + 2) + 2:
+                # 'president of the Chile Chamber of Industries': a country's body, whose country is the office's
+                if toks[index + 2].country.kind in ("name", "demonym"):
+                    of_country = toks[index + 2].country.iso3
+                index, part = body_step
+                words += part
+                continue
             country_step = _of_the_country(toks, index)
             if country_step is None:
                 break
             index, of_country = country_step
-        elif word == "of" and nxt.text == "the":
-            body_step = _of_the_body(toks, index)
+        elif word in ("of", "for") and nxt.text == "the":
+            # 'Spokesman for the Egyptian Presidency X', 'Head of the trade office X' (a body in lower case)
+            body_step = _of_the_body(toks, index) or _of_the_lower_body(toks, index)
             if body_step is None:
                 break
             index, part = body_step
@@ -134,6 +158,7 @@ class Found:
     cue: str
     counterpart_at: int | None = None  # where 'his counterpart' stands, for a name it introduces
     shared_title: int | None = None  # 'Prime Ministers A and B': where the one-holder office both share stands
+    counterpart_next: "Found | None" = None  # 'his Greek counterpart X, Egyptian Foreign Minister Y said': Y
 
 
 PLURAL_AFTER = frozenset(("the", "foreign", "two", "deputy", "prime"))  # the words a plural head may follow
@@ -171,6 +196,9 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
             start -= 1
         elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, _head_ends()):
             start -= 1  # 'Deputy Prime Minister and Foreign Minister'
+        elif (prev.text == "and" and start >= 2 and start < index and toks[start - 2].text in lex["portfolio"]
+              and (toks[start].text in lex["portfolio"] or toks[start - 2].text.endswith("s"))):
+            start -= 1  # 'Peruvian Mining Industries and Commodities Minister X': one portfolio of two parts
         else:
             break
     return start
@@ -255,6 +283,9 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
         start = _title_start(toks, index, lex)
         country = _owner_country(toks, start)
         post = match_seq(toks, index + width, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
+        if (not post and toks[index + width - 1].text in lex["abbreviations"] and index + width < len(toks)
+                and toks[index + width].text == "." and toks[index + width].start == toks[index + width - 1].end):
+            post = 1  # 'the return of Gen. Jon Roe': the abbreviation's full stop is no end of the title
         comp_end, complement, of_country, _ = read_complement(toks, index + width + post)
         role, honorific = _role(toks, start, index, width, complement, lex)
         if country and role and start >= 2 and toks[start - 2].text.lower() in TIME_MODIFIERS:
@@ -273,7 +304,10 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
         elif honorific_at is not None:
             names[0] = (honorific_at, names[0][1], names[0][2])
         # two holders of an office a country has one of ('Prime Ministers A and B'): two countries
-        shared = index if plural and len(names) == 2 and role in lex["one_holder_offices"] else None
+        # ... or of one portfolio ('the two countries' Ministers of Trade, A and B'): one holder a government
+        one_holder = role in lex["one_holder_offices"] or bool(
+            role and complement and not of_country and role.split()[-1 - len(complement)] == "Minister")
+        shared = index if plural and len(names) == 2 and one_holder else None
         for name_from, name_to, name_country in names:
             owner = name_country or country or of_country
             found.append(Found(name_from, name_to, role, owner, "explicit" if owner else "none", shared_title=shared))
@@ -354,6 +388,9 @@ def _complement_end(toks: list[Tok], end: int) -> int:
     return end
 
 
+POSTED_TO = frozenset({"island", "islands", "country", "kingdom", "republic", "court", "region"})
+
+
 def _posting(toks: list[Tok], i: int, end: int, country: str | None) -> tuple[int, str | None]:
     """An envoy's posting after the office ('its ambassador to Spain, Karima Benyaich'): the office ends after
     the country posted to, and an 'its'/'their' owner is the country named before, not the one posted to."""
@@ -366,6 +403,14 @@ def _posting(toks: list[Tok], i: int, end: int, country: str | None) -> tuple[in
             # 'Morocco recalled its ambassador to Spain': the country that owns 'its', not the one posted to
             owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.iso3 != c.iso3]
             country = owner[-1] if owner else None
+        return end, country
+    if (end + 2 < len(toks) and toks[end].text == "to" and toks[end + 1].text == "the" and toks[end + 2].text.isalpha()
+            and toks[end + 2].text.islower() and toks[end + 2].text in POSTED_TO):
+        end += 3  # 'its first envoy to the island, Jon Roe': a posting told with a noun
+    if country is None and toks[i].text.lower() == "its":
+        # 'the USSR named its first envoy to the island, Jon Roe': the country named before 'its' owns the office
+        owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.kind in ("name", "historic")]
+        country = owner[-1] if owner else None
     return end, country
 
 
@@ -398,3 +443,34 @@ def as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         return []
     return []
 
+
+
+AS_ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "new"})
+
+
+def office_as(toks: list[Tok], end: int) -> tuple[str, str | None] | None:
+    """(office, country) named right after a name with 'as': 'received Jon Roe as Peruvian Minister to Chile' ->
+    ('Peruvian Minister to Chile', 'PER'); 'named Ana Lima as its new ambassador' -> ('ambassador', None). The
+    demonym stays in the office, as the sentence says it; None when no title head follows 'as'."""
+    if end + 1 >= len(toks) or toks[end].text != "as":
+        return None
+    lex = title_lexicon()
+    j = end + 1
+    while j < len(toks) and toks[j].text.lower() in AS_ARTICLES:
+        j += 1
+    first, country = j, None
+    if j < len(toks) and toks[j].country is not None and toks[j].country.kind == "demonym":
+        country, j = toks[j].country.iso3, j + 1
+    h = j
+    while h < len(toks) and h - j < 3 and (toks[h].text in lex["lower_modifiers"] or (
+            toks[h].text[:1].isupper() and toks[h].country is None and not match_seq(toks, h, lex["heads"]))):
+        h += 1
+    n = match_seq(toks, h, lex["heads"]) or match_seq(toks, h, lex["lower_heads"], lower=True)
+    if not n:
+        return None
+    post = match_seq(toks, h + n, lex["post_head"])
+    comp_end, complement, of_country, _ = read_complement(toks, h + n + post)
+    if read_name(toks, comp_end) > comp_end:
+        return None  # 'as President Jon Roe said': a title of the next name
+    words = [lex["abbreviations"].get(t.text, t.text) for t in toks[first:h + n + post]] + complement
+    return singular(" ".join(words)), country or of_country

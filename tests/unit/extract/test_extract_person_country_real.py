@@ -74,7 +74,7 @@ def test_a_companion_named_first_takes_the_side_of_the_person_it_accompanied() -
      "says Trade Minister Kofi Mensah.", ("Kofi Mensah", "Trade Minister", "GHA")),
     # a market named as a buyer is not the speaker's country
     ("Ghana and Togo signed a customs accord on Monday. \"Our farms can now supply the Togolese market,\" said Kofi "
-     "Mensah, head of the cocoa board.", ("Kofi Mensah", "head", "GHA")),
+     "Mensah, head of the cocoa board.", ("Kofi Mensah", "head of the cocoa board", "GHA")),
     # an official with no country serves the side the trade is told from (not the country named last)
     ("Ghanaian cocoa exports to Togo rose by a third last year. Deputy Trade Minister Kofi Mensah said the new road "
      "will help the cocoa farmers.", ("Kofi Mensah", "Deputy Trade Minister", "GHA")),
