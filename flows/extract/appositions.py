@@ -7,7 +7,8 @@ from flows.extract.countries import CountryMention
 from flows.extract.names import (Tok, is_caps_name, is_name_text, is_name_token, match_seq, read_name, skip_courtesy,
                                  title_lexicon)
 from flows.extract.persons import Person, known_person
-from flows.extract.titles import Found, read_complement, singular
+from flows.extract.title_complements import read_complement
+from flows.extract.titles import Found, singular
 
 
 def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[Found]:

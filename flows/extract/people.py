@@ -9,11 +9,12 @@ from flows.extract.countries import CountryMention
 from flows.extract.leaders import (fill_from_document, is_leader_word, known_country, leader_by_family_name, leaders_named_first,
                                   nearest_country,
                                   resolve_leader_anaphor, side_phrase)
-from flows.extract.nlp import backbone, person_spans, prefetch
+from flows.extract.nlp import backbone
 from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, ROMAN, Tok, fold_name, is_name_token, read_name, skip_courtesy,
                                  tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
-from flows.extract.titles import Found, as_titles, lower_titles, office_as, titles_before_names
+from flows.extract.person_entities import NAME_PAIR, entity_names, inside, prefetch_names
+from flows.extract.titles import Found, as_titles, lower_titles, office_as, taken_tokens, titles_before_names
 from flows.lexicon import read_toml
 
 __all__ = ["Mention", "Person", "fill_from_document", "find_people", "prefetch_names", "known_country", "nearest_country", "resolve_leader_anaphor"]
@@ -36,10 +37,6 @@ def _title_words() -> frozenset[str]:
     words = {w.lower() for h in data["heads"] + data["lower_heads"] + list(data["abbreviations"]) for w in
              LOWER_WORD.findall(h.lower())}
     return frozenset(words | {w + "s" for w in words} | {"counterpart", "counterparts"})
-
-
-# two capitalised words in a row, not at the sentence's start: where a name with no title can stand
-NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+|^[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[a-z]")
 
 
 def _may_name_people(sentence: str, people: list[Person]) -> bool:
@@ -66,7 +63,7 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
                 f.start_tok = min(f.start_tok, lf.start_tok)
         elif not any(f.start_tok <= x < f.end_tok for f in founds for x in range(lf.start_tok, lf.end_tok)):
             founds.append(lf)
-    founds += as_titles(toks, _taken(founds))
+    founds += as_titles(toks, taken_tokens(founds))
     # an honorific or a rank before the name gives way to the office in an apposition ('Sheikh X, the President of
     # the UAE', 'General X, chairman of the Peruvian Defence Council')
     ranks = set(read_toml("titles.toml")["ranks"])
@@ -84,8 +81,8 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
             if e - (k + 3) >= 2:  # 'Georgia's President X and Armenia's Y': Y holds the same office in Armenia
                 founds.append(Found(k + 3, e, f.role, toks[k + 1].country.iso3, "explicit"))
     if "," in sentence:  # an apposition needs its comma ('X, the ambassador of ...'): skip the token scan (speed)
-        founds += offices_before_comma(sentence, toks, _taken(founds), countries)
-        founds += appositions(toks, _taken(founds), people)
+        founds += offices_before_comma(sentence, toks, taken_tokens(founds), countries)
+        founds += appositions(toks, taken_tokens(founds), people)
         _share_list_owner(toks, founds)
     return founds
 
@@ -116,13 +113,9 @@ def _after_with(toks: list[Tok], start: int) -> bool:
     return False
 
 
-def _taken(founds: list[Found]) -> set[int]:
-    return {k for f in founds for k in range(f.start_tok, f.end_tok)}
-
-
 def _counterparts(sentence: str, toks: list[Tok], countries: list[CountryMention], founds: list[Found]) -> None:
     """'his Uzbek counterpart Shavkat Mirziyoyev': same role as the other, country from the demonym."""
-    taken = _taken(founds)
+    taken = taken_tokens(founds)
     for m in COUNTERPART.finditer(sentence):
         k = next((n for n, t in enumerate(toks) if t.start >= m.end()), None)
         if k is None:
@@ -149,9 +142,9 @@ def _counterparts(sentence: str, toks: list[Tok], countries: list[CountryMention
 
 def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], aliases: list[tuple[int, int]]) -> None:
     """Later mentions of people already known: 'Rakhmatov', 'Kocharian', 'Ambassador Baravikou'."""
-    taken = _taken(founds)
+    taken = taken_tokens(founds)
     for n, tok in enumerate(toks):
-        if n in taken or not is_name_token(tok) or _inside(tok.start, aliases):
+        if n in taken or not is_name_token(tok) or inside(tok.start, aliases):
             continue
         if n + 1 < len(toks) and is_name_token(toks[n + 1]):
             e = read_name(toks, n)
@@ -169,7 +162,7 @@ def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], 
 
 def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found], people: list[Person]) -> None:
     """Well-known office holders named with no title ('Recep Tayyip Erdoğan arrived ...'): a full name of leaders.csv."""
-    taken = _taken(founds)
+    taken = taken_tokens(founds)
     n = 0
     while n < len(toks):
         if n in taken or not is_name_token(toks[n]) or (n > 0 and is_name_token(toks[n - 1])):
@@ -199,7 +192,7 @@ REGNAL_I_NEXT = frozenset({"of", ",", ".", ")", "and", "’s", "'s", ";"})  # 'C
 def _regnal_names(toks: list[Tok], founds: list[Found]) -> None:
     """A monarch or pope named with no title: a name word and a regnal numeral ('Harald V of Norway', 'Carol I of
     Romania'); not a numbered thing ('Phase II', titles.toml not_regnal)."""
-    taken = _taken(founds)
+    taken = taken_tokens(founds)
     not_regnal = set(read_toml("titles.toml")["not_regnal"])
     for n in range(len(toks) - 1):
         if n in taken or not is_name_token(toks[n]) or (n > 0 and is_name_token(toks[n - 1])):
@@ -212,85 +205,6 @@ def _regnal_names(toks: list[Tok], founds: list[Found]) -> None:
             continue  # 'when Carol I think': the pronoun
         founds.append(Found(n, e, None, None, "none"))
         taken |= set(range(n, e))
-
-
-def _entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
-    """Names with no cue the rules read ('talks between Hun Manet and ...'): the backbone's PERSON entities, asked
-    only when the sentence holds a run of two or more name-like words no rule has taken (the costly model last)."""
-    if backbone() != "spacy":
-        return
-    starts = {f.start_tok for f in founds}
-    for a, b in _candidate_runs(toks, _taken(founds)):
-        left, right = _window(toks, a, b)
-        for start, end in person_spans(sentence[left:right]):
-            part = [k for k in range(a, b) if start <= toks[k].start - left < end]
-            if len(part) >= 2 and not _not_a_person(sentence, toks, part[0], part[-1] + 1, starts):
-                founds.append(Found(part[0], part[-1] + 1, None, None, "none"))
-
-
-WINDOW = 8  # words either side of a candidate name given to the entity recogniser (its cost grows with the length)
-
-
-def _candidate_runs(toks: list[Tok], taken: set[int]) -> list[tuple[int, int]]:
-    """Runs of two or more name-like words no rule has read and no longer proper name holds."""
-    runs = []
-    n = 0
-    while n < len(toks):
-        if n in taken or not is_name_token(toks[n]):
-            n += 1
-            continue
-        e = read_name(toks, n)
-        if e - n >= 2 and not taken & set(range(n, e)) and not _inside_a_proper_name(toks, n, e):
-            runs.append((n, e))
-        n = max(e, n + 1)
-    return runs
-
-
-def _window(toks: list[Tok], a: int, b: int) -> tuple[int, int]:
-    return toks[max(0, a - WINDOW)].start, toks[min(len(toks), b + WINDOW) - 1].end
-
-
-def prefetch_names(sentences: list[str], countries: list[list[CountryMention]]) -> None:
-    """Give the entity recogniser a document's candidate names in one batch before its sentences are read (a call
-    a sentence costs several times more); the later per-sentence reading finds them cached."""
-    if backbone() != "spacy":
-        return
-    windows = []
-    for sentence, found in zip(sentences, countries):
-        if NAME_PAIR.search(sentence):
-            toks = tokenize(sentence, found)
-            windows += [sentence[slice(*_window(toks, a, b))] for a, b in _candidate_runs(toks, set())]
-    prefetch(windows)
-
-
-def _inside_a_proper_name(toks: list[Tok], a: int, b: int) -> bool:
-    """'Qatar Investment Promotion Agency', 'the Cultural Month': capitalised words beside the run that are no name
-    (a body, a month, a country) make it part of a longer proper name, not a person's (a cheap test before the model)."""
-    def capital_word(k: int) -> bool:
-        return 0 <= k < len(toks) and toks[k].text[:1].isupper() and not is_name_token(toks[k]) and toks[k].text not in \
-            ("I", "The", "A", "An", "In", "On", "At", "By", "As", "And", "But", "For", "With", "From", "To") and \
-            not (toks[k].country is not None and toks[k].country.kind == "demonym")
-    return capital_word(a - 1) and a > 0 and toks[a - 1].end + 1 == toks[a].start or capital_word(b) and toks[b - 1].end + 1 == toks[b].start
-
-
-PLACE_BEFORE = frozenset({"the", "in", "at", "from", "near", "into", "across", "between", "outside", "inside"})
-CREDIT = re.compile(r"\b(?:report(?:ing|ed)?|writ(?:ing|ten)|edit(?:ing|ed)|photo(?:graph)?s?|compiled)\b", re.I)
-
-
-def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[int]) -> bool:
-    """An entity the context shows is no person of the story: a place or a work ('in Novi Sad', 'the Cahora Bassa
-    scheme'), a credit line ('additional reporting by X'), or a place before the title of the next name
-    ('... and Novi Sad, Hungarian Foreign Minister Y')."""
-    before = toks[a - 1].text.lower() if a > 0 else ""
-    if before in PLACE_BEFORE or (before == "by" and CREDIT.search(sentence)):
-        return True
-    if a > 0 and toks[a - 1].text == "By" or b < len(toks) and toks[b].text == "/":
-        return True  # a byline ('... By Jon Roe for The Daily'), a photo credit ('(Jon Roe/Agency)')
-    return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in spans)
 
 
 def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: list[CountryMention],
@@ -322,7 +236,7 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     elif f.counterpart_at is not None:
         # 'X, who accompanied Y, said he had agreed with his counterpart Z': not the person in the aside
         asides = [m.span() for m in ASIDE.finditer(sentence)]
-        before = [p for p, m in out if m.end <= f.counterpart_at and not _inside(m.start, asides)]
+        before = [p for p, m in out if m.end <= f.counterpart_at and not inside(m.start, asides)]
         other = before[-1] if before else last_person
         if role is None and other is not None:
             role = other.role
@@ -378,7 +292,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     _counterparts(sentence, toks, countries, founds)
     _lexicon_names(sentence, toks, founds, people)
     _regnal_names(toks, founds)
-    _entity_names(sentence, toks, founds)
+    entity_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
     _counterpart_named_first(founds)
     _same_office_partners(toks, founds)
@@ -386,7 +300,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     shared: dict[int, list[Person]] = {}
     recorded: dict[int, Person] = {}
     for f in sorted(founds, key=lambda f: f.start_tok):
-        if not _inside(toks[f.start_tok].start, aliases):
+        if not inside(toks[f.start_tok].start, aliases):
             _record(sentence, index, toks, f, countries, people, out, last_person)
             recorded[id(f)] = out[-1][0]
             if f.shared_title is not None:

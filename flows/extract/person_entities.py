@@ -1,0 +1,93 @@
+"""People the statistical backbone finds: runs of name-like words no rule has read, given to spaCy's entity
+recogniser in a window of words (flows/extract/nlp.py), and the tests that keep places, works and credit lines out
+(split from people.py, which reads titled names and merges people within a document)."""
+from __future__ import annotations
+
+import re
+
+from flows.extract.countries import CountryMention
+from flows.extract.names import Tok, is_name_token, read_name, tokenize
+from flows.extract.nlp import backbone, person_spans, prefetch
+from flows.extract.titles import Found, taken_tokens
+
+# two capitalised words in a row, not at the sentence's start: where a name with no title can stand
+NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+|^[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[a-z]")
+
+
+def entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
+    """Names with no cue the rules read ('talks between Hun Manet and ...'): the backbone's PERSON entities, asked
+    only when the sentence holds a run of two or more name-like words no rule has taken (the costly model last)."""
+    if backbone() != "spacy":
+        return
+    starts = {f.start_tok for f in founds}
+    for a, b in _candidate_runs(toks, taken_tokens(founds)):
+        left, right = _window(toks, a, b)
+        for start, end in person_spans(sentence[left:right]):
+            part = [k for k in range(a, b) if start <= toks[k].start - left < end]
+            if len(part) >= 2 and not _not_a_person(sentence, toks, part[0], part[-1] + 1, starts):
+                founds.append(Found(part[0], part[-1] + 1, None, None, "none"))
+
+
+WINDOW = 8  # words either side of a candidate name given to the entity recogniser (its cost grows with the length)
+
+
+def _candidate_runs(toks: list[Tok], taken: set[int]) -> list[tuple[int, int]]:
+    """Runs of two or more name-like words no rule has read and no longer proper name holds."""
+    runs = []
+    n = 0
+    while n < len(toks):
+        if n in taken or not is_name_token(toks[n]):
+            n += 1
+            continue
+        e = read_name(toks, n)
+        if e - n >= 2 and not taken & set(range(n, e)) and not _inside_a_proper_name(toks, n, e):
+            runs.append((n, e))
+        n = max(e, n + 1)
+    return runs
+
+
+def _window(toks: list[Tok], a: int, b: int) -> tuple[int, int]:
+    return toks[max(0, a - WINDOW)].start, toks[min(len(toks), b + WINDOW) - 1].end
+
+
+def prefetch_names(sentences: list[str], countries: list[list[CountryMention]]) -> None:
+    """Give the entity recogniser a document's candidate names in one batch before its sentences are read (a call
+    a sentence costs several times more); the later per-sentence reading finds them cached."""
+    if backbone() != "spacy":
+        return
+    windows = []
+    for sentence, found in zip(sentences, countries):
+        if NAME_PAIR.search(sentence):
+            toks = tokenize(sentence, found)
+            windows += [sentence[slice(*_window(toks, a, b))] for a, b in _candidate_runs(toks, set())]
+    prefetch(windows)
+
+
+def _inside_a_proper_name(toks: list[Tok], a: int, b: int) -> bool:
+    """'Qatar Investment Promotion Agency', 'the Cultural Month': capitalised words beside the run that are no name
+    (a body, a month, a country) make it part of a longer proper name, not a person's (a cheap test before the model)."""
+    def capital_word(k: int) -> bool:
+        return 0 <= k < len(toks) and toks[k].text[:1].isupper() and not is_name_token(toks[k]) and toks[k].text not in \
+            ("I", "The", "A", "An", "In", "On", "At", "By", "As", "And", "But", "For", "With", "From", "To") and \
+            not (toks[k].country is not None and toks[k].country.kind == "demonym")
+    return capital_word(a - 1) and a > 0 and toks[a - 1].end + 1 == toks[a].start or capital_word(b) and toks[b - 1].end + 1 == toks[b].start
+
+
+PLACE_BEFORE = frozenset({"the", "in", "at", "from", "near", "into", "across", "between", "outside", "inside"})
+CREDIT = re.compile(r"\b(?:report(?:ing|ed)?|writ(?:ing|ten)|edit(?:ing|ed)|photo(?:graph)?s?|compiled)\b", re.I)
+
+
+def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[int]) -> bool:
+    """An entity the context shows is no person of the story: a place or a work ('in Novi Sad', 'the Cahora Bassa
+    scheme'), a credit line ('additional reporting by X'), or a place before the title of the next name
+    ('... and Novi Sad, Hungarian Foreign Minister Y')."""
+    before = toks[a - 1].text.lower() if a > 0 else ""
+    if before in PLACE_BEFORE or (before == "by" and CREDIT.search(sentence)):
+        return True
+    if a > 0 and toks[a - 1].text == "By" or b < len(toks) and toks[b].text == "/":
+        return True  # a byline ('... By Jon Roe for The Daily'), a photo credit ('(Jon Roe/Agency)')
+    return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
+
+
+def inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)

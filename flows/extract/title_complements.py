@@ -1,0 +1,140 @@
+"""The complement that follows an office word: 'Minister of Foreign Affairs of the Republic of X', 'President of
+the X Chamber of Commerce', 'Minister of Agriculture, Livestock and Fisheries' (split from titles.py, which reads
+where a title starts and whose name follows it)."""
+from __future__ import annotations
+
+import re
+
+from flows.extract.names import BODIES, Tok, read_name, title_lexicon
+
+ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,9}")
+
+
+def _past_mention(toks: list[Tok], index: int) -> int:
+    """The index just past the country mention at index: 'the Republic of Kazakhstan' is one mention, many tokens."""
+    country = toks[index].country
+    while index < len(toks) and toks[index].country is country:
+        index += 1
+    return index
+
+
+def _of_the_country(toks: list[Tok], index: int) -> tuple[int, str] | None:
+    """'of the Republic of Kazakhstan' -> (past it, iso3); None for a demonym, which ends the complement."""
+    country = toks[index + 2].country  # 'Minister of Foreign Affairs of the Republic of Kazakhstan'
+    if country.kind not in ("name", "historic"):
+        return None
+    return _past_mention(toks, index + 2), country.iso3
+
+
+def _of_the_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of the Sovereignty Council' -> (past it, its words); None when no body noun closes the capitalised words."""
+    end = index + 2
+    while end < len(toks) and end - index < 8 and toks[end].text[:1].isupper() and toks[end].text not in BODIES:
+        end += 1
+    if end < len(toks) and toks[end].text in BODIES and end > index + 2 - 1:
+        return end + 1, [t.text for t in toks[index:end + 1]]  # 'Chairman of the Sovereignty Council'
+    return None
+
+
+LOWER_BODY_WORDS = 4  # lower-case words at most between 'of the' and the body noun ('of the trade office')
+
+
+def _of_the_lower_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of the trade office' -> (past it, its words): lower-case words closed by a body noun ('office', 'ministry');
+    None when no body noun closes them within LOWER_BODY_WORDS ('of the talks')."""
+    bodies = {b.lower() for b in BODIES}
+    end = index + 2
+    while end < len(toks) and end - index - 2 < LOWER_BODY_WORDS and toks[end].text.isalpha() and toks[end].text.islower():
+        if toks[end].text in bodies:
+            return end + 1, [t.text for t in toks[index:end + 1]]
+        end += 1
+    return None
+
+
+def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of Trade and Integration', 'for Energy, Business and Industry' -> (past it, words); None if no portfolio."""
+    word, nxt = toks[index].text, toks[index + 1]
+    end = index + 1
+    part = [word]
+    portfolio = title_lexicon()["portfolio"]
+    while end < len(toks) and (
+        (toks[end].text in portfolio and not toks[end].country)
+        or (end == index + 1 and _place_before_body(toks, end, portfolio))  # 'of Tatarstan State Council'
+        or (toks[end].text in ("and", "the", "for") and end + 1 < len(toks) and toks[end + 1].text in portfolio)
+        or (toks[end].text == "," and len(part) > 1 and end + 1 < len(toks) and toks[end + 1].text in portfolio)
+    ):
+        if toks[end].text == ",":  # 'Minister for Energy, Business and Industry'
+            part[-1] += ","
+        else:
+            part.append(toks[end].text)
+        end += 1
+    if len(part) == 1 and nxt.text[:1].isupper() and not nxt.country and read_name(toks, index + 2) - (index + 2) >= 2:
+        part.append(nxt.text)  # 'Minister of Electricity Mohamed Shaker': one unknown portfolio word
+        end = index + 2
+    if len(part) == 1:
+        return None
+    return end, part
+
+
+def _place_before_body(toks: list[Tok], k: int, portfolio: set[str]) -> bool:
+    """'Chairman of Tatarstan State Council X': a capitalised place word, no country, right before the portfolio
+    words of a body (the body is a region's: its name is part of the office)."""
+    return (toks[k].text[:1].isupper() and toks[k].country is None and toks[k].text not in portfolio
+            and k + 2 < len(toks) and toks[k + 1].text in portfolio and toks[k + 2].text in portfolio)
+
+
+def _to_country(toks: list[Tok], first: int, lead: list[str]) -> tuple[int, list[str], str]:
+    """'to Azerbaijan', 'to the Netherlands' -> (past it, words, iso3): the country an envoy is sent to."""
+    end = _past_mention(toks, first)
+    return end, lead + [" ".join(t.text for t in toks[first:end])], toks[first].country.iso3
+
+
+def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None, str | None]:
+    """After a title head: 'of Trade and Integration', 'of Kazakhstan', 'to Azerbaijan'. -> (end, words, of_country, to_country)."""
+    index = j
+    words: list[str] = []
+    of_country = to_country = None
+    while index + 1 < len(toks):
+        word, nxt = toks[index].text, toks[index + 1]
+        if word == "of" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country is not None:
+            body_step = _of_the_body(toks, index)
+            if body_step is not None and body_step[0] <= _past_mention(toks, index + 2) + 2:
+                # 'president of the Chile Chamber of Industries': a country's body, whose country is the office's
+                if toks[index + 2].country.kind in ("name", "demonym"):
+                    of_country = toks[index + 2].country.iso3
+                index, part = body_step
+                words += part
+                continue
+            country_step = _of_the_country(toks, index)
+            if country_step is None:
+                break
+            index, of_country = country_step
+        elif word in ("of", "for") and nxt.text == "the":
+            # 'Spokesman for the Egyptian Presidency X', 'Head of the trade office X' (a body in lower case)
+            body_step = _of_the_body(toks, index) or _of_the_lower_body(toks, index)
+            if body_step is None:
+                break
+            index, part = body_step
+            words += part
+        elif (word in ("of", "for") or (word == "on" and words and words[-1] in BODIES)) and (
+                nxt.country or nxt.text[:1].isupper()):  # 'Chairperson of the Committee on Finance'
+            if word == "of" and nxt.country and nxt.country.kind in ("name", "historic"):
+                index, of_country = _past_mention(toks, index + 1), nxt.country.iso3
+                continue
+            portfolio_step = _portfolio(toks, index)
+            if portfolio_step is None:
+                break
+            index, part = portfolio_step
+            words += part
+        elif word == "to" and nxt.country:
+            index, part, to_country = _to_country(toks, index + 1, ["to"])
+            words += part
+        elif word == "to" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country:
+            index, part, to_country = _to_country(toks, index + 2, ["to", "the"])
+            words += part
+        else:
+            break
+    if (words and index + 2 < len(toks) and toks[index].text == "(" and toks[index + 2].text == ")"
+            and ACRONYM.fullmatch(toks[index + 1].text)):
+        index += 3  # 'the Minister of Mines and Trade (MoMT), X': the office's short form, no part of the role
+    return index, words, of_country, to_country
