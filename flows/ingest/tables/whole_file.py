@@ -266,14 +266,7 @@ def publish_staged(con: duckdb.DuckDBPyConnection, staged: str, context: StageCo
         where reason is null and not audit_suspect and key_hash not in (select key_hash from trade_repeated_keys)
     """
     loaded = con.execute(insert, context.params(insert)).fetchall()[0][0]
-    # the quarantine rows made in SQL, in line order, and converted once: 535,239 rows of a 10M-row file are
-    # ~200 MB of text, and every copy on the way (Polars, a sort, Arrow) would add that to the peak
-    select = f"""
-        select 'ingest' as stage, $source_file as source, {context.row_ref} as row_ref, reason,
-            cast(raw as varchar) as raw
-        from {staged} where reason is not null order by rn
-    """
-    quarantine = pl.from_arrow(con.sql(select, params=context.params(select)).to_arrow_table()).cast(QUARANTINE_SCHEMA)
+    quarantine = rejected_rows(con, staged, context)
     needs_python = pl.from_arrow(con.sql(
         f"select * exclude (audit_suspect) from {staged} where reason is null "
         "and (audit_suspect or key_hash in (select key_hash from trade_repeated_keys)) order by rn"
@@ -288,3 +281,31 @@ def publish_staged(con: duckdb.DuckDBPyConnection, staged: str, context: StageCo
         line = pl.col("row_ref").str.extract(r"(\d+)$").cast(pl.Int64)
         quarantine = pl.concat([quarantine, judged]).sort(line, maintain_order=True)
     return loaded, quarantine
+
+
+QUARANTINE_BATCH_ROWS = 65_536
+
+
+def rejected_rows(con: duckdb.DuckDBPyConnection, staged: str, context: StageContext) -> pl.DataFrame:
+    """The staged rows with a reason as quarantine rows, in line order, made in SQL and converted batch by batch.
+
+    They are the peak of a large file: 535,239 rows of the 10M-row bench file are ~200 MB of text, and an
+    `order by rn` and a whole Arrow table beside the Polars frame held three copies at once (the peak of the 10M
+    run, +445 MiB over the staged pass). No sort is needed: the staged table is written in line order (rn is the
+    row id, see numbered) and a filtered scan keeps its order while preserve_insertion_order holds (DuckDB's
+    default); the line numbers are checked, and sorted only if they are not in order after all.
+    """
+    select = f"""
+        select rn, 'ingest' as stage, $source_file as source, {context.row_ref} as row_ref, reason,
+            cast(raw as varchar) as raw
+        from {staged} where reason is not null
+    """
+    reader = con.sql(select, params=context.params(select)).to_arrow_reader(QUARANTINE_BATCH_ROWS)
+    frames = [pl.from_arrow(batch) for batch in reader]
+    frames = [frame.cast(QUARANTINE_SCHEMA | {"rn": pl.Int64}) for frame in frames if frame.height]
+    if not frames:
+        return pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    rows = pl.concat(frames, rechunk=False)
+    if not rows.get_column("rn").is_sorted():
+        rows = rows.sort("rn")
+    return rows.drop("rn")

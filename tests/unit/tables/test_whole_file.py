@@ -181,3 +181,15 @@ def test_the_parallel_pass_numbers_lines_as_the_block_reader(tmp_path: Path, loa
     assert (len(facts), len(quarantine)) == (94_647, 5_353)
     lines = sorted(int(ref[5:]) for ref in [f[2] for f in facts] + [q[2] for q in quarantine])
     assert lines == list(range(2, 100_002))  # every line once, loaded or quarantined
+
+
+@pytest.mark.parametrize("keep_order", [True, False])
+def test_the_quarantine_comes_in_line_order_batch_by_batch(tmp_path: Path, load, db, monkeypatch, keep_order) -> None:
+    # whole_file.rejected_rows converts the rejected rows a batch at a time, without an `order by` (the staged
+    # table is in line order), and sorts them only when the scan did not keep that order
+    monkeypatch.setattr(whole_file, "QUARANTINE_BATCH_ROWS", 2)
+    db.execute(f"set preserve_insertion_order = {keep_order}")
+    body = HEADER + "\n" + "\n".join(MIXED + [row.replace("2022", "2015") for row in MIXED[4:8]]) + "\n"
+    result = load([write(tmp_path, body)], tmp_path)
+    lines = [int(ref[5:]) for ref in result.quarantine.get_column("row_ref")]
+    assert len(lines) > 4 and lines == sorted(lines)  # several batches, in line order
