@@ -25,6 +25,12 @@ BETWEEN_OPEN = re.compile(r"\bbetween\s+[^;:,]+,[^;:,]+$", re.I)  # 'between <ti
 
 
 
+@lru_cache(maxsize=1)
+def DATE_TAIL() -> re.Pattern:  # noqa: N802 - read like the module's other patterns
+    """events.toml date_tail: what may follow ', and' without opening a clause."""
+    return re.compile(read_toml("events.toml")["date_tail"])
+
+
 class Hit(NamedTuple):
     """A trigger found in a sentence: its event type, its span in the sentence and its text."""
 
@@ -73,6 +79,7 @@ def rules() -> dict:
         "inviter": re.compile(data["inviter"], re.I),
         "wished": re.compile(data["wished"], re.I),
         "venue": re.compile(data["venue"], re.I),
+        "said_together": re.compile(data["said_together"], re.I),
     }
 
 
@@ -86,6 +93,9 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
         if match.group(0).lstrip(",; \t").startswith("and") and match.group(0).startswith(",") \
                 and BETWEEN_OPEN.search(sentence, max(0, match.start() - 150), match.start()):
             continue
+        if match.group(0).startswith(",") and match.group(0).lstrip(", \t").startswith("and") \
+                and DATE_TAIL().match(sentence, match.end()):  # match(): anchored at the join
+            continue  # 'visited Borvia on 3 May 2011, and on 9 July 2015.': one more date of the same act
         if match.start() > cursor:
             spans.append((cursor, match.start()))
         cursor = match.end()
