@@ -80,6 +80,7 @@ def rules() -> dict:
         "wished": re.compile(data["wished"], re.I),
         "venue": re.compile(data["venue"], re.I),
         "said_together": re.compile(data["said_together"], re.I),
+        "shared_date_join": re.compile(data["shared_date_join"], re.I),
     }
 
 

@@ -65,6 +65,7 @@ class EventState:
     sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
     anchor_read: int = 0  # sentences_read when the anchor was set: how far back the day of undated rows was told
     sentence_rows: list[EventRow] = field(default_factory=list)  # the current sentence's rows of its earlier clauses
+    sentence_dates: list[DateMention] = field(default_factory=list)  # the current sentence's dates, every clause's
 
 
 def find_events(sentence: str, countries: list[CountryMention], dates: list[DateMention],
@@ -73,6 +74,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
     """Events in one sentence; `persons` are (person, start, end) mentions including resolved anaphors."""
     out: list[EventRow] = []
     state.sentence_rows = out
+    state.sentence_dates = dates
     for clause_start, clause_end in split_clauses(sentence):
         clause = Clause(sentence, clause_start, clause_end,
                         [mention for mention in dates if clause_start <= mention.start < clause_end],
@@ -265,6 +267,19 @@ def _event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMenti
     return pick_date(kept if kept or not own else own, hit.start)
 
 
+def _shared_date(clause: Clause, dates: list[DateMention]) -> DateMention | None:
+    """The written date that closes the clause before a ', and' ('A shipping board came into being in 2001, and a
+    pact was signed.'): the second clause, with no date of its own, tells an act of the same date; None otherwise."""
+    before = [mention for mention in dates if mention.end <= clause.start]
+    if not before:
+        return None
+    last = max(before, key=lambda mention: mention.end)
+    if last.value is None or last.kind != "point" or last.resolution != "explicit" \
+            or not rules()["shared_date_join"].fullmatch(clause.sentence, last.end, clause.start):
+        return None
+    return last
+
+
 def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -> tuple[DateMention | None, str | None]:
     """An undated event that happened takes the visit it was part of, the story's day, or the publication day;
     (None, None) when it is a state or an event already told."""
@@ -290,6 +305,9 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         return visit.date, "anaphora"  # 'During the visit, the two sides signed ...'
     if COUNTED_OCCASIONS.search(clause.text):
         return None, None  # 'In those years, eleven sessions of the joint committee were held': many acts, no one day
+    shared = _shared_date(clause, state.sentence_dates)
+    if shared is not None:
+        return shared, "anaphora"
     if state.anchor is not None and not holds_publication_day(state.anchor, state.published):
         return state.anchor, "anaphora"
     if state.published is not None:
