@@ -101,7 +101,22 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
             spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, len(sentence)))
-    return tuple(spans)
+    return tuple(_split_at_second_visit(sentence, spans))
+
+
+def _split_at_second_visit(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'The visit of the Borvian king in 1990 to Ruritania and the visit of the Ruritanian premier in 1992 to Borvia':
+    a second visit noun joined by 'and' opens a clause of its own (each visit its own sides and year); events.toml
+    second_visit."""
+    pattern = re.compile(read_toml("events.toml")["second_visit"], re.I)
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cut = start
+        for match in pattern.finditer(sentence, start, end):
+            out.append((cut, match.start()))
+            cut = match.end()
+        out.append((cut, end))
+    return out
 
 
 @lru_cache(maxsize=1)
