@@ -87,7 +87,7 @@ def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[
 
 # 'held a separate meeting', 'later held expanded talks', 'also called on the president': another meeting the same
 # day, not the one already told
-DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|earlier|expanded|another|second|one-on-one|restricted|"
+DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|subsequently|earlier|expanded|another|second|one-on-one|restricted|"
                               r"delegation-level|called\s+on|courtesy\s+call)\b", re.I)
 ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|premier|leader|king|emir|"
                         r"foreign\s+minister|minister|ambassador|head\s+of\s+state)\b")

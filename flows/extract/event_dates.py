@@ -149,9 +149,13 @@ def _belongs_to_earlier(mention: DateMention, hits: list[Hit], hit: Hit) -> bool
     return mention.end <= hit.start and any(other is not hit and other.end <= mention.start for other in hits)
 
 
-def listed_with(dates: list[DateMention], chosen: DateMention) -> list[DateMention]:
+def listed_with(dates: list[DateMention], chosen: DateMention, closing: int | None = None) -> list[DateMention]:
     """The other items of the list the chosen date is in ('visited in 1972 and 1991': 1991 for 1972), each its own
-    occasion; [] when it stands alone. The date grammar marks an item joined to the one before by 'and' or a comma."""
+    occasion; [] when it stands alone. The date grammar marks an item joined to the one before by 'and' or a comma.
+
+    A span of days is an item too when the list closes the clause (`closing`: where its words end): 'came to Borvia
+    on 3-4 May 2011, and on 9 July 2015.' is two visits, while in 'stayed from 3-4 May and on 9 May signed ...' the
+    second day is the next verb's."""
     ordered = sorted(dates, key=lambda mention: mention.start)
     if chosen not in ordered:
         return []
@@ -164,8 +168,11 @@ def listed_with(dates: list[DateMention], chosen: DateMention) -> list[DateMenti
         last += 1
     # only dates written out alike ('in 1972 and 1991'), not a month and its day ('later that month, on the 28th')
     # nor a span ('in five years')
+    closes = closing is not None and ordered[last].end >= closing
+    kinds = {"point", "range"} if closes else {"point"}
     return [mention for mention in ordered[first:last + 1] if mention is not chosen and mention.value is not None
-            and mention.kind == chosen.kind == "point" and mention.resolution == chosen.resolution == "explicit"
+            and mention.kind in kinds and chosen.kind in kinds and (mention.kind == chosen.kind or closes)
+            and mention.resolution == chosen.resolution == "explicit"
             and mention.precision == chosen.precision and mention.value != chosen.value]
 
 

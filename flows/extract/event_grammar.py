@@ -25,6 +25,12 @@ BETWEEN_OPEN = re.compile(r"\bbetween\s+[^;:,]+,[^;:,]+$", re.I)  # 'between <ti
 
 
 
+@lru_cache(maxsize=1)
+def DATE_TAIL() -> re.Pattern:  # noqa: N802 - read like the module's other patterns
+    """events.toml date_tail: what may follow ', and' without opening a clause."""
+    return re.compile(read_toml("events.toml")["date_tail"])
+
+
 class Hit(NamedTuple):
     """A trigger found in a sentence: its event type, its span in the sentence and its text."""
 
@@ -73,6 +79,8 @@ def rules() -> dict:
         "inviter": re.compile(data["inviter"], re.I),
         "wished": re.compile(data["wished"], re.I),
         "venue": re.compile(data["venue"], re.I),
+        "said_together": re.compile(data["said_together"], re.I),
+        "shared_date_join": re.compile(data["shared_date_join"], re.I),
     }
 
 
@@ -86,11 +94,29 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
         if match.group(0).lstrip(",; \t").startswith("and") and match.group(0).startswith(",") \
                 and BETWEEN_OPEN.search(sentence, max(0, match.start() - 150), match.start()):
             continue
+        if match.group(0).startswith(",") and match.group(0).lstrip(", \t").startswith("and") \
+                and DATE_TAIL().match(sentence, match.end()):  # match(): anchored at the join
+            continue  # 'visited Borvia on 3 May 2011, and on 9 July 2015.': one more date of the same act
         if match.start() > cursor:
             spans.append((cursor, match.start()))
         cursor = match.end()
     spans.append((cursor, len(sentence)))
-    return tuple(spans)
+    return tuple(_split_at_second_visit(sentence, spans))
+
+
+def _split_at_second_visit(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'The visit of the Borvian king in 1990 to Ruritania and the visit of the Ruritanian premier in 1992 to Borvia':
+    a second visit noun joined by 'and' opens a clause of its own (each visit its own sides and year); events.toml
+    second_visit."""
+    pattern = re.compile(read_toml("events.toml")["second_visit"], re.I)
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cut = start
+        for match in pattern.finditer(sentence, start, end):
+            out.append((cut, match.start()))
+            cut = match.end()
+        out.append((cut, end))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,15 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 PREFIX = {"month": 7, "year": 4}
 
 
+def _sides_key(row: dict) -> tuple | frozenset:
+    """The sides a coarser copy must share: in order for a directional type ('the Borvian king toured Ruritania in
+    March 1990' is not told again by 'Ruritania's premier went to Borvia in 1990', a visit the other way), either way
+    otherwise (a signing told once from each side is one act)."""
+    if registry_type(row["event_type"]).symmetry == "directional":
+        return (row["actor_iso3"], row["target_iso3"])
+    return frozenset((row["actor_iso3"], row["target_iso3"]))
+
+
 def drop_coarser_copies(rows: list[dict]) -> list[dict]:
     """A document's event rows without the year (or month) that only repeats an act told with a finer date
     ('recognized Mexico on December 12, 1822' ... 'after recognizing Mexico in 1822'): one act, told twice.
@@ -41,7 +50,7 @@ def drop_coarser_copies(rows: list[dict]) -> list[dict]:
     Each finer row leaves the keys of the coarser tellings it makes redundant, so a long document costs one pass
     (comparing every row with every other took minutes on a 20,000-sentence text)."""
     def key(row: dict, precision: str) -> tuple:
-        return (family(row["event_type"]), row["status"], frozenset((row["actor_iso3"], row["target_iso3"])),
+        return (family(row["event_type"]), row["status"], _sides_key(row),
                 precision, row["event_date"].isoformat()[:PREFIX[precision]])
     told_finer = {key(other, precision)
                   for other in rows if other["event_date"] is not None

@@ -153,7 +153,9 @@ def ceremony_host(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | 
 def one_visit_a_stay(rows: list[dict]) -> list[dict]:
     """'the minister flew to B on Monday night' and 'the president received the minister on Tuesday':
     one visit, of Tuesday. Rows of a visit dated to the day, same visitor, host and status, within the span of the
-    earliest one are dropped, whichever sentence tells them first."""
+    earliest one are dropped, whichever sentence tells them first. The same day counts too: a lead's undated arrival
+    moved to the body's day by event_days.news_day ('As the president arrived, ...' then 'He arrived on Monday in
+    Lima') is that visit told again."""
     span = _words()["span"]
     visits = [row for row in rows if family(row["event_type"]) == "visit" and row["date_precision"] == DAY
               and row["event_date"] is not None]
@@ -164,6 +166,6 @@ def one_visit_a_stay(rows: list[dict]) -> list[dict]:
         for other in visits:
             if other is not row and id(other) not in dropped and other["status"] == row["status"] and (
                     other["actor_iso3"], other["target_iso3"]) == (row["actor_iso3"], row["target_iso3"]) and (
-                    0 < (other["event_date"] - row["event_date"]).days <= span):
+                    0 <= (other["event_date"] - row["event_date"]).days <= span):
                 dropped.add(id(other))
     return [row for row in rows if id(row) not in dropped]

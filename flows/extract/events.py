@@ -63,7 +63,9 @@ class EventState:
     last_clause_type: str | None = None
     last_clause_parties: tuple[str, str] | None = None
     sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
+    anchor_read: int = 0  # sentences_read when the anchor was set: how far back the day of undated rows was told
     sentence_rows: list[EventRow] = field(default_factory=list)  # the current sentence's rows of its earlier clauses
+    sentence_dates: list[DateMention] = field(default_factory=list)  # the current sentence's dates, every clause's
 
 
 def find_events(sentence: str, countries: list[CountryMention], dates: list[DateMention],
@@ -72,6 +74,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
     """Events in one sentence; `persons` are (person, start, end) mentions including resolved anaphors."""
     out: list[EventRow] = []
     state.sentence_rows = out
+    state.sentence_dates = dates
     for clause_start, clause_end in split_clauses(sentence):
         clause = Clause(sentence, clause_start, clause_end,
                         [mention for mention in dates if clause_start <= mention.start < clause_end],
@@ -138,6 +141,7 @@ def _untriggered(clause: Clause, point_dates: list[DateMention], state: EventSta
         # 'agreed on Monday to revive talks', 'walked into the palace on Tuesday': the day the story is
         # about (a verb of news, or a day told relative to publication), for the undated events after it
         state.anchor = pick_date(anchors, (clause.start + clause.end) // 2)
+        state.anchor_read = state.sentences_read
     return []
 
 
@@ -193,7 +197,9 @@ def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[Dat
     anchors = plan_free(anchorable(point_dates, clause.sentence), rows, state.published) if story_clause else []
     if anchors and not RECALLED.search(clause.text) \
             and not pluperfect(clause.sentence, clause.start, clause.end):  # 'had invited him following his visit in 2010'
-        state.anchor = next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2))
+        anchor = next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2))
+        if anchor is not state.anchor:
+            state.anchor, state.anchor_read = anchor, state.sentences_read
     if rows:
         state.last_clause_type = rows[-1].event_type
         state.last_clause_parties = (rows[-1].actor, rows[-1].target)
@@ -232,7 +238,9 @@ def _list_items(row: EventRow, clause: Clause) -> list[EventRow]:
     """'The presidents met in 2010 and 2012': one meeting for each date of the list, not only the nearest."""
     if row.date is None or row.inherited or row.date not in clause.dates:
         return []
-    return [replace(row, date=mention, resolution=mention.resolution) for mention in listed_with(clause.dates, row.date)]
+    closing = len(clause.sentence[:clause.end].rstrip(" \t.;:)"))  # where the clause's words end
+    return [replace(row, date=mention, resolution=mention.resolution)
+            for mention in listed_with(clause.dates, row.date, closing)]
 
 
 def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:
@@ -257,6 +265,19 @@ def _event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMenti
             and not (PARTICIPLE_DATE.search(sentence, max(clause.start, mention.start - 40), mention.start)
                      and not hit.start <= mention.start - 1 <= hit.end + 15)]
     return pick_date(kept if kept or not own else own, hit.start)
+
+
+def _shared_date(clause: Clause, dates: list[DateMention]) -> DateMention | None:
+    """The written date that closes the clause before a ', and' ('A shipping board came into being in 2001, and a
+    pact was signed.'): the second clause, with no date of its own, tells an act of the same date; None otherwise."""
+    before = [mention for mention in dates if mention.end <= clause.start]
+    if not before:
+        return None
+    last = max(before, key=lambda mention: mention.end)
+    if last.value is None or last.kind != "point" or last.resolution != "explicit" \
+            or not rules()["shared_date_join"].fullmatch(clause.sentence, last.end, clause.start):
+        return None
+    return last
 
 
 def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -> tuple[DateMention | None, str | None]:
@@ -284,6 +305,9 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         return visit.date, "anaphora"  # 'During the visit, the two sides signed ...'
     if COUNTED_OCCASIONS.search(clause.text):
         return None, None  # 'In those years, eleven sessions of the joint committee were held': many acts, no one day
+    shared = _shared_date(clause, state.sentence_dates)
+    if shared is not None:
+        return shared, "anaphora"
     if state.anchor is not None and not holds_publication_day(state.anchor, state.published):
         return state.anchor, "anaphora"
     if state.published is not None:
@@ -352,6 +376,9 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         if date_m is None:
             return None
     inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention
+    if inherited and date_m is state.anchor and state.sentences_read - state.anchor_read > 1 \
+            and rules()["said_together"].search(hit.text):
+        return None  # 'The two leaders stressed ...' dated only by a day told two sentences or more before: unsure
     date_m = visit_start(date_m, clause.sentence, hit.end) if family(event_type) == "visit" and not planned else date_m
     if inherited and not planned and in_progress(event_type, hit, clause.sentence):
         return None  # 'both nations are marking the 30th anniversary': a year's state, no act of a day
