@@ -19,6 +19,10 @@ NEXT_WORD = re.compile(r"\s+(\w+)")
 POSSESSIVE = re.compile(r"[’']s?(?!\w)")
 TOKEN = re.compile(r"\w+(?:[’'](?!s\b)\w+)*")
 MAX_TOKENS = 7
+PLURAL_NOT_AFTER = "shxzeSHXZE"  # a demonym ending so takes no plural -s ('French', 'Swiss', 'Chinese')
+PREVIOUS_WORD = re.compile(r"([\w’']+)\s+$")
+OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?)")
+ARTICLES = frozenset({"The", "A", "An", "This", "That", "Its", "Their"})
 KIND_RANK = {"name": 0, "historic": 0, "capital": 1, "institution": 1, "demonym": 2}
 
 
@@ -75,6 +79,9 @@ def gazetteer() -> dict[str, tuple[str, str]]:
         add(row["form"], row["iso3"], row["kind"])
     for row in read_table("demonyms.csv"):
         add(row["demonym"], row["iso3"], "demonym")
+        # the people: 'the Serbs and the Croats', 'Kenyans who trade across the border' ('French', 'Swiss' stay)
+        if row["demonym"][-1] not in PLURAL_NOT_AFTER:
+            add(row["demonym"] + "s", row["iso3"], "demonym")
     for row in read_table("institutions.csv"):
         add(row["institution"], row["iso3"], "institution")
     return forms
@@ -159,10 +166,46 @@ def find_countries(sentence: str) -> list[CountryMention]:
             if following and following.group(1).lower() in _non_country_heads():
                 i = j + 1
                 continue
+        if kind == "capital" and _opens_person_name(surface, after):
+            i = j + 1
+            continue  # 'Santiago Ruiz': a man, not the government in the capital
+        if kind == "institution" and _part_of_other_name(sentence, start, after, out, iso3):
+            i = j + 1
+            continue
         possessive = bool(POSSESSIVE.match(after))
         out.append(CountryMention(start, end, sentence[start:end], iso3, kind, possessive))
         i = j + 1
     return out
+
+
+CAPITALISED_NEXT = re.compile(r" [A-ZÀ-Þ][\w’'-]*")
+
+
+@lru_cache(maxsize=1)
+def _given_name_capitals() -> frozenset[str]:
+    return frozenset(read_toml("countries.toml")["capitals_also_given_names"])
+
+
+def _opens_person_name(surface: str, after: str) -> bool:
+    """'Santiago Ruiz met...': a capital that is also a given name, followed by a capitalised word (one space)."""
+    return fold(surface) in {fold(name) for name in _given_name_capitals()} and bool(CAPITALISED_NEXT.match(after))
+
+
+def _part_of_other_name(sentence: str, start: int, after: str, found: list[CountryMention], iso3: str) -> bool:
+    """An institution's word ending another body's name: 'the Malawi Congress Party', 'the 12th Party Congress',
+    'the Congress of Vienna' are no US Congress. A country named just before keeps it ('the US Congress')."""
+    of = OF_NAME.match(after)
+    if of:
+        return gazetteer().get(of.group(1), ("", ""))[0] != iso3  # 'the Grand National Assembly of Türkiye' stays
+    before = PREVIOUS_WORD.search(sentence[max(0, start - 40):start])
+    if not before or not sentence[:before.start() + max(0, start - 40)].strip():
+        return False  # the sentence's first word: 'The Milli Majlis ratified it'
+    if before.group(1) in ARTICLES:
+        return False
+    word = POSSESSIVE.sub("", before.group(1))
+    if found and sentence[found[-1].end:start].strip(" ’'s") == "":
+        return found[-1].iso3 != iso3  # 'the US Congress', 'Japan's Diet': the country's own body
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
 @lru_cache(maxsize=1)
