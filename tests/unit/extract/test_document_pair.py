@@ -38,11 +38,11 @@ def test_two_countries_joined_further_down_are_no_lead():
 
 
 def test_a_leaders_full_name_stands_for_the_country():
-    # Ethiopia is named only by its prime minister and its capital; Kenya is a bystander named once
-    text = ("Prime Minister Abiy Ahmed met the Somali president at his office.\n\n"
-            "They discussed Kenya and the Somali border.\n\n"
-            "The Somali president arrived in Addis Ababa in the morning.")
-    assert set(pair_of(text)) == {"SOM", "ETH"}
+    # Kenya is named only by its president and its capital; Sudan is a bystander named once
+    text = ("President William Ruto received the Ugandan foreign minister at State House.\n\n"
+            "Their talks covered Sudan and the Ugandan border posts.\n\n"
+            "The Ugandan envoy left Nairobi on the evening flight.")
+    assert set(pair_of(text)) == {"UGA", "KEN"}
 
 
 def test_serbia_montenegro_is_serbia():
