@@ -123,6 +123,22 @@ def _fold_token(token: str) -> str:
     return fold(token)
 
 
+@lru_cache(maxsize=1)
+def _not_country_pattern() -> re.Pattern[str]:
+    phrases = sorted(read_toml("countries.toml")["not_country_phrases"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _not_country_words() -> frozenset[str]:
+    """The last word of each phrase: a sentence with none of them holds no such phrase (speed)."""
+    return frozenset(p.split()[-1] for p in read_toml("countries.toml")["not_country_phrases"])
+
+
+def _could_hold_other(sentence: str) -> bool:
+    return any(word in sentence for word in _not_country_words())
+
+
 def find_countries(sentence: str) -> list[CountryMention]:
     """Every country mention in a sentence, longest form first, in text order."""
     forms = gazetteer()
@@ -133,6 +149,8 @@ def find_countries(sentence: str) -> list[CountryMention]:
     if not starts:
         return []  # the word offsets only where a mention may start (a third of find_countries' time, on bench text)
     tokens = [m.span() for m in TOKEN.finditer(sentence)]
+    # 'the South China Sea', 'the Indian Ocean': a sea's or a region's name holds no country
+    inside_other = [m.span() for m in _not_country_pattern().finditer(sentence)] if _could_hold_other(sentence) else []
     out: list[CountryMention] = []
     i = 0
     for at in starts:
@@ -153,6 +171,9 @@ def find_countries(sentence: str) -> list[CountryMention]:
             continue
         j, surface, (iso3, kind) = hit
         end = tokens[j][1]
+        if any(left <= start < right for left, right in inside_other):
+            i = j + 1
+            continue
         after = sentence[end:end + 30]
         following = NEXT_WORD.match(after)
         if (following and following.group(1).lower() in _currency_heads()) or after.startswith("$"):

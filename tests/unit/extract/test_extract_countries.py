@@ -51,6 +51,10 @@ def test_a_city_states_name_is_its_country(extract):
     ("President Santiago Ruiz met the envoy.", []),
     ("They met in Santiago on Monday.", [("CHL", "capital")]),
     ("The Lima Post wrote.", [("PER", "capital")]),
+    # a sea's or a region's name holds no country
+    ("Patrols of Chile crossed the South China Sea.", [("CHL", "name")]),
+    ("Papua New Guinea faces New Guinea's west.", [("PNG", "name")]),
+    ("The Organization of American States met in Mexico City.", [("MEX", "capital")]),
     # a body's name ending in an institution's word is another body
     ("Delegates to the 9th Party Congress voted.", []),
     ("The Malawi Congress Party won.", [("MWI", "name")]),
