@@ -258,6 +258,17 @@ def is_historic(iso3: str) -> bool:
     return any(r["iso3"] == iso3 and r["kind"] == "historic" for r in read_table("country_aliases.csv"))
 
 
+@lru_cache(maxsize=1)
+def _successors() -> dict[str, str]:
+    return dict(read_toml("countries.toml")["successors"])
+
+
+def successor_in_pair(iso3: str | None, pair: tuple[str, str] | None) -> str | None:
+    """The pair's country that carries on a historic state ('SUN' in ('RUS', 'CYP') -> 'RUS'); else iso3 as it is."""
+    successor = _successors().get(iso3 or "")
+    return successor if pair and successor in pair else iso3
+
+
 def other_side(pair: tuple[str, str] | None, iso3: str | None) -> str | None:
     """The pair's other country ('AZE' in ('AZE', 'BLR') -> 'BLR'); None when iso3 is not one of the pair."""
     if pair and iso3 in pair:

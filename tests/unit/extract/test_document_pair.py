@@ -60,3 +60,17 @@ def test_joined_reads_two_not_a_list():
     assert joined("Chilean and Peruvian officials met.") == {("CHL", "PER")}
     assert joined("Chile, Peru and Bolivia met.") == set()
     assert joined("Chile met Peru.") == set()
+
+
+def test_a_historic_states_envoy_serves_the_successor_in_the_pair():
+    from datetime import date
+
+    from flows.extract.countries import successor_in_pair
+    from flows.extract.document import extract_document
+
+    text = ("Russia and Cyprus mark 60 years of ties.\n\nThe Soviet Union and Cyprus established relations in 1960. "
+            "The first Soviet ambassador to Cyprus, Ivan Petrovich Sokolov, arrived in Nicosia that year.")
+    rows = extract_document({"document_key": "x", "text": text, "published_date": date(2020, 8, 18)})
+    assert {row["name"]: row["country_iso3"] for row in rows["person_mentions"]} == {"Ivan Petrovich Sokolov": "RUS"}
+    assert successor_in_pair("SUN", ("KAZ", "JPN")) == "SUN"  # no successor in the pair: left as the text says
+    assert successor_in_pair("CYP", ("RUS", "CYP")) == "CYP"
