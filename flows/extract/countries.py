@@ -19,6 +19,10 @@ NEXT_WORD = re.compile(r"\s+(\w+)")
 POSSESSIVE = re.compile(r"[’']s?(?!\w)")
 TOKEN = re.compile(r"\w+(?:[’'](?!s\b)\w+)*")
 MAX_TOKENS = 7
+PLURAL_NOT_AFTER = "shxzeSHXZE"  # a demonym ending so takes no plural -s ('French', 'Swiss', 'Chinese')
+PREVIOUS_WORD = re.compile(r"([\w’']+)\s+$")
+OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?)")
+ARTICLES = frozenset({"The", "A", "An", "This", "That", "Its", "Their"})
 KIND_RANK = {"name": 0, "historic": 0, "capital": 1, "institution": 1, "demonym": 2}
 
 
@@ -75,6 +79,9 @@ def gazetteer() -> dict[str, tuple[str, str]]:
         add(row["form"], row["iso3"], row["kind"])
     for row in read_table("demonyms.csv"):
         add(row["demonym"], row["iso3"], "demonym")
+        # the people: 'the Serbs and the Croats', 'Kenyans who trade across the border' ('French', 'Swiss' stay)
+        if row["demonym"][-1] not in PLURAL_NOT_AFTER:
+            add(row["demonym"] + "s", row["iso3"], "demonym")
     for row in read_table("institutions.csv"):
         add(row["institution"], row["iso3"], "institution")
     return forms
@@ -116,6 +123,22 @@ def _fold_token(token: str) -> str:
     return fold(token)
 
 
+@lru_cache(maxsize=1)
+def _not_country_pattern() -> re.Pattern[str]:
+    phrases = sorted(read_toml("countries.toml")["not_country_phrases"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _not_country_words() -> frozenset[str]:
+    """The last word of each phrase: a sentence with none of them holds no such phrase (speed)."""
+    return frozenset(p.split()[-1] for p in read_toml("countries.toml")["not_country_phrases"])
+
+
+def _could_hold_other(sentence: str) -> bool:
+    return any(word in sentence for word in _not_country_words())
+
+
 def find_countries(sentence: str) -> list[CountryMention]:
     """Every country mention in a sentence, longest form first, in text order."""
     forms = gazetteer()
@@ -126,6 +149,8 @@ def find_countries(sentence: str) -> list[CountryMention]:
     if not starts:
         return []  # the word offsets only where a mention may start (a third of find_countries' time, on bench text)
     tokens = [m.span() for m in TOKEN.finditer(sentence)]
+    # 'the South China Sea', 'the Indian Ocean': a sea's or a region's name holds no country
+    inside_other = [m.span() for m in _not_country_pattern().finditer(sentence)] if _could_hold_other(sentence) else []
     out: list[CountryMention] = []
     i = 0
     for at in starts:
@@ -146,6 +171,9 @@ def find_countries(sentence: str) -> list[CountryMention]:
             continue
         j, surface, (iso3, kind) = hit
         end = tokens[j][1]
+        if any(left <= start < right for left, right in inside_other):
+            i = j + 1
+            continue
         after = sentence[end:end + 30]
         following = NEXT_WORD.match(after)
         if (following and following.group(1).lower() in _currency_heads()) or after.startswith("$"):
@@ -159,10 +187,46 @@ def find_countries(sentence: str) -> list[CountryMention]:
             if following and following.group(1).lower() in _non_country_heads():
                 i = j + 1
                 continue
+        if kind == "capital" and _opens_person_name(surface, after):
+            i = j + 1
+            continue  # 'Santiago Ruiz': a man, not the government in the capital
+        if kind == "institution" and _part_of_other_name(sentence, start, after, out, iso3):
+            i = j + 1
+            continue
         possessive = bool(POSSESSIVE.match(after))
         out.append(CountryMention(start, end, sentence[start:end], iso3, kind, possessive))
         i = j + 1
     return out
+
+
+CAPITALISED_NEXT = re.compile(r" [A-ZÀ-Þ][\w’'-]*")
+
+
+@lru_cache(maxsize=1)
+def _given_name_capitals() -> frozenset[str]:
+    return frozenset(read_toml("countries.toml")["capitals_also_given_names"])
+
+
+def _opens_person_name(surface: str, after: str) -> bool:
+    """'Santiago Ruiz met...': a capital that is also a given name, followed by a capitalised word (one space)."""
+    return fold(surface) in {fold(name) for name in _given_name_capitals()} and bool(CAPITALISED_NEXT.match(after))
+
+
+def _part_of_other_name(sentence: str, start: int, after: str, found: list[CountryMention], iso3: str) -> bool:
+    """An institution's word ending another body's name: 'the Malawi Congress Party', 'the 12th Party Congress',
+    'the Congress of Vienna' are no US Congress. A country named just before keeps it ('the US Congress')."""
+    of = OF_NAME.match(after)
+    if of:
+        return gazetteer().get(of.group(1), ("", ""))[0] != iso3  # 'the Grand National Assembly of Türkiye' stays
+    before = PREVIOUS_WORD.search(sentence[max(0, start - 40):start])
+    if not before or not sentence[:before.start() + max(0, start - 40)].strip():
+        return False  # the sentence's first word: 'The Milli Majlis ratified it'
+    if before.group(1) in ARTICLES:
+        return False
+    word = POSSESSIVE.sub("", before.group(1))
+    if found and sentence[found[-1].end:start].strip(" ’'s") == "":
+        return found[-1].iso3 != iso3  # 'the US Congress', 'Japan's Diet': the country's own body
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +256,17 @@ def country_name(iso3: str) -> str:
 def is_historic(iso3: str) -> bool:
     """True for states that no longer exist (the Soviet Union): never a party to a dated bilateral event."""
     return any(r["iso3"] == iso3 and r["kind"] == "historic" for r in read_table("country_aliases.csv"))
+
+
+@lru_cache(maxsize=1)
+def _successors() -> dict[str, str]:
+    return dict(read_toml("countries.toml")["successors"])
+
+
+def successor_in_pair(iso3: str | None, pair: tuple[str, str] | None) -> str | None:
+    """The pair's country that carries on a historic state ('SUN' in ('RUS', 'CYP') -> 'RUS'); else iso3 as it is."""
+    successor = _successors().get(iso3 or "")
+    return successor if pair and successor in pair else iso3
 
 
 def other_side(pair: tuple[str, str] | None, iso3: str | None) -> str | None:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from flows.common.prefilter import word_gate
-from flows.extract.countries import CountryMention, find_countries, find_pair_phrases
+from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, successor_in_pair
 from flows.common.dates import DateContext, could_have_date, document_days, document_year, lead_day
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
@@ -345,7 +345,7 @@ def _add_people(sentences: list[Sentence], texts: list[str], countries: list[lis
         sentence = sentences[person.mentions[0].sentence]
         reading.out["person_mentions"].append({
             **reading.base(sentence), "name": person.name, "normalized_name": _normalize(person.name),
-            "role": person.role, "country_iso3": person.country,
+            "role": person.role, "country_iso3": successor_in_pair(person.country, pair),  # a Soviet envoy: Russia's
         })
 
 

@@ -6,18 +6,72 @@ goes on to the Palestinian question names Palestine more often than Jordan, whos
 signs a newsroom gives are read beside the count: the headline or lead sentence names the story's pair ('Qatar and
 Bahrain re-establish relations'), and the two parties are named together, in one sentence ('the joint
 Jordanian-Egyptian committee'), more often than either is named with a bystander.
+
+Two more (session 10): a well-known office holder's full name counts as a mention of the country he serves ('Prime
+Minister Ana Lopes met the Latvian president' names Ana Lopes's country), and the two named as one subject in the
+first sentences ('Chile and Peru restore ties', 'the Chile-Peru thaw') weigh more than a topic named as often.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 from itertools import combinations
 
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_grammar import rules
+from flows.lexicon import read_table, read_toml
 
 LEAD_WEIGHT = 3  # a mention in the first sentence (headline or lead) counts three times
 TOGETHER_WEIGHT = 3  # each sentence naming both countries adds three to the pair's score
 CANDIDATES = 4  # the pair is chosen among the four most weighted countries
+LIST_COMMA = re.compile(r"^\s*,\s*(?:and\s+)?$")  # the gap between items of a list: 'Chile, Peru, and Bolivia'
+JOINED_WEIGHT = 9  # each 'X and Y' / 'X-Y' naming the two as one subject in the lead adds nine more
+JOINED_LEAD = 3  # sentences: headline, dateline or subtitle, lead. Further down, 'X and Y' is as often an aside
+# ('two days after Lima and Quito had settled their row') or one pair of a multilateral story's many
+
+
+@lru_cache(maxsize=1)
+def _leader_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Full names of well-known office holders (leaders.csv) -> their country: 'President Ana Lopes met the Latvian
+    president in Riga' names Ana Lopes's country as surely as 'Estonia' would. Full names only: a family name alone
+    is too often someone else's."""
+    names: dict[str, str] = {}
+    for row in read_table("leaders.csv"):
+        name = row["name"].strip()
+        if " " in name:
+            names.setdefault(name, row["iso3"])
+    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), names
+
+
+@lru_cache(maxsize=1)
+def _joiner() -> re.Pattern[str]:
+    """What stands between two countries named as one subject: 'Chile and Peru', 'the Chile-Peru border',
+    'Chilean and Peruvian officials' (countries.toml `pair_joiners`)."""
+    return re.compile(r"^(?:" + "|".join(read_toml("countries.toml")["pair_joiners"]) + r")$", re.I)
+
+
+def _leaders_in(text: str) -> list[str]:
+    pattern, names = _leader_names()
+    return [names[m.group(0)] for m in pattern.finditer(text)]
+
+
+def _joined(states: list[CountryMention], text: str) -> set[tuple[str, str]]:
+    """Pairs of neighbouring mentions joined as one subject ('Chile and Peru agreed'): a story's two parties are
+    named so, a bystander seldom is."""
+    joiner = _joiner()
+    chains: list[list[CountryMention]] = []
+    for mention in states:
+        previous = chains[-1][-1] if chains else None
+        gap = text[previous.end:mention.start] if previous else ""
+        if previous and (joiner.match(gap) or LIST_COMMA.match(gap)):
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    # 'Chile, Peru and Bolivia' is a list, no pair: only a chain of exactly two counts
+    return {tuple(sorted((chain[0].iso3, chain[1].iso3))) for chain in chains  # type: ignore[misc]
+            if len(chain) == 2 and chain[0].iso3 != chain[1].iso3 and joiner.match(text[chain[0].end:chain[1].start])}
 
 
 def document_pair(mentions: list[list[CountryMention]], texts: list[str]) -> tuple[str, str] | None:
@@ -30,6 +84,7 @@ def document_pair(mentions: list[list[CountryMention]], texts: list[str]) -> tup
     counts: Counter[str] = Counter()  # plain mentions order the pair, as before ('the two' acts in that order)
     weights: Counter[str] = Counter()
     together: Counter[tuple[str, str]] = Counter()
+    joined: Counter[tuple[str, str]] = Counter()
     for index, (sentence, text) in enumerate(zip(mentions, texts)):
         weight = LEAD_WEIGHT if index == 0 else 1
         states = [country for country in sentence if not is_historic(country.iso3)]
@@ -37,18 +92,25 @@ def document_pair(mentions: list[list[CountryMention]], texts: list[str]) -> tup
         # 'met on the sidelines of the summit in Riyadh': the summit's place is no party of the story
         named = [country.iso3 for country in states
                  if not venue.search(text, max(0, country.start - 80), country.start)]
+        named += [iso3 for iso3 in _leaders_in(text) if iso3 not in named]
         for iso3 in named:
             weights[iso3] += weight
         for first, second in combinations(sorted(set(named)), 2):
             together[(first, second)] += weight
+        if index < JOINED_LEAD:
+            joined.update(_joined(states, text))
     ranked = [iso3 for iso3, _ in weights.most_common(CANDIDATES)]
-    if len(ranked) < 2:
+    if len(ranked) < 2 or len(counts) < 2:
+        # a leader's name weighs a named country, it does not make one: 'Prime Minister Ana Lopes arrived in Lima'
+        # names one state, and the people of such a text take no country from a pair
         return None
 
     def score(two: tuple[str, str]) -> int:
-        return weights[two[0]] + weights[two[1]] + TOGETHER_WEIGHT * together[tuple(sorted(two))]
+        key = tuple(sorted(two))
+        return weights[two[0]] + weights[two[1]] + TOGETHER_WEIGHT * together[key] + JOINED_WEIGHT * joined[key]
 
     best = max(combinations(ranked, 2), key=score)  # in rank order, max keeps the first: a tie keeps the more mentioned
     order = [iso3 for iso3, _ in counts.most_common()]
+    order += [iso3 for iso3 in weights if iso3 not in counts]  # one named only by its leader comes after the rest
     first, second = sorted(best, key=order.index)  # the more often named first
     return first, second
