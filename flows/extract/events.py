@@ -3,8 +3,7 @@ clause. What each event type is (family, symmetry, actor rule, summary) is a row
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import replace
 
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, is_historic
@@ -23,49 +22,12 @@ from flows.extract.event_status import background_only, in_progress, is_planned,
 from flows.extract.event_words import (AUXILIARY, BUSINESS_DEAL, COMPANY_SIGNER, DEAL_WITH, INTERNATIONAL_ROLE, MULTILATERAL,
                                        PARTICIPLE_BY, PARTICIPLE_DATE, RECALLED, REFERENCE_NOUN, RELATIVE, STATE_DEAL)
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
+from flows.extract.event_rows import EventRow, EventState
 from flows.extract.people import Person
 from flows.lexicon.registry import event_type as registry_type, family, family_kind
 
 __all__ = ["EventRow", "EventState", "drop_coarser_copies", "find_events", "is_object", "split_clauses", "summary",
            "family"]
-
-
-@dataclass
-class EventRow:
-    event_type: str
-    actor: str
-    target: str
-    start: int  # the clause within the sentence
-    end: int
-    trigger: str
-    date: DateMention | None
-    resolution: str | None
-    status: str
-    symmetric: bool
-    participants: list[str] | None
-    place: str | None = None
-    trigger_start: int = 0
-    inherited: bool = False  # the date comes from an earlier event of the text ('The ministers signed ...')
-
-    @property
-    def event_date(self) -> date | None:
-        return self.date.value if self.date else None
-
-
-@dataclass
-class EventState:
-    """What the event reader remembers across the sentences of one document."""
-
-    pair: tuple[str, str] | None
-    anchor: DateMention | None = None
-    published: date | None = None
-    events: list[EventRow] = field(default_factory=list)
-    last_clause_type: str | None = None
-    last_clause_parties: tuple[str, str] | None = None
-    sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
-    anchor_read: int = 0  # sentences_read when the anchor was set: how far back the day of undated rows was told
-    sentence_rows: list[EventRow] = field(default_factory=list)  # the current sentence's rows of its earlier clauses
-    sentence_dates: list[DateMention] = field(default_factory=list)  # the current sentence's dates, every clause's
 
 
 def find_events(sentence: str, countries: list[CountryMention], dates: list[DateMention],
