@@ -1,4 +1,4 @@
-"""The complement that follows an office word: 'Minister of Foreign Affairs of the Republic of X', 'President of
+"""The complement that follows an office word: 'Minister of Energy of the Republic of X', 'President of
 the X Chamber of Commerce', 'Minister of Agriculture, Livestock and Fisheries' (split from titles.py, which reads
 where a title starts and whose name follows it)."""
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _past_mention(toks: list[Tok], index: int) -> int:
 
 def _of_the_country(toks: list[Tok], index: int) -> tuple[int, str] | None:
     """'of the Republic of Kazakhstan' -> (past it, iso3); None for a demonym, which ends the complement."""
-    country = toks[index + 2].country  # 'Minister of Foreign Affairs of the Republic of Kazakhstan'
+    country = toks[index + 2].country  # 'Minister of Energy of the Republic of Ruritania'
     if country.kind not in ("name", "historic"):
         return None
     return _past_mention(toks, index + 2), country.iso3
