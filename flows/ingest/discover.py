@@ -1,6 +1,7 @@
 """Find the source files under a sources folder, read the optional manifest, hash every file."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -172,27 +173,41 @@ def _escape(path: Path, root: Path, clean: set[str] | None = None) -> str | None
     return None if inside else "symlink leaves the sources folder"
 
 
+_LSTAT_IGNORED = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)  # the errors Path.is_symlink reads as False
+
+
+def _is_symlink(path: str) -> bool:
+    """Path(path).is_symlink() without building a Path (the same errors raise, the same ones read as False)."""
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError as exc:
+        if exc.errno not in _LSTAT_IGNORED:
+            raise
+        return False
+
+
 def _has_link(path: Path, root: Path, clean: set[str] | None = None) -> bool:
     """Whether the path or a folder between root and it is a symlink (or the path has '..').
 
     `clean` holds the folders already found link-free up to root: a run's thousands of files share a few
-    folders, and asking each file's folders again was a system call per folder per file.
+    folders, and asking each file's folders again was a system call per folder per file. The walk up is on
+    the path's text (os.path): pathlib's objects cost more than the system calls at 10,000 files.
     """
     if ".." in path.parts:
         return True
-    current, passed = path, []
-    while current != root and current != current.parent:
-        if clean is not None and str(current) in clean:
+    top, current, passed = str(root), str(path), []
+    while current != top:
+        parent = os.path.dirname(current)
+        if parent == current:  # the file system's root, and `root` was not on the way
+            return True
+        if clean is not None and current in clean:
             break
-        if current.is_symlink():
+        if _is_symlink(current):
             return True
         passed.append(current)
-        current = current.parent
-    else:
-        if current != root:
-            return True
+        current = parent
     if clean is not None:
-        clean.update(str(folder) for folder in passed[1:])  # folders only: a file is asked once anyway
+        clean.update(passed[1:])  # folders only: a file is asked once anyway
     return False
 
 
@@ -241,7 +256,8 @@ def _walk(root: Path) -> tuple[list[Path], list[dict[str, Any]]]:
                 files.append(path)
             elif not entry.name.startswith("."):
                 files.append(path)
-    return sorted(files), problems
+    # by parts (what Path ordering compares), without Path.__lt__: 0.1 s of 0.4 at 10,000 files
+    return sorted(files, key=lambda path: path.parts), problems
 
 
 def _manifest_problem(relpath: str, reason: str, entry: Any) -> dict[str, Any]:

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
+import yaml
 
 from flows.common.faults import checkpoint
-from flows.warehouse.audits import AuditError, run_checks
+from flows.warehouse.audit_scope import capture_gone, create_scope, drop_scope, reference_targets
+from flows.warehouse.audits import STAR_YAML, AuditError, run_checks
 from flows.warehouse.connection import connect, rewrite_for_older_readers
 from flows.warehouse.describe import apply_comments
 from flows.warehouse.failures import apply_pending
@@ -81,7 +83,7 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: 
 
 
 def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_tables: set[str],
-                     ours: list[str]) -> set[str]:
+                     ours: list[str], star: dict) -> set[str]:
     """Delete the rows of changed or removed sources; tables rebuilt whole are emptied instead. Returns the
     per-file tables (FILE_COLUMNS) it deleted rows from."""
     tables = {t: cols for t, cols in columns(con).items() if t in set(ours)}
@@ -94,6 +96,9 @@ def _delete_replaced(con: duckdb.DuckDBPyConnection, replaced: list[str], full_t
     try:
         con.execute("create temp table _replaced_documents as select document_key from dim_document "
                     "where path in (select relpath from _replaced)")
+        # the keys other tables point at, of the rows about to go: kept rows pointing at them are audited
+        capture_gone(con, "_replaced_documents", {t: c for t, c in reference_targets(star).items()
+                                                  if "document_key" in tables.get(t, ())})
         for table, names in tables.items():
             if table in full_tables or table in HISTORY_TABLES:
                 continue
@@ -145,11 +150,17 @@ def _clear(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: 
     incremental run deleted rows from."""
     ours = dyad_tables(con, sql_dir)  # an adopted database's other tables are not dyad's to empty
     if not full:
-        return _delete_replaced(con, replaced, whole_tables, ours)
+        return _delete_replaced(con, replaced, whole_tables, ours, read_star(sql_dir))
     for table in ours:
         if table not in HISTORY_TABLES:
             con.execute(f'delete from "{table}"')
     return set()
+
+
+def read_star(sql_dir: Path) -> dict:
+    """sql/star.yml: the star's grains and references."""
+    path = sql_dir / STAR_YAML
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
 
 
 def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> None:
@@ -262,7 +273,13 @@ def load_run(
             apply_views(con, sql_dir)
         else:
             publish_views(con, sql_dir)
-        run_checks(con, sql_dir, _unchanged(full, result.tables, _synced(full, whole_frames, replace or {}), unchanged))
+        same = _unchanged(full, result.tables, _synced(full, whole_frames, replace or {}), unchanged)
+        # an incremental run (dim_country as it was) audits the rows it wrote, a full one every row
+        scope = frozenset(create_scope(con, read_star(sql_dir), document_frames=document_frames,
+                                       whole_frames=whole_frames, replace=replace or {}, event_ids=event_ids,
+                                       unchanged=same)) if "dim_country" in same else frozenset()
+        run_checks(con, sql_dir, same, scope)
+        drop_scope(con)  # and the keys _delete_replaced kept
         apply_comments(con, sql_dir)
         con.execute("drop table _previous_documents")
         con.execute("commit")

@@ -1,0 +1,112 @@
+"""The rows an incremental run wrote, as temp views its audits can be scoped to.
+
+Every run audits before it commits, so the rows a run keeps passed every audit at the last commit. A violation
+after an incremental run can only come from a row the run wrote, or from a kept row that points at a key the
+run deleted. For each table the run wrote in a way it can name, two temp views say so:
+
+- `_w_<table>`: the rows of the table the run wrote (inserted or updated);
+- `_g_<table>`: one column `key`, the keys of rows the run deleted from it (the column other tables point at).
+
+A table the run left as it was gets both, empty. A table written some other way (the trade tables when a table
+file is read, a reference table that changed, dim_date, the run history) gets neither, and every audit that
+names a missing view runs in its full form (flows.warehouse.audits). A full run creates no view at all.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import duckdb
+import polars as pl
+
+from flows.warehouse.objects import columns, quote_ident
+
+DOCUMENTS = "_audit_documents"  # document_key of every row of the per-document frames: the documents written
+REPOINTED = "_audit_repointed"  # mention_key of kept mentions re-pointed at another event
+
+
+def gone_table(table: str) -> str:
+    return f"_audit_gone_{table}"
+
+
+def capture_gone(con: duckdb.DuckDBPyConnection, replaced_documents: str, targets: dict[str, str]) -> None:
+    """Before a replaced document's rows are deleted: keep the keys other tables point at (`targets`: per-document
+    table -> referenced column) of the rows that go. `replaced_documents` is a relation of document_key."""
+    for table, column in targets.items():
+        con.execute(f"create or replace temp table {gone_table(table)} as select distinct {quote_ident(column)} as key "
+                    f"from {quote_ident(table)} where document_key in (select document_key from {replaced_documents})")
+
+
+def reference_targets(star: dict) -> dict[str, str]:
+    """table -> the column other tables' references point at (star.yml), for the tables that have one."""
+    targets: dict[str, str] = {}
+    for spec in star.values():
+        for target in (spec.get("references") or {}).values():
+            other, other_column = target.split(".")
+            targets[other] = other_column
+    return targets
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, column: str, values: Iterable, dtype=pl.Utf8) -> None:
+    frame = pl.DataFrame({column: list(values)}, schema={column: dtype})
+    con.register("_values", frame)
+    try:
+        con.execute(f"create or replace temp table {name} as select distinct {column} from _values")
+    finally:
+        con.unregister("_values")
+
+
+def create_scope(con: duckdb.DuckDBPyConnection, star: dict, *, document_frames: dict[str, pl.DataFrame],
+                 whole_frames: dict[str, pl.DataFrame], replace: dict[str, tuple[str, list[str]]],
+                 event_ids: pl.DataFrame, unchanged: frozenset[str]) -> set[str]:
+    """Create the `_w_` and `_g_` views of an incremental run; returns their names."""
+    names: set[str] = set()
+    targets = reference_targets(star)
+    table_columns = columns(con)
+    written_docs = {key for frame in document_frames.values() if "document_key" in frame.columns
+                    for key in frame["document_key"].to_list()}
+    _register(con, DOCUMENTS, "document_key", written_docs)
+    repointed = event_ids["mention_key"].to_list() if "mention_key" in event_ids.columns else []
+    _register(con, REPOINTED, "mention_key", repointed)
+
+    def view(name: str, sql: str) -> None:
+        con.execute(f"create or replace temp view {name} as {sql}")
+        names.add(name)
+
+    def gone(table: str, sql: str | None) -> None:
+        if table in targets:
+            view(f"_g_{table}", sql or f"select {quote_ident(targets[table])} as key from {quote_ident(table)} where false")
+
+    for table in star:
+        if table not in table_columns:
+            continue
+        quoted = quote_ident(table)
+        if table in unchanged:
+            view(f"_w_{table}", f"select * from {quoted} where false")
+            gone(table, None)
+        elif table in document_frames and "document_key" in table_columns[table]:
+            # dim_document's written rows are every document_key any per-document frame holds
+            where = f"document_key in (select document_key from {DOCUMENTS})"
+            if table == "fact_event_mention":
+                where += f" or mention_key in (select mention_key from {REPOINTED})"
+            view(f"_w_{table}", f"select * from {quoted} where {where}")
+            captured = con.execute("select count(*) from duckdb_tables() where temporary and table_name = ?",
+                                   [gone_table(table)]).fetchone()[0]
+            gone(table, f"select key from {gone_table(table)}" if captured else None)
+        elif table in replace and table in whole_frames:
+            key, deleted = replace[table]
+            written = "_audit_written_" + table
+            _register(con, written, "key", whole_frames[table][key].to_list())
+            _register(con, "_audit_deleted_" + table, "key", deleted)
+            view(f"_w_{table}", f"select * from {quoted} where {quote_ident(key)} in (select key from {written})")
+            if targets.get(table, key) == key:
+                gone(table, f"select key from _audit_deleted_{table}")
+    return names
+
+
+def drop_scope(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the views and tables create_scope and capture_gone made (they live only in the run's transaction)."""
+    for name, kind in con.execute("select view_name, 'view' from duckdb_views() where temporary and "
+                                  "(view_name like '\\_w\\_%' escape '\\' or view_name like '\\_g\\_%' escape '\\') "
+                                  "union all select table_name, 'table' from duckdb_tables() where temporary and "
+                                  "table_name like '\\_audit\\_%' escape '\\'").fetchall():
+        con.execute(f"drop {kind} if exists {quote_ident(name)}")
