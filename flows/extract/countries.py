@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pycountry
 
-from flows.common.prefilter import gate
+from flows.common.prefilter import Gate, gate, word_gate
 from flows.lexicon import read_table, read_toml
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
@@ -130,13 +130,14 @@ def _not_country_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _not_country_words() -> frozenset[str]:
-    """The last word of each phrase: a sentence with none of them holds no such phrase (speed)."""
-    return frozenset(p.split()[-1] for p in read_toml("countries.toml")["not_country_phrases"])
+def _not_country_words() -> Gate:
+    """The last word of each phrase, looked for as written in one Aho-Corasick pass: a sentence with none of them
+    holds no such phrase (speed)."""
+    return word_gate({p.split()[-1] for p in read_toml("countries.toml")["not_country_phrases"]}, cased=True)
 
 
 def _could_hold_other(sentence: str) -> bool:
-    return any(word in sentence for word in _not_country_words())
+    return _not_country_words().open(sentence)
 
 
 def find_countries(sentence: str) -> list[CountryMention]:
@@ -171,7 +172,7 @@ def find_countries(sentence: str) -> list[CountryMention]:
             continue
         j, surface, (iso3, kind) = hit
         end = tokens[j][1]
-        if any(left <= start < right for left, right in inside_other):
+        if inside_other and any(left <= start < right for left, right in inside_other):
             i = j + 1
             continue
         after = sentence[end:end + 30]
@@ -204,12 +205,13 @@ CAPITALISED_NEXT = re.compile(r" [A-ZÀ-Þ][\w’'-]*")
 
 @lru_cache(maxsize=1)
 def _given_name_capitals() -> frozenset[str]:
-    return frozenset(read_toml("countries.toml")["capitals_also_given_names"])
+    """countries.toml capitals_also_given_names, folded (once a process)."""
+    return frozenset(fold(name) for name in read_toml("countries.toml")["capitals_also_given_names"])
 
 
 def _opens_person_name(surface: str, after: str) -> bool:
     """'Santiago Ruiz met...': a capital that is also a given name, followed by a capitalised word (one space)."""
-    return fold(surface) in {fold(name) for name in _given_name_capitals()} and bool(CAPITALISED_NEXT.match(after))
+    return fold(surface) in _given_name_capitals() and bool(CAPITALISED_NEXT.match(after))
 
 
 def _part_of_other_name(sentence: str, start: int, after: str, found: list[CountryMention], iso3: str) -> bool:

@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from flows.common.dates import DateMention, shift_date
+from flows.common.prefilter import gate
 from flows.common.words import alternation
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_subclause import in_other_clause
@@ -64,7 +65,9 @@ def count_only(sentence: str, start: int, end: int, dates: list[DateMention]) ->
     """Whether the clause (sentence[start:end]) tells how many times, not when: 'the ministers had met twice'. A count
     told right away by as many dates listed together ('the king visited the country twice, in 1975 and 1999') is no
     count only: each date is its own occasion (the list is read by listed_with)."""
-    match = COUNT.search(sentence, start, end)
+    # the gate first (speed: the count alternation ran on every event's clause; a sentence holding none of 'twice',
+    # 'thrice', 'times' cannot match it)
+    match = COUNT.search(sentence, start, end) if gate(COUNT).open(sentence) else None
     if match is None:
         return False
     word = match.group(0).lower()

@@ -39,6 +39,13 @@ def _title_words() -> frozenset[str]:
     return frozenset(words | {w + "s" for w in words} | {"counterpart", "counterparts"})
 
 
+@lru_cache(maxsize=None)
+def _titles_set(key: str) -> frozenset[str]:
+    """A list of titles.toml as a set, read once a process (speed: parsing the file in a per-sentence function cost
+    more than the rule it fed)."""
+    return frozenset(read_toml("titles.toml")[key])
+
+
 def _may_name_people(sentence: str, people: list[Person]) -> bool:
     """A cheap gate (speed): a title word, 'counterpart', or a word of a person already known (with the
     statistical backbone, also two capitalised words in a row)."""
@@ -66,7 +73,7 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
     founds += as_titles(toks, taken_tokens(founds))
     # an honorific or a rank before the name gives way to the office in an apposition ('Sheikh X, the President of
     # the UAE', 'General X, chairman of the Peruvian Defence Council')
-    ranks = set(read_toml("titles.toml")["ranks"])
+    ranks = _titles_set("ranks")
     for f in founds:
         if (f.role in HONORIFICS or f.role in ranks) and "," in sentence:
             for a in appositions(toks, set(), people):
@@ -192,8 +199,12 @@ REGNAL_I_NEXT = frozenset({"of", ",", ".", ")", "and", "’s", "'s", ";"})  # 'C
 def _regnal_names(toks: list[Tok], founds: list[Found]) -> None:
     """A monarch or pope named with no title: a name word and a regnal numeral ('Harald V of Norway', 'Carol I of
     Romania'); not a numbered thing ('Phase II', titles.toml not_regnal)."""
+    # a regnal name ends in a numeral: a sentence with no numeral token has none (speed: the loop below reads a
+    # name at every name word)
+    if not any(tok.text[:1] in "IVX" and ROMAN.match(tok.text) for tok in toks):
+        return
     taken = taken_tokens(founds)
-    not_regnal = set(read_toml("titles.toml")["not_regnal"])
+    not_regnal = _titles_set("not_regnal")
     for n in range(len(toks) - 1):
         if n in taken or not is_name_token(toks[n]) or (n > 0 and is_name_token(toks[n - 1])):
             continue
@@ -333,7 +344,7 @@ def _same_office_partners(toks: list[Tok], founds: list[Found]) -> None:
     """'President Ana Lima and President of Peru Jon Roe': one office a country has one holder of, twice in a
     sentence, once with its country: the two serve two countries (split_title_partners decides once every sentence
     is read). Only two holders, one with a country the sentence gives and one with none."""
-    offices = read_toml("titles.toml")["one_holder_offices"]
+    offices = _titles_set("one_holder_offices")
     by_role: dict[str, list[Found]] = {}
     for f in founds:
         if f.role in offices and f.shared_title is None:
