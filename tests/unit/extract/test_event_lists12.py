@@ -47,3 +47,12 @@ def test_a_heading_year_lasts_until_a_sentence_writes_its_own_year() -> None:
     found = dates_by_sentence(DateContext(None), text, sentences)
     years = [mention.value.year for mentions in found for mention in mentions if mention.value]
     assert years == [2003, 2010, 2010]
+
+
+def test_an_embassy_that_speaks_opens_nothing() -> None:
+    """'The embassy said: relations were established ...': only names may stand between the mission and 'was set up'."""
+    from flows.extract.event_grammar import find_triggers
+    said = "The Chilean embassy wrote on its page that relations were established following a swap of letters."
+    opened = "The Consulate General of Chile in Cusco was first set up in 1980."
+    assert "embassy_opened" not in {hit.event_type for hit in find_triggers(said, 0)}
+    assert "embassy_opened" in {hit.event_type for hit in find_triggers(opened, 0)}
