@@ -9,10 +9,10 @@ from typing import Any
 
 from flows.common.prefilter import word_gate
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, successor_in_pair
-from flows.common.dates import DateContext, could_have_date, document_days, document_year, lead_day
+from flows.common.dates import DateContext, could_have_date, document_days, document_year, lead_day, dates_by_sentence
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
-from flows.extract.event_lists import find_listed_visits
+from flows.extract.event_lists import find_listed_visits, named_year_visits
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
@@ -212,7 +212,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     context = DateContext(published, known_days=document_days(lines), reference_year=newest, story_day=lead)
     countries = [find_countries(sentence.text) for sentence in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
-    dates = [context.find(sentence.text) if could_have_date(sentence.text) else [] for sentence in sentences]
+    dates = dates_by_sentence(context, doc["text"], sentences)  # a year heading's line dates the days under it
     pairs = [find_pair_phrases(sentence.text) for sentence in sentences]
     pair = document_pair(countries, texts)  # what 'the two countries' are
     reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
@@ -227,6 +227,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
                              reading.last_entity)
         _fill_from_events(events, persons, sentence.text, reading.last_entity)
         _fill_from_context(sentence.text, sentence_countries, persons)
+        events = named_year_visits(sentence.text, sentence_countries, reading.pair, events)  # one visit a listed year
         _add_events(events, sentence, reading)
         _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
         if persons:

@@ -15,8 +15,10 @@ from datetime import date
 from functools import lru_cache
 
 from flows.common.dates import DateMention
-from flows.extract.countries import find_countries, is_historic
+from flows.extract.countries import CountryMention, find_countries, is_historic
+from flows.extract.event_rows import EventRow
 from flows.lexicon import read_toml
+from flows.lexicon.registry import family
 
 @dataclass(frozen=True)
 class ListedVisit:
@@ -81,3 +83,80 @@ def find_listed_visits(text: str) -> list[ListedVisit]:
         elif not (in_section and _is_heading(body)):
             in_section, direction = False, None  # prose ends the section
     return out
+
+
+@lru_cache(maxsize=1)
+def _named_words() -> dict:
+    data = read_toml("events.toml")["year_lists"]
+    return {"noun": re.compile(data["named_noun"], re.I), "bracket": re.compile(data["named_bracket"]),
+            "in": re.compile(data["named_in"]), "target": re.compile(data["named_target"], re.I),
+            "actor": re.compile(data["named_actor"], re.I), "year": re.compile(data["year"]),
+            "items": int(data["named_items"])}
+
+
+def _after_name(sentence: str, at: int, countries: list[CountryMention]) -> bool:
+    """Whether a capitalised word that is no country's name ends at `at` ('Ida Moss (1976)', not 'Borvia (1976)')."""
+    word = re.search(r"([\wÀ-ÿ.’'-]+)$", sentence[:at])
+    return (word is not None and word.group(1)[0].isupper()
+            and not any(country.start < at <= country.end for country in countries))
+
+
+def _sides(head: str, offset: int, countries: list[CountryMention],
+           pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """(visitor, host) from the words before a list's first visitor: 'visits paid to Borvia by Arlandese Presidents'
+    -> Arland visits Borvia; one side named alone ('Top visits from Arland:') takes the pair's other side as the
+    other."""
+    words = _named_words()
+    actor = target = None
+    for country in countries:
+        if not offset <= country.start < offset + len(head) or is_historic(country.iso3):
+            continue
+        before = head[:country.start - offset]
+        if words["target"].search(before):
+            target = target or country.iso3
+        elif words["actor"].search(before) or country.kind == "demonym":
+            actor = actor or country.iso3
+    if pair is not None:
+        if actor is None and target in pair:
+            actor = pair[1] if pair[0] == target else pair[0]
+        elif target is None and actor in pair:
+            target = pair[1] if pair[0] == actor else pair[0]
+    return (actor, target) if actor and target and actor != target else None
+
+
+def named_year_visits(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
+                      rows: list[EventRow]) -> list[EventRow]:
+    """A sentence that lists visits by visitor, each with its years ('visits to Borvia by Presidents Ana Soto (1990)
+    and Jon Roe (1993, Summit 1996 and 1999)'): one visit a year a visitor, in place of the visits the clause reader
+    found there (it takes the nearest year alone). Other rows, and sentences with no such list, are left as they are."""
+    words = _named_words()
+    nouns = list(words["noun"].finditer(sentence))
+    listed: list[EventRow] = []
+    spans: list[tuple[int, int]] = []
+    for k, noun in enumerate(nouns):
+        end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sentence)
+        items = [match for kind in ("bracket", "in") for match in words[kind].finditer(sentence, noun.end(), end)
+                 if _after_name(sentence, match.start(), countries)]
+        if len(items) < words["items"]:
+            continue
+        items.sort(key=lambda match: match.start())
+        sides = _sides(sentence[noun.start():items[0].start()], noun.start(), countries, pair)
+        if sides is None:
+            continue
+        spans.append((noun.start(), items[-1].end()))
+        for item in items:
+            seen: set[int] = set()
+            for year_match in words["year"].finditer(item.group("years")):
+                year = int(year_match.group())
+                if year in seen:
+                    continue  # one visit a year a visitor
+                seen.add(year)
+                at = item.start("years") + year_match.start()
+                mention = DateMention(at, at + 4, year_match.group(), date(year, 1, 1), "year", "explicit", None)
+                listed.append(EventRow("official_visit", sides[0], sides[1], 0, len(sentence), noun.group(), mention,
+                                       "explicit", "occurred", False, None, trigger_start=noun.start()))
+    if not listed:
+        return rows
+    kept = [row for row in rows if not (family(row.event_type) == "visit"
+                                        and any(first <= row.trigger_start < last for first, last in spans))]
+    return kept + listed

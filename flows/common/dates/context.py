@@ -117,6 +117,9 @@ class DateContext:
         self.same_day_weekday = same_day_weekday
         # the year written right after the match being resolved ("from March 14-16 in 2017"), while it is resolved
         self.year_after: int | None = None
+        # the year of a heading line over a list of year-less days ('Contacts in 2003:' then 'May 4, the ministers
+        # met'): set by dates_by_sentence (headings.py) while the list lasts; it beats the publication year
+        self.heading_year: int | None = None
 
     def find(self, sentence: str) -> list[DateMention]:
         """Every date expression in the sentence, in text order; each resolved one becomes the new anchor."""
@@ -231,6 +234,8 @@ class DateContext:
         after = self.take_year_after()
         if after is not None:
             return after
+        if self.heading_year is not None:
+            return self.heading_year, "anaphora", f"the heading's year {self.heading_year}"
         if self.published is not None:
             pub = self.published
             year = pub.year
