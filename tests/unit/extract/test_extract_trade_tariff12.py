@@ -1,0 +1,44 @@
+"""Trade claims of session 10, round 3 (the `tariff12` branch): customs headings and classification groups, each rule on
+sentences of our own (Kenya-Tanzania) that show a form r11 used; none is an article's wording."""
+from __future__ import annotations
+
+from flows.extract.products import cut_list, split_products
+from tests.unit.extract.conftest import trade_of
+
+HEAD = "Nairobi, 2 March 2024\n\nTrade between Kenya and Tanzania grew again last year, officials said.\n\n"
+K, T = "KEN", "TZA"
+
+
+def test_a_customs_headings_qualifiers_stay_with_its_goods() -> None:
+    # 'whole or broken', 'liquefied', 'whether or not broken' qualify the goods before them: no products of their own
+    assert split_products("Cocoa beans, whole or broken, raw or roasted") == ["Cocoa beans, whole or broken, raw or roasted"]
+    assert split_products("natural gas, liquefied and groundnuts, whether or not broken") == [
+        "natural gas, liquefied", "groundnuts, whether or not broken"]
+    # an adjective that is an item of its own is no qualifier run ('tea, coffee' stays two)
+    assert split_products("tea, fresh fish and coffee") == ["tea", "fresh fish", "coffee"]
+
+
+def test_two_possessives_joined_by_or_share_the_head_after_them() -> None:
+    assert split_products("men's or boys' shirts, women's or girls', coats and soap") == [
+        "men's or boys' shirts", "women's or girls' coats", "soap"]
+
+
+def test_an_items_value_does_not_end_the_list() -> None:
+    text = "Cocoa beans valued at N12.4 billion, followed by cashew nuts and tea valued at N3 billion and N1 billion respectively."
+    assert split_products(cut_list(text)) == ["Cocoa beans", "cashew nuts", "tea"]
+
+
+def test_a_ranked_singular_export_names_the_flow(extract) -> None:
+    text = HEAD + "In Q1, Cut flowers was Kenya's largest export to Tanzania valued at N2.4 billion."
+    assert trade_of(extract(text)) == {(K, T, "cut flowers")}
+    text = HEAD + "The largest export commodity to Tanzania was Natural gas, liquefied, followed by soap."
+    assert trade_of(extract(text)) == {(K, T, "natural gas, liquefied"), (K, T, "soap")}
+
+
+def test_an_unranked_singular_export_is_no_flow(extract) -> None:
+    assert trade_of(extract(HEAD + "Kenya plans more export to Tanzania of tea.")) == set()
+
+
+def test_covering_opens_the_list_of_a_flow(extract) -> None:
+    text = HEAD + "Kenyan exports to Tanzania reached C$1.4 billion, mainly covering soap, salt and cement."
+    assert trade_of(extract(text)) == {(K, T, "soap"), (K, T, "salt"), (K, T, "cement")}
