@@ -42,3 +42,13 @@ def test_an_unranked_singular_export_is_no_flow(extract) -> None:
 def test_covering_opens_the_list_of_a_flow(extract) -> None:
     text = HEAD + "Kenyan exports to Tanzania reached C$1.4 billion, mainly covering soap, salt and cement."
     assert trade_of(extract(text)) == {(K, T, "soap"), (K, T, "salt"), (K, T, "cement")}
+
+
+def test_confined_to_opens_the_list_and_the_extent_of_a_class_is_no_product(extract) -> None:
+    # 'merchandise' between the owner and its flow noun leaves it the owner; 'a small range of goods' names no goods
+    text = HEAD + "Tanzania's merchandise imports from Kenya are confined to a small range of goods such as gold, wool and silver."
+    assert trade_of(extract(text)) == {(K, T, "gold"), (K, T, "wool"), (K, T, "silver")}
+
+
+def test_a_figure_in_words_is_no_product(extract) -> None:
+    assert trade_of(extract(HEAD + "Kenya sells three billion dollars worth of items to Tanzania.")) == set()
