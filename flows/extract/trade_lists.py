@@ -82,7 +82,9 @@ PASSIVE_BARE = re.compile(r"^\W*(?P<list>[^;:]{3,200}?)\s+(?:is|are|was|were)\s+
                           r"(?P<verb>exported|shipped|sold|imported|bought|purchased)\s*(?:[.!]|$)", re.I)
 # an owner right before a flow word: 'Vietnamese exports', 'Laos imported', "Uzbekistan's 2022 exports", 'Kazakhstan
 # mainly buys'
-OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual)\s+)*$", re.I)
+# (trade.toml owner_gap_words: 'Freedonian merchandise imports reached ...' are Freedonia's)
+OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual|"
+                       + "|".join(map(re.escape, read_toml("trade.toml")["owner_gap_words"])) + r")\s+)*$", re.I)
 FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|shipped|supplies|supplied)|"
                        r"(?P<im>imports?|imported|importing|purchases|purchased|buys|bought|orders))\b", re.I)
 

@@ -52,3 +52,9 @@ def test_confined_to_opens_the_list_and_the_extent_of_a_class_is_no_product(extr
 
 def test_a_figure_in_words_is_no_product(extract) -> None:
     assert trade_of(extract(HEAD + "Kenya sells three billion dollars worth of items to Tanzania.")) == set()
+
+
+def test_a_demonyms_merchandise_imports_after_a_figure_are_from_the_other_side(extract) -> None:
+    text = HEAD + ("Kenyan exports to Tanzania rose. Kenyan merchandise imports meanwhile reached C$1.4 billion, "
+                   "mainly covering coffee, tea and maize.")
+    assert {c for c in trade_of(extract(text)) if c[0] == T} == {(T, K, "coffee"), (T, K, "tea"), (T, K, "maize")}
