@@ -19,6 +19,7 @@ def _words() -> dict:
         "joint_pairs": {tuple(p.split(" and ")) for p in data["joint_pairs"]},
         "fixed_pairs": {tuple(p.split(" and ")) for p in data["fixed_pairs"]},
         "class_words": set(data["class_words"]),
+        "tied_class_words": set(data["tied_class_words"]),
         "not_in_products": set(data["not_in_products"]),
         "dependent": set(data["dependent_items"]),
         "shared_modifiers": set(data["shared_modifiers"]),
@@ -121,6 +122,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
     words, previous = part.lower().split(), before.lower().split()
     if len(words) == 2 and words[-1] in lex["generic"] and words[0] == before.lower():
         return True
+    if len(words) == 2 and words[0] in lex["tied_class_words"] and words[1] in lex["generic"]:
+        return True  # 'chemicals and related products': the class of the item before
     if " ".join(words) in lex["dependent"]:
         return True  # 'camera frames and parts': the parts of the item before
     if (" ".join(previous), " ".join(words)) in lex["fixed_pairs"]:

@@ -58,3 +58,8 @@ def test_a_demonyms_merchandise_imports_after_a_figure_are_from_the_other_side(e
     text = HEAD + ("Kenyan exports to Tanzania rose. Kenyan merchandise imports meanwhile reached C$1.4 billion, "
                    "mainly covering coffee, tea and maize.")
     assert {c for c in trade_of(extract(text)) if c[0] == T} == {(T, K, "coffee"), (T, K, "tea"), (T, K, "maize")}
+
+
+def test_a_tied_class_and_a_fixed_category_are_one_product_each() -> None:
+    assert split_products("tea, chemicals and related products, textiles and clothing, other chemical products and soap") == [
+        "tea", "chemicals and related products", "textiles and clothing", "other chemical products", "soap"]
