@@ -29,6 +29,7 @@ def _lex() -> dict:
     return {
         "figure": re.compile(data["item_figure"], re.I),
         "ownerless": re.compile(data["ownerless_list_heads"], re.I),
+        "inverted_bare": re.compile(data["inverted_bare_list"], re.I),
         "anaphoric": re.compile(data["anaphoric_list_heads"], re.I),
         "not_in_products": set(data["not_in_products"]),
         "vague": set(data["vague_words"]) | {"in", "on", "at", "by", "from", "exports", "imports"},
@@ -98,6 +99,17 @@ def passive_bare(sentence: str) -> tuple[str, list[str]] | None:
     listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), m.group("list"))
     products = split_products(strip_figures(listed))
     return (kind, products) if products else None
+
+
+def inverted_bare(sentence: str) -> tuple[str, list[str]] | None:
+    """('export' | 'import', products) of 'Soap, salt and tea topped the export basket' (no country), else None."""
+    m = _lex()["inverted_bare"].match(sentence)
+    if not m:
+        return None
+    listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), m.group("list"))
+    listed = re.sub(r",?\s+and\s*$", "", listed)  # 'X, Y and topped the basket': a stray 'and' before the verb
+    products = split_products(strip_figures(listed))
+    return (m.group("kind").lower(), products) if products else None
 
 
 def home_country(sentence: str, countries: list[CountryMention],
@@ -265,7 +277,7 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
                       pair: tuple[str, str] | None) -> tuple[tuple[str, str], list[str]] | None:
     """(flow, goods) of a list with no country under the flow the text set just before ('Agricultural exports
     included X', 'Key import items are X', 'X and Y are also exported.'); None when the sentence is no such list."""
-    found = ownerless_list(sentence) or passive_bare(sentence)
+    found = ownerless_list(sentence) or passive_bare(sentence) or inverted_bare(sentence)
     if found is None:
         return None
     kind, products = found

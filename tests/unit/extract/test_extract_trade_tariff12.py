@@ -63,3 +63,10 @@ def test_a_demonyms_merchandise_imports_after_a_figure_are_from_the_other_side(e
 def test_a_tied_class_and_a_fixed_category_are_one_product_each() -> None:
     assert split_products("tea, chemicals and related products, textiles and clothing, other chemical products and soap") == [
         "tea", "chemicals and related products", "textiles and clothing", "other chemical products", "soap"]
+
+
+def test_a_country_less_list_that_tops_the_export_basket_is_on_the_flow_just_told(extract) -> None:
+    text = HEAD + "Kenya's exports to Tanzania rose to $2 billion. Soap & salt, cut flowers,tea and topped the export basket in 2009."
+    assert trade_of(extract(text)) == {(K, T, "soap & salt"), (K, T, "cut flowers"), (K, T, "tea")}
+    # with no flow told before, the list names no trade
+    assert trade_of(extract(HEAD + "Kenya and Tanzania signed a deal. Soap and salt topped the export basket.")) == set()
