@@ -66,7 +66,8 @@ def test_a_tied_class_and_a_fixed_category_are_one_product_each() -> None:
 
 
 def test_a_country_less_list_that_tops_the_export_basket_is_on_the_flow_just_told(extract) -> None:
-    text = HEAD + "Kenya's exports to Tanzania rose to $2 billion. Soap & salt, cut flowers,tea and topped the export basket in 2009."
+    text = HEAD + ("Kenya's exports to Tanzania rose to $2 billion. Soap & salt, cut flowers,tea and headed the "
+                   "export list last year.")
     assert trade_of(extract(text)) == {(K, T, "soap & salt"), (K, T, "cut flowers"), (K, T, "tea")}
     # with no flow told before, the list names no trade
     assert trade_of(extract(HEAD + "Kenya and Tanzania signed a deal. Soap and salt topped the export basket.")) == set()
