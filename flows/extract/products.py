@@ -128,6 +128,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # 'camera frames and parts': the parts of the item before
     if (" ".join(previous), " ".join(words)) in lex["fixed_pairs"]:
         return True  # 'fruits and vegetables': one trade category with no head after it
+    if len(previous) == 2 and previous[0] in lex["shared_modifiers"] and (previous[1], " ".join(words)) in lex["fixed_pairs"]:
+        return True  # 'electrical machinery and equipment': the category with its modifier
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
     if len(previous) == 1 and len(words) >= 2 and previous[0] in lex["shared_modifiers"]:

@@ -71,3 +71,9 @@ def test_a_country_less_list_that_tops_the_export_basket_is_on_the_flow_just_tol
     assert trade_of(extract(text)) == {(K, T, "soap & salt"), (K, T, "cut flowers"), (K, T, "tea")}
     # with no flow told before, the list names no trade
     assert trade_of(extract(HEAD + "Kenya and Tanzania signed a deal. Soap and salt topped the export basket.")) == set()
+
+
+def test_machinery_and_equipment_is_one_category_with_or_without_a_modifier() -> None:
+    assert split_products("electrical machinery and equipment, machinery and rubber") == [
+        "electrical machinery and equipment", "machinery", "rubber"]
+    assert split_products("tea, machinery and equipment") == ["tea", "machinery and equipment"]
