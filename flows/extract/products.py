@@ -19,10 +19,28 @@ def _words() -> dict:
         "joint_pairs": {tuple(p.split(" and ")) for p in data["joint_pairs"]},
         "fixed_pairs": {tuple(p.split(" and ")) for p in data["fixed_pairs"]},
         "class_words": set(data["class_words"]),
+        "tied_class_words": set(data["tied_class_words"]),
         "not_in_products": set(data["not_in_products"]),
         "dependent": set(data["dependent_items"]),
         "shared_modifiers": set(data["shared_modifiers"]),
+        "qualifiers": _qualifier_run(data["heading_qualifiers"]),
+        "value": re.compile(data["item_value"]),
     }
+
+
+def _qualifier_run(words: list[str]) -> re.Pattern[str]:
+    """A comma and the run of heading qualifiers after it, up to the next item ('Natural gas, liquefied and ...',
+    'Cocoa beans, whole or broken, raw or roasted, ...'); trade.toml heading_qualifiers."""
+    one = r"(?:whether\s+or\s+not\s+|not\s+)?(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")"
+    group = one + r"(?:\s+or\s+(?:not\s+)?" + one + r")*"
+    return re.compile(r"(?<=\w),\s*" + group + r"(?:\s*,\s*" + group + r")*(?=\s*,|\s*$|\s+and\s|\s+valued\b)", re.I)
+
+
+def _keep_qualifiers(text: str, lex: dict) -> str:
+    """'Natural gas, liquefied and tea': a customs heading's qualifiers stay with its goods, so their commas and 'or's
+    are marked as no separators (same length)."""
+    return lex["qualifiers"].sub(lambda m: m.group(0).replace(",", INNER_COMMA)
+                                 .replace(" or ", " \x1f "), text)
 
 
 # The marks continued_lists puts inside one item of a list told by semicolons ('X; polymers of A, B and C; Y'): a comma
@@ -37,6 +55,7 @@ def unmark(text: str) -> str:
     return text.replace(INNER_COMMA, ",").replace(INNER_AND, "and")
 
 
+POSSESSIVE_OR = re.compile(r"\b([a-z]+[’']s?)\s+or\s+([a-z]+[’']s?)\s*,?\s+(?=[a-z])", re.I)
 SHARED_OR = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s+or\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){1,2}\s*(?:,|$|\s+and\s))")
 # A list item that holds a flow noun names no goods: 'primary exports', 'its partner's total exports in' ('motor vehicle
 # re-exports' is goods re-sold)
@@ -61,6 +80,10 @@ def split_products(text: str) -> list[str]:
     text = re.sub(r",?\s+such\s+as\s+", ", ", text, flags=re.I)
     # 'traditional or primary exports': a lone word before 'or' that names no goods of its own shares the head of the
     # two words after it ('coal or crude oil' stays two)
+    text = _keep_qualifiers(text, lex)
+    # "women's or girls', coats", "men's or boys' shirts": two possessives share the head after them (a stray comma
+    # after the second one is no separator)
+    text = POSSESSIVE_OR.sub(lambda m: f"{m.group(1)} \x1f {m.group(2)} ", text)
     text = SHARED_OR.sub(lambda m: m.group(0) if names_hs_heading(m.group(1)) or is_listed_product(m.group(1))
                          else m.group(1) + " \x1f ", text)
     parts = [p.strip().replace("\x1f", "or") for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text)
@@ -99,10 +122,14 @@ def _joins(before: str, part: str, lex: dict) -> bool:
     words, previous = part.lower().split(), before.lower().split()
     if len(words) == 2 and words[-1] in lex["generic"] and words[0] == before.lower():
         return True
+    if len(words) == 2 and words[0] in lex["tied_class_words"] and words[1] in lex["generic"]:
+        return True  # 'chemicals and related products': the class of the item before
     if " ".join(words) in lex["dependent"]:
         return True  # 'camera frames and parts': the parts of the item before
     if (" ".join(previous), " ".join(words)) in lex["fixed_pairs"]:
         return True  # 'fruits and vegetables': one trade category with no head after it
+    if len(previous) == 2 and previous[0] in lex["shared_modifiers"] and (previous[1], " ".join(words)) in lex["fixed_pairs"]:
+        return True  # 'electrical machinery and equipment': the category with its modifier
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
     if len(previous) == 1 and len(words) >= 2 and previous[0] in lex["shared_modifiers"]:
@@ -124,6 +151,7 @@ FOLLOWED_BY = re.compile(r"(?<=,)\s+followed\s+by(?=\s)", re.I)
 def cut_list(text: str) -> str:
     """The list at the start of text, up to the first word that ends it (trade.toml list_end); same positions."""
     text = FOLLOWED_BY.sub(lambda m: " " * len(m.group(0)), text)
+    text = _words()["value"].sub(lambda m: " " * len(m.group(0)), text)  # 'tea valued at N2 billion, followed by'
     m = _words()["end"].search(text)
     text = text[: m.start()] if m else text
     return re.sub(r"[.\s]+$", "", text)
@@ -193,6 +221,9 @@ def known_capitalised(product: str) -> str:
     if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and (is_listed_product(product) or any(
             names_hs_heading(re.sub(r"(?<=[^s])s$", "", word)) for word in product.lower().split() if word != "and")):
         return product.lower()  # 'Mineral oil', 'Rubber and articles': a list item capitalised as a customs heading
+    head, comma, qualifiers = product.partition(",")
+    if comma and known_capitalised(head) != head:
+        return known_capitalised(head) + comma + qualifiers  # 'Natural gas, liquefied': a customs heading's goods
     variety = re.fullmatch(r"([A-ZÀ-Þ][a-zà-ÿ]+)\s+([a-zà-ÿ]{3,})", product)
     code = (hs_code_for(variety.group(2)) or "") if variety else ""
     if variety and len(code) >= 4 and code[:4].isdigit():

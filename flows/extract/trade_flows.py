@@ -22,6 +22,9 @@ def trade_lexicon() -> dict:
         "export": re.compile(words("export_verbs"), re.I),
         "import": re.compile(words("import_verbs"), re.I),
         "flow": re.compile(words("flow_nouns") + r"\s+to\b", re.I),
+        # 'Ruritania's merchandise imports from': words between an owner and its flow noun that leave it the owner
+        "owner_gap": re.compile(r"(?:[’']s?)?\s+(?:" + whole_words(data["owner_gap_words"]) + r"\s+)+", re.I),
+        "ranked_flow": re.compile(words("ranked_flow_nouns") + r"\s+to\b", re.I),
         "import_flow": re.compile(words("import_nouns") + r"\s+from\b", re.I),
         "intro": re.compile("|".join(data["list_introducers"]), re.I),
         "carry": re.compile(words("carry_verbs"), re.I),
@@ -77,12 +80,14 @@ FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commo
                           r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
 RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
                    r"valuable|single)\s+)+", re.I)
+# a rank right before a singular flow noun: 'Kenya's largest export to', 'The top export commodity to'
+RANK_BEFORE = re.compile(r"\b(?:largest|biggest|main|top|leading|chief|principal|second|third)\s+$", re.I)
 # ('X and Y were among A's main exports to B', 'X and Y top the list of A's exports to B')
-INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+\d{4},?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:(?:were|was|are|is)\s+(?:also\s+)?(?:among\s+)?"
+INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+(?:\d{4}|Q[1-4](?:\s+\d{4})?),?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:(?:were|was|are|is)\s+(?:also\s+)?(?:among\s+)?"
                       r"(?:the\s+)?|(?:top|tops|topped|head|heads|headed|lead|leads|led)\s+the\s+list\s+of\s+)$", re.I)
 ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:(?:led|dominated|headed|topped)\s+by|made\s+up|"
-                    r"composed|comprised)\b)")
+                    r"composed|comprised|confined\s+to)\b)")  # ('are confined to': the list opens after 'to')
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
 OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 
@@ -116,8 +121,10 @@ def _last_flow_claims(sentence: str, c_start: int, c_end: int, match: re.Match, 
 
 def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], lex: dict) -> list | None:
     """'Belarusian exports to Azerbaijan include X', 'X were Uruguay's biggest exports to Brazil'; None if absent."""
-    for match in lex["flow"].finditer(sentence, c_start, c_end):
-        before = [mention for mention in inside if mention.end <= match.start() and match.start() - mention.end <= 12]
+    ranked = [m for m in lex["ranked_flow"].finditer(sentence, c_start, c_end) if RANK_BEFORE.search(sentence, c_start, m.start())]
+    for match in [*lex["flow"].finditer(sentence, c_start, c_end), *ranked]:
+        before = [mention for mention in inside if mention.end <= match.start() and (match.start() - mention.end <= 12
+                  or lex["owner_gap"].fullmatch(sentence, mention.end, match.start()))]
         target = country_at(inside, match.end() + 1, 5)
         if target is None:
             claims = _last_flow_claims(sentence, c_start, c_end, match, lex)
@@ -224,7 +231,8 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
 def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], lex: dict) -> list:
     """'Its imports from Laos are dominated by X': the importer is the owner or the pair's other side."""
     for match in lex["import_flow"].finditer(sentence, c_start, c_end):
-        before = [mention for mention in inside if mention.end <= match.start() and match.start() - mention.end <= 12]
+        before = [mention for mention in inside if mention.end <= match.start() and (match.start() - mention.end <= 12
+                  or lex["owner_gap"].fullmatch(sentence, mention.end, match.start()))]
         source = country_at(inside, match.end() + 1, 5)
         intro = _intro(sentence, source.end, c_end, lex) if source else None
         if source and intro and (before or OWNERLESS.search(sentence[c_start:match.start()])):

@@ -29,6 +29,7 @@ def _lex() -> dict:
     return {
         "figure": re.compile(data["item_figure"], re.I),
         "ownerless": re.compile(data["ownerless_list_heads"], re.I),
+        "inverted_bare": re.compile(data["inverted_bare_list"], re.I),
         "anaphoric": re.compile(data["anaphoric_list_heads"], re.I),
         "not_in_products": set(data["not_in_products"]),
         "vague": set(data["vague_words"]) | {"in", "on", "at", "by", "from", "exports", "imports"},
@@ -82,7 +83,9 @@ PASSIVE_BARE = re.compile(r"^\W*(?P<list>[^;:]{3,200}?)\s+(?:is|are|was|were)\s+
                           r"(?P<verb>exported|shipped|sold|imported|bought|purchased)\s*(?:[.!]|$)", re.I)
 # an owner right before a flow word: 'Vietnamese exports', 'Laos imported', "Uzbekistan's 2022 exports", 'Kazakhstan
 # mainly buys'
-OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual)\s+)*$", re.I)
+# (trade.toml owner_gap_words: 'Freedonian merchandise imports reached ...' are Freedonia's)
+OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual|"
+                       + "|".join(map(re.escape, read_toml("trade.toml")["owner_gap_words"])) + r")\s+)*$", re.I)
 FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|shipped|supplies|supplied)|"
                        r"(?P<im>imports?|imported|importing|purchases|purchased|buys|bought|orders))\b", re.I)
 
@@ -96,6 +99,17 @@ def passive_bare(sentence: str) -> tuple[str, list[str]] | None:
     listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), m.group("list"))
     products = split_products(strip_figures(listed))
     return (kind, products) if products else None
+
+
+def inverted_bare(sentence: str) -> tuple[str, list[str]] | None:
+    """('export' | 'import', products) of 'Soap, salt and tea topped the export basket' (no country), else None."""
+    m = _lex()["inverted_bare"].match(sentence)
+    if not m:
+        return None
+    listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), m.group("list"))
+    listed = re.sub(r",?\s+and\s*$", "", listed)  # 'X, Y and topped the basket': a stray 'and' before the verb
+    products = split_products(strip_figures(listed))
+    return (m.group("kind").lower(), products) if products else None
 
 
 def home_country(sentence: str, countries: list[CountryMention],
@@ -263,7 +277,7 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
                       pair: tuple[str, str] | None) -> tuple[tuple[str, str], list[str]] | None:
     """(flow, goods) of a list with no country under the flow the text set just before ('Agricultural exports
     included X', 'Key import items are X', 'X and Y are also exported.'); None when the sentence is no such list."""
-    found = ownerless_list(sentence) or passive_bare(sentence)
+    found = ownerless_list(sentence) or passive_bare(sentence) or inverted_bare(sentence)
     if found is None:
         return None
     kind, products = found
