@@ -9,6 +9,7 @@ from functools import lru_cache
 import pycountry
 
 from flows.common.prefilter import Gate, gate, word_gate
+from flows.common.words import whole_words
 from flows.lexicon import read_table, read_toml
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
@@ -125,8 +126,7 @@ def _fold_token(token: str) -> str:
 
 @lru_cache(maxsize=1)
 def _not_country_pattern() -> re.Pattern[str]:
-    phrases = sorted(read_toml("countries.toml")["not_country_phrases"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return re.compile(whole_words(read_toml("countries.toml")["not_country_phrases"]))
 
 
 @lru_cache(maxsize=1)
@@ -233,8 +233,7 @@ def _part_of_other_name(sentence: str, start: int, after: str, found: list[Count
 
 @lru_cache(maxsize=1)
 def _pair_phrase_pattern() -> re.Pattern[str]:
-    phrases = sorted(read_toml("countries.toml")["pair_phrases"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+    return re.compile(whole_words(read_toml("countries.toml")["pair_phrases"]), re.I)
 
 
 def find_pair_phrases(sentence: str) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from itertools import combinations
 from flows.common.prefilter import Gate, word_gate
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_grammar import rules
+from flows.common.words import alternation
 from flows.lexicon import read_table, read_toml
 
 LEAD_WEIGHT = 3  # a mention in the first sentence (headline or lead) counts three times
@@ -42,17 +43,17 @@ def _leader_names() -> tuple[re.Pattern[str], dict[str, str], Gate]:
         name = row["name"].strip()
         if " " in name:
             names.setdefault(name, row["iso3"])
-    alternation = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     # the 300-way alternation costs sre a try at every position; a sentence holding none of the names (as written,
     # the pattern is case-sensitive) cannot match, and the gate finds that in one C pass
-    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), names, word_gate(set(names), cased=True)
+    return re.compile(r"(?<!\w)" + alternation(names) + r"(?!\w)"), names, word_gate(set(names), cased=True)
 
 
 @lru_cache(maxsize=1)
 def _joiner() -> re.Pattern[str]:
     """What stands between two countries named as one subject: 'Chile and Peru', 'the Chile-Peru border',
     'Chilean and Peruvian officials' (countries.toml `pair_joiners`)."""
-    return re.compile(r"^(?:" + "|".join(read_toml("countries.toml")["pair_joiners"]) + r")$", re.I)
+    return re.compile("^" + alternation(read_toml("countries.toml")["pair_joiners"], longest_first=False, escape=False)
+                      + "$", re.I)
 
 
 def _leaders_in(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from flows.common.dates import DateMention, shift_date
 from flows.common.prefilter import gate
-from flows.common.words import alternation
+from flows.common.words import alternation, whole_words
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_subclause import in_other_clause
 from flows.lexicon import read_toml
@@ -50,7 +50,7 @@ ANNIVERSARY_OF = re.compile(r"\b" + _any("anniversary_nouns") + r"\s+of\b", re.I
 POSSESSED_REACH = 20  # characters from "Friday's" to the trigger it may date ("Friday's talks", "Monday's state visit")
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _COUNT_ADVERBS: dict[str, int] = _WORDS["count_adverbs"]
-COUNT = re.compile(r"\b(?:" + "|".join(_COUNT_ADVERBS) + r"|" + _WORDS["count_times"] + r")\b", re.I)
+COUNT = re.compile(whole_words([*_COUNT_ADVERBS, _WORDS["count_times"]], longest_first=False, escape=False), re.I)
 # between a count and the first of its dates: 'twice, in 1975 and 1999', 'three times (2001, 2004, 2009)'
 COUNT_TO_DATES = re.compile(r"\s*[,:(—–-]?\s*")
 # 'six weeks after the Peruvian leader visited Chile': the event after the measure happened that long before the story's

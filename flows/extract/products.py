@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.common.words import alternation
 from flows.lexicon import read_table, read_toml
 
 
@@ -31,7 +32,7 @@ def _words() -> dict:
 def _qualifier_run(words: list[str]) -> re.Pattern[str]:
     """A comma and the run of heading qualifiers after it, up to the next item ('Natural gas, liquefied and ...',
     'Cocoa beans, whole or broken, raw or roasted, ...'); trade.toml heading_qualifiers."""
-    one = r"(?:whether\s+or\s+not\s+|not\s+)?(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")"
+    one = r"(?:whether\s+or\s+not\s+|not\s+)?" + alternation(words)
     group = one + r"(?:\s+or\s+(?:not\s+)?" + one + r")*"
     return re.compile(r"(?<=\w),\s*" + group + r"(?:\s*,\s*" + group + r")*(?=\s*,|\s*$|\s+and\s|\s+valued\b)", re.I)
 

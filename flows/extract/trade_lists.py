@@ -14,6 +14,7 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, is_listed_product, names_hs_heading, split_products
 from flows.extract.trade_flows import country_at, trade_lexicon
+from flows.common.words import alternation
 from flows.lexicon import read_toml
 
 # the preposition right before a country: 'from', 'to', 'into'
@@ -85,7 +86,7 @@ PASSIVE_BARE = re.compile(r"^\W*(?P<list>[^;:]{3,200}?)\s+(?:is|are|was|were)\s+
 # mainly buys'
 # (trade.toml owner_gap_words: 'Freedonian merchandise imports reached ...' are Freedonia's)
 OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual|"
-                       + "|".join(map(re.escape, read_toml("trade.toml")["owner_gap_words"])) + r")\s+)*$", re.I)
+                       + alternation(read_toml("trade.toml")["owner_gap_words"], longest_first=False) + r")\s+)*$", re.I)
 FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|shipped|supplies|supplied)|"
                        r"(?P<im>imports?|imported|importing|purchases|purchased|buys|bought|orders))\b", re.I)
 
