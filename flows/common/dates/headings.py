@@ -14,9 +14,9 @@ from typing import Protocol
 
 from flows.common.dates.context import DateContext, DateMention
 from flows.common.dates.grammar import could_have_date
-from flows.common.dates.words import _WORDS
+from flows.common.dates.words import YEAR_HEADING_LINE
 
-HEADING = re.compile(_WORDS["year_headings"]["line"], re.I | re.M)
+HEADING = re.compile(YEAR_HEADING_LINE, re.I | re.M)
 
 
 class _Span(Protocol):

@@ -18,6 +18,7 @@ MONTH_ABBREVIATIONS: dict[str, int] = dict(_WORDS["month_abbreviations"])
 MONTHS: dict[str, int] = {**FULL_MONTHS, **MONTH_ABBREVIATIONS}
 MONTH_NAMES = frozenset(name.capitalize() for name in _WORDS["months"])
 WEEKDAYS: dict[str, int] = dict(_WORDS["weekdays"])
+YEAR_HEADING_LINE: str = _WORDS["year_headings"]["line"]  # a short line giving the year of the days under it
 SEASON_START_MONTH: dict[str, int] = dict(_WORDS["seasons"])
 NUMBER_WORDS: dict[str, int] = dict(_WORDS["numbers"])
 MULTIPLIERS: dict[str, int] = dict(_WORDS["multipliers"])

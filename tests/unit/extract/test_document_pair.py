@@ -1,4 +1,6 @@
 """The story's pair of countries (flows/extract/document_pair.py) on made-up stories."""
+import pytest
+
 from flows.extract.countries import find_countries
 from flows.extract.document_pair import document_pair
 from flows.extract.sentences import split_sentences
@@ -9,31 +11,25 @@ def pair_of(text: str) -> tuple[str, str] | None:
     return document_pair([find_countries(s.text) for s in sentences], [s.text for s in sentences])
 
 
-def test_two_countries_named_as_one_subject_outweigh_a_topic():
-    # Ghana is talked about more, Chile and Peru are the story's parties
-    text = ("The Chilean minister and the Peruvian envoy spoke about Ghana on Monday.\n\n"
-            "Chile and Peru want a common line on Ghana.\n\n"
-            "Aid to Ghana was the main subject, and Ghana thanked them.\n\n"
-            "The Chile-Peru dialogue resumes in May.")
-    assert set(pair_of(text)) == {"CHL", "PER"}
-
-
-def test_a_list_of_three_joins_no_pair():
-    # 'Argentina, Uruguay and Bolivia' is a list: Uruguay and Bolivia are not joined as one subject
-    text = ("Argentina, Uruguay and Bolivia sent observers.\n\n"
-            "Chile hosted the Peruvian minister in Santiago on Monday.\n\n"
-            "Chile and Peru signed two accords.\n\n"
-            "Chile and Peru will meet again, Peru said.")
-    assert set(pair_of(text)) == {"CHL", "PER"}
-
-
-def test_two_countries_joined_further_down_are_no_lead():
-    # the lead names Chile and Peru; a pair joined twice later on is an aside of the story
-    text = ("Chile hosted the Peruvian minister on Monday.\n\n"
-            "The two signed two accords in Santiago.\n\n"
-            "Chile and Peru also spoke of the border.\n\n"
-            "Ghana and Togo, they noted, settled a similar row.\n\n"
-            "Ghana and Togo now trade more, and Ghana and Togo share a port.")
+@pytest.mark.parametrize("text", [
+    # two countries named as one subject outweigh a topic: Ghana is talked about more, Chile and Peru are the parties
+    ("The Chilean minister and the Peruvian envoy spoke about Ghana on Monday.\n\n"
+     "Chile and Peru want a common line on Ghana.\n\n"
+     "Aid to Ghana was the main subject, and Ghana thanked them.\n\n"
+     "The Chile-Peru dialogue resumes in May."),
+    # a list of three joins no pair: 'Argentina, Uruguay and Bolivia' does not join Uruguay and Bolivia
+    ("Argentina, Uruguay and Bolivia sent observers.\n\n"
+     "Chile hosted the Peruvian minister in Santiago on Monday.\n\n"
+     "Chile and Peru signed two accords.\n\n"
+     "Chile and Peru will meet again, Peru said."),
+    # two countries joined further down are no lead: a pair joined twice later on is an aside of the story
+    ("Chile hosted the Peruvian minister on Monday.\n\n"
+     "The two signed two accords in Santiago.\n\n"
+     "Chile and Peru also spoke of the border.\n\n"
+     "Ghana and Togo, they noted, settled a similar row.\n\n"
+     "Ghana and Togo now trade more, and Ghana and Togo share a port."),
+], ids=["joined_subject_outweighs_a_topic", "a_list_of_three_joins_no_pair", "joined_further_down_is_no_lead"])
+def test_the_pair_is_chile_and_peru(text):
     assert set(pair_of(text)) == {"CHL", "PER"}
 
 

@@ -77,6 +77,11 @@ def test_these_shipments_are_the_flow_just_told(extract):
     "The joint commission, which provides a framework for talks on border posts, met in Arusha.",
     # goods in general are no product
     "Last year Kenya exported merchandise to Tanzania for some $2 billion.",
+    # what follows a flow's figure must name goods: markets, causes, times and traders are none
+    "Kenya's exports rose to US$2 billion in 2023, including to new markets in Asia.",
+    "Kenya's exports to Tanzania reached US$2 billion, mainly thanks to better roads.",
+    "Kenya's exports to Tanzania reached US$2 billion, notably in the second half.",
+    "Kenya's exports to Tanzania reached US$2 billion, mostly small traders and farmers.",
 ])
 def test_no_claim(extract, sentence):
     assert trade_of(extract(HEAD + sentence)) == set()
@@ -148,13 +153,3 @@ def test_a_buyer_of_a_possessive_owners_goods(extract):
 def test_shipped_goods_worth_a_figure_then_the_list(extract):
     text = HEAD + "Kenya shipped US$2 billion worth of goods to Tanzania, mainly tea and cement."
     assert trade_of(extract(text)) == _sold(K, T, "tea", "cement")
-
-
-@pytest.mark.parametrize("sentence", [
-    "Kenya's exports rose to US$2 billion in 2023, including to new markets in Asia.",
-    "Kenya's exports to Tanzania reached US$2 billion, mainly thanks to better roads.",
-    "Kenya's exports to Tanzania reached US$2 billion, notably in the second half.",
-    "Kenya's exports to Tanzania reached US$2 billion, mostly small traders and farmers.",
-])
-def test_what_follows_a_flows_figure_must_name_goods(extract, sentence):
-    assert trade_of(extract(HEAD + sentence)) == set()
