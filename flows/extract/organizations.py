@@ -270,15 +270,19 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     out += [k for k in known if k.organization not in {o.organization for o in out}
             and k.organization not in {o.acronym for o in out}]
     if pair and "framework" in lowered:
-        out += [f for f in _framework_bodies(rules, sentence, countries, pair, pair_spans)
-                if f.organization not in {o.organization for o in out}]
+        out += _not_yet_in(out, _framework_bodies(rules, sentence, countries, pair, pair_spans))
     if pair and "between" in lowered and rules["known_gate"].open(sentence):
-        out += [b for b in _between_body(rules, sentence, countries, pair)
-                if b.organization not in {o.organization for o in out}]
+        out += _not_yet_in(out, _between_body(rules, sentence, countries, pair))
     for iso3, organization, acronym in chaired(sentence, countries, pair, rules["acronym_of"]):
         if organization not in {o.organization for o in out}:  # "Laos's chairmanship of ASEAN": a member
             out.append(Membership(organization, None if organization == acronym else organization, acronym, (iso3,)))
     return out
+
+
+def _not_yet_in(out: list[Membership], found: list[Membership]) -> list[Membership]:
+    """The rows of `found` whose organization no earlier reading of the sentence gave."""
+    seen = {o.organization for o in out}
+    return [row for row in found if row.organization not in seen]
 
 
 def _members(rules: dict, sentence: str, verb: re.Match, countries: list[CountryMention],
