@@ -214,7 +214,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = dates_by_sentence(context, doc["text"], sentences)  # a year heading's line dates the days under it
     pairs = [find_pair_phrases(sentence.text) for sentence in sentences]
-    pair = document_pair(countries, texts)  # what 'the two countries' are
+    heading = doc["text"][:sentences[0].start] if sentences else doc["text"]  # a headline is no sentence
+    pair = document_pair(countries, texts, heading)  # what 'the two countries' are
     reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
     prefetch_names(texts, countries)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from flows.common.prefilter import Gate, word_gate
-from flows.extract.countries import CountryMention, is_historic
+from flows.extract.countries import CountryMention, find_countries, is_historic
 from flows.extract.event_grammar import rules
 from flows.common.words import alternation
 from flows.lexicon import read_table, read_toml
@@ -80,12 +80,23 @@ def _joined(states: list[CountryMention], text: str) -> set[tuple[str, str]]:
             if len(chain) == 2 and chain[0].iso3 != chain[1].iso3 and joiner.match(text[chain[0].end:chain[1].start])}
 
 
-def document_pair(mentions: list[list[CountryMention]], texts: list[str]) -> tuple[str, str] | None:
+def document_pair(mentions: list[list[CountryMention]], texts: list[str],
+                  heading: str = "") -> tuple[str, str] | None:
     """The story's pair (the more often named country first), or None when the text names fewer than two states.
-    `texts` are the sentences the mentions are in.
+    `texts` are the sentences the mentions are in; `heading` is the text before the first sentence (a headline
+    without a full stop is no sentence), read only when the sentences name fewer than two states.
 
     'Qatar and Bahrain re-establish relations ... talks in Saudi Arabia ... Qatar's ministry ... Saudi Arabia and Iran
     agreed last month': Qatar and Bahrain, named together in the lead, not Qatar and Saudi Arabia."""
+    pair = _pair(mentions, texts)
+    if pair is None and heading.strip():
+        # 'Coffee was Kenya's top export to Italy' as the untitled first line, then only 'exports to Italy
+        # rose' in the body: the headline names the story's other side
+        return _pair([find_countries(heading), *mentions], [heading, *texts])
+    return pair
+
+
+def _pair(mentions: list[list[CountryMention]], texts: list[str]) -> tuple[str, str] | None:
     venue = rules()["venue"]
     counts: Counter[str] = Counter()  # plain mentions order the pair, as before ('the two' acts in that order)
     weights: Counter[str] = Counter()

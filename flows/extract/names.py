@@ -141,6 +141,11 @@ def match_seq(toks: list[Tok], i: int, seqs: list[tuple[str, ...]], lower: bool 
     return 0
 
 
+@lru_cache(maxsize=1)
+def _name_abbreviations() -> frozenset[str]:
+    return frozenset(read_toml("layout.toml")["name_abbreviations"])
+
+
 def read_name(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of a name starting at i, or i when there is none."""
     particles = title_lexicon()["particles"]
@@ -153,6 +158,9 @@ def read_name(toks: list[Tok], i: int) -> int:
               and toks[j + 1].text == "." and toks[j + 1].start == toks[j].end
               and toks[j + 2].start == toks[j + 1].end and is_name_token(toks[j + 2])):
             j += 2  # a patronymic's short form glued to the name: 'Kh.Battulga', 'Ts.Elbegdorj'
+        elif (j == i and toks[j].text in _name_abbreviations() and j + 2 < len(toks) and toks[j + 1].text == "."
+              and toks[j + 1].start == toks[j].end and is_name_token(toks[j + 2])):
+            j += 2  # an abbreviated given name or honorific opening the name: 'Md. Rafiq Islam' (layout.toml)
         elif (j == i and len(toks[j].text) == 1 and toks[j].text.isupper() and toks[j].text not in ("A", "I")
               and j + 1 < len(toks) and is_name_token(toks[j + 1]) and toks[j + 1].start == toks[j].end + 1):
             j += 1  # an initial with no full stop opening the name: 'Foreign Minister S Rajaratnam'

@@ -8,6 +8,9 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention
 from flows.extract.org_chairs import DAY_NAMES, chaired
 from flows.extract.org_members import belonging, has_member_list
+from flows.extract.org_cues import member_noun_at, rest_of, sides_told, takes_part
+from flows.extract.org_blocs import bloc_sides
+from flows.extract.org_summits import attended
 from flows.common.prefilter import gate, word_gate
 from flows.lexicon import read_toml
 
@@ -57,18 +60,23 @@ def _rules() -> dict:
         "between": re.compile(data["between_body_and"], re.I),
         "takes_part": re.compile("|".join(data["takes_part_before"]), re.I),
         "known": re.compile(r"\b(?P<org>" + "|".join(
-            re.escape(n) for n in sorted({*data["known"], *data["known"].values(), *_title_case(data["known"])},
-                                         key=len, reverse=True))
+            re.escape(n) for n in sorted(_forms(data), key=len, reverse=True))
             + r")\b(?!(?:[’']s)?(?:\s+[A-Z][\w-]*)*\s+(?:" + "|".join(data["body_words"]) + r")\b)"),
         # every name the "known" pattern can match, as written (it is case-sensitive): its gate
-        "known_gate": word_gate({*data["known"], *data["known"].values(), *_title_case(data["known"])}, cased=True),
+        "known_gate": word_gate(_forms(data), cased=True),
         "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
-                       **{k: k.upper() for k in _title_case(data["known"])}},
+                       **{k: k.upper() for k in _title_case(data["known"])}, **data["aliases"]},
+        "pair_pronoun": re.compile("|".join(data["pair_pronouns"])),
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
         # 'the first Asean founding member': a kind of member before the noun
         "member_noun": re.compile(r"\s+(?:(?:founding|full|fellow|associate)\s+)?(?:" + "|".join(data["member_nouns"])
                                   + r")\b"),
     }
+
+
+def _forms(data: dict) -> set[str]:
+    """Every way a known organization is written: acronym, name, title-cased acronym, other spellings ('G-20')."""
+    return {*data["known"], *data["known"].values(), *_title_case(data["known"]), *data["aliases"]}
 
 
 def _title_case(known: dict[str, str]) -> list[str]:
@@ -130,10 +138,12 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
     out: list[Membership] = []
     last_end = -1
     for m in rules["known"].finditer(sentence):
-        if not about_pair and not (rules["member_noun"].match(sentence, m.end())
-                                   and belonging(rules["acronym_of"][m.group("org")], pair) == tuple(pair)
-                                   and has_member_list(rules["acronym_of"][m.group("org")])):
+        if not about_pair and not (member_noun_at(rules, sentence, m.end())
+                                   and has_member_list(rules["acronym_of"][m.group("org")])
+                                   and sides_told(rules, sentence, m, countries, pair)) \
+                and not rest_of(rules, sentence, m, pair):
             continue  # in a sentence not about the pair, only 'visas for Forum countries' when both are on the list
+            # or 'her first visit to an EU country' of a side the sentence names
         if last_end >= 0 and OPEN_PAREN.fullmatch(sentence, last_end, m.start()):
             continue  # 'the European Union (EU)': the same mention, already read
         last_end = m.end()
@@ -141,8 +151,8 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             continue  # 'the Andes-ASEAN Free Trade Area': part of another name
         if rules["agreement_list"].search(sentence, 0, m.start()):
             continue  # 'trade agreements, including the CPTPP and RCEP': an agreement, no body anyone belongs to
-        if MODIFIER_USE.match(sentence, m.end()) and not rules["member_noun"].match(sentence, m.end()) \
-                and not _takes_part(rules, sentence, m, pair):
+        if MODIFIER_USE.match(sentence, m.end()) and not member_noun_at(rules, sentence, m.end()) \
+                and not takes_part(rules, sentence, m, pair) and not rest_of(rules, sentence, m, pair):
             continue  # 'European Union deforestation rules', 'the G20 summit in Rio': a modifier, no membership
             # ('among the G7 countries', 'shared SAARC membership': the noun says the members, so it counts)
         if rules["counterpart"].search(sentence, max(0, m.start() - 90), m.start()):
@@ -153,7 +163,7 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             # 'Serbia and Bosnia share the goal of EU membership': neither belongs; 'Kenya, a member of the
             # Commonwealth, backs Uganda': one side, and no member list says which
             continue
-        if len(sides) < len(pair) and not (rules["member_noun"].match(sentence, _past_acronym(sentence, m.end()))
+        if len(sides) < len(pair) and not (member_noun_at(rules, sentence, m.end())
                                            or IN_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
                                            or rules["own_bloc"].search(sentence, max(0, m.start() - 90), m.start())):
             continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
@@ -162,14 +172,6 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
         if acronym not in [x.organization for x in out]:
             out.append(Membership(acronym, None, acronym, sides))
     return out
-
-
-def _takes_part(rules: dict, sentence: str, m: re.Match, pair: tuple[str, str]) -> bool:
-    """'Thanks for its part in the NATO air policing mission' in a text on two members: taking part in a body's own
-    mission or force is work inside the body, when its member list holds both sides."""
-    acronym = rules["acronym_of"][m.group("org")]
-    return (rules["takes_part"].search(sentence, max(0, m.start() - 70), m.start()) is not None
-            and has_member_list(acronym) and belonging(acronym, pair) == tuple(pair))
 
 
 def _framework_bodies(rules: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str],
@@ -229,20 +231,14 @@ def _between_body(rules: dict, sentence: str, countries: list[CountryMention], p
 AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")  # 'between the bloc and Peru', 'between Peru and the bloc'
 
 
-def _past_acronym(sentence: str, end: int) -> int:
-    """After 'Association of Southeast Asian Nations (ASEAN)': past the acronym in brackets, if one follows."""
-    m = BRACKETED.match(sentence, end)
-    return m.end() if m else end
-
-
 OPEN_PAREN = re.compile(r"\s*\(\s*")
 HYPHEN_NAME = re.compile(r"-[A-Z]")
-BRACKETED = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)")
 IN_BEFORE = re.compile(r"\b(?:in|within|inside)\s+(?:the\s+)?$", re.I)
 # the subject before the verb (compiled once: speed)
 LETTER = re.compile(r"[A-Za-z]")
 ONLY_ALONE = re.compile(r"\b(?:only|alone)\b", re.I)
 BOTH_ALL = re.compile(r"(?:both|all)\b", re.I)
+BOTH_IN = re.compile(r"\bboth\b", re.I)
 
 
 def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
@@ -269,6 +265,13 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
             out += _listed_organizations(rules, sentence, verb.end(), countries, tuple(members), out)
     out += [k for k in known if k.organization not in {o.organization for o in out}
             and k.organization not in {o.acronym for o in out}]
+    if pair and rules["known_gate"].open(sentence):
+        # 'the two leaders met on the sidelines of the G20 summit': both sides at the body's own meeting
+        out += _not_yet_in(out, [Membership(acronym, None, acronym, sides)
+                                 for acronym, sides in attended(sentence, countries, pair, rules["acronym_of"])])
+        # 'the EU-Mercosur deal' in a Spain-Brazil story: each side in its own bloc
+        out += _not_yet_in(out, [Membership(acronym, None, acronym, sides)
+                                 for acronym, sides in bloc_sides(sentence, pair, rules["acronym_of"])])
     if pair and "framework" in lowered:
         out += _not_yet_in(out, _framework_bodies(rules, sentence, countries, pair, pair_spans))
     if pair and "between" in lowered and rules["known_gate"].open(sentence):
@@ -309,6 +312,8 @@ def _members(rules: dict, sentence: str, verb: re.Match, countries: list[Country
             members.append(c.iso3)
     if len(members) < 2 and pair and (rules["pair"].search(subject[clause_start:])
                                       or BOTH_ALL.match(verb.group(0))  # 'Both belong to'
+                                      # 'They are both members of': a pronoun, and 'both' said of it
+                                      or (BOTH_IN.search(verb.group(0)) and rules["pair_pronoun"].search(subject[clause_start:]))
                                       or any(clause_start <= s < verb.start() for s, _ in pair_spans)
                                       or (leading and rules["pair"].search(sentence, verb.end()))):
         # 'As members of the EU and NATO, the two countries ...': the subject follows the list

@@ -32,9 +32,18 @@ DATELINE = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations after which a full stop ends no sentence: the common ones and abbreviated parts of names
+    ('Md. Rafiq Islam', 'Smt. Asha Rao': flows/lexicon/layout.toml name_ and honorific_abbreviations)."""
+    layout = read_toml("layout.toml")
+    return ABBREVIATIONS | frozenset(word.lower() for word in [*layout["name_abbreviations"],
+                                                               *layout["honorific_abbreviations"]])
+
+
+@lru_cache(maxsize=1)
 def _glued_abbreviations() -> frozenset[str]:
     """Abbreviations after which a glued full stop ('St.Petersburg') ends no sentence (flows/lexicon/layout.toml)."""
-    return ABBREVIATIONS | frozenset(word.lower() for word in read_toml("layout.toml")["no_split_after_dot"])
+    return _abbreviations() | frozenset(word.lower() for word in read_toml("layout.toml")["no_split_after_dot"])
 
 
 @dataclass(frozen=True)
@@ -97,7 +106,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = start + m.start()
         word = _word_before(text, cur, stop) if text[stop] == "." else None
         token = (word.group(1) if word else "").lower().rstrip(".")
-        if text[stop] == "." and (token in ABBREVIATIONS or ONE_LETTER.fullmatch(token)
+        if text[stop] == "." and (token in _abbreviations() or ONE_LETTER.fullmatch(token)
                                    or ("." in token and not any(ch.isdigit() for ch in token))):
             continue  # an abbreviation or an initial ("J. Smith", "U.S.") does not end a sentence
         if start + m.end() < end and not text[start + m.end()].isspace() and (

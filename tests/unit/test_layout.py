@@ -83,6 +83,12 @@ def test_a_wrapped_list_item_takes_its_year_and_the_next_item_keeps_its_own() ->
          "The new terminal opened in Lima\n\nPhoto: the terminal at night"),
         ("Talks with McDonald and MacArthur went on.", "Talks with McDonald and MacArthur went on."),  # names
         ("PetroChina and ExxonMobil signed a deal.", "PetroChina and ExxonMobil signed a deal."),  # brands
+        # a caption word or an infobox cell glued before a unit that opens with a demonym and a capitalised word
+        ("12 March 2022 NewsLatvian President Jane Roe arrived in Oslo.",
+         "12 March 2022 News\n\nLatvian President Jane Roe arrived in Oslo."),
+        ("Embassy of Chile, OsloNorwegian Embassy, Santiago", "Embassy of Chile, Oslo\n\nNorwegian Embassy, Santiago"),
+        # a demonym glued with no capitalised word after it is left alone (a paper's name)
+        ("The readers of The EastAfrican know it.", "The readers of The EastAfrican know it."),
     ],
 )
 def test_a_side_box_glued_to_the_text_is_cut_off(text: str, expected: str) -> None:
@@ -185,3 +191,23 @@ def test_an_article_in_a_container_our_rules_take_for_chrome_is_read_by_trafilat
 def test_the_publication_date_of_a_page_comes_from_htmldate(head: str, expected: date | None) -> None:
     page = f"<html><head><title>T</title>{head}</head><body><article><p>Talks went on.</p></article></body></html>"
     assert read_html(page)["published"] == expected
+
+
+def test_an_abbreviated_part_of_a_name_ends_no_sentence() -> None:
+    sentences = [s.text for s in split_sentences("The plan came up when Minister Ann Berg met Md. Rafiq Islam on "
+                                                 "Sunday in Dhaka. Smt. Asha Rao opened the hall.")]
+    assert sentences == ["The plan came up when Minister Ann Berg met Md. Rafiq Islam on Sunday in Dhaka.",
+                         "Smt. Asha Rao opened the hall."]
+
+
+def test_a_joined_unit_does_not_pull_in_the_lines_after_it() -> None:
+    # the post is hard-wrapped and joined; its credit line and the next paragraph are short lines of their own:
+    # the wrap is judged on the last line read, not on the joined unit (longer than the width)
+    text = ("Glad to welcome my friend the Latvian president in Tallinn\n"
+            "today, we spoke of energy links, the rail line and the many\n"
+            "ways our two peoples work together in the region and beyond\n"
+            "this year and the next ones too pic.example.com/AbCdEf\n"
+            "— Jane Roe (@janeroe) May 2, 2021\n"
+            "Roe will visit Vilnius on Tuesday to mark the anniversary.")
+    assert unwrap(text).split("\n")[1:] == ["— Jane Roe (@janeroe) May 2, 2021",
+                                            "Roe will visit Vilnius on Tuesday to mark the anniversary."]

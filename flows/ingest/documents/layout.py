@@ -50,8 +50,13 @@ def _glued_rx() -> re.Pattern[str]:
     heads = [h for h in read_toml("titles.toml")["heads"] if h[:1].isupper() and len(h) >= 4 and not h.isupper()]
     boxes = "|".join(re.escape(w) for w in sorted(set(heads) | set(words["glued_starts"]), key=len, reverse=True))
     openers = "|".join(re.escape(w) for w in sorted(words["glued_openers"], key=len, reverse=True))
-    # "DoeAmbassador John", "LimaPhoto:", "BasisIn 1996": a name or words after
-    return re.compile(rf"(?:{boxes})(?:\s+[A-Z]|:|\s*$)|(?:{openers})\s+[\w“\"']", re.MULTILINE)
+    # a country's demonym (flows/lexicon/demonyms.csv) opens a unit as often as a title does: a caption's last word
+    # or an infobox cell glued before it ("26 May NewsLatvian President Jane Roe", "Embassy, OsloChilean Embassy")
+    nations = alternation(row["demonym"] for row in read_table("demonyms.csv")
+                          if len(row["demonym"]) >= 4 and " " not in row["demonym"])
+    # "DoeAmbassador John", "LimaPhoto:", "BasisIn 1996": a name or words after; "NewsLatvian President": a
+    # demonym and a capitalised word after it
+    return re.compile(rf"(?:{boxes})(?:\s+[A-Z]|:|\s*$)|(?:{openers})\s+[\w“\"']|{nations}\s+[A-Z]", re.MULTILINE)
 
 
 # Where glued text can start: a capital right after two lower-case letters (found first: far cheaper than trying
@@ -166,14 +171,19 @@ def unwrap(text: str, markdown: bool = False) -> str:
     width = wrap_width(lines)
     out: list[str] = []
     open_unit: str | None = None  # the kind of the unit the last output line belongs to ('text' or 'item')
+    physical = ""  # the last input line: a hard wrap is judged on it, not on the unit joined so far (a joined
+    # unit is longer than the width, and would pull in every line after it: a quoted post, then its credit line
+    # 'Jane Roe (@janeroe) May 2, 2021', then the next paragraph)
     for line in lines:
         kind = _kind(line)
         previous = out[-1] if out else ""
         if (open_unit is not None and kind == "text" and not (markdown and previous.endswith(("  ", "\\")))
-                and (_strong_join(previous, line) or _fills_line(previous, line, width))):
+                and (_strong_join(previous, line) or _fills_line(physical, line, width))):
             out[-1] = previous.rstrip() + " " + line.strip()
+            physical = line
             continue
         out.append(line)
+        physical = line
         open_unit = kind if kind in ("text", "item") else None
     return "\n".join(out)
 

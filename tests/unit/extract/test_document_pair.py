@@ -70,3 +70,20 @@ def test_a_historic_states_envoy_serves_the_successor_in_the_pair():
     assert {row["name"]: row["country_iso3"] for row in rows["person_mentions"]} == {"Ivan Petrovich Sokolov": "RUS"}
     assert successor_in_pair("SUN", ("KAZ", "JPN")) == "SUN"  # no successor in the pair: left as the text says
     assert successor_in_pair("CYP", ("RUS", "CYP")) == "CYP"
+
+
+def test_an_untitled_headline_gives_the_side_the_body_leaves_out():
+    # the first line has no full stop, so it is no sentence; the body names Italy alone
+    text = ("Coffee was Kenya's top export to Italy in the spring\n\n"
+            "Exports to Italy rose to 40 million dollars.\n\n"
+            "Imports from Italy were mostly machines.")
+    sentences = split_sentences(text)
+    heading = text[:sentences[0].start]
+    assert pair_of(text) is None
+    assert set(document_pair([find_countries(s.text) for s in sentences], [s.text for s in sentences], heading)) == {
+        "KEN", "ITA"}
+    # a body naming two states keeps its own pair: the headline is read only when it names fewer
+    body = "Oslo news\n\nNorway and Chile signed a treaty.\n\nChile thanked Norway."
+    sentences = split_sentences(body)
+    assert document_pair([find_countries(s.text) for s in sentences], [s.text for s in sentences],
+                         "Peru and Chile news\n\n") == ("NOR", "CHL")

@@ -1,0 +1,63 @@
+"""Cues around a known organization's name that say a side is inside it: a noun naming its members after it
+('fellow ASEAN members', 'trade with ASEAN and APEC members'), 'a/an X country' of a side the sentence names, and
+a side's part in the body's own mission. Read by flows/extract/organizations.py; `rules` is its compiled lexicon."""
+from __future__ import annotations
+
+import re
+
+from flows.extract.countries import CountryMention
+from flows.extract.org_members import belonging, has_member_list
+
+
+def member_noun_at(rules: dict, sentence: str, end: int) -> bool:
+    """Whether a noun naming members follows the name ending at `end`, past its acronym in brackets, or past a second
+    known name joined to it ('trade with ASEAN and APEC members': members of both)."""
+    end = _past_acronym(sentence, end)
+    if rules["member_noun"].match(sentence, end):
+        return True
+    joined = AND_OR.match(sentence, end)
+    other = rules["known"].match(sentence, joined.end()) if joined else None
+    return other is not None and rules["member_noun"].match(sentence, _past_acronym(sentence, other.end())) is not None
+
+
+def sides_told(rules: dict, sentence: str, m: re.Match, countries: list[CountryMention],
+               pair: tuple[str, str]) -> bool:
+    """Whether the member list puts both sides in the body, or the sentence calls a side it names 'a member' ('his
+    first trip to an EU country' in a sentence naming Italy, in an Italy-Argentina text: Italy, on the list)."""
+    sides = belonging(rules["acronym_of"][m.group("org")], pair)
+    if sides == tuple(pair):
+        return True
+    return bool(sides) and A_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is not None \
+        and set(sides) <= {c.iso3 for c in countries}
+
+
+AND_OR = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")
+A_BEFORE = re.compile(r"\b(?:an?|another)\s+$", re.I)
+
+
+def rest_of(rules: dict, sentence: str, m: re.Match, pair: tuple[str, str]) -> bool:
+    """'Linking the Iberian grid with the rest of the EU': what is linked is inside the body, so both sides are when
+    its member list holds both (a body without a list says nothing of who)."""
+    acronym = rules["acronym_of"][m.group("org")]
+    return (REST_OF.search(sentence, max(0, m.start() - 20), m.start()) is not None
+            and has_member_list(acronym) and belonging(acronym, pair) == tuple(pair))
+
+
+REST_OF = re.compile(r"\brest\s+of\s+(?:the\s+)?$", re.I)
+
+
+def takes_part(rules: dict, sentence: str, m: re.Match, pair: tuple[str, str]) -> bool:
+    """'Thanks for its part in the NATO air policing mission' in a text on two members: taking part in a body's own
+    mission or force is work inside the body, when its member list holds both sides."""
+    acronym = rules["acronym_of"][m.group("org")]
+    return (rules["takes_part"].search(sentence, max(0, m.start() - 70), m.start()) is not None
+            and has_member_list(acronym) and belonging(acronym, pair) == tuple(pair))
+
+
+def _past_acronym(sentence: str, end: int) -> int:
+    """After 'Association of Southeast Asian Nations (ASEAN)': past the acronym in brackets, if one follows."""
+    m = BRACKETED.match(sentence, end)
+    return m.end() if m else end
+
+
+BRACKETED = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)")
