@@ -66,6 +66,12 @@ def rules() -> dict:
         "reference": re.compile("|".join(data["reference"]), re.I),
         "complement": re.compile(data["agreement_complement"], re.I),
         "perfect": re.compile(data["perfect"], re.I),
+        "perfect_begun": re.compile(data["perfect_begun"], re.I),
+        "partnership_step": re.compile(data["partnership_step"], re.I),
+        "company_side": re.compile(data["company_side"], re.I),
+        "anniversary_state": re.compile("|".join(data["anniversary_state"]), re.I),
+        "demonstrative_visit": re.compile(data["demonstrative_visit"], re.I),
+        "partnership_host": tuple(data["partnership_host"]),
         "reported_that": re.compile(data["reported_that"], re.I),
         # every trigger's keywords, as plain substrings: a clause holding none of them is not read (speed)
         "stems": tuple(sorted({word for trigger in triggers for word in trigger.keywords})),

@@ -40,6 +40,10 @@ ADDRESS_COUNTRY = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-ZÀ-Þ][\w’'-]
 # 'for making Gambia his first visit abroad', 'chose Peru as her first trip': the country is what the visit was
 VISIT_PREDICATE = re.compile(r"\s+(?:as\s+)?(?:his|her|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|destination)\b")
 PLACE_NOUN_AFTER = re.compile(r"\s+(?:capital|city|port|town)\b")
+# 'he will talk with his counterpart about the Borvian situation': a third country as the topic, no side of the talks
+TOPIC_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + _any("topic_nouns") + r"\b", re.I)
+TOPIC_BEFORE = re.compile(r"\bthe\s+$", re.I)
+MAKER_AFTER = re.compile(r"-" + _any("maker_participles") + r"\b", re.I)  # 'a Chinese-built railway': the builder
 
 
 def role_of(sentence: str, country: CountryMention) -> str:
@@ -114,6 +118,11 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
             hosts.append(country.iso3)
         if country.possessive and ATTRIBUTE.match(sentence, country.end):
             attributive.append(country.iso3)
+        if country.kind == "demonym" and TOPIC_BEFORE.search(sentence, max(0, country.start - 5), country.start) \
+                and TOPIC_AFTER.match(sentence, country.end):
+            continue  # 'talks about the Borvian crisis': what was talked about, not who talked
+        if country.kind == "demonym" and MAKER_AFTER.match(sentence, country.end):
+            continue  # 'a Chinese-built railway linking A and B was opened': who built it, no side
         if MEDIATOR.search(sentence, max(0, country.start - 30), country.start):
             continue  # 'a deal brokered by China': the mediator is not a side
         if country.kind == "capital" and DATELINE_PLACE.match(sentence[:country.start]) and DATELINE_END.match(

@@ -12,18 +12,25 @@ The words are rows of flows/lexicon/events_scope.toml.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 from functools import lru_cache
+from typing import Callable
 
 from flows.extract.countries import other_side
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit
+from flows.extract.event_parties import is_object
+from flows.extract.event_rows import EventRow, EventState
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
 __all__ = ["arrival_reception", "being_prepared", "ceremony_host", "one_visit_a_stay", "owned_visit",
-           "passive_agent", "subordinate_visit"]
+           "passive_agent", "signers_met", "signing_meetings", "subordinate_visit", "visiting_guest", "without_part_steps",
+           "without_titled_bodies"]
 
 DAY = "day"
+NEWS_DAYS = 14  # how far from the publication day a leaders' signing is the story's news (signing_meetings)
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +44,13 @@ def _words() -> dict:
             "subordinate": re.compile(data["subordinate_visit"], re.I),
             "agent": re.compile(data["passive_agent"], re.I),
             "ceremony": re.compile(data["attended_ceremony"], re.I),
-            "ceremony_owner": re.compile(data["ceremony_owner"], re.I)}
+            "ceremony_owner": re.compile(data["ceremony_owner"], re.I),
+            "signed_verb": re.compile(data["signed_verb"], re.I),
+            "signer_leader": re.compile(data["signer_leader"], re.I),
+            "titled_body": re.compile(data["titled_body"]),
+            "owner_office": re.compile(data["owner_office"], re.I),
+            "visiting_guest": re.compile(data["visiting_guest"], re.I),
+            "guest_gap": re.compile(data["guest_gap"])}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:
@@ -69,6 +82,9 @@ def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | No
     end = owner_mark.start()
     owners = [person.country for person, _, person_end in clause.persons if person_end == end and person.country]
     owners += [country.iso3 for country in clause.countries if country.end == end and country.possessive]
+    # 'the Uzbek president's visit': a demonym and an office with no name own the visit
+    owners += [country.iso3 for country in clause.countries if country.kind == "demonym" and country.end < end
+               and _words()["owner_office"].match(clause.sentence[country.end:end])]
     if not owners:
         return sides
     owner = owners[0]
@@ -78,6 +94,24 @@ def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | No
         return owner, actor
     other = other_side(pair, owner)
     return (owner, other) if other is not None else sides
+
+
+def visiting_guest(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
+                   pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The sides of 'visiting President X' ('President A and visiting President B of Borvia held talks'): the guest
+    after the participle visits the other side. `sides` stay when no guest follows."""
+    words = _words()
+    if actor_rule != "visitor" or not words["visiting_guest"].match(hit.text):
+        return sides
+    sentence = clause.sentence
+    guests = sorted([(start, person.country) for person, start, _ in clause.persons if person.country]
+                    + [(country.start, country.iso3) for country in clause.countries if country.kind == "demonym"])
+    guest = next((iso for start, iso in guests if start >= hit.end
+                  and words["guest_gap"].match(sentence[hit.end:start])), None)
+    if guest is None or guest == sides[0]:
+        return sides
+    host = sides[0] if sides[0] not in (None, guest) else (sides[1] if sides[1] != guest else other_side(pair, guest))
+    return (guest, host) if host is not None else sides
 
 
 def subordinate_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None]
@@ -169,3 +203,53 @@ def one_visit_a_stay(rows: list[dict]) -> list[dict]:
                     0 <= (other["event_date"] - row["event_date"]).days <= span):
                 dropped.add(id(other))
     return [row for row in rows if id(row) not in dropped]
+
+
+def signers_met(trigger: str, trigger_start: int, clause: Clause, sides: tuple[str, str],
+                objects: Callable[[int], bool]) -> bool:
+    """The signing was done by named leaders of both sides together ('Prime Minister A and Chancellor B signed five
+    agreements on Friday'): they met, a meeting of the signing's day. `objects(pos)` tells whether a person at `pos`
+    is the object of a verb ('with X', 'met X'): no signer."""
+    if not _words()["signed_verb"].match(trigger):
+        return False
+    leader = _words()["signer_leader"]
+    signers = {person.country for person, start, _ in clause.persons
+               if start < trigger_start and person.country and not objects(start) and leader.search(person.role or "")}
+    return set(sides) <= signers
+
+
+def signing_meetings(rows: list[EventRow], clause: Clause, published: date | None) -> list[EventRow]:
+    """A signing done by leaders of both sides together, in the story's news (a day at most NEWS_DAYS from the
+    publication), also tells their meeting ('Chancellor A and Prime Minister B signed agreements in the capital on
+    Friday'), unless the clause tells a meeting already. A signing of history ('on 30 November 1985, Presidents A
+    and B signed the treaty', 'a year ago today') tells only the signing: the gold of the development and held-out
+    sets has no meeting there."""
+    if published is None or any(family(row.event_type) == "meeting" for row in rows):
+        return rows
+    met = [replace(row, event_type="meeting", symmetric=True) for row in rows
+           if row.event_type == "agreement_signed" and row.status == "occurred" and row.event_date is not None
+           and row.date is not None and row.date.precision == DAY
+           and abs((published - row.event_date).days) <= NEWS_DAYS
+           and signers_met(row.trigger, row.trigger_start, clause, (row.actor, row.target),
+                           lambda pos: is_object(clause.sentence, clause.start, pos))]
+    return rows + met[:1]
+
+
+def without_part_steps(hits: list[Hit], state: EventState, grammar: dict) -> list[Hit]:
+    """Drop a partnership step ('elevated ties to a strategic partnership') when its sentence also tells the visit
+    or signing it was part of ('... during the state visit of the Borvian president', 'signed a joint statement to
+    establish a partnership'): one act, told by its host event."""
+    hosts = {family(hit.event_type) for hit in hits} | {family(row.event_type) for row in state.sentence_rows}
+    if not hosts & set(grammar["partnership_host"]):
+        return hits
+    return [hit for hit in hits if not (hit.event_type == "other" and grammar["partnership_step"].search(hit.text))]
+
+
+def without_titled_bodies(hits: list[Hit], sentence: str) -> list[Hit]:
+    """Drop a commission session read from a body named in a person's title ('Chairman of the Standing Committee Li
+    met the Speaker': the body's word starts inside the title), so the meeting of the two people stays."""
+    titles = [(match.start(), match.end()) for match in _words()["titled_body"].finditer(sentence)]
+    if not titles:
+        return hits
+    return [hit for hit in hits if not (family(hit.event_type) == "commission"
+                                        and any(start <= hit.start < end for start, end in titles))]

@@ -15,7 +15,8 @@ from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, 
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
-from flows.extract.event_scope import ceremony_host, owned_visit, passive_agent, subordinate_visit
+from flows.extract.event_scope import (ceremony_host, owned_visit, passive_agent, signing_meetings, subordinate_visit,
+                                      visiting_guest, without_part_steps, without_titled_bodies)
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
 from flows.extract.event_status import background_only, in_progress, is_planned, no_act
@@ -68,7 +69,9 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     if not hits or _no_state_event(clause, state, grammar):
         return []
     found = hits
-    hits = [hit for hit in choose_hits(hits, text, clause.start) if not no_act(hit, clause)]
+    hits = without_titled_bodies(hits, clause.sentence)  # 'Chairman of the Committee X met Y': a meeting
+    hits = without_part_steps([hit for hit in choose_hits(hits, text, clause.start) if not no_act(hit, clause)],
+                               state, grammar)
     offsets = _offset_hits(found, hits, clause, state)
     if not hits and not offsets:
         return []
@@ -85,7 +88,8 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
                          is_planned(hit, clause))
         if row is not None:
             _keep_once(by_key, row, clause)
-    rows = measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start)
+    rows = signing_meetings(measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start), clause,
+                            state.published)
     _remember_clause(rows, clause, point_dates, state)
     return rows
 
@@ -254,7 +258,9 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
     if grammar["reference"].search(hit.text) or grammar["reference"].search(sentence[max(clause.start, hit.start - 25):hit.end]):
         if any(family(known.event_type) == family(event_type) for known in state.events):
             return None, None
-    news_lead = perfect_lead(before, clause, state.sentences_read)
+    news_lead = perfect_lead(before, clause, state.sentences_read) or (
+        family(event_type) == "visit" and grammar["perfect_begun"].search(before) is not None
+        and not grammar["tally"].search(clause.text))
     if not news_lead and (grammar["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$",
                                                                          before, re.I)):
         return None, None
@@ -292,6 +298,8 @@ def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Part
         return True  # companies' deals, not an agreement between the states
     if COMPANY_SIGNER.search(clause.sentence, max(clause.start, hit.start - 60), hit.end):
         return True  # 'United Bank of Ruritania signed banking agreements with banks of Borvia': a bank's deal
+    if rules()["company_side"].search(clause.sentence, hit.start, clause.end):
+        return True  # 'signed investment agreements worth $3 billion with Borvian companies': the other side is firms
     deal_with = DEAL_WITH.search(clause.sentence, clause.start, clause.end)
     return bool(deal_with and not country_in(deal_with.group(1)))
 
@@ -331,6 +339,11 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     kind = registry_type(event_type)
     if count_only(clause.sentence, clause.start, clause.end, dates):
         return None  # 'has visited the UAE seven times since 2015', 'had met him twice': a count, not an event
+    if family(event_type) == "visit" and any(family(known.event_type) == "visit" for known in state.events) \
+            and rules()["demonstrative_visit"].search(clause.sentence, max(clause.start, hit.start - 30), hit.start):
+        return None  # 'we mean to make this visit a turning point': the visit told before
+    if family(event_type) == "anniversary" and rules()["anniversary_state"].search(clause.sentence, clause.start, hit.end):
+        return None  # 'this year marks the 30th anniversary': a year's state; 'the summit, which marked ...': its occasion
     date_m = _event_date(hit, clause, dates)
     resolution = date_m.resolution if date_m else None
     if date_m is None and not planned:
@@ -351,11 +364,16 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     if _not_between_states(event_type, hit, clause, parties):
         return None
     previous = state.last_clause_parties if state.last_clause_type == event_type else None
-    actor, target = actor_target(kind.actor_rule, hit.start, clause.sentence, parties, state.pair, previous, hit.text)
+    # a partnership is raised by both sides together ('They raised their ties to a strategic partnership in 2009'):
+    # the pair's rule, not a sender's, and no direction
+    step = event_type == "other" and rules()["partnership_step"].search(hit.text) is not None
+    actor_rule = "pair" if step else kind.actor_rule
+    actor, target = actor_target(actor_rule, hit.start, clause.sentence, parties, state.pair, previous, hit.text)
     actor, target = instrument_sides(event_type, hit.text, parties.all, [
         (known.actor, known.target) for known in state.events + state.sentence_rows
         if family(known.event_type) == "agreement"], actor, target)
     actor, target = owned_visit(kind.actor_rule, hit, clause, (actor, target), state.pair)  # "X's visit": X visits
+    actor, target = visiting_guest(actor_rule, hit, clause, (actor, target), state.pair)  # 'visiting President X'
     actor, target = subordinate_visit(kind.actor_rule, hit, clause, (actor, target))  # 'after X came to Y'
     actor, target = passive_agent(kind.actor_rule, hit, clause, (actor, target))  # 'was introduced by X'
     actor, target = ceremony_host(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'attended X's funeral'
@@ -366,5 +384,5 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     participants = [person.name for person, _, _ in clause.persons] or None
     place = next((text for iso, text in parties.locs if iso == target), None)
     return EventRow(event_type, actor, target, clause.start, clause.end, hit.text, date_m, resolution,
-                    "planned" if planned else "occurred", kind.is_symmetric(clause.text), participants, place,
+                    "planned" if planned else "occurred", step or kind.is_symmetric(clause.text), participants, place,
                     hit.start, inherited)

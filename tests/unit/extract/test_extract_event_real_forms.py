@@ -181,8 +181,9 @@ def test_summits_told_as_nouns_and_upgrades_agreed_to(extract) -> None:
         "The RoK and Chile formed a comprehensive partnership in August 2004 and, in October 2010, agreed to "
         "upgrade relations to a strategic partnership.", None)))
     assert ("meeting", "CHL", "KOR", date(2019, 3, 12), "day", "occurred") in events
-    assert ("agreement_signed", "CHL", "KOR", date(2004, 8, 1), "month", "occurred") in events
-    assert ("agreement_signed", "CHL", "KOR", date(2010, 10, 1), "month", "occurred") in events
+    # a partnership formed or upgraded is a step of the relation, no signing (other; session 11, events12)
+    assert ("other", "CHL", "KOR", date(2004, 8, 1), "month", "occurred") in events
+    assert ("other", "CHL", "KOR", date(2010, 10, 1), "month", "occurred") in events
 
 
 def test_launched_negotiations_is_a_meeting(extract) -> None:

@@ -58,7 +58,7 @@ def test_the_host_named_by_a_passive_keeps_his_own_country(by_name) -> None:
 def test_credit_line_partnership_and_joint_unveiling(by_name) -> None:
     assert events_of(by_name["ev_portugal_namibia_credit.txt"]) == {
         ("other", "PRT", "NAM", date(2019, 8, 20), "day", "occurred"),  # 'extended a credit line'
-        ("agreement_signed", "PRT", "NAM", date(2017, 1, 1), "year", "occurred"),  # 'built a strategic partnership'
+        ("other", "PRT", "NAM", date(2017, 1, 1), "year", "occurred"),  # 'built a strategic partnership': a step, no signing
         ("joint_project", "PRT", "NAM", date(2019, 6, 14), "day", "occurred"),  # 'jointly unveiled by video link'
     }
 
