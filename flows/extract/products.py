@@ -26,6 +26,7 @@ def _words() -> dict:
         "shared_modifiers": set(data["shared_modifiers"]),
         "qualifiers": _qualifier_run(data["heading_qualifiers"]),
         "value": re.compile(data["item_value"]),
+        "quantity": re.compile(r"^" + data["item_quantity"], re.I),
     }
 
 
@@ -99,6 +100,7 @@ def split_products(text: str) -> list[str]:
     out = []
     for part in merged:
         part = lex["lead"].sub("", part)
+        part = lex["quantity"].sub("", part)  # '12,000 tonnes of salt': the goods are salt
         part = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", part, flags=re.I).strip(" .,:;\"'")
         marked = INNER_COMMA in part or INNER_AND in part
         part = unmark(part)

@@ -7,20 +7,21 @@ from functools import lru_cache
 
 from flows.common.prefilter import gate
 from flows.common.words import whole_words
-from flows.extract.countries import CountryMention, is_historic, other_side
+from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
 from flows.extract.products import INNER_AND, INNER_COMMA, hs_code_for, known_capitalised, split_products, unmark
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
-                                        originating, pay_with, relies)
+                                        goods_clause, originating, pay_with, relies)
 from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
-from flows.extract.trade_discourse import ANSWER_WINDOW, answer_products, credited_goods, plural_demonyms, question_flow
+from flows.extract.trade_discourse import (ANSWER_WINDOW, GROWTH_HEAD, answer_products, credited_goods,
+                                            growth_of_last_flow, plural_demonyms, question_flow)
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
                                        figure_then_list, home_country, market_for_claims, oriented)
 from flows.extract.trade_verbs import BASKET, REVERSED, verb_claims
 from flows.lexicon import read_toml
-from flows.extract.trade_flows import (ANAPHOR_TARGET, GROWTH_HEAD, LAST_FLOW, flow_noun_claims,
-                                       growth_of_last_flow, named_flow, trade_lexicon)
+from flows.extract.trade_flows import ANAPHOR_TARGET, LAST_FLOW, flow_noun_claims, named_flow, trade_lexicon
 
-CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b)|,\s+so\s+|\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\s+(?:it|them)\b)"
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b(?!\s+(?:include[sd]?|consist(?:s|ed)?\s+(?:\w+ly\s+)?of|compris(?:e|es|ed)|(?:are|were)\s+(?:mainly|mostly|largely|chiefly))\b))|,\s+so\s+|\s+and\s+(?=(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\s+(?!(?:of|to|from|and|or|include[sd]?|rose|fell|grew)\b)\w)"
+                          r"|,\s+(?=(?:it|they)\s+(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\b)"
                           r"|\s+and\s+(?=[A-ZÀ-Þ][\w-]+(?:\s+[A-ZÀ-Þ][\w-]+)?\s+(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases)\b)")
 FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
 FLOW_WINDOW = 4  # sentences after a trade word in which a country-less list is still read on the text's flow
@@ -180,7 +181,7 @@ def _frames(sentence: str, c_start: int, c_end: int, inside: list[CountryMention
     agents = [c for c in agent_noun(sentence, c_start, c_end, inside)
               if not (state.pair and c[0] and c[1]) or {c[0], c[1]} == set(state.pair)]
     return (flow_noun_claims(sentence, c_start, c_end, inside) + agents
-            + carry(sentence, c_start, c_end, inside)
+            + goods_clause(sentence, c_start, c_end, inside) + carry(sentence, c_start, c_end, inside)
             + arrival(sentence, c_start, c_end, inside) + relies(sentence, c_start, c_end, inside)
             + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)
             + originating(sentence, c_start, c_end, inside)
@@ -219,7 +220,7 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
             seller = other_side(state.pair, importer)
             exporter = seller if state.current == (importer, seller) and all(
                 c.iso3 in (state.pair or ()) for c in countries) else ""
-        product = known_capitalised(unmark(product))
+        product = known_capitalised(_without_origin(unmark(product)))
         if exporter is None and importer is not None:
             exporter = other_side(state.pair, importer)
         if importer is None and exporter is not None:
@@ -249,6 +250,14 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
     state.current = (named_flow(sentence, countries) or ((out[-1].exporter, out[-1].importer) if out else None)
                      or (oriented(home[1], home[0], state.pair) if home else None) or state.current)
     return out
+
+
+def _without_origin(product: str) -> str:
+    """'Uzbek textiles' -> 'textiles': a demonym before the goods tells where they come from, not what they are."""
+    if not re.match(r"[A-ZÀ-Þ]", product):
+        return product
+    lead = next((c for c in find_countries(product) if c.start == 0 and c.kind == "demonym"), None)
+    return product[lead.end:].lstrip() if lead is not None and product[lead.end:].strip() else product
 
 
 # a class told again with another generic head: 'farm goods' after 'farm products' is the same claim

@@ -1,5 +1,5 @@
 """Trade told across sentences or by people: a question that names a flow and the country-less answer after it, a
-growth credited to goods with no country (moves along the flow named before), plural demonyms ('to Ghanaians')."""
+growth credited to goods with no country (moves along the flow named before; 'the exports of nails rose'), plural demonyms ('to Ghanaians')."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ from functools import lru_cache
 from flows.common.prefilter import Gate, word_gate, word_start
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
-from flows.extract.trade_flows import trade_lexicon
+from flows.extract.trade_flows import LAST_FLOW, lower_first, trade_lexicon
 from flows.lexicon import read_table
 
 
@@ -89,3 +89,22 @@ def credited_goods(sentence: str) -> list[str]:
     if not m:
         return []
     return split_products(cut_list(ITEM_CHANGE.sub("", sentence[m.end():])))
+
+
+# 'Similarly, the export of bicycles has risen by 50 percent', 'Cement exports recorded ...': a growth sentence with no
+# country, in an article that named a flow before (TradeState.last_flow): the product moves along that flow
+GROWTH_HEAD = re.compile(r"\s*(?:(?:similarly|meanwhile|also|moreover|likewise|in\s+addition),?\s+)?(?:the\s+)?"
+                         r"(?:exports?\s+of\s+(?P<list>[\w\s,-]{2,80}?)|(?P<mod>[A-Za-z][\w\s-]{1,40}?)\s+exports?)\s+"
+                         r"(?:(?:has|have|had|also)\s+)*(?:increas\w*|r[oi]se\w*|jump\w*|gr[eo]w\w*|surg\w*|climb\w*|"
+                         r"f[ae]ll\w*|declin\w*|dropp?\w*|record\w*|doubl\w*|tripl\w*|soar\w*)\b", re.I)
+
+
+def growth_of_last_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'The exports of nails and screws have increased by 9 percent': no country in the clause, the last flow's."""
+    m = GROWTH_HEAD.match(sentence, c_start, c_end)
+    if not m or inside:
+        return []
+    listed = lower_first(m.group("list") or m.group("mod"))
+    if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
+        return []  # 'Total exports rose', 'Its exports fell'
+    return [(LAST_FLOW, LAST_FLOW, p) for p in split_products(listed)]

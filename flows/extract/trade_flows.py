@@ -31,19 +31,29 @@ def trade_lexicon() -> dict:
         "arrival": re.compile(in_order("arrival_verbs"), re.I),
         "subject_nouns": set(data["subject_nouns"]),
         "aid_items": re.compile(whole_words(data["aid_items"]), re.I),
-        "stopped": re.compile(whole_words(data["stopping_verbs"]) + r"\s+(?:[\w’'-]+\s+){0,4}?from\s+$", re.I),
-        "verb_time": re.compile(r"\s+" + whole_words(data["verb_time_phrases"]) + ",?", re.I),
+        "stopped": re.compile(whole_words(data["stopping_verbs"]) + r"\s+(?:(?:[\w’'-]+\s+){0,4}?from\s+|(?:(?:the|all|its|their)\s+)?)$",
+                              re.I),
+        # 'banned the export of X to B', 'halted imports from A', 'a ban on exports of X': a flow stopped, no claim
+        "stopped_flow": re.compile(r"(?:" + whole_words(data["stopping_verbs"]) + r"|\bbans?\s+on)\s+(?:(?:the|all|its|their)\s+)?"
+                                   r"(?:[\w-]+\s+)?(?:exports?|imports?|shipments|sales|supplies|deliveries|purchases)\b", re.I),
+        "verb_time": re.compile(r",?\s+" + whole_words(data["verb_time_phrases"]) + ",?", re.I),
         "weak": set(data["weak_verbs"]),
         "noun_like": set(data["noun_like_verbs"]),
         "adverbs": set(data["adverbs"]),
         "not_products": set(data["flow_modifiers_not_products"]),
         "passive": set(data["passive_supply_verbs"]),
+        "passive_import": set(data["passive_import_verbs"]),
         # 'Ghana spent $2m to import cattle': an infinitive trade verb after a verb of paying is a purchase
         "spend": re.compile(in_order("spend_verbs") + r"(?:\s+by\s+[^,;]{1,40}?|\s+[^,;]{1,60}?)?\s+to\s+$", re.I),
         # 'In turn, Kenya bought X': a connective opening the clause that turns the last flow round
         # ('In turn, Kenya bought X', 'Kenya, in turn, bought X': at the clause's start or set off by commas)
         "reverse": re.compile(r"(?:^\W*|,\s*)" + whole_words(data["reverse_connectives"]) + r"\s*,", re.I),
         "fields": re.compile("|".join(data["field_list_heads"]), re.I),
+        # 'to Europe', 'from the Gulf', 'abroad': a place that is no country (trade.toml elsewhere)
+        "elsewhere": re.compile(r"\s*,?\s*(?:(?:to|into|from|in)\s+(?:the\s+)?" + alternation(data["elsewhere"], escape=False)
+                                + r"|worldwide|abroad|overseas|elsewhere)\b"
+                                # 'from the Gulf state', 'to the European country': an epithet of a country
+                                r"(?!(?:\s+[\w-]+){0,2}\s+(?:state|country|nation|kingdom|emirate|republic)\b)", re.I),
         "hint": re.compile(whole_words([*hint_words, *data["hint_more"]], longest_first=False, escape=False), re.I),
         # the same yes/no test, faster (prefilter.word_start, word_trie): trade_gate asks only whether it matches
         "hint_test": re.compile(r"(?<!\w)" + alternation([word_trie(_hint_words(data)), *data["hint_more"]],
@@ -81,10 +91,11 @@ FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commo
 RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
                    r"valuable|single)\s+)+", re.I)
 # a rank right before a singular flow noun: 'Kenya's largest export to', 'The top export commodity to'
-RANK_BEFORE = re.compile(r"\b(?:largest|biggest|main|top|leading|chief|principal|second|third)\s+$", re.I)
-# ('X and Y were among A's main exports to B', 'X and Y top the list of A's exports to B')
-INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+(?:\d{4}|Q[1-4](?:\s+\d{4})?),?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:(?:were|was|are|is)\s+(?:also\s+)?(?:among\s+)?"
-                      r"(?:the\s+)?|(?:top|tops|topped|head|heads|headed|lead|leads|led)\s+the\s+list\s+of\s+)$", re.I)
+RANK_BEFORE = re.compile(r"\b(?:largest|biggest|main|top|leading|chief|principal|second|third)\s+(?:[A-ZÀ-Þ][\w-]+\s+)?$", re.I)
+# ('X and Y were among A's main exports to B', 'X and Y top the list of A's exports to B', 'X remained the top A-ian
+# export to B')
+INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+(?:\d{4}|Q[1-4](?:\s+\d{4})?),?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:(?:were|was|are|is|remain(?:s|ed)?|bec[oa]me|has\s+become)\s+(?:also\s+)?(?:among\s+)?"
+                      r"(?:the\s+)?(?:(?:largest|biggest|main|top|leading|chief|principal|key|major|second|third)\s+)*|(?:top|tops|topped|head|heads|headed|lead|leads|led)\s+the\s+list\s+of\s+)$", re.I)
 ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:(?:led|dominated|headed|topped)\s+by|made\s+up|"
                     r"composed|comprised|confined\s+to)\b)")  # ('are confined to': the list opens after 'to')
@@ -92,9 +103,12 @@ COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:(?:led|dominat
 OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 
 
+COLON = re.compile(r"\s*:\s+(?=\S)")  # 'A's exports to B: X, Y and Z' (a page's heading and its list)
+
+
 def _intro(sentence: str, pos: int, c_end: int, lex: dict) -> re.Match | None:
     """Where the goods list opens after a flow: 'are', 'were' or an intro verb ('include', 'consisted mostly of')."""
-    return COPULA.match(sentence, pos, c_end) or lex["intro"].search(sentence, pos, c_end)
+    return COPULA.match(sentence, pos, c_end) or COLON.match(sentence, pos, c_end) or lex["intro"].search(sentence, pos, c_end)
 
 
 def _source_and_target(sentence: str, pos: int, c_end: int,
@@ -180,7 +194,7 @@ def _listed_by(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         to = re.match(r"\s+to\s+(?:the\s+)?", sentence[source.end:c_end]) if source else None
         target = country_at(inside, source.end + to.end(), 1) if to else None
         if target is not None and target.iso3 != source.iso3:
-            listed = _lower_first(sentence[c_start:match.start()])
+            listed = lower_first(sentence[c_start:match.start()])
             return [(source.iso3, target.iso3, product) for product in split_products(listed)]
     return None
 
@@ -204,6 +218,13 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
     for match in FLOW_OF.finditer(sentence, c_start, c_end):
         owner = [mention for mention in inside if mention.end <= match.start() and match.start() - mention.end <= 12]
         other = country_at(inside, match.end(), 5)
+        named = country_at(inside, match.start("list"))
+        if named is not None and other is not None and named.end >= match.end("list") - 1:
+            # 'Main exports of Ghana to Togo: X, Y', 'imports of B from A include X': the 'of' names the owner
+            intro = _intro(sentence, other.end, c_end, trade_lexicon())
+            products = split_products(cut_list(sentence[intro.end():c_end])) if intro else []
+            exporter, importer = (named.iso3, other.iso3) if match.group("dir").lower() == "to" else (other.iso3, named.iso3)
+            return [(exporter, importer, product) for product in products]
         anaphor = False
         if not owner and match.group("dir").lower() == "from":
             owner = [mention for mention in inside if mention.end <= match.start() and not mention.possessive
@@ -245,7 +266,7 @@ def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
         if source and owner and not intro and source.iso3 != owner[-1].iso3:
             # 'Tea and cement were among Tanzania's main imports from Kenya': the goods before the owner
             lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:owner[-1].start]))
-            listed = _lower_first(lead.group("list")) if lead else ""
+            listed = lower_first(lead.group("list")) if lead else ""
             return [(source.iso3, owner[-1].iso3, product) for product in split_products(listed)]
     return []
 
@@ -253,6 +274,8 @@ def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
 def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
     """'Belarusian exports to Azerbaijan include ...', 'Mongolia's shipments to Japan ... consisted mostly of ...'."""
     lex = trade_lexicon()
+    if lex["stopped_flow"].search(sentence, c_start, c_end):
+        return []
     # the frames in order: the first that recognises its shape answers, even when its list gives no product,
     # so a later frame does not read the same words a second way
     claims = _flow_to(sentence, c_start, c_end, inside, lex)
@@ -271,12 +294,14 @@ def flow_noun_claims(sentence: str, c_start: int, c_end: int, inside: list[Count
 
 MODIFIED_FLOW = re.compile(r"\s*(?:the\s+)?(?P<list>[A-Za-z][\w\s-]{1,40}?)\s+(?:exports?|shipments|sales)\s+to\s+(?:the\s+)?")
 # 'Fishing nets were supplied to Togo by Ghana': the product is the subject of a passive supply verb
-PASSIVE_HEAD = re.compile(r"\s*(?:the\s+)?(?P<list>[A-Za-z][\w\s,-]{1,80}?)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
-                          r"(?:\w+ly\s+)?(?P<verb>\w+)\s+to\s+(?:the\s+)?")
+# ('Some 300 tonnes of nets were exported to Togo': a quantity before the goods; 'X was imported into/by B': the buyer)
+PASSIVE_HEAD = re.compile(r"\s*(?:the\s+)?(?i:" + read_toml("trade.toml")["item_quantity"] + r")?"
+                          r"(?P<list>[A-Za-z][\w\s,-]{1,80}?)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
+                          r"(?:\w+ly\s+)?(?P<verb>\w+)\s+(?P<prep>to|into|by)\s+(?:the\s+)?")
 BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     return re.sub(r"^\s*([A-Z])(?=[a-z])", lambda x: x.group(1).lower(), text)  # 'Rice' opens the clause
 
 
@@ -286,7 +311,7 @@ def _modified_flow(sentence: str, c_start: int, c_end: int, inside: list[Country
     target = country_at(inside, m.end(), 1) if m else None
     if not target or any(m.start("list") <= c.start < m.end("list") for c in inside):
         return []
-    listed = _lower_first(m.group("list"))
+    listed = lower_first(m.group("list"))
     # 'A sharp increase in rice and maize exports to Togo': the goods are what follows the last preposition
     listed = re.split(r"\s+(?:in|of|on|for|at)\s+", listed)[-1]
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
@@ -299,39 +324,31 @@ def _modified_flow(sentence: str, c_start: int, c_end: int, inside: list[Country
 def _passive_supply(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
     """'Fishing nets were supplied to Togolese buyers by Ghana': the agent, else the pair's other side, exports."""
     m = PASSIVE_HEAD.match(sentence, c_start, c_end)
-    if not m or m.group("verb").lower() not in trade_lexicon()["passive"]:
+    verb = m.group("verb").lower() if m else ""
+    bought = verb in trade_lexicon()["passive_import"]
+    if not m or not (verb in trade_lexicon()["passive"] and m.group("prep") == "to" or bought):
         return []
     target = country_at(inside, m.end(), 1)
-    if not target or any(m.start("list") <= c.start < m.end("list") for c in inside):
+    origin = country_at(inside, m.start("list"))  # 'Togolese phosphate was imported by Ghana': the goods' origin sells
+    origin = origin if origin is not None and origin.kind == "demonym" and bought else None
+    listed_at = origin.end if origin is not None else m.start("list")
+    if not target or any(listed_at <= c.start < m.end("list") for c in inside):
         return []
+    if bought:
+        source = re.match(r"\s+(?:\w+\s+){0,3}?from\s+(?:the\s+)?(?:neighbou?ring\s+)?", sentence[target.end:c_end])
+        seller = country_at(inside, target.end + source.end(), 1) if source else None
+        seller = seller.iso3 if seller else None
+        listed = lower_first(sentence[listed_at:m.end("list")].strip())
+        return [(seller or (origin.iso3 if origin else None), target.iso3, p) for p in split_products(listed)]
     agent = BY_AGENT.match(sentence, target.end, c_end) or re.match(r"\s+\w+\s+by\s+(?:the\s+)?", sentence[target.end:c_end])
     source = None
     if agent:
         start = agent.end() if agent.re is BY_AGENT else target.end + agent.end()
         source = country_at(inside, start, 1)
-    listed = _lower_first(m.group("list"))
+    listed = lower_first(m.group("list"))
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []
     return [(source.iso3 if source else None, target.iso3, p) for p in split_products(listed)]
-
-
-# 'Similarly, the export of bicycles has risen by 50 percent', 'Cement exports recorded ...': a growth sentence with no
-# country, in an article that named a flow before (TradeState.last_flow): the product moves along that flow
-GROWTH_HEAD = re.compile(r"\s*(?:(?:similarly|meanwhile|also|moreover|likewise|in\s+addition),?\s+)?(?:the\s+)?"
-                         r"(?:exports?\s+of\s+(?P<list>[\w\s,-]{2,80}?)|(?P<mod>[A-Za-z][\w\s-]{1,40}?)\s+exports?)\s+"
-                         r"(?:(?:has|have|had|also)\s+)*(?:increas\w*|r[oi]se\w*|jump\w*|gr[eo]w\w*|surg\w*|climb\w*|"
-                         r"f[ae]ll\w*|declin\w*|dropp?\w*|record\w*|doubl\w*|tripl\w*|soar\w*)\b", re.I)
-
-
-def growth_of_last_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'The exports of nails and screws have increased by 9 percent': no country in the clause, the last flow's."""
-    m = GROWTH_HEAD.match(sentence, c_start, c_end)
-    if not m or inside:
-        return []
-    listed = _lower_first(m.group("list") or m.group("mod"))
-    if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
-        return []  # 'Total exports rose', 'Its exports fell'
-    return [(LAST_FLOW, LAST_FLOW, p) for p in split_products(listed)]
 
 
 # 'Ghana exported to Togo the fishing nets worth $2m': the importer before the goods (past tense only: 'Ghana

@@ -37,6 +37,42 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
     return out
 
 
+# 'the main products A sells to B are X', 'among the goods B buys from A are X', 'what A sells to B is mostly X': the
+# goods are the head of a relative clause whose verb tells the flow; the list follows the copula ...
+CLAUSE_HEAD = re.compile(r"(?:\b(?:goods|products|items|commodities|things)\s+(?:that\s+|which\s+)?|\b[Ww]hat\s+)$")
+CLAUSE_LIST = re.compile(r"\s*,?\s+(?:are|were|is|was|include[sd]?)\s+")
+# ... or comes first: 'X and Y are among the goods A sells to B'
+LIST_FIRST = re.compile(r"^\W*(?P<list>[^;:]{2,200}?)\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"(?:goods|products|items|commodities|things)\s+(?:that\s+|which\s+)?$")
+
+
+def goods_clause(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'The main products A sells to B are X', 'Among the goods B buys from A are X', 'X are among the items A exports
+    to B': the goods told as the head of a relative clause whose subject and verb tell who sells."""
+    lex = trade_lexicon()
+    for kind in ("export", "import"):
+        for m in lex[kind].finditer(sentence, c_start, c_end):
+            subject = next((c for c in inside if not c.possessive and re.fullmatch(r"\s+(?:\w+ly\s+)?", sentence[c.end:m.start()])), None)
+            if subject is None or not CLAUSE_HEAD.search(sentence, c_start, subject.start):
+                continue
+            pos, other = m.end(), None
+            to = re.match(r"\s+(?:to|from)\s+(?:the\s+)?", sentence[pos:c_end])
+            if to and country_at(inside, pos + to.end(), 1) is not None:
+                partner = country_at(inside, pos + to.end(), 1)
+                other, pos = partner.iso3, partner.end
+            after = CLAUSE_LIST.match(sentence, pos, c_end)
+            if after:
+                listed = cut_list(sentence[after.end():c_end])
+            else:
+                first = LIST_FIRST.match(sentence[c_start:subject.start])
+                if first is None or sentence[pos:c_end].strip(" .") != "":
+                    continue
+                listed = first.group("list")
+            products = [p for p in split_products(re.sub(r"^\s*(?:[Aa]mong\s+)?", "", listed)) if p.lower() not in ("what", "among")]
+            return [(subject.iso3, other, p) if kind == "export" else (other, subject.iso3, p) for p in products]
+    return []
+
+
 def carry(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
     """'built to carry Iranian natural gas to Armenia'."""
     for m in trade_lexicon()["carry"].finditer(sentence, c_start, c_end):
@@ -89,8 +125,10 @@ def depends_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
 
 
 def relies(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
-    """'Armenia still relies mostly on Russian gas delivered through Georgia': Russia sells gas to Armenia."""
-    m = re.search(r"\brel(?:y|ies|ied)\s+(?:\w+\s+){0,2}?on\s+", sentence[c_start:c_end])
+    """'Armenia still relies mostly on Russian gas delivered through Georgia': Russia sells gas to Armenia; 'B is
+    dependent on A-ian power' the same."""
+    # ('is heavily dependent on Ruritanian power', 'depends on A-ian gas': the same frame)
+    m = re.search(r"\b(?:rel(?:y|ies|ied)|depend(?:s|ed|ing|ent)?)\s+(?:\w+\s+){0,2}?(?:up)?on\s+", sentence[c_start:c_end])
     if not m:
         return []
     pos = c_start + m.end()

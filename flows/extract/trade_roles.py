@@ -27,6 +27,7 @@ from typing import Any
 from flows.common.prefilter import word_start
 from flows.extract import syntax
 from flows.extract.countries import CountryMention, other_side
+from flows.extract.trade_verbs import elsewhere_at
 from flows.extract.trade_goods import goods_heads, goods_origin, products, roles_lexicon
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
         owner, to, source = _sides(node, iso, lex)
         if iso and not owner and _other_seller(node, iso, lex):
             continue  # 'the interconnection that began supplying power to B': the seller is a thing, not a country
+        if not (to or source) and _elsewhere(node, countries):
+            continue  # 'A exports X to Europe', 'sells it abroad': trade with the world, not with the pair
         for head in heads:
             origin = goods_origin(head, iso, lex)
             exporter, importer = ((owner or source or origin, to) if kind == "export"
@@ -102,6 +105,13 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
             for product in products(doc, head, iso, lex):
                 out.append(RoleClaim(exporter, importer, product, named, bool(owner or to or source)))
     return out + _agent_claims(doc, iso, pair, lex)
+
+
+def _elsewhere(node: Any, countries: list[CountryMention]) -> bool:
+    """Whether a flow goes to or comes from a place that is no country: a 'to'/'from' phrase or an adverb in its
+    phrase ('exports cocoa to Europe', 'sells it abroad'; trade.toml elsewhere)."""
+    return any(t.dep_ in ("prep", "dative", "advmod", "npadvmod") and t.lower_ in ("to", "into", "from", "abroad", "worldwide", "overseas")
+               and elsewhere_at(t.doc.text, t.idx, countries) for t in node.subtree)
 
 
 def _basket(node: Any, lex: dict) -> bool:

@@ -8,6 +8,14 @@ from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.extract.trade_flows import country_at, trade_lexicon
 from flows.extract.trade_lists import distant_partner
+from flows.lexicon import read_toml
+
+
+def elsewhere_at(sentence: str, pos: int, countries: list[CountryMention]) -> bool:
+    """Whether the words at pos send goods to, or take them from, a place that is no country ('Ruritania sells wine to
+    Europe', 'ships it abroad'): the seller's trade with the world, not with the pair ('to South Africa' is a country)."""
+    m = trade_lexicon()["elsewhere"].match(sentence, pos)
+    return m is not None and not any(pos <= c.start < m.end() for c in countries)
 
 
 def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | None:
@@ -20,8 +28,7 @@ def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | No
 
 
 OBJECT_FLOW = re.compile(r"\s+(?:(?:also|mainly|mostly)\s+)?(?:exports?|imports?|shipments|supplies|deliveries)\s+of\b", re.I)
-QUANTITY = re.compile(r"\s+(?:about\s+|some\s+|over\s+|nearly\s+|more\s+than\s+)?[\d.,]+\s*(?:million|billion|thousand)?\s*"
-                      r"(?:tonnes|tons|barrels|cubic\s+met(?:re|er)s|units|head|lit(?:re|er)s|kilograms|kg|bcm)\s+of\s")
+QUANTITY = re.compile(r"\s+" + read_toml("trade.toml")["item_quantity"][:-1], re.I)  # through the space before the goods
 # 'exported the following to Chile – copper wire; zinc; fish meal': the list after a dash or colon, items split by
 # semicolons and commas
 FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b", re.I)
@@ -83,9 +90,10 @@ def _verb_subject(head: str, named: list[CountryMention], previous_subject: str 
         return True, named[0].iso3
     if re.match(r"^\s*which\b", head):
         return True, last_country
-    if re.match(r"^\s*(?:and\s+)?(?:it|they)\s+(?:\w+ly\s+|also\s+)?$", head):
+    if re.match(r"^\s*(?:and\s+)?(?:it|they)\s+(?:\w+ly\s+|also\s+|in\s+(?:turn|return)\s+)?$", head):
         return True, previous_subject or last_country  # 'while it imports machinery from Japan'
-    if not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+)?$", head):
+    if not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+|in\s+(?:turn|return)\s+)?$", head):
+        # 'A sells X to B and in turn buys Y': the coordinated verb's subject is the first one's
         return True, previous_subject
     return False, None
 
@@ -140,12 +148,16 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
             lex: dict, c_start: int = 0) -> list:
     """The (exporter, importer, product) claims of the goods list at pos, or none when it is transit or not goods."""
     raw = cut_list(sentence[pos:c_end])
+    list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
+    if elsewhere_at(sentence, pos, inside) or elsewhere_at(sentence, list_end, inside):
+        return []  # 'Ghana sells cocoa to Europe', 'exports it worldwide': trade with the world, not with the pair
     products = split_products(raw)
     if FOLLOWING.match(raw):
         products = _following(sentence, pos + len(raw))
+    if not products and kind == "export":
+        products = _examples_after(sentence, list_end, c_end, inside)  # 'exports various goods to B, such as X'
     if not products:
         return []
-    list_end = pos + len(sentence[pos:c_end]) - len(sentence[pos:c_end].lstrip()) + len(raw)
     far = (distant_partner(sentence, list_end, c_end, inside, kind)
            if not (indirect or origin or _after(sentence, list_end, inside) or FROM.match(sentence, list_end, c_end))
            else None)
@@ -164,8 +176,10 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
         return []  # 'provided arms, money and medicine': help given, not a sale
     if kind == "export":
         importer = indirect or after
-        return [(subject, importer, p) for p in products]
-    exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect
+        examples = [p for p in _examples_after(sentence, list_end, c_end, inside) if p not in products]
+        return [(subject, importer, p) for p in products + examples]
+    exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect or _fronted_source(
+        sentence, c_start, match.start(), inside, subject)
     if exporter is None and has_named_subject and not FROM.match(sentence, list_end, c_end):
         if lex["reverse"].search(sentence[c_start:match.start()]):
             return [(REVERSED, subject, p) for p in products]
@@ -192,7 +206,10 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
             continue  # a sale still to come is not a claim about trade
         if lex["stopped"].search(head):
             continue  # 'had restrained it from importing oil': a sale stopped
-        named = [mention for mention in inside if mention.end <= match.start()]
+        fronted = _fronted_source(sentence, c_start, match.start(), inside, None)
+        # ('From A, B buys X': the fronted seller is no subject)
+        named = [mention for mention in inside if mention.end <= match.start() and not (fronted and mention.iso3 == fronted
+                 and mention.start < c_start + 30 and FRONTED_FROM.match(sentence, c_start, mention.start))]
         has_subject, subject = _verb_subject(head, named, previous_subject, last_country)
         spender = _spender(sentence, c_start, match, inside, lex)
         subject = spender or subject  # 'the sum spent by Ghana to import X': the payer buys, whoever else is named
@@ -203,6 +220,30 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         claims = _claims(sentence, kind, match, pos, c_end, inside, subject, indirect, origin, bool(named), lex, c_start)
         return claims, subject
     return [], None
+
+
+# 'ships fish to B, mostly tilapia and mackerel', 'exports various goods to B, such as X': examples after the partner
+EXAMPLES = re.compile(r",\s+(?:(?:mainly|mostly|chiefly|largely|especially|notably|particularly|primarily)|(?:such\s+as|including|like))\s+",
+                      re.I)
+
+
+def _examples_after(sentence: str, list_end: int, c_end: int, inside: list[CountryMention]) -> list[str]:
+    """The goods an example phrase lists right after the flow's partner ('to B, mainly X and Y'); [] when none."""
+    partner = re.match(r"\s*(?:to|into)\s+(?:the\s+)?", sentence[list_end:c_end])
+    mention = country_at(inside, list_end + partner.end(), 1) if partner else None
+    examples = EXAMPLES.match(sentence, mention.end, c_end) if mention is not None else None
+    return split_products(cut_list(sentence[examples.end():c_end])) if examples else []
+
+
+FRONTED_FROM = re.compile(r"\W*(?:and\s+)?from\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)
+
+
+def _fronted_source(sentence: str, c_start: int, verb_start: int, inside: list[CountryMention],
+                    subject: str | None) -> str | None:
+    """'From A, B mostly buys X': the seller fronted before the buyer and its verb; None when the clause opens otherwise."""
+    m = FRONTED_FROM.match(sentence, c_start, verb_start)
+    source = country_at(inside, m.end(), 1) if m else None
+    return source.iso3 if source is not None and source.iso3 != subject and re.match(r"\s*,", sentence[source.end:]) else None
 
 
 def _following(sentence: str, pos: int) -> list[str]:
