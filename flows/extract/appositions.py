@@ -24,13 +24,17 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             continue
         e = read_name(toks, i)
         single_known = e - i == 1 and known_person(toks[i].text, known) is not None
-        if (e - i < 2 and not single_known) or e >= len(toks) or toks[e].text != ",":
+        if (e - i < 2 and not single_known) or e >= len(toks) or toks[e].text not in (",", "("):
             i = max(e, i + 1)
             continue
         j = e + 1
         if j < len(toks) and toks[j].text.lower() in ("the", "a", "an"):
             j += 1
             j = _past_lower_owner(toks, j)  # 'X, the trade ministry's policy officer': the owner is no part of it
+        elif j + 3 < len(toks) and toks[j].text in ("his", "her", "their") and toks[j + 2].text == "and" \
+                and toks[j + 1].text.isalpha() and toks[j + 1].text.islower() \
+                and not match_seq(toks, j + 1, lex["lower_heads"], lower=True):
+            j += 3  # 'X, his mentor and former president of Y': a tie to someone, then the office
         mods = []
         while j < len(toks) and toks[j].text.lower() in ("former", "acting", "then", "outgoing", "new", "incoming"):
             mods.append(toks[j].text)
@@ -60,6 +64,9 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             i = e
             continue
         end, comp, of_country, to_country = read_complement(toks, h + n)
+        if toks[e].text == "(" and (end >= len(toks) or toks[end].text != ")"):
+            i = e
+            continue  # 'X (Peru's trade minister) said': a bracket holds the office whole, or it is no apposition
         if end < len(toks) and read_name(toks, skip_courtesy(toks, end)) > skip_courtesy(toks, end):
             i = e
             continue  # 'Novi Sad, Hungarian Foreign Minister Péter Szijjártó': a title of the next name

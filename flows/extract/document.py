@@ -23,7 +23,8 @@ from flows.extract.figures import find_figures
 from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
                                   resolve_leader_anaphor)
-from flows.extract.person_lists import (home_side_officials, share_companion_country, share_list_country,
+from flows.extract.person_lists import (facing_unnamed_official, home_side_officials, host_of_visitor,
+                                        share_companion_country, share_list_country, share_object_pair,
                                         speaker_of_partner_trade, split_title_partners)
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeState, find_trade_claims, trade_gate
@@ -258,8 +259,11 @@ def _sentence_persons(sentence: Sentence, countries: list[CountryMention],
     reading.previous_subject = named[0].iso3 if named else None
     if reading.pair:
         _opposite_sides(text, countries, persons, reading.pair)
+        facing_unnamed_official(text, countries, persons, reading.pair)  # 'X met the Chilean Foreign Minister'
+        host_of_visitor(text, persons, reading.pair)  # 'X was welcomed by his host, President Y'
     share_list_country(text, countries, persons)  # 'Minister A, Minister B, ... and Minister D': one delegation
     share_companion_country(text, countries, persons)  # 'X, along with First Lady Y': Y on X's side
+    share_object_pair(text, countries, persons)  # 'meet President A and Chairman B': one side met
     speaker_of_partner_trade(text, countries, persons, reading.pair)  # 'trade with B grew, says Minister X': X is A's
     # 'Ana Lima' is a name here, not the capital of Peru
     countries = [country for country in countries if not any(start <= country.start < end for _, start, end in persons)]

@@ -43,7 +43,8 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                         [mention for mention in dates if clause_start <= mention.start < clause_end],
                         [country for country in countries if clause_start <= country.start < clause_end
                          and not is_historic(country.iso3)],
-                        [(person, start, end) for person, start, end in persons if clause_start <= start < clause_end])
+                        [(person, start, end) for person, start, end in persons if clause_start <= start < clause_end
+                         and not is_historic(person.country or "")])  # a Soviet official, like 'the USSR', is no side
         for row in _clause_events(clause, pair_spans, state, last_entity):
             same = [other for other in out if family(other.event_type) == family(row.event_type)
                     and other.event_date == row.event_date and same_sides(other, row) and other.status == row.status]

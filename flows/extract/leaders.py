@@ -19,9 +19,18 @@ LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towa
             "toured", "left", "reached"}
 
 
+SIDE_OPENING = re.compile(r"^\W*(?:[Ff]rom|[Oo]n|[Ff]or)\s+the\s+(\S+)\s+side\s*[,:]")
+
+
 def side_phrase(sentence: str, end: int, countries: list[CountryMention]) -> str | None:
     """'X and Y on the Hungarian side', 'signed by Z, Minister of Trade, on behalf of Ghana': the first side phrase
-    after the name, before any ' by '."""
+    after the name, before any ' by '; or the side the sentence opens with ('From the Egyptian side, President X
+    and Premier Y visited')."""
+    opening = SIDE_OPENING.match(sentence)
+    if opening and opening.end() < end:
+        c = next((c for c in countries if c.start == opening.start(1)), None)
+        if c is not None:
+            return c.iso3
     rest = sentence[end:end + 120]
     cut = BY_OR_SEMICOLON.search(rest)
     rest = rest[: cut.start()] if cut else rest
@@ -110,14 +119,26 @@ def leaders_named_first(word: str) -> list[str]:
     return _by_first_word().get(_plain(word), [])
 
 
+@lru_cache(maxsize=1)
+def _family_first() -> frozenset[str]:
+    """Countries whose names put the family name first ('Xi Jinping', 'Yoon Suk Yeol'; titles.toml)."""
+    return frozenset(read_toml("titles.toml")["family_name_first"])
+
+
 def known_country(name: str) -> str | None:
     """The country a well-known office holder serves (leaders.csv), when the name points to one country only."""
     tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
     if not tokens:
         return None
     hits, strong = set(), set()
+    words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)
     for leader, iso3, _ in _leaders().get(tokens[-1], []):
         common = len(set(tokens) & set(leader))
+        if len(tokens) == 1 and (not _spelt_alike(words[-1], leader) or (
+                len(leader) > 1 and leader[0] == tokens[0] and tokens[0] not in leader[1:]
+                and iso3 not in _family_first())):
+            continue  # one word folds loosely ('Kojun' and 'Kenny' share a key), and a given name alone
+            # ('Alfred') names no one holder, but where the family name comes first ('Xi') it is the family name
         if len(tokens) == 1 or common >= 2 or (leader[-1] == tokens[-1] and leader[0][:1] == tokens[0][:1]):
             hits.add(iso3)
         if len(tokens) > 1 and common == len(tokens) == len(leader):
@@ -128,6 +149,26 @@ def known_country(name: str) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _plain_words() -> dict[tuple[str, ...], dict[str, set[str]]]:
+    """leaders.csv rows by their folded tokens: each folded word's plain spellings (case and accents off)."""
+    out: dict[tuple[str, ...], dict[str, set[str]]] = {}
+    for row in read_table("leaders.csv"):
+        words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"])
+        spelt = out.setdefault(tuple(fold_name(w) for w in words), {})
+        for w in words:
+            spelt.setdefault(fold_name(w), set()).add(_plain(w))
+    return out
+
+
+def _spelt_alike(word: str, leader: tuple[str, ...]) -> bool:
+    """A one-word name and the word of a leaders.csv row it folds to begin with the same two letters: the fold keeps
+    the first letter and the consonants, so 'Kojun' and 'Kenny' share a key but not a spelling ('Erdogan' and
+    'Erdoğan', 'Lula' and 'Lula' do)."""
+    plain = _plain(word)
+    return any(w[:2] == plain[:2] for w in _plain_words().get(leader, {}).get(fold_name(word), ()))
+
+
 def known_office(name: str, country: str | None) -> str | None:
     """The office a well-known holder is known by (leaders.csv), for a name of two or more words that matches one
     row's name in two words ('Xi Jinping', 'Sir Keir Starmer'), of the person's country when the text gives one.
@@ -135,8 +176,10 @@ def known_office(name: str, country: str | None) -> str | None:
     tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
     if len(tokens) < 2:
         return None
-    offices = {office for leader, iso3, office in _leaders().get(tokens[-1], [])
-               if office and len(set(tokens) & set(leader)) >= min(2, len(leader)) and country in (None, iso3)}
+    rows = [(len(set(tokens) & set(leader)), office) for leader, iso3, office in _leaders().get(tokens[-1], [])
+            if office and len(set(tokens) & set(leader)) >= min(2, len(leader)) and country in (None, iso3)]
+    # the rows sharing the most words: 'Sheikh Tamim bin Hamad Al Thani' is the Emir's row, not another Al Thani's
+    offices = {office for common, office in rows if common == max(c for c, _ in rows)} if rows else set()
     return offices.pop() if len(offices) == 1 else None
 
 
@@ -224,12 +267,13 @@ def _list_heading_country(index: int, countries: list[list[CountryMention]], tex
     return None
 
 
-TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$")
+# 'a visit paid by X to Italy', 'X visited Italy', 'X arrived in Rome', 'X's tour of Italy': where X goes
+TO_BEFORE = re.compile(r"\b(?:to|visit(?:ed|ing|s)?|toured|touring|tour\s+of|arriv(?:ed|es|ing)\s+in|landed\s+in)\s+(?:the\s+)?$")
 
 
 def _destination(sentence: str, country: CountryMention) -> bool:
     """A country named as where someone goes ('a visit paid by X to Italy'), by its name or capital."""
-    return country.kind in ("name", "capital") and bool(TO_BEFORE.search(sentence, max(0, country.start - 8),
+    return country.kind in ("name", "capital") and bool(TO_BEFORE.search(sentence, max(0, country.start - 16),
                                                                               country.start))
 
 

@@ -36,12 +36,13 @@ def title_lexicon() -> dict:
         "not_names": set(data["not_names"]),
         "particles": set(data["name_particles"]),
         "leader_nouns": data["leader_nouns"],
-        "head_words": {w for h in data["heads"] for w in h.split()},
+        "head_words": {w for h in data["heads"] for w in h.split()} - set(data["names_inside_heads"]),
         "portfolio": set(data["portfolio_words"]),
         "abbreviations": data["abbreviations"],
         "post_head": sorted({tuple(h.split()) for h in data["post_head"]}, key=len, reverse=True),
         "one_holder_offices": frozenset(data["one_holder_offices"]),
         "inner_heads": frozenset(data["inner_heads"]),
+        "name_titles": sorted({tuple(h.split()) for h in data["name_titles"]}, key=len, reverse=True),
         "courtesy": sorted({tuple(m.group(0) for m in WORD.finditer(h)) for h in data["courtesy"]}, key=len, reverse=True),
     }
 
@@ -67,9 +68,7 @@ def fold_name(text: str) -> str:
 
 
 HONORIFICS = {"Sheikh", "Prince", "Sultan", "Emir", "King", "Queen", "Crown Prince"}
-BODIES = {"Council", "Committee", "Assembly", "Commission", "Parliament", "Senate", "Chamber", "Court", "Bank",
-          "Party", "Front", "Movement", "Duma", "Majlis", "Rada", "Congress", "Board", "Agency", "Service", "Cabinet",
-          "Government", "Office", "Presidency", "Secretariat", "Authority", "Directorate", "Ministry", "Department"}
+BODIES = frozenset(read_toml("titles.toml")["bodies"])  # the nouns that close a body's name ('the Sovereignty Council')
 COMPLEMENT_STOP = {"since", "after", "before", "when", "while", "in", "on", "at", "to", "and", "as", "with", "by",
                    "who", "which", "that", "said", "told", "was", "is", "has", "had"}
 NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
@@ -181,6 +180,11 @@ def read_name(toks: list[Tok], i: int) -> int:
         elif (j == i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].text
               and j + 1 < len(toks) and is_name_token(toks[j + 1]) and toks[j + 1].start == toks[j].end + 1):
             j += 1  # after an office, a capital's name is a first name ('President Santiago Pena')
+        elif (j == i and toks[j].country is not None and toks[j].country.kind == "capital" and " " not in toks[j].text
+              and j + 2 < len(toks) and toks[j + 1].text == "of" and toks[j + 2].country is not None
+              and toks[j + 2].country.kind == "name"):
+            j += 1  # a monarch's given name that is a capital's: 'Queen Sofia of Spain'
+            break
         elif (j > i and toks[j].text in title_lexicon()["inner_heads"] and j + 1 < len(toks)
               and is_name_token(toks[j + 1])):
             j += 1  # a title word that is also a name inside a name: 'Foreign Minister Hossein Amir Abdollahian'

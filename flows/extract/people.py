@@ -10,16 +10,21 @@ from flows.extract.leaders import (fill_from_document, is_leader_word, known_cou
                                   nearest_country,
                                   resolve_leader_anaphor, side_phrase)
 from flows.extract.nlp import backbone
-from flows.extract.names import (HONORIFICS, NAME_HONORIFICS, ROMAN, Tok, fold_name, is_name_token, read_name, skip_courtesy,
-                                 tokenize)
+from flows.extract.names import (FUNCTION_CAPS, HONORIFICS, NAME_HONORIFICS, ROMAN, Tok, fold_name, is_name_token, read_name,
+                                 skip_courtesy, title_lexicon, tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.person_entities import NAME_PAIR, entity_names, inside, prefetch_names
-from flows.extract.titles import Found, as_titles, lower_titles, office_as, taken_tokens, titles_before_names
+from flows.extract.title_as import as_titles, office_as
+from flows.extract.title_groups import group_members
+from flows.extract.titles import Found, lower_titles, taken_tokens, titles_before_names
 from flows.lexicon import read_toml
 
 __all__ = ["Mention", "Person", "fill_from_document", "find_people", "prefetch_names", "known_country", "nearest_country", "resolve_leader_anaphor"]
 
 ALIAS = re.compile(r"\(([^()]{3,60}?)\s+in\s+the\s+\w+\s+spelling\)|\((?:also\s+(?:spelled|written|known\s+as)|né|née)\s+([^()]{3,60})\)")
+# 'X, posthumously known as Emperor Y': another name of the person just named, no person of its own
+KNOWN_AS = re.compile(r"\b(?:posthumously|also|better|commonly|popularly|widely|formerly|later|affectionately)\s+"
+                      r"(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?(?:[A-ZÀ-Þ][\w’'-]*\s+){0,3}[A-ZÀ-Þ][\w’'-]*")
 # 'his Uzbek counterpart X', and with no possessive: 'Chilean President A and Peruvian counterpart B', 'A and counterpart B'
 COUNTERPART = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:\b(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?\bcounterparts?\s*,?\s*")
 
@@ -71,6 +76,8 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
         elif not any(f.start_tok <= x < f.end_tok for f in founds for x in range(lf.start_tok, lf.end_tok)):
             founds.append(lf)
     founds += as_titles(toks, taken_tokens(founds))
+    if " such as " in sentence or " including " in sentence:
+        founds += group_members(toks, taken_tokens(founds))  # 'American leaders such as A and B
     # an honorific or a rank before the name gives way to the office in an apposition ('Sheikh X, the President of
     # the UAE', 'General X, chairman of the Peruvian Defence Council')
     ranks = _titles_set("ranks")
@@ -87,7 +94,8 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
             e = read_name(toks, k + 3)
             if e - (k + 3) >= 2:  # 'Georgia's President X and Armenia's Y': Y holds the same office in Armenia
                 founds.append(Found(k + 3, e, f.role, toks[k + 1].country.iso3, "explicit"))
-    if "," in sentence:  # an apposition needs its comma ('X, the ambassador of ...'): skip the token scan (speed)
+    if "," in sentence or "(" in sentence:
+        # an apposition needs its comma or bracket ('X, the ambassador of ...'): else skip the token scan (speed)
         founds += offices_before_comma(sentence, toks, taken_tokens(founds), countries)
         founds += appositions(toks, taken_tokens(founds), people)
         _share_list_owner(toks, founds)
@@ -176,6 +184,9 @@ def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found], people: 
             n += 1
             continue
         e = read_name(toks, n)
+        if e - n >= 2 and _names_a_thing(toks, e):
+            n = e  # 'the Jon Roe Award': the name of a prize, a school or a road, not its person
+            continue
         if e - n >= 2 and not taken & set(range(n, e)) and known_country(sentence[toks[n].start:toks[e - 1].end]):
             founds.append(Found(n, e, None, None, "none"))
         elif (e - n == 1 and n > 0 and not _beside_a_capital(toks, n) and not known_person(toks[n].text, people)
@@ -183,6 +194,13 @@ def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found], people: 
             # 'talks between Meloni and Macron': a well-known holder's family name alone, with the lexicon's office
             founds.append(Found(n, e, known[1] or None, known[0], "lexicon"))
         n = max(e, n + 1)
+
+
+def _names_a_thing(toks: list[Tok], e: int) -> bool:
+    """A name right before a capitalised word that is never a name ('Award', 'University', 'Foundation'): the
+    person's name is part of a thing's name."""
+    return e < len(toks) and toks[e].text[:1].isupper() and toks[e].text in title_lexicon()["not_names"] and \
+        toks[e].text not in FUNCTION_CAPS
 
 
 def _beside_a_capital(toks: list[Tok], n: int) -> bool:
@@ -228,6 +246,8 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     if " " not in name and not known_person(name, people):
         name = _given_name_of(name, people) or name
     role, country, cue = f.role, f.country, f.cue
+    if country is None and role and (own := _office_country(role)):
+        country, cue = own, "explicit"  # 'Pope X': an office only one country has
     if country is None:
         country = side_phrase(sentence, end, countries)
         cue = "explicit" if country else cue
@@ -261,6 +281,13 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     if other is not None and other is not person:
         person.counterpart_of = other
     out.append((person, mention))
+
+
+def _office_country(role: str) -> str | None:
+    """The one country an office belongs to (titles.toml office_countries), for the role or the role after a time
+    word ('then Pope')."""
+    offices = read_toml("titles.toml")["office_countries"]
+    return offices.get(role) or offices.get(role.split(" ", 1)[-1])
 
 
 def _given_name_of(word: str, people: list[Person]) -> str | None:
@@ -299,6 +326,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
         return []
     toks = tokenize(sentence, countries)
     aliases = [m.span() for m in ALIAS.finditer(sentence)]
+    aliases += [m.span() for m in KNOWN_AS.finditer(sentence)] if "known as" in sentence or " as " in sentence else []
     founds = _titled(sentence, toks, countries, people)
     _counterparts(sentence, toks, countries, founds)
     _lexicon_names(sentence, toks, founds, people)
@@ -316,6 +344,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
             recorded[id(f)] = out[-1][0]
             if f.shared_title is not None:
                 shared.setdefault(f.shared_title, []).append(out[-1][0])
+    _note_aliases(sentence, out)
     for pair in shared.values():
         if len(pair) == 2 and pair[0] is not pair[1]:
             pair[0].title_partner, pair[1].title_partner = pair[1], pair[0]
@@ -325,6 +354,16 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
         if named is not None and nxt is not None and named is not nxt:
             named.counterpart_of = nxt
     return out
+
+
+def _note_aliases(sentence: str, out: list[tuple[Person, Mention]]) -> None:
+    """'X, posthumously known as Emperor Y, ...': Y's last word is another name of the person named right before, so
+    a later 'Emperor Y' is X."""
+    for m in KNOWN_AS.finditer(sentence) if " as " in sentence else ():
+        before = [(person, mention) for person, mention in out if mention.end <= m.start()]
+        if before:
+            person = max(before, key=lambda pm: pm[1].end)[0]
+            person.aliases.append(fold_name(m.group(0).split()[-1]))
 
 
 def _counterpart_named_first(founds: list[Found]) -> None:

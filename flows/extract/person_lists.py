@@ -134,8 +134,10 @@ def _enumerations(sentence: str, countries: list[CountryMention],
     current: list[Person] = []
     previous_end = None
     for person, start, end in ordered:
+        # a country in the gap breaks the list, unless it is the next member's own title's ('..., Oil Minister B and
+        # Central Bank of Iran Governor C': C's own country)
         joined = previous_end is not None and LIST_GAP.fullmatch(sentence, previous_end, start) is not None and not any(
-            previous_end <= country.start < start for country in countries)
+            previous_end <= country.start < start and country.iso3 != person.country for country in countries)
         if not joined:
             if len(current) >= MIN_MEMBERS:
                 runs.append(current)
@@ -170,3 +172,87 @@ def split_title_partners(people: list[Person], pair: tuple[str, str] | None) -> 
         if unsure.country is None or unsure.country == sure.country or unsure.country not in pair:
             unsure.country = pair[1] if pair[0] == sure.country else pair[0]
             unsure.country_cue = "inferred"
+
+
+# 'the Egyptian Foreign Minister', 'the Chilean Minister of Trade': a demonym opening an office nobody is named to
+UNNAMED_OFFICIAL = re.compile(r"\s+(?:(?:[A-ZÀ-Þ][\w’'-]*|and|of|for|the)\s+){0,6}?(?:Minister|President|Premier|Speaker|"
+                              r"Chancellor|Secretary|Chairman|Chairwoman|Chairperson|King|Emir|Governor|Commissioner|"
+                              r"Director|Deputy)s?\b(?!\s+(?:of\s+|for\s+)?[A-ZÀ-Þ])")
+# 'X met the <office>', 'X held talks with the <office>', 'the <office> received X', 'X and the <office> chaired'
+FACING = re.compile(r"\b(?:met|meets|meeting|talks\s+with|talked\s+with|spoke\s+with|spoke\s+to|called\s+on|received|"
+                    r"receives|hosted|hosts|welcomed|welcomes|with|and)\b", re.I)
+ALONGSIDE = re.compile(r"\b(?:accompan\w+|along\s+with|together\s+with|joined\s+by|his|her|their|its|own)\b", re.I)
+FACING_REACH = 80  # characters between the person and the official across a meeting verb
+
+
+def facing_unnamed_official(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
+                            pair: tuple[str, str] | None) -> None:
+    """'Foreign Minister X met the Freedonian Foreign Minister': a person with no country who meets, or acts
+    beside, an official of one side the sentence names only by a demonym and an office serves the other side,
+    when that demonym is the only country of the pair the sentence names."""
+    if pair is None:
+        return
+    own = [c for c in countries if c.iso3 in pair]
+    officials = [c for c in own if c.kind == "demonym" and sentence[max(0, c.start - 4):c.start].lower() == "the "
+                 and UNNAMED_OFFICIAL.match(sentence, c.end)]
+    if len(officials) != 1 or len({c.iso3 for c in own}) != 1 or any(
+            c is not officials[0] and c.kind == "demonym" for c in own):
+        return
+    official = officials[0]
+    side = other_side(pair, official.iso3)
+    for person, start, end in persons:
+        if person.country is not None:
+            continue
+        if end <= official.start:
+            between = sentence[end:official.start - 4]
+        elif start >= official.end:
+            between = sentence[UNNAMED_OFFICIAL.match(sentence, official.end).end():start]
+        else:
+            continue
+        if len(between) <= FACING_REACH and FACING.search(between) and not ALONGSIDE.search(between):
+            person.country, person.country_cue = side, "inferred"
+
+
+# 'meet President A and Chairman B', 'talks with A and B', 'a courtesy call on A and B': two objects of one verb
+OBJECT_CUE = re.compile(r"\b(?:meet|met|meets|meeting|with|on|received\s+by|welcomed\s+by|hosted\s+by)\s+"
+                        rf"(?:{TITLE_WORD}\s+){{0,6}}$")
+AND_GAP = re.compile(rf"\s+and\s+(?:{TITLE_WORD}\s+){{0,6}}$")
+
+
+def share_object_pair(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
+    """Two people joined by 'and' after one meeting verb ('PM A will meet President B and Chairman C') are met on
+    one side: the one with no country takes the other's known one (two subjects, 'A and B held talks', are two
+    sides, and are left alone)."""
+    ordered = sorted(persons, key=lambda mention: mention[1])
+    for (first, first_start, first_end), (second, second_start, _) in zip(ordered, ordered[1:]):
+        if first is second or (first.country is None) == (second.country is None):
+            continue
+        if not AND_GAP.fullmatch(sentence, first_end, second_start) or any(
+                first_end <= country.start < second_start for country in countries):
+            continue
+        if not OBJECT_CUE.search(sentence, max(0, first_start - 60), first_start):
+            continue
+        known = first if first.country else second
+        if known.country_cue in KNOWN_CUES:
+            other = second if known is first else first
+            other.country, other.country_cue = known.country, "inferred"
+
+
+HOST_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?hosts?\s*,?\s*(?:(?:[A-ZÀ-Þ][\w’'-]*|of|the)\s+){0,4}$")
+
+
+def host_of_visitor(sentence: str, persons: list[tuple[Person, int, int]], pair: tuple[str, str] | None) -> None:
+    """'X was welcomed by his host, President Y': the host serves the side the guest (the person named before
+    'his host') does not."""
+    if pair is None or "host" not in sentence:
+        return
+    ordered = sorted(persons, key=lambda mention: mention[1])
+    for n, (person, start, _) in enumerate(ordered):
+        if person.country is not None and person.country_cue in KNOWN_CUES:
+            continue
+        if not HOST_BEFORE.search(sentence, max(0, start - 60), start):
+            continue
+        guests = [other for other, _, other_end in ordered[:n] if other is not person and other_end <= start]
+        side = other_side(pair, guests[-1].country) if guests else None
+        if side:
+            person.country, person.country_cue = side, "inferred"

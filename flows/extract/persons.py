@@ -24,6 +24,7 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
     counterpart_of: "Person | None" = None
     title_partner: "Person | None" = None  # the other name under one plural title ('Presidents A and B')
+    aliases: list[str] = field(default_factory=list)  # 'X, posthumously known as Emperor Y': 'Y' names X too
 
     @property
     def surname(self) -> str:
@@ -62,19 +63,40 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
     if target is None and len(tokens) == 1:
         target = known_person(tokens[0], people)  # 'Xi' after 'Xi Jinping', 'Retno' after 'Retno Marsudi'
     if target is None:
+        target = next((p for p in people if fold_name(tokens[-1]) in p.aliases), None)  # 'Emperor Y' after 'also known as'
+    if target is None:
         target = _short_form_of(tokens, people)
     if target is None:
         target = Person(name=name)
         people.append(target)
     elif len(tokens) > len(target.name.split()):
         target.name = name
-    if role and (target.role is None or target.role in NAME_HONORIFICS
-                 or (len(role) > len(target.role) and role not in NAME_HONORIFICS)):
+    if role and (target.role is None or target.role in NAME_HONORIFICS or _outranks(role, target.role)):
         target.role = role  # the longest office; an honorific alone ('Sheikh') never replaces one
     if country and (target.country is None or (cue == "explicit" and target.country_cue != "explicit")):
         target.country, target.country_cue = country, cue
     target.mentions.append(mention)
     return target
+
+
+TIMED = re.compile(r"^(?:then|former|late|ex)[\s-]", re.I)
+HEIR = re.compile(r"\b(?:Crown\s+Prince(?:ss)?|Prince(?:ss)?|heir)\b", re.I)
+MONARCH = re.compile(r"\b(?:King|Queen|Emperor|Empress|Sultan|Emir|Amir|Tsar|Grand\s+Duke)\b", re.I)
+
+
+def _outranks(role: str, held: str) -> bool:
+    """Whether a new role replaces the one a person holds: an office told with no time word ('Emperor Emeritus
+    X') wins over a past one ('then Crown Prince X'), a monarch's over an heir's ('then Prince X' ... 'then King
+    X'); else the longest office, never an honorific alone."""
+    if role in NAME_HONORIFICS:
+        return False
+    if bool(TIMED.match(role)) != bool(TIMED.match(held)):
+        return not TIMED.match(role)
+    if MONARCH.search(role) and HEIR.search(held) and not MONARCH.search(held):
+        return True
+    if MONARCH.search(held) and HEIR.search(role) and not MONARCH.search(role):
+        return False
+    return len(role) > len(held)
 
 
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|an)[-‐]", re.I)

@@ -26,12 +26,15 @@ def _of_the_country(toks: list[Tok], index: int) -> tuple[int, str] | None:
     return _past_mention(toks, index + 2), country.iso3
 
 
-def _of_the_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+def of_the_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     """'of the Sovereignty Council' -> (past it, its words); None when no body noun closes the capitalised words."""
     end = index + 2
-    while end < len(toks) and end - index < 8 and toks[end].text[:1].isupper() and toks[end].text not in BODIES:
-        end += 1
-    if end < len(toks) and toks[end].text in BODIES and end > index + 2 - 1:
+    while end < len(toks) and end - index < 8 and (toks[end].text[:1].isupper() or (
+            toks[end].text in ("’s", "'s") and end > index + 2)) and toks[end].text not in BODIES:
+        end += 1  # 'of the Prime Minister's Office': a possessive inside the body's name
+    # a country's name is no body ('of the Russian Federation'); a demonym may be one ('of the Supreme Soviet')
+    if end < len(toks) and toks[end].text in BODIES and end > index + 2 - 1 and (
+            toks[end].country is None or toks[end].country.kind == "demonym"):
         return end + 1, [t.text for t in toks[index:end + 1]]  # 'Chairman of the Sovereignty Council'
     return None
 
@@ -47,6 +50,45 @@ def _of_the_lower_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | N
     while end < len(toks) and end - index - 2 < LOWER_BODY_WORDS and toks[end].text.isalpha() and toks[end].text.islower():
         if toks[end].text in bodies:
             return end + 1, [t.text for t in toks[index:end + 1]]
+        end += 1
+    return None
+
+
+NAMED_WORDS = 5  # capitalised words at most of a thing an office is of ('of the Islamic Revolution')
+
+
+def _of_the_named(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'Supreme Leader of the Islamic Revolution, Jon Roe': capitalised words that no body noun closes are still the
+    office's when a comma closes them right before the name; None otherwise."""
+    end = index + 2
+    while end < len(toks) and end - index - 2 < NAMED_WORDS and toks[end].text[:1].isupper() and toks[end].country is None:
+        end += 1
+    if end > index + 2 and end + 1 < len(toks) and toks[end].text == "," and read_name(toks, end + 1) > end + 1:
+        return end, [t.text for t in toks[index:end]]
+    return None
+
+
+def _lower_portfolio(toks: list[Tok], k: int) -> int:
+    """The end of portfolio words in lower case from token k ('foreign trade and tourism'); k when none. 'and'
+    only between two of them."""
+    portfolio = {w.lower() for w in title_lexicon()["portfolio"]}
+    end = k
+    while end < len(toks) and (toks[end].text in portfolio or (
+            toks[end].text == "and" and end > k and end + 1 < len(toks) and toks[end + 1].text in portfolio)):
+        end += 1
+    return end
+
+
+def _demonym_body(toks: list[Tok], index: int) -> tuple[int, list[str], str] | None:
+    """'at the Peruvian foreign ministry' -> (past it, its words, 'PER'): a demonym, then lower-case words closed by
+    a body noun ('embassy', 'ministry'); None otherwise."""
+    if index + 3 >= len(toks) or toks[index + 2].country is None or toks[index + 2].country.kind != "demonym":
+        return None
+    bodies = {b.lower() for b in BODIES} | {"embassy", "consulate", "delegation", "mission", "team", "side"}
+    end = index + 3
+    while end < len(toks) and end - index - 3 < LOWER_BODY_WORDS and toks[end].text.isalpha() and toks[end].text.islower():
+        if toks[end].text in bodies:
+            return end + 1, [t.text for t in toks[index:end + 1]], toks[index + 2].country.iso3
         end += 1
     return None
 
@@ -71,6 +113,18 @@ def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     if len(part) == 1 and nxt.text[:1].isupper() and not nxt.country and read_name(toks, index + 2) - (index + 2) >= 2:
         part.append(nxt.text)  # 'Minister of Electricity Mohamed Shaker': one unknown portfolio word
         end = index + 2
+    elif (len(part) == 1 and index + 3 < len(toks) and nxt.text[:1].isupper() and not nxt.country
+          and toks[index + 2].text == "and" and toks[index + 3].text[:1].isupper() and not toks[index + 3].country
+          and (toks[index + 3].text in portfolio or toks[index + 4:index + 5] and toks[index + 4].text in ("at", "of", ","))):
+        part += [nxt.text, "and", toks[index + 3].text]  # 'for Europe and Africa at the Ministry', 'of ICT and
+        # Innovation': a name has no 'and' inside
+        end = index + 4
+    if (len(part) > 1 and end < len(toks) and toks[end].country is not None and toks[end].country.kind == "name"
+            and _past_mention(toks, end) < len(toks) and read_name(toks, _past_mention(toks, end)) - _past_mention(toks, end) >= 2):
+        # 'Chief Executive of Education Ruritania Jon Roe': a body named with its country ('Education Ruritania')
+        stop = _past_mention(toks, end)
+        part += [t.text for t in toks[end:stop]]
+        end = stop
     if len(part) == 1:
         return None
     return end, part
@@ -97,7 +151,7 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
     while index + 1 < len(toks):
         word, nxt = toks[index].text, toks[index + 1]
         if word == "of" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country is not None:
-            body_step = _of_the_body(toks, index)
+            body_step = of_the_body(toks, index)
             if body_step is not None and body_step[0] <= _past_mention(toks, index + 2) + 2:
                 # 'president of the Chile Chamber of Industries': a country's body, whose country is the office's
                 if toks[index + 2].country.kind in ("name", "demonym"):
@@ -106,12 +160,28 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
                 words += part
                 continue
             country_step = _of_the_country(toks, index)
+            if country_step is None and (owned := _demonym_body(toks, index)):
+                index, part, of_country = owned  # 'head of the Chilean delegation'
+                words += part
+                continue
             if country_step is None:
                 break
             index, of_country = country_step
+        elif word in ("at", "of", "in", "for") and nxt.text == "the" and (owned := _demonym_body(toks, index)):
+            # 'a senior official at the Peruvian foreign ministry': the demonym owns the body and the office
+            index, part, of_country = owned
+            words += part
+        elif word in ("of", "for") and nxt.text.islower() and (lower := _lower_portfolio(toks, index + 1)) > index + 1:
+            # 'X, minister for foreign affairs of Peru': a portfolio in lower case
+            words += [t.text for t in toks[index:lower]]
+            index = lower
+        elif word == "at" and words and nxt.text == "the" and of_the_body(toks, index) is not None:
+            # 'Deputy Secretary for Africa at the Ministry of Trade X': the body the office sits in
+            index, part = of_the_body(toks, index)
+            words += part
         elif word in ("of", "for") and nxt.text == "the":
             # 'Spokesman for the Egyptian Presidency X', 'Head of the trade office X' (a body in lower case)
-            body_step = _of_the_body(toks, index) or _of_the_lower_body(toks, index)
+            body_step = of_the_body(toks, index) or _of_the_lower_body(toks, index) or _of_the_named(toks, index)
             if body_step is None:
                 break
             index, part = body_step
@@ -126,6 +196,9 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
                 break
             index, part = portfolio_step
             words += part
+        elif word == "in" and nxt.country and nxt.country.kind == "name" and any(w in BODIES for w in words):
+            # 'Director of the Ministry of Mines in Peru, X': the body's country is the office's
+            index, of_country = _past_mention(toks, index + 1), nxt.country.iso3
         elif word == "to" and nxt.country:
             index, part, to_country = _to_country(toks, index + 1, ["to"])
             words += part

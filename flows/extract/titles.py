@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.extract.names import (COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, by_first,
+from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, by_first,
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
-from flows.extract.title_complements import read_complement
+from flows.extract.title_complements import of_the_body, read_complement
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
 TIME_PREFIX = re.compile(r"(?:then|ex|former)-[A-Z]")
@@ -16,7 +16,8 @@ PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|
 
 
 def singular(role: str) -> str:
-    return PLURAL_HEAD.sub(r"\1", role)
+    """The role with a plural head made singular and a possessive put back on its word ('PM ’s Office')."""
+    return PLURAL_HEAD.sub(r"\1", role).replace(" ’s ", "’s ").replace(" 's ", "'s ").replace(" , ", ", ")
 
 
 @dataclass
@@ -59,6 +60,8 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
     start = index
     while start > 0:
         prev = toks[start - 1]
+        if prev.text in COURTESY_WORDS:
+            break  # 'His Holiness Pope X': a form of address is no part of the office
         if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
             start -= 1
         elif prev.country is None and TIME_PREFIX.match(prev.text):
@@ -69,14 +72,40 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         elif (prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper()
               and toks[start - 2].country is None):
             start -= 1
+        elif (prev.country is not None and prev.country.kind == "name" and start < index + 1
+              and (body := _body_of_country(toks, start - 1)) is not None):
+            start = body  # 'Central Bank of Peru Governor X': a country's body
+        elif (prev.text == "," and start >= 2 and start < index and toks[start - 2].text in lex["portfolio"]
+              and toks[start].text in lex["portfolio"]):
+            start -= 1  # 'Investment, Trade and Industry Minister X': a portfolio of three parts
         elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, _head_ends()):
             start -= 1  # 'Deputy Prime Minister and Foreign Minister'
         elif (prev.text == "and" and start >= 2 and start < index and toks[start - 2].text in lex["portfolio"]
-              and (toks[start].text in lex["portfolio"] or toks[start - 2].text.endswith("s"))):
-            start -= 1  # 'Peruvian Mining Industries and Commodities Minister X': one portfolio of two parts
+              and toks[start - 2].country is None):
+            start -= 1  # 'Peruvian Mining Industries and Commodities Minister X', 'Sport and Leisure Minister X':
+            # a portfolio word before 'and' makes one portfolio of two parts
         else:
             break
     return start
+
+
+def _body_of_country(toks: list[Tok], k: int) -> int | None:
+    """Where the body starts whose country mention ends at token k ('Central Bank of Peru': the index of
+    'Central'), None when no capitalised body noun and 'of' stand before the mention."""
+    country = toks[k].country
+    while k > 0 and toks[k - 1].country is country:
+        k -= 1
+    if k >= 2 and toks[k - 1].text == "of" and toks[k - 2].text in BODIES:
+        start = k - 2
+        while start > 0 and toks[start - 1].text[:1].isupper() and toks[start - 1].country is None \
+                and toks[start - 1].text not in FUNCTION_CAPS:
+            start -= 1
+        return start
+    return None
+
+
+COURTESY_WORDS = frozenset({"Excellency", "Holiness", "Majesty", "Highness", "Eminence", "Beatitude", "Grace",
+                            "Honourable", "Honorable", "Hon", "Excellencies"})
 
 
 def _owner_country(toks: list[Tok], start: int) -> str | None:
@@ -104,11 +133,14 @@ def _role(toks: list[Tok], start: int, index: int, width: int, complement: list[
 def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, int | None] | None:
     """(name_start, name_end, honorific_at) of the name after the title, or None when no person follows it."""
     name_start = comp_end + 1 if comp_end < len(toks) and toks[comp_end].text == "," else comp_end
+    name_start = skip_bracketed_epithet(toks, name_start)  # 'the President of B (Teacher) Dr. Jon Roe'
     name_start = skip_courtesy(toks, name_start)  # 'Dr Naledi Pandor', 'Ms. Macamo', ', His Excellency Dato’ Sri X'
     honorific_at = (name_start if name_start != comp_end and name_start < len(toks)
                     and toks[name_start].text in NAME_HONORIFICS else None)
     if honorific_at is not None:
         name_start += 1  # 'the Emir of Qatar, Sheikh Tamim ...': the honorific opens the name
+    elif name_start != comp_end:
+        name_start += match_seq(toks, name_start, lex["name_titles"])  # 'the President of B, Archbishop Jon
     name_end = read_name(toks, name_start)
     if name_end == name_start:
         return None
@@ -125,6 +157,15 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
     return name_start, name_end, honorific_at
 
 
+def skip_bracketed_epithet(toks: list[Tok], k: int) -> int:
+    """Past one capitalised word in brackets between an office and the name, an epithet or a form of address of
+    the person's own language ('the then President of B (Mwami) Dr. Jon Roe'); k itself when none."""
+    if (k + 3 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].text.isalpha()
+            and toks[k + 1].text[:1].isupper() and not toks[k + 1].text.isupper() and toks[k + 1].country is None):
+        return k + 3
+    return k
+
+
 def _names_after(toks: list[Tok], name_start: int, name_end: int,
                  plural: bool) -> list[tuple[int, int, str | None]]:
     """Each (start, end, of_country) after a plural title: 'Foreign Ministers X of Armenia and Y of Iran'."""
@@ -132,13 +173,30 @@ def _names_after(toks: list[Tok], name_start: int, name_end: int,
     while True:
         comp_end, _, of_country, _ = read_complement(toks, name_end)
         names.append((name_start, name_end, of_country))
-        if plural and comp_end < len(toks) and toks[comp_end].text == "and":
-            next_end = read_name(toks, comp_end + 1)
-            if next_end > comp_end + 1:
-                name_start, name_end = comp_end + 1, next_end
+        if plural:
+            comp_end = _past_bracket(toks, comp_end)  # 'Presidents A (1992), B (1994) and C': a year in brackets
+        if plural and comp_end + 1 < len(toks) and toks[comp_end].text in ("and", ","):
+            k = comp_end + 1
+            if toks[comp_end].text == "," and toks[k].text == "and":
+                k += 1  # 'A, B, and C'
+            next_end = read_name(toks, k)
+            if next_end > k:
+                name_start, name_end = k, next_end
                 continue
         break
     return names
+
+
+BRACKET_REACH = 12  # tokens: a bracketed aside after a name in a list ('(APEC 1995 and 1997)'), not a paragraph
+
+
+def _past_bracket(toks: list[Tok], k: int) -> int:
+    """Past a bracketed aside at token k ('(1996)', '(APEC 2004)'); k itself when none opens there or it runs on."""
+    if k < len(toks) and toks[k].text == "(":
+        for n in range(k + 1, min(len(toks), k + BRACKET_REACH)):
+            if toks[n].text == ")":
+                return n + 1
+    return k
 
 
 def titles_before_names(toks: list[Tok]) -> list[Found]:
@@ -156,7 +214,9 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
             index += 1
             continue
         start = _title_start(toks, index, lex)
-        country = _owner_country(toks, start)
+        country = _owner_country(toks, start) or next(  # 'Central Bank of Peru Governor X'
+            (t.country.iso3 for k, t in enumerate(toks[start:index], start) if t.country is not None
+             and t.country.kind == "name" and k > 0 and toks[k - 1].text == "of"), None)
         post = match_seq(toks, index + width, lex["post_head"])  # 'Ambassador Extraordinary and Plenipotentiary'
         if (not post and toks[index + width - 1].text in lex["abbreviations"] and index + width < len(toks)
                 and toks[index + width].text == "." and toks[index + width].start == toks[index + width - 1].end):
@@ -203,11 +263,13 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
             continue
         country, j = owner
         h = j
-        while h < len(toks) and _opening_lower(toks, h) in lex["lower_modifiers"] and h - j < 3:
-            h += 1
+        while h < len(toks) and _untimed(_opening_lower(toks, h)) in lex["lower_modifiers"] and h - j < 3:
+            h += 1  # 'then-foreign minister X': a time word glued to the modifier
         n = match_seq(toks, h, lex["lower_heads"], lower=True)
         if match_seq(toks, j, lex["lower_heads"], lower=True) > max(1, h - j):
             h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'the first lady, X': a head of two words
+        if not n and h > j and match_seq(toks, h - 1, lex["lower_heads"], lower=True) == 1:
+            h, n = h - 1, 1  # 'deputy chief of the Office X': the last modifier word is the head
         if not n or not _opening_lower(toks, h)[:1].islower():
             continue
         end = _complement_end(toks, h + n)
@@ -223,6 +285,8 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
             continue  # 'his trade minister X': the owner's reading came first
         names_ending.add(e)
         role = " ".join(t.text for t in toks[j:end])
+        if country and i > 0 and toks[i].country is not None and toks[i - 1].text.lower() in TIME_MODIFIERS:
+            role = f"{toks[i - 1].text.lower()} {role}"  # 'Former Peruvian president X': a former president
         found.append(Found(start, e, singular(role), country, "explicit" if country else "none"))
     return found
 
@@ -235,11 +299,21 @@ def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] 
         return toks[i - 1].country.iso3, i + 1
     if tok.text.lower() in ("his", "her", "their", "its"):
         return None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
+    if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].text.isupper() and len(toks[i - 1].text) >= 2:
+        return None, i + 1  # "the ABX's head of the Africa office X": a body's office, the country from context
     if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
         return tok.country.iso3, i + 1
-    if _opening_lower(toks, i) in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
+    if _untimed(_opening_lower(toks, i)) in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
         return None, i  # 'central bank governor Elvira Nabiullina', 'her predecessor, Michelle Bachelet'
     return None
+
+
+def _untimed(text: str) -> str:
+    """A modifier without a time word glued to it ('then-foreign' -> 'foreign', 'ex-trade' -> 'trade')."""
+    return text.split("-", 1)[1] if TIME_PREFIX_LOWER.match(text) else text
+
+
+TIME_PREFIX_LOWER = re.compile(r"(?:then|ex|former)-[a-z]")
 
 
 def _opening_lower(toks: list[Tok], i: int) -> str:
@@ -252,7 +326,13 @@ def _opening_lower(toks: list[Tok], i: int) -> str:
 
 
 def _complement_end(toks: list[Tok], end: int) -> int:
-    """The end of the office once its lower-case complement is read: 'for consular affairs', 'of trade'."""
+    """The end of the office once its lower-case complement is read: 'for consular affairs', 'of trade', or a body
+    ('of the Prime Minister's Office')."""
+    if end + 2 < len(toks) and toks[end].text in ("of", "for") and toks[end + 1].text == "the" \
+            and toks[end + 2].country is None:
+        body = of_the_body(toks, end)
+        if body is not None:
+            return body[0]
     if (end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2]
             and toks[end + 1].text.islower()):
         k = end + 1
@@ -263,12 +343,20 @@ def _complement_end(toks: list[Tok], end: int) -> int:
     return end
 
 
+ENVOY_HEADS = frozenset({"ambassador", "envoy", "consul", "commissioner", "representative", "attaché"})
 POSTED_TO = frozenset({"island", "islands", "country", "kingdom", "republic", "court", "region"})
 
 
 def _posting(toks: list[Tok], i: int, end: int, country: str | None) -> tuple[int, str | None]:
     """An envoy's posting after the office ('its ambassador to Spain, Karima Benyaich'): the office ends after
     the country posted to, and an 'its'/'their' owner is the country named before, not the one posted to."""
+    if (end + 1 < len(toks) and toks[end].text == "in" and toks[end + 1].country is not None
+            and toks[end - 1].text.lower() in ENVOY_HEADS):
+        posted = toks[end + 1].country  # "Peru's ambassador in Santiago, X": the posting, told with 'in'
+        end += 1
+        while end < len(toks) and toks[end].country is posted:
+            end += 1
+        return end, country
     if end + 1 < len(toks) and toks[end].text == "to" and toks[end + 1].country is not None:
         c = toks[end + 1].country
         end += 1
@@ -287,65 +375,3 @@ def _posting(toks: list[Tok], i: int, end: int, country: str | None) -> tuple[in
         owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.kind in ("name", "historic")]
         country = owner[-1] if owner else None
     return end, country
-
-
-def as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
-    """'Donald Tusk, who returned as prime minister in December, ...', 'Anwar Ibrahim made his first trip as prime
-    minister': a sentence-opening name and the office it holds 'as' within its clause."""
-    lex = title_lexicon()
-    e = read_name(toks, 0)
-    if e < 2 or any(x in taken for x in range(e)):
-        return []
-    for a in range(e, min(len(toks), e + 12)):
-        t = toks[a]
-        if t.text in (".", ";", ":") or (t.text[:1].isupper() and t.country is None and a > e + 1 and t.text != "I"):
-            return []  # another name or the clause's end before any 'as'
-        if t.text != "as":
-            continue
-        j = a + 1
-        country = None
-        if j + 1 < len(toks) and toks[j].country is not None and toks[j + 1].text in ("’s", "'s"):
-            country, j = toks[j].country.iso3, j + 2
-        elif j < len(toks) and toks[j].text in ("the", "a"):
-            j += 1
-        h = j
-        while h < len(toks) and toks[h].text in lex["lower_modifiers"] and h - j < 3:
-            h += 1
-        n = match_seq(toks, h, lex["lower_heads"], lower=True) or match_seq(toks, h, lex["heads"])
-        if n and not read_name(toks, h + n) > h + n:
-            return [Found(0, e, singular(" ".join(t.text for t in toks[j:h + n])), country,
-                          "explicit" if country else "none")]
-        return []
-    return []
-
-
-
-AS_ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "new"})
-
-
-def office_as(toks: list[Tok], end: int) -> tuple[str, str | None] | None:
-    """(office, country) named right after a name with 'as': 'received Jon Roe as Peruvian Minister to Chile' ->
-    ('Peruvian Minister to Chile', 'PER'); 'named Ana Lima as its new ambassador' -> ('ambassador', None). The
-    demonym stays in the office, as the sentence says it; None when no title head follows 'as'."""
-    if end + 1 >= len(toks) or toks[end].text != "as":
-        return None
-    lex = title_lexicon()
-    j = end + 1
-    while j < len(toks) and toks[j].text.lower() in AS_ARTICLES:
-        j += 1
-    first, country = j, None
-    if j < len(toks) and toks[j].country is not None and toks[j].country.kind == "demonym":
-        country, j = toks[j].country.iso3, j + 1
-    h = j
-    while h < len(toks) and h - j < 3 and (toks[h].text in lex["lower_modifiers"] or (
-            toks[h].text[:1].isupper() and toks[h].country is None and not match_seq(toks, h, lex["heads"]))):
-        h += 1
-    n = match_seq(toks, h, lex["heads"]) or match_seq(toks, h, lex["lower_heads"], lower=True)
-    if not n:
-        return None
-    post = match_seq(toks, h + n, lex["post_head"])
-    comp_end, complement, of_country, _ = read_complement(toks, h + n + post)
-    if read_name(toks, comp_end) > comp_end:
-        return None  # 'as President Jon Roe said': a title of the next name
-    words = [lex["abbreviations"].get(t.text, t.text) for t in toks[first:h + n + post]] + complement
-    return singular(" ".join(words)), country or of_country
