@@ -9,14 +9,15 @@ from typing import Any
 
 from flows.common.prefilter import word_gate
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, successor_in_pair
-from flows.common.dates import DateContext, could_have_date, document_days, document_year, lead_day, dates_by_sentence
+from flows.common.dates import (DateContext, could_have_date, document_days, document_year, lead_day, dates_by_sentence,
+                                newest_day)
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
 from flows.extract.event_lists import find_listed_visits, named_year_visits
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
-from flows.extract.event_days import news_day
+from flows.extract.event_days import first_days, news_day
 from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
                                   split_clauses, summary)
 from flows.extract.figures import find_figures
@@ -210,7 +211,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     lines = [line for line in doc["text"].splitlines() if could_have_date(line)] if published is None else []
     newest = document_year(lines)
     lead = lead_day(texts[:LEAD_SENTENCES], newest) if published is None else None
-    context = DateContext(published, known_days=document_days(lines), reference_year=newest, story_day=lead)
+    context = DateContext(published, known_days=document_days(lines), reference_year=newest, story_day=lead,
+                          newest_day=newest_day(lines, newest) if published is None else None)
     countries = [find_countries(sentence.text) for sentence in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = dates_by_sentence(context, doc["text"], sentences)  # a year heading's line dates the days under it
@@ -237,6 +239,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     _add_people(sentences, texts, countries, reading)
     out = reading.out
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
+    rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day
     out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_coarser_copies(rows)))
     _add_listed_visits(doc["text"], len(sentences), reading)  # after: a listed year is its own visit, not a copy
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))

@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from flows.common.dates import DateMention, shift_date
+from flows.common.dates.resolved import read_number
 from flows.common.prefilter import gate
 from flows.common.words import alternation, whole_words
 from flows.extract.event_grammar import Hit, rules
@@ -49,6 +50,11 @@ ACT_NOUN_BEFORE = re.compile(r"\b" + _any("act_nouns") + r"(?:\s+\([^()]{1,20}\)
 ANNIVERSARY_OF = re.compile(r"\b" + _any("anniversary_nouns") + r"\s+of\b", re.I)
 POSSESSED_REACH = 20  # characters from "Friday's" to the trigger it may date ("Friday's talks", "Monday's state visit")
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# 'ahead of the March 26-27 summit': a date that names another occasion, set at another time than the clause's act
+OTHER_OCCASION = re.compile(
+    whole_words(read_toml("dates.toml")["attributive_dates"]["other_time_before"]) + r"\s+the\s+$", re.I)
+OCCASION_WORD = re.compile(r"\s+(?![Oo]f\b|[Ii]n\b|[Aa]nd\b|[Tt]o\b|[Aa]t\b)[A-Za-zÀ-ÿ][\w-]*")
+ATTRIBUTIVE_REACH = 45  # characters from the date to a trigger that is the noun it dates ('the 2014 visit')
 _COUNT_ADVERBS: dict[str, int] = _WORDS["count_adverbs"]
 COUNT = re.compile(whole_words([*_COUNT_ADVERBS, _WORDS["count_times"]], longest_first=False, escape=False), re.I)
 # between a count and the first of its dates: 'twice, in 1975 and 1999', 'three times (2001, 2004, 2009)'
@@ -80,8 +86,9 @@ def count_only(sentence: str, start: int, end: int, dates: list[DateMention]) ->
     return 1 + len(listed_with(after, after[0])) != count
 
 
-def pick_date(dates: list[DateMention], pos: int) -> DateMention | None:
-    """The date closest to the trigger; a more precise date inside its period wins ('later that month, on the 28th')."""
+def pick_date(dates: list[DateMention], pos: int, narrowing_gap: int | None = None) -> DateMention | None:
+    """The date closest to the trigger; a more precise date inside its period wins ('later that month, on the 28th'),
+    for an event's own date only when it stands within `narrowing_gap` characters of that period."""
     usable = [mention for mention in dates if mention.value is not None and mention.kind != "until"]
     if not usable:
         return None
@@ -90,9 +97,18 @@ def pick_date(dates: list[DateMention], pos: int) -> DateMention | None:
         end = best.end_value or best.value
         if (mention is not best
                 and PRECISION_RANK.get(mention.precision or "year", 2) < PRECISION_RANK.get(best.precision or "year", 2)
-                and best.value <= mention.value <= end):
+                and best.value <= mention.value <= end and (narrowing_gap is None or _beside(mention, best))):
             best = mention
     return best
+
+
+# how far apart a period and the more precise date that narrows it stand ('later that month, on the 28th'); a day
+# told further on is another clause's ('will meet later this year, the minister said on Monday': Monday is the saying)
+NARROWING_GAP = 25
+
+
+def _beside(mention: DateMention, period: DateMention, gap: int = NARROWING_GAP) -> bool:
+    return min(abs(mention.start - period.end), abs(period.start - mention.end)) <= gap
 
 
 def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str) -> list[DateMention]:
@@ -114,6 +130,8 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
         if re.match(r"[’']s\s", sentence[mention.end:mention.end + 3]) and not (
                 hit.start <= mention.end + 3 + POSSESSED_REACH and mention.end <= hit.end):
             continue  # "Tuesday's talks built on the session held on 16 May": Tuesday is the talks' day
+        if _names_other_occasion(mention, hit, sentence):
+            continue  # 'concluded his visit ahead of the March 26-27 security summit': the summit's days
         if hit.event_type == "anniversary_event" and mention.precision == "year" \
                 and ANNIVERSARY_OF.search(sentence, hit.start, mention.start):
             continue  # 'marking the 100th anniversary of the recognition in 1921': 1921 is the act remembered
@@ -130,6 +148,17 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
     if not any(0 <= mention.start - hit.end <= 30 for mention in out):
         return out
     return [mention for mention in out if not _belongs_to_earlier(mention, hits, hit)]
+
+
+def _names_other_occasion(mention: DateMention, hit: Hit, sentence: str) -> bool:
+    """The date stands between 'the' and a noun after 'ahead of/after/before ...' ('ahead of the May 5-6 summit') and
+    that noun is not the trigger ('after the May 5 visit' still dates a visit told there): another occasion's date.
+    Only a day: a year or a month usually holds both acts ('visited Seoul after the 2014 elections')."""
+    if mention.precision != "day" or OTHER_OCCASION.search(sentence, max(0, mention.start - 40), mention.start) is None:
+        return False
+    if OCCASION_WORD.match(sentence, mention.end) is None:
+        return False
+    return not mention.end <= hit.start <= mention.end + ATTRIBUTIVE_REACH
 
 
 def _participle_owns(other: Hit, mention: DateMention, hit: Hit, sentence: str) -> bool:
@@ -198,10 +227,22 @@ def offset_date(sentence: str, clause_start: int, hit_start: int, base: DateMent
                        f"{phrase} '{base.text or base.anchor}'")
 
 
-def next_anchor(current: DateMention | None, new: DateMention | None) -> DateMention | None:
-    """A span that holds the day already told ('visiting from 31 July to 2 August' after 'Today') keeps that day."""
-    if (current is not None and new is not None and new.end_value is not None and current.value is not None
-            and new.value is not None and current.precision == "day" and new.value <= current.value <= new.end_value):
+VISIT_LENGTH = re.compile(read_toml("dates.toml")["visit_length"]["days"], re.I)
+LONGEST_VISIT = 14
+
+
+def next_anchor(current: DateMention | None, new: DateMention | None, clause: str = "") -> DateMention | None:
+    """A span that holds the day already told ('visiting from 31 July to 2 August' after 'Today') keeps that day, and
+    so does the first day of a visit told with its length that the day falls in ('The premier hosts a lunch on Monday.
+    The guest, who arrived on Sunday for a two-day visit, ...': the story's day stays Monday)."""
+    if current is None or new is None or current.value is None or new.value is None or current.precision != "day":
+        return new
+    if new.end_value is not None and new.value <= current.value <= new.end_value:
+        return current
+    length = VISIT_LENGTH.search(clause)
+    days = read_number(length["n"]) if length is not None else None
+    if new.precision == "day" and days is not None and 1 < days <= LONGEST_VISIT \
+            and new.value < current.value <= shift_date(new.value, days - 1, "day"):
         return current
     return new
 

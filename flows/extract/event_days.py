@@ -33,6 +33,7 @@ def after_publication(date_m: DateMention | None, published: date | None) -> boo
     return date_m.value.isoformat()[:width] > published.isoformat()[:width]
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 # a past perfect: 'had delivered an invitation in May' tells an act before the story, not the plan's time
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:\w+ly\s+|already\s+|also\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|ng|nt)\b", re.I)
 
@@ -42,6 +43,10 @@ def next_year_if_past(date_m: DateMention, published: date | None, clause: str =
     clause ('had delivered an invitation in May') is the last such month, when that act was done."""
     # at the date's precision: 'next week' told on 5 November is November, not a November already past
     width = 7 if date_m.precision == "month" else 10
+    if date_m.value and published and date_m.value < published and date_m.resolution == "relative" \
+            and date_m.precision == "day" and _WEEKDAY.search(date_m.text or "") and not _PAST_PERFECT.search(clause):
+        # 'The trip from Thursday will be his first' told on a Tuesday: the coming Thursday, not one a year on
+        return replace(date_m, value=date_m.value + timedelta(days=7 * ((published - date_m.value).days // 7 + 1)))
     if date_m.value and published and date_m.value.isoformat()[:width] < published.isoformat()[:width] \
             and date_m.resolution != "explicit" and date_m.precision in ("day", "month") \
             and not _PAST_PERFECT.search(clause):
@@ -70,6 +75,24 @@ def _visit_end() -> re.Pattern[str]:
     return re.compile(read_toml("dates.toml")["visit_end"]["through_trigger"], re.I)
 
 
+def lead_position(sentences_read: int, headings_read: int, acts_told: bool) -> int:
+    """The sentence's place in the lead: lines with no closing stop above a page's first act (a cookie notice, a
+    headline, a standfirst, a date line) are not counted ('Ministers meet' / 'May 14, 2024' / 'The ministers of A and
+    B have held talks in Lisbon.': the perfect is the lead's, the news of the day); sentences of the body are."""
+    return sentences_read if acts_told else sentences_read - headings_read
+
+
+@lru_cache(maxsize=1)
+def _visit_phase() -> re.Pattern[str]:
+    return re.compile(read_toml("dates.toml")["visit_phase"]["perfect_before_trigger"], re.I)
+
+
+def visit_phase_perfect(before: str) -> bool:
+    """'The premier has begun her three-day official trip to B': a visit told by its beginning or end in the present
+    perfect is the news of the story's day (so an undated one takes that day), not a state of affairs."""
+    return _visit_phase().search(before[-120:]) is not None
+
+
 def visit_start(date_m: DateMention | None, sentence: str, trigger_end: int) -> DateMention | None:
     """'the president ended a two-day visit to B' told on 8 September: the visit began on the 7th (its first day is
     its date); any other visit, or a date coarser than a day, is left as it is."""
@@ -82,6 +105,62 @@ def visit_start(date_m: DateMention | None, sentence: str, trigger_end: int) -> 
     if days is None or not 1 < days <= 14:
         return date_m
     return replace(date_m, value=date_m.value - timedelta(days=days - 1))
+
+
+@lru_cache(maxsize=1)
+def _visit_day() -> re.Pattern[str]:
+    return re.compile(read_toml("dates.toml")["visit_day"]["nth"], re.I)
+
+
+def nth_visit_day(date_m: DateMention | None, sentence: str) -> tuple[date, date] | None:
+    """(first day, told day) of the visit when the sentence tells its day as the visit's Nth ('On Friday, the second
+    day of the visit, the presidents met'): the visit began on Thursday; None otherwise."""
+    if date_m is None or date_m.value is None or date_m.precision != "day":
+        return None
+    told = _visit_day().search(sentence)
+    if told is None:
+        return None
+    nth = read_toml("dates.toml")["ordinals"].get(told["n"].lower())
+    if not isinstance(nth, int) or nth < 2:
+        return None
+    return date_m.value - timedelta(days=nth - 1), date_m.value
+
+
+Sides = tuple[str, str] | frozenset[str]  # (visitor, host), or the two sides in either order
+
+
+def move_to_first_day(spans: list[tuple[Sides, date, date]], sides: Sides, first: DateMention | date,
+                      last: date) -> None:
+    """Remember that the pair's visit began on `first` and lasted to `last` or beyond, once a later sentence tells how
+    long it lasted ('..., who ended his two-day visit', 'On Sunday, the second day of the visit, ...'): visits of the
+    pair told before with a day inside it ('The visiting premier said on Sunday ...') take its first day
+    (`first_days`, when the document's rows are written)."""
+    start = first if isinstance(first, date) else first.value
+    if start is not None and start < last:
+        spans.append((sides, start, last))
+
+
+def first_days(rows: list[dict], spans: list[tuple[Sides, date, date]]) -> list[dict]:
+    """Event rows where a visit that happened, dated by a day inside a span of `spans` of the same pair, takes the
+    span's first day (the visit's date is its first day); other rows unchanged."""
+    if not spans:
+        return rows
+    out = []
+    for row in rows:
+        for sides, first, last in spans:
+            if family(row["event_type"]) == "visit" and row["status"] == "occurred" and row["date_precision"] == "day" \
+                    and _same_sides(row, sides) and row["event_date"] is not None \
+                    and first < row["event_date"] <= last:
+                row = {**row, "event_date": first,
+                       "date_anchor": f"the first day of the visit, told later ({row['date_anchor'] or row['date_text']})"}
+        out.append(row)
+    return out
+
+
+def _same_sides(row: dict, sides: Sides) -> bool:
+    if isinstance(sides, tuple):
+        return (row["actor_iso3"], row["target_iso3"]) == sides
+    return {row["actor_iso3"], row["target_iso3"]} == sides
 
 
 # A lead tells the day's act without its day ('Chile and Peru signed three accords', a page of Tuesday); the body
@@ -102,6 +181,21 @@ def _told_day(row: dict, dated: list[dict], published: date) -> dict | None:
     return (kin or same)[0] if len(days) == 1 and min(days) < published else None
 
 
+# a closing quotation mark after the date, with no opening one between: the date is inside reported speech
+_CLOSES_QUOTE = re.compile(r'^[^“"]*?(?:”|",|"\s+(?:he|she|the|[A-Z]))')
+
+
+def _quoted_today(row: dict, published: date) -> bool:
+    """'"Several accords were signed today," the emir said' in a story of the next morning: the speaker's today is
+    the day the words were said, the story's day, not the publication day."""
+    text = (row.get("date_text") or "").lower()
+    if row["date_resolution"] != "relative" or row["event_date"] != published or "today" not in text:
+        return False
+    evidence = row.get("evidence") or ""
+    at = evidence.lower().find(text)
+    return at >= 0 and _CLOSES_QUOTE.match(evidence[at + len(text):]) is not None
+
+
 def news_day(rows: list[dict], published: date | None) -> list[dict]:
     """Event rows where an act dated only by the publication day (told with no date of its own) takes the day the
     text gives the same pair's act in the week before publication; other rows unchanged."""
@@ -109,11 +203,11 @@ def news_day(rows: list[dict], published: date | None) -> list[dict]:
         return rows
     dated = [row for row in rows if row["status"] == "occurred" and row["date_precision"] == "day"
              and row["date_resolution"] not in (None, "publication") and row["event_date"] is not None
-             and 0 <= (published - row["event_date"]).days < NEWS_WEEK]
+             and 0 <= (published - row["event_date"]).days < NEWS_WEEK and not _quoted_today(row, published)]
     out = []
     for row in rows:
-        source = _told_day(row, dated, published) if row["date_resolution"] == "publication" and row["status"] == "occurred" \
-            else None
+        undated = row["date_resolution"] == "publication" or _quoted_today(row, published)
+        source = _told_day(row, dated, published) if undated and row["status"] == "occurred" else None
         if source is not None:
             row = {**row, "event_date": source["event_date"], "date_resolution": "anaphora",
                    "date_anchor": f"the same act told later '{source['date_text'] or source['event_date']}'"}

@@ -41,6 +41,10 @@ class EventState:
     last_clause_type: str | None = None
     last_clause_parties: tuple[str, str] | None = None
     sentences_read: int = 0  # the lead is the first LEAD_SENTENCES of them
+    headings_read: int = 0  # of sentences_read, the lines with no closing stop (headline, standfirst, date line)
     anchor_read: int = 0  # sentences_read when the anchor was set: how far back the day of undated rows was told
     sentence_rows: list[EventRow] = field(default_factory=list)  # the current sentence's rows of its earlier clauses
     sentence_dates: list[DateMention] = field(default_factory=list)  # the current sentence's dates, every clause's
+    # (sides, first day, a later day) of visits whose length a later sentence told: rows of the visit already written
+    # with a day inside it take its first day (event_days.first_days)
+    visit_spans: list[tuple[tuple[str, str] | frozenset[str], date, date]] = field(default_factory=list)

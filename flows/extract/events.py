@@ -8,8 +8,9 @@ from dataclasses import replace
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_subclause import in_other_clause
-from flows.extract.event_days import after_publication, date_line, holds_publication_day, next_year_if_past, visit_start
-from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, anchorable, count_only, listed_with, plan_free, measured_from, next_anchor,
+from flows.extract.event_days import (after_publication, date_line, holds_publication_day, lead_position, move_to_first_day,
+                                     next_year_if_past, nth_visit_day, visit_phase_perfect, visit_start)
+from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, NARROWING_GAP, anchorable, count_only, listed_with, plan_free, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
@@ -52,6 +53,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 out.append(row)
     state.events += out
     state.sentences_read += 1
+    state.headings_read += not sentence.rstrip().endswith((".", "!", "?", '"', "”", "’", ")"))
     return out
 
 
@@ -164,7 +166,7 @@ def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[Dat
     anchors = plan_free(anchorable(point_dates, clause.sentence), rows, state.published) if story_clause else []
     if anchors and not RECALLED.search(clause.text) \
             and not pluperfect(clause.sentence, clause.start, clause.end):  # 'had invited him following his visit in 2010'
-        anchor = next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2))
+        anchor = next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2), clause.text)
         if anchor is not state.anchor:
             state.anchor, state.anchor_read = anchor, state.sentences_read
     if rows:
@@ -231,7 +233,7 @@ def _event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMenti
     kept = [mention for mention in own if not any(first <= mention.start < last for first, last in asides)
             and not (PARTICIPLE_DATE.search(sentence, max(clause.start, mention.start - 40), mention.start)
                      and not hit.start <= mention.start - 1 <= hit.end + 15)]
-    return pick_date(kept if kept or not own else own, hit.start)
+    return pick_date(kept if kept or not own else own, hit.start, NARROWING_GAP)
 
 
 def _shared_date(clause: Clause, dates: list[DateMention]) -> DateMention | None:
@@ -259,9 +261,11 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
     if grammar["reference"].search(hit.text) or grammar["reference"].search(sentence[max(clause.start, hit.start - 25):hit.end]):
         if any(family(known.event_type) == family(event_type) for known in state.events):
             return None, None
-    news_lead = perfect_lead(before, clause, state.sentences_read) or (
-        family(event_type) == "visit" and grammar["perfect_begun"].search(before) is not None
-        and not grammar["tally"].search(clause.text))
+    read = lead_position(state.sentences_read, state.headings_read, bool(state.events))  # headings are no lead
+    news_lead = perfect_lead(before, clause, read) or (
+        family(event_type) == "visit" and not grammar["tally"].search(clause.text)
+        and (grammar["perfect_begun"].search(before) is not None  # 'has begun a state visit', wherever told
+             or (read < LEAD_SENTENCES and visit_phase_perfect(before))))  # 'has wrapped up a visit', in the lead
     if not news_lead and (grammar["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$",
                                                                          before, re.I)):
         return None, None
@@ -355,6 +359,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     if inherited and date_m is state.anchor and state.sentences_read - state.anchor_read > 1 \
             and rules()["said_together"].search(hit.text):
         return None  # 'The two leaders stressed ...' dated only by a day told two sentences or more before: unsure
+    told = date_m
     date_m = visit_start(date_m, clause.sentence, hit.end) if family(event_type) == "visit" and not planned else date_m
     if inherited and not planned and in_progress(event_type, hit, clause.sentence):
         return None  # 'both nations are marking the 30th anniversary': a year's state, no act of a day
@@ -380,6 +385,10 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = ceremony_host(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'attended X's funeral'
     if actor is None or target is None:
         return None
+    if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'
+        move_to_first_day(state.visit_spans, (actor, target), date_m, told.value)
+    elif (first_day := nth_visit_day(date_m, clause.sentence)) is not None:  # 'on Monday, the third day of his stay'
+        move_to_first_day(state.visit_spans, frozenset((actor, target)), *first_day)
     if _told_before(event_type, hit, clause, actor, target, inherited, state, date_m):
         return None
     participants = [person.name for person, _, _ in clause.persons] or None

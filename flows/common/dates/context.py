@@ -96,12 +96,25 @@ def document_year(sentences: list[str]) -> int | None:
     return max(years) if years else None
 
 
+def newest_day(sentences: list[str], newest_year: int | None = None) -> date | None:
+    """The newest full day a page with no publication date writes ('(@minister) March 2, 2021' under a post, a caption
+    'in Montevideo on January 25, 2023'), when no later year is written with a month (`newest_year`): the day a
+    weekday of its story ('met in Riga on Tuesday') means, if it falls on that weekday."""
+    context = DateContext(None)
+    # a day written with its month's name: '11/7/2019' may be July or November
+    days = [mention.value for sentence in sentences for mention in context.find(sentence)
+            if mention.value is not None and mention.resolution == "explicit" and mention.precision == "day"
+            and re.search(r"[A-Za-z]{3}", mention.text)]
+    newest = max(days) if days else None
+    return newest if newest is not None and (newest_year is None or newest.year >= newest_year) else None
+
+
 class DateContext:
     """Per document: knows the publication date and the dates already seen, for relative and anaphoric dates."""
 
     def __init__(self, published: date | None, same_day_weekday: bool = True,
                  known_days: dict[tuple[int, int], int] | None = None, reference_year: int | None = None,
-                 today: date | None = None, story_day: date | None = None) -> None:
+                 today: date | None = None, story_day: date | None = None, newest_day: date | None = None) -> None:
         self.published = published
         # a page with no publication date: the year it gives a day it also writes in full (see document_days)
         self.known_days = (known_days or {}) if published is None else {}
@@ -112,6 +125,8 @@ class DateContext:
         # ... and the day its lead writes in full (a photo caption: 'at a press conference on Sept 10, 2018'): the
         # year 'last year' and 'this year' count from (see relative_year); never a day for 'yesterday' or 'Monday'
         self.story_day = story_day if published is None else None
+        # ... and the newest day it writes in full, which a bare weekday of its story names when it falls on it
+        self.newest_day = newest_day if published is None else None
         self.last: tuple[date, str] | None = None
         # a dateline that names the publication day ('AMMAN, June 5 (Petra) --') makes its own weekday that day
         self.same_day_weekday = same_day_weekday

@@ -86,7 +86,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
                         r"\s+(?P<@u>(?i:week|month|year))(?![A-Za-z])"),
     ("anaphora",
      rf"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:the\s+same|that|this(?=\s+day\b)|the\s+following|the\s+next"
-     rf"|the\s+previous|the\s+preceding))\s+(?P<@u>(?i:day|week|month|year|morning|evening|night))(?![A-Za-z])"
+     rf"|(?<=later\s)in\s+the(?=\s+day\b)|(?<=earlier\s)in\s+the(?=\s+day\b)"
+     rf"|the\s+previous|the\s+preceding))\s+(?P<@u>(?i:day|week|month|year|morning|afternoon|evening|night))(?![A-Za-z])"
      rf"|(?P<@db>(?i:the\s+day\s+(?:before|after)))(?![A-Za-z])"
      rf"|(?P<@n>{_NUM})\s+(?P<@u2>{_UNIT})\s+(?P<@dir>(?i:later|earlier|afterwards|on)"
      rf"|(?i:before|after)(?=\s*[,.;:)]|\s*$))"

@@ -85,16 +85,26 @@ def parse_relative_month_edge(ctx: DateContext, m: re.Match[str], s: str) -> Res
 def parse_weekday(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
     """'on Monday': within the past week, the publication day's own weekday included (news style); the next one in
     a future clause; 'last Monday' the week before."""
-    if ctx.published is None:
-        return Resolved(None, None, "relative", None)
     target = WEEKDAYS[m["weekday_w"].lower()]
+    if ctx.published is None:
+        # a page with no publication date: 'marked the centenary in Riga on Tuesday' with 'March 2, 2021' (a
+        # Tuesday) the newest day it writes in full is that day; any other weekday, or one in a future clause
+        # ('the upcoming visit on Monday'), stays unresolved
+        newest = ctx.newest_day
+        if newest is not None and newest.weekday() == target and not norm(m["weekday_r"]) \
+                and tense(s, m.start()) != "future":
+            return Resolved(newest, "day", "anaphora", f"the page's newest day written in full, {newest.isoformat()}")
+        return Resolved(None, None, "relative", None)
     pub = ctx.published
     back = (pub.weekday() - target) % 7  # days since the most recent such weekday, 0 = publication day
     ahead = (target - pub.weekday()) % 7
     modifier = norm(m["weekday_r"])
     clause = tense(s, m.start())
-    if modifier in ("next", "coming") or (modifier != "last" and modifier != "past" and clause == "future"):
+    if modifier in ("next", "coming"):
         value = pub + timedelta(days=ahead or 7)
+    elif modifier != "last" and modifier != "past" and clause == "future":
+        # 'will be on a visit on Tuesday' in Tuesday's paper: that day (news style, as for the past)
+        value = pub + timedelta(days=ahead if ahead or ctx.same_day_weekday else 7)
     elif modifier == "this" or (not modifier and clause == "present"):
         value = pub - timedelta(days=back) if back == 0 or clause != "future" else pub + timedelta(days=ahead)
     elif ctx.same_day_weekday and not modifier:
@@ -130,6 +140,14 @@ def parse_anaphora(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | Non
         return _ordinal_day(ctx, m, s, read_day(m["anaphora_od"]))
     if norm(m["anaphora_r"]) == "this" and norm(m.group("prep")) != "on":
         return None  # 'to this day' is until now; only 'on this day' is the day just told ('May 31, 1974 ... on this day')
+    if m["anaphora_r"] and norm(m["anaphora_r"]) == "in the":
+        # 'the talks he held earlier in the day': the story's day, the last day told or else the
+        # publication day (never a year told last: 'in 2019' ... 'earlier in the day')
+        if ctx.last is not None and ctx.last[1] == "day":
+            return Resolved(ctx.last[0], "day", "anaphora", ctx.last_anchor())
+        if ctx.published is not None:
+            return Resolved(ctx.published, "day", "relative", ctx.published_anchor())
+        return Resolved(None, None, "anaphora", None)
     if ctx.last is None:
         return Resolved(None, None, "anaphora", None)
     value, precision = ctx.last
@@ -143,7 +161,7 @@ def parse_anaphora(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | Non
         amount = -number if m["anaphora_dir"].lower() in ("earlier", "before") else number
     else:
         unit = m["anaphora_u"].lower()
-        unit = "day" if unit in ("morning", "evening", "night") else unit  # "the next morning"
+        unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit  # "the next morning"
         words = norm(m["anaphora_r"])
         amount = 1 if words in ("the following", "the next") else -1 if words in ("the previous", "the preceding") else 0
     result_precision = coarser(precision, UNIT_PRECISION[unit])

@@ -29,6 +29,9 @@ _DATELINE_RX = re.compile(
 _LABELS = alternation(read_toml("documents.toml")["date_labels"])
 _DATE_LINE_PREFIX_RX = re.compile(rf"^{_LABELS}\s*[:\-–—]?\s*", re.IGNORECASE)
 _LABEL_RX = re.compile(rf"\b{_LABELS}\b", re.IGNORECASE)
+# A second stamp after the page's date ('2022-03-09 11:20 update: 2022-03-10'): the day the page was changed.
+_UPDATE_TAIL_RX = re.compile(rf"(?<=\S)\s+[|·•,]?\s*{alternation(read_toml('documents.toml')['update_labels'])}\b\s*:?.*$",
+                             re.IGNORECASE)
 _SECTION_HEAD_RX = re.compile("|".join(read_toml("documents.toml")["date_line_heads"]))
 # A counter beside the page's date ('12.03.2021 245 views'): the number of readers is no more text on a date line.
 _COUNTER_RX = re.compile(rf"\b\d[\d,.\s]*\s*{alternation(read_toml('documents.toml')['date_line_counters'])}(?!\w)",
@@ -45,7 +48,7 @@ _TIME_HEAD_RX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[|·•]\s*", r
 _SPACED_DOTTED_RX = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
 _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
 # A clock time beside the date ("March 4, 2025 10:42 AM UTC", "2023-05-08 16:20 KST") is not more text.
-_TIME_RX = re.compile(r"(?:\b(?:time|hour)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
+_TIME_RX = re.compile(r"(?:\b(?:time|hour|at)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
                       re.IGNORECASE)
 # A place before the date on its own line ("Hanoi, 6 May 2024") is a dateline without a body.
 _PLACE_COMMA_RX = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ /-][A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3},\s*$")
@@ -83,13 +86,23 @@ def _stamp_after_time(line: str) -> date | None:
     return first.value
 
 
+def _cut_update(line: str) -> str:
+    """The line up to a later stamp that follows a date ('2022-03-09 11:20 update: 2022-03-10, 09:05' -> '2022-03-09
+    11:20'); the line unchanged when no date comes before the label ('Updated: 3 May 2024' keeps its date)."""
+    tail = _UPDATE_TAIL_RX.search(line)
+    if tail is None or not DateContext(None).find(line[:tail.start()]):
+        return line
+    return line[:tail.start()]
+
+
 def date_only_line(line: str) -> tuple[date, str | None] | None:
     """(date, outlet) when a line is just a date, optionally with 'Published:' and an '| Outlet' part; or a date
     heading a longer line after which a separator opens the title ('26 August 2024 - JOINT STATEMENT ON ...')."""
     stamped = _stamp_after_time(line.strip())
     if stamped is not None:
         return stamped, None
-    body = _SPACED_DOTTED_RX.sub(r"\1.\2.\3", _DATE_LINE_PREFIX_RX.sub("", line.strip(), count=1))
+    line = _cut_update(line.strip())
+    body = _SPACED_DOTTED_RX.sub(r"\1.\2.\3", _DATE_LINE_PREFIX_RX.sub("", line, count=1))
     parts = [part.strip() for part in _LINE_SEPARATORS_RX.split(body) if part.strip()] or [body]
     if len(line) > DATE_LINE_MAX_CHARS:
         if len(parts) == 1 or len(parts[0]) > DATE_LINE_MAX_CHARS // 2:
@@ -170,6 +183,18 @@ def find_dateline(text: str) -> dict[str, Any]:
             found["published"] = stamped
     # distinct lines: a headline or a section name the page's markup repeats ('China' / 'China') counts once
     lines = list(dict.fromkeys(line.strip() for line in text.split("\n") if line.strip()))[:DATE_ONLY_LINES]
+    story = _story_stamp(lines) if stamp is None else None
+    if story is not None:
+        found["published"] = story
+    found.update(_first_lines(lines, found))
+    if "published" in found and stamp is None and _wire_disagrees(found["published"], lines):
+        del found["published"]  # the page's header date is not the story's: the address may tell it
+    return found
+
+
+def _first_lines(lines: list[str], found: dict[str, Any]) -> dict[str, Any]:
+    """The date, place and outlet the first lines give (a date-only line, then a dateline), over what `found` holds."""
+    found = dict(found)
     for number, line in enumerate(lines):
         if number >= DATELINE_LINES:
             if "published" in found or any(_reads_as_body(earlier) for earlier in lines[:number]):
@@ -194,3 +219,51 @@ def find_dateline(text: str) -> dict[str, Any]:
                 found.setdefault(key, value)
             break
     return found
+
+
+# how far the month and day of a wire dateline may lie from the page's date ('Lima, Nov 27 (EFE).-' on a page of
+# 28 November): a story filed late in the evening is published the next day or two
+WIRE_DAYS = 3
+
+
+def _wire_disagrees(published: date, lines: list[str]) -> bool:
+    """A wire dateline of the first lines gives a month and day with no year ('Santiago, Nov 27 (EFE).- ...') that
+    lies far from the page's date line (an 'October 1, 2023' the site prints over every page): that line is not the
+    story's date."""
+    for line in lines:
+        match = _DATELINE_RX.match(line)
+        if match is None or not match["date"] or re.search(r"\b\d{4}\b", match["date"]):
+            continue
+        told = [mention for mention in DateContext(published).find(match["date"])
+                if mention.precision == "day" and mention.value is not None]
+        if len(told) != 1:
+            continue
+        day = told[0].value
+        gaps = []
+        for year in (published.year - 1, published.year, published.year + 1):
+            try:
+                gaps.append(abs((day.replace(year=year) - published).days))
+            except ValueError:
+                continue  # 29 February
+        return bool(gaps) and min(gaps) > WIRE_DAYS
+    return False
+
+
+def _story_stamp(lines: list[str]) -> date | None:
+    """The story's own date under a site's header that opens with a weekday and shows the day the page was read
+    ('Wed. May 8th, 2024' / 'Headline' / 'Oslo, 2 March 2023' or '3 March 2023 10:40'): a later line of the first
+    ones, above the body, that dates the page earlier than the header; None when the first line is no such header."""
+    if not lines or not _WEEKDAY_RX.match(lines[0]):
+        return None
+    header = date_only_line(lines[0])
+    if header is None:
+        return None
+    for line in lines[1:]:
+        if _reads_as_body(line):
+            return None
+        only = date_only_line(line)
+        told = only[0] if only is not None else (parse_dateline(line) or {}).get("published")
+        if told is not None:
+            return told if told < header[0] else None
+    return None
+
