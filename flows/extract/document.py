@@ -14,6 +14,7 @@ from flows.common.dates import (DateContext, could_have_date, document_days, doc
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
 from flows.extract.event_lists import find_listed_visits, named_year_visits
+from flows.extract.event_missions import mission_sides
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
@@ -232,6 +233,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _fill_from_events(events, persons, sentence.text, reading.last_entity)
         _fill_from_context(sentence.text, sentence_countries, persons)
         events = named_year_visits(sentence.text, sentence_countries, reading.pair, events)  # one visit a listed year
+        events = mission_sides(sentence.text, sentence_countries, reading.pair, events)  # a consulate in a city of one side: the other's
         _add_events(events, sentence, reading)
         _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
         if persons:

@@ -89,7 +89,8 @@ def find_listed_visits(text: str) -> list[ListedVisit]:
 def _named_words() -> dict:
     data = read_toml("events.toml")["year_lists"]
     return {"noun": re.compile(data["named_noun"], re.I), "bracket": re.compile(data["named_bracket"]),
-            "in": re.compile(data["named_in"]), "target": re.compile(data["named_target"], re.I),
+            "in": re.compile(data["named_in"]), "comma": re.compile(data["named_comma"]),
+            "verb": re.compile(data["named_verb"], re.I), "target": re.compile(data["named_target"], re.I),
             "actor": re.compile(data["named_actor"], re.I), "year": re.compile(data["year"]),
             "items": int(data["named_items"])}
 
@@ -135,28 +136,70 @@ def named_year_visits(sentence: str, countries: list[CountryMention], pair: tupl
     spans: list[tuple[int, int]] = []
     for k, noun in enumerate(nouns):
         end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sentence)
-        items = [match for kind in ("bracket", "in") for match in words[kind].finditer(sentence, noun.end(), end)
-                 if _after_name(sentence, match.start(), countries)]
+        items = _items(sentence, noun.end(), end, countries)
         if len(items) < words["items"]:
             continue
-        items.sort(key=lambda match: match.start())
         sides = _sides(sentence[noun.start():items[0].start()], noun.start(), countries, pair)
         if sides is None:
             continue
         spans.append((noun.start(), items[-1].end()))
-        for item in items:
-            seen: set[int] = set()
-            for year_match in words["year"].finditer(item.group("years")):
-                year = int(year_match.group())
-                if year in seen:
-                    continue  # one visit a year a visitor
-                seen.add(year)
-                at = item.start("years") + year_match.start()
-                mention = DateMention(at, at + 4, year_match.group(), date(year, 1, 1), "year", "explicit", None)
-                listed.append(EventRow("official_visit", sides[0], sides[1], 0, len(sentence), noun.group(), mention,
-                                       "explicit", "occurred", False, None, trigger_start=noun.start()))
+        listed.extend(_year_rows(sentence, items, sides, noun))
+    for host, items, verb in _subject_lists(sentence, countries, pair):
+        spans.append((items[0].start(), verb.end()))
+        guest = pair[1] if pair[0] == host else pair[0]  # type: ignore[index]
+        listed.extend(_year_rows(sentence, items, (guest, host), verb))
     if not listed:
         return rows
-    kept = [row for row in rows if not (family(row.event_type) == "visit"
-                                        and any(first <= row.trigger_start < last for first, last in spans))]
+    kept = [row for row in rows if not (family(row.event_type) == "visit" and any(_within(row, first, last)
+                                                                                  for first, last in spans))]
     return kept + listed
+
+
+def _within(row: EventRow, first: int, last: int) -> bool:
+    """Whether a visit the clause reader found is the list's: its trigger or its year inside the list ('Visits:
+    There were visits from Arland [Ana Soto, 1990; ...]' reads the heading's 'Visits' with the first year)."""
+    return first <= row.trigger_start < last or (row.date is not None and first <= row.date.start < last)
+
+
+def _items(sentence: str, start: int, end: int, countries: list[CountryMention]) -> list[re.Match]:
+    """The visitors' year groups between start and end, each right after a person's name, in text order."""
+    words = _named_words()
+    items = [match for kind in ("bracket", "in", "comma") for match in words[kind].finditer(sentence, start, end)
+             if _after_name(sentence, match.start(), countries)]
+    return sorted(items, key=lambda match: match.start())
+
+
+def _subject_lists(sentence: str, countries: list[CountryMention],
+                   pair: tuple[str, str] | None) -> list[tuple[str, list[re.Match], re.Match]]:
+    """(host, year groups, verb) of each list of visitors that is a visit verb's subject: 'Premier Ida Moss (1980
+    and 1985), President Tom Bell (1996) also visited Borvia' -> Borvia hosts visits of the pair's other side."""
+    if pair is None:
+        return []
+    out: list[tuple[str, list[re.Match], re.Match]] = []
+    start = 0
+    for country in sorted(countries, key=lambda found: found.start):
+        verb = _named_words()["verb"].search(sentence, start, country.start)
+        if country.iso3 not in pair or verb is None:
+            continue
+        items = _items(sentence, start, verb.start(), countries)
+        if len(items) >= _named_words()["items"]:
+            out.append((country.iso3, items, verb))
+        start = country.end
+    return out
+
+
+def _year_rows(sentence: str, items: list[re.Match], sides: tuple[str, str], trigger: re.Match) -> list[EventRow]:
+    """One visit of sides[0] to sides[1] a year a visitor (a year told twice for one visitor is one visit)."""
+    out: list[EventRow] = []
+    for item in items:
+        seen: set[int] = set()
+        for year_match in _named_words()["year"].finditer(item.group("years")):
+            year = int(year_match.group())
+            if year in seen:
+                continue
+            seen.add(year)
+            at = item.start("years") + year_match.start()
+            mention = DateMention(at, at + 4, year_match.group(), date(year, 1, 1), "year", "explicit", None)
+            out.append(EventRow("official_visit", sides[0], sides[1], 0, len(sentence), trigger.group().strip(),
+                                mention, "explicit", "occurred", False, None, trigger_start=trigger.start()))
+    return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention, find_countries, other_side
 from flows.extract.event_grammar import rules
+from flows.extract.event_missions import city_countries
 from flows.extract.people import Person
 from flows.lexicon import read_toml
 
@@ -104,6 +105,8 @@ class Parties:
 DATELINE_PLACE = re.compile(r"^\s*$")
 DATELINE_END = re.compile(r"\s*(?::|—|–|--)\s")
 SOURCE_TAG = re.compile(_any("source_tag"))  # '(Radio Borvian) — ...': the outlet's tag, no side
+COMPARISON_ASIDE = re.compile(r"\(\s*" + _any("aside_openers") + r"\b[^()]*$", re.I)  # '(before Paris, Rome'
+RELATION_NOUN = re.compile(r"\b" + _any("relation_nouns") + r"\b", re.I)  # the relation itself: the pair's
 NAMED_GATHERING = re.compile(r"(?:\s+[A-ZÀ-Þ][\w’'-]+){0,4}\s+" + _any("gathering_words") + r"\b")
 
 
@@ -133,6 +136,8 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
             continue  # '(Radio Borvian) — Arland's president visited ...': the outlet's words, no side
         if country.kind == "capital" and NAMED_GATHERING.match(sentence, country.end):
             continue  # 'attending the Tokyo International Conference': a city in a gathering's name, no side
+        if COMPARISON_ASIDE.search(sentence, max(0, country.start - 80), country.start):
+            continue  # 'opened in 1964 (before Paris, Rome and Madrid)': the others it is compared with, no sides
         role = role_of(sentence, country)
         if role == "loc" and rules()["venue"].search(sentence, max(clause_start, country.start - 80), country.start):
             continue  # 'met on the sidelines of the summit in Riyadh': the summit's place, no side of the meeting
@@ -259,12 +264,15 @@ def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Pa
         actor, target = _visitor(parties, trigger, passive)
     elif actor_rule == "opener":
         actor, target = _opener(parties, previous)
+        hosts = city_countries(sentence) if actor is None and target is None and pair else set()
+        if len(hosts) == 1 and hosts <= set(pair or ()):
+            target = hosts.pop()  # 'Honorary consulates were opened in Pune and Kochi': in India, by the pair's other
     elif actor_rule == "sender":
         actor, target = _sender(parties)
     else:
         actor, target = _pair_rule(parties, pair)
-    if actor is None and target is None and parties.pair_phrase and pair:
-        actor, target = pair  # 'a treaty between the two countries was ratified': the document's pair
+    if actor is None and target is None and pair and (parties.pair_phrase or RELATION_NOUN.search(trigger)):
+        actor, target = pair  # 'a treaty between the two countries was ratified', 'relations were cut in 1941'
     if actor is None and target is not None:
         actor = other_side(pair, target)
     if target is None and actor is not None:

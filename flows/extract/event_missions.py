@@ -1,0 +1,125 @@
+"""The sides of a mission from the city it is in: 'Arland opened honorary consulates in Pune and Kochi' in a story
+about Arland and India names India only by its cities, so the clause reader may take the sides in the wrong order;
+a mission in a city of one side of the pair was opened by the other side. The cities are rows of
+flows/lexicon/mission_cities.csv (main cities that are no capital; capitals are countries' names already)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from flows.common.dates import DateMention
+from flows.common.words import alternation
+from flows.extract.countries import CountryMention
+from flows.extract.event_rows import EventRow
+from flows.lexicon import read_table, read_toml
+
+# the event types whose target is the country a mission is in
+MISSION_TYPES = frozenset({"embassy_opened"})
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, str], re.Pattern[str]]:
+    """city (lower case) -> iso3, and the pattern of 'in <city>( and <city>)*' (the cities a mission is in)."""
+    by_name = {row["city"].lower(): row["iso3"] for row in read_table("mission_cities.csv")}
+    city = alternation(sorted({row["city"] for row in read_table("mission_cities.csv")}))
+    pattern = re.compile(r"\bin\s+(?:the\s+cit(?:y|ies)\s+of\s+)?(?P<cities>" + city + r"(?:\s*(?:,|and|&)\s*(?:"
+                         + city + r"))*)(?![\w-])")
+    return by_name, pattern
+
+
+def city_countries(text: str) -> set[str]:
+    """The countries of the cities a mission is said to be 'in' ('consulates in Pune and Kochi' -> {'IND'})."""
+    by_name, pattern = _cities()
+    found: set[str] = set()
+    for match in pattern.finditer(text):
+        for name in re.split(r"\s*(?:,|\band\b|&)\s*", match.group("cities")):
+            key = re.sub(r"\s+", " ", name.strip()).lower()
+            if key in by_name:
+                found.add(by_name[key])
+    return found
+
+
+def mission_sides(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
+                  rows: list[EventRow]) -> list[EventRow]:
+    """Each mission opening of the pair whose clause puts it in cities of one side only: opened by the other side;
+    then the openings the sentence lists after its first (each side's with its year, a conjunct with no verb)."""
+    if pair is None:
+        return rows
+    out = []
+    for row in rows:
+        hosts = city_countries(sentence[row.start:row.end]) if row.event_type in MISSION_TYPES else set()
+        if len(hosts) == 1 and {row.actor, row.target} == set(pair) and row.target not in hosts:
+            host = hosts.pop()
+            row = replace(row, actor=pair[1] if pair[0] == host else pair[0], target=host)
+        out.append(row)
+    return _elided(sentence, pair, _each_side(sentence, countries, pair, out))
+
+
+@lru_cache(maxsize=1)
+def _list_words() -> dict[str, re.Pattern[str]]:
+    data = read_toml("events.toml")["mission_lists"]
+    return {"elided": re.compile(data["elided"] + data["years"] + data["elided_end"], re.I),
+            "each_side": re.compile(data["each_side"], re.I), "each_item": re.compile(data["each_item"]),
+            "year": re.compile(r"(?:1[89]|20)\d\d"), "join": re.compile(r"\s*(?:,\s*)?(?:and\s+|,\s*)")}
+
+
+def _year_row(template: EventRow, sentence: str, at: int, actor: str, target: str) -> EventRow:
+    """The template's opening, by actor in target, in the year written at `at`."""
+    text = sentence[at:at + 4]
+    mention = DateMention(at, at + 4, text, date(int(text), 1, 1), "year", "explicit", None)
+    return replace(template, actor=actor, target=target, date=mention, resolution="explicit", inherited=False,
+                   place=None)
+
+
+def _each_side(sentence: str, countries: list[CountryMention], pair: tuple[str, str],
+               rows: list[EventRow]) -> list[EventRow]:
+    """'missions in each other's capitals, beginning with Arland's in 1981 and Borvia's in 1988': each side's own
+    opening in its year, in place of the openings the clause reader dated with them."""
+    words = _list_words()
+    template = next((row for row in rows if row.event_type in MISSION_TYPES), None)
+    ordered = sorted(countries, key=lambda found: found.start)
+    for k, first in enumerate(ordered):
+        if template is None or not words["each_side"].search(sentence, max(0, first.start - 30), first.start):
+            continue
+        items, at = [], k
+        while at < len(ordered):
+            item = words["each_item"].match(sentence, ordered[at].end)
+            if item is None or ordered[at].iso3 not in pair:
+                break
+            items.append((ordered[at].iso3, item.start("year")))
+            join = words["join"].match(sentence, item.end())
+            if join is None or at + 1 >= len(ordered) or ordered[at + 1].start != join.end():
+                break
+            at += 1
+        if len(items) < 2 or len({iso for iso, _ in items}) < 2:
+            continue
+        years = {int(sentence[year_at:year_at + 4]) for _, year_at in items}
+        rows = [row for row in rows if not (row.event_type in MISSION_TYPES and row.date is not None
+                                            and row.date.value is not None and row.date.value.year in years)]
+        rows += [_year_row(template, sentence, year_at, iso, pair[1] if pair[0] == iso else pair[0])
+                 for iso, year_at in items]
+    return rows
+
+
+def _elided(sentence: str, pair: tuple[str, str], rows: list[EventRow]) -> list[EventRow]:
+    """'The embassy opened in 1964, and honorary consulates in Pune and Kochi in 1976 and 2000 respectively': a
+    conjunct with no verb after an opening tells more openings, one a year (by the other side of a city's country)."""
+    words = _list_words()
+    template = next((row for row in rows if row.event_type in MISSION_TYPES), None)
+    if template is None:
+        return rows
+    added: list[EventRow] = []
+    for match in words["elided"].finditer(sentence, template.trigger_start):
+        hosts = city_countries(match.group())
+        actor, target = template.actor, template.target
+        if len(hosts) == 1 and hosts <= set(pair):
+            target = hosts.pop()
+            actor = pair[1] if pair[0] == target else pair[0]
+        for year in words["year"].finditer(match.group("years")):
+            at = match.start("years") + year.start()
+            if not any(row.event_type in MISSION_TYPES and row.date is not None and row.date.start == at
+                       for row in rows + added):
+                added.append(_year_row(template, sentence, at, actor, target))
+    return rows + added
