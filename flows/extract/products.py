@@ -27,6 +27,8 @@ def _words() -> dict:
         "qualifiers": _qualifier_run(data["heading_qualifiers"]),
         "value": re.compile(data["item_value"]),
         "quantity": re.compile(r"^" + data["item_quantity"], re.I),
+        "unit": re.compile(r"^" + data["item_unit"], re.I),
+        "particle": re.compile(r"^" + alternation(data["verb_particles"]) + r"(?:\s+|$)", re.I),
     }
 
 
@@ -61,6 +63,13 @@ POSSESSIVE_OR = re.compile(r"\b([a-z]+[’']s?)\s+or\s+([a-z]+[’']s?)\s*,?\s+(
 SHARED_OR = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s+or\s+(?=[a-z][\w-]*(?:\s+[a-z][\w-]*){1,2}\s*(?:,|$|\s+and\s))")
 # A list item that holds a flow noun names no goods: 'primary exports', 'its partner's total exports in' ('motor vehicle
 # re-exports' is goods re-sold)
+# Two modifiers that share the head after them: 'semi- and fully-processed cocoa', 'heating and cooling equipment' (a
+# cut-off prefix, or two -ing words of which only the second carries the head) are one item, told as written
+SHARED_HEAD_AND = re.compile(r"(?<![\w-])(?:[a-z]+-|[a-z]{3,}ing)\s+(and)\s+(?=[a-z]{3,}ing\s+[a-z]|[a-z][\w-]*\s*[a-z])", re.I)
+# 'chemicals and related products', 'dyes and allied goods': a class told with its kin is one item (a lone 'related
+# products' names nothing)
+KIN_AND = re.compile(r"(?<=\w)\s+and\s+(?=(?:related|allied)\s+(?:products|goods|items|articles|materials)\b)", re.I)
+ACRONYM_AFTER = re.compile(r"\s*\([A-Z]{2,6}\)\s*$")
 FLOW_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveries"}
 
 
@@ -83,6 +92,8 @@ def split_products(text: str) -> list[str]:
     # 'traditional or primary exports': a lone word before 'or' that names no goods of its own shares the head of the
     # two words after it ('coal or crude oil' stays two)
     text = _keep_qualifiers(text, lex)
+    text = SHARED_HEAD_AND.sub(_shared_head, text)
+    text = KIN_AND.sub(lambda m: m.group(0).replace("and", INNER_AND), text)
     # "women's or girls', coats", "men's or boys' shirts": two possessives share the head after them (a stray comma
     # after the second one is no separator)
     text = POSSESSIVE_OR.sub(lambda m: f"{m.group(1)} \x1f {m.group(2)} ", text)
@@ -101,10 +112,14 @@ def split_products(text: str) -> list[str]:
     for part in merged:
         part = lex["lead"].sub("", part)
         part = lex["quantity"].sub("", part)  # '12,000 tonnes of salt': the goods are salt
+        part = lex["unit"].sub("", part)  # 'tons of goods' whose figure went to the amount: the goods (vague here)
+        part = lex["particle"].sub("", part)  # 'shipped out cement': cement
         part = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", part, flags=re.I).strip(" .,:;\"'")
         marked = INNER_COMMA in part or INNER_AND in part
         part = unmark(part)
-        words = re.findall(r"[A-Za-zÀ-ÿ-]+", part.lower())
+        # (a possessive is one word with its owner, and an acronym in brackets after the name no extra word:
+        # 'brewer's spent grains (BSG)' is four)
+        words = re.findall(r"[A-Za-zÀ-ÿ-]+(?:[’']s\b)?", ACRONYM_AFTER.sub("", part).lower())
         if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > (12 if marked else 5):
             continue  # (one item of a semicolon list may be a long customs class: 'machinery, tools and other parts')
         if words[-1] in lex["not_goods"] or not FLOW_HEADS.isdisjoint(words) or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
@@ -112,6 +127,27 @@ def split_products(text: str) -> list[str]:
             continue  # 'expected', 'has also increased', 'besides providing transit': no product ('rapeseed' is one)
         out.append(part)
     return out
+
+
+def _shared_head(m: re.Match[str]) -> str:
+    """The 'and' of a shared-head pair marked as no separator; a whole -ing word before it must be followed by another
+    ('heating and cooling equipment'), a prefix ('semi-') by anything."""
+    first = m.group(0).split()[0]
+    rest = m.string[m.end():]
+    if not first.endswith("-") and not re.match(r"[a-z]{3,}ing\s+[a-z]", rest, re.I):
+        return m.group(0)
+    return m.group(0)[:m.start(1) - m.start()] + INNER_AND + m.group(0)[m.end(1) - m.start():]
+
+
+def without_unit(product: str) -> str:
+    """'tonnes of cement' -> 'cement'; 'tons of goods' -> '' (a unit before vague goods names none), whichever frame
+    read the item."""
+    lex = _words()
+    rest = lex["unit"].sub("", product, count=1)
+    if rest == product:
+        return product
+    words = re.findall(r"[A-Za-zÀ-ÿ-]+", rest.lower())
+    return "" if not words or all(w in lex["vague"] for w in words) else rest
 
 
 def is_joint_pair(text: str) -> bool:

@@ -8,12 +8,13 @@ from functools import lru_cache
 from flows.common.prefilter import gate
 from flows.common.words import whole_words
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
-from flows.extract.products import INNER_AND, INNER_COMMA, hs_code_for, known_capitalised, split_products, unmark
+from flows.extract.products import (INNER_AND, INNER_COMMA, hs_code_for, known_capitalised, split_products, unmark,
+                                    without_unit)
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         goods_clause, originating, pay_with, relies)
 from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
 from flows.extract.trade_discourse import (ANSWER_WINDOW, GROWTH_HEAD, answer_products, credited_goods,
-                                            growth_of_last_flow, plural_demonyms, question_flow)
+                                            driven_goods, growth_of_last_flow, plural_demonyms, question_flow)
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
                                        figure_then_list, home_country, market_for_claims, oriented)
 from flows.extract.trade_verbs import BASKET, REVERSED, verb_claims
@@ -127,6 +128,14 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
     if not claims:
         claims = figure_then_list(sentence, countries, state.pair)  # 'A's exports to B reached $2bn, mainly X'
+    driven = driven_goods(sentence)
+    flows = {(e, i) for e, i, _ in claims}
+    home = home_country(sentence, countries, state.pair) if driven else None
+    flow = (named_flow(sentence, countries) or (next(iter(flows)) if len(flows) == 1 else None)
+            or (oriented(home[1], home[0], state.pair) if home else None))
+    if driven and flow and all(flow):
+        # ('B imported $4 billion in farm goods from A, driven by increases in X and Y sales': X and Y along it)
+        claims += [(*flow, product) for product in driven if product.lower() not in {p.lower() for _, _, p in claims}]
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
     if not claims or flow_words(sentence) > 1:
         # the parse where the rules are silent, or where a sentence holds two flows (the rules may read one only, or
@@ -205,6 +214,7 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
     """Claims filled from the pair, checked, merged by product and HS heading; the state updated for the next one."""
     out = []
     fresh: dict[str, set] = {}  # product -> the keys it added in this sentence
+    told = {(e, i) for e, i, _ in claims if e and i and e not in (LAST_FLOW, BASKET, REVERSED)}
     for exporter, importer, product in claims:
         if exporter == LAST_FLOW:
             exporter, importer = state.last_flow or (None, None)
@@ -213,19 +223,22 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
             # speaks of): that partner sells; elsewhere, or with a third country named ('..., and Brazil remains its
             # largest supplier'), Ghana's imports in general
             seller = other_side(state.pair, importer)
-            exporter = seller if state.current == (seller, importer) and all(
+            # ('Ghana imports rice and salt, while it exports cement to Togo': the contrast clause names the partner
+            # the other way, so the basket is bought from it)
+            partner_told = (importer, seller) in told and CONTRAST.search(sentence) is not None
+            exporter = seller if (state.current == (seller, importer) or partner_told) and all(
                 c.iso3 in (state.pair or ()) for c in countries) else ""
         if exporter == REVERSED:
             # 'Kenya sold tea to Tanzania. In turn, Kenya bought maize; rice; sugar.': the other way's buyer sells
             seller = other_side(state.pair, importer)
             exporter = seller if state.current == (importer, seller) and all(
                 c.iso3 in (state.pair or ()) for c in countries) else ""
-        product = known_capitalised(_without_origin(unmark(product)))
+        product = without_unit(known_capitalised(_without_origin(unmark(product))))
         if exporter is None and importer is not None:
             exporter = other_side(state.pair, importer)
         if importer is None and exporter is not None:
             importer = other_side(state.pair, exporter)
-        if not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
+        if not product or not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
         keys = {(exporter, importer, _product_key(product))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
@@ -250,6 +263,9 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
     state.current = (named_flow(sentence, countries) or ((out[-1].exporter, out[-1].importer) if out else None)
                      or (oriented(home[1], home[0], state.pair) if home else None) or state.current)
     return out
+
+
+CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+", re.I)
 
 
 def _without_origin(product: str) -> str:

@@ -108,3 +108,31 @@ def growth_of_last_flow(sentence: str, c_start: int, c_end: int, inside: list[Co
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'Total exports rose', 'Its exports fell'
     return [(LAST_FLOW, LAST_FLOW, p) for p in split_products(listed)]
+
+
+# 'Ghana's farm exports to Togo hit a record, driven in part by strong gains in maize, rice and sugar sales': the goods
+# whose sales carried a flow the sentence names move along it
+DRIVEN_BY = re.compile(r",?\s+(?:driven|led|boosted|fu?elled|helped|lifted)\s+(?:(?:in\s+part|partly|largely|mainly|mostly)\s+)?by\s+"
+                       r"(?:(?:\w+ly|significant|strong|sharp|higher|large|big|record|solid)\s+)*(?:increases?|growth|gains?|rises?|"
+                       r"jumps?)\s+in\s+(?:the\s+)?(?P<list>[^.;:]{2,160}?)\s+(?:sales|exports|shipments)\b", re.I)
+
+
+# 'Ghana's exports to Togo rose 20 percent as cocoa and timber exports grew': the same, told by a clause of reason
+GREW_AS = re.compile(r"\b(?:as|after|because|since)\s+(?:(?:the|its|their)\s+)?(?:(?:exports|sales|shipments)\s+of\s+(?P<of>[\w\s,’'-]{2,80}?)|"
+                     r"(?P<mod>[a-z][\w\s,’'-]{1,60}?)\s+(?:exports|sales|shipments))\s+(?:(?:have|has|had|also)\s+)*(?:\w+ly\s+)?"
+                     r"(?:grew|grown|rose|risen|increased|jumped|surged|soared|climbed|doubled|tripled|picked\s+up)\b")
+
+
+def driven_goods(sentence: str) -> list[str]:
+    """The goods whose sales growth drove the flow the sentence names ('..., driven by increases in X and Y sales',
+    '... as X exports grew')."""
+    m = DRIVEN_BY.search(sentence)
+    if m:
+        return split_products(m.group("list"))
+    grew = GREW_AS.search(sentence)
+    if not grew:
+        return []
+    listed = grew.group("of") or grew.group("mod")
+    if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
+        return []  # 'as total exports grew', 'as its exports rose'
+    return split_products(listed)

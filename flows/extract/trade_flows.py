@@ -96,6 +96,9 @@ RANK_BEFORE = re.compile(r"\b(?:largest|biggest|main|top|leading|chief|principal
 # export to B')
 INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+(?:\d{4}|Q[1-4](?:\s+\d{4})?),?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:(?:were|was|are|is|remain(?:s|ed)?|bec[oa]me|has\s+become)\s+(?:also\s+)?(?:among\s+)?"
                       r"(?:the\s+)?(?:(?:largest|biggest|main|top|leading|chief|principal|key|major|second|third)\s+)*|(?:top|tops|topped|head|heads|headed|lead|leads|led)\s+the\s+list\s+of\s+)$", re.I)
+# 'The minister named cement and salt as Ghana's main exports to Togo': the goods a speaker names as a flow's
+AS_LISTED = re.compile(r"\b(?:named|naming|cited|citing|listed|listing|counted|counting|mentioned|mentioning|"
+                       r"identified|identifying|singled\s+out)\s+(?P<list>[^;:()]{2,160}?)\s+as\s+(?:the\s+)?$", re.I)
 ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:(?:led|dominated|headed|topped)\s+by|made\s+up|"
                     r"composed|comprised|confined\s+to)\b)")  # ('are confined to': the list opens after 'to')
@@ -150,7 +153,8 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
             before = [mention for mention in inside if mention.possessive and mention.end <= match.start()
                       and RANKS.fullmatch(sentence, mention.end, match.start())]
             if before and not _intro(sentence, target.end, c_end, lex):
-                lead = INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:before[-1].start]))
+                lead = (INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:before[-1].start]))
+                        or AS_LISTED.search(sentence, c_start, before[-1].start))
                 listed = (re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), lead.group("list"))
                           if lead else "")
                 # 'Copper wire' opens it
@@ -160,8 +164,9 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
         intro = _intro(sentence, target.end, c_end, lex)
         if not intro:
             # 'Wool and wine — both made in the south — were Uruguay's third and fourth biggest exports to Brazil'
-            lead = INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start])) if before else None
-            products = split_products(lead.group("list")) if lead else []
+            lead = (INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start]))
+                    or AS_LISTED.search(sentence, c_start, before[-1].start)) if before else None
+            products = split_products(lower_first(lead.group("list"))) if lead else []
             return [(before[-1].iso3, target.iso3, product) for product in products]
         products = split_products(cut_list(sentence[intro.end():c_end]))
         return [(before[-1].iso3 if before else None, target.iso3, product) for product in products]

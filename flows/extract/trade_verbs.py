@@ -154,8 +154,9 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     products = split_products(raw)
     if FOLLOWING.match(raw):
         products = _following(sentence, pos + len(raw))
-    if not products and kind == "export":
-        products = _examples_after(sentence, list_end, c_end, inside)  # 'exports various goods to B, such as X'
+    if not products:
+        # 'exports various goods to B, such as X', 'buys many goods from A, including X'
+        products = _examples_after(sentence, list_end, c_end, inside, "to|into" if kind == "export" else "from")
     if not products:
         return []
     far = (distant_partner(sentence, list_end, c_end, inside, kind)
@@ -227,9 +228,11 @@ EXAMPLES = re.compile(r",\s+(?:(?:mainly|mostly|chiefly|largely|especially|notab
                       re.I)
 
 
-def _examples_after(sentence: str, list_end: int, c_end: int, inside: list[CountryMention]) -> list[str]:
-    """The goods an example phrase lists right after the flow's partner ('to B, mainly X and Y'); [] when none."""
-    partner = re.match(r"\s*(?:to|into)\s+(?:the\s+)?", sentence[list_end:c_end])
+def _examples_after(sentence: str, list_end: int, c_end: int, inside: list[CountryMention],
+                    towards: str = "to|into") -> list[str]:
+    """The goods an example phrase lists right after the flow's partner ('to B, mainly X and Y', 'from A, including
+    X'); [] when none."""
+    partner = re.match(r"\s*(?:" + towards + r")\s+(?:the\s+)?", sentence[list_end:c_end])
     mention = country_at(inside, list_end + partner.end(), 1) if partner else None
     examples = EXAMPLES.match(sentence, mention.end, c_end) if mention is not None else None
     return split_products(cut_list(sentence[examples.end():c_end])) if examples else []
