@@ -35,6 +35,7 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
                 and toks[j + 1].text.isalpha() and toks[j + 1].text.islower() \
                 and not match_seq(toks, j + 1, lex["lower_heads"], lower=True):
             j += 3  # 'X, his mentor and former president of Y': a tie to someone, then the office
+        j = _past_org_owner(toks, j, lex)  # 'X, Ruritania Grain Council (RGC) regional director for Y'
         mods = []
         while j < len(toks) and toks[j].text.lower() in ("former", "acting", "then", "outgoing", "new", "incoming"):
             mods.append(toks[j].text)
@@ -82,6 +83,22 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
 NOT_FIELD = frozenset({"only", "other", "same", "first", "last", "new", "old", "then", "former", "who", "which", "and",
                        "of", "to", "in", "as", "is", "was", "has", "had"})
 POSSESSIVE = frozenset({"’s", "'s"})
+
+
+def _past_org_owner(toks: list[Tok], j: int, lex: dict) -> int:
+    """Past an organisation that owns a lower-case office ('X, Ruritania Grain Council (RGC) regional director'): two
+    to six capitalised words holding no title head, an acronym in brackets maybe, then a lower-case word; j itself
+    when none."""
+    k = j
+    while k < len(toks) and k - j < 8 and (toks[k].text[:1].isupper() and not match_seq(toks, k, lex["heads"]) or (
+            toks[k].text == "." and len(toks[k - 1].text) == 1)):  # 'U.S.' is four tokens
+        k += 1
+    if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 1].text.isupper() and toks[k + 2].text == ")":
+        k += 3
+    if k - j >= 2 and k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() \
+            and toks[k].text not in NOT_FIELD:
+        return k
+    return j
 
 
 def _past_lower_owner(toks: list[Tok], j: int) -> int:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from flows.extract.countries import CountryMention
 from flows.extract.names import NAME_HONORIFICS, fold_name, title_lexicon
+from flows.extract.monarchs import monarchs_to_their_side
 from flows.extract.persons import Person
 from flows.lexicon import read_table, read_toml
 
@@ -232,15 +233,26 @@ def resolve_office_anaphor(sentence: str, people: list[Person]) -> list[tuple[Pe
     return out
 
 
+# 'the Honorary Consul in the Special Region of X': a place an office sits in, not its country
+PLACE_OF = re.compile(r"\bin\s+the\s+(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?$")
+
+# 'before departing for X', 'left for X', 'bound for X': where the person goes next
+DEPARTING_FOR = re.compile(r"\b(?:depart\w*|leav\w*|left|bound|head\w*|set\s+off)\s+for\s+(?:the\s+)?$")
+
+
 def nearest_country(sentence: str, start: int, end: int, countries: list[CountryMention],
                     clause: tuple[int, int]) -> str | None:
     """The country named closest to a person within its clause, leaving out destinations ('to Japan', 'in Tokyo')."""
     best, best_d = None, None
-    for c in countries:
+    skipped_end = -1
+    for c in sorted(countries, key=lambda c: c.start):
         if not (clause[0] <= c.start < clause[1]) or c.kind == "historic":
             continue
         prev = WORD_BEFORE.search(sentence[max(0, c.start - 20):c.start])
-        if prev and prev.group(1).lower() in LOCATIVE:
+        before = sentence[max(0, c.start - 60):c.start]
+        if (prev and prev.group(1).lower() in LOCATIVE) or PLACE_OF.search(before) or DEPARTING_FOR.search(before) \
+                or (skipped_end >= 0 and not sentence[skipped_end:c.start].strip(" ,")):
+            skipped_end = c.end  # 'before departing for Port Louis, Mauritius': the country after the city too
             continue
         d = start - c.end if c.end <= start else c.start - end
         if best_d is None or d < best_d:
@@ -290,6 +302,7 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
     fill_offices(people)
     if pair is None:
         return
+    monarchs_to_their_side(people, pair, texts)  # 'Emperor X' in a story of Japan and a republic: Japan's
     for person in people:
         if person.country is not None or not person.mentions or (person.role and INTERNATIONAL_ROLE.search(person.role)):
             continue

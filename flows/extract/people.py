@@ -7,14 +7,16 @@ from functools import lru_cache
 from flows.extract.appositions import appositions, offices_before_comma
 from flows.extract.countries import CountryMention
 from flows.extract.leaders import (fill_from_document, is_leader_word, known_country, leader_by_family_name, leaders_named_first,
-                                  nearest_country,
-                                  resolve_leader_anaphor, side_phrase)
+                                  nearest_country, resolve_leader_anaphor, side_phrase)
+from flows.extract.monarchs import fits_title
 from flows.extract.nlp import backbone
 from flows.extract.names import (FUNCTION_CAPS, HONORIFICS, NAME_HONORIFICS, ROMAN, Tok, fold_name, is_name_token, read_name,
                                  skip_courtesy, title_lexicon, tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.person_entities import NAME_PAIR, entity_names, inside, prefetch_names
+from flows.extract.spouses import spouses
 from flows.extract.title_as import as_titles, office_as
+from flows.extract.title_copula import told_titles
 from flows.extract.title_groups import group_members
 from flows.extract.titles import Found, lower_titles, taken_tokens, titles_before_names
 from flows.lexicon import read_toml
@@ -76,6 +78,7 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
         elif not any(f.start_tok <= x < f.end_tok for f in founds for x in range(lf.start_tok, lf.end_tok)):
             founds.append(lf)
     founds += as_titles(toks, taken_tokens(founds))
+    founds += told_titles(sentence, toks, founds)  # 'X's envoy is Mr Y', 'Mr Y as the Consul', '[A, 1990; B, 1975]'
     if " such as " in sentence or " including " in sentence:
         founds += group_members(toks, taken_tokens(founds))  # 'American leaders such as A and B
     # an honorific or a rank before the name gives way to the office in an apposition ('Sheikh X, the President of
@@ -276,7 +279,7 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
         # a well-known office holder with no country in the text ('President Putin') serves the country the
         # lexicon knows, before any guess from the nearest country named
         known = known_country(person.name)
-        if known:
+        if known and fits_title(person.role, known):  # 'Crown Prince Hussein' is no Iraqi minister Hussein
             person.country, person.country_cue = known, "lexicon"
     if other is not None and other is not person:
         person.counterpart_of = other
@@ -345,6 +348,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
             if f.shared_title is not None:
                 shared.setdefault(f.shared_title, []).append(out[-1][0])
     _note_aliases(sentence, out)
+    spouses(sentence, out)  # 'Jon Roe and his wife, Ana Roe': Ana Roe shares his country
     for pair in shared.values():
         if len(pair) == 2 and pair[0] is not pair[1]:
             pair[0].title_partner, pair[1].title_partner = pair[1], pair[0]

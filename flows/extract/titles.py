@@ -105,7 +105,8 @@ def _body_of_country(toks: list[Tok], k: int) -> int | None:
 
 
 COURTESY_WORDS = frozenset({"Excellency", "Holiness", "Majesty", "Highness", "Eminence", "Beatitude", "Grace",
-                            "Honourable", "Honorable", "Hon", "Excellencies"})
+                            "Honourable", "Honorable", "Hon", "Excellencies",
+                            "Majesties", "Highnesses", "Eminences"})  # 'Their Majesties King A and Queen B'
 
 
 def _owner_country(toks: list[Tok], start: int) -> str | None:

@@ -1,0 +1,124 @@
+"""Offices told around a copula or a listed 'as': 'Ruritania's ambassador to Elbonia since 2019 is Mr Jon Roe',
+'In Oslo, the Ruritanian Honorary Consul is Madam Ana Lima', 'Mr Jon Roe as the newly named Honorary Consul in X,
+and Mr Tom Poe as Trade Representative in Y' (an embassy page's list of its representatives)."""
+from __future__ import annotations
+
+from flows.extract.names import Tok, match_seq, read_name, skip_courtesy, title_lexicon
+from flows.extract.title_as import office_as
+from flows.extract.title_brackets import bracket_lists
+from flows.extract.title_complements import read_complement
+from flows.extract.titles import Found, singular, taken_tokens
+
+COPULA = frozenset({"is", "was"})
+SINCE_WORDS = 6  # 'since January 2011', 'since 12 March 2019': a short time phrase between the office and the copula
+# lower-case words between 'the' and an office that tell how new it is ('the recently appointed Honorary Consul')
+NEWLY = frozenset({"recently", "newly", "appointed", "elected", "named", "current", "present", "incumbent"})
+
+
+def _head_at(toks: list[Tok], h: int, lex: dict) -> int:
+    return match_seq(toks, h, lex["heads"]) or match_seq(toks, h, lex["lower_heads"], lower=True)
+
+
+def _owner_start(toks: list[Tok], h: int, lex: dict) -> tuple[int, str | None]:
+    """Back from a head over its modifiers ('Honorary', 'current') to its owner: ('Ruritania's', 'the Ruritanian',
+    'the Ruritania') -> (first token of the role, the owner's country)."""
+    start = h
+    while start > 0 and h - start < 3 and (toks[start - 1].text in lex["lower_modifiers"]
+                                           or toks[start - 1].text.lower() in NEWLY
+                                           or (toks[start - 1].text[:1].isupper() and toks[start - 1].country is None
+                                               and toks[start - 1].text not in ("The", "In", "A", "An"))):
+        start -= 1
+    k = start
+    if k >= 2 and toks[k - 1].text in ("’s", "'s") and toks[k - 2].country is not None:
+        return start, toks[k - 2].country.iso3
+    if k >= 1 and toks[k - 1].country is not None and toks[k - 1].country.kind in ("name", "demonym"):
+        return start, toks[k - 1].country.iso3
+    return start, None
+
+
+PLACE_WORDS = frozenset({"to", "of", "in", "the", "’s", "'s", "and"})
+
+
+def _past_place(toks: list[Tok], k: int) -> int:
+    """Past a place the complement reader left ('to the People's Republic of X'): lower-case links and capitals, up
+    to eight tokens, when a copula or 'since' follows; k itself otherwise."""
+    j = k
+    while j < len(toks) and j - k < 8 and (toks[j].text in PLACE_WORDS or toks[j].text[:1].isupper()):
+        j += 1
+    return j if j > k and j < len(toks) and toks[j].text in COPULA | {"since"} else k
+
+
+def copula_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
+    """'X's current Ambassador to Y since 2011 is His Excellency Mr Jon Roe': the office, its time, 'is', the name."""
+    if not any(t.text in COPULA for t in toks):
+        return []
+    lex = title_lexicon()
+    found: list[Found] = []
+    for h in range(len(toks)):
+        n = _head_at(toks, h, lex)
+        if not n or h in taken:
+            continue
+        end, complement, of_country, _ = read_complement(toks, h + n + match_seq(toks, h + n, lex["post_head"]))
+        k = _past_place(toks, end)
+        if k < len(toks) and toks[k].text == "since":
+            k = next((x for x in range(k + 1, min(len(toks), k + SINCE_WORDS)) if toks[x].text in COPULA), k)
+        if k >= len(toks) or toks[k].text not in COPULA:
+            continue
+        first = skip_courtesy(toks, k + 1)
+        e = read_name(toks, first)
+        if e - first < 2 or any(x in taken for x in range(k + 1, e)):
+            continue
+        start, owner = _owner_start(toks, h, lex)
+        role = " ".join([t.text for t in toks[start:h + n] if t.text.lower() not in NEWLY] + complement)
+        country = owner or of_country
+        found.append(Found(k + 1, e, singular(role), country, "explicit" if country else "none"))
+    return found
+
+
+def _placed_in(toks: list[Tok], k: int) -> bool:
+    """Whether 'in' comes before any country in the office read from k to the next item ('as the Honorary Consul
+    in the Region of X and ...')."""
+    for t in toks[k:]:
+        if t.text in ("and", ",", ";") or t.country is not None:
+            return False
+        if t.text == "in":
+            return True
+    return False
+
+
+def listed_as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
+    """'Mr Jon Roe as the newly named Honorary Consul in X, and Mr Tom Poe as Trade Representative in Y':
+    a name with a form of address, opening the sentence or after 'and' or a comma, then 'as' and an office."""
+    if not any(t.text == "as" for t in toks):
+        return []
+    found: list[Found] = []
+    for i in range(len(toks)):
+        if i in taken or (i > 0 and toks[i - 1].text not in ("and", ",", ";")):
+            continue
+        first = skip_courtesy(toks, i)
+        e = read_name(toks, first)
+        if first == i or e - first < 2 or e >= len(toks) or toks[e].text != "as" or any(x in taken for x in range(i, e)):
+            continue
+        k = e + 1
+        while k < len(toks) and toks[k].text.lower() in ("the", "a", "an"):
+            k += 1
+        newly = k
+        while newly < len(toks) and toks[newly].text.lower() in NEWLY:
+            newly += 1
+        # office_as reads 'as the Honorary Consul in ...'; the words of how new it is are left out of the office
+        shifted = toks[:e + 1] + toks[newly:] if newly > k else toks
+        office = office_as(shifted, e)
+        if office is not None:
+            # 'as the Honorary Consul in the Region of X': where the office sits is not whose it is
+            country = None if _placed_in(toks, e + 1) else office[1]
+            found.append(Found(i, e, office[0], country, "explicit" if country else "none"))
+    return found
+
+
+def told_titles(sentence: str, toks: list[Tok], founds: list[Found]) -> list[Found]:
+    """The offices told around a copula, with a listed 'as', or before a bracketed list, for names not yet found."""
+    out = copula_titles(toks, taken_tokens(founds))
+    out += listed_as_titles(toks, taken_tokens(founds + out))
+    if "[" in sentence or "(" in sentence:
+        out += bracket_lists(toks, taken_tokens(founds + out))
+    return out
