@@ -15,7 +15,7 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 
 help:
 	@echo "make run    build $(DB) from $(SOURCES)/ (the whole pipeline)"
-	@echo "make test   run the test suite"
+	@echo "make test   run the test suite (on every core; JOBS=0 in one process)"
 	@echo "make test-fast  the unit tests only (no Prefect flow, no subprocess; on every core, under 30 s)"
 	@echo "make bench  run the benchmarks (bench/)"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
@@ -40,12 +40,16 @@ $(STAMP): pyproject.toml requirements.lock requirements.model.txt
 run: $(STAMP)
 	$(BIN)/dyad run --sources $(SOURCES) --db $(DB)
 
-test: $(STAMP)
-	$(BIN)/python -m pytest
-
-# test-fast on every core (pytest-xdist; each worker imports polars, duckdb and spaCy once): JOBS=0 runs it in
-# one process, e.g. to read a failure's output in order
+# test and test-fast on every core (pytest-xdist; each worker imports polars, duckdb and spaCy once, and `make test`'s
+# workers start a Prefect test server each): JOBS=0 runs the suite in one process, e.g. to read a failure's output in
+# order. `make test` hands out whole files (--dist loadfile): a module's fixtures (a served schedule, a bad-folder
+# run, the fuzz run's case count) stay in one worker.
 JOBS ?= auto
+# the template too: CI runs `make test` on a clean clone, and every Prefect server the suite starts (a test server
+# a worker, the `dyad run`/serve/warm-runner tests' own) then starts from it instead of migrating (~5 s CPU each)
+test: $(STAMP) $(PREFECT_TEMPLATE)
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile
+
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests/unit -m "not slow" -n $(JOBS)
 

@@ -4,6 +4,7 @@ broken key; `dyad sql` piped does not wrap; the Prefect UI started on --port tal
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -62,7 +63,11 @@ def test_every_view_table_and_column_is_described_in_the_database(bundled_db: Pa
 
 
 def test_dyad_check_passes_on_a_build_and_fails_on_a_broken_key(bundled_db: Path, tmp_path: Path) -> None:
-    ok = subprocess.run([DYAD, "check", "--db", str(bundled_db)], capture_output=True, text=True, timeout=120)
+    # piped, `dyad check` prints its table unwrapped unless COLUMNS says a width (xdist workers get COLUMNS=80):
+    # without it, the title's " 0 failed" stays on one line however long the tmp path before it
+    piped = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    ok = subprocess.run([DYAD, "check", "--db", str(bundled_db)], capture_output=True, text=True, timeout=120,
+                        env=piped)
     assert ok.returncode == 0, ok.stdout
     assert " 0 failed" in ok.stdout
     broken = tmp_path / "broken.duckdb"

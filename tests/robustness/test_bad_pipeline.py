@@ -165,10 +165,16 @@ def test_sql_in_input_is_stored_as_text_and_every_table_survives(bad_run) -> Non
     assert {"dim_document", "fact_event_mention", "quarantine", "etl_run", "fact_trade"} <= tables
 
 
-def test_dyad_quarantine_lists_the_last_runs_rejects(bad_run) -> None:
+def test_dyad_quarantine_lists_the_last_runs_rejects(bad_run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    import flows.cli.query
     from flows.cli import app
 
     _, db, summary = bad_run
+    # the command's console took its width when flows.cli was imported (COLUMNS then, or 100,000 when piped):
+    # a console 250 wide for this call, so no cell of the listing wraps whatever COLUMNS the session has
+    monkeypatch.setattr(flows.cli.query, "out", Console(width=250))
     result = CliRunner().invoke(app, ["quarantine", "--db", str(db)], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[0]
