@@ -54,6 +54,7 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 OTHER_OCCASION = re.compile(
     whole_words(read_toml("dates.toml")["attributive_dates"]["other_time_before"]) + r"\s+the\s+$", re.I)
 OCCASION_WORD = re.compile(r"\s+(?![Oo]f\b|[Ii]n\b|[Aa]nd\b|[Tt]o\b|[Aa]t\b)[A-Za-zÀ-ÿ][\w-]*")
+BACKGROUND_FRAME = re.compile(read_toml("dates.toml")["background_frames"]["opening"], re.I)
 ATTRIBUTIVE_REACH = 45  # characters from the date to a trigger that is the noun it dates ('the 2014 visit')
 _COUNT_ADVERBS: dict[str, int] = _WORDS["count_adverbs"]
 COUNT = re.compile(whole_words([*_COUNT_ADVERBS, _WORDS["count_times"]], longest_first=False, escape=False), re.I)
@@ -250,9 +251,12 @@ def next_anchor(current: DateMention | None, new: DateMention | None, clause: st
 def anchorable(dates: list[DateMention], sentence: str | None = None) -> list[DateMention]:
     """Dates an undated later event may take: not an era ('the 1990s') nor a start ('the first since 2021'), nor,
     given the sentence, a day of an 'after/since/before' clause ('after being elected on 17 November, the President
-    met ...': the story is not on the 17th)."""
+    met ...': the story is not on the 17th) nor a date of what the news follows ('This follows an accord signed in
+    November 2018')."""
+    frame = BACKGROUND_FRAME.search(sentence) if sentence is not None else None
     return [mention for mention in dates if not DECADE.search(mention.text)
             and not (SINCE.match(mention.text) and mention.kind == "since")
+            and not (frame is not None and mention.start >= frame.end())
             and not (sentence is not None and in_other_clause(sentence, mention, -1, -1))]
 
 

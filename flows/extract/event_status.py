@@ -9,6 +9,7 @@ from flows.extract import event_roles
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_scope import arrival_reception, being_prepared
+from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type, family
 
 __all__ = ["background_only", "in_progress", "is_planned", "no_act"]
@@ -30,6 +31,16 @@ def _reported_between(sentence: str, start: int, end: int) -> bool:
     return start < end and REPORTED.search(sentence, start, end) is not None
 
 
+RANK_BEFORE = re.compile(read_toml("dates.toml")["plans"]["rank_before"], re.I)
+
+
+def _done_participle(hit: Hit, sentence: str) -> bool:
+    """'Farmers will gain from an accord signed between A and B today': a past participle describing a noun tells an
+    act already done; the future before it is the main clause's ('to be signed' is still a plan)."""
+    return not re.search(r"\bbe\s+$", sentence[max(0, hit.start - 4):hit.start]) \
+        and event_roles.noun_modifier(sentence, hit.start, hit.end)
+
+
 def is_planned(hit: Hit, clause: Clause) -> bool:
     """A plan or a future told before the trigger, a schedule after it, an intention ('agreed to hold talks'), or the
     trigger's verb read from the parse as a modal's or a plan's ('is tentatively scheduled to visit')."""
@@ -38,8 +49,9 @@ def is_planned(hit: Hit, clause: Clause) -> bool:
     future = grammar["future_time"].search(clause.text)
     if future is not None and not _reported_between(sentence, clause.start + future.end(), hit.start):
         return True
-    plans = list(grammar["planned"].finditer(sentence, clause.start, hit.end))
-    if plans and not _reported_between(sentence, plans[-1].end(), hit.start):
+    plans = [plan for plan in grammar["planned"].finditer(sentence, clause.start, hit.end)
+             if not RANK_BEFORE.search(sentence, max(0, plan.start() - 40), plan.start())]
+    if plans and not _reported_between(sentence, plans[-1].end(), hit.start) and not _done_participle(hit, sentence):
         return True
     if PLANNED_AFTER.match(sentence, hit.end, clause.end) or being_prepared(hit, clause):
         return True

@@ -22,6 +22,10 @@ VERB_POS = frozenset({"VERB"})
 # preposition is one of these words), and most dated sentences have none; parsing each one alone, outside the
 # document's batch, made the spaCy backbone 4x slower (101 -> 26 docs/s on the bench articles)
 OTHER_TIME_WORD = re.compile(r"\b(?:" + "|".join(sorted(OTHER_TIME)) + r")\b", re.I)
+# the subordinators whose clause never shares a month or a year with the main verb: a stretch since, or up to, its act
+OTHER_TIME_ANY_PRECISION = frozenset({"since", "until", "till", "before"})
+SUBORDINATOR_WORD = {words: re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.I)
+                     for words in (OTHER_TIME, OTHER_TIME_ANY_PRECISION)}
 
 
 def _token_at(doc: Any, offset: int) -> Any | None:
@@ -44,18 +48,21 @@ def _governing_verb(token: Any) -> Any | None:
     return None
 
 
-def _other_time_clause(verb: Any) -> bool:
-    """The verb heads a clause opened by 'after/since/before ...' (a 'mark' child, or the verb is the complement of
-    such a preposition: 'since being sworn in')."""
-    if any(child.dep_ == "mark" and child.lower_ in OTHER_TIME for child in verb.children):
+def _other_time_clause(verb: Any, words: frozenset[str] = OTHER_TIME) -> bool:
+    """The verb heads a clause opened by one of `words` ('after/since/before ...': a 'mark' child, or the verb is the
+    complement of such a preposition: 'since being sworn in')."""
+    if any(child.dep_ == "mark" and child.lower_ in words for child in verb.children):
         return True
-    return verb.dep_ == "pcomp" and verb.head.lower_ in OTHER_TIME
+    return verb.dep_ == "pcomp" and verb.head.lower_ in words
 
 
 def in_other_clause(sentence: str, mention: DateMention, trigger_start: int, trigger_end: int) -> bool:
     """Whether the date sits in an 'after/since/before' clause whose verb does not hold the trigger."""
-    if mention.precision != "day":
-        return False  # 'After recognizing Angola in 1975, Brazil opened an embassy': the year holds both acts
+    # 'After recognizing Angola in 1975, Brazil opened an embassy': a month or a year after 'after' holds both acts;
+    # one in a 'since/until/before' clause does not ('the visit is his first since the leader took office in May')
+    subordinators = OTHER_TIME if mention.precision == "day" else OTHER_TIME_ANY_PRECISION
+    if mention.precision is None or not SUBORDINATOR_WORD[subordinators].search(sentence):
+        return False
     words = mention.text.lower().split()
     if not words or words[-1] in OTHER_TIME:
         return False  # 'a week after they met': a measure from the clause it opens, read by the offset rules
@@ -68,7 +75,7 @@ def in_other_clause(sentence: str, mention: DateMention, trigger_start: int, tri
     if last is None:
         return False
     verb = _governing_verb(last)
-    if verb is None or not _other_time_clause(verb):
+    if verb is None or not _other_time_clause(verb, subordinators):
         return False
     span = range(verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text))
     return not (trigger_start in span or max(trigger_start, trigger_end - 1) in span)

@@ -10,7 +10,7 @@ from flows.common.dates import explicit, relative
 from flows.common.dates.arithmetic import format_date, period_end
 from flows.common.dates.grammar import ALTERNATIVES, scan
 from flows.common.dates.resolved import Resolved, norm
-from flows.common.dates.words import FULL_MONTHS, PREP_KIND, TARGET_PREPOSITIONS
+from flows.common.dates.words import FULL_MONTHS, NAME_PARTICLES, PREP_KIND, TARGET_PREPOSITIONS
 from flows.common.words import alternation
 
 
@@ -34,6 +34,12 @@ class DateMention:
 
 # What may stand between two dates of a list: "1972 and 1991", "1972, 1985", "June 5-6, 2014, and on April 2".
 _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
+# ... and what stands between the dates of a list of people, each with their own year: "Premier A (1980 and 1985),
+# President B (1996)" (a closing bracket, a comma or semicolon, a name, an opening bracket) or "[Minister C, 1993;
+# Minister D, 1978]" (a semicolon, a name, a comma). Lower-case words other than name particles end a name.
+_NAME = (rf"(?:[A-ZÀ-Þ][\w.'’-]*|{alternation(NAME_PARTICLES)})(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|{alternation(NAME_PARTICLES)})){{0,7}}")
+_NAMED_ITEM_JOIN_RX = re.compile(rf"\s*\)\s*[,;]\s*(?:&\s*|and\s+)?{_NAME}\s*\(\s*"
+                                 rf"|\s*;\s*(?:&\s*|and\s+)?{_NAME}\s*,\s*")
 # A year written after the day or month it belongs to, past a preposition: "from March 14-16 in 2017", "on 5 May
 # of 2018". Not a range or list of years ("in 2019-2020", "in 2019 and 2020": a period of their own).
 _YEAR_AFTER_RX = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?((?:1[6-9]|20)\d\d)\b(?!\s*(?:[-–—/]|and\b|to\b)|,\d)",
@@ -89,10 +95,17 @@ def lead_day(sentences: list[str], newest_year: int | None = None) -> date | Non
 
 def document_year(sentences: list[str]) -> int | None:
     """The newest year a text writes with a month or a day ('in August 2021'): where a weekday written before a day
-    with no year ('on Thursday, April 27') looks for its year in a page with no publication date."""
+    with no year ('on Thursday, April 27') looks for its year in a page with no publication date. A page that writes
+    no month with a year gives its newest year told as a past point ('imports rose tenfold in 2015': the story is of
+    that year or the next), not a start, an end or a target ('since 2010', 'by 2030')."""
     context = DateContext(None)
-    years = [mention.value.year for sentence in sentences for mention in context.find(sentence)
-             if mention.value is not None and mention.resolution == "explicit" and mention.precision in ("day", "month")]
+    mentions = [mention for sentence in sentences for mention in context.find(sentence)
+                if mention.value is not None and mention.resolution == "explicit"]
+    years = [mention.value.year for mention in mentions if mention.precision in ("day", "month")]
+    if not years:
+        years = [mention.value.year for mention in mentions if mention.precision == "year" and mention.kind == "point"
+                 and mention.end_value is not None and mention.end_value.year == mention.value.year
+                 and not re.match(r"(?i:by|before|until|till|through)\b", mention.text)]
     return max(years) if years else None
 
 
@@ -167,7 +180,8 @@ class DateContext:
             if kind == "point" and resolved.end_value is None and resolved.value and resolved.precision != "day":
                 resolved = Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
                                     period_end(resolved.value, resolved.precision), kind)
-            listed = bool(mentions) and _LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
+            listed = bool(mentions) and (_LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
+                                         or _NAMED_ITEM_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None)
             mention = DateMention(start, end, written[start:end], resolved.value,
                                   resolved.precision, resolved.resolution, resolved.anchor,
                                   resolved.end_value, kind, listed)
@@ -266,6 +280,11 @@ class DateContext:
         if day is not None and (month, day) in self.known_days:
             year = self.known_days[(month, day)]
             return year, "anaphora", f"the same day written in full, {format_date(date(year, month, day), 'day')}"
+        story = self.story_day
+        if story is not None and self.last is not None and self.last[1] == "year" and self.last[0].year < story.year:
+            # 'he said on Tuesday 26 April ... Imports rose in 2015 ... during the visit on April 25-26': a year of
+            # the background told after the story's day does not take the story's days back to it
+            return story.year, "anaphora", f"the story's day {story.isoformat()}"
         if self.last is not None:
             last, precision = self.last
             year = last.year

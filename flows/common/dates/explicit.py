@@ -32,7 +32,10 @@ def parse_iso_date(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | Non
 
 
 def parse_numeric_date(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
-    """'05.04.2023', '4/5/2023': day first unless the first number cannot be a day of that month."""
+    """'05.04.2023', '4/5/2023': day first unless the first number cannot be a day of that month; '2024/1/1' year first."""
+    if m["numeric_date_fy"]:
+        return safe(lambda: Resolved(date(int(m["numeric_date_fy"]), int(m["numeric_date_fm"]), int(m["numeric_date_fd"])),
+                                     "day"))
     a, b, year = int(m["numeric_date_a"]), int(m["numeric_date_b"]), int(m["numeric_date_y"])
     day, month = (b, a) if m["numeric_date_s"] != "." and b > 12 >= a else (a, b)
     return safe(lambda: Resolved(date(year, month, day), "day"))
@@ -105,6 +108,8 @@ def _year_by_weekday(ctx: DateContext, m: re.Match[str], s: str, month: int, day
     for distance in range(_WEEKDAY_YEAR_REACH + 1):
         for year in (base + distance, base - distance):
             if date(year, month, day).weekday() == target:
+                if ctx.story_day is None and ctx.last is None:
+                    ctx.story_day = date(year, month, day)  # the story's day, told before any other date
                 return Resolved(date(year, month, day), "day", "anaphora", f"{anchor} and the weekday")
     return None
 
@@ -212,7 +217,10 @@ def parse_year_edge(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | No
 
 
 def parse_year_range(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
-    """'2010-2015', '2019–21', '2010 to 2015', 'between 2010 and 2015'."""
+    """'2010-2015', '2019–21', '2010 to 2015', 'between 2010 and 2015'; not a span that ends a name ('a Strategic
+    Cooperation Programme 2023-2027', 'the Action Plan 2021–2025': the plan's term, no date of any act)."""
+    if _names_something(m, s, m.start("year_range_y1")):
+        return None
     first = int(m["year_range_y1"])
     if m["year_range_yy"]:
         last = first // 100 * 100 + int(m["year_range_yy"])
@@ -255,15 +263,19 @@ _NAME_BEFORE_RX = re.compile(r"(?:\b(?:No|no|Nr|number)\.?|#|\b[A-Z][\w-]*)\s*$"
 
 def parse_year(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
     """'in 2007', '2022': a bare year, unless it is part of a name ('Resolution 1973', 'Expo 2020', 'No. 1999')."""
-    start = m.start("year_y")
-    if m.group("prep") is None and start > 0:
-        before = _NAME_BEFORE_RX.search(s, max(0, start - 30), start)
-        # a capitalised word before the year names something, unless it is a month or a determiner opening the
-        # sentence ("The 2022 agreement")
-        word = before.group().strip() if before else ""
-        if before and word not in MONTH_NAMES and word.lower() not in _DETERMINERS:
-            return None
+    if _names_something(m, s, m.start("year_y")):
+        return None
     return Resolved(date(int(m["year_y"]), 1, 1), "year")
+
+
+def _names_something(m: re.Match[str], s: str, start: int) -> bool:
+    """A year with no preposition after a capitalised word is part of a name ('Resolution 1973', 'Expo 2020'),
+    unless that word is a month or a determiner opening the sentence ('The 2022 agreement')."""
+    if m.group("prep") is not None or start == 0:
+        return False
+    before = _NAME_BEFORE_RX.search(s, max(0, start - 30), start)
+    word = before.group().strip() if before else ""
+    return before is not None and word not in MONTH_NAMES and word.lower() not in _DETERMINERS
 
 
 HANDLERS: dict[str, Handler] = {

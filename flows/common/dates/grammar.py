@@ -40,7 +40,9 @@ def _year_after_day(group: str) -> str:
 ALTERNATIVES: list[tuple[str, str]] = [
     ("iso_date", r"(?<![\d-])(?P<@y>\d{4})-(?P<@m>[01]\d)-(?P<@d>[0-3]\d)"
                  r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d])"),
-    ("numeric_date", r"(?<![\d.,/-])(?P<@a>\d{1,2})(?P<@s>[./-])(?P<@b>\d{1,2})(?P=@s)(?P<@y>\d{4})(?![\d])"),
+    ("numeric_date", r"(?<![\d.,/-])(?P<@a>\d{1,2})(?P<@s>[./-])(?P<@b>\d{1,2})(?P=@s)(?P<@y>\d{4})(?![\d])"
+                     # year first with slashes or dots, as East Asian pages stamp the day ('2024/1/1', '2024.01.01')
+                     r"|(?<![\d.,/-])(?P<@fy>(?:19|20)\d\d)(?P<@fs>[./])(?P<@fm>[01]?\d)(?P=@fs)(?P<@fd>[0-3]?\d)(?![\d]|[./]\d)"),
     ("day_month_to_day_month",
      rf"(?:the\s+)?(?P<@d1>{_DAY})(?:\s+of)?\s+(?P<@m1>{_MON}){_RANGE_JOIN}"
      rf"(?:the\s+)?(?P<@d2>{_DAY})(?:\s+of)?\s+(?P<@m2>{_MON})(?:,?\s+(?P<@y>{_YEAR}))?"),
@@ -48,7 +50,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
                       rf"(?:\s+of)?\s+(?P<@m>{_MON})" + _DAY_MONTH_YEAR),
     ("month_days", rf"(?P<@m>{_MON})\s+(?P<@d1>{_DAY}){_RANGE_JOIN}(?P<@d2>{_DAY})"
                    + _year_after_day("@y")),
-    ("month_range", rf"(?P<@m1>{_MON})(?:{_DASH}|\s+(?i:to|until|through|and)\s+)(?P<@m2>{_MON})"
+    # "March to June", "between March and June"; "in March and September" is two months, read one by one
+    ("month_range", rf"(?P<@m1>{_MON})(?:{_DASH}|\s+(?:(?i:to|until|through)|(?(between)(?i:and)|(?!)))\s+)(?P<@m2>{_MON})"
                     rf"(?:,?\s+(?:of\s+)?(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR})))?"),
     ("day_month_year", rf"(?:the\s+)?(?P<@d>{_DAY})(?:\s+of)?\s+(?P<@m>{_MON})" + _DAY_MONTH_YEAR),
     ("month_day_year", rf"(?P<@m>{_MON})\s+(?P<@d>{_DAY})" + _year_after_day("@y")),

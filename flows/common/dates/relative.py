@@ -13,12 +13,17 @@ from typing import TYPE_CHECKING
 from flows.common.dates.arithmetic import PRECISION_RANK, UNIT_PRECISION, add_months, coarser, shift_date, truncate
 from flows.common.dates.grammar import tense
 from flows.common.dates.resolved import Resolved, norm, read_day, read_month, read_number, safe
-from flows.common.dates.words import RELATIVE_DAYS, WEEKDAYS
+from flows.common.dates.words import FULL_MONTHS, RELATIVE_DAYS, WEEKDAYS, capitalised
+from flows.common.words import alternation
 
 if TYPE_CHECKING:
     from flows.common.dates.context import DateContext
 
 Handler = Callable[["DateContext", re.Match[str], str], Resolved | None]
+# a month told right before, joined as a list item ('in March and September', 'in October, November, and December')
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_MONTH_LIST_AFTER = re.compile(rf"(?:{_LIST_JOIN}{alternation(capitalised(FULL_MONTHS))})+,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b(?![-–/]\d)")
+_MONTH_LIST_BEFORE = re.compile(rf"\b{alternation(capitalised(FULL_MONTHS))}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 # A weekday in brackets after a relative day ('earlier today (Thursday)') names that day, unless it is further
 # from the publication day than a time zone can make it.
 _BRACKETED_WEEKDAY_SLACK = 1
@@ -187,8 +192,8 @@ def parse_bare_month(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | N
     something else)."""
     modifier = norm(m["bare_month_r"])
     prep = norm(m.group("prep"))
-    if not modifier and not prep:
-        return None
+    if not modifier and not prep and not _MONTH_LIST_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+        return None  # a bare 'May' is too often the verb; one listed after a month ('in March and May') is a month
     month = read_month(m["bare_month_m"])
     if modifier in ("last", "next", "this") and ctx.published is not None:
         pub = ctx.published
@@ -198,6 +203,9 @@ def parse_bare_month(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | N
         elif modifier == "next" and month <= pub.month:
             year += 1
         return Resolved(date(year, month, 1), "month", "relative", ctx.published_anchor())
+    listed_year = _MONTH_LIST_AFTER.match(s, m.end())
+    if listed_year is not None:  # 'in September and October 2013': the year written after the list is each item's
+        return Resolved(date(int(listed_year["year"]), month, 1), "month", "explicit", None)
     written = ctx.implied_year(month, None, tense(s, m.start()) == "future" or modifier == "next")
     if written is None:
         return Resolved(None, None, "anaphora", None)

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from flows.common.dates import MONTHS, DateContext, parse_date_text
+from flows.common.dates import MONTHS, PRECISION_RANK, DateContext, parse_date_text
 from flows.common.words import alternation
 from flows.ingest.documents.address import full_year
 from flows.lexicon import read_toml
@@ -113,6 +113,7 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
         if len(mentions) != 1 or mentions[0].start != 0 or mentions[0].end != len(parts[0]):
             return None
         parts = parts[:1]
+    found: list[tuple[int, date, str | None]] = []
     for index, part in enumerate(parts):
         part = _SHORT_YEAR_RX.sub(_full_short_year, part)
         mentions = [m for m in DateContext(None).find(part) if m.value is not None and m.resolution == "explicit"]
@@ -132,13 +133,23 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
         leftover = _LABEL_RX.sub("", _WEEKDAY_RX.sub("", _TIME_RX.sub("", before) + after))
         if re.sub(r"[\W_]+", "", leftover):
             continue
-        others = [p for i, p in enumerate(parts) if i != index and not _BYLINE_RX.match(p)
+        others = [p for i, p in enumerate(parts) if i != index and not _BYLINE_RX.match(p) and not _date_alone(p)
                   and re.sub(r"[\W_]+", "", _WEEKDAY_RX.sub("", _TIME_RX.sub("", _COUNTER_RX.sub("", p))))]
         # '11:05 PM, Fri' and '1,204 views' are no outlet
         outlet = others[0] if len(others) == 1 and len(others[0]) <= 60 and others[0][-1:] not in ".!?" else None
         outlet = outlet or trailing_outlet
-        return mentions[0].value, outlet  # type: ignore[return-value]
-    return None
+        found.append((PRECISION_RANK.get(mentions[0].precision or "year", 2), mentions[0].value, outlet))  # type: ignore[arg-type]
+    if not found:
+        return None
+    # 'Archive 2017 - Feb 06, 2017': a year filed beside the day is the archive's section; the day is the page's
+    best = min(found, key=lambda item: item[0])
+    return best[1], best[2]
+
+
+def _date_alone(part: str) -> bool:
+    """A part of a date line that is only a date ('2017' beside 'Feb 06, 2017'): no outlet."""
+    mentions = DateContext(None).find(part)
+    return len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(part)
 
 
 def _place(text: str) -> str:
