@@ -40,6 +40,9 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["PREFECT_HOME"] = str(home)
     else:
         os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect" / "test"))
+    # Prefect makes its home without parents: on a clean clone `.prefect` does not exist yet ("Failed to create the
+    # Prefect home directory" warnings in CI), so the folder is made here
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
     from flows.settings import configure_prefect_environment
 
     configure_prefect_environment()
