@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, by_first,
+from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, _index_of,
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 from flows.extract.title_complements import of_the_body, read_complement
 
@@ -205,7 +205,7 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
     lex = title_lexicon()
     found: list[Found] = []
     index = 0
-    firsts = by_first(tuple(lex["heads"]))
+    firsts = _index_of(lex["heads"])  # by_first of the heads, found by the list's identity (no re-hash a call)
     while index < len(toks):
         if toks[index].text not in firsts and (index == 0 or toks[index - 1].text.lower() not in PLURAL_AFTER):
             index += 1  # no head can start here (_head_at's own tests, first: speed)
@@ -311,7 +311,8 @@ def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] 
 
 def _untimed(text: str) -> str:
     """A modifier without a time word glued to it ('then-foreign' -> 'foreign', 'ex-trade' -> 'trade')."""
-    return text.split("-", 1)[1] if TIME_PREFIX_LOWER.match(text) else text
+    # TIME_PREFIX_LOWER needs a hyphen: a token without one is returned as it is, without the regex (speed)
+    return text.split("-", 1)[1] if "-" in text and TIME_PREFIX_LOWER.match(text) else text
 
 
 TIME_PREFIX_LOWER = re.compile(r"(?:then|ex|former)-[a-z]")
