@@ -256,6 +256,10 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     'the Kenyan trade minister X': a lower-case office after a possessive country or a demonym, then a name;
     'central bank governor X', 'economist X': with no owner, the country comes from context."""
     lex = title_lexicon()
+    # every office read here has a lower-case head, found by match_seq(..., lower=True) from a token whose lower
+    # case is a head's first word: a sentence with no such token reads none (skip the per-token owner scan, speed)
+    if _index_of(lex["lower_heads"]).keys().isdisjoint([t.text.lower() for t in toks]):
+        return []
     found = []
     names_ending: set[int] = set()
     for i, tok in enumerate(toks):
