@@ -133,6 +133,8 @@ def _after_with(toks: list[Tok], start: int) -> bool:
 
 def _counterparts(sentence: str, toks: list[Tok], countries: list[CountryMention], founds: list[Found]) -> None:
     """'his Uzbek counterpart Shavkat Mirziyoyev': same role as the other, country from the demonym."""
+    if "counterpart" not in sentence:
+        return  # COUNTERPART needs the literal word (as written): no match, nothing to do (speed)
     taken = taken_tokens(founds)
     for m in COUNTERPART.finditer(sentence):
         k = next((n for n, t in enumerate(toks) if t.start >= m.end()), None)
@@ -160,6 +162,8 @@ def _counterparts(sentence: str, toks: list[Tok], countries: list[CountryMention
 
 def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], aliases: list[tuple[int, int]]) -> None:
     """Later mentions of people already known: 'Rakhmatov', 'Kocharian', 'Ambassador Baravikou'."""
+    if not people:
+        return  # both readings below need known_person, which finds no one among no people (speed)
     taken = taken_tokens(founds)
     for n, tok in enumerate(toks):
         if n in taken or not is_name_token(tok) or inside(tok.start, aliases):
