@@ -206,6 +206,11 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
     found: list[Found] = []
     index = 0
     firsts = _index_of(lex["heads"])  # by_first of the heads, found by the list's identity (no re-hash a call)
+    # _head_at finds a width only at a token that starts a head (as written) or, lower-cased, a plural lower head:
+    # a sentence with neither reads no title (skip the per-token scan below, speed)
+    if firsts.keys().isdisjoint([t.text for t in toks]) and \
+            _index_of(lex["lower_plural"]).keys().isdisjoint([t.text.lower() for t in toks]):
+        return found
     while index < len(toks):
         if toks[index].text not in firsts and (index == 0 or toks[index - 1].text.lower() not in PLURAL_AFTER):
             index += 1  # no head can start here (_head_at's own tests, first: speed)
