@@ -79,6 +79,8 @@ def _each_side(sentence: str, countries: list[CountryMention], pair: tuple[str, 
     opening in its year, in place of the openings the clause reader dated with them."""
     words = _list_words()
     template = next((row for row in rows if row.event_type in MISSION_TYPES), None)
+    if template is None:
+        return rows  # the loop below skips every country without a template: the rows as they are (speed)
     ordered = sorted(countries, key=lambda found: found.start)
     for k, first in enumerate(ordered):
         if template is None or not words["each_side"].search(sentence, max(0, first.start - 30), first.start):

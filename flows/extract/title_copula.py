@@ -50,7 +50,7 @@ def _past_place(toks: list[Tok], k: int) -> int:
 
 def copula_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     """'X's current Ambassador to Y since 2011 is His Excellency Mr Jon Roe': the office, its time, 'is', the name."""
-    if not any(t.text in COPULA for t in toks):
+    if COPULA.isdisjoint([t.text for t in toks]):  # the same test as any(...) over the tokens, in C (speed)
         return []
     lex = title_lexicon()
     found: list[Found] = []
@@ -89,7 +89,7 @@ def _placed_in(toks: list[Tok], k: int) -> bool:
 def listed_as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     """'Mr Jon Roe as the newly named Honorary Consul in X, and Mr Tom Poe as Trade Representative in Y':
     a name with a form of address, opening the sentence or after 'and' or a comma, then 'as' and an office."""
-    if not any(t.text == "as" for t in toks):
+    if "as" not in [t.text for t in toks]:  # the same test as any(...) over the tokens, in C (speed)
         return []
     found: list[Found] = []
     for i in range(len(toks)):
