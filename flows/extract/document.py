@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from flows.common.prefilter import word_gate
-from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, successor_in_pair
+from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, other_side, successor_in_pair
 from flows.common.dates import (DateContext, could_have_date, document_days, document_year, lead_day, dates_by_sentence,
                                 newest_day)
 from flows.extract.event_clause import LEAD_SENTENCES
@@ -105,7 +105,7 @@ def _opposite_sides(sentence: str, countries: list[CountryMention], persons: lis
             continue
         match = AND_SIDE.match(sentence, first_end, second_start)
         if match and any(country.start == match.start("side") and country.iso3 == second.country for country in countries):
-            first.country, first.country_cue = pair[1] if pair[0] == second.country else pair[0], "inferred"
+            first.country, first.country_cue = other_side(pair, second.country), "inferred"
 
 
 AND_SIDE = re.compile(r"\s+and\s+(?:the\s+)?(?P<side>[A-ZÀ-Þ][\w’'-]+)")
@@ -347,7 +347,7 @@ def _add_people(sentences: list[Sentence], texts: list[str], countries: list[lis
         if other is not None and person.country and pair and person.country in pair and (
                 other.country is None or (other.country == person.country and other.country_cue != "explicit")):
             # a guess from the venue ('met in Ulaanbaatar') gives way: a counterpart serves the other side
-            other.country = pair[1] if pair[0] == person.country else pair[0]
+            other.country = other_side(pair, person.country)
     split_title_partners(reading.people, pair)  # 'Prime Ministers A and B': A's known country, B the other side
     # an official with no country in a text told from one side (trade reader) serves that side
     home_side_officials(reading.people, texts, reading.trade.home, pair)

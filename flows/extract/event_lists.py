@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows.common.dates import DateMention
-from flows.extract.countries import CountryMention, find_countries, is_historic
+from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
 from flows.extract.event_rows import EventRow
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
@@ -119,9 +119,9 @@ def _sides(head: str, offset: int, countries: list[CountryMention],
             actor = actor or country.iso3
     if pair is not None:
         if actor is None and target in pair:
-            actor = pair[1] if pair[0] == target else pair[0]
+            actor = other_side(pair, target)
         elif target is None and actor in pair:
-            target = pair[1] if pair[0] == actor else pair[0]
+            target = other_side(pair, actor)
     return (actor, target) if actor and target and actor != target else None
 
 
@@ -146,7 +146,7 @@ def named_year_visits(sentence: str, countries: list[CountryMention], pair: tupl
         listed.extend(_year_rows(sentence, items, sides, noun))
     for host, items, verb in _subject_lists(sentence, countries, pair):
         spans.append((items[0].start(), verb.end()))
-        guest = pair[1] if pair[0] == host else pair[0]  # type: ignore[index]
+        guest = other_side(pair, host)
         listed.extend(_year_rows(sentence, items, (guest, host), verb))
     if not listed:
         return rows

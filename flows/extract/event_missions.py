@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from flows.common.dates import DateMention
 from flows.common.words import alternation
-from flows.extract.countries import CountryMention
+from flows.extract.countries import CountryMention, other_side
 from flows.extract.event_rows import EventRow
 from flows.lexicon import read_table, read_toml
 
@@ -100,7 +100,7 @@ def _each_side(sentence: str, countries: list[CountryMention], pair: tuple[str, 
         years = {int(sentence[year_at:year_at + 4]) for _, year_at in items}
         rows = [row for row in rows if not (row.event_type in MISSION_TYPES and row.date is not None
                                             and row.date.value is not None and row.date.value.year in years)]
-        rows += [_year_row(template, sentence, year_at, iso, pair[1] if pair[0] == iso else pair[0])
+        rows += [_year_row(template, sentence, year_at, iso, other_side(pair, iso))
                  for iso, year_at in items]
     return rows
 
@@ -118,7 +118,7 @@ def _elided(sentence: str, pair: tuple[str, str], rows: list[EventRow]) -> list[
         actor, target = template.actor, template.target
         if len(hosts) == 1 and hosts <= set(pair):
             target = hosts.pop()
-            actor = pair[1] if pair[0] == target else pair[0]
+            actor = other_side(pair, target)
         for year in words["year"].finditer(match.group("years")):
             at = match.start("years") + year.start()
             if not any(row.event_type in MISSION_TYPES and row.date is not None and row.date.start == at

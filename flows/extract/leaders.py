@@ -5,7 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from flows.extract.countries import CountryMention
+from flows.extract.countries import CountryMention, other_side
 from flows.extract.names import NAME_HONORIFICS, fold_name, title_lexicon
 from flows.extract.monarchs import monarchs_to_their_side
 from flows.extract.persons import Person
@@ -321,4 +321,4 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
             own = [c for c in countries[first.sentence] if c.iso3 in pair] if first.sentence < len(countries) else []
             if len({c.iso3 for c in own}) == 1 and all(_destination(texts[first.sentence], c) for c in own):
                 # 'the state visit paid by President X to Italy': where the person went is not their country
-                person.country = pair[1] if pair[0] == own[0].iso3 else pair[0]
+                person.country = other_side(pair, own[0].iso3)

@@ -170,7 +170,7 @@ def split_title_partners(people: list[Person], pair: tuple[str, str] | None) -> 
         if unsure.country_cue == "lexicon" and unsure.country != sure.country:
             continue  # a well-known holder's own country (leaders.csv) stands, even outside a pair read wrongly
         if unsure.country is None or unsure.country == sure.country or unsure.country not in pair:
-            unsure.country = pair[1] if pair[0] == sure.country else pair[0]
+            unsure.country = other_side(pair, sure.country)
             unsure.country_cue = "inferred"
 
 
