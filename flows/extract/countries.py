@@ -19,7 +19,6 @@ SPACES = re.compile(r"\s+")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 POSSESSIVE = re.compile(r"[’']s?(?!\w)")
 TOKEN = re.compile(r"\w+(?:[’'](?!s\b)\w+)*")
-MAX_TOKENS = 7
 PLURAL_NOT_AFTER = "shxzeSHXZE"  # a demonym ending so takes no plural -s ('French', 'Swiss', 'Chinese')
 PREVIOUS_WORD = re.compile(r"([\w’']+)\s+$")
 OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?([A-ZÀ-Þ][\w’'-]*(?:\s+[A-ZÀ-Þ][\w’'-]*)?)")

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import yaml
 
+from flows.warehouse.ddl import table_ddl
 from flows.warehouse.objects import columns, quote_ident, quote_literal, relations
 
 GLOSSARY = "columns.yml"
@@ -42,11 +43,11 @@ def descriptions(sql_dir: Path) -> tuple[dict[str, str], dict[tuple[str, str], s
     """(object -> description, (object, column) -> description from the DDL, glossary column -> description)."""
     objects: dict[str, str] = {}
     columns: dict[tuple[str, str], str] = {}
-    for folder in ("ddl", "views"):
-        for path in sorted((sql_dir / folder).glob("*.sql")):
-            text = path.read_text(encoding="utf-8")
-            objects[path.stem] = header(text)
-            columns.update({(path.stem, c): d for c, d in inline_comments(text).items()})
+    texts = table_ddl(sql_dir) | {path.stem: path.read_text(encoding="utf-8")
+                                  for path in sorted((sql_dir / "views").glob("*.sql"))}
+    for name, text in texts.items():
+        objects[name] = header(text)
+        columns.update({(name, c): d for c, d in inline_comments(text).items()})
     glossary_file = sql_dir / GLOSSARY
     glossary = yaml.safe_load(glossary_file.read_text(encoding="utf-8")) if glossary_file.exists() else {}
     return objects, columns, {str(k): str(v) for k, v in (glossary or {}).items()}

@@ -18,12 +18,13 @@ from flows.common.faults import checkpoint
 from flows.warehouse.audit_scope import capture_gone, create_scope, drop_scope, reference_targets
 from flows.warehouse.audits import STAR_YAML, AuditError, run_checks
 from flows.warehouse.connection import connect, rewrite_for_older_readers
+from flows.warehouse.ddl import table_ddl
 from flows.warehouse.describe import apply_comments
 from flows.warehouse.failures import apply_pending
 from flows.warehouse.marker import dyad_tables, prepare_database
 from flows.warehouse.objects import columns, table_names
 from flows.warehouse.sync import sync_table
-from flows.warehouse.views import apply_views, publish_views, sql_files
+from flows.warehouse.views import apply_views, publish_views
 
 # Tables whose rows are history, kept across runs; every other table is rebuilt by each run.
 HISTORY_TABLES = {"etl_run", "etl_run_stage", "quarantine", "dyad_schema"}
@@ -40,11 +41,10 @@ class LoadResult:
 
 def apply_ddl(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
     """Create every table that does not exist yet; returns the table names in DDL order."""
-    names = []
-    for path in sql_files(sql_dir / "ddl"):
-        con.execute(path.read_text(encoding="utf-8"))
-        names.append(path.stem)
-    return names
+    statements = table_ddl(sql_dir)
+    for statement in statements.values():
+        con.execute(statement)
+    return list(statements)
 
 
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from flows.warehouse.ddl import table_ddl
 from flows.warehouse.objects import columns, relations, table_names
 
 MARKER = "dyad_schema"
@@ -60,10 +61,11 @@ def found_version(con: duckdb.DuckDBPyConnection) -> int | None:
 
 @lru_cache(maxsize=4)
 def expected_tables(sql_dir: Path) -> dict[str, dict[str, str]]:
-    """Every table of sql/ddl with its columns and types, as dyad creates them (in a scratch database)."""
+    """Every table of dyad's (flows.warehouse.ddl) with its columns and types, as dyad creates them (in a scratch
+    database)."""
     with duckdb.connect() as scratch:
-        for path in sorted((sql_dir / "ddl").glob("*.sql")):
-            scratch.execute(path.read_text(encoding="utf-8"))
+        for statement in table_ddl(sql_dir).values():
+            scratch.execute(statement)
         return columns(scratch)
 
 
@@ -91,6 +93,12 @@ def conflicts(con: duckdb.DuckDBPyConnection, sql_dir: Path, *, views_are_ours: 
             problems.append(f"'{view}' is a table here, dyad writes a view under that name")
         elif objects.get(view) == "view" and not views_are_ours:
             problems.append(f"view '{view}' would be replaced by dyad's")
+    if not views_are_ours:
+        macros = {name for (name,) in con.execute(
+            "select function_name from duckdb_functions() where function_type in ('macro', 'table_macro') "
+            "and schema_name = 'main' and database_name = current_database() and not internal").fetchall()}
+        problems += [f"macro '{name}' would be replaced by dyad's"
+                     for name in sorted(macros & {p.stem for p in (sql_dir / "macros").glob("*.sql")})]
     return problems
 
 
@@ -161,6 +169,6 @@ def adopt_database(db: Path, sql_dir: Path) -> str:
 
 
 def dyad_tables(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
-    """The base tables of the open database that are dyad's (named in sql/ddl), in name order."""
+    """The base tables of the open database that are dyad's (flows.warehouse.ddl), in name order."""
     ours = set(expected_tables(sql_dir))
     return [name for name in table_names(con) if name in ours]

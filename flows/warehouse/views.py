@@ -1,5 +1,6 @@
 """The report views (sql/views): created each after the views it reads, and re-created by a run only when the
-database's view is not the one dyad's SQL makes.
+database's view is not the one dyad's SQL makes. The table macros they share (sql/macros: the join every
+mention view makes to its document) are created first, and likewise only when they differ.
 
 Re-creating all sixteen views on every run wrote them, and their column comments (a re-created view loses
 its own), into the run's commit: ~115 KB of a +1 run's ~150 KB write-ahead log, which every later open of the
@@ -16,9 +17,12 @@ import duckdb
 
 from flows.common.faults import checkpoint
 from flows.warehouse.connection import storage_config
+from flows.warehouse.ddl import table_ddl
 
 _VIEWS_SQL = ("select view_name, sql from duckdb_views() where schema_name = 'main' "
               "and database_name = current_database() and not internal")
+_MACROS_SQL = ("select function_name, macro_definition from duckdb_functions() where function_type = 'table_macro' "
+               "and schema_name = 'main' and database_name = current_database() and not internal")
 
 
 def sql_files(folder: Path) -> list[Path]:
@@ -55,8 +59,13 @@ def view_order(paths: list[Path]) -> list[Path]:
 
 def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path,
                 keep: frozenset[str] = frozenset()) -> list[str]:
-    """(Re)create every view but those in `keep`, each after the views it reads; the views created."""
+    """(Re)create every macro and view but those in `keep`, each view after the views it reads; the views and
+    macros created."""
     done = []
+    for path in sql_files(sql_dir / "macros"):  # the views call them: created first
+        if path.stem not in keep:
+            con.execute(path.read_text(encoding="utf-8"))
+            done.append(path.stem)
     for number, path in enumerate(view_order(sql_files(sql_dir / "views"))):
         if number == 1:
             checkpoint("views")
@@ -71,8 +80,9 @@ def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path,
 
 
 def _views(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, tuple[tuple[str, str], ...]]]:
-    """view -> (its SQL as DuckDB keeps it, its columns and types in order)."""
+    """view or macro -> (its SQL as DuckDB keeps it, its columns and types in order; a macro has none)."""
     found = {name: sql for name, sql in con.execute(_VIEWS_SQL).fetchall()}
+    macros = {name: (sql, ()) for name, sql in con.execute(_MACROS_SQL).fetchall()}
     rows = con.execute("select table_name, column_name, data_type from information_schema.columns "
                        "where table_schema = 'main' and table_catalog = current_database() "
                        "order by table_name, ordinal_position").fetchall()
@@ -80,12 +90,12 @@ def _views(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, tuple[tuple[s
     for name, column, data_type in rows:
         if name in found:
             cols.setdefault(name, []).append((column, data_type))
-    return {name: (sql, tuple(cols.get(name, []))) for name, sql in found.items()}
+    return macros | {name: (sql, tuple(cols.get(name, []))) for name, sql in found.items()}
 
 
 @lru_cache(maxsize=4)
 def expected_views(sql_dir: Path) -> dict[str, tuple[str, tuple[tuple[str, str], ...]]]:
-    """Every view as dyad's DDL and view SQL make it, as _views reads it back from a database file.
+    """Every view and macro as dyad's DDL and SQL make it, as _views reads it back from a database file.
 
     A scratch file, not memory: DuckDB writes a view's SQL back from its stored form, which differs from the
     form it was created from (a chain of UNIONs comes back nested), so only a view read back from a file
@@ -93,16 +103,16 @@ def expected_views(sql_dir: Path) -> dict[str, tuple[str, tuple[tuple[str, str],
     with tempfile.TemporaryDirectory(prefix="dyad-views-") as folder:
         path = Path(folder) / "views.duckdb"
         with duckdb.connect(str(path), config=storage_config(path)) as scratch:
-            for ddl in sql_files(sql_dir / "ddl"):
-                scratch.execute(ddl.read_text(encoding="utf-8"))
+            for statement in table_ddl(sql_dir).values():
+                scratch.execute(statement)
             apply_views(scratch, sql_dir)
         with duckdb.connect(str(path), read_only=True) as scratch:
             return _views(scratch)
 
 
 def publish_views(con: duckdb.DuckDBPyConnection, sql_dir: Path) -> list[str]:
-    """Re-create only the views that differ from dyad's (SQL or columns: a table whose columns changed changes
-    a view's columns with the same SQL); the views created."""
+    """Re-create only the views and macros that differ from dyad's (SQL or columns: a table whose columns changed
+    changes a view's columns with the same SQL); the views and macros created."""
     wanted, have = expected_views(sql_dir), _views(con)
     keep = frozenset(name for name, view in wanted.items() if have.get(name) == view)
     return apply_views(con, sql_dir, keep)

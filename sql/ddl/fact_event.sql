@@ -8,9 +8,9 @@ create table if not exists fact_event (
     event_date     date,
     date_key       integer,
     date_precision varchar,
-    actor_key      integer,             -- dim_country.country_key
+    actor_key      integer,
     actor_iso3     varchar not null,
-    target_key     integer,             -- dim_country.country_key
+    target_key     integer,
     target_iso3    varchar not null,
     is_symmetric   boolean not null,
     status         varchar not null,

@@ -11,9 +11,9 @@ create table if not exists fact_event_mention (
     date_text         varchar,
     date_resolution   varchar,
     date_anchor       varchar,
-    actor_key      integer,             -- dim_country.country_key
+    actor_key      integer,
     actor_iso3        varchar not null,
-    target_key     integer,             -- dim_country.country_key
+    target_key     integer,
     target_iso3       varchar not null,
     status            varchar not null,
     is_symmetric      boolean not null,

@@ -9,9 +9,9 @@ create table if not exists fact_figure (
     qualifier      varchar,
     period_start   date,
     period_end     date,
-    exporter_key   integer,            -- dim_country.country_key
+    exporter_key   integer,
     exporter_iso3  varchar,
-    importer_key   integer,            -- dim_country.country_key
+    importer_key   integer,
     importer_iso3  varchar,
     sentence_index integer not null,
     char_start     integer not null,

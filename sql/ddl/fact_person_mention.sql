@@ -5,7 +5,7 @@ create table if not exists fact_person_mention (
     person_key     varchar not null,
     name           varchar not null,
     role           varchar,
-    country_key      integer,           -- dim_country.country_key
+    country_key      integer,
     country_iso3   varchar,
     sentence_index integer not null,
     char_start     integer not null,

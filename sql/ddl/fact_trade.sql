@@ -5,9 +5,9 @@ create table if not exists fact_trade (
     source varchar not null,            -- comtrade | baci
     source_file varchar not null,       -- the file (relative to the sources folder) the row came from
     row_ref varchar not null,           -- where in that file
-    reporter_key integer not null,      -- dim_country.country_key
+    reporter_key integer not null,
     reporter_iso3 varchar not null,
-    partner_key integer not null,       -- dim_country.country_key
+    partner_key integer not null,
     partner_iso3 varchar not null,
     flow varchar not null,              -- export | import | re-export | re-import, as the reporter reports it
     product_key integer not null,       -- dim_product.product_key (the chapter's for codes HS 2022 lacks)

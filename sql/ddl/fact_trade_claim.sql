@@ -3,9 +3,9 @@
 create table if not exists fact_trade_claim (
     claim_key      varchar not null, -- hash of document, sentence, span, exporter, importer and product
     document_key   varchar not null,
-    exporter_key   integer,             -- dim_country.country_key
+    exporter_key   integer,
     exporter_iso3  varchar not null,
-    importer_key   integer,             -- dim_country.country_key
+    importer_key   integer,
     importer_iso3  varchar not null,
     product        varchar not null,
     hs_code        varchar,

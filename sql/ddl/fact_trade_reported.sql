@@ -4,9 +4,9 @@ create table if not exists fact_trade_reported (
     period_start date not null,         -- first day of the first month
     period_end date not null,           -- last day of the last month
     measure varchar not null,           -- turnover (both directions) | exports | imports
-    exporter_key integer,               -- dim_country.country_key
+    exporter_key integer,
     exporter_iso3 varchar not null,
-    importer_key integer,               -- dim_country.country_key
+    importer_key integer,
     importer_iso3 varchar not null,
     value_usd double not null,
     qualifier varchar,                  -- exact | approx | more_than | less_than

@@ -3,11 +3,7 @@
 -- Only the document's own relations: an event of another pair told once in passing is in v_event_scope as 'context'.
 create or replace view v_event_mentions as
 with mentions as (
-    select * from fact_event_mention
-),
-
-documents as (
-    select document_key, name, published_date from dim_document
+    select * from with_document('fact_event_mention')
 ),
 
 event_types as (
@@ -26,7 +22,7 @@ participants as (
 
 final as (
     select
-        d.name as document_name,
+        m.document_name,
         m.event_id,
         m.event_date,
         m.date_precision,
@@ -47,12 +43,11 @@ final as (
         t.family,
         t.cameo_code,
         t.goldstein,
-        d.published_date,
+        m.published_date,
         m.document_key,
         m.mention_key,
         s.scope
     from mentions as m
-    inner join documents as d on d.document_key = m.document_key
     left join event_types as t on t.code = m.event_type
     left join participants as p on p.mention_key = m.mention_key
     inner join scopes as s on s.mention_key = m.mention_key

@@ -1,16 +1,12 @@
 -- Numbers the documents state about a relation: value, unit, period and direction.
 create or replace view v_figures as
 with figures as (
-    select * from fact_figure
-),
-
-documents as (
-    select document_key, name from dim_document
+    select * from with_document('fact_figure')
 ),
 
 final as (
     select
-        d.name as document_name,
+        f.document_name,
         f.measure,
         f.value,
         f.unit,
@@ -26,7 +22,6 @@ final as (
         f.document_key,
         f.figure_key
     from figures as f
-    inner join documents as d on d.document_key = f.document_key
 )
 
 select * from final

@@ -1,20 +1,16 @@
 -- Organizations the countries of a document share, one row per document, country and organization.
 create or replace view v_memberships as
 with memberships as (
-    select * from fact_membership
+    select * from with_document('fact_membership')
 ),
 
 organizations as (
     select * from dim_organization
 ),
 
-documents as (
-    select document_key, name from dim_document
-),
-
 final as (
     select
-        d.name as document_name,
+        m.document_name,
         m.country_iso3,
         coalesce(o.acronym, o.name) as organization,
         o.name as organization_name,
@@ -26,7 +22,6 @@ final as (
         m.document_key
     from memberships as m
     inner join organizations as o on o.organization_key = m.organization_key
-    inner join documents as d on d.document_key = m.document_key
 )
 
 select * from final

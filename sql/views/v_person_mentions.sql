@@ -1,16 +1,12 @@
 -- One row per person per document, with the role and country the text gives.
 create or replace view v_person_mentions as
 with mentions as (
-    select * from fact_person_mention
-),
-
-documents as (
-    select document_key, name from dim_document
+    select * from with_document('fact_person_mention')
 ),
 
 final as (
     select
-        d.name as document_name,
+        m.document_name,
         m.name,
         m.role,
         m.country_iso3,
@@ -21,7 +17,6 @@ final as (
         m.evidence,
         m.document_key
     from mentions as m
-    inner join documents as d on d.document_key = m.document_key
 )
 
 select * from final

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def warehouse() -> Iterator[duckdb.DuckDBPyConnection]:
-    """An in-memory database with every table of sql/ddl and the reference dimensions loaded."""
+    """An in-memory database with every table of dyad's and the reference dimensions loaded."""
     con = new_warehouse()
     yield con
     con.close()

@@ -64,6 +64,7 @@ def test_an_adopted_database_keeps_its_tables_through_full_runs(foreign: Path, p
     ("create view etl_run as select 1 as x", "'etl_run' is a view here"),
     ("create table v_dyad_summary (x integer)", "'v_dyad_summary' is a table here"),
     ("create view v_relations_timeline as select 1 as x", "view 'v_relations_timeline' would be replaced"),
+    ("create macro with_document(t) as table select 1 as x", "macro 'with_document' would be replaced"),
 ])
 def test_an_object_under_a_dyad_name_stops_adoption_with_its_name(foreign: Path, statement: str, problem: str) -> None:
     with duckdb.connect(str(foreign)) as con:

@@ -1,4 +1,4 @@
-"""Databases the tests build in several modules, written once: the in-memory warehouse (every table of sql/ddl
+"""Databases the tests build in several modules, written once: the in-memory warehouse (every table of dyad's
 plus the bundled reference dimensions), small DuckDB files for the CLI and the SQL session, and the check that an
 export of the same database is byte-identical."""
 from __future__ import annotations
@@ -11,22 +11,25 @@ import duckdb
 
 from flows.ingest.tables import bundled_reference
 from flows.publish.export import export_views
+from flows.warehouse.ddl import table_ddl
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def new_warehouse(views: Sequence[str] = (), database: str = ":memory:", reference: bool = True
                   ) -> duckdb.DuckDBPyConnection:
-    """A database (in memory unless a file is named) with every table of sql/ddl, the bundled reference
-    dimensions loaded unless reference is False, and the named views of sql/views (in the order given: a view
-    that reads another comes after it)."""
+    """A database (in memory unless a file is named) with every table of dyad's (flows.warehouse.ddl), the bundled
+    reference dimensions loaded unless reference is False, and the named views of sql/views after the macros they
+    may call (in the order given: a view that reads another comes after it)."""
     con = duckdb.connect(database)
-    for path in sorted((ROOT / "sql" / "ddl").glob("*.sql")):
-        con.execute(path.read_text(encoding="utf-8"))
+    for statement in table_ddl(ROOT / "sql").values():
+        con.execute(statement)
     for name, frame in bundled_reference().items() if reference else ():
         con.register("reference_frame", frame)
         con.execute(f'insert into "{name}" by name select * from reference_frame')
         con.unregister("reference_frame")
+    for path in sorted((ROOT / "sql" / "macros").glob("*.sql")) if views else ():  # the views call them
+        con.execute(path.read_text(encoding="utf-8"))
     for name in views:
         con.execute((ROOT / "sql" / "views" / f"{name}.sql").read_text(encoding="utf-8"))
     return con

@@ -89,17 +89,22 @@ def test_audits_of_tables_the_run_left_alone_are_not_run_again(star) -> None:
     assert "grain_fact_trade" not in str(failed.value)
 
 
-def test_only_views_that_differ_from_dyads_are_created_again(tmp_path: Path) -> None:
+def test_only_views_and_macros_that_differ_from_dyads_are_created_again(tmp_path: Path) -> None:
     db = str(tmp_path / "views.duckdb")
     with duckdb.connect(db, config={"storage_compatibility_version": "v1.4.0"}) as con:
         apply_ddl(con, SQL)
-        assert sorted(publish_views(con, SQL)) == sorted(p.stem for p in (SQL / "views").glob("*.sql"))
+        assert sorted(publish_views(con, SQL)) == sorted(p.stem for p in [*(SQL / "views").glob("*.sql"),
+                                                                          *(SQL / "macros").glob("*.sql")])
     with duckdb.connect(db) as con:  # read back from the file, as the next run sees them
         assert publish_views(con, SQL) == []
         con.execute("create or replace view v_figures as select 1 as x")
         con.execute("drop view v_trade_mirror")
         assert sorted(publish_views(con, SQL)) == ["v_figures", "v_trade_mirror"]
+        # a macro changed under the views: it is created again, the views that call it are left as they are
+        con.execute("create or replace macro with_document(fact_table) as table select 1 as x")
+        assert publish_views(con, SQL) == ["with_document"]
         assert publish_views(con, SQL) == []
+        assert con.execute("select count(*) from v_figures").fetchone() == (0,)
 
 
 def test_what_a_run_left_alone_is_decided_from_what_it_wrote() -> None:

@@ -3,13 +3,16 @@ and foreign-key audits generated from sql/star.yml, country keys, upgrades of ol
 format that DuckDB 1.x tools open."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from flows.warehouse.audits import AuditError, generated_audits, load_audits, run_audits, run_checks
 from flows.warehouse.connection import STORAGE_VERSION, connect, rewrite_for_older_readers, storage_version
+from flows.warehouse.ddl import duckdb_type
 from flows.warehouse.describe import apply_comments, catalog, header, inline_comments
 from flows.warehouse.load import apply_ddl, apply_views, attach_country_keys
 from flows.warehouse.marker import prepare_database, schema_version
@@ -35,8 +38,10 @@ def test_every_table_view_and_column_is_described(star) -> None:
     assert {r["name"] for r in rows if not r["description"]} == set()
     assert [f"{r['name']}.{r['column_name']}" for r in rows if not r["column_description"]] == []
     described = {(r["name"], r["column_name"]): r["column_description"] for r in rows}
-    # the DDL's inline comment wins over the glossary; views take the glossary
-    assert described[("fact_trade", "reporter_key")] == "dim_country.country_key"
+    # the DDL's inline comment wins over the glossary; views take the glossary, and so do the country keys
+    # (sql/star.yml names the table they point at, the glossary says whose country each is)
+    assert described[("fact_figure", "figure_key")].startswith("hash of document, sentence, span")
+    assert described[("fact_trade", "reporter_key")] == "dim_country.country_key of the reporter"
     assert described[("v_event_mentions", "date_precision")].startswith("day, month or year")
 
 
@@ -46,14 +51,29 @@ def test_header_and_inline_comments_are_read_from_the_sql() -> None:
     assert inline_comments(text) == {"a": "the a"}
 
 
-def test_staging_tables_hold_the_staging_models_columns_in_order(star) -> None:
-    """schemas/staging.py owns the staged columns; sql/ddl/stg_*.sql writes them again for DuckDB (one object
-    a file). A run writes the staged frames by column name and an incremental run reads them back into the
-    models' frames, so a column one side lacks would show only at run time (a null, or a failed read)."""
+def test_staging_tables_are_the_staging_models_columns_in_order(star) -> None:
+    """schemas/staging.py owns the staged columns and flows/warehouse/ddl.py writes the stg_* tables from it. A
+    run writes the staged frames by column name and an incremental run reads them back into the models' frames.
+    The types and `not null`s are the ones the hand-written DDL had (it was replaced by the generated one)."""
     tables = columns(star)
     assert {kind: list(tables[f"stg_{kind}"]) for kind in STAGING_MODELS} == {
         kind: list(polars_schema(model)) for kind, model in STAGING_MODELS.items()}
-    assert list(tables["stg_figures"])[:3] == ["document_key", "sentence_index", "char_start"]
+    assert tables["stg_figures"] == {
+        "document_key": "VARCHAR", "sentence_index": "INTEGER", "char_start": "INTEGER", "char_end": "INTEGER",
+        "evidence": "VARCHAR", "measure": "VARCHAR", "value": "DOUBLE", "unit": "VARCHAR", "qualifier": "VARCHAR",
+        "period_start": "DATE", "period_end": "DATE", "exporter_iso3": "VARCHAR", "importer_iso3": "VARCHAR"}
+    assert tables["stg_event_mentions"]["participants"] == "VARCHAR[]"
+    assert tables["stg_event_mentions"]["symmetric"] == "BOOLEAN"
+    nullable = {(t, c) for t, c in star.execute("select table_name, column_name from information_schema.columns "
+                                                "where table_name like 'stg%' and is_nullable = 'YES'").fetchall()}
+    assert nullable == {(f"stg_{kind}", name) for kind, model in STAGING_MODELS.items()
+                        for name, column in model.to_schema().columns.items() if column.nullable}
+    assert ("stg_event_mentions", "trigger") not in nullable and ("stg_figures", "qualifier") in nullable
+
+
+def test_a_staging_dtype_without_aduckdb_type_is_named() -> None:
+    with pytest.raises(TypeError, match="no DuckDB type for the staging dtype Time"):
+        duckdb_type(pl.Time())
 
 
 def test_star_yaml_generates_grain_unique_and_foreign_key_audits() -> None:
@@ -86,6 +106,21 @@ def test_a_broken_key_fails_the_audit_with_its_name(star) -> None:
                  "'A' as name, 0 as sentence_index, 0 as char_start, 5 as char_end, 'Text.' as evidence")
     with pytest.raises(AuditError, match=r"fk_fact_person_mention_person_key: 1 violating rows"):
         run_checks(star, SQL)
+
+
+def test_a_mention_view_takes_its_documents_name_and_date_through_with_document(star) -> None:
+    """sql/macros/with_document.sql is the inner join every mention view wrote for itself: a fact row gets its
+    document's file name and publication date, and a row whose document is missing is left out."""
+    star.execute("insert into dim_document by name select 'd1' as document_key, 'a.txt' as name, 'a.txt' as path, "
+                 "'txt' as format, 's' as sha256, 1 as size_bytes, date '2024-05-06' as published_date, "
+                 "'Text.' as text, now() as ingested_at")
+    star.execute("insert into fact_trade_claim (claim_key, document_key, exporter_iso3, importer_iso3, product, "
+                 "sentence_index, char_start, char_end, evidence) values ('c1', 'd1', 'AZE', 'BLR', 'oil', 0, 0, 5, "
+                 "'Text.'), ('c2', 'gone', 'AZE', 'BLR', 'tea', 0, 0, 5, 'Text.')")
+    assert star.execute("select claim_key, document_name, published_date from v_trade_claims").fetchall() == [
+        ("c1", "a.txt", date(2024, 5, 6))]
+    assert star.execute("select * exclude (document_name, published_date) from with_document('fact_trade_claim')"
+                        ).fetchall() == star.execute("select * from fact_trade_claim where claim_key = 'c1'").fetchall()
 
 
 def test_country_keys_are_filled_beside_every_iso3(star) -> None:
