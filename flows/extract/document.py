@@ -13,7 +13,8 @@ from flows.common.dates import (DateContext, could_have_date, document_days, doc
                                 newest_day)
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
-from flows.extract.event_lists import find_listed_visits, named_year_visits
+from flows.extract.event_lists import ListedVisit, find_listed_visits, named_year_visits, visit_lists
+from flows.extract.list_people import drop_heading_visits, listed_line_sides, share_visitor_side
 from flows.extract.event_missions import mission_sides
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
@@ -225,6 +226,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     prefetch_names(texts, countries)
     prefetch_trade(texts, trade_gate)  # the trade sentences' parse, one batch
     prefetch_event_parses(texts)  # the dependency parse of trigger sentences
+    listed = find_listed_visits(doc["text"])  # visits a fact sheet lists under headings
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
         reading.last_entity = _latter(sentence.text, sentence_countries, persons, reading.last_entity)
@@ -232,7 +234,12 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
                              reading.last_entity)
         _fill_from_events(events, persons, sentence.text, reading.last_entity)
         _fill_from_context(sentence.text, sentence_countries, persons)
-        events = named_year_visits(sentence.text, sentence_countries, reading.pair, events)  # one visit a listed year
+        visit_list = visit_lists(sentence.text, sentence_countries, reading.pair)  # visitors, each with their years
+        events = named_year_visits(sentence.text, sentence_countries, reading.pair, events, visit_list)
+        share_visitor_side(sentence.text, visit_list, persons)
+        if listed:  # a visits section's items and heading
+            listed_line_sides(sentence.start, persons, listed)
+            events = drop_heading_visits(sentence.start, events, listed)
         events = mission_sides(sentence.text, sentence_countries, reading.pair, events)  # a consulate in a city of one side: the other's
         _add_events(events, sentence, reading)
         _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
@@ -243,7 +250,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
     rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day
     out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_coarser_copies(rows)))
-    _add_listed_visits(doc["text"], len(sentences), reading)  # after: a listed year is its own visit, not a copy
+    _add_listed_visits(doc["text"], listed, len(sentences), reading)  # after: a listed year is its own visit, not a copy
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
     return out
@@ -309,11 +316,11 @@ def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) ->
         })
 
 
-def _add_listed_visits(text: str, sentence_count: int, reading: Reading) -> None:
+def _add_listed_visits(text: str, listed: list[ListedVisit], sentence_count: int, reading: Reading) -> None:
     """Visits a fact sheet lists as years under a 'From A to B:' heading (flows/extract/event_lists.py); each line
     is its own evidence, numbered after the document's sentences."""
     lines: dict[int, Sentence] = {}
-    for visit in find_listed_visits(text):
+    for visit in listed:
         line = lines.get(visit.line_start)
         if line is None:
             line = lines[visit.line_start] = Sentence(sentence_count + len(lines), visit.line_start, visit.line_end,

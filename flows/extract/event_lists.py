@@ -4,6 +4,7 @@
     From Arland to Borvia:      <- the direction (visitor first)
     Presidents:                 <- an office heading keeps the section open
     1998, 2004, 2015            <- one visit a year
+    - Premier Ida Moss (1996)   <- or items of a title and name with their dates (flows/common/list_items.py)
 
 The sentence splitter drops such lines (headings and bare years are no sentences), so they are read here from the
 document's lines. The words are rows of flows/lexicon/events.toml ([year_lists])."""
@@ -15,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows.common.dates import DateMention
+from flows.common.list_items import ends_with_name, item_dates, line_item_dates, year_groups
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
 from flows.extract.event_rows import EventRow
 from flows.lexicon import read_toml
@@ -29,6 +31,8 @@ class ListedVisit:
     date: DateMention
     line_start: int
     line_end: int
+    heading: tuple[int, int] = (0, 0)  # the 'From A to B' line the item is under
+
 
 
 @lru_cache(maxsize=1)
@@ -56,14 +60,15 @@ def _direction(line: str) -> tuple[str, str] | None:
 def _is_heading(line: str) -> bool:
     """A short line ending with a colon and holding no digit: an office heading inside the section."""
     stripped = line.strip()
-    return stripped.endswith(":") and not re.search(r"\d", stripped) and len(stripped.split()) <= _words()["heading_words"]
+    return (stripped.endswith(":") and not any(char.isdigit() for char in stripped)
+            and len(stripped.split()) <= _words()["heading_words"])
 
 
 def find_listed_visits(text: str) -> list[ListedVisit]:
     """Every year listed under a 'From A to B' heading of a visits section, as a visit of A to B that year."""
     words = _words()
     out: list[ListedVisit] = []
-    in_section, direction, position = False, None, 0
+    in_section, direction, position, heading = False, None, 0, (0, 0)
     for line in text.splitlines(keepends=True):
         start, position = position, position + len(line)
         body = line.rstrip("\r\n")
@@ -71,13 +76,18 @@ def find_listed_visits(text: str) -> list[ListedVisit]:
             continue
         turned = _direction(body) if (in_section or words["section"].search(body)) and len(body.split()) <= 12 else None
         if turned is not None:
-            in_section, direction = True, turned
+            in_section, direction, heading = True, turned, (start, start + len(body))
         elif words["years"].match(body) and direction is not None:
             for match in words["year"].finditer(body):
                 year = int(match.group())
                 mention = DateMention(match.start(), match.end(), match.group(), date(year, 1, 1), "year", "explicit",
                                       None)
-                out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body)))
+                out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading))
+        elif direction is not None and (dates := line_item_dates(body)):
+            for at, end, year, month in dates:  # '- President Ana Soto (1990)', '• 2015: Premier Jon Roe'
+                mention = DateMention(at, end, body[at:end], date(year, month or 1, 1), "month" if month else "year",
+                                      "explicit", None)
+                out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading))
         elif words["section"].search(body) and _is_heading(body):
             in_section, direction = True, None
         elif not (in_section and _is_heading(body)):
@@ -88,18 +98,14 @@ def find_listed_visits(text: str) -> list[ListedVisit]:
 @lru_cache(maxsize=1)
 def _named_words() -> dict:
     data = read_toml("events.toml")["year_lists"]
-    return {"noun": re.compile(data["named_noun"], re.I), "bracket": re.compile(data["named_bracket"]),
-            "in": re.compile(data["named_in"]), "comma": re.compile(data["named_comma"]),
-            "verb": re.compile(data["named_verb"], re.I), "target": re.compile(data["named_target"], re.I),
-            "actor": re.compile(data["named_actor"], re.I), "year": re.compile(data["year"]),
+    return {"noun": re.compile(data["named_noun"], re.I), "host": re.compile(data["named_host"], re.I), "verb": re.compile(data["named_verb"], re.I), "target": re.compile(data["named_target"], re.I),
+            "actor": re.compile(data["named_actor"], re.I),
             "items": int(data["named_items"])}
 
 
 def _after_name(sentence: str, at: int, countries: list[CountryMention]) -> bool:
     """Whether a capitalised word that is no country's name ends at `at` ('Ida Moss (1976)', not 'Borvia (1976)')."""
-    word = re.search(r"([\wÀ-ÿ.’'-]+)$", sentence[:at])
-    return (word is not None and word.group(1)[0].isupper()
-            and not any(country.start < at <= country.end for country in countries))
+    return ends_with_name(sentence, at) and not any(country.start < at <= country.end for country in countries)
 
 
 def _sides(head: str, offset: int, countries: list[CountryMention],
@@ -125,33 +131,48 @@ def _sides(head: str, offset: int, countries: list[CountryMention],
     return (actor, target) if actor and target and actor != target else None
 
 
-def named_year_visits(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
-                      rows: list[EventRow]) -> list[EventRow]:
-    """A sentence that lists visits by visitor, each with its years ('visits to Borvia by Presidents Ana Soto (1990)
-    and Jon Roe (1993, Summit 1996 and 1999)'): one visit a year a visitor, in place of the visits the clause reader
-    found there (it takes the nearest year alone). Other rows, and sentences with no such list, are left as they are."""
+@dataclass(frozen=True)
+class VisitList:
+    """One list of visitors with their years: who visited whom, the year groups, and the words that open it."""
+
+    sides: tuple[str, str]  # (visitor, host)
+    items: list[re.Match]
+    trigger: re.Match
+    span: tuple[int, int]
+
+
+def visit_lists(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list[VisitList]:
+    """The lists of visitors of a sentence, each with its years ('visits to Borvia by Presidents Ana Soto (1990) and
+    Jon Roe (1993, Summit 1996 and 1999)'; 'Borvia was visited by ...'; '... also visited Borvia')."""
     words = _named_words()
     nouns = list(words["noun"].finditer(sentence))
-    listed: list[EventRow] = []
-    spans: list[tuple[int, int]] = []
+    out: list[VisitList] = []
     for k, noun in enumerate(nouns):
         end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sentence)
         items = _items(sentence, noun.end(), end, countries)
         if len(items) < words["items"]:
             continue
         sides = _sides(sentence[noun.start():items[0].start()], noun.start(), countries, pair)
-        if sides is None:
-            continue
-        spans.append((noun.start(), items[-1].end()))
-        listed.extend(_year_rows(sentence, items, sides, noun))
-    for host, items, verb in _subject_lists(sentence, countries, pair):
-        spans.append((items[0].start(), verb.end()))
-        guest = other_side(pair, host)
-        listed.extend(_year_rows(sentence, items, (guest, host), verb))
-    if not listed:
+        if sides is not None:
+            out.append(VisitList(sides, items, noun, (noun.start(), items[-1].end())))
+    taken = [found.span for found in out]
+    for host, items, verb in _subject_lists(sentence, countries, pair) + _hosted_lists(sentence, countries, pair, taken):
+        span = (min(items[0].start(), verb.start()), max(items[-1].end(), verb.end()))
+        out.append(VisitList((other_side(pair, host), host), items, verb, span))
+    return out
+
+
+def named_year_visits(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
+                      rows: list[EventRow], lists: list[VisitList] | None = None) -> list[EventRow]:
+    """A sentence that lists visits by visitor, each with its years: one visit a year a visitor, in place of the
+    visits the clause reader found there (it takes the nearest year alone). Other rows, and sentences with no such
+    list, are left as they are. `lists`: the sentence's visit_lists when the caller has them already."""
+    lists = visit_lists(sentence, countries, pair) if lists is None else lists
+    if not lists:
         return rows
-    kept = [row for row in rows if not (family(row.event_type) == "visit" and any(_within(row, first, last)
-                                                                                  for first, last in spans))]
+    listed = [row for found in lists for row in _year_rows(sentence, found.items, found.sides, found.trigger)]
+    kept = [row for row in rows if not (family(row.event_type) == "visit" and any(_within(row, *found.span)
+                                                                                  for found in lists))]
     return kept + listed
 
 
@@ -163,10 +184,7 @@ def _within(row: EventRow, first: int, last: int) -> bool:
 
 def _items(sentence: str, start: int, end: int, countries: list[CountryMention]) -> list[re.Match]:
     """The visitors' year groups between start and end, each right after a person's name, in text order."""
-    words = _named_words()
-    items = [match for kind in ("bracket", "in", "comma") for match in words[kind].finditer(sentence, start, end)
-             if _after_name(sentence, match.start(), countries)]
-    return sorted(items, key=lambda match: match.start())
+    return year_groups(sentence, start, end, lambda at: _after_name(sentence, at, countries))
 
 
 def _subject_lists(sentence: str, countries: list[CountryMention],
@@ -188,18 +206,37 @@ def _subject_lists(sentence: str, countries: list[CountryMention],
     return out
 
 
+def _hosted_lists(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
+                  taken: list[tuple[int, int]]) -> list[tuple[str, list[re.Match], re.Match]]:
+    """(host, year groups, frame) of each list of visitors a host frame opens: 'Borvia was visited by Premier Ida
+    Moss (1980), President Tom Bell (1996)', 'Borvia also received ...' -> Borvia hosts visits of the pair's other
+    side. The list runs to the next list's opening word; a list another opener already read is left alone."""
+    if pair is None:
+        return []
+    words = _named_words()
+    out: list[tuple[str, list[re.Match], re.Match]] = []
+    for country in countries:
+        frame = words["host"].match(sentence, country.end)
+        if country.iso3 not in pair or frame is None or any(first <= frame.end() < last for first, last in taken):
+            continue
+        following = words["noun"].search(sentence, frame.end())
+        items = _items(sentence, frame.end(), following.start() if following else len(sentence), countries)
+        if len(items) >= words["items"]:
+            out.append((country.iso3, items, frame))
+    return out
+
+
 def _year_rows(sentence: str, items: list[re.Match], sides: tuple[str, str], trigger: re.Match) -> list[EventRow]:
     """One visit of sides[0] to sides[1] a year a visitor (a year told twice for one visitor is one visit)."""
     out: list[EventRow] = []
     for item in items:
-        seen: set[int] = set()
-        for year_match in _named_words()["year"].finditer(item.group("years")):
-            year = int(year_match.group())
-            if year in seen:
+        seen: set[tuple[int, int | None]] = set()
+        for start, end, year, month in item_dates(item):
+            if (year, month) in seen:
                 continue
-            seen.add(year)
-            at = item.start("years") + year_match.start()
-            mention = DateMention(at, at + 4, year_match.group(), date(year, 1, 1), "year", "explicit", None)
+            seen.add((year, month))
+            mention = DateMention(start, end, sentence[start:end], date(year, month or 1, 1),
+                                  "month" if month else "year", "explicit", None)
             out.append(EventRow("official_visit", sides[0], sides[1], 0, len(sentence), trigger.group().strip(),
                                 mention, "explicit", "occurred", False, None, trigger_start=trigger.start()))
     return out

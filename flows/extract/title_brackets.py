@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from flows.common.list_items import bracket_item_starts
 from flows.extract.names import Tok, match_seq, read_name, title_lexicon
 from flows.extract.titles import Found, singular
 from flows.lexicon import read_toml
 
-OPEN, CLOSE = {"[": "]", "(": ")"}, {"]", ")"}
+OPEN = frozenset("[(")
 LINKS = frozenset({"visit", "visits", "from", "by", "of", "to", "the", "trips", "trip", "state", "official"})
 GAP = 6  # tokens between the office word and the bracket ('Presidential visits from the Republic of X [')
 
@@ -17,7 +18,8 @@ GAP = 6  # tokens between the office word and the bracket ('Presidential visits 
 @lru_cache(maxsize=1)
 def _adjectives() -> list[tuple[tuple[str, ...], str]]:
     table = read_toml("titles.toml")["office_adjectives"]
-    return sorted(((tuple(k.replace("-", " - ").split()), v) for k, v in table.items()), key=lambda kv: -len(kv[0]))
+    return sorted(((tuple(k.lower().replace("-", " - ").split()), v) for k, v in table.items()),
+                  key=lambda kv: -len(kv[0]))
 
 
 def _office_before(toks: list[Tok], bracket: int) -> tuple[str, str | None] | None:
@@ -28,7 +30,8 @@ def _office_before(toks: list[Tok], bracket: int) -> tuple[str, str | None] | No
     for k in range(bracket - 1, max(-1, bracket - 1 - GAP), -1):
         t = toks[k]
         for words, office in _adjectives():  # the longest ending here: 'Prime Ministerial', not 'Ministerial'
-            if k + 1 >= len(words) and tuple(x.text for x in toks[k + 1 - len(words):k + 1]) == words:
+            # in any case: 'three presidential visits' as 'Presidential Visits'
+            if k + 1 >= len(words) and tuple(x.text.lower() for x in toks[k + 1 - len(words):k + 1]) == words:
                 return office, country
         for start in (k - 2, k - 1, k):  # 'Prime Ministers' ending here, before 'Ministers'
             if start >= 0 and start + match_seq(toks, start, lex["heads"]) == k + 1 and t.text.endswith("s"):
@@ -49,15 +52,8 @@ def bracket_lists(toks: list[Tok], taken: set[int]) -> list[Found]:
         office = _office_before(toks, b)
         if office is None:
             continue
-        k = b + 1
-        while k < len(toks) and toks[k].text not in CLOSE:
-            while k < len(toks) and toks[k].text in ("&", "and", ";", ","):
-                k += 1
+        for k in bracket_item_starts([tok.text for tok in toks], b):
             e = read_name(toks, k)
             if e - k >= 2 and not any(x in taken for x in range(k, e)):
                 found.append(Found(k, e, office[0], office[1], "explicit" if office[1] else "none"))
-            # to the next item: past the year and the semicolon
-            k = max(e, k + 1)
-            while k < len(toks) and toks[k].text not in CLOSE and toks[k].text != ";":
-                k += 1
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flows.extract.names import Tok, match_seq, read_name, skip_courtesy, title_lexicon
 from flows.extract.title_as import office_as
+from flows.extract.list_offices import office_lists
 from flows.extract.title_brackets import bracket_lists
 from flows.extract.title_complements import read_complement
 from flows.extract.titles import Found, singular, taken_tokens
@@ -121,4 +122,5 @@ def told_titles(sentence: str, toks: list[Tok], founds: list[Found]) -> list[Fou
     out += listed_as_titles(toks, taken_tokens(founds + out))
     if "[" in sentence or "(" in sentence:
         out += bracket_lists(toks, taken_tokens(founds + out))
+    out += office_lists(toks, taken_tokens(founds + out))  # 'Ambassadors of A to B: X (1990-1994), Y (1994-1998)'
     return out

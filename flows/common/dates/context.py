@@ -10,7 +10,8 @@ from flows.common.dates import explicit, relative
 from flows.common.dates.arithmetic import format_date, period_end
 from flows.common.dates.grammar import ALTERNATIVES, scan
 from flows.common.dates.resolved import Resolved, norm
-from flows.common.dates.words import FULL_MONTHS, NAME_PARTICLES, PREP_KIND, TARGET_PREPOSITIONS
+from flows.common.dates.words import FULL_MONTHS, PREP_KIND, TARGET_PREPOSITIONS
+from flows.common.list_items import items_joined
 from flows.common.words import alternation
 
 
@@ -34,12 +35,8 @@ class DateMention:
 
 # What may stand between two dates of a list: "1972 and 1991", "1972, 1985", "June 5-6, 2014, and on April 2".
 _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
-# ... and what stands between the dates of a list of people, each with their own year: "Premier A (1980 and 1985),
-# President B (1996)" (a closing bracket, a comma or semicolon, a name, an opening bracket) or "[Minister C, 1993;
-# Minister D, 1978]" (a semicolon, a name, a comma). Lower-case words other than name particles end a name.
-_NAME = (rf"(?:[A-ZÀ-Þ][\w.'’-]*|{alternation(NAME_PARTICLES)})(?:\s+(?:[A-ZÀ-Þ][\w.'’-]*|{alternation(NAME_PARTICLES)})){{0,7}}")
-_NAMED_ITEM_JOIN_RX = re.compile(rf"\s*\)\s*[,;]\s*(?:&\s*|and\s+)?{_NAME}\s*\(\s*"
-                                 rf"|\s*;\s*(?:&\s*|and\s+)?{_NAME}\s*,\s*")
+# ... or the seam of two items of a list of people, each with their own year: "Premier A (1980 and 1985), President
+# B (1996)", "[Minister C, 1993; Minister D, 1978]" (flows/common/list_items.py, the one reader of that shape).
 # A year written after the day or month it belongs to, past a preposition: "from March 14-16 in 2017", "on 5 May
 # of 2018". Not a range or list of years ("in 2019-2020", "in 2019 and 2020": a period of their own).
 _YEAR_AFTER_RX = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?((?:1[6-9]|20)\d\d)\b(?!\s*(?:[-–—/]|and\b|to\b)|,\d)",
@@ -181,7 +178,7 @@ class DateContext:
                 resolved = Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
                                     period_end(resolved.value, resolved.precision), kind)
             listed = bool(mentions) and (_LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
-                                         or _NAMED_ITEM_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None)
+                                         or items_joined(sentence, mentions[-1].end, start))
             mention = DateMention(start, end, written[start:end], resolved.value,
                                   resolved.precision, resolved.resolution, resolved.anchor,
                                   resolved.end_value, kind, listed)

@@ -25,7 +25,6 @@ MULTIPLIERS: dict[str, int] = dict(_WORDS["multipliers"])
 ORDINALS: dict[str, int] = dict(_WORDS["ordinals"])
 RELATIVE_DAYS: dict[str, int] = dict(_WORDS["relative_days"])
 PREP_KIND: dict[str, str] = dict(_WORDS["preposition_kinds"])
-NAME_PARTICLES: list[str] = list(_WORDS["named_lists"]["name_particles"])
 TARGET_PREPOSITIONS = frozenset(word for word, on in _WORDS.get("target_prepositions", {}).items() if on)
 
 
