@@ -55,6 +55,15 @@ OTHER_OCCASION = re.compile(
     whole_words(read_toml("dates.toml")["attributive_dates"]["other_time_before"]) + r"\s+the\s+$", re.I)
 OCCASION_WORD = re.compile(r"\s+(?![Oo]f\b|[Ii]n\b|[Aa]nd\b|[Tt]o\b|[Aa]t\b)[A-Za-zÀ-ÿ][\w-]*")
 BACKGROUND_FRAME = re.compile(read_toml("dates.toml")["background_frames"]["opening"], re.I)
+_OWN = read_toml("dates.toml")["own_dates"]
+# 'a programme for 2024-2026': a period's preposition (and 'the period', 'the years') right before the date
+PERIOD_BEFORE = re.compile(r"\b" + alternation(_OWN["period_before"]) + r"\s+(?:the\s+"
+                           + alternation(_OWN["period_nouns"]) + r"\s+)?$")
+PERIOD_OPENING = re.compile(alternation(_OWN["period_opening"]) + r"\b")
+ERA_BEFORE = re.compile(r"\b" + alternation(_OWN["era_before"]) + r"\s+$")
+SPAN_SUPERLATIVE = re.compile(whole_words(_OWN["span_superlatives"]), re.I)
+SUBORDINATOR = re.compile(whole_words(_OWN["subordinators"]))
+POSSESSIVE_AFTER = re.compile(r"[’']s\s")
 ATTRIBUTIVE_REACH = 45  # characters from the date to a trigger that is the noun it dates ('the 2014 visit')
 _COUNT_ADVERBS: dict[str, int] = _WORDS["count_adverbs"]
 COUNT = re.compile(whole_words([*_COUNT_ADVERBS, _WORDS["count_times"]], longest_first=False, escape=False), re.I)
@@ -117,18 +126,17 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
     their ministers held talks last month'), and a 'first ... in five years' is a span, not a date."""
     out = []
     for mention in dates:
-        if re.search(r"\b(?:for|until|till|through)\s+(?:the\s+(?:period|years?)\s+)?$",
-                     sentence[max(0, mention.start - 25):mention.start]) or re.match(r"(?:for|until)\b", mention.text):
+        before = sentence[max(0, mention.start - 25):mention.start]
+        if PERIOD_BEFORE.search(before) or PERIOD_OPENING.match(mention.text):
             continue  # 'a programme for 2024-2026': the period of what was signed, not the day of signing
         if mention.kind == "since" and TALLY_COUNT.search(sentence):
             continue  # 'From 1995 to this day, the two sides have concluded over 30 treaties': a tally's start
-        if DECADE.search(mention.text) and re.search(r"\b(?:of|from|since|in)\s+$",
-                                                     sentence[max(0, mention.start - 6):mention.start]):
+        if DECADE.search(mention.text) and ERA_BEFORE.search(before[-6:]):
             continue  # 'the wars of the 1990s': a decade that names an era, not the day of the event
-        if DURATION.match(mention.text) and re.search(r"\b(?:first|last|highest|lowest|biggest|largest|longest)\b",
-                                                      sentence[max(0, mention.start - 60):mention.start], re.I):
+        if DURATION.match(mention.text) and \
+                SPAN_SUPERLATIVE.search(sentence[max(0, mention.start - 60):mention.start]):
             continue
-        if re.match(r"[’']s\s", sentence[mention.end:mention.end + 3]) and not (
+        if POSSESSIVE_AFTER.match(sentence[mention.end:mention.end + 3]) and not (
                 hit.start <= mention.end + 3 + POSSESSED_REACH and mention.end <= hit.end):
             continue  # "Tuesday's talks built on the session held on 16 May": Tuesday is the talks' day
         if _names_other_occasion(mention, hit, sentence):
@@ -138,7 +146,7 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
             continue  # 'marking the 100th anniversary of the recognition in 1921': 1921 is the act remembered
         if mention.start > hit.end:
             between = sentence[hit.end:mention.start]
-            sub = re.search(r"\b(?:after|before|since|following|when|while)\b", between)
+            sub = SUBORDINATOR.search(between)
             if sub and any(other is not hit and hit.end + sub.start() < other.start < mention.start for other in hits):
                 continue
             if rules()["reported_that"].search(between):

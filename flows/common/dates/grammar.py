@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from flows.common.dates.words import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS, RELATIVE_DAYS, WEEKDAYS, capitalised
+from flows.common.dates.words import (FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS,
+                                     POINT_PREPOSITIONS, PREP_KIND, RELATIVE_DAYS, WEEKDAYS, YEAR_KINDS,
+                                     capitalised)
 from flows.common.words import alternation
 from flows.common.prefilter import word_gate
 
@@ -25,9 +27,11 @@ _NUM = rf"(?i:{alternation([word for word, value in NUMBER_WORDS.items() if valu
 _UNIT = r"(?i:day|week|month|year|decade)s?"
 _WEEKDAY = rf"{alternation(capitalised(WEEKDAYS))}(?![A-Za-z])"
 _RELDAY = alternation(RELATIVE_DAYS, "i")
-# "between" is captured apart: only "between 2010 and 2015" makes a period of two years joined by "and".
-_PREP = (r"(?:(?P<prep>(?i:since|until|till|through|by|before|after|from|(?P<between>between)|in|on|at|during))"
-         r"\s+)?")
+# "between" is its own group: only "between 2010 and 2015" joins two years by "and" into one period
+_PREPOSITIONS = [*(word for word in PREP_KIND if word != "between"), *POINT_PREPOSITIONS]
+_PREP = rf"(?:(?P<prep>(?i:{alternation(_PREPOSITIONS)[3:-1]}|(?P<between>between)))\s+)?"
+# "the 2023 calendar year": the year itself, told with what kind of year it is
+_CALENDAR_YEAR = alternation(YEAR_KINDS, "i") + r"\s+(?i:year)"
 _RANGE_JOIN = rf"(?:{_DASH}|\s+(?i:to|until|and)\s+)"
 
 
@@ -64,9 +68,10 @@ ALTERNATIVES: list[tuple[str, str]] = [
      rf"(?P<@u>(?i:half|quarter))(?:\s+of\s+(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR}|(?i:the\s+year))))?"
      rf"|(?P<@hq>[QH][1-4])\s+(?P<@y2>{_YEAR})"
      rf"|(?:(?i:the)\s+)?(?i:first)\s+(?P<@n>{_NUM})\s+(?i:months)\s+of\s+(?P<@y3>{_YEAR})"),
+    # "the end of 2025", "early 1992", "the end of the 2031 calendar year"
     ("year_edge",
      rf"(?:(?:the\s+)?(?P<@e>(?i:end|beginning|start|middle|turn))\s+of\s+|(?P<@q>(?i:early|late|mid))[- ]?)"
-     rf"(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR}|(?i:the\s+year)))"),
+     rf"(?:(?:(?i:the)\s+)?(?P<@y>{_YEAR})(?:\s+{_CALENDAR_YEAR})?|(?P<@ry>{_RELYEAR}|(?i:the\s+year)))"),
     # "2010-2015", "2010 to 2015", "between 2010 and 2015"; "in 1972 and 1991" is two years, read one by one
     ("year_range", rf"(?P<@y1>{_YEAR})(?:{_DASH}(?:(?P<@y2>{_YEAR})|(?P<@yy>\d\d)(?![\d]))"
                    rf"|\s+(?P<@c>(?i:to|until|through)|(?(between)(?i:and)|(?!)))\s+(?P<@y3>{_YEAR}))"),
@@ -136,9 +141,9 @@ _CORE_WORDS = frozenset(
 _CASED_CORES = frozenset(capitalised(MONTHS) + capitalised(WEEKDAYS))
 # ... begins with one of these words ...
 _STARTERS = frozenset(
-    "since until till through by before after from between in on at during the a an later earlier this last next "
+    "the a an later earlier this last next "
     "that coming past current early late mid end beginning start middle turn first second third fourth".split()
-) | frozenset(NUMBER_WORDS) | _CORE_WORDS
+) | frozenset(PREP_KIND) | frozenset(POINT_PREPOSITIONS) | frozenset(NUMBER_WORDS) | _CORE_WORDS
 # ... and is made only of these words (besides core words), so a date never starts left of a word not in here.
 _CHAIN = _STARTERS | frozenset(
     "of same following previous preceding half quarter ago afterwards to and night".split())

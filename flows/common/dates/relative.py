@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from flows.common.dates.arithmetic import PRECISION_RANK, UNIT_PRECISION, add_months, coarser, shift_date, truncate
 from flows.common.dates.grammar import tense
 from flows.common.dates.resolved import Resolved, norm, read_day, read_month, read_number, safe
-from flows.common.dates.words import FULL_MONTHS, RELATIVE_DAYS, WEEKDAYS, capitalised
+from flows.common.dates.words import FULL_MONTHS, RELATIVE_DAYS, ROUND_AGO_UNITS, WEEKDAYS, capitalised
 from flows.common.words import alternation
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ def parse_time_ago(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | Non
         # no publication date, but the story has told its day ('... at the Istana on September 7, 2017.'): '50 years
         # ago to this day' is that day fifty years back
         return Resolved(shift_date(ctx.last[0], -amount, unit), "day", "anaphora", ctx.last_anchor())
-    if amount is None or ctx.published is None:
+    if amount is None or ctx.published is None or (unit in ROUND_AGO_UNITS and not m["time_ago_t"]):
+        # 'ties set up five decades ago': a round measure, no year (a date line's year less 50 is a guess)
         return Resolved(None, None, "relative", None) if amount is not None else None
     precision = "day" if m["time_ago_t"] else UNIT_PRECISION[unit]
     value = truncate(shift_date(ctx.published, -amount, unit), precision)

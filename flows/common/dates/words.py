@@ -25,6 +25,11 @@ MULTIPLIERS: dict[str, int] = dict(_WORDS["multipliers"])
 ORDINALS: dict[str, int] = dict(_WORDS["ordinals"])
 RELATIVE_DAYS: dict[str, int] = dict(_WORDS["relative_days"])
 PREP_KIND: dict[str, str] = dict(_WORDS["preposition_kinds"])
+POINT_PREPOSITIONS: list[str] = list(_WORDS["point_prepositions"]["words"])
+# "five decades ago" is a round measure (no year)
+ROUND_AGO_UNITS = frozenset(_WORDS["round_units"]["ago"])
+# "by the close of the 2031 calendar year": words that say what kind of year a written year is
+YEAR_KINDS: list[str] = list(_WORDS["year_kinds"]["words"])
 TARGET_PREPOSITIONS = frozenset(word for word, on in _WORDS.get("target_prepositions", {}).items() if on)
 
 
