@@ -55,17 +55,23 @@ SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "mln": 
 PREFIXED_SYMBOLS = {"c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "n$": "NAD", "hk$": "HKD",
                     "s$": "SGD", "r$": "BRL", "nt$": "TWD", "j$": "JMD", "tt$": "TTD", "mx$": "MXN", "r": "ZAR",
                     "ksh": "KES", "kshs": "KES", "ush": "UGX", "ushs": "UGX", "tsh": "TZS", "tshs": "TZS", "gh₵": "GHS",
+                    # 'GH¢14 million' (the cent sign for the cedi), 'N54.2 billion' (a Nigerian paper's naira, read only
+                    # before a scale word: 'N95 masks' is none), 'FCFA 40 billion' (the West African CFA franc)
+                    "gh¢": "GHS", "n": "NGN", "fcfa": "XOF", "cfa": "XOF",
                     "₦": "NGN", "₩": "KRW", "₫": "VND", "฿": "THB", "₱": "PHP", "rm": "MYR", "rp": "IDR"}
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
                     "₸": "KZT", "₺": "TRY", "₴": "UAH", "₹": "INR", "₾": "GEL", "₼": "AZN", **PREFIXED_SYMBOLS}
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB KZT UZS KGS TJS TMT AZN GEL AMD TRY UAH BYN MDL RON HUF RSD MNT IRR INR "
-                  "CHF PLN CZK SEK NOK DKK CAD AUD KRW BGN").split()
+                  "CHF PLN CZK SEK NOK DKK CAD AUD KRW BGN XOF XAF NGN GHS KES UGX TZS ZAR NPR PKR LKR BDT THB VND IDR "
+                  "MYR PHP SGD NZD HKD BRL MXN AED SAR EGP").split()
 # currency noun -> ISO code, and adjective + noun where the adjective changes the currency
 CURRENCY_NOUNS = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "rouble": "RUB", "ruble": "RUB", "tenge": "KZT",
                   "yuan": "CNY", "renminbi": "CNY", "pound": "GBP", "lira": "TRY", "lari": "GEL", "dram": "AMD",
                   "manat": "AZN", "som": "KGS", "sum": "UZS", "soum": "UZS", "lei": "RON", "leu": "RON",
                   "forint": "HUF", "dinar": "RSD", "tugrik": "MNT", "tögrög": "MNT", "rial": "IRR",
-                  "hryvnia": "UAH", "rupee": "INR", "franc": "CHF", "zloty": "PLN", "won": "KRW", "lev": "BGN", "leva": "BGN"}
+                  "hryvnia": "UAH", "rupee": "INR", "franc": "CHF", "zloty": "PLN", "won": "KRW", "lev": "BGN", "leva": "BGN",
+                  # '24 billion CFA francs', '147 billion FCFA': the West African CFA franc
+                  "cfa": "XOF", "fcfa": "XOF"}
 CURRENCY_ADJECTIVES = {("canadian", "dollar"): "CAD", ("australian", "dollar"): "AUD", ("hong kong", "dollar"): "HKD",
                        ("singapore", "dollar"): "SGD", ("new zealand", "dollar"): "NZD",
                        ("belarusian", "rouble"): "BYN", ("belarusian", "ruble"): "BYN",
@@ -106,7 +112,8 @@ _DIGITS = _DECIMAL_COMMA + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d
 _SCALE = r"(?i:trillion|billion|million|thousand)s?"
 _ABBREVIATION = r"(?:bn|mn|mln|bln|trln|trn|tn|m|b|k)(?![\w])"
 _CODES = "|".join(CURRENCY_CODES)
-_PREFIXED = r"(?:CA|AU|NZ|HK|NT|MX|TT|C|A|N|S|J)\$|R\$|R(?=\d)|K[Ss]hs?(?=\s?\d)|U[Ss]hs?(?=\s?\d)|T[Ss]hs?(?=\s?\d)|GH₵|RM(?=\s?\d)|Rp(?=\s?\d)|[₦₩₫฿₱]"
+_PREFIXED = (r"(?:CA|AU|NZ|HK|NT|MX|TT|C|A|N|S|J)\$|R\$|R(?=\d)|K[Ss]hs?(?=\s?\d)|U[Ss]hs?(?=\s?\d)|T[Ss]hs?(?=\s?\d)|GH[₵¢]|RM(?=\s?\d)|Rp(?=\s?\d)|F?CFA(?=\s?\d)|"
+             r"N(?=\d[\d,.]*\s?(?:[Tt]rillion|[Bb]illion|[Mm]illion|bn|mn)\b)|[₦₩₫฿₱]")
 _SYMBOLS = r"US\s?\$|U\.S\.\s?\$|" + _PREFIXED + r"|[$€£¥₽₸₺₴₹₾₼]"
 _ADJECTIVE = (r"(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|New\s+Zealand|Belarusian|Russian|"
               r"Moldovan|Romanian|Turkish|Turkmen|Uzbek|Kyrgyz|Kazakh|Kazakhstani|Azerbaijani|Georgian|Armenian|"
@@ -114,7 +121,7 @@ _ADJECTIVE = (r"(?:US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|Singapore|
               r"Egyptian|South\s+Korean|Indian|Polish)")
 _NOUN = (r"(?i:dollars?|euros?|yen|roubles?|rubles?|tenge|yuan|renminbi|pounds?(?:\s+sterling)?|liras?|lari|drams?|"
          r"manats?|soms?|sums?|soums?|lei|leu|forints?|dinars?|tugriks?|tögrögs?|rials?|hryvnias?|rupees?|francs?|"
-         r"zloty|zlotys|won|leva|lev)")
+         r"zloty|zlotys|won|leva|lev|f?cfa(?:\s+francs?)?)")
 
 AMOUNT_RX = re.compile(
     r"(?<![\w.,\-–/])"

@@ -30,7 +30,8 @@ from flows.extract.person_lists import (facing_unnamed_official, home_side_offic
                                         share_companion_country, share_list_country, share_object_pair,
                                         speaker_of_partner_trade, split_title_partners)
 from flows.extract.sentences import Sentence, split_sentences
-from flows.extract.trade import TradeState, find_trade_claims, trade_gate
+from flows.extract.trade import TradeClaim, TradeState, find_trade_claims, trade_gate
+from flows.extract.trade_headline import headline_claims
 from flows.extract.trade_roles import prefetch_trade
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
@@ -245,6 +246,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
         if persons:
             reading.last_person = max(persons, key=lambda mention: mention[2])[0]
+    for line, claims in headline_claims(heading, pair):  # 'Cocoa strong, timber weak: A's exports to B ...'
+        _add_trade(claims, line, reading)
     _add_people(sentences, texts, countries, reading)
     out = reading.out
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
@@ -337,12 +340,17 @@ def _add_memberships_trade_figures(sentence: Sentence, countries: list[CountryMe
         for iso in membership.countries:
             out["memberships"].append({**base, "country_iso3": iso, "organization": membership.organization,
                                        "organization_name": membership.name, "acronym": membership.acronym})
-    for claim in find_trade_claims(sentence.text, countries, reading.trade):
-        out["trade_claims"].append({**base, "exporter_iso3": claim.exporter, "importer_iso3": claim.importer,
-                                    "product": claim.product, "hs_code": claim.hs_code})
+    _add_trade(find_trade_claims(sentence.text, countries, reading.trade), sentence, reading)
     if _has_number(sentence.text):
         for figure in find_figures(sentence.text, countries, dates, pair_spans, reading.pair):
             out["figures"].append({**base, **figure})
+
+
+def _add_trade(claims: list[TradeClaim], sentence: Sentence, reading: Reading) -> None:
+    base = reading.base(sentence)
+    for claim in claims:
+        reading.out["trade_claims"].append({**base, "exporter_iso3": claim.exporter, "importer_iso3": claim.importer,
+                                            "product": claim.product, "hs_code": claim.hs_code})
 
 
 def _add_people(sentences: list[Sentence], texts: list[str], countries: list[list[CountryMention]],

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from flows.common.words import alternation
+from flows.extract.trade_lexicon import clause_bit
 from flows.lexicon import read_table, read_toml
 
 
@@ -29,6 +30,8 @@ def _words() -> dict:
         "quantity": re.compile(r"^" + data["item_quantity"], re.I),
         "unit": re.compile(r"^" + data["item_unit"], re.I),
         "particle": re.compile(r"^" + alternation(data["verb_particles"]) + r"(?:\s+|$)", re.I),
+        "hs_generic": set(data["hs_generic_heads"]),
+        "headings": re.compile(r"(?<![\w-])" + alternation(data["customs_headings"]) + r"(?![\w-])", re.I),
     }
 
 
@@ -45,6 +48,13 @@ def _keep_qualifiers(text: str, lex: dict) -> str:
     are marked as no separators (same length)."""
     return lex["qualifiers"].sub(lambda m: m.group(0).replace(",", INNER_COMMA)
                                  .replace(" or ", " \x1f "), text)
+
+
+def _keep_headings(text: str, lex: dict) -> str:
+    """'tea, mineral fuels, oils and distillation products': a customs class printed as one name (trade.toml
+    customs_headings) keeps its commas, 'and's and 'or's as no separators (same length)."""
+    return lex["headings"].sub(lambda m: re.sub(r"(?<=\s)and(?=\s)", INNER_AND, m.group(0).replace(",", INNER_COMMA))
+                               .replace(" or ", " \x1f "), text)
 
 
 # The marks continued_lists puts inside one item of a list told by semicolons ('X; polymers of A, B and C; Y'): a comma
@@ -77,21 +87,20 @@ def split_products(text: str) -> list[str]:
     """'wheat, flour, rolled steel and petroleum products' -> four products; 'wood and wood materials' stays one."""
     lex = _words()
     text = BRACKET_FIGURE.sub("", text)
-    text = re.sub(r",?\s+with\s+(.+?)\s+(?:next|second|following)\b", r", \1", text)
+    text = clause_bit("ranked_with").sub(r", \1", text)
     text = lex["lead"].sub("", text.strip())
     # 'plastics etc. US$ 169 million worth of ...': an 'etc.' the sentence splitter kept closes the list
-    text = re.sub(r"\s*\betc\.\s+(?=[A-Z$\d]).*$", "", text)
+    text = clause_bit("etc_close").sub("", text)
     # 'goods such as wheat and oil', 'commodities including cotton': the examples are products; a named class is one
     # too ('farm products such as sugar': the class and each example), a bare 'goods' is vague and drops below
-    text = re.sub(r"^((?:[\w-]+\s+){0,2}?(?:goods|products|commodities|items|produce))\s*,?\s+(?:such\s+as|including|like|notably)\s+",
-                  r"\1, ", text, flags=re.I)
+    text = clause_bit("class_examples").sub(r"\1, ", text)
     # 'half of all its purchases, which include coal, tyres and ...': the list starts after the relative verb
-    text = re.sub(r"^.*?\b(?:that|which)\s+(?:include[sd]?|comprise[sd]?|consist(?:s|ed)?\s+of)\s+", "", text, flags=re.I)
+    text = clause_bit("relative_list_verb").sub("", text)
     # 'foodstuff such as cereals and fruit': a named class and its examples are each a product
-    text = re.sub(r",?\s+such\s+as\s+", ", ", text, flags=re.I)
+    text = clause_bit("such_as").sub(", ", text)
     # 'traditional or primary exports': a lone word before 'or' that names no goods of its own shares the head of the
     # two words after it ('coal or crude oil' stays two)
-    text = _keep_qualifiers(text, lex)
+    text = _keep_qualifiers(_keep_headings(text, lex), lex)
     text = SHARED_HEAD_AND.sub(_shared_head, text)
     text = KIN_AND.sub(lambda m: m.group(0).replace("and", INNER_AND), text)
     # "women's or girls', coats", "men's or boys' shirts": two possessives share the head after them (a stray comma
@@ -99,7 +108,7 @@ def split_products(text: str) -> list[str]:
     text = POSSESSIVE_OR.sub(lambda m: f"{m.group(1)} \x1f {m.group(2)} ", text)
     text = SHARED_OR.sub(lambda m: m.group(0) if names_hs_heading(m.group(1)) or is_listed_product(m.group(1))
                          else m.group(1) + " \x1f ", text)
-    parts = [p.strip().replace("\x1f", "or") for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", text)
+    parts = [p.strip().replace("\x1f", "or") for p in clause_bit("item_separator").split(text)
              if p.strip()]
     merged: list[str] = []
     for part in parts:
@@ -114,8 +123,9 @@ def split_products(text: str) -> list[str]:
         part = lex["quantity"].sub("", part)  # '12,000 tonnes of salt': the goods are salt
         part = lex["unit"].sub("", part)  # 'tons of goods' whose figure went to the amount: the goods (vague here)
         part = lex["particle"].sub("", part)  # 'shipped out cement': cement
-        part = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", part, flags=re.I).strip(" .,:;\"'")
-        marked = INNER_COMMA in part or INNER_AND in part
+        part = clause_bit("item_article").sub("", part).strip(" .,:;\"'")
+        # (a customs class may run past five words: 'manufactured goods classified chiefly by material')
+        marked = INNER_COMMA in part or INNER_AND in part or lex["headings"].fullmatch(unmark(part)) is not None
         part = unmark(part)
         # (a possessive is one word with its owner, and an acronym in brackets after the name no extra word:
         # 'brewer's spent grains (BSG)' is four)
@@ -134,7 +144,7 @@ def _shared_head(m: re.Match[str]) -> str:
     ('heating and cooling equipment'), a prefix ('semi-') by anything."""
     first = m.group(0).split()[0]
     rest = m.string[m.end():]
-    if not first.endswith("-") and not re.match(r"[a-z]{3,}ing\s+[a-z]", rest, re.I):
+    if not first.endswith("-") and not clause_bit("ing_then_word").match(rest):
         return m.group(0)
     return m.group(0)[:m.start(1) - m.start()] + INNER_AND + m.group(0)[m.end(1) - m.start():]
 
@@ -152,7 +162,7 @@ def without_unit(product: str) -> str:
 
 def is_joint_pair(text: str) -> bool:
     """'fruit and vegetable', 'iron and steel': a pair that modifies one head together (trade.toml joint_pairs)."""
-    return tuple(re.split(r"\s+and\s+", text.lower().strip())) in _words()["joint_pairs"]
+    return tuple(clause_bit("and_split").split(text.lower().strip())) in _words()["joint_pairs"]
 
 
 def _joins(before: str, part: str, lex: dict) -> bool:
@@ -191,9 +201,11 @@ def cut_list(text: str) -> str:
     """The list at the start of text, up to the first word that ends it (trade.toml list_end); same positions."""
     text = FOLLOWED_BY.sub(lambda m: " " * len(m.group(0)), text)
     text = _words()["value"].sub(lambda m: " " * len(m.group(0)), text)  # 'tea valued at N2 billion, followed by'
-    m = _words()["end"].search(text)
+    # ('manufactured goods classified chiefly by material': a 'by' inside a customs class ends no list)
+    inside = [h.span() for h in _words()["headings"].finditer(text)]
+    m = next((end for end in _words()["end"].finditer(text) if not any(a <= end.start() < b for a, b in inside)), None)
     text = text[: m.start()] if m else text
-    return re.sub(r"[.\s]+$", "", text)
+    return clause_bit("trailing_stop").sub("", text)
 
 
 @lru_cache(maxsize=1)
@@ -228,14 +240,14 @@ def names_hs_heading(word: str) -> bool:
 def hs_code_for(product: str) -> str | None:
     """An HS chapter or heading for a product: the synonym table first, then the HS descriptions word by word."""
     synonyms, described = _hs_index()
-    key = re.sub(r"^(?:other|fresh|processed|various|surplus|live)\s+", "", product.lower().strip())
+    key = clause_bit("hs_key_modifier").sub("", product.lower().strip())
     for candidate in (product.lower(), key):
         if candidate in synonyms:
             return synonyms[candidate] or None
     words = re.findall(r"[a-z]{3,}", key)
     if not words:
         return None
-    generic = {"systems", "system", "equipment", "products", "goods", "items", "devices", "materials", "supplies"}
+    generic = _words()["hs_generic"]
     head = next((w for w in reversed(words) if w not in generic), words[-1])  # 'air defence systems' -> 'defence'
     singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else re.sub(r"(?<!s)s$", "", head)
     patterns = [re.compile(rf"\b{re.escape(_stem(w))}\w*") for w in words]

@@ -19,7 +19,8 @@ from flows.extract.trade_lists import (coordinated_ownerless, listed_together, c
                                        figure_then_list, home_country, market_for_claims, oriented)
 from flows.extract.trade_verbs import BASKET, REVERSED, verb_claims
 from flows.lexicon import read_toml
-from flows.extract.trade_flows import ANAPHOR_TARGET, LAST_FLOW, flow_noun_claims, named_flow, trade_lexicon
+from flows.extract.trade_flows import ANAPHOR_TARGET, LAST_FLOW, flow_noun_claims, named_flow
+from flows.extract.trade_lexicon import clause_bit, trade_lexicon
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b(?!\s+(?:include[sd]?|consist(?:s|ed)?\s+(?:\w+ly\s+)?of|compris(?:e|es|ed)|(?:are|were)\s+(?:mainly|mostly|largely|chiefly))\b))|,\s+so\s+|\s+and\s+(?=(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\s+(?!(?:of|to|from|and|or|include[sd]?|rose|fell|grew)\b)\w)"
                           r"|,\s+(?=(?:it|they)\s+(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\b)"
@@ -65,12 +66,12 @@ def continued_lists(sentence: str, countries: list[CountryMention]) -> str:
     positions of the sentence's countries stay). 'A exports X to B; B sells A Y' keeps its two clauses."""
     out = sentence
     joined: list[tuple[int, int]] = []  # the parts after a ';' that continue the list
-    for m in re.finditer(r";\s+(?P<first>\w)", sentence):
+    for m in clause_bit("semicolon_part").finditer(sentence):
         end = sentence.find(";", m.end())
         part = sentence[m.start("first"):end if end >= 0 else len(sentence)].rstrip(" .")
         if (not trade_gate(sentence[:m.start()]) or flow_words(part)
                 or any(m.start() <= c.start < m.start() + 2 + len(part) for c in countries)
-                or 2 * len(split_products(part)) < len(re.split(r",\s*(?:and\s+)?|\s+and\s+", part))):
+                or 2 * len(split_products(part)) < len(clause_bit("comma_and").split(part))):
             continue
         out = out[:m.start()] + "," + out[m.start() + 1:m.start("first")] + m.group("first").lower() + out[m.end():]
         joined.append((m.start(), m.start("first") + len(part)))
@@ -93,8 +94,9 @@ def _items_of_semicolon_list(sentence: str, joined: list[tuple[int, int]]) -> st
     out = sentence
     for start, end in spans:
         part = out[start:end]
-        lead = re.match(r"\s*(?:(?:and|or)\s+)?", part).end()  # '; and Z': the list's own last 'and'
-        body = re.sub(r"(?<=\s)and(?=\s)", INNER_AND, re.sub(r",(?!\d)", INNER_COMMA, part[lead:]))
+        lead = clause_bit("part_conjunction").match(part).end()  # '; and Z': the list's own last 'and'
+        body = clause_bit("inner_and").sub(INNER_AND, clause_bit("inner_comma").sub(INNER_COMMA, part[lead:]))
+        body = clause_bit("owned_item_end").sub(r"\1and", body)  # 'zinc ores and their concentrates and lead'
         out = out[:start + lead] + body + out[end:]
     return out
 
@@ -238,7 +240,7 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
             exporter = other_side(state.pair, importer)
         if importer is None and exporter is not None:
             importer = other_side(state.pair, exporter)
-        if not product or not exporter or not importer or exporter == importer or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
+        if not product or not exporter or not importer or exporter == importer or clause_bit("name_word").search(product):
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
         hs = hs_code_for(product)
         keys = {(exporter, importer, _product_key(product))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
@@ -270,7 +272,7 @@ CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+", re.I)
 
 def _without_origin(product: str) -> str:
     """'Uzbek textiles' -> 'textiles': a demonym before the goods tells where they come from, not what they are."""
-    if not re.match(r"[A-ZÀ-Þ]", product):
+    if not clause_bit("capital_start").match(product):
         return product
     lead = next((c for c in find_countries(product) if c.start == 0 and c.kind == "demonym"), None)
     return product[lead.end:].lstrip() if lead is not None and product[lead.end:].strip() else product
@@ -315,7 +317,7 @@ def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> l
     out = []
     for product in map(unmark, products):
         key = (*flow, _product_key(product))
-        if key in state.seen or re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", product):
+        if key in state.seen or clause_bit("name_word").search(product):
             continue
         state.seen.add(key)
         out.append(TradeClaim(flow[0], flow[1], product, hs_code_for(product)))

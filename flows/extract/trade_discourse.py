@@ -8,7 +8,8 @@ from functools import lru_cache
 from flows.common.prefilter import Gate, word_gate, word_start
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
-from flows.extract.trade_flows import LAST_FLOW, lower_first, trade_lexicon
+from flows.extract.trade_flows import LAST_FLOW
+from flows.extract.trade_lexicon import clause_bit, lower_first, trade_lexicon
 from flows.lexicon import read_table
 
 
@@ -38,7 +39,7 @@ def question_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, 
     between = sentence[countries[0].end:next(c.start for c in countries if c.iso3 == named[1])]
     if lex["import"].search(between):
         return named[1], named[0]
-    if lex["export"].search(between) or re.search(r"\b(?:demand|market|produce[sd]?|make[s]?)\b", between, re.I):
+    if lex["export"].search(between) or clause_bit("demand_words").search(between):
         return named[0], named[1]
     return None
 

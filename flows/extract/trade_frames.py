@@ -7,7 +7,7 @@ import re
 
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, hs_code_for, split_products
-from flows.extract.trade_flows import country_at, trade_lexicon
+from flows.extract.trade_lexicon import clause_bit, country_at, trade_lexicon
 
 
 AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller|source)s?\s+of\s+", re.I)
@@ -27,9 +27,9 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
             pos = dem.end
         elif dem is not None and dem.possessive:
             # 'the largest buyer of Kenya's tea': the possessive owns the goods, as a demonym does
-            pos = dem.end + re.match(r"[’']s?", sentence[dem.end:]).end()
+            pos = dem.end + clause_bit("possessive_mark").match(sentence[dem.end:]).end()
         products = split_products(cut_list(sentence[pos:c_end]))
-        buyer = m.group("kind").lower() in ("buyer", "importer", "purchaser", "customer")
+        buyer = m.group("kind").lower() in trade_lexicon()["buyer_agents"]
         other = (dem.iso3 if dem is not None and (dem.kind == "demonym" or dem.possessive)
                  else (owner[-1].iso3 if owner else None))
         for p in products:
@@ -52,11 +52,11 @@ def goods_clause(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
     lex = trade_lexicon()
     for kind in ("export", "import"):
         for m in lex[kind].finditer(sentence, c_start, c_end):
-            subject = next((c for c in inside if not c.possessive and re.fullmatch(r"\s+(?:\w+ly\s+)?", sentence[c.end:m.start()])), None)
+            subject = next((c for c in inside if not c.possessive and clause_bit("subject_adverb").fullmatch(sentence[c.end:m.start()])), None)
             if subject is None or not CLAUSE_HEAD.search(sentence, c_start, subject.start):
                 continue
             pos, other = m.end(), None
-            to = re.match(r"\s+(?:to|from)\s+(?:the\s+)?", sentence[pos:c_end])
+            to = clause_bit("verb_partner").match(sentence[pos:c_end])
             if to and country_at(inside, pos + to.end(), 1) is not None:
                 partner = country_at(inside, pos + to.end(), 1)
                 other, pos = partner.iso3, partner.end
@@ -68,7 +68,8 @@ def goods_clause(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
                 if first is None or sentence[pos:c_end].strip(" .") != "":
                     continue
                 listed = first.group("list")
-            products = [p for p in split_products(re.sub(r"^\s*(?:[Aa]mong\s+)?", "", listed)) if p.lower() not in ("what", "among")]
+            products = [p for p in split_products(clause_bit("leading_among").sub("", listed))
+                        if p.lower() not in lex["clause_list_not_goods"]]
             return [(subject.iso3, other, p) if kind == "export" else (other, subject.iso3, p) for p in products]
     return []
 
@@ -79,7 +80,7 @@ def carry(sentence: str, c_start: int, c_end: int, inside: list[CountryMention])
         dem = country_at(inside, m.end() + 1, 1)
         if dem is None or dem.kind != "demonym":
             continue
-        to = re.match(r"\s+([\w\s-]{2,40}?)\s+to\s+(?:the\s+)?", sentence[dem.end:c_end])
+        to = clause_bit("goods_to").match(sentence[dem.end:c_end])
         if not to:
             continue
         target = country_at(inside, dem.end + to.end())
@@ -114,12 +115,11 @@ def depends_for(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         subject = [c for c in inside if c.end <= m.start() and not c.possessive and c.kind != "demonym"]
         if source is None or source.kind == "demonym" or not subject:
             continue
-        rest = re.match(r"\s+for\s+", sentence[source.end:c_end])
+        rest = clause_bit("for_goods").match(sentence[source.end:c_end])
         if rest:
             # an aside on how it comes ('fresh water, piped from X since 2017,') is not a product
-            text = re.sub(r",\s+(?:piped|imported|delivered|supplied|shipped|carried)\b[^,]*", "",
-                          sentence[source.end + rest.end():c_end])
-            products = split_products(cut_list(re.sub(r",?\s+and\s+for\s+", ", ", text)))
+            text = clause_bit("delivery_aside").sub("", sentence[source.end + rest.end():c_end])
+            products = split_products(cut_list(clause_bit("and_for").sub(", ", text)))
             out += [(source.iso3, subject[-1].iso3, p) for p in products]
     return out
 
@@ -128,7 +128,7 @@ def relies(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]
     """'Armenia still relies mostly on Russian gas delivered through Georgia': Russia sells gas to Armenia; 'B is
     dependent on A-ian power' the same."""
     # ('is heavily dependent on Ruritanian power', 'depends on A-ian gas': the same frame)
-    m = re.search(r"\b(?:rel(?:y|ies|ied)|depend(?:s|ed|ing|ent)?)\s+(?:\w+\s+){0,2}?(?:up)?on\s+", sentence[c_start:c_end])
+    m = clause_bit("relies_on").search(sentence[c_start:c_end])
     if not m:
         return []
     pos = c_start + m.end()
@@ -136,8 +136,7 @@ def relies(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]
     subject = [c for c in inside if c.end <= c_start + m.start()]
     if dem is None or dem.kind != "demonym" or not subject:
         return []
-    product = re.match(r"\s*([\w\s-]+?)(?=\s+(?:delivered|supplied|shipped|imported|from|through|via)\b|[,.;]|$)",
-                       sentence[dem.end:c_end])
+    product = clause_bit("relied_goods").match(sentence[dem.end:c_end])
     return [(dem.iso3, subject[0].iso3, p) for p in split_products(product.group(1))] if product else []
 
 
@@ -155,7 +154,7 @@ def access_or_listed(sentence: str, c_start: int, c_end: int, inside: list[Count
         dem = country_at(inside, m.end(), 1)
         if dem is None or dem.kind != "demonym":
             continue
-        to = re.match(r"\s+([\w\s,-]{2,60}?)\s+(?:to|in|into)\s+(?:the\s+)?", sentence[dem.end:c_end])
+        to = clause_bit("goods_into").match(sentence[dem.end:c_end])
         target = country_at(inside, dem.end + to.end(), 1) if to else None
         if target is not None and target.iso3 != dem.iso3:
             out += [(dem.iso3, target.iso3, p) for p in split_products(to.group(1))]
@@ -168,7 +167,7 @@ def access_or_listed(sentence: str, c_start: int, c_end: int, inside: list[Count
 
 def pay_with(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
     """'Armenia is to pay for the gas with electricity': the payer sells what it pays with."""
-    m = re.search(r"\bpa(?:y|ys|id|ying)\s+for\s+(?:the\s+)?[\w\s-]{1,30}?\s+with\s+", sentence[c_start:c_end])
+    m = clause_bit("pay_with").search(sentence[c_start:c_end])
     subject = [c for c in inside if c.end <= c_start + (m.start() if m else 0)]
     if not m or not subject:
         return []
@@ -207,5 +206,5 @@ def originating(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
     for m in ORIGINATING.finditer(sentence, c_start, c_end):
         origin = country_at(inside, m.end(), 1)
         if origin is not None and not any(m.start("list") <= c.start < m.end("list") for c in inside):
-            out += [(origin.iso3, None, p) for p in split_products(re.sub(r"^(?:dumping|import|export)\s+", "", m.group("list")))]
+            out += [(origin.iso3, None, p) for p in split_products(clause_bit("duty_kind").sub("", m.group("list")))]
     return out

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, is_listed_product, names_hs_heading, split_products
-from flows.extract.trade_flows import country_at, trade_lexicon
+from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
 from flows.common.words import alternation
 from flows.lexicon import read_toml
 
@@ -60,7 +60,7 @@ def distant_partner(sentence: str, list_end: int, c_end: int, inside: list[Count
 def strip_figures(text: str) -> str:
     """'garments at roughly US$1.6 billion, seafood with US$800 million, cars 83.7%' -> 'garments, seafood, cars':
     each item's own figure (value, share or change) is a separator, not part of the product."""
-    return re.sub(r"\s*,\s*(?:,\s*)+", ", ", _lex()["figure"].sub(", ", text)).strip(" ,")
+    return clause_bit("repeated_commas").sub(", ", _lex()["figure"].sub(", ", text)).strip(" ,")
 
 
 def ownerless_list(sentence: str) -> tuple[str, list[str]] | None:
@@ -72,8 +72,8 @@ def ownerless_list(sentence: str) -> tuple[str, list[str]] | None:
         return None
     head = m.group(0).lower()
     # 'Most of these shipments were X' after 'B's imports from A rose': the flow just told, whatever the noun says
-    kind = "goods" if _lex()["anaphoric"].search(head) else "import" if re.search(r"\bimport|\bpurchas|\bbought|\borders?\b", head) else (
-        "export" if re.search(r"\bexport|\bsales\b|\bshipments\b|\bsupplies\b", head) else "goods")
+    kind = "goods" if _lex()["anaphoric"].search(head) else "import" if clause_bit("import_head").search(head) else (
+        "export" if clause_bit("export_head").search(head) else "goods")
     products = figure_items(sentence[m.end():]) or split_products(cut_list(strip_figures(sentence[m.end():])))
     return (kind, products) if products else None
 
@@ -96,8 +96,8 @@ def passive_bare(sentence: str) -> tuple[str, list[str]] | None:
     m = PASSIVE_BARE.match(sentence)
     if not m:
         return None
-    kind = "import" if re.match(r"imp|bou|pur", m.group("verb"), re.I) else "export"
-    listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), m.group("list"))
+    kind = "import" if clause_bit("import_verb_stem").match(m.group("verb")) else "export"
+    listed = lower_first(m.group("list"))
     products = split_products(strip_figures(listed))
     return (kind, products) if products else None
 
@@ -107,8 +107,8 @@ def inverted_bare(sentence: str) -> tuple[str, list[str]] | None:
     m = _lex()["inverted_bare"].match(sentence)
     if not m:
         return None
-    listed = re.sub(r"^\s*([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), m.group("list"))
-    listed = re.sub(r",?\s+and\s*$", "", listed)  # 'X, Y and topped the basket': a stray 'and' before the verb
+    listed = lower_first(m.group("list"))
+    listed = clause_bit("stray_and").sub("", listed)  # 'X, Y and topped the basket': a stray 'and' before the verb
     products = split_products(strip_figures(listed))
     return (m.group("kind").lower(), products) if products else None
 
@@ -124,7 +124,7 @@ def home_country(sentence: str, countries: list[CountryMention],
         home = _in_pair(owner[-1].iso3, pair) if owner else None
         if home is None:
             # 'exports from A' / 'imports to A': A's side; 'imports from B' / 'exported items to B': B's other side
-            side = re.match(r"\s+(?:items\s+|goods\s+|products\s+)?(from|to|of)\s+(?:the\s+)?", sentence[m.end():m.end() + 20])
+            side = clause_bit("list_head_side").match(sentence[m.end():m.end() + 20])
             country = next((c for c in countries if side and c.start == m.end() + side.end()), None)
             if country is not None:
                 # 'exports of A' / 'imports of A' are A's own, as 'A's exports' are
@@ -161,9 +161,9 @@ def figure_items(text: str) -> list[str] | None:
     if len(figures) < 2:
         return None
     items, start = [], 0
-    told_twice = any(later.group(0).lstrip().startswith("(") and re.fullmatch(r"\s*(?:[A-Za-z]+\s*)?", text[earlier.end():later.start()])
+    told_twice = any(later.group(0).lstrip().startswith("(") and clause_bit("one_word_gap").fullmatch(text[earlier.end():later.start()])
                      for earlier, later in zip(figures, figures[1:]))
-    if told_twice or re.search(r"[()]", _lex()["figure"].sub(" ", text[:figures[-1].start()])):
+    if told_twice or clause_bit("bracket").search(_lex()["figure"].sub(" ", text[:figures[-1].start()])):
         # '$1.09bn (roughly 7.9bn yuan), accounting for ...': one value told twice, no list of items ('tea (41%);
         # coffee (12%)': a figure in brackets after each item is the item's own)
         return None
@@ -171,7 +171,7 @@ def figure_items(text: str) -> list[str] | None:
         items.append(text[start:figure.start()])
         start = figure.end()
     # 'by 21% of machinery and equipment.': a figure ending in 'of' names the item after it, the last one too
-    items.append(re.split(r"[,;(]", text[start:])[0] if figures[-1].group(0).endswith("of") else "")
+    items.append(clause_bit("item_stop").split(text[start:])[0] if figures[-1].group(0).endswith("of") else "")
     out = []
     for item in items:
         item = FLOW_TAIL.sub("", ITEM_EDGE.sub("", item.strip()))
@@ -181,7 +181,7 @@ def figure_items(text: str) -> list[str] | None:
         if len(words) > MAX_ITEM_WORDS or not _lex()["not_in_products"].isdisjoint(w.lower() for w in words) \
                 or not FLOW_HEADS.isdisjoint(w.lower() for w in words):
             return None  # a clause between the figures ('accounting for 26 percent of its total exports in 2017')
-        out.append(re.sub(r"^([A-Z])(?=[a-z])", lambda first: first.group(1).lower(), item))
+        out.append(clause_bit("capital_first").sub(lambda first: first.group(1).lower(), item))
     known = sum(1 for item in out if hs_code_for(item))
     return out if len(out) >= 2 and known * 2 >= len(out) else None
 
@@ -198,11 +198,11 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
         return []
     for m in FLOW_WORD.finditer(sentence):
         pos = m.end()
-        partner = re.match(r"\s+(?:to|from)\s+(?:the\s+)?", sentence[pos:pos + 12])
+        partner = clause_bit("figure_partner").match(sentence[pos:pos + 12])
         named = next((c for c in countries if partner and c.start == pos + partner.end()), None)
         if named is not None:
             pos = named.end
-        of = re.match(r"\s+of\s+", sentence[pos:pos + 6])
+        of = clause_bit("figure_of").match(sentence[pos:pos + 6])
         items = figure_items(sentence[pos + (of.end() if of else 0):])
         opener = LIST_OPENER.search(sentence, pos) if not items else None
         if opener and not any(pos <= c.start < opener.start() for c in countries if c.iso3 != home[0]):
@@ -228,7 +228,7 @@ def _names_goods(product: str) -> bool:
     """Whether a product's head word is goods the product table or an HS heading names ('tea', 'cut flowers'; not
     'traders', 'markets')."""
     head = product.lower().split()[-1]
-    return is_listed_product(product) or names_hs_heading(head) or names_hs_heading(re.sub(r"(?<=[^s])s$", "", head))
+    return is_listed_product(product) or names_hs_heading(head) or names_hs_heading(clause_bit("plural_s").sub("", head))
 
 
 def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
@@ -247,8 +247,7 @@ def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple
     if partner is not None and flow is not None and partner.iso3 not in flow:
         return []
     rest = sentence[m.end():]
-    if re.match(r"(?:to|in|on|at|for|from|by|with|thanks|due|because|owing|after|before|during|as|the\s+\w+\s+half)\b",
-                rest, re.I):
+    if clause_bit("credit_stop").match(rest):
         return []  # 'reached $2bn, mainly thanks to ...', 'including to new markets': no goods
     products = split_products(cut_list(rest))
     if sum(1 for product in products if _names_goods(product)) * 2 < len(products):
@@ -261,7 +260,7 @@ def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: 
     """'..., and the bulk of our imported goods is X and Y', '..., while imports consisted of X': a coordinated clause
     with no country that lists goods under an import or export head, from the side of the home country (the sentence's own, else the text's)."""
     # ('A sold X to B, while imports consisted of Y': a contrast clause is the other flow from A's side)
-    for m in re.finditer(r",\s+(?:and|while|whereas)\s+", sentence):
+    for m in clause_bit("contrast_clause").finditer(sentence):
         head = _lex()["ownerless"].match(sentence[m.end():])
         if head is None or any(m.end() <= c.start < m.end() + head.end() for c in countries):
             continue  # no list head here, or a country in it: the clause is read by the frames that name parties
@@ -283,7 +282,7 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
         return None
     kind, products = found
     # 'are very varied', 'were highly diverse': a predicate, not goods
-    products = [product for product in products if not re.match(r"(?:very|quite|so|too|rather|fairly|\w+ly)\b", product, re.I)]
+    products = [product for product in products if not clause_bit("degree_adverb").match(product)]
     if kind == "goods":
         flow = current
     else:

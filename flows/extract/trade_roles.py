@@ -29,6 +29,7 @@ from flows.extract import syntax
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.trade_verbs import elsewhere_at
 from flows.extract.trade_goods import goods_heads, goods_origin, products, roles_lexicon
+from flows.extract.trade_lexicon import clause_bit
 
 @dataclass(frozen=True)
 class RoleClaim:
@@ -162,7 +163,7 @@ def with_roles(claims: list, parsed: list[RoleClaim]) -> list:
     # a flow the rules did not reach in the same sentence ('A's exports to B constitute mainly X ... imports from B
     # include Y': the rules read the second list only), from countries the sentence names
     # (a rules item with a capitalised word is dropped later as a name: 'gold etc. Purchases' says no 'gold')
-    said = " ".join(str(product).lower() for _, _, product in claims if not re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]", str(product)))
+    said = " ".join(str(product).lower() for _, _, product in claims if not clause_bit("name_word").search(str(product)))
     return claims + [(c.exporter, c.importer, c.product) for c in parsed if c.named and c.product.lower() not in said]
 
 

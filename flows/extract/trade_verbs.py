@@ -6,7 +6,7 @@ import re
 
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, hs_code_for, split_products
-from flows.extract.trade_flows import country_at, trade_lexicon
+from flows.extract.trade_lexicon import clause_bit, country_at, trade_lexicon
 from flows.extract.trade_lists import distant_partner
 from flows.lexicon import read_toml
 
@@ -20,11 +20,11 @@ def elsewhere_at(sentence: str, pos: int, countries: list[CountryMention]) -> bo
 
 def _after(sentence: str, pos: int, countries: list[CountryMention]) -> str | None:
     """The importer named after a list: 'to Azerbaijan', 'to the Kazakh market', 'in Azerbaijan', 'into X'."""
-    m = re.match(r"\s*(?:[\w\s-]{0,30}?\s)?(?:to|in|into)\s+(?:the\s+)?", sentence[pos:pos + 60])
+    m = clause_bit("importer_after").match(sentence[pos:pos + 60])
     if not m:
         return None
     c = country_at(countries, pos + m.end())
-    return c.iso3 if c and not re.search(r"\bthrough\b|\bvia\b", sentence[pos:pos + m.end()]) else None
+    return c.iso3 if c and not clause_bit("transit_word").search(sentence[pos:pos + m.end()]) else None
 
 
 OBJECT_FLOW = re.compile(r"\s+(?:(?:also|mainly|mostly)\s+)?(?:exports?|imports?|shipments|supplies|deliveries)\s+of\b", re.I)
@@ -51,12 +51,12 @@ BEFORE_LIST_VERB = re.compile(r"\s+(?:include[sd]?|including|consist(?:s|ed)?|co
 def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: list[CountryMention],
               lex: dict) -> bool:
     """Whether the trade word is a noun here ('exports of wheat'), which the flow frames read, not the verb frame."""
-    if re.search(r"\b(?:to|the|of|for)\s+$", sentence[max(c_start, match.start() - 5):match.start()]):
+    if clause_bit("noun_before").search(sentence[max(c_start, match.start() - 5):match.start()]):
         # 'to export', a noun use; but 'Ghana spent $2m to import cattle from Togo' is a purchase told by its cost
         return not lex["spend"].search(sentence[max(c_start, match.start() - 80):match.start()])
-    if re.match(r"\s+of\b", sentence[match.end():match.end() + 4]) or OBJECT_FLOW.match(sentence, match.end(), c_end):
+    if clause_bit("of_after").match(sentence[match.end():match.end() + 4]) or OBJECT_FLOW.match(sentence, match.end(), c_end):
         return True  # 'exports of wheat', 'receives exports of X from Y': a noun, read by the flow frames
-    prev = re.search(r"([\w’'-]+)\s+$", sentence[c_start:match.start()])
+    prev = clause_bit("word_before").search(sentence[c_start:match.start()])
     if (match.group(0).lower() in lex["noun_like"] and prev and prev.group(1)[:1].islower()
             and prev.group(1).lower() not in lex["adverbs"] | lex["subject_nouns"]
             and not _adverb_after_subject(prev, c_start, inside)):
@@ -66,10 +66,10 @@ def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: 
     if match.group(0).lower() in lex["noun_like"] and any(
             mention.kind == "demonym" and mention.end == match.start() - 1 for mention in inside):
         return True  # 'South African exports accounting for ...': a demonym makes it a noun
-    if any(mention.possessive and re.fullmatch(r"[’']s?\s+", sentence[mention.end:match.start()]) for mention in inside):
+    if any(mention.possessive and clause_bit("possessive_gap").fullmatch(sentence[mention.end:match.start()]) for mention in inside):
         return True  # "Kenya's export volume", "Tanzania's export hub and ...": a possessive owner makes it a noun
     field = lex["fields"].search(sentence, max(c_start, match.start() - 120), match.start())
-    if field and not re.search(r"[.;:]", sentence[field.end():match.start()]) and not any(
+    if field and not clause_bit("clause_stop").search(sentence[field.end():match.start()]) and not any(
             field.end() <= mention.start < match.start() for mention in inside):
         return True  # 'pacts in the fields of health, merchant shipping and tourism': a field of cooperation
     return False
@@ -88,11 +88,11 @@ def _verb_subject(head: str, named: list[CountryMention], previous_subject: str 
     """(found, subject) of the verb: a country before it, or 'which'/'it'/nothing pointing back to an earlier one."""
     if named:
         return True, named[0].iso3
-    if re.match(r"^\s*which\b", head):
+    if clause_bit("which_head").match(head):
         return True, last_country
-    if re.match(r"^\s*(?:and\s+)?(?:it|they)\s+(?:\w+ly\s+|also\s+|in\s+(?:turn|return)\s+)?$", head):
+    if clause_bit("pronoun_head").match(head):
         return True, previous_subject or last_country  # 'while it imports machinery from Japan'
-    if not head.strip() or re.match(r"^\s*(?:and\s+)?(?:also\s+|in\s+(?:turn|return)\s+)?$", head):
+    if not head.strip() or clause_bit("coordinated_head").match(head):
         # 'A sells X to B and in turn buys Y': the coordinated verb's subject is the first one's
         return True, previous_subject
     return False, None
@@ -104,7 +104,7 @@ def _spender(sentence: str, c_start: int, match: re.Match, inside: list[CountryM
     if not spend:
         return None
     at = max(c_start, match.start() - 80) + spend.start()
-    by = re.match(r"\S+\s+by\s+(?:the\s+)?", sentence[at:match.start()])
+    by = clause_bit("spent_by").match(sentence[at:match.start()])
     if by:
         agent = country_at(inside, at + by.end(), 1)
         return agent.iso3 if agent else None
@@ -118,10 +118,10 @@ def _indirect_object(sentence: str, match: re.Match, c_end: int, inside: list[Co
     pos = match.end()
     time = trade_lexicon()["verb_time"].match(sentence, pos, c_end)  # 'shipped for the first time X to B'
     pos = time.end() if time else pos
-    skip = re.match(r"\s+(?:mainly|mostly|largely|also|chiefly)\b", sentence[pos:c_end])
+    skip = clause_bit("verb_adverb").match(sentence[pos:c_end])
     pos += skip.end() if skip else 0
     country = country_at(inside, pos + 1, 1)
-    pronoun = re.match(r"\s+(?:it|them)\b", sentence[pos:c_end])
+    pronoun = clause_bit("object_pronoun").match(sentence[pos:c_end])
     if country and country.kind in ("name", "capital") and not country.possessive:
         return country.iso3, country.end
     if pronoun:
@@ -133,7 +133,7 @@ def _indirect_object(sentence: str, match: re.Match, c_end: int, inside: list[Co
 
 def _goods_origin(sentence: str, pos: int, c_end: int, inside: list[CountryMention]) -> tuple[str | None, int]:
     """(origin, goods start) past 'with', a quantity, a demonym: 'supplies B with 10 tonnes of Kazakh oil'."""
-    with_ = re.match(r"\s+(?:(?:mainly|mostly|largely|chiefly|primarily)\s+)?with\b", sentence[pos:c_end])
+    with_ = clause_bit("supplies_with").match(sentence[pos:c_end])
     pos += with_.end() if with_ else 0
     quantity = QUANTITY.match(sentence, pos, c_end)  # 'imported 10 million tonnes of Kazakh oil'
     pos = quantity.end() - 1 if quantity else pos
@@ -167,7 +167,7 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
         # partner after the whole list closes it
         products = split_products(sentence[pos:far[1]])
         return [(subject, far[0], p) if kind == "export" else (far[0], subject, p) for p in products]
-    via = re.match(r"\s*(?:through|via)\s+(?:the\s+)?(?:port\s+of\s+)?", sentence[list_end:c_end])
+    via = clause_bit("transit_after").match(sentence[list_end:c_end])
     if via and country_at(inside, list_end + via.end(), 1) is not None:
         return []  # 'imports its fuel through Djibouti': transit, not trade with Djibouti
     after = _after(sentence, list_end, inside)
@@ -203,7 +203,7 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         if _noun_use(sentence, c_start, c_end, match, inside, lex):
             continue
         head = sentence[c_start:match.start()]
-        if re.search(r"\b(?:will|would|could|may|might|plans?\s+to|intends?\s+to|hopes?\s+to|wants?\s+to)\s+(?:\w+\s+)?$", head):
+        if clause_bit("future_head").search(head):
             continue  # a sale still to come is not a claim about trade
         if lex["stopped"].search(head):
             continue  # 'had restrained it from importing oil': a sale stopped
@@ -246,7 +246,7 @@ def _fronted_source(sentence: str, c_start: int, verb_start: int, inside: list[C
     """'From A, B mostly buys X': the seller fronted before the buyer and its verb; None when the clause opens otherwise."""
     m = FRONTED_FROM.match(sentence, c_start, verb_start)
     source = country_at(inside, m.end(), 1) if m else None
-    return source.iso3 if source is not None and source.iso3 != subject and re.match(r"\s*,", sentence[source.end:]) else None
+    return source.iso3 if source is not None and source.iso3 != subject and clause_bit("comma_after").match(sentence[source.end:]) else None
 
 
 def _following(sentence: str, pos: int) -> list[str]:
@@ -254,8 +254,8 @@ def _following(sentence: str, pos: int) -> list[str]:
     dash = LIST_AFTER.search(sentence, pos)
     if dash is None or dash.start() - pos > 60:
         return []
-    items = re.split(r";\s*", re.sub(r"\s*\([^)]*\)", "", sentence[dash.end():]))
-    return [p for item in items for p in split_products(re.sub(r",\s+except\b.*$|[–—].*$", "", item).rstrip(". "))]
+    items = clause_bit("semicolon").split(clause_bit("bracketed").sub("", sentence[dash.end():]))
+    return [p for item in items for p in split_products(clause_bit("list_exception").sub("", item).rstrip(". "))]
 
 
 # 'from neighbouring Togo'; ', among others, from that country': an aside or an epithet before the origin
@@ -268,7 +268,7 @@ FROM = re.compile(r"\s*(?:,?\s*among\s+other(?:s|\s+things)\s*,?\s*)?from\s+(?:t
 def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention], subject: str | None = None) -> str | None:
     m = FROM.match(sentence, pos, c_end)
     c = country_at(inside, m.end()) if m else None
-    if c is None and m and re.match(r"(?:that|this)\s+country\b", sentence[m.end():c_end], re.I):
+    if c is None and m and clause_bit("deictic_country").match(sentence[m.end():c_end]):
         before = [mention.iso3 for mention in inside if mention.end <= pos and mention.iso3 != subject]
         return before[-1] if before else None
     return c.iso3 if c else None

@@ -8,7 +8,7 @@ import pytest
 from flows.common.prefilter import word_start, word_trie
 from flows.extract.sentences import split_sentences
 from flows.extract.trade_discourse import _plural_demonyms, plural_demonyms
-from flows.extract.trade_flows import trade_lexicon
+from flows.extract.trade_lexicon import trade_lexicon
 from flows.extract.trade_roles import _stems
 from flows.ingest.documents import read_documents
 from tests.support.extract_identity import ROOT, devset_root
