@@ -3,12 +3,21 @@ from __future__ import annotations
 
 import re
 
+from flows.common.words import alternation
 from flows.extract.countries import CountryMention
 from flows.extract.names import (Tok, is_caps_name, is_name_text, is_name_token, match_seq, read_name, skip_courtesy,
                                  title_lexicon)
 from flows.extract.persons import Person, known_person
 from flows.extract.title_complements import read_complement
 from flows.extract.titles import Found, singular
+from flows.lexicon import read_toml
+
+# 'X, former Minister of Y', 'X, the outgoing ambassador': words of time before the office (titles.toml)
+APPOSITION_MODIFIERS = frozenset(read_toml("titles.toml")["apposition_modifiers"])
+# the words that may follow an office set after a name with no comma ('X the spokesman of the ministry')
+BARE_COMPLEMENTS = frozenset(read_toml("titles.toml")["bare_apposition_complements"])
+# a sentence that may hold such an office: a name's last letter, 'the', lower-case words, a complement word
+BARE_APPOSITION = re.compile(r"\w the (?:[a-z]+ ){1,3}(?:" + "|".join(sorted(BARE_COMPLEMENTS)) + r") ")
 
 
 def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[Found]:
@@ -24,10 +33,11 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             continue
         e = read_name(toks, i)
         single_known = e - i == 1 and known_person(toks[i].text, known) is not None
-        if (e - i < 2 and not single_known) or e >= len(toks) or toks[e].text not in (",", "("):
+        bare = e < len(toks) and toks[e].text == "the"  # 'said X the spokesman of the ministry': no comma
+        if (e - i < 2 and not single_known) or e >= len(toks) or (toks[e].text not in (",", "(") and not bare):
             i = max(e, i + 1)
             continue
-        j = e + 1
+        j = e if bare else e + 1
         if j < len(toks) and toks[j].text.lower() in ("the", "a", "an"):
             j += 1
             j = _past_lower_owner(toks, j)  # 'X, the trade ministry's policy officer': the owner is no part of it
@@ -37,7 +47,7 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             j += 3  # 'X, his mentor and former president of Y': a tie to someone, then the office
         j = _past_org_owner(toks, j, lex)  # 'X, Ruritania Grain Council (RGC) regional director for Y'
         mods = []
-        while j < len(toks) and toks[j].text.lower() in ("former", "acting", "then", "outgoing", "new", "incoming"):
+        while j < len(toks) and toks[j].text.lower() in APPOSITION_MODIFIERS:
             mods.append(toks[j].text)
             j += 1
         country = None
@@ -64,6 +74,9 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         if not n:
             i = e
             continue
+        if bare and (h + n >= len(toks) or toks[h + n].text not in BARE_COMPLEMENTS or h - j > 3):
+            i = e
+            continue  # 'told X the president would come': with no comma, only an office with its complement
         end, comp, of_country, to_country = read_complement(toks, h + n)
         if toks[e].text == "(" and (end >= len(toks) or toks[end].text != ")"):
             i = e
@@ -112,16 +125,20 @@ def _past_lower_owner(toks: list[Tok], j: int) -> int:
     return j
 
 
+_UNITS = read_toml("titles.toml")["ministry_units"]
 # 'Ethiopia's Minister of Transport and Logistics, Alemu Sime, and ...', 'the cabinet secretary for trade, X,':
 # an office with its complement, a comma, then the name (closed by a comma, 'and', 'said' or the full stop).
 TITLE_COMMA_NAME = re.compile(
     r"(?P<role>(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|[Dd]efen[cs]e|[Ee]nergy)\s+)*"
-    r"(?:[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Gg]overnor|[Cc]hairman|[Ss]peaker|[Cc]ommissioner)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+and\s+[A-Za-z][\w-]*)?)?)"
+    r"(?:[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Gg]overnor|[Cc]hairman|[Ss]peaker|[Cc]ommissioner|(?<=the\s)director)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+and\s+[A-Za-z][\w-]*)?)?"
+    # 'the director of the Asia department of the Ruritanian Foreign Ministry, X': a department, then its ministry
+    r"(?:\s+(?:[A-Za-z][\w-]*\s+){0,2}?" + alternation(_UNITS["units"]) + r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,3}"
+    + alternation(_UNITS["bodies"]) + r")?)"
     r",\s+(?P<name>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})(?=\s*,|\s+and\b|\s+said\b|\.\s*$)")
 OWNER_BEFORE = re.compile(r"([A-ZÀ-Þ][\w’'-]+)(?:’s|'s)\s+(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|"
                           r"[Dd]efen[cs]e|[Ee]nergy)\s+)*$")
-OFFICE_WORDS = ("minister", "secretary", "ambassador", "governor", "chairman", "speaker", "commissioner")
+OFFICE_WORDS = ("minister", "secretary", "ambassador", "governor", "chairman", "speaker", "commissioner", "director")
 PLURAL_WORDS = ("presidents", "ministers", "leaders", "premiers", "ambassadors")
 # 'The presidents of Peru and Bolivia, Dina Boluarte and Luis Arce,', 'our defence ministers, X and Y': one office each
 PLURAL_APPOSITION = re.compile(

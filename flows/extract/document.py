@@ -23,6 +23,7 @@ from flows.extract.event_days import first_days, news_day
 from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
                                   split_clauses, summary)
 from flows.extract.figures import find_figures
+from flows.extract.hosts import host_and_guest
 from flows.extract.organizations import find_memberships
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
                                   resolve_leader_anaphor)
@@ -286,6 +287,7 @@ def _sentence_persons(sentence: Sentence, countries: list[CountryMention],
     pronoun = PRONOUN_START.match(text) or PRONOUN_ACT.search(text) if "he" in text.lower() else None
     if pronoun and reading.last_person is not None and not any(start <= pronoun.start() < end for _, start, end in persons):
         persons.append((reading.last_person, pronoun.start(), pronoun.end()))
+    host_and_guest(text, persons, reading.pair)  # 'President A received B', 'B was welcomed by A': two sides
     return persons, countries
 
 

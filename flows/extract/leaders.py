@@ -16,8 +16,9 @@ BY_OR_SEMICOLON = re.compile(r"\bby\b|;")
 SIDE_OF = re.compile(r"\bon\s+the\s+(\S+)\s+side\b|\bon\s+behalf\s+of\s+(?:the\s+)?(\S+)")
 WORD_BEFORE = re.compile(r"(\w+)\s+(?:the\s+)?$")
 
-LOCATIVE = {"to", "in", "from", "at", "near", "through", "into", "across", "towards", "via", "visited", "visiting",
-            "toured", "left", "reached"}
+# the word before a country that makes it a place someone goes or is, or a side someone faces: no country of the
+# person named nearby (titles.toml not_own_before)
+LOCATIVE = frozenset(read_toml("titles.toml")["not_own_before"])
 
 
 SIDE_OPENING = re.compile(r"^\W*(?:[Ff]rom|[Oo]n|[Ff]or)\s+the\s+(\S+)\s+side\s*[,:]")
@@ -279,12 +280,14 @@ def _list_heading_country(index: int, countries: list[list[CountryMention]], tex
     return None
 
 
-# 'a visit paid by X to Italy', 'X visited Italy', 'X arrived in Rome', 'X's tour of Italy': where X goes
-TO_BEFORE = re.compile(r"\b(?:to|visit(?:ed|ing|s)?|toured|touring|tour\s+of|arriv(?:ed|es|ing)\s+in|landed\s+in)\s+(?:the\s+)?$")
+# 'a visit paid by X to Italy', 'X visited Italy', 'X arrived in Rome', 'X's tour of Italy': where X goes; 'X said
+# they lodged a protest against Italy': the side X faces
+TO_BEFORE = re.compile(r"\b(?:to|against|visit(?:ed|ing|s)?|toured|touring|tour\s+of|arriv(?:ed|es|ing)\s+in|landed\s+in)\s+(?:the\s+)?$")
 
 
 def _destination(sentence: str, country: CountryMention) -> bool:
-    """A country named as where someone goes ('a visit paid by X to Italy'), by its name or capital."""
+    """A country named as where someone goes ('a visit paid by X to Italy') or as the side someone faces ('a
+    protest against Italy'), by its name or capital."""
     return country.kind in ("name", "capital") and bool(TO_BEFORE.search(sentence, max(0, country.start - 16),
                                                                               country.start))
 

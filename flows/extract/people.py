@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.extract.appositions import appositions, offices_before_comma
+from flows.extract.appositions import BARE_APPOSITION, appositions, offices_before_comma
 from flows.extract.countries import CountryMention
+from flows.extract.counterparts import counterpart_named_first, counterpart_of, counterparts
 from flows.extract.leaders import (fill_from_document, is_leader_word, known_country, leader_by_family_name, leaders_named_first,
                                   nearest_country, resolve_leader_anaphor, side_phrase)
 from flows.extract.monarchs import fits_title
@@ -13,6 +14,7 @@ from flows.extract.nlp import backbone
 from flows.extract.names import (FUNCTION_CAPS, HONORIFICS, NAME_HONORIFICS, ROMAN, Tok, fold_name, is_name_token, read_name,
                                  skip_courtesy, title_lexicon, tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
+from flows.extract.person_aliases import alias_spans, note_aliases
 from flows.extract.person_entities import NAME_PAIR, entity_names, inside, prefetch_names
 from flows.extract.spouses import spouses
 from flows.extract.title_as import as_titles, office_as
@@ -23,12 +25,6 @@ from flows.lexicon import read_toml
 
 __all__ = ["Mention", "Person", "fill_from_document", "find_people", "prefetch_names", "known_country", "nearest_country", "resolve_leader_anaphor"]
 
-ALIAS = re.compile(r"\(([^()]{3,60}?)\s+in\s+the\s+\w+\s+spelling\)|\((?:also\s+(?:spelled|written|known\s+as)|né|née)\s+([^()]{3,60})\)")
-# 'X, posthumously known as Emperor Y': another name of the person just named, no person of its own
-KNOWN_AS = re.compile(r"\b(?:posthumously|also|better|commonly|popularly|widely|formerly|later|affectionately)\s+"
-                      r"(?:known|called|referred\s+to)\s+as\s+(?:the\s+)?(?:[A-ZÀ-Þ][\w’'-]*\s+){0,3}[A-ZÀ-Þ][\w’'-]*")
-# 'his Uzbek counterpart X', and with no possessive: 'Chilean President A and Peruvian counterpart B', 'A and counterpart B'
-COUNTERPART = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:\b(?P<dem>[A-ZÀ-Þ][\w’'-]+)\s+)?\bcounterparts?\s*,?\s*")
 
 
 CAPWORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")
@@ -102,6 +98,9 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
         founds += offices_before_comma(sentence, toks, taken_tokens(founds), countries)
         founds += appositions(toks, taken_tokens(founds), people)
         _share_list_owner(toks, founds)
+    elif BARE_APPOSITION.search(sentence):
+        founds += appositions(toks, taken_tokens(founds), people)  # 'said X the spokesman of the ministry'
+
     return founds
 
 
@@ -129,35 +128,6 @@ def _after_with(toks: list[Tok], start: int) -> bool:
         if toks[k].text.lower() == "with":
             return True
     return False
-
-
-def _counterparts(sentence: str, toks: list[Tok], countries: list[CountryMention], founds: list[Found]) -> None:
-    """'his Uzbek counterpart Shavkat Mirziyoyev': same role as the other, country from the demonym."""
-    if "counterpart" not in sentence:
-        return  # COUNTERPART needs the literal word (as written): no match, nothing to do (speed)
-    taken = taken_tokens(founds)
-    for m in COUNTERPART.finditer(sentence):
-        k = next((n for n, t in enumerate(toks) if t.start >= m.end()), None)
-        if k is None:
-            continue
-        e = read_name(toks, k)
-        dem = None
-        if m.group("dem"):
-            c = next((c for c in countries if c.start == m.start("dem")), None)
-            dem = c.iso3 if c else None
-        if e > k and k not in taken:
-            founds.append(Found(k, e, None, dem, "explicit" if dem else "none", counterpart_at=m.start()))
-            taken |= set(range(k, e))
-        else:
-            # the name itself, or after a title: 'his Botswana counterpart President X' (the title's Found starts at X)
-            at = next((f.start_tok for f in sorted(founds, key=lambda f: f.start_tok) if k <= f.start_tok <= k + 4
-                       and all(toks[x].text[:1].isupper() and toks[x].country is None for x in range(k, f.start_tok))),
-                      None)
-            for f in founds:
-                if f.start_tok == at and f.country is None and dem:
-                    f.country, f.cue = dem, "explicit"
-                if f.start_tok == at:
-                    f.counterpart_at = m.start()
 
 
 def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], aliases: list[tuple[int, int]]) -> None:
@@ -272,10 +242,7 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     if f.counterpart_at is not None and f.counterpart_next is not None:
         role = role or f.counterpart_next.role  # the person named after the counterpart: recorded next
     elif f.counterpart_at is not None:
-        # 'X, who accompanied Y, said he had agreed with his counterpart Z': not the person in the aside
-        asides = [m.span() for m in ASIDE.finditer(sentence)]
-        before = [p for p, m in out if m.end <= f.counterpart_at and not inside(m.start, asides)]
-        other = before[-1] if before else last_person
+        other = counterpart_of(sentence, f, out, last_person)
         if role is None and other is not None:
             role = other.role
     person = merge_person(people, name, role, country, cue, mention)
@@ -323,7 +290,6 @@ def _office_after(sentence: str, end: int, countries: list[CountryMention]) -> t
 
 
 REPUBLIC_OF = re.compile(r"(?:(?:the\s+)?(?:[A-Z][a-z]+\s+)?Republic\s+of\s+(?:the\s+)?)?")
-ASIDE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
 
 
 def find_people(sentence: str, index: int, countries: list[CountryMention], people: list[Person],
@@ -332,15 +298,14 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     if not _may_name_people(sentence, people):
         return []
     toks = tokenize(sentence, countries)
-    aliases = [m.span() for m in ALIAS.finditer(sentence)]
-    aliases += [m.span() for m in KNOWN_AS.finditer(sentence)] if "known as" in sentence or " as " in sentence else []
+    aliases = alias_spans(sentence)
     founds = _titled(sentence, toks, countries, people)
-    _counterparts(sentence, toks, countries, founds)
+    counterparts(sentence, toks, countries, founds)
     _lexicon_names(sentence, toks, founds, people)
     _regnal_names(toks, founds)
     entity_names(sentence, toks, founds)
     _later_mentions(toks, founds, people, aliases)
-    _counterpart_named_first(founds)
+    counterpart_named_first(founds)
     _same_office_partners(toks, founds)
     out: list[tuple[Person, Mention]] = []
     shared: dict[int, list[Person]] = {}
@@ -351,7 +316,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
             recorded[id(f)] = out[-1][0]
             if f.shared_title is not None:
                 shared.setdefault(f.shared_title, []).append(out[-1][0])
-    _note_aliases(sentence, out)
+    note_aliases(sentence, out)
     spouses(sentence, out)  # 'Jon Roe and his wife, Ana Roe': Ana Roe shares his country
     for pair in shared.values():
         if len(pair) == 2 and pair[0] is not pair[1]:
@@ -362,29 +327,6 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
         if named is not None and nxt is not None and named is not nxt:
             named.counterpart_of = nxt
     return out
-
-
-def _note_aliases(sentence: str, out: list[tuple[Person, Mention]]) -> None:
-    """'X, posthumously known as Emperor Y, ...': Y's last word is another name of the person named right before, so
-    a later 'Emperor Y' is X."""
-    for m in KNOWN_AS.finditer(sentence) if " as " in sentence else ():
-        before = [(person, mention) for person, mention in out if mention.end <= m.start()]
-        if before:
-            person = max(before, key=lambda pm: pm[1].end)[0]
-            person.aliases.append(fold_name(m.group(0).split()[-1]))
-
-
-def _counterpart_named_first(founds: list[Found]) -> None:
-    """'Speaking with his Chilean counterpart Ana Lima, Peruvian Foreign Minister Jon Roe said ...': a counterpart
-    named before anyone else in the sentence is the counterpart of the titled person named next (not of the last
-    sentence's person)."""
-    ordered = sorted(founds, key=lambda f: f.start_tok)
-    for n, f in enumerate(ordered):
-        if f.counterpart_at is None or n > 0:
-            continue
-        nxt = next((g for g in ordered[n + 1:] if g.role and g.counterpart_at is None), None)
-        if nxt is not None and nxt.start_tok - f.end_tok <= 4:
-            f.counterpart_next = nxt
 
 
 def _same_office_partners(toks: list[Tok], founds: list[Found]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flows.extract.names import Tok, match_seq, read_name, title_lexicon
 from flows.extract.title_complements import read_complement
 from flows.extract.titles import Found, singular
+from flows.lexicon import read_toml
 
 
 def as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
@@ -38,6 +39,8 @@ def as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
 
 
 
+# 'X, who ...', 'X and Y', 'X said that ...': a word that opens another clause ends the verb phrase before 'as'
+CLAUSE_WORDS = frozenset(read_toml("titles.toml")["as_clause_words"])
 AS_VERB_WORDS = 4  # lower-case words between a name and 'as' ('presented his credentials as'): its own clause
 
 
@@ -46,7 +49,7 @@ def _past_verb_phrase(toks: list[Tok], end: int) -> int:
     'presented his credentials as'); end itself when none (a comma, a capital or a clause word comes first)."""
     k = end
     while k < len(toks) and k - end < AS_VERB_WORDS and toks[k].text.isalpha() and toks[k].text.islower() \
-            and toks[k].text not in ("as", "and", "who", "which", "that", "when", "while", "but", "or"):
+            and toks[k].text not in CLAUSE_WORDS:
         k += 1
     return k if k > end and k < len(toks) and toks[k].text == "as" else end
 
@@ -86,6 +89,9 @@ def office_as(toks: list[Tok], end: int) -> tuple[str, str | None] | None:
     first, country = j, None
     if j < len(toks) and toks[j].country is not None and toks[j].country.kind == "demonym":
         country, j = toks[j].country.iso3, j + 1
+    elif j + 1 < len(toks) and toks[j].country is not None and toks[j + 1].text in ("’s", "'s"):
+        country, j = toks[j].country.iso3, j + 2  # 'named X as Ruritania's envoy in Y': the owner, no part of the office
+        first = j
     h = j
     while h < len(toks) and h - j < 3 and (toks[h].text in lex["lower_modifiers"] or (
             toks[h].text[:1].isupper() and toks[h].country is None and not match_seq(toks, h, lex["heads"]))):

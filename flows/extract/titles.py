@@ -263,7 +263,7 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     lex = title_lexicon()
     # every office read here has a lower-case head, found by match_seq(..., lower=True) from a token whose lower
     # case is a head's first word: a sentence with no such token reads none (skip the per-token owner scan, speed)
-    if _index_of(lex["lower_heads"]).keys().isdisjoint([t.text.lower() for t in toks]):
+    if _index_of(lex["lower_heads"]).keys().isdisjoint([_untimed(t.text.lower()) for t in toks]):
         return []
     found = []
     names_ending: set[int] = set()
@@ -275,7 +275,7 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         h = j
         while h < len(toks) and _untimed(_opening_lower(toks, h)) in lex["lower_modifiers"] and h - j < 3:
             h += 1  # 'then-foreign minister X': a time word glued to the modifier
-        n = match_seq(toks, h, lex["lower_heads"], lower=True)
+        n = match_seq(toks, h, lex["lower_heads"], lower=True) or _timed_head(toks, h, lex)
         if match_seq(toks, j, lex["lower_heads"], lower=True) > max(1, h - j):
             h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'the first lady, X': a head of two words
         if not n and h > j and match_seq(toks, h - 1, lex["lower_heads"], lower=True) == 1:
@@ -314,6 +314,8 @@ def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] 
     if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
         return tok.country.iso3, i + 1
     if _untimed(_opening_lower(toks, i)) in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
+        if i > 0 and match_seq(toks, i - 1, lex["lower_heads"], lower=True) >= 2:
+            return None  # 'the secretary general X': the last word of a longer office, not a rank of its own
         return None, i  # 'central bank governor Elvira Nabiullina', 'her predecessor, Michelle Bachelet'
     return None
 
@@ -325,6 +327,15 @@ def _untimed(text: str) -> str:
 
 
 TIME_PREFIX_LOWER = re.compile(r"(?:then|ex|former)-[a-z]")
+
+
+def _timed_head(toks: list[Tok], h: int, lex: dict) -> int:
+    """A head with a time word glued to its first word ('the death of then-president X', 'ex-ambassador Y'): its
+    length read on the word without the time word, else 0."""
+    text = toks[h].text if h < len(toks) else ""
+    if "-" not in text or not TIME_PREFIX_LOWER.match(text):
+        return 0
+    return match_seq([toks[h]._replace(text=_untimed(text))] + toks[h + 1:h + 4], 0, lex["lower_heads"], lower=True)
 
 
 def _opening_lower(toks: list[Tok], i: int) -> str:
