@@ -29,7 +29,8 @@ OBJECT_MARK = re.compile(r"\b" + _any("object_marks") + r"\s+"
                          r"(?:[\w’'-]+,?\s+){0,5}$")
 PASSIVE_HOST = re.compile(r"\b" + _any("host_verbs") + r"\b[^.;]{0,50}\bby\s+(?:[\w’'-]+,?\s+){0,5}$")
 PAIR_WORDS = re.compile(r"\b(?:the|both)\s+(?:two\s+)?" + _any("pair_people") + r"\b"
-                        r"|\bthe\s+two\s+(?:[\w-]+\s+)?" + _any("pair_states") + r"\b",
+                        r"|\bthe\s+two\s+(?:[\w-]+\s+)?" + _any("pair_states") + r"\b"
+                        r"|\bbetween\s+the\s+" + _any("pair_states") + r"\b",  # 'a deal struck between the countries'
                         re.I)
 PLACE_BEFORE = re.compile(r"\b" + _any("building_words") + r"\s*,\s*$")
 HOST_TRIGGER = re.compile(r"(?i)host|receiv|welcom")

@@ -44,6 +44,7 @@ class EventState:
     headings_read: int = 0  # of sentences_read, the lines with no closing stop (headline, standfirst, date line)
     anchor_read: int = 0  # sentences_read when the anchor was set: how far back the day of undated rows was told
     sentence_rows: list[EventRow] = field(default_factory=list)  # the current sentence's rows of its earlier clauses
+    previous_rows: list[EventRow] = field(default_factory=list)  # the rows of the sentence before it
     sentence_dates: list[DateMention] = field(default_factory=list)  # the current sentence's dates, every clause's
     # (sides, first day, a later day) of visits whose length a later sentence told: rows of the visit already written
     # with a day inside it take its first day (event_days.first_days)

@@ -42,7 +42,7 @@ def _words() -> dict:
             "preparing": re.compile(data["preparation_before"], re.I),
             "prepared": re.compile(data["preparation_after"], re.I),
             "subordinate": re.compile(data["subordinate_visit"], re.I),
-            "agent": re.compile(data["passive_agent"], re.I),
+            "agent": re.compile(data["passive_agent"], re.I), "progressive": re.compile(data["progressive"], re.I),
             "ceremony": re.compile(data["attended_ceremony"], re.I),
             "ceremony_owner": re.compile(data["ceremony_owner"], re.I),
             "signed_verb": re.compile(data["signed_verb"], re.I),
@@ -142,6 +142,8 @@ def passive_agent(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | 
     """The sides of a sender's act told in the passive with its agent right after the trigger ("the ban on Borvian
     fruit was introduced by Arland in 2016 in response to ..."): the agent acts on the first other country the
     clause names, whatever else the clause goes on to name. An agent already among the sides only leads them."""
+    if _words()["progressive"].match(hit.text):
+        return sides  # 'Arland was providing aid to Borvia': the progressive is active, Borvia is no agent
     if actor_rule != "sender" or not re.search(r"\b(?:was|were|been)\s+(?:\w+ly\s+|first\s+)?\w+(?:\s+by)?$", hit.text,
                                                re.I) and not re.search(r"\b(?:was|were|been)\s+$",
                                                                        clause.sentence[max(0, hit.start - 12):hit.start]):

@@ -18,11 +18,14 @@ from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_befo
 from flows.extract.event_acts import instrument_sides
 from flows.extract.event_scope import (ceremony_host, owned_visit, passive_agent, signing_meetings, subordinate_visit,
                                       visiting_guest, without_part_steps, without_titled_bodies)
+from flows.extract.event_repeats import told_before
+from flows.extract.event_asides import without_trailing_asides
+from flows.extract.event_continued import continued_day, keep_story_day
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
 from flows.extract.event_status import background_only, in_progress, is_planned, no_act
 from flows.extract.event_words import (AUXILIARY, BUSINESS_DEAL, COMPANY_SIGNER, DEAL_WITH, INTERNATIONAL_ROLE, MULTILATERAL,
-                                       PARTICIPLE_BY, PARTICIPLE_DATE, RECALLED, REFERENCE_NOUN, RELATIVE, STATE_DEAL)
+                                       PARTICIPLE_BY, PARTICIPLE_DATE, RECALLED, RELATIVE, STATE_DEAL)
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.event_rows import EventRow, EventState
 from flows.extract.people import Person
@@ -37,7 +40,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 state: EventState, last_entity: tuple[str | None, int] | None) -> list[EventRow]:
     """Events in one sentence; `persons` are (person, start, end) mentions including resolved anaphors."""
     out: list[EventRow] = []
-    state.sentence_rows = out
+    state.previous_rows, state.sentence_rows = state.sentence_rows, out
     state.sentence_dates = dates
     for clause_start, clause_end in split_clauses(sentence):
         clause = Clause(sentence, clause_start, clause_end,
@@ -166,7 +169,8 @@ def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[Dat
     anchors = plan_free(anchorable(point_dates, clause.sentence), rows, state.published) if story_clause else []
     if anchors and not RECALLED.search(clause.text) \
             and not pluperfect(clause.sentence, clause.start, clause.end):  # 'had invited him following his visit in 2010'
-        anchor = next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2), clause.text)
+        anchor = keep_story_day(state, next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2),
+                                                   clause.text))
         if anchor is not state.anchor:
             state.anchor, state.anchor_read = anchor, state.sentences_read
     if rows:
@@ -276,6 +280,8 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         if DURING_VISIT.search(clause.text) else None
     if visit is not None:
         return visit.date, "anaphora"  # 'During the visit, the two sides signed ...'
+    if (also := continued_day(clause.text, state)) is not None:
+        return also, "anaphora"  # 'The foreign ministers also met' after the day's signings: their day
     if COUNTED_OCCASIONS.search(clause.text):
         return None, None  # 'In those years, eleven sessions of the joint committee were held': many acts, no one day
     shared = _shared_date(clause, state.sentence_dates)
@@ -307,35 +313,6 @@ def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Part
         return True  # 'signed investment agreements worth $3 billion with Borvian companies': the other side is firms
     deal_with = DEAL_WITH.search(clause.sentence, clause.start, clause.end)
     return bool(deal_with and not country_in(deal_with.group(1)))
-
-
-# acts a pair does once on a given day: told again with an inherited date, they are the same act (two agreements or
-# meetings on one day are common, two establishments of relations are not)
-ONCE_A_DAY = {"relations", "anniversary"}
-
-
-def _told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: str, inherited: bool,
-                 state: EventState, date_m: DateMention | None = None) -> bool:
-    """A visit or meeting already told, named again ('The visit, which began on Monday', 'also visited the memorial')."""
-    directional = registry_type(event_type).symmetry == "directional"  # Scholz to Warsaw, then Tusk to Berlin: two
-    same_pair = [known for known in state.events if family(known.event_type) == family(event_type)
-                 and ((known.actor, known.target) == (actor, target) if directional
-                      else {known.actor, known.target} == {actor, target})]
-    if inherited and family(event_type) == "visit" and same_pair:
-        return True
-    if rules()["tally"].search(clause.text) and any(known.event_date == getattr(date_m, "value", None) for known in same_pair):
-        return True  # 'In total, three agreements were signed' after the signings were told: their sum, no new act
-    if inherited and hit.text.lower().startswith("discuss"):
-        # 'The pair also discussed ...' is the meeting of a visit told that day; after the day's meeting it is that
-        # meeting's content, and after any other act ('relations were established in 1993') no meeting at all
-        same_day = {family(known.event_type) for known in state.events if date_m is not None
-                    and known.event_date == date_m.value and {known.actor, known.target} == {actor, target}}
-        return "visit" not in same_day or bool(same_day & {"meeting", "commission"})
-    if inherited and family(event_type) in ONCE_A_DAY and date_m is not None and any(
-            known.event_date == date_m.value and known.status == "occurred" for known in same_pair):
-        return True  # 'Diplomatic relations were set up after the envoys exchanged letters' after the dated sentence: told again
-    return not inherited and bool(same_pair) and REFERENCE_NOUN.match(
-        clause.sentence, max(clause.start, hit.start - 12)) is not None
 
 
 def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties, state: EventState,
@@ -374,6 +351,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     # the pair's rule, not a sender's, and no direction
     step = event_type == "other" and rules()["partnership_step"].search(hit.text) is not None
     actor_rule = "pair" if step else kind.actor_rule
+    parties = without_trailing_asides(parties, clause.sentence, hit.end)  # ', which Cordia joined later'
     actor, target = actor_target(actor_rule, hit.start, clause.sentence, parties, state.pair, previous, hit.text)
     actor, target = instrument_sides(event_type, hit.text, parties.all, [
         (known.actor, known.target) for known in state.events + state.sentence_rows
@@ -389,7 +367,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         move_to_first_day(state.visit_spans, (actor, target), date_m, told.value)
     elif (first_day := nth_visit_day(date_m, clause.sentence)) is not None:  # 'on Monday, the third day of his stay'
         move_to_first_day(state.visit_spans, frozenset((actor, target)), *first_day)
-    if _told_before(event_type, hit, clause, actor, target, inherited, state, date_m):
+    if told_before(event_type, hit, clause, actor, target, inherited, state, date_m):
         return None
     participants = [person.name for person, _, _ in clause.persons] or None
     place = next((text for iso, text in parties.locs if iso == target), None)
