@@ -62,8 +62,8 @@ def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: in
 
 
 def being_prepared(hit: Hit, clause: Clause) -> bool:
-    """The trigger is what is being prepared: 'preparations for the 50th anniversary', 'the organization of an
-    official visit of the Prime Minister to Mongolia is being discussed'."""
+    """The trigger is what is being prepared: 'preparations for the 50th anniversary', 'arranging a
+    state visit by the Ruritanian President to Borvia is being discussed'."""
     words = _words()
     return words["preparing"].search(clause.sentence, max(clause.start, hit.start - 60), hit.start) is not None or \
         words["prepared"].match(clause.sentence, hit.end, clause.end) is not None
