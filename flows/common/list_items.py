@@ -27,10 +27,12 @@ NAME_PARTICLES: list[str] = list(_ROWS["name_particles"])
 _WORD = rf"(?:[A-ZÀ-Þ][\w.'’-]*|{alternation(NAME_PARTICLES)})"
 NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}"
 _NAME_END_RX = re.compile(_ROWS["name_end"])
-_JOIN_RX = re.compile(_ROWS["item_join"].replace("{name}", NAME))
+# an item's name at a seam may be a title with its small words ('Agreement on Trade in Services (1993)')
+_TITLE = rf"{_WORD}(?:\s+(?:{_WORD}|{alternation(_ROWS['title_words'])})){{0,11}}"
+_JOIN_RX = re.compile(_ROWS["item_join"].replace("{name}", _TITLE))
 YEAR_GROUPS: dict[str, re.Pattern[str]] = {form: re.compile(_ROWS[form]) for form in ("bracket", "in", "comma")}
 _YEAR_RX = re.compile(_ROWS["year"])
-_MONTH_BEFORE_RX = re.compile(r"([A-Za-z]+)\.?\s+$")
+_MONTH_BEFORE_RX = re.compile(_ROWS["month_before"])
 _OPENERS = frozenset(_ROWS["item_openers"])
 _CLOSERS = frozenset("])")
 
@@ -39,6 +41,17 @@ def items_joined(text: str, left_end: int, right_start: int) -> bool:
     """Whether what stands between two years is the seam of two items ('... Moss (1980), Premier Tom Bell (1996)':
     ') , Premier Tom Bell (')."""
     return _JOIN_RX.fullmatch(text, left_end, right_start) is not None
+
+
+_YEAR_CLOSED_RX = re.compile(rf"({_ROWS['year']})\s*[)\]]\s*$")
+
+
+def item_seam(text: str, start: int, end: int) -> bool:
+    """Whether the punctuation between start and end is the seam of two items each with its years, not a clause's end
+    ('... a Customs Treaty (1990); Agreement on Trade in Services (1994)': the semicolon joins two items)."""
+    before = _YEAR_CLOSED_RX.search(text, max(0, start - 16), start)
+    after = _YEAR_RX.search(text, end, end + 160)
+    return before is not None and after is not None and items_joined(text, before.end(1), after.start())
 
 
 def ends_with_name(text: str, at: int) -> bool:
@@ -77,17 +90,26 @@ _MONTH_WORD = rf"(?i:{alternation(_MONTHS)})\.?"
 _LINE_DATES = rf"(?:{_MONTH_WORD}\s+)?{_ROWS['year']}(?:\s*(?:,|&|and)\s*(?:{_MONTH_WORD}\s+)?{_ROWS['year']})*"
 _LINE_RXS = [re.compile(_ROWS[row].replace("{name}", _LINE_NAME).replace("{dates}", _LINE_DATES))
              for row in ("item_line", "year_first_line")]
+_DATED_LINE_RX = re.compile(_ROWS["dated_line"].replace("{month}", _MONTH_WORD).replace("{year}", _ROWS["year"]))
 
 
-def line_item_dates(line: str) -> list[tuple[int, int, int, int | None]]:
-    """(start, end, year, month or None) of each date of a line that is one item of a list under a heading: a title
-    and name with its dates ('- President Ana Soto (1990)', '2. Premier Jon Roe, June 1995', 'Prime Ministers: 1992,
-    1996') or the date first ('• 2015: President Eva Dunn'); [] for a line of prose ('The President came in 1990.')."""
+def line_item(line: str) -> tuple[str, list[tuple[int, int, int, int | None]]]:
+    """(title and name, dates) of a line that is one item of a list under a heading: a title and name with its dates
+    ('- President Ana Soto (1990)', '2. Premier Jon Roe, June 1995', 'Prime Ministers: 1992, 1996'), the date first
+    ('• 2015: President Eva Dunn'), or a bullet that opens with its date and tells the item in words ('- In May, 1999
+    Premier Jon Roe stopped over in Lima': no name read, ''); ('', []) for a line of prose ('The President came in
+    1990.'). Each date is (start, end, year, month or None)."""
     for rx in _LINE_RXS:
         match = rx.match(line)
         if match is not None:
-            return item_dates(match, "dates")
-    return []
+            return match.group("name"), item_dates(match, "dates")
+    match = _DATED_LINE_RX.match(line)
+    return ("", item_dates(match, "dates")) if match is not None else ("", [])
+
+
+def line_item_dates(line: str) -> list[tuple[int, int, int, int | None]]:
+    """The dates of line_item ([] for a line of prose)."""
+    return line_item(line)[1]
 
 
 def bracket_item_starts(tokens: Sequence[str], opening: int) -> list[int]:

@@ -14,6 +14,7 @@ from flows.common.dates import (DateContext, could_have_date, document_days, doc
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
 from flows.extract.event_lists import ListedVisit, find_listed_visits, named_year_visits, visit_lists
+from flows.extract.list_repeats import told_before
 from flows.extract.list_people import drop_heading_visits, listed_line_sides, share_visitor_side
 from flows.extract.event_missions import mission_sides
 from flows.extract.event_roles import prefetch as prefetch_event_parses
@@ -325,7 +326,10 @@ def _add_listed_visits(text: str, listed: list[ListedVisit], sentence_count: int
     """Visits a fact sheet lists as years under a 'From A to B:' heading (flows/extract/event_lists.py); each line
     is its own evidence, numbered after the document's sentences."""
     lines: dict[int, Sentence] = {}
+    told, used = list(reading.out["event_mentions"]), set()
     for visit in listed:
+        if told_before(visit, told, used):  # '- President Ana Soto (1990)' after 'In July 1990, Ana Soto visited ...'
+            continue
         line = lines.get(visit.line_start)
         if line is None:
             line = lines[visit.line_start] = Sentence(sentence_count + len(lines), visit.line_start, visit.line_end,

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from flows.common.list_items import item_seam
 from flows.common.prefilter import Gate, word_gate
 from flows.lexicon import read_table, read_toml
 from flows.lexicon.registry import event_types, family
@@ -98,6 +99,8 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     for match in CLAUSE_SPLIT.finditer(sentence):
         if LIST_ITEM_BEFORE.search(sentence, 0, match.start()) and LIST_ITEM_AFTER.match(sentence, match.end()):
             continue  # 'the Treaty of Friendship, Good-neighbourliness, and Cooperation': a list, not a clause
+        if match.group(0).startswith(";") and item_seam(sentence, match.start(), match.end()):
+            continue  # 'a Customs Treaty (1990); Accord on Fisheries (1999)': two items of one list
         if match.group(0).lstrip(",; \t").startswith("and") and match.group(0).startswith(",") \
                 and BETWEEN_OPEN.search(sentence, max(0, match.start() - 150), match.start()):
             continue

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows.common.dates import DateMention
-from flows.common.list_items import ends_with_name, item_dates, line_item_dates, year_groups
+from flows.common.list_items import ends_with_name, item_dates, line_item, year_groups
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
 from flows.extract.event_rows import EventRow
 from flows.lexicon import read_toml
@@ -32,6 +32,7 @@ class ListedVisit:
     line_start: int
     line_end: int
     heading: tuple[int, int] = (0, 0)  # the 'From A to B' line the item is under
+    name: str = ""  # the item's title and name ('President Ana Soto'), '' on a line of years or told in words
 
 
 
@@ -83,11 +84,12 @@ def find_listed_visits(text: str) -> list[ListedVisit]:
                 mention = DateMention(match.start(), match.end(), match.group(), date(year, 1, 1), "year", "explicit",
                                       None)
                 out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading))
-        elif direction is not None and (dates := line_item_dates(body)):
-            for at, end, year, month in dates:  # '- President Ana Soto (1990)', '• 2015: Premier Jon Roe'
+        elif direction is not None and (item := line_item(body))[1]:
+            name, dates = item  # '- President Ana Soto (1990)', '• 2015: Premier Jon Roe', '- In May, 1999 ...'
+            for at, end, year, month in dates:
                 mention = DateMention(at, end, body[at:end], date(year, month or 1, 1), "month" if month else "year",
                                       "explicit", None)
-                out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading))
+                out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading, name))
         elif words["section"].search(body) and _is_heading(body):
             in_section, direction = True, None
         elif not (in_section and _is_heading(body)):

@@ -24,13 +24,19 @@ def share_visitor_side(sentence: str, lists: list[VisitList], persons: list[tupl
 
 def listed_line_sides(sentence_start: int, persons: list[tuple[Person, int, int]], visits: list[ListedVisit]) -> None:
     """A person named on an item line of a visits section ('From Arland to Borvia:' ... '- Premier Ida Moss (1996)')
-    is that line's visitor, unless their own title or the leaders list gives their country."""
+    is that line's visitor, unless their own title or the leaders list gives their country; the words before the name
+    on the line are the title, when no reader gave one ('- Vice-chancellor Ida Moss (1996)': 'Vice-chancellor')."""
     for person, start, _ in persons:
         at = sentence_start + start
         for visit in visits:
-            if visit.line_start <= at < visit.line_end and person.country_cue not in KNOWN_CUES:
+            if not visit.line_start <= at < visit.line_end:
+                continue
+            if person.country_cue not in KNOWN_CUES:
                 person.country, person.country_cue = visit.actor, "inferred"
-                break
+            title = visit.name[:-len(person.name)].strip() if visit.name.endswith(" " + person.name) else ""
+            if person.role is None and title and all(word[0].isupper() for word in title.split()):
+                person.role = title
+            break
 
 
 def drop_heading_visits(sentence_start: int, events: list[EventRow], visits: list[ListedVisit]) -> list[EventRow]:
