@@ -62,7 +62,15 @@ PERIOD_BEFORE = re.compile(r"\b" + alternation(_OWN["period_before"]) + r"\s+(?:
 PERIOD_OPENING = re.compile(alternation(_OWN["period_opening"]) + r"\b")
 ERA_BEFORE = re.compile(r"\b" + alternation(_OWN["era_before"]) + r"\s+$")
 SPAN_SUPERLATIVE = re.compile(whole_words(_OWN["span_superlatives"]), re.I)
+INSTRUMENT_NAME_BEFORE = re.compile(r"\b" + alternation(_OWN["instrument_heads"]) + r"\s*,?\s+$")
 SUBORDINATOR = re.compile(whole_words(_OWN["subordinators"]))
+IDENTIFYING = re.compile(r"\b" + alternation(_OWN["identifying_copulas"]) + r"\s+$", re.I)
+# 'toured Cestia and in 2004, the Cestian king came': a joiner, then the date that opens the next clause (in/on and a
+# comma or a capital after it)
+COORDINATED_BEFORE = re.compile(r"(?:,?\s+" + alternation(_OWN["coordinators"]) + r"|;)\s*,?\s*$")
+DESCRIBED = re.compile(r"\b" + alternation(_OWN["describing_verbs"]) + r"\s+(?:the|its|their|this|that)\s+$", re.I)
+FRONTED_DATE = re.compile(r"(?:in|on)\s", re.I)
+FRONTED_AFTER = re.compile(r"\s*,|\s+(?:the\s+)?[A-ZÀ-Þ]")
 POSSESSIVE_AFTER = re.compile(r"[’']s\s")
 ATTRIBUTIVE_REACH = 45  # characters from the date to a trigger that is the noun it dates ('the 2014 visit')
 _COUNT_ADVERBS: dict[str, int] = _WORDS["count_adverbs"]
@@ -144,11 +152,16 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
         if hit.event_type == "anniversary_event" and mention.precision == "year" \
                 and ANNIVERSARY_OF.search(sentence, hit.start, mention.start):
             continue  # 'marking the 100th anniversary of the recognition in 1921': 1921 is the act remembered
+        if mention.end <= hit.start and DESCRIBED.search(sentence, mention.end, hit.start):
+            continue  # 'at a forum in May 2001, hailed the signing of the pact': the forum's date, not the signing's
         if mention.start > hit.end:
             between = sentence[hit.end:mention.start]
             sub = SUBORDINATOR.search(between)
-            if sub and any(other is not hit and hit.end + sub.start() < other.start < mention.start for other in hits):
+            if sub and any(other is not hit and hit.end + sub.start() < other.start < mention.start for other in hits) \
+                    and not IDENTIFYING.search(between, 0, sub.start()):  # 'the last visit was when X flew to Y in May'
                 continue
+            if _opens_next_clause(mention, between, hits, hit, sentence):
+                continue  # 'toured Cestia and in 2004, the king came to Borvia': 2004 is the king's visit
             if rules()["reported_that"].search(between):
                 continue  # 'after talks with X, Y recalled that 60 years ago ...': the date is the report's
             if any(_participle_owns(other, mention, hit, sentence) for other in hits):
@@ -157,6 +170,16 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
     if not any(0 <= mention.start - hit.end <= 30 for mention in out):
         return out
     return [mention for mention in out if not _belongs_to_earlier(mention, hits, hit)]
+
+
+def _opens_next_clause(mention: DateMention, between: str, hits: list[Hit], hit: Hit, sentence: str) -> bool:
+    """The date stands right after 'and/but/while' (or a semicolon) at the head of a clause of its own ('..., and in
+    2004, the Cestian king came to Borvia'), and a later trigger follows it: that trigger's date, not this one's."""
+    if COORDINATED_BEFORE.search(between) is None or FRONTED_DATE.match(mention.text) is None:
+        return False
+    if FRONTED_AFTER.match(sentence, mention.end) is None:
+        return False
+    return any(other is not hit and other.start >= mention.end for other in hits)
 
 
 def _names_other_occasion(mention: DateMention, hit: Hit, sentence: str) -> bool:
@@ -181,7 +204,8 @@ def _participle_owns(other: Hit, mention: DateMention, hit: Hit, sentence: str) 
     return (other is not hit and other.event_type != hit.event_type and hit.end <= other.start
             and other.end <= mention.start and word.endswith(("ed", "up", "concluded"))
             and PARTICIPLE_GAP.fullmatch(sentence[other.end:mention.start]) is not None
-            and ACT_NOUN_BEFORE.search(sentence[max(0, other.start - 40):other.start]) is not None)
+            and (ACT_NOUN_BEFORE.search(sentence[max(0, other.start - 40):other.start]) is not None
+                 or INSTRUMENT_NAME_BEFORE.search(sentence[max(0, other.start - 40):other.start]) is not None))
 
 
 def _belongs_to_earlier(mention: DateMention, hits: list[Hit], hit: Hit) -> bool:

@@ -75,6 +75,11 @@ def _visit_end() -> re.Pattern[str]:
     return re.compile(read_toml("dates.toml")["visit_end"]["through_trigger"], re.I)
 
 
+@lru_cache(maxsize=1)
+def _visit_end_after() -> re.Pattern[str]:
+    return re.compile(read_toml("dates.toml")["visit_end"]["after_trigger"], re.I)
+
+
 def lead_position(sentences_read: int, headings_read: int, acts_told: bool) -> int:
     """The sentence's place in the lead: lines with no closing stop above a page's first act (a cookie notice, a
     headline, a standfirst, a date line) are not counted ('Ministers meet' / 'May 14, 2024' / 'The ministers of A and
@@ -95,10 +100,12 @@ def visit_phase_perfect(before: str) -> bool:
 
 def visit_start(date_m: DateMention | None, sentence: str, trigger_end: int) -> DateMention | None:
     """'the president ended a two-day visit to B' told on 8 September: the visit began on the 7th (its first day is
-    its date); any other visit, or a date coarser than a day, is left as it is."""
+    its date); so did one told 'flew home after ending a two-day visit'; any other visit, or a date coarser than a
+    day, is left as it is."""
     if date_m is None or date_m.value is None or date_m.precision != "day":
         return date_m
-    told = _visit_end().search(sentence[max(0, trigger_end - 90):trigger_end])
+    told = _visit_end().search(sentence[max(0, trigger_end - 90):trigger_end]) \
+        or _visit_end_after().match(sentence, trigger_end)  # 'flew home on Friday after ending a three-day visit'
     if told is None:
         return date_m
     days = read_number(told["n"])

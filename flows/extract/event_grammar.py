@@ -16,6 +16,7 @@ from flows.lexicon.registry import event_types, family
 CLAUSE_SPLIT = re.compile(
     r";\s+|,\s+(?:and|but|whereas|while)\s+|\s+whereas\s+|,\s+but\s+"
     r"|\s+and\s+(?=(?:that|those)\s+of\b)|\s+and\s+(?=(?:in|on)\s+[A-ZÀ-Þ][\w’'-]+\s+(?:in|on)\s)"
+    r"|\s+and\s+(?=(?:in|on)\s+(?:[A-Z][a-z]+\s+)?\d{4},\s)"  # '... and in 2004, the king came': a clause of its own
 )
 
 # ', X, and Y' with capitalised items: the last item of a list (names or a title's words), not a new clause
