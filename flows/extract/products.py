@@ -108,8 +108,9 @@ def split_products(text: str) -> list[str]:
     text = POSSESSIVE_OR.sub(lambda m: f"{m.group(1)} \x1f {m.group(2)} ", text)
     text = SHARED_OR.sub(lambda m: m.group(0) if names_hs_heading(m.group(1)) or is_listed_product(m.group(1))
                          else m.group(1) + " \x1f ", text)
-    parts = [p.strip().replace("\x1f", "or") for p in clause_bit("item_separator").split(text)
-             if p.strip()]
+    # (a lead word is no part of the item it opens: 'as well as articles of pulp and paper' joins as five words)
+    parts = [part for part in (lex["lead"].sub("", p.strip()).replace("\x1f", "or")
+                               for p in clause_bit("item_separator").split(text)) if part.strip()]
     merged: list[str] = []
     for part in parts:
         if merged and _joins(merged[-1], part, lex) and len(f"{merged[-1]} and {part}".split()) <= 5:
@@ -181,6 +182,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # 'electrical machinery and equipment': the category with its modifier
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
+    if len(previous) >= 3 and previous[-2] == "of" and (previous[-1], " ".join(words)) in lex["joint_pairs"]:
+        return True  # 'articles of iron and steel': the pair is what the goods are made of, one class
     if len(previous) == 1 and len(words) >= 2 and previous[0] in lex["shared_modifiers"]:
         return True  # 'black and ferrous metals': an adjective alone names no goods
     if (len(previous) == 1 and not previous[0].endswith("s") and len(words) == 3 and words[-1] in lex["generic"]

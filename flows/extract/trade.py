@@ -17,6 +17,7 @@ from flows.extract.trade_discourse import (ANSWER_WINDOW, GROWTH_HEAD, answer_pr
                                             driven_goods, growth_of_last_flow, plural_demonyms, question_flow)
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
                                        figure_then_list, home_country, market_for_claims, oriented)
+from flows.extract.trade_ranked import ranked_claims
 from flows.extract.trade_verbs import BASKET, REVERSED, verb_claims
 from flows.lexicon import read_toml
 from flows.extract.trade_flows import ANAPHOR_TARGET, LAST_FLOW, flow_noun_claims, named_flow
@@ -112,10 +113,11 @@ def _first_item_opener() -> re.Pattern:
 
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
+    raw = sentence
     if ";" in sentence and not FOLLOWING.search(sentence):
         sentence = continued_lists(sentence, countries)  # 'the following to B – X; Y; Z' reads its own semicolons
     countries = plural_demonyms(sentence, countries)
-    hinted, told = _told_before(sentence, countries, state)
+    hinted, told = _told_before(sentence, countries, state, raw)
     if told is not None:
         return told
     if not hinted:
@@ -146,7 +148,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     return _finish(sentence, claims, countries, state)
 
 
-def _told_before(sentence: str, countries: list[CountryMention], state: TradeState) -> tuple[bool, list[TradeClaim] | None]:
+def _told_before(sentence: str, countries: list[CountryMention], state: TradeState,
+                 raw: str | None = None) -> tuple[bool, list[TradeClaim] | None]:
     """(trade word present, claims) of the readings that lean on sentences before: the answer to a question, goods
     credited along the last flow, a country-less list under the current flow. Claims None: read the sentence itself.
     Moves the state's flow window on (a trade word reopens it), in this order, because the readings depend on it."""
@@ -158,7 +161,7 @@ def _told_before(sentence: str, countries: list[CountryMention], state: TradeSta
     hinted = trade_gate(sentence)
     state.flow_left = FLOW_WINDOW if hinted else state.flow_left - 1
     if not countries and state.flow_left > 0:
-        listed = _country_less(sentence, state)
+        listed = _country_less(sentence, state, raw)
         if listed is not None:
             return hinted, listed
     return hinted, None
@@ -197,7 +200,7 @@ def _frames(sentence: str, c_start: int, c_end: int, inside: list[CountryMention
             + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)
             + originating(sentence, c_start, c_end, inside)
             + pay_with(sentence, c_start, c_end, inside) + access_or_listed(sentence, c_start, c_end, inside)
-            + market_for_claims(sentence, c_start, c_end, inside)
+            + market_for_claims(sentence, c_start, c_end, inside) + ranked_claims(sentence, c_start, c_end, inside)
             + (growth_of_last_flow(sentence, c_start, c_end, inside) if state.last_flow else []))
 
 
@@ -287,9 +290,9 @@ def _product_key(product: str) -> str:
     return re.sub(r"s$", "", CLASS_HEAD.sub(" products", product.lower()))
 
 
-def _country_less(sentence: str, state: TradeState) -> list[TradeClaim] | None:
+def _country_less(sentence: str, state: TradeState, raw: str | None = None) -> list[TradeClaim] | None:
     """Goods listed with no country under the flow the text set just before; None when the sentence is no such list."""
-    found = country_less_list(sentence, state.home, state.current, state.last_flow, state.pair)
+    found = country_less_list(sentence, state.home, state.current, state.last_flow, state.pair, raw)
     if found is None:
         return None
     state.current = found[0]

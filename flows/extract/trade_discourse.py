@@ -10,7 +10,7 @@ from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
 from flows.extract.trade_flows import LAST_FLOW
 from flows.extract.trade_lexicon import clause_bit, lower_first, trade_lexicon
-from flows.lexicon import read_table
+from flows.lexicon import read_table, read_toml
 
 
 # A question that names a flow, answered by the sentences after it with no country ('What does Togo buy from Ghana?
@@ -137,3 +137,17 @@ def driven_goods(sentence: str) -> list[str]:
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'as total exports grew', 'as its exports rose'
     return split_products(listed)
+
+
+@lru_cache(maxsize=1)
+def _pronoun_head() -> re.Pattern[str]:
+    return re.compile(read_toml("trade.toml")["pronoun_list_head"], re.I)
+
+
+def pronoun_list(sentence: str) -> tuple[str, list[str]] | None:
+    """('goods', products) of 'They rose 5% and are dominated by X and Y' after a sentence on a flow; else None."""
+    m = _pronoun_head().match(sentence)
+    if m is None:
+        return None
+    products = split_products(cut_list(sentence[m.end():]))
+    return ("goods", products) if products else None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from flows.common.words import alternation
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, split_products
 from flows.extract.trade_goods_first import inverted_goods, modified_flow, passive_supply, shifted_object, source_and_target
 from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
+from flows.lexicon import read_toml
 
 LAST_FLOW = "last-flow"  # a slot marker: the exporter and importer of the flow the document named last
 # 'The country's exports to its neighbour consist of ...', 'Its exports to the partner include ...'
@@ -39,7 +41,8 @@ ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:b
 COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:(?:led|dominated|headed|topped)\s+by|made\s+up|"
                     r"composed|comprised|confined\s+to)\b)")  # ('are confined to': the list opens after 'to')
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
-OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
+# ('As for exports to B, ...': a topic opener before it, trade.toml topic_openers)
+OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:" + alternation(read_toml("trade.toml")["topic_openers"]) + r"\s+)?(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 
 
 COLON = re.compile(r"\s*:\s+(?=\S)")  # 'A's exports to B: X, Y and Z' (a page's heading and its list)
@@ -96,9 +99,16 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
             products = (split_products(lower_first(lead.group("list"))) if lead
                         else headline_goods(sentence[c_start:before[-1].start], lex) if before else [])
             return [(before[-1].iso3, target.iso3, product) for product in products]
-        products = split_products(cut_list(sentence[intro.end():c_end]))
+        products = split_products(cut_list(sentence[intro.end():c_end])) + _also_included(sentence, c_end)
         return [(before[-1].iso3 if before else None, target.iso3, product) for product in products]
     return None
+
+
+def _also_included(sentence: str, c_end: int) -> list[str]:
+    """The goods a 'but also include' clause right after the list adds to it ('A's exports to B are led by X, but also
+    include Y and Z': the clause split there); [] when the clause is something else."""
+    m = clause_bit("also_includes").match(sentence, c_end)
+    return split_products(cut_list(sentence[m.end():])) if m else []
 
 
 def headline_goods(text: str, lex: dict) -> list[str]:

@@ -62,6 +62,9 @@ MODIFIED_FLOW = re.compile(r"\s*(?:the\s+)?(?P<list>[A-Za-z][\w\s-]{1,40}?)\s+(?
 PASSIVE_HEAD = re.compile(r"\s*(?:the\s+)?(?i:" + read_toml("trade.toml")["item_quantity"] + r")?"
                           r"(?P<list>[A-Za-z][\w\s,-]{1,80}?)\s+(?:is|was|are|were|has\s+been|have\s+been)\s+"
                           r"(?:\w+ly\s+)?(?P<verb>\w+)\s+(?P<prep>to|into|by)\s+(?:the\s+)?")
+# an adjective alone before the flow noun names a class of goods, not goods ('mineral', 'agricultural': trade.toml
+# shared_modifiers)
+CLASS_ADJECTIVES = frozenset(read_toml("trade.toml")["shared_modifiers"])
 BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
 
 
@@ -76,6 +79,8 @@ def modified_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryM
     listed = clause_bit("item_preposition").split(listed)[-1]
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'Total exports to Togo', 'Annual export to Togo' name no product
+    if listed.strip().lower() in CLASS_ADJECTIVES:
+        return [(None, target.iso3, f"{listed.strip()} products")]  # 'Mineral exports to Togo': mineral products
     if is_joint_pair(listed):
         return [(None, target.iso3, listed)]  # 'fruit and vegetable exports to Togo': the pair's head is the flow noun
     return [(None, target.iso3, p) for p in split_products(listed)]

@@ -13,8 +13,11 @@ from functools import lru_cache
 
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, is_listed_product, names_hs_heading, split_products
+from flows.extract.trade_discourse import pronoun_list
+from flows.extract.trade_breakdown import breakdown_list, share_of_flow
+from flows.extract.trade_ranked import ranked_head, ranked_list
 from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
-from flows.common.words import alternation
+from flows.common.words import alternation, whole_words
 from flows.lexicon import read_toml
 
 # the preposition right before a country: 'from', 'to', 'into'
@@ -32,6 +35,8 @@ def _lex() -> dict:
         "ownerless": re.compile(data["ownerless_list_heads"], re.I),
         "inverted_bare": re.compile(data["inverted_bare_list"], re.I),
         "anaphoric": re.compile(data["anaphoric_list_heads"], re.I),
+        "defined_class": re.compile(data["defined_class_head"], re.I),
+        "passive_verb": re.compile(whole_words(data["passive_supply_verbs"] + data["passive_import_verbs"]), re.I),
         "not_in_products": set(data["not_in_products"]),
         "vague": set(data["vague_words"]) | {"in", "on", "at", "by", "from", "exports", "imports"},
     }
@@ -69,23 +74,32 @@ def ownerless_list(sentence: str) -> tuple[str, list[str]] | None:
     include X' ('goods': the flow of the sentences just before). None when the sentence is not that."""
     m = _lex()["ownerless"].match(sentence)
     if not m:
-        return None
+        return ranked_list(sentence) or pronoun_list(sentence)  # 'The main product exported to it was X', 'They are led by X'
     head = m.group(0).lower()
     # 'Most of these shipments were X' after 'B's imports from A rose': the flow just told, whatever the noun says
     kind = "goods" if _lex()["anaphoric"].search(head) else "import" if clause_bit("import_head").search(head) else (
         "export" if clause_bit("export_head").search(head) else "goods")
+    if kind == "goods" and _lex()["defined_class"].fullmatch(head):
+        return None  # 'Farm products are perishables': a class defined, no list of goods on a flow
+    if _lex()["passive_verb"].match(sentence, m.end()):
+        return None  # 'Farm goods worth $2m were exported in 2021': a passive (passive_bare), the goods before the verb
     products = figure_items(sentence[m.end():]) or split_products(cut_list(strip_figures(sentence[m.end():])))
     return (kind, products) if products else None
 
 
 # 'Horticultural products, including chili and mangoes, are also exported.': goods told in the passive with no
 # country, on the flow the text is about
-PASSIVE_BARE = re.compile(r"^\W*(?P<list>[^;:]{3,200}?)\s+(?:is|are|was|were)\s+(?:also\s+|mainly\s+|mostly\s+|largely\s+)?"
-                          r"(?P<verb>exported|shipped|sold|imported|bought|purchased)\s*(?:[.!]|$)", re.I)
+# ('A total of $2 billion farm goods were exported in 2021': a figure before the goods and a time after the verb are
+# no part of the list; trade.toml passive_figure_lead, passive_time_tail)
+PASSIVE_BARE = re.compile(r"^\W*" + read_toml("trade.toml")["passive_figure_lead"]
+                          + r"(?P<list>[^;:]{3,200}?)\s+(?:is|are|was|were)\s+(?:also\s+|mainly\s+|mostly\s+|largely\s+)?"
+                          r"(?P<verb>exported|shipped|sold|imported|bought|purchased)" + read_toml("trade.toml")["passive_time_tail"]
+                          + r"\s*(?:[.!]|$)", re.I)
 # an owner right before a flow word: 'Vietnamese exports', 'Laos imported', "Uzbekistan's 2022 exports", 'Kazakhstan
 # mainly buys'
-# (trade.toml owner_gap_words: 'Freedonian merchandise imports reached ...' are Freedonia's)
-OWNER_GAP = re.compile(r"(?:[’']s)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual|"
+# (trade.toml owner_gap_words: 'Freedonian merchandise imports reached ...' are Freedonia's; 'Ghana, in turn, sold':
+# a connective set off by commas leaves the subject the owner)
+OWNER_GAP = re.compile(r"(?:[’']s)?(?:\s*,\s+" + alternation(read_toml("trade.toml")["reverse_connectives"]) + r"\s*,)?\s+(?:(?:\d{4}|total|overall|main|mainly|mostly|also|typically|annual|"
                        + alternation(read_toml("trade.toml")["owner_gap_words"], longest_first=False) + r")\s+)*$", re.I)
 FLOW_WORD = re.compile(r"\b(?:(?P<ex>exports?|exported|exporting|sales|sells|sold|shipments|shipped|supplies|supplied)|"
                        r"(?P<im>imports?|imported|importing|purchases|purchased|buys|bought|orders))\b", re.I)
@@ -261,12 +275,15 @@ def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: 
     with no country that lists goods under an import or export head, from the side of the home country (the sentence's own, else the text's)."""
     # ('A sold X to B, while imports consisted of Y': a contrast clause is the other flow from A's side)
     for m in clause_bit("contrast_clause").finditer(sentence):
-        head = _lex()["ownerless"].match(sentence[m.end():])
+        head = _lex()["ownerless"].match(sentence[m.end():]) or ranked_head(sentence[m.end():])
         if head is None or any(m.end() <= c.start < m.end() + head.end() for c in countries):
             continue  # no list head here, or a country in it: the clause is read by the frames that name parties
         found = ownerless_list(sentence[m.end():])
         own = home_country(sentence, countries, pair)
-        flow = oriented(found[0], own[0] if own else home, pair) if found else None
+        # ('exports to B were $3bn, while the next largest category was X': a head with no flow word of its own is on
+        # the flow of the sentence's own flow word)
+        kind = own[1] if found and found[0] == "goods" and own else found[0] if found else ""
+        flow = oriented(kind, own[0] if own else home, pair) if found else None
         if flow is not None:
             return [(*flow, product) for product in found[1]]
     return []
@@ -274,10 +291,12 @@ def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: 
 
 def country_less_list(sentence: str, home: str | None, current: tuple[str, str] | None,
                       last_flow: tuple[str, str] | None,
-                      pair: tuple[str, str] | None) -> tuple[tuple[str, str], list[str]] | None:
+                      pair: tuple[str, str] | None, raw: str | None = None) -> tuple[tuple[str, str], list[str]] | None:
     """(flow, goods) of a list with no country under the flow the text set just before ('Agricultural exports
-    included X', 'Key import items are X', 'X and Y are also exported.'); None when the sentence is no such list."""
-    found = ownerless_list(sentence) or passive_bare(sentence) or inverted_bare(sentence)
+    included X', 'Key import items are X', 'X and Y are also exported.'); None when the sentence is no such list.
+    raw: the sentence before continued_lists read its semicolons (a breakdown's parts are told by them)."""
+    found = (ownerless_list(sentence) or passive_bare(sentence) or inverted_bare(sentence)
+             or breakdown_list(raw or sentence) or share_of_flow(sentence))
     if found is None:
         return None
     kind, products = found

@@ -33,6 +33,8 @@ QUANTITY = re.compile(r"\s+" + read_toml("trade.toml")["item_quantity"][:-1], re
 # semicolons and commas
 FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b", re.I)
 LIST_AFTER = re.compile(r"\s*[–—:-]\s+")
+# how far before a trade word a field list may open ("cooperation in sectors, including trade, energy, ..., shipping")
+FIELD_REACH = 200
 
 
 EXPORT_NOUN_HEAD = re.compile(r"-|\s+(?:markets?|partners?|destinations?|earnings|revenues?|duties|dut(?:y)|tariffs?|"
@@ -68,7 +70,7 @@ def _noun_use(sentence: str, c_start: int, c_end: int, match: re.Match, inside: 
         return True  # 'South African exports accounting for ...': a demonym makes it a noun
     if any(mention.possessive and clause_bit("possessive_gap").fullmatch(sentence[mention.end:match.start()]) for mention in inside):
         return True  # "Kenya's export volume", "Tanzania's export hub and ...": a possessive owner makes it a noun
-    field = lex["fields"].search(sentence, max(c_start, match.start() - 120), match.start())
+    field = lex["fields"].search(sentence, max(c_start, match.start() - FIELD_REACH), match.start())
     if field and not clause_bit("clause_stop").search(sentence[field.end():match.start()]) and not any(
             field.end() <= mention.start < match.start() for mention in inside):
         return True  # 'pacts in the fields of health, merchant shipping and tourism': a field of cooperation
