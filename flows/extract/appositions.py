@@ -16,6 +16,8 @@ from flows.lexicon import read_toml
 APPOSITION_MODIFIERS = frozenset(read_toml("titles.toml")["apposition_modifiers"])
 # the words that may follow an office set after a name with no comma ('X the spokesman of the ministry')
 BARE_COMPLEMENTS = frozenset(read_toml("titles.toml")["bare_apposition_complements"])
+# 'X, who was the ambassador to Y': a relative clause whose copula sets the office after the name (titles.toml)
+RELATIVE_COPULAS = sorted({tuple(w.split()) for w in read_toml("titles.toml")["relative_copulas"]}, key=len, reverse=True)
 # a sentence that may hold such an office: a name's last letter, 'the', lower-case words, a complement word
 BARE_APPOSITION = re.compile(r"\w the (?:[a-z]+ ){1,3}(?:" + "|".join(sorted(BARE_COMPLEMENTS)) + r") ")
 
@@ -38,6 +40,8 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             i = max(e, i + 1)
             continue
         j = e if bare else e + 1
+        if not bare and toks[e].text == ",":
+            j += match_seq(toks, j, RELATIVE_COPULAS)  # 'X, who was Ruritanian Ambassador to Y, wrote': the office
         if j < len(toks) and toks[j].text.lower() in ("the", "a", "an"):
             j += 1
             j = _past_lower_owner(toks, j)  # 'X, the trade ministry's policy officer': the owner is no part of it

@@ -26,6 +26,7 @@ from flows.extract.events import (EventRow, EventState, drop_coarser_copies, fam
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
 from flows.extract.organizations import find_memberships
+from flows.extract.leaders import is_destination
 from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
                                   resolve_leader_anaphor)
 from flows.extract.person_lists import (facing_unnamed_official, home_side_officials, host_of_visitor,
@@ -115,6 +116,9 @@ def _opposite_sides(sentence: str, countries: list[CountryMention], persons: lis
 AND_SIDE = re.compile(r"\s+and\s+(?:the\s+)?(?P<side>[A-ZÀ-Þ][\w’'-]+)")
 
 
+GOES_REACH = 30  # characters between a person's name and the place the verb after it says they went to
+
+
 def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
     """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
     # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
@@ -135,7 +139,9 @@ def _fill_from_context(sentence: str, countries: list[CountryMention], persons: 
                     # 'King Mohammed VI welcomed him in Rabat': where a person acts is their country, last of all
                     here = [country for country in free if clause_start <= country.start < clause_end
                             and country.kind in ("capital", "name")
-                            and IN_AT_BEFORE.search(sentence[max(0, country.start - 8):country.start])]
+                            and IN_AT_BEFORE.search(sentence[max(0, country.start - 8):country.start])
+                            and not (0 <= country.start - end < GOES_REACH and is_destination(sentence, country))]
+                    # 'X stopped over in B': B is where X went ('A arrived in B and was received by X': X's)
                     iso = here[0].iso3 if len({country.iso3 for country in here}) == 1 else None
                 if iso:
                     person.country, person.country_cue = iso, "inferred"

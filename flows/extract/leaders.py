@@ -282,7 +282,12 @@ def _list_heading_country(index: int, countries: list[list[CountryMention]], tex
 
 # 'a visit paid by X to Italy', 'X visited Italy', 'X arrived in Rome', 'X's tour of Italy': where X goes; 'X said
 # they lodged a protest against Italy': the side X faces
-TO_BEFORE = re.compile(r"\b(?:to|against|visit(?:ed|ing|s)?|toured|touring|tour\s+of|arriv(?:ed|es|ing)\s+in|landed\s+in)\s+(?:the\s+)?$")
+TO_BEFORE = re.compile(r"\b(?:" + "|".join(read_toml("titles.toml")["destination_before"]) + r")\s+(?:the\s+)?$")
+
+
+def is_destination(sentence: str, country: CountryMention) -> bool:
+    """Public name of _destination: 'X stopped over in Ruritania' is where X went, no country X acts in."""
+    return _destination(sentence, country)
 
 
 def _destination(sentence: str, country: CountryMention) -> bool:

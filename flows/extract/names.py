@@ -43,6 +43,8 @@ def title_lexicon() -> dict:
         "one_holder_offices": frozenset(data["one_holder_offices"]),
         "inner_heads": frozenset(data["inner_heads"]),
         "name_titles": sorted({tuple(h.split()) for h in data["name_titles"]}, key=len, reverse=True),
+        "spouse_heads": sorted({tuple(h.split()) for h in data["spouse_heads"]}, key=len, reverse=True),
+        "ranks": sorted({tuple(WORD.findall(h)) for h in data["ranks"]}, key=len, reverse=True),
         "courtesy": sorted({tuple(m.group(0) for m in WORD.finditer(h)) for h in data["courtesy"]}, key=len, reverse=True),
     }
 
@@ -72,7 +74,8 @@ BODIES = frozenset(read_toml("titles.toml")["bodies"])  # the nouns that close a
 COMPLEMENT_STOP = {"since", "after", "before", "when", "while", "in", "on", "at", "to", "and", "as", "with", "by",
                    "who", "which", "that", "said", "told", "was", "is", "has", "had"}
 NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
-SHORT_FAMILY_NAMES = frozenset({"To"})
+SHORT_FAMILY_NAMES = frozenset(read_toml("titles.toml")["short_family_names"])
+SHORT_GIVEN_NAMES = frozenset(read_toml("titles.toml")["short_given_names"])
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
 HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
 
@@ -184,6 +187,10 @@ def read_name(toks: list[Tok], i: int) -> int:
               and j + 2 < len(toks) and toks[j + 1].text == "of" and toks[j + 2].country is not None
               and toks[j + 2].country.kind == "name"):
             j += 1  # a monarch's given name that is a capital's: 'Queen Sofia of Spain'
+            break
+        elif (j - i >= 2 and toks[j].text in SHORT_GIVEN_NAMES and toks[j].start == toks[j - 1].end + 1
+              and (j + 1 >= len(toks) or not toks[j + 1].text[:1].isupper())):
+            j += 1  # 'Chairman Tran Van An visited': the given name closes the name, no article opens a phrase
             break
         elif (j > i and toks[j].text in title_lexicon()["inner_heads"] and j + 1 < len(toks)
               and is_name_token(toks[j + 1])):

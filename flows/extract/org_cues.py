@@ -61,3 +61,11 @@ def _past_acronym(sentence: str, end: int) -> int:
 
 
 BRACKETED = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)")
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Whether the acronym can be read off the name: its first letter is the name's, the rest follow in order
+    ('ECOWAS' from 'Economic Community of West African States', 'ASEAN' from 'Association of Southeast Asian
+    Nations'; not 'UNACO' from 'Andean Trade Union')."""
+    letters = iter(name.casefold())
+    return acronym[0].casefold() == name[0].casefold() and all(ch in letters for ch in acronym.casefold())

@@ -7,15 +7,19 @@ from functools import lru_cache
 
 from flows.extract.countries import CountryMention
 from flows.extract.org_chairs import DAY_NAMES, chaired
-from flows.extract.org_members import belonging, has_member_list
-from flows.extract.org_cues import member_noun_at, rest_of, sides_told, takes_part
+from flows.extract.org_members import belonging, has_member_list, with_the_others
+from flows.extract.org_cues import member_noun_at, rest_of, sides_told, spells, takes_part
 from flows.extract.org_blocs import bloc_sides
 from flows.extract.org_summits import attended
 from flows.common.prefilter import gate, word_gate
+from flows.common.words import alternation
 from flows.lexicon import read_toml
 
+# a name's words: capitalised, joined by an en dash too ('the Forum of Andes–Pacific Cooperation'), with a small
+# number between two of them ('the Developing 8 Countries', 'the Friends 5 Group'), never a year after 'in'
 CAP_PHRASE = re.compile(
-    r"(?:[A-ZÀ-Þ][\w’'&-]*\.?)(?:\s+(?:(?:of|for|and|the|in|on|de|la|du)\s+)*[A-ZÀ-Þ][\w’'&-]*)*"
+    r"(?:[A-ZÀ-Þ][\w’'&–-]*\.?)(?:\s+(?:(?:of|for|and|the|in|on|de|la|du)\s+)*[A-ZÀ-Þ][\w’'&–-]*"
+    r"|\s+\d{1,2}(?=\s+[A-ZÀ-Þ][a-z]))*"
     r"(?:\s*\(([A-Z][A-Za-z&-]{1,9})\))?"
 )
 
@@ -29,7 +33,9 @@ MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|
 LIST_MODIFIER = re.compile(r"\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|had|which|that|the|since|through|"
                            r"from|until|today|now|too|also|by|under|over|after|before|when|while|where|itself|alone|"
                            r"respectively|so|but|since|a|an|its|their)\b)[a-z]+\s+[a-z]")
-CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+(?:while|whereas|but|and)\s+")
+# where a membership verb's subject clause starts: 'Trade dates back to 1900, when many Ruritanians joined the
+# Imperial Service' (the Ruritanians joined, not the pair named before 'when')
+CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+" + alternation(read_toml("organizations.toml")["clause_openers"]) + r"\s+")
 
 
 @dataclass(frozen=True)
@@ -102,19 +108,11 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
         acronym = first  # 'GUAM Organization for Democracy and Economic Development' ('OSCE Minsk Group' is a body)
     if acronym is None and name.isupper() and 2 <= len(name) <= 10:
         return name, None, name
-    if acronym and name != acronym and not _spells(acronym, name) and acronym not in _rules()["acronym_of"]:
+    if acronym and name != acronym and not spells(acronym, name) and acronym not in _rules()["acronym_of"]:
         # 'the Andean Trade Union (UNACO)': an acronym of another language, not a known one (MERCOSUR, UNASUR): the
         # name is the key (the warehouse keys an organization by its acronym when it has one)
         return name, name, None
     return (acronym or name), (name if name != acronym else None), acronym
-
-
-def _spells(acronym: str, name: str) -> bool:
-    """Whether the acronym can be read off the name: its first letter is the name's, the rest follow in order
-    ('ECOWAS' from 'Economic Community of West African States', 'ASEAN' from 'Association of Southeast Asian
-    Nations'; not 'UNACO' from 'Andean Trade Union')."""
-    letters = iter(name.casefold())
-    return acronym[0].casefold() == name[0].casefold() and all(ch in letters for ch in acronym.casefold())
 
 
 # find_memberships reads the list of organizations after the verb with these (compiled once: speed)
@@ -276,6 +274,8 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         out += _not_yet_in(out, _framework_bodies(rules, sentence, countries, pair, pair_spans))
     if pair and "between" in lowered and rules["known_gate"].open(sentence):
         out += _not_yet_in(out, _between_body(rules, sentence, countries, pair))
+    for organization, iso3 in with_the_others(sentence, countries, pair, rules["known"], rules["acronym_of"]) if pair else ():
+        out += _not_yet_in(out, [Membership(organization, None, organization, (iso3,))])  # 'A and the other members of X'
     for iso3, organization, acronym in chaired(sentence, countries, pair, rules["acronym_of"]):
         if organization not in {o.organization for o in out}:  # "Laos's chairmanship of ASEAN": a member
             out.append(Membership(organization, None if organization == acronym else organization, acronym, (iso3,)))

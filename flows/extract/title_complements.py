@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from flows.extract.names import BODIES, Tok, read_name, title_lexicon
+from flows.extract.names import BODIES, Tok, match_seq, read_name, title_lexicon
 
 ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,9}")
 
@@ -143,6 +143,15 @@ def _to_country(toks: list[Tok], first: int, lead: list[str]) -> tuple[int, list
     return end, lead + [" ".join(t.text for t in toks[first:end])], toks[first].country.iso3
 
 
+def _office_served(toks: list[Tok], k: int) -> int:
+    """Past 'President', 'Acting President', 'Prime Minister' at k (an office someone is an aide to); k when none."""
+    heads = title_lexicon()["heads"]
+    width = match_seq(toks, k, heads)
+    if not width and k + 1 < len(toks) and toks[k].text.lower() in title_lexicon()["lower_modifiers"]:
+        width = match_seq(toks, k + 1, heads) and 1 + match_seq(toks, k + 1, heads)
+    return k + width
+
+
 def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None, str | None]:
     """After a title head: 'of Trade and Integration', 'of Kazakhstan', 'to Azerbaijan'. -> (end, words, of_country, to_country)."""
     index = j
@@ -202,6 +211,13 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
         elif word == "to" and nxt.country:
             index, part, to_country = _to_country(toks, index + 1, ["to"])
             words += part
+        elif word == "to" and nxt.text == "the" and (served := _office_served(toks, index + 2)) > index + 2:
+            # 'Special Adviser to the Vice President on Energy, X': the office served, and its field, are the role's
+            words += [t.text for t in toks[index:served]]
+            index = served
+            if index + 1 < len(toks) and toks[index].text == "on" and (field := _portfolio(toks, index)) is not None:
+                index, part = field
+                words += part
         elif word == "to" and nxt.text == "the" and index + 2 < len(toks) and toks[index + 2].country:
             index, part, to_country = _to_country(toks, index + 2, ["to", "the"])
             words += part

@@ -8,6 +8,7 @@ from functools import lru_cache
 from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, _index_of,
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 from flows.extract.title_complements import of_the_body, read_complement
+from flows.extract.title_epithets import rank_width, skip_bracketed_epithet
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
 TIME_PREFIX = re.compile(r"(?:then|ex|former)-[A-Z]")
@@ -78,7 +79,8 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         elif (prev.text == "," and start >= 2 and start < index and toks[start - 2].text in lex["portfolio"]
               and toks[start].text in lex["portfolio"]):
             start -= 1  # 'Investment, Trade and Industry Minister X': a portfolio of three parts
-        elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, _head_ends()):
+        elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, _head_ends()) \
+                and not match_seq(toks, index, lex["spouse_heads"]):  # 'the President and First Lady X': two people
             start -= 1  # 'Deputy Prime Minister and Foreign Minister'
         elif (prev.text == "and" and start >= 2 and start < index and toks[start - 2].text in lex["portfolio"]
               and toks[start - 2].country is None):
@@ -141,7 +143,8 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
     if honorific_at is not None:
         name_start += 1  # 'the Emir of Qatar, Sheikh Tamim ...': the honorific opens the name
     elif name_start != comp_end:
-        name_start += match_seq(toks, name_start, lex["name_titles"])  # 'the President of B, Archbishop Jon
+        name_start += match_seq(toks, name_start, lex["name_titles"]) or rank_width(toks, name_start, lex)
+        # 'the President of B, Archbishop Jon Roe'; 'Minister of Defence, Gen. Jon Roe (retd)': the office is the role
     name_end = read_name(toks, name_start)
     if name_end == name_start:
         return None
@@ -152,19 +155,10 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
     # after a bare comma the name must close ('the Minister, Ana Lima, said'); a form of address needs neither
     # comma nor close ('Foreign Minister Mr. Pablo Soto called on ...', 'the President of B, H.E. Dr. X will host')
     bare_comma = comp_end < len(toks) and toks[comp_end].text == "," and skip_courtesy(toks, comp_end + 1) == comp_end + 1
-    if bare_comma and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")")
+    if bare_comma and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")", "(")
                                        or of_country_next):
         return None
     return name_start, name_end, honorific_at
-
-
-def skip_bracketed_epithet(toks: list[Tok], k: int) -> int:
-    """Past one capitalised word in brackets between an office and the name, an epithet or a form of address of
-    the person's own language ('the then President of B (Mwami) Dr. Jon Roe'); k itself when none."""
-    if (k + 3 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].text.isalpha()
-            and toks[k + 1].text[:1].isupper() and not toks[k + 1].text.isupper() and toks[k + 1].country is None):
-        return k + 3
-    return k
 
 
 def _names_after(toks: list[Tok], name_start: int, name_end: int,
