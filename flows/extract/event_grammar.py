@@ -90,6 +90,11 @@ def rules() -> dict:
         "venue": re.compile(data["venue"], re.I),
         "said_together": re.compile(data["said_together"], re.I),
         "shared_date_join": re.compile(data["shared_date_join"], re.I),
+        "relative_past": re.compile(data["relative_past"], re.I),
+        "perfect_tally": re.compile(data["perfect_tally"], re.I),
+        "subordinate_after": re.compile(data["subordinate_after"], re.I),
+        "appraised_before": re.compile(data["appraised_before"], re.I),
+        "appraised_after": re.compile(data["appraised_after"], re.I),
     }
 
 

@@ -2,17 +2,22 @@
 Monday', 'also visited the memorial'), is no new event."""
 from __future__ import annotations
 
+import re
+
 from flows.common.dates import DateMention
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_rows import EventState
 from flows.extract.event_words import REFERENCE_NOUN
+from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type, family
 
 
 # acts a pair does once on a given day: told again with an inherited date, they are the same act (two agreements or
 # meetings on one day are common, two establishments of relations are not)
 ONCE_A_DAY = {"relations", "anniversary"}
+# acts a state does once to another, whatever their family (a recognition): told again undated, the same act
+ONCE_ACT = re.compile(read_toml("events_acts.toml")["once_acts"], re.I)
 
 
 def told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: str, inherited: bool,
@@ -35,5 +40,7 @@ def told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: s
     if inherited and family(event_type) in ONCE_A_DAY and date_m is not None and any(
             known.event_date == date_m.value and known.status == "occurred" for known in same_pair):
         return True  # 'Diplomatic relations were set up after the envoys exchanged letters' after the dated sentence: told again
+    if inherited and ONCE_ACT.search(hit.text) and any(ONCE_ACT.search(known.trigger) for known in same_pair):
+        return True  # "Borvia's recognition of Arland became the basis of ..." after the recognition was told
     return not inherited and bool(same_pair) and REFERENCE_NOUN.match(
         clause.sentence, max(clause.start, hit.start - 12)) is not None

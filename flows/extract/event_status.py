@@ -12,7 +12,7 @@ from flows.extract.event_scope import arrival_reception, being_prepared
 from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type, family
 
-__all__ = ["background_only", "in_progress", "is_planned", "no_act"]
+__all__ = ["background_only", "in_progress", "is_planned", "negated", "no_act"]
 
 # 'the 47th meeting of the committee, scheduled to take place in January': the plan told after the trigger
 PLANNED_AFTER = re.compile(r"[^.;]{0,80}?,?\s+(?:scheduled|due|expected|set|slated|planned)\s+(?:to\s+(?:take\s+place|be\s+held|open|start)|for)\b",
@@ -51,7 +51,8 @@ def is_planned(hit: Hit, clause: Clause) -> bool:
         return True
     plans = [plan for plan in grammar["planned"].finditer(sentence, clause.start, hit.end)
              if not RANK_BEFORE.search(sentence, max(0, plan.start() - 40), plan.start())]
-    if plans and not _reported_between(sentence, plans[-1].end(), hit.start) and not _done_participle(hit, sentence):
+    if plans and not _reported_between(sentence, plans[-1].end(), hit.start) and not _done_participle(hit, sentence) \
+            and not grammar["relative_past"].search(sentence, plans[-1].end(), hit.end):
         return True
     if PLANNED_AFTER.match(sentence, hit.end, clause.end) or being_prepared(hit, clause):
         return True
@@ -67,10 +68,21 @@ def is_planned(hit: Hit, clause: Clause) -> bool:
 def no_act(hit: Hit, clause: Clause) -> bool:
     """A trigger that tells no act of its own, read from the parse: a feeling about the act told ('expressed his
     pleasure to visit'), or a tally of many ('paid a number of official visits'); or a reception at an arrival
-    ('received him at the airport': the visit's protocol, no meeting)."""
+    ('received him at the airport': the visit's protocol, no meeting); or a judgment's object ('hailed the visit as'), or a
+    perfect's count ('has held nine sessions')."""
     sentence = clause.sentence
     return event_roles.felt(sentence, hit.start, hit.end) or event_roles.tally(sentence, hit.start, hit.end) \
-        or arrival_reception(hit, sentence, clause.start, clause.end)
+        or arrival_reception(hit, sentence, clause.start, clause.end) or _appraised(hit, clause) \
+        or any(count.start() <= hit.end and count.end() >= hit.start  # 'has held nine sessions': a count
+               for count in rules()["perfect_tally"].finditer(sentence, clause.start, clause.end))
+
+
+def _appraised(hit: Hit, clause: Clause) -> bool:
+    """The trigger is what a judgment is about ('she praised the signing of the pact as a first success'): the
+    act is only appraised there, on a later day than it happened."""
+    grammar = rules()
+    return grammar["appraised_before"].search(clause.sentence, max(clause.start, hit.start - 40), hit.start) is not None \
+        and grammar["appraised_after"].match(clause.sentence[hit.end:clause.end]) is not None
 
 
 def background_only(rows: list, sentence: str) -> bool:
@@ -84,3 +96,16 @@ def in_progress(event_type: str, hit: Hit, sentence: str) -> bool:
     """An anniversary told in the present progressive ('both nations are marking the 30th anniversary of
     relations'): the anniversary year under way, not a celebration on a day (which a date of its own would tell)."""
     return family(event_type) == "anniversary" and event_roles.progressive(sentence, hit.start, hit.end)
+
+
+def negated(clause: Clause, hits: list[Hit]) -> bool:
+    """A negation in the clause ('did not sign', 'the visit was cancelled'), unless it is told only in a subordinate
+    clause after the acts ('Chile banned the imports in 2009 after the traders had failed to pay'): the reason's
+    negation, not the act's."""
+    grammar = rules()
+    last_act = max(hit.end for hit in hits) if hits else clause.start
+    for negation in grammar["negation"].finditer(clause.sentence, clause.start, clause.end):
+        cause = grammar["subordinate_after"].search(clause.sentence, last_act, negation.start())
+        if negation.start() < last_act or cause is None:
+            return True
+    return False

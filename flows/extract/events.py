@@ -23,7 +23,7 @@ from flows.extract.event_asides import without_trailing_asides
 from flows.extract.event_continued import continued_day, keep_story_day
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
-from flows.extract.event_status import background_only, in_progress, is_planned, no_act
+from flows.extract.event_status import background_only, in_progress, is_planned, negated, no_act
 from flows.extract.event_words import (AUXILIARY, BUSINESS_DEAL, COMPANY_SIGNER, DEAL_WITH, INTERNATIONAL_ROLE, MULTILATERAL,
                                        PARTICIPLE_BY, PARTICIPLE_DATE, RECALLED, RELATIVE, STATE_DEAL)
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
@@ -72,7 +72,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     point_dates = clause_point_dates(clause)
     if not hits:
         hits = _untriggered(clause, point_dates, state, grammar)  # an ellipsis, or no event: maybe a date anchor
-    if not hits or _no_state_event(clause, state, grammar):
+    if not hits or _no_state_event(clause, state, grammar, hits):
         return []
     found = hits
     hits = without_titled_bodies(hits, clause.sentence)  # 'Chairman of the Committee X met Y': a meeting
@@ -117,7 +117,7 @@ def _untriggered(clause: Clause, point_dates: list[DateMention], state: EventSta
     return []
 
 
-def _no_state_event(clause: Clause, state: EventState, grammar: dict) -> bool:
+def _no_state_event(clause: Clause, state: EventState, grammar: dict, hits: list[Hit]) -> bool:
     """A clause that tells no event between two states: an international official's, a denial, a domestic one, a
     habit ('numerous and regular visits')."""
     text = clause.text
@@ -125,7 +125,8 @@ def _no_state_event(clause: Clause, state: EventState, grammar: dict) -> bool:
             {country.iso3 for country in clause.countries}
             | {person.country for person, _, _ in clause.persons if person.country}) < 2:
         return True  # 'the UN Secretary-General met Putin': not an event between two states
-    if any(grammar[words].search(text) for words in ("negation", "domestic", "habitual")) or MULTILATERAL.search(text):
+    if any(grammar[words].search(text) for words in ("domestic", "habitual")) or MULTILATERAL.search(text) \
+            or negated(clause, hits):
         state.last_clause_type = None
         return True
     return False
