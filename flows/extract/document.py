@@ -21,14 +21,12 @@ from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
 from flows.extract.event_days import first_days, news_day
-from flows.extract.events import (EventRow, EventState, drop_coarser_copies, family, find_events, is_object,
-                                  split_clauses, summary)
+from flows.extract.events import EventRow, EventState, drop_coarser_copies, family, find_events, summary
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
 from flows.extract.organizations import find_memberships
-from flows.extract.leaders import is_destination
-from flows.extract.people import (Person, fill_from_document, find_people, nearest_country, prefetch_names,
-                                  resolve_leader_anaphor)
+from flows.extract.people import Person, fill_from_document, find_people, prefetch_names, resolve_leader_anaphor
+from flows.extract.person_sides import Latter, fill_from_context, fill_from_events, latter_named, opposite_sides
 from flows.extract.person_lists import (facing_unnamed_official, home_side_officials, host_of_visitor,
                                         share_companion_country, share_list_country, share_object_pair,
                                         speaker_of_partner_trade, split_title_partners)
@@ -38,29 +36,14 @@ from flows.extract.trade_headline import headline_claims
 from flows.extract.trade_roles import prefetch_trade
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
-COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b")
-IN_AT_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
-
-
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                          "thousand million billion trillion dozen".split())
 NUMBER_GATE = word_gate(NUMBER_WORDS)
 LOWER_WORD = re.compile(r"[a-z]+")
 DIGIT = re.compile(r"\d")
-LATTER = re.compile(r"\bthe\s+latter\b", re.I)
 PRONOUN_START = re.compile(r"^(?:[^,]{0,40},\s+)?(?:he|she)\b", re.I)
 PRONOUN_ACT = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:held|met|paid|visited|signed|said)\b")
-HOST_VERB = re.compile(r"(?i)host|receiv|welcom")
-PASSIVE_BY = re.compile(r"\bby\b")
-SUBORDINATE = re.compile(r"\b(?:when|whereas|while)\b")
-# only the words of a title between a demonym and a name: the demonym is that person's ('Lao Deputy Prime Minister X')
-TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
-INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
-                           r"World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
-POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|high\s+commissioner)s?\s+(?:\w+\s+)?(?:to|in)\s+"
-                       r"(?:the\s+)?$", re.I)
-INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 
 
 def _has_number(sentence: str) -> bool:
@@ -71,121 +54,12 @@ def _has_number(sentence: str) -> bool:
     return NUMBER_GATE.open(sentence) and not NUMBER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower()))
 
 
-TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chancellor|Premier|Speaker|Secretary|Governor"
-                      r"|[Aa]mbassador|[Pp]resident|[Mm]inister)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*of\s+(?:the\s+)?$")
-
-
-Latter = tuple[str | None, int, Person | None]  # (country, position, person) that 'the latter' names
-
-
-def _latter(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
-            previous: Latter | None) -> Latter | None:
-    """What 'the latter' refers to: the last person or country named before it."""
-    match = LATTER.search(sentence) if "latter" in sentence else None
-    if not match:
-        return previous
-    named: list[tuple[int, str | None, Person | None]] = [(country.end, country.iso3, None) for country in countries
-                                                          if country.end <= match.start()]
-    named += [(end, person.country, person) for person, _, end in persons if end <= match.start()]
-    if not named:
-        return previous
-    _, iso, person = max(named, key=lambda candidate: candidate[0])
-    return iso, match.start(), person
-
-
 # 'held a separate meeting', 'later held expanded talks', 'also called on the president': another meeting the same
 # day, not the one already told
 DISTINCT_MEETING = re.compile(r"\b(?:separate(?:ly)?|later|subsequently|earlier|expanded|another|second|one-on-one|restricted|"
                               r"delegation-level|called\s+on|courtesy\s+call)\b", re.I)
 ITS_OFFICE = re.compile(r"(?:Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|premier|leader|king|emir|"
                         r"foreign\s+minister|minister|ambassador|head\s+of\s+state)\b")
-
-
-def _opposite_sides(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]],
-                    pair: tuple[str, str]) -> None:
-    """'Foreign Secretary X and Vietnamese Foreign Minister Y': X, with no country of his own, is the other side."""
-    ordered = sorted(persons, key=lambda mention: mention[1])
-    for (first, _, first_end), (second, second_start, _) in zip(ordered, ordered[1:]):
-        if first.country is not None or second.country not in pair or first is second:
-            continue
-        match = AND_SIDE.match(sentence, first_end, second_start)
-        if match and any(country.start == match.start("side") and country.iso3 == second.country for country in countries):
-            first.country, first.country_cue = other_side(pair, second.country), "inferred"
-
-
-AND_SIDE = re.compile(r"\s+and\s+(?:the\s+)?(?P<side>[A-ZÀ-Þ][\w’'-]+)")
-
-
-GOES_REACH = 30  # characters between a person's name and the place the verb after it says they went to
-
-
-def _fill_from_context(sentence: str, countries: list[CountryMention], persons: list[tuple[Person, int, int]]) -> None:
-    """Last resort: the country named nearest in the person's clause (not a destination, not a counterpart's)."""
-    # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
-    own = [country for country in countries if not COUNTERPART_AFTER.match(sentence[country.end:country.end + 14])
-           and not TITLE_OF.search(sentence, max(0, country.start - 40), country.start)
-           and not POSTED_TO.search(sentence, max(0, country.start - 40), country.start)]  # 'ambassador to Spain'
-    for clause_start, clause_end in split_clauses(sentence):
-        for person, start, end in persons:
-            if person.role and INTERNATIONAL.search(person.role):
-                continue  # 'United Nations Secretary-General X' serves no country
-            if person.country is None and clause_start <= start < clause_end:
-                # a demonym that is already another person's title ('Ethiopian Prime Minister Abiy Ahmed') is theirs
-                free = [country for country in own if not any(
-                    other is not person and other.country == country.iso3 and 0 <= other_start - country.end < 100
-                    and TITLE_WORDS.match(sentence, country.end, other_start) for other, other_start, _ in persons)]
-                iso = nearest_country(sentence, start, end, free, (clause_start, clause_end))
-                if iso is None:
-                    # 'King Mohammed VI welcomed him in Rabat': where a person acts is their country, last of all
-                    here = [country for country in free if clause_start <= country.start < clause_end
-                            and country.kind in ("capital", "name")
-                            and IN_AT_BEFORE.search(sentence[max(0, country.start - 8):country.start])
-                            and not (0 <= country.start - end < GOES_REACH and is_destination(sentence, country))]
-                    # 'X stopped over in B': B is where X went ('A arrived in B and was received by X': X's)
-                    iso = here[0].iso3 if len({country.iso3 for country in here}) == 1 else None
-                if iso:
-                    person.country, person.country_cue = iso, "inferred"
-
-
-def _fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, int]], sentence: str,
-                      latter: Latter | None) -> None:
-    """A person with no country yet takes the side the event gives them: the visitor is the actor, 'with X' the other."""
-    for event in events:
-        if latter and len(latter) > 2 and latter[2] is not None and latter[2].country is None and not event.symmetric:
-            if LATTER.search(sentence, event.start, event.end):
-                latter[2].country, latter[2].country_cue = event.actor, "inferred"
-        inside = [(person, start) for person, start, _ in persons if event.start <= start < event.end]
-        if not event.symmetric:
-            # 'X arrived in Cairo ..., and was received by President Y': the host named later in the sentence
-            inside += [(person, start) for person, start, _ in persons
-                       if start >= event.end and is_object(sentence, event.end, start)]
-        if not event.symmetric:
-            inside += [(person, start) for person, start, _ in persons
-                       if start >= event.end and INVITATION.search(sentence, event.start, start)]
-        for person, start in inside:
-            if person.country:
-                continue
-            if not event.symmetric and INVITATION.search(sentence, event.start, start):
-                person.country, person.country_cue = event.target, "inferred"  # 'at the invitation of X': the host
-                continue
-            if start < event.trigger_start and SUBORDINATE.search(sentence, start, event.trigger_start):
-                continue  # 'Akande quoted the leaders ... when Akufo-Addo visited Osinbajo': the teller is no side
-            obj = is_object(sentence, event.start, start)
-            if not obj and start > event.trigger_start:
-                continue  # after the trigger and not its object ('at the invitation of X'): no side to give
-            if HOST_VERB.match(event.trigger) and not PASSIVE_BY.search(event.trigger):
-                obj = not obj  # 'Biden hosted Xi': the subject is the host ('X was hosted by King Y': Y is the host)
-            if not event.symmetric:
-                person.country = event.target if obj else event.actor
-            else:
-                # a meeting: the side not taken by the people on the other end of 'with'
-                known = {other.country for other, other_start in inside
-                         if other.country and is_object(sentence, event.start, other_start) != obj}
-                rest = [side for side in (event.actor, event.target) if side not in known]
-                if len(known) == 1 and len(rest) == 1:
-                    person.country = rest[0]
-            if person.country:
-                person.country_cue = "inferred"
 
 
 @dataclass
@@ -238,11 +112,11 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     listed = find_listed_visits(doc["text"])  # visits a fact sheet lists under headings
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
-        reading.last_entity = _latter(sentence.text, sentence_countries, persons, reading.last_entity)
+        reading.last_entity = latter_named(sentence.text, sentence_countries, persons, reading.last_entity)
         events = find_events(sentence.text, sentence_countries, sentence_dates, persons, pair_spans, reading.events,
                              reading.last_entity)
-        _fill_from_events(events, persons, sentence.text, reading.last_entity)
-        _fill_from_context(sentence.text, sentence_countries, persons)
+        fill_from_events(events, persons, sentence.text, reading.last_entity)
+        fill_from_context(sentence.text, sentence_countries, persons)
         visit_list = visit_lists(sentence.text, sentence_countries, reading.pair)  # visitors, each with their years
         events = named_year_visits(sentence.text, sentence_countries, reading.pair, events, visit_list)
         share_visitor_side(sentence.text, visit_list, persons)
@@ -281,7 +155,7 @@ def _sentence_persons(sentence: Sentence, countries: list[CountryMention],
     named = [country for country in countries if country.kind in ("name", "capital") and not country.possessive]
     reading.previous_subject = named[0].iso3 if named else None
     if reading.pair:
-        _opposite_sides(text, countries, persons, reading.pair)
+        opposite_sides(text, countries, persons, reading.pair)
         facing_unnamed_official(text, countries, persons, reading.pair)  # 'X met the Chilean Foreign Minister'
         host_of_visitor(text, persons, reading.pair)  # 'X was welcomed by his host, President Y'
     share_list_country(text, countries, persons)  # 'Minister A, Minister B, ... and Minister D': one delegation
