@@ -254,10 +254,20 @@ def choose_hits(hits: list[Hit], clause: str, clause_start: int) -> list[Hit]:
     kept = [hit for hit in hits if _kept(hit, clause, clause_start)]
     kept = _main_clause(kept, clause, clause_start)  # background first: it makes no main-clause act yield
     drop = _yielding(kept, clause, clause_start)  # a trigger that tells no act of its own takes no other's place
-    kept = [hit for hit in kept if hit.event_type not in drop]
+    kept = [hit for hit in kept if hit.event_type not in drop and not _named_elsewhere(hit, kept)]
     kinds = event_types()
     marked = [hit for hit in kept if kinds[hit.event_type].marker is not None]
     return [hit for hit in kept if not any(_said_by(other, hit) for other in marked)]
+
+
+CATCH_ALL = "other"  # the registry's type for a bilateral act no other type names
+
+
+def _named_elsewhere(hit: Hit, hits: list[Hit]) -> bool:
+    """A catch-all trigger on the same words as a named type's trigger gives way to it: a type added as rows
+    ('sanctions_imposed' for 'imposed sanctions on X') takes the act the catch-all row read before."""
+    return hit.event_type == CATCH_ALL and any(
+        other.event_type != CATCH_ALL and other.start < hit.end and hit.start < other.end for other in hits)
 
 
 def _main_clause(hits: list[Hit], clause: str, clause_start: int) -> list[Hit]:
