@@ -8,8 +8,12 @@ writing them a second time in SQL meant two lists to keep equal. Every other tab
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flows.warehouse.objects import quote_ident
+
+if TYPE_CHECKING:  # polars only for the annotation: read-only commands never import it here
+    import polars as pl
 
 # The staging models (pandera, polars) are imported only where a table is created or described: the commands
 # that only read the database (`dyad sql`, `docs`, `check`, `export`) may import this module through the
@@ -20,7 +24,7 @@ from flows.warehouse.objects import quote_ident
 _DUCKDB_TYPES = {"String": "varchar", "Int64": "integer", "Float64": "double", "Date": "date", "Boolean": "boolean"}
 
 
-def duckdb_type(dtype) -> str:
+def duckdb_type(dtype: pl.DataType) -> str:
     """`String` -> `varchar`, `List(String)` -> `varchar[]`."""
     inner = getattr(dtype, "inner", None)
     if inner is not None:
