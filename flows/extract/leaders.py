@@ -9,6 +9,7 @@ from flows.extract.countries import CountryMention, other_side
 from flows.extract.names import NAME_HONORIFICS, fold_name, title_lexicon
 from flows.extract.monarchs import monarchs_to_their_side
 from flows.extract.persons import Person
+from flows.extract.quotations import quoted_apart
 from flows.lexicon import read_table, read_toml
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
@@ -320,9 +321,11 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
             person.country, person.country_cue = headed, "inferred"
             continue
         before = [c for i in range(max(0, first.sentence - back), first.sentence + 1) if i < len(countries)
-                  for c in countries[i] if c.iso3 in pair and (i < first.sentence or c.end <= first.start)]
+                  for c in countries[i] if c.iso3 in pair and (i < first.sentence or c.end <= first.start)
+                  and not (i == first.sentence and quoted_apart(texts[i], c.start, first.start))]
         after = [c for i in (first.sentence, first.sentence + 1) if i < len(countries)
-                 for c in countries[i] if c.iso3 in pair and (i > first.sentence or c.start >= first.end)]
+                 for c in countries[i] if c.iso3 in pair and (i > first.sentence or c.start >= first.end)
+                 and not (i == first.sentence and quoted_apart(texts[i], c.start, first.start))]
         guess = before[-1] if before else (after[0] if after else None)
         if guess is not None:
             person.country, person.country_cue = guess.iso3, "inferred"

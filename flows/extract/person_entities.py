@@ -9,6 +9,7 @@ from flows.extract.countries import CountryMention
 from flows.extract.names import Tok, is_name_token, read_name, tokenize
 from flows.extract.nlp import backbone, person_spans, prefetch
 from flows.extract.titles import Found, taken_tokens
+from flows.lexicon import read_toml
 
 # two capitalised words in a row, not at the sentence's start: where a name with no title can stand
 NAME_PAIR = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+|^[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[A-ZÀ-Þ][a-zà-ÿ’'-]+\s+[a-z]")
@@ -86,7 +87,24 @@ def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[in
         return True
     if a > 0 and toks[a - 1].text == "By" or b < len(toks) and toks[b].text == "/":
         return True  # a byline ('... By Jon Roe for The Daily'), a photo credit ('(Jon Roe/Agency)')
+    if _closes_a_place_list(toks, a):
+        return True
     return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
+
+
+PLACE_LIST_BEFORE = frozenset(read_toml("titles.toml")["place_list_before"])
+
+
+def _closes_a_place_list(toks: list[Tok], a: int) -> bool:
+    """'consulates in Lima, Cusco and San Roque': the last item of a list of capitalised names, with a comma, that a
+    place word opens ('in', 'like') is a place too (a list with no comma, 'in Lima and Jon Roe', proves nothing)."""
+    if a < 2 or toks[a - 1].text not in ("and", "or"):
+        return False
+    k, commas = a - 2 if toks[a - 2].text != "," else a - 3, 0
+    while k >= 0 and (toks[k].text == "," or toks[k].text[:1].isupper()):
+        commas += toks[k].text == ","
+        k -= 1
+    return commas > 0 and k >= 0 and toks[k].text.lower() in PLACE_LIST_BEFORE
 
 
 def inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -10,6 +10,7 @@ from flows.extract.countries import CountryMention, other_side
 from flows.extract.events import EventRow, is_object, split_clauses
 from flows.extract.leaders import is_destination
 from flows.extract.people import Person, nearest_country
+from flows.extract.quotations import quoted_apart
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
 COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b")
@@ -81,7 +82,8 @@ def fill_from_context(sentence: str, countries: list[CountryMention], persons: l
                 # a demonym that is already another person's title ('Ethiopian Prime Minister Abiy Ahmed') is theirs
                 free = [country for country in own if not any(
                     other is not person and other.country == country.iso3 and 0 <= other_start - country.end < 100
-                    and TITLE_WORDS.match(sentence, country.end, other_start) for other, other_start, _ in persons)]
+                    and TITLE_WORDS.match(sentence, country.end, other_start) for other, other_start, _ in persons)
+                    and not quoted_apart(sentence, country.start, start)]
                 iso = nearest_country(sentence, start, end, free, (clause_start, clause_end))
                 if iso is None:
                     # 'King Mohammed VI welcomed him in Rabat': where a person acts is their country, last of all
@@ -134,3 +136,4 @@ def fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, in
                     person.country = rest[0]
             if person.country:
                 person.country_cue = "inferred"
+
