@@ -115,11 +115,12 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
                  persons: list[tuple[Person, int, int]], pair_spans: list[tuple[int, int]],
                  last_entity: tuple[str | None, int] | None) -> Parties:
     """The countries a clause names (and people's countries), sorted by their role."""
-    subjects, dests, locs, withs, ofs, attributive, hosts = [], [], [], [], [], [], []
+    subjects, dests, locs, withs, ofs, attributive = [], [], [], [], [], []
+    invited: list[tuple[int, str]] = []
     inviter = rules()["inviter"]
     for country in countries:
         if inviter.search(sentence, max(clause_start, country.start - 80), country.start):
-            hosts.append(country.iso3)
+            invited.append((country.start, country.iso3))
         if country.possessive and ATTRIBUTE.match(sentence, country.end):
             attributive.append(country.iso3)
         if country.kind == "demonym" and TOPIC_BEFORE.search(sentence, max(0, country.start - 5), country.start) \
@@ -151,7 +152,8 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
         if person.country:
             (withs if is_object(sentence, clause_start, start) else subjects).append(person.country)
             if inviter.search(sentence, max(clause_start, start - 80), start):
-                hosts.append(person.country)
+                invited.append((start, person.country))
+    hosts = _first_host(invited)
     every = []
     for iso in subjects + ofs + dests + withs + [iso3 for iso3, _ in locs] + ([latter] if latter else []):
         if iso and iso not in every:
@@ -175,6 +177,16 @@ def with_non_country(sentence: str, trigger_end: int, clause_end: int, persons: 
     if re.search(r"\bcounterparts?\b|\bdelegations?\b|\bsides?\b|\bgovernments?\b", named, re.I):
         return False
     return not country_in(named)
+
+
+def _first_host(invited: list[tuple[int, str]]) -> list[str]:
+    """The host is the side named first after 'invitation of': in 'At the invitation of President Tom Bell, the
+    Prime Minister of Arland is on a visit', the phrase reaches past the comma to Arland, the guest; 'the President of
+    Borvia, Tom Bell' names one host twice."""
+    if not invited:
+        return []
+    first = min(invited)[1]
+    return [iso for _, iso in invited if iso == first]
 
 
 def country_in(text: str) -> bool:

@@ -20,6 +20,7 @@ from flows.extract.event_scope import (ceremony_host, owned_visit, passive_agent
                                       visiting_guest, without_part_steps, without_titled_bodies)
 from flows.extract.event_repeats import told_before
 from flows.extract.event_asides import without_trailing_asides
+from flows.extract.event_unnamed import unnamed_visit_sides
 from flows.extract.event_continued import continued_day, keep_story_day
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
@@ -362,6 +363,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = subordinate_visit(kind.actor_rule, hit, clause, (actor, target))  # 'after X came to Y'
     actor, target = passive_agent(kind.actor_rule, hit, clause, (actor, target))  # 'was introduced by X'
     actor, target = ceremony_host(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'attended X's funeral'
+    actor, target = unnamed_visit_sides(event_type, parties, (actor, target), state.events + state.sentence_rows)
     if actor is None or target is None:
         return None
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'
