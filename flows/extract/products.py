@@ -64,6 +64,37 @@ INNER_COMMA, INNER_AND = "\x1e", "\x1dnd"
 BRACKET_FIGURE = re.compile(r"\s*\([^()]*\d[^()]*\)")
 
 
+# what may stand between one item's bracketed figure and the next item: ', ', ' and ', ', and '
+FIGURE_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
+
+
+def _figured_items(text: str) -> str:
+    """A list whose items each carry a figure in brackets, as a table turned into prose ('motor parts and tyres (USD 4
+    million), pots, pans and kettles (USD 2 million) and salt (USD 1 million)'): the brackets end the items, so the
+    commas and 'and's inside an item are marked as its own (INNER_COMMA, INNER_AND); any other text as it was."""
+    figures = list(BRACKET_FIGURE.finditer(text))
+    if len(figures) < 2:
+        return text
+    out, pos = [], 0
+    for i, m in enumerate(figures):
+        gap = FIGURE_GAP.match(text, pos) if i else None
+        if i and (gap is None or gap.end() >= m.start()):
+            return text  # two figures with no item between them: no such list
+        start = gap.end() if gap else pos
+        out.append(text[pos:start] + _inner(text[start:m.start()]) + m.group(0))
+        pos = m.end()
+    return "".join(out) + text[pos:]
+
+
+def _inner(item: str) -> str:
+    """The item's commas and 'and's marked as part of its name (same length); the capital a table row opens with lowered
+    when it opens a vague word ('Other machine parts (N2 billion)': no name)."""
+    first = re.match(r"\s*([A-Z])([a-z]+)\b", item)
+    if first and (first.group(1).lower() + first.group(2)) in _words()["vague"]:
+        item = item[: first.start(1)] + first.group(1).lower() + item[first.end(1):]
+    return re.sub(r"\band\b", INNER_AND, item.replace(",", INNER_COMMA))
+
+
 def unmark(text: str) -> str:
     """The text with continued_lists' inner marks read back as the comma and 'and' they stand for."""
     return text.replace(INNER_COMMA, ",").replace(INNER_AND, "and")
@@ -86,7 +117,7 @@ FLOW_HEADS = {"exports", "imports", "shipments", "sales", "purchases", "deliveri
 def split_products(text: str) -> list[str]:
     """'wheat, flour, rolled steel and petroleum products' -> four products; 'wood and wood materials' stays one."""
     lex = _words()
-    text = BRACKET_FIGURE.sub("", text)
+    text = BRACKET_FIGURE.sub("", _figured_items(text))
     text = clause_bit("ranked_with").sub(r", \1", text)
     text = lex["lead"].sub("", text.strip())
     # 'plastics etc. US$ 169 million worth of ...': an 'etc.' the sentence splitter kept closes the list
@@ -206,6 +237,10 @@ def cut_list(text: str) -> str:
     text = _words()["value"].sub(lambda m: " " * len(m.group(0)), text)  # 'tea valued at N2 billion, followed by'
     # ('manufactured goods classified chiefly by material': a 'by' inside a customs class ends no list)
     inside = [h.span() for h in _words()["headings"].finditer(text)]
+    if _figured_items(text) != text:
+        # ('rifles with barrels (N5 billion), cycles imported by makers (N4 billion)': items that each end in their own
+        # figure run to the last figure, whatever words stand inside them)
+        inside.append((0, list(BRACKET_FIGURE.finditer(text))[-1].end()))
     m = next((end for end in _words()["end"].finditer(text) if not any(a <= end.start() < b for a, b in inside)), None)
     text = text[: m.start()] if m else text
     return clause_bit("trailing_stop").sub("", text)

@@ -20,6 +20,8 @@ from flows.extract.trade_lists import (coordinated_ownerless, listed_together, c
 from flows.extract.trade_ranked import ranked_claims
 from flows.extract.trade_verbs import BASKET, REVERSED, verb_claims
 from flows.lexicon import read_toml
+from flows.extract.trade_partner_with import partner_with_claims
+from flows.extract.trade_share import share_claims
 from flows.extract.trade_flows import ANAPHOR_TARGET, LAST_FLOW, flow_noun_claims, named_flow
 from flows.extract.trade_lexicon import clause_bit, trade_lexicon
 
@@ -194,7 +196,8 @@ def _frames(sentence: str, c_start: int, c_end: int, inside: list[CountryMention
     # 'C is B's largest supplier of gas' in a text about A and B: a third country's trade, no claim
     agents = [c for c in agent_noun(sentence, c_start, c_end, inside)
               if not (state.pair and c[0] and c[1]) or {c[0], c[1]} == set(state.pair)]
-    return (flow_noun_claims(sentence, c_start, c_end, inside) + agents
+    return (flow_noun_claims(sentence, c_start, c_end, inside) + partner_with_claims(sentence, c_start, c_end, inside)
+            + share_claims(sentence, c_start, c_end, inside) + agents
             + goods_clause(sentence, c_start, c_end, inside) + carry(sentence, c_start, c_end, inside)
             + arrival(sentence, c_start, c_end, inside) + relies(sentence, c_start, c_end, inside)
             + depends_for(sentence, c_start, c_end, inside) + demand_for(sentence, c_start, c_end, inside)

@@ -22,18 +22,18 @@ RECEIVER = re.compile(r"\s+(?:(?:also|still|mainly|mostly)\s+)?(?:receives|recei
                       r"takes|took)\s+(?:the\s+)?", re.I)
 THE_COUNTRY_RECEIVES = re.compile(r"\b(?:[Tt]he\s+country|[Ii]t)" + RECEIVER.pattern + r"$", re.I)
 INCLUDING = re.compile(r",?\s+(?:including|notably|such\s+as|especially)\s+", re.I)
-# 'exports from X to Y include', 'the main export items of X to Y include'
+# 'exports from X to Y include', 'the main export items of X to Y include', 'goods exported by X to Y were'
 FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
                           r"(?:goods|commodities|products|items)\s+(?:exported|sent|shipped|sold|brought))"
-                          r"\s+(?:from|of)\s+(?:the\s+)?", re.I)
+                          r"\s+(?:from|of|by)\s+(?:the\s+)?", re.I)
 RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
                    r"valuable|single)\s+)+", re.I)
 # a rank right before a singular flow noun: 'Kenya's largest export to', 'The top export commodity to'
 RANK_BEFORE = re.compile(r"\b(?:largest|biggest|main|top|leading|chief|principal|second|third)\s+(?:[A-ZÀ-Þ][\w-]+\s+)?$", re.I)
-# ('X and Y were among A's main exports to B', 'X and Y top the list of A's exports to B', 'X remained the top A-ian
-# export to B')
+# ('X and Y were among A's main exports to B', 'X and Y top (the list of) A's exports to B', 'X remained the top A-ian
+# export to B'; only 'top' goes without 'the list of': people or firms may stand before a bare 'led' or 'dominated')
 INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+(?:\d{4}|Q[1-4](?:\s+\d{4})?),?\s+)?(?P<list>[\w\s,-]{2,120}?)\s+(?:(?:were|was|are|is|remain(?:s|ed)?|bec[oa]me|has\s+become)\s+(?:also\s+)?(?:among\s+)?"
-                      r"(?:the\s+)?(?:(?:largest|biggest|main|top|leading|chief|principal|key|major|second|third)\s+)*|(?:top|tops|topped|head|heads|headed|lead|leads|led)\s+the\s+list\s+of\s+)$", re.I)
+                      r"(?:the\s+)?(?:(?:largest|biggest|main|top|leading|chief|principal|key|major|second|third)\s+)*|(?:head|heads|headed|lead|leads|led)\s+the\s+list\s+of\s+|(?:top|tops|topped)\s+(?:the\s+list\s+of\s+)?)$", re.I)
 # 'The minister named cement and salt as Ghana's main exports to Togo': the goods a speaker names as a flow's
 AS_LISTED = re.compile(r"\b(?:named|naming|cited|citing|listed|listing|counted|counting|mentioned|mentioning|"
                        r"identified|identifying|singled\s+out)\s+(?P<list>[^;:()]{2,160}?)\s+as\s+(?:the\s+)?$", re.I)
@@ -48,7 +48,7 @@ OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:" + alternation(read_toml("t
 COLON = re.compile(r"\s*:\s+(?=\S)")  # 'A's exports to B: X, Y and Z' (a page's heading and its list)
 
 
-def _intro(sentence: str, pos: int, c_end: int, lex: dict) -> re.Match | None:
+def intro_of(sentence: str, pos: int, c_end: int, lex: dict) -> re.Match | None:
     """Where the goods list opens after a flow: 'are', 'were' or an intro verb ('include', 'consisted mostly of')."""
     return COPULA.match(sentence, pos, c_end) or COLON.match(sentence, pos, c_end) or lex["intro"].search(sentence, pos, c_end)
 
@@ -59,7 +59,7 @@ def _last_flow_claims(sentence: str, c_start: int, c_end: int, match: re.Match, 
     if anaphor and ANAPHOR_OWNER.search(sentence, c_start, match.start()):
         # 'Ghana's exports to Togo rose ... . The country's exports to its neighbour consist of ...': the
         # flow named last (TradeState.last_flow), filled in by find_trade_claims
-        intro = _intro(sentence, anaphor.end(), c_end, lex)
+        intro = intro_of(sentence, anaphor.end(), c_end, lex)
         if intro:
             products = split_products(cut_list(sentence[intro.end():c_end]))
             return [(LAST_FLOW, LAST_FLOW, product) for product in products]
@@ -82,21 +82,22 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
             # 'were Uruguay's third and fourth biggest exports to Brazil': an owner with ranks between
             before = [mention for mention in inside if mention.possessive and mention.end <= match.start()
                       and RANKS.fullmatch(sentence, mention.end, match.start())]
-            if before and not _intro(sentence, target.end, c_end, lex):
+            if before and not intro_of(sentence, target.end, c_end, lex):
                 lead = (INVERTED.match(ASIDE_DASHES.sub(" ", sentence[c_start:before[-1].start]))
                         or AS_LISTED.search(sentence, c_start, before[-1].start))
                 listed = (lower_first(lead.group("list"))
                           if lead else "")
                 # 'Copper wire' opens it
-                return [(before[-1].iso3, target.iso3, product) for product in split_products(listed)]
+                products = split_products(listed) + (_followed_by(sentence, target.end, c_end) if listed else [])
+                return [(before[-1].iso3, target.iso3, product) for product in products]
         if not before and not OWNERLESS.search(sentence[c_start:match.start()]):
             continue
-        intro = _intro(sentence, target.end, c_end, lex)
+        intro = intro_of(sentence, target.end, c_end, lex)
         if not intro:
             # 'Wool and wine — both made in the south — were Uruguay's third and fourth biggest exports to Brazil'
             lead = (INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start]))
                     or AS_LISTED.search(sentence, c_start, before[-1].start)) if before else None
-            products = (split_products(lower_first(lead.group("list"))) if lead
+            products = (split_products(lower_first(lead.group("list"))) + _followed_by(sentence, target.end, c_end) if lead
                         else headline_goods(sentence[c_start:before[-1].start], lex) if before else [])
             return [(before[-1].iso3, target.iso3, product) for product in products]
         products = split_products(cut_list(sentence[intro.end():c_end])) + _also_included(sentence, c_end)
@@ -109,6 +110,16 @@ def _also_included(sentence: str, c_end: int) -> list[str]:
     include Y and Z': the clause split there); [] when the clause is something else."""
     m = clause_bit("also_includes").match(sentence, c_end)
     return split_products(cut_list(sentence[m.end():])) if m else []
+
+
+# 'Cocoa was A's top export to B (at $5 million), followed by cement and salt': the ranking goes on after the flow
+FOLLOWED = re.compile(r"[^,;]{0,40}?,\s+followed\s+(?:closely\s+)?by\s+", re.I)
+
+
+def _followed_by(sentence: str, pos: int, c_end: int) -> list[str]:
+    """The goods a 'followed by' after the flow's partner ranks next; [] when none."""
+    m = FOLLOWED.match(sentence, pos, c_end)
+    return split_products(cut_list(sentence[m.end():c_end])) if m else []
 
 
 def headline_goods(text: str, lex: dict) -> list[str]:
@@ -124,7 +135,7 @@ def _flow_from_to(sentence: str, c_start: int, c_end: int, inside: list[CountryM
     """'Exports from Kenya to Uganda are X': both sides after the noun; None if absent."""
     for match in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
         source, target = source_and_target(sentence, match.end(), c_end, inside)
-        intro = _intro(sentence, target.end, c_end, lex) if target else None
+        intro = intro_of(sentence, target.end, c_end, lex) if target else None
         if intro:
             products = split_products(cut_list(sentence[intro.end():c_end]))
             return [(source.iso3, target.iso3, product) for product in products]
@@ -139,7 +150,7 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
         named = country_at(inside, match.start("list"))
         if named is not None and other is not None and named.end >= match.end("list") - 1:
             # 'Main exports of Ghana to Togo: X, Y', 'imports of B from A include X': the 'of' names the owner
-            intro = _intro(sentence, other.end, c_end, trade_lexicon())
+            intro = intro_of(sentence, other.end, c_end, trade_lexicon())
             products = split_products(cut_list(sentence[intro.end():c_end])) if intro else []
             exporter, importer = (named.iso3, other.iso3) if match.group("dir").lower() == "to" else (other.iso3, named.iso3)
             return [(exporter, importer, product) for product in products]
@@ -167,13 +178,23 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
     return None
 
 
+# 'Imports from B, mainly X and Y, rose 5 percent': the goods set off by commas after the partner, opened by a lead word
+# ('mainly due to prices', 'mostly in the form of X', 'largely thanks to': a reason or a manner, no list)
+APPOSED = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|including|such\s+as)\s+"
+                     r"(?!(?:due|because|thanks|owing|in|on|to|from|for|through|via|as|at|by|with|of)\b)", re.I)
+
+
 def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], lex: dict) -> list:
     """'Its imports from Laos are dominated by X': the importer is the owner or the pair's other side."""
     for match in lex["import_flow"].finditer(sentence, c_start, c_end):
         before = [mention for mention in inside if mention.end <= match.start() and (match.start() - mention.end <= 12
                   or lex["owner_gap"].fullmatch(sentence, mention.end, match.start()))]
+        agent = country_at(inside, match.start("agent")) if match.group("agent") else None
+        if match.group("agent") and agent is None:
+            continue  # 'goods imported by firms from B': no country buys here
+        before = [agent] if agent else before  # 'goods imported by B from A include X'
         source = country_at(inside, match.end() + 1, 5)
-        intro = _intro(sentence, source.end, c_end, lex) if source else None
+        intro = (intro_of(sentence, source.end, c_end, lex) or APPOSED.match(sentence, source.end, c_end)) if source else None
         if source and intro and (before or OWNERLESS.search(sentence[c_start:match.start()])):
             # 'its imports from Laos are dominated by ...': the importer is the pair's other side
             products = split_products(cut_list(sentence[intro.end():c_end]))

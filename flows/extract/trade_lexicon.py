@@ -32,7 +32,9 @@ def trade_lexicon() -> dict:
         # 'Ruritania's merchandise imports from': words between an owner and its flow noun that leave it the owner
         "owner_gap": re.compile(r"(?:[’']s?)?\s+(?:" + whole_words(data["owner_gap_words"]) + r"\s+)+", re.I),
         "ranked_flow": re.compile(words("ranked_flow_nouns") + r"\s+to\b", re.I),
-        "import_flow": re.compile(words("import_nouns") + r"\s+from\b", re.I),
+        # ('goods imported by Freedonia from Ruritania': the importer as the participle's agent, group 'agent')
+        "import_flow": re.compile(words("import_nouns") + r"(?:\s+by\s+(?:the\s+)?(?P<agent>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?"
+                                  r"\s+from\b", re.I),
         "intro": re.compile("|".join(data["list_introducers"]), re.I),
         "carry": re.compile(words("carry_verbs"), re.I),
         "arrival": re.compile(in_order("arrival_verbs"), re.I),
