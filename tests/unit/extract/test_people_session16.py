@@ -1,5 +1,6 @@
-"""Session 16's people rules (texts of our own): a country named inside a quotation is not the speaker's side, and
-a two-word name closing a list of places that a place word opens is one more place, not a person."""
+"""Session 16's people rules (texts of our own): a country named inside a quotation is not the speaker's side, and a
+two-word name closing a list of places that a place word opens is one more place, not a person. The one-text cases
+are in tests/unit/extract/cases/people_session16.toml (run by test_extract_cases.py)."""
 from __future__ import annotations
 
 import pytest
@@ -8,20 +9,6 @@ from tests.unit.extract.conftest import people_of
 
 HEAD = ("Lima, 4 March 2024\n\nPeru and Canada trade\n\nTrade between Peru and Canada grew fast in 2023, Peru's "
         "customs office said.\n\n")
-
-CASES = [
-    # the countries of a quotation are what the speaker talks about; the story's side named before is theirs
-    (HEAD + "“Our copper finds its best buyers in Canada and Mexico,” said Jose Quispe, head of the chamber.",
-     {"Jose Quispe": ("head of the chamber", "PER")}),
-]
-
-
-@pytest.mark.parametrize("text, expected", CASES)
-def test_session16_people(extract, text: str, expected: dict[str, tuple]) -> None:
-    """Each named person's (role, country) as the case expects; other people of the text are not checked."""
-    found = {row[0]: row[1:] for row in people_of(extract(text))}
-    assert {name: found.get(name) for name in expected} == expected
-
 
 PLACE_LISTS = [
     "Canada has consulates in Lima, Arequipa and Villa Maria Barreto.",
