@@ -25,7 +25,6 @@ _MONTHS: dict[str, int] = {**_TOML["months"], **_TOML["month_abbreviations"]}
 NAME_PARTICLES: list[str] = list(_ROWS["name_particles"])
 # a name: capitalised words and particles ('Ana de Soto'); a lower-case word other than a particle ends it
 _WORD = rf"(?:[A-ZÀ-Þ][\w.'’-]*|{alternation(NAME_PARTICLES)})"
-NAME = rf"{_WORD}(?:\s+{_WORD}){{0,7}}"
 _NAME_END_RX = re.compile(_ROWS["name_end"])
 # an item's name at a seam may be a title with its small words ('Agreement on Trade in Services (1993)')
 _TITLE = rf"{_WORD}(?:\s+(?:{_WORD}|{alternation(_ROWS['title_words'])})){{0,11}}"

@@ -23,6 +23,7 @@ INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertoo
                     r"(?:\s+\w+){0,3}\s*$",
                     re.I)
 OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
+BE_BEFORE = re.compile(r"\bbe\s+$")  # 'to be signed': the participle is still a plan
 REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")
 
 
@@ -37,7 +38,7 @@ RANK_BEFORE = re.compile(read_toml("dates.toml")["plans"]["rank_before"], re.I)
 def _done_participle(hit: Hit, sentence: str) -> bool:
     """'Farmers will gain from an accord signed between A and B today': a past participle describing a noun tells an
     act already done; the future before it is the main clause's ('to be signed' is still a plan)."""
-    return not re.search(r"\bbe\s+$", sentence[max(0, hit.start - 4):hit.start]) \
+    return not BE_BEFORE.search(sentence[max(0, hit.start - 4):hit.start]) \
         and event_roles.noun_modifier(sentence, hit.start, hit.end)
 
 

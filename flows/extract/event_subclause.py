@@ -24,8 +24,8 @@ VERB_POS = frozenset({"VERB"})
 OTHER_TIME_WORD = re.compile(r"\b(?:" + "|".join(sorted(OTHER_TIME)) + r")\b", re.I)
 # the subordinators whose clause never shares a month or a year with the main verb: a stretch since, or up to, its act
 OTHER_TIME_ANY_PRECISION = frozenset({"since", "until", "till", "before"})
-SUBORDINATOR_WORD = {words: re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.I)
-                     for words in (OTHER_TIME, OTHER_TIME_ANY_PRECISION)}
+SUBORDINATOR_WORD = {OTHER_TIME: OTHER_TIME_WORD,
+                     OTHER_TIME_ANY_PRECISION: re.compile(r"\b(?:" + "|".join(sorted(OTHER_TIME_ANY_PRECISION)) + r")\b", re.I)}
 
 
 def _token_at(doc: Any, offset: int) -> Any | None:
@@ -66,7 +66,7 @@ def in_other_clause(sentence: str, mention: DateMention, trigger_start: int, tri
     words = mention.text.lower().split()
     if not words or words[-1] in OTHER_TIME:
         return False  # 'a week after they met': a measure from the clause it opens, read by the offset rules
-    if mention.end <= mention.start or not OTHER_TIME_WORD.search(sentence):
+    if mention.end <= mention.start:  # the gate above found a subordinator already
         return False
     doc = parse(sentence)
     if doc is None:

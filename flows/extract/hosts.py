@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from flows.common.words import alternation
 from flows.extract.countries import other_side
+from flows.extract.person_lists import KNOWN_CUES
 from flows.extract.persons import Person
 from flows.lexicon import read_toml
 
-KNOWN_CUES = ("explicit", "lexicon")
 
 
 @lru_cache(maxsize=1)

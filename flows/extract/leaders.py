@@ -287,12 +287,7 @@ TO_BEFORE = re.compile(r"\b(?:" + "|".join(read_toml("titles.toml")["destination
 
 
 def is_destination(sentence: str, country: CountryMention) -> bool:
-    """Public name of _destination: 'X stopped over in Ruritania' is where X went, no country X acts in."""
-    return _destination(sentence, country)
-
-
-def _destination(sentence: str, country: CountryMention) -> bool:
-    """A country named as where someone goes ('a visit paid by X to Italy') or as the side someone faces ('a
+    """A country named as where someone goes ('X stopped over in Ruritania': no country X acts in) ('a visit paid by X to Italy') or as the side someone faces ('a
     protest against Italy'), by its name or capital."""
     return country.kind in ("name", "capital") and bool(TO_BEFORE.search(sentence, max(0, country.start - 16),
                                                                               country.start))
@@ -330,6 +325,6 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
         if guess is not None:
             person.country, person.country_cue = guess.iso3, "inferred"
             own = [c for c in countries[first.sentence] if c.iso3 in pair] if first.sentence < len(countries) else []
-            if len({c.iso3 for c in own}) == 1 and all(_destination(texts[first.sentence], c) for c in own):
+            if len({c.iso3 for c in own}) == 1 and all(is_destination(texts[first.sentence], c) for c in own):
                 # 'the state visit paid by President X to Italy': where the person went is not their country
                 person.country = other_side(pair, own[0].iso3)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flows.extract.event_lists import ListedVisit, VisitList
 from flows.extract.event_rows import EventRow
+from flows.extract.person_lists import KNOWN_CUES
 from flows.extract.persons import Person
 from flows.lexicon.registry import family
 
-KNOWN_CUES = ("explicit", "lexicon")  # a country the title, an apposition or the leaders list gave: kept
 
 
 def share_visitor_side(sentence: str, lists: list[VisitList], persons: list[tuple[Person, int, int]]) -> None:

@@ -30,6 +30,7 @@ def told_before(visit: ListedVisit, told: list[dict[str, Any]], used: set[int]) 
     listed = visit.date
     rank = _RANK.get(listed.precision or "year", _RANK["year"])
     surname = visit.name.split()[-1] if visit.name.split() else ""
+    surname_rx = re.compile(rf"\b{re.escape(surname)}\b") if surname else None  # once a visit, not once a row
     for index, row in enumerate(told):
         day, precision = row.get("event_date"), row.get("date_precision")
         if day is None or family(str(row["event_type"])) != "visit" or precision not in _RANK:
@@ -39,7 +40,7 @@ def told_before(visit: ListedVisit, told: list[dict[str, Any]], used: set[int]) 
         if day.year != listed.value.year or (rank >= _RANK["month"] and day.month != listed.value.month):
             continue
         own_line = row["char_start"] < visit.line_end and visit.line_start < row["char_end"]
-        named = bool(surname) and re.search(rf"\b{re.escape(surname)}\b", str(row.get("evidence") or "")) is not None
+        named = surname_rx is not None and surname_rx.search(str(row.get("evidence") or "")) is not None
         if index not in used and (_RANK[precision] > rank or named or own_line):
             used.add(index)
             return True

@@ -257,10 +257,16 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     out.append((person, mention))
 
 
+@lru_cache(maxsize=1)
+def _office_countries() -> dict[str, str]:
+    """titles.toml office_countries, read once (a person with a role and no country asks for it)."""
+    return dict(read_toml("titles.toml")["office_countries"])
+
+
 def _office_country(role: str) -> str | None:
     """The one country an office belongs to (titles.toml office_countries), for the role or the role after a time
     word ('then Pope')."""
-    offices = read_toml("titles.toml")["office_countries"]
+    offices = _office_countries()
     return offices.get(role) or offices.get(role.split(" ", 1)[-1])
 
 

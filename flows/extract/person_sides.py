@@ -8,7 +8,7 @@ import re
 
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.events import EventRow, is_object, split_clauses
-from flows.extract.leaders import is_destination
+from flows.extract.leaders import INTERNATIONAL_ROLE, is_destination
 from flows.extract.people import Person, nearest_country
 from flows.extract.quotations import quoted_apart
 
@@ -21,15 +21,13 @@ PASSIVE_BY = re.compile(r"\bby\b")
 SUBORDINATE = re.compile(r"\b(?:when|whereas|while)\b")
 # only the words of a title between a demonym and a name: the demonym is that person's ('Lao Deputy Prime Minister X')
 TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
-INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|NATO|EU|European\s+(?:Commission|Council|Union)|African\s+Union|"
-                           r"World\s+Bank|IMF|OSCE|ASEAN|WHO|WTO|Arab\s+League|OPEC)\b")
 POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|high\s+commissioner)s?\s+(?:\w+\s+)?(?:to|in)\s+"
                        r"(?:the\s+)?$", re.I)
 INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 
 
-TITLE_OF = re.compile(r"\b(?:President|Minister|King|Queen|Emir|Ambassador|Chancellor|Premier|Speaker|Secretary|Governor"
-                      r"|[Aa]mbassador|[Pp]resident|[Mm]inister)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*of\s+(?:the\s+)?$")
+TITLE_OF = re.compile(r"\b(?:[Pp]resident|[Mm]inister|King|Queen|Emir|[Aa]mbassador|Chancellor|Premier|Speaker|Secretary|"
+                      r"Governor)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*of\s+(?:the\s+)?$")
 
 
 Latter = tuple[str | None, int, Person | None]  # (country, position, person) that 'the latter' names
@@ -76,7 +74,7 @@ def fill_from_context(sentence: str, countries: list[CountryMention], persons: l
            and not POSTED_TO.search(sentence, max(0, country.start - 40), country.start)]  # 'ambassador to Spain'
     for clause_start, clause_end in split_clauses(sentence):
         for person, start, end in persons:
-            if person.role and INTERNATIONAL.search(person.role):
+            if person.role and INTERNATIONAL_ROLE.search(person.role):
                 continue  # 'United Nations Secretary-General X' serves no country
             if person.country is None and clause_start <= start < clause_end:
                 # a demonym that is already another person's title ('Ethiopian Prime Minister Abiy Ahmed') is theirs

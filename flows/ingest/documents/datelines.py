@@ -109,8 +109,7 @@ def date_only_line(line: str) -> tuple[date, str | None] | None:
             return None
         # only the head of a long line may be its date, and only a date alone ('ULAANBAATAR, 2 December 2022 —
         # Mongolia and ...' is a dateline, read by parse_dateline); the rest is a title, never an outlet
-        mentions = DateContext(None).find(parts[0])
-        if len(mentions) != 1 or mentions[0].start != 0 or mentions[0].end != len(parts[0]):
+        if not _date_alone(parts[0]):
             return None
         parts = parts[:1]
     found: list[tuple[int, date, str | None]] = []
