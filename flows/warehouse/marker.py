@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from flows.warehouse.ddl import table_ddl
-from flows.warehouse.objects import columns, relations, table_names
+from flows.warehouse.objects import columns, macros, relations, table_names
 
 MARKER = "dyad_schema"
 # What a dyad database made before the marker looks like: its run history, column for column.
@@ -94,11 +94,8 @@ def conflicts(con: duckdb.DuckDBPyConnection, sql_dir: Path, *, views_are_ours: 
         elif objects.get(view) == "view" and not views_are_ours:
             problems.append(f"view '{view}' would be replaced by dyad's")
     if not views_are_ours:
-        macros = {name for (name,) in con.execute(
-            "select function_name from duckdb_functions() where function_type in ('macro', 'table_macro') "
-            "and schema_name = 'main' and database_name = current_database() and not internal").fetchall()}
         problems += [f"macro '{name}' would be replaced by dyad's"
-                     for name in sorted(macros & {p.stem for p in (sql_dir / "macros").glob("*.sql")})]
+                     for name in sorted(macros(con).keys() & {p.stem for p in (sql_dir / "macros").glob("*.sql")})]
     return problems
 
 

@@ -50,3 +50,11 @@ def columns(con: duckdb.DuckDBPyConnection, table: str | None = None) -> dict[st
     for name, column, data_type in rows:
         out.setdefault(name, {})[column] = data_type
     return out
+
+
+def macros(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """name -> definition of every macro of the database's main schema, scalar or table: dyad writes table macros
+    (sql/macros), and a scalar one under the same name is replaced by dyad's all the same."""
+    return dict(con.execute(
+        "select function_name, macro_definition from duckdb_functions() where function_type in ('macro', 'table_macro') "
+        "and schema_name = 'main' and database_name = current_database() and not internal").fetchall())

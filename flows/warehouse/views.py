@@ -18,11 +18,10 @@ import duckdb
 from flows.common.faults import checkpoint
 from flows.warehouse.connection import storage_config
 from flows.warehouse.ddl import table_ddl
+from flows.warehouse.objects import macros as database_macros
 
 _VIEWS_SQL = ("select view_name, sql from duckdb_views() where schema_name = 'main' "
               "and database_name = current_database() and not internal")
-_MACROS_SQL = ("select function_name, macro_definition from duckdb_functions() where function_type = 'table_macro' "
-               "and schema_name = 'main' and database_name = current_database() and not internal")
 
 
 def sql_files(folder: Path) -> list[Path]:
@@ -82,7 +81,7 @@ def apply_views(con: duckdb.DuckDBPyConnection, sql_dir: Path,
 def _views(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, tuple[tuple[str, str], ...]]]:
     """view or macro -> (its SQL as DuckDB keeps it, its columns and types in order; a macro has none)."""
     found = {name: sql for name, sql in con.execute(_VIEWS_SQL).fetchall()}
-    macros = {name: (sql, ()) for name, sql in con.execute(_MACROS_SQL).fetchall()}
+    macros = {name: (sql, ()) for name, sql in database_macros(con).items()}
     rows = con.execute("select table_name, column_name, data_type from information_schema.columns "
                        "where table_schema = 'main' and table_catalog = current_database() "
                        "order by table_name, ordinal_position").fetchall()
