@@ -46,15 +46,13 @@ def _qualifier_run(words: list[str]) -> re.Pattern[str]:
 def _keep_qualifiers(text: str, lex: dict) -> str:
     """'Natural gas, liquefied and tea': a customs heading's qualifiers stay with its goods, so their commas and 'or's
     are marked as no separators (same length)."""
-    return lex["qualifiers"].sub(lambda m: m.group(0).replace(",", INNER_COMMA)
-                                 .replace(" or ", " \x1f "), text)
+    return lex["qualifiers"].sub(lambda m: mark_inner(m.group(0), ands=False, ors=True), text)
 
 
 def _keep_headings(text: str, lex: dict) -> str:
     """'tea, mineral fuels, oils and distillation products': a customs class printed as one name (trade.toml
     customs_headings) keeps its commas, 'and's and 'or's as no separators (same length)."""
-    return lex["headings"].sub(lambda m: re.sub(r"(?<=\s)and(?=\s)", INNER_AND, m.group(0).replace(",", INNER_COMMA))
-                               .replace(" or ", " \x1f "), text)
+    return lex["headings"].sub(lambda m: mark_inner(m.group(0), ors=True), text)
 
 
 # The marks continued_lists puts inside one item of a list told by semicolons ('X; polymers of A, B and C; Y'): a comma
@@ -92,7 +90,18 @@ def _inner(item: str) -> str:
     first = re.match(r"\s*([A-Z])([a-z]+)\b", item)
     if first and (first.group(1).lower() + first.group(2)) in _words()["vague"]:
         item = item[: first.start(1)] + first.group(1).lower() + item[first.end(1):]
-    return re.sub(r"\band\b", INNER_AND, item.replace(",", INNER_COMMA))
+    return mark_inner(item)
+
+
+def mark_inner(text: str, *, ands: bool = True, commas: bool = True, ors: bool = False) -> str:
+    """The separators of text marked as part of one item's name (same length, so positions stay): its commas (not a
+    thousands comma) as INNER_COMMA, its 'and's as INNER_AND, its 'or's as \\x1f ('pots, pans and kettles (USD 2m)';
+    'coffee, tea, maté and spices', a customs class). unmark reads the comma and 'and' back."""
+    if commas:
+        text = clause_bit("inner_comma").sub(INNER_COMMA, text)
+    if ands:
+        text = clause_bit("inner_and").sub(INNER_AND, text)
+    return text.replace(" or ", " \x1f ") if ors else text
 
 
 def unmark(text: str) -> str:
@@ -133,7 +142,7 @@ def split_products(text: str) -> list[str]:
     # two words after it ('coal or crude oil' stays two)
     text = _keep_qualifiers(_keep_headings(text, lex), lex)
     text = SHARED_HEAD_AND.sub(_shared_head, text)
-    text = KIN_AND.sub(lambda m: m.group(0).replace("and", INNER_AND), text)
+    text = KIN_AND.sub(lambda m: mark_inner(m.group(0)), text)
     # "women's or girls', coats", "men's or boys' shirts": two possessives share the head after them (a stray comma
     # after the second one is no separator)
     text = POSSESSIVE_OR.sub(lambda m: f"{m.group(1)} \x1f {m.group(2)} ", text)
@@ -205,8 +214,9 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True
     if len(words) == 2 and words[0] in lex["tied_class_words"] and words[1] in lex["generic"]:
         return True  # 'chemicals and related products': the class of the item before
-    if " ".join(words) in lex["dependent"]:
-        return True  # 'camera frames and parts': the parts of the item before
+    if " ".join(words) in lex["dependent"] or (len(words) >= 2 and words[0] in ("its", "their")
+                                                and " ".join(words[1:]) in lex["dependent"]):
+        return True  # 'camera frames and parts', 'pumps and their parts': the parts of the item before
     if (" ".join(previous), " ".join(words)) in lex["fixed_pairs"]:
         return True  # 'fruits and vegetables': one trade category with no head after it
     if len(previous) == 2 and previous[0] in lex["shared_modifiers"] and (previous[1], " ".join(words)) in lex["fixed_pairs"]:

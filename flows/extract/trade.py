@@ -8,17 +8,16 @@ from functools import lru_cache
 from flows.common.prefilter import gate
 from flows.common.words import whole_words
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
-from flows.extract.products import (INNER_AND, INNER_COMMA, hs_code_for, known_capitalised, split_products, unmark,
-                                    without_unit)
+from flows.extract.products import hs_code_for, known_capitalised, mark_inner, split_products, unmark, without_unit
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         goods_clause, originating, pay_with, relies)
 from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
 from flows.extract.trade_discourse import (ANSWER_WINDOW, GROWTH_HEAD, answer_products, credited_goods,
                                             driven_goods, growth_of_last_flow, plural_demonyms, question_flow)
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
-                                       figure_then_list, home_country, market_for_claims, oriented)
+                                       figure_then_list, home_country, market_for_claims, oriented, FLOW_WORD)
 from flows.extract.trade_ranked import ranked_claims
-from flows.extract.trade_verbs import BASKET, REVERSED, verb_claims
+from flows.extract.trade_verbs import BASKET, REVERSED, elsewhere_at, verb_claims
 from flows.lexicon import read_toml
 from flows.extract.trade_partner_with import partner_with_claims
 from flows.extract.trade_share import share_claims
@@ -44,6 +43,7 @@ class TradeState:
     home: str | None = None  # whose trade the text tells from its side ('Vietnamese exports ...'), for lists with no country
     current: tuple[str, str] | None = None  # the flow the text speaks of now (set even by a flow with no goods)
     flow_left: int = 0  # sentences after the last trade word in which a country-less list still belongs to it
+    abroad: bool = False  # the flow told last goes to or comes from a place that is no country ('exports to the Gulf')
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def _items_of_semicolon_list(sentence: str, joined: list[tuple[int, int]]) -> st
     for start, end in spans:
         part = out[start:end]
         lead = clause_bit("part_conjunction").match(part).end()  # '; and Z': the list's own last 'and'
-        body = clause_bit("inner_and").sub(INNER_AND, clause_bit("inner_comma").sub(INNER_COMMA, part[lead:]))
+        body = mark_inner(part[lead:])
         body = clause_bit("owned_item_end").sub(r"\1and", body)  # 'zinc ores and their concentrates and lead'
         out = out[:start + lead] + body + out[end:]
     return out
@@ -126,7 +126,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         return []  # no trade word: nothing to read (speed)
     if not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence) or GROWTH_HEAD.match(sentence)))):
         # no country and no flow to refer back to: only the parse's roles, on the side the text tells trade from
-        parsed = _parsed(sentence, countries, state)
+        parsed = _parsed(sentence, countries, state) if not state.abroad else []
         return _finish(sentence, [(c.exporter, c.importer, c.product) for c in parsed], countries, state) if parsed else []
     countries = [c for c in countries if not is_historic(c.iso3)]
     claims = _clause_claims(sentence, countries, state)
@@ -162,7 +162,7 @@ def _told_before(sentence: str, countries: list[CountryMention], state: TradeSta
         return True, _on_flow(credited_goods(sentence), state.last_flow, state)
     hinted = trade_gate(sentence)
     state.flow_left = FLOW_WINDOW if hinted else state.flow_left - 1
-    if not countries and state.flow_left > 0:
+    if not countries and state.flow_left > 0 and not state.abroad:
         listed = _country_less(sentence, state, raw)
         if listed is not None:
             return hinted, listed
@@ -268,6 +268,8 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
         (out[-1].exporter, out[-1].importer) if out else state.last_flow)
     home = home_country(sentence, countries, state.pair)
     state.home = home[0] if home else state.home
+    # ('A's exports to the Gulf region reached $2bn. Exports of X were worth $1bn.': the goods after it are not the pair's)
+    state.abroad = any(elsewhere_at(sentence, m.end(), countries) for m in FLOW_WORD.finditer(sentence))
     state.current = (named_flow(sentence, countries) or ((out[-1].exporter, out[-1].importer) if out else None)
                      or (oriented(home[1], home[0], state.pair) if home else None) or state.current)
     return out

@@ -21,7 +21,6 @@ FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports
 RECEIVER = re.compile(r"\s+(?:(?:also|still|mainly|mostly)\s+)?(?:receives|received|gets|got|imports|imported|buys|bought|"
                       r"takes|took)\s+(?:the\s+)?", re.I)
 THE_COUNTRY_RECEIVES = re.compile(r"\b(?:[Tt]he\s+country|[Ii]t)" + RECEIVER.pattern + r"$", re.I)
-INCLUDING = re.compile(r",?\s+(?:including|notably|such\s+as|especially)\s+", re.I)
 # 'exports from X to Y include', 'the main export items of X to Y include', 'goods exported by X to Y were'
 FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
                           r"(?:goods|commodities|products|items)\s+(?:exported|sent|shipped|sold|brought))"
@@ -38,7 +37,11 @@ INVERTED = re.compile(r"^\s*(?:(?:in|by)\s+(?:\d{4}|Q[1-4](?:\s+\d{4})?),?\s+)?(
 AS_LISTED = re.compile(r"\b(?:named|naming|cited|citing|listed|listing|counted|counting|mentioned|mentioning|"
                        r"identified|identifying|singled\s+out)\s+(?P<list>[^;:()]{2,160}?)\s+as\s+(?:the\s+)?$", re.I)
 ASIDE_DASHES = re.compile(r"\s*[—–]\s*[^—–]{1,80}[—–]\s*|\s*,\s+(?:both|all)\s+[^,]{1,60},\s*")
-COPULA = re.compile(r"\s+(?:are|were|is|was)\s+(?!(?:\w+ly\s+)?(?:(?:led|dominated|headed|topped)\s+by|made\s+up|"
+# ('A's main exports to B have been X, Y': a perfect copula opens the list too, unless a past participle, a verb of
+# change, a preposition or a word of trend follows: 'has been affected', 'have been rising', 'has been on the rise',
+# 'have been stable'; trade.toml perfect_copula_not_list. 'roofing sheets' is goods)
+COPULA = re.compile(r"\s+(?:are|were|is|was|(?:have|has)\s+been(?!\s+(?:\w+ed|"
+                    + alternation(read_toml("trade.toml")["perfect_copula_not_list"]) + r")\b))\s+(?!(?:\w+ly\s+)?(?:(?:led|dominated|headed|topped)\s+by|made\s+up|"
                     r"composed|comprised|confined\s+to)\b)")  # ('are confined to': the list opens after 'to')
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
 # ('As for exports to B, ...': a topic opener before it, trade.toml topic_openers)
@@ -88,7 +91,7 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
                 listed = (lower_first(lead.group("list"))
                           if lead else "")
                 # 'Copper wire' opens it
-                products = split_products(listed) + (_followed_by(sentence, target.end, c_end) if listed else [])
+                products = split_products(listed) + (followed_by(sentence, target.end, c_end) if listed else [])
                 return [(before[-1].iso3, target.iso3, product) for product in products]
         if not before and not OWNERLESS.search(sentence[c_start:match.start()]):
             continue
@@ -97,7 +100,7 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
             # 'Wool and wine — both made in the south — were Uruguay's third and fourth biggest exports to Brazil'
             lead = (INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start]))
                     or AS_LISTED.search(sentence, c_start, before[-1].start)) if before else None
-            products = (split_products(lower_first(lead.group("list"))) + _followed_by(sentence, target.end, c_end) if lead
+            products = (split_products(lower_first(lead.group("list"))) + followed_by(sentence, target.end, c_end) if lead
                         else headline_goods(sentence[c_start:before[-1].start], lex) if before else [])
             return [(before[-1].iso3, target.iso3, product) for product in products]
         products = split_products(cut_list(sentence[intro.end():c_end])) + _also_included(sentence, c_end)
@@ -116,7 +119,7 @@ def _also_included(sentence: str, c_end: int) -> list[str]:
 FOLLOWED = re.compile(r"[^,;]{0,40}?,\s+followed\s+(?:closely\s+)?by\s+", re.I)
 
 
-def _followed_by(sentence: str, pos: int, c_end: int) -> list[str]:
+def followed_by(sentence: str, pos: int, c_end: int) -> list[str]:
     """The goods a 'followed by' after the flow's partner ranks next; [] when none."""
     m = FOLLOWED.match(sentence, pos, c_end)
     return split_products(cut_list(sentence[m.end():c_end])) if m else []
@@ -170,7 +173,7 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
             anaphor = not owner
         if (owner or anaphor) and other:
             products = split_products(sentence[match.start("list"):match.end("list")])
-            more = INCLUDING.match(sentence, other.end, c_end)
+            more = trade_lexicon()["examples"].match(sentence, other.end, c_end)
             products += split_products(cut_list(sentence[more.end():c_end])) if more else []  # ', including khat'
             if match.group("dir").lower() == "to":
                 return [(owner[-1].iso3 if owner else None, other.iso3, product) for product in products]
@@ -178,10 +181,6 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
     return None
 
 
-# 'Imports from B, mainly X and Y, rose 5 percent': the goods set off by commas after the partner, opened by a lead word
-# ('mainly due to prices', 'mostly in the form of X', 'largely thanks to': a reason or a manner, no list)
-APPOSED = re.compile(r",\s+(?:mainly|mostly|chiefly|largely|primarily|notably|including|such\s+as)\s+"
-                     r"(?!(?:due|because|thanks|owing|in|on|to|from|for|through|via|as|at|by|with|of)\b)", re.I)
 
 
 def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], lex: dict) -> list:
@@ -194,7 +193,7 @@ def _import_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
             continue  # 'goods imported by firms from B': no country buys here
         before = [agent] if agent else before  # 'goods imported by B from A include X'
         source = country_at(inside, match.end() + 1, 5)
-        intro = (intro_of(sentence, source.end, c_end, lex) or APPOSED.match(sentence, source.end, c_end)) if source else None
+        intro = (intro_of(sentence, source.end, c_end, lex) or lex["examples"].match(sentence, source.end, c_end)) if source else None
         if source and intro and (before or OWNERLESS.search(sentence[c_start:match.start()])):
             # 'its imports from Laos are dominated by ...': the importer is the pair's other side
             products = split_products(cut_list(sentence[intro.end():c_end]))

@@ -7,7 +7,8 @@ import re
 
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, hs_code_for, split_products
-from flows.extract.trade_lexicon import clause_bit, country_at, trade_lexicon
+from flows.extract.trade_flows import followed_by
+from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
 
 
 AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller|source)s?\s+of\s+", re.I)
@@ -21,6 +22,9 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         owner = [c for c in inside if c.end <= m.start() and c.possessive]
         if not subject:
             continue
+        # ('Turkey is Georgia's main supplier': the owner stands between the agent and its noun; 'B became A's partner,
+        # with A a supplier of X' names no owner)
+        owner = [c for c in owner if c.start >= subject[-1].end]
         pos = m.end()
         dem = country_at(inside, pos, 1)
         if dem is not None and dem.kind == "demonym":
@@ -28,22 +32,36 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         elif dem is not None and dem.possessive:
             # 'the largest buyer of Kenya's tea': the possessive owns the goods, as a demonym does
             pos = dem.end + clause_bit("possessive_mark").match(sentence[dem.end:]).end()
-        products = split_products(cut_list(sentence[pos:c_end]))
+        listed = cut_list(sentence[pos:c_end])
+        products = split_products(listed)
         buyer = m.group("kind").lower() in trade_lexicon()["buyer_agents"]
         other = (dem.iso3 if dem is not None and (dem.kind == "demonym" or dem.possessive)
-                 else (owner[-1].iso3 if owner else None))
+                 else (owner[-1].iso3 if owner else _partner_after(sentence, pos + len(listed), c_end, inside, buyer)))
+        # the agent is the country nearest before the noun ('In 2021 B grew, with A serving as a key supplier of X')
+        agent = subject[-1].iso3
         for p in products:
-            out.append((other, subject[0].iso3, p) if buyer else (subject[0].iso3, other, p))
+            out.append((other, agent, p) if buyer else (agent, other, p))
     return out
+
+
+def _partner_after(sentence: str, end: int, c_end: int, inside: list[CountryMention], buyer: bool) -> str | None:
+    """'a supplier of X and Y to B', 'the largest buyer of X from A': the partner after the list ('to' for a seller's
+    buyer, 'from' for a buyer's seller); None when the list has no such tail."""
+    tail = clause_bit("agent_partner").match(sentence, end, c_end)
+    if tail is None or (tail.group(1).lower() == "from") != buyer:
+        return None
+    partner = country_at(inside, tail.end(), 1)
+    return partner.iso3 if partner is not None else None
 
 
 # 'the main products A sells to B are X', 'among the goods B buys from A are X', 'what A sells to B is mostly X': the
 # goods are the head of a relative clause whose verb tells the flow; the list follows the copula ...
-CLAUSE_HEAD = re.compile(r"(?:\b(?:goods|products|items|commodities|things)\s+(?:that\s+|which\s+)?|\b[Ww]hat\s+)$")
+CLAUSE_HEAD = re.compile(r"(?:\b(?:goods|products?|items?|commodit(?:y|ies)|things)\s+(?:that\s+|which\s+)?|\b[Ww]hat\s+)$")
 CLAUSE_LIST = re.compile(r"\s*,?\s+(?:are|were|is|was|include[sd]?)\s+")
-# ... or comes first: 'X and Y are among the goods A sells to B'
-LIST_FIRST = re.compile(r"^\W*(?P<list>[^;:]{2,200}?)\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-                        r"(?:goods|products|items|commodities|things)\s+(?:that\s+|which\s+)?$")
+# ... or comes first: 'X and Y are among the goods A sells to B', 'X and Y are some of the goods that B buys from A'
+LIST_FIRST = re.compile(r"^\W*(?P<list>[^;:]{2,200}?)\s+(?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?"
+                        r"(?:(?:some|one|several|many|a\s+few|two|three)\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"(?:goods|products?|items?|commodit(?:y|ies)|things)\s+(?:that\s+|which\s+)?$")
 
 
 def goods_clause(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
@@ -65,9 +83,11 @@ def goods_clause(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
                 listed = cut_list(sentence[after.end():c_end])
             else:
                 first = LIST_FIRST.match(sentence[c_start:subject.start])
-                if first is None or sentence[pos:c_end].strip(" .") != "":
+                # ('X is the largest item A sells to B, followed by Y': the rank goes on after the partner)
+                more = followed_by(sentence, pos, c_end)
+                if first is None or (sentence[pos:c_end].strip(" .") != "" and not more):
                     continue
-                listed = first.group("list")
+                listed = lower_first(first.group("list")) + "".join(f", {p}" for p in more)  # 'Clinker and salt are ...'
             products = [p for p in split_products(clause_bit("leading_among").sub("", listed))
                         if p.lower() not in lex["clause_list_not_goods"]]
             return [(subject.iso3, other, p) if kind == "export" else (other, subject.iso3, p) for p in products]

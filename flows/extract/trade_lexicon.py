@@ -52,6 +52,9 @@ def trade_lexicon() -> dict:
         # ('In turn, Kenya bought X', 'Kenya, in turn, bought X': at the clause's start or set off by commas)
         "reverse": re.compile(r"(?:^\W*|,\s*)" + whole_words(data["reverse_connectives"]) + r"\s*,", re.I),
         "fields": re.compile("|".join(data["field_list_heads"]), re.I),
+        # 'to B, mainly X and Y', 'from A, including X': examples of the goods after a flow's partner (not 'mainly due to')
+        "examples": re.compile(r",?\s+" + whole_words(data["example_leads"]) + r"\s+(?!" + whole_words(data["example_not_goods"])
+                               + r")", re.I),
         # 'to Europe', 'from the Gulf', 'abroad': a place that is no country (trade.toml elsewhere)
         "elsewhere": re.compile(r"\s*,?\s*(?:(?:to|into|from|in)\s+(?:the\s+)?" + alternation(data["elsewhere"], escape=False)
                                 + r"|worldwide|abroad|overseas|elsewhere)\b"

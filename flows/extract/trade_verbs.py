@@ -156,9 +156,10 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     products = split_products(raw)
     if FOLLOWING.match(raw):
         products = _following(sentence, pos + len(raw))
+    examples_read = not products
     if not products:
         # 'exports various goods to B, such as X', 'buys many goods from A, including X'
-        products = _examples_after(sentence, list_end, c_end, inside, "to|into" if kind == "export" else "from")
+        products = _examples_after(sentence, list_end, c_end, inside, kind)
     if not products:
         return []
     far = (distant_partner(sentence, list_end, c_end, inside, kind)
@@ -179,7 +180,8 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
         return []  # 'provided arms, money and medicine': help given, not a sale
     if kind == "export":
         importer = indirect or after
-        examples = [p for p in _examples_after(sentence, list_end, c_end, inside) if p not in products]
+        # ('ships fish to B, mostly tilapia': the examples after the partner too, unless they were the list itself)
+        examples = [] if examples_read else [p for p in _examples_after(sentence, list_end, c_end, inside) if p not in products]
         return [(subject, importer, p) for p in products + examples]
     exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect or _fronted_source(
         sentence, c_start, match.start(), inside, subject)
@@ -225,18 +227,16 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
     return [], None
 
 
-# 'ships fish to B, mostly tilapia and mackerel', 'exports various goods to B, such as X': examples after the partner
-EXAMPLES = re.compile(r",\s+(?:(?:mainly|mostly|chiefly|largely|especially|notably|particularly|primarily)|(?:such\s+as|including|like))\s+",
-                      re.I)
+# 'ships fish to B, mostly tilapia and mackerel', 'buys many goods from A, including X': the partner before the examples
+PARTNER_BEFORE = {"export": re.compile(r"\s*(?:to|into)\s+(?:the\s+)?"), "import": re.compile(r"\s*from\s+(?:the\s+)?")}
 
 
-def _examples_after(sentence: str, list_end: int, c_end: int, inside: list[CountryMention],
-                    towards: str = "to|into") -> list[str]:
+def _examples_after(sentence: str, list_end: int, c_end: int, inside: list[CountryMention], kind: str = "export") -> list[str]:
     """The goods an example phrase lists right after the flow's partner ('to B, mainly X and Y', 'from A, including
     X'); [] when none."""
-    partner = re.match(r"\s*(?:" + towards + r")\s+(?:the\s+)?", sentence[list_end:c_end])
-    mention = country_at(inside, list_end + partner.end(), 1) if partner else None
-    examples = EXAMPLES.match(sentence, mention.end, c_end) if mention is not None else None
+    partner = PARTNER_BEFORE[kind].match(sentence, list_end, c_end)
+    mention = country_at(inside, partner.end(), 1) if partner else None
+    examples = trade_lexicon()["examples"].match(sentence, mention.end, c_end) if mention is not None else None
     return split_products(cut_list(sentence[examples.end():c_end])) if examples else []
 
 
