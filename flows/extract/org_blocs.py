@@ -25,12 +25,13 @@ def _blocs(names: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def bloc_sides(sentence: str, pair: tuple[str, str],
-               acronym_of: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
+def bloc_sides(sentence: str, pair: tuple[str, str], acronym_of: dict[str, str],
+               names: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """(acronym, (side,)) for each of two known blocs the sentence makes parties of one relation, when one side of
-    the pair is on each bloc's member list only. `acronym_of` maps every form of a known name to its acronym."""
+    the pair is on each bloc's member list only. `acronym_of` maps every form of a known name to its acronym;
+    `names` are its keys, sorted once by the caller (the pattern is compiled for them)."""
     out: list[tuple[str, tuple[str, ...]]] = []
-    for m in _blocs(tuple(sorted(acronym_of))).finditer(sentence):
+    for m in _blocs(names).finditer(sentence):
         first, second = (acronym_of[m.group("a") or m.group("c")], acronym_of[m.group("b") or m.group("d")])
         if first == second or not (has_member_list(first) and has_member_list(second)):
             continue

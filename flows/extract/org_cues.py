@@ -38,9 +38,7 @@ A_BEFORE = re.compile(r"\b(?:an?|another)\s+$", re.I)
 def rest_of(rules: dict, sentence: str, m: re.Match, pair: tuple[str, str]) -> bool:
     """'Linking the Iberian grid with the rest of the EU': what is linked is inside the body, so both sides are when
     its member list holds both (a body without a list says nothing of who)."""
-    acronym = rules["acronym_of"][m.group("org")]
-    return (REST_OF.search(sentence, max(0, m.start() - 20), m.start()) is not None
-            and has_member_list(acronym) and belonging(acronym, pair) == tuple(pair))
+    return _both_inside(rules, sentence, m, pair, REST_OF, 20)
 
 
 REST_OF = re.compile(r"\brest\s+of\s+(?:the\s+)?$", re.I)
@@ -49,8 +47,15 @@ REST_OF = re.compile(r"\brest\s+of\s+(?:the\s+)?$", re.I)
 def takes_part(rules: dict, sentence: str, m: re.Match, pair: tuple[str, str]) -> bool:
     """'Thanks for its part in the NATO air policing mission' in a text on two members: taking part in a body's own
     mission or force is work inside the body, when its member list holds both sides."""
+    return _both_inside(rules, sentence, m, pair, rules["takes_part"], 70)
+
+
+def _both_inside(rules: dict, sentence: str, m: re.Match, pair: tuple[str, str], cue: re.Pattern[str],
+                 window: int) -> bool:
+    """Whether `cue` ends within `window` characters before the known name `m`, and the body's member list holds both
+    sides."""
     acronym = rules["acronym_of"][m.group("org")]
-    return (rules["takes_part"].search(sentence, max(0, m.start() - 70), m.start()) is not None
+    return (cue.search(sentence, max(0, m.start() - window), m.start()) is not None
             and has_member_list(acronym) and belonging(acronym, pair) == tuple(pair))
 
 
@@ -61,6 +66,13 @@ def _past_acronym(sentence: str, end: int) -> int:
 
 
 BRACKETED = re.compile(r"\s*\([A-Z][A-Za-z&-]{1,9}\)")
+
+
+def past_bracket(sentence: str, m: re.Match) -> int:
+    """Where the words after a known name start: past the closing bracket when the name is an acronym in brackets
+    ('the Andes Council (AC) summit': 'summit' follows the acronym, as in 'the AC summit')."""
+    start, end = m.span()
+    return end + 1 if sentence[start - 1:start] == "(" and sentence[end:end + 1] == ")" else end
 
 
 def spells(acronym: str, name: str) -> bool:

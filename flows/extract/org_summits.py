@@ -1,5 +1,5 @@
-"""A side at a body's own meeting belongs to the body: "the two leaders talked on the sidelines of the G20 summit in
-Osaka", "the prince headed the kingdom's delegation to the ASEAN Leaders' Summit", "the ministers met during the
+"""A side at a body's own meeting belongs to the body: "the two leaders talked during the G20 summit in Osaka", "the
+prince headed the kingdom's delegation to the ASEAN Leaders' Summit", "the ministers met during the
 ASEAN Regional Forum". Words in flows/lexicon/organizations.toml (summit_cues, summit_between, summit_qualifiers,
 summit_nouns, summit_names).
 
@@ -37,13 +37,13 @@ def _summit(names: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-def attended(sentence: str, countries: list[CountryMention], pair: tuple[str, str],
-             acronym_of: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
+def attended(sentence: str, countries: list[CountryMention], pair: tuple[str, str], acronym_of: dict[str, str],
+             names: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """(acronym, sides) for each known body whose own meeting the sentence puts a side at. `acronym_of` maps every
-    form of a known name to its acronym."""
+    form of a known name to its acronym; `names` are its keys, sorted once by the caller."""
     out: list[tuple[str, tuple[str, ...]]] = []
     named = {c.iso3 for c in countries}
-    for m in _summit(tuple(sorted(acronym_of))).finditer(sentence):
+    for m in _summit(names).finditer(sentence):
         org = m.group("org") or m.group("org_after")
         if m.group("noun") is None and m.group("of") is None and org.split()[-1] not in _meeting_names():
             continue  # 'at the EU' is no meeting; 'during the ASEAN Regional Forum' is one by its name

@@ -8,11 +8,11 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention
 from flows.extract.org_chairs import DAY_NAMES, chaired
 from flows.extract.org_members import belonging, has_member_list, with_the_others
-from flows.extract.org_cues import member_noun_at, rest_of, sides_told, spells, takes_part
+from flows.extract.org_cues import member_noun_at, past_bracket, rest_of, sides_told, spells, takes_part
 from flows.extract.org_blocs import bloc_sides
 from flows.extract.org_summits import attended
+from flows.extract.org_subjects import gapped_subjects, verb_subjects
 from flows.common.prefilter import gate, word_gate
-from flows.common.words import alternation
 from flows.lexicon import read_toml
 
 # a name's words: capitalised, joined by an en dash too ('the Forum of Andes–Pacific Cooperation'), with a small
@@ -24,7 +24,6 @@ CAP_PHRASE = re.compile(
 )
 
 
-ASIDE = re.compile(r",\s*(?:however|too|also|though|meanwhile|in\s+turn|moreover|for\s+their\s+part)\s*,\s*(?=[^,]*$)", re.I)
 DATE_WORD = re.compile(r"^" + DAY_NAMES + r"$")
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|that|whose)\s+[^,;.]*(?=,\s+and\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?[A-Z])")
 MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|which|that|the|and)\b)[a-z]"
@@ -33,9 +32,6 @@ MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|
 LIST_MODIFIER = re.compile(r"\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|had|which|that|the|since|through|"
                            r"from|until|today|now|too|also|by|under|over|after|before|when|while|where|itself|alone|"
                            r"respectively|so|but|since|a|an|its|their)\b)[a-z]+\s+[a-z]")
-# where a membership verb's subject clause starts: 'Trade dates back to 1900, when many Ruritanians joined the
-# Imperial Service' (the Ruritanians joined, not the pair named before 'when')
-CLAUSE_START = re.compile(r";\s*|\.\s+|,\s+" + alternation(read_toml("organizations.toml")["clause_openers"]) + r"\s+")
 
 
 @dataclass(frozen=True)
@@ -59,6 +55,7 @@ def _rules() -> dict:
         "not_shared": re.compile("|".join(data["not_shared"]), re.I),
         "member_said": re.compile("|".join(data["member_said"]), re.I),
         "counterpart": re.compile("|".join(data["counterpart_before"]), re.I),
+        "beside_meeting": re.compile("|".join(data["beside_meeting_before"]), re.I),
         "own_bloc": re.compile("|".join(data["own_bloc_before"]), re.I),
         "agreement_list": re.compile("|".join(data["agreement_list_before"]), re.I),
         "framework": re.compile("|".join(data["framework_cues"]), re.I),
@@ -72,6 +69,8 @@ def _rules() -> dict:
         "known_gate": word_gate(_forms(data), cased=True),
         "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
                        **{k: k.upper() for k in _title_case(data["known"])}, **data["aliases"]},
+        # every form of a known name, sorted once (the summit and bloc patterns are compiled for this tuple)
+        "names": tuple(sorted(_forms(data))),
         "pair_pronoun": re.compile("|".join(data["pair_pronouns"])),
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
         # 'the first Asean founding member': a kind of member before the noun
@@ -122,7 +121,11 @@ ENDS_WHOLE = re.compile(r"[.!?;:)\"'”’\]]\s*$")
 # before a listed name: a common noun's article, or a preposition after a word ('to the AU' starts an item): the
 # name is inside another noun phrase
 INSIDE_A_NOUN = re.compile(r"^\s*an?\s|\w\s+(?:of|to|for|with|by|at|from|into|dedicated)\s", re.I)
-LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|\s+and\s+(?=[A-Z]{2,}\b)")
+# a list's items: split at commas, 'and the', 'and' after a bracket or an acronym ('BRICS and Andean Forum': a name's
+# own words are no capitals-only word) or before one, and a doubled 'and' (a copy slip: 'Rift Council and and Andes
+# Club' are two names)
+LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|(?<=[A-Z]{2})\s+and\s+(?=[A-Z])"
+                        r"|\s+and\s+(?=[A-Z]{2,}\b)|\s+and\s+and\s+")
 
 
 def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple[str, str],
@@ -136,7 +139,8 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
     out: list[Membership] = []
     last_end = -1
     for m in rules["known"].finditer(sentence):
-        if not about_pair and not (member_noun_at(rules, sentence, m.end())
+        after = past_bracket(sentence, m)
+        if not about_pair and not (member_noun_at(rules, sentence, after)
                                    and has_member_list(rules["acronym_of"][m.group("org")])
                                    and sides_told(rules, sentence, m, countries, pair)) \
                 and not rest_of(rules, sentence, m, pair):
@@ -149,10 +153,12 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             continue  # 'the Andes-ASEAN Free Trade Area': part of another name
         if rules["agreement_list"].search(sentence, 0, m.start()):
             continue  # 'trade agreements, including the CPTPP and RCEP': an agreement, no body anyone belongs to
-        if MODIFIER_USE.match(sentence, m.end()) and not member_noun_at(rules, sentence, m.end()) \
+        if MODIFIER_USE.match(sentence, after) and not member_noun_at(rules, sentence, after) \
                 and not takes_part(rules, sentence, m, pair) and not rest_of(rules, sentence, m, pair):
             continue  # 'European Union deforestation rules', 'the G20 summit in Rio': a modifier, no membership
             # ('among the G7 countries', 'shared SAARC membership': the noun says the members, so it counts)
+        if rules["beside_meeting"].search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # 'the ministers met on the sidelines of the Rift Summit': beside the meeting, as guests are too
         if rules["counterpart"].search(sentence, max(0, m.start() - 90), m.start()):
             continue  # "Norway's relationship with the European Union": the other party, no membership
         acronym = rules["acronym_of"][m.group("org")]
@@ -161,7 +167,7 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             # 'Serbia and Bosnia share the goal of EU membership': neither belongs; 'Kenya, a member of the
             # Commonwealth, backs Uganda': one side, and no member list says which
             continue
-        if len(sides) < len(pair) and not (member_noun_at(rules, sentence, m.end())
+        if len(sides) < len(pair) and not (member_noun_at(rules, sentence, after)
                                            or IN_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
                                            or rules["own_bloc"].search(sentence, max(0, m.start() - 90), m.start())):
             continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
@@ -232,13 +238,6 @@ AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")  # 'between the bloc and Peru', 'b
 OPEN_PAREN = re.compile(r"\s*\(\s*")
 HYPHEN_NAME = re.compile(r"-[A-Z]")
 IN_BEFORE = re.compile(r"\b(?:in|within|inside)\s+(?:the\s+)?$", re.I)
-# the subject before the verb (compiled once: speed)
-LETTER = re.compile(r"[A-Za-z]")
-ONLY_ALONE = re.compile(r"\b(?:only|alone)\b", re.I)
-BOTH_ALL = re.compile(r"(?:both|all)\b", re.I)
-BOTH_IN = re.compile(r"\bboth\b", re.I)
-
-
 def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
                      pair_spans: list[tuple[int, int]]) -> list[Membership]:
     """Organizations the sentence says two or more countries share ('Both countries are members of ...')."""
@@ -257,8 +256,8 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         if m.group(1) not in {c.text for c in countries} and belonging(m.group(1), pair) == tuple(pair):
             out.append(Membership(m.group(1), None, m.group(1), tuple(pair)))  # type: ignore[arg-type]
     for verb in rules["verbs"].finditer(sentence) if has_verb else ():
-        members = _members(rules, sentence, verb, countries, pair, pair_spans)
-        members += _gapped_members(sentence, verb, countries, members)
+        members = verb_subjects(rules, sentence, verb, countries, pair, pair_spans)
+        members += gapped_subjects(sentence, verb, countries, members)
         if len(members) >= 2:
             out += _listed_organizations(rules, sentence, verb.end(), countries, tuple(members), out)
     out += [k for k in known if k.organization not in {o.organization for o in out}
@@ -266,10 +265,11 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     if pair and rules["known_gate"].open(sentence):
         # 'the two leaders met on the sidelines of the G20 summit': both sides at the body's own meeting
         out += _not_yet_in(out, [Membership(acronym, None, acronym, sides)
-                                 for acronym, sides in attended(sentence, countries, pair, rules["acronym_of"])])
+                                 for acronym, sides in attended(sentence, countries, pair, rules["acronym_of"],
+                                                                rules["names"])])
         # 'the EU-Mercosur deal' in a Spain-Brazil story: each side in its own bloc
         out += _not_yet_in(out, [Membership(acronym, None, acronym, sides)
-                                 for acronym, sides in bloc_sides(sentence, pair, rules["acronym_of"])])
+                                 for acronym, sides in bloc_sides(sentence, pair, rules["acronym_of"], rules["names"])])
     if pair and "framework" in lowered:
         out += _not_yet_in(out, _framework_bodies(rules, sentence, countries, pair, pair_spans))
     if pair and "between" in lowered and rules["known_gate"].open(sentence):
@@ -286,57 +286,6 @@ def _not_yet_in(out: list[Membership], found: list[Membership]) -> list[Membersh
     """The rows of `found` whose organization no earlier reading of the sentence gave."""
     seen = {o.organization for o in out}
     return [row for row in found if row.organization not in seen]
-
-
-def _members(rules: dict, sentence: str, verb: re.Match, countries: list[CountryMention],
-             pair: tuple[str, str] | None, pair_spans: list[tuple[int, int]]) -> list[str]:
-    """The countries a membership verb is said of (ISO3, in text order): the subject of its clause, the pair
-    when the subject is 'the two countries' or 'both', or the names after a leading 'As members of ...'."""
-    subject = sentence[:verb.start()]
-    bounds = [m.end() for m in CLAUSE_START.finditer(subject)]
-    while bounds and not LETTER.search(subject, bounds[-1]):
-        bounds.pop()  # '..., and are founding members of': the verb shares the previous clause's subject
-    clause_start = bounds[-1] if bounds else 0
-    # 'Both, however, are members of': an aside between the subject and its verb
-    subject = ASIDE.sub("", subject)
-    clause_start = min(clause_start, len(subject))
-    if ONLY_ALONE.search(subject[clause_start:]):
-        return []  # 'only Tanzania is a member of ...': one side
-    # the verb opens the sentence ('As members of ...'); 'Ecuador joined the Andean Federation of States, however,
-    # a province later joined Peru' is no leading verb, and Peru after it is no member
-    leading = not sentence[:verb.start()].strip()
-    members = []
-    for c in countries:
-        if clause_start <= c.start < verb.start() and c.iso3 not in members and c.kind != "historic" \
-                and not rules["not_members"].search(sentence, max(0, c.start - 20), c.start):
-            members.append(c.iso3)
-    if len(members) < 2 and pair and (rules["pair"].search(subject[clause_start:])
-                                      or BOTH_ALL.match(verb.group(0))  # 'Both belong to'
-                                      # 'They are both members of': a pronoun, and 'both' said of it
-                                      or (BOTH_IN.search(verb.group(0)) and rules["pair_pronoun"].search(subject[clause_start:]))
-                                      or any(clause_start <= s < verb.start() for s, _ in pair_spans)
-                                      or (leading and rules["pair"].search(sentence, verb.end()))):
-        # 'As members of the EU and NATO, the two countries ...': the subject follows the list
-        members = list(pair)
-    if len(members) < 2 and leading:
-        # 'As members of SACU and SADC, Namibia and Botswana cooperate': the named subject follows the list
-        members = list(dict.fromkeys(c.iso3 for c in countries if c.start > verb.end() and c.kind == "name"))
-    return members
-
-
-# 'Estonia joined NATO in 2004 and Finland in 2023': the verb and its object left out before the second country
-GAP_BEFORE = re.compile(r"(?:,\s*|\s+)and\s+(?:then\s+|later\s+)?(?:the\s+)?$")
-GAP_AFTER = re.compile(r"\s+(?:in|on|by)\s+(?:\d|(?:early|late|mid-?)\s*\d|[A-Z][a-z]+\s+\d)")
-
-
-def _gapped_members(sentence: str, verb: re.Match, countries: list[CountryMention], members: list[str]) -> list[str]:
-    """The countries a dated membership verb is said of again with the verb left out ('A joined X in 1997 and B in
-    1999'), when its own subject is one country."""
-    if len(members) != 1 or "join" not in verb.group(0).lower():
-        return []
-    return list(dict.fromkeys(c.iso3 for c in countries if c.start > verb.end() and c.iso3 not in members
-                              and c.kind == "name" and GAP_BEFORE.search(sentence, verb.end(), c.start)
-                              and GAP_AFTER.match(sentence, c.end)))
 
 
 INITIAL_STOP = frozenset({"of", "for", "and", "the", "in", "on"})
