@@ -54,7 +54,49 @@ def mission_sides(sentence: str, countries: list[CountryMention], pair: tuple[st
             host = hosts.pop()
             row = replace(row, actor=pair[1] if pair[0] == host else pair[0], target=host)
         out.append(row)
-    return _elided(sentence, pair, _each_side(sentence, countries, pair, out))
+    out = _state_offices(sentence, out)
+    return _reciprocal(sentence, _elided(sentence, pair, _each_side(sentence, countries, pair, out)))
+
+
+@lru_cache(maxsize=1)
+def _mission_words() -> dict:
+    data = read_toml("events_acts.toml")["missions"]
+    return {"reciprocal": re.compile(data["reciprocal"], re.I), "reach": int(data["reciprocal_reach"]),
+            "office": re.compile(data["office_opening"], re.I), "firm": re.compile(data["office_firm"], re.I),
+            "firm_reach": int(data["office_firm_reach"])}
+
+
+def _state_offices(sentence: str, rows: list[EventRow]) -> list[EventRow]:
+    """Without the office openings ('other') done by a firm: a firm word before the trigger in its clause."""
+    words = _mission_words()
+    return [row for row in rows if not (
+        row.event_type not in MISSION_TYPES and words["office"].search(row.trigger)
+        and words["firm"].search(sentence, max(row.start, row.trigger_start - words["firm_reach"]), row.trigger_start))]
+
+
+def _reciprocal(sentence: str, rows: list[EventRow]) -> list[EventRow]:
+    """'Arland and Borvia set up resident embassies in each other's capital cities in 1990': an opening each way, the one the clause reader made
+    and the same act with the sides swapped (unless the sentence tells an opening that way already)."""
+    words = _mission_words()
+    out = list(rows)
+    for row in rows:
+        if row.event_type not in MISSION_TYPES or not words["reciprocal"].search(
+                sentence[row.trigger_start:min(row.end, row.trigger_start + len(row.trigger) + words["reach"])]):
+            continue
+        if not any(other.event_type in MISSION_TYPES and (other.actor, other.target) == (row.target, row.actor)
+                   for other in out):  # each side's own year told ('beginning with A's in 1981 and B's in 1988')
+            out.append(replace(row, actor=row.target, target=row.actor, place=None))
+    return out
+
+
+def _template(rows: list[EventRow]) -> EventRow | None:
+    """The opening a verbless conjunct repeats: a mission's, else an office's ('opened a trade office in 1958, and its
+    embassy in 1963': the embassy is the same side's, an embassy_opened)."""
+    template = next((row for row in rows if row.event_type in MISSION_TYPES), None)
+    if template is not None:
+        return template
+    office = next((row for row in rows if _mission_words()["office"].search(row.trigger)), None)
+    return replace(office, event_type=next(iter(MISSION_TYPES))) if office is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +151,7 @@ def _elided(sentence: str, pair: tuple[str, str], rows: list[EventRow]) -> list[
     """'The embassy opened in 1964, and honorary consulates in Pune and Kochi in 1976 and 2000 respectively': a
     conjunct with no verb after an opening tells more openings, one a year (by the other side of a city's country)."""
     words = _list_words()
-    template = next((row for row in rows if row.event_type in MISSION_TYPES), None)
+    template = _template(rows)
     if template is None:
         return rows
     added: list[EventRow] = []

@@ -14,6 +14,7 @@ from typing import Any
 
 from flows.common.dates import DateMention
 from flows.extract.syntax import parse
+from flows.lexicon import read_toml
 
 # subordinators of a clause whose time is not the main clause's
 OTHER_TIME = frozenset({"after", "since", "before", "until", "till", "following"})
@@ -42,7 +43,7 @@ def _governing_verb(token: Any) -> Any | None:
     while seen < 40:
         if token.pos_ in VERB_POS:
             return token
-        if token.head is token:
+        if token.head.i == token.i:  # spaCy makes a new Token on each access: compare positions
             return None
         token, seen = token.head, seen + 1
     return None
@@ -57,6 +58,59 @@ def _other_time_clause(verb: Any, words: frozenset[str] = OTHER_TIME) -> bool:
 
 
 def in_other_clause(sentence: str, mention: DateMention, trigger_start: int, trigger_end: int) -> bool:
+    """Whether the date is another act's: in an 'after/since/before' clause whose verb does not hold the trigger, in
+    a coordinated clause when the trigger's own conjunct has a date, or told before a trigger marked as later."""
+    return (_before_later(sentence, mention, trigger_start)
+            or _in_subordinate(sentence, mention, trigger_start, trigger_end)
+            or _in_other_conjunct(sentence, mention, trigger_start, trigger_end))
+
+
+_CLAUSE_WORDS = read_toml("events_acts.toml")["clauses"]
+COORDINATOR_WORD = re.compile(_CLAUSE_WORDS["coordinator"], re.I)
+OWN_YEAR_TOKEN = re.compile(_CLAUSE_WORDS["own_year_token"])
+LATER_BEFORE = re.compile(_CLAUSE_WORDS["later_before"], re.I)
+LATER_REACH = int(_CLAUSE_WORDS["later_reach"])
+CONJUNCT_LINKS = frozenset({"conj", "advcl"})
+
+
+def _before_later(sentence: str, mention: DateMention, trigger_start: int) -> bool:
+    """'The legation, opened in the 1950s, was subsequently raised to an embassy': a date told before a trigger that
+    'later' (or 'subsequently', 'eventually') puts after it is the earlier act's."""
+    return mention.end <= trigger_start and LATER_BEFORE.search(
+        sentence, max(mention.end, trigger_start - LATER_REACH), trigger_start) is not None
+
+
+def _in_other_conjunct(sentence: str, mention: DateMention, trigger_start: int, trigger_end: int) -> bool:
+    """Whether the date sits in a coordinated clause whose verb does not hold the trigger, while the trigger's own
+    conjunct has a year of its own ('The embassy has worked since 1962 and the consulate was set up in 1980': 1962 is
+    the embassy's). A conjunct without a date of its own keeps the shared one ('opened embassies in 1972 and
+    exchanged envoys'); with the rules alone (no parse) nothing is dropped."""
+    if mention.precision is None or mention.end <= mention.start:
+        return False
+    (_, first_end), (last_start, _) = sorted(((mention.start, mention.end), (trigger_start, trigger_end)))
+    if first_end > last_start or not COORDINATOR_WORD.search(sentence, first_end, last_start):
+        return False
+    doc = parse(sentence)
+    if doc is None:
+        return False
+    date_token, trigger_token = _token_at(doc, mention.end - 1), _token_at(doc, trigger_start)
+    if date_token is None or trigger_token is None:
+        return False
+    date_verb, trigger_verb = _governing_verb(date_token), _governing_verb(trigger_token)
+    # the parse may hang the second conjunct on the first as an adverbial clause ('..., 1962 and the consulate was
+    # set up in 1980': 'set' an advcl of 'operating'): either link, and the trigger's conjunct holds a year
+    # spaCy makes a new Token object on each access: compare positions, not identities
+    if date_verb is None or trigger_verb is None or date_verb.i == trigger_verb.i or not (
+            date_verb.dep_ in CONJUNCT_LINKS and date_verb.head.i == trigger_verb.i
+            or trigger_verb.dep_ in CONJUNCT_LINKS and trigger_verb.head.i == date_verb.i):
+        return False
+    # the trigger's conjunct: its verb's subtree, less the date's conjunct when that one hangs below it
+    theirs = {token.i for token in date_verb.subtree} if date_verb.head.i == trigger_verb.i else set()
+    own = [token for token in trigger_verb.subtree if token.i not in theirs]
+    return date_token.i not in {token.i for token in own} and any(OWN_YEAR_TOKEN.fullmatch(token.text) for token in own)
+
+
+def _in_subordinate(sentence: str, mention: DateMention, trigger_start: int, trigger_end: int) -> bool:
     """Whether the date sits in an 'after/since/before' clause whose verb does not hold the trigger."""
     # 'After recognizing Angola in 1975, Brazil opened an embassy': a month or a year after 'after' holds both acts;
     # one in a 'since/until/before' clause does not ('the visit is his first since the leader took office in May')
