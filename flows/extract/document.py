@@ -21,6 +21,8 @@ from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
 from flows.extract.event_days import first_days, news_day
+from flows.extract.event_anniversaries import anniversary_relations, drop_worked_out_copies
+from flows.extract.event_days import settled_past
 from flows.extract.events import EventRow, EventState, drop_coarser_copies, family, find_events, summary
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
@@ -115,6 +117,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         reading.last_entity = latter_named(sentence.text, sentence_countries, persons, reading.last_entity)
         events = find_events(sentence.text, sentence_countries, sentence_dates, persons, pair_spans, reading.events,
                              reading.last_entity)
+        events = settled_past(anniversary_relations(sentence.text, sentence_countries, sentence_dates, reading.events,
+                                                    events), published)
         fill_from_events(events, persons, sentence.text, reading.last_entity)
         fill_from_context(sentence.text, sentence_countries, persons)
         visit_list = visit_lists(sentence.text, sentence_countries, reading.pair)  # visitors, each with their years
@@ -134,7 +138,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     out = reading.out
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
     rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day
-    out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_coarser_copies(rows)))
+    out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_worked_out_copies(drop_coarser_copies(rows))))
     _add_listed_visits(doc["text"], listed, len(sentences), reading)  # after: a listed year is its own visit, not a copy
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))

@@ -53,6 +53,9 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # 'ahead of the March 26-27 summit': a date that names another occasion, set at another time than the clause's act
 OTHER_OCCASION = re.compile(
     whole_words(read_toml("dates.toml")["attributive_dates"]["other_time_before"]) + r"\s+the\s+$", re.I)
+NAMED_YEAR_BEFORE = re.compile(read_toml("dates.toml")["attributive_dates"]["named_year_before"], re.I)
+NAMED_YEAR_AFTER = re.compile(read_toml("dates.toml")["attributive_dates"]["named_year_after"])
+BARE_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
 OCCASION_WORD = re.compile(r"\s+(?![Oo]f\b|[Ii]n\b|[Aa]nd\b|[Tt]o\b|[Aa]t\b)[A-Za-zÀ-ÿ][\w-]*")
 BACKGROUND_FRAME = re.compile(read_toml("dates.toml")["background_frames"]["opening"], re.I)
 _OWN = read_toml("dates.toml")["own_dates"]
@@ -129,6 +132,14 @@ def _beside(mention: DateMention, period: DateMention, gap: int = NARROWING_GAP)
     return min(abs(mention.start - period.end), abs(period.start - mention.end)) <= gap
 
 
+def _names_a_thing(mention: DateMention, hit: Hit, sentence: str) -> bool:
+    """A bare year between a determiner and a noun other than the trigger ('the 1990 flood'), which it names."""
+    after = NAMED_YEAR_AFTER.match(sentence, mention.end)
+    return bool(BARE_YEAR.fullmatch(mention.text) and after and not (mention.end <= hit.start <= after.end())
+                and not hit.start <= mention.start < hit.end  # 'signed the 2015 accord': the trigger's own words
+                and NAMED_YEAR_BEFORE.search(sentence, max(0, mention.start - 8), mention.start))
+
+
 def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str) -> list[DateMention]:
     """A date after 'after/before/when' and another trigger belongs to that trigger ('spoke by phone ..., after
     their ministers held talks last month'), and a 'first ... in five years' is a span, not a date."""
@@ -141,6 +152,8 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
             continue  # 'From 1995 to this day, the two sides have concluded over 30 treaties': a tally's start
         if DECADE.search(mention.text) and ERA_BEFORE.search(before[-6:]):
             continue  # 'the wars of the 1990s': a decade that names an era, not the day of the event
+        if _names_a_thing(mention, hit, sentence):
+            continue  # 'plans to visit Lima to honour the victims of the 1990 flood': the flood's year
         if DURATION.match(mention.text) and \
                 SPAN_SUPERLATIVE.search(sentence[max(0, mention.start - 60):mention.start]):
             continue

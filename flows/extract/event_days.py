@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from flows.common.dates import DateMention
+from flows.common.dates.words import POINT_PREPOSITIONS
+from flows.extract.event_rows import EventRow
 from flows.common.dates.resolved import read_number
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
@@ -220,3 +222,20 @@ def news_day(rows: list[dict], published: date | None) -> list[dict]:
                    "date_anchor": f"the same act told later '{source['date_text'] or source['event_date']}'"}
         out.append(row)
     return out
+
+
+# A plan cannot lie years behind the story: 'she will lead a ceremony for the ties begun in 1950, when both signed a
+# treaty' tells a signing of 1950 inside a sentence of plans. Years back from the publication year, at least; and
+# the year told as a time ('in 1950'), not as a noun's attribute ('to honour the victims of the 1994 flood').
+LONG_PAST_YEARS = 2
+_POINT_PREPOSITION = re.compile(r"(?:" + "|".join(POINT_PREPOSITIONS) + r")\s", re.I)
+
+
+def settled_past(rows: list[EventRow], published: date | None) -> list[EventRow]:
+    """The sentence's rows with a planned act written with a year long before publication told as done."""
+    if published is None:
+        return rows
+    return [replace(row, status="occurred") if row.status == "planned" and row.date is not None
+            and row.date.value is not None and row.date.resolution == "explicit"
+            and _POINT_PREPOSITION.match(row.date.text or "")
+            and row.date.value.year <= published.year - LONG_PAST_YEARS else row for row in rows]

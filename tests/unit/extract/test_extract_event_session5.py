@@ -97,7 +97,10 @@ def test_the_year_of_the_act_an_anniversary_remembers_is_not_the_celebrations(ex
             "centenary of Chile's recognition of Peru in 1924.")
     assert {row[3] for row in events_of(extract(text, PUB)) if row[0] == "anniversary_event"} == {PUB}
     text = "Chile and Peru marked the 50th anniversary of relations on 4 May."
-    assert events_of(extract(text, PUB)) == {("anniversary_event", "CHL", "PER", date(2024, 5, 4), "day", "occurred")}
+    assert events_of(extract(text, PUB)) == {("anniversary_event", "CHL", "PER", date(2024, 5, 4), "day", "occurred"),
+                                             # and the relations 50 years back (session 13: event_anniversaries)
+                                             ("diplomatic_relations_established", "CHL", "PER", date(1974, 1, 1), "year",
+                                              "occurred")}
 
 
 def test_laying_a_foundation_stone_together_is_a_joint_project(extract) -> None:

@@ -138,7 +138,8 @@ def test_summaries_come_from_the_registry_templates(by_name) -> None:
      {("commission_meeting", "PRT", "AGO", date(2017, 8, 10), "day", "occurred")}),
     # a year after the story's own (published 10 May 2024) has not happened yet: planned, whatever the verb
     ("Portugal and Angola agreed to name 2026 as a year of culture to celebrate the 50th anniversary of relations.",
-     {("anniversary_event", "PRT", "AGO", date(2026, 1, 1), "year", "planned")}),
+     {("anniversary_event", "PRT", "AGO", date(2026, 1, 1), "year", "planned"),
+      ("diplomatic_relations_established", "PRT", "AGO", date(1976, 1, 1), "year", "occurred")}),  # 50 years back
     ("Portugal and Angola entered into a fisheries agreement in March 2022.",
      {("agreement_signed", "PRT", "AGO", date(2022, 3, 1), "month", "occurred")}),
     ("In December 2023 Angola filed a case against Portugal at the regional court.",

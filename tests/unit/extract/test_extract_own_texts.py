@@ -71,6 +71,7 @@ def test_kenya_tanzania(frames_by_doc):
     f = frames_by_doc[1]["x_kenya_tanzania_anniversary.txt"]
     assert events_of(f) == {
         ("anniversary_event", "KEN", "TZA", date(2024, 3, 12), "day", "occurred"),
+        ("diplomatic_relations_established", "KEN", "TZA", date(1964, 1, 1), "year", "occurred"),  # 60 years back
         ("letters_exchanged", "KEN", "TZA", date(2024, 3, 12), "day", "occurred"),
         ("joint_project", "KEN", "TZA", date(2021, 4, 12), "day", "occurred"),
         ("joint_project", "TZA", "KEN", date(2021, 6, 1), "month", "occurred"),
