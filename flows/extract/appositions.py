@@ -5,7 +5,7 @@ import re
 
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention
-from flows.extract.names import (Tok, is_caps_name, is_name_text, is_name_token, match_seq, read_name, skip_courtesy,
+from flows.extract.names import (BODIES, Tok, is_caps_name, is_name_text, is_name_token, match_seq, read_name, skip_courtesy,
                                  title_lexicon)
 from flows.extract.persons import Person, known_person
 from flows.extract.title_complements import read_complement
@@ -89,10 +89,26 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             i = e
             continue  # 'Novi Sad, Hungarian Foreign Minister Péter Szijjártó': a title of the next name
         role = " ".join(mods + [t.text for t in toks[j:h + n]] + comp)
-        c = country or of_country
+        c = country or of_country or _body_country_after(toks, end)
         found.append(Found(i, e, singular(role), c, "explicit" if c else "none"))
         i = end
     return found
+
+
+BODY_AFTER_WORDS = 14  # tokens at most of the body a second apposition names ('Ministry of Trade of the Republic of B')
+
+
+def _body_country_after(toks: list[Tok], end: int) -> str | None:
+    """'X, Principal Secretary for Trade, Ministry of Trade and Industry of the Republic of B': a second apposition
+    that opens with a body's noun names where the office sits; the country it is 'of' is the person's."""
+    if end + 1 >= len(toks) or toks[end].text != "," or toks[end + 1].text not in BODIES:
+        return None
+    for k in range(end + 2, min(len(toks), end + 2 + BODY_AFTER_WORDS)):
+        if toks[k].text in (",", ";", ".", "(") or toks[k].text.islower() and toks[k].text not in ("of", "and", "the", "for"):
+            return None
+        if toks[k].country is not None and toks[k].country.kind == "name" and toks[k - 1].text in ("of", "the"):
+            return toks[k].country.iso3
+    return None
 
 
 # lower-case words that are no field of a job before its head ('X, the man who led ...' never reaches a head anyway;

@@ -23,8 +23,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     by A'); a few words of a title may stand before the second name."""
     data = read_toml("titles.toml")["hosting"]
     verbs, manners = alternation(data["verbs"]), alternation(data["manners"])
-    title = r"(?:the\s+|his\s+|her\s+|visiting\s+)*(?:[\w’'-]+,?\s+){0,5}"
-    active = re.compile(rf"\s+(?:{manners}\s+)?{verbs}\s+{title}$")
+    title = r"(?:the\s+|his\s+|her\s+|visiting\s+)*(?:[\w’'.-]+,?\s+){0,5}"  # with forms of address ('H.E. Mr.')
+    office = r"(?:,\s+(?:[\w’'-]+\s+){0,7}[\w’'-]+,)?"  # the host's office between commas ('A, Deputy Secretary, received B')
+    active = re.compile(rf"{office}\s+(?:{manners}\s+)?{verbs}\s+{title}$")
     passive = re.compile(rf"\s+(?:was|were|had\s+been|has\s+been|is|being)\s+(?:{manners}\s+)?{verbs}\s+"
                          rf"(?:{manners}\s+)?by\s+{title}$")
     return active, passive

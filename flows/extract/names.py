@@ -173,6 +173,10 @@ def read_name(toks: list[Tok], i: int) -> int:
             j += 1  # a family name in capitals beside a name: 'KAMIKAWA Yoko', 'Nasser BOURITA'
         elif is_name_token(toks[j]):
             j += 1
+        elif (j > i and 2 <= len(toks[j].text) <= 3 and toks[j].text.isalpha() and toks[j].text.isupper()
+              and toks[j].country is None and j + 1 < len(toks) and is_name_token(toks[j + 1])
+              and toks[j].start == toks[j - 1].end + 1 and toks[j + 1].start == toks[j].end + 1):
+            j += 1  # initials with no full stops inside a name: 'Ana RM Lima' (a name word on both sides)
         elif (j > i and toks[j].text in OKINA and j + 1 < len(toks) and toks[j].start > toks[j - 1].end
               and toks[j + 1].start == toks[j].end and is_name_token(toks[j + 1])
               and (j + 2 >= len(toks) or toks[j + 2].text not in CLOSE_QUOTES)):

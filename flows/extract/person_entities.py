@@ -8,6 +8,7 @@ import re
 from flows.extract.countries import CountryMention
 from flows.extract.names import Tok, is_name_token, read_name, tokenize
 from flows.extract.nlp import backbone, person_spans, prefetch
+from flows.extract.person_places import names_a_place_or_body
 from flows.extract.titles import Found, taken_tokens
 from flows.lexicon import read_toml
 
@@ -87,7 +88,7 @@ def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[in
         return True
     if a > 0 and toks[a - 1].text == "By" or b < len(toks) and toks[b].text == "/":
         return True  # a byline ('... By Jon Roe for The Daily'), a photo credit ('(Jon Roe/Agency)')
-    if _closes_a_place_list(toks, a):
+    if _closes_a_place_list(toks, a) or names_a_place_or_body(toks, a, b):
         return True
     return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
 

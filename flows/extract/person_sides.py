@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+from flows.common.words import alternation
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.events import EventRow, is_object, split_clauses
 from flows.extract.leaders import INTERNATIONAL_ROLE, is_destination
 from flows.extract.people import Person, nearest_country
 from flows.extract.quotations import quoted_apart
+from flows.lexicon import read_toml
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
 COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b")
@@ -23,6 +25,10 @@ SUBORDINATE = re.compile(r"\b(?:when|whereas|while)\b")
 TITLE_WORDS = re.compile(r"(?:\s+(?:[A-Z][\w-]*|and|of|for|the))*\s*$")
 POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|high\s+commissioner)s?\s+(?:\w+\s+)?(?:to|in)\s+"
                        r"(?:the\s+)?$", re.I)
+# a desk's field of regions after a demonym, up to its closing word ('American and Pacific Affairs'): the demonym
+# names what the desk covers, not a country the person serves
+REGION_DESK = re.compile(r"(?:\s*(?:,|and)?\s+[A-Z][\w-]*)*\s+(?:"
+                         + alternation(read_toml("titles.toml")["region_portfolio_ends"]) + r")\b")
 INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 
 
@@ -71,7 +77,8 @@ def fill_from_context(sentence: str, countries: list[CountryMention], persons: l
     # a counterpart's demonym, and the country a title is 'of' ('the President of the UAE'), belong to someone else
     own = [country for country in countries if not COUNTERPART_AFTER.match(sentence[country.end:country.end + 14])
            and not TITLE_OF.search(sentence, max(0, country.start - 40), country.start)
-           and not POSTED_TO.search(sentence, max(0, country.start - 40), country.start)]  # 'ambassador to Spain'
+           and not POSTED_TO.search(sentence, max(0, country.start - 40), country.start)  # 'ambassador to Spain'
+           and not (country.kind == "demonym" and REGION_DESK.match(sentence, country.end))]
     for clause_start, clause_end in split_clauses(sentence):
         for person, start, end in persons:
             if person.role and INTERNATIONAL_ROLE.search(person.role):

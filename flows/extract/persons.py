@@ -57,7 +57,8 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
     for person in people:
         if family_key(person.surname) == family_key(tokens[-1]):
             first_a, first_b = bare_name(person.name)[0], bare_name(name)[0]  # 'Sheikh Tamim' and 'Sheikh Mohammed' differ
-            if len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]:
+            if (len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]) \
+                    and not _long_names_differ(person.name, name):
                 target = person
                 break
     if target is None and len(tokens) == 1:
@@ -77,6 +78,14 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
         target.country, target.country_cue = country, cue
     target.mentions.append(mention)
     return target
+
+
+def _long_names_differ(a: str, b: str) -> bool:
+    """Two full names that each hold two words the other lacks name two people of one family ('Sheikh Salem
+    Al-Hamad Al-Nasser Al-Rowdha' and 'Sheikh Salem Al-Jaber Al-Karim Al-Rowdha'); one word apart is a spelling
+    ('Luiz'/'Luis'), and articles and short particles ('Al Roe', 'Al-Roe', 'bin') are no word of their own."""
+    words_a, words_b = ({family_key(w) for w in bare_name(n) if len(ARTICLE_PREFIX.sub("", w)) > 3} for n in (a, b))
+    return len(words_a - words_b) >= 2 and len(words_b - words_a) >= 2
 
 
 TIMED = re.compile(r"^(?:then|former|late|ex)[\s-]", re.I)
@@ -128,6 +137,8 @@ def _short_form_of(tokens: list[str], people: list[Person]) -> Person | None:
             # two words or more on both sides: 'Hasan Mahmud' is not 'Sheikh Hasina' (bare 'Hasina', folded alike)
             same = len(known) >= 2 and fold_name(tokens[0]) == known[0] and (set(words) <= set(known)
                                                                               or set(known) <= set(words))
+            # 'President García Pérez' after 'José Luis García Pérez': the known name's last words, given names left out
+            same = same or len(known) > len(words) and known[-len(words):] == words
         if same:
             hits.append(person)
     return hits[0] if len(hits) == 1 else None

@@ -4,8 +4,10 @@ where a title starts and whose name follows it)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.extract.names import BODIES, Tok, match_seq, read_name, title_lexicon
+from flows.lexicon import read_toml
 
 ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,9}")
 
@@ -93,9 +95,34 @@ def _demonym_body(toks: list[Tok], index: int) -> tuple[int, list[str], str] | N
     return None
 
 
+REGION_DESK_WORDS = 6  # words at most before the closing word of a desk's regions ('of Andean and Pacific Affairs')
+
+
+def _region_desk(toks: list[Tok], k: int) -> int | None:
+    """Past 'Andean and South Pacific Affairs' at k: capitalised words and demonyms joined by 'and' or commas, one
+    at least a demonym, closed by a region_portfolio_ends word (the desk covers regions: no country owns it)."""
+    ends = _region_portfolio_ends()
+    demonym = False
+    for end in range(k, min(len(toks), k + REGION_DESK_WORDS + 1)):
+        tok = toks[end]
+        if tok.text in ends:
+            return end + 1 if demonym and end > k else None
+        if tok.text not in ("and", ",") and not tok.text[:1].isupper():
+            return None
+        demonym = demonym or (tok.country is not None and tok.country.kind == "demonym")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _region_portfolio_ends() -> frozenset[str]:
+    return frozenset(read_toml("titles.toml")["region_portfolio_ends"])
+
+
 def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     """'of Trade and Integration', 'for Energy, Business and Industry' -> (past it, words); None if no portfolio."""
     word, nxt = toks[index].text, toks[index + 1]
+    if (desk := _region_desk(toks, index + 1)) is not None:
+        return desk, [t.text for t in toks[index:desk]]
     end = index + 1
     part = [word]
     portfolio = title_lexicon()["portfolio"]

@@ -76,6 +76,37 @@ def copula_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     return found
 
 
+def name_then_office(toks: list[Tok], taken: set[int]) -> list[Found]:
+    """'Jon Roe was the chancellor of Ruritania then', 'Ana Lima is the Ruritanian envoy': a name, a copula, 'the'
+    and an office whose country the words give (the reverse of copula_titles; an office of no country is left)."""
+    if COPULA.isdisjoint([t.text for t in toks]):
+        return []
+    lex = title_lexicon()
+    found: list[Found] = []
+    for k in range(2, len(toks) - 2):
+        if toks[k].text not in COPULA or toks[k + 1].text != "the" or k - 1 in taken:
+            continue
+        first = k - 1
+        while first > 0 and toks[first - 1].text[:1].isupper() and first - 1 not in taken:
+            first -= 1
+        first = skip_courtesy(toks, first)
+        if read_name(toks, first) != k or k - first < 2:
+            continue
+        h = k + 2
+        owner = None
+        if h < len(toks) and toks[h].country is not None and toks[h].country.kind == "demonym":
+            owner, h = toks[h].country.iso3, h + 1
+        n = _head_at(toks, h, lex) if h < len(toks) else 0
+        if not n:
+            continue
+        end, complement, of_country, _ = read_complement(toks, h + n)
+        country = owner or of_country
+        if country:
+            role = " ".join([t.text for t in toks[h:h + n]] + complement)
+            found.append(Found(first, k, singular(role), country, "explicit"))
+    return found
+
+
 def _placed_in(toks: list[Tok], k: int) -> bool:
     """Whether 'in' comes before any country in the office read from k to the next item ('as the Honorary Consul
     in the Region of X and ...')."""
@@ -120,6 +151,7 @@ def told_titles(sentence: str, toks: list[Tok], founds: list[Found]) -> list[Fou
     """The offices told around a copula, with a listed 'as', or before a bracketed list, for names not yet found."""
     out = copula_titles(toks, taken_tokens(founds))
     out += listed_as_titles(toks, taken_tokens(founds + out))
+    out += name_then_office(toks, taken_tokens(founds + out))
     if "[" in sentence or "(" in sentence:
         out += bracket_lists(toks, taken_tokens(founds + out))
     out += office_lists(toks, taken_tokens(founds + out))  # 'Ambassadors of A to B: X (1990-1994), Y (1994-1998)'

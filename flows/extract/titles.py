@@ -150,6 +150,9 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
         return None
     if name_end < len(toks) and toks[name_end].text in lex["not_names"] and toks[name_end].text[:1].isupper():
         return None  # 'the President Biden Administration': a name used as a modifier
+    if name_end == name_start + 1 and name_end < len(toks) and toks[name_end].text in lex["head_words"] \
+            and toks[name_end].text[:1].isupper():
+        return None  # 'the Deputy Permanent Secretary for Trade': one word between two title words modifies the second
     of_country_next = (name_end + 1 < len(toks) and toks[name_end].text == "of"
                        and toks[name_end + 1].country is not None)
     # after a bare comma the name must close ('the Minister, Ana Lima, said'); a form of address needs neither
