@@ -87,6 +87,7 @@ def rules() -> dict:
         "tally": re.compile(data["tally"]),
         "inviter": re.compile(data["inviter"], re.I),
         "wished": re.compile(data["wished"], re.I),
+        "needed": re.compile(data["needed"], re.I),
         "venue": re.compile(data["venue"], re.I),
         "said_together": re.compile(data["said_together"], re.I),
         "shared_date_join": re.compile(data["shared_date_join"], re.I),
@@ -227,6 +228,8 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
         return False  # 'Ahead of the visit, ...': the event still to come, told elsewhere
     if rules()["wished"].search(before):
         return False  # 'voiced their wish for an early establishment of relations': a wish, not the act
+    if rules()["needed"].search(before):
+        return False  # 'stressed the need for steps to curb smuggling and to give aid': what is needed, not done
     if hit.event_type in ("joint_project", "embassy_opened") or re.match(r"normali[sz]ation\b", hit.text, re.I):
         complements = list(rules()["complement"].finditer(before))
         if complements and not re.search(r"[.;]|\b(?:and|but)\b", before[complements[-1].end():]):

@@ -25,7 +25,7 @@ from flows.extract.event_rows import EventRow, EventState
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
-__all__ = ["arrival_reception", "being_prepared", "ceremony_host", "one_visit_a_stay", "owned_visit",
+__all__ = ["arrival_reception", "being_prepared", "ceremony_host", "face_to_face_greetings", "told_meeting_again", "one_visit_a_stay", "owned_visit",
            "passive_agent", "signers_met", "signing_meetings", "subordinate_visit", "visiting_guest", "without_part_steps",
            "without_titled_bodies"]
 
@@ -41,6 +41,11 @@ def _words() -> dict:
             "owner": re.compile(data["visit_owner"], re.I), "noun": re.compile(data["visit_noun"], re.I),
             "preparing": re.compile(data["preparation_before"], re.I),
             "prepared": re.compile(data["preparation_after"], re.I),
+            "conjunct": re.compile(data["preparation_conjunct"], re.I),
+            "conjunct_head": re.compile(data["preparation_conjunct_head"], re.I),
+            "written": re.compile(data["written_word"], re.I),
+            "occasion": re.compile(data["meeting_occasion"], re.I),
+            "pair_subject": re.compile(data["pair_subject"], re.I),
             "subordinate": re.compile(data["subordinate_visit"], re.I),
             "agent": re.compile(data["passive_agent"], re.I), "progressive": re.compile(data["progressive"], re.I),
             "ceremony": re.compile(data["attended_ceremony"], re.I),
@@ -66,7 +71,15 @@ def being_prepared(hit: Hit, clause: Clause) -> bool:
     state visit by the Ruritanian President to Borvia is being discussed'."""
     words = _words()
     return words["preparing"].search(clause.sentence, max(clause.start, hit.start - 60), hit.start) is not None or \
-        words["prepared"].match(clause.sentence, hit.end, clause.end) is not None
+        words["prepared"].match(clause.sentence, hit.end, clause.end) is not None or _prepared_conjunct(hit, clause)
+
+
+def _prepared_conjunct(hit: Hit, clause: Clause) -> bool:
+    """'discussed preparations for the envoy's visit to A, and the return visit to B': the second noun, split off
+    as a clause of its own at ', and', is prepared too (the clause opens with the trigger's noun phrase)."""
+    if not _words()["conjunct_head"].match(clause.sentence[clause.start:hit.start]):
+        return False
+    return _words()["conjunct"].search(clause.sentence, max(0, clause.start - 220), clause.start) is not None
 
 
 def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
@@ -255,3 +268,25 @@ def without_titled_bodies(hits: list[Hit], sentence: str) -> list[Hit]:
         return hits
     return [hit for hit in hits if not (family(hit.event_type) == "commission"
                                         and any(start <= hit.start < end for start, end in titles))]
+
+
+def face_to_face_greetings(rows: list[EventRow], earlier: list[EventRow]) -> list[EventRow]:
+    """Drop greetings with no written word ('the two premiers congratulated each other on taking office') when a
+    meeting or visit of the same sides on the same day was told before: said at that meeting, not sent."""
+    met = {(frozenset((row.actor, row.target)), row.event_date) for row in earlier
+           if family(row.event_type) in ("meeting", "visit")}
+    return [row for row in rows if not (family(row.event_type) == "letters" and not _words()["written"].search(row.trigger)
+                                        and (frozenset((row.actor, row.target)), row.event_date) in met)]
+
+
+def told_meeting_again(rows: list[EventRow], earlier: list[EventRow], sentence: str) -> list[EventRow]:
+    """Drop a meeting told again on a day a meeting of the same sides was told: as the occasion of a statement ('the
+    president said during the summit') or with the pair as its subject ('Later the two presidents held talks in a
+    small group'): the same meeting. A meeting with someone new ('also met with the Speaker') stays."""
+    met = {(frozenset((row.actor, row.target)), row.event_date) for row in earlier
+           if family(row.event_type) == "meeting" and row.status == "occurred"}
+    words = _words()
+    return [row for row in rows if not (
+        family(row.event_type) == "meeting" and (frozenset((row.actor, row.target)), row.event_date) in met
+        and (words["occasion"].match(row.trigger)
+             or words["pair_subject"].search(sentence, max(row.start, row.trigger_start - 60), row.trigger_start)))]

@@ -14,9 +14,11 @@ from flows.lexicon.registry import event_type as registry_type, family
 
 __all__ = ["background_only", "in_progress", "is_planned", "negated", "no_act"]
 
-# 'the 47th meeting of the committee, scheduled to take place in January': the plan told after the trigger
-PLANNED_AFTER = re.compile(r"[^.;]{0,80}?,?\s+(?:scheduled|due|expected|set|slated|planned)\s+(?:to\s+(?:take\s+place|be\s+held|open|start)|for)\b",
-                           re.I)
+# 'the 47th meeting of the committee, scheduled to take place in January', '..., to be held in Lima': the plan told
+# after the trigger
+PLANNED_AFTER = re.compile("|".join(read_toml("events.toml")["planned_after"]), re.I)
+# a quotation mark: a future inside a quote closed before the trigger is the speaker's, not the trigger's tense
+QUOTE = re.compile(read_toml("events.toml")["quote_mark"])
 
 # 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
 INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invit(?:ed|es?|ing)(?:\s+[\w’'-]+){1,4}?|invitation)\s+to"
@@ -30,6 +32,12 @@ REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|
 def _reported_between(sentence: str, start: int, end: int) -> bool:
     """', Foreign Minister X said on Monday after receiving ...': what follows the report is not the plan it reports."""
     return start < end and REPORTED.search(sentence, start, end) is not None
+
+
+def _quoted_before(sentence: str, start: int, position: int, trigger: int) -> bool:
+    """'"Ties will grow," the premier said on the occasion of his visit': the plan word is inside a quotation that
+    closes before the trigger (an odd number of quotation marks before it, one more between it and the trigger)."""
+    return len(QUOTE.findall(sentence, start, position)) % 2 == 1 and QUOTE.search(sentence, position, trigger) is not None
 
 
 RANK_BEFORE = re.compile(read_toml("dates.toml")["plans"]["rank_before"], re.I)
@@ -51,7 +59,8 @@ def is_planned(hit: Hit, clause: Clause) -> bool:
     if future is not None and not _reported_between(sentence, clause.start + future.end(), hit.start):
         return True
     plans = [plan for plan in grammar["planned"].finditer(sentence, clause.start, hit.end)
-             if not RANK_BEFORE.search(sentence, max(0, plan.start() - 40), plan.start())]
+             if not RANK_BEFORE.search(sentence, max(0, plan.start() - 40), plan.start())
+             and not _quoted_before(sentence, clause.start, plan.start(), hit.start)]
     if plans and not _reported_between(sentence, plans[-1].end(), hit.start) and not _done_participle(hit, sentence) \
             and not grammar["relative_past"].search(sentence, plans[-1].end(), hit.end):
         return True

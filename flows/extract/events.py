@@ -16,8 +16,9 @@ from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, 
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
-from flows.extract.event_scope import (ceremony_host, owned_visit, passive_agent, signing_meetings, subordinate_visit,
-                                      visiting_guest, without_part_steps, without_titled_bodies)
+from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, owned_visit, passive_agent, signing_meetings,
+                                      subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
+                                      without_titled_bodies)
 from flows.extract.event_repeats import told_before
 from flows.extract.event_asides import without_trailing_asides
 from flows.extract.event_unnamed import unnamed_visit_sides
@@ -50,7 +51,8 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                          and not is_historic(country.iso3)],
                         [(person, start, end) for person, start, end in persons if clause_start <= start < clause_end
                          and not is_historic(person.country or "")])  # a Soviet official, like 'the USSR', is no side
-        for row in _clause_events(clause, pair_spans, state, last_entity):
+        rows = face_to_face_greetings(_clause_events(clause, pair_spans, state, last_entity), state.events + out)
+        for row in told_meeting_again(rows, state.events + out, sentence):
             same = [other for other in out if family(other.event_type) == family(row.event_type)
                     and other.event_date == row.event_date and same_sides(other, row) and other.status == row.status]
             if row.actor != row.target and not same:
