@@ -8,14 +8,18 @@ from datetime import timedelta
 from flows.common.dates import DateMention
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.event_rows import EventRow, EventState
-from flows.lexicon.registry import family
+from flows.lexicon.registry import event_types, family
 
 # how many days before the story's day a day is its eve: the guest's arrival the evening before, the ministers'
 # meeting that prepared the summit ('The summit was preceded by a meeting of ministers on the 13th')
 EVE_DAYS = 2
-# the families of a story's day that has an eve: a summit or a commission's session, told with its own day in the lead
-GATHERINGS = {"meeting", "commission"}
 ALSO = re.compile(r"\balso\b", re.I)
+
+
+def _has_eve(code: str) -> bool:
+    """A summit or a commission's session (the registry's has_eve column) told with its own day has an eve."""
+    known = event_types().get(code)
+    return known is not None and known.has_eve
 
 
 def keep_story_day(state: EventState, new: DateMention | None) -> DateMention | None:
@@ -32,7 +36,7 @@ def keep_story_day(state: EventState, new: DateMention | None) -> DateMention | 
         return new
     if current.value == state.published:
         return new  # a date line's day is the day of writing: 'arrived yesterday' is the story's day
-    if not any(family(row.event_type) in GATHERINGS and not row.inherited and row.event_date == current.value
+    if not any(_has_eve(row.event_type) and not row.inherited and row.event_date == current.value
                for row in state.events):
         return new  # 'returned home on Saturday after a two-day visit': the lead's day ends the story, not its day
     if any(family(row.event_type) == "visit" and row.status == "occurred" and row.event_date is not None

@@ -13,9 +13,6 @@ from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type, family
 
 
-# acts a pair does once on a given day: told again with an inherited date, they are the same act (two agreements or
-# meetings on one day are common, two establishments of relations are not)
-ONCE_A_DAY = {"relations", "anniversary"}
 # acts a state does once to another, whatever their family (a recognition): told again undated, the same act
 ONCE_ACT = re.compile(read_toml("events_acts.toml")["once_acts"], re.I)
 
@@ -37,7 +34,7 @@ def told_before(event_type: str, hit: Hit, clause: Clause, actor: str, target: s
         same_day = {family(known.event_type) for known in state.events if date_m is not None
                     and known.event_date == date_m.value and {known.actor, known.target} == {actor, target}}
         return "visit" not in same_day or bool(same_day & {"meeting", "commission"})
-    if inherited and family(event_type) in ONCE_A_DAY and date_m is not None and any(
+    if inherited and registry_type(event_type).once_a_day and date_m is not None and any(
             known.event_date == date_m.value and known.status == "occurred" for known in same_pair):
         return True  # 'Diplomatic relations were set up after the envoys exchanged letters' after the dated sentence: told again
     if inherited and ONCE_ACT.search(hit.text) and any(ONCE_ACT.search(known.trigger) for known in same_pair):

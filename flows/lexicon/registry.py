@@ -30,6 +30,12 @@ class EventType:
     goldstein: float
     summary: str
     summary_mutual: str
+    # a pair does it once on a given day: told again with an inherited date it is the same act (two agreements or
+    # meetings on one day are common, two establishments of relations are not)
+    once_a_day: bool = False
+    # a gathering told with its own day in the lead has an eve: a later sentence's day just before it (the ministers'
+    # meeting that prepared the summit) does not replace the story's day
+    has_eve: bool = False
 
     def is_symmetric(self, clause: str) -> bool:
         """Whether a mention of this type in this clause is mutual."""
@@ -52,6 +58,8 @@ def _parse(row: dict[str, str]) -> EventType:
         intent_plans=row["intent_plans"] == "true", yields_to=tuple(filter(None, row["yields_to"].split("|"))),
         cameo_code=row["cameo_code"], goldstein=float(row["goldstein"]), summary=row["summary"],
         summary_mutual=row["summary_mutual"] or row["summary"],
+        # optional columns: a registry row written before they existed (DYAD_LEXICON_EXTRA) reads as false
+        once_a_day=row.get("once_a_day") == "true", has_eve=row.get("has_eve") == "true",
     )
 
 
