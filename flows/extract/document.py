@@ -77,10 +77,14 @@ class Reading:
     last_entity: Latter | None = None
     previous_subject: str | None = None  # the country the last sentence named first ('Its president, ...')
     out: dict[str, list[dict]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
+    text: str = ""  # the document's text: a fact's evidence is its sentence as the document has it
 
     def base(self, sentence: Sentence) -> dict:
+        # the document's own characters, not the sentence as the readers read it: a list read as one unit
+        # ('exports include: - wool - lamb' read as 'exports include  wool,  lamb') is evidence as it stands in the
+        # text, so that every fact's span is its evidence (the load's audit checks it)
         return {"document_key": self.key, "sentence_index": sentence.index, "char_start": sentence.start,
-                "char_end": sentence.end, "evidence": sentence.text}
+                "char_end": sentence.end, "evidence": self.text[sentence.start:sentence.end]}
 
 
 KINDS = ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")
@@ -106,7 +110,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     pairs = [find_pair_phrases(sentence.text) for sentence in sentences]
     heading = doc["text"][:sentences[0].start] if sentences else doc["text"]  # a headline is no sentence
     pair = document_pair(countries, texts, heading)  # what 'the two countries' are
-    reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair))
+    reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair),
+                      text=doc["text"])
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
     prefetch_names(texts, countries)
     prefetch_trade(texts, trade_gate)  # the trade sentences' parse, one batch

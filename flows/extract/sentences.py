@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from flows.extract.list_units import labelled_items, labelled_value, led_list, whole_items_end
 from flows.lexicon import read_toml
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without the period).
@@ -169,8 +170,14 @@ def split_sentences(text: str) -> list[Sentence]:
     body_start = _front_matter_end(text)
     lines = _lines(text)
     last = max((n for n, (s, e) in enumerate(lines) if text[s:e].strip()), default=-1)
+    listed = -1  # the last line of a list read with its lead-in
     for n, (line_start, line_end) in enumerate(lines):
-        if line_start < body_start:
+        if line_start < body_start or n <= listed:
+            continue
+        unit = led_list(text, lines, n) or labelled_value(text, lines, n)
+        if unit is not None:  # a lead-in and its short items, a label and its value: one unit (list_units.py)
+            listed, s, e, unit_text = unit
+            out.append(Sentence(len(out), s, e, unit_text))
             continue
         line = text[line_start:line_end]
         stripped = line.strip()
@@ -190,10 +197,13 @@ def split_sentences(text: str) -> list[Sentence]:
                     out.append(Sentence(len(out), s, e, text[s:e]))
             continue
         if not stripped or stripped.startswith("#") or not (LINE_END_PUNCT.search(stripped) or _introduces_list(stripped)
+                                                            or labelled_items(stripped)
                                                             or len(stripped.split()) >= CUT_PARAGRAPH_WORDS
                                                             or (n == last and len(stripped.split()) >= CUT_LAST_LINE_WORDS)):
             continue
         lead = len(line) - len(line.lstrip())
+        if n == last and not LINE_END_PUNCT.search(stripped) and labelled_items(stripped):
+            line_end = line_start + lead + whole_items_end(line.strip())  # the text stops inside the last item
         start, dateline = line_start + lead, None
         m = DATELINE.match(text, start, line_end)
         if m and m.end() < line_end and _is_dateline(m.group(0)):

@@ -32,10 +32,16 @@ _LAST_WORD_RX = re.compile(r"([A-Za-z]+)\W*$")
 _DATE_TAIL_RX = re.compile(rf"\b{alternation(capitalised(MONTHS))}\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?$")
 # The shortest wrap width worth detecting: a page of lines shorter than this is a list or verse, not a wrapped text.
 MIN_WRAP_WIDTH = 30
+# The longest wrap width an uneven wrap is read at (a screen or a page column, not a paragraph).
+MAX_WRAP_WIDTH = 120
 # How many lines must come close to the width before the text counts as hard-wrapped.
 WRAPPED_LINES = 3
 # A wrapped line may end this many characters before the width when a long word follows (URLs aside).
 _FIT_SLACK = 1
+# A text wrapped by the page's rendering, not by a fixed count of characters, has lines of uneven length: a line at
+# least this share of the width that stops without a sentence's end is wrapped too, even when the next word would
+# have fitted ('... is an "important step for the region," said' / 'Jane Roe, who took office last week.').
+_NEAR_FULL = 0.85
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +166,17 @@ def _fills_line(line: str, following: str, width: int) -> bool:
     if _TERMINAL_RX.search(line.rstrip()):
         return False  # a sentence that ends at the line's end loses nothing on its own line
     first_word = following.split(maxsplit=1)[0] if following.strip() else ""
-    return width >= MIN_WRAP_WIDTH and len(line.rstrip()) + 1 + len(first_word) > width - _FIT_SLACK
+    return width >= MIN_WRAP_WIDTH and (len(line.rstrip()) + 1 + len(first_word) > width - _FIT_SLACK
+                                        or _near_full(line, width))
+
+
+def _near_full(line: str, width: int) -> bool:
+    """A line of an unevenly wrapped text: near the width, and prose or a list item, not a heading (a heading has
+    no comma: 'Trade between the two countries' over its paragraph stays a line of its own), in a text wrapped at a
+    screen's width (a 'width' of a few hundred characters is the length of unwrapped paragraphs)."""
+    stripped = line.rstrip()
+    return (width <= MAX_WRAP_WIDTH and len(stripped) >= _NEAR_FULL * width
+            and ("," in stripped or _kind(line) == "item"))
 
 
 def unwrap(text: str, markdown: bool = False) -> str:
