@@ -3,7 +3,9 @@
 A document the extractor cannot finish is never dropped silently: an exception inside the extractor, a
 text over the size budget or an extraction over the time budget becomes one quarantine row (stage
 `extract`, the document's file, row_ref `file`) and the batch goes on. The document itself still loads
-(its text is in dim_document); only its facts are missing, and the quarantine row says so.
+(its text is in dim_document); only its facts are missing, and the quarantine row says so. A single fact whose
+evidence is not the text at its span (an extractor bug) is one quarantine row of its own (row_ref `chars A-B`):
+the document's other facts load.
 """
 from __future__ import annotations
 
@@ -25,6 +27,18 @@ EXTRACT_SECONDS = 60.0
 
 def _source(doc: dict) -> str:
     return doc.get("path") or doc["document_key"]
+
+
+def _spans_checked(items: list[dict], text: str) -> tuple[list[dict], list[dict]]:
+    """(the rows whose evidence is the document's text at their span, the rows whose evidence is not). Every fact
+    is tied back to its sentence by its span; a row that is not would fail the load's audit
+    (chk_event_mention_evidence_matches_text) and roll back the whole run, so it is held back here, alone."""
+    kept, stray = [], []
+    for row in items:
+        start, end, evidence = row.get("char_start"), row.get("char_end"), row.get("evidence")
+        ok = start is None or end is None or evidence is None or text[start:end] == evidence
+        (kept if ok else stray).append(row)
+    return kept, stray
 
 
 def extract_documents(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
@@ -62,7 +76,13 @@ def extract_batch(documents: pl.DataFrame, *, max_chars: int = MAX_EXTRACT_CHARS
                              "raw": doc["text"][:200]})
             continue
         for kind, items in found.items():
-            rows[kind] += items
+            kept, stray = _spans_checked(items, doc["text"])
+            rows[kind] += kept
+            rejected += [{"stage": "extract", "source": _source(doc),
+                          "row_ref": f"chars {row['char_start']}-{row['char_end']}",
+                          "reason": f"a row of {kind} whose evidence is not the text at its span: "
+                                    "not loaded (an extractor bug; the document's other facts are)",
+                          "raw": str(row.get("evidence"))[:200]} for row in stray]
     frames = {}
     for kind in KINDS:
         empty = empty_frame(STAGING_MODELS[kind])

@@ -176,7 +176,7 @@ def extract_documents_task(documents: pl.DataFrame, workers: int = 1, dask: str 
 def validate_facts_task(extracted: tuple[dict[str, pl.DataFrame], pl.DataFrame], documents: pl.DataFrame
                         ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
     """(valid staged frames, quarantine, stage counts) for the whole batch; a document the extractor could not
-    finish is one row in, quarantined."""
+    finish, or a fact it held back because its evidence is not its span, is one row in, quarantined."""
     raw, not_extracted = extracted
     paths = documents.select("document_key", pl.col("path").alias("_source"))
     staged, rejected = {}, []

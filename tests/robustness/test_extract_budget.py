@@ -66,3 +66,29 @@ def test_an_extraction_over_the_time_budget_is_stopped_and_quarantined(tmp_path:
     slow_key = documents.filter(pl.col("path") == "documents/slow.txt")["document_key"].item()
     assert frames["event_mentions"].filter(pl.col("document_key") == slow_key).is_empty()
     assert good_facts(frames, documents) > 0
+
+
+def test_a_fact_whose_evidence_is_not_its_span_is_quarantined_alone(tmp_path: Path, monkeypatch) -> None:
+    """An extractor bug that gives one fact an evidence other than the text at its span (a list read as one unit
+    once did) would fail the load's audit and roll back every document's facts: the row is held back as a
+    quarantine row of its own, and the same document's other facts load."""
+    import flows.extract.document as document
+
+    real = document.extract_document
+
+    def one_bad_row(doc: dict) -> dict:
+        found = real(doc)
+        if doc["path"] == "documents/zz_good.txt":
+            found["event_mentions"][0] = {**found["event_mentions"][0], "evidence": "not the text"}
+        return found
+
+    documents = documents_of(tmp_path, {})
+    real_count = good_facts(extract_batch(documents)[0], documents)
+    monkeypatch.setattr(document, "extract_document", one_bad_row)
+    frames, quarantine = extract_batch(documents)
+    bad = frames["event_mentions"].filter(pl.col("evidence") == "not the text")
+    assert bad.is_empty()
+    (stage, source, row_ref, reason, raw), = quarantine.select("stage", "source", "row_ref", "reason", "raw").rows()
+    assert (stage, source, raw) == ("extract", "documents/zz_good.txt", "not the text")
+    assert row_ref.startswith("chars ") and reason.startswith("a row of event_mentions whose evidence is not the text at its span")
+    assert good_facts(frames, documents) == real_count - 1 > 0
