@@ -149,23 +149,31 @@ def kind_of(relpath: str) -> str:
 
 def format_of(path: Path) -> str:
     """The format as the file name says it (gzip keeps its inner extension: 'csv.gz')."""
-    suffixes = [s.lower().lstrip(".") for s in path.suffixes[-2:]]
+    return _format_of_name(path.name)
+
+
+def _format_of_name(name: str) -> str:
+    """format_of from the name as text (a Path per file cost more than the rest of its work at 10,000 files);
+    the suffixes are Path.suffixes' (none for a name ending in '.', leading dots are no suffix)."""
+    suffixes = [] if name.endswith(".") else [s.lower() for s in name.lstrip(".").split(".")[1:][-2:]]
     if suffixes and suffixes[-1] == "gz" and len(suffixes) == 2:
         return f"{suffixes[0]}.gz"
     ext = f".{suffixes[-1]}" if suffixes else ""
     return DOCUMENT_EXTENSIONS.get(ext, ext.lstrip(".") or "unknown")
 
 
-def _escape(path: Path, root: Path, clean: set[str] | None = None) -> str | None:
+def _escape(path: Path | str, root: Path, clean: set[str] | None = None,
+            link_free: list[os.stat_result] | None = None) -> str | None:
     """Why a path may not be read (it resolves outside root, or loops), or None when it is safe.
 
     `root` is already resolved; a path with no symlink on the way below root cannot leave it, so only
-    paths that pass through a link pay for resolve() (a system call per component).
+    paths that pass through a link pay for resolve() (a system call per component). `link_free` receives the
+    path's own lstat when no link is on its way (it is then the path's stat too).
     """
-    if not _has_link(path, root, clean):
+    if not _has_link(path, root, clean, link_free):
         return None
     try:
-        inside = path.resolve().is_relative_to(root)
+        inside = Path(path).resolve().is_relative_to(root)
     except RuntimeError:  # Python 3.11 reports a symlink loop so
         return "symlink loop: the link points back at itself"
     except OSError as exc:
@@ -176,38 +184,43 @@ def _escape(path: Path, root: Path, clean: set[str] | None = None) -> str | None
 _LSTAT_IGNORED = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)  # the errors Path.is_symlink reads as False
 
 
-def _is_symlink(path: str) -> bool:
-    """Path(path).is_symlink() without building a Path (the same errors raise, the same ones read as False)."""
+def _lstat(path: str) -> os.stat_result | None:
+    """os.lstat, or None for the errors Path.is_symlink reads as 'not a link' (the others raise, as there)."""
     try:
-        return stat.S_ISLNK(os.lstat(path).st_mode)
+        return os.lstat(path)
     except OSError as exc:
         if exc.errno not in _LSTAT_IGNORED:
             raise
-        return False
+        return None
 
 
-def _has_link(path: Path, root: Path, clean: set[str] | None = None) -> bool:
+def _has_link(path: Path | str, root: Path, clean: set[str] | None = None,
+              link_free: list[os.stat_result] | None = None) -> bool:
     """Whether the path or a folder between root and it is a symlink (or the path has '..').
 
     `clean` holds the folders already found link-free up to root: a run's thousands of files share a few
     folders, and asking each file's folders again was a system call per folder per file. The walk up is on
     the path's text (os.path): pathlib's objects cost more than the system calls at 10,000 files.
     """
-    if ".." in path.parts:
+    top, current, passed, own = str(root), str(path), [], None
+    if ".." in current.split("/"):
         return True
-    top, current, passed = str(root), str(path), []
     while current != top:
         parent = os.path.dirname(current)
         if parent == current:  # the file system's root, and `root` was not on the way
             return True
         if clean is not None and current in clean:
             break
-        if _is_symlink(current):
+        info = _lstat(current)
+        if info is not None and stat.S_ISLNK(info.st_mode):
             return True
+        own = info if not passed else own
         passed.append(current)
         current = parent
     if clean is not None:
         clean.update(passed[1:])  # folders only: a file is asked once anyway
+    if link_free is not None and own is not None and passed and passed[0] == str(path):
+        link_free.append(own)  # no link on the way: the fingerprint needs no second stat
     return False
 
 
@@ -220,9 +233,11 @@ def _readable_name(text: str) -> str:
     return os.fsencode(text).decode("utf-8", errors="backslashreplace")
 
 
-def _walk(root: Path) -> tuple[list[Path], list[dict[str, Any]]]:
-    """(files and symlinks under documents/ and tables/, quarantine rows of folders that could not be listed)."""
-    files: list[Path] = []
+def _walk(root: Path) -> tuple[list[tuple[str, str]], list[dict[str, Any]]]:
+    """(files and symlinks under documents/ and tables/ as (path, path relative to root), quarantine rows of
+    folders that could not be listed). Paths are text: a Path per file (joined, then made relative) cost more
+    than the system calls at 10,000 files."""
+    files: list[tuple[str, str]] = []
     problems: list[dict[str, Any]] = []
 
     def unlistable(error: OSError) -> None:
@@ -234,9 +249,9 @@ def _walk(root: Path) -> tuple[list[Path], list[dict[str, Any]]]:
     # a stack, not os.walk: Python 3.11's os.walk recurses, so a folder nested 1,100 deep failed the whole run
     # with RecursionError; here any depth costs a list entry (a path past the system's limit is then that
     # file's own quarantine row: 'File name too long')
-    pending = [root / folder for folder in ("documents", "tables") if (root / folder).is_dir()]
+    pending = [(str(root / folder), folder) for folder in ("documents", "tables") if (root / folder).is_dir()]
     while pending:
-        here = pending.pop()
+        here, relative = pending.pop()
         try:
             with os.scandir(here) as entries:
                 listed = list(entries)
@@ -244,20 +259,20 @@ def _walk(root: Path) -> tuple[list[Path], list[dict[str, Any]]]:
             unlistable(error if error.filename else OSError(error.errno, error.strerror, str(here)))
             continue
         for entry in listed:
-            path = here / entry.name
+            path, relpath = entry.path, f"{relative}/{entry.name}"
             try:
                 is_link, is_dir = entry.is_symlink(), entry.is_dir(follow_symlinks=False)
             except OSError:
                 is_link, is_dir = False, False
             if is_dir and not is_link:
-                pending.append(path)
-            elif is_link and path.is_dir():
+                pending.append((path, relpath))
+            elif is_link and os.path.isdir(path):
                 # a symlinked folder is not walked into: it is a candidate of its own, judged like a symlinked file
-                files.append(path)
+                files.append((path, relpath))
             elif not entry.name.startswith("."):
-                files.append(path)
-    # by parts (what Path ordering compares), without Path.__lt__: 0.1 s of 0.4 at 10,000 files
-    return sorted(files, key=lambda path: path.parts), problems
+                files.append((path, relpath))
+    # by parts below root (the order Path gives, root being every path's start), without Path.__lt__
+    return sorted(files, key=lambda found: found[1].split("/")), problems
 
 
 def _manifest_problem(relpath: str, reason: str, entry: Any) -> dict[str, Any]:
@@ -265,7 +280,7 @@ def _manifest_problem(relpath: str, reason: str, entry: Any) -> dict[str, Any]:
     return {"stage": "ingest", "source": MANIFEST_NAME, "row_ref": relpath, "reason": reason, "raw": entry}
 
 
-def _add_manifest_files(manifest: dict[str, dict[str, Any]], root: Path, candidates: list[tuple[Path, str]],
+def _add_manifest_files(manifest: dict[str, dict[str, Any]], root: Path, candidates: list[tuple[str, str]],
                         rejected: list[dict[str, Any]]) -> None:
     """Judge every manifest entry: quarantine the bad ones and add listed files the walk did not find.
 
@@ -285,32 +300,35 @@ def _add_manifest_files(manifest: dict[str, dict[str, Any]], root: Path, candida
         elif not target.is_file():
             rejected.append(_manifest_problem(relpath, f"manifest lists '{relpath}' but no such file exists", entry))
         elif relpath not in {listed for _, listed in candidates}:
-            candidates.append((target, relpath))
+            candidates.append((str(target), relpath))
 
 
-def _fingerprint(path: Path, previous: tuple[int, int, str] | None) -> tuple[str, int, int]:
+def _fingerprint(path: str, previous: tuple[int, int, str] | None,
+                 info: os.stat_result | None = None) -> tuple[str, int, int]:
     """(sha256, size, mtime_ns) of a regular file; the last run's hash is reused when size and mtime match.
+    `info` is the file's stat when the caller has it (the lstat of a path with no link on its way).
 
     Raises NotRegularFile for a FIFO or device (opening one may block the run) and OSError for a file that
     cannot be read; the caller turns either into that file's quarantine row.
     """
-    info = path.stat()
+    info = info if info is not None else os.stat(path)
     what = not_regular(info.st_mode)
     if what is not None:
         raise NotRegularFile(f"{what}, not a file: not read")
     if previous is not None and previous[:2] == (info.st_size, info.st_mtime_ns):
         sha = previous[2]
     else:
-        sha = sha256_of(path)
+        sha = sha256_of(Path(path))
     return sha, info.st_size, info.st_mtime_ns
 
 
-def _file_problem(relpath: str, path: Path, root: Path, clean: set[str] | None = None) -> str | None:
+def _file_problem(relpath: str, path: str, root: Path, clean: set[str] | None = None,
+                  link_free: list[os.stat_result] | None = None) -> str | None:
     """Why a candidate file is not read before it is even opened (a name that is not UTF-8, a link out of the
     folder), or None; the name check comes first, as a bad name cannot be shown as it is."""
     if not is_utf8(relpath):
         return "the file name is not valid UTF-8: rename the file (it was not read)"
-    return _escape(path, root, clean)
+    return _escape(path, root, clean, link_free)
 
 
 def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None = None
@@ -327,20 +345,22 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
     walked, rejected = _walk(root)
     seen: set[str] = set()
     clean_folders: set[str] = set()  # folders found link-free (flows.ingest.discover._has_link)
-    candidates = [(path, path.relative_to(root).as_posix()) for path in walked]
+    candidates = walked
     _add_manifest_files(manifest, root, candidates, rejected)
     for path, relpath in candidates:
-        if relpath in seen or path.name in IGNORED_NAMES:
+        name = os.path.basename(path)
+        if relpath in seen or name in IGNORED_NAMES:
             continue
         seen.add(relpath)
-        problem = _file_problem(relpath, path, root, clean_folders)
+        link_free: list[os.stat_result] = []  # the file's lstat, when it is also its stat
+        problem = _file_problem(relpath, path, root, clean_folders, link_free)
         if problem is not None:
             source = relpath if is_utf8(relpath) else _readable_name(relpath)
             rejected.append({"stage": "ingest", "source": source, "row_ref": "file", "reason": problem, "raw": None})
             continue
         entry = manifest.get(relpath, {})
         try:
-            sha, size, mtime_ns = _fingerprint(path, (known or {}).get(relpath))
+            sha, size, mtime_ns = _fingerprint(path, (known or {}).get(relpath), link_free[0] if link_free else None)
         except NotRegularFile as exc:
             rejected.append({"stage": "ingest", "source": relpath, "row_ref": "file", "reason": str(exc), "raw": None})
             continue
@@ -349,8 +369,8 @@ def discover_sources(root: Path, known: dict[str, tuple[int, int, str]] | None =
                              "reason": f"cannot read file: {exc.strerror or exc}", "raw": None})
             continue
         rows.append({
-            "path": str(path), "relpath": relpath, "kind": entry.get("kind") or kind_of(relpath),
-            "format": entry.get("format") or format_of(path), "sha256": sha, "size_bytes": size, "mtime_ns": mtime_ns,
+            "path": path, "relpath": relpath, "kind": entry.get("kind") or kind_of(relpath),
+            "format": entry.get("format") or _format_of_name(name), "sha256": sha, "size_bytes": size, "mtime_ns": mtime_ns,
             "origin": entry.get("origin"), "licence": entry.get("licence"),
             "published": str(entry["published"]) if entry.get("published") else None,
             "url": entry.get("url") or None,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import yaml
 
+from flows.common.yamlfile import read_yaml
 from flows.warehouse.objects import quote_ident, table_names
 
 STAR_YAML = "star.yml"
@@ -111,7 +111,7 @@ def load_audits(sql_dir: Path) -> list[Audit]:
                             scoped.read_text(encoding="utf-8").strip().rstrip(";") if scoped.exists() else None))
     star_file = sql_dir / STAR_YAML
     if star_file.exists():
-        audits.extend(generated_audits(yaml.safe_load(star_file.read_text(encoding="utf-8")) or {}))
+        audits.extend(generated_audits(read_yaml(star_file) or {}))
     return audits
 
 

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import duckdb
-import yaml
 
+from flows.common.yamlfile import read_yaml
 from flows.warehouse.ddl import table_ddl
 from flows.warehouse.objects import columns, quote_ident, quote_literal, relations
 
@@ -49,7 +49,7 @@ def descriptions(sql_dir: Path) -> tuple[dict[str, str], dict[tuple[str, str], s
         objects[name] = header(text)
         columns.update({(name, c): d for c, d in inline_comments(text).items()})
     glossary_file = sql_dir / GLOSSARY
-    glossary = yaml.safe_load(glossary_file.read_text(encoding="utf-8")) if glossary_file.exists() else {}
+    glossary = read_yaml(glossary_file) if glossary_file.exists() else {}
     return objects, columns, {str(k): str(v) for k, v in (glossary or {}).items()}
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import duckdb
 import polars as pl
-import yaml
 
 from flows.common.faults import checkpoint
+from flows.common.yamlfile import read_yaml
 from flows.warehouse.audit_scope import capture_gone, create_scope, drop_scope, reference_targets
 from flows.warehouse.audits import STAR_YAML, AuditError, run_checks
 from flows.warehouse.connection import connect, rewrite_for_older_readers
@@ -160,7 +160,7 @@ def _clear(con: duckdb.DuckDBPyConnection, sql_dir: Path, full: bool, replaced: 
 def read_star(sql_dir: Path) -> dict:
     """sql/star.yml: the star's grains and references."""
     path = sql_dir / STAR_YAML
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.exists() else {}
+    return (read_yaml(path) or {}) if path.exists() else {}
 
 
 def _keep_history(con: duckdb.DuckDBPyConnection, event_ids: pl.DataFrame) -> None:

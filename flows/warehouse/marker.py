@@ -77,13 +77,14 @@ def view_names(sql_dir: Path) -> set[str]:
 def conflicts(con: duckdb.DuckDBPyConnection, sql_dir: Path, *, views_are_ours: bool) -> list[str]:
     """Objects that hold one of dyad's names in another shape: each would fail or be overwritten by a run."""
     objects = relations(con)
+    have_all = columns(con)  # one catalog query, not one per table: ~0.15 s of every run's start under load
     problems = []
     for table, wanted in expected_tables(sql_dir).items():
         kind = objects.get(table)
         if kind == "view":
             problems.append(f"'{table}' is a view here, dyad keeps a table under that name")
         elif kind == "table":
-            have = columns(con, table).get(table, {})
+            have = have_all.get(table, {})
             missing = [f"{c} {t}" for c, t in wanted.items() if have.get(c) != t]
             if missing:
                 problems.append(f"table '{table}' is not dyad's (it lacks {', '.join(missing[:4])}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import duckdb
+import polars as pl
 import pytest
 
 from flows.orchestrate.artifacts import artifact_key, new_events, quarantine_reasons, summary_markdown, timeline_rows
@@ -83,3 +84,19 @@ def test_timeline_rows_are_the_newest_dated_events_first(con) -> None:
 @pytest.mark.parametrize("db, key", [("dyad.duckdb", "run-summary-dyad"), ("/tmp/My DB_2.duckdb", "run-summary-my-db-2")])
 def test_artifact_keys_are_valid_prefect_keys(db: str, key: str) -> None:
     assert artifact_key("run-summary", db) == key
+
+
+def test_timeline_rows_chosen_in_duckdb_are_the_views_rows_sorted_as_before(con) -> None:
+    # timeline_rows picks the newest events inside DuckDB (flows.orchestrate.artifacts.NEWEST_SQL); they must be
+    # the rows the view gives sorted newest first, ties in the view's own order (it ends on target_iso3)
+    insert(con, "fact_event", [
+        {"event_id": f"e{i}", "event_date": f"2022-0{1 + i % 3}-01", "date_precision": "day",
+         "event_type": ["meeting", "call"][i % 2], "actor_iso3": ["AZE", "BLR"][i % 3 % 2],
+         "target_iso3": ["BLR", "AZE", "GEO", "ARM"][i % 4],
+         "status": "occurred", "evidence": f"Event {i}."} for i in range(12)])
+    view = con.table("v_relations_timeline").pl()
+    for limit in (1, 5, 13, 40):
+        before = (view.filter(pl.col("event_date").is_not_null())
+                  .sort(["event_date", "event_type", "actor_iso3"], descending=[True, False, False], maintain_order=True)
+                  .head(limit))
+        assert [r["evidence"] for r in timeline_rows(con, limit=limit)] == before["evidence"].to_list()

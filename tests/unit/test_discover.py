@@ -94,3 +94,20 @@ def test_a_reference_table_in_the_manifest_is_a_table_and_no_quarantine_row(tmp_
                                                                  "tables/other.csv": "table"}
     assert quarantine["row_ref"].to_list() == ["tables/other.csv"]
     assert "kind 'refrence' is not one of document, table" in quarantine["reason"][0]
+
+
+def test_a_link_inside_the_folder_is_fingerprinted_by_its_target_and_a_plain_file_by_its_own_stat(
+        tmp_path: Path) -> None:
+    # discover reuses the lstat of a path with no link on its way as its stat; a path through a link must
+    # still be measured by what it points at (a link's own size is its target's name, not the article)
+    real = _write(tmp_path, "documents/real.txt", "A longer article text than the link's target name.")
+    (tmp_path / "documents" / "link.txt").symlink_to(real)
+    (tmp_path / "documents" / "linked").symlink_to(tmp_path / "documents" / "sub", target_is_directory=True)
+    _write(tmp_path, "documents/sub/c.txt", "In a folder reached by a link too.")
+    inventory, quarantine = discover_sources(tmp_path)
+    rows = {r["relpath"]: r for r in inventory.iter_rows(named=True)}
+    for relpath in ("documents/real.txt", "documents/link.txt", "documents/sub/c.txt"):
+        info = os.stat(tmp_path / relpath)
+        assert (rows[relpath]["size_bytes"], rows[relpath]["mtime_ns"]) == (info.st_size, info.st_mtime_ns)
+    assert rows["documents/link.txt"]["sha256"] == rows["documents/real.txt"]["sha256"]
+    assert "documents/linked" not in rows and quarantine["source"].to_list() == ["documents/linked"]
