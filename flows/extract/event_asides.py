@@ -1,28 +1,53 @@
-"""Countries named only in a relative clause that closes the sentence after the act ('Arland and Borvia signed the
-treaty in 1983, which Cordia joined later that year'): the clause adds what came after, its countries are no sides of
-the act, so they do not make the act look multilateral."""
+"""Countries named only in an aside are no sides of the act, so they do not make it look multilateral: a relative
+clause that closes the sentence after the act ('Arland and Borvia signed the treaty in 1983, which Cordia joined later
+that year'), a bracket ('Arland (independent from Cordia since 1821) set up relations with Borvia in 1950') or an
+apposition after a name ('Arland, a former Cordian colony, set up relations with Borvia')."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
 from flows.common.words import alternation
+from flows.common.dates import DateMention
 from flows.extract.event_parties import Parties
 from flows.lexicon import read_toml
+
+_WORDS = read_toml("clause_sides.toml")
 
 # ', which Cordia joined later', ', who had visited Cordia': a relative clause set off by a comma, to the sentence end
 TRAILING_RELATIVE = re.compile(r",\s+" + alternation(read_toml("events.toml")["clause_words"]["relative_pronouns"])
                                + r"\b[^,;]*[.!?]?\s*$", re.I)
+BRACKET = re.compile(r"\([^()]{1,120}\)")
+# ', a former Cordian colony,' after a word: a description of what it names, closed by a comma; its words hold a
+# lower-case one and no list goes on after it ('Arland, the United States, and Borvia' is a list); no time word or
+# number comes before it ('In May, the president of Arland, Tom Bell, met ...')
+APPOSITION = re.compile(r"\b(?!" + alternation(_WORDS["time_words"]) + r",)(?!\d)[\w’'-]+"
+                        r"(,\s+" + alternation(_WORDS["apposition_openers"])
+                        + r"\s(?=[^,;()]*\b[a-z])[^,;()]{1,80},)(?!\s*(?:and|or)\b)")
+# 'Arland, which had opened an embassy in Cordia in 1964, opened ...': a relative clause between commas
+INNER_RELATIVE = re.compile(r",\s+" + alternation(read_toml("events.toml")["clause_words"]["relative_pronouns"])
+                            + r"\b[^,;()]{1,120},", re.I)
 
 
-def without_trailing_asides(parties: Parties, sentence: str, trigger_end: int) -> Parties:
-    """The parties with the countries named only in a closing relative clause after the trigger left out, when at
-    least two sides stay or 'the two countries' names them; otherwise the parties as read."""
-    aside = TRAILING_RELATIVE.search(sentence, trigger_end)
-    if aside is None:
+def _aside_spans(sentence: str, trigger_start: int, trigger_end: int) -> list[tuple[int, int]]:
+    """Where the sentence's asides are that do not hold the trigger: brackets, appositions and relative clauses
+    between commas anywhere, a relative clause that closes the sentence after the trigger."""
+    spans = [(m.start(), m.end()) for pattern in (BRACKET, INNER_RELATIVE) for m in pattern.finditer(sentence)]
+    spans += [(m.start(1), m.end(1)) for m in APPOSITION.finditer(sentence)]
+    trailing = TRAILING_RELATIVE.search(sentence, trigger_end)
+    spans += [(trailing.start(), len(sentence))] if trailing else []
+    return [(begin, end) for begin, end in spans if not begin <= trigger_start < end]
+
+
+def without_asides(parties: Parties, sentence: str, trigger_start: int, trigger_end: int) -> Parties:
+    """The parties with the countries named only in asides (a bracket, an apposition, a closing relative clause
+    after the trigger) left out, when at least two sides stay or 'the two countries' names them; otherwise the
+    parties as read."""
+    spans = _aside_spans(sentence, trigger_start, trigger_end)
+    if not spans:
         return parties
-    inside = {iso for iso, start in parties.places if start >= aside.start()}
-    outside = {iso for iso, start in parties.places if start < aside.start()}
+    inside = {iso for iso, start in parties.places if any(begin <= start < end for begin, end in spans)}
+    outside = {iso for iso, start in parties.places if not any(begin <= start < end for begin, end in spans)}
     dropped = inside - outside
     if not dropped or (len(set(parties.all) - dropped) < 2 and not parties.pair_phrase):
         return parties
@@ -34,3 +59,12 @@ def without_trailing_asides(parties: Parties, sentence: str, trigger_end: int) -
                    ofs=keep(parties.ofs), all=keep(parties.all), hosts=keep(parties.hosts),
                    locs=[(iso, text) for iso, text in parties.locs if iso not in dropped],
                    places=[(iso, start) for iso, start in parties.places if iso not in dropped])
+
+
+def dates_outside_asides(dates: list[DateMention], sentence: str, trigger_start: int) -> list[DateMention]:
+    """The dates left when those inside an aside that closes before the trigger go, if any date stays: 'Arland
+    (independent since 1821) set up relations with Borvia in 1950' dates the relations 1950, the bracket told of
+    Arland; 'the treaty (1990)', a bracket after the trigger, still dates it."""
+    spans = [(begin, end) for begin, end in _aside_spans(sentence, trigger_start, len(sentence)) if end <= trigger_start]
+    outside = [mention for mention in dates if not any(begin <= mention.start < end for begin, end in spans)]
+    return outside if outside else dates

@@ -46,18 +46,25 @@ PLACE_NOUN_AFTER = re.compile(r"\s+(?:capital|city|port|town)\b")
 TOPIC_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + _any("topic_nouns") + r"\b", re.I)
 TOPIC_BEFORE = re.compile(r"\bthe\s+$", re.I)
 MAKER_AFTER = re.compile(r"-" + _any("maker_participles") + r"\b", re.I)  # 'a Chinese-built railway': the builder
+_ROLES = read_toml("clause_sides.toml")["roles"]
+FAR_WORD = re.compile(r"(\w+)\s+(?:the\s+)?(?:[\w-]+\s+)?$")  # the word before the country, one word may come between
+NEAR_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")  # the word right before the country ('the' may come between)
+DEMONYM_PLACE = re.compile(r"\s+" + alternation(_ROLES["demonym_place_nouns"], escape=False))  # 'the Borvian capital'
+NEAR_LOC, LOC = frozenset(_ROLES["near_loc"]), frozenset(_ROLES["loc"])
+DEST, DEST_AFTER_VISIT = frozenset(_ROLES["dest"]), frozenset(_ROLES["dest_after_visit"])
+WITH_PHRASE = re.compile(r"\bwith\s+([^,.;]{1,50})")
+WITH_SIDE_NOUN = re.compile(r"\b" + alternation(_ROLES["with_side_nouns"], escape=False) + r"\b", re.I)
 
 
 def role_of(sentence: str, country: CountryMention) -> str:
     """How a country mention stands in its clause: 'dest' (to X), 'loc' (in X), 'with', 'of' or 'subj'."""
     before = sentence[max(0, country.start - 40):country.start]
-    far = re.search(r"(\w+)\s+(?:the\s+)?(?:[\w-]+\s+)?$", before)
+    far = FAR_WORD.search(before)
     word = far.group(1).lower() if far else ""
-    near = re.search(r"(\w+)\s+(?:the\s+)?$", before)
+    near = NEAR_WORD.search(before)
     near_word = near.group(1).lower() if near else ""
     after = sentence[country.end:country.end + 20]
-    if country.kind == "demonym" and re.match(r"\s+(?:capital|city|town|port|border)", after) \
-            and near_word in ("in", "at", "near"):
+    if country.kind == "demonym" and DEMONYM_PLACE.match(after) and near_word in NEAR_LOC:
         return "loc"
     if country.kind == "capital" and PLACE_BEFORE.search(before):
         return "loc"  # 'at Aguda House, Abuja': an address, where it happened
@@ -67,10 +74,9 @@ def role_of(sentence: str, country: CountryMention) -> str:
         return "dest"
     if VISITED_PLACE.search(before) and (country.kind != "demonym" or PLACE_NOUN_AFTER.match(after)):
         return "dest"
-    if near_word in ("to", "towards", "into") or (
-            near_word in ("visit", "visited", "visiting", "visits", "toured", "reached") and country.kind != "demonym"):
+    if near_word in DEST or (near_word in DEST_AFTER_VISIT and country.kind != "demonym"):
         return "dest"
-    if near_word in ("in", "at", "near", "inside"):
+    if near_word in LOC:
         return "loc" if country.kind in ("capital", "name") else "subj"
     if near_word == "with":
         return "with"
@@ -167,14 +173,14 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
 def with_non_country(sentence: str, trigger_end: int, clause_end: int, persons: list[tuple[Person, int, int]],
                      parties: Parties) -> bool:
     """After the trigger, 'with X' where X names no country, no person and no counterpart."""
-    match = re.search(r"\bwith\s+([^,.;]{1,50})", sentence[trigger_end:clause_end])
+    match = WITH_PHRASE.search(sentence[trigger_end:clause_end])
     if not match:
         return False
     start, end = trigger_end + match.start(1), trigger_end + match.end(1)
     if any(start <= person_start < end for _, person_start, _ in persons) or parties.pair_phrase:
         return False
     named = match.group(1)
-    if re.search(r"\bcounterparts?\b|\bdelegations?\b|\bsides?\b|\bgovernments?\b", named, re.I):
+    if WITH_SIDE_NOUN.search(named):
         return False
     return not country_in(named)
 

@@ -20,7 +20,8 @@ from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, ow
                                       subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
                                       without_titled_bodies)
 from flows.extract.event_repeats import told_before
-from flows.extract.event_asides import without_trailing_asides
+from flows.extract.event_asides import dates_outside_asides, without_asides
+from flows.extract.event_coordination import coordinated_visits, own_clause_parties
 from flows.extract.event_unnamed import unnamed_visit_sides
 from flows.extract.event_continued import continued_day, keep_story_day
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
@@ -89,7 +90,8 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     parties = read_parties(clause.sentence, clause.start, (main or clause).end, (main or clause).countries,
                            (main or clause).persons, pair_spans, last_entity)
     by_key: dict[tuple, EventRow] = {}
-    for hit, dates, part in [(hit, own_dates(clause.dates, hits, hit, clause.sentence), None) for hit in hits] + offsets:
+    for hit, dates, part in [(hit, own_dates(dates_outside_asides(clause.dates, clause.sentence, hit.start), hits, hit,
+                                             clause.sentence), None) for hit in hits] + offsets:
         if part is not None:  # the measured event's own words: 'X visited Y' after 'six weeks after'
             row = _measured_row(hit, part, dates, clause, pair_spans, last_entity, state)
         else:
@@ -97,8 +99,8 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
                          is_planned(hit, clause))
         if row is not None:
             _keep_once(by_key, row, clause)
-    rows = signing_meetings(measured_from(_both_ways(list(by_key.values()), grammar), text, clause.start), clause,
-                            state.published)
+    rows = signing_meetings(measured_from(_both_ways(coordinated_visits(list(by_key.values()), clause), grammar), text,
+                                          clause.start), clause, state.published)
     _remember_clause(rows, clause, point_dates, state)
     return rows
 
@@ -355,7 +357,8 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     # the pair's rule, not a sender's, and no direction
     step = event_type == "other" and rules()["partnership_step"].search(hit.text) is not None
     actor_rule = "pair" if step else kind.actor_rule
-    parties = without_trailing_asides(parties, clause.sentence, hit.end)  # ', which Cordia joined later'
+    # ', which Cordia joined later', '(independent from Cordia since 1821)': no sides of the act
+    parties = without_asides(own_clause_parties(parties, clause, hit.start, hit.end), clause.sentence, hit.start, hit.end)
     actor, target = actor_target(actor_rule, hit.start, clause.sentence, parties, state.pair, previous, hit.text)
     actor, target = instrument_sides(event_type, hit.text, parties.all, [
         (known.actor, known.target) for known in state.events + state.sentence_rows
