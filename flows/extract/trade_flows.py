@@ -16,7 +16,7 @@ LAST_FLOW = "last-flow"  # a slot marker: the exporter and importer of the flow 
 ANAPHOR_TARGET = re.compile(r"\s+(?:her|his|its|their|the)\s+(?:\w+\s+)?(?:neighbou?rs?|partners?)\b", re.I)
 ANAPHOR_OWNER = re.compile(r"(?:^|\s)(?:[Tt]he\s+country[’']s|[Ii]ts|[Tt]heir)\s+(?:(?:main|chief|principal|key|major|top|"
                            r"leading|largest|biggest)\s+)*$")
-FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|supplies|deliveries|imports?|purchases)\s+of\s+"
+FLOW_OF = re.compile(r"\b(?:exports?|sales|shipments|suppl(?:y|ies)|deliveries|imports?|purchases)\s+of\s+"
                      r"(?P<list>[\w\s,-]{2,80}?)\s+(?P<dir>to|from)\s+(?:the\s+)?", re.I)
 RECEIVER = re.compile(r"\s+(?:(?:also|still|mainly|mostly)\s+)?(?:receives|received|gets|got|imports|imported|buys|bought|"
                       r"takes|took)\s+(?:the\s+)?", re.I)
@@ -145,6 +145,16 @@ def _flow_from_to(sentence: str, c_start: int, c_end: int, inside: list[CountryM
     return None
 
 
+def _origin_demonym(named: CountryMention | None, match: re.Match, other: CountryMention | None) -> list | None:
+    """'the supply of Ruritanian rye, oats and hops to Freedonia': the demonym opening the list names the seller of
+    each good after it, the country after 'to' the buyer. None when the list opens with no demonym."""
+    if (named is None or other is None or named.kind != "demonym" or named.start != match.start("list")
+            or match.group("dir").lower() != "to" or named.iso3 == other.iso3):
+        return None
+    text = match.string[named.end:match.end("list")]
+    return [(named.iso3, other.iso3, product) for product in split_products(text)] or None
+
+
 def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list | None:
     """'Kazakhstan's exports of wheat and flour to Uzbekistan', 'imports of gas from Russia'; None if absent."""
     for match in FLOW_OF.finditer(sentence, c_start, c_end):
@@ -157,6 +167,9 @@ def _flow_of(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
             products = split_products(cut_list(sentence[intro.end():c_end])) if intro else []
             exporter, importer = (named.iso3, other.iso3) if match.group("dir").lower() == "to" else (other.iso3, named.iso3)
             return [(exporter, importer, product) for product in products]
+        origin = _origin_demonym(named, match, other)
+        if origin:
+            return origin
         anaphor = False
         if not owner and match.group("dir").lower() == "from":
             owner = [mention for mention in inside if mention.end <= match.start() and not mention.possessive
@@ -247,4 +260,17 @@ def named_flow(sentence: str, countries: list[CountryMention]) -> tuple[str, str
         buyer = [c for c in countries if c.end <= m.start() and m.start() - c.end <= 40]
         if seller and buyer and seller.iso3 != buyer[-1].iso3 and GOODS_NOUN.match(sentence, seller.end):
             return seller.iso3, buyer[-1].iso3
+    return ranked_partner(sentence, countries)
+
+
+def ranked_partner(sentence: str, countries: list[CountryMention]) -> tuple[str, str] | None:
+    """'Ruritania is Freedonia's third-largest export destination.': (Freedonia, Ruritania), the flow the goods listed
+    next belong to; 'Ruritania was Freedonia's top supplier.': (Ruritania, Freedonia). None when not that shape."""
+    for first in countries:
+        verb = None if first.possessive else clause_bit("owned_rank_verb").match(sentence, first.end)
+        second = country_at(countries, verb.end(), 1) if verb else None
+        tail = clause_bit("owned_rank_tail").match(sentence, second.end) if second and second.possessive else None
+        if tail is None or second.iso3 == first.iso3:
+            continue
+        return (second.iso3, first.iso3) if tail.group("buyer") else (first.iso3, second.iso3)
     return None

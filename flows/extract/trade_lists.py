@@ -34,6 +34,7 @@ def _lex() -> dict:
         "figure": re.compile(data["item_figure"], re.I),
         "ownerless": re.compile(data["ownerless_list_heads"], re.I),
         "inverted_bare": re.compile(data["inverted_bare_list"], re.I),
+        "other_goods": re.compile(data["other_goods_list"], re.I),
         "anaphoric": re.compile(data["anaphoric_list_heads"], re.I),
         "defined_class": re.compile(data["defined_class_head"], re.I),
         "passive_verb": re.compile(whole_words(data["passive_supply_verbs"] + data["passive_import_verbs"]), re.I),
@@ -118,13 +119,13 @@ def passive_bare(sentence: str) -> tuple[str, list[str]] | None:
 
 def inverted_bare(sentence: str) -> tuple[str, list[str]] | None:
     """('export' | 'import', products) of 'Soap, salt and tea topped the export basket' (no country), else None."""
-    m = _lex()["inverted_bare"].match(sentence)
+    m = _lex()["inverted_bare"].match(sentence) or _lex()["other_goods"].match(sentence)  # 'X and Y were other products ...'
     if not m:
         return None
     listed = lower_first(m.group("list"))
     listed = clause_bit("stray_and").sub("", listed)  # 'X, Y and topped the basket': a stray 'and' before the verb
     products = split_products(strip_figures(listed))
-    return (m.group("kind").lower(), products) if products else None
+    return ((m.group("kind") or "goods").lower(), products) if products else None
 
 
 def home_country(sentence: str, countries: list[CountryMention],
@@ -295,8 +296,9 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
     """(flow, goods) of a list with no country under the flow the text set just before ('Agricultural exports
     included X', 'Key import items are X', 'X and Y are also exported.'); None when the sentence is no such list.
     raw: the sentence before continued_lists read its semicolons (a breakdown's parts are told by them)."""
-    found = (ownerless_list(sentence) or passive_bare(sentence) or inverted_bare(sentence)
-             or breakdown_list(raw or sentence) or share_of_flow(sentence))
+    # (a breakdown first: each of its parts holds a value, which the other readings would take for list items)
+    found = (breakdown_list(raw or sentence) or ownerless_list(sentence) or passive_bare(sentence)
+             or inverted_bare(sentence) or share_of_flow(sentence))
     if found is None:
         return None
     kind, products = found
