@@ -20,6 +20,8 @@ from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, ow
                                       subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
                                       without_titled_bodies)
 from flows.extract.event_repeats import told_before
+from flows.extract.event_spans import (anniversary_period, joint_outing, relative_visitor, span_anchor, visit_span,
+                                      without_anniversary_years)
 from flows.extract.event_asides import dates_outside_asides, without_asides
 from flows.extract.event_coordination import coordinated_visits, own_clause_parties
 from flows.extract.event_unnamed import unnamed_visit_sides
@@ -90,8 +92,9 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     parties = read_parties(clause.sentence, clause.start, (main or clause).end, (main or clause).countries,
                            (main or clause).persons, pair_spans, last_entity)
     by_key: dict[tuple, EventRow] = {}
-    for hit, dates, part in [(hit, own_dates(dates_outside_asides(clause.dates, clause.sentence, hit.start), hits, hit,
-                                             clause.sentence), None) for hit in hits] + offsets:
+    for hit, dates, part in [(hit, without_anniversary_years(hit, own_dates(dates_outside_asides(
+            clause.dates, clause.sentence, hit.start), hits, hit, clause.sentence), clause.sentence), None)
+            for hit in hits] + offsets:
         if part is not None:  # the measured event's own words: 'X visited Y' after 'six weeks after'
             row = _measured_row(hit, part, dates, clause, pair_spans, last_entity, state)
         else:
@@ -177,6 +180,7 @@ def _remember_clause(rows: list[EventRow], clause: Clause, point_dates: list[Dat
             and not pluperfect(clause.sentence, clause.start, clause.end):  # 'had invited him following his visit in 2010'
         anchor = keep_story_day(state, next_anchor(state.anchor, pick_date(anchors, (clause.start + clause.end) // 2),
                                                    clause.text))
+        anchor = span_anchor(rows, anchor, state.anchor)  # 'departed on Friday, ending his visit from 2 to 4 June': the visit's days
         if anchor is not state.anchor:
             state.anchor, state.anchor_read = anchor, state.sentences_read
     if rows:
@@ -332,7 +336,9 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         return None  # 'we mean to make this visit a turning point': the visit told before
     if family(event_type) == "anniversary" and rules()["anniversary_state"].search(clause.sentence, clause.start, hit.end):
         return None  # 'this year marks the 30th anniversary': a year's state; 'the summit, which marked ...': its occasion
-    date_m = _event_date(hit, clause, dates)
+    # 'visit to B from 3 to 5 May': its first day; 'the 40th anniversary of ties (1984-2024)': 2024
+    date_m = visit_span(hit, dates, clause.sentence) or anniversary_period(hit, clause.dates, clause.sentence) \
+        or _event_date(hit, clause, dates)
     resolution = date_m.resolution if date_m else None
     if date_m is None and not planned:
         date_m, resolution = _undated_date(hit, event_type, clause, state)
@@ -350,8 +356,8 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         planned = True  # 'agreed to designate 2022 as the Year ... to celebrate' told in 2021: not done yet
     if planned and date_m is not None:
         date_m = next_year_if_past(date_m, state.published, clause.text)
-    if _not_between_states(event_type, hit, clause, parties):
-        return None
+    if _not_between_states(event_type, hit, clause, parties) or joint_outing(hit, clause):
+        return None  # 'the host and her guest toured the fortress': out together
     previous = state.last_clause_parties if state.last_clause_type == event_type else None
     # a partnership is raised by both sides together ('They raised their ties to a strategic partnership in 2009'):
     # the pair's rule, not a sender's, and no direction
@@ -369,6 +375,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = passive_agent(kind.actor_rule, hit, clause, (actor, target))  # 'was introduced by X'
     actor, target = ceremony_host(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'attended X's funeral'
     actor, target = unnamed_visit_sides(event_type, parties, (actor, target), state.events + state.sentence_rows)
+    actor, target = relative_visitor(kind.actor_rule, hit, clause, (actor, target))  # 'for X, who is on a visit'
     if actor is None or target is None:
         return None
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'
