@@ -81,6 +81,7 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         if bare and (h + n >= len(toks) or toks[h + n].text not in BARE_COMPLEMENTS or h - j > 3):
             i = e
             continue  # 'told X the president would come': with no comma, only an office with its complement
+        n += match_seq(toks, h + n, lex["post_head"])  # 'X, Minister Responsible for Ocean Affairs, said'
         end, comp, of_country, to_country = read_complement(toks, h + n)
         if toks[e].text == "(" and (end >= len(toks) or toks[end].text != ")"):
             i = e

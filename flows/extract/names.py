@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from flows.extract.countries import CountryMention
+from flows.common.words import alternation
 from flows.lexicon import read_toml
 
 WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*(?:[’'](?!s\b)[^\W\d_]+)*|[’']s\b|\d[\d.,]*|[^\w\s]")
@@ -49,12 +50,39 @@ def title_lexicon() -> dict:
     }
 
 
+@lru_cache(maxsize=1)
+def _glued_title() -> re.Pattern[str]:
+    """Where a name ends glued to the office of the next name ('Ana LimaHigh Commissioner Jon Roe', a flattened
+    table's cells): a lower-case letter right before a title head that a space and a capital word follow."""
+    data = read_toml("titles.toml")
+    heads = [h for h in data["heads"] + data["glued_heads"] if h[:1].isupper() and len(h) > 3]
+    return re.compile(r"(?<=[a-zà-ÿ])(?=" + alternation(heads) + r"\s+[A-ZÀ-Þ])")
+
+
+def _words(sentence: str) -> list[tuple[int, int, str]]:
+    """The WORD matches, split where a name is glued to the next title (rare: the split test runs only on a hit)."""
+    words = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(sentence)]
+    cuts = {m.start() for m in _glued_title().finditer(sentence)}
+    if not cuts:
+        return words
+    out = []
+    for a, b, text in words:
+        cut = next((c for c in cuts if a < c < b), None)
+        out += [(a, cut, text[:cut - a]), (cut, b, text[cut - a:])] if cut is not None else [(a, b, text)]
+    return out
+
+
+def glued(left: Tok, right: Tok) -> bool:
+    """Two words with no space between them: only a name and the office _words split off it ('LimaHigh')."""
+    return left.end == right.start and left.text[-1:].isalpha() and right.text[:1].isalpha()
+
+
 def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
     """Words and punctuation with offsets; tokens inside a country mention carry it."""
     if not countries:
-        return [Tok(m.start(), m.end(), m.group(0)) for m in WORD.finditer(sentence)]
+        return [Tok(a, b, t) for a, b, t in _words(sentence)]
     owner_at = {pos: c for c in countries for pos in range(c.start, c.end)}
-    return [Tok(m.start(), m.end(), m.group(0), owner_at.get(m.start())) for m in WORD.finditer(sentence)]
+    return [Tok(a, b, t, owner_at.get(a)) for a, b, t in _words(sentence)]
 
 
 @lru_cache(maxsize=65536)
@@ -75,6 +103,7 @@ COMPLEMENT_STOP = {"since", "after", "before", "when", "while", "in", "on", "at"
                    "who", "which", "that", "said", "told", "was", "is", "has", "had"}
 NAME_HONORIFICS = {"Sheikh", "Sheikha", "Prince", "Princess"}  # after an office they are part of the name
 SHORT_FAMILY_NAMES = frozenset(read_toml("titles.toml")["short_family_names"])
+MONTH_FAMILY_NAMES = frozenset(read_toml("titles.toml")["month_family_names"])
 SHORT_GIVEN_NAMES = frozenset(read_toml("titles.toml")["short_given_names"])
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
 HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
@@ -153,6 +182,8 @@ def read_name(toks: list[Tok], i: int) -> int:
     particles = title_lexicon()["particles"]
     j = i
     while j < len(toks) and j - i < 6:
+        if j > i and glued(toks[j - 1], toks[j]):
+            break  # a word glued to the name's last ('Ana LimaHigh Commissioner'): the next office, split by _words
         if (len(toks[j].text) == 1 and toks[j].text.isupper() and j + 2 < len(toks) and toks[j + 1].text == "."
                 and toks[j + 1].start == toks[j].end and (is_name_token(toks[j + 2]) or len(toks[j + 2].text) == 1)):
             j += 2  # an initial: 'S. Jaishankar', 'George W. Bush'
@@ -212,6 +243,10 @@ def read_name(toks: list[Tok], i: int) -> int:
         elif (toks[j].text in particles and j > i and j + 2 < len(toks) and toks[j + 1].text in particles
               and is_name_token(toks[j + 2])):
             j += 2  # two particles: 'Ursula von der Leyen', 'Andrés de la Cruz'
+        elif (j > i and toks[j].text in MONTH_FAMILY_NAMES and toks[j].start == toks[j - 1].end + 1
+              and is_name_token(toks[j - 1]) and (j + 1 >= len(toks) or not toks[j + 1].text[:1].isdigit())):
+            j += 1  # a month's name closing a name before no number: 'Prime Minister Ana May met ...'
+            break
         else:
             break
     return j

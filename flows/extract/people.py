@@ -16,6 +16,7 @@ from flows.extract.names import (FUNCTION_CAPS, HONORIFICS, NAME_HONORIFICS, ROM
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.person_aliases import alias_spans, note_aliases
 from flows.extract.person_entities import NAME_PAIR, entity_names, inside, prefetch_names
+from flows.extract.person_places import place_noun_after
 from flows.extract.spouses import spouses
 from flows.extract.title_as import as_titles, office_as
 from flows.extract.title_copula import told_titles
@@ -161,8 +162,8 @@ def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found], people: 
             n += 1
             continue
         e = read_name(toks, n)
-        if e - n >= 2 and _names_a_thing(toks, e):
-            n = e  # 'the Jon Roe Award': the name of a prize, a school or a road, not its person
+        if e - n >= 2 and (_names_a_thing(toks, e) or place_noun_after(toks, e)):
+            n = e  # 'the Jon Roe Award', 'on Jon Roe street': the name of a prize, a school or a road, not its person
             continue
         if e - n >= 2 and not taken & set(range(n, e)) and known_country(sentence[toks[n].start:toks[e - 1].end]):
             founds.append(Found(n, e, None, None, "none"))
@@ -239,13 +240,14 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
             if country is None and office_country[1]:
                 country, cue = office_country[1], "explicit"
     other = None
+    borrowed = role is None and f.counterpart_at is not None
     if f.counterpart_at is not None and f.counterpart_next is not None:
         role = role or f.counterpart_next.role  # the person named after the counterpart: recorded next
     elif f.counterpart_at is not None:
         other = counterpart_of(sentence, f, out, last_person)
         if role is None and other is not None:
             role = other.role
-    person = merge_person(people, name, role, country, cue, mention)
+    person = merge_person(people, name, role, country, cue, mention, borrowed=borrowed and role is not None)
     if person.country_cue != "explicit":
         # a well-known office holder with no country in the text ('President Putin') serves the country the
         # lexicon knows, before any guess from the nearest country named

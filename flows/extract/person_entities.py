@@ -8,7 +8,7 @@ import re
 from flows.extract.countries import CountryMention
 from flows.extract.names import Tok, is_name_token, read_name, tokenize
 from flows.extract.nlp import backbone, person_spans, prefetch
-from flows.extract.person_places import names_a_place_or_body
+from flows.extract.person_places import names_a_place_or_body, names_a_thing
 from flows.extract.titles import Found, taken_tokens
 from flows.lexicon import read_toml
 
@@ -26,7 +26,8 @@ def entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
         left, right = _window(toks, a, b)
         for start, end in person_spans(sentence[left:right]):
             part = [k for k in range(a, b) if start <= toks[k].start - left < end]
-            if len(part) >= 2 and not _not_a_person(sentence, toks, part[0], part[-1] + 1, starts):
+            if len(part) >= 2 and not _not_a_person(sentence, toks, part[0], part[-1] + 1, starts) \
+                    and not names_a_thing(toks, a, b):
                 founds.append(Found(part[0], part[-1] + 1, None, None, "none"))
 
 

@@ -61,7 +61,7 @@ def names_a_place_or_body(toks: list[Tok], a: int, b: int) -> bool:
     Seco', 'Rio Seco and ...').
     A part's name standing alone as a subject stays a person: some are named after one."""
     after, bodies = _lexicon()
-    if any(toks[k].text in bodies for k in range(a, b)):
+    if any(toks[k].text in bodies for k in range(a, b)) or names_a_thing(toks, a, b):
         return True
     if _noun_after(toks, b) in after or _named_in_the_passive(toks, a) or _owns_an_office(toks, b):
         return True
@@ -72,6 +72,27 @@ def names_a_place_or_body(toks: list[Tok], a: int, b: int) -> bool:
         return False
     return a > 0 and (toks[a - 1].text in POSSESSIVE or toks[a - 1].text in ("and", ",")) or \
         b < len(toks) and toks[b].text in ("and", ",")
+
+
+@lru_cache(maxsize=1)
+def _things() -> tuple[frozenset[str], frozenset[str]]:
+    """(capitalised nouns that close a place's, a facility's or a programme's name, nouns that open a drill's), from
+    titles.toml."""
+    data = read_toml("titles.toml")
+    return frozenset(data["thing_heads"]), frozenset(data["thing_openers"])
+
+
+def names_a_thing(toks: list[Tok], a: int, b: int) -> bool:
+    """'troops trained at Red Hill Camp', 'began Exercise Blue Kite': a run closed by a place's or a thing's head noun
+    or opened by a drill's is no person's name, whatever the recogniser says."""
+    heads, openers = _things()
+    return b > a and (toks[b - 1].text in heads or toks[a].text in openers)
+
+
+def place_noun_after(toks: list[Tok], b: int) -> bool:
+    """'the memorial on Jon Roe street', 'the Ana Lima province': a place noun right after a run makes it the place's
+    name, even when the run is a well-known person's."""
+    return _noun_after(toks, b) in _lexicon()[0]
 
 
 OFFICE_LINKS = frozenset({"of", "for", "to", "at", ","})

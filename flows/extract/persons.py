@@ -25,6 +25,7 @@ class Person:
     counterpart_of: "Person | None" = None
     title_partner: "Person | None" = None  # the other name under one plural title ('Presidents A and B')
     aliases: list[str] = field(default_factory=list)  # 'X, posthumously known as Emperor Y': 'Y' names X too
+    role_borrowed: bool = False  # the role is the office of the person they are the counterpart of, not their own
 
     @property
     def surname(self) -> str:
@@ -50,8 +51,10 @@ def bare_name(name: str) -> list[str]:
 
 
 def merge_person(people: list[Person], name: str, role: str | None, country: str | None, cue: str,
-           mention: Mention) -> Person:
-    """Add a mention to the person it names, or a new person; keep the fullest name and the longest role."""
+           mention: Mention, borrowed: bool = False) -> Person:
+    """Add a mention to the person it names, or a new person; keep the fullest name and the longest role. A role
+    borrowed from a counterpart ('the premier met his Ruritanian counterpart Jon Roe') yields to any office the text
+    gives the person themself ('Jon Roe, the President of Ruritania'), however short."""
     target = None
     tokens = name.split()
     for person in people:
@@ -72,8 +75,9 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
         people.append(target)
     elif len(tokens) > len(target.name.split()):
         target.name = name
-    if role and (target.role is None or target.role in NAME_HONORIFICS or _outranks(role, target.role)):
-        target.role = role  # the longest office; an honorific alone ('Sheikh') never replaces one
+    if role and (target.role is None or target.role in NAME_HONORIFICS or (target.role_borrowed and not borrowed)
+                 or (borrowed == target.role_borrowed and _outranks(role, target.role))):
+        target.role, target.role_borrowed = role, borrowed  # the longest office; an honorific alone never replaces one
     if country and (target.country is None or (cue == "explicit" and target.country_cue != "explicit")):
         target.country, target.country_cue = country, cue
     target.mentions.append(mention)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, _index_of,
+from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, _index_of, glued,
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 from flows.extract.title_complements import of_the_body, read_complement
 from flows.extract.title_epithets import rank_width, skip_bracketed_epithet
@@ -61,8 +61,8 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
     start = index
     while start > 0:
         prev = toks[start - 1]
-        if prev.text in COURTESY_WORDS:
-            break  # 'His Holiness Pope X': a form of address is no part of the office
+        if prev.text in COURTESY_WORDS or glued(prev, toks[start]):
+            break  # 'His Holiness Pope X': no part of the office, nor a name glued to it ('Ana LimaHigh Commissioner')
         if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
             start -= 1
         elif prev.country is None and TIME_PREFIX.match(prev.text):
