@@ -19,6 +19,10 @@ from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
 
+# the columns of a row's date, emptied when the row is undated
+UNDATED_KEYS = ("event_date", "date_precision", "date_text", "date_resolution", "date_anchor")
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict:
     data = read_toml("events_acts.toml")
@@ -26,7 +30,8 @@ def _words() -> dict:
             "once": set(data["once_families"]),
             "distinct": re.compile(data["distinct_cue"], re.I), "titled": re.compile(data["titled"]),
             "instrument_act": re.compile(data["instrument_act"], re.I),
-            "copy_families": set(data["publication_copy_families"]), "copy_days": int(data["publication_copy_days"])}
+            "copy_families": set(data["publication_copy_families"]), "copy_days": int(data["publication_copy_days"]),
+            "ranked_first": re.compile(data["ranked_first"], re.I)}
 
 
 def _distinct(row: dict) -> bool:
@@ -60,7 +65,16 @@ def merge_told_again(rows: list[dict]) -> list[dict]:
         kept.append(row)
         if not distinct:
             told.add(key)
-    return _without_publication_copies(kept)
+    return [_undated_if_ranked(row) for row in _without_publication_copies(kept)]
+
+
+def _undated_if_ranked(row: dict) -> dict:
+    """A row dated only by the publication day whose sentence ranks the act among the first of its kind ('Arland was
+    among the first nations to recognise Borvia' on a page of 2022): background with no date of its
+    own, so undated, as the gold keeps such acts."""
+    if row.get("date_resolution") != "publication" or not _words()["ranked_first"].search(row.get("evidence") or ""):
+        return row
+    return {**row, **{key: None for key in UNDATED_KEYS if key in row}}
 
 
 def _without_publication_copies(rows: list[dict]) -> list[dict]:

@@ -8,6 +8,7 @@ title words) right after 'and', followed by a finite verb; each trigger then rea
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention
@@ -80,3 +81,26 @@ def coordinated_visits(rows: list[EventRow], clause: Clause) -> list[EventRow]:
         if not named_after:
             later.actor, later.target = first.actor, first.target
     return rows
+
+
+INSTRUMENT_AFTER = re.compile(_WORDS["coordinated_instrument"], re.I)
+
+
+def coordinated_instruments(rows: list[EventRow], clause: Clause) -> list[EventRow]:
+    """Each instrument coordinated after a dated signing with a date of its own is a signing on that date: 'The two
+    sides signed a fisheries memorandum in 2017 and a port protocol in 2018' is two agreement_signed rows. A
+    chain of such objects is read date by date; words other than 'and', the instrument and its preposition end it."""
+    out = list(rows)
+    dates = sorted((mention for mention in clause.dates if mention.value is not None), key=lambda mention: mention.start)
+    for row in rows:
+        if family(row.event_type) != "agreement" or row.inherited or row.date not in dates:
+            continue
+        at = dates.index(row.date)
+        for before, mention in zip(dates[at:], dates[at + 1:]):
+            if not INSTRUMENT_AFTER.search(clause.sentence[before.end:mention.start]) or mention.start >= clause.end:
+                break
+            item = replace(row, date=mention, resolution=mention.resolution)
+            if not any(family(other.event_type) == "agreement" and other.event_date == item.event_date
+                       and other.date is not None and other.date.precision == mention.precision for other in out):
+                out.append(item)
+    return out

@@ -63,7 +63,22 @@ def _mission_words() -> dict:
     data = read_toml("events_acts.toml")["missions"]
     return {"reciprocal": re.compile(data["reciprocal"], re.I), "reach": int(data["reciprocal_reach"]),
             "office": re.compile(data["office_opening"], re.I), "firm": re.compile(data["office_firm"], re.I),
-            "firm_reach": int(data["office_firm_reach"])}
+            "firm_reach": int(data["office_firm_reach"]), "closing": re.compile(data["closing"], re.I)}
+
+
+def closes_mission(trigger: str) -> bool:
+    """A trigger that shuts an embassy or consulate ('the consulate was closed', 'closed its embassy')."""
+    return _mission_words()["closing"].search(trigger) is not None
+
+
+def mission_told_before(event_type: str, trigger: str, last_type: str | None, last_trigger: str) -> bool:
+    """A mission's closing told right after its opening ('The embassy was closed in 1988' after 'In 1970 Arland
+    opened an embassy in Borvia'), or its reopening right after that closing ('Five years later the embassy was
+    reopened'): the same mission, whose sides the clause before holds."""
+    closing = _mission_words()["closing"]
+    if event_type == "other" and closes_mission(trigger):
+        return last_type in MISSION_TYPES
+    return event_type in MISSION_TYPES and last_type == "other" and closing.search(last_trigger) is not None
 
 
 def _state_offices(sentence: str, rows: list[EventRow]) -> list[EventRow]:

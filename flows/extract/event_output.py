@@ -52,13 +52,17 @@ def drop_coarser_copies(rows: list[dict]) -> list[dict]:
     def key(row: dict, precision: str) -> tuple:
         return (family(row["event_type"]), row["status"], _sides_key(row),
                 precision, row["event_date"].isoformat()[:PREFIX[precision]])
-    told_finer = {key(other, precision)
-                  for other in rows if other["event_date"] is not None
-                  for precision in PREFIX
-                  if PRECISION_RANK.get(other["date_precision"], 2) < PRECISION_RANK[precision]}
+    # acts19: a finer date in the same sentence is another act, not a retelling ('signed an MoU in 2020 and the
+    # work plan agreed on 24 April 2020': two instruments); a copy is told in another sentence
+    told_finer: dict[tuple, set] = {}
+    for other in rows:
+        if other["event_date"] is not None:
+            for precision in PREFIX:
+                if PRECISION_RANK.get(other["date_precision"], 2) < PRECISION_RANK[precision]:
+                    told_finer.setdefault(key(other, precision), set()).add(other.get("evidence"))
     return [row for row in rows
             if row["event_date"] is None or row["date_precision"] not in PREFIX or row["date_resolution"] != "explicit"
-            or key(row, row["date_precision"]) not in told_finer]
+            or not told_finer.get(key(row, row["date_precision"]), set()) - {row.get("evidence")}]
 
 
 def summary(row: SummaryRow) -> str:

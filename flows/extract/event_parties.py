@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention, find_countries, other_side
 from flows.extract.event_grammar import rules
-from flows.extract.event_missions import city_countries
+from flows.extract.event_missions import city_countries, closes_mission
 from flows.extract.people import Person
 from flows.lexicon import read_toml
 
@@ -288,6 +288,9 @@ def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Pa
             target = hosts.pop()  # 'Honorary consulates were opened in Pune and Kochi': in India, by the pair's other
     elif actor_rule == "sender":
         actor, target = _sender(parties)
+        if actor is None and target is None and previous and not parties.all and not parties.pair_phrase \
+                and closes_mission(trigger):
+            actor, target = previous  # 'the embassy was closed in 1988': the opening's sides, told just before
     else:
         actor, target = _pair_rule(parties, pair)
     if actor is None and target is None and pair and (parties.pair_phrase or RELATION_NOUN.search(trigger)):

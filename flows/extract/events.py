@@ -16,6 +16,7 @@ from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, 
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
+from flows.extract.event_missions import mission_told_before
 from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, owned_visit, passive_agent, signing_meetings,
                                       subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
                                       without_titled_bodies)
@@ -23,7 +24,7 @@ from flows.extract.event_repeats import told_before
 from flows.extract.event_spans import (anniversary_period, joint_outing, relative_visitor, span_anchor, visit_span,
                                       without_anniversary_years)
 from flows.extract.event_asides import dates_outside_asides, without_asides
-from flows.extract.event_coordination import coordinated_visits, own_clause_parties
+from flows.extract.event_coordination import coordinated_instruments, coordinated_visits, own_clause_parties
 from flows.extract.event_unnamed import unnamed_visit_sides
 from flows.extract.event_continued import continued_day, keep_story_day
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
@@ -102,7 +103,8 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
                          is_planned(hit, clause))
         if row is not None:
             _keep_once(by_key, row, clause)
-    rows = signing_meetings(measured_from(_both_ways(coordinated_visits(list(by_key.values()), clause), grammar), text,
+    rows = signing_meetings(measured_from(_both_ways(coordinated_instruments(coordinated_visits(  # acts19: objects
+        list(by_key.values()), clause), clause), grammar), text,
                                           clause.start), clause, state.published)
     _remember_clause(rows, clause, point_dates, state)
     return rows
@@ -358,7 +360,9 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         date_m = next_year_if_past(date_m, state.published, clause.text)
     if _not_between_states(event_type, hit, clause, parties) or joint_outing(hit, clause):
         return None  # 'the host and her guest toured the fortress': out together
-    previous = state.last_clause_parties if state.last_clause_type == event_type else None
+    last_told = (state.events + state.sentence_rows)[-1:]  # acts19: a mission's closing after its opening, and back
+    previous = state.last_clause_parties if state.last_clause_type == event_type or last_told and mission_told_before(
+        event_type, hit.text, state.last_clause_type, last_told[0].trigger) else None
     # a partnership is raised by both sides together ('They raised their ties to a strategic partnership in 2009'):
     # the pair's rule, not a sender's, and no direction
     step = event_type == "other" and rules()["partnership_step"].search(hit.text) is not None
