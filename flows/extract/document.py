@@ -10,7 +10,7 @@ from typing import Any
 from flows.common.prefilter import word_gate
 from flows.extract.countries import CountryMention, find_countries, find_pair_phrases, other_side, successor_in_pair
 from flows.common.dates import (DateContext, could_have_date, document_days, document_year, lead_day, dates_by_sentence,
-                                newest_day)
+                                newest_day, written_dates)
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
 from flows.extract.event_lists import ListedVisit, find_listed_visits, named_year_visits, visit_lists
@@ -100,10 +100,11 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     # a page with no publication date reads a year-less 'on 14 October' in the year it writes that day in full,
     # in a sentence or in a line that is none ('Remarks by the Minister, Lisbon, 14 October 2019')
     lines = [line for line in doc["text"].splitlines() if could_have_date(line)] if published is None else []
-    newest = document_year(lines)
+    written = written_dates(lines)  # one scan of the lines for the three below (speed)
+    newest = document_year(lines, written)
     lead = lead_day(texts[:LEAD_SENTENCES], newest) if published is None else None
-    context = DateContext(published, known_days=document_days(lines), reference_year=newest, story_day=lead,
-                          newest_day=newest_day(lines, newest) if published is None else None)
+    context = DateContext(published, known_days=document_days(lines, written), reference_year=newest, story_day=lead,
+                          newest_day=newest_day(lines, newest, written) if published is None else None)
     countries = [find_countries(sentence.text) for sentence in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = dates_by_sentence(context, doc["text"], sentences)  # a year heading's line dates the days under it

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from flows.common.words import alternation
@@ -285,13 +286,69 @@ def names_hs_heading(word: str) -> bool:
     return any(level in (2, 4) and opens.match(text) for _, text, level in _hs_index()[1])
 
 
-@lru_cache(maxsize=4096)
-def _described_with(stem: str) -> tuple[tuple[str, str, int], ...]:
-    """The HS descriptions holding the stem anywhere, in the table's order. Why: a description the head's pattern
-    (r'\bSTEM\w*') matches holds the stem as text, so hs_code_for scans only these instead of running the regex on
-    every one of the ~6,000 descriptions per product (~12 ms a product on real news); same descriptions in the same
-    order, so the same best."""
-    return tuple(row for row in _hs_index()[1] if stem in row[1])
+@lru_cache(maxsize=1)
+def _hs_joined() -> tuple[str, list[int]]:
+    """Every description of _hs_index()[1] in one string, each after a newline, and where each starts (built once a
+    process, ~2 ms)."""
+    starts, position = [], 0
+    for _, text, _ in _hs_index()[1]:
+        starts.append(position + 1)
+        position += 1 + len(text)
+    return "".join("\n" + text for _, text, _ in _hs_index()[1]), starts
+
+
+HS_TEXT_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _hs_words() -> tuple[list[str], list[tuple[int, int]]]:
+    """Every word of every description of _hs_index()[1], sorted, each with (row, start): the words that open with
+    a stem are one bisect away (~0.15 s to build, so only once a process has looked up FIND_STEMS stems)."""
+    entries = sorted((match.group(), row, match.start()) for row, (_, text, _) in enumerate(_hs_index()[1])
+                     for match in HS_TEXT_WORD.finditer(text))
+    return [word for word, _, _ in entries], [(row, start) for _, row, start in entries]
+
+
+FIND_STEMS = 200  # stems looked up by str.find (~0.7 ms each) before the word index (_hs_words) pays
+_stems_found = 0
+
+
+@lru_cache(maxsize=None)
+def _word_starts(stem: str) -> dict[int, int]:
+    r"""Row of _hs_index()[1] -> where r'\bSTEM\w*' first matches in its description, for the rows it matches, in
+    the table's order. A stem is letters (HS_WORD), so the pattern matches where the stem stands after a non-word
+    character or at the text's start (a newline in the joined string). Why: hs_code_for ran the pattern of each of a
+    product's words over every description holding the head's stem (~2 ms a product); a stem's rows are the same for
+    every product, and str.find over the joined descriptions finds them in ~0.7 ms once a process (a regex opening
+    with \b gets no fast literal scan: ~20 ms); past FIND_STEMS stems, a bisect in the sorted words (_hs_words).
+    The two give the same rows and starts (a word the stem opens is a place r'\bSTEM' matches, and back).
+    Why the two: the index costs ~0.15 s to build, more than a short run's few stems."""
+    if not (stem.isascii() and stem.isalpha()):  # never from HS_WORD; the pattern itself, row by row
+        pattern = re.compile(rf"\b{re.escape(stem)}\w*")
+        found = ((row, pattern.search(text)) for row, (_, text, _) in enumerate(_hs_index()[1]))
+        return {row: match.start() for row, match in found if match is not None}
+    global _stems_found
+    _stems_found += 1
+    out: dict[int, int] = {}
+    if _stems_found > FIND_STEMS:  # a long run: the sorted words, where the stem opens a word
+        words, where = _hs_words()
+        for index in range(bisect_left(words, stem), len(words)):
+            if not words[index].startswith(stem):
+                break
+            row, start = where[index]
+            if start < out.get(row, start + 1):
+                out[row] = start
+        return dict(sorted(out.items()))
+    joined, starts = _hs_joined()
+    at = joined.find(stem)
+    while at >= 0:
+        before = joined[at - 1]  # at >= 1: the string opens with a newline
+        if not (before.isalnum() or before == "_"):  # sre's \w is str.isalnum() or '_'
+            row = bisect_right(starts, at) - 1
+            if row not in out:
+                out[row] = at - starts[row]
+        at = joined.find(stem, at + 1)
+    return out
 
 
 HS_WORD = re.compile(r"[a-z]{3,}")
@@ -314,14 +371,13 @@ def hs_code_for(product: str) -> str | None:
     generic = _words()["hs_generic"]
     head = next((w for w in reversed(words) if w not in generic), words[-1])  # 'air defence systems' -> 'defence'
     singular = IES_END.sub("y", head) if head.endswith("ies") else S_END.sub("", head)
-    patterns = [re.compile(rf"\b{re.escape(_stem(w))}\w*") for w in words]
-    head_pattern = patterns[words.index(head)]
+    # the rows each word's r'\bSTEM\w*' matches, and where the head's first matches (see _word_starts)
+    matched = [_word_starts(_stem(w)) for w in words]
+    described = _hs_index()[1]
     best = None
-    for code, text, level in _described_with(_stem(head)):
-        if not head_pattern.search(text):
-            continue
-        hits = sum(1 for p in patterns if p.search(text))
-        first = head_pattern.search(text).start()
+    for row, first in matched[words.index(head)].items():
+        code, text, level = described[row]
+        hits = sum(1 for starts in matched if row in starts)
         score = (-hits, first > 0, {4: 0, 2: 1, 6: 2}[level], len(text))
         if best is None or score < best[0]:
             best = (score, code[:4])

@@ -46,19 +46,28 @@ _YEAR_AFTER_RX = re.compile(r"\s*,?\s+(?:in|of)\s+(?:the\s+year\s+)?((?:1[6-9]|2
 # write the date so; only before or after a number, since a capitalised 'MAY' alone is as often the verb.
 _UPPER_MONTHS = alternation(name.upper() for name in FULL_MONTHS)
 _UPPER_MONTH_RX = re.compile(rf"\b{_UPPER_MONTHS}\b(?=\.?\s+\d)|(?<=\d\s){_UPPER_MONTHS}\b")
+_TARGET_START_RX = re.compile(r"(?i:by|before|until|till|through)\b")  # 'by 2030': a target, no story year
+_LETTERS_RX = re.compile(r"[A-Za-z]{3}")  # a month's name ('11/7/2019' has none)
 HANDLERS = {**explicit.HANDLERS, **relative.HANDLERS}
 assert set(HANDLERS) == {name for name, _ in ALTERNATIVES}, "every alternative of the grammar needs its handler"
 
 
-def document_days(sentences: list[str]) -> dict[tuple[int, int], int]:
-    """(month, day) -> year for every day a text writes in full, when it gives that day one year only: a page with no
-    publication date that says 'met in Lisbon on 14 October' and, elsewhere, '... Lisbon, 14 October 2019'."""
+def written_dates(sentences: list[str]) -> list[DateMention]:
+    """Every date the texts write, read in order by one fresh DateContext(None): what document_days, document_year
+    and newest_day look at. Why: the three read the same lines of a page with no publication date, each with a
+    context of its own that sees the same mentions; a caller that needs all three scans once and passes them on."""
     context = DateContext(None)
+    return [mention for sentence in sentences for mention in context.find(sentence)]
+
+
+def document_days(sentences: list[str], written: list[DateMention] | None = None) -> dict[tuple[int, int], int]:
+    """(month, day) -> year for every day a text writes in full, when it gives that day one year only: a page with no
+    publication date that says 'met in Lisbon on 14 October' and, elsewhere, '... Lisbon, 14 October 2019'.
+    `written`: written_dates(sentences), when the caller has it already."""
     seen: dict[tuple[int, int], set[int]] = {}
-    for sentence in sentences:
-        for mention in context.find(sentence):
-            if mention.value is not None and mention.resolution == "explicit" and mention.precision == "day":
-                seen.setdefault((mention.value.month, mention.value.day), set()).add(mention.value.year)
+    for mention in written_dates(sentences) if written is None else written:
+        if mention.value is not None and mention.resolution == "explicit" and mention.precision == "day":
+            seen.setdefault((mention.value.month, mention.value.day), set()).add(mention.value.year)
     return {day: years.pop() for day, years in seen.items() if len(years) == 1}
 
 
@@ -90,31 +99,30 @@ def lead_day(sentences: list[str], newest_year: int | None = None) -> date | Non
     return None
 
 
-def document_year(sentences: list[str]) -> int | None:
+def document_year(sentences: list[str], written: list[DateMention] | None = None) -> int | None:
     """The newest year a text writes with a month or a day ('in August 2021'): where a weekday written before a day
     with no year ('on Thursday, April 27') looks for its year in a page with no publication date. A page that writes
     no month with a year gives its newest year told as a past point ('imports rose tenfold in 2015': the story is of
-    that year or the next), not a start, an end or a target ('since 2010', 'by 2030')."""
-    context = DateContext(None)
-    mentions = [mention for sentence in sentences for mention in context.find(sentence)
+    that year or the next), not a start, an end or a target ('since 2010', 'by 2030'). `written`: as document_days."""
+    mentions = [mention for mention in (written_dates(sentences) if written is None else written)
                 if mention.value is not None and mention.resolution == "explicit"]
     years = [mention.value.year for mention in mentions if mention.precision in ("day", "month")]
     if not years:
         years = [mention.value.year for mention in mentions if mention.precision == "year" and mention.kind == "point"
                  and mention.end_value is not None and mention.end_value.year == mention.value.year
-                 and not re.match(r"(?i:by|before|until|till|through)\b", mention.text)]
+                 and not _TARGET_START_RX.match(mention.text)]
     return max(years) if years else None
 
 
-def newest_day(sentences: list[str], newest_year: int | None = None) -> date | None:
+def newest_day(sentences: list[str], newest_year: int | None = None,
+               written: list[DateMention] | None = None) -> date | None:
     """The newest full day a page with no publication date writes ('(@minister) March 2, 2021' under a post, a caption
     'in Montevideo on January 25, 2023'), when no later year is written with a month (`newest_year`): the day a
-    weekday of its story ('met in Riga on Tuesday') means, if it falls on that weekday."""
-    context = DateContext(None)
+    weekday of its story ('met in Riga on Tuesday') means, if it falls on that weekday. `written`: as document_days."""
     # a day written with its month's name: '11/7/2019' may be July or November
-    days = [mention.value for sentence in sentences for mention in context.find(sentence)
+    days = [mention.value for mention in (written_dates(sentences) if written is None else written)
             if mention.value is not None and mention.resolution == "explicit" and mention.precision == "day"
-            and re.search(r"[A-Za-z]{3}", mention.text)]
+            and _LETTERS_RX.search(mention.text)]
     newest = max(days) if days else None
     return newest if newest is not None and (newest_year is None or newest.year >= newest_year) else None
 
