@@ -8,6 +8,7 @@ from functools import lru_cache
 from flows.common.prefilter import gate
 from flows.common.words import whole_words
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
+from flows.extract.product_shape import is_figure_phrase
 from flows.extract.products import hs_code_for, known_capitalised, mark_inner, split_products, unmark, without_unit
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         goods_clause, originating, pay_with, relies)
@@ -17,6 +18,7 @@ from flows.extract.trade_discourse import (ANSWER_WINDOW, GROWTH_HEAD, answer_pr
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
                                        figure_then_list, home_country, market_for_claims, oriented, FLOW_WORD)
 from flows.extract.trade_ranked import ranked_claims
+from flows.extract.trade_of_which import of_which_claims
 from flows.extract.trade_verbs import BASKET, REVERSED, elsewhere_at, verb_claims
 from flows.lexicon import read_toml
 from flows.extract.trade_partner_with import partner_with_claims
@@ -134,6 +136,9 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
     if not claims:
         claims = figure_then_list(sentence, countries, state.pair)  # 'A's exports to B reached $2bn, mainly X'
+    # 'A sold X to B and bought $3bn from it, of which 80% was Y': the share's goods, besides what else was read
+    said = {str(p).lower() for _, _, p in claims}
+    claims += [c for c in of_which_claims(sentence, countries, state.pair) if c[2].lower() not in said]
     driven = driven_goods(sentence)
     flows = {(e, i) for e, i, _ in claims}
     home = home_country(sentence, countries, state.pair) if driven else None
@@ -246,8 +251,9 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
             exporter = other_side(state.pair, importer)
         if importer is None and exporter is not None:
             importer = other_side(state.pair, exporter)
-        if not product or not exporter or not importer or exporter == importer or clause_bit("name_word").search(product):
-            continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are)
+        if not product or not exporter or not importer or exporter == importer or clause_bit("name_word").search(product) \
+                or is_figure_phrase(product):
+            continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are); a figure's phrase is none
         hs = hs_code_for(product)
         keys = {(exporter, importer, _product_key(product))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
         # the HS code merges another mention of the same goods ('rice' after 'milled rice'; 'pays with electricity,
@@ -325,8 +331,8 @@ def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> l
     out = []
     for product in map(unmark, products):
         key = (*flow, _product_key(product))
-        if key in state.seen or clause_bit("name_word").search(product):
-            continue
+        if key in state.seen or clause_bit("name_word").search(product) or is_figure_phrase(product):
+            continue  # a name or a title ('Mr'), or the phrase around a figure ('down from'), names no goods
         state.seen.add(key)
         out.append(TradeClaim(flow[0], flow[1], product, hs_code_for(product)))
     return out

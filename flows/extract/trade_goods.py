@@ -105,13 +105,22 @@ def _absolute_items(node: Any, lex: dict) -> list[Any]:
             for obj in clause.children if obj.dep_ in ("attr", "dobj") and obj.pos_ in ("NOUN", "PROPN")]
 
 
+def list_subject(node: Any, lex: dict) -> Any | None:
+    """The subject of a list verb that stands for a flow noun: the noun itself ('A's imports include X'), or the share
+    or the goods noun it is 'of' ('60 percent of the imports were X', 'the main items of A's exports include X');
+    None when the flow is no such subject."""
+    subject = node
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and (
+            node.head.head.lemma_.lower() in lex["share_nouns"] | lex["goods_nouns"]):
+        subject = node.head.head
+    return subject if subject.dep_ in ("nsubj", "nsubjpass") else None
+
+
 def _list_verb_objects(node: Any, lex: dict) -> list[Any]:
     """'A's exports to B consist (mainly) of X', 'imports from B include X', '60 percent of the imports were X', and
     a coordinated verb with no subject of its own ('exports fell ..., and comprised of X')."""
-    subject = node
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in lex["share_nouns"]:
-        subject = node.head.head  # '60 percent of the imports were X'
-    if subject.dep_ not in ("nsubj", "nsubjpass"):
+    subject = list_subject(node, lex)
+    if subject is None:
         return []
     verbs = [subject.head] + [c for c in subject.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                               and not any(s.dep_.startswith("nsubj") for s in c.children)]

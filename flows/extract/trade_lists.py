@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention, other_side
+from flows.extract.product_shape import is_figure_phrase
 from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, is_listed_product, names_hs_heading, split_products
 from flows.extract.trade_discourse import pronoun_list
 from flows.extract.trade_breakdown import breakdown_list, share_of_flow
@@ -186,7 +187,12 @@ def figure_items(text: str) -> list[str] | None:
         items.append(text[start:figure.start()])
         start = figure.end()
     # 'by 21% of machinery and equipment.': a figure ending in 'of' names the item after it, the last one too
-    items.append(clause_bit("item_stop").split(text[start:])[0] if figures[-1].group(0).endswith("of") else "")
+    led = clause_bit("figure_leads_item").search(figures[-1].group(0)) is not None
+    items.append(clause_bit("item_stop").split(text[start:])[0] if led else "")
+    if all(clause_bit("figure_leads_item").search(figure.group(0)) for figure in figures):
+        # 'sales to B grew by: 40 per cent for tea, 12 per cent for rice': every figure leads its item, so what
+        # stands before the first figure is the flow's verb, no item
+        items[0] = ""
     out = []
     for item in items:
         item = FLOW_TAIL.sub("", ITEM_EDGE.sub("", item.strip()))
@@ -194,8 +200,10 @@ def figure_items(text: str) -> list[str] | None:
             continue
         words = re.findall(r"[A-Za-z][\w-]*", item)
         if len(words) > MAX_ITEM_WORDS or not _lex()["not_in_products"].isdisjoint(w.lower() for w in words) \
-                or not FLOW_HEADS.isdisjoint(w.lower() for w in words):
-            return None  # a clause between the figures ('accounting for 26 percent of its total exports in 2017')
+                or not FLOW_HEADS.isdisjoint(w.lower() for w in words) or is_figure_phrase(item):
+            # a clause between the figures ('accounting for 26 percent of its total exports in 2017'), or the
+            # phrase of a comparison ('$5m as against $4m, showing a growth of 9%'): the figures are no item list
+            return None
         out.append(clause_bit("capital_first").sub(lambda first: first.group(1).lower(), item))
     known = sum(1 for item in out if hs_code_for(item))
     return out if len(out) >= 2 and known * 2 >= len(out) else None

@@ -28,7 +28,7 @@ from flows.common.prefilter import word_start
 from flows.extract import syntax
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.trade_verbs import elsewhere_at
-from flows.extract.trade_goods import goods_heads, goods_origin, products, roles_lexicon
+from flows.extract.trade_goods import goods_heads, goods_origin, list_subject, products, roles_lexicon
 from flows.extract.trade_lexicon import clause_bit
 
 @dataclass(frozen=True)
@@ -117,7 +117,8 @@ def _elsewhere(node: Any, countries: list[CountryMention]) -> bool:
 
 def _basket(node: Any, lex: dict) -> bool:
     """Whether a flow noun is the subject of a list verb: 'A's imports include X', 'imports consist of X'."""
-    return node.pos_ == "NOUN" and node.dep_ in ("nsubj", "nsubjpass") and node.head.lemma_.lower() in lex["list_verbs"]
+    subject = list_subject(node, lex) if node.pos_ == "NOUN" else None
+    return subject is not None and subject.head.lemma_.lower() in lex["list_verbs"]
 
 
 def _agent_claims(doc: Any, iso: dict[int, str], pair: tuple[str, str] | None, lex: dict) -> list[RoleClaim]:

@@ -1,0 +1,29 @@
+"""The shape a product has: a noun phrase. A stretch that opens with a preposition, a figure's unit or a participle
+of a figure's change is the phrase around a figure, never goods (made up: 'Ruritania sold $5m of tea as against $4m
+a year before, showing a growth of 9%': 'as against' and 'showing a growth' sit between figures, but name nothing;
+'down jackets' and 'recording equipment' are goods: there the word modifies a noun). Rows: trade.toml
+figure_phrase_prepositions, figure_phrase_units, figure_phrase_participles, figure_phrase_after_participle."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.common.words import alternation, whole_words
+from flows.lexicon import read_toml
+
+
+@lru_cache(maxsize=1)
+def _figure_lead() -> re.Pattern[str]:
+    data = read_toml("trade.toml")
+    # a preposition or a unit then a space, a comma or the item's end ('m, down from'), never 'm' of 'maize' nor
+    # 'in' of 'in-shell'; a participle then what shows it is no modifier ('settling at', 'showing a growth')
+    bare = whole_words(data["figure_phrase_prepositions"] + data["figure_phrase_units"]) + r"(?=[\s,]|$)"
+    participle = (whole_words(data["figure_phrase_participles"])
+                  + "(?=" + alternation(data["figure_phrase_after_participle"], escape=False, longest_first=False) + ")")
+    return re.compile(r"^\W*(?:" + bare + "|" + participle + ")", re.I)
+
+
+def is_figure_phrase(item: str) -> bool:
+    """Whether a list item is the phrase around a figure ('as against', 'showing a growth', 'm, down from'), not a
+    noun phrase naming goods ('tea', 'building materials', 'down jackets')."""
+    return _figure_lead().match(item) is not None
