@@ -21,6 +21,8 @@ from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, ow
                                       subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
                                       without_titled_bodies)
 from flows.extract.event_repeats import told_before
+from flows.extract.event_returns import returned_home
+from flows.extract.event_since import earlier_firsts
 from flows.extract.event_spans import (anniversary_period, joint_outing, relative_visitor, span_anchor, visit_span,
                                       without_anniversary_years)
 from flows.extract.event_asides import dates_outside_asides, without_asides
@@ -103,9 +105,9 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
                          is_planned(hit, clause))
         if row is not None:
             _keep_once(by_key, row, clause)
-    rows = signing_meetings(measured_from(_both_ways(coordinated_instruments(coordinated_visits(  # acts19: objects
+    rows = earlier_firsts(signing_meetings(measured_from(_both_ways(coordinated_instruments(coordinated_visits(  # acts19
         list(by_key.values()), clause), clause), grammar), text,
-                                          clause.start), clause, state.published)
+                                          clause.start), clause, state.published), clause)  # 'the first since 2011'
     _remember_clause(rows, clause, point_dates, state)
     return rows
 
@@ -380,6 +382,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = ceremony_host(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'attended X's funeral'
     actor, target = unnamed_visit_sides(event_type, parties, (actor, target), state.events + state.sentence_rows)
     actor, target = relative_visitor(kind.actor_rule, hit, clause, (actor, target))  # 'for X, who is on a visit'
+    actor, target = returned_home(kind.actor_rule, hit, clause, (actor, target))  # 'returned to X after a visit to Y'
     if actor is None or target is None:
         return None
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'
