@@ -19,7 +19,7 @@ BARE_COMPLEMENTS = frozenset(read_toml("titles.toml")["bare_apposition_complemen
 # 'X, who was the ambassador to Y': a relative clause whose copula sets the office after the name (titles.toml)
 RELATIVE_COPULAS = sorted({tuple(w.split()) for w in read_toml("titles.toml")["relative_copulas"]}, key=len, reverse=True)
 # a sentence that may hold such an office: a name's last letter, 'the', lower-case words, a complement word
-BARE_APPOSITION = re.compile(r"\w the (?:[a-z]+ ){1,3}(?:" + "|".join(sorted(BARE_COMPLEMENTS)) + r") ")
+BARE_APPOSITION = re.compile(r"\w the (?:[a-z]+ ){1,3}" + alternation(sorted(BARE_COMPLEMENTS)) + " ")
 
 
 def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[Found]:
@@ -51,16 +51,19 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             j += 3  # 'X, his mentor and former president of Y': a tie to someone, then the office
         j = _past_org_owner(toks, j, lex)  # 'X, Ruritania Grain Council (RGC) regional director for Y'
         mods = []
-        while j < len(toks) and toks[j].text.lower() in APPOSITION_MODIFIERS:
+        while j < len(toks) and toks[j].text.lower() in APPOSITION_MODIFIERS and toks[j].country is None:  # 'New Zealand's'
             mods.append(toks[j].text)
             j += 1
         country = None
-        if j + 1 < len(toks) and toks[j].country and toks[j + 1].text in ("’s", "'s"):
+        past = j  # past a country mention of several words ('New Zealand's')
+        while past < len(toks) and toks[j].country is not None and toks[past].country is toks[j].country:
+            past += 1
+        if past < len(toks) and toks[j].country and toks[past].text in ("’s", "'s"):
             country = toks[j].country.iso3
-            j += 2
+            j = past + 1
         elif j < len(toks) and toks[j].country and toks[j].country.kind == "demonym":
             country = toks[j].country.iso3
-            j += 1
+            j = past
         h = j
         while h < len(toks) and (toks[h].text in lex["lower_modifiers"] or toks[h].text.lower() in lex["lower_modifiers"]
                                  or (toks[h].text[:1].isupper() and toks[h].country is None
@@ -147,19 +150,27 @@ def _past_lower_owner(toks: list[Tok], j: int) -> int:
 
 
 _UNITS = read_toml("titles.toml")["ministry_units"]
+
+
+def _either_case(words: list[str]) -> str:
+    """An alternation of the words with the first letter in either case ('[Mm]inister'), the rest as written."""
+    return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words) + ")"
+
+
+COMMA_HEADS = read_toml("titles.toml")["comma_office_heads"]
+COMMA_MODIFIERS = _either_case(read_toml("titles.toml")["comma_office_modifiers"])
 # 'Ethiopia's Minister of Transport and Logistics, Alemu Sime, and ...', 'the cabinet secretary for trade, X,':
 # an office with its complement, a comma, then the name (closed by a comma, 'and', 'said' or the full stop).
 TITLE_COMMA_NAME = re.compile(
-    r"(?P<role>(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|[Dd]efen[cs]e|[Ee]nergy)\s+)*"
-    r"(?:[Mm]inister|[Ss]ecretary|[Aa]mbassador|[Gg]overnor|[Cc]hairman|[Ss]peaker|[Cc]ommissioner|(?<=the\s)director)"
+    r"(?P<role>(?:" + COMMA_MODIFIERS + r"\s+)*"
+    r"(?:" + _either_case(COMMA_HEADS) + r"|(?<=the\s)director)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+and\s+[A-Za-z][\w-]*)?)?"
     # 'the director of the Asia department of the Ruritanian Foreign Ministry, X': a department, then its ministry
     r"(?:\s+(?:[A-Za-z][\w-]*\s+){0,2}?" + alternation(_UNITS["units"]) + r"\s+of\s+the\s+(?:[A-Z][\w-]*\s+){1,3}"
     + alternation(_UNITS["bodies"]) + r")?)"
     r",\s+(?P<name>[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})(?=\s*,|\s+and\b|\s+said\b|\.\s*$)")
-OWNER_BEFORE = re.compile(r"([A-ZÀ-Þ][\w’'-]+)(?:’s|'s)\s+(?:(?:[Cc]abinet|[Dd]eputy|[Aa]cting|[Ff]oreign|[Tt]rade|[Ff]inance|"
-                          r"[Dd]efen[cs]e|[Ee]nergy)\s+)*$")
-OFFICE_WORDS = ("minister", "secretary", "ambassador", "governor", "chairman", "speaker", "commissioner", "director")
+OWNER_BEFORE = re.compile(r"([A-ZÀ-Þ][\w’'-]+)(?:’s|'s)\s+(?:" + COMMA_MODIFIERS + r"\s+)*$")
+OFFICE_WORDS = (*COMMA_HEADS, "director")  # the gate: a sentence with none of the heads holds no such office
 PLURAL_WORDS = ("presidents", "ministers", "leaders", "premiers", "ambassadors")
 # 'The presidents of Peru and Bolivia, Dina Boluarte and Luis Arce,', 'our defence ministers, X and Y': one office each
 PLURAL_APPOSITION = re.compile(

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from flows.common.words import alternation
 from flows.extract.countries import other_side
+from flows.extract.leaders import INTERNATIONAL_ROLE
 from flows.extract.person_lists import KNOWN_CUES
 from flows.extract.persons import Person
 from flows.lexicon import read_toml
@@ -25,7 +26,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs, manners = alternation(data["verbs"]), alternation(data["manners"])
     title = r"(?:the\s+|his\s+|her\s+|visiting\s+)*(?:[\w’'.-]+,?\s+){0,5}"  # with forms of address ('H.E. Mr.')
     office = r"(?:,\s+(?:[\w’'-]+\s+){0,7}[\w’'-]+,)?"  # the host's office between commas ('A, Deputy Secretary, received B')
-    active = re.compile(rf"{office}\s+(?:{manners}\s+)?{verbs}\s+{title}$")
+    # 'A held a video conference with B', 'A met with B': a meeting's two parties are two sides as well
+    meets = alternation(data["meeting_verbs"]) + r"|held\s+(?:[\w-]+\s+){0,2}" + alternation(data["meeting_nouns"]) + r"\s+with"
+    active = re.compile(rf"{office}\s+(?:{manners}\s+)?(?:{verbs}|{meets})\s+{title}$")
     passive = re.compile(rf"\s+(?:was|were|had\s+been|has\s+been|is|being)\s+(?:{manners}\s+)?{verbs}\s+"
                          rf"(?:{manners}\s+)?by\s+{title}$")
     return active, passive
@@ -33,8 +36,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _stems() -> tuple[str, ...]:
-    """The hosting verbs without their '-ed' ('receiv', 'host'): a sentence holding none has no host."""
-    return tuple(verb[:-2] for verb in read_toml("titles.toml")["hosting"]["verbs"])
+    """The hosting verbs without their '-ed' ('receiv', 'host'), 'met' and 'with' (a meeting's): a sentence holding
+    none has no host."""
+    return tuple(verb[:-2] for verb in read_toml("titles.toml")["hosting"]["verbs"]) + ("met", " with ")
 
 
 def host_and_guest(sentence: str, persons: list[tuple[Person, int, int]], pair: tuple[str, str] | None) -> None:
@@ -57,5 +61,7 @@ def _other_side_of(person: Person, known: Person, pair: tuple[str, str]) -> None
     """Give `person` the side `known` does not serve, when `known`'s is stated and `person`'s is not."""
     if known.country_cue not in KNOWN_CUES or known.country not in pair or person.country_cue in KNOWN_CUES:
         return
+    if person.role and INTERNATIONAL_ROLE.search(person.role):
+        return  # 'UN Secretary-General X met President Y': X serves no side
     if person.country is None or person.country == known.country:
         person.country, person.country_cue = other_side(pair, known.country), "inferred"

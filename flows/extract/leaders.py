@@ -8,6 +8,7 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.names import NAME_HONORIFICS, fold_name, title_lexicon
 from flows.extract.monarchs import monarchs_to_their_side
+from flows.extract.person_origin import sides_by_name
 from flows.extract.persons import Person
 from flows.extract.quotations import quoted_apart
 from flows.lexicon import read_table, read_toml
@@ -51,14 +52,25 @@ def _leader_pattern() -> re.Pattern[str]:
     return re.compile(r"\b[Tt]he\s+(\S+)\s+(?:" + nouns + r")\b")
 
 
+# a word of a name: letters, with hyphens and apostrophes inside ('Kai-shek', "O'Neill")
+NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[tuple[str, ...], str, str, str], ...]:
+    """leaders.csv read once: each row's name words, iso3, office and the name as written."""
+    return tuple((tuple(NAME_WORD.findall(row["name"])), row["iso3"], (row.get("office") or "").strip(), row["name"])
+                 for row in read_table("leaders.csv"))
+
+
 @lru_cache(maxsize=1)
 def _leaders() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
     """leaders.csv indexed by each folded name token: (all folded tokens, iso3, office)."""
     index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for row in read_table("leaders.csv"):
-        tokens = tuple(fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"]))
+    for words, iso3, office, _ in _rows():
+        tokens = tuple(fold_name(t) for t in words)
         for t in set(tokens):
-            index.setdefault(t, []).append((tokens, row["iso3"], (row.get("office") or "").strip()))
+            index.setdefault(t, []).append((tokens, iso3, office))
     return index
 
 
@@ -75,10 +87,9 @@ def _by_word() -> dict[str, list[tuple[bool, str, str]]]:
     """leaders.csv by each word of a row, spelt as written but for case and accents: (last word?, iso3, office).
     Not folded: 'Meloni', 'Mulino' and 'Mélanie' fold alike."""
     index: dict[str, list[tuple[bool, str, str]]] = {}
-    for row in read_table("leaders.csv"):
-        words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"])
+    for words, iso3, office, _ in _rows():
         for n, word in enumerate(words):
-            index.setdefault(_plain(word), []).append((n == len(words) - 1, row["iso3"], (row.get("office") or "").strip()))
+            index.setdefault(_plain(word), []).append((n == len(words) - 1, iso3, office))
     return index
 
 
@@ -109,10 +120,9 @@ def leader_by_family_name(word: str) -> tuple[str, str] | None:
 def _by_first_word() -> dict[str, list[str]]:
     """leaders.csv names by their first word, spelt but for case and accents ('uhuru' -> ['Uhuru Kenyatta'])."""
     index: dict[str, list[str]] = {}
-    for row in read_table("leaders.csv"):
-        words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"])
+    for words, _, _, name in _rows():
         if len(words) >= 2:
-            index.setdefault(_plain(words[0]), []).append(row["name"])
+            index.setdefault(_plain(words[0]), []).append(name)
     return index
 
 
@@ -130,11 +140,11 @@ def _family_first() -> frozenset[str]:
 
 def known_country(name: str) -> str | None:
     """The country a well-known office holder serves (leaders.csv), when the name points to one country only."""
-    tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
+    words = NAME_WORD.findall(name)
+    tokens = [fold_name(t) for t in words]
     if not tokens:
         return None
     hits, strong = set(), set()
-    words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)
     for leader, iso3, _ in _leaders().get(tokens[-1], []):
         common = len(set(tokens) & set(leader))
         if len(tokens) == 1 and (not _spelt_alike(words[-1], leader) or (
@@ -156,8 +166,7 @@ def known_country(name: str) -> str | None:
 def _plain_words() -> dict[tuple[str, ...], dict[str, set[str]]]:
     """leaders.csv rows by their folded tokens: each folded word's plain spellings (case and accents off)."""
     out: dict[tuple[str, ...], dict[str, set[str]]] = {}
-    for row in read_table("leaders.csv"):
-        words = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", row["name"])
+    for words, _, _, _ in _rows():
         spelt = out.setdefault(tuple(fold_name(w) for w in words), {})
         for w in words:
             spelt.setdefault(fold_name(w), set()).add(_plain(w))
@@ -176,7 +185,7 @@ def known_office(name: str, country: str | None) -> str | None:
     """The office a well-known holder is known by (leaders.csv), for a name of two or more words that matches one
     row's name in two words ('Xi Jinping', 'Sir Keir Starmer'), of the person's country when the text gives one.
     'Zelensky met ...' with no title anywhere in the text: 'President'. A one-word name ('Lee') is too ambiguous."""
-    tokens = [fold_name(t) for t in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", name)]
+    tokens = [fold_name(t) for t in NAME_WORD.findall(name)]
     if len(tokens) < 2:
         return None
     rows = [(len(set(tokens) & set(leader)), office) for leader, iso3, office in _leaders().get(tokens[-1], [])
@@ -307,7 +316,12 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
     if pair is None:
         return
     monarchs_to_their_side(people, pair, texts)  # 'Emperor X' in a story of Japan and a republic: Japan's
+    sides_by_name(people, pair)  # 'Tran Dai Quang' in a story of Viet Nam and Egypt: Viet Nam's
     for person in people:
+        if (person.succeeds is not None and person.succeeds.country is not None and person.country_cue != "explicit"
+                and person.succeeds.country in pair):
+            person.country, person.country_cue = person.succeeds.country, "inferred"  # 'his successor X': his country
+            continue
         if person.country is not None or not person.mentions or (person.role and INTERNATIONAL_ROLE.search(person.role)):
             continue
         first = person.mentions[0]

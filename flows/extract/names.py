@@ -191,7 +191,8 @@ def read_name(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of a name starting at i, or i when there is none."""
     particles = title_lexicon()["particles"]
     j = i
-    while j < len(toks) and j - i < 6:
+    # six words at most, an article or particle not counted: 'Misfir Jon Ali Al Roe Al Lima' is one name of eight
+    while j < len(toks) and (j - i < 6 or j - i - sum(toks[k].text.lower() in particles for k in range(i, j)) < 6):
         if j > i and glued(toks[j - 1], toks[j]):
             break  # a word glued to the name's last ('Ana LimaHigh Commissioner'): the next office, split by _words
         if (len(toks[j].text) == 1 and toks[j].text.isupper() and j + 2 < len(toks) and toks[j + 1].text == "."

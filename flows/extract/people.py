@@ -17,11 +17,14 @@ from flows.extract.persons import Mention, Person, bare_name, known_person, merg
 from flows.extract.person_aliases import alias_spans, note_aliases
 from flows.extract.person_entities import NAME_PAIR, entity_names, inside, prefetch_names
 from flows.extract.person_places import place_noun_after
+from flows.extract.person_succession import inherit, succeeded
 from flows.extract.spouses import spouses
+from flows.extract.title_article import article_offices
 from flows.extract.title_as import as_titles, office_as
 from flows.extract.title_copula import told_titles
 from flows.extract.title_groups import group_members
-from flows.extract.titles import Found, lower_titles, taken_tokens, titles_before_names
+from flows.extract.title_lower import lower_titles
+from flows.extract.titles import Found, taken_tokens, titles_before_names
 from flows.lexicon import read_toml
 
 __all__ = ["Mention", "Person", "fill_from_document", "find_people", "prefetch_names", "known_country", "nearest_country", "resolve_leader_anaphor"]
@@ -97,6 +100,7 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
     if "," in sentence or "(" in sentence:
         # an apposition needs its comma or bracket ('X, the ambassador of ...'): else skip the token scan (speed)
         founds += offices_before_comma(sentence, toks, taken_tokens(founds), countries)
+        founds += article_offices(toks, taken_tokens(founds), people)  # 'the president of B, Jon Roe, signed'
         founds += appositions(toks, taken_tokens(founds), people)
         _share_list_owner(toks, founds)
     elif BARE_APPOSITION.search(sentence):
@@ -224,6 +228,8 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
     if " " not in name and not known_person(name, people):
         name = _given_name_of(name, people) or name
     role, country, cue = f.role, f.country, f.cue
+    if (held_by := succeeded(sentence, start, role, out)) is not None:
+        role, country, cue = inherit(role, country, cue, held_by)  # 'then Speaker A ..., her successor B'
     if country is None and role and (own := _office_country(role)):
         country, cue = own, "explicit"  # 'Pope X': an office only one country has
     if country is None:
@@ -256,6 +262,8 @@ def _record(sentence: str, index: int, toks: list[Tok], f: Found, countries: lis
             person.country, person.country_cue = known, "lexicon"
     if other is not None and other is not person:
         person.counterpart_of = other
+    if held_by is not None and held_by is not person:
+        person.succeeds = held_by
     out.append((person, mention))
 
 

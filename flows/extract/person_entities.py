@@ -23,12 +23,28 @@ def entity_names(sentence: str, toks: list[Tok], founds: list[Found]) -> None:
         return
     starts = {f.start_tok for f in founds}
     for a, b in _candidate_runs(toks, taken_tokens(founds)):
+        if not _reads_as_english(toks[max(0, a - LANGUAGE_REACH):a] + toks[b:b + LANGUAGE_REACH]):
+            continue
         left, right = _window(toks, a, b)
         for start, end in person_spans(sentence[left:right]):
             part = [k for k in range(a, b) if start <= toks[k].start - left < end]
             if len(part) >= 2 and not _not_a_person(sentence, toks, part[0], part[-1] + 1, starts) \
                     and not names_a_thing(toks, a, b):
                 founds.append(Found(part[0], part[-1] + 1, None, None, "none"))
+
+
+ENGLISH_WORDS = frozenset(read_toml("titles.toml")["entity_language"]["english_words"])
+
+
+LANGUAGE_REACH = 6  # tokens either side of a candidate name whose language is tested (a sentence may join two lines)
+
+
+def _reads_as_english(toks: list[Tok]) -> bool:
+    """Whether the words around a candidate name are English enough for the recogniser: fewer than two lower-case
+    words (a caption, 'Jon Roe, Ana Lima'), or one of the common English words among them ('Hallgasd a cikket: ...'
+    has none)."""
+    lower = [t.text for t in toks if t.text.isalpha() and t.text.islower()]
+    return len(lower) < 2 or not ENGLISH_WORDS.isdisjoint(lower)
 
 
 WINDOW = 8  # words either side of a candidate name given to the entity recogniser (its cost grows with the length)
@@ -91,6 +107,10 @@ def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[in
         return True  # a byline ('... By Jon Roe for The Daily'), a photo credit ('(Jon Roe/Agency)')
     if _closes_a_place_list(toks, a) or names_a_place_or_body(toks, a, b):
         return True
+    if toks[b - 1].country is not None and toks[b - 1].country.kind == "name":
+        return True  # 'Agrar Ruritania provides market support': a body named for its country ('Invest Ruritania')
+    if a >= 2 and toks[a - 1].text == ":" and toks[a - 2].country is not None and toks[a - 2].country.kind == "demonym":
+        return True  # '(Ruritanian: Ugna Bordu at Rurit)': a page's title in a language the demonym names
     return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
 
 

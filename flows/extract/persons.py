@@ -25,6 +25,7 @@ class Person:
     counterpart_of: "Person | None" = None
     title_partner: "Person | None" = None  # the other name under one plural title ('Presidents A and B')
     aliases: list[str] = field(default_factory=list)  # 'X, posthumously known as Emperor Y': 'Y' names X too
+    succeeds: "Person | None" = None  # 'his successor X': the person whose office passed to X (their country is X's)
     role_borrowed: bool = False  # the role is the office of the person they are the counterpart of, not their own
 
     @property

@@ -28,6 +28,18 @@ def _of_the_country(toks: list[Tok], index: int) -> tuple[int, str] | None:
     return _past_mention(toks, index + 2), country.iso3
 
 
+def _of_the_institution(toks: list[Tok], index: int) -> tuple[int, list[str], str] | None:
+    """'of the Knesset', 'of the German Bundestag' -> (past it, its words, iso3): a body only one country has
+    (institutions.csv), after its demonym maybe; None otherwise."""
+    k = index + 2
+    if toks[k].country.kind == "demonym" and k + 1 < len(toks) and toks[k + 1].country is not None:
+        k = _past_mention(toks, k)
+    if k >= len(toks) or toks[k].country is None or toks[k].country.kind != "institution":
+        return None
+    end = _past_mention(toks, k)
+    return end, [t.text for t in toks[index:end]], toks[k].country.iso3
+
+
 def of_the_body(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     """'of the Sovereignty Council' -> (past it, its words); None when no body noun closes the capitalised words."""
     end = index + 2
@@ -193,6 +205,10 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
                 if toks[index + 2].country.kind in ("name", "demonym"):
                     of_country = toks[index + 2].country.iso3
                 index, part = body_step
+                words += part
+                continue
+            if (house := _of_the_institution(toks, index)) is not None:
+                index, part, of_country = house  # 'President of the (Ruritanian) Bundestag': a country's own body
                 words += part
                 continue
             country_step = _of_the_country(toks, index)

@@ -1,18 +1,21 @@
-"""Titles before names: 'Deputy Foreign Minister X', 'Brazil's foreign minister X', 'X made his first trip as prime minister'."""
+"""Titles before names: 'Deputy Foreign Minister X', 'Foreign Ministers X of Armenia and Y of Iran' (lower-case offices:
+title_lower.py)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from flows.extract.names import (BODIES, COMPLEMENT_STOP, NAME_HONORIFICS, FUNCTION_CAPS, Tok, _index_of, glued,
+from flows.common.words import alternation
+from flows.extract.names import (BODIES, NAME_HONORIFICS, FUNCTION_CAPS, Tok, _index_of, glued,
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
-from flows.extract.title_complements import of_the_body, read_complement
+from flows.extract.title_complements import read_complement
 from flows.extract.title_epithets import rank_width, skip_bracketed_epithet
+from flows.lexicon import read_toml
 
-# compiled once (speed: a pattern string in a hot function is a cache look-up a call)
-TIME_PREFIX = re.compile(r"(?:then|ex|former)-[A-Z]")
-TIME_MODIFIERS = frozenset({"former", "then", "late", "ex"})  # before an owner's demonym, still part of the office
+# compiled once (speed: a pattern string in a hot function is a cache look-up a call); the time words are rows
+TIME_PREFIX = re.compile(alternation(read_toml("titles.toml")["time_prefixes"]) + "-[A-Z]")  # 'then-President X'
+TIME_MODIFIERS = frozenset(read_toml("titles.toml")["time_modifiers"])  # before an owner's demonym, still the office's
 PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
 
 
@@ -61,8 +64,9 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
     start = index
     while start > 0:
         prev = toks[start - 1]
-        if prev.text in COURTESY_WORDS or glued(prev, toks[start]):
-            break  # 'His Holiness Pope X': no part of the office, nor a name glued to it ('Ana LimaHigh Commissioner')
+        if prev.text in COURTESY_WORDS or prev.text in _one_word_courtesy() or glued(prev, toks[start]):
+            break  # 'His Holiness Pope X', 'HH Sheikh X': no part of the office, nor a name glued to it ('Ana LimaHigh
+            # Commissioner')
         if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
             start -= 1
         elif prev.country is None and TIME_PREFIX.match(prev.text):
@@ -89,6 +93,12 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         else:
             break
     return start
+
+
+@lru_cache(maxsize=1)
+def _one_word_courtesy() -> frozenset[str]:
+    """The forms of address of one word ('HH', 'Dr', 'HE'), as a set (speed: the lexicon's list is of sequences)."""
+    return frozenset(seq[0] for seq in title_lexicon()["courtesy"] if len(seq) == 1)
 
 
 def _body_of_country(toks: list[Tok], k: int) -> int | None:
@@ -161,6 +171,8 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
     if bare_comma and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")", "(")
                                        or of_country_next):
         return None
+    if bare_comma and name_end + 1 < len(toks) and toks[name_end].text == "," and match_seq(toks, name_end + 1, lex["heads"]):
+        return None  # 'met A, Director of Protocol, B, Ambassador of C': B has an office of their own, A is the director
     return name_start, name_end, honorific_at
 
 
@@ -251,146 +263,3 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
             found.append(Found(name_from, name_to, role, owner, "explicit" if owner else "none", shared_title=shared))
         index = names[-1][1]
     return found
-
-
-def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
-    """'Brazil's foreign minister Mauro Vieira', 'Iran's deputy foreign minister for consular affairs, Ali Bigdeli',
-    'the Kenyan trade minister X': a lower-case office after a possessive country or a demonym, then a name;
-    'central bank governor X', 'economist X': with no owner, the country comes from context."""
-    lex = title_lexicon()
-    # every office read here has a lower-case head, found by match_seq(..., lower=True) from a token whose lower
-    # case is a head's first word: a sentence with no such token reads none (skip the per-token owner scan, speed)
-    if _index_of(lex["lower_heads"]).keys().isdisjoint([_untimed(t.text.lower()) for t in toks]):
-        return []
-    found = []
-    names_ending: set[int] = set()
-    for i, tok in enumerate(toks):
-        owner = _office_owner(toks, i, lex)
-        if owner is None:
-            continue
-        country, j = owner
-        h = j
-        while h < len(toks) and _untimed(_opening_lower(toks, h)) in lex["lower_modifiers"] and h - j < 3:
-            h += 1  # 'then-foreign minister X': a time word glued to the modifier
-        n = match_seq(toks, h, lex["lower_heads"], lower=True) or _timed_head(toks, h, lex)
-        if match_seq(toks, j, lex["lower_heads"], lower=True) > max(1, h - j):
-            h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'the first lady, X': a head of two words
-        if not n and h > j and match_seq(toks, h - 1, lex["lower_heads"], lower=True) == 1:
-            h, n = h - 1, 1  # 'deputy chief of the Office X': the last modifier word is the head
-        if not n or not _opening_lower(toks, h)[:1].islower():
-            continue
-        end = _complement_end(toks, h + n)
-        end, country = _posting(toks, i, end, country)
-        k = end + 1 if end < len(toks) and toks[end].text == "," else end
-        start = k
-        if k < len(toks) and toks[k].text in NAME_HONORIFICS:
-            k += 1  # "Qatar's foreign minister, Sheikh Mohammed ..."
-        e = read_name(toks, k)
-        if e - k < 2 or any(x in taken for x in range(start, e)):
-            continue
-        if e in names_ending:
-            continue  # 'his trade minister X': the owner's reading came first
-        names_ending.add(e)
-        role = " ".join(t.text for t in toks[j:end])
-        if country and i > 0 and toks[i].country is not None and toks[i - 1].text.lower() in TIME_MODIFIERS:
-            role = f"{toks[i - 1].text.lower()} {role}"  # 'Former Peruvian president X': a former president
-        found.append(Found(start, e, singular(role), country, "explicit" if country else "none"))
-    return found
-
-
-def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] | None:
-    """Who owns the office that may start after token i, and where the office words start: (ISO3 or None when
-    the country comes from context, index); None when token i opens no lower-case office."""
-    tok = toks[i]
-    if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
-        return toks[i - 1].country.iso3, i + 1
-    if tok.text.lower() in ("his", "her", "their", "its"):
-        return None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
-    if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].text.isupper() and len(toks[i - 1].text) >= 2:
-        return None, i + 1  # "the ABX's head of the Africa office X": a body's office, the country from context
-    if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
-        return tok.country.iso3, i + 1
-    if _untimed(_opening_lower(toks, i)) in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
-        if i > 0 and match_seq(toks, i - 1, lex["lower_heads"], lower=True) >= 2:
-            return None  # 'the secretary general X': the last word of a longer office, not a rank of its own
-        return None, i  # 'central bank governor Elvira Nabiullina', 'her predecessor, Michelle Bachelet'
-    return None
-
-
-def _untimed(text: str) -> str:
-    """A modifier without a time word glued to it ('then-foreign' -> 'foreign', 'ex-trade' -> 'trade')."""
-    # TIME_PREFIX_LOWER needs a hyphen: a token without one is returned as it is, without the regex (speed)
-    return text.split("-", 1)[1] if "-" in text and TIME_PREFIX_LOWER.match(text) else text
-
-
-TIME_PREFIX_LOWER = re.compile(r"(?:then|ex|former)-[a-z]")
-
-
-def _timed_head(toks: list[Tok], h: int, lex: dict) -> int:
-    """A head with a time word glued to its first word ('the death of then-president X', 'ex-ambassador Y'): its
-    length read on the word without the time word, else 0."""
-    text = toks[h].text if h < len(toks) else ""
-    if "-" not in text or not TIME_PREFIX_LOWER.match(text):
-        return 0
-    return match_seq([toks[h]._replace(text=_untimed(text))] + toks[h + 1:h + 4], 0, lex["lower_heads"], lower=True)
-
-
-def _opening_lower(toks: list[Tok], i: int) -> str:
-    """A token's text, in lower case when it opens the sentence: 'Foreign minister Yun Byung-se and ...' opens with
-    the lower-case office 'foreign minister' (the capital is the sentence's), while 'Foreign Minister' is a title."""
-    text = toks[i].text
-    if i == 0 and len(toks) > 1 and toks[1].text[:1].islower():
-        return text.lower()
-    return text
-
-
-def _complement_end(toks: list[Tok], end: int) -> int:
-    """The end of the office once its lower-case complement is read: 'for consular affairs', 'of trade', or a body
-    ('of the Prime Minister's Office')."""
-    if end + 2 < len(toks) and toks[end].text in ("of", "for") and toks[end + 1].text == "the" \
-            and toks[end + 2].country is None:
-        body = of_the_body(toks, end)
-        if body is not None:
-            return body[0]
-    if (end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2]
-            and toks[end + 1].text.islower()):
-        k = end + 1
-        while (k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and k - end <= 4
-               and toks[k].text not in COMPLEMENT_STOP):
-            k += 1
-        end = k  # 'for consular affairs'
-    return end
-
-
-ENVOY_HEADS = frozenset({"ambassador", "envoy", "consul", "commissioner", "representative", "attaché"})
-POSTED_TO = frozenset({"island", "islands", "country", "kingdom", "republic", "court", "region"})
-
-
-def _posting(toks: list[Tok], i: int, end: int, country: str | None) -> tuple[int, str | None]:
-    """An envoy's posting after the office ('its ambassador to Spain, Karima Benyaich'): the office ends after
-    the country posted to, and an 'its'/'their' owner is the country named before, not the one posted to."""
-    if (end + 1 < len(toks) and toks[end].text == "in" and toks[end + 1].country is not None
-            and toks[end - 1].text.lower() in ENVOY_HEADS):
-        posted = toks[end + 1].country  # "Peru's ambassador in Santiago, X": the posting, told with 'in'
-        end += 1
-        while end < len(toks) and toks[end].country is posted:
-            end += 1
-        return end, country
-    if end + 1 < len(toks) and toks[end].text == "to" and toks[end + 1].country is not None:
-        c = toks[end + 1].country
-        end += 1
-        while end < len(toks) and toks[end].country is c:
-            end += 1  # 'its ambassador to Spain, Karima Benyaich'
-        if country is None and toks[i].text.lower() in ("its", "their"):
-            # 'Morocco recalled its ambassador to Spain': the country that owns 'its', not the one posted to
-            owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.iso3 != c.iso3]
-            country = owner[-1] if owner else None
-        return end, country
-    if (end + 2 < len(toks) and toks[end].text == "to" and toks[end + 1].text == "the" and toks[end + 2].text.isalpha()
-            and toks[end + 2].text.islower() and toks[end + 2].text in POSTED_TO):
-        end += 3  # 'its first envoy to the island, Jon Roe': a posting told with a noun
-    if country is None and toks[i].text.lower() == "its":
-        # 'the USSR named its first envoy to the island, Jon Roe': the country named before 'its' owns the office
-        owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.kind in ("name", "historic")]
-        country = owner[-1] if owner else None
-    return end, country

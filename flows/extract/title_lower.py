@@ -1,0 +1,159 @@
+"""Lower-case offices before names: 'Brazil's foreign minister X', 'the Kenyan trade minister X', 'central bank
+governor X', 'his predecessor, X' (split from titles.py, which reads capitalised titles before names)."""
+from __future__ import annotations
+
+import re
+
+from flows.common.words import alternation
+from flows.extract.names import COMPLEMENT_STOP, NAME_HONORIFICS, Tok, _index_of, match_seq, read_name, title_lexicon
+from flows.extract.title_complements import of_the_body
+from flows.extract.titles import TIME_MODIFIERS, Found, singular
+from flows.lexicon import read_toml
+
+SUCCESSION = frozenset(read_toml("titles.toml")["succession_nouns"])
+
+
+def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
+    """'Brazil's foreign minister Mauro Vieira', 'Iran's deputy foreign minister for consular affairs, Ali Bigdeli',
+    'the Kenyan trade minister X': a lower-case office after a possessive country or a demonym, then a name;
+    'central bank governor X', 'economist X': with no owner, the country comes from context."""
+    lex = title_lexicon()
+    # every office read here has a lower-case head, found by match_seq(..., lower=True) from a token whose lower
+    # case is a head's first word: a sentence with no such token reads none (skip the per-token owner scan, speed)
+    if _index_of(lex["lower_heads"]).keys().isdisjoint([_untimed(t.text.lower()) for t in toks]):
+        return []
+    found = []
+    names_ending: set[int] = set()
+    for i, tok in enumerate(toks):
+        owner = _office_owner(toks, i, lex)
+        if owner is None:
+            continue
+        country, j = owner
+        h = j
+        while h < len(toks) and _untimed(_opening_lower(toks, h)) in lex["lower_modifiers"] and h - j < 3:
+            h += 1  # 'then-foreign minister X': a time word glued to the modifier
+        n = match_seq(toks, h, lex["lower_heads"], lower=True) or _timed_head(toks, h, lex)
+        if match_seq(toks, j, lex["lower_heads"], lower=True) > max(1, h - j):
+            h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'the first lady, X': a head of two words
+        if not n and h > j and match_seq(toks, h - 1, lex["lower_heads"], lower=True) == 1:
+            h, n = h - 1, 1  # 'deputy chief of the Office X': the last modifier word is the head
+        if not n or not _opening_lower(toks, h)[:1].islower():
+            continue
+        end = _complement_end(toks, h + n)
+        end, country = _posting(toks, i, end, country)
+        k = end + 1 if end < len(toks) and toks[end].text == "," else end
+        start = k
+        if k < len(toks) and toks[k].text in NAME_HONORIFICS:
+            k += 1  # "Qatar's foreign minister, Sheikh Mohammed ..."
+        e = read_name(toks, k)
+        # one name word is enough after 'his successor' ('followed by visits by his successor Roe'): the office is
+        # the one of the person 'his' refers to (person_succession.py)
+        one_word = e - k == 1 and n == 1 and toks[h].text.lower() in SUCCESSION and toks[i].text.lower() in ("his", "her")
+        if (e - k < 2 and not one_word) or any(x in taken for x in range(start, e)):
+            continue
+        if e in names_ending:
+            continue  # 'his trade minister X': the owner's reading came first
+        names_ending.add(e)
+        role = " ".join(t.text for t in toks[j:end])
+        if country and i > 0 and toks[i].country is not None and toks[i - 1].text.lower() in TIME_MODIFIERS:
+            role = f"{toks[i - 1].text.lower()} {role}"  # 'Former Peruvian president X': a former president
+        found.append(Found(start, e, singular(role), country, "explicit" if country else "none"))
+    return found
+
+
+def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] | None:
+    """Who owns the office that may start after token i, and where the office words start: (ISO3 or None when
+    the country comes from context, index); None when token i opens no lower-case office."""
+    tok = toks[i]
+    if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
+        return toks[i - 1].country.iso3, i + 1
+    if tok.text.lower() in ("his", "her", "their", "its"):
+        return None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
+    if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].text.isupper() and len(toks[i - 1].text) >= 2:
+        return None, i + 1  # "the ABX's head of the Africa office X": a body's office, the country from context
+    if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
+        return tok.country.iso3, i + 1
+    if _untimed(_opening_lower(toks, i)) in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
+        if i > 0 and match_seq(toks, i - 1, lex["lower_heads"], lower=True) >= 2:
+            return None  # 'the secretary general X': the last word of a longer office, not a rank of its own
+        return None, i  # 'central bank governor Elvira Nabiullina', 'her predecessor, Michelle Bachelet'
+    return None
+
+
+def _untimed(text: str) -> str:
+    """A modifier without a time word glued to it ('then-foreign' -> 'foreign', 'ex-trade' -> 'trade')."""
+    # TIME_PREFIX_LOWER needs a hyphen: a token without one is returned as it is, without the regex (speed)
+    return text.split("-", 1)[1] if "-" in text and TIME_PREFIX_LOWER.match(text) else text
+
+
+TIME_PREFIX_LOWER = re.compile(alternation(read_toml("titles.toml")["time_prefixes"]) + "-[a-z]")  # 'then-president X'
+
+
+def _timed_head(toks: list[Tok], h: int, lex: dict) -> int:
+    """A head with a time word glued to its first word ('the death of then-president X', 'ex-ambassador Y'): its
+    length read on the word without the time word, else 0."""
+    text = toks[h].text if h < len(toks) else ""
+    if "-" not in text or not TIME_PREFIX_LOWER.match(text):
+        return 0
+    return match_seq([toks[h]._replace(text=_untimed(text))] + toks[h + 1:h + 4], 0, lex["lower_heads"], lower=True)
+
+
+def _opening_lower(toks: list[Tok], i: int) -> str:
+    """A token's text, in lower case when it opens the sentence: 'Foreign minister Yun Byung-se and ...' opens with
+    the lower-case office 'foreign minister' (the capital is the sentence's), while 'Foreign Minister' is a title."""
+    text = toks[i].text
+    if i == 0 and len(toks) > 1 and toks[1].text[:1].islower():
+        return text.lower()
+    return text
+
+
+def _complement_end(toks: list[Tok], end: int) -> int:
+    """The end of the office once its lower-case complement is read: 'for consular affairs', 'of trade', or a body
+    ('of the Prime Minister's Office')."""
+    if end + 2 < len(toks) and toks[end].text in ("of", "for") and toks[end + 1].text == "the" \
+            and toks[end + 2].country is None:
+        body = of_the_body(toks, end)
+        if body is not None:
+            return body[0]
+    if (end < len(toks) and toks[end].text in ("for", "of") and toks[end + 1:end + 2]
+            and toks[end + 1].text.islower()):
+        k = end + 1
+        while (k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower() and k - end <= 4
+               and toks[k].text not in COMPLEMENT_STOP):
+            k += 1
+        end = k  # 'for consular affairs'
+    return end
+
+
+ENVOY_HEADS = frozenset({"ambassador", "envoy", "consul", "commissioner", "representative", "attaché"})
+POSTED_TO = frozenset({"island", "islands", "country", "kingdom", "republic", "court", "region"})
+
+
+def _posting(toks: list[Tok], i: int, end: int, country: str | None) -> tuple[int, str | None]:
+    """An envoy's posting after the office ('its ambassador to Spain, Karima Benyaich'): the office ends after
+    the country posted to, and an 'its'/'their' owner is the country named before, not the one posted to."""
+    if (end + 1 < len(toks) and toks[end].text == "in" and toks[end + 1].country is not None
+            and toks[end - 1].text.lower() in ENVOY_HEADS):
+        posted = toks[end + 1].country  # "Peru's ambassador in Santiago, X": the posting, told with 'in'
+        end += 1
+        while end < len(toks) and toks[end].country is posted:
+            end += 1
+        return end, country
+    if end + 1 < len(toks) and toks[end].text == "to" and toks[end + 1].country is not None:
+        c = toks[end + 1].country
+        end += 1
+        while end < len(toks) and toks[end].country is c:
+            end += 1  # 'its ambassador to Spain, Karima Benyaich'
+        if country is None and toks[i].text.lower() in ("its", "their"):
+            # 'Morocco recalled its ambassador to Spain': the country that owns 'its', not the one posted to
+            owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.iso3 != c.iso3]
+            country = owner[-1] if owner else None
+        return end, country
+    if (end + 2 < len(toks) and toks[end].text == "to" and toks[end + 1].text == "the" and toks[end + 2].text.isalpha()
+            and toks[end + 2].text.islower() and toks[end + 2].text in POSTED_TO):
+        end += 3  # 'its first envoy to the island, Jon Roe': a posting told with a noun
+    if country is None and toks[i].text.lower() == "its":
+        # 'the USSR named its first envoy to the island, Jon Roe': the country named before 'its' owns the office
+        owner = [t.country.iso3 for t in toks[:i] if t.country is not None and t.country.kind in ("name", "historic")]
+        country = owner[-1] if owner else None
+    return end, country
