@@ -27,6 +27,7 @@ from flows.extract.events import EventRow, EventState, drop_coarser_copies, fami
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
 from flows.extract.organizations import find_memberships
+from flows.extract.page_links import in_spans, link_spans
 from flows.extract.people import Person, fill_from_document, find_people, prefetch_names, resolve_leader_anaphor
 from flows.extract.person_sides import Latter, fill_from_context, fill_from_events, latter_named, opposite_sides
 from flows.extract.person_lists import (facing_unnamed_official, home_side_officials, host_of_visitor,
@@ -118,6 +119,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     prefetch_trade(texts, trade_gate)  # the trade sentences' parse, one batch
     prefetch_event_parses(texts)  # the dependency parse of trigger sentences
     listed = find_listed_visits(doc["text"])  # visits a fact sheet lists under headings
+    links = link_spans(doc["text"])  # 'Read also: ...', other stories' headlines: their acts are not this story's
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
         reading.last_entity = latter_named(sentence.text, sentence_countries, persons, reading.last_entity)
@@ -134,7 +136,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
             listed_line_sides(sentence.start, persons, listed)
             events = drop_heading_visits(sentence.start, events, listed)
         events = mission_sides(sentence.text, sentence_countries, reading.pair, events)  # a consulate in a city of one side: the other's
-        _add_events(events, sentence, reading)
+        _add_events([] if links and in_spans(sentence.start, links) else events, sentence, reading)
         _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
         if persons:
             reading.last_person = max(persons, key=lambda mention: mention[2])[0]

@@ -17,6 +17,10 @@ _WORDS = read_toml("clause_sides.toml")
 # ', which Cordia joined later', ', who had visited Cordia': a relative clause set off by a comma, to the sentence end
 TRAILING_RELATIVE = re.compile(r",\s+" + alternation(read_toml("events.toml")["clause_words"]["relative_pronouns"])
                                + r"\b[^,;]*[.!?]?\s*$", re.I)
+# ', becoming the third pair to do so, along with Cordia': a participle or comparison to the sentence end
+TRAILING_ASIDE = re.compile(r",\s+" + alternation(_WORDS["trailing_openers"], escape=False, longest_first=False)
+                            + r"\b[^;]*$")
+RANK_RESTATED = re.compile(_WORDS["rank_restated"], re.I)
 BRACKET = re.compile(r"\([^()]{1,120}\)")
 # ', a former Cordian colony,' after a word: a description of what it names, closed by a comma; its words hold a
 # lower-case one and no list goes on after it ('Arland, the United States, and Borvia' is a list); no time word or
@@ -34,8 +38,9 @@ def _aside_spans(sentence: str, trigger_start: int, trigger_end: int) -> list[tu
     between commas anywhere, a relative clause that closes the sentence after the trigger."""
     spans = [(m.start(), m.end()) for pattern in (BRACKET, INNER_RELATIVE) for m in pattern.finditer(sentence)]
     spans += [(m.start(1), m.end(1)) for m in APPOSITION.finditer(sentence)]
-    trailing = TRAILING_RELATIVE.search(sentence, trigger_end)
-    spans += [(trailing.start(), len(sentence))] if trailing else []
+    for pattern in (TRAILING_RELATIVE, TRAILING_ASIDE):
+        trailing = pattern.search(sentence, trigger_end)
+        spans += [(trailing.start(), len(sentence))] if trailing else []
     return [(begin, end) for begin, end in spans if not begin <= trigger_start < end]
 
 
@@ -68,3 +73,9 @@ def dates_outside_asides(dates: list[DateMention], sentence: str, trigger_start:
     spans = [(begin, end) for begin, end in _aside_spans(sentence, trigger_start, len(sentence)) if end <= trigger_start]
     outside = [mention for mention in dates if not any(begin <= mention.start < end for begin, end in spans)]
     return outside if outside else dates
+
+
+def rank_restated(sentence: str, trigger_start: int) -> bool:
+    """'Arland and Borvia set up relations on 4 May, becoming the third state to recognise Borvia': the trigger after
+    the rank tells the act before it again."""
+    return RANK_RESTATED.search(sentence, max(0, trigger_start - 100), trigger_start) is not None

@@ -10,6 +10,7 @@ from flows.common.prefilter import gate
 from flows.common.words import alternation, whole_words
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_subclause import in_other_clause
+from flows.extract.event_times import closes_since_phrase
 from flows.lexicon import read_toml
 
 _WORDS = read_toml("events.toml")["date_words"]
@@ -297,14 +298,15 @@ def anchorable(dates: list[DateMention], sentence: str | None = None) -> list[Da
     """Dates an undated later event may take: not an era ('the 1990s') nor a start ('the first since 2021'), nor,
     given the sentence, a day of an 'after/since/before' clause ('after being elected on 17 November, the President
     met ...': the story is not on the 17th) nor a date of what the news follows ('This follows an accord signed in
-    November 2018')."""
+    November 2018') or of an act a 'since the' phrase recalls ('ties grown since the king's visit in May 2015')."""
     if not dates:
         return []  # nothing to keep: skip the frame search over the sentence (speed; the search has no side effect)
     frame = BACKGROUND_FRAME.search(sentence) if sentence is not None else None
     return [mention for mention in dates if not DECADE.search(mention.text)
             and not (SINCE.match(mention.text) and mention.kind == "since")
             and not (frame is not None and mention.start >= frame.end())
-            and not (sentence is not None and in_other_clause(sentence, mention, -1, -1))]
+            and not (sentence is not None and (in_other_clause(sentence, mention, -1, -1)
+                                               or closes_since_phrase(mention, sentence)))]
 
 
 def plan_free(anchors: list[DateMention], rows: list, published: date | None) -> list[DateMention]:

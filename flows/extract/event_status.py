@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from flows.extract import event_roles
+from flows.extract.event_asides import rank_restated
 from flows.extract.event_clause import Clause
+from flows.extract.event_times import length_not_jubilee
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_scope import arrival_reception, being_prepared
 from flows.lexicon import read_toml
@@ -79,10 +81,13 @@ def no_act(hit: Hit, clause: Clause) -> bool:
     """A trigger that tells no act of its own, read from the parse: a feeling about the act told ('expressed his
     pleasure to visit'), or a tally of many ('paid a number of official visits'); or a reception at an arrival
     ('received him at the airport': the visit's protocol, no meeting); or a judgment's object ('hailed the visit as'), or a
-    perfect's count ('has held nine sessions')."""
+    perfect's count ('has held nine sessions'); or a rank that restates the act (', becoming the third to recognise');
+    or a length of years celebrated ('are celebrating 27 years of cooperation': no round count, no jubilee)."""
     sentence = clause.sentence
     return event_roles.felt(sentence, hit.start, hit.end) or event_roles.tally(sentence, hit.start, hit.end) \
         or arrival_reception(hit, sentence, clause.start, clause.end) or _appraised(hit, clause) \
+        or rank_restated(sentence, hit.start) \
+        or (family(hit.event_type) == "anniversary" and length_not_jubilee(hit.text)) \
         or any(count.start() <= hit.end and count.end() >= hit.start  # 'has held nine sessions': a count
                for count in rules()["perfect_tally"].finditer(sentence, clause.start, clause.end))
 

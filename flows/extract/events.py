@@ -26,6 +26,7 @@ from flows.extract.event_since import earlier_firsts
 from flows.extract.event_spans import (anniversary_period, joint_outing, relative_visitor, span_anchor, visit_span,
                                       without_anniversary_years)
 from flows.extract.event_asides import dates_outside_asides, without_asides
+from flows.extract.event_times import no_decade, own_times, undated_told
 from flows.extract.event_coordination import coordinated_instruments, coordinated_visits, own_clause_parties
 from flows.extract.event_unnamed import unnamed_visit_sides
 from flows.extract.event_continued import continued_day, keep_story_day
@@ -243,9 +244,9 @@ def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:
 def _event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMention | None:
     """The trigger's own date: not one after 'since ...ing', nor a relative clause's, nor another participle's."""
     sentence = clause.sentence
-    own = [mention for mention in dates if (mention.start < hit.start or not re.search(
+    own = own_times([mention for mention in dates if (mention.start < hit.start or not re.search(  # 'due in 2025'
         r"\b(?:since|after|before|when|while)\s+\w+ing\b", sentence[hit.end:mention.start]))
-        and not in_other_clause(sentence, mention, hit.start, hit.end)]  # 'after being elected on 17 May': the election's
+        and not in_other_clause(sentence, mention, hit.start, hit.end)], hit.start, hit.end, sentence)  # 'after being elected on 17 May'
     asides = [match.span() for match in RELATIVE.finditer(sentence, clause.start, clause.end)
               if not match.start() <= hit.start < match.end()]
     kept = [mention for mention in own if not any(first <= mention.start < last for first, last in asides)
@@ -341,11 +342,12 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     if family(event_type) == "anniversary" and rules()["anniversary_state"].search(clause.sentence, clause.start, hit.end):
         return None  # 'this year marks the 30th anniversary': a year's state; 'the summit, which marked ...': its occasion
     # 'visit to B from 3 to 5 May': its first day; 'the 40th anniversary of ties (1984-2024)': 2024
-    date_m = visit_span(hit, dates, clause.sentence) or anniversary_period(hit, clause.dates, clause.sentence) \
-        or _event_date(hit, clause, dates)
+    date_m = no_decade(visit_span(hit, dates, clause.sentence) or anniversary_period(hit, clause.dates, clause.sentence)
+                       or _event_date(hit, clause, dates))  # 'throughout the 1990s': a decade is no date
     resolution = date_m.resolution if date_m else None
     if date_m is None and not planned:
-        date_m, resolution = _undated_date(hit, event_type, clause, state)
+        date_m, resolution = (None, None) if undated_told(clause.text, clause.dates, clause.sentence, hit.start, clause.start) \
+            else _undated_date(hit, event_type, clause, state)  # 'Over the following decades, they signed ...': no day
         if date_m is None:
             return None
     inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention
