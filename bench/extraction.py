@@ -4,9 +4,14 @@ Phases, each timed on wall clock and on this process's CPU clock:
 - read: `read_documents` (decode, metadata, Pandera validation), what ingest costs before extraction;
 - split: the extractor's own sentence splitter over every text, the least any extractor must do;
 - regex: one pass of every event trigger pattern over every text, what a naive regex extractor costs;
-- extract: `extract_documents` with the chosen backbone (rules plus spaCy's entity recogniser, flows/extract/nlp.py),
-  after one warm-up document (lexicons, regexes and the model load once a process);
+- extract: `extract_documents` with the chosen backbone (rules plus spaCy's entity recogniser and parse,
+  flows/extract/nlp.py and syntax.py);
 - extract_rules: the same with the rules alone (DYAD_BACKBONE=rules), the figure the backbone is weighed against.
+
+The two extract figures are measured alike: each in a fresh child process of its own (`path_figure`), after the same
+one warm-up document (lexicons, regexes and the model load once a process), over the documents once. Neither path
+finds the other's caches warm (the process's lookup caches, the model's parses): timed in one process one after the
+other, the second pass ran with the first one's caches and looked faster than it is.
 
 `python -m bench.extraction SOURCES_DIR` prints the figures as one JSON line; run it in a child process
 with POLARS_MAX_THREADS=1 so the figure is one core's. `python -m bench.extraction SOURCES_DIR --profile [N]` prints
@@ -42,8 +47,8 @@ def trigger_regex() -> re.Pattern[str]:
 
 
 def measure_extraction(root: Path) -> dict[str, Any]:
-    """Time read, split, regex and extract over every document under root/documents (in this process)."""
-    from flows.extract import extract_documents
+    """Time read, split and regex over every document under root/documents in this process, and each extract path in
+    a fresh child process of its own (path_figure)."""
     from flows.extract.sentences import split_sentences
     from flows.ingest.documents import read_documents
 
@@ -56,19 +61,16 @@ def measure_extraction(root: Path) -> dict[str, Any]:
     from flows.extract.nlp import backbone
 
     chosen = backbone()
-    _, warmup_s, _ = _timed(lambda: extract_documents(documents.head(1)))
-    frames, extract_s, extract_cpu = _timed(lambda: extract_documents(documents))
-    os.environ["DYAD_BACKBONE"] = "rules"
-    try:
-        _, rules_s, rules_cpu = _timed(lambda: extract_documents(documents))
-    finally:
-        os.environ["DYAD_BACKBONE"] = chosen
+    spacy_path, rules_path = _fresh_path(root, chosen), _fresh_path(root, "rules")
+    warmup_s, rows = spacy_path["warmup_s"], spacy_path["rows"]
+    extract_s, extract_cpu = spacy_path["seconds"], spacy_path["cpu_seconds"]
+    rules_s, rules_cpu = rules_path["seconds"], rules_path["cpu_seconds"]
     n = documents.height
     mean_kb = sum(len(t.encode()) for t in texts) / max(n, 1) / 1024
     return {
         "documents": n, "rejected": rejected.height, "mean_kb": round(mean_kb, 2), "sentences": sentences,
         "regex_hits": hits, "warmup_s": round(warmup_s, 3), "backbone": chosen,
-        "rows": {kind: frame.height for kind, frame in frames.items()},
+        "rows": rows, "warmup_rules_s": rules_path["warmup_s"],
         "seconds": {"read": round(read_s, 3), "split": round(split_s, 3), "regex": round(regex_s, 3),
                     "extract": round(extract_s, 3), "extract_rules": round(rules_s, 3)},
         "cpu_seconds": {"read": round(read_cpu, 3), "split": round(split_cpu, 3), "regex": round(regex_cpu, 3),
@@ -80,6 +82,31 @@ def measure_extraction(root: Path) -> dict[str, Any]:
                            {"read": read_cpu, "split": split_cpu, "regex": regex_cpu, "extract": extract_cpu,
                            "extract_rules": rules_cpu}.items()},
     }
+
+
+def path_figure(root: Path, backbone: str) -> dict[str, Any]:
+    """One path's extraction in this process: one warm-up document, then every document once (call it in a fresh
+    process, `_fresh_path`, so that no earlier pass has warmed its caches)."""
+    os.environ["DYAD_BACKBONE"] = backbone  # read at each call (flows/extract/nlp.py): set before any extraction
+    from flows.extract import extract_documents
+    from flows.ingest.documents import read_documents
+
+    paths = sorted(p for p in (root / "documents").iterdir() if p.is_file())
+    documents, _ = read_documents(paths, root)
+    _, warmup_s, _ = _timed(lambda: extract_documents(documents.head(1)))
+    frames, seconds, cpu_seconds = _timed(lambda: extract_documents(documents))
+    return {"backbone": backbone, "warmup_s": round(warmup_s, 3), "seconds": seconds, "cpu_seconds": cpu_seconds,
+            "rows": {kind: frame.height for kind, frame in frames.items()}}
+
+
+def _fresh_path(root: Path, backbone: str) -> dict[str, Any]:
+    """path_figure in a child process of its own, with this process's environment (one core when it is one core's)."""
+    child = python_child("import sys, json; from pathlib import Path; from bench.extraction import path_figure; "
+                         "print(json.dumps(path_figure(Path(sys.argv[1]), sys.argv[2])))", str(root), backbone,
+                         env={"DYAD_BACKBONE": backbone})
+    if child.returncode != 0:
+        raise RuntimeError(f"extraction bench ({backbone}) failed: {child.stderr[-2000:]}")
+    return child.last_json()
 
 
 def extraction_figure(root: Path, timeout: float | None = None) -> dict[str, Any]:

@@ -208,7 +208,9 @@ def _with_a_side(verb: Any, lexicon: dict[str, frozenset[str]]) -> bool:
     """'discussed with the Prime Minister', 'discussed with Ruiz': the other side after 'with'."""
     for prep in (child for child in verb.children if child.dep_ == "prep" and child.lower_ == "with"):
         for noun in (child for child in prep.children if child.dep_ == "pobj"):
-            if noun.ent_type_ in ("PERSON", "GPE", "NORP") or noun.lemma_.lower() in lexicon["counterpart_nouns"]:
+            # the lemma first: the entity type runs the recogniser on the sentence (syntax.entity_type)
+            if noun.lemma_.lower() in lexicon["counterpart_nouns"] or syntax.entity_type(noun) in (
+                    "PERSON", "GPE", "NORP"):
                 return True
     return False
 
@@ -216,7 +218,8 @@ def _with_a_side(verb: Any, lexicon: dict[str, frozenset[str]]) -> bool:
 def _sides_as_subject(verb: Any, lexicon: dict[str, frozenset[str]]) -> bool:
     """'Ruiz and Soto discussed', 'the presidents discussed': two sides as the subject."""
     for subject in (child for child in verb.children if child.dep_ == "nsubj"):
-        if any(child.dep_ == "conj" for child in subject.children) and subject.ent_type_ in ("PERSON", "GPE", "NORP"):
+        if any(child.dep_ == "conj" for child in subject.children) and syntax.entity_type(subject) in (
+                "PERSON", "GPE", "NORP"):
             return True
         if subject.tag_ == "NNS" and subject.lemma_.lower() in lexicon["pair_nouns"]:
             return True

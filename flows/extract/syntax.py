@@ -12,11 +12,16 @@ from __future__ import annotations
 
 from typing import Any
 
-# one pipeline for the names and the parse (nlp.py loads it once); named entities stay on here, so a caller that
-# parses a sentence gets its GPE/NORP/PERSON/DATE spans in the same pass
+# one pipeline for the names and the parse (nlp.py loads it once)
 from flows.extract.nlp import backbone, pipeline
 
 CACHE_SIZE = 4096
+# The entity recogniser is left out of the batch: it costs about as much as all the other pipes together (its own
+# word embedding and a transition model), and only three questions read a parsed sentence's entity types, on a few
+# tokens. `entity_type` runs it on a sentence the first time one of them asks. It reads only the words (not the tags
+# or the parse), so the sentence ends with the same Doc as a run of the whole pipeline.
+NOT_IN_BATCH = ["ner"]
+_RECOGNISED = "dyad_entities"  # Doc.user_data flag: the recogniser has run on this parsed sentence
 
 _DOCS: dict[str, Any] = {}
 
@@ -35,7 +40,7 @@ def prefetch(texts: list[str]) -> None:
         return
     if len(_DOCS) + len(wanted) > CACHE_SIZE:
         _DOCS.clear()
-    for text, doc in zip(wanted, pipeline().pipe(wanted, batch_size=64)):
+    for text, doc in zip(wanted, pipeline().pipe(wanted, batch_size=64, disable=NOT_IN_BATCH)):
         _DOCS[text] = doc
 
 
@@ -46,3 +51,13 @@ def parse(text: str) -> Any | None:
     if text not in _DOCS:
         prefetch([text])
     return _DOCS[text]
+
+
+def entity_type(token: Any) -> str:
+    """A parsed token's entity type (PERSON, GPE, NORP, ...; '' for none), the recogniser run on its sentence now if
+    no question has asked before."""
+    doc = token.doc
+    if not doc.user_data.get(_RECOGNISED):
+        pipeline().get_pipe("ner")(doc)
+        doc.user_data[_RECOGNISED] = True
+    return token.ent_type_

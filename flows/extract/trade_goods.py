@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from flows.extract.products import is_joint_pair, is_listed_product, names_hs_heading, split_products
+from flows.extract.syntax import entity_type
 from flows.lexicon import read_toml
 
 # a list stretch never runs past these: a dash aside, brackets, a quote or a clause break
@@ -244,7 +245,7 @@ def _hangs_off(token: Any, chain: set[int], lex: dict) -> bool:
 
 def _word(doc: Any, token: Any, iso: dict[int, str], start: int) -> str:
     """A token's text; the first word of the sentence in lower case when it is a common noun ('Garment accounted')."""
-    if token.i == 0 == start and token.text[:1].isupper() and not token.text.isupper() and token.ent_type_ in (
+    if token.i == 0 == start and token.text[:1].isupper() and not token.text.isupper() and entity_type(token) in (
             "", "PRODUCT", "NORP"):
         return token.text[:1].lower() + token.text[1:]
     return token.text
