@@ -27,3 +27,15 @@ def is_figure_phrase(item: str) -> bool:
     """Whether a list item is the phrase around a figure ('as against', 'showing a growth', 'm, down from'), not a
     noun phrase naming goods ('tea', 'building materials', 'down jackets')."""
     return _figure_lead().match(item) is not None
+
+
+@lru_cache(maxsize=1)
+def _classification() -> re.Pattern[str]:
+    return re.compile(read_toml("trade.toml")["classification_word"])
+
+
+def names_no_goods(item: str) -> bool:
+    """Whether a list item names no goods: the phrase around a figure, or a lone word that only classes a flow (made
+    up: 'Ruritania's non-oil exports to Freedonia rose': 'non-oil' sorts the exports, it is no product; 'non-ferrous
+    metals' is one)."""
+    return is_figure_phrase(item) or _classification().match(item.strip()) is not None

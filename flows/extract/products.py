@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from flows.common.words import alternation
+from flows.extract.product_hs import hs_code_for, is_listed_product, names_hs_heading
 from flows.extract.trade_lexicon import clause_bit
-from flows.lexicon import read_table, read_toml
+from flows.lexicon import read_toml
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +18,7 @@ def _words() -> dict:
         "lead": re.compile(r"^(?:(?:" + "|".join(data["list_lead"]) + r")\s+)+", re.I),
         "vague": set(data["vague_words"]),
         "generic": set(data["generic_heads"]),
-        "not_goods": set(data["not_goods"]),
+        "not_goods": set(data["not_goods"]) | set(data["abstract_nouns"]),
         "joint_pairs": {tuple(p.split(" and ")) for p in data["joint_pairs"]},
         "fixed_pairs": {tuple(p.split(" and ")) for p in data["fixed_pairs"]},
         "class_words": set(data["class_words"]),
@@ -255,135 +255,6 @@ def cut_list(text: str) -> str:
     m = next((end for end in _words()["end"].finditer(text) if not any(a <= end.start() < b for a, b in inside)), None)
     text = text[: m.start()] if m else text
     return clause_bit("trailing_stop").sub("", text)
-
-
-@lru_cache(maxsize=1)
-def _hs_index() -> tuple[dict[str, str], list[tuple[str, str, int]]]:
-    synonyms = {r["product"].lower(): r["hs_code"] for r in read_table("product_hs.csv")}
-    described = [(r["hscode"], r["description"].lower(), int(r["level"])) for r in read_table("harmonized-system.csv")
-                 if r["level"] in ("2", "4", "6")]
-    return synonyms, described
-
-
-def _stem(word: str) -> str:
-    return word[:5] if len(word) > 5 else re.sub(r"(?:es|s)$", "", word)
-
-
-@lru_cache(maxsize=4096)
-def is_listed_product(product: str) -> bool:
-    """A product named in the synonym table (product_hs.csv), word for word ('poultry', 'portland cement')."""
-    return product.lower().strip() in _hs_index()[0]
-
-
-@lru_cache(maxsize=4096)
-def names_hs_heading(word: str) -> bool:
-    """Whether a single noun is what an HS chapter or heading is about: a description that opens with it ('bananas,
-    including plantains' for 'banana'), not one that only mentions it. 'farm', 'trade' or 'value' open none."""
-    word = word.lower().strip()
-    if not re.fullmatch(r"[a-z]{3,}", word) or {word, word + "s"} & _words()["generic"]:
-        return False
-    opens = re.compile(rf"{re.escape(word)}(?:e?s)?\b")
-    return any(level in (2, 4) and opens.match(text) for _, text, level in _hs_index()[1])
-
-
-@lru_cache(maxsize=1)
-def _hs_joined() -> tuple[str, list[int]]:
-    """Every description of _hs_index()[1] in one string, each after a newline, and where each starts (built once a
-    process, ~2 ms)."""
-    starts, position = [], 0
-    for _, text, _ in _hs_index()[1]:
-        starts.append(position + 1)
-        position += 1 + len(text)
-    return "".join("\n" + text for _, text, _ in _hs_index()[1]), starts
-
-
-HS_TEXT_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1)
-def _hs_words() -> tuple[list[str], list[tuple[int, int]]]:
-    """Every word of every description of _hs_index()[1], sorted, each with (row, start): the words that open with
-    a stem are one bisect away (~0.15 s to build, so only once a process has looked up FIND_STEMS stems)."""
-    entries = sorted((match.group(), row, match.start()) for row, (_, text, _) in enumerate(_hs_index()[1])
-                     for match in HS_TEXT_WORD.finditer(text))
-    return [word for word, _, _ in entries], [(row, start) for _, row, start in entries]
-
-
-FIND_STEMS = 200  # stems looked up by str.find (~0.7 ms each) before the word index (_hs_words) pays
-_stems_found = 0
-
-
-@lru_cache(maxsize=None)
-def _word_starts(stem: str) -> dict[int, int]:
-    r"""Row of _hs_index()[1] -> where r'\bSTEM\w*' first matches in its description, for the rows it matches, in
-    the table's order. A stem is letters (HS_WORD), so the pattern matches where the stem stands after a non-word
-    character or at the text's start (a newline in the joined string). Why: hs_code_for ran the pattern of each of a
-    product's words over every description holding the head's stem (~2 ms a product); a stem's rows are the same for
-    every product, and str.find over the joined descriptions finds them in ~0.7 ms once a process (a regex opening
-    with \b gets no fast literal scan: ~20 ms); past FIND_STEMS stems, a bisect in the sorted words (_hs_words).
-    The two give the same rows and starts (a word the stem opens is a place r'\bSTEM' matches, and back).
-    Why the two: the index costs ~0.15 s to build, more than a short run's few stems."""
-    if not (stem.isascii() and stem.isalpha()):  # never from HS_WORD; the pattern itself, row by row
-        pattern = re.compile(rf"\b{re.escape(stem)}\w*")
-        found = ((row, pattern.search(text)) for row, (_, text, _) in enumerate(_hs_index()[1]))
-        return {row: match.start() for row, match in found if match is not None}
-    global _stems_found
-    _stems_found += 1
-    out: dict[int, int] = {}
-    if _stems_found > FIND_STEMS:  # a long run: the sorted words, where the stem opens a word
-        words, where = _hs_words()
-        for index in range(bisect_left(words, stem), len(words)):
-            if not words[index].startswith(stem):
-                break
-            row, start = where[index]
-            if start < out.get(row, start + 1):
-                out[row] = start
-        return dict(sorted(out.items()))
-    joined, starts = _hs_joined()
-    at = joined.find(stem)
-    while at >= 0:
-        before = joined[at - 1]  # at >= 1: the string opens with a newline
-        if not (before.isalnum() or before == "_"):  # sre's \w is str.isalnum() or '_'
-            row = bisect_right(starts, at) - 1
-            if row not in out:
-                out[row] = at - starts[row]
-        at = joined.find(stem, at + 1)
-    return out
-
-
-HS_WORD = re.compile(r"[a-z]{3,}")
-IES_END = re.compile(r"ies$")
-S_END = re.compile(r"(?<!s)s$")
-
-
-@lru_cache(maxsize=4096)
-def hs_code_for(product: str) -> str | None:
-    """An HS chapter or heading for a product: the synonym table first, then the HS descriptions word by word
-    (cached: a pure function of the text over lexicons read once a process, and lists repeat their goods)."""
-    synonyms, _ = _hs_index()
-    key = clause_bit("hs_key_modifier").sub("", product.lower().strip())
-    for candidate in (product.lower(), key):
-        if candidate in synonyms:
-            return synonyms[candidate] or None
-    words = HS_WORD.findall(key)
-    if not words:
-        return None
-    generic = _words()["hs_generic"]
-    head = next((w for w in reversed(words) if w not in generic), words[-1])  # 'air defence systems' -> 'defence'
-    singular = IES_END.sub("y", head) if head.endswith("ies") else S_END.sub("", head)
-    # the rows each word's r'\bSTEM\w*' matches, and where the head's first matches (see _word_starts)
-    matched = [_word_starts(_stem(w)) for w in words]
-    described = _hs_index()[1]
-    best = None
-    for row, first in matched[words.index(head)].items():
-        code, text, level = described[row]
-        hits = sum(1 for starts in matched if row in starts)
-        score = (-hits, first > 0, {4: 0, 2: 1, 6: 2}[level], len(text))
-        if best is None or score < best[0]:
-            best = (score, code[:4])
-    if best:
-        return best[1]
-    return synonyms.get(head) or synonyms.get(singular) or None
 
 
 def known_capitalised(product: str) -> str:

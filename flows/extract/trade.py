@@ -8,7 +8,7 @@ from functools import lru_cache
 from flows.common.prefilter import gate
 from flows.common.words import whole_words
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
-from flows.extract.product_shape import is_figure_phrase
+from flows.extract.product_shape import names_no_goods
 from flows.extract.products import hs_code_for, known_capitalised, mark_inner, split_products, unmark, without_unit
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         goods_clause, originating, pay_with, relies)
@@ -17,14 +17,16 @@ from flows.extract.trade_discourse import (ANSWER_WINDOW, GROWTH_HEAD, answer_pr
                                             driven_goods, growth_of_last_flow, plural_demonyms, question_flow)
 from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
                                        figure_then_list, home_country, market_for_claims, oriented, FLOW_WORD)
-from flows.extract.trade_ranked import ranked_claims
+from flows.extract.trade_ranked import owned_goods_agent, ranked_claims
 from flows.extract.trade_of_which import of_which_claims
 from flows.extract.trade_verbs import BASKET, REVERSED, elsewhere_at, verb_claims
 from flows.lexicon import read_toml
 from flows.extract.trade_partner_with import partner_with_claims
 from flows.extract.trade_share import share_claims
+from flows.extract.trade_share_goods import share_goods_claims
 from flows.extract.trade_flows import ANAPHOR_TARGET, LAST_FLOW, flow_noun_claims, named_flow
 from flows.extract.trade_lexicon import clause_bit, trade_lexicon
+from flows.extract.trade_labels import bracket_goods, label_flow, label_goods
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b(?!\s+(?:include[sd]?|consist(?:s|ed)?\s+(?:\w+ly\s+)?of|compris(?:e|es|ed)|(?:are|were)\s+(?:mainly|mostly|largely|chiefly))\b))|,\s+so\s+|\s+and\s+(?=(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\s+(?!(?:of|to|from|and|or|include[sd]?|rose|fell|grew)\b)\w)"
                           r"|,\s+(?=(?:it|they)\s+(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\b)"
@@ -46,6 +48,7 @@ class TradeState:
     current: tuple[str, str] | None = None  # the flow the text speaks of now (set even by a flow with no goods)
     flow_left: int = 0  # sentences after the last trade word in which a country-less list still belongs to it
     abroad: bool = False  # the flow told last goes to or comes from a place that is no country ('exports to the Gulf')
+    label: tuple[str, str] | None = None  # a labelled line's flow whose goods were cut off into the next sentence
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,9 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         parsed = _parsed(sentence, countries, state) if not state.abroad else []
         return _finish(sentence, [(c.exporter, c.importer, c.product) for c in parsed], countries, state) if parsed else []
     countries = [c for c in countries if not is_historic(c.iso3)]
+    labelled = _labelled(sentence, countries, state)
+    if labelled is not None:
+        return labelled
     claims = _clause_claims(sentence, countries, state)
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
@@ -160,6 +166,9 @@ def _told_before(sentence: str, countries: list[CountryMention], state: TradeSta
     """(trade word present, claims) of the readings that lean on sentences before: the answer to a question, goods
     credited along the last flow, a country-less list under the current flow. Claims None: read the sentence itself.
     Moves the state's flow window on (a trade word reopens it), in this order, because the readings depend on it."""
+    label, state.label = state.label, None
+    if label is not None and not countries and bracket_goods(sentence):
+        return True, _on_flow(bracket_goods(sentence), label, state)  # the label line's goods, cut off after its figure
     answered = _answer(sentence, countries, state)
     if answered is not None:
         return True, answered
@@ -172,6 +181,24 @@ def _told_before(sentence: str, countries: list[CountryMention], state: TradeSta
         if listed is not None:
             return hinted, listed
     return hinted, None
+
+
+def _labelled(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim] | None:
+    """A basic-data line 'Exports to B: X, Y' (trade_labels): its goods on the label's flow, the page's other side
+    filling the side the label leaves out; a label with a figure only keeps its flow for a bracket cut off after it.
+    None when the sentence is no labelled line."""
+    labelled = label_flow(sentence, countries)
+    if labelled is None or state.pair is None:
+        return None
+    (exporter, importer), value = labelled
+    flow = (exporter or other_side(state.pair, importer), importer or other_side(state.pair, exporter))
+    goods = label_goods(value)
+    if not all(flow) or flow[0] == flow[1]:
+        return None
+    if not goods:
+        state.label = flow  # (the sentence is read as usual too: 'Exports to B: $5m' still names the flow the text is on)
+        return None
+    return _finish(sentence, [(*flow, g) for g in goods], countries, state)
 
 
 def _clause_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[tuple[str | None, str | None, str]]:
@@ -209,6 +236,8 @@ def _frames(sentence: str, c_start: int, c_end: int, inside: list[CountryMention
             + originating(sentence, c_start, c_end, inside)
             + pay_with(sentence, c_start, c_end, inside) + access_or_listed(sentence, c_start, c_end, inside)
             + market_for_claims(sentence, c_start, c_end, inside) + ranked_claims(sentence, c_start, c_end, inside)
+            + owned_goods_agent(sentence, c_start, c_end, inside)
+            + share_goods_claims(sentence, c_start, c_end, inside, state.pair)
             + (growth_of_last_flow(sentence, c_start, c_end, inside) if state.last_flow else []))
 
 
@@ -252,7 +281,7 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
         if importer is None and exporter is not None:
             importer = other_side(state.pair, exporter)
         if not product or not exporter or not importer or exporter == importer or clause_bit("name_word").search(product) \
-                or is_figure_phrase(product):
+                or names_no_goods(product):
             continue  # a capitalised word is a name or a title, not a product (acronyms such as LPG are); a figure's phrase is none
         hs = hs_code_for(product)
         keys = {(exporter, importer, _product_key(product))} | ({(exporter, importer, hs)} if hs and len(hs) >= 4 else set())
@@ -331,7 +360,7 @@ def _on_flow(products: list[str], flow: tuple[str, str], state: TradeState) -> l
     out = []
     for product in map(unmark, products):
         key = (*flow, _product_key(product))
-        if key in state.seen or clause_bit("name_word").search(product) or is_figure_phrase(product):
+        if key in state.seen or clause_bit("name_word").search(product) or names_no_goods(product):
             continue  # a name or a title ('Mr'), or the phrase around a figure ('down from'), names no goods
         state.seen.add(key)
         out.append(TradeClaim(flow[0], flow[1], product, hs_code_for(product)))

@@ -115,7 +115,11 @@ def growth_of_last_flow(sentence: str, c_start: int, c_end: int, inside: list[Co
 # whose sales carried a flow the sentence names move along it
 DRIVEN_BY = re.compile(r",?\s+(?:driven|led|boosted|fu?elled|helped|lifted)\s+(?:(?:in\s+part|partly|largely|mainly|mostly)\s+)?by\s+"
                        r"(?:(?:\w+ly|significant|strong|sharp|higher|large|big|record|solid)\s+)*(?:increases?|growth|gains?|rises?|"
-                       r"jumps?)\s+in\s+(?:the\s+)?(?P<list>[^.;:]{2,160}?)\s+(?:sales|exports|shipments)\b", re.I)
+                       r"jumps?)\s+in\s+(?:the\s+)?(?P<list>[^.;:]{2,160}?)\s+(?:sales|exports|shipments)\b"
+                       # ('..., driven by sales of X and Y, as well as Z': the goods after the flow noun, to the end)
+                       r"|,?\s+(?:driven|led|boosted|fu?elled|helped|lifted)\s+(?:(?:in\s+part|partly|largely|mainly|mostly)\s+)?by\s+"
+                       r"(?:(?:the|higher|strong|increased|rising)\s+)?(?:sales|exports|shipments)\s+of\s+(?P<tail>[^.;:]{2,160}?)\s*(?:[.;:]|$)",
+                       re.I)
 
 
 # 'Ghana's exports to Togo rose 20 percent as cocoa and timber exports grew': the same, told by a clause of reason
@@ -129,7 +133,7 @@ def driven_goods(sentence: str) -> list[str]:
     '... as X exports grew')."""
     m = DRIVEN_BY.search(sentence)
     if m:
-        return split_products(m.group("list"))
+        return split_products(m.group("list") or cut_list(m.group("tail")))
     grew = GREW_AS.search(sentence)
     if not grew:
         return []

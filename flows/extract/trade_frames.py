@@ -33,6 +33,8 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
             # 'the largest buyer of Kenya's tea': the possessive owns the goods, as a demonym does
             pos = dem.end + clause_bit("possessive_mark").match(sentence[dem.end:]).end()
         listed = cut_list(sentence[pos:c_end])
+        if _for_elsewhere(sentence, pos + len(listed), inside):
+            continue  # 'A, a source of X and Y for the whole world': goods for no partner, no claim
         products = split_products(listed)
         buyer = m.group("kind").lower() in trade_lexicon()["buyer_agents"]
         other = (dem.iso3 if dem is not None and (dem.kind == "demonym" or dem.possessive)
@@ -42,6 +44,14 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
         for p in products:
             out.append((other, agent, p) if buyer else (agent, other, p))
     return out
+
+
+def _for_elsewhere(sentence: str, end: int, inside: list[CountryMention]) -> bool:
+    """Whether an agent noun's goods are told as meant for a place that is no country ('a supplier of X to Europe',
+    'a source of X for the world')."""
+    lex = trade_lexicon()
+    m = lex["elsewhere"].match(sentence, end) or lex["for_elsewhere"].match(sentence, end)
+    return m is not None and not any(end <= c.start < m.end() for c in inside)
 
 
 def _partner_after(sentence: str, end: int, c_end: int, inside: list[CountryMention], buyer: bool) -> str | None:

@@ -60,6 +60,9 @@ def trade_lexicon() -> dict:
                                 + r"|worldwide|abroad|overseas|elsewhere)\b"
                                 # 'from the Gulf state', 'to the European country': an epithet of a country
                                 r"(?!(?:\s+[\w-]+){0,2}\s+(?:state|country|nation|kingdom|emirate|republic)\b)", re.I),
+        # 'a source of X for the world', 'a supplier of X for the region': goods meant for a place that is no country
+        "for_elsewhere": re.compile(r"\s*,?\s*for\s+(?:(?:the\s+)?(?:whole|entire)\s+world|(?:the\s+)?" + alternation(data["elsewhere"], escape=False) + ")"
+                                    + r"\b", re.I),
         # 'Cocoa strong, timber weak: Ruritanian exports to Freedonia ...': a headline's goods with their verdicts
         "headline": re.compile(r"^\W*(?P<list>(?:[\w-]+\s+){1,2}?" + words("headline_verdicts") + r"(?:\s*(?:,|;|\band\b)\s*"
                                r"(?:[\w-]+\s+){1,2}?" + words("headline_verdicts") + r")*)\s*:\s*$", re.I),

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention
-from flows.extract.products import cut_list, split_products
+from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.extract.trade_lexicon import clause_bit, country_at, lower_first
 from flows.lexicon import read_toml
 
@@ -77,3 +77,19 @@ def _goods_first(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
         return []  # no partner after the rank, or a country among the goods (its own flow: trade_flows)
     goods = split_products(cut_list(lower_first(sentence[c_start:m.start()])))
     return [(None, partner.iso3, g) if m.group("kind").lower() == "export" else (partner.iso3, None, g) for g in goods]
+
+
+def owned_goods_agent(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:
+    """'A is B's biggest tea supplier': (A, B, tea); 'A is B's main wheat buyer': (B, A, wheat). The owner of the
+    agent noun is its partner, the goods stand between the rank and the noun and must read as goods ('B's largest
+    trading partner', 'B's main export market' name none)."""
+    out = []
+    for first in inside:
+        verb = None if first.possessive else clause_bit("owned_rank_verb").match(sentence, first.end, c_end)
+        second = country_at(inside, verb.end(), 1) if verb else None
+        m = clause_bit("owned_goods_agent").match(sentence, second.end, c_end) if second and second.possessive else None
+        if m is None or second.iso3 == first.iso3 or not hs_code_for(m.group("goods")) \
+                or clause_bit("ranked_export_side").match(m.group("goods")) or clause_bit("ranked_import_side").match(m.group("goods")):
+            continue
+        out.append((first.iso3, second.iso3, m.group("goods")) if m.group("seller") else (second.iso3, first.iso3, m.group("goods")))
+    return out

@@ -14,6 +14,7 @@ from flows.extract.trade_lexicon import trade_lexicon
 from flows.lexicon import read_toml
 
 ITEM_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)")
+POSSESSIVE_LEAD = re.compile(r"^(?:[’']s?)?\s*")
 SUBJECT_GAP = re.compile(r"\s+(?:(?:alone|also|still|now|currently|\w+ly)\s+)?$", re.I)
 
 
@@ -47,7 +48,8 @@ def share_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMe
         while (m := item.match(sentence, pos, c_end)) is not None:
             owner = next((c for c in inside if m.start("body") <= c.start < m.end("body") and c.possessive), None)
             buyer = owner.iso3 if owner else buyer  # ('..., and half of its wheat purchases': the buyer named before)
-            body = flow.match(sentence[owner.end if owner else m.start("body"):m.end("body")].lstrip("’'s "))
+            # (the owner's possessive mark only: 'B's salmon exports' keeps the 's' of 'salmon')
+            body = flow.match(POSSESSIVE_LEAD.sub("", sentence[owner.end if owner else m.start("body"):m.end("body")]))
             if body and body.group("noun").lower() in sales:
                 if owner is not None and v.group(0).strip().lower() in part_verbs:
                     goods = _without_gap(body.group("rest"))
