@@ -32,6 +32,7 @@ _JOIN_RX = re.compile(_ROWS["item_join"].replace("{name}", _TITLE))
 YEAR_GROUPS: dict[str, re.Pattern[str]] = {form: re.compile(_ROWS[form]) for form in ("bracket", "in", "comma")}
 _YEAR_RX = re.compile(_ROWS["year"])
 _MONTH_BEFORE_RX = re.compile(_ROWS["month_before"])
+_MONTH_NUMBER_RX = re.compile(_ROWS["month_number_before"])
 _OPENERS = frozenset(_ROWS["item_openers"])
 _CLOSERS = frozenset("])")
 
@@ -71,14 +72,17 @@ def year_groups(text: str, start: int, end: int, after_name: Callable[[int], boo
 def item_dates(group: re.Match[str], name: str = "years") -> list[tuple[int, int, int, int | None]]:
     """(start, end, year, month or None) of each year of an item's year group, in text order; a month name right
     before a year is its month and the date starts there ('(March 1990 and 1995)' -> March 1990, 1995; 'APEC
-    2004' is a year)."""
+    2004' is a year), and so is a month's number before a slash ('(5/2003)' -> May 2003)."""
     out: list[tuple[int, int, int, int | None]] = []
     base, written = group.start(name), group.group(name)
     for year in _YEAR_RX.finditer(written):
         start, month = base + year.start(), None
         word = _MONTH_BEFORE_RX.search(written, 0, year.start())
+        number = _MONTH_NUMBER_RX.search(written, 0, year.start())
         if word is not None and word.group(1).lower() in _MONTHS:
             start, month = base + word.start(), _MONTHS[word.group(1).lower()]
+        elif number is not None and 1 <= int(number.group(1)) <= 12:  # '(5/2003)': May 2003
+            start, month = base + number.start(), int(number.group(1))
         out.append((start, base + year.end(), int(year.group()), month))
     return out
 

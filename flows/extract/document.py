@@ -14,6 +14,8 @@ from flows.common.dates import (DateContext, could_have_date, document_days, doc
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
 from flows.extract.event_lists import ListedVisit, find_listed_visits, named_year_visits, visit_lists
+from flows.extract.event_list_heads import carried_lists
+from flows.extract.event_factbox import BoxedAct, boxed_relations
 from flows.extract.list_repeats import told_before
 from flows.extract.list_people import drop_heading_visits, listed_line_sides, share_visitor_side
 from flows.extract.event_missions import mission_sides
@@ -119,6 +121,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     prefetch_trade(texts, trade_gate)  # the trade sentences' parse, one batch
     prefetch_event_parses(texts)  # the dependency parse of trigger sentences
     listed = find_listed_visits(doc["text"])  # visits a fact sheet lists under headings
+    carried = carried_lists(sentences, countries, doc["text"], pair)  # items whose list head is a sentence before
     links = link_spans(doc["text"])  # 'Read also: ...', other stories' headlines: their acts are not this story's
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
@@ -129,7 +132,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
                                                     events), published)
         fill_from_events(events, persons, sentence.text, reading.last_entity)
         fill_from_context(sentence.text, sentence_countries, persons)
-        visit_list = visit_lists(sentence.text, sentence_countries, reading.pair)  # visitors, each with their years
+        visit_list = visit_lists(sentence.text, sentence_countries, reading.pair) + carried.get(sentence.index, [])
         events = named_year_visits(sentence.text, sentence_countries, reading.pair, events, visit_list)
         share_visitor_side(sentence.text, visit_list, persons)
         if listed:  # a visits section's items and heading
@@ -143,11 +146,13 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     for line, claims in headline_claims(heading, pair):  # 'Cocoa strong, timber weak: A's exports to B ...'
         _add_trade(claims, line, reading)
     _add_people(sentences, texts, countries, reading)
+    boxed = boxed_relations(doc["text"]) if pair else []  # 'Diplomatic Relations:' over 'Established May 1921'
+    _add_boxed(doc["text"], boxed, len(sentences), pair, reading)
     out = reading.out
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
     rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day
     out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_worked_out_copies(drop_coarser_copies(rows))))
-    _add_listed_visits(doc["text"], listed, len(sentences), reading)  # after: a listed year is its own visit, not a copy
+    _add_listed_visits(doc["text"], listed, len(sentences) + len(boxed), reading)  # after: a listed year is its own visit, not a copy
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
     return out
@@ -212,6 +217,16 @@ def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) ->
             "status": event.status, "symmetric": event.symmetric, "trigger": event.trigger, "summary": summary(event),
             "participants": event.participants,
         })
+
+
+def _add_boxed(text: str, boxed: list[BoxedAct], sentence_count: int, pair: tuple[str, str] | None,
+               reading: Reading) -> None:
+    """Acts a fact box gives under its label (flows/extract/event_factbox.py), between the document's two countries;
+    each label and value is its own evidence, numbered after the document's sentences."""
+    for k, act in enumerate(boxed):
+        line = Sentence(sentence_count + k, act.start, act.end, text[act.start:act.end])
+        _add_events([EventRow(act.event_type, pair[0], pair[1], 0, len(line.text), line.text, act.date, "explicit",
+                              "occurred", True, None)], line, reading)
 
 
 def _add_listed_visits(text: str, listed: list[ListedVisit], sentence_count: int, reading: Reading) -> None:

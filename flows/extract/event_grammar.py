@@ -29,6 +29,30 @@ BETWEEN_OPEN = re.compile(r"\bbetween\s+[^;:,]+,[^;:,]+$", re.I)  # 'between <ti
 
 
 @lru_cache(maxsize=1)
+def _dated_instrument() -> dict[str, re.Pattern[str]]:
+    """clause_sides.toml coordinated_instrument (the words between one dated instrument and the next date), its
+    instrument nouns and clause verbs, a year closing the words before a seam, and the next year after it."""
+    rows = read_toml("clause_sides.toml")
+    return {"items": re.compile(rows["coordinated_instrument"], re.I), "noun": re.compile(rows["instrument_noun"], re.I),
+            "verb": re.compile(rows["clause_verb"], re.I), "before": re.compile(rows["year_before_seam"]),
+            "after": re.compile(rows["year_after_seam"])}
+
+
+def dated_instrument_seam(sentence: str, start: int, end: int) -> bool:
+    """Whether ', and' at start..end joins two dated instruments of one signing ('a pact on ports in 1999, and an
+    accord on rail in 2003'): a year right before, closing an item that names an instrument, and only an instrument
+    and its preposition up to the next year, no verb of its own ('..., and an accord was signed in 2003')."""
+    rx = _dated_instrument()
+    if rx["before"].search(sentence, max(0, start - 8), start) is None:
+        return False
+    item = sentence[max(0, start - 160):start].rsplit(",", 1)[-1]
+    year = rx["after"].search(sentence, end, end + 160)
+    if year is None or rx["noun"].search(item) is None or rx["verb"].search(sentence, end, year.start()):
+        return False
+    return rx["items"].search(sentence[start:year.start()]) is not None
+
+
+@lru_cache(maxsize=1)
 def DATE_TAIL() -> re.Pattern:  # noqa: N802 - read like the module's other patterns
     """events.toml date_tail: what may follow ', and' without opening a clause."""
     return re.compile(read_toml("events.toml")["date_tail"])
@@ -114,6 +138,8 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
         if match.group(0).startswith(",") and match.group(0).lstrip(", \t").startswith("and") \
                 and DATE_TAIL().match(sentence, match.end()):  # match(): anchored at the join
             continue  # 'visited Borvia on 3 May 2011, and on 9 July 2015.': one more date of the same act
+        if match.group(0).startswith(",") and dated_instrument_seam(sentence, match.start(), match.end()):
+            continue  # 'a pact on ports in 1999, and an accord on rail in 2003': one more instrument of the signing
         if match.start() > cursor:
             spans.append((cursor, match.start()))
         cursor = match.end()

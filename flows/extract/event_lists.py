@@ -101,7 +101,7 @@ def find_listed_visits(text: str) -> list[ListedVisit]:
 def _named_words() -> dict:
     data = read_toml("events.toml")["year_lists"]
     return {"noun": re.compile(data["named_noun"], re.I), "host": re.compile(data["named_host"], re.I), "verb": re.compile(data["named_verb"], re.I), "target": re.compile(data["named_target"], re.I),
-            "actor": re.compile(data["named_actor"], re.I),
+            "actor": re.compile(data["named_actor"], re.I), "office_item": re.compile(data["office_item"]),
             "items": int(data["named_items"])}
 
 
@@ -185,8 +185,11 @@ def _within(row: EventRow, first: int, last: int) -> bool:
 
 
 def _items(sentence: str, start: int, end: int, countries: list[CountryMention]) -> list[re.Match]:
-    """The visitors' year groups between start and end, each right after a person's name, in text order."""
-    return year_groups(sentence, start, end, lambda at: _after_name(sentence, at, countries))
+    """The visitors' year groups between start and end, each right after a person's name or an office alone at a
+    seam of the list ('..., Minister of culture (1996)'), in text order."""
+    office = _named_words()["office_item"]
+    return year_groups(sentence, start, end, lambda at: _after_name(sentence, at, countries)
+                       or office.search(sentence, max(start, at - 60), at) is not None)
 
 
 def _subject_lists(sentence: str, countries: list[CountryMention],
@@ -242,3 +245,8 @@ def _year_rows(sentence: str, items: list[re.Match], sides: tuple[str, str], tri
             out.append(EventRow("official_visit", sides[0], sides[1], 0, len(sentence), trigger.group().strip(),
                                 mention, "explicit", "occurred", False, None, trigger_start=trigger.start()))
     return out
+
+
+# the readers of a list's sides and items, for a list whose head is in an earlier sentence (event_list_heads.py)
+list_sides = _sides
+list_items = _items

@@ -59,6 +59,13 @@ def parse_day_month_to_day_month(ctx: DateContext, m: re.Match[str], s: str) -> 
                                    read_day(m[f"{name}_d2"]), read_month(m[f"{name}_m2"])))
 
 
+def parse_month_day_to_month_day(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
+    """'August 29 to September 6, 2024', 'from May 30 - June 2'."""
+    name = "month_day_to_month_day"
+    return safe(lambda: _day_range(ctx, m, s, name, read_day(m[f"{name}_d1"]), read_month(m[f"{name}_m1"]),
+                                   read_day(m[f"{name}_d2"]), read_month(m[f"{name}_m2"])))
+
+
 def parse_days_of_month(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
     """'5-6 June', '14 to 16 March 2021'."""
     month = read_month(m["days_of_month_m"])
@@ -281,6 +288,7 @@ def _names_something(m: re.Match[str], s: str, start: int) -> bool:
 HANDLERS: dict[str, Handler] = {
     "iso_date": parse_iso_date, "numeric_date": parse_numeric_date,
     "day_month_to_day_month": parse_day_month_to_day_month, "days_of_month": parse_days_of_month,
+    "month_day_to_month_day": parse_month_day_to_month_day,
     "month_days": parse_month_days, "month_range": parse_month_range, "day_month_year": parse_day_month_year,
     "month_day_year": parse_month_day_year, "month_year": parse_month_year, "month_edge": parse_month_edge,
     "part_of_year": parse_part_of_year, "year_edge": parse_year_edge, "year_range": parse_year_range,
