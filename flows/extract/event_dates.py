@@ -8,6 +8,7 @@ from flows.common.dates import DateMention, shift_date
 from flows.common.dates.resolved import read_number
 from flows.common.prefilter import gate
 from flows.common.words import alternation, whole_words
+from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_subclause import in_other_clause
 from flows.extract.event_times import closes_since_phrase
@@ -341,3 +342,16 @@ def measured_from(rows: list, clause: str, clause_start: int) -> list:
                                    anchor.precision, "relative", f"{match.group(0)} '{anchor.text}'")
             row.resolution, row.inherited = "relative", False
     return rows
+
+
+def shared_date(clause: Clause, dates: list[DateMention]) -> DateMention | None:
+    """The written date that closes the clause before a ', and' ('A shipping board came into being in 2001, and a
+    pact was signed.'): the second clause, with no date of its own, tells an act of the same date; None otherwise."""
+    before = [mention for mention in dates if mention.end <= clause.start]
+    if not before:
+        return None
+    last = max(before, key=lambda mention: mention.end)
+    if last.value is None or last.kind != "point" or last.resolution != "explicit" \
+            or not rules()["shared_date_join"].fullmatch(clause.sentence, last.end, clause.start):
+        return None
+    return last

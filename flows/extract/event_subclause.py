@@ -52,9 +52,19 @@ def _governing_verb(token: Any) -> Any | None:
 def _other_time_clause(verb: Any, words: frozenset[str] = OTHER_TIME) -> bool:
     """The verb heads a clause opened by one of `words` ('after/since/before ...': a 'mark' child, or the verb is the
     complement of such a preposition: 'since being sworn in')."""
+    if _nominal_gerund(verb):
+        return False  # 'After the wreath laying at the memorial on Saturday, they held talks': a noun, not a clause
     if any(child.dep_ == "mark" and child.lower_ in words for child in verb.children):
         return True
     return verb.dep_ == "pcomp" and verb.head.lower_ in words
+
+
+def _nominal_gerund(verb: Any) -> bool:
+    """An -ing word the parse took for a verb that is the head of a noun compound ('the wreath laying', 'the ribbon
+    cutting'): an occasion named by a noun, on the day the story is at, not a clause of its own (events21b)."""
+    # the parse hangs the noun before it as a compound or as the subject ('the wreath' nsubj of 'laying')
+    return verb.tag_ == "VBG" and any(child.dep_ in NOMINAL_GERUND_DEPS and child.pos_ == "NOUN" and child.i == verb.i - 1
+                                      for child in verb.children)
 
 
 def in_other_clause(sentence: str, mention: DateMention, trigger_start: int, trigger_end: int) -> bool:
@@ -74,6 +84,7 @@ OWN_YEAR_WORD = re.compile(rf"\b(?:{_CLAUSE_WORDS['own_year_token']})\b")
 LATER_BEFORE = re.compile(_CLAUSE_WORDS["later_before"], re.I)
 LATER_REACH = int(_CLAUSE_WORDS["later_reach"])
 CONJUNCT_LINKS = frozenset({"conj", "advcl"})
+NOMINAL_GERUND_DEPS = frozenset({"compound", "nsubj"})
 
 
 def _before_later(sentence: str, mention: DateMention, trigger_start: int) -> bool:

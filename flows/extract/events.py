@@ -10,7 +10,7 @@ from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_subclause import in_other_clause
 from flows.extract.event_days import (after_publication, date_line, holds_publication_day, lead_position, move_to_first_day,
                                      next_year_if_past, nth_visit_day, visit_phase_perfect, visit_start)
-from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, NARROWING_GAP, anchorable, count_only, listed_with, plan_free, measured_from, next_anchor,
+from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, NARROWING_GAP, anchorable, count_only, listed_with, plan_free, measured_from, next_anchor, shared_date,
                                        offset_date, own_dates, pick_date)
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
@@ -22,6 +22,7 @@ from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, ow
                                       without_titled_bodies)
 from flows.extract.event_repeats import told_before
 from flows.extract.event_returns import returned_home
+from flows.extract.event_welcome import welcomed_guest
 from flows.extract.event_since import earlier_firsts
 from flows.extract.event_spans import (anniversary_period, joint_outing, relative_visitor, span_anchor, visit_span,
                                       without_anniversary_years)
@@ -108,7 +109,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
             _keep_once(by_key, row, clause)
     rows = earlier_firsts(signing_meetings(measured_from(_both_ways(coordinated_instruments(coordinated_visits(  # acts19
         list(by_key.values()), clause), clause), grammar), text,
-                                          clause.start), clause, state.published), clause)  # 'the first since 2011'
+                                          clause.start), clause, state.published), clause, state)  # 'the first since 2011'
     _remember_clause(rows, clause, point_dates, state)
     return rows
 
@@ -255,19 +256,6 @@ def _event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMenti
     return pick_date(kept if kept or not own else own, hit.start, NARROWING_GAP)
 
 
-def _shared_date(clause: Clause, dates: list[DateMention]) -> DateMention | None:
-    """The written date that closes the clause before a ', and' ('A shipping board came into being in 2001, and a
-    pact was signed.'): the second clause, with no date of its own, tells an act of the same date; None otherwise."""
-    before = [mention for mention in dates if mention.end <= clause.start]
-    if not before:
-        return None
-    last = max(before, key=lambda mention: mention.end)
-    if last.value is None or last.kind != "point" or last.resolution != "explicit" \
-            or not rules()["shared_date_join"].fullmatch(clause.sentence, last.end, clause.start):
-        return None
-    return last
-
-
 def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -> tuple[DateMention | None, str | None]:
     """An undated event that happened takes the visit it was part of, the story's day, or the publication day;
     (None, None) when it is a state or an event already told."""
@@ -299,7 +287,7 @@ def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) 
         return also, "anaphora"  # 'The foreign ministers also met' after the day's signings: their day
     if COUNTED_OCCASIONS.search(clause.text):
         return None, None  # 'In those years, eleven sessions of the joint committee were held': many acts, no one day
-    shared = _shared_date(clause, state.sentence_dates)
+    shared = shared_date(clause, state.sentence_dates)
     if shared is not None:
         return shared, "anaphora"
     if state.anchor is not None and not holds_publication_day(state.anchor, state.published):
@@ -385,6 +373,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = unnamed_visit_sides(event_type, parties, (actor, target), state.events + state.sentence_rows)
     actor, target = relative_visitor(kind.actor_rule, hit, clause, (actor, target))  # 'for X, who is on a visit'
     actor, target = returned_home(kind.actor_rule, hit, clause, (actor, target))  # 'returned to X after a visit to Y'
+    actor, target = welcomed_guest(kind.actor_rule, hit, clause, (actor, target))  # 'X was welcomed at the airport by Y'
     if actor is None or target is None:
         return None
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'

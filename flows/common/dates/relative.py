@@ -188,6 +188,24 @@ def _ordinal_day(ctx: DateContext, m: re.Match[str], s: str, day: int) -> Resolv
     return Resolved(None, None, "anaphora", None)
 
 
+def _speaking_day(ctx: DateContext) -> tuple[date | None, str | None]:
+    """The day a 'last March' or 'next June' is told from: the publication day; on a page with none, the story's day
+    or the newest day the page writes in full. Such a month is the writer's, not the last date told: on an undated
+    page of 10 March 2021 ('Publish Date: 10 March 2021'), 'the accord signed in 2019 ... they met last September'
+    is September 2020, not 2019's September."""
+    if ctx.published is not None:
+        return ctx.published, ctx.published_anchor()
+    if ctx.story_day is not None:
+        return ctx.story_day, f"the story's day {ctx.story_day.isoformat()}"
+    newest = ctx.newest_day
+    if newest is not None and ctx.last is not None and ctx.last[0] < newest:
+        # a background date told just before, older than the newest day the page writes in full ('signed in 2021'
+        # on a page of 14 March 2023): the writer's time is nearer that day; with nothing told before, the month
+        # stays unresolved (a retrospective's newest day may be decades old)
+        return newest, f"the page's newest day written in full, {newest.isoformat()}"
+    return None, None
+
+
 def parse_bare_month(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
     """'in June', 'last March', 'early May': a month with a preposition or modifier (a bare 'May' is too often
     something else)."""
@@ -196,14 +214,14 @@ def parse_bare_month(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | N
     if not modifier and not prep and not _MONTH_LIST_BEFORE.search(s, max(0, m.start() - 40), m.start()):
         return None  # a bare 'May' is too often the verb; one listed after a month ('in March and May') is a month
     month = read_month(m["bare_month_m"])
-    if modifier in ("last", "next", "this") and ctx.published is not None:
-        pub = ctx.published
-        year = pub.year
-        if modifier == "last" and month >= pub.month:
+    now, anchor = _speaking_day(ctx)
+    if modifier in ("last", "next", "this") and now is not None:
+        year = now.year
+        if modifier == "last" and month >= now.month:
             year -= 1
-        elif modifier == "next" and month <= pub.month:
+        elif modifier == "next" and month <= now.month:
             year += 1
-        return Resolved(date(year, month, 1), "month", "relative", ctx.published_anchor())
+        return Resolved(date(year, month, 1), "month", "relative", anchor)
     listed_year = _MONTH_LIST_AFTER.match(s, m.end())
     if listed_year is not None:  # 'in September and October 2013': the year written after the list is each item's
         return Resolved(date(int(listed_year["year"]), month, 1), "month", "explicit", None)
