@@ -42,6 +42,7 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         j = e if bare else e + 1
         if not bare and toks[e].text == ",":
             j += match_seq(toks, j, RELATIVE_COPULAS)  # 'X, who was Ruritanian Ambassador to Y, wrote': the office
+            j = skip_courtesy(toks, j)  # 'X, Hon’ble Minister of State': a form of address, no part of the office
         if j < len(toks) and toks[j].text.lower() in ("the", "a", "an"):
             j += 1
             j = _past_lower_owner(toks, j)  # 'X, the trade ministry's policy officer': the owner is no part of it
@@ -65,9 +66,11 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             country = toks[j].country.iso3
             j = past
         h = j
-        while h < len(toks) and (toks[h].text in lex["lower_modifiers"] or toks[h].text.lower() in lex["lower_modifiers"]
-                                 or (toks[h].text[:1].isupper() and toks[h].country is None
-                                     and not match_seq(toks, h, lex["heads"]))):
+        while h < len(toks) and (
+                # a modifier, unless it opens a head of several words ('State Councilor')
+                ((toks[h].text in lex["lower_modifiers"] or toks[h].text.lower() in lex["lower_modifiers"])
+                 and match_seq(toks, h, lex["heads"]) < 2)
+                or (toks[h].text[:1].isupper() and toks[h].country is None and not match_seq(toks, h, lex["heads"]))):
             if h - j > 4:
                 break
             h += 1

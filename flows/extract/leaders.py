@@ -189,10 +189,27 @@ def known_office(name: str, country: str | None) -> str | None:
     if len(tokens) < 2:
         return None
     rows = [(len(set(tokens) & set(leader)), office) for leader, iso3, office in _leaders().get(tokens[-1], [])
-            if office and len(set(tokens) & set(leader)) >= min(2, len(leader)) and country in (None, iso3)]
+            if office and len(set(tokens) & set(leader)) >= min(2, len(leader)) and country in (None, iso3)
+            and not _other_own_name(tokens, leader)]
     # the rows sharing the most words: 'Sheikh Tamim bin Hamad Al Thani' is the Emir's row, not another Al Thani's
     offices = {office for common, office in rows if common == max(c for c, _ in rows)} if rows else set()
     return offices.pop() if len(offices) == 1 else None
+
+
+def _other_own_name(tokens: list[str], leader: tuple[str, ...]) -> bool:
+    """Two names that each say whose son the person is, with another person's own name: 'Ali bin Omar' is not the
+    leaders.csv row 'Omar bin Ali' though they share every word."""
+    own, row_own = _own_name(tokens), _own_name(leader)
+    return own is not None and row_own is not None and own != row_own
+
+
+def _own_name(tokens: tuple[str, ...] | list[str]) -> str | None:
+    """The word before a name's first son-of particle ('Ali' of 'Ali bin Omar'), or None when it has none."""
+    at = next((k for k, t in enumerate(tokens) if t in SON_OF), None)
+    return tokens[at - 1] if at else None
+
+
+SON_OF = frozenset(read_toml("titles.toml")["son_of_particles"])
 
 
 def fill_offices(people: list[Person]) -> None:

@@ -68,6 +68,7 @@ def _rules() -> dict:
         # every name the "known" pattern can match, as written (it is case-sensitive): its gate
         "known_gate": word_gate(_forms(data), cased=True),
         "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
+                       **{other: k for k, v in data["known"].items() for other in _other_spellings(v, data)},
                        **{k: k.upper() for k in _title_case(data["known"])}, **data["aliases"]},
         # every form of a known name, sorted once (the summit and bloc patterns are compiled for this tuple)
         "names": tuple(sorted(_forms(data))),
@@ -81,7 +82,18 @@ def _rules() -> dict:
 
 def _forms(data: dict) -> set[str]:
     """Every way a known organization is written: acronym, name, title-cased acronym, other spellings ('G-20')."""
-    return {*data["known"], *data["known"].values(), *_title_case(data["known"]), *data["aliases"]}
+    return {*data["known"], *data["known"].values(), *_title_case(data["known"]), *data["aliases"],
+            *(other for name in data["known"].values() for other in _other_spellings(name, data))}
+
+
+def _other_spellings(name: str, data: dict) -> list[str]:
+    """The name with each word of a spelling pair swapped for the other ('Organisation' <-> 'Organization')."""
+    out = []
+    for a, b in data["spelling_pairs"]:
+        for x, y in ((a, b), (b, a)):
+            if re.search(r"\b" + x + r"\b", name):
+                out.append(re.sub(r"\b" + x + r"\b", y, name))
+    return out
 
 
 def _title_case(known: dict[str, str]) -> list[str]:
@@ -92,6 +104,7 @@ def _title_case(known: dict[str, str]) -> list[str]:
 # compiled once (speed): _parse_org runs for every organization of a list
 LEADING_THE = re.compile(r"^(?:the|The)\s+")
 TRAILING_PARENS = re.compile(r"\s*\([^)]*\)\s*$")
+GLUED_REPEAT = re.compile(r"^(?P<name>[A-Z][\w-]*(?:\s+[\w-]+){0,6}?)\s+(?:The\s+|the\s+)?(?P=name)\b")
 
 
 def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str | None] | None:
@@ -99,6 +112,9 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
     if name.endswith(".") and name.count(".") == 1:
         name = name[:-1]  # the sentence's full stop, not an abbreviation
     name = TRAILING_PARENS.sub("", name).strip()
+    glued = GLUED_REPEAT.match(name)
+    if glued:
+        name = glued.group("name")  # a page's link text glued to its own lead: 'Rift Council The Rift Council'
     if not name:
         return None
     first = name.split()[0]

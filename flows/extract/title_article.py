@@ -43,7 +43,11 @@ def article_offices(toks: list[Tok], taken: set[int], people: list[Person]) -> l
         m = k + 1
         while m < len(toks) and m - k <= REACH and toks[m].text not in ENDS and toks[m].text.lower() not in STOPS:
             m += 1
-        if m + 1 >= len(toks) or toks[m].text != "," or m == k + 1:
+        role_end = m
+        if m < len(toks) and toks[m].text == "(" and (close := next(
+                (x for x in range(m + 1, min(m + 4, len(toks))) if toks[x].text == ")"), None)) is not None:
+            m = close + 1  # 'the head of the Traders' Guild (TG), Jon Roe': the body's acronym, then the holder
+        if m + 1 >= len(toks) or toks[m].text != "," or role_end == k + 1:
             continue
         start = skip_courtesy(toks, m + 1)
         start += toks[start].text in NAME_HONORIFICS if start < len(toks) else 0
@@ -56,8 +60,8 @@ def article_offices(toks: list[Tok], taken: set[int], people: list[Person]) -> l
             continue  # 'the head of the talks, Jon Roe Street ...': the name runs on, so no holder closes here
         if end < len(toks) and toks[end].text not in CLOSERS and _in_opening_phrase(toks, i):
             continue  # 'After meeting the president of B, Jon Roe said': Jon Roe is the subject, not the president
-        country = owner or _complement_country(toks, k + 1, m) or _aide_country(toks, k + 1, m, people)
-        role = singular(" ".join(t.text for t in toks[i + 1:m]))
+        country = owner or _complement_country(toks, k + 1, role_end) or _aide_country(toks, k + 1, role_end, people)
+        role = singular(" ".join(t.text for t in toks[i + 1:role_end]))
         out.append(Found(start if toks[start - 1].text not in NAME_HONORIFICS else start - 1, end, role, country,
                          "explicit" if country else "none"))
         taken = taken | set(range(i, end))

@@ -6,10 +6,30 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.extract.names import BODIES, Tok, match_seq, read_name, title_lexicon
+from flows.extract.names import BODIES, Tok, is_name_token, match_seq, read_name, title_lexicon
 from flows.lexicon import read_toml
 
 ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,9}")
+
+
+BODY_REACH = 5  # capitalised words at most between a country's name and the noun closing its body's name
+
+
+def _country_body_end(toks: list[Tok], index: int) -> int:
+    """Past the capitalised words from `index` that close with a body noun ('Tea Growers Association' after a
+    country's name), or 0 when they do not: 'of Ruritania Jon Roe' is a country, then a name."""
+    for k in range(index, min(index + BODY_REACH, len(toks))):
+        if not toks[k].text[:1].isupper() or toks[k].country is not None:
+            return 0
+        if toks[k].text in BODIES:
+            return k + 1
+    return 0
+
+
+def _titled_holder(toks: list[Tok], index: int) -> bool:
+    """A title head and the name of its holder from `index`: 'President Jon Roe' after 'Envoy of'."""
+    width = match_seq(toks, index, title_lexicon()["heads"])
+    return bool(width) and index + width < len(toks) and is_name_token(toks[index + width])
 
 
 def _past_mention(toks: list[Tok], index: int) -> int:
@@ -238,10 +258,18 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
                 break
             index, part = body_step
             words += part
+        elif word == "of" and _titled_holder(toks, index + 1):
+            break  # 'Special Envoy of President Jon Roe': the name after belongs to the inner title, not this office
         elif (word in ("of", "for") or (word == "on" and words and words[-1] in BODIES)) and (
                 nxt.country or nxt.text[:1].isupper()):  # 'Chairperson of the Committee on Finance'
             if word == "of" and nxt.country and nxt.country.kind in ("name", "historic"):
-                index, of_country = _past_mention(toks, index + 1), nxt.country.iso3
+                past = _past_mention(toks, index + 1)
+                body = _country_body_end(toks, past)
+                if body:  # 'chairman of Ruritania Tea Growers Association': the country's body, not a country
+                    words += [t.text for t in toks[index:body]]
+                    index, of_country = body, nxt.country.iso3
+                    continue
+                index, of_country = past, nxt.country.iso3
                 continue
             portfolio_step = _portfolio(toks, index)
             if portfolio_step is None:

@@ -75,8 +75,9 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         elif prev.text in lex["lower_modifiers"] and prev.text not in ("the",):
             start -= 1
         elif (prev.text == "of" and start >= 2 and toks[start - 2].text[:1].isupper()
-              and toks[start - 2].country is None):
-            start -= 1
+              and toks[start - 2].country is None
+              and not (start == index and match_seq([toks[start - 2]], 0, _head_ends()))):
+            start -= 1  # but 'Special Envoy of President Jon Roe': the envoy serves the president, Roe is the president
         elif (prev.country is not None and prev.country.kind == "name" and start < index + 1
               and (body := _body_of_country(toks, start - 1)) is not None):
             start = body  # 'Central Bank of Peru Governor X': a country's body
