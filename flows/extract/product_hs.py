@@ -84,10 +84,6 @@ def _word_starts(stem: str) -> dict[int, int]:
     with \b gets no fast literal scan: ~20 ms); past FIND_STEMS stems, a bisect in the sorted words (_hs_words).
     The two give the same rows and starts (a word the stem opens is a place r'\bSTEM' matches, and back).
     Why the two: the index costs ~0.15 s to build, more than a short run's few stems."""
-    if not (stem.isascii() and stem.isalpha()):  # never from HS_WORD; the pattern itself, row by row
-        pattern = re.compile(rf"\b{re.escape(stem)}\w*")
-        found = ((row, pattern.search(text)) for row, (_, text, _) in enumerate(_hs_index()[1]))
-        return {row: match.start() for row, match in found if match is not None}
     global _stems_found
     _stems_found += 1
     out: dict[int, int] = {}

@@ -31,7 +31,6 @@ def _words() -> dict:
         "quantity": re.compile(r"^" + data["item_quantity"], re.I),
         "unit": re.compile(r"^" + data["item_unit"], re.I),
         "particle": re.compile(r"^" + alternation(data["verb_particles"]) + r"(?:\s+|$)", re.I),
-        "hs_generic": set(data["hs_generic_heads"]),
         "headings": re.compile(r"(?<![\w-])" + alternation(data["customs_headings"]) + r"(?![\w-])", re.I),
     }
 

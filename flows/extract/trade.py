@@ -167,8 +167,9 @@ def _told_before(sentence: str, countries: list[CountryMention], state: TradeSta
     credited along the last flow, a country-less list under the current flow. Claims None: read the sentence itself.
     Moves the state's flow window on (a trade word reopens it), in this order, because the readings depend on it."""
     label, state.label = state.label, None
-    if label is not None and not countries and bracket_goods(sentence):
-        return True, _on_flow(bracket_goods(sentence), label, state)  # the label line's goods, cut off after its figure
+    goods = bracket_goods(sentence) if label is not None and not countries else []
+    if goods:
+        return True, _on_flow(goods, label, state)  # the label line's goods, cut off after its figure
     answered = _answer(sentence, countries, state)
     if answered is not None:
         return True, answered
