@@ -11,7 +11,7 @@ from flows.common.words import alternation, whole_words
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_subclause import in_other_clause
-from flows.extract.event_times import closes_since_phrase
+from flows.extract.event_times import BARE_YEAR, DECADE, closes_since_phrase
 from flows.lexicon import read_toml
 
 _WORDS = read_toml("events.toml")["date_words"]
@@ -22,7 +22,6 @@ def _any(*keys: str) -> str:
     return alternation([row for key in keys for row in _WORDS[key]], longest_first=False, escape=False)
 
 
-DECADE = re.compile(r"\d0['’]?s\b")
 SINCE = re.compile(r"(?:since|from)\b", re.I)
 DURATION = re.compile(r"^(?:in|for|over)\s+(?:the\s+(?:past|last)\s+)?\w+\s+(?:years|months|decades|weeks|days)(?:\s+on)?$",
                       re.I)
@@ -57,7 +56,6 @@ OTHER_OCCASION = re.compile(
     whole_words(read_toml("dates.toml")["attributive_dates"]["other_time_before"]) + r"\s+the\s+$", re.I)
 NAMED_YEAR_BEFORE = re.compile(read_toml("dates.toml")["attributive_dates"]["named_year_before"], re.I)
 NAMED_YEAR_AFTER = re.compile(read_toml("dates.toml")["attributive_dates"]["named_year_after"])
-BARE_YEAR = re.compile(r"(?:1[6-9]|20)\d\d")
 OCCASION_WORD = re.compile(r"\s+(?![Oo]f\b|[Ii]n\b|[Aa]nd\b|[Tt]o\b|[Aa]t\b)[A-Za-zÀ-ÿ][\w-]*")
 BACKGROUND_FRAME = re.compile(read_toml("dates.toml")["background_frames"]["opening"], re.I)
 _OWN = read_toml("dates.toml")["own_dates"]

@@ -70,6 +70,7 @@ def earlier_firsts(rows: list[EventRow], clause: Clause, state: EventState) -> l
     if "first" not in clause.text.lower():
         return rows  # a plain-word gate before the pattern
     out = list(rows)
+    story = _story_day(state)  # the state does not change in this loop
     for row in rows:
         if family(row.event_type) != "visit":
             continue  # a planned visit's 'first since' tells a past one too ('will be the first ... since 1999')
@@ -77,8 +78,8 @@ def earlier_firsts(rows: list[EventRow], clause: Clause, state: EventState) -> l
             if not _first_since_words(row, clause, mention):
                 continue
             elsewhere = _elsewhere(row, clause, row.trigger_start, mention.start)
-            story = _story_day(state)
-            if row.date is mention or row.event_date == mention.value:
+            # a second 'since' date of the same value finds the row already dropped or re-dated: decided once
+            if (row.date is mention or row.event_date == mention.value) and row in out:
                 if story is None:
                     if elsewhere:
                         out.remove(row)  # no day of its own, and the 'since' date is a visit elsewhere
