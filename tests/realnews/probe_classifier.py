@@ -34,8 +34,8 @@ from flows.extract.countries import find_countries
 from flows.extract.document_pair import document_pair
 from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.sentences import split_sentences
+from tests.support.evaluate import event_same, family, match
 
-VISIT = {"state_visit", "official_visit", "working_visit", "visit"}
 FAMILIES = ["visit", "meeting", "agreement_signed", "other", "diplomatic_relations_established", "embassy_opened",
             "commission_meeting", "anniversary_event", "joint_project"]
 WORD = re.compile(r"[A-Za-z]+|\d+")
@@ -62,10 +62,6 @@ class Line:
     rule: list[dict] = field(default_factory=list)
 
 
-def family(event_type: str) -> str:
-    return "visit" if event_type in VISIT else event_type
-
-
 def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text)}
 
@@ -78,8 +74,8 @@ def read_lines(db: Path, gold: dict[str, dict]) -> list[Line]:
     for name, index, kind, value, precision, actor, target in con.execute(
             "SELECT document_name, sentence_index, event_type, event_date, date_precision, actor_iso3, target_iso3 "
             "FROM v_event_mentions WHERE event_date IS NOT NULL AND coalesce(status, '') <> 'planned'").fetchall():
-        rules[(name, index)].append({"type": kind, "date": value, "precision": precision, "actor": actor,
-                                     "target": target})
+        rules[(name, index)].append({"event_type": kind, "event_date": value, "date_precision": precision,
+                                     "actor_iso3": actor, "target_iso3": target})
     out: list[Line] = []
     for name, published, text in con.execute("SELECT name, published_date, text FROM dim_document").fetchall():
         sentences = split_sentences(text)
@@ -140,24 +136,8 @@ def guessed_event(line: Line, kind: str) -> list[dict]:
     actor = named[0][1] if named else line.pair[0]
     target = line.pair[1] if actor == line.pair[0] else line.pair[0]
     value, precision = line.dates[0]
-    return [{"type": kind, "date": value, "precision": precision, "actor": actor, "target": target}]
-
-
-def _key(value: object, precision: str) -> str:
-    text = value.isoformat() if isinstance(value, date) else str(value or "")
-    return text[:{"day": 10, "month": 7, "year": 4}.get(precision, 10)]
-
-
-def _same(gold: dict, pred: dict) -> bool:
-    """shared/eval/score.py's event match."""
-    if family(gold["type"]) != family(pred["type"]):
-        return False
-    precision = gold.get("precision", "day")
-    if pred["precision"] != precision or _key(pred["date"], precision) != _key(gold["date"], precision):
-        return False
-    if gold["type"] in VISIT | {"embassy_opened"} and not gold.get("symmetric"):
-        return (gold.get("actor"), gold.get("target")) == (pred["actor"], pred["target"])
-    return {gold.get("actor"), gold.get("target")} == {pred["actor"], pred["target"]}
+    return [{"event_type": kind, "event_date": value, "date_precision": precision, "actor_iso3": actor,
+             "target_iso3": target}]
 
 
 def score(predicted: dict[str, list[dict]], gold: dict[str, dict]) -> tuple[int, int, int]:
@@ -165,14 +145,8 @@ def score(predicted: dict[str, list[dict]], gold: dict[str, dict]) -> tuple[int,
     hits = n_gold = n_pred = 0
     for doc, events in predicted.items():
         wanted = [e for e in gold.get(doc, {}).get("events", []) if e.get("date") and not e.get("planned")]
-        dated = [e for e in events if e["date"] is not None]
-        used: set[int] = set()
-        for g in wanted:
-            for i, p in enumerate(dated):
-                if i not in used and _same(g, p):
-                    used.add(i)
-                    hits += 1
-                    break
+        dated = [e for e in events if e["event_date"] is not None]
+        hits += match(wanted, dated, event_same)
         n_gold += len(wanted)
         n_pred += len(dated)
     return hits, n_gold, n_pred

@@ -22,8 +22,8 @@ def test_features_mask_countries_numbers_and_months() -> None:
 def test_guessed_event_takes_first_date_and_first_named_side() -> None:
     text = "Norway's minister went to Armenia on 2 March 2019 and again in 2020."
     line = _line(text, [(0, 8, "NOR"), (26, 33, "ARM")], [(date(2019, 3, 2), "day"), (date(2020, 1, 1), "year")])
-    assert guessed_event(line, "visit") == [{"type": "visit", "date": date(2019, 3, 2), "precision": "day",
-                                             "actor": "NOR", "target": "ARM"}]
+    assert guessed_event(line, "visit") == [{"event_type": "visit", "event_date": date(2019, 3, 2),
+                                             "date_precision": "day", "actor_iso3": "NOR", "target_iso3": "ARM"}]
     assert guessed_event(_line("No date here.", [], []), "visit") == []
 
 
@@ -31,9 +31,10 @@ def test_score_matches_as_the_shared_scorer_does() -> None:
     gold = {"d": {"events": [
         {"type": "official_visit", "date": "2019-03", "precision": "month", "actor": "NOR", "target": "ARM"},
         {"type": "meeting", "date": "2019", "precision": "year", "actor": "ARM", "target": "NOR", "planned": True}]}}
-    right = {"type": "state_visit", "date": date(2019, 3, 1), "precision": "month", "actor": "NOR", "target": "ARM"}
-    wrong_side = dict(right, actor="ARM", target="NOR")
-    wrong_precision = dict(right, precision="day")
+    right = {"event_type": "state_visit", "event_date": date(2019, 3, 1), "date_precision": "month",
+             "actor_iso3": "NOR", "target_iso3": "ARM"}
+    wrong_side = dict(right, actor_iso3="ARM", target_iso3="NOR")
+    wrong_precision = dict(right, date_precision="day")
     assert score({"d": [right]}, gold) == (1, 1, 1)  # a planned gold event is not scored
     assert score({"d": [wrong_side, wrong_precision]}, gold) == (0, 1, 2)
     assert f1(1, 1, 3) == 0.5
