@@ -5,7 +5,8 @@ from datetime import date
 
 import numpy as np
 
-from tests.realnews.probe_classifier import Line, f1, features, guessed_event, score, train
+from tests.realnews.probe_classifier import FAMILIES, Line, f1, features, guessed_event, score, train
+from tests.support.evaluate import family
 
 
 def _line(text: str, countries: list[tuple[int, int, str]], dates: list[tuple[date, str]]) -> Line:
@@ -46,3 +47,9 @@ def test_train_separates_a_learnable_signal() -> None:
     w, b = train(x, y, steps=200, rate=0.1)
     p = 1 / (1 + np.exp(-(x @ w + b)))
     assert p[0, 0] > 0.9 and p[2, 0] < 0.1
+
+
+def test_every_event_type_is_a_class_by_its_family() -> None:
+    for kind in ("official_visit", "state_visit", "agreement_signed", "diplomatic_relations_established", "other"):
+        assert family(kind) in FAMILIES
+    assert len(FAMILIES) == len(set(FAMILIES)) and "visit" in FAMILIES and "state_visit" not in FAMILIES
