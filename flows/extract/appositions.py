@@ -9,6 +9,7 @@ from flows.extract.names import (BODIES, Tok, is_caps_name, is_name_text, is_nam
                                  title_lexicon)
 from flows.extract.persons import Person, known_person
 from flows.extract.title_complements import read_complement
+from flows.extract.title_plurals import is_courtesy_name, plural_head_at, second_of_pair
 from flows.extract.titles import Found, singular
 from flows.lexicon import read_toml
 
@@ -27,6 +28,7 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
     lex = title_lexicon()
     found = []
     i = 0
+    before_and: tuple[int, int] | None = None
     while i < len(toks):
         # a family name in capitals may open it ('Ms. TANAKA Emi, Minister of Trade of Japan')
         opens = is_name_token(toks[i]) or (is_caps_name(toks[i]) and i + 1 < len(toks) and is_name_token(toks[i + 1]))
@@ -34,7 +36,9 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             i += 1
             continue
         e = read_name(toks, i)
-        single_known = e - i == 1 and known_person(toks[i].text, known) is not None
+        if e < len(toks) and toks[e].text == "and":
+            before_and = (i, e)  # 'A and B, Vice-Chairmen of X': A may share B's plural office
+        single_known = e - i == 1 and (known_person(toks[i].text, known) is not None or is_courtesy_name(toks, i, e))
         bare = e < len(toks) and toks[e].text == "the"  # 'said X the spokesman of the ministry': no comma
         if (e - i < 2 and not single_known) or e >= len(toks) or (toks[e].text not in (",", "(") and not bare):
             i = max(e, i + 1)
@@ -81,6 +85,10 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             h, n = (h + 1, n) if n and toks[h].text not in NOT_FIELD else (h, 0)
         if not n and h > j and match_seq(toks, j, lex["lower_heads"], lower=True):
             h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'X, chief of Y customs': a head, no modifier
+        plural = None if n or bare or toks[e].text != "," else next(
+            ((x, hit) for x in range(j, h + 1) if (hit := plural_head_at(toks, x))), None)
+        if plural:  # 'A and B, Vice-Chairmen of X': the singular office, for both (the modifiers' walk passed it)
+            h, (n, plural) = plural[0], plural[1]
         if not n:
             i = e
             continue
@@ -95,9 +103,12 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         if end < len(toks) and read_name(toks, skip_courtesy(toks, end)) > skip_courtesy(toks, end):
             i = e
             continue  # 'Novi Sad, Hungarian Foreign Minister Péter Szijjártó': a title of the next name
-        role = " ".join(mods + [t.text for t in toks[j:h + n]] + comp)
+        head = list(plural) if plural else [t.text for t in toks[h:h + n]]
+        role = " ".join(mods + [t.text for t in toks[j:h]] + head + comp)
         c = country or of_country or _body_country_after(toks, end)
         found.append(Found(i, e, singular(role), c, "explicit" if c else "none"))
+        if plural and before_and is not None and second_of_pair(toks, before_and[1]) == (i, e):
+            found.append(Found(before_and[0], before_and[1], singular(role), c, "explicit" if c else "none"))
         i = end
     return found
 

@@ -14,6 +14,7 @@ from flows.extract.countries import other_side
 from flows.extract.leaders import INTERNATIONAL_ROLE
 from flows.extract.person_lists import KNOWN_CUES
 from flows.extract.persons import Person
+from flows.extract.spouses import couples
 from flows.lexicon import read_toml
 
 
@@ -36,15 +37,24 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _stems() -> tuple[str, ...]:
-    """The hosting verbs without their '-ed' ('receiv', 'host'), 'met' and 'with' (a meeting's): a sentence holding
-    none has no host."""
-    return tuple(verb[:-2] for verb in read_toml("titles.toml")["hosting"]["verbs"]) + ("met", " with ")
+    """What either pattern needs written in the sentence (both are case-sensitive): a hosting verb without its '-ed'
+    ('receiv', 'host'), a meeting verb's first word ('met', 'talked', 'conferred') or 'held' ('held talks with'). A
+    sentence holding none has no host. (The gate used to hold ' with ', which nearly every sentence has.)"""
+    data = read_toml("titles.toml")["hosting"]
+    return tuple(dict.fromkeys([verb[:-2] for verb in data["verbs"]]
+                               + [verb.split()[0] for verb in data["meeting_verbs"]] + ["held"]))
 
 
 def host_and_guest(sentence: str, persons: list[tuple[Person, int, int]], pair: tuple[str, str] | None) -> None:
     """'President A received B' / 'B was received by A': when one of the two has a stated country of the pair and
-    the other none stated (or only a guess that is the same side), the other serves the pair's other side."""
-    if pair is None or not any(stem in sentence for stem in _stems()):
+    the other none stated (or only a guess that is the same side), the other serves the pair's other side. A spouse
+    named after the holder ('B and First Lady C') then takes the holder's side."""
+    _hosts(sentence, persons, pair)
+    couples(sentence, persons)
+
+
+def _hosts(sentence: str, persons: list[tuple[Person, int, int]], pair: tuple[str, str] | None) -> None:
+    if pair is None or len(persons) < 2 or not any(stem in sentence for stem in _stems()):
         return  # no hosting verb in the sentence: the patterns below need one (speed)
     active, passive = _patterns()
     ordered = sorted(persons, key=lambda mention: mention[1])

@@ -134,8 +134,12 @@ def leaders_named_first(word: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _family_first() -> frozenset[str]:
-    """Countries whose names put the family name first ('Xi Jinping', 'Yoon Suk Yeol'; titles.toml)."""
-    return frozenset(read_toml("titles.toml")["family_name_first"])
+    """Countries whose names put the family name first and whose leaders a first word alone names ('Xi' of 'Xi
+    Jinping', 'Yoon'): family_names.csv rows named alone by the family name (a Vietnamese name's first word is a family
+    name too, but a leader is named alone by the last, given name). A first word elsewhere is a given name ('Alfred')
+    and names no one."""
+    return frozenset(country for row in read_table("family_names.csv") if row["named_alone_by"] == "family"
+                     for country in row["countries"].split("|"))
 
 
 def known_country(name: str) -> str | None:

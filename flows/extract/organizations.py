@@ -130,6 +130,8 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
     return (acronym or name), (name if name != acronym else None), acronym
 
 
+COUNTERPART_REACH = 120  # characters before a name: 'negotiations with' and a list of parties before it
+
 # find_memberships reads the list of organizations after the verb with these (compiled once: speed)
 AS_ASIDE = re.compile(r",\s+as\s+[^,;]*(?=,)")
 AND_MEMBERS = re.compile(r"\s+and\s+(?:also\s+)?(?:full\s+|associate\s+)?members?\s+of\b")
@@ -175,7 +177,7 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             # ('among the G7 countries', 'shared SAARC membership': the noun says the members, so it counts)
         if rules["beside_meeting"].search(sentence, max(0, m.start() - 60), m.start()):
             continue  # 'the ministers met on the sidelines of the Rift Summit': beside the meeting, as guests are too
-        if rules["counterpart"].search(sentence, max(0, m.start() - 90), m.start()):
+        if rules["counterpart"].search(sentence, max(0, m.start() - COUNTERPART_REACH), m.start()):
             continue  # "Norway's relationship with the European Union": the other party, no membership
         acronym = rules["acronym_of"][m.group("org")]
         sides = belonging(acronym, tuple(pair))  # 'our third market in ASEAN' (New Zealand of Vietnam)

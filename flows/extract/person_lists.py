@@ -182,6 +182,7 @@ UNNAMED_OFFICIAL = re.compile(r"\s+(?:(?:[A-ZÀ-Þ][\w’'-]*|and|of|for|the)\s+
 FACING = re.compile(r"\b(?:met|meets|meeting|talks\s+with|talked\s+with|spoke\s+with|spoke\s+to|called\s+on|received|"
                     r"receives|hosted|hosts|welcomed|welcomes|with|and)\b", re.I)
 ALONGSIDE = re.compile(r"\b(?:accompan\w+|along\s+with|together\s+with|joined\s+by|his|her|their|its|own)\b", re.I)
+COUNTERPART = re.compile(r"\s+counterparts?\b(?!\s+(?:of\s+|,\s*)?[A-ZÀ-Þ])")  # unnamed: no name follows
 FACING_REACH = 80  # characters between the person and the official across a meeting verb
 
 
@@ -193,8 +194,10 @@ def facing_unnamed_official(sentence: str, countries: list[CountryMention], pers
     if pair is None:
         return
     own = [c for c in countries if c.iso3 in pair]
-    officials = [c for c in own if c.kind == "demonym" and sentence[max(0, c.start - 4):c.start].lower() == "the "
-                 and UNNAMED_OFFICIAL.match(sentence, c.end)]
+    officials = [c for c in own if c.kind == "demonym" and (
+        (sentence[max(0, c.start - 4):c.start].lower() == "the " and UNNAMED_OFFICIAL.match(sentence, c.end))
+        # 'X is to meet his Freedonian counterpart': the counterpart is an official of that side, unnamed
+        or (sentence[max(0, c.start - 4):c.start].lower() in ("his ", "her ") and COUNTERPART.match(sentence, c.end)))]
     if len(officials) != 1 or len({c.iso3 for c in own}) != 1 or any(
             c is not officials[0] and c.kind == "demonym" for c in own):
         return
@@ -206,7 +209,8 @@ def facing_unnamed_official(sentence: str, countries: list[CountryMention], pers
         if end <= official.start:
             between = sentence[end:official.start - 4]
         elif start >= official.end:
-            between = sentence[UNNAMED_OFFICIAL.match(sentence, official.end).end():start]
+            after = UNNAMED_OFFICIAL.match(sentence, official.end) or COUNTERPART.match(sentence, official.end)
+            between = sentence[after.end():start]
         else:
             continue
         if len(between) <= FACING_REACH and FACING.search(between) and not ALONGSIDE.search(between):

@@ -15,7 +15,7 @@ from flows.lexicon import read_table
 def _traditions() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """(countries, family names) of each naming tradition whose names put the family name first."""
     return tuple((frozenset(row["countries"].split("|")), frozenset(row["family_names"].split("|")))
-                 for row in read_table("family_names.csv"))
+                 for row in read_table("family_names.csv") if row["family_names"])  # the Khmer row lists none yet
 
 
 def side_by_name(name: str, pair: tuple[str, str]) -> str | None:

@@ -29,6 +29,7 @@ POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|high\s+comm
 # names what the desk covers, not a country the person serves
 REGION_DESK = re.compile(r"(?:\s*(?:,|and)?\s+[A-Z][\w-]*)*\s+(?:"
                          + alternation(read_toml("titles.toml")["region_portfolio_ends"]) + r")\b")
+HEADING_REACH = 60  # characters from a heading's trigger to its colon ('Visits of the heads of state from A to B:')
 INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 
 
@@ -126,6 +127,10 @@ def fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, in
             if start < event.trigger_start and SUBORDINATE.search(sentence, start, event.trigger_start):
                 continue  # 'Akande quoted the leaders ... when Akufo-Addo visited Osinbajo': the teller is no side
             obj = is_object(sentence, event.start, start)
+            if not obj and start > event.trigger_start and not event.symmetric \
+                    and _listed_under(sentence, event.trigger_start, start):
+                person.country, person.country_cue = event.actor, "inferred"  # 'Visits from A to B: Minister X (2010)'
+                continue
             if not obj and start > event.trigger_start:
                 continue  # after the trigger and not its object ('at the invitation of X'): no side to give
             if HOST_VERB.match(event.trigger) and not PASSIVE_BY.search(event.trigger):
@@ -142,3 +147,11 @@ def fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, in
             if person.country:
                 person.country_cue = "inferred"
 
+
+
+def _listed_under(sentence: str, trigger_start: int, start: int) -> bool:
+    """Whether the person stands in a list that a heading of visits opens with a colon ('Visits from A to B: Minister
+    X visited B in 1990; President Y (2004)'): the heading's visitor side is each listed person's. The heading is the
+    trigger's own phrase, with no verb of its own before the colon (a short run of words)."""
+    colon = sentence.find(":", trigger_start, start)
+    return 0 <= colon - trigger_start <= HEADING_REACH and sentence.find(":", colon + 1, start) < 0

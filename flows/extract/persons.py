@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from flows.extract.names import NAME_HONORIFICS, fold_name
+from flows.lexicon import read_toml
 
 
 @dataclass
@@ -59,6 +60,8 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
     target = None
     tokens = name.split()
     for person in people:
+        if _spouse_and_holder(role, person.role):
+            continue  # 'President Roe' and 'First Lady Ana Roe': a couple shares the family name, not the person
         if family_key(person.surname) == family_key(tokens[-1]):
             first_a, first_b = bare_name(person.name)[0], bare_name(name)[0]  # 'Sheikh Tamim' and 'Sheikh Mohammed' differ
             if (len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]) \
@@ -85,12 +88,42 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
     return target
 
 
+SPOUSE_HEADS = tuple(read_toml("titles.toml")["spouse_heads"])  # 'First Lady': the holder's spouse, not the holder
+
+
+def _spouse_and_holder(role: str | None, held: str | None) -> bool:
+    """Whether one of two offices is a spouse's ('First Lady') and the other is not: two people of one family."""
+    if not role or not held:
+        return False
+    return role.startswith(SPOUSE_HEADS) != held.startswith(SPOUSE_HEADS)
+
+
 def _long_names_differ(a: str, b: str) -> bool:
     """Two full names that each hold two words the other lacks name two people of one family ('Sheikh Salem
     Al-Hamad Al-Nasser Al-Rowdha' and 'Sheikh Salem Al-Jaber Al-Karim Al-Rowdha'); one word apart is a spelling
     ('Luiz'/'Luis'), and articles and short particles ('Al Roe', 'Al-Roe', 'bin') are no word of their own."""
     words_a, words_b = ({family_key(w) for w in bare_name(n) if len(ARTICLE_PREFIX.sub("", w)) > 3} for n in (a, b))
-    return len(words_a - words_b) >= 2 and len(words_b - words_a) >= 2
+    if len(words_a - words_b) >= 2 and len(words_b - words_a) >= 2:
+        return True
+    father_a, father_b = _father(a), _father(b)
+    return father_a is not None and father_b is not None and father_a != father_b
+
+
+def _father(name: str) -> str | None:
+    """The father's name in an Arabic chain: the word after the given name that carries the article or follows
+    'bin' ('Sheikh Omar Al-Nasser Al-Karim Al-Rowdha' and 'Sheikh Omar bin Nasser Al Rowdha': 'nasser'), when it is
+    not the family name that closes the name ('Sheikh Omar Al Rowdha' tells no father). Two brothers' sons share a
+    given and a family name, and the chain is where they differ ('Sheikh Omar Al-Nasser ...' and 'Sheikh Omar
+    Al-Hamad ... Al-Rowdha' are two people)."""
+    words = bare_name(name)
+    if len(words) < 3:
+        return None
+    k = 1
+    if words[k].lower() in SON_OF or words[k].lower() in ARTICLE_PARTICLES:
+        k += 1  # 'bin Nasser', 'Al Nasser': the particle written apart
+    elif not ARTICLE_PREFIX.match(words[k]):
+        return None  # no chain: 'Jon Paul Roe'
+    return family_key(words[k]) if k < len(words) - 1 else None
 
 
 TIMED = re.compile(r"^(?:then|former|late|ex)[\s-]", re.I)
@@ -122,6 +155,7 @@ def family_key(word: str) -> str:
 
 
 ARTICLE_PARTICLES = frozenset({"al", "el", "al-", "el-"})  # an Arabic family name's article, written either way
+SON_OF = frozenset(read_toml("titles.toml")["son_of_particles"])  # 'bin', 'ibn': the father's name follows
 
 
 def _short_form_of(tokens: list[str], people: list[Person]) -> Person | None:

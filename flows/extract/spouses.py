@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 
+from flows.common.words import alternation
 from flows.extract.persons import Mention, Person
+from flows.lexicon import read_toml
 
 # 'his wife, ', 'her husband ', 'his wife, Mrs ': right before the spouse's name
 SPOUSE_BEFORE = re.compile(r"\b(?P<own>his|her|[\w’'-]+(?:’s|'s))\s+(?P<tie>wife|husband|spouse)\s*,?\s*"
                            r"(?:(?:Mrs\.?|Madam|Mr\.?|Dr\.?)\s+)?$")
 # 'Ana Roe, the wife of President Jon Roe,': the tie after the name
+# 'President Jon Roe and First Lady Ana Roe': a spouse's office right after 'and' and the holder's name
+COUPLE_GAP = re.compile(r"\s*,?\s+and\s+(?:the\s+)?" + alternation(read_toml("titles.toml")["spouse_heads"]) + r"\s+")
 SPOUSE_AFTER = re.compile(r"^\s*,\s*(?:the\s+)?(?P<tie>wife|husband|spouse)\s+of\b")
 
 
@@ -36,3 +40,16 @@ def spouses(sentence: str, out: list[tuple[Person, Mention]]) -> None:
             person.role = tie
         if person.country_cue != "explicit" and partner.country is not None:
             person.country, person.country_cue = partner.country, partner.country_cue or "inferred"
+
+
+def couples(sentence: str, persons: list[tuple[Person, int, int]]) -> None:
+    """'... greeted President Jon Roe and First Lady Ana Roe': the spouse named right after the holder and 'and'
+    serves the holder's side, whatever country is named nearer (run after the hosts and guests have their sides)."""
+    if "First" not in sentence:
+        return  # every spouse head opens with it (speed)
+    ordered = sorted(persons, key=lambda mention: mention[1])
+    for (first, _, first_end), (second, second_start, _) in zip(ordered, ordered[1:]):
+        if first is second or first.country is None or second.country_cue == "explicit":
+            continue
+        if COUPLE_GAP.fullmatch(sentence, first_end, second_start):
+            second.country, second.country_cue = first.country, first.country_cue or "inferred"

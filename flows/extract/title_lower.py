@@ -11,6 +11,8 @@ from flows.extract.titles import TIME_MODIFIERS, Found, singular
 from flows.lexicon import read_toml
 
 SUCCESSION = frozenset(read_toml("titles.toml")["succession_nouns"])
+OFFICE_SEATS = {tuple(seat.split()): iso3 for seat, iso3 in read_toml("titles.toml")["office_seats"].items()}
+SEAT_FORMS = sorted(OFFICE_SEATS, key=len, reverse=True)
 
 
 def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
@@ -29,6 +31,7 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         if owner is None:
             continue
         country, j = owner
+        lead = i if j > i and tuple(t.text for t in toks[i:j]) in OFFICE_SEATS else j  # 'White House press secretary'
         h = j
         while h < len(toks) and _untimed(_opening_lower(toks, h)) in lex["lower_modifiers"] and h - j < 3:
             h += 1  # 'then-foreign minister X': a time word glued to the modifier
@@ -54,7 +57,7 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         if e in names_ending:
             continue  # 'his trade minister X': the owner's reading came first
         names_ending.add(e)
-        role = " ".join(t.text for t in toks[j:end])
+        role = " ".join(t.text for t in toks[lead:end])
         if country and i > 0 and toks[i].country is not None and toks[i - 1].text.lower() in TIME_MODIFIERS:
             role = f"{toks[i - 1].text.lower()} {role}"  # 'Former Peruvian president X': a former president
         found.append(Found(start, e, singular(role), country, "explicit" if country else "none"))
@@ -73,6 +76,9 @@ def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] 
         return None, i + 1  # "the ABX's head of the Africa office X": a body's office, the country from context
     if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
         return tok.country.iso3, i + 1
+    seat = match_seq(toks, i, SEAT_FORMS) if tok.text[:1].isupper() else 0
+    if seat:
+        return OFFICE_SEATS[tuple(t.text for t in toks[i:i + seat])], i + seat  # 'Kremlin spokesman X': Russia's
     if _untimed(_opening_lower(toks, i)) in lex["lower_openers"] and (i == 0 or toks[i - 1].text.lower() not in lex["lower_openers"]):
         if i > 0 and match_seq(toks, i - 1, lex["lower_heads"], lower=True) >= 2:
             return None  # 'the secretary general X': the last word of a longer office, not a rank of its own

@@ -11,6 +11,7 @@ from flows.extract.names import (BODIES, NAME_HONORIFICS, FUNCTION_CAPS, Tok, _i
                                  is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
 from flows.extract.title_complements import read_complement
 from flows.extract.title_epithets import rank_width, skip_bracketed_epithet
+from flows.extract.title_plurals import plural_office_after
 from flows.lexicon import read_toml
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call); the time words are rows
@@ -67,6 +68,9 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         if prev.text in COURTESY_WORDS or prev.text in _one_word_courtesy() or glued(prev, toks[start]):
             break  # 'His Holiness Pope X', 'HH Sheikh X': no part of the office, nor a name glued to it ('Ana LimaHigh
             # Commissioner')
+        if start == 1 and prev.text.endswith("ing") and prev.text.lower() not in lex["lower_modifiers"]:
+            break  # 'Thanking President Roe for ..., X said': a participle opening the sentence is no part of the
+            # office ('Acting President X' is: 'acting' is a modifier)
         if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:
             start -= 1
         elif prev.country is None and TIME_PREFIX.match(prev.text):
@@ -172,8 +176,12 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
     if bare_comma and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")", "(")
                                        or of_country_next):
         return None
-    if bare_comma and name_end + 1 < len(toks) and toks[name_end].text == "," and match_seq(toks, name_end + 1, lex["heads"]):
-        return None  # 'met A, Director of Protocol, B, Ambassador of C': B has an office of their own, A is the director
+    after_comma = comp_end < len(toks) and toks[comp_end].text == ","
+    if after_comma and name_end + 1 < len(toks) and toks[name_end].text == "," and match_seq(toks, name_end + 1, lex["heads"]):
+        return None  # 'met A, Director of Protocol, B, Ambassador of C': B has an office of their own, A is the director;
+        # so in a list with forms of address ('H.E. Mr. A, President of B, Hon. C, Prime Minister'): C is the minister
+    if after_comma and plural_office_after(toks, name_end):
+        return None  # '..., Vice-Premier, Mr. A and Mr. B, Vice-Chairmen of X': A and B share the plural office
     return name_start, name_end, honorific_at
 
 
