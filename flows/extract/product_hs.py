@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from flows.extract.trade_lexicon import clause_bit
@@ -141,3 +142,18 @@ def hs_code_for(product: str) -> str | None:
     if best:
         return best[1]
     return synonyms.get(head) or synonyms.get(singular) or None
+
+
+def names_goods(product: str) -> bool:
+    """Whether a product's head word is goods the synonym table or an HS heading names ('tea', 'cut flowers', 'crude
+    oil'; not 'traders', 'markets', 'cash'); a plural head is tried bare too ('garments' -> 'garment')."""
+    head = product.lower().split()[-1]
+    return is_listed_product(product) or names_hs_heading(head) or names_hs_heading(clause_bit("plural_s").sub("", head))
+
+
+def mostly_goods(items: list[str], known: Callable[[str], object] = hs_code_for) -> bool:
+    """The one test of a list that must read as goods: items, and half of them or more known. known: hs_code_for (the
+    HS table, word by word: 'frozen fish fillets') for lists read off loose frames; names_goods (the head must open an
+    HS heading) where the frame says little of goods ('..., mostly X and Y' after a figure; 'of which 60% was X').
+    Made up: 'tea, rice and handicrafts' passes (two of three), 'small traders and farmers' does not."""
+    return bool(items) and 2 * sum(1 for item in items if known(item)) >= len(items)

@@ -18,7 +18,8 @@ def _words() -> dict:
         "lead": re.compile(r"^(?:(?:" + "|".join(data["list_lead"]) + r")\s+)+", re.I),
         "vague": set(data["vague_words"]),
         "generic": set(data["generic_heads"]),
-        "not_goods": set(data["not_goods"]) | set(data["abstract_nouns"]),
+        "not_goods": set(data["not_goods"]) | set(data["abstract_nouns"]) | set(data["activity_nouns"])
+        | set(data["help_kinds"]),
         "joint_pairs": {tuple(p.split(" and ")) for p in data["joint_pairs"]},
         "fixed_pairs": {tuple(p.split(" and ")) for p in data["fixed_pairs"]},
         "class_words": set(data["class_words"]),

@@ -27,6 +27,9 @@ from flows.extract.trade_share_goods import share_goods_claims
 from flows.extract.trade_flows import ANAPHOR_TARGET, LAST_FLOW, flow_noun_claims, named_flow
 from flows.extract.trade_lexicon import clause_bit, trade_lexicon
 from flows.extract.trade_labels import bracket_goods, label_flow, label_goods
+from flows.extract.trade_item_changes import blank_item_changes
+from flows.extract.trade_exchange import exchange_claims
+from flows.extract.trade_carrying import carried_claims
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b(?!\s+(?:include[sd]?|consist(?:s|ed)?\s+(?:\w+ly\s+)?of|compris(?:e|es|ed)|(?:are|were)\s+(?:mainly|mostly|largely|chiefly))\b))|,\s+so\s+|\s+and\s+(?=(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\s+(?!(?:of|to|from|and|or|include[sd]?|rose|fell|grew)\b)\w)"
                           r"|,\s+(?=(?:it|they)\s+(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\b)"
@@ -120,7 +123,7 @@ def _first_item_opener() -> re.Pattern:
 
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
-    raw = sentence
+    raw = sentence = blank_item_changes(sentence)  # 'tea, which rose 12 percent, rice, up 9 percent, and salt'
     if ";" in sentence and not FOLLOWING.search(sentence):
         sentence = continued_lists(sentence, countries)  # 'the following to B – X; Y; Z' reads its own semicolons
     countries = plural_demonyms(sentence, countries)
@@ -154,6 +157,9 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         # ('B imported $4 billion in farm goods from A, driven by increases in X and Y sales': X and Y along it)
         claims += [(*flow, product) for product in driven if product.lower() not in {p.lower() for _, _, p in claims}]
     claims += coordinated_ownerless(sentence, countries, state.home, state.pair)
+    said = {str(p).lower() for _, _, p in claims}
+    claims += [c for c in carried_claims(sentence, countries, state.pair) if c[2].lower() not in said]
+    claims += exchange_claims(sentence, countries, claims, state.pair)  # 'X was traded for Y': Y the other way
     if not claims or flow_words(sentence) > 1:
         # the parse where the rules are silent, or where a sentence holds two flows (the rules may read one only, or
         # one the wrong way round); a single flow the rules read stands as read (the parse is the costly step)

@@ -95,7 +95,10 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
                 return [(before[-1].iso3, target.iso3, product) for product in products]
         if not before and not OWNERLESS.search(sentence[c_start:match.start()]):
             continue
-        intro = intro_of(sentence, target.end, c_end, lex)
+        intro = intro_of(sentence, target.end, c_end, lex) or (
+            # 'listing Ghana's main exports to Togo as X and Y': the list after 'as'
+            clause_bit("listed_as").match(sentence, target.end, c_end)
+            if clause_bit("listing_before").search(sentence, c_start, match.start()) else None)
         if not intro:
             # 'Wool and wine — both made in the south — were Uruguay's third and fourth biggest exports to Brazil'
             lead = (INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start]))

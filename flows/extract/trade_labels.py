@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from flows.common.words import whole_words
 from flows.extract.countries import CountryMention
-from flows.extract.products import cut_list, hs_code_for, split_products
+from flows.extract.product_hs import mostly_goods
+from flows.extract.products import cut_list, split_products
 from flows.extract.trade_lexicon import country_at
 from flows.lexicon import read_toml
 
@@ -65,4 +66,4 @@ def bracket_goods(sentence: str) -> list[str]:
 def _known(text: str) -> list[str]:
     products = split_products(cut_list(text)) if text.strip() else []
     # a label line is a strong frame, but its value must read as goods: half its items or more known to the HS table
-    return products if products and 2 * sum(1 for p in products if hs_code_for(p)) >= len(products) else []
+    return products if mostly_goods(products) else []

@@ -25,12 +25,15 @@ def trade_lexicon() -> dict:
     in_order = lambda key: whole_words(data[key], longest_first=False, escape=False)  # noqa: E731
     # the trade hint: the lexicon's verbs and nouns, then its other words in their rows' order
     hint_words = sorted(_hint_words(data), key=len, reverse=True)
+    gap = whole_words(data["owner_gap_words"])
     return {
         "export": re.compile(words("export_verbs"), re.I),
         "import": re.compile(words("import_verbs"), re.I),
         "flow": re.compile(words("flow_nouns") + r"\s+to\b", re.I),
         # 'Ruritania's merchandise imports from': words between an owner and its flow noun that leave it the owner
-        "owner_gap": re.compile(r"(?:[’']s?)?\s+(?:" + whole_words(data["owner_gap_words"]) + r"\s+)+", re.I),
+        # (two gap words joined by 'and' are one: "Freedonian farm and agri-food exports"; a lone 'and' is none)
+        "owner_gap": re.compile(r"(?:[’']s?)?\s+(?:" + gap + r"(?:\s+and\s+" + gap + r")?\s+)+",
+                                re.I),
         "ranked_flow": re.compile(words("ranked_flow_nouns") + r"\s+to\b", re.I),
         # ('goods imported by Freedonia from Ruritania': the importer as the participle's agent, group 'agent')
         "import_flow": re.compile(words("import_nouns") + r"(?:\s+by\s+(?:the\s+)?(?P<agent>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}))?"

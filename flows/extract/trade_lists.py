@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.product_shape import is_figure_phrase
-from flows.extract.products import FLOW_HEADS, cut_list, hs_code_for, is_listed_product, names_hs_heading, split_products
+from flows.extract.product_hs import mostly_goods, names_goods
+from flows.extract.products import FLOW_HEADS, cut_list, split_products
 from flows.extract.trade_discourse import pronoun_list
 from flows.extract.trade_breakdown import breakdown_list, share_of_flow
 from flows.extract.trade_ranked import ranked_head, ranked_list
@@ -205,8 +206,7 @@ def figure_items(text: str) -> list[str] | None:
             # phrase of a comparison ('$5m as against $4m, showing a growth of 9%'): the figures are no item list
             return None
         out.append(clause_bit("capital_first").sub(lambda first: first.group(1).lower(), item))
-    known = sum(1 for item in out if hs_code_for(item))
-    return out if len(out) >= 2 and known * 2 >= len(out) else None
+    return out if len(out) >= 2 and mostly_goods(out) else None
 
 
 # where a figure list opens after its flow word when other words stand between ('exports of A grew fast, including')
@@ -247,13 +247,6 @@ AFTER_FIGURE = re.compile(r"\d[^,;]*,\s+(?:(?:consisting|comprising|made\s+up)\s
                           r"especially|in\s+particular|led\s+by|dominated\s+by)\s+)", re.I)
 
 
-def _names_goods(product: str) -> bool:
-    """Whether a product's head word is goods the product table or an HS heading names ('tea', 'cut flowers'; not
-    'traders', 'markets')."""
-    head = product.lower().split()[-1]
-    return is_listed_product(product) or names_hs_heading(head) or names_hs_heading(clause_bit("plural_s").sub("", head))
-
-
 def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
     """'A's exports to B amounted to $2bn, mainly X and Y', 'A shipped $2bn worth of goods to B, mostly X': the flow
     of the sentence's first flow word (its owner's side, the partner named right after it), the goods after its figure.
@@ -273,7 +266,7 @@ def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple
     if clause_bit("credit_stop").match(rest):
         return []  # 'reached $2bn, mainly thanks to ...', 'including to new markets': no goods
     products = split_products(cut_list(rest))
-    if sum(1 for product in products if _names_goods(product)) * 2 < len(products):
+    if not mostly_goods(products, names_goods):
         return []  # 'mostly small traders and farmers': a list of no known goods is no trade claim
     return [(*flow, product) for product in products] if flow else []
 
@@ -316,7 +309,7 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
         flow = current
     else:
         flow = oriented(kind, home, pair) or (last_flow if kind == "export" else last_flow[::-1] if last_flow else None)
-    if flow is None or not products or sum(1 for product in products if hs_code_for(product)) * 2 < len(products):
+    if flow is None or not mostly_goods(products):
         return None  # a list of no known goods ('are quite diverse') is no trade claim
     return flow, products
 

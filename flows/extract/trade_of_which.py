@@ -6,7 +6,8 @@ else the pair's other side. Rows: trade.toml clause_bits of_which_share, of_whic
 from __future__ import annotations
 
 from flows.extract.countries import CountryMention, other_side
-from flows.extract.products import cut_list, is_listed_product, names_hs_heading, split_products
+from flows.extract.product_hs import mostly_goods, names_goods
+from flows.extract.products import cut_list, split_products
 from flows.extract.trade_lexicon import clause_bit
 from flows.extract.trade_lists import FLOW_WORD, OWNER_GAP
 
@@ -30,7 +31,7 @@ def of_which_claims(sentence: str, countries: list[CountryMention], pair: tuple[
     partner = partner or other_side(pair, owner)
     exporter, importer = (owner, partner) if flow.group("ex") else (partner, owner)
     products = split_products(cut_list(sentence[share.end():]))
-    if not products or sum(1 for p in products if _names_goods(p)) * 2 < len(products):
+    if not mostly_goods(products, names_goods):
         return []  # 'of which 60% was paid in cash': no goods
     return [(exporter, importer, product) for product in products]
 
@@ -44,7 +45,3 @@ def _owner(sentence: str, countries: list[CountryMention], at: int) -> str | Non
     lead = clause_bit("of_which_partner_lead")
     return next((c.iso3 for c in before if not lead.search(sentence[max(0, c.start - 12):c.start])), None)
 
-
-def _names_goods(product: str) -> bool:
-    """A product the table or an HS heading knows ('crude oil', 'tea'), not 'cash' or 'loans'."""
-    return is_listed_product(product) or names_hs_heading(product.lower().split()[-1])

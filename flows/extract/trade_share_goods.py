@@ -12,7 +12,8 @@ from functools import lru_cache
 from flows.common.prefilter import gate
 from flows.common.words import alternation, whole_words
 from flows.extract.countries import CountryMention, other_side
-from flows.extract.products import cut_list, hs_code_for, split_products
+from flows.extract.product_hs import mostly_goods
+from flows.extract.products import cut_list, split_products
 from flows.extract.trade_lexicon import country_at, lower_first
 from flows.lexicon import read_toml
 
@@ -48,7 +49,7 @@ def share_goods_claims(sentence: str, c_start: int, c_end: int, inside: list[Cou
     if any(c_start <= c.start < end for c in inside) or p["anaphor"].match(sentence, c_start):
         return []  # a country opens the clause: its share (trade_share), not the goods'
     goods = split_products(cut_list(lower_first(sentence[c_start:end].strip())))
-    if not goods or 2 * sum(1 for g in goods if hs_code_for(g)) < len(goods):
+    if not mostly_goods(goods):
         return []
     flow = p["flow"].search(sentence, v.end(), c_end)
     if flow is None:
