@@ -25,6 +25,7 @@ from flows.extract.event_scope import one_visit_a_stay
 from flows.extract.event_days import first_days, news_day
 from flows.extract.event_anniversaries import anniversary_relations, drop_worked_out_copies
 from flows.extract.event_days import settled_past
+from flows.extract.event_questions import without_asked_about
 from flows.extract.events import EventRow, EventState, drop_coarser_copies, family, find_events, summary
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
@@ -131,6 +132,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         events = settled_past(anniversary_relations(sentence.text, sentence_countries, sentence_dates, reading.events,
                                                     events), published)
         fill_from_events(events, persons, sentence.text, reading.last_entity)
+        events = without_asked_about(sentence.text, events)  # 'Deputy A asked the Minister to set out ... his visit'
         fill_from_context(sentence.text, sentence_countries, persons)
         visit_list = visit_lists(sentence.text, sentence_countries, reading.pair) + carried.get(sentence.index, [])
         events = named_year_visits(sentence.text, sentence_countries, reading.pair, events, visit_list)

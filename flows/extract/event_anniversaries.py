@@ -33,8 +33,8 @@ def _words() -> dict:
                rf"(?P<ordinal>{alternation(ordinals)[3:-1]}))")
     counted = alternation([word for word, value in NUMBER_WORDS.items() if value > 1])[3:-1]
     anniversary = "|".join([
-        # 'our 40th (founding) anniversary (in 2019) of the establishment of ties'
-        rf"\b{ordinal}\s+(?:founding\s+)?anniversary\s+(?:in\s+\d{{4}}\s+)?of\s+{relations}",
+        # 'our 40th (founding) anniversary (in 2019) of the establishment of ties', 'the 70th year anniversary of ties'
+        rf"\b{ordinal}\s+(?:founding\s+|year\s+)?anniversary\s+(?:in\s+\d{{4}}\s+)?of\s+{relations}",
         # 'the centenary of their de jure ties'
         rf"\b(?P<noun>{alternation(data['years_of_noun'])[3:-1]})\s+of\s+{relations}",
         # 'a golden jubilee (50 years) of formal ties'
@@ -84,6 +84,9 @@ def _anniversary_year(sentence: str, match: re.Match[str], count: int, dates: li
     story = _story_year(state)
     if told:
         nearest = min(told, key=lambda mention: min(abs(mention.start - match.start()), abs(mention.end - match.start())))
+        if nearest.end_value is not None and nearest.end_value.year - nearest.value.year == count:
+            # 'the 40th anniversary of relations (1980-2020)': the range runs from the ties to the anniversary
+            return nearest.end_value.year, nearest
         if nearest.start >= match.end() and story is not None and abs(nearest.value.year + count - story) <= 1:
             # 'the 50th anniversary of ties in 1974' told in 2024: the year of the ties, not of the anniversary
             return nearest.value.year + count, nearest

@@ -58,11 +58,15 @@ NAMED_YEAR_BEFORE = re.compile(read_toml("dates.toml")["attributive_dates"]["nam
 NAMED_YEAR_AFTER = re.compile(read_toml("dates.toml")["attributive_dates"]["named_year_after"])
 OCCASION_WORD = re.compile(r"\s+(?![Oo]f\b|[Ii]n\b|[Aa]nd\b|[Tt]o\b|[Aa]t\b)[A-Za-zÀ-ÿ][\w-]*")
 BACKGROUND_FRAME = re.compile(read_toml("dates.toml")["background_frames"]["opening"], re.I)
+# a year written in full in a date's own words ('in May 2003'), not one it took from the text before
+WRITTEN_YEAR = re.compile(read_toml("dates.toml")["topic_lists"]["written_year"])
+OPENING_PREPOSITION = re.compile(read_toml("dates.toml")["topic_lists"]["own_preposition"], re.I)
 _OWN = read_toml("dates.toml")["own_dates"]
 # 'a programme for 2024-2026': a period's preposition (and 'the period', 'the years') right before the date
 PERIOD_BEFORE = re.compile(r"\b" + alternation(_OWN["period_before"]) + r"\s+(?:the\s+"
                            + alternation(_OWN["period_nouns"]) + r"\s+)?$")
 PERIOD_OPENING = re.compile(alternation(_OWN["period_opening"]) + r"\b")
+UNTIL_OPENING = re.compile(r"(?:until|till)\b", re.I)
 ERA_BEFORE = re.compile(r"\b" + alternation(_OWN["era_before"]) + r"\s+$")
 SPAN_SUPERLATIVE = re.compile(whole_words(_OWN["span_superlatives"]), re.I)
 INSTRUMENT_NAME_BEFORE = re.compile(r"\b" + alternation(_OWN["instrument_heads"]) + r"\s*,?\s+$")
@@ -140,13 +144,18 @@ def _names_a_thing(mention: DateMention, hit: Hit, sentence: str) -> bool:
                 and NAMED_YEAR_BEFORE.search(sentence, max(0, mention.start - 8), mention.start))
 
 
+def _not_until(mention: DateMention) -> bool:
+    """'were not restored until 1994': an 'until' the date grammar read as the act's point (dates.toml [not_until])."""
+    return mention.kind == "point" and UNTIL_OPENING.match(mention.text) is not None
+
+
 def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str) -> list[DateMention]:
     """A date after 'after/before/when' and another trigger belongs to that trigger ('spoke by phone ..., after
     their ministers held talks last month'), and a 'first ... in five years' is a span, not a date."""
     out = []
     for mention in dates:
         before = sentence[max(0, mention.start - 25):mention.start]
-        if PERIOD_BEFORE.search(before) or PERIOD_OPENING.match(mention.text):
+        if (PERIOD_BEFORE.search(before) or PERIOD_OPENING.match(mention.text)) and not _not_until(mention):
             continue  # 'a programme for 2024-2026': the period of what was signed, not the day of signing
         if mention.kind == "since" and TALLY_COUNT.search(sentence):
             continue  # 'From 1995 to this day, the two sides have concluded over 30 treaties': a tally's start
@@ -251,7 +260,14 @@ def listed_with(dates: list[DateMention], chosen: DateMention, closing: int | No
     return [mention for mention in ordered[first:last + 1] if mention is not chosen and mention.value is not None
             and mention.kind in kinds and chosen.kind in kinds and (mention.kind == chosen.kind or closes)
             and mention.resolution == chosen.resolution == "explicit"
-            and mention.precision == chosen.precision and mention.value != chosen.value]
+            and (mention.precision == chosen.precision or _own_years(mention, chosen)) and mention.value != chosen.value]
+
+
+def _own_years(one: DateMention, other: DateMention) -> bool:
+    """Two dates that each write their year and open with their own preposition are two occasions whatever their
+    precision ('in 1996 on fisheries, in May 2003 on air links'); a month and a day under it ('in May, on the 28th')
+    are not, nor a bare year after a month ('in March 2019 and 2022' may be March again)."""
+    return all(WRITTEN_YEAR.search(mention.text) and OPENING_PREPOSITION.match(mention.text) for mention in (one, other))
 
 
 def offset_date(sentence: str, clause_start: int, hit_start: int, base: DateMention | None) -> DateMention | None:

@@ -121,18 +121,23 @@ def _visit_day() -> re.Pattern[str]:
     return re.compile(read_toml("dates.toml")["visit_day"]["nth"], re.I)
 
 
-def nth_visit_day(date_m: DateMention | None, sentence: str) -> tuple[date, date] | None:
+def nth_visit_day(date_m: DateMention | None, sentence: str, today: date | None = None) -> tuple[date, date] | None:
     """(first day, told day) of the visit when the sentence tells its day as the visit's Nth ('On Friday, the second
-    day of the visit, the presidents met'): the visit began on Thursday; None otherwise."""
-    if date_m is None or date_m.value is None or date_m.precision != "day":
-        return None
+    day of the visit, the presidents met'): the visit began on Thursday; None otherwise. 'this second day of his
+    stay' is the story's own day (`today`, the publication day), whatever day the clause took from before."""
     told = _visit_day().search(sentence)
     if told is None:
         return None
+    if told.group(0).lower().startswith("this") and today is not None:
+        day = today
+    elif date_m is None or date_m.value is None or date_m.precision != "day":
+        return None
+    else:
+        day = date_m.value
     nth = read_toml("dates.toml")["ordinals"].get(told["n"].lower())
     if not isinstance(nth, int) or nth < 2:
         return None
-    return date_m.value - timedelta(days=nth - 1), date_m.value
+    return day - timedelta(days=nth - 1), day
 
 
 Sides = tuple[str, str] | frozenset[str]  # (visitor, host), or the two sides in either order

@@ -28,6 +28,18 @@ INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertoo
                     re.I)
 OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
 BE_BEFORE = re.compile(r"\bbe\s+$")  # 'to be signed': the participle is still a plan
+# 'a step that paved the way for full ties': a later act the clause gives no date of its own
+CONSEQUENCE_BEFORE = re.compile(read_toml("events.toml")["consequence_before"], re.I)
+# 'a pact reached in order to ensure annual talks are held': the talks are the pact's purpose
+PURPOSE_BEFORE = re.compile(read_toml("events.toml")["purpose_before"], re.I)
+# 'Trips at the top level were the following:': a list's heading
+LIST_INTRO = re.compile(read_toml("events.toml")["list_intro"], re.I)
+# 'putting a previously signed memorandum in place': an act of the past named as an adjective
+EARLIER_ATTRIBUTIVE = re.compile(read_toml("events.toml")["earlier_attributive"], re.I)
+EARLIER_PARTICIPLE = re.compile(read_toml("events.toml")["earlier_participle"], re.I)
+# 'were not restored until 1994': the negation tells when, not whether (dates.toml [not_until])
+NOT_UNTIL_AFTER = re.compile(read_toml("dates.toml")["not_until"]["after"], re.I)
+NO_NOUN = re.compile(r"no\b", re.I)  # 'no agreement was signed until ...' stays a negation of the act
 REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")
 
 
@@ -86,7 +98,11 @@ def no_act(hit: Hit, clause: Clause) -> bool:
     sentence = clause.sentence
     return event_roles.felt(sentence, hit.start, hit.end) or event_roles.tally(sentence, hit.start, hit.end) \
         or arrival_reception(hit, sentence, clause.start, clause.end) or _appraised(hit, clause) \
-        or rank_restated(sentence, hit.start) \
+        or rank_restated(sentence, hit.start) or _later_consequence(hit, clause) \
+        or PURPOSE_BEFORE.search(sentence, max(clause.start, hit.start - 60), hit.start) is not None \
+        or _list_heading(hit, sentence) \
+        or (EARLIER_PARTICIPLE.match(hit.text) is not None
+            and EARLIER_ATTRIBUTIVE.search(sentence, max(clause.start, hit.start - 30), hit.start) is not None) \
         or (family(hit.event_type) == "anniversary" and length_not_jubilee(hit.text)) \
         or any(count.start() <= hit.end and count.end() >= hit.start  # 'has held nine sessions': a count
                for count in rules()["perfect_tally"].finditer(sentence, clause.start, clause.end))
@@ -98,6 +114,21 @@ def _appraised(hit: Hit, clause: Clause) -> bool:
     grammar = rules()
     return grammar["appraised_before"].search(clause.sentence, max(clause.start, hit.start - 40), hit.start) is not None \
         and grammar["appraised_after"].match(clause.sentence[hit.end:clause.end]) is not None
+
+
+def _later_consequence(hit: Hit, clause: Clause) -> bool:
+    """The trigger is what an earlier act led to ('a consulate set up in 1950, a step that paved the way for
+    establishing ties') and no date follows in the clause: it came later, on a day the clause does not give
+    (a date after it, 'which led to the signing of the accord in 1952', is its own)."""
+    before = CONSEQUENCE_BEFORE.search(clause.sentence, max(clause.start, hit.start - 60), hit.start)
+    return before is not None and not any(mention.start >= before.start() for mention in clause.dates)
+
+
+def _list_heading(hit: Hit, sentence: str) -> bool:
+    """The sentence opens a list of the acts its trigger names ('Trips at the top level were the following:'): the
+    items after the colon are the acts; the heading is none."""
+    return sentence.rstrip().endswith(":") and (LIST_INTRO.search(sentence, 0, hit.start) is not None
+                                                or LIST_INTRO.search(sentence, hit.end) is not None)
 
 
 def background_only(rows: list, sentence: str) -> bool:
@@ -120,6 +151,8 @@ def negated(clause: Clause, hits: list[Hit]) -> bool:
     grammar = rules()
     last_act = max(hit.end for hit in hits) if hits else clause.start
     for negation in grammar["negation"].finditer(clause.sentence, clause.start, clause.end):
+        if NOT_UNTIL_AFTER.match(clause.sentence[negation.end():clause.end]) and not NO_NOUN.match(negation.group(0)):
+            continue  # 'did not open an embassy until 2001': opened in 2001
         cause = grammar["subordinate_after"].search(clause.sentence, last_act, negation.start())
         if negation.start() < last_act or cause is None:
             return True

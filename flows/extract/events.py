@@ -378,7 +378,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         return None
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'
         move_to_first_day(state.visit_spans, (actor, target), date_m, told.value)
-    elif (first_day := nth_visit_day(date_m, clause.sentence)) is not None:  # 'on Monday, the third day of his stay'
+    elif (first_day := nth_visit_day(date_m, clause.sentence, state.published)) is not None:  # 'the third day of his stay'
         move_to_first_day(state.visit_spans, frozenset((actor, target)), *first_day)
     if told_before(event_type, hit, clause, actor, target, inherited, state, date_m):
         return None

@@ -6,20 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from flows.extract.document import extract_document
 from flows.extract.event_days import visit_start
 from flows.common.dates import DateMention
-from flows.ingest.documents import read_document
+from tests.support.story_rows import story_rows
 
 
-def _rows(tmp_path: Path, text: str, published: str | None = None) -> list[tuple]:
-    path = tmp_path / "story.md"
-    path.write_text(text, encoding="utf-8")
-    document = read_document(path, tmp_path, {"published": published} if published else None)
-    document.setdefault("document_key", "story")
-    rows = extract_document(document)["event_mentions"]
-    return sorted((r["event_type"], r["event_date"], r["date_precision"], r["actor_iso3"], r["target_iso3"])
-                  for r in rows)
+_rows = story_rows
 
 
 def test_each_clause_keeps_its_own_year(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from flows.common.dates import explicit, relative
 from flows.common.dates.arithmetic import format_date, period_end
 from flows.common.dates.grammar import ALTERNATIVES, scan
 from flows.common.dates.resolved import Resolved, norm
-from flows.common.dates.words import FULL_MONTHS, PREP_KIND, TARGET_PREPOSITIONS
+from flows.common.dates.words import FULL_MONTHS, NOT_UNTIL_BEFORE, PREP_KIND, TARGET_PREPOSITIONS, TOPIC_LIST_SEAM
 from flows.common.list_items import items_joined
 from flows.common.words import alternation
 
@@ -35,6 +35,10 @@ class DateMention:
 
 # What may stand between two dates of a list: "1972 and 1991", "1972, 1985", "June 5-6, 2014, and on April 2".
 _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
+# ... or each date with its act's subject: "signed accords in 1996 on fisheries, in May 2003 on air links" (dates.toml)
+_TOPIC_SEAM_RX = re.compile(TOPIC_LIST_SEAM, re.IGNORECASE)
+# "relations were not restored until 1994": 'until' after a negation dates the act (dates.toml [not_until])
+_NOT_UNTIL_RX = re.compile(NOT_UNTIL_BEFORE, re.IGNORECASE)
 # ... or the seam of two items of a list of people, each with their own year: "Premier A (1980 and 1985), President
 # B (1996)", "[Minister C, 1993; Minister D, 1978]" (flows/common/list_items.py, the one reader of that shape).
 # A year written after the day or month it belongs to, past a preposition: "from March 14-16 in 2017", "on 5 May
@@ -182,11 +186,15 @@ class DateContext:
             if prep in PREP_KIND and PREP_KIND[prep] != "range" and (
                     kind == "point" or (kind == "period" and prep not in ("from", "between"))):
                 kind = PREP_KIND[prep]  # "since 2007", "until the end of 2025", "since the early 1990s"
+                if kind == "until" and prep in ("until", "till") and _NOT_UNTIL_RX.search(sentence, max(0, start - 60), start):
+                    kind = "point"  # "were not restored until 1994": restored in 1994
             if kind == "point" and resolved.end_value is None and resolved.value and resolved.precision != "day":
                 resolved = Resolved(resolved.value, resolved.precision, resolved.resolution, resolved.anchor,
                                     period_end(resolved.value, resolved.precision), kind)
             listed = bool(mentions) and (_LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
-                                         or items_joined(sentence, mentions[-1].end, start))
+                                         or items_joined(sentence, mentions[-1].end, start)
+                                         or (sentence[start:start + 3].lower() == "in "
+                                             and _TOPIC_SEAM_RX.fullmatch(sentence, mentions[-1].end, start) is not None))
             mention = DateMention(start, end, written[start:end], resolved.value,
                                   resolved.precision, resolved.resolution, resolved.anchor,
                                   resolved.end_value, kind, listed)

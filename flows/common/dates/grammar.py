@@ -19,7 +19,7 @@ _DAY = r"(?<![\d.,/])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _BARE_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 _YEAR = r"(?<![\d.,$€£/])" + _BARE_YEAR
 _DASH = r"\s?[–—-]\s?"
-_RELYEAR = (r"(?i:the\s+same\s+year|that\s+year|this\s+year|last\s+year|next\s+year|the\s+following\s+year"
+_RELYEAR = (r"(?i:the\s+same\s+year|that\s+same\s+year|that\s+year|this\s+year|last\s+year|next\s+year|the\s+following\s+year"
             r"|the\s+previous\s+year|the\s+preceding\s+year)")
 # A year after a day and month may follow a comma with no space ("14-15 October,2017").
 _DAY_MONTH_YEAR = rf"(?:(?:,(?=\d)|,?\s+)(?:(?P<@y>{_BARE_YEAR})|(?P<@ry>{_RELYEAR})))?"
@@ -96,7 +96,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
     ("relative_period", r"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:this|last|next|the\s+coming|the\s+current))"
                         r"\s+(?P<@u>(?i:week|month|year))(?![A-Za-z])"),
     ("anaphora",
-     rf"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:the\s+same|that|this(?=\s+day\b)|the\s+following|the\s+next"
+     rf"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:the\s+same|that\s+same|that|this(?=\s+day\b)|the\s+following|the\s+next"
      rf"|(?<=later\s)in\s+the(?=\s+day\b)|(?<=earlier\s)in\s+the(?=\s+day\b)"
      rf"|the\s+previous|the\s+preceding))\s+(?P<@u>(?i:day|week|month|year|morning|afternoon|evening|night))(?![A-Za-z])"
      rf"|(?P<@db>(?i:the\s+day\s+(?:before|after)))(?![A-Za-z])"

@@ -30,6 +30,11 @@ POINT_PREPOSITIONS: list[str] = list(_WORDS["point_prepositions"]["words"])
 ROUND_AGO_UNITS = frozenset(_WORDS["round_units"]["ago"])
 # "by the close of the 2031 calendar year": words that say what kind of year a written year is
 YEAR_KINDS: list[str] = list(_WORDS["year_kinds"]["words"])
+# "in 1996 on fisheries, in May 2003 on air links": the seam of two dated items of a list of acts
+TOPIC_LIST_SEAM: str = _WORDS["topic_lists"]["seam"]
+# "were not restored until 1994": a negation before "until" makes the date the act's point
+NOT_UNTIL_BEFORE: str = _WORDS["not_until"]["before"]
+NOT_UNTIL_AFTER: str = _WORDS["not_until"]["after"]
 TARGET_PREPOSITIONS = frozenset(word for word, on in _WORDS.get("target_prepositions", {}).items() if on)
 
 

@@ -29,6 +29,7 @@ def test_a_visit_told_by_its_start_keeps_its_day(extract) -> None:
 def test_the_anniversary_of_two_states_establishing_ties_marks_them_it_does_not_establish_them(extract) -> None:
     events = events_of(extract("MAY 31, 2024 marked the 35th anniversary of Norway and Chile establishing diplomatic "
                                "ties.", None))
-    # the anniversary also dates the ties, 35 years back (the gold convention of session 13: event_anniversaries)
-    assert events == {("anniversary_event", "CHL", "NOR", date(2024, 5, 31), "day", "occurred"),
-                      ("diplomatic_relations_established", "NOR", "CHL", date(1989, 1, 1), "year", "occurred")}
+    # the anniversary also dates the ties, 35 years back (the gold convention of session 13: event_anniversaries);
+    # a day as the subject that 'marked' it is the day's state, no celebration (events22: tests/realnews/README.md,
+    # 'this year marks the 65th anniversary' is no anniversary_event; r918's gold has none for this shape)
+    assert events == {("diplomatic_relations_established", "NOR", "CHL", date(1989, 1, 1), "year", "occurred")}
