@@ -19,6 +19,7 @@ from flows.extract.event_factbox import BoxedAct, boxed_relations
 from flows.extract.list_repeats import told_before
 from flows.extract.list_people import drop_heading_visits, listed_line_sides, share_visitor_side
 from flows.extract.event_missions import mission_sides
+from flows.extract.event_state_titles import state_title_mentions
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
@@ -115,6 +116,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     pairs = [find_pair_phrases(sentence.text) for sentence in sentences]
     heading = doc["text"][:sentences[0].start] if sentences else doc["text"]  # a headline is no sentence
     pair = document_pair(countries, texts, heading)  # what 'the two countries' are
+    countries = [state_title_mentions(text, pair, found) for text, found in zip(texts, countries)]  # 'the Kingdom'
     reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair),
                       text=doc["text"])
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names

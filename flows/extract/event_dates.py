@@ -82,8 +82,8 @@ POSSESSIVE_AFTER = re.compile(r"[’']s\s")
 ATTRIBUTIVE_REACH = 45  # characters from the date to a trigger that is the noun it dates ('the 2014 visit')
 _COUNT_ADVERBS: dict[str, int] = _WORDS["count_adverbs"]
 COUNT = re.compile(whole_words([*_COUNT_ADVERBS, _WORDS["count_times"]], longest_first=False, escape=False), re.I)
-# between a count and the first of its dates: 'twice, in 1975 and 1999', 'three times (2001, 2004, 2009)'
-COUNT_TO_DATES = re.compile(r"\s*[,:(—–-]?\s*")
+# between a count and the first of its dates: 'twice, in 1975 and 1999', 'twice on official visits in 1998 and 2003'
+COUNT_TO_DATES = re.compile(_WORDS["count_to_dates"], re.I)
 # 'six weeks after the Peruvian leader visited Chile': the event after the measure happened that long before the story's
 OFFSET_BEFORE = re.compile(r"\b(?P<measure>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                            r"(?P<u>day|week|month|year)s?\s+(?:after|since))\s+(?:[\w’'-]+\s+){0,8}$", re.I)

@@ -66,6 +66,13 @@ def _mission_words() -> dict:
             "firm_reach": int(data["office_firm_reach"]), "closing": re.compile(data["closing"], re.I)}
 
 
+def in_each_other(sentence: str, trigger_start: int, trigger: str) -> bool:
+    """'Legations of chargé rank were set up in each other's capital cities in 1975': where the missions are
+    names both sides of the pair, with no subject naming either (one opening each way, made by _reciprocal)."""
+    words = _mission_words()
+    return words["reciprocal"].search(sentence[trigger_start:trigger_start + len(trigger) + words["reach"]]) is not None
+
+
 def closes_mission(trigger: str) -> bool:
     """A trigger that shuts an embassy or consulate ('the consulate was closed', 'closed its embassy')."""
     return _mission_words()["closing"].search(trigger) is not None

@@ -23,6 +23,7 @@ from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, ow
 from flows.extract.event_repeats import told_before
 from flows.extract.event_returns import returned_home
 from flows.extract.event_welcome import welcomed_guest
+from flows.extract.event_title_lists import titled_instruments
 from flows.extract.event_since import earlier_firsts
 from flows.extract.event_spans import (anniversary_period, joint_outing, relative_visitor, span_anchor, visit_span,
                                       without_anniversary_years)
@@ -65,6 +66,8 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                     and other.event_date == row.event_date and same_sides(other, row) and other.status == row.status]
             if row.actor != row.target and not same:
                 out.append(row)
+    if not out:  # 'Treaty of Friendship (1961), Agreement on Air Services (1994).': a fact sheet's list, no verb
+        out += titled_instruments(sentence, state.pair)
     state.events += out
     state.sentences_read += 1
     state.headings_read += not sentence.rstrip().endswith((".", "!", "?", '"', "”", "’", ")"))
