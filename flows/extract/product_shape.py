@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from flows.common.words import alternation, whole_words
+from flows.extract.product_hs import hs_code_for
 from flows.lexicon import read_toml
 
 
@@ -34,8 +35,36 @@ def _classification() -> re.Pattern[str]:
     return re.compile(read_toml("trade.toml")["classification_word"])
 
 
+@lru_cache(maxsize=1)
+def _vague() -> frozenset[str]:
+    return frozenset(read_toml("trade.toml")["vague_words"])
+
+
+# a lone adverb ('Subsequently sales to B grew': the clause's opening word read as the goods that own the sales)
+LONE_ADVERB = re.compile(r"[a-z]{4,}ly", re.I)
+
+
 def names_no_goods(item: str) -> bool:
-    """Whether a list item names no goods: the phrase around a figure, or a lone word that only classes a flow (made
+    """Whether a list item names no goods: the phrase around a figure, a lone word that only classes a flow (made
     up: 'Ruritania's non-oil exports to Freedonia rose': 'non-oil' sorts the exports, it is no product; 'non-ferrous
-    metals' is one)."""
-    return is_figure_phrase(item) or _classification().match(item.strip()) is not None
+    metals' is one), words that are all vague ('it', 'tons'), or a lone -ly adverb the product table does not know
+    ('subsequently'; 'jelly' is goods)."""
+    words = item.lower().split()
+    return (is_figure_phrase(item) or _classification().match(item.strip()) is not None
+            or (bool(words) and all(w in _vague() for w in words))
+            or (LONE_ADVERB.fullmatch(item.strip()) is not None and not _known(item.strip().lower())))
+
+
+def _known(word: str) -> bool:
+    return hs_code_for(word) is not None
+
+
+@lru_cache(maxsize=1)
+def _quality() -> re.Pattern[str]:
+    return re.compile(r"^" + whole_words(read_toml("trade.toml")["quality_words"]) + r"\s+(?=\S)", re.I)
+
+
+def without_quality(product: str) -> str:
+    """'high-quality machinery' -> 'machinery': a word of quality tells how good the goods are, not which (the key a
+    claim is known by, so the goods told again with it make no second claim)."""
+    return _quality().sub("", product)

@@ -30,6 +30,7 @@ def _words() -> dict:
         "qualifiers": _qualifier_run(data["heading_qualifiers"]),
         "value": re.compile(data["item_value"]),
         "quantity": re.compile(r"^" + data["item_quantity"], re.I),
+        "money_lead": re.compile(r"^" + data["item_money_lead"]),
         "unit": re.compile(r"^" + data["item_unit"], re.I),
         "particle": re.compile(r"^" + alternation(data["verb_particles"]) + r"(?:\s+|$)", re.I),
         "headings": re.compile(r"(?<![\w-])" + alternation(data["customs_headings"]) + r"(?![\w-])", re.I),
@@ -150,11 +151,13 @@ def split_products(text: str) -> list[str]:
     text = SHARED_OR.sub(lambda m: m.group(0) if names_hs_heading(m.group(1)) or is_listed_product(m.group(1))
                          else m.group(1) + " \x1f ", text)
     # (a lead word is no part of the item it opens: 'as well as articles of pulp and paper' joins as five words)
-    parts = [part for part in (lex["lead"].sub("", p.strip()).replace("\x1f", "or")
-                               for p in clause_bit("item_separator").split(text)) if part.strip()]
     merged: list[str] = []
-    for part in parts:
-        if merged and _joins(merged[-1], part, lex) and len(f"{merged[-1]} and {part}".split()) <= 5:
+    for part, separator in _items(text, lex):
+        # (a list's last item after ', and' stands apart: 'trucks, and spare parts' are two where 'pumps and spare
+        # parts' may be one; so do the halves of a fixed pair told with a comma: 'machinery, equipment, textiles')
+        apart = clause_bit("serial_and").match(separator) is not None or (
+            "," in separator and _fixed_pair(merged[-1] if merged else "", part, lex))
+        if merged and not apart and _joins(merged[-1], part, lex) and len(f"{merged[-1]} and {part}".split()) <= 5:
             # (a join too long to be one name is two items: 'brake pads, other parts for lorries')
             merged[-1] = f"{merged[-1]} and {part}"
             continue
@@ -163,6 +166,7 @@ def split_products(text: str) -> list[str]:
     for part in merged:
         part = lex["lead"].sub("", part)
         part = lex["quantity"].sub("", part)  # '12,000 tonnes of salt': the goods are salt
+        part = lex["money_lead"].sub("", part)  # '$6 million herrings': the goods are herrings
         part = lex["unit"].sub("", part)  # 'tons of goods' whose figure went to the amount: the goods (vague here)
         part = lex["particle"].sub("", part)  # 'shipped out cement': cement
         part = clause_bit("item_article").sub("", part).strip(" .,:;\"'")
@@ -179,6 +183,24 @@ def split_products(text: str) -> list[str]:
             continue  # 'expected', 'has also increased', 'besides providing transit': no product ('rapeseed' is one)
         out.append(part)
     return out
+
+
+def _items(text: str, lex: dict) -> list[tuple[str, str]]:
+    """(item, the separator before it) of a list, lead words off ('as well as articles of pulp and paper')."""
+    out: list[tuple[str, str]] = []
+    pos, separator = 0, ""
+    for m in [*clause_bit("item_separator").finditer(text), None]:
+        part = lex["lead"].sub("", text[pos:m.start() if m else len(text)].strip()).replace("\x1f", "or")
+        if part.strip():
+            out.append((part, separator))
+        if m is not None:
+            pos, separator = m.end(), m.group(0)
+    return out
+
+
+def _fixed_pair(before: str, part: str, lex: dict) -> bool:
+    """'machinery' + 'equipment': the halves of one trade category (trade.toml fixed_pairs)."""
+    return (" ".join(before.lower().split()), " ".join(part.lower().split())) in lex["fixed_pairs"]
 
 
 def _shared_head(m: re.Match[str]) -> str:
@@ -257,12 +279,20 @@ def cut_list(text: str) -> str:
     return clause_bit("trailing_stop").sub("", text)
 
 
+# every word capitalised, an acronym in brackets after it allowed: 'Liquefied Natural Gas (LNG)'
+TITLE_CASE = re.compile(r"([A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ]+)+)(?:\s*\([A-Z]{2,6}\))?")
+
+
 def known_capitalised(product: str) -> str:
     """'milk, maize, Poultry and plywood': a capitalised item the product table knows is a product, in lower case;
     any other capitalised item stays as it is (and is dropped as a name or title)."""
     if re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+)*", product) and (is_listed_product(product) or any(
             names_hs_heading(re.sub(r"(?<=[^s])s$", "", word)) for word in product.lower().split() if word != "and")):
         return product.lower()  # 'Mineral oil', 'Rubber and articles': a list item capitalised as a customs heading
+    titled = TITLE_CASE.fullmatch(product)
+    if titled and is_listed_product(titled.group(1).lower()):
+        # 'Liquefied Natural Gas (LNG), palm oil': goods the table knows, written in title case as a trade term often is
+        return titled.group(1).lower() + product[titled.end(1):]
     head, comma, qualifiers = product.partition(",")
     if comma and known_capitalised(head) != head:
         return known_capitalised(head) + comma + qualifiers  # 'Natural gas, liquefied': a customs heading's goods

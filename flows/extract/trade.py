@@ -8,7 +8,7 @@ from functools import lru_cache
 from flows.common.prefilter import gate
 from flows.common.words import whole_words
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
-from flows.extract.product_shape import names_no_goods
+from flows.extract.product_shape import names_no_goods, without_quality
 from flows.extract.products import hs_code_for, known_capitalised, mark_inner, split_products, unmark, without_unit
 from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, carry, demand_for, depends_for,
                                         goods_clause, originating, pay_with, relies)
@@ -80,15 +80,25 @@ def continued_lists(sentence: str, countries: list[CountryMention]) -> str:
     for m in clause_bit("semicolon_part").finditer(sentence):
         end = sentence.find(";", m.end())
         part = sentence[m.start("first"):end if end >= 0 else len(sentence)].rstrip(" .")
+        goods = _goods_before_partner(part, m.start("first"), countries)
         if (not trade_gate(sentence[:m.start()]) or flow_words(part)
-                or any(m.start() <= c.start < m.start() + 2 + len(part) for c in countries)
-                or 2 * len(split_products(part)) < len(clause_bit("comma_and").split(part))):
+                or any(m.start() <= c.start < m.start("first") + len(goods) for c in countries)
+                or 2 * len(split_products(goods)) < len(clause_bit("comma_and").split(goods))):
             continue
         out = out[:m.start()] + "," + out[m.start() + 1:m.start("first")] + m.group("first").lower() + out[m.end():]
         joined.append((m.start(), m.start("first") + len(part)))
     if len(joined) >= 2:
         out = _items_of_semicolon_list(out, joined)
     return out
+
+
+def _goods_before_partner(part: str, start: int, countries: list[CountryMention]) -> str:
+    """The goods of a part after a ';' ('A sells X; Y, Z and W to B': 'Y, Z and W'): the part up to the flow's partner
+    when the part ends in 'to B' or 'from B' (the partner of the whole list), else the whole part."""
+    tail = clause_bit("partner_tail").search(part)
+    if tail is None or not any(c.start == start + tail.end() and c.end >= start + len(part.rstrip(" .")) for c in countries):
+        return part
+    return part[:tail.start()]
 
 
 def _items_of_semicolon_list(sentence: str, joined: list[tuple[int, int]]) -> str:
@@ -334,7 +344,7 @@ CLASS_HEAD = re.compile(r"\s+(?:goods|products|commodities|items|produce|merchan
 
 def _product_key(product: str) -> str:
     """The key a product is known by in a document: lower case, no plural 's', one generic head for a class."""
-    return re.sub(r"s$", "", CLASS_HEAD.sub(" products", product.lower()))
+    return re.sub(r"s$", "", CLASS_HEAD.sub(" products", without_quality(product.lower())))
 
 
 def _country_less(sentence: str, state: TradeState, raw: str | None = None) -> list[TradeClaim] | None:

@@ -14,8 +14,8 @@ from flows.extract.trade_lists import FLOW_WORD, OWNER_GAP
 
 def of_which_claims(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
     """(exporter, importer, product) claims of 'FLOW ... FIGURE, of which N% was X and Y'; [] when none."""
-    if not pair or "of which" not in sentence.lower():
-        return []  # the cheap gate: the phrase itself
+    if not pair or ("of which" not in sentence.lower() and "—" not in sentence and "–" not in sentence):
+        return []  # the cheap gate: the phrase itself, or a dash
     share = clause_bit("of_which_share").search(sentence)
     if share is None:
         return []

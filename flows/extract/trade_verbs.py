@@ -100,6 +100,19 @@ def _verb_subject(head: str, named: list[CountryMention], previous_subject: str 
     return False, None
 
 
+def _past_subordinator(sentence: str, c_start: int, verb_start: int,
+                       named: list[CountryMention]) -> list[CountryMention]:
+    """'Trade favours Ruritania because Freedonia buys tea from it': the countries the verb's own clause names, after
+    the last subordinator before the verb, when it names one (else all named before the verb, as before)."""
+    if len(named) < 2:
+        return named
+    last = None
+    for last in clause_bit("subordinator").finditer(sentence, c_start, verb_start):
+        pass
+    own = [mention for mention in named if last is not None and mention.start >= last.end()]
+    return own or named
+
+
 def _spender(sentence: str, c_start: int, match: re.Match, inside: list[CountryMention], lex: dict) -> str | None:
     """'Ghana spent $2m to import ...' / 'the sum spent by Ghana to import ...': the country that paid, else None."""
     spend = lex["spend"].search(sentence[max(c_start, match.start() - 80):match.start()])
@@ -215,7 +228,8 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         # ('From A, B buys X': the fronted seller is no subject)
         named = [mention for mention in inside if mention.end <= match.start() and not (fronted and mention.iso3 == fronted
                  and mention.start < c_start + 30 and FRONTED_FROM.match(sentence, c_start, mention.start))]
-        has_subject, subject = _verb_subject(head, named, previous_subject, last_country)
+        has_subject, subject = _verb_subject(head, _past_subordinator(sentence, c_start, match.start(), named),
+                                             previous_subject, last_country)
         spender = _spender(sentence, c_start, match, inside, lex)
         subject = spender or subject  # 'the sum spent by Ghana to import X': the payer buys, whoever else is named
         if not has_subject:
