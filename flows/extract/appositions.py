@@ -10,7 +10,7 @@ from flows.extract.names import (BODIES, Tok, is_caps_name, is_name_text, is_nam
 from flows.extract.persons import Person, known_person
 from flows.extract.title_complements import read_complement
 from flows.extract.title_plurals import is_courtesy_name, plural_head_at, second_of_pair
-from flows.extract.titles import Found, singular
+from flows.extract.titles import TIME_PREFIX, Found, singular
 from flows.lexicon import read_toml
 
 # 'X, former Minister of Y', 'X, the outgoing ambassador': words of time before the office (titles.toml)
@@ -27,6 +27,7 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
     """'Aidos Seitkali, First Deputy Minister of ...', 'Cahit Bağcı, Türkiye's ambassador to Azerbaijan'."""
     lex = title_lexicon()
     found = []
+    written, toks = toks, _unglued_time(toks)
     i = 0
     before_and: tuple[int, int] | None = None
     while i < len(toks):
@@ -103,14 +104,27 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         if end < len(toks) and read_name(toks, skip_courtesy(toks, end)) > skip_courtesy(toks, end):
             i = e
             continue  # 'Novi Sad, Hungarian Foreign Minister Péter Szijjártó': a title of the next name
-        head = list(plural) if plural else [t.text for t in toks[h:h + n]]
-        role = " ".join(mods + [t.text for t in toks[j:h]] + head + comp)
+        head = list(plural) if plural else [t.text for t in written[h:h + n]]
+        role = " ".join(mods + [t.text for t in written[j:h]] + head + comp)
         c = country or of_country or _body_country_after(toks, end)
         found.append(Found(i, e, singular(role), c, "explicit" if c else "none"))
         if plural and before_and is not None and second_of_pair(toks, before_and[1]) == (i, e):
             found.append(Found(before_and[0], before_and[1], singular(role), c, "explicit" if c else "none"))
         i = end
     return found
+
+
+def _unglued_time(toks: list[Tok]) -> list[Tok]:
+    """The tokens with a word of time glued to an office after a comma read as the office alone, so 'X, ex-Prime
+    Minister of Y' finds the head 'Prime Minister' (the role keeps the word as written: 'ex-Prime Minister of Y')."""
+    at = [k for k in range(1, len(toks)) if toks[k - 1].text == "," and toks[k].country is None
+          and TIME_PREFIX.match(toks[k].text)]
+    if not at:
+        return toks
+    out = list(toks)
+    for k in at:
+        out[k] = toks[k]._replace(text=toks[k].text.split("-", 1)[1])
+    return out
 
 
 BODY_AFTER_WORDS = 14  # tokens at most of the body a second apposition names ('Ministry of Trade of the Republic of B')

@@ -55,6 +55,7 @@ def _rules() -> dict:
         "not_shared": re.compile("|".join(data["not_shared"]), re.I),
         "member_said": re.compile("|".join(data["member_said"]), re.I),
         "counterpart": re.compile("|".join(data["counterpart_before"]), re.I),
+        "member_of": re.compile(data["member_of_before"], re.I),
         "beside_meeting": re.compile("|".join(data["beside_meeting_before"]), re.I),
         "own_bloc": re.compile("|".join(data["own_bloc_before"]), re.I),
         "agreement_list": re.compile("|".join(data["agreement_list_before"]), re.I),
@@ -158,7 +159,8 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
     last_end = -1
     for m in rules["known"].finditer(sentence):
         after = past_bracket(sentence, m)
-        if not about_pair and not (member_noun_at(rules, sentence, after)
+        if not about_pair and not _member_of_named(rules, sentence, m, countries, pair) \
+                and not (member_noun_at(rules, sentence, after)
                                    and has_member_list(rules["acronym_of"][m.group("org")])
                                    and sides_told(rules, sentence, m, countries, pair)) \
                 and not rest_of(rules, sentence, m, pair):
@@ -187,6 +189,8 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
             continue
         if len(sides) < len(pair) and not (member_noun_at(rules, sentence, after)
                                            or IN_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+                                           or rules["member_of"].search(sentence, max(0, m.start() - MEMBER_OF_REACH),
+                                                                        m.start())
                                            or rules["own_bloc"].search(sentence, max(0, m.start() - 90), m.start())):
             continue  # one side only: the text must say it is inside ('the first ASEAN founding member', 'in ASEAN'),
             # not only name the body ('the cable is a priority of the European Union', Italy's, not Tunisia's);
@@ -194,6 +198,20 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
         if acronym not in [x.organization for x in out]:
             out.append(Membership(acronym, None, acronym, sides))
     return out
+
+
+def _member_of_named(rules: dict, sentence: str, m: re.Match, countries: list[CountryMention],
+                     pair: tuple[str, str]) -> bool:
+    """'Ruritania is one of the member states of ASEAN': a member noun and 'of' before a body with a member list,
+    in a sentence naming the sides of the pair that the list holds."""
+    if not rules["member_of"].search(sentence, max(0, m.start() - MEMBER_OF_REACH), m.start()):
+        return False
+    sides = belonging(rules["acronym_of"][m.group("org")], tuple(pair))
+    return has_member_list(rules["acronym_of"][m.group("org")]) and bool(sides) \
+        and set(sides) <= {c.iso3 for c in countries}
+
+
+MEMBER_OF_REACH = 40  # characters before the body: 'one of the founding member states of the'
 
 
 def _framework_bodies(rules: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str],

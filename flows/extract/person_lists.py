@@ -43,7 +43,13 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
     including Y') takes the country of the party it accompanies: the person named just before the cue, else the
     country word right before it ('the Maldivian President along with Y')."""
     ordered = sorted(persons, key=lambda mention: mention[1])
-    for person, start, _ in ordered:
+    companion: tuple[int, str] | None = None  # (end, country) of the last companion given the party's country
+    for person, start, end in ordered:
+        if person.country is None and companion and _next_in_list(sentence, countries, companion[0], start):
+            person.country, person.country_cue = companion[1], "inferred"  # 'accompanied by A, B, ... and D'
+        if companion and person.country == companion[1] and _next_in_list(sentence, countries, companion[0], start):
+            companion = (end, companion[1])
+            continue
         if person.country is not None:
             continue
         if _accompanies(sentence, person, persons):
@@ -57,6 +63,7 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
                   if other_end <= cue.start() and other is not person]
         if before and before[-1][0].country and cue.start() - before[-1][1] < ACCOMPANY_REACH:
             person.country, person.country_cue = before[-1][0].country, "inferred"
+            companion = (end, person.country)
             continue
         # 'the Maldivian President along with Y' (not a destination: 'travelled to Colombia, joined by Y')
         near = [country for country in countries if country.end <= cue.start() and cue.start() - country.end < 40
@@ -110,6 +117,20 @@ def home_side_officials(people: list[Person], texts: list[str], home: str | None
             continue  # a title some other owner holds (a place that is no country of ours)
         if person.country is None and person.role:
             person.country, person.country_cue = home, "inferred"
+
+
+COMPANION_GAP = 60  # characters between two listed companions: a comma, 'and', the next one's office
+LIST_OPENERS = (",", "and ")  # how the gap to the next companion opens
+LIST_BREAKS = ";:.()"  # marks that end a list of companions or set an aside in it
+
+
+def _next_in_list(sentence: str, countries: list[CountryMention], end: int, start: int) -> bool:
+    """Whether the person at `start` is the next item of the list the companion ending at `end` stands in: 'accompanied
+    by his wife A, trade minister B, and health minister C' - a comma or 'and', then only an office, no country."""
+    gap = sentence[end:start]
+    return (0 < len(gap) <= COMPANION_GAP and gap.lstrip().startswith(LIST_OPENERS)
+            and not any(mark in gap for mark in LIST_BREAKS)
+            and not any(end <= country.start < start for country in countries))
 
 
 def _accompanies(sentence: str, person: Person, persons: list[tuple[Person, int, int]]) -> bool:

@@ -57,11 +57,33 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         if e in names_ending:
             continue  # 'his trade minister X': the owner's reading came first
         names_ending.add(e)
+        if country is None and lead == i:
+            lead = _portfolio_chain(toks, lead)  # 'investment, trade and industry minister X': the whole portfolio
         role = " ".join(t.text for t in toks[lead:end])
         if country and i > 0 and toks[i].country is not None and toks[i - 1].text.lower() in TIME_MODIFIERS:
             role = f"{toks[i - 1].text.lower()} {role}"  # 'Former Peruvian president X': a former president
         found.append(Found(start, e, singular(role), country, "explicit" if country else "none"))
     return found
+
+
+LOWER_PORTFOLIO = frozenset(w.lower() for w in read_toml("titles.toml")["portfolio_words"])
+CHAIN_LINKS = frozenset(read_toml("titles.toml")["portfolio_chain_links"])
+
+
+def _portfolio_chain(toks: list[Tok], lead: int) -> int:
+    """Back from a lower-case office over the portfolio words before it, joined by commas and 'and' ('higher education
+    minister X', 'mining, trade and industry minister Y'): the first word of the chain; a link must stand between two
+    portfolio words (', trade minister X' after a name keeps its comma out)."""
+    def portfolio(k: int) -> bool:
+        return k >= 0 and toks[k].text.islower() and toks[k].text in LOWER_PORTFOLIO and toks[k].country is None
+    while lead > 0:
+        if portfolio(lead - 1):
+            lead -= 1
+        elif toks[lead - 1].text in CHAIN_LINKS and portfolio(lead - 2) and portfolio(lead):
+            lead -= 1
+        else:
+            break
+    return lead
 
 
 def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] | None:

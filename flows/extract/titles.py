@@ -16,7 +16,9 @@ from flows.lexicon import read_toml
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call); the time words are rows
 TIME_PREFIX = re.compile(alternation(read_toml("titles.toml")["time_prefixes"]) + "-[A-Z]")  # 'then-President X'
-TIME_MODIFIERS = frozenset(read_toml("titles.toml")["time_modifiers"])  # before an owner's demonym, still the office's
+TIME_MODIFIERS = frozenset(read_toml("titles.toml")["time_modifiers"])
+PLACE_LINKS = frozenset(read_toml("titles.toml")["name_place_links"])  # 'the Minister, Ana Lima in Accra'
+  # before an owner's demonym, still the office's
 PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
 
 
@@ -48,10 +50,21 @@ PLURAL_AFTER = frozenset(("the", "foreign", "two", "deputy", "prime"))  # the wo
 def _head_at(toks: list[Tok], index: int, lex: dict, firsts: dict[str, list[tuple[str, ...]]]) -> int:
     """Width of the title head at index (0 if none), so the caller skips a whole 'Deputy Foreign Minister'."""
     width = match_seq(toks, index, lex["heads"]) if toks[index].text in firsts else 0
-    if not width and index > 0 and toks[index - 1].text.lower() in PLURAL_AFTER and \
+    if not width and index > 0 and (toks[index - 1].text.lower() in PLURAL_AFTER or _demonym(toks[index - 1])) and \
             index + 2 < len(toks) and (toks[index + 1].text == "," or is_name_token(toks[index + 1])):
         width = match_seq(toks, index, lex["lower_plural"], lower=True)  # 'the foreign ministers, X of A and Y of B'
     return width
+
+
+@lru_cache(maxsize=1)
+def _lower_head_ends() -> frozenset[str]:
+    """The last word of every lower-case head ('minister' of 'foreign minister')."""
+    return frozenset(h[-1] for h in title_lexicon()["lower_heads"])
+
+
+def _demonym(tok: Tok) -> bool:
+    """A demonym may stand before a plural lower-case office ('Arlandese presidents A and B': both Arland's)."""
+    return tok.country is not None and tok.country.kind == "demonym"
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +152,9 @@ def _role(toks: list[Tok], start: int, index: int, width: int, complement: list[
           lex: dict) -> tuple[str | None, bool]:
     """The role text and whether the head is a name honorific, which then belongs to the name, not the role."""
     role_words = [lex["abbreviations"].get(t.text, t.text) for t in toks[start:index + width]] + complement
+    last = toks[index + width - 1].text
+    if last.islower() and last.endswith("s") and last[:-1] in _lower_head_ends():
+        role_words[index + width - 1 - start] = last[:-1]  # 'Arlandese presidents A and B': each a president
     # 'Foreign Minister Prince Faisal', 'Prime Minister Sheikh Hasina': the office is the role, the honorific
     # belongs to the name
     honorific = (toks[index].text in NAME_HONORIFICS and start < index
@@ -173,8 +189,11 @@ def _first_name(toks: list[Tok], comp_end: int, lex: dict) -> tuple[int, int, in
     # after a bare comma the name must close ('the Minister, Ana Lima, said'); a form of address needs neither
     # comma nor close ('Foreign Minister Mr. Pablo Soto called on ...', 'the President of B, H.E. Dr. X will host')
     bare_comma = comp_end < len(toks) and toks[comp_end].text == "," and skip_courtesy(toks, comp_end + 1) == comp_end + 1
+    # ... or a place ends the name ('talks with the Minister of Trade, Ana Lima in Accra'): 'in' and a country's town
+    place_next = (name_end + 1 < len(toks) and toks[name_end].text in PLACE_LINKS
+                  and toks[name_end + 1].country is not None)
     if bare_comma and not (name_end >= len(toks) or toks[name_end].text in (",", ".", "and", ";", ")", "(")
-                                       or of_country_next):
+                                       or of_country_next or place_next):
         return None
     after_comma = comp_end < len(toks) and toks[comp_end].text == ","
     if after_comma and name_end + 1 < len(toks) and toks[name_end].text == "," and match_seq(toks, name_end + 1, lex["heads"]):
@@ -230,7 +249,8 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
             _index_of(lex["lower_plural"]).keys().isdisjoint([t.text.lower() for t in toks]):
         return found
     while index < len(toks):
-        if toks[index].text not in firsts and (index == 0 or toks[index - 1].text.lower() not in PLURAL_AFTER):
+        if toks[index].text not in firsts and (index == 0 or (toks[index - 1].text.lower() not in PLURAL_AFTER
+                                                               and not _demonym(toks[index - 1]))):
             index += 1  # no head can start here (_head_at's own tests, first: speed)
             continue
         width = _head_at(toks, index, lex, firsts)
