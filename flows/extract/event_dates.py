@@ -144,7 +144,7 @@ def _names_a_thing(mention: DateMention, hit: Hit, sentence: str) -> bool:
                 and NAMED_YEAR_BEFORE.search(sentence, max(0, mention.start - 8), mention.start))
 
 
-def _not_until(mention: DateMention) -> bool:
+def until_point(mention: DateMention) -> bool:
     """'were not restored until 1994': an 'until' the date grammar read as the act's point (dates.toml [not_until])."""
     return mention.kind == "point" and UNTIL_OPENING.match(mention.text) is not None
 
@@ -155,7 +155,7 @@ def own_dates(dates: list[DateMention], hits: list[Hit], hit: Hit, sentence: str
     out = []
     for mention in dates:
         before = sentence[max(0, mention.start - 25):mention.start]
-        if (PERIOD_BEFORE.search(before) or PERIOD_OPENING.match(mention.text)) and not _not_until(mention):
+        if (PERIOD_BEFORE.search(before) or PERIOD_OPENING.match(mention.text)) and not until_point(mention):
             continue  # 'a programme for 2024-2026': the period of what was signed, not the day of signing
         if mention.kind == "since" and TALLY_COUNT.search(sentence):
             continue  # 'From 1995 to this day, the two sides have concluded over 30 treaties': a tally's start

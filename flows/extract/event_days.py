@@ -125,6 +125,8 @@ def nth_visit_day(date_m: DateMention | None, sentence: str, today: date | None 
     """(first day, told day) of the visit when the sentence tells its day as the visit's Nth ('On Friday, the second
     day of the visit, the presidents met'): the visit began on Thursday; None otherwise. 'this second day of his
     stay' is the story's own day (`today`, the publication day), whatever day the clause took from before."""
+    if "day of" not in sentence.lower():
+        return None  # the cheap gate before the pattern (dates.toml [visit_day] needs 'day of')
     told = _visit_day().search(sentence)
     if told is None:
         return None

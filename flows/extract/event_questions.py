@@ -10,6 +10,7 @@ from flows.extract.event_rows import EventRow
 from flows.lexicon import read_toml
 
 QUESTION_BEFORE = re.compile(read_toml("events.toml")["question_before"], re.I)
+QUESTION_END = re.compile(read_toml("events.toml")["question_end"], re.I)
 
 
 def without_asked_about(sentence: str, rows: list[EventRow]) -> list[EventRow]:
@@ -20,4 +21,6 @@ def without_asked_about(sentence: str, rows: list[EventRow]) -> list[EventRow]:
     opener = QUESTION_BEFORE.search(sentence)
     if opener is None:
         return rows
-    return [row for row in rows if row.trigger_start < opener.start()]
+    close = QUESTION_END.search(sentence, opener.end())
+    end = close.start() if close else len(sentence)
+    return [row for row in rows if not opener.start() <= row.trigger_start < end]

@@ -30,6 +30,10 @@ POSTED_TO = re.compile(r"\b(?:ambassador|envoy|consul|representative|high\s+comm
 REGION_DESK = re.compile(r"(?:\s*(?:,|and)?\s+[A-Z][\w-]*)*\s+(?:"
                          + alternation(read_toml("titles.toml")["region_portfolio_ends"]) + r")\b")
 HEADING_REACH = 60  # characters from a heading's trigger to its colon ('Visits of the heads of state from A to B:')
+# the heading is all that stands before its trigger (a few words: 'High-level visits from A to B:'), and the trigger
+# a noun of visits: 'A's President X visited B on Monday: ...' is a clause, not a heading
+HEADING_LEAD = re.compile(r"^\W*(?:[\w’'-]+\s+){0,3}$")
+HEADING_NOUN = re.compile(r"(?:visits?|trips?)\b", re.I)
 INVITATION = re.compile(r"\bat\s+the\s+invitation\s+of\s+(?:[\w’'-]+\s+){0,8}$", re.I)
 
 
@@ -153,5 +157,7 @@ def _listed_under(sentence: str, trigger_start: int, start: int) -> bool:
     """Whether the person stands in a list that a heading of visits opens with a colon ('Visits from A to B: Minister
     X visited B in 1990; President Y (2004)'): the heading's visitor side is each listed person's. The heading is the
     trigger's own phrase, with no verb of its own before the colon (a short run of words)."""
+    if not HEADING_LEAD.match(sentence[:trigger_start]) or not HEADING_NOUN.match(sentence, trigger_start):
+        return False
     colon = sentence.find(":", trigger_start, start)
     return 0 <= colon - trigger_start <= HEADING_REACH and sentence.find(":", colon + 1, start) < 0

@@ -59,9 +59,9 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
     gives the person themself ('Jon Roe, the President of Ruritania'), however short."""
     target = None
     tokens = name.split()
-    for person in people:
-        if _spouse_and_holder(role, person.role):
-            continue  # 'President Roe' and 'First Lady Ana Roe': a couple shares the family name, not the person
+    # 'President Roe' and 'First Lady Ana Roe': a couple shares the family name, not the person
+    others = [person for person in people if not _spouse_and_holder(role, person.role)]
+    for person in others:
         if family_key(person.surname) == family_key(tokens[-1]):
             first_a, first_b = bare_name(person.name)[0], bare_name(name)[0]  # 'Sheikh Tamim' and 'Sheikh Mohammed' differ
             if (len(tokens) == 1 or len(person.name.split()) == 1 or fold_name(first_a)[:2] == fold_name(first_b)[:2]) \
@@ -69,11 +69,11 @@ def merge_person(people: list[Person], name: str, role: str | None, country: str
                 target = person
                 break
     if target is None and len(tokens) == 1:
-        target = known_person(tokens[0], people)  # 'Xi' after 'Xi Jinping', 'Retno' after 'Retno Marsudi'
+        target = known_person(tokens[0], others)  # 'Xi' after 'Xi Jinping', 'Retno' after 'Retno Marsudi'
     if target is None:
-        target = next((p for p in people if fold_name(tokens[-1]) in p.aliases), None)  # 'Emperor Y' after 'also known as'
+        target = next((p for p in others if fold_name(tokens[-1]) in p.aliases), None)  # 'Emperor Y' after 'also known as'
     if target is None:
-        target = _short_form_of(tokens, people)
+        target = _short_form_of(tokens, others)
     if target is None:
         target = Person(name=name)
         people.append(target)

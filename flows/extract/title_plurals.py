@@ -2,8 +2,9 @@
 office 'Vice-Chairman of the Congress'. A delegation list on an embassy page names two holders of one office this way.
 
 The plural forms are made from the title heads (titles.toml `heads`): the last word takes its plural ('Chairman' ->
-'Chairmen', 'Secretary' -> 'Secretaries', 'Councilor' -> 'Councilors'), and a '-General' office pluralises either
-part ('Secretaries-General', 'Secretary-Generals')."""
+'Chairmen', 'Secretary' -> 'Secretaries', 'Councilor' -> 'Councilors'), or in an 'X of Y' head the word before 'of'
+('Ministers of State', 'Chiefs of Staff'), and a '-General' office pluralises either part ('Secretaries-General',
+'Secretary-Generals')."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -30,28 +31,30 @@ def plural_heads() -> dict[tuple[str, ...], tuple[str, ...]]:
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
     for head in read_toml("titles.toml")["heads"]:
         words = head.split()
-        if not words[-1][:1].isupper() or words[-1].endswith("s"):
+        at = words.index("of") - 1 if "of" in words[1:] else len(words) - 1  # 'Minister of State': 'Minister'
+        if not words[at][:1].isupper() or words[at].endswith("s"):
             continue  # 'member', 'lawmaker' are lower-case heads read elsewhere; 'Ministers' is already a head
-        for plural in _plural(words[-1]):
-            out.setdefault(tuple(words[:-1] + [plural]), tuple(words))
+        for plural in _plural(words[at]):
+            out.setdefault(tuple(words[:at] + [plural] + words[at + 1:]), tuple(words))
     return out
 
 
 def plural_head_at(toks: list[Tok], i: int) -> tuple[int, tuple[str, ...]] | None:
     """(width, singular head) of a plural head at token i, or None."""
     heads = plural_heads()
-    width = match_seq(toks, i, list(_sorted_plurals()))
+    width = match_seq(toks, i, _sorted_plurals())
     if not width:
         return None
     return width, heads[tuple(t.text for t in toks[i:i + width])]
 
 
 @lru_cache(maxsize=1)
-def _sorted_plurals() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted(plural_heads(), key=len, reverse=True))
+def _sorted_plurals() -> list[tuple[str, ...]]:
+    """The plural heads, longest first: one list object a process (names.match_seq indexes a list by its identity)."""
+    return sorted(plural_heads(), key=len, reverse=True)
 
 
-def _one_word_courtesy(toks: list[Tok], i: int) -> bool:
+def _after_courtesy(toks: list[Tok], i: int) -> bool:
     """A one-word name is a name when a form of address stands right before it ('Hon. Roe')."""
     return any(skip_courtesy(toks, k) == i for k in range(max(0, i - 4), i))
 
@@ -78,4 +81,4 @@ def plural_office_after(toks: list[Tok], name_end: int) -> bool:
 
 def is_courtesy_name(toks: list[Tok], i: int, e: int) -> bool:
     """A name of one word after a form of address ('Hon. Roe'), which the apposition reader may take."""
-    return e - i == 1 and i > 0 and _one_word_courtesy(toks, i) and toks[i].text[:1].isupper()
+    return e - i == 1 and i > 0 and _after_courtesy(toks, i) and toks[i].text[:1].isupper()

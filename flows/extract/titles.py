@@ -16,9 +16,9 @@ from flows.lexicon import read_toml
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call); the time words are rows
 TIME_PREFIX = re.compile(alternation(read_toml("titles.toml")["time_prefixes"]) + "-[A-Z]")  # 'then-President X'
-TIME_MODIFIERS = frozenset(read_toml("titles.toml")["time_modifiers"])
+TIME_MODIFIERS = frozenset(read_toml("titles.toml")["time_modifiers"])  # before an owner's demonym, still the office's
 PLACE_LINKS = frozenset(read_toml("titles.toml")["name_place_links"])  # 'the Minister, Ana Lima in Accra'
-  # before an owner's demonym, still the office's
+OPENING_PARTICIPLES = frozenset(read_toml("titles.toml")["opening_participles"])  # 'Thanking President X, ...'
 PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
 
 
@@ -81,7 +81,7 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         if prev.text in COURTESY_WORDS or prev.text in _one_word_courtesy() or glued(prev, toks[start]):
             break  # 'His Holiness Pope X', 'HH Sheikh X': no part of the office, nor a name glued to it ('Ana LimaHigh
             # Commissioner')
-        if start == 1 and prev.text.endswith("ing") and prev.text.lower() not in lex["lower_modifiers"]:
+        if start == 1 and prev.text in OPENING_PARTICIPLES:
             break  # 'Thanking President Roe for ..., X said': a participle opening the sentence is no part of the
             # office ('Acting President X' is: 'acting' is a modifier)
         if prev.country is None and prev.text[:1].isupper() and prev.text not in FUNCTION_CAPS:

@@ -11,7 +11,8 @@ from flows.extract.trade_lexicon import clause_bit
 GATE_WORDS = ("arrying", "aden with", "oaded with")  # (no lower(): 'Carrying' and 'carrying'; speed)
 
 
-def carried_claims(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None) -> list:
+def carried_claims(sentence: str, countries: list[CountryMention],
+                   pair: tuple[str, str] | None) -> list[tuple[str, str, str]]:
     """(exporter, importer, product) claims of goods carried to a country named before the participle; [] if none."""
     if not pair or not any(word in sentence for word in GATE_WORDS):
         return []  # the cheap gate: no carrying participle

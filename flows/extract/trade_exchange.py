@@ -10,11 +10,12 @@ from flows.extract.product_hs import mostly_goods, names_goods
 from flows.extract.products import cut_list, split_products
 from flows.extract.trade_lexicon import clause_bit
 
-GATE_WORDS = ("xchange", "arter", "wap", "raded for", "eturn for")  # (no lower(): 'Exchange', 'exchange'; speed)
+# whole words of the rows in both cases (no lower(); speed): 'arter' and 'wap' hit 'quarter', 'charter', 'Carter'
+GATE_WORDS = ("exchange", "Exchange", "barter", "Barter", "swap", "Swap", "raded for", "eturn for")
 
 
 def exchange_claims(sentence: str, countries: list[CountryMention], claims: list,
-                    pair: tuple[str, str] | None) -> list:
+                    pair: tuple[str, str] | None) -> list[tuple[str, str, str]]:
     """(exporter, importer, product) claims of a barter; [] when the sentence tells none."""
     if not pair or not any(word in sentence for word in GATE_WORDS):
         return []  # the cheap gate: no word of exchange

@@ -6,6 +6,7 @@ import re
 
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention
+from flows.extract.product_hs import mostly_goods, names_goods
 from flows.extract.products import cut_list, split_products
 from flows.extract.trade_goods_first import inverted_goods, modified_flow, passive_supply, shifted_object, source_and_target
 from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
@@ -95,10 +96,12 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
                 return [(before[-1].iso3, target.iso3, product) for product in products]
         if not before and not OWNERLESS.search(sentence[c_start:match.start()]):
             continue
-        intro = intro_of(sentence, target.end, c_end, lex) or (
+        intro = intro_of(sentence, target.end, c_end, lex)
+        listed_as = None if intro else (
             # 'listing Ghana's main exports to Togo as X and Y': the list after 'as'
             clause_bit("listed_as").match(sentence, target.end, c_end)
             if clause_bit("listing_before").search(sentence, c_start, match.start()) else None)
+        intro = intro or listed_as
         if not intro:
             # 'Wool and wine — both made in the south — were Uruguay's third and fourth biggest exports to Brazil'
             lead = (INVERTED.match(ASIDE_DASHES.sub("", sentence[c_start:before[-1].start]))
@@ -107,6 +110,8 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
                         else headline_goods(sentence[c_start:before[-1].start], lex) if before else [])
             return [(before[-1].iso3, target.iso3, product) for product in products]
         products = split_products(cut_list(sentence[intro.end():c_end])) + _also_included(sentence, c_end)
+        if listed_as is not None and not mostly_goods(products, names_goods):
+            products = []  # 'citing A's exports to B as proof of close ties': no goods named
         return [(before[-1].iso3 if before else None, target.iso3, product) for product in products]
     return None
 

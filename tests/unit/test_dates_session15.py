@@ -11,20 +11,17 @@ from flows.common.dates import DateMention
 from tests.support.story_rows import story_rows
 
 
-_rows = story_rows
-
-
 def test_each_clause_keeps_its_own_year(tmp_path: Path) -> None:
     text = ("Kenya and Ghana\n\nRelations between Kenya and Ghana are warm. In 2004, the Kenyan President Mwai Kibaki "
             "visited Ghana and in 2006, the Ghanaian President John Kufuor visited Kenya.\n")
-    rows = [row for row in _rows(tmp_path, text) if row[0] == "official_visit"]
+    rows = [row for row in story_rows(tmp_path, text) if row[0] == "official_visit"]
     assert rows == [("official_visit", date(2004, 1, 1), "year", "KEN", "GHA"),
                     ("official_visit", date(2006, 1, 1), "year", "GHA", "KEN")]
 
 
 def test_a_date_after_and_with_no_later_act_stays_the_first_acts(tmp_path: Path) -> None:
     text = ("Kenya and Ghana\n\nThe Kenyan President Mwai Kibaki visited Ghana in March and in June.\n")
-    rows = [row for row in _rows(tmp_path, text, "2011-09-01") if row[0] == "official_visit"]
+    rows = [row for row in story_rows(tmp_path, text, "2011-09-01") if row[0] == "official_visit"]
     assert rows and all(row[3:] == ("KEN", "GHA") for row in rows)
     assert date(2011, 3, 1) in {row[1] for row in rows}
 
@@ -45,7 +42,7 @@ def test_a_visit_completed_is_the_end_of_it_when_told_before_the_noun() -> None:
 def test_a_day_that_opens_the_next_clause_is_not_the_first_acts(tmp_path: Path) -> None:
     text = ("Kenya and Ghana\n\nThe Kenyan President Mwai Kibaki visited Ghana and on 9 May 2006, the Ghanaian President "
             "John Kufuor visited Kenya.\n")
-    rows = [row for row in _rows(tmp_path, text, "2011-09-01") if row[0] == "official_visit"]
+    rows = [row for row in story_rows(tmp_path, text, "2011-09-01") if row[0] == "official_visit"]
     # the first visit, with no date of its own, falls back to the day of the story; 9 May 2006 is the second's
     assert {row[1] for row in rows} == {date(2006, 5, 9), date(2011, 9, 1)}
 
@@ -53,14 +50,14 @@ def test_a_day_that_opens_the_next_clause_is_not_the_first_acts(tmp_path: Path) 
 def test_a_date_before_a_verb_of_describing_is_not_the_acts(tmp_path: Path) -> None:
     text = ("Kenya and Ghana\n\nThe Kenyan President Mwai Kibaki signed a trade treaty with Ghana on 4 May 1999. "
             "The Ghanaian minister, at a forum in Nairobi in June 2003, hailed the signing of the treaty as a milestone.\n")
-    rows = [row for row in _rows(tmp_path, text) if row[0] == "agreement_signed"]
+    rows = [row for row in story_rows(tmp_path, text) if row[0] == "agreement_signed"]
     assert [row[1] for row in rows] == [date(1999, 5, 4)]
 
 
 def test_the_last_visit_was_when_names_its_own_day(tmp_path: Path) -> None:
     text = ("Kenya and Ghana\n\nThe Kenyan President Mwai Kibaki visited Ghana in 2001. The most recent visit was when "
             "the Ghanaian President John Kufuor visited Nairobi on 3 March 2008.\n")
-    rows = [row for row in _rows(tmp_path, text) if row[0] == "official_visit"]
+    rows = [row for row in story_rows(tmp_path, text) if row[0] == "official_visit"]
     assert [row[1] for row in rows] == [date(2001, 1, 1), date(2008, 3, 3)]
 
 
@@ -68,6 +65,6 @@ def test_a_named_plan_signed_in_a_year_keeps_that_year_from_the_meeting(tmp_path
     text = ("Kenya and Ghana\n\nOn 4 May 2019, the Kenyan President Uhuru Kenyatta met the Ghanaian President Nana "
             "Akufo-Addo in Accra. The two leaders held talks in which they went over the Plan of Action for the "
             "Enhanced Partnership signed in 2015.\n")
-    rows = _rows(tmp_path, text)
+    rows = story_rows(tmp_path, text)
     assert date(2015, 1, 1) not in {row[1] for row in rows if row[0] == "meeting"}
     assert ("agreement_signed", date(2015, 1, 1), "year") in {row[:3] for row in rows}

@@ -10,7 +10,8 @@ from flows.common.dates import explicit, relative
 from flows.common.dates.arithmetic import format_date, period_end
 from flows.common.dates.grammar import ALTERNATIVES, scan
 from flows.common.dates.resolved import Resolved, norm
-from flows.common.dates.words import FULL_MONTHS, NOT_UNTIL_BEFORE, PREP_KIND, TARGET_PREPOSITIONS, TOPIC_LIST_SEAM
+from flows.common.dates.words import FULL_MONTHS, NOT_UNTIL_BEFORE, PREP_KIND, TARGET_PREPOSITIONS, TOPIC_LIST_AFTER, \
+    TOPIC_LIST_SEAM
 from flows.common.list_items import items_joined
 from flows.common.words import alternation
 
@@ -37,6 +38,7 @@ class DateMention:
 _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
 # ... or each date with its act's subject: "signed accords in 1996 on fisheries, in May 2003 on air links" (dates.toml)
 _TOPIC_SEAM_RX = re.compile(TOPIC_LIST_SEAM, re.IGNORECASE)
+_TOPIC_AFTER_RX = re.compile(TOPIC_LIST_AFTER, re.IGNORECASE)
 # "relations were not restored until 1994": 'until' after a negation dates the act (dates.toml [not_until])
 _NOT_UNTIL_RX = re.compile(NOT_UNTIL_BEFORE, re.IGNORECASE)
 # ... or the seam of two items of a list of people, each with their own year: "Premier A (1980 and 1985), President
@@ -194,7 +196,8 @@ class DateContext:
             listed = bool(mentions) and (_LIST_JOIN_RX.fullmatch(sentence, mentions[-1].end, start) is not None
                                          or items_joined(sentence, mentions[-1].end, start)
                                          or (sentence[start:start + 3].lower() == "in "
-                                             and _TOPIC_SEAM_RX.fullmatch(sentence, mentions[-1].end, start) is not None))
+                                             and _TOPIC_SEAM_RX.fullmatch(sentence, mentions[-1].end, start) is not None
+                                             and _TOPIC_AFTER_RX.match(sentence, end) is not None))
             mention = DateMention(start, end, written[start:end], resolved.value,
                                   resolved.precision, resolved.resolution, resolved.anchor,
                                   resolved.end_value, kind, listed)

@@ -32,6 +32,7 @@ ROUND_AGO_UNITS = frozenset(_WORDS["round_units"]["ago"])
 YEAR_KINDS: list[str] = list(_WORDS["year_kinds"]["words"])
 # "in 1996 on fisheries, in May 2003 on air links": the seam of two dated items of a list of acts
 TOPIC_LIST_SEAM: str = _WORDS["topic_lists"]["seam"]
+TOPIC_LIST_AFTER: str = _WORDS["topic_lists"]["topic_after"]  # the later item's own topic right after its date
 # "were not restored until 1994": a negation before "until" makes the date the act's point
 NOT_UNTIL_BEFORE: str = _WORDS["not_until"]["before"]
 NOT_UNTIL_AFTER: str = _WORDS["not_until"]["after"]
