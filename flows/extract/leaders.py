@@ -9,6 +9,7 @@ from flows.extract.countries import CountryMention, other_side
 from flows.extract.names import NAME_HONORIFICS, fold_name, title_lexicon
 from flows.extract.monarchs import monarchs_to_their_side
 from flows.extract.person_origin import sides_by_name
+from flows.extract.person_turns import before_a_turn
 from flows.extract.persons import Person
 from flows.extract.quotations import quoted_apart
 from flows.lexicon import read_table, read_toml
@@ -349,6 +350,10 @@ def fill_from_document(people: list[Person], countries: list[list[CountryMention
         headed = _list_heading_country(first.sentence, countries, texts)
         if headed is not None:
             person.country, person.country_cue = headed, "inferred"
+            continue
+        turned = before_a_turn(first.sentence, countries, texts, pair)  # '... . From the Borvian side, ...'
+        if turned is not None:
+            person.country, person.country_cue = turned, "inferred"
             continue
         before = [c for i in range(max(0, first.sentence - back), first.sentence + 1) if i < len(countries)
                   for c in countries[i] if c.iso3 in pair and (i < first.sentence or c.end <= first.start)

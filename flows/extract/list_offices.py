@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flows.extract.names import Tok, read_name
+from flows.extract.names import Tok, read_name, skip_courtesy
 from flows.extract.titles import Found
 from flows.lexicon import read_toml
 
@@ -107,12 +107,14 @@ def office_lists(toks: list[Tok], taken: set[int]) -> list[Found]:
 
 def _names_after(toks: list[Tok], k: int) -> list[tuple[int, int]]:
     """The names of a list starting at k, one an item: what follows a name up to the next separator outside brackets
-    ('(1990-1994)', 'in Cusco') is the item's own; a sentence end or an item that is no name ends the list."""
+    ('(1990-1994)', 'in Cusco') is the item's own, a form of address before a name is not ('Mr. Jon Roe'); a sentence
+    end or an item that is no name ends the list."""
     rows = _rows()
     names: list[tuple[int, int]] = []
     while k < len(toks):
         while k < len(toks) and toks[k].text in rows["separators"]:
             k += 1
+        k = skip_courtesy(toks, k)  # 'Mr. Jon Roe': the form of address is no part of the name
         end = read_name(toks, k) if k < len(toks) else k
         if end - k < 2:
             break
