@@ -210,6 +210,13 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     return [(exporter, subject, p) for p in products]
 
 
+# a sale still to come: 'will sell', 'hopes to buy'; 'ready to supply' (an adjective of intent and its infinitive)
+FUTURE_HEAD = clause_bit("future_head")
+INTENT_HEAD = clause_bit("intent_head")
+# 'provided (that) it meets the terms': the conjunction of a condition (an anchored match: fails at once on other verbs)
+CONDITIONAL_PROVIDED = clause_bit("conditional_provided")
+
+
 def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], previous_subject: str | None,
           last_country: str | None) -> tuple[list, str | None]:
     """'A exports X to B', 'A supplies B with X', 'A sells B X', 'A buys B-ian X', 'which in turn sells B X'."""
@@ -220,8 +227,10 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         if _noun_use(sentence, c_start, c_end, match, inside, lex):
             continue
         head = sentence[c_start:match.start()]
-        if clause_bit("future_head").search(head):
-            continue  # a sale still to come is not a claim about trade
+        if FUTURE_HEAD.search(head) or (" to " in head and INTENT_HEAD.search(head)):
+            continue  # a sale still to come ('will sell', 'ready to sell') is not a claim about trade
+        if CONDITIONAL_PROVIDED.match(sentence, match.start()):
+            continue  # 'provided it meets the terms': a condition, no supply
         if lex["stopped"].search(head):
             continue  # 'had restrained it from importing oil': a sale stopped
         fronted = _fronted_source(sentence, c_start, match.start(), inside, None)
