@@ -106,6 +106,7 @@ def rules() -> dict:
         "ahead_of": re.compile(data["ahead_of"], re.I),
         "mutual_plural": re.compile(data["mutual_plural"], re.I),
         "private_visit": re.compile(data["private_visit"], re.I),
+        "technical_visit": re.compile(data["technical_visit"], re.I),
         "habitual": re.compile("|".join(data["habitual"]), re.I),
         "background_opener": re.compile(data["background_opener"]),
         "tally": re.compile(data["tally"]),
@@ -264,6 +265,8 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
         return False
     if family(hit.event_type) == "visit" and rules()["private_visit"].search(clause):
         return False  # 'deputies who went to Peru privately': no visit between the states
+    if family(hit.event_type) == "visit" and rules()["technical_visit"].search(before):
+        return False  # 'after an audit visit by inspectors': experts' trip, no visit between the states
     if hit.event_type == "commission_meeting" and MULTILATERAL_BODY.search(clause):
         return False  # 'the meeting of the Council of Heads of State of the SCO' is a summit of an organization
     if BACKGROUND.search(before) and not OWN_DATE_AFTER.match(clause, hit.end - clause_start):

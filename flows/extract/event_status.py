@@ -24,10 +24,9 @@ PLANNED_AFTER = re.compile("|".join(read_toml("events.toml")["planned_after"]), 
 # a quotation mark: a future inside a quote closed before the trigger is the speaker's, not the trigger's tense
 QUOTE = re.compile(read_toml("events.toml")["quote_mark"])
 
-# 'agreed to hold consultations', 'invited him to visit': an intention, so a meeting or visit still to come
-INTENT = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised|undertook|vowed|invit(?:ed|es?|ing)(?:\s+[\w’'-]+){1,4}?|invitation)\s+to"
-                    r"(?:\s+\w+){0,3}\s*$",
-                    re.I)
+# 'agreed to hold consultations', 'invited him to visit', 'invited her for a state visit': an intention, so a meeting
+# or visit still to come
+INTENT = re.compile(read_toml("events.toml")["intent"]["before"], re.I)
 OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
 BE_BEFORE = re.compile(r"\bbe\s+$")  # 'to be signed': the participle is still a plan
 # 'a step that paved the way for full ties': a later act the clause gives no date of its own

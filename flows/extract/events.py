@@ -12,6 +12,7 @@ from flows.extract.event_days import (after_publication, date_line, holds_public
                                      next_year_if_past, nth_visit_day, visit_phase_perfect, visit_start)
 from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, NARROWING_GAP, anchorable, count_only, listed_with, plan_free, measured_from, next_anchor, shared_date,
                                        offset_date, own_dates, pick_date)
+from flows.extract.event_hoped import without_hoped_subjects
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
@@ -68,6 +69,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 out.append(row)
     if not out:  # 'Treaty of Friendship (1961), Agreement on Air Services (1994).': a fact sheet's list, no verb
         out += titled_instruments(sentence, state.pair)
+    out[:] = without_hoped_subjects(sentence, out, state.events)  # 'sure that the visit will help': no new visit
     state.events += out
     state.sentences_read += 1
     state.headings_read += not sentence.rstrip().endswith((".", "!", "?", '"', "”", "’", ")"))
