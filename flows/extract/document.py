@@ -129,8 +129,10 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
         persons, sentence_countries = _sentence_persons(sentence, sentence_countries, reading)
         reading.last_entity = latter_named(sentence.text, sentence_countries, persons, reading.last_entity)
-        events = find_events(sentence.text, sentence_countries, sentence_dates, persons, pair_spans, reading.events,
-                             reading.last_entity)
+        # a link line is not read for acts at all, so its dates anchor no later sentence ('Read also: ... met on 3 May')
+        linked = bool(links) and in_spans(sentence.start, links)
+        events = [] if linked else find_events(sentence.text, sentence_countries, sentence_dates, persons, pair_spans,
+                                               reading.events, reading.last_entity)
         events = settled_past(anniversary_relations(sentence.text, sentence_countries, sentence_dates, reading.events,
                                                     events), published)
         fill_from_events(events, persons, sentence.text, reading.last_entity)
@@ -143,7 +145,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
             listed_line_sides(sentence.start, persons, listed)
             events = drop_heading_visits(sentence.start, events, listed)
         events = mission_sides(sentence.text, sentence_countries, reading.pair, events)  # a consulate in a city of one side: the other's
-        _add_events([] if links and in_spans(sentence.start, links) else events, sentence, reading)
+        _add_events([] if linked else events, sentence, reading)
         _add_memberships_trade_figures(sentence, sentence_countries, sentence_dates, pair_spans, reading)
         if persons:
             reading.last_person = max(persons, key=lambda mention: mention[2])[0]
