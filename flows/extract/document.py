@@ -95,21 +95,27 @@ class Reading:
 KINDS = ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")
 
 
+def date_context(text: str, texts: list[str], published: date | None) -> DateContext:
+    """What a document's relative dates are read against; `texts` are its sentences.
+
+    News style (AP): a weekday within the past week, the publication day's own included ('said on Wednesday' in
+    Wednesday's paper); 'last Wednesday' is the week before. A page with no publication date reads a year-less 'on 14
+    October' in the year it writes that day in full, in a sentence or in a line that is none ('Remarks by the
+    Minister, Lisbon, 14 October 2019')."""
+    lines = [line for line in text.splitlines() if could_have_date(line)] if published is None else []
+    written = written_dates(lines)  # one scan of the lines for the three below (speed)
+    newest = document_year(lines, written)
+    lead = lead_day(texts[:LEAD_SENTENCES], newest) if published is None else None
+    return DateContext(published, known_days=document_days(lines, written), reference_year=newest, story_day=lead,
+                       newest_day=newest_day(lines, newest, written) if published is None else None)
+
+
 def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     """Every fact of one document as plain row dicts, keyed like the staging frames."""
     published: date | None = doc.get("published_date")
     sentences = split_sentences(doc["text"])
     texts = [sentence.text for sentence in sentences]
-    # News style (AP): a weekday within the past week, the publication day's own included ('said on
-    # Wednesday' in Wednesday's paper); 'last Wednesday' is the week before.
-    # a page with no publication date reads a year-less 'on 14 October' in the year it writes that day in full,
-    # in a sentence or in a line that is none ('Remarks by the Minister, Lisbon, 14 October 2019')
-    lines = [line for line in doc["text"].splitlines() if could_have_date(line)] if published is None else []
-    written = written_dates(lines)  # one scan of the lines for the three below (speed)
-    newest = document_year(lines, written)
-    lead = lead_day(texts[:LEAD_SENTENCES], newest) if published is None else None
-    context = DateContext(published, known_days=document_days(lines, written), reference_year=newest, story_day=lead,
-                          newest_day=newest_day(lines, newest, written) if published is None else None)
+    context = date_context(doc["text"], texts, published)
     countries = [find_countries(sentence.text) for sentence in sentences]
     # a sentence without a core date word cannot change the date context: skip it (speed)
     dates = dates_by_sentence(context, doc["text"], sentences)  # a year heading's line dates the days under it

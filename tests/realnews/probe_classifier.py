@@ -28,11 +28,10 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from flows.common.dates import (DateContext, could_have_date, dates_by_sentence, document_days, document_year, lead_day,
-                                newest_day, written_dates)
+from flows.common.dates import dates_by_sentence
 from flows.extract.countries import find_countries
+from flows.extract.document import date_context
 from flows.extract.document_pair import document_pair
-from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.sentences import split_sentences
 from flows.lexicon import registry
 from tests.support.evaluate import event_same, family, match
@@ -81,12 +80,7 @@ def read_lines(db: Path, gold: dict[str, dict]) -> list[Line]:
     for name, published, text in con.execute("SELECT name, published_date, text FROM dim_document").fetchall():
         sentences = split_sentences(text)
         texts = [s.text for s in sentences]
-        lines = [line for line in text.splitlines() if could_have_date(line)] if published is None else []
-        written = written_dates(lines)
-        newest = document_year(lines, written)
-        context = DateContext(published, known_days=document_days(lines, written), reference_year=newest,
-                              story_day=lead_day(texts[:LEAD_SENTENCES], newest) if published is None else None,
-                              newest_day=newest_day(lines, newest, written) if published is None else None)
+        context = date_context(text, texts, published)
         countries = [find_countries(t) for t in texts]
         dates = dates_by_sentence(context, text, sentences)
         pair = document_pair(countries, texts, text[:sentences[0].start] if sentences else text)
