@@ -66,11 +66,12 @@ def _mission_words() -> dict:
             "firm_reach": int(data["office_firm_reach"]), "closing": re.compile(data["closing"], re.I)}
 
 
-def in_each_other(sentence: str, trigger_start: int, trigger: str) -> bool:
+def in_each_other(sentence: str, trigger_start: int, trigger: str, end: int | None = None) -> bool:
     """'Legations of chargé rank were set up in each other's capital cities in 1975': where the missions are
     names both sides of the pair, with no subject naming either (one opening each way, made by _reciprocal)."""
     words = _mission_words()
-    return words["reciprocal"].search(sentence[trigger_start:trigger_start + len(trigger) + words["reach"]]) is not None
+    stop = trigger_start + len(trigger) + words["reach"]
+    return words["reciprocal"].search(sentence[trigger_start:stop if end is None else min(end, stop)]) is not None
 
 
 def closes_mission(trigger: str) -> bool:
@@ -102,8 +103,7 @@ def _reciprocal(sentence: str, rows: list[EventRow]) -> list[EventRow]:
     words = _mission_words()
     out = list(rows)
     for row in rows:
-        if row.event_type not in MISSION_TYPES or not words["reciprocal"].search(
-                sentence[row.trigger_start:min(row.end, row.trigger_start + len(row.trigger) + words["reach"])]):
+        if row.event_type not in MISSION_TYPES or not in_each_other(sentence, row.trigger_start, row.trigger, row.end):
             continue
         if not any(other.event_type in MISSION_TYPES and (other.actor, other.target) == (row.target, row.actor)
                    for other in out):  # each side's own year told ('beginning with A's in 1981 and B's in 1988')

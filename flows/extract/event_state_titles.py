@@ -28,6 +28,7 @@ def _names(iso3: str) -> str:
     return " ".join(filter(None, (getattr(country, "official_name", None), country.name)))
 
 
+@lru_cache(maxsize=256)  # one answer a (title, pair): the pattern is not rebuilt for every sentence
 def title_side(title: str, pair: tuple[str, str]) -> str | None:
     """The side of the pair whose name holds the title word, when only one does."""
     word = re.compile(r"\b" + re.escape(title) + r"\b")

@@ -69,7 +69,7 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                 out.append(row)
     if not out:  # 'Treaty of Friendship (1961), Agreement on Air Services (1994).': a fact sheet's list, no verb
         out += titled_instruments(sentence, state.pair)
-    out[:] = without_hoped_subjects(sentence, out, state.events)  # 'sure that the visit will help': no new visit
+    out = without_hoped_subjects(sentence, out, state.events)  # 'sure that the visit will help': no new visit
     state.events += out
     state.sentences_read += 1
     state.headings_read += not sentence.rstrip().endswith((".", "!", "?", '"', "”", "’", ")"))

@@ -72,12 +72,12 @@ def test_a_list_of_instrument_titles_with_bracketed_years_is_one_signing_a_year(
 
 def test_a_sentence_with_words_besides_the_titles_is_no_title_list() -> None:
     from flows.extract.event_title_lists import titled_instruments
-    assert titled_instruments("The Treaty of Friendship (1961) and the Charter (1994) are cited often.",
+    assert titled_instruments("Treaty of Friendship (1961), Charter (1994) are cited often.",
                               ("CHL", "PER")) == []
     assert titled_instruments("Arrivals from Chile: 12,000 (2016), 15,000 (2017).", ("CHL", "PER")) == []
 
 
 def test_a_meeting_of_the_joint_working_group_is_a_commission_meeting(extract) -> None:
     text = "Chile and Peru are neighbours. The second meeting of the Joint Working Group took place in Lima in 1988.\n"
-    assert _types(extract(text, None), "commission_meeting") == {("PER", "CHL", date(1988, 1, 1), "year")} or \
-        _types(extract(text, None), "commission_meeting") == {("CHL", "PER", date(1988, 1, 1), "year")}
+    assert _types(extract(text, None), "commission_meeting") in ({("PER", "CHL", date(1988, 1, 1), "year")},
+                                                                {("CHL", "PER", date(1988, 1, 1), "year")})
