@@ -63,7 +63,10 @@ def _portfolios(toks: list[Tok], start: int, end: int) -> list[str]:
     if len(parts) == 1:
         parts = [[]]
         for t in toks[start:end]:
-            parts.append([]) if t.text in rows["joins"] else parts[-1].append(t.text)
+            if t.text in rows["joins"]:
+                parts.append([])
+            else:
+                parts[-1].append(t.text)
     return [" ".join(p) for p in parts if p]
 
 

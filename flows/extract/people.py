@@ -72,7 +72,7 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
     # takes a name as the next portfolio's holder
     founds = portfolio_lists(toks, set()) if " respectively" in sentence else []
     listed = taken_tokens(founds)
-    founds += [f for f in titles_before_names(toks) if not listed or listed.isdisjoint(range(f.start_tok, f.end_tok))]
+    founds += [f for f in titles_before_names(toks) if listed.isdisjoint(range(f.start_tok, f.end_tok))]
     for lf in lower_titles(toks, set()):
         same = [f for f in founds if f.end_tok == lf.end_tok]
         if same and all(f.role in NAME_HONORIFICS for f in same):

@@ -45,9 +45,10 @@ def share_companion_country(sentence: str, countries: list[CountryMention],
     ordered = sorted(persons, key=lambda mention: mention[1])
     companion: tuple[int, str] | None = None  # (end, country) of the last companion given the party's country
     for person, start, end in ordered:
-        if person.country is None and companion and _next_in_list(sentence, countries, companion[0], start):
+        follows = companion is not None and _next_in_list(sentence, countries, companion[0], start)
+        if person.country is None and follows:
             person.country, person.country_cue = companion[1], "inferred"  # 'accompanied by A, B, ... and D'
-        if companion and person.country == companion[1] and _next_in_list(sentence, countries, companion[0], start):
+        if follows and person.country == companion[1]:
             companion = (end, companion[1])
             continue
         if person.country is not None:

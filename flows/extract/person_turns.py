@@ -21,9 +21,15 @@ def _turn() -> re.Pattern[str]:
                       + alternation(rows["nouns"]) + r"\b")
 
 
+@lru_cache(maxsize=1)
+def _opening_words() -> tuple[str, ...]:
+    """The first words of the rows' openers ('From the' -> 'From'): a plain prefix test before the pattern."""
+    return tuple(sorted({opener.split()[0] for opener in read_toml("titles.toml")["side_turns"]["openers"]}))
+
+
 def turn_side(sentence: str, countries: list[CountryMention], pair: tuple[str, str]) -> str | None:
     """The side whose turn the sentence opens with ('From the Borvian side, ...' -> Borvia), or None."""
-    if not sentence.startswith(("From", "On", "For")):
+    if not sentence.startswith(_opening_words()):
         return None  # no turn opener (speed)
     found = _turn().match(sentence)
     if found is None:

@@ -80,9 +80,10 @@ def continued_lists(sentence: str, countries: list[CountryMention]) -> str:
     for m in clause_bit("semicolon_part").finditer(sentence):
         end = sentence.find(";", m.end())
         part = sentence[m.start("first"):end if end >= 0 else len(sentence)].rstrip(" .")
+        if not trade_gate(sentence[:m.start()]) or flow_words(part):
+            continue  # the cheap tests first (speed): most parts after a ';' are no list's continuation
         goods = _goods_before_partner(part, m.start("first"), countries)
-        if (not trade_gate(sentence[:m.start()]) or flow_words(part)
-                or any(m.start() <= c.start < m.start("first") + len(goods) for c in countries)
+        if (any(m.start() <= c.start < m.start("first") + len(goods) for c in countries)
                 or 2 * len(split_products(goods)) < len(clause_bit("comma_and").split(goods))):
             continue
         out = out[:m.start()] + "," + out[m.start() + 1:m.start("first")] + m.group("first").lower() + out[m.end():]

@@ -106,9 +106,8 @@ def _past_subordinator(sentence: str, c_start: int, verb_start: int,
     the last subordinator before the verb, when it names one (else all named before the verb, as before)."""
     if len(named) < 2:
         return named
-    last = None
-    for last in clause_bit("subordinator").finditer(sentence, c_start, verb_start):
-        pass
+    subordinators = list(clause_bit("subordinator").finditer(sentence, c_start, verb_start))
+    last = subordinators[-1] if subordinators else None
     own = [mention for mention in named if last is not None and mention.start >= last.end()]
     return own or named
 

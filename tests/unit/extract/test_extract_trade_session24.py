@@ -14,7 +14,8 @@ G, T = "GHA", "TGO"
 
 
 CASES = {
-    # an adjective of intent with its infinitive: the supply is offered, not told as done
+    # an adjective of intent with its infinitive: the supply is offered, not told as done (this one, the verb right
+    # after 'to', an older reading already drops: a guard; the words between 'to' and the verb are intent_head's)
     "willing": ("Ghanaian firms are willing to supply Togo with tractors and pumps.", set()),
     "ready, several verbs": ("Ghanaian firms are ready to help build Togolese roads, supply cement and train workers.",
                              set()),
