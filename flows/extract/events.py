@@ -17,6 +17,7 @@ from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, 
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
+from flows.extract.event_frames import frame_hits
 from flows.extract.event_missions import mission_told_before
 from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, owned_visit, passive_agent, signing_meetings,
                                       subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
@@ -85,6 +86,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     visits = [(hit.start, hit.end) for hit in hits if family(hit.event_type) == "visit"]
     hits += [hit for hit in discussions(clause.sentence, clause.start, clause.end, visits)  # the parse's 'discussed'
              if not any(family(other.event_type) == "meeting" for other in hits)]
+    hits += frame_hits(clause, hits, pair_spans)  # 'formed full diplomatic ties'
     point_dates = clause_point_dates(clause)
     if not hits:
         hits = _untriggered(clause, point_dates, state, grammar)  # an ellipsis, or no event: maybe a date anchor
