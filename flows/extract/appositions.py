@@ -60,32 +60,8 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
         while j < len(toks) and toks[j].text.lower() in APPOSITION_MODIFIERS and toks[j].country is None:  # 'New Zealand's'
             mods.append(toks[j].text)
             j += 1
-        country = None
-        past = j  # past a country mention of several words ('New Zealand's')
-        while past < len(toks) and toks[j].country is not None and toks[past].country is toks[j].country:
-            past += 1
-        if past < len(toks) and toks[j].country and toks[past].text in ("’s", "'s"):
-            country = toks[j].country.iso3
-            j = past + 1
-        elif j < len(toks) and toks[j].country and toks[j].country.kind == "demonym":
-            country = toks[j].country.iso3
-            j = past
-        h = j
-        while h < len(toks) and (
-                # a modifier, unless it opens a head of several words ('State Councilor')
-                ((toks[h].text in lex["lower_modifiers"] or toks[h].text.lower() in lex["lower_modifiers"])
-                 and match_seq(toks, h, lex["heads"]) < 2)
-                or (toks[h].text[:1].isupper() and toks[h].country is None and not match_seq(toks, h, lex["heads"]))):
-            if h - j > 4:
-                break
-            h += 1
-        n = match_seq(toks, h, lex["heads"]) or match_seq(toks, h, lex["lower_heads"], lower=True)
-        if not n and h < len(toks) and toks[h].text.isalpha() and toks[h].text.islower():
-            # 'X, the ministry's FTA policy officer': one lower-case word of the field before a lower-case head
-            n = match_seq(toks, h + 1, lex["lower_heads"], lower=True)
-            h, n = (h + 1, n) if n and toks[h].text not in NOT_FIELD else (h, 0)
-        if not n and h > j and match_seq(toks, j, lex["lower_heads"], lower=True):
-            h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'X, chief of Y customs': a head, no modifier
+        country, j = _owner_country(toks, j)
+        h, n = _office_head(toks, j, lex)
         plural = None if n or bare or toks[e].text != "," else next(
             ((x, hit) for x in range(j, h + 1) if (hit := plural_head_at(toks, x))), None)
         if plural:  # 'A and B, Vice-Chairmen of X': the singular office, for both (the modifiers' walk passed it)
@@ -112,6 +88,41 @@ def appositions(toks: list[Tok], taken: set[int], known: list[Person]) -> list[F
             found.append(Found(before_and[0], before_and[1], singular(role), c, "explicit" if c else "none"))
         i = end
     return found
+
+
+def _owner_country(toks: list[Tok], j: int) -> tuple[str | None, int]:
+    """The country owning the office that starts at token j, written as a possessive ('New Zealand's') or a demonym
+    ('Ruritanian'): its ISO3 and the token past it; (None, j) when neither."""
+    past = j  # past a country mention of several words ('New Zealand's')
+    while past < len(toks) and toks[j].country is not None and toks[past].country is toks[j].country:
+        past += 1
+    if past < len(toks) and toks[j].country and toks[past].text in ("’s", "'s"):
+        return toks[j].country.iso3, past + 1
+    if j < len(toks) and toks[j].country and toks[j].country.kind == "demonym":
+        return toks[j].country.iso3, past
+    return None, j
+
+
+def _office_head(toks: list[Tok], j: int, lex: dict) -> tuple[int, int]:
+    """Where the office's head starts past its modifiers from token j ('First Deputy Minister of ...': 'Minister'),
+    and its length in tokens (0: no head)."""
+    h = j
+    while h < len(toks) and (
+            # a modifier, unless it opens a head of several words ('State Councilor')
+            ((toks[h].text in lex["lower_modifiers"] or toks[h].text.lower() in lex["lower_modifiers"])
+             and match_seq(toks, h, lex["heads"]) < 2)
+            or (toks[h].text[:1].isupper() and toks[h].country is None and not match_seq(toks, h, lex["heads"]))):
+        if h - j > 4:
+            break
+        h += 1
+    n = match_seq(toks, h, lex["heads"]) or match_seq(toks, h, lex["lower_heads"], lower=True)
+    if not n and h < len(toks) and toks[h].text.isalpha() and toks[h].text.islower():
+        # 'X, the ministry's FTA policy officer': one lower-case word of the field before a lower-case head
+        n = match_seq(toks, h + 1, lex["lower_heads"], lower=True)
+        h, n = (h + 1, n) if n and toks[h].text not in NOT_FIELD else (h, 0)
+    if not n and h > j and match_seq(toks, j, lex["lower_heads"], lower=True):
+        h, n = j, match_seq(toks, j, lex["lower_heads"], lower=True)  # 'X, chief of Y customs': a head, no modifier
+    return h, n
 
 
 def _unglued_time(toks: list[Tok]) -> list[Tok]:

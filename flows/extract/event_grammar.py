@@ -10,7 +10,7 @@ import ahocorasick
 
 from flows.common.list_items import item_seam
 from flows.common.prefilter import Gate, word_gate
-from flows.lexicon import read_table, read_toml
+from flows.lexicon import compile_patterns, read_table, read_toml
 from flows.lexicon.registry import event_types, family
 
 CLAUSE_SPLIT = re.compile(
@@ -73,6 +73,19 @@ class Trigger(NamedTuple):
     keywords: tuple[str, ...]  # lower-case substrings, one of which every match holds (a cheap gate)
 
 
+# The grammar's patterns in events.toml, by the name rules() gives them (a string is one pattern, a list its
+# alternatives): case-blind unless in _CASED; a new pattern is a row here and its key in events.toml.
+_PATTERNS = (
+    "negation", "planned", "future_time", "ellipsis", "reference", "complement", "perfect", "perfect_begun",
+    "partnership_step", "company_side", "anniversary_state", "demonstrative_visit", "reported_that", "domestic",
+    "embassy_building", "ahead_of", "mutual_plural", "private_visit", "technical_visit", "habitual",
+    "background_opener", "tally", "inviter", "wished", "needed", "venue", "said_together", "shared_date_join",
+    "relative_past", "perfect_tally", "subordinate_after", "appraised_before", "appraised_after",
+)
+_CASED = frozenset({"ellipsis", "background_opener", "tally"})  # capitals tell ('and in Minsk': a place name)
+_TOML_KEY = {"complement": "agreement_complement"}  # where events.toml names a pattern otherwise
+
+
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """Trigger rows (event_triggers.csv) and grammar words (events.toml), compiled once."""
@@ -85,42 +98,10 @@ def rules() -> dict:
         triggers.append(Trigger(row["event_type"], re.compile(row["pattern"], re.I), tuple(row["keywords"].split("|"))))
     return {
         "triggers": triggers,
-        "negation": re.compile("|".join(data["negation"]), re.I),
-        "planned": re.compile("|".join(data["planned"]), re.I),
-        "future_time": re.compile("|".join(data["future_time"]), re.I),
-        "ellipsis": re.compile("|".join(data["ellipsis"])),
-        "reference": re.compile("|".join(data["reference"]), re.I),
-        "complement": re.compile(data["agreement_complement"], re.I),
-        "perfect": re.compile(data["perfect"], re.I),
-        "perfect_begun": re.compile(data["perfect_begun"], re.I),
-        "partnership_step": re.compile(data["partnership_step"], re.I),
-        "company_side": re.compile(data["company_side"], re.I),
-        "anniversary_state": re.compile("|".join(data["anniversary_state"]), re.I),
-        "demonstrative_visit": re.compile(data["demonstrative_visit"], re.I),
-        "partnership_host": tuple(data["partnership_host"]),
-        "reported_that": re.compile(data["reported_that"], re.I),
         # every trigger's keywords, as plain substrings: a clause holding none of them is not read (speed)
         "stems": tuple(sorted({word for trigger in triggers for word in trigger.keywords})),
-        "domestic": re.compile("|".join(data["domestic"]), re.I),
-        "embassy_building": re.compile(data["embassy_building"], re.I),
-        "ahead_of": re.compile(data["ahead_of"], re.I),
-        "mutual_plural": re.compile(data["mutual_plural"], re.I),
-        "private_visit": re.compile(data["private_visit"], re.I),
-        "technical_visit": re.compile(data["technical_visit"], re.I),
-        "habitual": re.compile("|".join(data["habitual"]), re.I),
-        "background_opener": re.compile(data["background_opener"]),
-        "tally": re.compile(data["tally"]),
-        "inviter": re.compile(data["inviter"], re.I),
-        "wished": re.compile(data["wished"], re.I),
-        "needed": re.compile(data["needed"], re.I),
-        "venue": re.compile(data["venue"], re.I),
-        "said_together": re.compile(data["said_together"], re.I),
-        "shared_date_join": re.compile(data["shared_date_join"], re.I),
-        "relative_past": re.compile(data["relative_past"], re.I),
-        "perfect_tally": re.compile(data["perfect_tally"], re.I),
-        "subordinate_after": re.compile(data["subordinate_after"], re.I),
-        "appraised_before": re.compile(data["appraised_before"], re.I),
-        "appraised_after": re.compile(data["appraised_after"], re.I),
+        "partnership_host": tuple(data["partnership_host"]),
+        **compile_patterns(data, {name: _TOML_KEY.get(name, name) for name in _PATTERNS}, _CASED),
     }
 
 

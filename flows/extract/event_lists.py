@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from flows.common.dates import DateMention
+from flows.common.dates import DateMention, explicit_mention
 from flows.common.list_items import ends_with_name, item_dates, line_item, year_groups
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
 from flows.extract.event_rows import EventRow
@@ -81,14 +81,12 @@ def find_listed_visits(text: str) -> list[ListedVisit]:
         elif words["years"].match(body) and direction is not None:
             for match in words["year"].finditer(body):
                 year = int(match.group())
-                mention = DateMention(match.start(), match.end(), match.group(), date(year, 1, 1), "year", "explicit",
-                                      None)
+                mention = explicit_mention(match.start(), match.end(), match.group(), year)
                 out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading))
         elif direction is not None and (item := line_item(body))[1]:
             name, dates = item  # '- President Ana Soto (1990)', '• 2015: Premier Jon Roe', '- In May, 1999 ...'
             for at, end, year, month in dates:
-                mention = DateMention(at, end, body[at:end], date(year, month or 1, 1), "month" if month else "year",
-                                      "explicit", None)
+                mention = explicit_mention(at, end, body[at:end], year, month)
                 out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading, name))
         elif words["section"].search(body) and _is_heading(body):
             in_section, direction = True, None
@@ -240,8 +238,7 @@ def _year_rows(sentence: str, items: list[re.Match], sides: tuple[str, str], tri
             if (year, month) in seen:
                 continue
             seen.add((year, month))
-            mention = DateMention(start, end, sentence[start:end], date(year, month or 1, 1),
-                                  "month" if month else "year", "explicit", None)
+            mention = explicit_mention(start, end, sentence[start:end], year, month)
             out.append(EventRow("official_visit", sides[0], sides[1], 0, len(sentence), trigger.group().strip(),
                                 mention, "explicit", "occurred", False, None, trigger_start=trigger.start()))
     return out

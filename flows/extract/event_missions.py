@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 from functools import lru_cache
 
-from flows.common.dates import DateMention
+from flows.common.dates import explicit_mention
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.event_rows import EventRow
@@ -132,7 +131,7 @@ def _list_words() -> dict[str, re.Pattern[str]]:
 def _year_row(template: EventRow, sentence: str, at: int, actor: str, target: str) -> EventRow:
     """The template's opening, by actor in target, in the year written at `at`."""
     text = sentence[at:at + 4]
-    mention = DateMention(at, at + 4, text, date(int(text), 1, 1), "year", "explicit", None)
+    mention = explicit_mention(at, at + 4, text, int(text))
     return replace(template, actor=actor, target=target, date=mention, resolution="explicit", inherited=False,
                    place=None)
 

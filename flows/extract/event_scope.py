@@ -22,7 +22,7 @@ from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit
 from flows.extract.event_parties import is_object
 from flows.extract.event_rows import EventRow, EventState
-from flows.lexicon import read_toml
+from flows.lexicon import compile_patterns, read_toml
 from flows.lexicon.registry import family
 
 __all__ = ["arrival_reception", "being_prepared", "ceremony_host", "face_to_face_greetings", "told_meeting_again", "one_visit_a_stay", "owned_visit",
@@ -33,29 +33,23 @@ DAY = "day"
 NEWS_DAYS = 14  # how far from the publication day a leaders' signing is the story's news (signing_meetings)
 
 
+# events_scope.toml's patterns by the names this module reads them under (case-blind but the two marked)
+_PATTERNS = {
+    "reception": "reception_verb", "arrival": "arrival", "owner": "visit_owner", "noun": "visit_noun",
+    "preparing": "preparation_before", "prepared": "preparation_after", "conjunct": "preparation_conjunct",
+    "conjunct_head": "preparation_conjunct_head", "written": "written_word", "occasion": "meeting_occasion",
+    "pair_subject": "pair_subject", "subordinate": "subordinate_visit", "agent": "passive_agent",
+    "progressive": "progressive", "ceremony": "attended_ceremony", "ceremony_owner": "ceremony_owner",
+    "signed_verb": "signed_verb", "signer_leader": "signer_leader", "titled_body": "titled_body",
+    "owner_office": "owner_office", "visiting_guest": "visiting_guest", "guest_gap": "guest_gap",
+}
+_CASED = ("titled_body", "guest_gap")
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict:
     data = read_toml("events_scope.toml")
-    return {"reception": re.compile(data["reception_verb"], re.I), "arrival": re.compile(data["arrival"], re.I),
-            "span": int(data["visit_span_days"]),
-            "owner": re.compile(data["visit_owner"], re.I), "noun": re.compile(data["visit_noun"], re.I),
-            "preparing": re.compile(data["preparation_before"], re.I),
-            "prepared": re.compile(data["preparation_after"], re.I),
-            "conjunct": re.compile(data["preparation_conjunct"], re.I),
-            "conjunct_head": re.compile(data["preparation_conjunct_head"], re.I),
-            "written": re.compile(data["written_word"], re.I),
-            "occasion": re.compile(data["meeting_occasion"], re.I),
-            "pair_subject": re.compile(data["pair_subject"], re.I),
-            "subordinate": re.compile(data["subordinate_visit"], re.I),
-            "agent": re.compile(data["passive_agent"], re.I), "progressive": re.compile(data["progressive"], re.I),
-            "ceremony": re.compile(data["attended_ceremony"], re.I),
-            "ceremony_owner": re.compile(data["ceremony_owner"], re.I),
-            "signed_verb": re.compile(data["signed_verb"], re.I),
-            "signer_leader": re.compile(data["signer_leader"], re.I),
-            "titled_body": re.compile(data["titled_body"]),
-            "owner_office": re.compile(data["owner_office"], re.I),
-            "visiting_guest": re.compile(data["visiting_guest"], re.I),
-            "guest_gap": re.compile(data["guest_gap"])}
+    return {"span": int(data["visit_span_days"]), **compile_patterns(data, _PATTERNS, _CASED)}
 
 
 def arrival_reception(hit: Hit, sentence: str, clause_start: int, clause_end: int) -> bool:

@@ -4,9 +4,7 @@ no verb says 'signed' (flows/lexicon/events.toml [title_lists])."""
 from __future__ import annotations
 
 import re
-from datetime import date
-
-from flows.common.dates import DateMention
+from flows.common.dates import explicit_mention
 from flows.common.words import whole_words
 from flows.extract.event_rows import EventRow
 from flows.lexicon import read_toml
@@ -34,7 +32,7 @@ def titled_instruments(sentence: str, pair: tuple[str, str] | None) -> list[Even
         year = item.group("year")
         if year in rows:
             continue  # two instruments of one year: one signing of that year, as the scorer counts a day's signings
-        mention = DateMention(item.start("year"), item.end("year"), year, date(int(year), 1, 1), "year", "explicit", None)
+        mention = explicit_mention(item.start("year"), item.end("year"), year, int(year))
         rows[year] = EventRow(SIGNED, pair[0], pair[1], 0, len(sentence), item.group("title").strip(), mention,
                               "explicit", "occurred", symmetric, None, trigger_start=item.start("title"))
     return list(rows.values())

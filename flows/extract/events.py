@@ -2,19 +2,17 @@
 clause. What each event type is (family, symmetry, actor rule, summary) is a row of flows/lexicon/event_types.csv."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from flows.common.dates import DateMention
 from flows.extract.countries import CountryMention, is_historic
-from flows.extract.event_subclause import in_other_clause
-from flows.extract.event_days import (after_publication, date_line, holds_publication_day, lead_position, move_to_first_day,
-                                     next_year_if_past, nth_visit_day, visit_phase_perfect, visit_start)
-from flows.extract.event_dates import (ANCHOR_VERB, COUNTED_OCCASIONS, DURING_VISIT, NARROWING_GAP, anchorable, count_only, listed_with, plan_free, measured_from, next_anchor, shared_date,
-                                       offset_date, own_dates, pick_date)
+from flows.extract.event_days import (after_publication, date_line, move_to_first_day, next_year_if_past, nth_visit_day,
+                                     visit_start)
+from flows.extract.event_dates import (ANCHOR_VERB, anchorable, count_only, listed_with, measured_from, next_anchor,
+                                       offset_date, own_dates, pick_date, plan_free)
 from flows.extract.event_hoped import without_hoped_subjects
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
-from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before, perfect_lead,
+from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before,
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
 from flows.extract.event_frames import frame_hits
@@ -26,19 +24,20 @@ from flows.extract.event_repeats import told_before
 from flows.extract.event_returns import returned_home
 from flows.extract.event_welcome import welcomed_guest
 from flows.extract.event_title_lists import titled_instruments
+from flows.extract.event_dating import event_date, undated_date
 from flows.extract.event_since import earlier_firsts
 from flows.extract.event_spans import (anniversary_period, joint_outing, relative_visitor, span_anchor, visit_span,
                                       without_anniversary_years)
 from flows.extract.event_asides import dates_outside_asides, without_asides
-from flows.extract.event_times import no_decade, own_times, undated_told
+from flows.extract.event_times import no_decade, undated_told
 from flows.extract.event_coordination import coordinated_instruments, coordinated_visits, own_clause_parties
 from flows.extract.event_unnamed import unnamed_visit_sides
-from flows.extract.event_continued import continued_day, keep_story_day
+from flows.extract.event_continued import keep_story_day
 from flows.extract.event_output import drop_coarser_copies, same_sides, summary
 from flows.extract.event_roles import discussions, pluperfect
 from flows.extract.event_status import background_only, in_progress, is_planned, negated, no_act
-from flows.extract.event_words import (AUXILIARY, BUSINESS_DEAL, COMPANY_SIGNER, DEAL_WITH, INTERNATIONAL_ROLE, MULTILATERAL,
-                                       PARTICIPLE_BY, PARTICIPLE_DATE, RECALLED, RELATIVE, STATE_DEAL)
+from flows.extract.event_words import (BUSINESS_DEAL, COMPANY_SIGNER, DEAL_WITH, INTERNATIONAL_ROLE, MULTILATERAL, RECALLED,
+                                       STATE_DEAL)
 from flows.extract.event_parties import Parties, actor_target, is_object, read_parties, with_non_country, country_in
 from flows.extract.event_rows import EventRow, EventState
 from flows.extract.people import Person
@@ -249,62 +248,6 @@ def _both_ways(rows: list[EventRow], grammar: dict) -> list[EventRow]:
     return out
 
 
-def _event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMention | None:
-    """The trigger's own date: not one after 'since ...ing', nor a relative clause's, nor another participle's."""
-    sentence = clause.sentence
-    own = own_times([mention for mention in dates if (mention.start < hit.start or not re.search(  # 'due in 2025'
-        r"\b(?:since|after|before|when|while)\s+\w+ing\b", sentence[hit.end:mention.start]))
-        and not in_other_clause(sentence, mention, hit.start, hit.end)], hit.start, hit.end, sentence)  # 'after being elected on 17 May'
-    asides = [match.span() for match in RELATIVE.finditer(sentence, clause.start, clause.end)
-              if not match.start() <= hit.start < match.end()]
-    kept = [mention for mention in own if not any(first <= mention.start < last for first, last in asides)
-            and not (PARTICIPLE_DATE.search(sentence, max(clause.start, mention.start - 40), mention.start)
-                     and not hit.start <= mention.start - 1 <= hit.end + 15)]
-    return pick_date(kept if kept or not own else own, hit.start, NARROWING_GAP)
-
-
-def _undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -> tuple[DateMention | None, str | None]:
-    """An undated event that happened takes the visit it was part of, the story's day, or the publication day;
-    (None, None) when it is a state or an event already told."""
-    grammar = rules()
-    sentence = clause.sentence
-    before = sentence[clause.start:hit.start]
-    if family(event_type) == "agreement" and PARTICIPLE_BY.match(sentence, hit.end) and not AUXILIARY.search(before) \
-            and any(family(known.event_type) == "agreement" for known in state.events):
-        return None, None  # 'the list of memoranda signed by the two sides:' describes the documents already told
-    if grammar["reference"].search(hit.text) or grammar["reference"].search(sentence[max(clause.start, hit.start - 25):hit.end]):
-        if any(family(known.event_type) == family(event_type) for known in state.events):
-            return None, None
-    read = lead_position(state.sentences_read, state.headings_read, bool(state.events))  # headings are no lead
-    news_lead = perfect_lead(before, clause, read) or (
-        family(event_type) == "visit" and not grammar["tally"].search(clause.text)
-        and (grammar["perfect_begun"].search(before) is not None  # 'has begun a state visit', wherever told
-             or (read < LEAD_SENTENCES and visit_phase_perfect(before))))  # 'has wrapped up a visit', in the lead
-    if not news_lead and (grammar["perfect"].search(before) or re.search(r"\b(?:documents|agreements|treaties)\s+$",
-                                                                         before, re.I)):
-        return None, None
-    if not news_lead and re.search(r"\b(?:has|have)\b", before, re.I) and not hit.text.lower().startswith("visit"):
-        return None, None
-    visit = next((known for known in reversed(state.events) if family(known.event_type) == "visit"
-                  and known.date is not None and known.status == "occurred"), None) \
-        if DURING_VISIT.search(clause.text) else None
-    if visit is not None:
-        return visit.date, "anaphora"  # 'During the visit, the two sides signed ...'
-    if (also := continued_day(clause.text, state)) is not None:
-        return also, "anaphora"  # 'The foreign ministers also met' after the day's signings: their day
-    if COUNTED_OCCASIONS.search(clause.text):
-        return None, None  # 'In those years, eleven sessions of the joint committee were held': many acts, no one day
-    shared = shared_date(clause, state.sentence_dates)
-    if shared is not None:
-        return shared, "anaphora"
-    if state.anchor is not None and not holds_publication_day(state.anchor, state.published):
-        return state.anchor, "anaphora"
-    if state.published is not None:
-        # an undated event told before any date: the news of the day (publication date as the fallback)
-        return DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}"), "publication"
-    return None, None
-
-
 def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Parties) -> bool:
     """'signed a contract with Boeing', '20 commercial contracts were signed', 'a memorandum with Somaliland'."""
     text = clause.text
@@ -338,11 +281,11 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         return None  # 'this year marks the 30th anniversary': a year's state; 'the summit, which marked ...': its occasion
     # 'visit to B from 3 to 5 May': its first day; 'the 40th anniversary of ties (1984-2024)': 2024
     date_m = no_decade(visit_span(hit, dates, clause.sentence) or anniversary_period(hit, clause.dates, clause.sentence)
-                       or _event_date(hit, clause, dates))  # 'throughout the 1990s': a decade is no date
+                       or event_date(hit, clause, dates))  # 'throughout the 1990s': a decade is no date
     resolution = date_m.resolution if date_m else None
     if date_m is None and not planned:
         date_m, resolution = (None, None) if undated_told(clause.text, clause.dates, clause.sentence, hit.start, clause.start) \
-            else _undated_date(hit, event_type, clause, state)  # 'Over the following decades, they signed ...': no day
+            else undated_date(hit, event_type, clause, state)  # 'Over the following decades, they signed ...': no day
         if date_m is None:
             return None
     inherited = date_m is not None and date_m not in dates  # before the year shift below makes a new mention

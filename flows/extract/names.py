@@ -39,6 +39,7 @@ def title_lexicon() -> dict:
         "leader_nouns": data["leader_nouns"],
         "head_words": {w for h in data["heads"] for w in h.split()} - set(data["names_inside_heads"]),
         "portfolio": set(data["portfolio_words"]),
+        "lower_portfolio": frozenset(w.lower() for w in data["portfolio_words"]),
         "abbreviations": data["abbreviations"],
         "post_head": sorted({tuple(h.split()) for h in data["post_head"]}, key=len, reverse=True),
         "one_holder_offices": frozenset(data["one_holder_offices"]),

@@ -27,8 +27,14 @@ def sides_told(rules: dict, sentence: str, m: re.Match, countries: list[CountryM
     sides = belonging(rules["acronym_of"][m.group("org")], pair)
     if sides == tuple(pair):
         return True
-    return bool(sides) and A_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is not None \
-        and set(sides) <= {c.iso3 for c in countries}
+    return A_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is not None \
+        and listed_and_named(sides, countries)
+
+
+def listed_and_named(sides: tuple[str, ...], countries: list[CountryMention]) -> bool:
+    """Whether a body's member list holds a side of the pair (`sides`, from org_members.belonging) and the sentence
+    names every side it holds."""
+    return bool(sides) and set(sides) <= {c.iso3 for c in countries}
 
 
 AND_OR = re.compile(r"\s+(?:and|or)\s+(?:the\s+)?")

@@ -8,7 +8,8 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention
 from flows.extract.org_chairs import DAY_NAMES, chaired
 from flows.extract.org_members import belonging, has_member_list, with_the_others
-from flows.extract.org_cues import member_noun_at, past_bracket, rest_of, sides_told, spells, takes_part
+from flows.extract.org_cues import (listed_and_named, member_noun_at, past_bracket, rest_of, sides_told, spells,
+                                   takes_part)
 from flows.extract.org_blocs import bloc_sides
 from flows.extract.org_summits import attended
 from flows.extract.org_subjects import gapped_subjects, verb_subjects
@@ -206,9 +207,8 @@ def _member_of_named(rules: dict, sentence: str, m: re.Match, countries: list[Co
     in a sentence naming the sides of the pair that the list holds."""
     if not rules["member_of"].search(sentence, max(0, m.start() - MEMBER_OF_REACH), m.start()):
         return False
-    sides = belonging(rules["acronym_of"][m.group("org")], tuple(pair))
-    return has_member_list(rules["acronym_of"][m.group("org")]) and bool(sides) \
-        and set(sides) <= {c.iso3 for c in countries}
+    acronym = rules["acronym_of"][m.group("org")]
+    return has_member_list(acronym) and listed_and_named(belonging(acronym, tuple(pair)), countries)
 
 
 MEMBER_OF_REACH = 40  # characters before the body: 'one of the founding member states of the'

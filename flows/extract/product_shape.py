@@ -36,8 +36,14 @@ def _classification() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _vague() -> frozenset[str]:
+def vague_words() -> frozenset[str]:
+    """trade.toml vague_words: words that name no goods alone ('it', 'tons', 'other')."""
     return frozenset(read_toml("trade.toml")["vague_words"])
+
+
+def all_vague(words: list[str]) -> bool:
+    """Whether there are words and every one is vague ('all of it', 'tons')."""
+    return bool(words) and all(w in vague_words() for w in words)
 
 
 # a lone adverb ('Subsequently sales to B grew': the clause's opening word read as the goods that own the sales)
@@ -51,7 +57,7 @@ def names_no_goods(item: str) -> bool:
     ('subsequently'; 'jelly' is goods)."""
     words = item.lower().split()
     return (is_figure_phrase(item) or _classification().match(item.strip()) is not None
-            or (bool(words) and all(w in _vague() for w in words))
+            or all_vague(words)
             or (LONE_ADVERB.fullmatch(item.strip()) is not None and not _known(item.strip().lower())))
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from flows.common.words import alternation
 from flows.extract.product_hs import hs_code_for, is_listed_product, names_hs_heading
+from flows.extract.product_shape import all_vague, vague_words
 from flows.extract.trade_lexicon import clause_bit
 from flows.lexicon import read_toml
 
@@ -16,7 +17,6 @@ def _words() -> dict:
     return {
         "end": re.compile("|".join(data["list_end"]), re.I),
         "lead": re.compile(r"^(?:(?:" + "|".join(data["list_lead"]) + r")\s+)+", re.I),
-        "vague": set(data["vague_words"]),
         "generic": set(data["generic_heads"]),
         "not_goods": set(data["not_goods"]) | set(data["abstract_nouns"]) | set(data["activity_nouns"])
         | set(data["help_kinds"]),
@@ -90,7 +90,7 @@ def _inner(item: str) -> str:
     """The item's commas and 'and's marked as part of its name (same length); the capital a table row opens with lowered
     when it opens a vague word ('Other machine parts (N2 billion)': no name)."""
     first = re.match(r"\s*([A-Z])([a-z]+)\b", item)
-    if first and (first.group(1).lower() + first.group(2)) in _words()["vague"]:
+    if first and (first.group(1).lower() + first.group(2)) in vague_words():
         item = item[: first.start(1)] + first.group(1).lower() + item[first.end(1):]
     return mark_inner(item)
 
@@ -176,7 +176,7 @@ def split_products(text: str) -> list[str]:
         # (a possessive is one word with its owner, and an acronym in brackets after the name no extra word:
         # 'brewer's spent grains (BSG)' is four)
         words = re.findall(r"[A-Za-zÀ-ÿ-]+(?:[’']s\b)?", ACRONYM_AFTER.sub("", part).lower())
-        if not words or all(w in lex["vague"] for w in words) or re.search(r"\d", part) or len(words) > (12 if marked else 5):
+        if not words or all_vague(words) or re.search(r"\d", part) or len(words) > (12 if marked else 5):
             continue  # (one item of a semicolon list may be a long customs class: 'machinery, tools and other parts')
         if words[-1] in lex["not_goods"] or not FLOW_HEADS.isdisjoint(words) or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
                 or not lex["not_in_products"].isdisjoint(words):
@@ -221,7 +221,7 @@ def without_unit(product: str) -> str:
     if rest == product:
         return product
     words = re.findall(r"[A-Za-zÀ-ÿ-]+", rest.lower())
-    return "" if not words or all(w in lex["vague"] for w in words) else rest
+    return "" if not words or all_vague(words) else rest
 
 
 def is_joint_pair(text: str) -> bool:
@@ -255,7 +255,7 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # 'defence and aviation industry products': a bare modifier shares the long head after it
     # 'other chemical products' is a catch-all item of its own (a generic head); 'other agricultural machinery' is
     # the class of the example before it
-    vague = lex["vague"] | lex["class_words"]
+    vague = vague_words() | lex["class_words"]
     return (words[0] in lex["class_words"] and len(words) >= 2 and words[-1] not in lex["generic"]
             and not all(w in vague for w in words))
 

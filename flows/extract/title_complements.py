@@ -105,7 +105,7 @@ def _of_the_named(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
 def _lower_portfolio(toks: list[Tok], k: int) -> int:
     """The end of portfolio words in lower case from token k ('foreign trade and tourism'); k when none. 'and'
     only between two of them."""
-    portfolio = {w.lower() for w in title_lexicon()["portfolio"]}
+    portfolio = title_lexicon()["lower_portfolio"]
     end = k
     while end < len(toks) and (toks[end].text in portfolio or (
             toks[end].text == "and" and end > k and end + 1 < len(toks) and toks[end + 1].text in portfolio)):

@@ -66,7 +66,6 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     return found
 
 
-LOWER_PORTFOLIO = frozenset(w.lower() for w in read_toml("titles.toml")["portfolio_words"])
 CHAIN_LINKS = frozenset(read_toml("titles.toml")["portfolio_chain_links"])
 
 
@@ -74,8 +73,10 @@ def _portfolio_chain(toks: list[Tok], lead: int) -> int:
     """Back from a lower-case office over the portfolio words before it, joined by commas and 'and' ('higher education
     minister X', 'mining, trade and industry minister Y'): the first word of the chain; a link must stand between two
     portfolio words (', trade minister X' after a name keeps its comma out)."""
+    lower_portfolio = title_lexicon()["lower_portfolio"]
+
     def portfolio(k: int) -> bool:
-        return k >= 0 and toks[k].text.islower() and toks[k].text in LOWER_PORTFOLIO and toks[k].country is None
+        return k >= 0 and toks[k].text.islower() and toks[k].text in lower_portfolio and toks[k].country is None
     while lead > 0:
         if portfolio(lead - 1):
             lead -= 1

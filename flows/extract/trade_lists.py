@@ -20,7 +20,7 @@ from flows.extract.trade_breakdown import breakdown_list, share_of_flow
 from flows.extract.trade_ranked import ranked_head, ranked_list
 from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
 from flows.common.words import alternation, whole_words
-from flows.lexicon import read_toml
+from flows.lexicon import compile_patterns, read_toml
 
 # the preposition right before a country: 'from', 'to', 'into'
 PARTNER_PREP = re.compile(r"\b(from|to|into)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.I)
@@ -33,12 +33,9 @@ PARTNER_REACH = 300  # characters after the cut a partner may still close the li
 def _lex() -> dict:
     data = read_toml("trade.toml")
     return {
-        "figure": re.compile(data["item_figure"], re.I),
-        "ownerless": re.compile(data["ownerless_list_heads"], re.I),
-        "inverted_bare": re.compile(data["inverted_bare_list"], re.I),
-        "other_goods": re.compile(data["other_goods_list"], re.I),
-        "anaphoric": re.compile(data["anaphoric_list_heads"], re.I),
-        "defined_class": re.compile(data["defined_class_head"], re.I),
+        **compile_patterns(data, {"figure": "item_figure", "ownerless": "ownerless_list_heads",
+                                  "inverted_bare": "inverted_bare_list", "other_goods": "other_goods_list",
+                                  "anaphoric": "anaphoric_list_heads", "defined_class": "defined_class_head"}),
         "passive_verb": re.compile(whole_words(data["passive_supply_verbs"] + data["passive_import_verbs"]), re.I),
         "not_in_products": set(data["not_in_products"]),
         "vague": set(data["vague_words"]) | {"in", "on", "at", "by", "from", "exports", "imports"},

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import tomllib
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,3 +48,10 @@ def read_toml(name: str) -> dict:
     """A TOML file in flows/lexicon/."""
     with (LEXICON_DIR / name).open("rb") as handle:
         return tomllib.load(handle)
+
+
+def compile_patterns(data: Mapping, keys: Mapping[str, str], cased: Collection[str] = ()) -> dict[str, re.Pattern[str]]:
+    """A lexicon table's patterns under the reader's names (keys: name -> the table's key), compiled: a string is
+    one pattern, a list its alternatives; case-blind unless the name is in cased. A new pattern is a key here."""
+    return {name: re.compile(data[key] if isinstance(data[key], str) else "|".join(data[key]),
+                             0 if name in cased else re.I) for name, key in keys.items()}

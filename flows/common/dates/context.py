@@ -34,6 +34,12 @@ class DateMention:
     listed_after_previous: bool = False
 
 
+def explicit_mention(start: int, end: int, text: str, year: int, month: int | None = None) -> DateMention:
+    """A year, or a month of a year, written out where a reader of lists found it ('(1961)', '2015:', 'May 2003'):
+    explicit, its first day, no anchor."""
+    return DateMention(start, end, text, date(year, month or 1, 1), "month" if month else "year", "explicit", None)
+
+
 # What may stand between two dates of a list: "1972 and 1991", "1972, 1985", "June 5-6, 2014, and on April 2".
 _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
 # ... or each date with its act's subject: "signed accords in 1996 on fisheries, in May 2003 on air links" (dates.toml)

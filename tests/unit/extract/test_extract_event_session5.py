@@ -4,6 +4,8 @@ voiced at a meeting, a count, a plan told as 'planning to'.
 The one-text cases of the simple forms are data: cases/events_session5.toml."""
 from datetime import date
 
+import pytest
+
 from tests.unit.extract.conftest import events_of
 
 PUB = date(2024, 5, 10)  # a Friday
@@ -72,24 +74,26 @@ def test_a_date_after_another_triggers_took_place_is_that_ones(extract) -> None:
         ("meeting", frozenset({"CHL", "PER"}), date(2021, 3, 3)), ("official_visit", frozenset({"CHL", "PER"}), PUB)}
 
 
-def test_making_a_country_his_visit_makes_it_the_host(extract) -> None:
-    text = ("Chilean President Ana Soto arrived in Lima on Monday. He also thanked President Soto for making Peru her "
-            "second visit abroad, which he viewed as a sign of the ties between Chile and Peru.")
-    assert {row for row in events_of(extract(text, PUB)) if row[0] == "official_visit"} == {
-        ("official_visit", "CHL", "PER", date(2024, 5, 6), "day", "occurred")}
+@pytest.mark.parametrize(("text", "visit"), [
+    # 'making Peru her second visit abroad': the country made the visit is its host
+    pytest.param("Chilean President Ana Soto arrived in Lima on Monday. He also thanked President Soto for making Peru "
+                 "her second visit abroad, which he viewed as a sign of the ties between Chile and Peru.",
+                 ("official_visit", "CHL", "PER", date(2024, 5, 6), "day", "occurred"),
+                 id="making_a_country_his_visit_makes_it_the_host"),
+    # 'During a short two-day visit' after the visit is told: that visit, no second one
+    pytest.param("The Qatari emir visited Oman on Monday. The emir was welcomed by Omani Sultan Haitham bin Tarik. "
+                 "During a short two-day visit, he then met Prime Minister Salim Al-Harthy.",
+                 ("official_visit", "QAT", "OMN", date(2024, 5, 6), "day", "occurred"),
+                 id="during_a_visit_after_the_visit_is_that_visit"),
+])
+def test_the_one_visit_told(extract, text: str, visit: tuple) -> None:
+    assert {row for row in events_of(extract(text, PUB)) if row[0] == "official_visit"} == {visit}
 
 
 def test_recognizing_the_newly_independent_state(extract) -> None:
     assert events_of(extract("On 6 December 1821 Chile became the first state to recognise the newly independent Peru.",
                              PUB)) == {("other", "CHL", "PER", date(1821, 12, 6), "day", "occurred")}
     assert events_of(extract("Chile recognized independent experts from Peru in 1990.", PUB)) == set()
-
-
-def test_during_a_visit_after_the_visit_is_that_visit(extract) -> None:
-    text = ("The Qatari emir visited Oman on Monday. The emir was welcomed by Omani Sultan Haitham bin Tarik. During a "
-            "short two-day visit, he then met Prime Minister Salim Al-Harthy.")
-    assert {row for row in events_of(extract(text, PUB)) if row[0] == "official_visit"} == {
-        ("official_visit", "QAT", "OMN", date(2024, 5, 6), "day", "occurred")}
 
 
 def test_the_year_of_the_act_an_anniversary_remembers_is_not_the_celebrations(extract) -> None:

@@ -1,3 +1,5 @@
+import pytest
+
 from flows.extract.sentences import split_sentences
 
 
@@ -67,20 +69,20 @@ def test_a_paragraph_ending_with_a_colon_before_a_list_is_text_not_a_heading():
     assert "FIGURES" not in sentences and "Short intro:" not in sentences
 
 
-def test_items_of_a_list_written_as_one_sentence_end_at_their_semicolons():
-    text = ("The two governments signed:\n"
-            "an agreement on fisheries, signed in Quito, on April 2, 2008;\n"
-            "a protocol on air services, signed in Oslo, on May 3, 2011.")
-    assert [s.text for s in split_sentences(text)] == [
-        "an agreement on fisheries, signed in Quito, on April 2, 2008;",
-        "a protocol on air services, signed in Oslo, on May 3, 2011."]
-
-
-def test_a_paragraph_cut_short_is_read_but_a_headline_is_not():
-    text = ("Norway and Ecuador agree to widen fisheries talks\n\n"
-            "The ministers met in Quito. They agreed that a joint commission on fisheries would meet again before the "
-            "end of the year and report to both cabinets on the state of the st")
-    assert [s.text for s in split_sentences(text)] == [
-        "The ministers met in Quito.",
-        "They agreed that a joint commission on fisheries would meet again before the end of the year and report to "
-        "both cabinets on the state of the st"]
+@pytest.mark.parametrize(("text", "sentences"), [
+    pytest.param("The two governments signed:\n"
+                 "an agreement on fisheries, signed in Quito, on April 2, 2008;\n"
+                 "a protocol on air services, signed in Oslo, on May 3, 2011.",
+                 ["an agreement on fisheries, signed in Quito, on April 2, 2008;",
+                  "a protocol on air services, signed in Oslo, on May 3, 2011."],
+                 id="items_of_a_list_written_as_one_sentence_end_at_their_semicolons"),
+    pytest.param("Norway and Ecuador agree to widen fisheries talks\n\n"
+                 "The ministers met in Quito. They agreed that a joint commission on fisheries would meet again before "
+                 "the end of the year and report to both cabinets on the state of the st",
+                 ["The ministers met in Quito.",
+                  "They agreed that a joint commission on fisheries would meet again before the end of the year and "
+                  "report to both cabinets on the state of the st"],
+                 id="a_paragraph_cut_short_is_read_but_a_headline_is_not"),
+])
+def test_sentences_exactly(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == sentences
