@@ -11,6 +11,7 @@ from flows.extract.org_members import belonging, has_member_list, with_the_other
 from flows.extract.org_cues import (listed_and_named, member_noun_at, past_bracket, rest_of, sides_told, spells,
                                    takes_part)
 from flows.extract.org_blocs import bloc_sides
+from flows.extract.org_named import named_memberships
 from flows.extract.org_summits import attended
 from flows.extract.org_subjects import gapped_subjects, verb_subjects
 from flows.common.prefilter import gate, word_gate
@@ -315,6 +316,10 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     for iso3, organization, acronym in chaired(sentence, countries, pair, rules["acronym_of"]):
         if organization not in {o.organization for o in out}:  # "Laos's chairmanship of ASEAN": a member
             out.append(Membership(organization, None if organization == acronym else organization, acronym, (iso3,)))
+    if pair:  # 'Ruritania stands with the Rift Union': a body named about a side on its list (last: no second row)
+        out += _not_yet_in(out, [Membership(org, None, org, sides)
+                                 for org, sides in named_memberships(rules, sentence, countries, pair, pair_spans,
+                                                                     {o.organization for o in out})])
     return out
 
 

@@ -1,0 +1,135 @@
+"""A known body named about a side that its member list holds: a membership of that side, though no membership word
+is written. 'Ruritania stands with the Rift Union in rejecting the coup' (Ruritania on the Rift Union's list), 'the
+two governments will work closely at the UN' (both on the UN's list), 'as host of the Rift Union summit, Ruritania'.
+
+The member list (flows/lexicon/organization_members.csv) says who belongs; the sentence must only be about a side on
+it and must not tell the body as something else than the side's own (words in flows/lexicon/organizations.toml,
+`named_*`):
+- a place or a building ('at the UN headquarters in Geneva', 'on the sidelines of the Rift Union summit');
+- the other party of a relation ('Freedonia-EU relations', "Ruritania's agreement with the Rift Union");
+- a third party: the body acting ('the Rift Union urged both sides', 'was funded by the EU'), a source ('according
+  to the WTO'), an office of it ('the UN Secretary-General'), a thing it owns ('EU standards', "NATO's summit");
+- a goal or a change of membership ('Freedonia's path to the EU', 'since Ruritania left the Union').
+A side only on the list is not enough when the sentence names neither side: 'the pair' words ('both countries') put
+both sides in it, and then both must be on the list (a pair of which one is outside is usually told as a relation)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from flows.extract.countries import CountryMention
+from flows.extract.org_cues import member_noun_at, past_bracket
+from flows.extract.org_members import belonging, has_member_list
+from flows.common.prefilter import word_gate
+from flows.lexicon import read_toml
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = read_toml("organizations.toml")
+    wide = data["wide"]
+    # the [wide] bodies' forms -> acronym: 'United Nations', 'UN', 'World Trade Organisation'
+    forms = {**{k: k for k in wide}, **{v: k for k, v in wide.items()},
+             **{re.sub(a, b, v): k for k, v in wide.items() for a, b in (("Organisation", "Organization"),
+                                                                       ("Organization", "Organisation"))}}
+    return {
+        "before": re.compile(r"(?:" + "|".join(data["named_not_before"]) + r")$", re.I),
+        "veto": re.compile("|".join(data["named_veto"]), re.I),
+        "summit_time": re.compile("|".join(data["named_summit_time"]), re.I),
+        "wide": forms,
+        "wide_gate": word_gate(set(forms), cased=True),  # the cheap test first (speed): most sentences name none
+    }
+
+
+# words after the name that make it part of another name or a modifier: 'the UN Charter', 'EU standards'
+CAPITAL_NEXT = re.compile(r"^\s+[A-Z][\w’'-]*")
+LOWER_NEXT = re.compile(r"^(?:[’']s)?\s+[a-z]")
+POSSESSIVE = re.compile(r"^[’']s\b")  # "NATO's"
+PLURAL_POSSESSIVE = re.compile(r"^[’']\s+[a-z0-9]")  # "the United Nations' agenda" (not a closing quote)
+SUMMIT = re.compile(r"^(?:\s+[A-Z][\w’'-]*){0,2}?\s+[Ss]ummit\b")  # 'the Rift Union (Lagos) Summit'
+OPEN_PAREN = re.compile(r"\s*\(\s*$")
+HYPHEN_GLUE = re.compile(r"^[-–]\w")
+BEFORE_REACH = 60  # characters before the name that its cues may take: 'on the sidelines of the 12th'
+
+
+def named_memberships(rules: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str],
+                      pair_spans: list[tuple[int, int]], taken: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """(organization, sides) for each known or [wide] body with a member list named in the sentence about a side on
+    that list, none of whose forms is `taken` (read already by another reading: 'United Nations' from a list after
+    'both are members of'). `rules` is organizations._rules() (its `acronym_of`, `names`, `pair`, `member_noun`)."""
+    words = _words()
+    if not (rules["known_gate"].open(sentence) or words["wide_gate"].open(sentence)) \
+            or words["veto"].search(sentence):
+        return []  # 'Freedonia's path to the EU', 'Ruritania is not in NATO': no side is told inside
+    if rules["verbs"].search(sentence):
+        return []  # 'Ruritania alone belongs to NATO': a membership verb's sentence is read by its grammar alone
+        # (organizations.py, which keeps to what the sides share, as the gold of the first batches does)
+    named = {c.iso3 for c in countries if c.iso3 in pair}
+    both = bool(pair_spans) or rules["pair"].search(sentence) is not None
+    out: list[tuple[str, tuple[str, ...]]] = []
+    forms = {**rules["acronym_of"], **words["wide"]}
+    taken = {forms.get(name, name) for name in taken}  # 'Community of Rift States' read by a list is the CRS
+    for m in _names((*rules["names"], *words["wide"])).finditer(sentence):
+        organization = forms[m.group("org")]
+        if not has_member_list(organization) or organization in taken | {o for o, _ in out}:
+            continue
+        sides = _sides(organization, pair, named, both)
+        if sides and _the_sides_own(rules, words, sentence, m):
+            out.append((organization, sides))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _names(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Every known name as a whole word, longest first, with no look at the words after it (the known pattern of
+    organizations.py leaves out 'the Rift Union Summit'; here a summit is told as the body's own, read below)."""
+    return re.compile(r"(?<![\w-])(?P<org>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                      + r")(?!\w)")
+
+
+def _sides(organization: str, pair: tuple[str, str], named: set[str], both: bool) -> tuple[str, ...]:
+    """The sides the sentence is about that the body's list holds: the named ones, or both when it speaks of the
+    pair ('both countries') and the list holds both."""
+    if both and belonging(organization, pair) == tuple(pair):
+        return tuple(pair)
+    return belonging(organization, tuple(side for side in pair if side in named))
+
+
+def _the_sides_own(rules: dict, words: dict, sentence: str, m: re.Match) -> bool:
+    """Whether the sentence tells the body as one the side is in, not as a place, a party, an actor or an owner."""
+    end = past_bracket(sentence, m)
+    rest = sentence[end:]
+    if HYPHEN_GLUE.match(rest) or sentence[max(0, m.start() - 1):m.start()] in ("-", "–"):
+        return False  # 'Freedonia-EU relations', 'the EU-Rift trade deal'
+    if words["before"].search(sentence, max(0, m.start() - BEFORE_REACH), m.start()) \
+            or rules["counterpart"].search(sentence, max(0, m.start() - 120), m.start()):
+        return False  # 'relations with the EU', 'on the sidelines of the', 'according to the', 'funded by the'
+    if OPEN_PAREN.search(sentence, max(0, m.start() - 3), m.start()):
+        return False  # 'the Organization of Rift States (ORS)': the name before it was read
+    summit = SUMMIT.match(rest)
+    if summit and _modifier(rest[summit.end():]):
+        return False  # 'the Rift Union summit agenda': a thing of the summit
+    if summit:
+        # 'the order set out in the Rift Union Lagos Summit': the body's own meeting, its members' (r17 gold kept a
+        # body named as a summit's host); 'signed during the 9th Rift Summit' is only a time
+        return not words["summit_time"].search(sentence, max(0, m.start() - 30), m.start())
+    if member_noun_at(rules, sentence, end):
+        return True  # 'fellow EU members', 'a NATO country'
+    # "NATO's strategy", 'the UN Secretary-General', 'EU standards': a thing of the body; 'the EU urged both', 'the
+    # UN has said': the body acts, a third party. A function word after it ('at the UN to fight', 'within the EU
+    # and') leaves the body the place the sides work in.
+    if POSSESSIVE.match(rest) or m.group("org").endswith("s") and PLURAL_POSSESSIVE.match(rest) \
+            or CAPITAL_NEXT.match(rest) or _modifier(rest):
+        return False
+    joined = JOINED_MODIFIER.match(rest)  # 'UN and US sanctions': two owners of one thing
+    return joined is None or FUNCTION_WORD.match(rest[joined.end():]) is not None
+
+
+JOINED_MODIFIER = re.compile(r"^\s+(?:and|or)\s+(?:the\s+)?[A-Z]{2,}(?=\s+[a-z])")
+FUNCTION_WORD = re.compile(r"^\s+(?:and|or|to|in|on|as|at|with|for|from|since|through|under|over|by|which|that|"
+                           r"where|while|when|but|so|too|also|itself|alone|respectively|last|this|next|earlier|later|again)\b")
+
+
+def _modifier(rest: str) -> bool:
+    """Whether the words after a name make it a modifier: a lower-case word that is no function word."""
+    return LOWER_NEXT.match(rest) is not None and FUNCTION_WORD.match(rest) is None
