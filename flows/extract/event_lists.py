@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows.common.dates import DateMention, explicit_mention
+from flows.common.prefilter import gate
 from flows.common.list_items import ends_with_name, item_dates, line_item, year_groups
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
 from flows.extract.event_rows import EventRow
@@ -145,7 +146,8 @@ def visit_lists(sentence: str, countries: list[CountryMention], pair: tuple[str,
     """The lists of visitors of a sentence, each with its years ('visits to Borvia by Presidents Ana Soto (1990) and
     Jon Roe (1993, Summit 1996 and 1999)'; 'Borvia was visited by ...'; '... also visited Borvia')."""
     words = _named_words()
-    nouns = list(words["noun"].finditer(sentence))
+    # the nouns only where one of their words is (prefilter.gate: same matches; it ran on every sentence)
+    nouns = list(words["noun"].finditer(sentence)) if gate(words["noun"]).open(sentence) else []
     out: list[VisitList] = []
     for k, noun in enumerate(nouns):
         end = nouns[k + 1].start() if k + 1 < len(nouns) else len(sentence)
@@ -194,8 +196,8 @@ def _subject_lists(sentence: str, countries: list[CountryMention],
                    pair: tuple[str, str] | None) -> list[tuple[str, list[re.Match], re.Match]]:
     """(host, year groups, verb) of each list of visitors that is a visit verb's subject: 'Premier Ida Moss (1980
     and 1985), President Tom Bell (1996) also visited Borvia' -> Borvia hosts visits of the pair's other side."""
-    if pair is None:
-        return []
+    if pair is None or not gate(_named_words()["verb"]).open(sentence):
+        return []  # no visit verb anywhere in the sentence: none before any country (prefilter.gate; speed)
     out: list[tuple[str, list[re.Match], re.Match]] = []
     start = 0
     for country in sorted(countries, key=lambda found: found.start):

@@ -5,6 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.names import NAME_HONORIFICS, fold_name, title_lexicon
 from flows.extract.monarchs import monarchs_to_their_side
@@ -258,7 +259,9 @@ def _office_anaphor() -> re.Pattern[str]:
 
 def resolve_office_anaphor(sentence: str, people: list[Person]) -> list[tuple[Person, int, int]]:
     """'The Emir met ...', after 'Emir Sheikh Tamim bin Hamad Al Thani': the one person of the document holding it."""
-    out = []
+    out: list[tuple[Person, int, int]] = []
+    if not gate(_office_anaphor()).open(sentence):
+        return out  # no office noun of the pattern in the sentence (prefilter.gate, same matches; speed)
     for m in _office_anaphor().finditer(sentence):
         holders = [p for p in people if p.role and re.search(rf"\b{m.group(1)}\b", p.role)]
         if len(holders) == 1:

@@ -90,9 +90,15 @@ def glued(left: Tok, right: Tok) -> bool:
 
 def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
     """Words and punctuation with offsets; tokens inside a country mention carry it."""
-    if not countries:
+    owner_at = {pos: c for c in countries for pos in range(c.start, c.end)} if countries else None
+    if not _glued_gate().search(sentence):
+        # no name glued to a title (the sentences but 1 in ~175): the tokens straight from the WORD matches, one
+        # pass instead of a list of (start, end, text) and a second list of tokens (speed; the same tokens)
+        if owner_at is None:
+            return [Tok(m.start(), m.end(), m.group(0)) for m in WORD.finditer(sentence)]
+        return [Tok(m.start(), m.end(), m.group(0), owner_at.get(m.start())) for m in WORD.finditer(sentence)]
+    if owner_at is None:
         return [Tok(a, b, t) for a, b, t in _words(sentence)]
-    owner_at = {pos: c for c in countries for pos in range(c.start, c.end)}
     return [Tok(a, b, t, owner_at.get(a)) for a, b, t in _words(sentence)]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.product_shape import is_figure_phrase
 from flows.extract.product_hs import mostly_goods, names_goods
@@ -132,7 +133,8 @@ def home_country(sentence: str, countries: list[CountryMention],
     """(home, 'export' | 'import'): the country whose trade the sentence tells from its side, the owner of its first
     flow word ('Vietnamese exports', 'Laos imported'), the source of 'exports from A', or the other side of 'imports
     from B' / 'exported items to B'; None when no flow word has one.""" 
-    for m in FLOW_WORD.finditer(sentence):
+    # the flow words only where one is (prefilter.gate, same matches; speed)
+    for m in FLOW_WORD.finditer(sentence) if gate(FLOW_WORD).open(sentence) else ():
         kind = "export" if m.group("ex") else "import"
         owner = [c for c in countries if c.end <= m.start() and OWNER_GAP.fullmatch(sentence, c.end, m.start())]
         home = _in_pair(owner[-1].iso3, pair) if owner else None
