@@ -28,13 +28,17 @@ from flows.common.dates import DateMention
 from flows.extract import syntax
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit, find_triggers
-from flows.lexicon import read_table
+from flows.lexicon import read_table, read_toml
 from flows.lexicon.registry import event_types, family
 
 ROLES = frozenset({"object", "subject", "noun"})
-# the pair told by its members: 'the two foreign ministries', 'both governments' (the pair phrases of countries.py
-# name the countries themselves: 'the two countries', 'both sides')
-PAIR_MEMBERS = re.compile(r"\bthe\s+two\s+[\w-]+|\bboth\s+(?:the\s+)?[\w-]+s\b", re.I)
+
+
+# the pair told by its members: 'the two foreign ministries', 'both governments' (flows/lexicon/event_frames.toml:
+# state and office nouns only; 'the two companies' names no side)
+PAIR_MEMBERS = re.compile(r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:[\w-]+\s+)?(?:" + "|".join(
+    re.escape(noun) for noun in sorted(read_toml("event_frames.toml")["pair_member_nouns"], key=len, reverse=True))
+    + r")\b", re.I)
 
 
 class Frame(NamedTuple):
@@ -64,13 +68,14 @@ def frames() -> tuple[Frame, ...]:
 
 @lru_cache(maxsize=1)
 def noun_gates() -> dict[str, re.Pattern[str]]:
-    """Per family, any of its frame nouns' word starts (a cheap test before the parse): 'embass' for embassies."""
-    stems: dict[str, set[str]] = {}
+    """Per family, any of its frame nouns as a whole word, singular or plural (a cheap test before the parse): not a
+    word start, which let 'according' in for 'accord' and 'tourism' for 'tour'."""
+    forms: dict[str, set[str]] = {}
     for frame in frames():
-        stems.setdefault(family(frame.event_type), set()).update(
-            noun[:-1] if noun.endswith("y") else noun for noun in frame.nouns)
-    return {kind: re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")", re.I)
-            for kind, words in stems.items()}
+        forms.setdefault(family(frame.event_type), set()).update(
+            form for noun in frame.nouns for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies"))
+    return {kind: re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+            for kind, words in forms.items()}
 
 
 def wanted_families(sentence: str, start: int, end: int, found: set[str]) -> set[str]:
@@ -82,8 +87,15 @@ def wanted_families(sentence: str, start: int, end: int, found: set[str]) -> set
 def prefetch(sentences: list[str], dates: list[list[DateMention]]) -> None:
     """Parse, in the document's batch, the dated sentences a frame could add an event to (those frame_hits asks)."""
     if syntax.available():
-        syntax.prefetch([text for text, found in zip(sentences, dates) if found and wanted_families(
-            text, 0, len(text), {family(hit.event_type) for hit in find_triggers(text, 0)})])
+        # the noun gate first (cheap): the rows' triggers only for a sentence holding a frame noun
+        syntax.prefetch([text for text, found in zip(sentences, dates) if found and _wanted_whole(text)])
+
+
+def _wanted_whole(text: str) -> bool:
+    """A whole sentence holds a frame noun whose family its trigger rows did not find: the noun gate first (cheap),
+    the rows only for a sentence that passes it."""
+    return bool(wanted_families(text, 0, len(text), set())) and bool(wanted_families(
+        text, 0, len(text), {family(hit.event_type) for hit in find_triggers(text, 0)}))
 
 
 def frame_hits(clause: Clause, hits: list[Hit], pair_spans: list[tuple[int, int]]) -> list[Hit]:
@@ -117,9 +129,14 @@ def frame_hits(clause: Clause, hits: list[Hit], pair_spans: list[tuple[int, int]
 
 
 def _dated_by(verb: Any, dates: list[DateMention]) -> bool:
-    """A date of the clause stands in the verb's own words (its subtree): 'established relations in 1902 and legations
-    were later opened' dates the establishing, not the opening, which the text leaves undated."""
-    first, last = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    """A date of the clause stands in the verb's own words (its subtree less the verbs joined to it): 'established
+    relations in 1902 and legations were later opened' dates the establishing, not the opening, which the text leaves
+    undated; 'opened a mission long ago and formed ties in 1994' dates the forming only (the joined verb and its
+    words hang on the first verb in the parse)."""
+    own = [child for child in verb.children if child.dep_ not in ("conj", "cc", "punct")]  # the full stop hangs on
+    # the first verb too, after the joined verb's words
+    first = min([verb.idx] + [child.left_edge.idx for child in own])
+    last = max([verb.idx + len(verb)] + [child.right_edge.idx + len(child.right_edge) for child in own])
     return any(first <= mention.start < last for mention in dates)
 
 

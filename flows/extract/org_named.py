@@ -27,11 +27,7 @@ from flows.lexicon import read_toml
 @lru_cache(maxsize=1)
 def _words() -> dict:
     data = read_toml("organizations.toml")
-    wide = data["wide"]
-    # the [wide] bodies' forms -> acronym: 'United Nations', 'UN', 'World Trade Organisation'
-    forms = {**{k: k for k in wide}, **{v: k for k, v in wide.items()},
-             **{re.sub(a, b, v): k for k, v in wide.items() for a, b in (("Organisation", "Organization"),
-                                                                       ("Organization", "Organisation"))}}
+    forms = wide_forms()
     return {
         "before": re.compile(r"(?:" + "|".join(data["named_not_before"]) + r")$", re.I),
         "veto": re.compile("|".join(data["named_veto"]), re.I),
@@ -39,6 +35,23 @@ def _words() -> dict:
         "wide": forms,
         "wide_gate": word_gate(set(forms), cased=True),  # the cheap test first (speed): most sentences name none
     }
+
+
+@lru_cache(maxsize=1)
+def wide_forms() -> dict[str, str]:
+    """The [wide] bodies' forms -> acronym: 'United Nations', 'UN', 'World Trade Organisation', 'Organisation for
+    Economic Co-operation and Development' (each word of organizations.toml's spelling_pairs either way, as
+    organizations.py spells the known names). organizations.py keys a [wide] body a list names by it too, so 'members
+    of the United Nations' and 'work closely at the UN' are one body of the document, not two."""
+    data = read_toml("organizations.toml")
+    forms = {k: k for k in data["wide"]}
+    for acronym, name in data["wide"].items():
+        spellings = {name}
+        for a, b in data["spelling_pairs"]:
+            for x, y in ((a, b), (b, a)):
+                spellings |= {re.sub(r"\b" + x + r"\b", y, s) for s in spellings}
+        forms.update({s: acronym for s in spellings})
+    return forms
 
 
 # words after the name that make it part of another name or a modifier: 'the UN Charter', 'EU standards'
@@ -53,23 +66,30 @@ BEFORE_REACH = 60  # characters before the name that its cues may take: 'on the 
 
 
 def named_memberships(rules: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str],
-                      pair_spans: list[tuple[int, int]], taken: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+                      pair_spans: list[tuple[int, int]], taken: set[str], has_verb: bool = True
+                      ) -> list[tuple[str, tuple[str, ...]]]:
     """(organization, sides) for each known or [wide] body with a member list named in the sentence about a side on
     that list, none of whose forms is `taken` (read already by another reading: 'United Nations' from a list after
-    'both are members of'). `rules` is organizations._rules() (its `acronym_of`, `names`, `pair`, `member_noun`)."""
+    'both are members of'). `rules` is organizations._rules() (its `acronym_of`, `names`, `pair`, `member_noun`);
+    `has_verb` is find_memberships' cheap gate of the membership verbs (False: the verbs are not searched again)."""
     words = _words()
     if not (rules["known_gate"].open(sentence) or words["wide_gate"].open(sentence)) \
             or words["veto"].search(sentence):
         return []  # 'Freedonia's path to the EU', 'Ruritania is not in NATO': no side is told inside
-    if rules["verbs"].search(sentence):
+    if has_verb and rules["verbs"].search(sentence):
         return []  # 'Ruritania alone belongs to NATO': a membership verb's sentence is read by its grammar alone
         # (organizations.py, which keeps to what the sides share, as the gold of the first batches does)
     named = {c.iso3 for c in countries if c.iso3 in pair}
     both = bool(pair_spans) or rules["pair"].search(sentence) is not None
+    said = rules["member_said"].search(sentence)
+    if said:  # 'Ruritania, a member of the Rift Union, backs Freedonia': the text says it of Ruritania alone (the
+        # side named last before 'member'), though the list may hold both (organizations.toml member_said)
+        before = [c.iso3 for c in countries if c.iso3 in pair and c.end <= said.start()]
+        named, both = set(before[-1:]), False
     out: list[tuple[str, tuple[str, ...]]] = []
     forms = {**rules["acronym_of"], **words["wide"]}
     taken = {forms.get(name, name) for name in taken}  # 'Community of Rift States' read by a list is the CRS
-    for m in _names((*rules["names"], *words["wide"])).finditer(sentence):
+    for m in _names(rules["names"]).finditer(sentence):
         organization = forms[m.group("org")]
         if not has_member_list(organization) or organization in taken | {o for o, _ in out}:
             continue
@@ -80,9 +100,11 @@ def named_memberships(rules: dict, sentence: str, countries: list[CountryMention
 
 
 @lru_cache(maxsize=1)
-def _names(names: tuple[str, ...]) -> re.Pattern[str]:
-    """Every known name as a whole word, longest first, with no look at the words after it (the known pattern of
-    organizations.py leaves out 'the Rift Union Summit'; here a summit is told as the body's own, read below)."""
+def _names(known: tuple[str, ...]) -> re.Pattern[str]:
+    """Every known and [wide] name as a whole word, longest first, with no look at the words after it (the known
+    pattern of organizations.py leaves out 'the Rift Union Summit'; here a summit is told as the body's own, read
+    below). `known` is the one tuple of organizations._rules(): the cache hashes it, built once."""
+    names = (*known, *wide_forms())
     return re.compile(r"(?<![\w-])(?P<org>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                       + r")(?!\w)")
 
@@ -115,9 +137,15 @@ def _the_sides_own(rules: dict, words: dict, sentence: str, m: re.Match) -> bool
         return not words["summit_time"].search(sentence, max(0, m.start() - 30), m.start())
     if member_noun_at(rules, sentence, end):
         return True  # 'fellow EU members', 'a NATO country'
+    if CLAUSE_OPENER.search(sentence, max(0, m.start() - 12), m.start()):
+        return False  # 'The Rift Union, in a statement, urged Ruritania': a name opening the sentence is its subject
+    aside = COMMA_ASIDE.match(rest)
+    if aside and _modifier(rest[aside.end():]):
+        return False  # 'officials said the Union, in a statement, condemned Ruritania': an aside, then its verb
     # "NATO's strategy", 'the UN Secretary-General', 'EU standards': a thing of the body; 'the EU urged both', 'the
-    # UN has said': the body acts, a third party. A function word after it ('at the UN to fight', 'within the EU
-    # and') leaves the body the place the sides work in.
+    # UN on Monday urged Ruritania', 'said the Union last year ruled': the body acts, a third party (a time word or
+    # an adverb between the name and its verb is passed over). A function word after it ('at the UN to fight',
+    # 'within the EU and', 'at the UN this week') leaves the body the place the sides work in.
     if POSSESSIVE.match(rest) or m.group("org").endswith("s") and PLURAL_POSSESSIVE.match(rest) \
             or CAPITAL_NEXT.match(rest) or _modifier(rest):
         return False
@@ -127,9 +155,21 @@ def _the_sides_own(rules: dict, words: dict, sentence: str, m: re.Match) -> bool
 
 JOINED_MODIFIER = re.compile(r"^\s+(?:and|or)\s+(?:the\s+)?[A-Z]{2,}(?=\s+[a-z])")
 FUNCTION_WORD = re.compile(r"^\s+(?:and|or|to|in|on|as|at|with|for|from|since|through|under|over|by|which|that|"
-                           r"where|while|when|but|so|too|also|itself|alone|respectively|last|this|next|earlier|later|again)\b")
+                           r"where|while|when|but|so|too|itself|alone|respectively)\b")
+# adverbs and time phrases a verb may stand after: 'the UN also urged', 'the Union last year ruled', 'the UN on
+# Monday urged'; passed over before the modifier test ('at the UN this week to fight' stays the sides' place)
+TIME_NOUN = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|day|morning|"
+             r"afternoon|evening|night|spring|summer|autumn|fall|winter|time)s?")
+ADVERBIAL = re.compile(r"^(?:\s+(?:also|again|earlier|later|then|now|already|still|once|jointly|recently|"
+                       r"(?:on|last|this|next|that|every|each)\s+" + TIME_NOUN + r"|in\s+(?:19|20)\d\d)\b)*")
+# the name opens the sentence or a clause after ; or : ('The Rift Union also urged'); not after a comma, where a list
+# goes on ('at the Rift Council (RC), Arab League and other fora')
+CLAUSE_OPENER = re.compile(r"(?:^|[;:])\s*[\"“‘']?\s*(?:[Tt]he\s+)?$")
+COMMA_ASIDE = re.compile(r"^\s*,[^,;]{1,40},")  # ', in a statement,'
 
 
 def _modifier(rest: str) -> bool:
-    """Whether the words after a name make it a modifier: a lower-case word that is no function word."""
+    """Whether the words after a name make it a modifier or the subject of a verb: a lower-case word that is no function
+    word, after any adverb or time phrase ('the Union last year ruled', 'the Rift Summit this month' stays a place)."""
+    rest = rest[ADVERBIAL.match(rest).end():]
     return LOWER_NEXT.match(rest) is not None and FUNCTION_WORD.match(rest) is None

@@ -11,7 +11,7 @@ from flows.extract.org_members import belonging, has_member_list, with_the_other
 from flows.extract.org_cues import (listed_and_named, member_noun_at, past_bracket, rest_of, sides_told, spells,
                                    takes_part)
 from flows.extract.org_blocs import bloc_sides
-from flows.extract.org_named import named_memberships
+from flows.extract.org_named import named_memberships, wide_forms
 from flows.extract.org_summits import attended
 from flows.extract.org_subjects import gapped_subjects, verb_subjects
 from flows.common.prefilter import gate, word_gate
@@ -319,7 +319,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     if pair:  # 'Ruritania stands with the Rift Union': a body named about a side on its list (last: no second row)
         out += _not_yet_in(out, [Membership(org, None, org, sides)
                                  for org, sides in named_memberships(rules, sentence, countries, pair, pair_spans,
-                                                                     {o.organization for o in out})])
+                                                                     {o.organization for o in out}, has_verb)])
     return out
 
 
@@ -377,6 +377,10 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
             # 'members of the European Union' is the EU the document names elsewhere (the warehouse keys by the
             # acronym); the Bolivarian Alliance (ALBA) has no initials for an acronym: its name
             parsed = (parsed[0], parsed[1], known)
+        elif parsed and parsed[2] is None and wide_forms().get(parsed[0]) == _initials(parsed[0]):
+            # 'members of the United Nations' keyed as the UN that org_named.py reads ('work closely at the UN'):
+            # one body of the document, not two ('Commonwealth of Nations' has no initials for its key: its name)
+            parsed = (parsed[0], parsed[1], wide_forms()[parsed[0]])
         if parsed and parsed[0] not in [f.organization for f in found + taken]:
             found.append(Membership(parsed[0], parsed[1], parsed[2], members))
     return found

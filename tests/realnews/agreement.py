@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -81,25 +82,25 @@ def agreement(folder_a: Path, folder_b: Path) -> dict:
     gold_a = {name: gold_a[name] for name in common}
     gold_b = {name: gold_b[name] for name in common}
     out: dict = {"documents": common}
-    for label, reference_dir, reference, other in (("b_against_a", folder_a, gold_a, gold_b),
-                                                   ("a_against_b", folder_b, gold_b, gold_a)):
-        frames, documents = gold_as_frames(other)
-        scored = score_frames(frames, documents, _only(reference_dir, common))
-        out[label] = {"overall": scored["overall"], "documents": scored["documents"],
-                      "events_by_family": events_by_family(reference, other)}
+    # the copies of _only live as long as the scoring: removed after it (a run left one folder per call behind)
+    with tempfile.TemporaryDirectory(prefix="dyad-agreement-") as scratch:
+        for label, reference_dir, reference, other in (("b_against_a", folder_a, gold_a, gold_b),
+                                                       ("a_against_b", folder_b, gold_b, gold_a)):
+            frames, documents = gold_as_frames(other)
+            scored = score_frames(frames, documents, _only(reference_dir, common, Path(scratch) / label))
+            out[label] = {"overall": scored["overall"], "documents": scored["documents"],
+                          "events_by_family": events_by_family(reference, other)}
     return out
 
 
-def _only(folder: Path, documents: list[str]) -> Path:
-    """The gold folder itself when it holds only these documents, else a temporary copy of their files."""
-    import tempfile
-
+def _only(folder: Path, documents: list[str], target: Path) -> Path:
+    """The gold folder itself when it holds only these documents, else `target` holding a copy of their files."""
     wanted = set(documents)
     paths = [p for p in sorted(folder.glob("*.json"))
              if json.loads(p.read_text(encoding="utf-8"))["document"] in wanted]
     if len(paths) == len(list(folder.glob("*.json"))):
         return folder
-    target = Path(tempfile.mkdtemp(prefix="dyad-agreement-"))
+    target.mkdir(parents=True)
     for path in paths:
         (target / path.name).write_bytes(path.read_bytes())
     return target

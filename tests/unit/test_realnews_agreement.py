@@ -52,3 +52,18 @@ def test_two_annotators_scored_both_ways_and_by_family(tmp_path: Path) -> None:
     assert (families["other"]["matched"], families["other"]["gold"], families["other"]["predicted"]) == (0, 1, 0)
     assert families["agreement"]["predicted"] == 1  # the registry family of agreement_signed
     assert "events=0.50(1/2/2)" in format_agreement(result)
+
+
+def test_the_copies_of_a_partial_gold_are_removed(tmp_path: Path, monkeypatch) -> None:
+    """mend26: a gold folder holding documents the other lacks is scored from a copy, removed after the scoring."""
+    import tempfile
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    a, b = tmp_path / "a", tmp_path / "b"
+    _write(a, "d1.md", [_event("meeting", "2021-01-01")], [], [], ["UN"])
+    _write(b, "d1.md", [_event("meeting", "2021-01-01")], [], [], ["UN"])
+    _write(a, "only-a.md", [_event("meeting", "2000-01-01")], [], [], [])  # forces a copy of A's d1 alone
+    assert agreement(a, b)["b_against_a"]["overall"]["events"]["f1"] == 1.0
+    assert list(scratch.iterdir()) == []

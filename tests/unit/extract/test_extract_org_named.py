@@ -64,9 +64,14 @@ def test_a_body_told_as_something_else_is_no_membership(sentence: str) -> None:
 
 def test_a_wide_body_read_by_a_membership_list_is_one_organization() -> None:
     """'members of ... the United Nations' is read by the list after the verb; the named reading adds no 'UN'."""
-    found = _memberships(OPENING + "Ghana and Japan are both members of the United Nations and of the Commonwealth of Nations.")
+    text = OPENING + "Ghana and Japan are both members of the United Nations and of the Commonwealth of Nations."
+    found = _memberships(text)
     assert {organization for _, organization in found} <= {"Commonwealth of Nations", "United Nations", "Commonwealth"}
     assert ("GHA", "United Nations") in found and ("JPN", "UN") not in found
+    # mend26: keyed by the acronym the named reading writes, so a later 'at the UN' is the same body
+    # (tests/unit/extract/test_mend26_org_named.py reads the two sentences)
+    rows = extract_documents(one_document(text))["memberships"].iter_rows(named=True)
+    assert {r["acronym"] for r in rows if r["organization"] == "United Nations"} == {"UN"}
 
 
 def test_a_body_a_side_chairs_is_one_row() -> None:

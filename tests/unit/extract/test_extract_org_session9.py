@@ -30,9 +30,10 @@ def memberships(text: str) -> set[tuple[str, str]]:
     # one side on the list, and the body only named: no membership said
     ("Italy and Tunisia held talks. The minister said the cable between Tunisia and Italy is a priority of the "
      "European Union.", set()),
-    # session 16 (orgs25): the Commonwealth has a member list now, and it holds both sides the sentence names
+    # session 16 (orgs25): the Commonwealth has a member list now; the text calls Kenya alone a member (mend26: not
+    # Uganda too, though the list holds it; organizations.toml member_said)
     ("Kenya and Uganda held talks. Kenya, a member of the Commonwealth, backs Uganda.",
-     {("KEN", "Commonwealth"), ("UGA", "Commonwealth")}),
+     {("KEN", "Commonwealth")}),
 ])
 def test_who_belongs_to_a_known_organization(text, expected):
     assert memberships(text) == expected
