@@ -21,6 +21,7 @@ from flows.extract.list_people import drop_heading_visits, listed_line_sides, sh
 from flows.extract.event_missions import mission_sides
 from flows.extract.event_state_titles import state_title_mentions
 from flows.extract.event_frames import prefetch as prefetch_frames
+from flows.extract.event_history_acts import prefetch as prefetch_acts
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
@@ -131,6 +132,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     prefetch_trade(texts, trade_gate)  # the trade sentences' parse, one batch
     prefetch_event_parses(texts)  # the dependency parse of trigger sentences
     prefetch_frames(texts, dates)  # and of dated sentences with a frame noun (event_frames.py)
+    prefetch_acts(texts, countries, dates, pair)  # and of dated clauses naming both sides with no trigger
     listed = find_listed_visits(doc["text"])  # visits a fact sheet lists under headings
     carried = carried_lists(sentences, countries, doc["text"], pair)  # items whose list head is a sentence before
     links = link_spans(doc["text"])  # 'Read also: ...', other stories' headlines: their acts are not this story's

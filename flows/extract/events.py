@@ -17,6 +17,7 @@ from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_befo
                                        point_dates as clause_point_dates)
 from flows.extract.event_acts import instrument_sides
 from flows.extract.event_frames import frame_hits
+from flows.extract.event_history_acts import act_sides, history_acts
 from flows.extract.event_missions import mission_told_before
 from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, owned_visit, passive_agent, signing_meetings,
                                       subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
@@ -87,6 +88,7 @@ def _clause_events(clause: Clause, pair_spans: list[tuple[int, int]], state: Eve
     hits += [hit for hit in discussions(clause.sentence, clause.start, clause.end, visits)  # the parse's 'discussed'
              if not any(family(other.event_type) == "meeting" for other in hits)]
     hits += frame_hits(clause, hits, pair_spans)  # 'formed full diplomatic ties'
+    hits += history_acts(clause, hits, state.pair, state.published)  # 'A recognised B in 1991': no trigger, an act
     point_dates = clause_point_dates(clause)
     if not hits:
         hits = _untriggered(clause, point_dates, state, grammar)  # an ellipsis, or no event: maybe a date anchor
@@ -326,6 +328,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = relative_visitor(kind.actor_rule, hit, clause, (actor, target))  # 'for X, who is on a visit'
     actor, target = returned_home(kind.actor_rule, hit, clause, (actor, target))  # 'returned to X after a visit to Y'
     actor, target = welcomed_guest(kind.actor_rule, hit, clause, (actor, target))  # 'X was welcomed at the airport by Y'
+    actor, target = act_sides(hit, state.pair, (actor, target))  # 'the government of A aided B': A acts
     if actor is None or target is None:
         return None
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'
