@@ -29,6 +29,7 @@ from flows.extract.event_days import first_days, news_day
 from flows.extract.event_anniversaries import anniversary_relations, drop_worked_out_copies
 from flows.extract.event_days import settled_past
 from flows.extract.event_questions import without_asked_about
+from flows.extract.event_company import other_company
 from flows.extract.events import EventRow, EventState, drop_coarser_copies, family, find_events, summary
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
@@ -214,7 +215,8 @@ def _add_events(events: list[EventRow], sentence: Sentence, reading: Reading) ->
         if event.event_type == "meeting" and not DISTINCT_MEETING.search(sentence.text, event.start, event.end) and any(
                 row["event_type"] == "meeting" and row["status"] == event.status and row["event_date"]
                 and event.event_date and abs((row["event_date"] - event.event_date).days) <= (3 if event.inherited else 0)
-                and {row["actor_iso3"], row["target_iso3"]} == {event.actor, event.target} for row in told):
+                and {row["actor_iso3"], row["target_iso3"]} == {event.actor, event.target}
+                and not other_company(event.participants, row["participants"]) for row in told):  # 'also met B'
             continue
         if family(event.event_type) == "visit" and event.date is not None and event.date.precision == "day" and any(
                 family(row["event_type"]) == "visit" and row["status"] == event.status

@@ -12,6 +12,7 @@ from flows.extract.event_days import (after_publication, date_line, move_to_firs
 from flows.extract.event_dates import (ANCHOR_VERB, anchorable, count_only, listed_with, measured_from, next_anchor,
                                        offset_date, own_dates, pick_date, plan_free)
 from flows.extract.event_hoped import without_hoped_subjects
+from flows.extract.event_later import later_occasions
 from flows.extract.event_grammar import Hit, choose_hits, find_triggers, rules, split_clauses
 from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_before,
                                        point_dates as clause_point_dates)
@@ -175,7 +176,7 @@ def _keep_once(by_key: dict[tuple, EventRow], row: EventRow, clause: Clause) -> 
     """One row per (family, date, sides, status) of the clause, so two triggers of one meeting give one event; a visit
     told as done and one told as a plan in the same clause ('during his visit in March, he invited her to a State
     Visit') stay two."""
-    for item in [row] + _list_items(row, clause):
+    for item in [row] + _list_items(row, clause) + later_occasions(row, clause):  # 'and the second one in 2004'
         key = (family(item.event_type), item.event_date, item.actor, item.target, item.status)
         if key in by_key:
             if registry_type(item.event_type).marker is not None:
