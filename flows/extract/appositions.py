@@ -10,7 +10,7 @@ from flows.extract.names import (BODIES, Tok, is_caps_name, is_name_text, is_nam
 from flows.extract.persons import Person, known_person
 from flows.extract.title_complements import read_complement
 from flows.extract.title_plurals import is_courtesy_name, plural_head_at, second_of_pair
-from flows.extract.titles import TIME_PREFIX, Found, singular
+from flows.extract.titles import TIME_PREFIX, Found, singular, untimed
 from flows.lexicon import read_toml
 
 # 'X, former Minister of Y', 'X, the outgoing ambassador': words of time before the office (titles.toml)
@@ -128,13 +128,14 @@ def _office_head(toks: list[Tok], j: int, lex: dict) -> tuple[int, int]:
 def _unglued_time(toks: list[Tok]) -> list[Tok]:
     """The tokens with a word of time glued to an office after a comma read as the office alone, so 'X, ex-Prime
     Minister of Y' finds the head 'Prime Minister' (the role keeps the word as written: 'ex-Prime Minister of Y')."""
-    at = [k for k in range(1, len(toks)) if toks[k - 1].text == "," and toks[k].country is None
-          and TIME_PREFIX.match(toks[k].text)]
+    bare = {k: untimed(toks[k].text, TIME_PREFIX) for k in range(1, len(toks))
+            if toks[k - 1].text == "," and toks[k].country is None}
+    at = {k: text for k, text in bare.items() if text != toks[k].text}  # a time word was glued to it
     if not at:
         return toks
     out = list(toks)
-    for k in at:
-        out[k] = toks[k]._replace(text=toks[k].text.split("-", 1)[1])
+    for k, text in at.items():
+        out[k] = toks[k]._replace(text=text)
     return out
 
 

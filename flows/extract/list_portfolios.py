@@ -75,7 +75,13 @@ def _is_portfolio(part: str) -> bool:
     return part.split()[-1] in title_lexicon()["portfolio"]
 
 
-def portfolio_lists(toks: list[Tok], taken: set[int]) -> list[Found]:
+def may_hold(sentence: str) -> bool:
+    """Whether the sentence may hold a 'respectively' list: the word after a space, as written (the cheap test before
+    the sentence is read token by token; most sentences hold none)."""
+    return " " + _rows()["respectively"] in sentence
+
+
+def portfolio_lists(toks: list[Tok]) -> list[Found]:
     """Each name of a 'respectively' list with the office of its portfolio (no country: the side is read later)."""
     rows = _rows()
     found: list[Found] = []
@@ -94,7 +100,6 @@ def portfolio_lists(toks: list[Tok], taken: set[int]) -> list[Found]:
             names = _names(toks, c + 1, stop)
             parts = _portfolios(toks, first, c)
             if names and len(names) >= 2 and len(names) == len(parts) and all(map(_is_portfolio, parts)):
-                found += [Found(a, b, f"{office} {part}", None, "none") for (a, b), part in zip(names, parts)
-                          if not taken & set(range(a, b))]
+                found += [Found(a, b, f"{office} {part}", None, "none") for (a, b), part in zip(names, parts)]
                 break
     return found

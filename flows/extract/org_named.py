@@ -15,25 +15,26 @@ both sides in it, and then both must be on the list (a pair of which one is outs
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from flows.extract.countries import CountryMention
 from flows.extract.org_cues import member_noun_at, past_bracket
 from flows.extract.org_members import belonging, has_member_list
 from flows.common.prefilter import word_gate
+from flows.common.words import alternation
+from flows.common.dates.words import SEASON_START_MONTH, WEEKDAYS, capitalised
 from flows.lexicon import read_toml
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
     data = read_toml("organizations.toml")
-    forms = wide_forms()
     return {
         "before": re.compile(r"(?:" + "|".join(data["named_not_before"]) + r")$", re.I),
         "veto": re.compile("|".join(data["named_veto"]), re.I),
         "summit_time": re.compile("|".join(data["named_summit_time"]), re.I),
-        "wide": forms,
-        "wide_gate": word_gate(set(forms), cased=True),  # the cheap test first (speed): most sentences name none
+        "wide_gate": word_gate(set(wide_forms()), cased=True),  # the cheap test first (speed): most sentences name none
     }
 
 
@@ -66,19 +67,19 @@ BEFORE_REACH = 60  # characters before the name that its cues may take: 'on the 
 
 
 def named_memberships(rules: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str],
-                      pair_spans: list[tuple[int, int]], taken: set[str], has_verb: bool = True
+                      pair_spans: list[tuple[int, int]], taken: set[str], has_verb: bool, known_open: bool
                       ) -> list[tuple[str, tuple[str, ...]]]:
     """(organization, sides) for each known or [wide] body with a member list named in the sentence about a side on
     that list, none of whose forms is `taken` (read already by another reading: 'United Nations' from a list after
-    'both are members of'). `rules` is organizations._rules() (its `acronym_of`, `names`, `pair`, `member_noun`);
-    `has_verb` is find_memberships' cheap gate of the membership verbs (False: the verbs are not searched again)."""
-    words = _words()
-    if not (rules["known_gate"].open(sentence) or words["wide_gate"].open(sentence)) \
-            or words["veto"].search(sentence):
-        return []  # 'Freedonia's path to the EU', 'Ruritania is not in NATO': no side is told inside
-    if has_verb and rules["verbs"].search(sentence):
+    'both are members of'). `rules` is organizations._rules() (its `named_forms`, `named_names`, `pair`,
+    `member_said`, `counterpart`, `member_noun`); `has_verb`: the sentence holds a membership verb; `known_open`: the
+    known names' gate let it through (both found once a sentence by find_memberships, not again here)."""
+    if has_verb:
         return []  # 'Ruritania alone belongs to NATO': a membership verb's sentence is read by its grammar alone
         # (organizations.py, which keeps to what the sides share, as the gold of the first batches does)
+    words = _words()
+    if not (known_open or words["wide_gate"].open(sentence)) or words["veto"].search(sentence):
+        return []  # 'Freedonia's path to the EU', 'Ruritania is not in NATO': no side is told inside
     named = {c.iso3 for c in countries if c.iso3 in pair}
     both = bool(pair_spans) or rules["pair"].search(sentence) is not None
     said = rules["member_said"].search(sentence)
@@ -87,9 +88,9 @@ def named_memberships(rules: dict, sentence: str, countries: list[CountryMention
         before = [c.iso3 for c in countries if c.iso3 in pair and c.end <= said.start()]
         named, both = set(before[-1:]), False
     out: list[tuple[str, tuple[str, ...]]] = []
-    forms = {**rules["acronym_of"], **words["wide"]}
+    forms = rules["named_forms"]
     taken = {forms.get(name, name) for name in taken}  # 'Community of Rift States' read by a list is the CRS
-    for m in _names(rules["names"]).finditer(sentence):
+    for m in rules["named_names"].finditer(sentence):
         organization = forms[m.group("org")]
         if not has_member_list(organization) or organization in taken | {o for o, _ in out}:
             continue
@@ -99,11 +100,10 @@ def named_memberships(rules: dict, sentence: str, countries: list[CountryMention
     return out
 
 
-@lru_cache(maxsize=1)
-def _names(known: tuple[str, ...]) -> re.Pattern[str]:
+def names_pattern(known: Iterable[str]) -> re.Pattern[str]:
     """Every known and [wide] name as a whole word, longest first, with no look at the words after it (the known
     pattern of organizations.py leaves out 'the Rift Union Summit'; here a summit is told as the body's own, read
-    below). `known` is the one tuple of organizations._rules(): the cache hashes it, built once."""
+    below). `known`: the known names' forms; organizations._rules() builds it once as its `named_names`."""
     names = (*known, *wide_forms())
     return re.compile(r"(?<![\w-])(?P<org>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                       + r")(?!\w)")
@@ -121,7 +121,8 @@ def _the_sides_own(rules: dict, words: dict, sentence: str, m: re.Match) -> bool
     """Whether the sentence tells the body as one the side is in, not as a place, a party, an actor or an owner."""
     end = past_bracket(sentence, m)
     rest = sentence[end:]
-    if HYPHEN_GLUE.match(rest) or sentence[max(0, m.start() - 1):m.start()] in ("-", "–"):
+    # a hyphen before the name is ruled out by names_pattern's own look-behind; an en dash is not
+    if HYPHEN_GLUE.match(rest) or sentence[max(0, m.start() - 1):m.start()] == "–":
         return False  # 'Freedonia-EU relations', 'the EU-Rift trade deal'
     if words["before"].search(sentence, max(0, m.start() - BEFORE_REACH), m.start()) \
             or rules["counterpart"].search(sentence, max(0, m.start() - 120), m.start()):
@@ -154,13 +155,14 @@ def _the_sides_own(rules: dict, words: dict, sentence: str, m: re.Match) -> bool
 
 
 JOINED_MODIFIER = re.compile(r"^\s+(?:and|or)\s+(?:the\s+)?[A-Z]{2,}(?=\s+[a-z])")
-FUNCTION_WORD = re.compile(r"^\s+(?:and|or|to|in|on|as|at|with|for|from|since|through|under|over|by|which|that|"
-                           r"where|while|when|but|so|too|itself|alone|respectively)\b")
+_ROWS = read_toml("organizations.toml")
+# a word after the name that leaves it a place or a party, not a modifier: 'at the UN to fight', 'within the EU and'
+FUNCTION_WORD = re.compile(r"^\s+" + alternation(_ROWS["named_function_words"], longest_first=False) + r"\b")
 # adverbs and time phrases a verb may stand after: 'the UN also urged', 'the Union last year ruled', 'the UN on
 # Monday urged'; passed over before the modifier test ('at the UN this week to fight' stays the sides' place)
-TIME_NOUN = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|day|morning|"
-             r"afternoon|evening|night|spring|summer|autumn|fall|winter|time)s?")
-ADVERBIAL = re.compile(r"^(?:\s+(?:also|again|earlier|later|then|now|already|still|once|jointly|recently|"
+TIME_NOUN = "(?:" + "|".join([*capitalised(WEEKDAYS), "week", "weekend", "month", "year", "day", "morning", "afternoon",
+                               "evening", "night", *SEASON_START_MONTH, "time"]) + ")s?"
+ADVERBIAL = re.compile(r"^(?:\s+(?:" + alternation(_ROWS["named_adverbs"], longest_first=False) + "|"
                        r"(?:on|last|this|next|that|every|each)\s+" + TIME_NOUN + r"|in\s+(?:19|20)\d\d)\b)*")
 # the name opens the sentence or a clause after ; or : ('The Rift Union also urged'); not after a comma, where a list
 # goes on ('at the Rift Council (RC), Arab League and other fora')

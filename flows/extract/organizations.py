@@ -11,7 +11,7 @@ from flows.extract.org_members import belonging, has_member_list, with_the_other
 from flows.extract.org_cues import (listed_and_named, member_noun_at, past_bracket, rest_of, sides_told, spells,
                                    takes_part)
 from flows.extract.org_blocs import bloc_sides
-from flows.extract.org_named import named_memberships, wide_forms
+from flows.extract.org_named import named_memberships, names_pattern, wide_forms
 from flows.extract.org_summits import attended
 from flows.extract.org_subjects import gapped_subjects, verb_subjects
 from flows.common.prefilter import gate, word_gate
@@ -47,6 +47,9 @@ class Membership:
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     data = read_toml("organizations.toml")
+    acronym_of = {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
+                  **{other: k for k, v in data["known"].items() for other in _other_spellings(v, data)},
+                  **{k: k.upper() for k in _title_case(data["known"])}, **data["aliases"]}
     return {
         "verbs": re.compile("|".join(data["membership_verbs"]), re.I),
         "end": re.compile("|".join(data["list_end"])),
@@ -70,11 +73,12 @@ def _rules() -> dict:
             + r")\b(?!(?:[’']s)?(?:\s+[A-Z][\w-]*)*\s+(?:" + "|".join(data["body_words"]) + r")\b)"),
         # every name the "known" pattern can match, as written (it is case-sensitive): its gate
         "known_gate": word_gate(_forms(data), cased=True),
-        "acronym_of": {**{v: k for k, v in data["known"].items()}, **{k: k for k in data["known"]},
-                       **{other: k for k, v in data["known"].items() for other in _other_spellings(v, data)},
-                       **{k: k.upper() for k in _title_case(data["known"])}, **data["aliases"]},
+        "acronym_of": acronym_of,
         # every form of a known name, sorted once (the summit and bloc patterns are compiled for this tuple)
         "names": tuple(sorted(_forms(data))),
+        # org_named.py's forms (known and [wide]) -> the body, and its pattern of them: built once, not a sentence
+        "named_forms": {**acronym_of, **wide_forms()},
+        "named_names": names_pattern(sorted(_forms(data))),
         "pair_pronoun": re.compile("|".join(data["pair_pronouns"])),
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
         # 'the first Asean founding member': a kind of member before the noun
@@ -283,10 +287,12 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     # the cheap gates first (flows/common/prefilter.py): the verb alternation runs on the 1 sentence in 30 that
     # holds one of its words ('member', 'belong', 'joined', ...)
     lowered = sentence.lower()
-    has_verb = gate(rules["verbs"]).open(sentence, lowered)
+    # each gate and the verb search once a sentence: four readings below ask whether a known name or a verb is in it
+    has_verb = gate(rules["verbs"]).open(sentence, lowered) and rules["verbs"].search(sentence) is not None
+    known_open = rules["known_gate"].open(sentence)
     # an explicit membership sentence is read by its grammar alone ('while Peru alone belongs to ...')
     known = (_shared_mentions(sentence, countries, pair, pair_spans)
-             if pair and rules["known_gate"].open(sentence) and rules["known"].search(sentence) and not (has_verb and rules["verbs"].search(sentence))
+             if pair and known_open and rules["known"].search(sentence) and not has_verb
              else [])
     for m in rules["pair_org"].finditer(sentence) if pair and gate(rules["pair_org"]).open(sentence, lowered) else ():
         # 'the two NATO allies': the pair's shared organization, named as what they are to each other
@@ -299,7 +305,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
             out += _listed_organizations(rules, sentence, verb.end(), countries, tuple(members), out)
     out += [k for k in known if k.organization not in {o.organization for o in out}
             and k.organization not in {o.acronym for o in out}]
-    if pair and rules["known_gate"].open(sentence):
+    if pair and known_open:
         # 'the two leaders met on the sidelines of the G20 summit': both sides at the body's own meeting
         out += _not_yet_in(out, [Membership(acronym, None, acronym, sides)
                                  for acronym, sides in attended(sentence, countries, pair, rules["acronym_of"],
@@ -309,7 +315,7 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
                                  for acronym, sides in bloc_sides(sentence, pair, rules["acronym_of"], rules["names"])])
     if pair and "framework" in lowered:
         out += _not_yet_in(out, _framework_bodies(rules, sentence, countries, pair, pair_spans))
-    if pair and "between" in lowered and rules["known_gate"].open(sentence):
+    if pair and "between" in lowered and known_open:
         out += _not_yet_in(out, _between_body(rules, sentence, countries, pair))
     for organization, iso3 in with_the_others(sentence, countries, pair, rules["known"], rules["acronym_of"]) if pair else ():
         out += _not_yet_in(out, [Membership(organization, None, organization, (iso3,))])  # 'A and the other members of X'
@@ -319,7 +325,8 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
     if pair:  # 'Ruritania stands with the Rift Union': a body named about a side on its list (last: no second row)
         out += _not_yet_in(out, [Membership(org, None, org, sides)
                                  for org, sides in named_memberships(rules, sentence, countries, pair, pair_spans,
-                                                                     {o.organization for o in out}, has_verb)])
+                                                                     {o.organization for o in out}, has_verb,
+                                                                     known_open)])
     return out
 
 

@@ -24,7 +24,7 @@ from flows.extract.title_as import as_titles, office_as
 from flows.extract.title_copula import told_titles
 from flows.extract.title_groups import group_members
 from flows.extract.title_lower import lower_titles
-from flows.extract.list_portfolios import portfolio_lists
+from flows.extract.list_portfolios import may_hold, portfolio_lists
 from flows.extract.titles import Found, taken_tokens, titles_before_names
 from flows.lexicon import read_toml
 
@@ -70,7 +70,7 @@ def _titled(sentence: str, toks: list[Tok], countries: list[CountryMention], peo
     """Names introduced by an office: before the name, in lower case, 'as ...', in an apposition."""
     # 'the Ministers of Trade, and Health: A and B, respectively': each name its own portfolio, before a title reader
     # takes a name as the next portfolio's holder
-    founds = portfolio_lists(toks, set()) if " respectively" in sentence else []
+    founds = portfolio_lists(toks) if may_hold(sentence) else []
     listed = taken_tokens(founds)
     founds += [f for f in titles_before_names(toks) if listed.isdisjoint(range(f.start_tok, f.end_tok))]
     for lf in lower_titles(toks, set()):

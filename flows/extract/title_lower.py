@@ -2,12 +2,9 @@
 governor X', 'his predecessor, X' (split from titles.py, which reads capitalised titles before names)."""
 from __future__ import annotations
 
-import re
-
-from flows.common.words import alternation
 from flows.extract.names import COMPLEMENT_STOP, NAME_HONORIFICS, Tok, _index_of, match_seq, read_name, title_lexicon
 from flows.extract.title_complements import of_the_body
-from flows.extract.titles import TIME_MODIFIERS, Found, singular
+from flows.extract.titles import TIME_MODIFIERS, TIME_PREFIX_LOWER, Found, singular, untimed
 from flows.lexicon import read_toml
 
 SUCCESSION = frozenset(read_toml("titles.toml")["succession_nouns"])
@@ -111,20 +108,17 @@ def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] 
 
 def _untimed(text: str) -> str:
     """A modifier without a time word glued to it ('then-foreign' -> 'foreign', 'ex-trade' -> 'trade')."""
-    # TIME_PREFIX_LOWER needs a hyphen: a token without one is returned as it is, without the regex (speed)
-    return text.split("-", 1)[1] if "-" in text and TIME_PREFIX_LOWER.match(text) else text
-
-
-TIME_PREFIX_LOWER = re.compile(alternation(read_toml("titles.toml")["time_prefixes"]) + "-[a-z]")  # 'then-president X'
+    return untimed(text, TIME_PREFIX_LOWER)
 
 
 def _timed_head(toks: list[Tok], h: int, lex: dict) -> int:
     """A head with a time word glued to its first word ('the death of then-president X', 'ex-ambassador Y'): its
     length read on the word without the time word, else 0."""
     text = toks[h].text if h < len(toks) else ""
-    if "-" not in text or not TIME_PREFIX_LOWER.match(text):
-        return 0
-    return match_seq([toks[h]._replace(text=_untimed(text))] + toks[h + 1:h + 4], 0, lex["lower_heads"], lower=True)
+    bare = _untimed(text)
+    if bare == text:
+        return 0  # no time word glued to it
+    return match_seq([toks[h]._replace(text=bare)] + toks[h + 1:h + 4], 0, lex["lower_heads"], lower=True)
 
 
 def _opening_lower(toks: list[Tok], i: int) -> str:

@@ -16,9 +16,19 @@ from flows.lexicon import read_toml
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call); the time words are rows
 TIME_PREFIX = re.compile(alternation(read_toml("titles.toml")["time_prefixes"]) + "-[A-Z]")  # 'then-President X'
+TIME_PREFIX_LOWER = re.compile(alternation(read_toml("titles.toml")["time_prefixes"]) + "-[a-z]")  # 'then-president X'
 TIME_MODIFIERS = frozenset(read_toml("titles.toml")["time_modifiers"])  # before an owner's demonym, still the office's
 PLACE_LINKS = frozenset(read_toml("titles.toml")["name_place_links"])  # 'the Minister, Ana Lima in Accra'
 OPENING_PARTICIPLES = frozenset(read_toml("titles.toml")["opening_participles"])  # 'Thanking President X, ...'
+
+
+def untimed(text: str, prefix: re.Pattern[str]) -> str:
+    """A word without the time word glued to it by a hyphen ('ex-Prime' -> 'Prime', 'then-foreign' -> 'foreign') when
+    `prefix` (TIME_PREFIX for a capitalised office, TIME_PREFIX_LOWER for a lower-case one) matches it, else as it is.
+    Both patterns need a hyphen: a word without one is returned as it is, without the regex (speed)."""
+    return text.split("-", 1)[1] if "-" in text and prefix.match(text) else text
+
+
 PLURAL_HEAD = re.compile(r"\b([Mm]inister|[Pp]resident|[Aa]mbassador|[Pp]remier|[Ll]eader)s\b")
 
 
