@@ -58,11 +58,7 @@ def names_no_goods(item: str) -> bool:
     words = item.lower().split()
     return (is_figure_phrase(item) or _classification().match(item.strip()) is not None
             or all_vague(words)
-            or (LONE_ADVERB.fullmatch(item.strip()) is not None and not _known(item.strip().lower())))
-
-
-def _known(word: str) -> bool:
-    return hs_code_for(word) is not None
+            or (LONE_ADVERB.fullmatch(item.strip()) is not None and hs_code_for(item.strip().lower()) is None))
 
 
 @lru_cache(maxsize=1)

@@ -97,7 +97,7 @@ def _goods_before_partner(part: str, start: int, countries: list[CountryMention]
     """The goods of a part after a ';' ('A sells X; Y, Z and W to B': 'Y, Z and W'): the part up to the flow's partner
     when the part ends in 'to B' or 'from B' (the partner of the whole list), else the whole part."""
     tail = clause_bit("partner_tail").search(part)
-    if tail is None or not any(c.start == start + tail.end() and c.end >= start + len(part.rstrip(" .")) for c in countries):
+    if tail is None or not any(c.start == start + tail.end() and c.end >= start + len(part) for c in countries):
         return part
     return part[:tail.start()]
 

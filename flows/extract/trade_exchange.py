@@ -5,21 +5,25 @@ owner (the pair's other side stands in for one left unnamed); after 'traded for'
 back along the flow the sentence read before the phrase. Rows: trade.toml clause_bits exchange_of, exchange_for."""
 from __future__ import annotations
 
+from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.product_hs import mostly_goods, names_goods
 from flows.extract.products import cut_list, split_products
 from flows.extract.trade_lexicon import clause_bit
 
-# whole words of the rows in both cases (no lower(); speed): 'arter' and 'wap' hit 'quarter', 'charter', 'Carter'
-GATE_WORDS = ("exchange", "Exchange", "barter", "Barter", "swap", "Swap", "raded for", "eturn for")
-
 
 def exchange_claims(sentence: str, countries: list[CountryMention], claims: list,
                     pair: tuple[str, str] | None) -> list[tuple[str, str, str]]:
     """(exporter, importer, product) claims of a barter; [] when the sentence tells none."""
-    if not pair or not any(word in sentence for word in GATE_WORDS):
+    if not pair or not barter_gate(sentence):
         return []  # the cheap gate: no word of exchange
     return _exchange_of(sentence, countries, pair) or _given_for(sentence, countries, claims)
+
+
+def barter_gate(sentence: str) -> bool:
+    """True when a row of exchange_of or exchange_for may match: the gate takes its words from the rows themselves
+    (prefilter.gate), so a word added to a row is gated too (a hand list once held 'arter', which hit 'quarter')."""
+    return gate(clause_bit("exchange_of")).open(sentence) or gate(clause_bit("exchange_for")).open(sentence)
 
 
 def _side(text: str, at: int, countries: list[CountryMention]) -> tuple[str | None, list[str]]:

@@ -57,7 +57,7 @@ def inverted_goods(sentence: str, c_start: int, c_end: int, inside: list[Country
 
 
 # 'Salt exports to Togo rose', also after a fronted time phrase ('Last year, salt exports to Togo rose')
-MODIFIED_FLOW = re.compile(r"\s*(?i:" + read_toml("trade.toml")["clause_bits"]["fronted_time"] + r")?(?:the\s+)?(?P<list>[A-Za-z][\w\s-]{1,40}?)\s+(?:exports?|shipments|sales)\s+to\s+(?:the\s+)?")
+MODIFIED_FLOW = re.compile(r"\s*(?i:" + clause_bit("fronted_time").pattern + r")?(?:the\s+)?(?P<list>[A-Za-z][\w\s-]{1,40}?)\s+(?:exports?|shipments|sales)\s+to\s+(?:the\s+)?")
 # 'Fishing nets were supplied to Togo by Ghana': the product is the subject of a passive supply verb
 # ('Some 300 tonnes of nets were exported to Togo': a quantity before the goods; 'X was imported into/by B': the buyer)
 PASSIVE_HEAD = re.compile(r"\s*(?:the\s+)?(?i:" + read_toml("trade.toml")["item_quantity"] + r")?"

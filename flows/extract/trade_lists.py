@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention, other_side
-from flows.extract.product_shape import is_figure_phrase
+from flows.extract.product_shape import is_figure_phrase, vague_words
 from flows.extract.product_hs import mostly_goods, names_goods
 from flows.extract.products import FLOW_HEADS, cut_list, split_products
 from flows.extract.trade_discourse import pronoun_list
@@ -39,7 +39,7 @@ def _lex() -> dict:
                                   "anaphoric": "anaphoric_list_heads", "defined_class": "defined_class_head"}),
         "passive_verb": re.compile(whole_words(data["passive_supply_verbs"] + data["passive_import_verbs"]), re.I),
         "not_in_products": set(data["not_in_products"]),
-        "vague": set(data["vague_words"]) | {"in", "on", "at", "by", "from", "exports", "imports"},
+        "vague": vague_words() | {"in", "on", "at", "by", "from", "exports", "imports"},
     }
 
 

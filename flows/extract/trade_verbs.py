@@ -101,15 +101,16 @@ def _verb_subject(head: str, named: list[CountryMention], previous_subject: str 
     return False, None
 
 
-def _past_subordinator(sentence: str, c_start: int, verb_start: int,
+def _own_clause(sentence: str, c_start: int, verb_start: int,
                        named: list[CountryMention]) -> list[CountryMention]:
     """'Trade favours Ruritania because Freedonia buys tea from it': the countries the verb's own clause names, after
     the last subordinator before the verb, when it names one (else all named before the verb, as before)."""
     if len(named) < 2:
         return named
     subordinators = list(clause_bit("subordinator").finditer(sentence, c_start, verb_start))
-    last = subordinators[-1] if subordinators else None
-    own = [mention for mention in named if last is not None and mention.start >= last.end()]
+    if not subordinators:
+        return named
+    own = [mention for mention in named if mention.start >= subordinators[-1].end()]
     return own or named
 
 
@@ -238,7 +239,7 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         # ('From A, B buys X': the fronted seller is no subject)
         named = [mention for mention in inside if mention.end <= match.start() and not (fronted and mention.iso3 == fronted
                  and mention.start < c_start + 30 and FRONTED_FROM.match(sentence, c_start, mention.start))]
-        has_subject, subject = _verb_subject(head, _past_subordinator(sentence, c_start, match.start(), named),
+        has_subject, subject = _verb_subject(head, _own_clause(sentence, c_start, match.start(), named),
                                              previous_subject, last_country)
         spender = _spender(sentence, c_start, match, inside, lex)
         subject = spender or subject  # 'the sum spent by Ghana to import X': the payer buys, whoever else is named

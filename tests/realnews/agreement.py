@@ -25,13 +25,14 @@ import polars as pl
 from tests.support.evaluate import KINDS, event_same, family, match, prf, score_frames
 
 
-def _gold(folder: Path) -> dict[str, dict]:
-    """Gold files by document name."""
-    out = {}
+def _gold(folder: Path) -> tuple[dict[str, dict], dict[str, Path]]:
+    """Gold files by document name, and each document's file (so _only copies them without parsing them again)."""
+    out, paths = {}, {}
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         out[data["document"]] = data
-    return out
+        paths[data["document"]] = path
+    return out, paths
 
 
 def _as_events(item: dict) -> dict:
@@ -77,27 +78,26 @@ def events_by_family(reference: dict[str, dict], other: dict[str, dict]) -> dict
 
 def agreement(folder_a: Path, folder_b: Path) -> dict:
     """B scored against A and A against B, over the documents both annotated, with events by family."""
-    gold_a, gold_b = _gold(folder_a), _gold(folder_b)
+    (gold_a, paths_a), (gold_b, paths_b) = _gold(folder_a), _gold(folder_b)
     common = sorted(set(gold_a) & set(gold_b))
     gold_a = {name: gold_a[name] for name in common}
     gold_b = {name: gold_b[name] for name in common}
     out: dict = {"documents": common}
     # the copies of _only live as long as the scoring: removed after it (a run left one folder per call behind)
     with tempfile.TemporaryDirectory(prefix="dyad-agreement-") as scratch:
-        for label, reference_dir, reference, other in (("b_against_a", folder_a, gold_a, gold_b),
-                                                       ("a_against_b", folder_b, gold_b, gold_a)):
+        for label, reference_dir, paths, reference, other in (("b_against_a", folder_a, paths_a, gold_a, gold_b),
+                                                              ("a_against_b", folder_b, paths_b, gold_b, gold_a)):
             frames, documents = gold_as_frames(other)
-            scored = score_frames(frames, documents, _only(reference_dir, common, Path(scratch) / label))
+            wanted = [paths[name] for name in common]
+            scored = score_frames(frames, documents, _only(reference_dir, wanted, Path(scratch) / label))
             out[label] = {"overall": scored["overall"], "documents": scored["documents"],
                           "events_by_family": events_by_family(reference, other)}
     return out
 
 
-def _only(folder: Path, documents: list[str], target: Path) -> Path:
-    """The gold folder itself when it holds only these documents, else `target` holding a copy of their files."""
-    wanted = set(documents)
-    paths = [p for p in sorted(folder.glob("*.json"))
-             if json.loads(p.read_text(encoding="utf-8"))["document"] in wanted]
+def _only(folder: Path, paths: list[Path], target: Path) -> Path:
+    """The gold folder itself when these files (the compared documents') are all it holds, else `target` holding a
+    copy of them."""
     if len(paths) == len(list(folder.glob("*.json"))):
         return folder
     target.mkdir(parents=True)

@@ -68,6 +68,8 @@ def scored_same(gold: dict, pred: dict) -> bool:
 def differences(gold: dict, pred: dict) -> str:
     """What keeps a row of the gold's family from being the gold: date, precision, sides, planned, type."""
     out = []
+    # the scorer's family here, not the registry's that `stage` picks rows by: a row of the gold's registry family
+    # may still be another type to the scorer (only a visit's kinds are one), and that is what keeps it unmatched
     if S.family(gold["type"]) != S.family(str(pred["event_type"])):
         out.append("type")
     precision = gold.get("precision", "day")

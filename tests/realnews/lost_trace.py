@@ -179,7 +179,7 @@ def recording(trace: DocTrace) -> Iterator[None]:
 
     patch(doc, "find_events", find_events)
     patch(ev, "_clause_events", clause_events)
-    for name in ("find_triggers", "discussions", "frame_hits", "_untriggered"):
+    for name in ("find_triggers", "discussions", "frame_hits", "history_acts", "_untriggered"):
         patch(ev, name, adding("found"))
     patch(ev, "_no_state_event", no_state)
     patch(ev, "without_titled_bodies", adding("titled"))

@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 
 EXEMPT = (":!tests/realnews/gold", ":!tests/realnews/gold-second", ":!tests/realnews/scores")
+# a web address: its slug often repeats the headline's words, and the addresses are what the standard says to commit
+# (tests/realnews/sources.csv), so a run inside one is no copy (left in, every run exited 1 and hid the real hits)
+ADDRESS = re.compile(r"https?://\S+")
 
 
 def words(text: str) -> list[str]:
@@ -65,7 +68,7 @@ def leaks(repo: Path, rev_range: str, texts: Path, n: int = 7) -> list[tuple[str
     seen = index_texts(texts, n)
     found = []
     for where, text in [*added_lines(repo, rev_range), *((f"commit {c}", m) for c, m in commit_messages(repo, rev_range))]:
-        hits = sorted({seen[run] for run in runs(text, n) if run in seen})
+        hits = sorted({seen[run] for run in runs(ADDRESS.sub(" ", text), n) if run in seen})
         if hits:
             found.append((where, text.strip(), hits[0]))
     return found

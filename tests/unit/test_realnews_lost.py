@@ -68,3 +68,11 @@ def test_no_trigger_of_the_family_is_untriggered() -> None:
 def test_a_row_that_reached_the_output_is_not_lost_in_the_reader() -> None:
     assert _stage("The presidents of Chile and Peru met in Lima in 1999.",
                   _gold("meeting", "1999-01-01", "year")) == "stored"
+
+
+@pytest.mark.slow  # a whole document's run on the parse (history_acts reads it)
+def test_a_history_act_hit_counts_as_a_trigger(monkeypatch: pytest.MonkeyPatch) -> None:
+    """events._clause_events also takes hits from history_acts ('A returned the port to B in 1923': an act with no
+    trigger word); the trace records them, so a gold of that act with another year is a row:date, not untriggered."""
+    monkeypatch.setenv("DYAD_BACKBONE", "spacy")
+    assert _stage("In 1923 Chile returned the port of Arica to Peru.", _gold("other", "1924-01-01", "year")) == "row:date"
