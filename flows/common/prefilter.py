@@ -117,6 +117,12 @@ def required_words(pattern: re.Pattern[str] | str) -> frozenset[str] | None:
     return words
 
 
+def fold_risk(text: str) -> bool:
+    """Whether text holds a character sre case-folds by its own table: then a word missing from text.lower() may
+    still be matched case-insensitively, and no gate over lower-cased words may close."""
+    return not text.isascii() and FOLD_RISK.search(text) is not None
+
+
 # the last text lowered, with its lower case: a sentence passes several gates in a row (one tuple, swapped whole,
 # so a thread never reads one text's lower case for another's)
 _LAST: tuple[str, str] = ("", "")
@@ -149,7 +155,7 @@ class Gate:
             return True
         for _ in self.automaton.iter(lowered if lowered is not None else _lower(text)):
             return True
-        return not text.isascii() and FOLD_RISK.search(text) is not None
+        return fold_risk(text)
 
 
 class CasedGate(Gate):
@@ -184,8 +190,8 @@ def _gate_of(pattern: re.Pattern[str]) -> Gate:
 # gate() by the pattern's identity: a compiled Pattern's hash reads its whole compiled code on every call (~8 us for
 # the 2 KB anniversary alternation, more than the gate's own pass), and readers ask gate(P) once a sentence or more.
 # The pattern is kept in the entry, so its id cannot be reused by another while the entry lives.
+# No bound: _gate_of keeps every pattern it has seen anyway, so clearing this map would free nothing.
 _BY_ID: dict[int, tuple[re.Pattern[str], Gate]] = {}
-MAX_BY_ID = 4096
 
 
 def gate(pattern: re.Pattern[str]) -> Gate:
@@ -193,10 +199,13 @@ def gate(pattern: re.Pattern[str]) -> Gate:
     entry = _BY_ID.get(id(pattern))
     if entry is not None and entry[0] is pattern:
         return entry[1]
-    if len(_BY_ID) >= MAX_BY_ID:
-        _BY_ID.clear()  # patterns compiled anew in a loop would otherwise pile up here; _gate_of still has them
     built = _BY_ID[id(pattern)] = (pattern, _gate_of(pattern))
     return built[1]
+
+
+def gated_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """pattern.search(text), skipped (None) when the pattern's gate shows text cannot match: the same answer."""
+    return pattern.search(text) if gate(pattern).open(text) else None
 
 
 WORD_CHAR = re.compile(r"\w")

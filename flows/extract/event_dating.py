@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from flows.common.dates import DateMention
+from flows.common.dates import DateMention, publication_mention
 from flows.extract.event_clause import LEAD_SENTENCES, Clause, perfect_lead
 from flows.extract.event_continued import continued_day
 from flows.extract.event_dates import COUNTED_OCCASIONS, DURING_VISIT, NARROWING_GAP, pick_date, shared_date
@@ -70,5 +70,5 @@ def undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -
         return state.anchor, "anaphora"
     if state.published is not None:
         # an undated event told before any date: the news of the day (publication date as the fallback)
-        return DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}"), "publication"
+        return publication_mention(state.published), "publication"
     return None, None

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from flows.common.dates import DateMention
 from flows.common.dates.words import POINT_PREPOSITIONS
-from flows.common.prefilter import Gate, gate
+from flows.common.prefilter import gate
 from flows.extract.event_rows import EventRow
 from flows.common.dates.resolved import read_number
 from flows.lexicon import read_toml
@@ -122,17 +122,12 @@ def _visit_day() -> re.Pattern[str]:
     return re.compile(read_toml("dates.toml")["visit_day"]["nth"], re.I)
 
 
-@lru_cache(maxsize=1)
-def _visit_day_gate() -> Gate:
-    return gate(_visit_day())  # the pattern's own required words (flows/common/prefilter.py)
-
-
 def nth_visit_day(date_m: DateMention | None, sentence: str, today: date | None = None) -> tuple[date, date] | None:
     """(first day, told day) of the visit when the sentence tells its day as the visit's Nth ('On Friday, the second
     day of the visit, the presidents met'): the visit began on Thursday; None otherwise. 'this second day of his
     stay' is the story's own day (`today`, the publication day), whatever day the clause took from before."""
-    if not _visit_day_gate().open(sentence):
-        return None  # the cheap gate before the pattern (dates.toml [visit_day] needs its words)
+    if not gate(_visit_day()).open(sentence):
+        return None  # the pattern's own required words first, a cheap gate (flows/common/prefilter.py)
     told = _visit_day().search(sentence)
     if told is None:
         return None

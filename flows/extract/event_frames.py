@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from flows.common.dates import DateMention
+from flows.common.words import whole_words
 from flows.extract import syntax
 from flows.extract.event_clause import Clause
 from flows.extract.event_grammar import Hit, find_triggers
@@ -34,11 +35,13 @@ from flows.lexicon.registry import event_types, family
 ROLES = frozenset({"object", "subject", "noun"})
 
 
-# the pair told by its members: 'the two foreign ministries', 'both governments' (flows/lexicon/event_frames.toml:
-# state and office nouns only; 'the two companies' names no side)
+# the pair told by its members: 'the two foreign ministries', 'both governments': the head nouns of countries.toml's
+# pair phrases ('the two countries') and the other state and office nouns of flows/lexicon/event_frames.toml ('the
+# two companies' names no side)
+PAIR_MEMBER_NOUNS = frozenset({phrase.split()[-1] for phrase in read_toml("countries.toml")["pair_phrases"]}
+                              | set(read_toml("event_frames.toml")["pair_member_nouns"]))
 PAIR_MEMBERS = re.compile(r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:[\w-]+\s+)?(?:" + "|".join(
-    re.escape(noun) for noun in sorted(read_toml("event_frames.toml")["pair_member_nouns"], key=len, reverse=True))
-    + r")\b", re.I)
+    re.escape(noun) for noun in sorted(PAIR_MEMBER_NOUNS, key=len, reverse=True)) + r")\b", re.I)
 
 
 class Frame(NamedTuple):
@@ -74,8 +77,7 @@ def noun_gates() -> dict[str, re.Pattern[str]]:
     for frame in frames():
         forms.setdefault(family(frame.event_type), set()).update(
             form for noun in frame.nouns for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies"))
-    return {kind: re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
-            for kind, words in forms.items()}
+    return {kind: re.compile(whole_words(words), re.I) for kind, words in forms.items()}
 
 
 def wanted_families(sentence: str, start: int, end: int, found: set[str]) -> set[str]:
@@ -94,8 +96,8 @@ def prefetch(sentences: list[str], dates: list[list[DateMention]]) -> None:
 def _wanted_whole(text: str) -> bool:
     """A whole sentence holds a frame noun whose family its trigger rows did not find: the noun gate first (cheap),
     the rows only for a sentence that passes it."""
-    return bool(wanted_families(text, 0, len(text), set())) and bool(wanted_families(
-        text, 0, len(text), {family(hit.event_type) for hit in find_triggers(text, 0)}))
+    families = wanted_families(text, 0, len(text), set())
+    return bool(families) and not families <= {family(hit.event_type) for hit in find_triggers(text, 0)}
 
 
 def frame_hits(clause: Clause, hits: list[Hit], pair_spans: list[tuple[int, int]]) -> list[Hit]:
@@ -135,8 +137,9 @@ def _dated_by(verb: Any, dates: list[DateMention]) -> bool:
     words hang on the first verb in the parse)."""
     own = [child for child in verb.children if child.dep_ not in ("conj", "cc", "punct")]  # the full stop hangs on
     # the first verb too, after the joined verb's words
-    first = min([verb.idx] + [child.left_edge.idx for child in own])
-    last = max([verb.idx + len(verb)] + [child.right_edge.idx + len(child.right_edge) for child in own])
+    spans = [syntax.edges(child) for child in own]
+    first = min([verb.idx] + [left for left, _ in spans])
+    last = max([verb.idx + len(verb)] + [right for _, right in spans])
     return any(first <= mention.start < last for mention in dates)
 
 
@@ -145,10 +148,8 @@ def _tells_act(verb: Any) -> bool:
     convened': a plan or a purpose), not a participle describing or adding to another act ('..., initialling a
     charter'), not a present tense ('a forum takes place every spring': a habit), not a verb of beginning with its
     own infinitive ('ties began to warm': the start of a change, no founding)."""
-    first = verb
-    while first.dep_ == "conj":  # 'hopes to finish talks and ink a pact': the 'to' of the first verb
-        first = first.head
-    auxiliaries = [child for word in (verb, first) for child in word.children if child.dep_ in ("aux", "auxpass")]
+    first = syntax.conj_head(verb)  # 'hopes to finish talks and ink a pact': the 'to' of the first verb
+    auxiliaries = syntax.auxiliaries(verb, first)
     if any(child.tag_ in ("TO", "MD") for child in auxiliaries) or first.dep_ == "xcomp":
         return False
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "acl", "xcomp") and not _nominal(verb):
@@ -169,9 +170,7 @@ def _is_frame_noun(noun: Any, frame: Frame) -> bool:
 
 def _frame_verb(noun: Any, frame: Frame) -> Any | None:
     """The verb of the frame that holds the noun in one of the frame's roles, else None."""
-    head = noun
-    while head.dep_ == "conj":  # 'signed a treaty and a protocol': the protocol's role is the treaty's
-        head = head.head
+    head = syntax.conj_head(noun)  # 'signed a treaty and a protocol': the protocol's role is the treaty's
     verb = head.head
     if head.dep_ == "dobj" and frame.roles & {"object", "noun"} and _verb_of(verb, frame, via=None):
         return verb

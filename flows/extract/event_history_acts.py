@@ -16,6 +16,7 @@ through events.py's reading like any trigger's (dates, plans, negation, the send
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -41,9 +42,14 @@ INNER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 # 'Freedonia's independence', 'Freedonian positions'; not a compound: a side named inside a name ('the
 # Freedonia-Asia Summit', 'the Ruritania-Freedonia Group') is no side the act is done to
 OWNERS = frozenset({"poss", "amod", "nmod"})
-# the sides the parse gave each hit (subject, object), for `act_sides`: the sender rule reads roles from the words
-# around a country and takes 'the government of Freedonia' for an 'of' phrase, not the subject
-_SIDES: dict[tuple[Hit, tuple[str, str]], tuple[str, str]] = {}
+
+
+class ActHit(Hit):
+    """A hit this reader made, carrying the sides the parse gave it (subject, object) for `act_sides`: the sender rule
+    reads roles from the words around a country and takes 'the government of Freedonia' for an 'of' phrase, not the
+    subject. An attribute, not a field: the hit's tuple, equality and hash stay a Hit's."""
+
+    sides: tuple[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +96,7 @@ def _usable(mention: DateMention) -> bool:
 
 
 def history_acts(clause: Clause, hits: list[Hit], pair: tuple[str, str] | None,
-                 published: Any = None) -> list[Hit]:
+                 published: date | None) -> list[Hit]:
     """An `other` hit for a dated clause, with no trigger found, whose main past-tense verb has one side of the pair
     as its subject and the other as its object (or its preposition's object, or its object's owner)."""
     if hits or pair is None or pair[0] == pair[1] or not syntax.available():
@@ -114,18 +120,15 @@ def history_acts(clause: Clause, hits: list[Hit], pair: tuple[str, str] | None,
         other = pair[1] if actor == pair[0] else pair[0]
         end = _passive_end(verb, sides, other) if voice == "passive" else _object_end(verb, sides, other)
         if end is not None:
-            hit = Hit(EVENT_TYPE, verb.idx, end, clause.sentence[verb.idx:end])
-            if len(_SIDES) > 4096:
-                _SIDES.clear()
-            _SIDES[(hit, pair)] = (actor, other)
+            hit = ActHit(EVENT_TYPE, verb.idx, end, clause.sentence[verb.idx:end])
+            hit.sides = (actor, other)
             return [hit]
     return []
 
 
-def act_sides(hit: Hit, pair: tuple[str, str] | None,
-              sides: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+def act_sides(hit: Hit, sides: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
     """The subject's side acts on the other for a hit this reader made; any other hit keeps `sides`."""
-    return _SIDES.get((hit, pair), sides) if pair is not None else sides
+    return hit.sides if isinstance(hit, ActHit) else sides
 
 
 def _side_spans(clause: Clause, pair: tuple[str, str]) -> list[tuple[int, int, str, str]]:
@@ -149,18 +152,16 @@ def _side_of(token: Any, sides: list[tuple[int, int, str, str]]) -> tuple[str, s
     return next(((iso, kind) for start, end, iso, kind in sides if start <= token.idx < end), None)
 
 
-def _main_deed(verb: Any, dates: list[DateMention], published: Any) -> str | None:
+def _main_deed(verb: Any, dates: list[DateMention], published: date | None) -> str | None:
     """'active' or 'passive' for the clause's main verb (or a conjunct of it) in a past tense (a simple past, a
     perfect, a passive of either, or a historic present of a past date), not negated, not a verb of no deed, with a
     date of its own in its words; else None."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() in no_act_verbs():
         return None
-    head = verb
-    while head.dep_ == "conj":
-        head = head.head
+    head = syntax.conj_head(verb)
     if head.dep_ != "ROOT":
         return None  # a relative, adverbial or reported clause: an aside, a time or someone's words
-    auxiliaries = [child for word in {verb, head} for child in word.children if child.dep_ in ("aux", "auxpass")]
+    auxiliaries = syntax.auxiliaries(verb, head)
     if any(child.dep_ == "neg" for child in verb.children) or any(child.tag_ == "MD" for child in auxiliaries):
         return None
     own = _own_dates(verb, dates)
@@ -183,11 +184,9 @@ def _main_deed(verb: Any, dates: list[DateMention], published: Any) -> str | Non
 def _own_dates(verb: Any, dates: list[DateMention]) -> list[DateMention]:
     """The dates in the verb's own words: its subtree less its subject, its conjuncts, the clauses it governs and any
     clause inside its words ('backs Freedonia, which became a candidate in 2022': the relative clause's date)."""
-    spans = [(verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))]
-    others = [(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
-              for child in verb.children if child.dep_ in NOT_OWN]
-    others += [(word.left_edge.idx, word.right_edge.idx + len(word.right_edge))
-               for word in verb.subtree if word is not verb and word.dep_ in INNER_CLAUSES]
+    spans = [syntax.edges(verb)]
+    others = [syntax.edges(child) for child in verb.children if child.dep_ in NOT_OWN]
+    others += [syntax.edges(word) for word in verb.subtree if word is not verb and word.dep_ in INNER_CLAUSES]
     return [mention for mention in dates if any(first <= mention.start < last for first, last in spans)
             and not any(first <= mention.start < last for first, last in others)]
 
@@ -216,7 +215,7 @@ def _passive_end(verb: Any, sides: list[tuple[int, int, str, str]], other: str) 
     agents = [child for child in verb.children if child.dep_ == "agent"]
     if not agents:
         return None
-    end = agents[0].right_edge.idx + len(agents[0].right_edge)
+    end = syntax.edges(agents[0])[1]
     if any(other in _object_sides(subject, sides) for subject in told):
         return end
     after = _object_end(verb, sides, other)
@@ -259,8 +258,7 @@ def _object_end(verb: Any, sides: list[tuple[int, int, str, str]], other: str) -
             continue
         for target in targets:
             if other in _object_sides(target, sides):
-                last = target.right_edge
-                return last.idx + len(last)
+                return syntax.edges(target)[1]
     return None
 
 

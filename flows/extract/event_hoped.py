@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from flows.common.prefilter import gate
 from flows.extract.event_rows import EventRow
 from flows.lexicon.registry import family
 from flows.lexicon import read_toml
@@ -16,13 +17,12 @@ _OPENER = re.compile(_WORDS["subject_opener"], re.I)
 _EFFECT = re.compile(_WORDS["effect"])
 _REACH = int(_WORDS["reach"])
 _VERB = re.compile(_WORDS["verb_ending"], re.I)
-_GATE = "that"  # a cheap plain-word gate before the regexes
 
 
 def hoped_subjects(sentence: str) -> list[tuple[int, int]]:
     """The spans of the subjects of hoped-for effects: 'hopes that [the visit] will help' -> the bracketed span."""
-    if _GATE not in sentence:
-        return []
+    if not gate(_ATTITUDE).open(sentence):
+        return []  # the attitude's own required word ('that') first, a cheap gate (flows/common/prefilter.py)
     spans: list[tuple[int, int]] = []
     for attitude in _ATTITUDE.finditer(sentence):
         start = attitude.end()

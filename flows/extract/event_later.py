@@ -21,13 +21,15 @@ from flows.lexicon.registry import family
 _WORDS = read_toml("events.toml")["later_occasions"]
 
 
-def _any(key: str) -> str:
-    return alternation(_WORDS[key], longest_first=False, escape=False)
+def _any(*keys: str) -> str:
+    """The rows of the keys as one alternation, in the lexicon's order (the first that matches is the mark)."""
+    return alternation([word for key in keys for word in _WORDS[key]], longest_first=False, escape=False)
 
 
 # after the first date: an aside '(hosted by Arland)' or a place 'in Arland', then the mark, then at most six words
 SEAM = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:\s+in\s+(?-i:[A-ZÀ-Þ][\w’'-]*)(?:\s+(?-i:[A-ZÀ-Þ][\w’'-]*)){0,2})?"
-                  r"\s*,?\s*(?P<mark>" + _any("marks") + r")\b(?P<rest>(?:\s+[\w’'-]+){0,6}?)\s*,?\s*$", re.I)
+                  r"\s*,?\s*(?P<mark>" + _any("strong_marks", "weak_marks")
+                  + r")\b(?P<rest>(?:\s+[\w’'-]+){0,6}?)\s*,?\s*$", re.I)
 STRONG = re.compile(r"^(?:" + _any("strong_marks") + r")$", re.I)
 GAP_WORDS = frozenset(_WORDS["gap_words"])
 WORD = re.compile(r"[\w’'.-]+")
@@ -46,7 +48,7 @@ def later_occasions(row: EventRow, clause: Clause) -> list[EventRow]:
         if mention.value is None or mention.resolution != "explicit" or mention.kind not in ("point", "range"):
             break
         seam = SEAM.fullmatch(clause.sentence, last.end, mention.start)
-        if not (seam is not None and _new_occasion(seam, row, clause.start)
+        if not (seam is not None and _new_occasion(seam, row)
                 or _gapped(row, clause, last.end, mention.start)):
             break
         out.append(replace(row, date=mention, resolution=mention.resolution))
@@ -54,12 +56,12 @@ def later_occasions(row: EventRow, clause: Clause) -> list[EventRow]:
     return out
 
 
-def _new_occasion(seam: re.Match[str], row: EventRow, clause_start: int) -> bool:
+def _new_occasion(seam: re.Match[str], row: EventRow) -> bool:
     """'and the second one', 'followed by a convention', 'and also': a new occasion of the same act; a bare 'and'
     with no ordinal ('and the agreement in 1992'), another family's trigger or a later step of the act is not."""
     rest = seam["rest"]
     if OTHER_ACT.search(rest) or any(family(hit.event_type) != family(row.event_type)
-                                     for hit in find_triggers(rest, clause_start)):
+                                     for hit in find_triggers(rest, seam.start("rest"))):
         return False
     return bool(STRONG.match(seam["mark"]) or ORDINAL.search(rest))
 

@@ -66,7 +66,7 @@ def _mission_words() -> dict:
 
 
 def in_each_other(sentence: str, trigger_start: int, trigger: str, end: int | None = None) -> bool:
-    """'Legations of chargé rank were set up in each other's capital cities in 1975': where the missions are
+    """'Legations of chargé rank were set up in each other's capital cities in 1975': the place of the missions
     names both sides of the pair, with no subject naming either (one opening each way, made by _reciprocal)."""
     words = _mission_words()
     stop = trigger_start + len(trigger) + words["reach"]

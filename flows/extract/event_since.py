@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from flows.common.dates import DateMention
+from flows.common.dates import DateMention, publication_mention
 from flows.extract.event_clause import Clause
 from flows.extract.event_rows import EventRow, EventState
 from flows.lexicon import read_toml
@@ -57,7 +57,7 @@ def _story_day(state: EventState) -> DateMention | None:
     if state.anchor is not None and state.anchor.value is not None:
         return state.anchor
     if state.published is not None:
-        return DateMention(0, 0, "", state.published, "day", "publication", f"published {state.published}")
+        return publication_mention(state.published)
     return None
 
 

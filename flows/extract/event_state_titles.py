@@ -14,7 +14,7 @@ from flows.lexicon import read_toml
 
 _WORDS = read_toml("events.toml")["state_titles"]
 # 'the Kingdom', 'the Kingdom’s': capitalised, not 'the Kingdom of Spain' (a full name) nor 'the Kingdom Tower'
-TITLE = re.compile(r"(?-i:\bthe\s+(?P<title>" + alternation(_WORDS["titles"]) + r"))\b(?!\s+of\b)(?![\s-]+[A-ZÀ-Þ])")
+TITLE = re.compile(r"\bthe\s+(?P<title>" + alternation(_WORDS["titles"]) + r")\b(?!\s+of\b)(?![\s-]+[A-ZÀ-Þ])")
 AFTER_OF = re.compile(_WORDS["after_of"], re.I)
 POSSESSIVE = re.compile(r"[’']s\b")
 

@@ -12,7 +12,7 @@ from flows.extract.event_dates import until_point
 from flows.extract.event_times import length_not_jubilee
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_scope import arrival_reception, being_prepared
-from flows.common.dates.words import NOT_UNTIL_AFTER as WORDS_NOT_UNTIL_AFTER
+from flows.common.dates.words import NOT_UNTIL_AFTER
 from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type, family
 
@@ -39,7 +39,7 @@ LIST_INTRO = re.compile(read_toml("events.toml")["list_intro"], re.I)
 EARLIER_ATTRIBUTIVE = re.compile(read_toml("events.toml")["earlier_attributive"], re.I)
 EARLIER_PARTICIPLE = re.compile(read_toml("events.toml")["earlier_participle"], re.I)
 # 'were not restored until 1994': the negation tells when, not whether (dates.toml [not_until])
-NOT_UNTIL_AFTER = re.compile(WORDS_NOT_UNTIL_AFTER, re.I)
+NOT_UNTIL_AFTER_RX = re.compile(NOT_UNTIL_AFTER, re.I)
 NO_NOUN = re.compile(r"no\b", re.I)  # 'no agreement was signed until ...' stays a negation of the act
 REPORTED = re.compile(r",\s+(?:[\w’'-]+\s+){0,6}?(?:said|told|announced|added|stated)\b")
 
@@ -152,8 +152,8 @@ def negated(clause: Clause, hits: list[Hit]) -> bool:
     grammar = rules()
     last_act = max(hit.end for hit in hits) if hits else clause.start
     for negation in grammar["negation"].finditer(clause.sentence, clause.start, clause.end):
-        if NOT_UNTIL_AFTER.match(clause.sentence[negation.end():clause.end]) and not NO_NOUN.match(negation.group(0)) \
-                and any(until_point(mention) for mention in clause.dates):
+        if NOT_UNTIL_AFTER_RX.match(clause.sentence[negation.end():clause.end]) \
+                and not NO_NOUN.match(negation.group(0)) and any(until_point(mention) for mention in clause.dates):
             continue  # 'did not open an embassy until 2001': opened in 2001 ('until further notice' names no day)
         cause = grammar["subordinate_after"].search(clause.sentence, last_act, negation.start())
         if negation.start() < last_act or cause is None:

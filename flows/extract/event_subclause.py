@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from flows.common.dates import DateMention
-from flows.extract.syntax import parse
+from flows.extract.syntax import edges, parse
 from flows.lexicon import read_toml
 
 # subordinators of a clause whose time is not the main clause's
@@ -148,5 +148,5 @@ def _in_subordinate(sentence: str, mention: DateMention, trigger_start: int, tri
     verb = _governing_verb(last)
     if verb is None or not _other_time_clause(verb, subordinators):
         return False
-    span = range(verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text))
+    span = range(*edges(verb))
     return not (trigger_start in span or max(trigger_start, trigger_end - 1) in span)

@@ -11,10 +11,22 @@ from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type
 
 _WORDS = read_toml("events.toml")["title_lists"]
-_ITEM = _WORDS["title"] + r"\s*\((?:1[89]|20)\d\d\)"
+_YEAR = read_toml("dates.toml")["named_lists"]["year"]  # a year of a list item: 1800-2099
+
+
+def _item(named: bool) -> str:
+    """One item: a title and its bracketed year, as groups 'title' and 'year' when named (the list's pattern repeats
+    the item, so it takes it unnamed)."""
+    title, year = _WORDS["title"], _YEAR
+    if named:
+        title, year = f"(?P<title>{title})", f"(?P<year>{year})"
+    return title + r"\s*\(" + year + r"\)"
+
+
 # the whole sentence is the list: two items or more, joined by commas or semicolons (an 'and' may join the last)
-TITLE_LIST = re.compile(r"^\s*(?:[-•*]\s*)?" + _ITEM + r"(?:\s*[,;]\s*(?:and\s+)?" + _ITEM + r")+\s*[.;]?\s*$")
-ITEM = re.compile(r"(?P<title>" + _WORDS["title"] + r")\s*\((?P<year>(?:1[89]|20)\d\d)\)")
+TITLE_LIST = re.compile(r"^\s*(?:[-•*]\s*)?" + _item(False) + r"(?:\s*[,;]\s*(?:and\s+)?" + _item(False)
+                        + r")+\s*[.;]?\s*$")
+ITEM = re.compile(_item(True))
 NOUN = re.compile(whole_words(_WORDS["instrument_nouns"]))
 SIGNED = "agreement_signed"
 

@@ -8,7 +8,7 @@ match holds, lower-case), and one Aho-Corasick pass over the lower-cased clause 
 A row none of whose words is in the clause cannot match there, so skipping its `finditer` gives the same hits: on
 the real-news texts about half the rows the stems chose (measured: no skipped row had a match). The exactness
 argument is prefilter's: a text with one of the few characters sre case-folds by its own table tries every row
-(`FOLD_RISK`).
+(`fold_risk`).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from flows.common.prefilter import FOLD_RISK, required_words
+from flows.common.prefilter import fold_risk, required_words, word_gate
 
 
 class TriggerGates(NamedTuple):
@@ -35,17 +35,13 @@ def trigger_gates(patterns: Sequence[re.Pattern[str]]) -> TriggerGates:
     every = {word for row in words if row for word in row}
     if not every:
         return TriggerGates(None, words)
-    automaton = ahocorasick.Automaton()
-    for word in every:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return TriggerGates(automaton, words)
+    return TriggerGates(word_gate(every).automaton, words)
 
 
 def open_rows(gates: TriggerGates, wanted: Iterable[int], clause: str, lowered: str) -> list[int]:
     """The rows of `wanted` (positions) that may match clause, in the lexicon's order; lowered is clause.lower()."""
     rows = sorted(wanted)
-    if gates.automaton is None or (not clause.isascii() and FOLD_RISK.search(clause) is not None):
+    if gates.automaton is None or fold_risk(clause):
         return rows  # sre's own case folding may match what the lower-cased text does not show: try every row
     found = {word for _, word in gates.automaton.iter(lowered)}  # a set of words, not a union of row sets (speed)
     return [row for row in rows if (needed := gates.words[row]) is None or not needed.isdisjoint(found)]

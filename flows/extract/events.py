@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flows.common.dates import DateMention
-from flows.common.prefilter import gate
+from flows.common.dates import DateMention, publication_mention
+from flows.common.prefilter import gated_search
 from flows.extract.countries import CountryMention, is_historic
 from flows.extract.event_days import (after_publication, date_line, move_to_first_day, next_year_if_past, nth_visit_day,
                                      visit_start)
@@ -149,9 +149,9 @@ def _no_state_event(clause: Clause, state: EventState, grammar: dict, hits: list
             {country.iso3 for country in clause.countries}
             | {person.country for person, _, _ in clause.persons if person.country}) < 2:
         return True  # 'the UN Secretary-General met Putin': not an event between two states
-    # each pattern only where its required words are (prefilter.gate: one C pass, the same answers; speed)
-    if any(gate(grammar[kind]).open(text) and grammar[kind].search(text) for kind in ("domestic", "habitual")) \
-            or (gate(MULTILATERAL).open(text) and MULTILATERAL.search(text)) or negated(clause, hits):
+    # each pattern only where its required words are (prefilter.gated_search: one C pass, the same answers; speed)
+    if any(gated_search(grammar[kind], text) for kind in ("domestic", "habitual")) \
+            or gated_search(MULTILATERAL, text) or negated(clause, hits):
         state.last_clause_type = None
         return True
     return False
@@ -215,8 +215,7 @@ def _offset_hits(found: list[Hit], chosen: list[Hit], clause: Clause,
                 "visit", "meeting", "commission", "agreement", "relations"):
             continue
         own = pick_date(anchorable(clause_point_dates(clause)), hit.start)
-        base = own or state.anchor or (DateMention(0, 0, "", state.published, "day", "publication",
-                                                   f"published {state.published}") if state.published else None)
+        base = own or state.anchor or (publication_mention(state.published) if state.published else None)
         dated = offset_date(clause.sentence, clause.start, hit.start, base)
         if dated is not None and not any(other.start == hit.start for other, _, _ in out):
             start = dated.end
@@ -329,7 +328,7 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = relative_visitor(kind.actor_rule, hit, clause, (actor, target))  # 'for X, who is on a visit'
     actor, target = returned_home(kind.actor_rule, hit, clause, (actor, target))  # 'returned to X after a visit to Y'
     actor, target = welcomed_guest(kind.actor_rule, hit, clause, (actor, target))  # 'X was welcomed at the airport by Y'
-    actor, target = act_sides(hit, state.pair, (actor, target))  # 'the government of A aided B': A acts
+    actor, target = act_sides(hit, (actor, target))  # 'the government of A aided B': A acts
     if actor is None or target is None:
         return None
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'

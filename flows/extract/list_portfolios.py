@@ -16,10 +16,10 @@ from flows.lexicon import read_toml
 @lru_cache(maxsize=1)
 def _rows() -> dict:
     data = read_toml("lists.toml")["portfolio_lists"]
+    cuts, joins = frozenset(data["portfolio_cuts"]), frozenset(data["portfolio_joins"])
     offices = sorted(((tuple(p.lower().split()), s) for p, s in data["offices"]), key=lambda o: len(o[0]), reverse=True)
     return {"offices": offices, "respectively": data["respectively"], "openers": frozenset(data["openers"]),
-            "separators": frozenset(data["separators"]), "links": frozenset(data["office_links"]),
-            "cuts": frozenset(data["portfolio_cuts"]), "joins": frozenset(data["portfolio_joins"])}
+            "separators": cuts | joins, "links": frozenset(data["office_links"]), "cuts": cuts, "joins": joins}
 
 
 def _office_at(toks: list[Tok], k: int) -> tuple[int, str] | None:

@@ -61,3 +61,23 @@ def entity_type(token: Any) -> str:
         pipeline().get_pipe("ner")(doc)
         doc.user_data[_RECOGNISED] = True
     return token.ent_type_
+
+
+def conj_head(token: Any) -> Any:
+    """The first of a run of joined words: 'signed a treaty and a protocol' gives 'treaty' for 'protocol', 'hopes to
+    finish talks and ink a pact' gives 'finish' for 'ink' (the joined word's role and auxiliaries are the first's)."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
+def auxiliaries(verb: Any, head: Any) -> list[Any]:
+    """The auxiliaries of a verb and of the verb it is joined to (its `conj_head`), each once: 'had sent and
+    recognised' gives 'recognised' the 'had' of 'sent'."""
+    words = [verb] if head == verb else [verb, head]
+    return [child for word in words for child in word.children if child.dep_ in ("aux", "auxpass")]
+
+
+def edges(token: Any) -> tuple[int, int]:
+    """(start, end) character offsets of the token's whole subtree in its sentence."""
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)

@@ -28,7 +28,7 @@ a month, a weekday, "year", ...), which gives exactly finditer's matches (tested
 """
 from flows.common.dates.arithmetic import PRECISION_RANK, format_date, shift_date
 from flows.common.dates.context import (DateContext, DateMention, document_days, document_year, explicit_mention,
-                                        lead_day, newest_day, written_dates)
+                                        lead_day, newest_day, publication_mention, written_dates)
 from flows.common.dates.grammar import DATE_RX, could_have_date, scan
 from flows.common.dates.headings import dates_by_sentence, heading_year
 from flows.common.dates.periods import parse_date_text, parse_period
@@ -37,7 +37,7 @@ from flows.common.dates.words import MONTHS, MULTIPLIERS, NUMBER_WORDS, SEASON_S
 __all__ = [
     "DATE_RX", "MONTHS", "MULTIPLIERS", "NUMBER_WORDS", "PRECISION_RANK", "SEASON_START_MONTH", "WEEKDAYS",
     "DateContext", "DateMention", "could_have_date", "dates_by_sentence", "document_days", "document_year", "newest_day",
-    "explicit_mention", "written_dates",
+    "explicit_mention", "publication_mention", "written_dates",
     "format_date",
     "heading_year", "lead_day", "parse_date_text", "parse_period", "scan", "shift_date",
 ]

@@ -40,6 +40,12 @@ def explicit_mention(start: int, end: int, text: str, year: int, month: int | No
     return DateMention(start, end, text, date(year, month or 1, 1), "month" if month else "year", "explicit", None)
 
 
+def publication_mention(published: date) -> DateMention:
+    """The publication day as a date of its own, where a reader falls back on it for an act the text leaves undated
+    (the news of the day) or measures from it ('six weeks ago'): no span in the sentence."""
+    return DateMention(0, 0, "", published, "day", "publication", f"published {published}")
+
+
 # What may stand between two dates of a list: "1972 and 1991", "1972, 1985", "June 5-6, 2014, and on April 2".
 _LIST_JOIN_RX = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?(?:again\s+)?", re.IGNORECASE)
 # ... or each date with its act's subject: "signed accords in 1996 on fisheries, in May 2003 on air links" (dates.toml)

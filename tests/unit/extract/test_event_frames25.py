@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from flows.extract import event_frames
+from flows.extract import event_frames, syntax
 from tests.unit.extract.conftest import events_of
 
 PUB = date(2024, 5, 10)
@@ -34,11 +34,30 @@ def test_a_named_partnership_is_no_founding_of_relations(extract) -> None:
     assert not any(kind == "diplomatic_relations_established" for kind, *_ in found)
 
 
-def test_a_family_the_rows_found_asks_no_parse() -> None:
+def test_a_family_the_rows_found_asks_no_parse(extract, monkeypatch: pytest.MonkeyPatch) -> None:
     """The rows' 'signed an agreement' leaves no family for a frame: the sentence is not parsed for frames."""
     text = "Chile and Peru signed an agreement in 2001."
     assert event_frames.wanted_families(text, 0, len(text), {"agreement"}) == set()
     assert event_frames.wanted_families(text, 0, len(text), set()) == {"agreement"}
+    asked: list[str] = []
+
+    class NoParse:
+        """The parse as event_frames sees it: every other name the real module's, but a parse or a prefetch of a
+        sentence is recorded (a parse raises)."""
+
+        def __getattr__(self, name: str):
+            return getattr(syntax, name)
+
+        def parse(self, sentence: str):
+            raise AssertionError(f"frames parsed {sentence!r}")
+
+        def prefetch(self, sentences: list[str]) -> None:
+            asked.extend(sentences)
+            syntax.prefetch(sentences)
+
+    monkeypatch.setattr(event_frames, "syntax", NoParse())
+    assert types_of(extract, text) == {("agreement_signed", "CHL", "PER", date(2001, 1, 1), "year")}
+    assert text not in asked
 
 
 def test_every_frame_row_is_a_known_type_and_role() -> None:
