@@ -15,28 +15,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
 import json
-import os
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Callable
 
 import duckdb
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def load_scorer() -> ModuleType:
-    """shared/eval/score.py as a module (it is a script, not a package)."""
-    shared = Path(os.environ.get("DYAD_SHARED", ROOT.parent / "shared"))
-    spec = importlib.util.spec_from_file_location("dyad_score", shared / "eval" / "score.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"no scorer at {shared / 'eval' / 'score.py'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from tests.realnews.scorer import load_scorer
 
 S = load_scorer()
 Row = dict[str, Any]

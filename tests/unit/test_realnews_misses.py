@@ -1,12 +1,12 @@
 """The real-news miss classifier: its causes agree with the scorer's matching (made-up rows)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-SCORER = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "score.py"
-pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason="needs ../shared/eval/score.py beside the repository")
+from tests.realnews.scorer import scorer_path
+
+pytestmark = pytest.mark.skipif(not scorer_path().is_file(),
+                                reason="needs ../shared/eval/score.py beside the repository (or $DYAD_SHARED)")
 
 
 def gold(date: str, precision: str, kind: str, actor: str, target: str) -> dict:
