@@ -7,6 +7,7 @@ import re
 
 from flows.extract.countries import CountryMention
 from flows.extract.org_members import belonging, has_member_list
+from flows.lexicon import read_toml
 
 
 def member_noun_at(rules: dict, sentence: str, end: int) -> bool:
@@ -87,3 +88,9 @@ def spells(acronym: str, name: str) -> bool:
     Nations'; not 'UNACO' from 'Andean Trade Union')."""
     letters = iter(name.casefold())
     return acronym[0].casefold() == name[0].casefold() and all(ch in letters for ch in acronym.casefold())
+
+
+# 'both sit in the Rift Movement and Group of 15': an 'and' right after a body's head word, before a capital,
+# joins two names, not two words of one name (organizations.toml list_heads; 'the Organization for Security and
+# Co-operation in Europe' keeps its 'and'). An alternation of look-behinds, one a head word, for LIST_SPLIT.
+HEAD_AND = "(?:" + "|".join(rf"(?<=\b{h})" for h in read_toml("organizations.toml")["list_heads"]) + r")\s+and\s+(?=[A-Z])"

@@ -11,7 +11,11 @@ it and must not tell the body as something else than the side's own (words in fl
   to the WTO'), an office of it ('the UN Secretary-General'), a thing it owns ('EU standards', "NATO's summit");
 - a goal or a change of membership ('Freedonia's path to the EU', 'since Ruritania left the Union').
 A side only on the list is not enough when the sentence names neither side: 'the pair' words ('both countries') put
-both sides in it, and then both must be on the list (a pair of which one is outside is usually told as a relation)."""
+both sides in it, and then both must be on the list (a pair of which one is outside is usually told as a relation);
+a member word in a sentence that names no country ('since 2007 the state has been in the Rift Union as a member',
+session 17)
+puts in it the pair's sides on the list. A word of a membership sought ('accession', 'bid') told of a side on the
+list is no veto: that side has got in."""
 from __future__ import annotations
 
 import re
@@ -33,6 +37,9 @@ def _words() -> dict:
     return {
         "before": re.compile(r"(?:" + "|".join(data["named_not_before"]) + r")$", re.I),
         "veto": re.compile("|".join(data["named_veto"]), re.I),
+        "sought": re.compile("|".join(data["named_sought"]), re.I),
+        "teller": re.compile(data["named_sought_teller"]),
+        "member_word": re.compile(data["named_member_word"], re.I),
         "summit_time": re.compile("|".join(data["named_summit_time"]), re.I),
         "wide_gate": word_gate(set(wide_forms()), cased=True),  # the cheap test first (speed): most sentences name none
     }
@@ -79,7 +86,10 @@ def named_memberships(rules: dict, sentence: str, countries: list[CountryMention
         # (organizations.py, which keeps to what the sides share, as the gold of the first batches does)
     words = _words()
     if not (known_open or words["wide_gate"].open(sentence)) or words["veto"].search(sentence):
-        return []  # 'Freedonia's path to the EU', 'Ruritania is not in NATO': no side is told inside
+        return []  # 'Ruritania is not in NATO', 'since Freedonia left the Union': no side is told inside
+    seekers = _seekers(words, sentence, countries, pair)
+    if seekers is None:
+        return []  # "Freedonia's path to the EU" told of no side, or of a third country: no side is told inside
     named = {c.iso3 for c in countries if c.iso3 in pair}
     both = bool(pair_spans) or rules["pair"].search(sentence) is not None
     said = rules["member_said"].search(sentence)
@@ -87,6 +97,9 @@ def named_memberships(rules: dict, sentence: str, countries: list[CountryMention
         # side named last before 'member'), though the list may hold both (organizations.toml member_said)
         before = [c.iso3 for c in countries if c.iso3 in pair and c.end <= said.start()]
         named, both = set(before[-1:]), False
+    # 'As a member of the Rift Union, we ...', 'the state has been a Rift Union member': no country named, a
+    # member word: a side the text is about, the pair's sides on the list
+    speaker = not countries and not both and words["member_word"].search(sentence) is not None
     out: list[tuple[str, tuple[str, ...]]] = []
     forms = rules["named_forms"]
     taken = {forms.get(name, name) for name in taken}  # 'Community of Rift States' read by a list is the CRS
@@ -94,9 +107,23 @@ def named_memberships(rules: dict, sentence: str, countries: list[CountryMention
         organization = forms[m.group("org")]
         if not has_member_list(organization) or organization in taken | {o for o, _ in out}:
             continue
-        sides = _sides(organization, pair, named, both)
+        if seekers and set(belonging(organization, tuple(seekers))) != seekers:
+            continue  # "Freedonia's accession to the Rift Union" with Freedonia off its list: sought, not had
+        sides = belonging(organization, tuple(pair)) if speaker else _sides(organization, pair, named | seekers, both)
         if sides and _the_sides_own(rules, words, sentence, m):
             out.append((organization, sides))
+    return out
+
+
+def _seekers(words: dict, sentence: str, countries: list[CountryMention], pair: tuple[str, str]) -> set[str] | None:
+    """The sides each word of a membership sought is told of ("Ruritania's accession to the Rift Union": Ruritania),
+    or None when one is told of no side of the pair (a third country, or nobody named just before it)."""
+    out: set[str] = set()
+    for m in words["sought"].finditer(sentence):
+        tellers = [c.iso3 for c in countries if c.end <= m.start() and words["teller"].match(sentence[c.end:m.start()])]
+        if not tellers or tellers[-1] not in pair:
+            return None
+        out.add(tellers[-1])
     return out
 
 

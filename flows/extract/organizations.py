@@ -8,7 +8,7 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention
 from flows.extract.org_chairs import DAY_NAMES, chaired
 from flows.extract.org_members import belonging, has_member_list, with_the_others
-from flows.extract.org_cues import (listed_and_named, member_noun_at, past_bracket, rest_of, sides_told, spells,
+from flows.extract.org_cues import (HEAD_AND, listed_and_named, member_noun_at, past_bracket, rest_of, sides_told, spells,
                                    takes_part)
 from flows.extract.org_blocs import bloc_sides
 from flows.extract.org_named import named_memberships, names_pattern, wide_forms
@@ -21,7 +21,7 @@ from flows.lexicon import read_toml
 # number between two of them ('the Developing 8 Countries', 'the Friends 5 Group'), never a year after 'in'
 CAP_PHRASE = re.compile(
     r"(?:[A-ZÀ-Þ][\w’'&–-]*\.?)(?:\s+(?:(?:of|for|and|the|in|on|de|la|du)\s+)*[A-ZÀ-Þ][\w’'&–-]*"
-    r"|\s+\d{1,2}(?=\s+[A-ZÀ-Þ][a-z]))*"
+    r"|\s+\d{1,2}(?=\s+[A-ZÀ-Þ][a-z])|\s+of\s+\d{1,3}(?![\d,%]|\.\d))*"  # 'Group of 77'
     r"(?:\s*\(([A-Z][A-Za-z&-]{1,9})\))?"
 )
 
@@ -150,7 +150,7 @@ INSIDE_A_NOUN = re.compile(r"^\s*an?\s|\w\s+(?:of|to|for|with|by|at|from|into|de
 # own words are no capitals-only word) or before one, and a doubled 'and' (a copy slip: 'Rift Council and and Andes
 # Club' are two names)
 LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:of\s+)?the\s+|(?<=\))\s+and\s+|(?<=[A-Z]{2})\s+and\s+(?=[A-Z])"
-                        r"|\s+and\s+(?=[A-Z]{2,}\b)|\s+and\s+and\s+")
+                        r"|\s+and\s+(?=[A-Z]{2,}\b)|\s+and\s+and\s+|" + HEAD_AND)
 
 
 def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple[str, str],
