@@ -30,6 +30,7 @@ from flows.extract.event_anniversaries import anniversary_relations, drop_worked
 from flows.extract.event_days import settled_past
 from flows.extract.event_questions import without_asked_about
 from flows.extract.event_company import other_company
+from flows.extract.event_headlines import headline_visit
 from flows.extract.events import EventRow, EventState, drop_coarser_copies, family, find_events, summary
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
@@ -170,6 +171,9 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day
     out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_worked_out_copies(drop_coarser_copies(rows))))
     _add_listed_visits(doc["text"], listed, len(sentences) + len(boxed), reading)  # after: a listed year is its own visit, not a copy
+    if (headline := headline_visit(heading, pair, published, out["event_mentions"])) is not None:  # ev27b: 'A Pays Visit to B'
+        row, start, end = headline
+        _add_events([row], Sentence(len(sentences) + len(boxed) + len(listed), start, end, doc["text"][start:end]), reading)
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
     return out

@@ -10,6 +10,7 @@ from functools import lru_cache
 from flows.common.dates import DateMention
 from flows.common.dates.words import POINT_PREPOSITIONS
 from flows.common.prefilter import gate
+from flows.extract.event_company import other_company
 from flows.extract.event_rows import EventRow
 from flows.common.dates.resolved import read_number
 from flows.lexicon import read_toml
@@ -215,7 +216,9 @@ def _quoted_today(row: dict, published: date) -> bool:
 
 def news_day(rows: list[dict], published: date | None) -> list[dict]:
     """Event rows where an act dated only by the publication day (told with no date of its own) takes the day the
-    text gives the same pair's act in the week before publication; other rows unchanged."""
+    text gives the same pair's act in the week before publication; other rows unchanged. An undated meeting whose
+    day is that of a meeting the body tells with its day is that meeting told first, so it goes (unless each names
+    other people: event_company.other_company)."""
     if published is None:
         return rows
     dated = [row for row in rows if row["status"] == "occurred" and row["date_precision"] == "day"
@@ -225,6 +228,9 @@ def news_day(rows: list[dict], published: date | None) -> list[dict]:
     for row in rows:
         undated = row["date_resolution"] == "publication" or _quoted_today(row, published)
         source = _told_day(row, dated, published) if undated and row["status"] == "occurred" else None
+        if source is not None and family(row["event_type"]) == family(source["event_type"]) == "meeting" \
+                and not other_company(row["participants"], source["participants"]):
+            continue  # ev27b: 'the two sides held talks' in the lead, 'in a meeting on Friday, A sat down with B': one
         if source is not None:
             row = {**row, "event_date": source["event_date"], "date_resolution": "anaphora",
                    "date_anchor": f"the same act told later '{source['date_text'] or source['event_date']}'"}

@@ -23,7 +23,8 @@ from flows.lexicon import read_toml
 def _rows() -> dict:
     data = read_toml("events.toml")["list_heads"]
     return {"head": re.compile(data["head"], re.I), "filler": re.compile(data["filler"]),
-            "reach": int(data["reach"]), "items": int(data["items"]), "trigger": re.compile(data["trigger"])}
+            "reach": int(data["reach"]), "items": int(data["items"]), "trigger": re.compile(data["trigger"]),
+            "side_opener": re.compile(data["side_opener"], re.I), "visit_noun": re.compile(data["visit_noun"], re.I)}
 
 
 def _head_sides(sentence: str, countries: list[CountryMention],
@@ -59,7 +60,15 @@ def carried_lists(sentences: list[Sentence], countries: list[list[CountryMention
         return {}
     out: dict[int, list[VisitList]] = {}
     head: tuple[tuple[str, str], int, int] | None = None  # sides, index and end of the latest head
+    told: tuple[int, int] | None = None  # index and end of the latest sentence about visits
     for sentence, found in zip(sentences, countries):
+        if told is not None and sentence.index - told[0] <= _rows()["reach"] and "\n" not in text[told[1]:sentence.start]:
+            opened = side_opened(sentence.text, found, pair)
+            if opened is not None:
+                out[sentence.index] = [opened]
+                continue
+        if _rows()["visit_noun"].search(sentence.text):
+            told = (sentence.index, sentence.end)
         sides = _head_sides(sentence.text, found, pair) if "isit" in sentence.text else None
         if sides is not None:
             head = (sides, sentence.index, sentence.end)
@@ -73,3 +82,22 @@ def carried_lists(sentences: list[Sentence], countries: list[list[CountryMention
                 out[sentence.index] = [VisitList(head[0], items, trigger, (0, items[-1].end()))]
     return out
 
+
+
+def side_opened(sentence: str, countries: list[CountryMention], pair: tuple[str, str]) -> VisitList | None:
+    """The visits of a sentence of items that a side opens, told after a sentence about visits ('From the Arlandese
+    side, Premier Ida Moss (1976 & 1983) and Minister Jon Roe in 1998.'): the opener's side visited the pair's other
+    side, once a year an item gives. None when the opener names no side of the pair, a country is named after it
+    (the items say more than visitors), or fewer than two items follow."""
+    opener = _rows()["side_opener"].match(sentence)
+    if opener is None:
+        return None
+    sides = [country.iso3 for country in countries if country.start < opener.end()]
+    if len(sides) != 1 or sides[0] not in pair or any(country.start >= opener.end() for country in countries):
+        return None
+    items = list_items(sentence, opener.end(), len(sentence), countries)
+    if len(items) < _rows()["items"]:
+        return None
+    visitor = sides[0]
+    host = pair[0] if visitor == pair[1] else pair[1]
+    return VisitList((visitor, host), items, opener, (0, items[-1].end()))

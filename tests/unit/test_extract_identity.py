@@ -26,7 +26,9 @@ def _expected(name: str) -> dict:
 @whole_corpus
 def test_rules_backbone_output_is_unchanged() -> None:
     expected = _expected("rules")
-    assert sum(v[0] for v in expected["rules"]["bench"]["event_mentions"].values()) == 915  # the snapshot is not empty (924 before session 7 merged a signing day told twice)
+    # the snapshot is not empty (924 before session 7 merged a signing day told twice, 915 after; 920 since session
+    # 17's ev27b read five bench headlines 'X visits Y' as visits)
+    assert sum(v[0] for v in expected["rules"]["bench"]["event_mentions"].values()) == 920
     assert differences(expected, snapshot(("rules",))) == []
 
 
