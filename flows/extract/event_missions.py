@@ -52,9 +52,26 @@ def mission_sides(sentence: str, countries: list[CountryMention], pair: tuple[st
         if len(hosts) == 1 and {row.actor, row.target} == set(pair) and row.target not in hosts:
             host = hosts.pop()
             row = replace(row, actor=pair[1] if pair[0] == host else pair[0], target=host)
-        out.append(row)
+        out.append(_placed(sentence, countries, pair, row))
     out = _state_offices(sentence, out)
     return _reciprocal(sentence, _elided(sentence, pair, _each_side(sentence, countries, pair, out)))
+
+
+def _placed(sentence: str, countries: list[CountryMention], pair: tuple[str, str], row: EventRow) -> EventRow:
+    """A mission whose trigger is followed by the place it is in ('... and the opening of Ruritania's embassy in
+    Freedonia's capital ...', 'the founding of the Ruritanian embassy in Zenda in 1990') is in that side, and the other
+    side opened it, whatever country the clause names first (a sentence telling two openings gives the second the
+    first one's sides otherwise). Not a list of places ('their embassies in Zenda and Strelsau': one each way)."""
+    if row.event_type not in MISSION_TYPES:
+        return row
+    end = row.trigger_start + len(row.trigger)
+    gap, more = _mission_words()["placed_gap"], _mission_words()["placed_more"]
+    host = next((found.iso3 for found in sorted(countries, key=lambda found: found.start)
+                 if found.start >= end and found.kind in ("name", "capital")
+                 and gap.fullmatch(sentence, end, found.start) and not more.match(sentence, found.end)), None)
+    if host is None or host not in pair or host == row.target:
+        return row
+    return replace(row, actor=other_side(pair, host), target=host)
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +79,8 @@ def _mission_words() -> dict:
     data = read_toml("events_acts.toml")["missions"]
     return {"reciprocal": re.compile(data["reciprocal"], re.I), "reach": int(data["reciprocal_reach"]),
             "office": re.compile(data["office_opening"], re.I), "firm": re.compile(data["office_firm"], re.I),
-            "firm_reach": int(data["office_firm_reach"]), "closing": re.compile(data["closing"], re.I)}
+            "firm_reach": int(data["office_firm_reach"]), "closing": re.compile(data["closing"], re.I),
+            "placed_gap": re.compile(data["placed_gap"], re.I), "placed_more": re.compile(data["placed_more"], re.I)}
 
 
 def in_each_other(sentence: str, trigger_start: int, trigger: str, end: int | None = None) -> bool:

@@ -26,8 +26,17 @@ def extra_dir() -> Path | None:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
+    """The rows of one table; a row with more fields than the header is refused with its line, not cut: an unquoted
+    comma in a note ('opened in 1961, the first one') would otherwise drop the note's tail without a word."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        reader = csv.DictReader(handle)
+        rows = []
+        for row in reader:
+            if None in row:
+                raise ValueError(f"{path}:{reader.line_num}: more fields than the header "
+                                 f"({', '.join(reader.fieldnames or [])}); quote a field that holds a comma")
+            rows.append(row)
+        return rows
 
 
 @lru_cache(maxsize=None)
