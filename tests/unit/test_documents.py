@@ -392,3 +392,24 @@ def test_below_the_first_paragraph_a_date_alone_on_a_line_is_not_the_page_date()
             "May 14, 2019\n"
             "The king of Ruritania visited Borduria.\n")
     assert "published" not in find_dateline(page)
+
+
+# A page saved with its site's chrome: the headline and its date line stand under many short menu lines (made up).
+_CHROME = "\n".join(["icon", "Official site of the Ministry", "  • Home", "  • News", "  • Contacts", "English",
+                     "Search on site", "Font size", "A", "A", "Share", "Print"])
+_BODY = ("Following talks held in the capital, the ministers of Arland and Borvia signed a memorandum on cooperation in"
+         " agriculture and agreed to meet again in the spring.")
+
+
+def test_a_date_line_under_page_chrome_right_over_the_story_is_the_page_date() -> None:
+    text = f"{_CHROME}\nMinisters of Arland and Borvia sign a memorandum\n\n28.10.2025\n\n{_BODY}\n"
+    assert find_dateline(text)["published"] == date(2025, 10, 28)
+
+
+def test_a_date_line_under_page_chrome_needs_the_story_right_under_it() -> None:
+    # a date alone under the chrome with a caption after it is a photo's or a list's, not the page's
+    text = f"{_CHROME}\nMinisters of Arland and Borvia sign a memorandum\n\n28.10.2025\nPhoto gallery\n\n{_BODY}\n"
+    assert "published" not in find_dateline(text)
+    # below the story's first paragraph a date alone is never the page's
+    text = f"{_CHROME}\nMinisters sign a memorandum\n\n{_BODY}\n\n28.10.2025\n\n{_BODY}\n"
+    assert "published" not in find_dateline(text)

@@ -16,6 +16,11 @@ DATELINE_LINES = 3
 # A line that is only a date may stand lower, under a cookie notice, a headline and a standfirst ('Cookies ...' /
 # 'Headline' / 'Standfirst' / 'May 14, 2024'); being only a date, it is safe to look for further down than a dateline.
 DATE_ONLY_LINES = 6
+# A page saved with its site's chrome (menus, language switches, 'Font size', social links) puts the headline and its
+# date line under dozens of short lines: a line that is only a date and stands right over the story's first paragraph
+# ('Two presidents sign a declaration' / '28.10.2025' / 'After their talks in the capital the presidents ...') is the page's date however
+# low it stands, as long as no paragraph of the story comes before it.
+CHROME_LINES = 80
 BODY_LINE_MIN_CHARS = 160
 DATE_LINE_MAX_CHARS = 100
 _FINAL_PUNCTUATION = tuple(".!?:;…,\"”’»)")
@@ -197,6 +202,10 @@ def find_dateline(text: str) -> dict[str, Any]:
     if story is not None:
         found["published"] = story
     found.update(_first_lines(lines, found))
+    if "published" not in found:
+        under_chrome = _date_over_story(text)
+        if under_chrome is not None:
+            found["published"] = under_chrome
     if "published" in found and stamp is None and _wire_disagrees(found["published"], lines):
         del found["published"]  # the page's header date is not the story's: the address may tell it
     return found
@@ -229,6 +238,21 @@ def _first_lines(lines: list[str], found: dict[str, Any]) -> dict[str, Any]:
                 found.setdefault(key, value)
             break
     return found
+
+
+def _date_over_story(text: str) -> date | None:
+    """The date of a line that is only a date, lower than the first lines, with the story's first paragraph right under
+    it and none above it (see CHROME_LINES)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:CHROME_LINES]
+    for number, line in enumerate(lines[:-1]):
+        if _reads_as_body(line):
+            return None
+        if number < DATE_ONLY_LINES or not _reads_as_body(lines[number + 1]):
+            continue
+        only_date = date_only_line(line)
+        if only_date is not None:
+            return only_date[0]
+    return None
 
 
 # how far the month and day of a wire dateline may lie from the page's date ('Lima, Nov 27 (EFE).-' on a page of
