@@ -1,15 +1,20 @@
-"""The rows an incremental run wrote, as temp views its audits can be scoped to.
+"""The rows an incremental run wrote, as temp tables its audits can be scoped to.
 
 Every run audits before it commits, so the rows a run keeps passed every audit at the last commit. A violation
 after an incremental run can only come from a row the run wrote, or from a kept row that points at a key the
-run deleted. For each table the run wrote in a way it can name, two temp views say so:
+run deleted. For each table the run wrote in a way it can name, two temp tables say so:
 
 - `_w_<table>`: the rows of the table the run wrote (inserted or updated);
 - `_g_<table>`: one column `key`, the keys of rows the run deleted from it (the column other tables point at).
 
-A table the run left as it was gets both, empty. A table written some other way (the trade tables when a table
-file is read, a reference table that changed, dim_date, the run history) gets neither, and every audit that
-names a missing view runs in its full form (flows.warehouse.audits). A full run creates no view at all.
+A table the run left as it was gets both, empty. A table written in SQL that records its keys as it writes
+(dim_date, sql/incremental/dim_date.sql: `_audit_written_<table>` and `_audit_gone_<table>`, one column `key`)
+gets its two from them. A table written some other way (the trade tables when a table file is read, a
+reference table that changed, the run history) gets neither, and every audit that names a missing one runs in
+its full form (flows.warehouse.audits). A full run creates none at all.
+
+They are tables, taken once after the run's writes and just before its audits: as views, the written rows of
+fact_event_mention were looked for again by each of the ~15 audits that read them (a scan of the table each).
 """
 from __future__ import annotations
 
@@ -58,7 +63,7 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, column: str, values: It
 def create_scope(con: duckdb.DuckDBPyConnection, star: dict, *, document_frames: dict[str, pl.DataFrame],
                  whole_frames: dict[str, pl.DataFrame], replace: dict[str, tuple[str, list[str]]],
                  event_ids: pl.DataFrame, unchanged: frozenset[str]) -> set[str]:
-    """Create the `_w_` and `_g_` views of an incremental run; returns their names."""
+    """Create the `_w_` and `_g_` tables of an incremental run (after its writes); returns their names."""
     names: set[str] = set()
     targets = reference_targets(star)
     table_columns = columns(con)
@@ -68,45 +73,59 @@ def create_scope(con: duckdb.DuckDBPyConnection, star: dict, *, document_frames:
     repointed = event_ids["mention_key"].to_list() if "mention_key" in event_ids.columns else []
     _register(con, REPOINTED, "mention_key", repointed)
 
-    def view(name: str, sql: str) -> None:
-        con.execute(f"create or replace temp view {name} as {sql}")
+    def keep(name: str, sql: str) -> None:
+        con.execute(f"create or replace temp table {name} as {sql}")
         names.add(name)
+
+    temp_tables = {name for (name,) in con.execute("select table_name from duckdb_tables() where temporary").fetchall()}
+    recorded = {t for t in star if f"_audit_written_{t}" in temp_tables and gone_table(t) in temp_tables}
 
     def gone(table: str, sql: str | None) -> None:
         if table in targets:
-            view(f"_g_{table}", sql or f"select {quote_ident(targets[table])} as key from {quote_ident(table)} where false")
+            keep(f"_g_{table}", sql or f"select {quote_ident(targets[table])} as key from {quote_ident(table)} where false")
 
     for table in star:
         if table not in table_columns:
             continue
         quoted = quote_ident(table)
         if table in unchanged:
-            view(f"_w_{table}", f"select * from {quoted} where false")
+            keep(f"_w_{table}", f"select * from {quoted} where false")
             gone(table, None)
         elif table in document_frames and "document_key" in table_columns[table]:
             # dim_document's written rows are every document_key any per-document frame holds
             where = f"document_key in (select document_key from {DOCUMENTS})"
             if table == "fact_event_mention":
                 where += f" or mention_key in (select mention_key from {REPOINTED})"
-            view(f"_w_{table}", f"select * from {quoted} where {where}")
-            captured = con.execute("select count(*) from duckdb_tables() where temporary and table_name = ?",
-                                   [gone_table(table)]).fetchone()[0]
-            gone(table, f"select key from {gone_table(table)}" if captured else None)
+            keep(f"_w_{table}", f"select * from {quoted} where {where}")
+            gone(table, f"select key from {gone_table(table)}" if gone_table(table) in temp_tables else None)
+        elif table in recorded and table not in document_frames and table not in whole_frames:
+            # written in SQL that kept the keys it wrote and deleted (dim_date)
+            key = _grain_key(star, table)
+            keep(f"_w_{table}", f"select * from {quoted} where {quote_ident(key)} in "
+                                f"(select key from _audit_written_{table})")
+            if targets.get(table, key) == key:
+                gone(table, f"select key from {gone_table(table)}")
         elif table in replace and table in whole_frames:
             key, deleted = replace[table]
             written = "_audit_written_" + table
             _register(con, written, "key", whole_frames[table][key].to_list())
             _register(con, "_audit_deleted_" + table, "key", deleted)
-            view(f"_w_{table}", f"select * from {quoted} where {quote_ident(key)} in (select key from {written})")
+            keep(f"_w_{table}", f"select * from {quoted} where {quote_ident(key)} in (select key from {written})")
             if targets.get(table, key) == key:
                 gone(table, f"select key from _audit_deleted_{table}")
     return names
 
 
+def _grain_key(star: dict, table: str) -> str:
+    """The one column of a table's grain (star.yml)."""
+    grain = star[table].get("grain")
+    (key,) = [grain] if isinstance(grain, str) else grain
+    return key
+
+
 def drop_scope(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop the views and tables create_scope and capture_gone made (they live only in the run's transaction)."""
-    for name, kind in con.execute("select view_name, 'view' from duckdb_views() where temporary and "
-                                  "(view_name like '\\_w\\_%' escape '\\' or view_name like '\\_g\\_%' escape '\\') "
-                                  "union all select table_name, 'table' from duckdb_tables() where temporary and "
-                                  "table_name like '\\_audit\\_%' escape '\\'").fetchall():
+    """Drop the tables create_scope and capture_gone made (they live only in the run's transaction)."""
+    for name, kind in con.execute("select table_name, 'table' from duckdb_tables() where temporary and "
+                                  "(table_name like '\\_w\\_%' escape '\\' or table_name like '\\_g\\_%' escape '\\' "
+                                  "or table_name like '\\_audit\\_%' escape '\\')").fetchall():
         con.execute(f"drop {kind} if exists {quote_ident(name)}")

@@ -32,7 +32,7 @@ class Audit:
     name: str
     description: str
     sql: str
-    # the same audit over the rows an incremental run wrote (flows.warehouse.audit_scope's `_w_`/`_g_` views)
+    # the same audit over the rows an incremental run wrote (flows.warehouse.audit_scope's `_w_`/`_g_` tables)
     scoped: str | None = None
 
 
@@ -150,7 +150,8 @@ _SCOPE_VIEWS = re.compile(r"\b_[wg]_\w+")
 
 
 def scoped_form(audit: Audit, scope: Iterable[str]) -> Audit:
-    """The audit over an incremental run's rows when every view its scoped form reads exists, else as it is."""
+    """The audit over an incremental run's rows when every `_w_`/`_g_` table its scoped form reads exists, else as
+    it is."""
     if audit.scoped is None or not scope or not set(_SCOPE_VIEWS.findall(audit.scoped)) <= set(scope):
         return audit
     return Audit(audit.name, audit.description, audit.scoped)
@@ -165,7 +166,7 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path, unchanged: frozens
     not run again: an incremental run that reads no table file skips the audits of the trade tables (a
     grain and four key checks over every trade row, ~10M in a large database).
 
-    `scope`: the `_w_`/`_g_` views of an incremental run's rows (flows.warehouse.audit_scope). An audit whose
+    `scope`: the `_w_`/`_g_` tables of an incremental run's rows (flows.warehouse.audit_scope). An audit whose
     scoped form reads only those runs over the rows the run wrote and the kept rows pointing at keys it
     deleted, the only rows that can violate it now; the others run whole."""
     audits = load_audits(sql_dir)

@@ -38,15 +38,21 @@ def sync_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) 
             con.execute(f'delete from "{table}"')
             con.execute(f'insert into "{table}" by name select * from _whole')
             return frame.height
-        con.execute(f'create temp table _gone as select "{key}" from (select {cols} from "{table}" '
-                    f'except all select {cols} from _whole)')
-        con.execute(f'create temp table _come as select "{key}" from (select {cols} from _whole '
-                    f'except all select {cols} from "{table}")')
-        gone = con.execute(f'delete from "{table}" where "{key}" in (select "{key}" from _gone)').fetchall()[0][0]
+        # The keys of the rows the table holds more times than the frame (they go) and of those the frame holds
+        # more times than the table (they come): the two EXCEPT ALLs of either side, in one pass over each (every
+        # distinct row with its count, joined on all columns, nulls equal as EXCEPT compares them; EXCEPT ALL
+        # numbers the rows with a window, ~4x the cost over source_file's 10,000 rows).
+        same = " and ".join(f't."{c}" is not distinct from w."{c}"' for c in frame.columns)
+        con.execute(f'create temp table _differ as select coalesce(t."{key}", w."{key}") as "{key}", '
+                    f'coalesce(t._n, 0) > coalesce(w._n, 0) as _gone '
+                    f'from (select {cols}, count(*) as _n from "{table}" group by all) as t '
+                    f'full join (select {cols}, count(*) as _n from _whole group by all) as w on {same} '
+                    f'where coalesce(t._n, 0) <> coalesce(w._n, 0)')
+        gone = con.execute(f'delete from "{table}" where "{key}" in '
+                           f'(select "{key}" from _differ where _gone)').fetchall()[0][0]
         written = con.execute(f'insert into "{table}" by name select * from _whole '
-                              f'where "{key}" in (select "{key}" from _come)').fetchall()[0][0]
-        con.execute("drop table _gone")
-        con.execute("drop table _come")
+                              f'where "{key}" in (select "{key}" from _differ where not _gone)').fetchall()[0][0]
+        con.execute("drop table _differ")
         return int(gone) + int(written)
     finally:
         con.unregister("_whole")

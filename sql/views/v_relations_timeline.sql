@@ -11,13 +11,7 @@ event_types as (
 mentions as (
     -- built on v_event_mentions (which ties a mention to its document): the documents that mention the
     -- event and everyone any mention names, each once, alphabetically ("a.txt; b.txt", "Ann Berg; Tom Lee")
-    select
-        m.event_id,
-        string_agg(distinct m.document_name, '; ' order by m.document_name) as documents,
-        string_agg(distinct p.participant, '; ' order by p.participant) as participants
-    from v_event_mentions as m
-    left join fact_event_participant as p on p.mention_key = m.mention_key
-    group by m.event_id
+    select event_id, documents, participants from event_mention_lists('v_event_mentions', null)
 ),
 
 final as (

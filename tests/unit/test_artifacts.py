@@ -7,7 +7,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.orchestrate.artifacts import artifact_key, new_events, quarantine_reasons, summary_markdown, timeline_rows
+from flows.orchestrate.artifacts import (NEWEST_ORDER, artifact_key, new_events, quarantine_reasons, summary_markdown,
+                                        timeline_rows)
 from flows.settings import SQL_DIR
 from flows.warehouse.load import apply_views
 from tests.support.databases import new_warehouse
@@ -100,3 +101,38 @@ def test_timeline_rows_chosen_in_duckdb_are_the_views_rows_sorted_as_before(con)
                   .sort(["event_date", "event_type", "actor_iso3"], descending=[True, False, False], maintain_order=True)
                   .head(limit))
         assert [r["evidence"] for r in timeline_rows(con, limit=limit)] == before["evidence"].to_list()
+
+
+def test_timeline_rows_documents_and_people_are_the_views(con) -> None:
+    # NEWEST_SQL aggregates documents and participants over the chosen events' mentions only: every column of the
+    # artifact must be what v_relations_timeline gives those events, a mention told in passing ('context' scope,
+    # left out of the view) and people named twice included
+    insert(con, "dim_document", [{"document_key": f"d{i}", "name": f"n{i}.txt", "ingested_at": "2026-01-03"}
+                                 for i in range(3, 7)])
+    events = [{"event_id": f"e{i}", "event_date": f"2022-0{1 + i % 3}-0{1 + i % 5}", "date_precision": "day",
+               "event_type": ["meeting", "call"][i % 2], "actor_iso3": ["AZE", "GEO"][i % 2],
+               "target_iso3": ["BLR", "ARM"][i % 2], "status": "occurred", "evidence": f"Event {i}."}
+              for i in range(8)]
+    insert(con, "fact_event", events)
+    # d3 tells e1, d4 e0, d6 e7 in passing (their pair once beside another pair twice): 'context'
+    told = {3: [0, 2, 1], 4: [1, 3, 0], 5: [4, 5, 6, 7], 6: [2, 6, 7]}
+    mentions = [{"mention_key": f"x{i}-{d}", "event_id": f"e{i}", "document_key": f"d{d}",
+                 "actor_iso3": events[i]["actor_iso3"], "target_iso3": events[i]["target_iso3"], "sentence_index": n}
+                for d, told_here in told.items() for n, i in enumerate(told_here)]
+    insert(con, "fact_event_mention", mentions)
+    insert(con, "fact_event_participant", [
+        {"mention_key": m["mention_key"], "document_key": m["document_key"], "position": j,
+         "participant": ["Ann Berg", "Tom Lee", "Ann Berg"][(j + k) % 3]}
+        for k, m in enumerate(mentions) for j in range(k % 3)])
+    scopes = {r[0] for r in con.execute("select scope from v_event_scope").fetchall()}
+    assert scopes == {"dyad", "context"}  # the fixture holds both
+    view = {r["event_id"]: r for r in con.table("v_relations_timeline").pl().iter_rows(named=True)}
+    for limit in (1, 3, 20):
+        rows = timeline_rows(con, limit=limit)
+        chosen = con.execute(f"select event_id from fact_event where event_date is not null "
+                             f"order by {NEWEST_ORDER} limit {limit}").fetchall()
+        expected = [view[e] for (e,) in chosen]
+        assert [(r["date"], r["event"], r["actor"], r["target"], r["people"], r["documents"], r["evidence"])
+                for r in rows] == [(str(v["event_date"]), v["event_type"], v["actor_iso3"], v["target_iso3"],
+                                    v["participants"] or "", v["documents"] or "", v["evidence"]) for v in expected]
+    assert any(r["people"] for r in rows) and any(";" in r["documents"] for r in rows)
