@@ -91,12 +91,44 @@ def glued(left: Tok, right: Tok) -> bool:
 
 def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
     """Words and punctuation with offsets; tokens inside a country mention carry it."""
+    if _glued_gate().search(sentence):
+        owner_at = {pos: c for c in countries for pos in range(c.start, c.end)}
+        return [_new(Tok, (a, b, t, owner_at.get(a))) for a, b, t in _words(sentence)]
+    # no name glued to a title (the sentences but 1 in ~175): the WORD matches as they come, with no split test,
+    # no generator between them and the list, and no owner look-up when the sentence names no country (speed; the
+    # same tokens)
+    if not countries:
+        return [_new(Tok, (m.start(), m.end(), m.group(0), None)) for m in WORD.finditer(sentence)]
     owner_at = {pos: c for c in countries for pos in range(c.start, c.end)}
-    # no name glued to a title (the sentences but 1 in ~175): the WORD matches as they come, with no split test
-    # and no list of them built first (speed; the same tokens)
-    spans = ((m.start(), m.end(), m.group(0)) for m in WORD.finditer(sentence)) if not _glued_gate().search(sentence) \
-        else _words(sentence)
-    return [Tok(a, b, t, owner_at.get(a)) for a, b, t in spans]
+    return [_new(Tok, (m.start(), m.end(), m.group(0), owner_at.get(m.start()))) for m in WORD.finditer(sentence)]
+
+
+# a Tok made as its own __new__ makes it (tuple.__new__ over the four fields), without that generated Python
+# function's call: a third of the cost of making a token (speed; the same tuples, of type Tok)
+_new = tuple.__new__
+
+
+_TEXTS: list = [None, ()]  # the last token list token_texts read, and its texts
+_LOWERS: list = [None, ()]  # the same for token_lowers
+
+
+def token_texts(toks: list[Tok]) -> tuple[str, ...]:
+    """The tokens' texts, made once a token list (the title readers' gates each built them again; kept and found by
+    the list's identity, as in name_flags)."""
+    if _TEXTS[0] is toks and len(_TEXTS[1]) == len(toks):
+        return _TEXTS[1]
+    texts = tuple([tok.text for tok in toks])
+    _TEXTS[0], _TEXTS[1] = toks, texts
+    return texts
+
+
+def token_lowers(toks: list[Tok]) -> tuple[str, ...]:
+    """The tokens' texts in lower case, made once a token list (as token_texts)."""
+    if _LOWERS[0] is toks and len(_LOWERS[1]) == len(toks):
+        return _LOWERS[1]
+    lowers = tuple([tok.text.lower() for tok in toks])
+    _LOWERS[0], _LOWERS[1] = toks, lowers
+    return lowers
 
 
 @lru_cache(maxsize=65536)
@@ -120,11 +152,29 @@ SHORT_FAMILY_NAMES = frozenset(read_toml("titles.toml")["short_family_names"])
 MONTH_FAMILY_NAMES = frozenset(read_toml("titles.toml")["month_family_names"])
 SHORT_GIVEN_NAMES = frozenset(read_toml("titles.toml")["short_given_names"])
 ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)$")
+# every token ROMAN matches (a token holds no line break, so '$' is its end): a set test over a sentence's tokens
+ROMAN_NUMERALS = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+                            "XV", "XVI"})
 HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|ash|ben|bin|abu|ibn|da|de|di|van)-[A-ZÀ-Þ]")
 
 
 def is_name_token(tok: Tok) -> bool:
     return tok.country is None and is_name_text(tok.text)
+
+
+_FLAGS: list = [None, []]  # the last token list name_flags read, and its flags
+
+
+def name_flags(toks: list[Tok]) -> list[bool]:
+    """is_name_token of every token of a list, computed once a list: the people pass's readers each scanned a
+    sentence's tokens with it (~400,000 calls a real-news pass, about three a token). The last list's flags are
+    kept and found by the list's identity: the list is held, so its id cannot be reused, and no reader changes a
+    token list once it is made (Tok is a tuple)."""
+    if _FLAGS[0] is toks and len(_FLAGS[1]) == len(toks):
+        return _FLAGS[1]
+    flags = [tok.country is None and is_name_text(tok.text) for tok in toks]
+    _FLAGS[0], _FLAGS[1] = toks, flags
+    return flags
 
 
 @lru_cache(maxsize=65536)
@@ -193,10 +243,19 @@ def _name_abbreviations() -> frozenset[str]:
 
 def read_name(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of a name starting at i, or i when there is none."""
-    particles = title_lexicon()["particles"]
+    lex = title_lexicon()
+    particles = lex["particles"]
+    # the name tests name_flags made for this token list, when it is the last one it read (never made here: a
+    # reader's other lists would each cost a whole list's tests for a name of two words)
+    flags = _FLAGS[1] if _FLAGS[0] is toks and len(_FLAGS[1]) == len(toks) else None
     j = i
     # six words at most, an article or particle not counted: 'Misfir Jon Ali Al Roe Al Lima' is one name of eight
     while j < len(toks) and (j - i < 6 or j - i - sum(toks[k].text.lower() in particles for k in range(i, j)) < 6):
+        if j > i and flags is not None and flags[j] and not glued(toks[j - 1], toks[j]):
+            # a name word inside the name: of the tests before the plain name word's below, the others need a word
+            # of one capital, a quote, a word in capitals or j == i, which a name word past i is not (speed)
+            j += 1
+            continue
         if j > i and glued(toks[j - 1], toks[j]):
             break  # a word glued to the name's last ('Ana LimaHigh Commissioner'): the next office, split by _words
         if (len(toks[j].text) == 1 and toks[j].text.isupper() and j + 2 < len(toks) and toks[j + 1].text == "."
@@ -242,7 +301,7 @@ def read_name(toks: list[Tok], i: int) -> int:
               and (j + 1 >= len(toks) or not toks[j + 1].text[:1].isupper())):
             j += 1  # 'Chairman Tran Van An visited': the given name closes the name, no article opens a phrase
             break
-        elif (j > i and toks[j].text in title_lexicon()["inner_heads"] and j + 1 < len(toks)
+        elif (j > i and toks[j].text in lex["inner_heads"] and j + 1 < len(toks)
               and is_name_token(toks[j + 1])):
             j += 1  # a title word that is also a name inside a name: 'Foreign Minister Hossein Amir Abdollahian'
         elif j > i and ROMAN.match(toks[j].text):

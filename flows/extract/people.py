@@ -11,8 +11,8 @@ from flows.extract.leaders import (fill_from_document, is_leader_word, known_cou
                                   nearest_country, resolve_leader_anaphor, side_phrase)
 from flows.extract.monarchs import fits_title
 from flows.extract.nlp import backbone
-from flows.extract.names import (FUNCTION_CAPS, HONORIFICS, NAME_HONORIFICS, ROMAN, Tok, fold_name, is_name_token, read_name,
-                                 skip_courtesy, title_lexicon, tokenize)
+from flows.extract.names import (FUNCTION_CAPS, HONORIFICS, NAME_HONORIFICS, ROMAN, ROMAN_NUMERALS, Tok, fold_name, name_flags,
+                                 read_name, skip_courtesy, title_lexicon, token_texts, tokenize)
 from flows.extract.persons import Mention, Person, bare_name, known_person, merge_person
 from flows.extract.person_aliases import alias_spans, note_aliases
 from flows.extract.person_entities import NAME_PAIR, entity_names, inside, prefetch_names
@@ -145,17 +145,18 @@ def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], 
     if not people:
         return  # both readings below need known_person, which finds no one among no people (speed)
     taken = taken_tokens(founds)
+    names = name_flags(toks)  # each token's name test once, shared with the other readers of the sentence (speed)
     for n, tok in enumerate(toks):
-        if n in taken or not is_name_token(tok) or inside(tok.start, aliases):
+        if n in taken or not names[n] or inside(tok.start, aliases):
             continue
-        if n + 1 < len(toks) and is_name_token(toks[n + 1]):
+        if n + 1 < len(toks) and names[n + 1]:
             e = read_name(toks, n)
             if known_person(toks[e - 1].text, people) and not taken & set(range(n, e)):
                 # not over a name already read: 'Dato’ Seri Anwar Ibrahim' is 'Anwar Ibrahim' after a form of address
                 founds.append(Found(n, e, None, None, "none"))
                 taken |= set(range(n, e))
             continue
-        if n > 0 and is_name_token(toks[n - 1]):
+        if n > 0 and names[n - 1]:
             continue
         if known_person(tok.text, people):
             founds.append(Found(n, n + 1, None, None, "none"))
@@ -165,9 +166,10 @@ def _later_mentions(toks: list[Tok], founds: list[Found], people: list[Person], 
 def _lexicon_names(sentence: str, toks: list[Tok], founds: list[Found], people: list[Person]) -> None:
     """Well-known office holders named with no title ('Recep Tayyip Erdoğan arrived ...'): a full name of leaders.csv."""
     taken = taken_tokens(founds)
+    names = name_flags(toks)  # each token's name test once (speed)
     n = 0
     while n < len(toks):
-        if n in taken or not is_name_token(toks[n]) or (n > 0 and is_name_token(toks[n - 1])):
+        if n in taken or not names[n] or (n > 0 and names[n - 1]):
             n += 1
             continue
         e = read_name(toks, n)
@@ -206,12 +208,13 @@ def _regnal_names(toks: list[Tok], founds: list[Found]) -> None:
     Romania'); not a numbered thing ('Phase II', titles.toml not_regnal)."""
     # a regnal name ends in a numeral: a sentence with no numeral token has none (speed: the loop below reads a
     # name at every name word)
-    if not any(tok.text[:1] in "IVX" and ROMAN.match(tok.text) for tok in toks):
+    if ROMAN_NUMERALS.isdisjoint(token_texts(toks)):
         return
     taken = taken_tokens(founds)
     not_regnal = _titles_set("not_regnal")
+    names = name_flags(toks)  # each token's name test once (speed)
     for n in range(len(toks) - 1):
-        if n in taken or not is_name_token(toks[n]) or (n > 0 and is_name_token(toks[n - 1])):
+        if n in taken or not names[n] or (n > 0 and names[n - 1]):
             continue
         e = read_name(toks, n)
         last = toks[e - 1].text

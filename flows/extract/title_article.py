@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flows.extract.names import FUNCTION_CAPS, NAME_HONORIFICS, Tok, match_seq, read_name, skip_courtesy, title_lexicon
+from flows.extract.names import FUNCTION_CAPS, NAME_HONORIFICS, Tok, match_seq, read_name, skip_courtesy, title_lexicon, \
+    token_lowers
 from flows.extract.persons import Person
 from flows.extract.titles import Found, singular
 from flows.lexicon import read_toml
@@ -28,7 +29,7 @@ def article_offices(toks: list[Tok], taken: set[int], people: list[Person]) -> l
     """Each holder named after 'the/a <office> <complement>,' (see the module's doc)."""
     lex = title_lexicon()
     out: list[Found] = []
-    if _head_words().isdisjoint([t.text.lower() for t in toks]):
+    if _head_words().isdisjoint(token_lowers(toks)):
         return out  # no word of any head: no office to read (speed: most sentences with a comma hold none)
     for i, tok in enumerate(toks):
         if tok.text.lower() not in ARTICLES or i in taken:

@@ -3,7 +3,7 @@
 and Mr Tom Poe as Trade Representative in Y' (an embassy page's list of its representatives)."""
 from __future__ import annotations
 
-from flows.extract.names import Tok, match_seq, read_name, skip_courtesy, title_lexicon
+from flows.extract.names import Tok, _index_of, match_seq, read_name, skip_courtesy, title_lexicon, token_texts
 from flows.extract.title_as import office_as
 from flows.extract.list_offices import office_lists
 from flows.extract.title_brackets import bracket_lists
@@ -51,13 +51,18 @@ def _past_place(toks: list[Tok], k: int) -> int:
 
 def copula_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     """'X's current Ambassador to Y since 2011 is His Excellency Mr Jon Roe': the office, its time, 'is', the name."""
-    if COPULA.isdisjoint([t.text for t in toks]):  # the same test as any(...) over the tokens, in C (speed)
+    if COPULA.isdisjoint(token_texts(toks)):  # the same test as any(...) over the tokens, in C (speed)
         return []
     lex = title_lexicon()
     found: list[Found] = []
+    # _head_at finds a head only at a token that opens one as written, or lower-cased a lower-case one: the other
+    # tokens are passed by two set tests, not two match_seq calls each (speed)
+    firsts, lower_firsts = _index_of(lex["heads"]), _index_of(lex["lower_heads"])
     for h in range(len(toks)):
+        if h in taken or (toks[h].text not in firsts and toks[h].text.lower() not in lower_firsts):
+            continue
         n = _head_at(toks, h, lex)
-        if not n or h in taken:
+        if not n:
             continue
         end, complement, of_country, _ = read_complement(toks, h + n + match_seq(toks, h + n, lex["post_head"]))
         k = _past_place(toks, end)
@@ -79,7 +84,7 @@ def copula_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
 def name_then_office(toks: list[Tok], taken: set[int]) -> list[Found]:
     """'Jon Roe was the chancellor of Ruritania then', 'Ana Lima is the Ruritanian envoy': a name, a copula, 'the'
     and an office whose country the words give (the reverse of copula_titles; an office of no country is left)."""
-    if COPULA.isdisjoint([t.text for t in toks]):
+    if COPULA.isdisjoint(token_texts(toks)):
         return []
     lex = title_lexicon()
     found: list[Found] = []
@@ -121,7 +126,7 @@ def _placed_in(toks: list[Tok], k: int) -> bool:
 def listed_as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     """'Mr Jon Roe as the newly named Honorary Consul in X, and Mr Tom Poe as Trade Representative in Y':
     a name with a form of address, opening the sentence or after 'and' or a comma, then 'as' and an office."""
-    if "as" not in [t.text for t in toks]:  # the same test as any(...) over the tokens, in C (speed)
+    if "as" not in token_texts(toks):  # the same test as any(...) over the tokens, in C (speed)
         return []
     found: list[Found] = []
     for i in range(len(toks)):

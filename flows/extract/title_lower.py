@@ -2,7 +2,10 @@
 governor X', 'his predecessor, X' (split from titles.py, which reads capitalised titles before names)."""
 from __future__ import annotations
 
-from flows.extract.names import COMPLEMENT_STOP, NAME_HONORIFICS, Tok, _index_of, match_seq, read_name, title_lexicon
+from functools import lru_cache
+
+from flows.extract.names import (COMPLEMENT_STOP, NAME_HONORIFICS, Tok, _index_of, match_seq, read_name, title_lexicon,
+                                 token_lowers)
 from flows.extract.title_complements import of_the_body
 from flows.extract.titles import TIME_MODIFIERS, TIME_PREFIX_LOWER, Found, singular, untimed
 from flows.lexicon import read_toml
@@ -19,11 +22,20 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
     lex = title_lexicon()
     # every office read here has a lower-case head, found by match_seq(..., lower=True) from a token whose lower
     # case is a head's first word: a sentence with no such token reads none (skip the per-token owner scan, speed)
-    if _index_of(lex["lower_heads"]).keys().isdisjoint([_untimed(t.text.lower()) for t in toks]):
+    # (_untimed changes only a word with a hyphen: the others are tested as they are, without a call each, speed)
+    words = token_lowers(toks)
+    firsts = _index_of(lex["lower_heads"]).keys()
+    if firsts.isdisjoint([w for w in words if "-" not in w]) and \
+            firsts.isdisjoint([_untimed(w) for w in words if "-" in w]):
         return []
     found = []
     names_ending: set[int] = set()
+    may_own, may_own_lower = _owner_words()
     for i, tok in enumerate(toks):
+        # _office_owner answers None for a word outside every country, with no hyphen, that is none of its words
+        # (the test a token, not a call: most tokens are such words, speed)
+        if tok.country is None and tok.text not in may_own and words[i] not in may_own_lower and "-" not in tok.text:
+            continue
         owner = _office_owner(toks, i, lex)
         if owner is None:
             continue
@@ -84,15 +96,31 @@ def _portfolio_chain(toks: list[Tok], lead: int) -> int:
     return lead
 
 
+POSSESSIVES = ("’s", "'s")
+OWNER_PRONOUNS = ("his", "her", "their", "its")
+
+
+@lru_cache(maxsize=1)
+def _owner_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words _office_owner may read an owner at, as written and in lower case: a possessive, an office seat's
+    first word, an opener of a lower-case office ('central', 'his predecessor'), and in lower case a pronoun or an
+    opener (a sentence's first word is lower-cased before the opener test). A hyphenated word or one in a country
+    mention is tried whatever it is."""
+    lex = title_lexicon()
+    openers = frozenset(lex["lower_openers"])
+    return (frozenset(POSSESSIVES) | {seat[0] for seat in SEAT_FORMS} | openers,
+            frozenset(OWNER_PRONOUNS) | openers)
+
+
 def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] | None:
     """Who owns the office that may start after token i, and where the office words start: (ISO3 or None when
     the country comes from context, index); None when token i opens no lower-case office."""
     tok = toks[i]
-    if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].country is not None:
+    if tok.text in POSSESSIVES and i > 0 and toks[i - 1].country is not None:
         return toks[i - 1].country.iso3, i + 1
-    if tok.text.lower() in ("his", "her", "their", "its"):
+    if tok.text.lower() in OWNER_PRONOUNS:
         return None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
-    if tok.text in ("’s", "'s") and i > 0 and toks[i - 1].text.isupper() and len(toks[i - 1].text) >= 2:
+    if tok.text in POSSESSIVES and i > 0 and toks[i - 1].text.isupper() and len(toks[i - 1].text) >= 2:
         return None, i + 1  # "the ABX's head of the Africa office X": a body's office, the country from context
     if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
         return tok.country.iso3, i + 1

@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from flows.common.words import alternation
 from flows.extract.names import (BODIES, NAME_HONORIFICS, FUNCTION_CAPS, Tok, _index_of, glued,
-                                 is_name_token, match_seq, read_name, skip_courtesy, title_lexicon)
+                                 is_name_token, match_seq, read_name, skip_courtesy, title_lexicon, token_lowers,
+                                 token_texts)
 from flows.extract.title_complements import read_complement
 from flows.extract.title_epithets import rank_width, skip_bracketed_epithet
 from flows.extract.title_plurals import plural_office_after
@@ -255,8 +256,8 @@ def titles_before_names(toks: list[Tok]) -> list[Found]:
     firsts = _index_of(lex["heads"])  # by_first of the heads, found by the list's identity (no re-hash a call)
     # _head_at finds a width only at a token that starts a head (as written) or, lower-cased, a plural lower head:
     # a sentence with neither reads no title (skip the per-token scan below, speed)
-    if firsts.keys().isdisjoint([t.text for t in toks]) and \
-            _index_of(lex["lower_plural"]).keys().isdisjoint([t.text.lower() for t in toks]):
+    if firsts.keys().isdisjoint(token_texts(toks)) and \
+            _index_of(lex["lower_plural"]).keys().isdisjoint(token_lowers(toks)):
         return found
     while index < len(toks):
         if toks[index].text not in firsts and (index == 0 or (toks[index - 1].text.lower() not in PLURAL_AFTER
