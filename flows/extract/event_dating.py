@@ -15,6 +15,7 @@ from flows.extract.event_rows import EventState
 from flows.extract.event_subclause import in_other_clause
 from flows.extract.event_times import own_times
 from flows.extract.event_words import AUXILIARY, PARTICIPLE_BY, PARTICIPLE_DATE, RELATIVE
+from flows.extract.event_year_anchor import old_year_told, year_told_before
 from flows.lexicon.registry import family
 
 
@@ -66,6 +67,10 @@ def undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -
     shared = shared_date(clause, state.sentence_dates)
     if shared is not None:
         return shared, "anaphora"
+    if old_year_told(clause.text):
+        return None, None  # 'the first envoys reached the court in 1518': its own time, older than any date read
+    if state.anchor is not None and year_told_before(state.anchor, state.anchor_read, state.sentences_read, clause.text):
+        return None, None  # 'opened an embassy in 1975. A naval mission later hosted cadets.': no year for the hosting
     if state.anchor is not None and not holds_publication_day(state.anchor, state.published):
         return state.anchor, "anaphora"
     if state.published is not None:

@@ -27,6 +27,7 @@ QUOTE = re.compile(read_toml("events.toml")["quote_mark"])
 # 'agreed to hold consultations', 'invited him to visit', 'invited her for a state visit': an intention, so a meeting
 # or visit still to come
 INTENT = re.compile(read_toml("events.toml")["intent"]["before"], re.I)
+INTENT_REACH = int(read_toml("events.toml")["intent"]["reach"])  # 'invited the Prime Minister of B Jan Novak to pay'
 OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
 BE_BEFORE = re.compile(r"\bbe\s+$")  # 'to be signed': the participle is still a plan
 # 'a step that paved the way for full ties': a later act the clause gives no date of its own
@@ -84,8 +85,8 @@ def is_planned(hit: Hit, clause: Clause) -> bool:
     intent_plans = registry_type(hit.event_type).intent_plans
     # 'agreed to deepen ties at a meeting in Oslo': a trigger told as the occasion (a preposition) is where the
     # intention was voiced, not what was intended
-    if intent_plans and not OCCASION.match(hit.text) and INTENT.search(sentence, max(clause.start, hit.start - 40),
-                                                                        hit.start):
+    if intent_plans and not OCCASION.match(hit.text) \
+            and INTENT.search(sentence, max(clause.start, hit.start - INTENT_REACH), hit.start):
         return True
     return not OCCASION.match(hit.text) and event_roles.planned(sentence, hit.start, hit.end, intent_plans)
 
