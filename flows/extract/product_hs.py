@@ -147,8 +147,14 @@ def hs_code_for(product: str) -> str | None:
 def names_goods(product: str) -> bool:
     """Whether a product's head word is goods the synonym table or an HS heading names ('tea', 'cut flowers', 'crude
     oil'; not 'traders', 'markets', 'cash'); a plural head is tried bare too ('garments' -> 'garment')."""
-    head = product.lower().split()[-1]
-    return is_listed_product(product) or names_hs_heading(head) or names_hs_heading(clause_bit("plural_s").sub("", head))
+    words = product.lower().split()
+    head = words[-1]
+    if is_listed_product(product) or names_hs_heading(head) or names_hs_heading(clause_bit("plural_s").sub("", head)):
+        return True
+    # a head that names no goods of its own takes the goods of the word before it (made up: 'tin products', 'truck
+    # components': tin, trucks; 'medical devices' only by the synonym table; 'value products' nothing)
+    generic = _generic()["hs_generic"] | set(read_toml("trade.toml")["part_heads"])
+    return len(words) > 1 and head in generic and words[-2] not in generic and names_goods(words[-2])
 
 
 def mostly_goods(items: list[str], known: Callable[[str], object] = hs_code_for) -> bool:

@@ -8,6 +8,7 @@ import re
 
 from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, is_joint_pair, split_products
+from flows.extract.trade_owner import after_owner, goods_owner, past_report, told_to_come
 from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
 from flows.lexicon import read_toml
 
@@ -57,7 +58,10 @@ def inverted_goods(sentence: str, c_start: int, c_end: int, inside: list[Country
 
 
 # 'Salt exports to Togo rose', also after a fronted time phrase ('Last year, salt exports to Togo rose')
-MODIFIED_FLOW = re.compile(r"\s*(?i:" + clause_bit("fronted_time").pattern + r")?(?:the\s+)?(?P<list>[A-Za-z][\w\s-]{1,40}?)\s+(?:exports?|shipments|sales)\s+to\s+(?:the\s+)?")
+# ('Ghana's cocoa exports go mostly to Togo': a verb of going before 'to'; the list may hold a share and an owner,
+# read in trade_owner.py)
+MODIFIED_FLOW = re.compile(r"\s*(?i:" + clause_bit("fronted_time").pattern + r")?(?:the\s+)?(?P<list>[A-Za-z][\w\s’'%-]{1,50}?)"
+                           r"\s+(?:exports?|shipments|sales)\s+(?i:" + clause_bit("flow_goes").pattern + r")?to\s+(?:the\s+)?")
 # 'Fishing nets were supplied to Togo by Ghana': the product is the subject of a passive supply verb
 # ('Some 300 tonnes of nets were exported to Togo': a quantity before the goods; 'X was imported into/by B': the buyer)
 PASSIVE_HEAD = re.compile(r"\s*(?:the\s+)?(?i:" + read_toml("trade.toml")["item_quantity"] + r")?"
@@ -73,18 +77,24 @@ def modified_flow(sentence: str, c_start: int, c_end: int, inside: list[CountryM
     """'Rice export to Togo increased by 29 percent': exporter unnamed, the pair's other side (filled later)."""
     m = MODIFIED_FLOW.match(sentence, c_start, c_end)
     target = country_at(inside, m.end(), 1) if m else None
-    if not target or any(m.start("list") <= c.start < m.end("list") for c in inside):
+    if not target or told_to_come(sentence, target.end):
         return []
-    listed = lower_first(m.group("list"))
+    head = past_report(sentence, m.start("list"), m.end("list"))
+    owner = goods_owner(sentence, head, m.end("list"), inside)
+    if owner is False or (owner is not None and owner.iso3 == target.iso3):
+        return []
+    list_start = after_owner(sentence, owner) if owner is not None else head
+    listed = lower_first(sentence[list_start:m.end("list")].strip())
     # 'A sharp increase in rice and maize exports to Togo': the goods are what follows the last preposition
     listed = clause_bit("item_preposition").split(listed)[-1]
     if not trade_lexicon()["not_products"].isdisjoint(listed.lower().split()):
         return []  # 'Total exports to Togo', 'Annual export to Togo' name no product
+    seller = owner.iso3 if owner is not None else None
     if listed.strip().lower() in CLASS_ADJECTIVES:
-        return [(None, target.iso3, f"{listed.strip()} products")]  # 'Mineral exports to Togo': mineral products
+        return [(seller, target.iso3, f"{listed.strip()} products")]  # 'Mineral exports to Togo': mineral products
     if is_joint_pair(listed):
-        return [(None, target.iso3, listed)]  # 'fruit and vegetable exports to Togo': the pair's head is the flow noun
-    return [(None, target.iso3, p) for p in split_products(listed)]
+        return [(seller, target.iso3, listed)]  # 'fruit and vegetable exports to Togo': the pair's head is the flow noun
+    return [(seller, target.iso3, p) for p in split_products(listed)]
 
 
 def passive_supply(sentence: str, c_start: int, c_end: int, inside: list[CountryMention]) -> list:

@@ -243,7 +243,8 @@ def figure_list_claims(sentence: str, countries: list[CountryMention], pair: tup
 # names the flow's goods
 AFTER_FIGURE = re.compile(r"\d[^,;]*,\s+(?:(?:consisting|comprising|made\s+up)\s+(?:mainly\s+|mostly\s+|largely\s+|chiefly\s+)?"
                           r"(?:of\s+)?|(?:mainly|mostly|chiefly|largely|primarily|predominantly|notably|including|such\s+as|"
-                          r"especially|in\s+particular|led\s+by|dominated\s+by|" + read_toml("trade.toml")["absolute_goods_lead"]
+                          r"especially|in\s+particular|led\s+by|dominated\s+by|" + read_toml("trade.toml")["figure_driven_lead"] + "|"
+                          + read_toml("trade.toml")["absolute_goods_lead"]
                           + r")\s+)", re.I)
 
 
