@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from flows.common.dates import DateMention, publication_mention
-from flows.extract.countries import find_countries
+from flows.extract.countries import find_countries, other_side
 from flows.extract.event_rows import EventRow
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
@@ -29,6 +29,7 @@ def _rules() -> dict[str, Any]:
     compiled["kinds"] = {kind: re.compile(rx, re.I) for kind, rx in data["kinds"].items()}
     compiled["lines_back"], compiled["max_words"] = int(data["lines_back"]), int(data["max_words"])
     compiled["together"], compiled["days_back"] = set(data["together"]), int(data["days_back"])
+    compiled["verbs_alone"] = set(data["verbs_alone"])
     return compiled
 
 
@@ -61,15 +62,17 @@ def headline_visit(heading: str, pair: tuple[str, str] | None, published: date |
         if line.endswith(STOPS) or not 3 <= words <= rules["max_words"] or rules["plan"].search(line):
             continue
         verb = rules["visit"].search(line)
-        if verb is None or (verb.group(0).split()[0].lower() not in ("arrives", "lands", "visits", "on")
+        if verb is None or (verb.group(0).split()[0].lower() not in rules["verbs_alone"]
                             and rules["visit_object"].search(line) is None):
             continue  # 'Minister Pays Tribute to ...': no visit noun after the verb
+        if any(country.iso3 not in pair for country in find_countries(line) if country.start < verb.start()):
+            continue  # 'Ruritanian President Visits Borvia' over a Borvia–Arland story: the visitor is not the pair's
         hosts = [country.iso3 for country in find_countries(line) if country.start >= verb.start()
                  and country.iso3 in pair and rules["target_after"].search(line[:country.start])]
         if not hosts:
             continue
         target = hosts[0]
-        actor = pair[0] if target == pair[1] else pair[1]
+        actor = other_side(pair, target)
         kind = next((name for name, rx in rules["kinds"].items() if rx.search(line)), "official_visit")
         mention, resolution = _story_day(told, pair, published)
         row = EventRow(kind, actor, target, 0, len(line), verb.group(0), mention, resolution, "occurred", False, None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.extract.countries import CountryMention
+from flows.extract.countries import CountryMention, other_side
 from flows.extract.event_lists import VisitList, list_items, list_sides
 from flows.extract.sentences import Sentence
 from flows.lexicon import read_toml
@@ -59,25 +59,31 @@ def carried_lists(sentences: list[Sentence], countries: list[list[CountryMention
     if pair is None:
         return {}
     out: dict[int, list[VisitList]] = {}
+    rows = _rows()
     head: tuple[tuple[str, str], int, int] | None = None  # sides, index and end of the latest head
     told: tuple[int, int] | None = None  # index and end of the latest sentence about visits
+
+    def near(index: int, end: int) -> bool:
+        """The sentence lies within `reach` sentences of the one at `index` (ending at `end`), no line break between."""
+        return sentence.index - index <= rows["reach"] and "\n" not in text[end:sentence.start]
+
     for sentence, found in zip(sentences, countries):
-        if told is not None and sentence.index - told[0] <= _rows()["reach"] and "\n" not in text[told[1]:sentence.start]:
+        if told is not None and near(*told):
             opened = side_opened(sentence.text, found, pair)
             if opened is not None:
                 out[sentence.index] = [opened]
                 continue
-        if _rows()["visit_noun"].search(sentence.text):
+        if rows["visit_noun"].search(sentence.text):
             told = (sentence.index, sentence.end)
         sides = _head_sides(sentence.text, found, pair) if "isit" in sentence.text else None
         if sides is not None:
             head = (sides, sentence.index, sentence.end)
             continue
-        if head is None or sentence.index - head[1] > _rows()["reach"] or "\n" in text[head[2]:sentence.start]:
+        if head is None or not near(head[1], head[2]):
             continue
         items = _items_alone(sentence.text, found)
         if items is not None:
-            trigger = _rows()["trigger"].match(sentence.text)
+            trigger = rows["trigger"].match(sentence.text)
             if trigger is not None:
                 out[sentence.index] = [VisitList(head[0], items, trigger, (0, items[-1].end()))]
     return out
@@ -99,5 +105,5 @@ def side_opened(sentence: str, countries: list[CountryMention], pair: tuple[str,
     if len(items) < _rows()["items"]:
         return None
     visitor = sides[0]
-    host = pair[0] if visitor == pair[1] else pair[1]
+    host = other_side(pair, visitor)
     return VisitList((visitor, host), items, opener, (0, items[-1].end()))

@@ -92,5 +92,7 @@ def spells(acronym: str, name: str) -> bool:
 
 # 'both sit in the Rift Movement and Group of 15': an 'and' right after a body's head word, before a capital,
 # joins two names, not two words of one name (organizations.toml list_heads; 'the Organization for Security and
-# Co-operation in Europe' keeps its 'and'). An alternation of look-behinds, one a head word, for LIST_SPLIT.
-HEAD_AND = "(?:" + "|".join(rf"(?<=\b{h})" for h in read_toml("organizations.toml")["list_heads"]) + r")\s+and\s+(?=[A-Z])"
+# Co-operation in Europe' keeps its 'and', and so does 'the Caribbean Community and Common Market', list_heads_kept).
+# An alternation of look-behinds, one a head word, for LIST_SPLIT.
+HEAD_AND = ("(?:" + "|".join(rf"(?<=\b{h})" for h in read_toml("organizations.toml")["list_heads"]) + r")\s+and\s+(?=[A-Z])"
+            "(?!" + "|".join(read_toml("organizations.toml")["list_heads_kept"]) + ")")

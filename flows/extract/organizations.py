@@ -21,7 +21,7 @@ from flows.lexicon import read_toml
 # number between two of them ('the Developing 8 Countries', 'the Friends 5 Group'), never a year after 'in'
 CAP_PHRASE = re.compile(
     r"(?:[A-ZÀ-Þ][\w’'&–-]*\.?)(?:\s+(?:(?:of|for|and|the|in|on|de|la|du)\s+)*[A-ZÀ-Þ][\w’'&–-]*"
-    r"|\s+\d{1,2}(?=\s+[A-ZÀ-Þ][a-z])|\s+of\s+\d{1,3}(?![\d,%]|\.\d))*"  # 'Group of 77'
+    r"|\s+\d{1,2}(?=\s+[A-ZÀ-Þ][a-z])|(?<=\bGroup)\s+of\s+\d{1,3}(?![\d,%]|\.\d))*"  # 'Group of 77'
     r"(?:\s*\(([A-Z][A-Za-z&-]{1,9})\))?"
 )
 

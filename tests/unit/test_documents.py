@@ -413,3 +413,12 @@ def test_a_date_line_under_page_chrome_needs_the_story_right_under_it() -> None:
     # below the story's first paragraph a date alone is never the page's
     text = f"{_CHROME}\nMinisters sign a memorandum\n\n{_BODY}\n\n28.10.2025\n\n{_BODY}\n"
     assert "published" not in find_dateline(text)
+
+
+def test_a_date_line_under_short_story_paragraphs_is_a_timeline_entry() -> None:
+    # a story of short paragraphs never reads as body: its sentences above 'Key dates:' still say the date under them
+    # is a timeline entry's, not the page's (made up)
+    story = "\n\n".join(["Arland's president is in Borvia this week for talks.", "The two leaders will sign three accords on trade.",
+                         "Borvia is Arland's largest trading partner in the region.", "The visit is the first in a decade."])
+    text = f"Arland and Borvia: a timeline\n\n{story}\n\nKey dates:\n\nMarch 3, 2001\n\n{_BODY}\n"
+    assert "published" not in find_dateline(text)

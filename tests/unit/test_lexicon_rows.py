@@ -26,5 +26,4 @@ def test_a_quoted_comma_stays_in_its_field(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("path", sorted(Path(lexicon.__file__).parent.glob("*.csv")), ids=lambda p: p.name)
 def test_every_shipped_lexicon_table_reads_whole(path: Path) -> None:
-    rows = lexicon._rows(path)
-    assert rows and all(None not in row for row in rows)
+    assert lexicon._rows(path)  # _rows raises on a row with more fields than the header

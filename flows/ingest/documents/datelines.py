@@ -22,6 +22,7 @@ DATE_ONLY_LINES = 6
 # low it stands, as long as no paragraph of the story comes before it.
 CHROME_LINES = 80
 BODY_LINE_MIN_CHARS = 160
+STORY_SENTENCE_MIN_WORDS = 8
 DATE_LINE_MAX_CHARS = 100
 _FINAL_PUNCTUATION = tuple(".!?:;…,\"”’»)")
 _DATELINE_RX = re.compile(
@@ -197,13 +198,14 @@ def find_dateline(text: str) -> dict[str, Any]:
         if stamped is not None:
             found["published"] = stamped
     # distinct lines: a headline or a section name the page's markup repeats ('China' / 'China') counts once
-    lines = list(dict.fromkeys(line.strip() for line in text.split("\n") if line.strip()))[:DATE_ONLY_LINES]
+    page = list(dict.fromkeys(line.strip() for line in text.split("\n") if line.strip()))[:CHROME_LINES]
+    lines = page[:DATE_ONLY_LINES]
     story = _story_stamp(lines) if stamp is None else None
     if story is not None:
         found["published"] = story
     found.update(_first_lines(lines, found))
     if "published" not in found:
-        under_chrome = _date_over_story(text)
+        under_chrome = _date_over_story(page)
         if under_chrome is not None:
             found["published"] = under_chrome
     if "published" in found and stamp is None and _wire_disagrees(found["published"], lines):
@@ -240,12 +242,14 @@ def _first_lines(lines: list[str], found: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def _date_over_story(text: str) -> date | None:
+def _date_over_story(lines: list[str]) -> date | None:
     """The date of a line that is only a date, lower than the first lines, with the story's first paragraph right under
-    it and none above it (see CHROME_LINES)."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:CHROME_LINES]
+    it and none above it (see CHROME_LINES); `lines` are the page's first distinct non-empty lines."""
     for number, line in enumerate(lines[:-1]):
-        if _reads_as_body(line):
+        # a story of short paragraphs never 'reads as body': a sentence of it ('Arland's president is in Borvia this
+        # week.') above a timeline's 'March 3, 2001' says that date is an entry's, not the page's (chrome lines such
+        # as 'Font size' or 'Share' do not end as sentences)
+        if _reads_as_body(line) or (line.endswith((".", "!", "?")) and len(line.split()) >= STORY_SENTENCE_MIN_WORDS):
             return None
         if number < DATE_ONLY_LINES or not _reads_as_body(lines[number + 1]):
             continue
