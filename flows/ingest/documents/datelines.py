@@ -18,8 +18,8 @@ DATELINE_LINES = 3
 DATE_ONLY_LINES = 6
 # A page saved with its site's chrome (menus, language switches, 'Font size', social links) puts the headline and its
 # date line under dozens of short lines: a line that is only a date and stands right over the story's first paragraph
-# ('Two presidents sign a declaration' / '28.10.2025' / 'After their talks in the capital the presidents ...') is the page's date however
-# low it stands, as long as no paragraph of the story comes before it.
+# ('Two presidents sign a declaration' / '28.10.2025' / 'After their talks in the capital the presidents ...') is the
+# page's date however low it stands, as long as no paragraph of the story comes before it.
 CHROME_LINES = 80
 BODY_LINE_MIN_CHARS = 160
 STORY_SENTENCE_MIN_WORDS = 8
