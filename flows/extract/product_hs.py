@@ -16,7 +16,9 @@ from flows.lexicon import read_table, read_toml
 def _generic() -> dict[str, set[str]]:
     """The heads that name no goods of their own ('products', 'goods'; 'systems', 'equipment' for the HS look-up)."""
     data = read_toml("trade.toml")
-    return {"generic": set(data["generic_heads"]), "hs_generic": set(data["hs_generic_heads"])}
+    # 'goods_before': a head that takes the goods of the word before it ('tin products', 'truck components')
+    return {"generic": set(data["generic_heads"]), "hs_generic": set(data["hs_generic_heads"]),
+            "goods_before": set(data["hs_generic_heads"]) | set(data["part_heads"])}
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +155,7 @@ def names_goods(product: str) -> bool:
         return True
     # a head that names no goods of its own takes the goods of the word before it (made up: 'tin products', 'truck
     # components': tin, trucks; 'medical devices' only by the synonym table; 'value products' nothing)
-    generic = _generic()["hs_generic"] | set(read_toml("trade.toml")["part_heads"])
+    generic = _generic()["goods_before"]
     return len(words) > 1 and head in generic and words[-2] not in generic and names_goods(words[-2])
 
 

@@ -15,7 +15,9 @@ from flows.lexicon import read_toml
 def _words() -> dict:
     data = read_toml("trade.toml")
     return {
-        "end": re.compile("|".join(data["list_end"]), re.I),
+        # ('{reporting_verb}': the one reporting-verb group of [clause_bits], read by trade_owner.goods_owner too)
+        "end": re.compile("|".join(row.replace("{reporting_verb}", data["clause_bits"]["reporting_verb"])
+                                   for row in data["list_end"]), re.I),
         "lead": re.compile(r"^(?:(?:" + "|".join(data["list_lead"]) + r")\s+)+", re.I),
         "generic": set(data["generic_heads"]),
         "not_goods": set(data["not_goods"]) | set(data["abstract_nouns"]) | set(data["activity_nouns"])

@@ -27,7 +27,12 @@ def goods_owner(sentence: str, start: int, end: int,
     # only a short lead before the owner ('Current', 'Some 70% of'): no goods and no verb between
     if not clause_bit("owner_lead").fullmatch(sentence[start:owner.start]):
         return False
-    return owner if sentence[after_owner(sentence, owner):end].strip() else False
+    goods = sentence[after_owner(sentence, owner):end]
+    # a reporting verb among the goods words: the owner is a speaker's, not the goods' ("Ruritania's ministry said tin
+    # exports to Freedonia rose": no seller 'Ruritania' of 'ministry said tin')
+    if clause_bit("reporting_verb").search(goods):
+        return False
+    return owner if goods.strip() else False
 
 
 def after_owner(sentence: str, owner: CountryMention) -> int:
@@ -39,10 +44,7 @@ def after_owner(sentence: str, owner: CountryMention) -> int:
 def past_report(sentence: str, start: int, end: int) -> int:
     """Where a flow's head starts after a reporting clause ('Officials said that tin exports to Freedonia rose', 'It is
     well known that most Ruritanian tin exports go to Freedonia'): past the last 'that' in sentence[start:end]."""
-    last = None
-    for last in clause_bit("report_that").finditer(sentence, start, end):
-        pass
-    return last.end() if last is not None else start
+    return max((m.end() for m in clause_bit("report_that").finditer(sentence, start, end)), default=start)
 
 
 def told_to_come(sentence: str, partner_end: int) -> bool:

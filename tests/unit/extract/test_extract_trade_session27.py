@@ -26,6 +26,8 @@ CASES = {
     "verb of going, adverb": ("Ghanaian timber exports go mostly to Togo.", {(G, T, "timber")}),
     # a reporting clause before the flow: the goods start after its 'that'
     "reported": ("Officials said that pork exports to Togo rose.", {(G, T, "pork")}),
+    # a possessive owner followed by a reporting verb is a speaker's, not the goods' seller (review29b item 3)
+    "owner is a speaker": ("Ghana's ministry said pork exports to Togo rose.", set()),
     "known that, share, owner": ("It is widely known that 60% of Ghana's shea butter exports go to Togo.",
                                  {(G, T, "shea butter")}),
     # a flow told as to come after its partner: no claim
@@ -44,6 +46,10 @@ CASES = {
                         "devices, tractor components and paper products.",
                         {(G, T, "pumps"), (G, T, "medical devices"), (G, T, "tractor components"),
                          (G, T, "paper products")}),
+    # the other price class and 'medical equipment', each on its own sentence (review29b item 8)
+    "boosted by low-value goods": ("Imports from Ghana reached $4 million, boosted by low-value goods such as medical "
+                                   "equipment, soap and nails.",
+                                   {(G, T, "medical equipment"), (G, T, "soap"), (G, T, "nails")}),
     "driven by prices": ("Imports from Ghana reached $9 million, driven by higher prices and a weak currency.", set()),
     # a sentence opened by 'It'/'They' takes its subject as 'it' inside a sentence does
     "It opens": ("It imported paper and plastics from Ghana in 2020.", {(G, T, "paper"), (G, T, "plastics")}),
