@@ -5,8 +5,8 @@ import re
 
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention
-from flows.extract.names import (BODIES, Tok, is_caps_name, is_name_text, match_seq, name_flags, read_name, skip_courtesy,
-                                 title_lexicon)
+from flows.extract.names import (BODIES, POSSESSIVE, Tok, is_caps_name, is_name_text, match_seq, name_flags, read_name,
+                                 skip_courtesy, title_lexicon)
 from flows.extract.persons import Person, known_person
 from flows.extract.title_complements import read_complement
 from flows.extract.title_plurals import is_courtesy_name, plural_head_at, second_of_pair
@@ -98,7 +98,7 @@ def _owner_country(toks: list[Tok], j: int) -> tuple[str | None, int]:
     past = j  # past a country mention of several words ('New Zealand's')
     while past < len(toks) and toks[j].country is not None and toks[past].country is toks[j].country:
         past += 1
-    if past < len(toks) and toks[j].country and toks[past].text in ("’s", "'s"):
+    if past < len(toks) and toks[j].country and toks[past].text in POSSESSIVE:
         return toks[j].country.iso3, past + 1
     if j < len(toks) and toks[j].country and toks[j].country.kind == "demonym":
         return toks[j].country.iso3, past
@@ -161,7 +161,6 @@ def _body_country_after(toks: list[Tok], end: int) -> str | None:
 # 'X, the only official ...', 'X, a senior official': 'only' and the articles are no field)
 NOT_FIELD = frozenset({"only", "other", "same", "first", "last", "new", "old", "then", "former", "who", "which", "and",
                        "of", "to", "in", "as", "is", "was", "has", "had"})
-POSSESSIVE = frozenset({"’s", "'s"})
 
 
 def _past_org_owner(toks: list[Tok], j: int, lex: dict) -> int:

@@ -108,27 +108,40 @@ def tokenize(sentence: str, countries: list[CountryMention]) -> list[Tok]:
 _new = tuple.__new__
 
 
-_TEXTS: list = [None, ()]  # the last token list token_texts read, and its texts
-_LOWERS: list = [None, ()]  # the same for token_lowers
+def _per_list(cache: list, toks: list[Tok], make):
+    """make(toks), kept for the last token list it was asked of and found by the list's identity (the list is held,
+    so its id cannot be reused; no reader changes a token list once it is made: Tok is a tuple). The list and its
+    value sit in one tuple, read once and stored once, so a reader never sees one list with another's value, as
+    two separate slots could show it when threads share the cache (a Dask worker with --nthreads above 1)."""
+    last = cache[0]
+    if last is not None and last[0] is toks and len(last[1]) == len(toks):
+        return last[1]
+    value = make(toks)
+    cache[0] = (toks, value)
+    return value
+
+
+_TEXTS: list = [None]  # (the last token list token_texts read, its texts)
+_LOWERS: list = [None]  # the same for token_lowers
 
 
 def token_texts(toks: list[Tok]) -> tuple[str, ...]:
     """The tokens' texts, made once a token list (the title readers' gates each built them again; kept and found by
     the list's identity, as in name_flags)."""
-    if _TEXTS[0] is toks and len(_TEXTS[1]) == len(toks):
-        return _TEXTS[1]
-    texts = tuple([tok.text for tok in toks])
-    _TEXTS[0], _TEXTS[1] = toks, texts
-    return texts
+    return _per_list(_TEXTS, toks, _texts_of)
+
+
+def _texts_of(toks: list[Tok]) -> tuple[str, ...]:
+    return tuple([tok.text for tok in toks])
 
 
 def token_lowers(toks: list[Tok]) -> tuple[str, ...]:
     """The tokens' texts in lower case, made once a token list (as token_texts)."""
-    if _LOWERS[0] is toks and len(_LOWERS[1]) == len(toks):
-        return _LOWERS[1]
-    lowers = tuple([tok.text.lower() for tok in toks])
-    _LOWERS[0], _LOWERS[1] = toks, lowers
-    return lowers
+    return _per_list(_LOWERS, toks, _lowers_of)
+
+
+def _lowers_of(toks: list[Tok]) -> tuple[str, ...]:
+    return tuple([tok.text.lower() for tok in toks])
 
 
 @lru_cache(maxsize=65536)
@@ -143,6 +156,7 @@ def fold_name(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
+POSSESSIVE = frozenset({"’s", "'s"})  # the possessive tokens, both apostrophes ('Brazil’s', "Brazil's")
 HONORIFICS = {"Sheikh", "Prince", "Sultan", "Emir", "King", "Queen", "Crown Prince"}
 BODIES = frozenset(read_toml("titles.toml")["bodies"])  # the nouns that close a body's name ('the Sovereignty Council')
 COMPLEMENT_STOP = {"since", "after", "before", "when", "while", "in", "on", "at", "to", "and", "as", "with", "by",
@@ -162,19 +176,18 @@ def is_name_token(tok: Tok) -> bool:
     return tok.country is None and is_name_text(tok.text)
 
 
-_FLAGS: list = [None, []]  # the last token list name_flags read, and its flags
+_FLAGS: list = [None]  # (the last token list name_flags read, its flags)
 
 
 def name_flags(toks: list[Tok]) -> list[bool]:
     """is_name_token of every token of a list, computed once a list: the people pass's readers each scanned a
     sentence's tokens with it (~400,000 calls a real-news pass, about three a token). The last list's flags are
-    kept and found by the list's identity: the list is held, so its id cannot be reused, and no reader changes a
-    token list once it is made (Tok is a tuple)."""
-    if _FLAGS[0] is toks and len(_FLAGS[1]) == len(toks):
-        return _FLAGS[1]
-    flags = [tok.country is None and is_name_text(tok.text) for tok in toks]
-    _FLAGS[0], _FLAGS[1] = toks, flags
-    return flags
+    kept and found by the list's identity (_per_list)."""
+    return _per_list(_FLAGS, toks, _flags_of)
+
+
+def _flags_of(toks: list[Tok]) -> list[bool]:
+    return [tok.country is None and is_name_text(tok.text) for tok in toks]
 
 
 @lru_cache(maxsize=65536)
@@ -247,7 +260,8 @@ def read_name(toks: list[Tok], i: int) -> int:
     particles = lex["particles"]
     # the name tests name_flags made for this token list, when it is the last one it read (never made here: a
     # reader's other lists would each cost a whole list's tests for a name of two words)
-    flags = _FLAGS[1] if _FLAGS[0] is toks and len(_FLAGS[1]) == len(toks) else None
+    last = _FLAGS[0]  # read once: one consistent (list, flags) pair (_per_list)
+    flags = last[1] if last is not None and last[0] is toks and len(last[1]) == len(toks) else None
     j = i
     # six words at most, an article or particle not counted: 'Misfir Jon Ali Al Roe Al Lima' is one name of eight
     while j < len(toks) and (j - i < 6 or j - i - sum(toks[k].text.lower() in particles for k in range(i, j)) < 6):

@@ -9,10 +9,8 @@ from functools import lru_cache
 
 import pycountry
 
-from flows.extract.names import ROMAN, Tok, match_seq, title_lexicon
+from flows.extract.names import POSSESSIVE, ROMAN, Tok, match_seq, title_lexicon
 from flows.lexicon import read_toml
-
-POSSESSIVE = frozenset({"'s", "’s"})
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 'X presented his credentials as Envoy' (split from titles.py, which reads titles before names)."""
 from __future__ import annotations
 
-from flows.extract.names import Tok, match_seq, read_name, title_lexicon
+from flows.extract.names import POSSESSIVE, Tok, match_seq, read_name, title_lexicon
 from flows.extract.title_complements import read_complement
 from flows.extract.titles import Found, singular
 from flows.lexicon import read_toml
@@ -23,7 +23,7 @@ def as_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
             continue
         j = a + 1
         country = None
-        if j + 1 < len(toks) and toks[j].country is not None and toks[j + 1].text in ("’s", "'s"):
+        if j + 1 < len(toks) and toks[j].country is not None and toks[j + 1].text in POSSESSIVE:
             country, j = toks[j].country.iso3, j + 2
         elif j < len(toks) and toks[j].text in ("the", "a"):
             j += 1
@@ -89,7 +89,7 @@ def office_as(toks: list[Tok], end: int) -> tuple[str, str | None] | None:
     first, country = j, None
     if j < len(toks) and toks[j].country is not None and toks[j].country.kind == "demonym":
         country, j = toks[j].country.iso3, j + 1
-    elif j + 1 < len(toks) and toks[j].country is not None and toks[j + 1].text in ("’s", "'s"):
+    elif j + 1 < len(toks) and toks[j].country is not None and toks[j + 1].text in POSSESSIVE:
         country, j = toks[j].country.iso3, j + 2  # 'named X as Ruritania's envoy in Y': the owner, no part of the office
         first = j
     h = j

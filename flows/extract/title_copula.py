@@ -3,7 +3,8 @@
 and Mr Tom Poe as Trade Representative in Y' (an embassy page's list of its representatives)."""
 from __future__ import annotations
 
-from flows.extract.names import Tok, _index_of, match_seq, read_name, skip_courtesy, title_lexicon, token_texts
+from flows.extract.names import (POSSESSIVE, Tok, _index_of, match_seq, read_name, skip_courtesy, title_lexicon,
+                                 token_texts)
 from flows.extract.title_as import office_as
 from flows.extract.list_offices import office_lists
 from flows.extract.title_brackets import bracket_lists
@@ -30,7 +31,7 @@ def _owner_start(toks: list[Tok], h: int, lex: dict) -> tuple[int, str | None]:
                                                and toks[start - 1].text not in ("The", "In", "A", "An"))):
         start -= 1
     k = start
-    if k >= 2 and toks[k - 1].text in ("’s", "'s") and toks[k - 2].country is not None:
+    if k >= 2 and toks[k - 1].text in POSSESSIVE and toks[k - 2].country is not None:
         return start, toks[k - 2].country.iso3
     if k >= 1 and toks[k - 1].country is not None and toks[k - 1].country.kind in ("name", "demonym"):
         return start, toks[k - 1].country.iso3

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flows.extract.names import (COMPLEMENT_STOP, NAME_HONORIFICS, Tok, _index_of, match_seq, read_name, title_lexicon,
-                                 token_lowers)
+from flows.extract.names import (COMPLEMENT_STOP, NAME_HONORIFICS, POSSESSIVE, Tok, _index_of, match_seq, read_name,
+                                 title_lexicon, token_lowers)
 from flows.extract.title_complements import of_the_body
 from flows.extract.titles import TIME_MODIFIERS, TIME_PREFIX_LOWER, Found, singular, untimed
 from flows.lexicon import read_toml
@@ -96,7 +96,6 @@ def _portfolio_chain(toks: list[Tok], lead: int) -> int:
     return lead
 
 
-POSSESSIVES = ("’s", "'s")
 OWNER_PRONOUNS = ("his", "her", "their", "its")
 
 
@@ -108,19 +107,21 @@ def _owner_words() -> tuple[frozenset[str], frozenset[str]]:
     mention is tried whatever it is."""
     lex = title_lexicon()
     openers = frozenset(lex["lower_openers"])
-    return (frozenset(POSSESSIVES) | {seat[0] for seat in SEAT_FORMS} | openers,
+    return (POSSESSIVE | {seat[0] for seat in SEAT_FORMS} | openers,
             frozenset(OWNER_PRONOUNS) | openers)
 
 
 def _office_owner(toks: list[Tok], i: int, lex: dict) -> tuple[str | None, int] | None:
     """Who owns the office that may start after token i, and where the office words start: (ISO3 or None when
-    the country comes from context, index); None when token i opens no lower-case office."""
+    the country comes from context, index); None when token i opens no lower-case office.
+    lower_titles calls this only for a token in a country, with a hyphen, or among _owner_words (its gate, speed):
+    a branch that reads an owner at another word must add that word to _owner_words, or it is never reached."""
     tok = toks[i]
-    if tok.text in POSSESSIVES and i > 0 and toks[i - 1].country is not None:
+    if tok.text in POSSESSIVE and i > 0 and toks[i - 1].country is not None:
         return toks[i - 1].country.iso3, i + 1
     if tok.text.lower() in OWNER_PRONOUNS:
         return None, i + 1  # 'his spokesman Felix Kwakye Ofosu': the country comes from context
-    if tok.text in POSSESSIVES and i > 0 and toks[i - 1].text.isupper() and len(toks[i - 1].text) >= 2:
+    if tok.text in POSSESSIVE and i > 0 and toks[i - 1].text.isupper() and len(toks[i - 1].text) >= 2:
         return None, i + 1  # "the ABX's head of the Africa office X": a body's office, the country from context
     if tok.country is not None and tok.country.kind == "demonym" and tok.text[:1].isupper():
         return tok.country.iso3, i + 1

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import duckdb
 import polars as pl
 
-from flows.warehouse.objects import columns, quote_ident
+from flows.warehouse.objects import columns, quote_ident, star_columns
 
 DOCUMENTS = "_audit_documents"  # document_key of every row of the per-document frames: the documents written
 REPOINTED = "_audit_repointed"  # mention_key of kept mentions re-pointed at another event
@@ -118,8 +118,7 @@ def create_scope(con: duckdb.DuckDBPyConnection, star: dict, *, document_frames:
 
 def _grain_key(star: dict, table: str) -> str:
     """The one column of a table's grain (star.yml)."""
-    grain = star[table].get("grain")
-    (key,) = [grain] if isinstance(grain, str) else grain
+    (key,) = star_columns(star[table].get("grain"))
     return key
 
 

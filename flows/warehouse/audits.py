@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 
 from flows.common.yamlfile import read_yaml
-from flows.warehouse.objects import quote_ident, table_names
+from flows.warehouse.objects import quote_ident, star_columns, table_names
 
 STAR_YAML = "star.yml"
 
@@ -52,10 +52,6 @@ class AuditResult:
         return self.violations == 0 and self.error is None
 
 
-def _columns(spec: str | list[str]) -> list[str]:
-    return [spec] if isinstance(spec, str) else list(spec)
-
-
 def _written(table: str, columns: list[str]) -> str:
     """Rows of `table` (alias x) that share their `columns` with a row the run wrote (nulls included)."""
     match = " and ".join(f"w.{quote_ident(c)} is not distinct from x.{quote_ident(c)}" for c in columns)
@@ -69,7 +65,7 @@ def generated_audits(star: dict) -> list[Audit]:
     audits = []
     for table, spec in star.items():
         quoted = quote_ident(table)
-        grain = _columns(spec.get("grain", []))
+        grain = star_columns(spec.get("grain", []))
         if grain:
             cols = ", ".join(quote_ident(c) for c in grain)
             nulls = " or ".join(f"{quote_ident(c)} is null" for c in grain)
@@ -78,7 +74,7 @@ def generated_audits(star: dict) -> list[Audit]:
                                 f"select {cols}, count(*) as n from {quoted} {tail}",
                                 f"select {cols}, count(*) as n from {quoted} as x where {_written(table, grain)} {tail}"))
         for unique in spec.get("unique", []):
-            columns = _columns(unique)
+            columns = star_columns(unique)
             cols = ", ".join(quote_ident(c) for c in columns)
             not_null = " and ".join(f"{quote_ident(c)} is not null" for c in columns)
             audits.append(Audit(f"unique_{table}_{'_'.join(columns)}", f"{', '.join(columns)} unique in {table}",

@@ -24,6 +24,11 @@ def quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def star_columns(spec: str | list[str]) -> list[str]:
+    """The columns of a star.yml grain or unique key, written as one name or a list of names."""
+    return [spec] if isinstance(spec, str) else list(spec)
+
+
 def relations(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Tables and views of the main schema, name -> 'table' or 'view', tables first, each kind by name."""
     rows = con.execute(f"select table_name, table_type from information_schema.tables where {_MAIN} "

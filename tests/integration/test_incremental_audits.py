@@ -102,9 +102,8 @@ def _scoped(names: set[str]) -> dict[str, str]:
 
 def test_a_clean_plus_one_run_audits_the_written_rows_only(run_pipeline, plus_one, audit_spy) -> None:
     """Every audit of the tables the run wrote by document or by key runs its scoped form, and passes. Whole by
-    design: dim_date (brought up to date in SQL, sql/incremental/dim_date.sql, so the date keys pointing at it),
-    source_file (synced by difference) and the run history; the trade and reference tables it left alone are
-    not audited again. dim_date, brought up to date in SQL (sql/incremental/dim_date.sql), records the days it
+    design: source_file (synced by difference) and the run history; the trade and reference tables it left alone
+    are not audited again. dim_date, brought up to date in SQL (sql/incremental/dim_date.sql), records the days it
     wrote and deleted, and its audits and the date keys pointing at it are scoped to them."""
     sources, db = plus_one
     summary = run_pipeline(sources, db)

@@ -23,6 +23,8 @@ def test_name_flags_are_the_name_test_of_each_token() -> None:
         assert name_flags(other) == [is_name_token(tok) for tok in other]  # a new list is read anew
 
 
+# an alternation of escaped words is by construction the substring test: this pins that the gates stay that form
+# (no word boundaries, no case folding of their own), not the regex engine
 def test_office_word_gates_are_the_substring_tests() -> None:
     for sentence in SENTENCES + ["the Director-General spoke", "ambassadors and premiers"]:
         low = sentence.lower()
@@ -54,7 +56,7 @@ def test_read_name_with_the_flags_reads_as_without() -> None:
                          "King Mohammed VI and Ursula von der Leyen met Misfir Jon Ali Al Roe Al Lima Ana Rosa"]
     for sentence in texts:
         toks = tokenize(sentence, find_countries(sentence))
-        names._FLAGS[:] = [None, []]
+        names._FLAGS[0] = None
         without = [names.read_name(toks, i) for i in range(len(toks))]
         names.name_flags(toks)
         assert [names.read_name(toks, i) for i in range(len(toks))] == without
