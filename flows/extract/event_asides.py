@@ -71,7 +71,8 @@ def dates_outside_asides(dates: list[DateMention], sentence: str, trigger_start:
     (independent since 1821) set up relations with Borvia in 1950' dates the relations 1950, the bracket told of
     Arland; 'the treaty (1990)', a bracket after the trigger, still dates it."""
     spans = [(begin, end) for begin, end in _aside_spans(sentence, trigger_start, len(sentence)) if end <= trigger_start]
-    outside = [mention for mention in dates if not any(begin <= mention.start < end for begin, end in spans)]
+    outside = [mention for mention in dates if not any(begin <= mention.start < end for begin, end in spans)
+               or _only_a_date(mention, sentence)]
     return outside if outside else dates
 
 
@@ -79,3 +80,11 @@ def rank_restated(sentence: str, trigger_start: int) -> bool:
     """'Arland and Borvia set up relations on 4 May, becoming the third state to recognise Borvia': the trigger after
     the rank tells the act before it again."""
     return RANK_RESTATED.search(sentence, max(0, trigger_start - 100), trigger_start) is not None
+
+
+def _only_a_date(mention: DateMention, sentence: str) -> bool:
+    """A bracket that holds nothing but one month or day ('In the same year (March, 2002) the minister visited'): no
+    aside about another thing, it tells the clause's time (near28a). Not a year or a span of years: '(1990-1995)'
+    after a name is a term of office, '(1957)' one item's year in a list."""
+    return (mention.start > 0 and mention.kind == "point" and mention.precision in ("day", "month")
+            and BRACKET.fullmatch(sentence, mention.start - 1, mention.end + 1) is not None)

@@ -111,13 +111,28 @@ def count_only(sentence: str, start: int, end: int, dates: list[DateMention]) ->
     return 1 + len(listed_with(after, after[0])) != count
 
 
-def pick_date(dates: list[DateMention], pos: int, narrowing_gap: int | None = None) -> DateMention | None:
+def pick_date(dates: list[DateMention], pos: int, narrowing_gap: int | None = None,
+              end: int | None = None) -> DateMention | None:
     """The date closest to the trigger; a more precise date inside its period wins ('later that month, on the 28th'),
-    for an event's own date only when it stands within `narrowing_gap` characters of that period."""
+    for an event's own date only when it stands within `narrowing_gap` characters of that period. `end`: where the
+    trigger ends, when it is a span: a date after it is measured from its end, not its start (near28a: in 'The
+    following year, the two governments completed the establishment of formal diplomatic relations on 4 March
+    1991' the day is the relations', not the year phrase that only looks nearer to the long trigger's first word)."""
     usable = [mention for mention in dates if mention.value is not None and mention.kind != "until"]
     if not usable:
         return None
-    best = min(usable, key=lambda mention: abs((mention.start if mention.start >= pos else mention.end) - pos))
+    last = pos if end is None else max(pos, end)
+
+    def distance(mention: DateMention) -> int:
+        if mention.start >= last:
+            return mention.start - last
+        if mention.end > last:
+            return 0  # the trigger's last word is the date's preposition ('relations, established on' + 'on 3 March')
+        # a date inside the trigger's words counts from its first word, as before ('upgraded their offices opened
+        # in May 1995 to embassies' is no nearer the upgrade than a date told before it)
+        return mention.start - pos if mention.start >= pos else abs(mention.end - pos)
+
+    best = min(usable, key=distance)
     for mention in usable:
         end = best.end_value or best.value
         if (mention is not best

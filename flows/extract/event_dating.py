@@ -30,7 +30,7 @@ def event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMentio
     kept = [mention for mention in own if not any(first <= mention.start < last for first, last in asides)
             and not (PARTICIPLE_DATE.search(sentence, max(clause.start, mention.start - 40), mention.start)
                      and not hit.start <= mention.start - 1 <= hit.end + 15)]
-    return pick_date(kept if kept or not own else own, hit.start, NARROWING_GAP)
+    return pick_date(kept if kept or not own else own, hit.start, NARROWING_GAP, hit.end)
 
 
 def undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -> tuple[DateMention | None, str | None]:
