@@ -19,8 +19,9 @@ from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
 _WORDS = read_toml("clause_sides.toml")
-SEAM = re.compile(r"\s+and\s+(?:" + alternation(_WORDS["seam_adverbs"], escape=False) + r"\s+)?(?:the\s+)?(?:"
-                  + alternation(_WORDS["seam_modifiers"], escape=False) + r"\s+)?", re.I)
+SEAM = re.compile(r"\s+and\s+(?:" + alternation(_WORDS["seam_adverbs"], escape=False) + r"\s+)?(?:the\s+|(?:"
+                  + alternation(_WORDS["seam_determiners"], escape=False) + r")\s+(?:" + _WORDS["seam_counterpart"]
+                  + r"\s+)?)?(?:" + alternation(_WORDS["seam_modifiers"], escape=False) + r"\s+)?", re.I)
 # after the subject: up to four words (titles, a name of two words, an adverb), then a finite verb
 VERB_AFTER = re.compile(r"(?:[’']s)?(?:\s+[\w-]+){0,4}?\s+(?:[a-z]+ed|" + alternation(_WORDS["irregular_verbs"])
                         + r")\b")

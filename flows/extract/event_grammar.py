@@ -78,7 +78,7 @@ class Trigger(NamedTuple):
 # alternatives): case-blind unless in _CASED; a new pattern is a row here and its key in events.toml.
 _PATTERNS = (
     "negation", "planned", "future_time", "ellipsis", "reference", "complement", "perfect", "perfect_begun",
-    "partnership_step", "company_side", "anniversary_state", "demonstrative_visit", "reported_that", "domestic",
+    "partnership_step", "company_side", "company_signer_noun", "gapped_clause", "non_state_visitor", "anniversary_state", "demonstrative_visit", "reported_that", "domestic",
     "embassy_building", "ahead_of", "mutual_plural", "private_visit", "technical_visit", "habitual",
     "background_opener", "tally", "inviter", "wished", "needed", "venue", "said_together", "shared_date_join",
     "relative_past", "perfect_tally", "subordinate_after", "appraised_before", "appraised_after",

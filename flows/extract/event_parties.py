@@ -46,6 +46,9 @@ PLACE_NOUN_AFTER = re.compile(r"\s+(?:capital|city|port|town)\b")
 TOPIC_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?" + _any("topic_nouns") + r"\b", re.I)
 TOPIC_BEFORE = re.compile(r"\bthe\s+$", re.I)
 MAKER_AFTER = re.compile(r"-" + _any("maker_participles") + r"\b", re.I)  # 'a Chinese-built railway': the builder
+# 'the Borvia-EU trade deal', 'the EU-Borvia summit': a country in a compound with a bloc is no side (near28b)
+BLOC_AFTER = re.compile(r"\s?[-–]\s?(?:" + _any("bloc_partners") + r")\b(?![-–])")
+BLOC_BEFORE = re.compile(r"\b(?:" + _any("bloc_partners") + r")\s?[-–]\s?$")
 _ROLES = read_toml("clause_sides.toml")["roles"]
 FAR_WORD = re.compile(r"(\w+)\s+(?:the\s+)?(?:[\w-]+\s+)?$")  # the word before the country, one word may come between
 NEAR_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")  # the word right before the country ('the' may come between)
@@ -134,6 +137,9 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
             continue  # 'talks about the Borvian crisis': what was talked about, not who talked
         if country.kind == "demonym" and MAKER_AFTER.match(sentence, country.end):
             continue  # 'a Chinese-built railway linking A and B was opened': who built it, no side
+        if country.kind in ("name", "demonym") and (BLOC_AFTER.match(sentence, country.end)
+                                                    or BLOC_BEFORE.search(sentence, max(0, country.start - 30), country.start)):
+            continue  # 'in the wake of the Borvia-EU trade deal': the country's relation with a bloc, no side
         if MEDIATOR.search(sentence, max(0, country.start - 30), country.start):
             continue  # 'a deal brokered by China': the mediator is not a side
         if country.kind == "capital" and DATELINE_PLACE.match(sentence[:country.start]) and DATELINE_END.match(

@@ -1,0 +1,31 @@
+"""A clause that repeats the verb of the clause before it and names no side of its own (branch near28b).
+
+"The President of Arland visited Borvia in May 2015 to attend a forum, and in June 2016 on a state visit." The
+clause splitter cuts at ', and', so the second clause holds its own visit ('on a state visit') and its own date but
+no country and no person: read alone it has no sides and gives nothing. Such a clause opens with its time ('and in
+June 2016', 'and again in 2016', 'and later on 3 May'), has no subject (the verb of the clause before is understood)
+and tells an act of the same family as the one its sentence told just before: it is that act again, between the
+same two sides, on its own date. The opening words are a row of flows/lexicon/events.toml (`gapped_clause`).
+"""
+from __future__ import annotations
+
+from flows.extract.event_clause import Clause
+from flows.extract.event_grammar import rules
+from flows.extract.event_rows import EventState
+from flows.lexicon.registry import family
+
+__all__ = ["gapped_sides"]
+
+
+def gapped_sides(event_type: str, clause: Clause, state: EventState,
+                 sides: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """The sides of the sentence's last act of the same family, for a clause that opens with its time and names no
+    side; `sides` as read otherwise (kept when any side was read)."""
+    if sides != (None, None) or clause.countries or clause.persons or clause.start == 0:
+        return sides
+    if not rules()["gapped_clause"].match(clause.sentence, clause.start, clause.end):
+        return sides
+    before = [row for row in state.sentence_rows if family(row.event_type) == family(event_type)]
+    if not before:
+        return sides  # no act of the family told earlier in the same sentence: nothing to repeat
+    return before[-1].actor, before[-1].target
