@@ -19,8 +19,9 @@ DAY_NAMES = alternation(capitalised([*FULL_MONTHS, *WEEKDAYS]))
 # 'the presidency of the Council of the European Union from July': a date after the name is no part of it
 DATE_TAIL = re.compile(r"\s+(?:in|on)\s+" + DAY_NAMES + r"\b.*$")
 # 'the Council of the European Union' is the EU's; 'the Council of Europe' stays (a known name): a body's chair is
-# the organization's member
-BODY_OF = re.compile(r"^(?:Council|Committee|Commission|Assembly)\s+of\s+(?:the\s+)?(.+)$")
+# the organization's member. Session 18 (orgs29): an organ named by a chain of 'of's ('the Standing Bureau of the
+# Council of Europe') is the known body the chain ends in: each 'of' is tried from the left.
+OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -49,9 +50,18 @@ def chaired(sentence: str, countries: list[CountryMention], pair: tuple[str, str
         if name is None:
             continue
         org = DATE_TAIL.sub("", name.group(1))
-        body = BODY_OF.match(org)
-        if org not in known and body and body.group(1) in known:
-            org = body.group(1)  # 'Austria takes over the presidency of the Council of the European Union'
+        if org not in known:
+            org = _known_owner(org, known)  # 'the presidency of the Council of the European Union': the EU's
         acronym = known.get(org) or name.group(2)
         out.append((c.iso3, acronym or org, acronym))
     return out
+
+
+def _known_owner(org: str, known: dict[str, str]) -> str:
+    """The known body an organ's name ends in, after an 'of' ('Committee of Deputies of the Council of Europe' ->
+    'Council of Europe', 'Council of the European Union' -> 'European Union'); the name itself when none is known (an
+    organ of an unknown body, or a body of its own: 'the Mekong River Commission')."""
+    for m in OF_THE.finditer(org):
+        if org[m.end():] in known:
+            return org[m.end():]
+    return org

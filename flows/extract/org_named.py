@@ -25,6 +25,7 @@ from functools import lru_cache
 from flows.extract.countries import CountryMention
 from flows.extract.org_cues import member_noun_at, past_bracket
 from flows.extract.org_members import belonging, has_member_list
+from flows.extract.org_scope import vetoed
 from flows.common.prefilter import word_gate
 from flows.common.words import alternation
 from flows.common.dates.words import SEASON_START_MONTH, WEEKDAYS, capitalised
@@ -85,8 +86,8 @@ def named_memberships(rules: dict, sentence: str, countries: list[CountryMention
         return []  # 'Ruritania alone belongs to NATO': a membership verb's sentence is read by its grammar alone
         # (organizations.py, which keeps to what the sides share, as the gold of the first batches does)
     words = _words()
-    if not (known_open or words["wide_gate"].open(sentence)) or words["veto"].search(sentence):
-        return []  # 'Ruritania is not in NATO', 'since Freedonia left the Union': no side is told inside
+    if not (known_open or words["wide_gate"].open(sentence)):
+        return []
     seekers = _seekers(words, sentence, countries, pair)
     if seekers is None:
         return []  # "Freedonia's path to the EU" told of no side, or of a third country: no side is told inside
@@ -107,6 +108,9 @@ def named_memberships(rules: dict, sentence: str, countries: list[CountryMention
         organization = forms[m.group("org")]
         if not has_member_list(organization) or organization in taken | {o for o, _ in out}:
             continue
+        if vetoed(words["veto"], sentence, m.start(), m.end()):
+            continue  # 'Ruritania is not in NATO', 'since Freedonia left the Union': no side is told inside (a veto
+            # word in the name's own clause, org_scope.py: 'in the Union together, which was not easy' keeps it)
         if seekers and set(belonging(organization, tuple(seekers))) != seekers:
             continue  # "Freedonia's accession to the Rift Union" with Freedonia off its list: sought, not had
         sides = belonging(organization, tuple(pair)) if speaker else _sides(organization, pair, named | seekers, both)
@@ -184,7 +188,8 @@ def _the_sides_own(rules: dict, words: dict, sentence: str, m: re.Match) -> bool
 JOINED_MODIFIER = re.compile(r"^\s+(?:and|or)\s+(?:the\s+)?[A-Z]{2,}(?=\s+[a-z])")
 _ROWS = read_toml("organizations.toml")
 # a word after the name that leaves it a place or a party, not a modifier: 'at the UN to fight', 'within the EU and'
-FUNCTION_WORD = re.compile(r"^\s+" + alternation(_ROWS["named_function_words"], longest_first=False) + r"\b")
+FUNCTION_WORD = re.compile(r"^\s+" + alternation([*_ROWS["named_function_words"], *_ROWS["after_name_adverbs"]],
+                                                 longest_first=False) + r"\b")
 # adverbs and time phrases a verb may stand after: 'the UN also urged', 'the Union last year ruled', 'the UN on
 # Monday urged'; passed over before the modifier test ('at the UN this week to fight' stays the sides' place)
 TIME_NOUN = "(?:" + "|".join([*capitalised(WEEKDAYS), "week", "weekend", "month", "year", "day", "morning", "afternoon",

@@ -12,6 +12,7 @@ from flows.extract.org_cues import (HEAD_AND, listed_and_named, member_noun_at, 
                                    takes_part)
 from flows.extract.org_blocs import bloc_sides
 from flows.extract.org_named import named_memberships, names_pattern, wide_forms
+from flows.extract.org_scope import vetoed
 from flows.extract.org_summits import attended
 from flows.extract.org_subjects import gapped_subjects, verb_subjects
 from flows.common.prefilter import gate, word_gate
@@ -28,12 +29,19 @@ CAP_PHRASE = re.compile(
 
 DATE_WORD = re.compile(r"^" + DAY_NAMES + r"$")
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|that|whose)\s+[^,;.]*(?=,\s+and\s+(?:to\s+|of\s+|in\s+)?(?:the\s+)?[A-Z])")
-MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|which|that|the|and)\b)[a-z]"
+# an adverb after the name ('we are in the Rift Union together') is no modifier (organizations.toml after_name_adverbs)
+_AFTER_NAME_ADVERBS = "|".join(read_toml("organizations.toml")["after_name_adverbs"])
+MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|which|that|the|and|"
+                          + _AFTER_NAME_ADVERBS + r")\b)[a-z]"
                           r"|[’']s\s+[A-Z][a-z]")  # 'the European Union's Investment Plan': a thing the body owns
 # A name followed by two lower-case words of a noun phrase ('the EU macroregional strategies'), not by a function word
-LIST_MODIFIER = re.compile(r"\s+(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|had|which|that|the|since|through|"
-                           r"from|until|today|now|too|also|by|under|over|after|before|when|while|where|itself|alone|"
-                           r"respectively|so|but|since|a|an|its|their)\b)[a-z]+\s+[a-z]")
+_NOT_A_NOUN = (r"(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|had|which|that|the|since|through|"
+               r"from|until|today|now|too|also|by|under|over|after|before|when|while|where|itself|alone|"
+               r"respectively|so|but|since|a|an|its|their|" + _AFTER_NAME_ADVERBS + r")\b)")
+LIST_MODIFIER = re.compile(r"\s+" + _NOT_A_NOUN + r"[a-z]+\s+[a-z]")
+# Session 18 (orgs29): a list item that ends in one lower-case noun after the name ('the ASEAN-E.U. framework', 'the
+# UN system'): the name modifies the noun, no body is listed (past the rest of an abbreviation: 'E.U.' read as 'E.')
+LIST_NOUN_TAIL = re.compile(r"(?:[A-Z]\.)*\s+" + _NOT_A_NOUN + r"[a-z]+\s*\.?\s*$")
 
 
 @dataclass(frozen=True)
@@ -81,9 +89,9 @@ def _rules() -> dict:
         "named_names": names_pattern(sorted(_forms(data))),
         "pair_pronoun": re.compile("|".join(data["pair_pronouns"])),
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
-        # 'the first Asean founding member': a kind of member before the noun
-        "member_noun": re.compile(r"\s+(?:(?:founding|full|fellow|associate)\s+)?(?:" + "|".join(data["member_nouns"])
-                                  + r")\b"),
+        # 'the first Asean founding member', 'the G-20 major economies': a kind of member before the noun
+        "member_noun": re.compile(r"\s+(?:(?:" + "|".join(data["member_qualifiers"]) + r")\s+)?(?:"
+                                  + "|".join(data["member_nouns"]) + r")\b"),
     }
 
 
@@ -159,11 +167,11 @@ def _shared_mentions(sentence: str, countries: list[CountryMention], pair: tuple
     organization named in a sentence about the pair."""
     rules = _rules()
     about_pair = bool(pair_spans) or set(pair) <= {c.iso3 for c in countries} or rules["shared"].search(sentence)
-    if rules["not_shared"].search(sentence):
-        return []
     out: list[Membership] = []
     last_end = -1
     for m in rules["known"].finditer(sentence):
+        if vetoed(rules["not_shared"], sentence, m.start(), m.end()):
+            continue  # 'Freedonia is not in the Rift Union': a veto word in the name's own clause (org_scope.py)
         after = past_bracket(sentence, m)
         if not about_pair and not _member_of_named(rules, sentence, m, countries, pair) \
                 and not (member_noun_at(rules, sentence, after)
@@ -225,10 +233,12 @@ def _framework_bodies(rules: dict, sentence: str, countries: list[CountryMention
     Nations': bodies both sides act in, in a sentence about the pair. Only a known name or a name ending in one of
     `body_heads` counts ('within the framework of the 30th anniversary' or 'of the Strategic Partnership' is none)."""
     about_pair = bool(pair_spans) or set(pair) <= {c.iso3 for c in countries} or rules["shared"].search(sentence)
-    if not about_pair or rules["not_shared"].search(sentence):
+    if not about_pair:
         return []
     out: list[Membership] = []
     for cue in rules["framework"].finditer(sentence):
+        if vetoed(rules["not_shared"], sentence, cue.start(), cue.end()):
+            continue  # a veto word in the cue's own clause (org_scope.py)
         rest = sentence[cue.end():]
         end = rules["end"].search(rest)
         for piece in LIST_SPLIT.split(rest[: end.start()] if end else rest):
@@ -371,8 +381,9 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
         phrase = m.group(0)
         if INSIDE_A_NOUN.search(piece, 0, m.start()):
             continue  # 'take part in a ceremony for the centenary of the Pacific War': not a body joined
-        if LIST_MODIFIER.match(piece, m.end()) and not rules["member_noun"].match(piece, m.end()):
-            continue  # 'the EU macroregional strategies': the name modifies a noun phrase, no membership
+        if (LIST_MODIFIER.match(piece, m.end()) or LIST_NOUN_TAIL.match(piece, m.end())) \
+                and not rules["member_noun"].match(piece, m.end()):
+            continue  # 'the EU macroregional strategies', 'the ASEAN-E.U. framework': the name modifies a noun (phrase)
         if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):
             continue  # 'since Sweden joined in March 2024': a date, not an organization
         if any(c.text in phrase and not _names_a_body(phrase, c.text) for c in countries
