@@ -30,6 +30,7 @@ from flows.extract.trade_labels import bracket_goods, label_flow, label_goods
 from flows.extract.trade_item_changes import blank_item_changes
 from flows.extract.trade_exchange import exchange_claims
 from flows.extract.trade_carrying import carried_claims
+from flows.extract.trade_owned_goods import owned_goods_claims
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b(?!\s+(?:include[sd]?|consist(?:s|ed)?\s+(?:\w+ly\s+)?of|compris(?:e|es|ed)|(?:are|were)\s+(?:mainly|mostly|largely|chiefly))\b))|,\s+so\s+|\s+and\s+(?=(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\s+(?!(?:of|to|from|and|or|include[sd]?|rose|fell|grew)\b)\w)"
                           r"|,\s+(?=(?:it|they)\s+(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\b)"
@@ -142,7 +143,9 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if told is not None:
         return told
     if not hinted:
-        return []  # no trade word: nothing to read (speed)
+        # ('B's main exports to A were X. A's main products were Y.': a side's goods inside a trade paragraph)
+        owned = owned_goods_claims(sentence, countries, state.pair) if countries and state.flow_left > 0 else []
+        return _finish(sentence, owned, countries, state) if owned and not state.abroad else []  # no trade word (speed)
     if not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence) or GROWTH_HEAD.match(sentence)))):
         # no country and no flow to refer back to: only the parse's roles, on the side the text tells trade from
         parsed = _parsed(sentence, countries, state) if not state.abroad else []
@@ -154,6 +157,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     claims = _clause_claims(sentence, countries, state)
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
+    if not claims and not state.abroad:
+        claims = owned_goods_claims(sentence, countries, state.pair)  # 'trade in top commodities of A, which include X'
     if not claims:
         claims = figure_then_list(sentence, countries, state.pair)  # 'A's exports to B reached $2bn, mainly X'
     # 'A sold X to B and bought $3bn from it, of which 80% was Y': the share's goods, besides what else was read

@@ -45,7 +45,7 @@ def _conjuncts(head: Any) -> list[Any]:
         item = todo.pop()
         items.append(item)
         todo += [child for child in item.children if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ")
-                 or child.dep_ == "appos" and child.pos_ == "NOUN" and _bare(child)]
+                 or child.dep_ == "appos" and child.pos_ == "NOUN" and _bare(child) or _misread_noun(item, child)]
 
     return sorted(items, key=lambda item: item.i)
 
@@ -56,6 +56,14 @@ def _bare(token: Any) -> bool:
     return not any(child.dep_ in ("det", "poss") for child in token.children)
 
 
+def _misread_noun(item: Any, child: Any) -> bool:
+    """'bought fish and salt worth $3m': the small tagger may read a goods noun that is also a verb ('salt', 'ship',
+    'oil') as a verb coordinated with the noun before it; a conjunct verb of a noun item with no subject, object or
+    other clause word of its own is that noun (before, the list stopped at it and gave 'fish and')."""
+    return (child.dep_ == "conj" and child.pos_ == "VERB" and item.pos_ in ("NOUN", "PROPN")
+            and all(c.dep_ in ("cc", "conj", "punct", "compound", "amod") for c in child.children))
+
+
 def goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
     """The first items of the goods lists that the parse gives this flow (see the module text for the slots); an
     apposition names goods only when the flow has a country owner ('copper, A's main export')."""
@@ -64,8 +72,9 @@ def goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
     if node.pos_ in ("VERB",):
         heads += [c for c in children if c.dep_ in ("dobj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN")
                                                                            or c.lemma_.lower() in lex["share_nouns"])]
-        # 'exports to B cement, soap and maize': the parse hangs the goods on 'to', with B as their modifier
-        heads += [pobj for prep in children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into")
+        # 'exports to B cement, soap and maize': the parse hangs the goods on 'to', with B as their modifier (and on
+        # 'from' the same way: 'A imported from B cement and soap')
+        heads += [pobj for prep in children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into", "from")
                   for pobj in prep.children if pobj.dep_ == "pobj" and pobj.i not in iso
                   and any(c.i in iso and c.dep_ in ("nmod", "compound") and c.i == pobj.left_edge.i for c in pobj.children)]
     else:

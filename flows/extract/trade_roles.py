@@ -27,6 +27,7 @@ from typing import Any
 from flows.common.prefilter import word_start
 from flows.extract import syntax
 from flows.extract.countries import CountryMention, other_side
+from flows.extract.product_hs import mostly_goods, names_goods
 from flows.extract.trade_verbs import elsewhere_at
 from flows.extract.trade_goods import goods_heads, goods_origin, list_subject, products, roles_lexicon
 from flows.extract.trade_lexicon import clause_bit
@@ -73,8 +74,9 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
     iso = _token_countries(doc, countries)
     out: list[RoleClaim] = []
     for token in doc:
+        taste = token.pos_ == "VERB" and token.lemma_.lower() in lex["taste_verbs"]
         kind = "export" if token.lemma_.lower() in lex["export_lemmas"] else (
-            "import" if token.lemma_.lower() in lex["import_lemmas"] or _demanded(token, lex) else None)
+            "import" if token.lemma_.lower() in lex["import_lemmas"] or _demanded(token, lex) or taste else None)
         if kind is None or token.pos_ not in ("NOUN", "VERB", "PROPN") or token.i in iso or _unreal(token, lex):
             continue
         node = _flow_node(token, lex)
@@ -90,6 +92,8 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
             continue  # 'A exports X to Europe', 'sells it abroad': trade with the world, not with the pair
         for head in heads:
             origin = goods_origin(head, iso, lex)
+            if taste and not (owner and (origin or source)):
+                continue  # a taste is a purchase only between two named sides: 'consumers love tin' is none
             exporter, importer = ((owner or source or origin, to) if kind == "export"
                                   else (source or origin, owner or to))
             named = bool(exporter or importer)
@@ -103,9 +107,39 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
             exporter, importer = _fill(exporter, importer, kind, pair, home)
             if not exporter or not importer or exporter == importer or (pair and {exporter, importer} != set(pair)):
                 continue
-            for product in products(doc, head, iso, lex):
+            items = products(doc, head, iso, lex)
+            if taste and not mostly_goods(items, names_goods):
+                continue  # 'Freedonians love Ruritanian films': a taste for what no HS heading names is no trade
+            for product in items:
                 out.append(RoleClaim(exporter, importer, product, named, bool(owner or to or source)))
-    return out + _agent_claims(doc, iso, pair, lex)
+    return out + _agent_claims(doc, iso, pair, lex) + _popular_claims(doc, iso, pair, lex)
+
+
+def _popular_claims(doc: Any, iso: dict[int, str], pair: tuple[str, str] | None, lex: dict) -> list[RoleClaim]:
+    """'Ruritanian tin is popular among Freedonians', 'tin from Ruritania is popular in Freedonia': goods of one side,
+    by origin, told as the taste of the other (the country or people after 'among', 'with', 'in'), read as that
+    side's purchases; both sides must be named."""
+    out = []
+    for word in doc:
+        if word.pos_ != "ADJ" or word.lemma_.lower() not in lex["taste_adjectives"] or word.dep_ not in ("acomp", "amod"):
+            continue
+        # the goods: the subject of 'is popular', or the noun 'popular' modifies ('the popular Ruritanian tin in B')
+        verb = word.head if word.dep_ == "acomp" else None
+        goods = _subject(verb) if verb is not None else word.head
+        if goods is None or goods.i in iso or goods.pos_ not in ("NOUN", "PROPN"):
+            continue
+        exporter = goods_origin(goods, iso, lex) or next(
+            (_country_of(p, iso) for prep in goods.children if prep.dep_ == "prep" and prep.lower_ == "from"
+             for p in prep.children if p.dep_ == "pobj"), None)
+        buyers = [p for holder in (word, *([verb] if verb is not None else [])) for prep in holder.children
+                  if prep.dep_ == "prep" and prep.lower_ in lex["taste_preps"] for p in prep.children if p.dep_ == "pobj"]
+        importer = next((_country_of(b, iso) for b in buyers if _country_of(b, iso)), None)
+        if not exporter or not importer or exporter == importer or (pair and {exporter, importer} != set(pair)):
+            continue
+        items = products(doc, goods, iso, lex)
+        if mostly_goods(items, names_goods):
+            out += [RoleClaim(exporter, importer, product, True, True) for product in items]
+    return out
 
 
 def _elsewhere(node: Any, countries: list[CountryMention]) -> bool:

@@ -1,0 +1,34 @@
+"""A side's main goods told right after a flow, with no flow word of their own (made up: 'Freedonia's main exports to
+Ruritania were tin and wool. Ruritania's main products were rice and tea.'; 'Key Ruritanian goods included rice';
+'deals on the trade of top commodities of Ruritania, which include rice and tea'). Inside a trade paragraph (a trade
+word within the last few sentences, trade.FLOW_WINDOW) the owner's goods are its exports to the pair's other side;
+elsewhere ('Ruritania's main products are rice and tea' in a country profile) they are its production, no claim.
+Rows: trade.toml clause_bits owned_goods_lead, owned_goods_of."""
+from __future__ import annotations
+
+from flows.extract.countries import CountryMention, other_side
+from flows.extract.product_hs import mostly_goods, names_goods
+from flows.extract.products import cut_list, split_products
+from flows.extract.trade_lexicon import clause_bit, lower_first
+
+
+def owned_goods_claims(sentence: str, countries: list[CountryMention],
+                       pair: tuple[str, str] | None) -> list[tuple[str, str, str]]:
+    """(owner, other side, product) for the goods of a side's 'main products' list; [] when the sentence is not that
+    shape, its owner is no side of the pair (a possessive or a demonym), or the list is not mostly goods."""
+    if pair is None:
+        return []
+    for name in ("owned_goods_lead", "owned_goods_of"):
+        m = clause_bit(name).search(sentence)
+        if m is None:
+            continue
+        owner = next((c for c in countries if m.start("owner") <= c.start < m.end("owner")
+                      and (c.kind == "demonym" or c.possessive or name == "owned_goods_of")), None)
+        buyer = other_side(pair, owner.iso3) if owner is not None else None
+        if buyer is None or owner.iso3 == buyer:
+            return []
+        goods = split_products(cut_list(lower_first(sentence[m.end():])))
+        if not mostly_goods(goods, names_goods):  # (the strict test: "A-ian goods are losing ground" is no list)
+            return []
+        return [(owner.iso3, buyer, product) for product in goods]
+    return []
