@@ -9,6 +9,7 @@ from flows.extract.names import (BODIES, POSSESSIVE, Tok, is_caps_name, is_name_
                                  skip_courtesy, title_lexicon)
 from flows.extract.persons import Person, known_person
 from flows.extract.title_complements import read_complement
+from flows.extract.title_lower import named_body_before
 from flows.extract.title_plurals import is_courtesy_name, plural_head_at, second_of_pair
 from flows.extract.titles import TIME_PREFIX, Found, singular, untimed
 from flows.lexicon import read_toml
@@ -251,6 +252,8 @@ def offices_before_comma(sentence: str, toks: list[Tok], taken: set[int],
         owner_m = OWNER_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
         owner = country_in(owner_m.start(1), owner_m.end(1)) if owner_m else None
         f = found(m.start("name"), m.end("name"), m.group("role"), owner)
+        if f is not None and (at := by_start.get(m.start("role"))) is not None and (lead := named_body_before(toks, at)) < at:
+            f.role = singular(sentence[toks[lead].start:m.end("role")])  # 'the Trade Commission secretary, X'
         out += [f] if f else []
     for m in PLURAL_APPOSITION.finditer(sentence) if PLURAL_WORDS_IN.search(low) else ():
         c1 = country_in(m.start("c1"), m.end("c1")) if m.group("c1") else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.extract.countries import CountryMention
-from flows.extract.names import Tok, is_name_token, read_name, tokenize
+from flows.extract.names import Tok, is_name_token, read_name, title_lexicon, tokenize
 from flows.extract.nlp import backbone, person_spans, prefetch
 from flows.extract.person_places import names_a_place_or_body, names_a_thing
 from flows.extract.titles import Found, taken_tokens, titles_before_names
@@ -120,9 +120,22 @@ def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[in
         return True
     if toks[b - 1].country is not None and toks[b - 1].country.kind == "name":
         return True  # 'Agrar Ruritania provides market support': a body named for its country ('Invest Ruritania')
+    if _plural_of_a_thing(toks[b - 1].text):
+        return True  # 'Honorary Consulates in Lima', 'Coffee Houses': things counted, no one's name (people29)
     if a >= 2 and toks[a - 1].text == ":" and toks[a - 2].country is not None and toks[a - 2].country.kind == "demonym":
         return True  # '(Ruritanian: Ugna Bordu at Rurit)': a page's title in a language the demonym names
     return b < len(toks) and toks[b].text == "," and any(b < s <= b + 6 for s in starts)
+
+
+def _plural_of_a_thing(word: str) -> bool:
+    """A capitalised plural whose singular is a word that is never a name (titles.toml not_names: 'Consulate',
+    'House', 'Embassy'): 'Consulates', 'Houses', 'Embassies'. A family name ending in -s ('Adams', 'Evans') has no
+    such singular."""
+    if len(word) < 4 or not word.endswith("s") or not word[:1].isupper():
+        return False
+    not_names = title_lexicon()["not_names"]
+    singulars = (word[:-3] + "y",) if word.endswith("ies") else (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+    return any(s in not_names for s in singulars)
 
 
 PLACE_LIST_BEFORE = frozenset(read_toml("titles.toml")["place_list_before"])

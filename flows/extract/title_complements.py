@@ -115,16 +115,25 @@ def _lower_portfolio(toks: list[Tok], k: int) -> int:
 
 def _demonym_body(toks: list[Tok], index: int) -> tuple[int, list[str], str] | None:
     """'at the Peruvian foreign ministry' -> (past it, its words, 'PER'): a demonym, then lower-case words closed by
-    a body noun ('embassy', 'ministry'); None otherwise."""
+    a body noun ('embassy', 'ministry'); or a mission written capitalised ('at the Peruvian Embassy'); None
+    otherwise."""
     if index + 3 >= len(toks) or toks[index + 2].country is None or toks[index + 2].country.kind != "demonym":
         return None
     bodies = {b.lower() for b in BODIES} | {"embassy", "consulate", "delegation", "mission", "team", "side"}
+    if toks[index].text == "at" and toks[index + 3].text in MISSIONS:
+        # people29: 'Counsellor at the Peruvian Embassy (in Chile) Jon Roe' (where the holder works); 'counselor of
+        # the Peruvian Embassy' stays as it was read before (the office alone)
+        return index + 4, [t.text for t in toks[index:index + 4]], toks[index + 2].country.iso3
     end = index + 3
     while end < len(toks) and end - index - 3 < LOWER_BODY_WORDS and toks[end].text.isalpha() and toks[end].text.islower():
         if toks[end].text in bodies:
             return end + 1, [t.text for t in toks[index:end + 1]], toks[index + 2].country.iso3
         end += 1
     return None
+
+
+# a country's mission abroad, capitalised right after its demonym ('the Peruvian Embassy'); lower case is read above
+MISSIONS = frozenset({"Embassy", "Consulate", "Consulate-General", "Mission", "Legation"})
 
 
 REGION_DESK_WORDS = 6  # words at most before the closing word of a desk's regions ('of Andean and Pacific Affairs')
@@ -189,6 +198,18 @@ def _portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
     return end, part
 
 
+def _the_portfolio(toks: list[Tok], index: int) -> tuple[int, list[str]] | None:
+    """'of the Interior', 'for the Interior and Justice' at index ('of'/'for', then 'the') -> (past it, its words): a
+    field after 'the' that is a portfolio word of the lexicon (titles.toml portfolio), with no comma before the name
+    (people29; with a comma, _of_the_named reads it). None when the word after 'the' is no portfolio word."""
+    if index + 2 >= len(toks) or toks[index + 2].text not in title_lexicon()["portfolio"] or toks[index + 2].country:
+        return None
+    step = _portfolio(toks, index + 1)  # from 'the': its part opens with 'the'
+    if step is None or step[0] <= index + 2:
+        return None
+    return step[0], [toks[index].text] + step[1]
+
+
 def _place_before_body(toks: list[Tok], k: int, portfolio: set[str]) -> bool:
     """'Chairman of Tatarstan State Council X': a capitalised place word, no country, right before the portfolio
     words of a body (the body is a region's: its name is part of the office)."""
@@ -200,6 +221,22 @@ def _to_country(toks: list[Tok], first: int, lead: list[str]) -> tuple[int, list
     """'to Azerbaijan', 'to the Netherlands' -> (past it, words, iso3): the country an envoy is sent to."""
     end = _past_mention(toks, first)
     return end, lead + [" ".join(t.text for t in toks[first:end])], toks[first].country.iso3
+
+
+POSTED_REACH = 3  # title words before the complement: 'Ambassador Extraordinary and Plenipotentiary', 'Consul General'
+
+
+@lru_cache(maxsize=1)
+def _posted_words() -> frozenset[str]:
+    return frozenset(read_toml("titles.toml")["posted_words"])
+
+
+def _posted(toks: list[Tok], j: int, words: list[str]) -> bool:
+    """Whether the office the complement at j follows is one posted abroad or serves in a mission (titles.toml
+    posted_words): its last title words, or a word of the complement read so far ('at the Peruvian Embassy')."""
+    posted = _posted_words()
+    return any(t.text.lower() in posted for t in toks[max(0, j - POSTED_REACH):j]) or any(
+        w.lower() in posted for part in words for w in part.split())
 
 
 def _office_served(toks: list[Tok], k: int) -> int:
@@ -254,6 +291,8 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
         elif word in ("of", "for") and nxt.text == "the":
             # 'Spokesman for the Egyptian Presidency X', 'Head of the trade office X' (a body in lower case)
             body_step = of_the_body(toks, index) or _of_the_lower_body(toks, index) or _of_the_named(toks, index)
+            if body_step is None and (field := _the_portfolio(toks, index)) is not None:
+                body_step = field  # 'Minister of the Interior and Justice X'
             if body_step is None:
                 break
             index, part = body_step
@@ -275,6 +314,11 @@ def read_complement(toks: list[Tok], j: int) -> tuple[int, list[str], str | None
             if portfolio_step is None:
                 break
             index, part = portfolio_step
+            words += part
+        elif word == "in" and nxt.country and nxt.country.kind in ("name", "capital") and _posted(toks, j, words):
+            # 'the Peruvian Ambassador in Chile X', 'Consul at the Peruvian Embassy in Chile X': where the holder is
+            # posted, as 'to Chile' is; a mission's place is no country of its own (the branch below would say so)
+            index, part, to_country = _to_country(toks, index + 1, ["in"])
             words += part
         elif word == "in" and nxt.country and nxt.country.kind == "name" and any(w in BODIES for w in words):
             # 'Director of the Ministry of Mines in Peru, X': the body's country is the office's

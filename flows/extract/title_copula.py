@@ -3,6 +3,8 @@
 and Mr Tom Poe as Trade Representative in Y' (an embassy page's list of its representatives)."""
 from __future__ import annotations
 
+import re
+
 from flows.extract.names import (POSSESSIVE, Tok, _index_of, match_seq, read_name, skip_courtesy, title_lexicon,
                                  token_texts)
 from flows.extract.title_as import office_as
@@ -12,6 +14,9 @@ from flows.extract.title_complements import read_complement
 from flows.extract.titles import Found, singular, taken_tokens
 
 COPULA = frozenset({"is", "was"})
+# an ordinal between 'the' and an office ('the first', 'the 12th', 'the twentieth'): which holder, not whose office
+ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                     r"eleventh|twelfth|\w+teenth|\w+tieth|\w+ieth)")
 SINCE_WORDS = 6  # 'since January 2011', 'since 12 March 2019': a short time phrase between the office and the copula
 # lower-case words between 'the' and an office that tell how new it is ('the recently appointed Honorary Consul')
 NEWLY = frozenset({"recently", "newly", "appointed", "elected", "named", "current", "present", "incumbent"})
@@ -93,12 +98,23 @@ def name_then_office(toks: list[Tok], taken: set[int]) -> list[Found]:
         if toks[k].text not in COPULA or toks[k + 1].text != "the" or k - 1 in taken:
             continue
         first = k - 1
-        while first > 0 and toks[first - 1].text[:1].isupper() and first - 1 not in taken:
-            first -= 1
+        particles = lex["particles"]
+        while first > 0 and first - 1 not in taken and (toks[first - 1].text[:1].isupper() or (
+                toks[first - 1].text in particles and first > 1 and toks[first - 2].text[:1].isupper())):
+            first -= 1  # 'Jon del Mar Roe is ...': a particle inside the name (people29)
         first = skip_courtesy(toks, first)
         if read_name(toks, first) != k or k - first < 2:
             continue
         h = k + 2
+        # 'X is the 12th Ruritanian Ambassador', 'X was the first Ruritanian President to ...': the ordinal says which
+        # holder (or which visit), not the office, and stays out of the role (people29)
+        while h < len(toks) and h - k < 5:
+            if ORDINAL.fullmatch(toks[h].text) or toks[h].text in NEWLY:
+                h += 1
+            elif toks[h].text.isdigit() and h + 1 < len(toks) and toks[h + 1].text in ("st", "nd", "rd", "th"):
+                h += 2  # '12th' is read as two tokens
+            else:
+                break
         owner = None
         if h < len(toks) and toks[h].country is not None and toks[h].country.kind == "demonym":
             owner, h = toks[h].country.iso3, h + 1

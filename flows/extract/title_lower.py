@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flows.extract.names import (COMPLEMENT_STOP, NAME_HONORIFICS, POSSESSIVE, Tok, _index_of, match_seq, read_name,
-                                 title_lexicon, token_lowers)
+from flows.extract.names import (BODIES, COMPLEMENT_STOP, FUNCTION_CAPS, NAME_HONORIFICS, POSSESSIVE, Tok, _index_of,
+                                 match_seq, read_name, title_lexicon, token_lowers)
 from flows.extract.title_complements import of_the_body
 from flows.extract.titles import TIME_MODIFIERS, TIME_PREFIX_LOWER, Found, singular, untimed
 from flows.lexicon import read_toml
@@ -68,6 +68,7 @@ def lower_titles(toks: list[Tok], taken: set[int]) -> list[Found]:
         names_ending.add(e)
         if country is None and lead == i:
             lead = _portfolio_chain(toks, lead)  # 'investment, trade and industry minister X': the whole portfolio
+            lead = named_body_before(toks, lead)  # 'Foreign Affairs Ministry spokesperson X', 'ABC spokesperson Y'
         role = " ".join(t.text for t in toks[lead:end])
         if country and i > 0 and toks[i].country is not None and toks[i - 1].text.lower() in TIME_MODIFIERS:
             role = f"{toks[i - 1].text.lower()} {role}"  # 'Former Peruvian president X': a former president
@@ -94,6 +95,27 @@ def _portfolio_chain(toks: list[Tok], lead: int) -> int:
         else:
             break
     return lead
+
+
+BODY_NAME_WORDS = 5  # capitalised words at most in a body's name before a lower-case office
+
+
+def named_body_before(toks: list[Tok], lead: int) -> int:
+    """Back from a lower-case office with no owner over the body it serves, named right before it (people29): a
+    capitalised name closed by a body noun ('Trade Promotion Commission secretary X', 'Foreign Affairs Ministry
+    spokesperson Y'), or an acronym ('ABC spokesperson Z'). The body is part of the office; no country word is."""
+    k = lead - 1
+    if k < 0 or toks[k].country is not None:
+        return lead
+    word = toks[k].text
+    if word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
+        return k
+    if word not in BODIES:
+        return lead
+    while (k > 0 and lead - k < BODY_NAME_WORDS and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha()
+           and toks[k - 1].country is None and toks[k - 1].text not in FUNCTION_CAPS):
+        k -= 1
+    return k if k < lead - 1 else lead  # a body noun alone ('Ministry spokesperson') names no body
 
 
 OWNER_PRONOUNS = ("his", "her", "their", "its")

@@ -112,9 +112,12 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         elif (prev.text == "," and start >= 2 and start < index and toks[start - 2].text in lex["portfolio"]
               and toks[start].text in lex["portfolio"]):
             start -= 1  # 'Investment, Trade and Industry Minister X': a portfolio of three parts
-        elif prev.text == "and" and start >= 2 and match_seq([toks[start - 2]], 0, _head_ends()) \
-                and not match_seq(toks, index, lex["spouse_heads"]):  # 'the President and First Lady X': two people
-            start -= 1  # 'Deputy Prime Minister and Foreign Minister'
+        elif prev.text in _office_joins() and start >= 2 and match_seq([toks[start - 2]], 0, _head_ends()) \
+                and not match_seq(toks, index, lex["spouse_heads"]) \
+                and not (prev.text == "," and start >= 3 and toks[start - 3].text == "the"):
+            # not 'the President and First Lady X' (two people), nor 'Leader of the Nation, President X' (a title of
+            # honour before the comma, whose last word only looks like an office's)
+            start -= 1  # 'Deputy Prime Minister and Foreign Minister', '... & Minister of Justice', ', Minister for'
         elif (prev.text == "and" and start >= 2 and start < index and toks[start - 2].text in lex["portfolio"]
               and toks[start - 2].country is None):
             start -= 1  # 'Peruvian Mining Industries and Commodities Minister X', 'Sport and Leisure Minister X':
@@ -122,6 +125,12 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         else:
             break
     return start
+
+
+@lru_cache(maxsize=1)
+def _office_joins() -> frozenset[str]:
+    """What joins two offices of one holder (titles.toml office_joins): 'and', '&', a comma."""
+    return frozenset(read_toml("titles.toml")["office_joins"])
 
 
 @lru_cache(maxsize=1)
