@@ -267,6 +267,8 @@ def without_titled_bodies(hits: list[Hit], sentence: str) -> list[Hit]:
 def face_to_face_greetings(rows: list[EventRow], earlier: list[EventRow]) -> list[EventRow]:
     """Drop greetings with no written word ('the two premiers congratulated each other on taking office') when a
     meeting or visit of the same sides on the same day was told before: said at that meeting, not sent."""
+    if not any(family(row.event_type) == "letters" for row in rows):
+        return list(rows)  # no greeting to drop: no set of every earlier row (built a clause, it grew with the story)
     met = {(frozenset((row.actor, row.target)), row.event_date) for row in earlier
            if family(row.event_type) in ("meeting", "visit")}
     return [row for row in rows if not (family(row.event_type) == "letters" and not _words()["written"].search(row.trigger)
@@ -277,6 +279,8 @@ def told_meeting_again(rows: list[EventRow], earlier: list[EventRow], sentence: 
     """Drop a meeting told again on a day a meeting of the same sides was told: as the occasion of a statement ('the
     president said during the summit') or with the pair as its subject ('Later the two presidents held talks in a
     small group'): the same meeting. A meeting with someone new ('also met with the Speaker') stays."""
+    if not any(family(row.event_type) == "meeting" for row in rows):
+        return list(rows)  # no meeting to drop: no set of every earlier row
     met = {(frozenset((row.actor, row.target)), row.event_date) for row in earlier
            if family(row.event_type) == "meeting" and row.status == "occurred"}
     words = _words()

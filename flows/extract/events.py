@@ -65,8 +65,12 @@ def find_events(sentence: str, countries: list[CountryMention], dates: list[Date
                          and not is_historic(country.iso3)],
                         [(person, start, end) for person, start, end in persons if clause_start <= start < clause_end
                          and not is_historic(person.country or "")])  # a Soviet official, like 'the USSR', is no side
-        rows = face_to_face_greetings(_clause_events(clause, pair_spans, state, last_entity), state.events + out)
-        for row in told_meeting_again(rows, state.events + out, sentence):
+        rows = _clause_events(clause, pair_spans, state, last_entity)
+        if not rows:
+            continue  # most clauses tell no event: the two filters below would build their sets of every earlier row
+        earlier = state.events + out
+        rows = face_to_face_greetings(rows, earlier)
+        for row in told_meeting_again(rows, earlier, sentence):
             same = [other for other in out if family(other.event_type) == family(row.event_type)
                     and other.event_date == row.event_date and same_sides(other, row) and other.status == row.status]
             if row.actor != row.target and not same:

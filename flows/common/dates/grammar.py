@@ -177,9 +177,27 @@ def could_have_date(sentence: str) -> bool:
     return _CORE_RX.search(sentence) is not None
 
 
+# scan's answers by text: a page with no publication date has its lines read for the dates it writes
+# (context.written_dates), its lead sentences read again (lead_day), then every sentence read in the document's own
+# context (headings.dates_by_sentence); a line that is one sentence, and the lead, were scanned two or three times
+# (a fifth of the scans of a real-news pass). The matches depend on the text alone, not on any context: the same
+# answer. Kept as tuples (no caller can change a cached answer); cleared whole past _SCANNED_MAX texts.
+_SCANNED: dict[str, tuple[re.Match[str], ...]] = {}
+_SCANNED_MAX = 1024
+
+
 def scan(sentence: str) -> list[re.Match[str]]:
     """The matches DATE_RX.finditer would give, tried only where a date can start: at a starter word in the run
     of date words that ends at a core word (several times faster than finditer over every position)."""
+    found = _SCANNED.get(sentence)
+    if found is None:
+        if len(_SCANNED) >= _SCANNED_MAX:
+            _SCANNED.clear()
+        found = _SCANNED[sentence] = tuple(_scan(sentence))
+    return list(found)
+
+
+def _scan(sentence: str) -> list[re.Match[str]]:
     matches: list[re.Match[str]] = []
     done = 0
     for core in _CORE_RX.finditer(sentence):
