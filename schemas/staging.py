@@ -1,6 +1,7 @@
-"""Pandera models for what the extract stage hands on: one frame per kind of fact found in text.
+"""Pandera models for what the extract stage hands on: one frame per kind of fact found in text, and each
+document's pair (DocumentPair).
 
-Every row is tied to its sentence: `char_start`/`char_end` are offsets into the document's plain
+Every fact is tied to its sentence: `char_start`/`char_end` are offsets into the document's plain
 text (`DocumentRaw.text`), so that `text[char_start:char_end] == evidence`.
 """
 from __future__ import annotations
@@ -117,6 +118,33 @@ class Figure(Evidence):
         coerce = True
 
 
+class PairColumns(pa.DataFrameModel):
+    """A document's own pair as the extractor reads it (flows/extract/document_pair.py: what 'the two countries' of
+    the story are); both null when the text names fewer than two states. Ordered (pair_a before pair_b), so that it
+    compares with an event's pair whatever the order of its sides. dim_document keeps it (schemas.warehouse)."""
+
+    pair_a: str = pa.Field(nullable=True, str_matches=ISO3)
+    pair_b: str = pa.Field(nullable=True, str_matches=ISO3)
+
+    @pa.dataframe_check
+    def pair_both_or_neither(cls, data) -> pl.LazyFrame:  # noqa: N805 (pandera passes the class)
+        return data.lazyframe.select(pl.col("pair_a").is_null() == pl.col("pair_b").is_null())
+
+    @pa.dataframe_check
+    def pair_is_ordered(cls, data) -> pl.LazyFrame:  # noqa: N805
+        return data.lazyframe.select((pl.col("pair_a") < pl.col("pair_b")).fill_null(True))
+
+
+class DocumentPair(PairColumns):
+    """One row per document the extractor read: its pair (PairColumns)."""
+
+    document_key: str = pa.Field(unique=True)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
 STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "event_mentions": EventMention,
     "person_mentions": PersonMention,
@@ -124,6 +152,10 @@ STAGING_MODELS: dict[str, type[pa.DataFrameModel]] = {
     "trade_claims": TradeClaim,
     "figures": Figure,
 }
+# What the extract stage hands on beside the facts: each document's pair (not staged in a table of its own: it
+# travels with the document into dim_document.pair_a/pair_b).
+DOCUMENT_PAIRS = "document_pairs"
+EXTRACT_MODELS: dict[str, type[pa.DataFrameModel]] = {**STAGING_MODELS, DOCUMENT_PAIRS: DocumentPair}
 
 
 def polars_schema(model: type[pa.DataFrameModel]) -> dict[str, pl.DataType]:

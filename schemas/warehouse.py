@@ -4,7 +4,7 @@ from __future__ import annotations
 import polars as pl
 import pandera.polars as pa
 
-from schemas.staging import EVENT_TYPES, ISO3, PRECISIONS, RESOLUTIONS, STATUSES
+from schemas.staging import EVENT_TYPES, ISO3, PRECISIONS, RESOLUTIONS, STATUSES, PairColumns
 
 KEY16 = r"^[0-9a-f]{16}$"
 
@@ -16,13 +16,18 @@ class _Star(pa.DataFrameModel):
         coerce = True
 
 
-class DimDocument(_Star):
+class DimDocument(PairColumns):
+    """With the extractor's pair of the document (PairColumns: both or neither, ordered)."""
+
     document_key: str = pa.Field(unique=True, str_matches=KEY16)
     name: str
     path: str = pa.Field(unique=True)
     sha256: str = pa.Field(str_length={"min_value": 64, "max_value": 64})
     published_date: pl.Date = pa.Field(nullable=True)
     text: str
+
+    class Config:
+        coerce = True
 
 
 class DimPerson(_Star):

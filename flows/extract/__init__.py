@@ -1,4 +1,5 @@
-"""The extract stage: documents (schemas.raw.DocumentRaw) -> staging frames (schemas.staging).
+"""The extract stage: documents (schemas.raw.DocumentRaw) -> staging frames (schemas.staging), and each document's
+pair (schemas.staging.DocumentPair, the frame `document_pairs`: what the story's 'two countries' are).
 
 A document the extractor cannot finish is never dropped silently: an exception inside the extractor, a
 text over the size budget or an extraction over the time budget becomes one quarantine row (stage
@@ -14,7 +15,7 @@ import logging
 import polars as pl
 
 from schemas.quarantine import quarantine_frame
-from schemas.staging import STAGING_MODELS, empty_frame
+from schemas.staging import DOCUMENT_PAIRS, EXTRACT_MODELS, empty_frame
 
 LOG = logging.getLogger(__name__)
 KINDS = ("event_mentions", "person_mentions", "memberships", "trade_claims", "figures")
@@ -43,18 +44,19 @@ def _spans_checked(items: list[dict], text: str) -> tuple[list[dict], list[dict]
 
 def extract_documents(documents: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Every kind of fact from a batch of documents (for callers that only want the facts; the pipeline
-    uses extract_batch, which also returns the documents that could not be extracted)."""
-    return extract_batch(documents)[0]
+    uses extract_batch, which also returns each document's pair and the documents that could not be extracted)."""
+    return {kind: frame for kind, frame in extract_batch(documents)[0].items() if kind != DOCUMENT_PAIRS}
 
 
 def extract_batch(documents: pl.DataFrame, *, max_chars: int = MAX_EXTRACT_CHARS, seconds: float = EXTRACT_SECONDS
                   ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
-    """(one frame per kind of fact, each matching its staging model; quarantine rows of the documents whose
-    extraction failed or ran over its budget, one each with the reason)."""
+    """(one frame per kind of fact, each matching its staging model, and `document_pairs`, a row per document
+    extracted; quarantine rows of the documents whose extraction failed or ran over its budget, one each with the
+    reason: such a document has no pair row)."""
     from flows.extract.budget import OverBudget, within_budget
     from flows.extract.document import extract_document
 
-    rows: dict[str, list[dict]] = {k: [] for k in KINDS}
+    rows: dict[str, list[dict]] = {k: [] for k in EXTRACT_MODELS}
     rejected: list[dict] = []
     columns = [c for c in ("document_key", "text", "published_date", "path") if c in documents.columns]
     for doc in documents.select(columns).iter_rows(named=True):
@@ -84,7 +86,7 @@ def extract_batch(documents: pl.DataFrame, *, max_chars: int = MAX_EXTRACT_CHARS
                                     "not loaded (an extractor bug; the document's other facts are)",
                           "raw": str(row.get("evidence"))[:200]} for row in stray]
     frames = {}
-    for kind in KINDS:
-        empty = empty_frame(STAGING_MODELS[kind])
+    for kind in (*KINDS, DOCUMENT_PAIRS):
+        empty = empty_frame(EXTRACT_MODELS[kind])
         frames[kind] = pl.DataFrame(rows[kind], schema=empty.schema) if rows[kind] else empty
     return frames, quarantine_frame(rejected)

@@ -45,6 +45,7 @@ from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeClaim, TradeState, find_trade_claims, trade_gate
 from flows.extract.trade_headline import headline_claims
 from flows.extract.trade_roles import prefetch_trade
+from schemas.staging import DOCUMENT_PAIRS
 
 # compiled once (speed: a pattern string in a hot function is a cache look-up a call)
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -115,7 +116,8 @@ def date_context(text: str, texts: list[str], published: date | None) -> DateCon
 
 
 def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
-    """Every fact of one document as plain row dicts, keyed like the staging frames."""
+    """Every fact of one document as plain row dicts, keyed like the staging frames, and under `document_pairs` its
+    one row of the document's pair (schemas.staging.DocumentPair), which the warehouse keeps in dim_document."""
     published: date | None = doc.get("published_date")
     sentences = split_sentences(doc["text"])
     texts = [sentence.text for sentence in sentences]
@@ -176,6 +178,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _add_events([row], Sentence(len(sentences) + len(boxed) + len(listed), start, end, doc["text"][start:end]), reading)
     out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
+    out[DOCUMENT_PAIRS] = [{"document_key": doc["document_key"], "pair_a": min(pair) if pair else None,
+                            "pair_b": max(pair) if pair else None}]  # ordered: an event's pair in either order
     return out
 
 

@@ -30,11 +30,11 @@ from flows.warehouse.load import connect, finish_run, load_run, start_run
 from flows.warehouse.lock import run_lock
 from flows.settings import EXTRACTOR_VERSION, Settings
 from flows.warehouse.state import Previous, RunPlan, plan_run, read_previous
-from flows.transform.conform import conform_countries
+from flows.transform.conform import conform_countries, conform_pairs
 from flows.transform.incremental import build_scoped
 from flows.transform.warehouse import build_warehouse
 from schemas.quarantine import quarantine_frame
-from schemas.staging import STAGING_MODELS
+from schemas.staging import DOCUMENT_PAIRS, STAGING_MODELS, DocumentPair
 from schemas.validate import validate_or_quarantine
 from schemas.warehouse import WAREHOUSE_MODELS
 
@@ -174,9 +174,11 @@ def extract_documents_task(documents: pl.DataFrame, workers: int = 1, dask: str 
 
 @task(name="validate_facts")
 def validate_facts_task(extracted: tuple[dict[str, pl.DataFrame], pl.DataFrame], documents: pl.DataFrame
-                        ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
-    """(valid staged frames, quarantine, stage counts) for the whole batch; a document the extractor could not
-    finish, or a fact it held back because its evidence is not its span, is one row in, quarantined."""
+                        ) -> tuple[pl.DataFrame, dict[str, pl.DataFrame], pl.DataFrame, pl.DataFrame]:
+    """(the documents with the extractor's pair, valid staged frames, quarantine, stage counts) for the whole batch;
+    a document the extractor could not finish, or a fact it held back because its evidence is not its span, is one
+    row in, quarantined. A pair that fails its model (schemas.staging.DocumentPair) is one row in, quarantined, and
+    its document loads with no pair, as one the extractor gave none."""
     raw, not_extracted = extracted
     paths = documents.select("document_key", pl.col("path").alias("_source"))
     staged, rejected = {}, []
@@ -186,12 +188,16 @@ def validate_facts_task(extracted: tuple[dict[str, pl.DataFrame], pl.DataFrame],
                                            source_column="document_key", row_ref_column="sentence_index",
                                            row_ref_label=f"{kind} in sentence")
         staged[kind] = good
-        rejected.append(bad.join(paths.rename({"document_key": "source"}), on="source", how="left")
-                        .with_columns(pl.coalesce("_source", "source").alias("source")).drop("_source"))
+        rejected.append(bad)
+    pairs, bad_pairs = validate_or_quarantine(DocumentPair, raw[DOCUMENT_PAIRS], stage="extract",
+                                              source_column="document_key", row_ref_label="document pair, row")
+    rejected = [bad.join(paths.rename({"document_key": "source"}), on="source", how="left")
+                .with_columns(pl.coalesce("_source", "source").alias("source")).drop("_source")
+                for bad in [*rejected, bad_pairs]]
     quarantine = pl.concat([not_extracted, *rejected], how="vertical_relaxed")
-    rows_in = sum(f.height for f in raw.values()) + not_extracted.height
+    rows_in = sum(raw[kind].height for kind in STAGING_MODELS) + not_extracted.height + bad_pairs.height
     counts = stage_counts("extract", rows_in=rows_in, loaded=rows_in - quarantine.height, quarantined=quarantine.height)
-    return staged, quarantine, counts
+    return documents.join(pairs, on="document_key", how="left"), staged, quarantine, counts
 
 
 @dataclass
@@ -214,6 +220,7 @@ def transform_star_task(documents: pl.DataFrame, staged: dict[str, pl.DataFrame]
     validate it, split it for the load."""
     sources = dict(zip(documents["document_key"], documents["path"]))
     conformed, rejected = conform_countries(staged, reference["dim_country"]["iso3"], sources)
+    documents = conform_pairs(documents, reference["dim_country"]["iso3"])
     replace: dict[str, tuple[str, list[str]]] = {}
     if plan.full:
         frames = build_warehouse(documents, conformed, run_started)
@@ -320,8 +327,8 @@ def _run_stages(settings: Settings, run_id: str, started: datetime, full: bool, 
     documents, ingest_q = ingest_documents_task(plan.process, settings.sources)
     where = f" on the Dask cluster {dask}" if dask else f" on {workers} processes" if workers > 1 else ""
     progress.stage("extract", f"{documents.height} documents{where}")
-    staged, extract_q, extract_counts = validate_facts_task(extract_documents_task(documents, workers, dask),
-                                                            documents)
+    documents, staged, extract_q, extract_counts = validate_facts_task(
+        extract_documents_task(documents, workers, dask), documents)
     progress.stage("transform", "merging events, building the star")
     star = transform_star_task(documents, staged, reference, started, settings.db, plan)
     n_docs = plan.process.filter(pl.col("kind") == "document").height

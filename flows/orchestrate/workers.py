@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 import polars as pl
 
 from flows.extract import extract_batch
-from schemas.staging import STAGING_MODELS
+from schemas.staging import EXTRACT_MODELS
 
 # What a worker needs of a document (path names it in quarantine); the rest of the ingest frame is not pickled over.
 EXTRACT_COLUMNS = ["document_key", "text", "published_date", "path"]
@@ -38,8 +38,8 @@ def _needed(documents: pl.DataFrame) -> pl.DataFrame:
 
 
 def concat_results(results: list[Extracted]) -> Extracted:
-    """The chunks' frames, kind by kind, and their quarantine rows, in chunk order."""
-    return ({kind: pl.concat([r[0][kind] for r in results], how="vertical_relaxed") for kind in STAGING_MODELS},
+    """The chunks' frames, kind by kind (the documents' pairs too), and their quarantine rows, in chunk order."""
+    return ({kind: pl.concat([r[0][kind] for r in results], how="vertical_relaxed") for kind in EXTRACT_MODELS},
             pl.concat([r[1] for r in results], how="vertical_relaxed"))
 
 

@@ -1,4 +1,5 @@
-"""Conform extracted facts to the dimensions: a country code the reference does not know is quarantined."""
+"""Conform extracted facts to the dimensions: a country code the reference does not know is quarantined (a
+document's pair with one is dropped: the document loads with no pair)."""
 from __future__ import annotations
 
 import json
@@ -37,3 +38,13 @@ def conform_countries(staged: dict[str, pl.DataFrame], known_iso3: pl.Series,
                              "row_ref": f"{kind} in sentence {row['sentence_index']}", "reason": "; ".join(wrong),
                              "raw": json.dumps(row, default=str, ensure_ascii=False)})
     return kept, quarantine_frame(rejected)
+
+
+def conform_pairs(documents: pl.DataFrame, known_iso3: pl.Series) -> pl.DataFrame:
+    """The documents with their pair (pair_a, pair_b) cleared where a side is not in dim_country: the document's
+    events then take the pair of most of their mentions (sql/views/v_event_scope.sql), as with no pair at all."""
+    if "pair_a" not in documents.columns:
+        return documents
+    known = known_iso3.unique().implode()
+    bad = ~(pl.col("pair_a").is_in(known) & pl.col("pair_b").is_in(known)).fill_null(True)
+    return documents.with_columns(pl.when(bad).then(None).otherwise(pl.col(c)).alias(c) for c in ("pair_a", "pair_b"))

@@ -19,16 +19,22 @@ CLAIM_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end",
 FIGURE_KEY_COLUMNS = ("document_key", "sentence_index", "char_start", "char_end", "measure", "value", "unit",
                       "period_start", "period_end", "exporter_iso3", "importer_iso3")
 
+# The document's own pair as the extractor reads it (schemas.staging.DocumentPair), kept in dim_document.
+PAIR_COLUMNS = ("pair_a", "pair_b")
+
 # What an organization is keyed by: its acronym, else its name, case-folded.
 ORGANIZATION_NATURAL = pl.coalesce("acronym", "organization").str.to_lowercase().alias("_natural")
 
 
 def build_documents(documents: pl.DataFrame, run_started: datetime) -> pl.DataFrame:
-    """dim_document rows (ingested_at is this run; the load keeps the first run's time for unchanged content)."""
+    """dim_document rows (ingested_at is this run; the load keeps the first run's time for unchanged content), with
+    the extractor's pair where the documents frame carries it (flows.orchestrate.pipeline joins it on after the
+    extract stage), else none."""
+    pair = [pl.col(c) if c in documents.columns else pl.lit(None, pl.Utf8).alias(c) for c in PAIR_COLUMNS]
     return documents.select(
         "document_key", "name", "path", "format", "sha256", "size_bytes", "encoding", "title", "outlet",
         "dateline_place", "published_date", "published_source", "text",
-        pl.lit(run_started).cast(pl.Datetime("us")).alias("ingested_at"),
+        pl.lit(run_started).cast(pl.Datetime("us")).alias("ingested_at"), *pair,
     )
 
 

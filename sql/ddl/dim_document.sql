@@ -1,4 +1,5 @@
--- One row per source document; `text` is the plain text every character offset indexes.
+-- One row per source document; `text` is the plain text every character offset indexes; `pair_a`/`pair_b` the
+-- two countries the extractor reads the story to be about (v_event_scope's document pair; null when it found none).
 -- No primary key: its grain (sql/star.yml) is audited before every commit (migration 003 says why).
 create table if not exists dim_document (
     document_key     varchar not null,  -- sha256 of the relative path, first 16 hex: stable across edits
@@ -14,5 +15,7 @@ create table if not exists dim_document (
     published_date   date,
     published_source varchar,
     text             varchar not null,
-    ingested_at      timestamp not null    -- first run that saw this content
+    ingested_at      timestamp not null,   -- first run that saw this content
+    pair_a           varchar,
+    pair_b           varchar
 );

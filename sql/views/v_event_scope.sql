@@ -3,8 +3,14 @@
 -- Arlandia and Borvia that adds "two other states of the region made up last month and restored their ties" tells
 -- that event as background: the reader of the Arlandia-Borvia timeline does not expect it there, so v_event_mentions
 -- leaves it out, while this view keeps it (nothing extracted is thrown away).
--- The document's pair is the pair of most of its event mentions; a tie goes to the pair told first (a story's lead
--- tells its own pair: 'Qatar and Bahrain restore ties' before the Saudi-Iranian and Emirati asides told once each).
+-- The document's own pair is the extractor's (dim_document.pair_a/pair_b: the two countries it reads the story to be
+-- about, from headline, lead, countries named together and mentions), so an Arlandia-Borvia story whose first
+-- sentence recalls a Corvia-Dorland dispute and then tells one Arlandia-Borvia visit keeps the visit and sets the
+-- dispute aside. The mentions overrule it only when another pair is told in more event mentions than the extractor's
+-- pair and in more than one: the extractor can misread a pair from a name ('the Department of American Affairs' read
+-- as the United States), and three acts of one pair against one of the extractor's say more than its reading. Where
+-- the extractor gave no pair (fewer than two states named, or its facts not extracted) it is the pair of most of the
+-- document's event mentions, a tie going to the pair told first (dyad_source says which rule chose).
 create or replace view v_event_scope as
 with mentions as (
     select
@@ -31,10 +37,37 @@ ranked as (
     from pair_counts
 ),
 
+extractor_pair as (
+    select document_key, pair_a as dyad_a, pair_b as dyad_b, 'extractor' as dyad_source
+    from dim_document
+    where pair_a is not null and pair_b is not null
+),
+
+extractor_count as (
+    select e.document_key, coalesce(c.pair_mentions, 0) as extractor_mentions
+    from extractor_pair as e
+    left join pair_counts as c
+        on c.document_key = e.document_key and c.country_a = e.dyad_a and c.country_b = e.dyad_b
+),
+
 document_pair as (
-    select document_key, country_a as dyad_a, country_b as dyad_b
-    from ranked
-    where pair_rank = 1
+    select e.*
+    from extractor_pair as e
+    inner join extractor_count as n on n.document_key = e.document_key
+    where not exists (
+        select 1 from ranked as r
+        where r.document_key = e.document_key and r.pair_rank = 1
+            and r.pair_mentions > greatest(n.extractor_mentions, 1)
+    )
+    union all
+    select r.document_key, r.country_a, r.country_b, 'mentions'
+    from ranked as r
+    where r.pair_rank = 1 and r.document_key not in (
+        select e.document_key
+        from extractor_pair as e
+        inner join extractor_count as n on n.document_key = e.document_key
+        where r.pair_mentions <= greatest(n.extractor_mentions, 1)
+    )
 ),
 
 final as (
@@ -43,6 +76,7 @@ final as (
         m.document_key,
         d.dyad_a,
         d.dyad_b,
+        d.dyad_source,
         c.pair_mentions,
         case
             when d.dyad_a is null then 'dyad'

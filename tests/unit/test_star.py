@@ -101,7 +101,7 @@ def test_every_star_table_has_a_grain_and_every_audit_runs_on_an_empty_star(star
 
 def test_a_broken_key_fails_the_audit_with_its_name(star) -> None:
     star.execute("insert into dim_document values ('d1', 'a.txt', 'a.txt', 'txt', 's', 1, null, null, null, null, "
-                 "null, null, 'Text.', now())")
+                 "null, null, 'Text.', now(), null, null)")
     star.execute("insert into fact_person_mention by name select 'd1' as document_key, 'nobody' as person_key, "
                  "'A' as name, 0 as sentence_index, 0 as char_start, 5 as char_end, 'Text.' as evidence")
     with pytest.raises(AuditError, match=r"fk_fact_person_mention_person_key: 1 violating rows"):
