@@ -6,9 +6,11 @@
 -- The document's own pair is the extractor's (dim_document.pair_a/pair_b: the two countries it reads the story to be
 -- about, from headline, lead, countries named together and mentions), so an Arlandia-Borvia story whose first
 -- sentence recalls a Corvia-Dorland dispute and then tells one Arlandia-Borvia visit keeps the visit and sets the
--- dispute aside. The mentions overrule it only when another pair is told in more event mentions than the extractor's
--- pair and in more than one: the extractor can misread a pair from a name ('the Department of American Affairs' read
--- as the United States), and three acts of one pair against one of the extractor's say more than its reading. Where
+-- dispute aside. The mentions overrule it only when another pair is told in at least three event mentions and in more
+-- than twice as many as the extractor's pair: the extractor can misread a pair from a name (a ministry department
+-- named for the Americas read as the United States), and three acts of one pair against one of its pair say more
+-- than its reading; an aside told twice against the story's own act told once does not (it stays 'dyad' by being
+-- told twice, and the story's act stays its own). Where
 -- the extractor gave no pair (fewer than two states named, or its facts not extracted) it is the pair of most of the
 -- document's event mentions, a tie going to the pair told first (dyad_source says which rule chose).
 create or replace view v_event_scope as
@@ -57,7 +59,7 @@ document_pair as (
     where not exists (
         select 1 from ranked as r
         where r.document_key = e.document_key and r.pair_rank = 1
-            and r.pair_mentions > greatest(n.extractor_mentions, 1)
+            and r.pair_mentions >= 3 and r.pair_mentions > 2 * n.extractor_mentions
     )
     union all
     select r.document_key, r.country_a, r.country_b, 'mentions'
@@ -66,7 +68,7 @@ document_pair as (
         select e.document_key
         from extractor_pair as e
         inner join extractor_count as n on n.document_key = e.document_key
-        where r.pair_mentions <= greatest(n.extractor_mentions, 1)
+        where not (r.pair_mentions >= 3 and r.pair_mentions > 2 * n.extractor_mentions)
     )
 ),
 

@@ -109,7 +109,7 @@ def test_another_pair_told_twice_stays_in_the_documents_scope() -> None:
         ("PER", "CHL", "dyad", "extractor"), ("BOL", "PRY", "context", "extractor")]
 
 
-def test_a_pair_told_more_often_than_the_extractors_and_more_than_once_overrules_it() -> None:
+def test_a_pair_told_three_times_and_over_twice_as_often_as_the_extractors_overrules_it() -> None:
     """The extractor can misread a pair from a name; three acts of one pair against one of its pair say more."""
     con = new_warehouse(views=SCOPE_VIEWS)
     sides = [("NZL", "USA"), ("NZL", "AUS"), ("AUS", "NZL"), ("NZL", "AUS")]
@@ -117,6 +117,13 @@ def test_a_pair_told_more_often_than_the_extractors_and_more_than_once_overrules
                                                    ("NZL", "AUS", "dyad", "mentions"),
                                                    ("AUS", "NZL", "dyad", "mentions"),
                                                    ("NZL", "AUS", "dyad", "mentions")]
+
+
+def test_an_aside_told_twice_against_the_storys_act_told_once_keeps_both_shown() -> None:
+    """Two mentions of an aside against one of the story's own act: the extractor's pair stays, both are 'dyad'."""
+    con = new_warehouse(views=SCOPE_VIEWS)
+    assert _told(con, ("CHL", "PER"), [("BOL", "PRY"), ("PRY", "BOL"), ("CHL", "PER")]) == [
+        ("BOL", "PRY", "dyad", "extractor"), ("PRY", "BOL", "dyad", "extractor"), ("CHL", "PER", "dyad", "extractor")]
 
 
 def test_an_aside_told_once_never_overrules_the_extractors_pair() -> None:
