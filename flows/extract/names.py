@@ -46,6 +46,7 @@ def title_lexicon() -> dict:
         "inner_heads": frozenset(data["inner_heads"]),
         "name_titles": sorted({tuple(h.split()) for h in data["name_titles"]}, key=len, reverse=True),
         "spouse_heads": sorted({tuple(h.split()) for h in data["spouse_heads"]}, key=len, reverse=True),
+        "comma_join_articles": frozenset(data["comma_join_articles"]),
         "ranks": sorted({tuple(WORD.findall(h)) for h in data["ranks"]}, key=len, reverse=True),
         "courtesy": sorted({tuple(m.group(0) for m in WORD.finditer(h)) for h in data["courtesy"]}, key=len, reverse=True),
     }

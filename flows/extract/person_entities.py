@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.extract.countries import CountryMention
-from flows.extract.names import Tok, is_name_token, read_name, title_lexicon, tokenize
+from flows.extract.names import Tok, is_name_token, read_name, tokenize
 from flows.extract.nlp import backbone, person_spans, prefetch
 from flows.extract.person_places import names_a_place_or_body, names_a_thing
 from flows.extract.titles import Found, taken_tokens, titles_before_names
@@ -128,14 +128,17 @@ def _not_a_person(sentence: str, toks: list[Tok], a: int, b: int, starts: set[in
 
 
 def _plural_of_a_thing(word: str) -> bool:
-    """A capitalised plural whose singular is a word that is never a name (titles.toml not_names: 'Consulate',
-    'House', 'Embassy'): 'Consulates', 'Houses', 'Embassies'. A family name ending in -s ('Adams', 'Evans') has no
-    such singular."""
+    """A capitalised plural whose singular is a noun of a thing or a body that no family name is (titles.toml
+    thing_nouns: 'Consulate', 'House', 'Embassy'): 'Consulates', 'Houses', 'Embassies'. The row is its own, not
+    not_names: that list holds words never a whole name ('Bank', 'Lake', 'Port', 'Hall', 'May') whose plurals are
+    family names ('Tony Banks', 'Peter Lakes', 'John Ports'; mend30b)."""
     if len(word) < 4 or not word.endswith("s") or not word[:1].isupper():
         return False
-    not_names = title_lexicon()["not_names"]
     singulars = (word[:-3] + "y",) if word.endswith("ies") else (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
-    return any(s in not_names for s in singulars)
+    return any(s in THING_NOUNS for s in singulars)
+
+
+THING_NOUNS = frozenset(read_toml("titles.toml")["thing_nouns"])
 
 
 PLACE_LIST_BEFORE = frozenset(read_toml("titles.toml")["place_list_before"])

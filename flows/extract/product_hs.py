@@ -69,7 +69,8 @@ def _hs_words() -> tuple[list[str], dict[str, list[tuple[int, int]]]]:
     """Every distinct word of the descriptions of _hs_index()[1], sorted, and each word's places (row, start) in the
     table's order: the words that open with a stem are one bisect away. Why this shape: the sorted list of all
     ~110,000 (word, row, start) entries it replaces took ~90 ms to build, more than the str.find of 200 stems it was
-    built after; the 6,700 distinct words sort in a few ms and their places are one pass (~35 ms)."""
+    built after; the 6,711 distinct words sort in a few ms and their places are one pass: ~41 ms to build the
+    whole index (the best of seven builds in one process; median 43 ms; docs/performance.md)."""
     places: dict[str, list[tuple[int, int]]] = {}
     for row, (_, text, _) in enumerate(_hs_index()[1]):
         for match in HS_TEXT_WORD.finditer(text):
@@ -82,7 +83,7 @@ def _hs_words() -> tuple[list[str], dict[str, list[tuple[int, int]]]]:
     return sorted(places), places
 
 
-FIND_STEMS = 60  # stems looked up by str.find (~0.5 ms each) before the word index (_hs_words, ~35 ms) pays
+FIND_STEMS = 60  # stems looked up by str.find (~0.5 ms each) before the word index (_hs_words, ~41 ms) pays
 _stems_found = 0
 
 

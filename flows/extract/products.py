@@ -154,14 +154,12 @@ def split_products(text: str) -> list[str]:
                          else m.group(1) + " \x1f ", text)
     # (a lead word is no part of the item it opens: 'as well as articles of pulp and paper' joins as five words)
     merged: list[str] = []
-    items = _items(text, lex)
-    for index, (part, separator) in enumerate(items):
+    for part, separator in _items(text, lex):
         # (a list's last item after ', and' stands apart: 'trucks, and spare parts' are two where 'pumps and spare
         # parts' may be one; so do the halves of a fixed pair told with a comma: 'machinery, equipment, textiles')
         apart = clause_bit("serial_and").match(separator) is not None or (
             "," in separator and _fixed_pair(merged[-1] if merged else "", part, lex))
-        if merged and not apart and (_joins(merged[-1], part, lex) or _after_serial_and(items, index)) \
-                and len(f"{merged[-1]} and {part}".split()) <= 5:
+        if merged and not apart and _joins(merged[-1], part, lex) and len(f"{merged[-1]} and {part}".split()) <= 5:
             # (a join too long to be one name is two items: 'brake pads, other parts for lorries')
             merged[-1] = f"{merged[-1]} and {part}"
             continue
@@ -200,15 +198,6 @@ def _items(text: str, lex: dict) -> list[tuple[str, str]]:
         if m is not None:
             pos, separator = m.end(), m.group(0)
     return out
-
-
-def _after_serial_and(items: list[tuple[str, str]], index: int) -> bool:
-    """Whether item `index` is the second half of an 'X and Y' pair told after the list's own last ', and'
-    ('plastic utensils, and pulp and paper'): past that serial comma the list has ended, so a further plain 'and' is
-    inside its last item."""
-    separator = items[index][1]
-    return (index >= 2 and index + 1 == len(items) and re.fullmatch(r"\s+and\s+", separator) is not None
-            and clause_bit("serial_and").match(items[index - 1][1]) is not None)
 
 
 def _fixed_pair(before: str, part: str, lex: dict) -> bool:

@@ -133,7 +133,8 @@ def _demonym_body(toks: list[Tok], index: int) -> tuple[int, list[str], str] | N
 
 
 # a country's mission abroad, capitalised right after its demonym ('the Peruvian Embassy'); lower case is read above
-MISSIONS = frozenset({"Embassy", "Consulate", "Consulate-General", "Mission", "Legation"})
+# (titles.toml mission_words, also posted words)
+MISSIONS = frozenset(word.title() for word in read_toml("titles.toml")["mission_words"])
 
 
 REGION_DESK_WORDS = 6  # words at most before the closing word of a desk's regions ('of Andean and Pacific Affairs')
@@ -228,7 +229,8 @@ POSTED_REACH = 3  # title words before the complement: 'Ambassador Extraordinary
 
 @lru_cache(maxsize=1)
 def _posted_words() -> frozenset[str]:
-    return frozenset(read_toml("titles.toml")["posted_words"])
+    data = read_toml("titles.toml")
+    return frozenset(data["posted_words"] + data["mission_words"])
 
 
 def _posted(toks: list[Tok], j: int, words: list[str]) -> bool:

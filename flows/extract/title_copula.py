@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from flows.common.dates import NUMBER_WORDS
+from flows.common.dates.words import ORDINALS
 from flows.extract.names import (POSSESSIVE, Tok, _index_of, match_seq, read_name, skip_courtesy, title_lexicon,
                                  token_texts)
 from flows.extract.title_as import office_as
@@ -12,14 +14,26 @@ from flows.extract.list_offices import office_lists
 from flows.extract.title_brackets import bracket_lists
 from flows.extract.title_complements import read_complement
 from flows.extract.titles import Found, singular, taken_tokens
+from flows.lexicon import read_toml
 
 COPULA = frozenset({"is", "was"})
-# an ordinal between 'the' and an office ('the first', 'the 12th', 'the twentieth'): which holder, not whose office
-ORDINAL = re.compile(r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                     r"eleventh|twelfth|\w+teenth|\w+tieth|\w+ieth)")
+
+
+def _ordinal() -> re.Pattern[str]:
+    """An ordinal between 'the' and an office ('the first', 'the 12th', 'the twenty-fifth'): which holder, not whose
+    office. The words are the lexicon's (dates.toml [ordinals], anniversaries.toml [ordinal_words], a ten of
+    dates.toml [numbers] before a unit); lower case only ('the First Secretary' is an office)."""
+    words = sorted({w for w in ORDINALS if w.isalpha()} | set(read_toml("anniversaries.toml")["ordinal_words"]),
+                   key=len, reverse=True)
+    tens = [word for word, value in NUMBER_WORDS.items() if value in range(20, 100, 10)]
+    return re.compile(r"\d+(?:st|nd|rd|th)|(?:(?:" + "|".join(tens) + r")-)?(?:" + "|".join(words) + ")")
+
+
+ORDINAL = _ordinal()
 SINCE_WORDS = 6  # 'since January 2011', 'since 12 March 2019': a short time phrase between the office and the copula
-# lower-case words between 'the' and an office that tell how new it is ('the recently appointed Honorary Consul')
-NEWLY = frozenset({"recently", "newly", "appointed", "elected", "named", "current", "present", "incumbent"})
+# lower-case words between 'the' and an office that tell how new it is ('the recently appointed Honorary Consul', 'the
+# new Peruvian Ambassador'; titles.toml newly_words)
+NEWLY = frozenset(read_toml("titles.toml")["newly_words"])
 
 
 def _head_at(toks: list[Tok], h: int, lex: dict) -> int:

@@ -114,9 +114,8 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
             start -= 1  # 'Investment, Trade and Industry Minister X': a portfolio of three parts
         elif prev.text in _office_joins() and start >= 2 and match_seq([toks[start - 2]], 0, _head_ends()) \
                 and not match_seq(toks, index, lex["spouse_heads"]) \
-                and not (prev.text == "," and start >= 3 and toks[start - 3].text == "the"):
-            # not 'the President and First Lady X' (two people), nor 'Leader of the Nation, President X' (a title of
-            # honour before the comma, whose last word only looks like an office's)
+                and not (prev.text == "," and _comma_lists_people(toks, start, index, lex)):
+            # not 'the President and First Lady X' (two people), nor a comma between two people's offices
             start -= 1  # 'Deputy Prime Minister and Foreign Minister', '... & Minister of Justice', ', Minister for'
         elif (prev.text == "and" and start >= 2 and start < index and toks[start - 2].text in lex["portfolio"]
               and toks[start - 2].country is None):
@@ -125,6 +124,29 @@ def _title_start(toks: list[Tok], index: int, lex: dict) -> int:
         else:
             break
     return start
+
+
+def _comma_lists_people(toks: list[Tok], start: int, index: int, lex: dict) -> bool:
+    """Whether the comma before toks[start] parts two people's offices rather than two offices of one holder
+    (mend30b): a list going on past the name with 'and' and another office ('met the Prime Minister, Foreign
+    Minister X and Trade Minister Y'), or an 'of the' honour before the comma ('Leader of the Nation, President X': the
+    honour's last word only looks like an office's). An article before the first office alone parts nothing: 'the
+    Vice President, Minister of Mines X' is one holder (r1-r24 has two such, both right joined)."""
+    if start >= 3 and toks[start - 3].text.lower() in lex["comma_join_articles"]:
+        return True  # '... of the Nation, President X': one word after the article, no office of its own
+    firsts = _index_of(lex["heads"])
+    for k in range(index + 1, min(index + 10, len(toks) - 1)):
+        if toks[k].text in (",", ";", ".", "(", ")"):
+            return False
+        if toks[k].text == "and":
+            # 'and' then an office (a head at once, or after capitalised modifiers: 'and Trade Minister Y')
+            m = k + 1
+            while m < len(toks) and m - k <= 4 and toks[m].text[:1].isupper():
+                if toks[m].text in firsts and _head_at(toks, m, lex, firsts):
+                    return True
+                m += 1
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)

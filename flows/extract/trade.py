@@ -53,6 +53,9 @@ class TradeState:
     flow_left: int = 0  # sentences after the last trade word in which a country-less list still belongs to it
     abroad: bool = False  # the flow told last goes to or comes from a place that is no country ('exports to the Gulf')
     label: tuple[str, str] | None = None  # a labelled line's flow whose goods were cut off into the next sentence
+    # the sentence stands inside a trade paragraph an earlier sentence opened (a trade word within the last
+    # FLOW_WINDOW sentences before it; its own words do not count): trade_owned_goods reads a side's goods only there
+    in_paragraph: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,8 +147,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
         return told
     if not hinted:
         # ('B's main exports to A were X. A's main products were Y.': a side's goods inside a trade paragraph)
-        owned = owned_goods_claims(sentence, countries, state.pair) if countries and state.flow_left > 0 else []
-        return _finish(sentence, owned, countries, state) if owned and not state.abroad else []  # no trade word (speed)
+        owned = owned_goods_claims(sentence, countries, state)
+        return _finish(sentence, owned, countries, state) if owned else []  # no trade word (speed)
     if not (countries or (state.last_flow and (ANAPHOR_TARGET.search(sentence) or GROWTH_HEAD.match(sentence)))):
         # no country and no flow to refer back to: only the parse's roles, on the side the text tells trade from
         parsed = _parsed(sentence, countries, state) if not state.abroad else []
@@ -157,8 +160,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     claims = _clause_claims(sentence, countries, state)
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
-    if not claims and not state.abroad:
-        claims = owned_goods_claims(sentence, countries, state.pair)  # 'trade in top commodities of A, which include X'
+    if not claims:
+        claims = owned_goods_claims(sentence, countries, state)  # 'trade in top commodities of A, which include X'
     if not claims:
         claims = figure_then_list(sentence, countries, state.pair)  # 'A's exports to B reached $2bn, mainly X'
     # 'A sold X to B and bought $3bn from it, of which 80% was Y': the share's goods, besides what else was read
@@ -198,6 +201,7 @@ def _told_before(sentence: str, countries: list[CountryMention], state: TradeSta
     if not countries and state.last_flow and credited_goods(sentence):
         return True, _on_flow(credited_goods(sentence), state.last_flow, state)
     hinted = trade_gate(sentence)
+    state.in_paragraph = state.flow_left - 1 > 0
     state.flow_left = FLOW_WINDOW if hinted else state.flow_left - 1
     if not countries and state.flow_left > 0 and not state.abroad:
         listed = _country_less(sentence, state, raw)

@@ -26,6 +26,7 @@ def trade_lexicon() -> dict:
     # the trade hint: the lexicon's verbs and nouns, then its other words in their rows' order
     hint_words = sorted(_hint_words(data), key=len, reverse=True)
     gap = whole_words(data["owner_gap_words"])
+    hint_more = [*data["hint_more"], *(re.escape(form) for form in taste_forms())]
     return {
         "export": re.compile(words("export_verbs"), re.I),
         "import": re.compile(words("import_verbs"), re.I),
@@ -70,11 +71,18 @@ def trade_lexicon() -> dict:
         "headline": re.compile(r"^\W*(?P<list>(?:[\w-]+\s+){1,2}?" + words("headline_verdicts") + r"(?:\s*(?:,|;|\band\b)\s*"
                                r"(?:[\w-]+\s+){1,2}?" + words("headline_verdicts") + r")*)\s*:\s*$", re.I),
         "headline_item": re.compile(r"(?P<goods>[\w-]+(?:\s+[\w-]+)?)\s+" + words("headline_verdicts"), re.I),
-        "hint": re.compile(whole_words([*hint_words, *data["hint_more"]], longest_first=False, escape=False), re.I),
+        "hint": re.compile(whole_words([*hint_words, *hint_more], longest_first=False, escape=False), re.I),
         # the same yes/no test, faster (prefilter.word_start, word_trie): trade_gate asks only whether it matches
-        "hint_test": re.compile(r"(?<!\w)" + alternation([word_trie(_hint_words(data)), *data["hint_more"]],
+        "hint_test": re.compile(r"(?<!\w)" + alternation([word_trie(_hint_words(data)), *hint_more],
                                                            longest_first=False, escape=False) + r"\b", re.I),
     }
+
+
+def taste_forms() -> list[str]:
+    """The surface forms of a buyer's taste words ('loves', 'preferred', 'popular'; trade_roles.toml [taste_verbs],
+    taste_adjectives): the one source of the trade hint's taste pieces and of trade_roles' stem test."""
+    roles = read_toml("trade_roles.toml")
+    return [form for forms in roles["taste_verbs"].values() for form in forms] + list(roles["taste_adjectives"])
 
 
 def _hint_words(data: dict) -> set[str]:

@@ -6,17 +6,25 @@ elsewhere ('Ruritania's main products are rice and tea' in a country profile) th
 Rows: trade.toml clause_bits owned_goods_lead, owned_goods_of."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from flows.extract.countries import CountryMention, other_side
 from flows.extract.product_hs import mostly_goods, names_goods
 from flows.extract.products import cut_list, split_products
 from flows.extract.trade_lexicon import clause_bit, lower_first
 
+if TYPE_CHECKING:
+    from flows.extract.trade import TradeState
 
-def owned_goods_claims(sentence: str, countries: list[CountryMention],
-                       pair: tuple[str, str] | None) -> list[tuple[str, str, str]]:
+
+def owned_goods_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[tuple[str, str, str]]:
     """(owner, other side, product) for the goods of a side's 'main products' list; [] when the sentence is not that
-    shape, its owner is no side of the pair (a possessive or a demonym), or the list is not mostly goods."""
-    if pair is None:
+    shape, its owner is no side of the pair (a possessive or a demonym), the list is not mostly goods, or the sentence
+    stands outside a trade paragraph (no trade word in the few sentences before it, state.in_paragraph; or the last flow
+    went to a place that is no country, state.abroad). The test sits here so that every caller gets it: the sentence's
+    own words open no paragraph ('..., whose prices reached record highs', '..., which it sells mostly to Europe')."""
+    pair = state.pair
+    if pair is None or not countries or not state.in_paragraph or state.abroad:
         return []
     for name in ("owned_goods_lead", "owned_goods_of"):
         m = clause_bit(name).search(sentence)

@@ -27,10 +27,10 @@ from typing import Any
 from flows.common.prefilter import word_start
 from flows.extract import syntax
 from flows.extract.countries import CountryMention, other_side
-from flows.extract.product_hs import mostly_goods, names_goods
+from flows.extract.product_hs import names_goods
 from flows.extract.trade_verbs import elsewhere_at
 from flows.extract.trade_goods import goods_heads, goods_origin, list_subject, products, roles_lexicon
-from flows.extract.trade_lexicon import clause_bit
+from flows.extract.trade_lexicon import clause_bit, taste_forms
 
 @dataclass(frozen=True)
 class RoleClaim:
@@ -46,8 +46,8 @@ class RoleClaim:
 
 @lru_cache(maxsize=1)
 def _stems() -> re.Pattern[str]:
-    return word_start(re.compile(r"\b(?:" + "|".join(sorted(roles_lexicon()["flow_stems"], key=len, reverse=True)) + r")\w*",
-                                 re.I))
+    stems = {*roles_lexicon()["flow_stems"], *taste_forms()}  # (the taste words' forms are their own stems)
+    return word_start(re.compile(r"\b(?:" + "|".join(sorted(stems, key=len, reverse=True)) + r")\w*", re.I))
 
 
 def flow_words(sentence: str) -> int:
@@ -92,7 +92,7 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
             continue  # 'A exports X to Europe', 'sells it abroad': trade with the world, not with the pair
         for head in heads:
             origin = goods_origin(head, iso, lex)
-            if taste and not (owner and (origin or source)):
+            if taste and not (owner and (origin or source) and _taste_buyer(node, iso, lex)):
                 continue  # a taste is a purchase only between two named sides: 'consumers love tin' is none
             exporter, importer = ((owner or source or origin, to) if kind == "export"
                                   else (source or origin, owner or to))
@@ -108,11 +108,20 @@ def role_claims(sentence: str, countries: list[CountryMention], pair: tuple[str,
             if not exporter or not importer or exporter == importer or (pair and {exporter, importer} != set(pair)):
                 continue
             items = products(doc, head, iso, lex)
-            if taste and not mostly_goods(items, names_goods):
-                continue  # 'Freedonians love Ruritanian films': a taste for what no HS heading names is no trade
+            if taste and not all(names_goods(item) for item in items):
+                # 'Freedonians love Ruritanian films', '... football and music': a taste for anything no HS heading
+                # names is no trade (every item, not most: 'universities and food' is no purchase of food)
+                continue
             for product in items:
                 out.append(RoleClaim(exporter, importer, product, named, bool(owner or to or source)))
     return out + _agent_claims(doc, iso, pair, lex) + _popular_claims(doc, iso, pair, lex)
+
+
+def _taste_buyer(verb: Any, iso: dict[int, str], lex: dict) -> bool:
+    """Whether a taste verb's subject can be a buyer: the country or its people themselves ('the Togolese', 'Togo')
+    or a trade_roles.toml taste_buyers noun ('Togolese mills'); 'Togolese fans', 'Togolese students' cannot."""
+    subject = _subject(verb)
+    return subject is not None and (subject.i in iso or subject.lemma_.lower() in lex["taste_buyers"])
 
 
 def _popular_claims(doc: Any, iso: dict[int, str], pair: tuple[str, str] | None, lex: dict) -> list[RoleClaim]:
@@ -137,7 +146,7 @@ def _popular_claims(doc: Any, iso: dict[int, str], pair: tuple[str, str] | None,
         if not exporter or not importer or exporter == importer or (pair and {exporter, importer} != set(pair)):
             continue
         items = products(doc, goods, iso, lex)
-        if mostly_goods(items, names_goods):
+        if items and all(names_goods(item) for item in items):  # every item goods, as for the taste verbs
             out += [RoleClaim(exporter, importer, product, True, True) for product in items]
     return out
 

@@ -81,7 +81,7 @@ def test_the_filters_answer_as_their_full_path() -> None:
     dropped = 0
     for earlier in ([], rows[:4], rows):
         for size in (0, 1, 2):
-            for chosen in list(combinations(rows, size))[:200]:
+            for chosen in combinations(rows, size):
                 chosen = list(chosen)
                 full = face_to_face_greetings(chosen + [greeting], earlier)
                 assert full[-1] is greeting and face_to_face_greetings(chosen, earlier) == full[:-1]
