@@ -25,7 +25,7 @@ from flows.extract.event_history_acts import prefetch as prefetch_acts
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
-from flows.extract.event_days import first_days, news_day
+from flows.extract.event_days import date_line_month, first_days, news_day
 from flows.extract.event_anniversaries import anniversary_relations, drop_worked_out_copies
 from flows.extract.event_days import settled_past
 from flows.extract.event_questions import without_asked_about
@@ -172,6 +172,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
     rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day
     out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_worked_out_copies(drop_coarser_copies(rows))))
+    out["event_mentions"] = date_line_month(out["event_mentions"], published, doc["text"])  # a finished act with no date word
     _add_listed_visits(doc["text"], listed, len(sentences) + len(boxed), reading)  # after: a listed year is its own visit, not a copy
     if (headline := headline_visit(heading, pair, published, out["event_mentions"])) is not None:  # ev27b: 'A Pays Visit to B'
         row, start, end = headline

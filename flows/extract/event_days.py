@@ -253,3 +253,48 @@ def settled_past(rows: list[EventRow], published: date | None) -> list[EventRow]
             and row.date.value is not None and row.date.resolution == "explicit"
             and _POINT_PREPOSITION.match(row.date.text or "")
             and row.date.value.year <= published.year - LONG_PAST_YEARS else row for row in rows]
+
+
+@lru_cache(maxsize=1)
+def _under_way() -> re.Pattern[str]:
+    return re.compile(read_toml("dates.toml")["date_line_month"]["under_way"], re.I)
+
+
+@lru_cache(maxsize=1)
+def _visit_word() -> re.Pattern[str]:
+    return re.compile(read_toml("dates.toml")["date_line_month"]["visit_word"], re.I)
+
+
+def visit_under_way(text: str) -> bool:
+    """Whether a sentence of the story tells a visit under way ('Their majesties are in Arland on a four-day visit')."""
+    return any(_under_way().search(sentence) and _visit_word().search(sentence)
+               for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
+
+
+def date_line_month(rows: list[dict], published: date | None, text: str = "") -> list[dict]:
+    """Event rows where a finished act dated only by the date line (`publication`: told with no day, weekday, 'today'
+    or month of its own) takes the date line's month at month precision (tests/realnews/README.md, session 18: the
+    story tells the month; a day it never writes is a guess). Kept at the day: an act told as under way ('is in Arland
+    on a visit', 'has begun', 'his current visit'); every undated act of a story that tells a visit under way; an act
+    of a pair whose other act the story dates to the date line's day in words ('signed on Thursday', 'met on 7 May',
+    'signed today': the same day told); a row already moved to another day (a visit counted back to its first day);
+    plans. Other rows unchanged."""
+    if published is None or visit_under_way(text):
+        return rows
+
+    def pair(row: dict) -> frozenset:
+        return frozenset((row["actor_iso3"], row["target_iso3"]))
+
+    def from_date_line(row: dict) -> bool:
+        return row.get("date_resolution") == "publication" and row["status"] == "occurred" \
+            and row["date_precision"] == "day" and row["event_date"] == published
+
+    told_that_day = {pair(row) for row in rows if row["status"] == "occurred" and row["date_precision"] == "day"
+                     and row["event_date"] == published and row.get("date_resolution") not in (None, "publication")}
+    out = []
+    for row in rows:
+        if from_date_line(row) and pair(row) not in told_that_day and not _under_way().search(row.get("evidence") or ""):
+            row = {**row, "event_date": published.replace(day=1), "date_precision": "month",
+                   "date_anchor": f"the date line's month ({published:%Y-%m}): a finished act with no date of its own"}
+        out.append(row)
+    return out

@@ -85,7 +85,7 @@ def test_a_perfect_lead_under_a_headline_standfirst_and_date_line_is_the_news(ex
     frames = extract("This site uses cookies.\n\nGhana and Togo deepen ties\n\nThe two ministers agree to meet "
                      "again\n\nMay 10, 2024\n\nThe foreign ministers of Ghana and Togo have held in Accra the first "
                      "bilateral meeting since the election.", date(2024, 5, 10))
-    assert [row[3] for row in events_of(frames) if row[0] == "meeting"] == [date(2024, 5, 10)]
+    assert [row[3] for row in events_of(frames) if row[0] == "meeting"] == [date(2024, 5, 1)]  # near28c: a finished act with no date word of its own takes the date line's month
 
 
 def test_earlier_in_the_day_is_the_storys_day_not_a_year_told_last(extract) -> None:

@@ -12,4 +12,4 @@ def test_a_meeting_told_with_subsequently_is_another_meeting(extract) -> None:
                      date(2023, 1, 31))
     meetings = [row for row in frames["event_mentions"].iter_rows(named=True) if row["event_type"] == "meeting"]
     assert [(row["actor_iso3"], row["target_iso3"], row["event_date"]) for row in meetings] == [
-        ("TUR", "HUN", date(2023, 1, 31))] * 2
+        ("TUR", "HUN", date(2023, 1, 1))] * 2  # near28c: a finished act with no date word of its own takes the date line's month

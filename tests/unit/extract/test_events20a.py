@@ -75,7 +75,7 @@ def test_a_stay_told_by_its_length(extract) -> None:
     """'spent only a day in Santiago after talks in Lima': a visit; 'will spend six days in' is a plan, not one."""
     frames = extract("The Peruvian premier spent only a day in Santiago following three days of trade meetings in "
                      "Ecuador.", date(2024, 5, 10))
-    assert ("official_visit", "PER", "CHL", date(2024, 5, 10), "day") in _visits(frames)
+    assert ("official_visit", "PER", "CHL", date(2024, 5, 1), "month") in _visits(frames)  # near28c: a finished act with no date word of its own takes the date line's month
     frames = extract("The Peruvian premier will spend six days in Chile, where she will open a fair.", date(2024, 5, 10))
     assert not [event for event in events_of(frames) if event[5] == "occurred"]
 

@@ -40,7 +40,7 @@ def test_a_lead_caption_dates_the_undated_visit_and_talks_of_a_page_without_publ
 def test_years_ago_to_this_day_is_the_same_day_and_the_talks_keep_the_story_day(events) -> None:
     assert events["ev_jubilee_ago.md"] == {
         ("diplomatic_relations_established", "AUT", "CHL", date(1964, 3, 12), "day", "occurred"),
-        ("meeting", "AUT", "CHL", date(2024, 3, 12), "day", "occurred"),
+        ("meeting", "AUT", "CHL", date(2024, 3, 1), "month", "occurred"),  # near28c: a finished act with no date word of its own takes the date line's month
     }
 
 

@@ -99,7 +99,7 @@ def test_recognizing_the_newly_independent_state(extract) -> None:
 def test_the_year_of_the_act_an_anniversary_remembers_is_not_the_celebrations(extract) -> None:
     text = ("Chile and Peru are neighbours. In Lima, the Chilean minister also toured a photo show celebrating the "
             "centenary of Chile's recognition of Peru in 1924.")
-    assert {row[3] for row in events_of(extract(text, PUB)) if row[0] == "anniversary_event"} == {PUB}
+    assert {row[3] for row in events_of(extract(text, PUB)) if row[0] == "anniversary_event"} == {PUB.replace(day=1)}  # near28c: a finished act with no date word of its own takes the date line's month
     text = "Chile and Peru marked the 50th anniversary of relations on 4 May."
     assert events_of(extract(text, PUB)) == {("anniversary_event", "CHL", "PER", date(2024, 5, 4), "day", "occurred"),
                                              # and the relations 50 years back (session 13: event_anniversaries)

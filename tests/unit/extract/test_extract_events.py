@@ -17,7 +17,7 @@ def test_undated_lead_event_takes_the_publication_date(extract):
     frames = extract("Peru and Chile signed a fisheries agreement, officials in Lima said.", PUB)
     row = frames["event_mentions"].row(0, named=True)
     assert (row["event_type"], row["event_date"], row["date_resolution"], row["date_text"]) == (
-        "agreement_signed", PUB, "publication", None)
+        "agreement_signed", PUB.replace(day=1), "publication", None)  # near28c: a finished act with no date word of its own takes the date line's month
 
 
 def test_phone_call_and_video_link_are_meetings(extract):
