@@ -72,7 +72,7 @@ def dates_outside_asides(dates: list[DateMention], sentence: str, trigger_start:
     Arland; 'the treaty (1990)', a bracket after the trigger, still dates it."""
     spans = [(begin, end) for begin, end in _aside_spans(sentence, trigger_start, len(sentence)) if end <= trigger_start]
     outside = [mention for mention in dates if not any(begin <= mention.start < end for begin, end in spans)
-               or _only_a_date(mention, sentence)]
+               or _only_a_date(mention, sentence, dates)]
     return outside if outside else dates
 
 
@@ -82,9 +82,14 @@ def rank_restated(sentence: str, trigger_start: int) -> bool:
     return RANK_RESTATED.search(sentence, max(0, trigger_start - 100), trigger_start) is not None
 
 
-def _only_a_date(mention: DateMention, sentence: str) -> bool:
-    """A bracket that holds nothing but one month or day ('In the same year (March, 2002) the minister visited'): no
-    aside about another thing, it tells the clause's time (near28a). Not a year or a span of years: '(1990-1995)'
-    after a name is a term of office, '(1957)' one item's year in a list."""
-    return (mention.start > 0 and mention.kind == "point" and mention.precision in ("day", "month")
-            and BRACKET.fullmatch(sentence, mention.start - 1, mention.end + 1) is not None)
+def _only_a_date(mention: DateMention, sentence: str, dates: list[DateMention]) -> bool:
+    """A bracket that holds nothing but one month or day and directly follows the time phrase it narrows ('In the
+    same year (March, 2002) the minister visited'): no aside about another thing, it tells the clause's time
+    (near28a). Only right after a date mention (one ending 0-2 characters before the bracket): 'the minister, born
+    (March 1960) in Cusco, visited' and 'after the accord (12 June 2008) came into force' are asides (mend30a). Not a
+    year or a span of years: '(1990-1995)' after a name is a term of office, '(1957)' one item's year in a list."""
+    if not (mention.start > 0 and mention.kind == "point" and mention.precision in ("day", "month")
+            and BRACKET.fullmatch(sentence, mention.start - 1, mention.end + 1) is not None):
+        return False
+    opening = mention.start - 1
+    return any(other is not mention and 0 <= opening - other.end <= 2 for other in dates)

@@ -134,10 +134,10 @@ def pick_date(dates: list[DateMention], pos: int, narrowing_gap: int | None = No
 
     best = min(usable, key=distance)
     for mention in usable:
-        end = best.end_value or best.value
+        period_end = best.end_value or best.value
         if (mention is not best
                 and PRECISION_RANK.get(mention.precision or "year", 2) < PRECISION_RANK.get(best.precision or "year", 2)
-                and best.value <= mention.value <= end and (narrowing_gap is None or _beside(mention, best))):
+                and best.value <= mention.value <= period_end and (narrowing_gap is None or _beside(mention, best))):
             best = mention
     return best
 

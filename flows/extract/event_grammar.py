@@ -78,8 +78,8 @@ class Trigger(NamedTuple):
 # alternatives): case-blind unless in _CASED; a new pattern is a row here and its key in events.toml.
 _PATTERNS = (
     "negation", "planned", "future_time", "ellipsis", "reference", "complement", "perfect", "perfect_begun",
-    "partnership_step", "company_side", "company_signer_noun", "gapped_clause", "non_state_visitor", "anniversary_state", "demonstrative_visit", "reported_that", "domestic",
-    "embassy_building", "ahead_of", "mutual_plural", "private_visit", "technical_visit", "habitual",
+    "partnership_step", "company_side", "gapped_clause", "anniversary_state", "demonstrative_visit", "reported_that",
+    "domestic", "embassy_building", "ahead_of", "mutual_plural", "private_visit", "technical_visit", "habitual",
     "background_opener", "tally", "inviter", "wished", "needed", "venue", "said_together", "shared_date_join",
     "relative_past", "perfect_tally", "subordinate_after", "appraised_before", "appraised_after",
 )
@@ -90,7 +90,9 @@ _TOML_KEY = {"complement": "agreement_complement"}  # where events.toml names a 
 @lru_cache(maxsize=1)
 def rules() -> dict:
     """Trigger rows (event_triggers.csv) and grammar words (events.toml), compiled once."""
-    data = read_toml("events.toml")
+    data = dict(read_toml("events.toml"))
+    # the firms' nouns are one row, shared by the deal's other side and the signer (flows/extract/event_non_state.py)
+    data["company_side"] = data["company_side"].replace("{firm_nouns}", "(?:" + "|".join(data["firm_nouns"]) + ")")
     known = event_types()
     triggers = []
     for row in read_table("event_triggers.csv"):

@@ -120,6 +120,18 @@ RELATION_NOUN = re.compile(r"\b" + _any("relation_nouns") + r"\b", re.I)  # the 
 NAMED_GATHERING = re.compile(r"(?:\s+[A-ZÀ-Þ][\w’'-]+){0,4}\s+" + _any("gathering_words") + r"\b")
 
 
+def _bloc_compound(sentence: str, country: CountryMention, countries: list[CountryMention]) -> bool:
+    """The country is hyphenated to a bloc ('the Borvia-EU deal', 'the EU-Borvia summit'), and the bloc word is no
+    tail of another country's name ('the South Africa-Ghana agreement' joins two states; mend30a)."""
+    bloc = BLOC_AFTER.match(sentence, country.end) or BLOC_BEFORE.search(sentence, max(0, country.start - 30),
+                                                                        country.start)
+    if bloc is None:
+        return False
+    word = re.search(r"\w", sentence[bloc.start():bloc.end()])
+    at = bloc.start() + (word.start() if word else 0)
+    return not any(other is not country and other.start <= at < other.end for other in countries)
+
+
 def read_parties(sentence: str, clause_start: int, clause_end: int, countries: list[CountryMention],
                  persons: list[tuple[Person, int, int]], pair_spans: list[tuple[int, int]],
                  last_entity: tuple[str | None, int] | None) -> Parties:
@@ -137,8 +149,7 @@ def read_parties(sentence: str, clause_start: int, clause_end: int, countries: l
             continue  # 'talks about the Borvian crisis': what was talked about, not who talked
         if country.kind == "demonym" and MAKER_AFTER.match(sentence, country.end):
             continue  # 'a Chinese-built railway linking A and B was opened': who built it, no side
-        if country.kind in ("name", "demonym") and (BLOC_AFTER.match(sentence, country.end)
-                                                    or BLOC_BEFORE.search(sentence, max(0, country.start - 30), country.start)):
+        if country.kind in ("name", "demonym") and _bloc_compound(sentence, country, countries):
             continue  # 'in the wake of the Borvia-EU trade deal': the country's relation with a bloc, no side
         if MEDIATOR.search(sentence, max(0, country.start - 30), country.start):
             continue  # 'a deal brokered by China': the mediator is not a side

@@ -19,6 +19,7 @@ from flows.extract.event_clause import (LEAD_SENTENCES, Clause, named, part_befo
 from flows.extract.event_acts import instrument_sides
 from flows.extract.event_frames import frame_hits
 from flows.extract.event_gapped import gapped_sides
+from flows.extract.event_non_state import firm_signed, non_state_visited
 from flows.extract.event_history_acts import act_sides, history_acts
 from flows.extract.event_missions import mission_told_before
 from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, owned_visit, passive_agent, signing_meetings,
@@ -265,9 +266,7 @@ def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Part
     if registry_type(event_type).symmetry == "symmetric" and len(set(parties.all)) < 2 and with_non_country(
             clause.sentence, hit.start, clause.end, clause.persons, parties):
         return True  # the other side is not a state
-    if family(event_type) == "visit" and any(
-            hit.start < visitor.end() <= hit.end + 1
-            for visitor in rules()["non_state_visitor"].finditer(clause.sentence, clause.start, hit.end + 1)):
+    if family(event_type) == "visit" and non_state_visited(hit, clause):
         return True  # 'the national party landed in Arland', 'the explorer X arrived': no state's visit (near28b)
     if event_type != "agreement_signed":
         return False
@@ -275,9 +274,8 @@ def _not_between_states(event_type: str, hit: Hit, clause: Clause, parties: Part
         return True  # companies' deals, not an agreement between the states
     if COMPANY_SIGNER.search(clause.sentence, max(clause.start, hit.start - 60), hit.end):
         return True  # 'United Bank of Ruritania signed banking agreements with banks of Borvia': a bank's deal
-    if any(hit.start < signer.end() <= hit.end + 1
-           for signer in rules()["company_signer_noun"].finditer(clause.sentence, clause.start, hit.end + 1)):
-        return True  # 'the two companies signed an agreement': firms sign, not the states (near28b)
+    if firm_signed(hit, clause):
+        return True  # 'the two companies signed an agreement': firms head the subject, not the states (near28b)
     if rules()["company_side"].search(clause.sentence, hit.start, clause.end):
         return True  # 'signed investment agreements worth $3 billion with Borvian companies': the other side is firms
     deal_with = DEAL_WITH.search(clause.sentence, clause.start, clause.end)

@@ -12,7 +12,7 @@ from flows.extract.org_cues import (HEAD_AND, listed_and_named, member_noun_at, 
                                    takes_part)
 from flows.extract.org_blocs import bloc_sides
 from flows.extract.org_named import named_memberships, names_pattern, wide_forms
-from flows.extract.org_scope import vetoed
+from flows.extract.org_scope import clause_span, vetoed
 from flows.extract.org_summits import attended
 from flows.extract.org_subjects import gapped_subjects, verb_subjects
 from flows.common.prefilter import gate, word_gate
@@ -35,13 +35,16 @@ MODIFIER_USE = re.compile(r"[’']?s?\s+(?!(?:and|or|to|in|on|as|at|with|for|is|
                           + _AFTER_NAME_ADVERBS + r")\b)[a-z]"
                           r"|[’']s\s+[A-Z][a-z]")  # 'the European Union's Investment Plan': a thing the body owns
 # A name followed by two lower-case words of a noun phrase ('the EU macroregional strategies'), not by a function word
-_NOT_A_NOUN = (r"(?!(?:and|or|to|in|on|as|at|with|for|is|are|was|were|has|have|had|which|that|the|since|through|"
-               r"from|until|today|now|too|also|by|under|over|after|before|when|while|where|itself|alone|"
-               r"respectively|so|but|since|a|an|its|their|" + _AFTER_NAME_ADVERBS + r")\b)")
+# (organizations.toml: named_function_words, list_modifier_not_nouns, after_name_adverbs; one row each, mend30a)
+_ORG_ROWS = read_toml("organizations.toml")
+_NOT_A_NOUN = r"(?!(?:" + "|".join(dict.fromkeys([*_ORG_ROWS["named_function_words"],
+                                                  *_ORG_ROWS["list_modifier_not_nouns"],
+                                                  *_ORG_ROWS["after_name_adverbs"]])) + r")\b)"
 LIST_MODIFIER = re.compile(r"\s+" + _NOT_A_NOUN + r"[a-z]+\s+[a-z]")
-# Session 18 (orgs29): a list item that ends in one lower-case noun after the name ('the ASEAN-E.U. framework', 'the
-# UN system'): the name modifies the noun, no body is listed (past the rest of an abbreviation: 'E.U.' read as 'E.')
-LIST_NOUN_TAIL = re.compile(r"(?:[A-Z]\.)*\s+" + _NOT_A_NOUN + r"[a-z]+\s*\.?\s*$")
+# Session 18 (orgs29): a list item that ends in one of a few nouns after the name ('the ASEAN-E.U. framework', 'the
+# UN system'): the name modifies the noun, no body is listed (past the rest of an abbreviation: 'E.U.' read as 'E.').
+# Only these nouns (organizations.toml list_noun_tails): 'the UN, the WTO and APEC again' lists APEC (mend30a)
+LIST_NOUN_TAIL = re.compile(r"(?:[A-Z]\.)*\s+(?:" + "|".join(_ORG_ROWS["list_noun_tails"]) + r")\s*\.?\s*$")
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,10 @@ def _rules() -> dict:
                   **{other: k for k, v in data["known"].items() for other in _other_spellings(v, data)},
                   **{k: k.upper() for k in _title_case(data["known"])}, **data["aliases"]}
     return {
-        "verbs": re.compile("|".join(data["membership_verbs"]), re.I),
+        # the fora row last: no other row starts where it does ('in ... fora like'), so the order changes no match
+        "verbs": re.compile("|".join([*data["membership_verbs"], data["fora_examples"]]), re.I),
+        "fora": re.compile(data["fora_examples"], re.I),
+        "fora_cooperation": re.compile("|".join(data["fora_cooperation"]), re.I),
         "end": re.compile("|".join(data["list_end"])),
         "pair": re.compile("|".join(data["pair_subjects"]), re.I),
         "not_members": re.compile("|".join(data["not_members"]), re.I),
@@ -326,7 +332,10 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
         members = verb_subjects(rules, sentence, verb, countries, pair, pair_spans)
         members += gapped_subjects(sentence, verb, countries, members)
         if len(members) >= 2:
-            out += _listed_organizations(rules, sentence, verb.end(), countries, tuple(members), out)
+            listed = _listed_organizations(rules, sentence, verb.end(), countries, tuple(members), out)
+            if rules["fora"].fullmatch(verb.group(0)):
+                listed = _fora_examples_kept(rules, sentence, verb, countries, tuple(members), listed)
+            out += listed
     out += [k for k in known if k.organization not in {o.organization for o in out}
             and k.organization not in {o.acronym for o in out}]
     if pair and known_open:
@@ -352,6 +361,34 @@ def find_memberships(sentence: str, countries: list[CountryMention], pair: tuple
                                                                      {o.organization for o in out}, has_verb,
                                                                      known_open)])
     return out
+
+
+PAIR_JOIN = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?$")  # 'Arland and Borvia' before the verb: a pair subject
+BOTH_WORD = re.compile(r"\bboth\b", re.I)
+
+
+def _fora_examples_kept(rules: dict, sentence: str, verb: re.Match, countries: list[CountryMention],
+                        members: tuple[str, ...], listed: list[Membership]) -> list[Membership]:
+    """The bodies given as examples of the fora ('in international organizations like the OECD') that the members
+    share: none when a veto word stands in the row's own clause ('supported Borvia's bid for a seat in ...'); after a
+    verb of no cooperation, all when the subject is the pair, else those whose member list holds each side
+    (organizations.toml `fora_examples`; mend30a)."""
+    if vetoed(rules["not_shared"], sentence, verb.start(), verb.end()):
+        return []
+    lo, _ = clause_span(sentence, verb.start(), verb.end())
+    before = sentence[max(lo, verb.start() - 80):verb.start()]
+    if rules["fora_cooperation"].search(before):
+        return listed
+    named = [c for c in countries if lo <= c.start < verb.start() and c.iso3 in members]
+    if rules["pair"].search(before) or BOTH_WORD.search(before) or any(
+            a.iso3 != b.iso3 and PAIR_JOIN.fullmatch(sentence, a.end, b.start) for a in named for b in named):
+        return listed
+    kept = []
+    for row in listed:
+        acronym = row.acronym or rules["acronym_of"].get(row.organization)
+        if acronym and has_member_list(acronym) and belonging(acronym, members) == members:
+            kept.append(row)
+    return kept
 
 
 def _not_yet_in(out: list[Membership], found: list[Membership]) -> list[Membership]:

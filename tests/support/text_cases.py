@@ -16,6 +16,8 @@ its expectation, so a new one is a few lines of TOML, and a failing one is named
     people        the people, exactly: name, role, country (left out: null)
     people_include  people that must be among those found
     organizations the shared organizations (acronym, else name), exactly
+    organization_countries  the membership rows as "ORG ISO3" strings, exactly ("EU SWE": Sweden's row of the EU;
+                  what `organizations` cannot tell: which sides a body was given)
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ PUBLISHED = date(2024, 5, 10)
 EVENT_FIELDS = {"type": "event_type", "actor": "actor_iso3", "target": "target_iso3", "date": "event_date",
                 "precision": "date_precision", "status": "status"}
 PERSON_FIELDS = {"name": "name", "role": "role", "country": "country_iso3"}
-EXPECTATIONS = ("events", "events_include", "people", "people_include", "organizations")
+EXPECTATIONS = ("events", "events_include", "people", "people_include", "organizations", "organization_countries")
 CASE_KEYS = {"name", "why", "text", "published", "compare", *EXPECTATIONS}
 
 
@@ -72,3 +74,6 @@ def check_case(case: dict[str, Any], extract: Callable[..., dict[str, pl.DataFra
         assert _expected(case["people_include"], PERSON_FIELDS) <= people
     if "organizations" in case:
         assert set(frames["memberships"]["organization"].to_list()) == set(case["organizations"])
+    if "organization_countries" in case:
+        rows = frames["memberships"].iter_rows(named=True)
+        assert {f"{r['organization']} {r['country_iso3']}" for r in rows} == set(case["organization_countries"])

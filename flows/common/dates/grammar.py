@@ -95,7 +95,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
                 rf"(?!,?\s+(?:the\s+)?\d)(?!,?\s+{_MON})(?:\s+(?i:morning|afternoon|evening|night))?"),
     ("relative_period", r"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:this|last|next|the\s+coming|the\s+current))"
                         r"\s+(?P<@u>(?i:week|month|year))(?![A-Za-z])"),
-    # '... on the 28th' is a day of the month told before; 'the 17th-century palace' is none (near28a)
+    # '... on the 28th' is a day of the month told before; 'the 17th-century palace', 'the 20th-anniversary
+    # celebrations', 'the 5th-largest' are none: no hyphen and word after the ordinal (near28a, mend30a)
     ("anaphora",
      rf"(?:(?P<@q>(?i:later|earlier))\s+)?(?P<@r>(?i:the\s+same|that\s+same|that|this(?=\s+day\b)|the\s+following|the\s+next"
      rf"|(?<=later\s)in\s+the(?=\s+day\b)|(?<=earlier\s)in\s+the(?=\s+day\b)"
@@ -103,7 +104,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
      rf"|(?P<@db>(?i:the\s+day\s+(?:before|after)))(?![A-Za-z])"
      rf"|(?P<@n>{_NUM})\s+(?P<@u2>{_UNIT})\s+(?P<@dir>(?i:later|earlier|afterwards|on)"
      rf"|(?i:before|after)(?=\s*[,.;:)]|\s*$))"
-     rf"|(?i:the)\s+(?P<@od>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?!\s*(?:of\s+)?{_MON})(?![ \t]+[A-Za-z\d])(?![\s-]*(?i:centur))"),
+     rf"|(?i:the)\s+(?P<@od>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?!\s*(?:of\s+)?{_MON})(?![ \t]+[A-Za-z\d])(?!-[A-Za-z])"),
     ("bare_month", rf"(?:(?P<@r>(?i:last|next|this|early|late|mid))[- ]?\s*)?(?P<@m>{_MONF})(?!\s*\d)"),
 ]
 
