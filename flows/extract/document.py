@@ -15,7 +15,7 @@ from flows.extract.event_clause import LEAD_SENTENCES
 from flows.extract.document_pair import document_pair
 from flows.extract.event_lists import ListedVisit, find_listed_visits, named_year_visits, visit_lists
 from flows.extract.event_list_heads import carried_lists
-from flows.extract.event_factbox import BoxedAct, boxed_relations
+from flows.extract.event_factbox import BoxedAct, boxed_relations, dated_milestones
 from flows.extract.list_repeats import told_before
 from flows.extract.list_people import drop_heading_visits, listed_line_sides, share_visitor_side
 from flows.extract.event_missions import mission_sides
@@ -137,7 +137,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     prefetch_event_parses(texts)  # the dependency parse of trigger sentences
     prefetch_frames(texts, dates)  # and of dated sentences with a frame noun (event_frames.py)
     prefetch_acts(texts, countries, dates, pair)  # and of dated clauses naming both sides with no trigger
-    listed = find_listed_visits(doc["text"])  # visits a fact sheet lists under headings
+    listed = find_listed_visits(doc["text"], pair)  # visits a fact sheet lists under headings
     carried = carried_lists(sentences, countries, doc["text"], pair)  # items whose list head is a sentence before
     links = link_spans(doc["text"])  # 'Read also: ...', other stories' headlines: their acts are not this story's
     for sentence, sentence_countries, sentence_dates, pair_spans in zip(sentences, countries, dates, pairs):
@@ -167,6 +167,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         _add_trade(claims, line, reading)
     _add_people(sentences, texts, countries, reading)
     boxed = boxed_relations(doc["text"]) if pair else []  # 'Diplomatic Relations:' over 'Established May 1921'
+    boxed += dated_milestones(doc["text"], pair)  # '12 May 1990' over 'Opening of the Embassy of A in B'
     _add_boxed(doc["text"], boxed, len(sentences), pair, reading)
     out = reading.out
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
@@ -252,8 +253,9 @@ def _add_boxed(text: str, boxed: list[BoxedAct], sentence_count: int, pair: tupl
     each label and value is its own evidence, numbered after the document's sentences."""
     for k, act in enumerate(boxed):
         line = Sentence(sentence_count + k, act.start, act.end, text[act.start:act.end])
-        _add_events([EventRow(act.event_type, pair[0], pair[1], 0, len(line.text), line.text, act.date, "explicit",
-                              "occurred", True, None)], line, reading)
+        actor, target = act.sides or pair
+        _add_events([EventRow(act.event_type, actor, target, 0, len(line.text), line.text, act.date, "explicit",
+                              "occurred", act.symmetric, None)], line, reading)
 
 
 def _add_listed_visits(text: str, listed: list[ListedVisit], sentence_count: int, reading: Reading) -> None:

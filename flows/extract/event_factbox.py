@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from flows.common.dates import DateContext, DateMention
+from flows.extract.countries import find_countries, is_historic, other_side
 from flows.lexicon import read_toml
 
 
@@ -26,6 +27,8 @@ class BoxedAct:
     date: DateMention  # offsets within the span
     start: int
     end: int
+    sides: tuple[str, str] | None = None  # (actor, target) when the box names one side's act; None: the pair's
+    symmetric: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -84,4 +87,74 @@ def boxed_relations(text: str) -> list[BoxedAct]:
             mention = _value_date(text, s, e)
             if mention is not None:
                 out.append(BoxedAct("diplomatic_relations_established", mention, s, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _milestone_rows() -> dict:
+    data = read_toml("events.toml")["milestones"]
+    return {"rows": [(re.compile(pattern, re.I), event_type, bool(symmetric)) for pattern, event_type, symmetric
+                     in data["rows"]],
+            "host_before": re.compile(data["host_before"], re.I), "date_line": re.compile(data["date_line"])}
+
+
+def _date_alone(line: str) -> DateMention | None:
+    """The date a line holds and nothing else ('12 October 1971', 'January 1973:'), at day, month or year."""
+    shape = _milestone_rows()["date_line"].match(line)
+    if shape is None:
+        return None
+    found = [mention for mention in DateContext(None).find(line) if mention.value is not None]
+    if len(found) != 1 or found[0].precision not in _rows()["precisions"]:
+        return None
+    mention = found[0]
+    # the date fills the line: only a bullet, spaces or a closing colon/dash around it
+    if line[:mention.start].strip(" \t-*•–") or line[mention.end:].strip(" \t:–-"):
+        return None
+    return mention
+
+
+def _owner(act: str, pair: tuple[str, str]) -> tuple[str, str] | None:
+    """(owner, host) of a mission a milestone names: the first side of the pair not named after 'in'/'at'
+    ('Opening of Embassy of A in B's capital' -> A); with only the host named, the pair's other side owns it."""
+    named = [country for country in find_countries(act) if country.iso3 in pair and not is_historic(country.iso3)]
+    host_before = _milestone_rows()["host_before"]
+    owners = [country for country in named if not host_before.search(act, 0, country.start)]
+    if owners:
+        return owners[0].iso3, other_side(pair, owners[0].iso3)
+    if named:
+        return other_side(pair, named[0].iso3), named[0].iso3
+    return None
+
+
+def dated_milestones(text: str, pair: tuple[str, str] | None) -> list[BoxedAct]:
+    """Every act a milestones table gives as a date line over a noun phrase ('12 October 1971' over 'Establishment
+    of Diplomatic Relations'): the act the phrase names (events.toml [milestones]) at the date, its evidence the two
+    lines. A relations act is the pair's; a mission's is its owner's, and with no side named it is left out."""
+    if pair is None or not any(char.isdigit() for char in text):
+        return []
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        lines.append((position, position + len(body)))
+        position += len(line)
+    out: list[BoxedAct] = []
+    for n, (start, end) in enumerate(lines):
+        mention = _date_alone(text[start:end]) if end - start <= 40 else None
+        if mention is None:
+            continue
+        following = [(s, e) for s, e in lines[n + 1:n + 1 + _rows()["lines"]] if text[s:e].strip()]
+        if not following:
+            continue
+        s, e = following[0]
+        act = text[s:e].strip()
+        row = next(((event_type, symmetric) for rx, event_type, symmetric in _milestone_rows()["rows"]
+                    if rx.match(act)), None)
+        if row is None:
+            continue
+        event_type, symmetric = row
+        sides = pair if symmetric else _owner(act, pair)
+        if sides is None:
+            continue
+        out.append(BoxedAct(event_type, mention, start, e, sides, symmetric))
     return out

@@ -42,7 +42,8 @@ def _words() -> dict:
     data = read_toml("events.toml")["year_lists"]
     return {"section": re.compile(data["section"], re.I), "direction": re.compile(data["direction"], re.I),
             "years": re.compile(data["years"]), "year": re.compile(data["year"]),
-            "heading_words": int(data["heading_words"])}
+            "heading_words": int(data["heading_words"]), "host_only": re.compile(data["host_only"], re.I),
+            "dated_years": re.compile(data["dated_years"]), "cell_words": int(data["cell_words"])}
 
 
 def _direction(line: str) -> tuple[str, str] | None:
@@ -66,19 +67,69 @@ def _is_heading(line: str) -> bool:
             and len(stripped.split()) <= _words()["heading_words"])
 
 
-def find_listed_visits(text: str) -> list[ListedVisit]:
-    """Every year listed under a 'From A to B' heading of a visits section, as a visit of A to B that year."""
+def _host_only(line: str, pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """'Incoming Visits [To Borvia]' -> (the pair's other side, Borvia): a visits heading naming the host alone."""
+    match = _words()["host_only"].search(line) if pair is not None else None
+    if match is None:
+        return None
+    found = {country.iso3 for country in find_countries(match.group("target")) if not is_historic(country.iso3)}
+    host = found.pop() if len(found) == 1 else None
+    return (other_side(pair, host), host) if host in pair else None
+
+
+def _is_cell(line: str) -> bool:
+    """A visitor's cell of a table of visits: a short line with no digit and no sentence's stop."""
+    stripped = line.strip()
+    return (len(stripped.split()) <= _words()["cell_words"] and not any(char.isdigit() for char in stripped)
+            and not stripped.endswith((".", ":", "!", "?")) and ". " not in stripped)
+
+
+def _dated_years(body: str) -> list[tuple[int, int, int, int | None]]:
+    """(start, end, year, month) of each date of a line of dates alone ('April 1981, 1983'), [] for other lines."""
+    if not _words()["dated_years"].match(body):
+        return []
+    out: list[tuple[int, int, int, int | None]] = []
+    for match in _words()["year"].finditer(body):
+        month = _MONTH_BEFORE.search(body, 0, match.start())
+        if month is not None:
+            out.append((month.start(), match.end(), int(match.group()), _MONTHS.index(month.group(1).lower()) + 1))
+        else:
+            out.append((match.start(), match.end(), int(match.group()), None))
+    return out
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH_BEFORE = re.compile(rf"\b({'|'.join(_MONTHS)})\s+$", re.I)
+
+
+def find_listed_visits(text: str, pair: tuple[str, str] | None = None) -> list[ListedVisit]:
+    """Every year listed under a 'From A to B' heading of a visits section, as a visit of A to B that year; with the
+    document's pair, also under a heading naming the host alone ('Incoming Visits [To B]'), where a table gives a
+    visitor's cell over a line of dates ('April 1981, 1983': one visit a date)."""
     words = _words()
     out: list[ListedVisit] = []
     in_section, direction, position, heading = False, None, 0, (0, 0)
-    for line in text.splitlines(keepends=True):
+    rows = text.splitlines(keepends=True)
+    bodies = [row.rstrip("\r\n") for row in rows]
+    for k, line in enumerate(rows):
         start, position = position, position + len(line)
-        body = line.rstrip("\r\n")
+        body = bodies[k]
         if not body.strip():
             continue
-        turned = _direction(body) if (in_section or words["section"].search(body)) and len(body.split()) <= 12 else None
+        short = len(body.split()) <= 12
+        turned = _direction(body) if (in_section or words["section"].search(body)) and short else None
+        if turned is None and short and words["section"].search(body):
+            turned = _host_only(body, pair)
         if turned is not None:
             in_section, direction, heading = True, turned, (start, start + len(body))
+        elif direction is not None and not words["years"].match(body) and (dates := _dated_years(body)):
+            for at, end, year, month in dates:  # 'April 1981, 1983' under a visitor's cell
+                mention = explicit_mention(at, end, body[at:end], year, month)
+                out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading))
+        elif direction is not None and _is_cell(body) and _dated_years(next(
+                (later for later in bodies[k + 1:] if later.strip()), "")):
+            continue  # a visitor's cell: its dates are on the next line
         elif words["years"].match(body) and direction is not None:
             for match in words["year"].finditer(body):
                 year = int(match.group())

@@ -117,6 +117,9 @@ DATELINE_END = re.compile(r"\s*(?::|—|–|--)\s")
 SOURCE_TAG = re.compile(_any("source_tag"))  # '(Radio Borvian) — ...': the outlet's tag, no side
 COMPARISON_ASIDE = re.compile(r"\(\s*" + _any("aside_openers") + r"\b[^()]*$", re.I)  # '(before Paris, Rome'
 RELATION_NOUN = re.compile(r"\b" + _any("relation_nouns") + r"\b", re.I)  # the relation itself: the pair's
+# 'their ties were raised to ambassador level': the relation as the passive subject right before the trigger
+RELATION_SUBJECT = re.compile(r"\b(?:" + _any("relation_nouns") + r")\s+(?:had\s+been|ha(?:ve|s)\s+been|were|was)\s+"
+                              r"(?:\w+ly\s+)?$", re.I)
 NAMED_GATHERING = re.compile(r"(?:\s+[A-ZÀ-Þ][\w’'-]+){0,4}\s+" + _any("gathering_words") + r"\b")
 
 
@@ -311,6 +314,7 @@ def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Pa
     else:
         actor, target = _pair_rule(parties, pair)
     if actor is None and target is None and pair and (parties.pair_phrase or RELATION_NOUN.search(trigger)
+                                                       or RELATION_SUBJECT.search(sentence, 0, trigger_start)
                                                        or in_each_other(sentence, trigger_start, trigger)):
         actor, target = pair  # 'a treaty between the two countries was ratified', 'relations were cut in 1941'
     if actor is None and target is not None:
