@@ -25,12 +25,18 @@ def event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMentio
     own = own_times([mention for mention in dates if (mention.start < hit.start or not re.search(  # 'due in 2025'
         r"\b(?:since|after|before|when|while)\s+\w+ing\b", sentence[hit.end:mention.start]))
         and not in_other_clause(sentence, mention, hit.start, hit.end)], hit.start, hit.end, sentence)  # 'after being elected on 17 May'
-    asides = [match.span() for match in RELATIVE.finditer(sentence, clause.start, clause.end)
+    others = [match for match in RELATIVE.finditer(sentence, clause.start, clause.end)
               if not match.start() <= hit.start < match.end()]
+    asides = [match.span() for match in others]
     kept = [mention for mention in own if not any(first <= mention.start < last for first, last in asides)
             and not (PARTICIPLE_DATE.search(sentence, max(clause.start, mention.start - 40), mention.start)
                      and not hit.start <= mention.start - 1 <= hit.end + 15)]
-    return pick_date(kept if kept or not own else own, hit.start, NARROWING_GAP, hit.end)
+    # with no other date, a 'which' aside may still date the act ('the visit, which began on Tuesday, ...' tells the
+    # act noun's day); a 'who' aside tells a person's story ('Soto, who took office after Vega stepped down in 2019,
+    # is paying a visit'): its date is never the act's, which is left to the story's day
+    people = [match.span() for match in others if match["pronoun"].lower() == "who"]
+    fallback = [mention for mention in own if not any(first <= mention.start < last for first, last in people)]
+    return pick_date(kept if kept or not fallback else fallback, hit.start, NARROWING_GAP, hit.end)
 
 
 def undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -> tuple[DateMention | None, str | None]:

@@ -25,7 +25,7 @@ from flows.extract.event_rows import EventRow, EventState
 from flows.lexicon import compile_patterns, read_toml
 from flows.lexicon.registry import family
 
-__all__ = ["arrival_reception", "being_prepared", "ceremony_host", "face_to_face_greetings", "told_meeting_again", "one_visit_a_stay", "owned_visit",
+__all__ = ["arrival_reception", "being_prepared", "ceremony_host", "face_to_face_greetings", "told_meeting_again", "one_visit_a_stay", "owned_visit", "named_destination", "named_visitor", "attributive_destination",
            "passive_agent", "signers_met", "signing_meetings", "subordinate_visit", "visiting_guest", "without_part_steps",
            "without_titled_bodies"]
 
@@ -101,6 +101,70 @@ def owned_visit(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | No
         return owner, actor
     other = other_side(pair, owner)
     return (owner, other) if other is not None else sides
+
+
+@lru_cache(maxsize=1)
+def _destination() -> re.Pattern[str]:
+    return re.compile(read_toml("events_scope.toml")["visit_destination"], re.I)
+
+
+def named_destination(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
+                      pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The sides of a visit noun followed by its own destination: 'King X's visit to Chile' is a visit to Chile by the
+    pair's other side, whatever another visit of the same sentence reads ('The President's visit to Peru in 2019,
+    following King X's visit to Chile in 2014': two visits, two directions). `sides` stay when no side of the pair
+    is named right after the noun, or when the sides read already have that host."""
+    if actor_rule != "visitor" or pair is None or not _words()["noun"].match(hit.text):
+        return sides
+    gap = _destination().match(clause.sentence, hit.end)
+    if gap is None:
+        return sides
+    host = next((country.iso3 for country in clause.countries if country.start == gap.end()), None)
+    other = other_side(pair, host) if host is not None else None
+    if other is None or sides[1] == host:
+        return sides
+    return other, host
+
+
+def attributive_destination(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
+                            pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The sides of a visit noun right after a country's or a capital's name used as a modifier ('the whirlwind
+    Chile visit', 'his Lima trip'): the place is the host, the pair's other side the visitor. A demonym ('the
+    Chilean visit') or a possessive ("Chile's visit", owned_visit) names the visitor, not the host: both are left."""
+    if actor_rule != "visitor" or pair is None or not _words()["noun"].match(hit.text):
+        return sides
+    start = hit.start + len(hit.text) - len(hit.text.lstrip())
+    host = next((country.iso3 for country in clause.countries if country.kind in ("name", "capital")
+                 and not country.possessive and country.end <= start
+                 and not clause.sentence[country.end:start].strip()), None)
+    other = other_side(pair, host) if host is not None else None
+    if other is None or sides[1] == host:
+        return sides
+    return other, host
+
+
+@lru_cache(maxsize=1)
+def _agent() -> re.Pattern[str]:
+    return re.compile(read_toml("events_scope.toml")["visit_agent"], re.I)
+
+
+def named_visitor(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],
+                  pair: tuple[str, str] | None) -> tuple[str | None, str | None]:
+    """The sides of a visit noun followed by its visitor in a by-phrase: 'an earlier visit by the Peruvian President'
+    is Peru's visit to the pair's other side, as "the Peruvian President's visit" is (owned_visit). `sides` stay when
+    no demonym or person of a side of the pair stands right after 'by'."""
+    if actor_rule != "visitor" or pair is None or not _words()["noun"].match(hit.text):
+        return sides
+    gap = _agent().match(clause.sentence, hit.end)
+    if gap is None:
+        return sides
+    at = gap.end()
+    visitors = [country.iso3 for country in clause.countries if country.start == at and country.kind == "demonym"]
+    visitors += [person.country for person, start, _ in clause.persons if start == at and person.country]
+    other = other_side(pair, visitors[0]) if visitors else None
+    if other is None or sides[0] == visitors[0]:
+        return sides
+    return visitors[0], other
 
 
 def visiting_guest(actor_rule: str, hit: Hit, clause: Clause, sides: tuple[str | None, str | None],

@@ -30,7 +30,7 @@ MULTILATERAL = re.compile(r"\b" + _any("multilateral_counts") + r"\s+(?:other\s+
 # a date right after a participle belongs to it: 'the anniversary of relations, established on 5 September 1962'
 PARTICIPLE_DATE = re.compile(r"\b" + _any("date_participles") + r"\s+(?:\w+\s+){0,2}?(?:(?:on|in)\s+(?:the\s+)?)?$", re.I)
 # a relative clause set off by commas: its dates are its own ('Tusk, who returned as prime minister in December, travelled')
-RELATIVE = re.compile(r",\s+(?:who|which)\s+[^,;]{3,80},")
+RELATIVE = re.compile(r",\s+(?P<pronoun>who|which)\s+[^,;]{3,80},")
 INTERNATIONAL_ROLE = re.compile(_whole("international_bodies"))
 RECALLED = re.compile(r"\b(?:who|which)\s+had\b|\bhad\s+(?:\w+\s+){0,2}(?:arrived|been)\b|" + _whole("recall_verbs"))
 BUSINESS_DEAL = re.compile(r"\b" + _any("business_deal_kinds") + r"\s+" + _any("business_deal_nouns") + r"\b", re.I)

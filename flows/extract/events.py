@@ -22,10 +22,11 @@ from flows.extract.event_gapped import gapped_sides
 from flows.extract.event_non_state import firm_signed, non_state_visited
 from flows.extract.event_history_acts import act_sides, history_acts
 from flows.extract.event_missions import mission_told_before
-from flows.extract.event_scope import (ceremony_host, face_to_face_greetings, owned_visit, passive_agent, signing_meetings,
-                                      subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
-                                      without_titled_bodies)
+from flows.extract.event_scope import (attributive_destination, ceremony_host, face_to_face_greetings,
+                                      named_destination, named_visitor, owned_visit, passive_agent, signing_meetings, subordinate_visit,
+                                      told_meeting_again, visiting_guest, without_part_steps, without_titled_bodies)
 from flows.extract.event_repeats import told_before
+from flows.extract.event_host_moves import host_at_venue
 from flows.extract.event_returns import returned_home
 from flows.extract.event_welcome import welcomed_guest
 from flows.extract.event_title_lists import titled_instruments
@@ -330,6 +331,9 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
         (known.actor, known.target) for known in state.events + state.sentence_rows
         if family(known.event_type) == "agreement"], actor, target)
     actor, target = owned_visit(kind.actor_rule, hit, clause, (actor, target), state.pair)  # "X's visit": X visits
+    actor, target = named_destination(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'visit to B'
+    actor, target = named_visitor(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'visit by A's office'
+    actor, target = attributive_destination(kind.actor_rule, hit, clause, (actor, target), state.pair)  # 'the B visit'
     actor, target = visiting_guest(actor_rule, hit, clause, (actor, target), state.pair)  # 'visiting President X'
     actor, target = subordinate_visit(kind.actor_rule, hit, clause, (actor, target))  # 'after X came to Y'
     actor, target = passive_agent(kind.actor_rule, hit, clause, (actor, target))  # 'was introduced by X'
@@ -342,6 +346,9 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = gapped_sides(event_type, clause, state, (actor, target))  # ', and in June 2016 on a state visit'
     if actor is None or target is None:
         return None
+    if host_at_venue(hit, clause, (actor, target), [(known.event_type, known.actor, known.target)
+                                                    for known in state.events + state.sentence_rows]):
+        return None  # 'the host's premier arrived at the palace' during the guest's visit: no visit of the host
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'
         move_to_first_day(state.visit_spans, (actor, target), date_m, told.value)
     elif (first_day := nth_visit_day(date_m, clause.sentence, state.published)) is not None:  # 'the third day of his stay'

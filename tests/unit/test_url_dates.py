@@ -21,6 +21,12 @@ UNDATED = "The Norwegian minister met her Chilean counterpart on Thursday.\n\nTh
     ("https://news.example.org/news/20210304_note.aspx", date(2021, 3, 4)),
     ("https://agency.example.net/n3/2021/0304/c9000-1.html", date(2021, 3, 4)),
     ("https://news.example.org/archive/2021_03_04/visit", date(2021, 3, 4)),
+    ("https://news.example.org/content/a-visit-to-oslo-20210304", date(2021, 3, 4)),  # the day closing a slug
+    ("https://paper.example.com/world/minister-heads-home-20210304-x1y.html", date(2021, 3, 4)),
+    ("https://news.example.org/content/item-20211345", None),  # no calendar day
+    ("https://news.example.org/content/2021-20210304", None),  # no word before the hyphen: a number, not a slug
+    ("https://paper.example.com/2021/news/world/03/04/a-visit/", date(2021, 3, 4)),  # section folders inside
+    ("https://paper.example.com/2021/news/world/asia/item/03/04/a-visit/", None),  # four folders between: no reading
     ("https://news.example.org/politics/a-visit-to-oslo", None),  # no date in the address
     ("https://news.example.org/2021/13/45/a-visit", None),  # month 13, day 45: no calendar day, never guessed
     ("https://news.example.org/news/20211345_note.aspx", None),
