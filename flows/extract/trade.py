@@ -28,6 +28,7 @@ from flows.extract.trade_flows import ANAPHOR_TARGET, LAST_FLOW, flow_noun_claim
 from flows.extract.trade_lexicon import clause_bit, trade_lexicon
 from flows.extract.trade_labels import bracket_goods, label_flow, label_goods
 from flows.extract.trade_item_changes import blank_item_changes
+from flows.extract.trade_sectors import blank_sector_heads
 from flows.extract.trade_exchange import exchange_claims
 from flows.extract.trade_carrying import carried_claims
 from flows.extract.trade_owned_goods import owned_goods_claims
@@ -138,7 +139,8 @@ def _first_item_opener() -> re.Pattern:
 
 def find_trade_claims(sentence: str, countries: list[CountryMention], state: TradeState) -> list[TradeClaim]:
     """Trade claims of one sentence; `state` carries the pair and the claims already made in the document."""
-    raw = sentence = blank_item_changes(sentence)  # 'tea, which rose 12 percent, rice, up 9 percent, and salt'
+    raw = sentence = blank_sector_heads(blank_item_changes(sentence))  # 'tea, which rose 12 percent, rice, ...'; 'goods
+    # from the car and chemical sectors'
     if ";" in sentence and not FOLLOWING.search(sentence):
         sentence = continued_lists(sentence, countries)  # 'the following to B – X; Y; Z' reads its own semicolons
     countries = plural_demonyms(sentence, countries)

@@ -72,6 +72,11 @@ def goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
     if node.pos_ in ("VERB",):
         heads += [c for c in children if c.dep_ in ("dobj", "nsubjpass") and (c.pos_ in ("NOUN", "PROPN")
                                                                            or c.lemma_.lower() in lex["share_nouns"])]
+        # 'We import automotive, electronics and machinery': a list whose first item the tagger reads as an adjective
+        # complement of the verb, though nouns follow it as its conjuncts, is the verb's object list (a trade verb
+        # takes no adjective complement; 'imports are high' has no noun after it)
+        heads += [c for c in children if c.dep_ == "acomp" and c.pos_ == "ADJ"
+                  and any(k.dep_ == "conj" and k.pos_ == "NOUN" for k in c.children)]
         # 'exports to B cement, soap and maize': the parse hangs the goods on 'to', with B as their modifier (and on
         # 'from' the same way: 'A imported from B cement and soap')
         heads += [pobj for prep in children if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into", "from")

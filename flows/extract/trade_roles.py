@@ -288,8 +288,9 @@ def _sides(node: Any, iso: dict[int, str], lex: dict) -> tuple[str | None, str |
         # 'X formed a fifth of deliveries to B', 'shipments of X to B': the parser may hang the flow's partner on
         # the clause's verb or on the goods
         verb = next((a for a in node.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        goods = [p for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for p in prep.children if p.dep_ == "pobj"]
+        # (on any item of the list, not only its first: 'export of X, Y and Z from A to B' hangs them on Y or Z)
+        goods = [g for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj" for g in (p, *p.conjuncts)]
         for prep in [c for holder in [*([verb] if verb is not None else []), *goods] for c in holder.children]:
             target = next((p for p in prep.children if p.dep_ == "pobj" and p.i in iso), None)
             if prep.dep_ == "prep" and target is not None and prep.lower_ in ("to", "into", "from"):

@@ -208,7 +208,9 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
             # trade.py)
             return [(BASKET, subject, p) for p in products]
         return []  # 'Ecuador imports mostly fuel', 'Peru bought diesel': a country's imports in general, from no one named
-    return [(exporter, subject, p) for p in products]
+    # ('buys cement from A, in addition to cars and salt': the goods after the partner too, unless they were the list)
+    examples = [] if examples_read else [p for p in _examples_after(sentence, list_end, c_end, inside, kind) if p not in products]
+    return [(exporter, subject, p) for p in products + examples]
 
 
 # a sale still to come: 'will sell', 'hopes to buy'; 'ready to supply' (an adjective of intent and its infinitive)
@@ -262,7 +264,9 @@ def _examples_after(sentence: str, list_end: int, c_end: int, inside: list[Count
     partner = PARTNER_BEFORE[kind].match(sentence, list_end, c_end)
     mention = country_at(inside, partner.end(), 1) if partner else None
     examples = trade_lexicon()["examples"].match(sentence, mention.end, c_end) if mention is not None else None
-    return split_products(cut_list(sentence[examples.end():c_end])) if examples else []
+    if examples is None or any(c.start >= examples.end() for c in inside):
+        return []  # ('sells tea to B, as well as rice to C': the goods after it go to another partner)
+    return split_products(cut_list(sentence[examples.end():c_end]))
 
 
 FRONTED_FROM = re.compile(r"\W*(?:and\s+)?from\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)
