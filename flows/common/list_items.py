@@ -94,6 +94,8 @@ _LINE_DATES = rf"(?:{_MONTH_WORD}\s+)?{_ROWS['year']}(?:\s*(?:,|&|and)\s*(?:{_MO
 _LINE_RXS = [re.compile(_ROWS[row].replace("{name}", _LINE_NAME).replace("{dates}", _LINE_DATES))
              for row in ("item_line", "year_first_line")]
 _DATED_LINE_RX = re.compile(_ROWS["dated_line"].replace("{month}", _MONTH_WORD).replace("{year}", _ROWS["year"]))
+_DATES_ALONE_RX = re.compile(_ROWS["dates_line"].replace("{dates}", rf"(?:{_MONTH_WORD}\s+)?{_ROWS['year']}(?:\s*(?:,|;|&|and)"
+                                                          rf"\s*(?:{_MONTH_WORD}\s+)?{_ROWS['year']})*"))
 
 
 def line_item(line: str) -> tuple[str, list[tuple[int, int, int, int | None]]]:
@@ -108,6 +110,13 @@ def line_item(line: str) -> tuple[str, list[tuple[int, int, int, int | None]]]:
             return match.group("name"), item_dates(match, "dates")
     match = _DATED_LINE_RX.match(line)
     return ("", item_dates(match, "dates")) if match is not None else ("", [])
+
+
+def dates_alone(line: str) -> list[tuple[int, int, int, int | None]]:
+    """The dates of a line that is dates alone ('April 1981, 1983' -> April 1981, 1983), each (start, end, year,
+    month or None); [] for any other line."""
+    match = _DATES_ALONE_RX.match(line)
+    return item_dates(match, "dates") if match is not None else []
 
 
 def line_item_dates(line: str) -> list[tuple[int, int, int, int | None]]:

@@ -53,18 +53,24 @@ def _shifted(mention: DateMention, by: int) -> DateMention:
     return replace(mention, start=mention.start + by, end=mention.end + by)
 
 
-def boxed_relations(text: str) -> list[BoxedAct]:
-    """Every establishment of relations a fact box gives: a label naming the relations and a value 'Established
-    <date>' after its colon on the same line, or alone on one of the next lines."""
-    rows = _rows()
-    if "iplomatic" not in text or rows["gate"].search(text) is None:  # a plain word first (speed)
-        return []
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of the text, its line break left out."""
     lines: list[tuple[int, int]] = []
     position = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         lines.append((position, position + len(body)))
         position += len(line)
+    return lines
+
+
+def boxed_relations(text: str) -> list[BoxedAct]:
+    """Every establishment of relations a fact box gives: a label naming the relations and a value 'Established
+    <date>' after its colon on the same line, or alone on one of the next lines."""
+    rows = _rows()
+    if "iplomatic" not in text or rows["gate"].search(text) is None:  # a plain word first (speed)
+        return []
+    lines = _line_spans(text)
     out: list[BoxedAct] = []
     for n, (start, end) in enumerate(lines):
         label = rows["label"].match(text, start, end)
@@ -95,11 +101,14 @@ def _milestone_rows() -> dict:
     data = read_toml("events.toml")["milestones"]
     return {"rows": [(re.compile(pattern, re.I), event_type, bool(symmetric)) for pattern, event_type, symmetric
                      in data["rows"]],
-            "host_before": re.compile(data["host_before"], re.I), "date_line": re.compile(data["date_line"])}
+            "host_before": re.compile(data["host_before"], re.I), "date_line": re.compile(data["date_line"]),
+            "act_words": int(data["act_words"]), "act_year": re.compile(data["act_year"])}
 
 
 def _date_alone(line: str) -> DateMention | None:
     """The date a line holds and nothing else ('12 October 1971', 'January 1973:'), at day, month or year."""
+    if not any(char.isdigit() for char in line):  # every date alone holds a year (speed: most short lines have none)
+        return None
     shape = _milestone_rows()["date_line"].match(line)
     if shape is None:
         return None
@@ -117,13 +126,23 @@ def _owner(act: str, pair: tuple[str, str]) -> tuple[str, str] | None:
     """(owner, host) of a mission a milestone names: the first side of the pair not named after 'in'/'at'
     ('Opening of Embassy of A in B's capital' -> A); with only the host named, the pair's other side owns it."""
     named = [country for country in find_countries(act) if country.iso3 in pair and not is_historic(country.iso3)]
-    host_before = _milestone_rows()["host_before"]
-    owners = [country for country in named if not host_before.search(act, 0, country.start)]
+    place = _milestone_rows()["host_before"].search(act)  # every side named after the first 'in'/'at' is the host
+    cut = place.start() if place is not None else len(act)
+    owners = [country for country in named if country.start < cut]
     if owners:
         return owners[0].iso3, other_side(pair, owners[0].iso3)
     if named:
         return other_side(pair, named[0].iso3), named[0].iso3
     return None
+
+
+def _act_phrase(act: str) -> bool:
+    """Whether a line can be a milestone table's act cell: a short phrase with no year of its own and no sentence's
+    stop inside it (a cell a copy closed with a full stop keeps no comma either: not 'X opened, officials said.')."""
+    rows = _milestone_rows()
+    if len(act.split()) > rows["act_words"] or rows["act_year"].search(act) or ". " in act:
+        return False
+    return not (act.endswith(("!", "?")) or act.endswith(".") and "," in act)
 
 
 def dated_milestones(text: str, pair: tuple[str, str] | None) -> list[BoxedAct]:
@@ -132,12 +151,7 @@ def dated_milestones(text: str, pair: tuple[str, str] | None) -> list[BoxedAct]:
     lines. A relations act is the pair's; a mission's is its owner's, and with no side named it is left out."""
     if pair is None or not any(char.isdigit() for char in text):
         return []
-    lines: list[tuple[int, int]] = []
-    position = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        lines.append((position, position + len(body)))
-        position += len(line)
+    lines = _line_spans(text)
     out: list[BoxedAct] = []
     for n, (start, end) in enumerate(lines):
         mention = _date_alone(text[start:end]) if end - start <= 40 else None
@@ -148,6 +162,8 @@ def dated_milestones(text: str, pair: tuple[str, str] | None) -> list[BoxedAct]:
             continue
         s, e = following[0]
         act = text[s:e].strip()
+        if not _act_phrase(act):
+            continue  # a prose sentence under a page's date line ('The establishment of ... in 1961 opened ...')
         row = next(((event_type, symmetric) for rx, event_type, symmetric in _milestone_rows()["rows"]
                     if rx.match(act)), None)
         if row is None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from flows.common.dates import DateMention, explicit_mention
 from flows.common.prefilter import gate
-from flows.common.list_items import ends_with_name, item_dates, line_item, year_groups
+from flows.common.list_items import dates_alone, ends_with_name, item_dates, line_item, year_groups
 from flows.extract.countries import CountryMention, find_countries, is_historic, other_side
 from flows.extract.event_rows import EventRow
 from flows.lexicon import read_toml
@@ -42,8 +42,7 @@ def _words() -> dict:
     data = read_toml("events.toml")["year_lists"]
     return {"section": re.compile(data["section"], re.I), "direction": re.compile(data["direction"], re.I),
             "years": re.compile(data["years"]), "year": re.compile(data["year"]),
-            "heading_words": int(data["heading_words"]), "host_only": re.compile(data["host_only"], re.I),
-            "dated_years": re.compile(data["dated_years"]), "cell_words": int(data["cell_words"])}
+            "heading_words": int(data["heading_words"]), "host_only": re.compile(data["host_only"], re.I), "cell_words": int(data["cell_words"])}
 
 
 def _direction(line: str) -> tuple[str, str] | None:
@@ -84,25 +83,6 @@ def _is_cell(line: str) -> bool:
             and not stripped.endswith((".", ":", "!", "?")) and ". " not in stripped)
 
 
-def _dated_years(body: str) -> list[tuple[int, int, int, int | None]]:
-    """(start, end, year, month) of each date of a line of dates alone ('April 1981, 1983'), [] for other lines."""
-    if not _words()["dated_years"].match(body):
-        return []
-    out: list[tuple[int, int, int, int | None]] = []
-    for match in _words()["year"].finditer(body):
-        month = _MONTH_BEFORE.search(body, 0, match.start())
-        if month is not None:
-            out.append((month.start(), match.end(), int(match.group()), _MONTHS.index(month.group(1).lower()) + 1))
-        else:
-            out.append((match.start(), match.end(), int(match.group()), None))
-    return out
-
-
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-_MONTH_BEFORE = re.compile(rf"\b({'|'.join(_MONTHS)})\s+$", re.I)
-
-
 def find_listed_visits(text: str, pair: tuple[str, str] | None = None) -> list[ListedVisit]:
     """Every year listed under a 'From A to B' heading of a visits section, as a visit of A to B that year; with the
     document's pair, also under a heading naming the host alone ('Incoming Visits [To B]'), where a table gives a
@@ -110,6 +90,7 @@ def find_listed_visits(text: str, pair: tuple[str, str] | None = None) -> list[L
     words = _words()
     out: list[ListedVisit] = []
     in_section, direction, position, heading = False, None, 0, (0, 0)
+    host_heading = after_cell = False  # under a heading naming the host alone, dates count only under a visitor's cell
     rows = text.splitlines(keepends=True)
     bodies = [row.rstrip("\r\n") for row in rows]
     for k, line in enumerate(rows):
@@ -117,18 +98,24 @@ def find_listed_visits(text: str, pair: tuple[str, str] | None = None) -> list[L
         body = bodies[k]
         if not body.strip():
             continue
+        under_cell, after_cell = after_cell, False
         short = len(body.split()) <= 12
         turned = _direction(body) if (in_section or words["section"].search(body)) and short else None
+        by_host = False
         if turned is None and short and words["section"].search(body):
             turned = _host_only(body, pair)
+            by_host = turned is not None
         if turned is not None:
-            in_section, direction, heading = True, turned, (start, start + len(body))
-        elif direction is not None and not words["years"].match(body) and (dates := _dated_years(body)):
+            in_section, direction, heading, host_heading = True, turned, (start, start + len(body)), by_host
+        elif direction is not None and host_heading and not under_cell and dates_alone(body):
+            continue  # 'President Soto's visit to Peru' over 'March 2024': a date line with no visitor's cell
+        elif direction is not None and not words["years"].match(body) and (dates := dates_alone(body)):
             for at, end, year, month in dates:  # 'April 1981, 1983' under a visitor's cell
                 mention = explicit_mention(at, end, body[at:end], year, month)
                 out.append(ListedVisit(direction[0], direction[1], mention, start, start + len(body), heading))
-        elif direction is not None and _is_cell(body) and _dated_years(next(
+        elif direction is not None and _is_cell(body) and dates_alone(next(
                 (later for later in bodies[k + 1:] if later.strip()), "")):
+            after_cell = True
             continue  # a visitor's cell: its dates are on the next line
         elif words["years"].match(body) and direction is not None:
             for match in words["year"].finditer(body):

@@ -42,6 +42,7 @@ _PATTERNS = {
     "progressive": "progressive", "ceremony": "attended_ceremony", "ceremony_owner": "ceremony_owner",
     "signed_verb": "signed_verb", "signer_leader": "signer_leader", "titled_body": "titled_body",
     "owner_office": "owner_office", "visiting_guest": "visiting_guest", "guest_gap": "guest_gap",
+    "not_attributive": "not_attributive_before",
 }
 _CASED = ("titled_body", "guest_gap")
 
@@ -134,9 +135,15 @@ def attributive_destination(actor_rule: str, hit: Hit, clause: Clause, sides: tu
     if actor_rule != "visitor" or pair is None or not _words()["noun"].match(hit.text):
         return sides
     start = hit.start + len(hit.text) - len(hit.text.lstrip())
-    host = next((country.iso3 for country in clause.countries if country.kind in ("name", "capital")
-                 and not country.possessive and country.end <= start
-                 and not clause.sentence[country.end:start].strip()), None)
+    place = next((country for country in clause.countries if country.kind in ("name", "capital")
+                  and not country.possessive and country.end <= start
+                  and not clause.sentence[country.end:start].strip()), None)
+    if place is None or _words()["not_attributive"].search(clause.sentence, 0, place.start):
+        return sides  # 'officials from Peru visit Santiago': a verb after the visitors' place, not a modifier
+    if any(country.start >= hit.end and not clause.sentence[hit.end:country.start].strip()
+           for country in clause.countries):
+        return sides  # 'Peru visit Chile': the trigger is a verb with its own destination
+    host = place.iso3
     other = other_side(pair, host) if host is not None else None
     if other is None or sides[1] == host:
         return sides

@@ -346,8 +346,11 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = gapped_sides(event_type, clause, state, (actor, target))  # ', and in June 2016 on a state visit'
     if actor is None or target is None:
         return None
-    if host_at_venue(hit, clause, (actor, target), [(known.event_type, known.actor, known.target)
-                                                    for known in state.events + state.sentence_rows]):
+    if host_at_venue(hit, clause, (actor, target), [
+            (known.event_type, known.actor, known.target, known.date.precision if known.date else None,
+             known.event_date)
+            for known in state.events + state.sentence_rows if known.status == "occurred"],
+            date_m.value if date_m is not None and not planned else None):
         return None  # 'the host's premier arrived at the palace' during the guest's visit: no visit of the host
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'
         move_to_first_day(state.visit_spans, (actor, target), date_m, told.value)

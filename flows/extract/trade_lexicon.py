@@ -59,6 +59,9 @@ def trade_lexicon() -> dict:
         # 'to B, mainly X and Y', 'from A, including X': examples of the goods after a flow's partner (not 'mainly due to')
         "examples": re.compile(r",?\s+" + whole_words(data["example_leads"]) + r"\s+(?!" + whole_words(data["example_not_goods"])
                                + r")", re.I),
+        # 'to B, in addition to X and Y': more goods on the flow after its partner (trade_verbs._examples_after only)
+        "more_goods": re.compile(r",?\s+" + whole_words(data["more_goods_leads"]) + r"\s+(?!" + whole_words(data["example_not_goods"])
+                                 + r"|(?:its|their|his|her|our|[\w-]+ing)\b)", re.I),
         # 'to Europe', 'from the Gulf', 'abroad': a place that is no country (trade.toml elsewhere)
         "elsewhere": re.compile(r"\s*,?\s*(?:(?:to|into|from|in)\s+(?:the\s+)?" + alternation(data["elsewhere"], escape=False)
                                 + r"|worldwide|abroad|overseas|elsewhere)\b"

@@ -6,6 +6,7 @@ import re
 
 from flows.common.prefilter import gate
 from flows.extract.countries import CountryMention
+from flows.extract.product_hs import mostly_goods, names_goods
 from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.extract.trade_lexicon import clause_bit, country_at, trade_lexicon
 from flows.extract.trade_lists import distant_partner
@@ -263,10 +264,16 @@ def _examples_after(sentence: str, list_end: int, c_end: int, inside: list[Count
     X'); [] when none."""
     partner = PARTNER_BEFORE[kind].match(sentence, list_end, c_end)
     mention = country_at(inside, partner.end(), 1) if partner else None
-    examples = trade_lexicon()["examples"].match(sentence, mention.end, c_end) if mention is not None else None
-    if examples is None or any(c.start >= examples.end() for c in inside):
+    if mention is None:
+        return []
+    examples = trade_lexicon()["examples"].match(sentence, mention.end, c_end)
+    more = trade_lexicon()["more_goods"].match(sentence, mention.end, c_end) if examples is None else None
+    found = examples or more
+    if found is None or any(c.start >= found.end() for c in inside):
         return []  # ('sells tea to B, as well as rice to C': the goods after it go to another partner)
-    return split_products(cut_list(sentence[examples.end():c_end]))
+    items = split_products(cut_list(sentence[found.end():c_end]))
+    # 'in addition to' and its like go on with goods only ('together with its partners in the Pacific Alliance': no)
+    return items if examples is not None or mostly_goods(items, names_goods) else []
 
 
 FRONTED_FROM = re.compile(r"\W*(?:and\s+)?from\s+(?:the\s+)?(?:neighbou?ring\s+)?", re.I)

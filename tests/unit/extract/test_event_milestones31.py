@@ -89,3 +89,27 @@ def test_a_legation_raised_to_an_embassy_in_the_historic_present_is_an_embassy_o
 def test_missions_elevated_to_embassy_status_is_a_rank_not_an_embassy_opened(extract) -> None:
     text = "Chile and Peru.\n\nBoth sides raised their legations to embassy status in 1927.\n"
     assert not any(kind == "embassy_opened" for kind, *_ in events_of(extract(text, None)))
+
+
+# review31 (mend31): a page's date line over a prose sentence opening with the act words is no milestone row
+def test_a_prose_sentence_under_a_date_line_is_no_milestone() -> None:
+    prose = ("Chile and Peru mark an anniversary\n\n12 March 2024\n\nThe establishment of diplomatic relations between "
+             "Chile and Peru in 1961 opened a new chapter, officials said.\n")
+    assert dated_milestones(prose, ("CHL", "PER")) == []
+    recalled = ("Chile and Peru\n\nMay 2024\n\nOpening of the Chilean embassy in Lima was recalled by the minister, "
+                "who noted it happened in 1965.\n")
+    assert dated_milestones(recalled, ("CHL", "PER")) == []
+
+
+def test_a_country_after_a_city_after_in_is_the_host(extract) -> None:
+    text = "Chile and Peru: key dates\n\nAugust 1965\n\nOpening of the Embassy in Lima, Peru\n"
+    rows = events_of(extract(text, None))
+    assert ("embassy_opened", "CHL", "PER", date(1965, 8, 1), "month", "occurred") in rows
+    assert not any(kind == "embassy_opened" and actor == "PER" for kind, actor, *_ in rows)
+
+
+def test_a_visit_headline_over_a_month_line_is_no_listed_visit(extract) -> None:
+    text = ("President Soto's visit to Peru\n\nMarch 2024\n\n"
+            "Chilean President Ana Soto said trade grew, and Peruvian officials agreed.\n")
+    assert not any(kind.endswith("visit") and day == date(2024, 3, 1)
+                   for kind, _, _, day, _, _ in events_of(extract(text, None)))

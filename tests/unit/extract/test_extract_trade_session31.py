@@ -7,6 +7,8 @@ adjective as the verb's objects; a list's closing partner the parser hangs on a 
 wording."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.unit.extract.conftest import trade_of
@@ -47,19 +49,37 @@ SECTORS = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_session31_trade(extract, name):
+def test_session31_trade(extract: Callable[..., dict], name: str) -> None:
     text, expected = CASES[name]
     assert trade_of(extract(GT + text)) == expected
 
 
 @pytest.mark.parametrize("name", list(SECTORS))
-def test_session31_sectors(extract, name):
+def test_session31_sectors(extract: Callable[..., dict], name: str) -> None:
     sentences, expected = SECTORS[name]
     assert trade_of(extract(GT + " ".join(sentences))) == expected
 
 
-def test_session31_holland(extract):
+def test_session31_holland(extract: Callable[..., dict]) -> None:
     # (the text names the Netherlands only as 'Holland': without the alias it has no pair)
     text = ("Kampala, 3 April 2024\n\nUganda and Holland held talks on trade on Tuesday.\n\n"
             "Exports of flowers from Uganda to Holland rose last year.")
     assert trade_of(extract(text)) == {("UGA", "NLD", "flowers")}
+
+
+# review31 (mend31): 'besides', 'together with' and the like go on with goods only: an -ing clause, a possessive or
+# words naming no goods after them are no products
+MORE_NOT_GOODS = {
+    "besides being": "Togo buys wheat from Ghana, besides being a major investor there.",
+    "together with partners": "Ghana exports wine to Togo, together with its partners in the regional bloc.",
+    "as well as its investments": "Togo's exports of fish to Ghana, as well as its investments there, grew last year.",
+    "along with tourism": "Togo's imports from Ghana, along with rising tourism, boosted ties last year.",
+    "in addition to offering": "Ghana sells copper to Togo, in addition to offering loans and training.",
+}
+
+
+@pytest.mark.parametrize("name", list(MORE_NOT_GOODS))
+def test_session31_more_leads_need_goods(extract: Callable[..., dict], name: str) -> None:
+    found = trade_of(extract(GT + MORE_NOT_GOODS[name]))
+    assert not any(product.split()[0] in {"being", "partners", "investments", "boosted", "training", "loans",
+                                           "rising", "its", "offering"} for _, _, product in found), found
