@@ -47,6 +47,14 @@ LIST_MODIFIER = re.compile(r"\s+" + _NOT_A_NOUN + r"[a-z]+\s+[a-z]")
 LIST_NOUN_TAIL = re.compile(r"(?:[A-Z]\.)*\s+(?:" + "|".join(_ORG_ROWS["list_noun_tails"]) + r")\s*\.?\s*$")
 
 
+def _known_full_name(phrase: str, rules: dict) -> bool:
+    """A known body's full name of two words or more ('the Mekong-Lancang Cooperation framework'): the tail noun is the
+    body's own framework, and the body is listed; an acronym or a bare name before it ('the UN system', 'the ASEAN-E.U.
+    framework') stays a modifier."""
+    name = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
+    return len(name.split()) > 1 and name in rules["acronym_of"]
+
+
 @dataclass(frozen=True)
 class Membership:
     organization: str  # the acronym when the text gives one, else the name
@@ -432,7 +440,8 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
         phrase = m.group(0)
         if INSIDE_A_NOUN.search(piece, 0, m.start()):
             continue  # 'take part in a ceremony for the centenary of the Pacific War': not a body joined
-        if (LIST_MODIFIER.match(piece, m.end()) or LIST_NOUN_TAIL.match(piece, m.end())) \
+        if (LIST_MODIFIER.match(piece, m.end())
+                or (LIST_NOUN_TAIL.match(piece, m.end()) and not _known_full_name(phrase, rules))) \
                 and not rules["member_noun"].match(piece, m.end()):
             continue  # 'the EU macroregional strategies', 'the ASEAN-E.U. framework': the name modifies a noun (phrase)
         if DATE_WORD.match(phrase) or any(c.text == phrase for c in countries):
