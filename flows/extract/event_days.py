@@ -13,7 +13,7 @@ from flows.common.prefilter import gate
 from flows.extract.event_company import other_company
 from flows.extract.event_rows import EventRow
 from flows.common.dates.resolved import read_number
-from flows.lexicon import read_toml
+from flows.lexicon import compile_patterns, read_toml
 from flows.lexicon.registry import family
 
 DATE_LINE_WORDS = 15
@@ -256,18 +256,18 @@ def settled_past(rows: list[EventRow], published: date | None) -> list[EventRow]
 
 
 @lru_cache(maxsize=1)
-def _under_way() -> re.Pattern[str]:
-    return re.compile(read_toml("dates.toml")["date_line_month"]["under_way"], re.I)
-
-
-@lru_cache(maxsize=1)
-def _visit_word() -> re.Pattern[str]:
-    return re.compile(read_toml("dates.toml")["date_line_month"]["visit_word"], re.I)
+def _date_line_month() -> dict[str, re.Pattern[str]]:
+    return compile_patterns(read_toml("dates.toml")["date_line_month"],
+                            {"under_way": "under_way", "visit_word": "visit_word"})
 
 
 def visit_under_way(text: str) -> bool:
-    """Whether a sentence of the story tells a visit under way ('Their majesties are in Arland on a four-day visit')."""
-    return any(_under_way().search(sentence) and _visit_word().search(sentence)
+    """Whether a sentence of the story tells a visit under way ('Their majesties are in Arland on a four-day visit').
+    The text is split here, not taken from extract_document's sentences: those leave out the headline and lines with
+    no closing stop, and a headline is where a visit under way is told most often ('President X in Arland on a
+    state visit')."""
+    rx = _date_line_month()
+    return any(rx["under_way"].search(sentence) and rx["visit_word"].search(sentence)
                for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
 
 
@@ -291,9 +291,10 @@ def date_line_month(rows: list[dict], published: date | None, text: str = "") ->
 
     told_that_day = {pair(row) for row in rows if row["status"] == "occurred" and row["date_precision"] == "day"
                      and row["event_date"] == published and row.get("date_resolution") not in (None, "publication")}
+    under_way = _date_line_month()["under_way"]
     out = []
     for row in rows:
-        if from_date_line(row) and pair(row) not in told_that_day and not _under_way().search(row.get("evidence") or ""):
+        if from_date_line(row) and pair(row) not in told_that_day and not under_way.search(row.get("evidence") or ""):
             row = {**row, "event_date": published.replace(day=1), "date_precision": "month",
                    "date_anchor": f"the date line's month ({published:%Y-%m}): a finished act with no date of its own"}
         out.append(row)
