@@ -90,12 +90,16 @@ def item_dates(group: re.Match[str], name: str = "years") -> list[tuple[int, int
 _LINE_WORD = rf"(?:[A-ZÀ-Þ][\w.'’-]*|{alternation(NAME_PARTICLES + list(_ROWS['office_words']))})"
 _LINE_NAME = rf"{_LINE_WORD}(?:\s+{_LINE_WORD}){{0,11}}"
 _MONTH_WORD = rf"(?i:{alternation(_MONTHS)})\.?"
-_LINE_DATES = rf"(?:{_MONTH_WORD}\s+)?{_ROWS['year']}(?:\s*(?:,|&|and)\s*(?:{_MONTH_WORD}\s+)?{_ROWS['year']})*"
+def _dates(separators: str) -> str:
+    """Years (each with an optional month before it) joined by the separators: '1981, 1983', 'April 1981 & 1983'."""
+    return rf"(?:{_MONTH_WORD}\s+)?{_ROWS['year']}(?:\s*(?:{separators})\s*(?:{_MONTH_WORD}\s+)?{_ROWS['year']})*"
+
+
+_LINE_DATES = _dates(",|&|and")
 _LINE_RXS = [re.compile(_ROWS[row].replace("{name}", _LINE_NAME).replace("{dates}", _LINE_DATES))
              for row in ("item_line", "year_first_line")]
 _DATED_LINE_RX = re.compile(_ROWS["dated_line"].replace("{month}", _MONTH_WORD).replace("{year}", _ROWS["year"]))
-_DATES_ALONE_RX = re.compile(_ROWS["dates_line"].replace("{dates}", rf"(?:{_MONTH_WORD}\s+)?{_ROWS['year']}(?:\s*(?:,|;|&|and)"
-                                                          rf"\s*(?:{_MONTH_WORD}\s+)?{_ROWS['year']})*"))
+_DATES_ALONE_RX = re.compile(_ROWS["dates_line"].replace("{dates}", _dates(",|;|&|and")))
 
 
 def line_item(line: str) -> tuple[str, list[tuple[int, int, int, int | None]]]:

@@ -279,15 +279,15 @@ def date_line_month(rows: list[dict], published: date | None, text: str = "") ->
     of a pair whose other act the story dates to the date line's day in words ('signed on Thursday', 'met on 7 May',
     'signed today': the same day told); a row already moved to another day (a visit counted back to its first day);
     plans. Other rows unchanged."""
-    if published is None or visit_under_way(text):
-        return rows
-
     def pair(row: dict) -> frozenset:
         return frozenset((row["actor_iso3"], row["target_iso3"]))
 
     def from_date_line(row: dict) -> bool:
         return row.get("date_resolution") == "publication" and row["status"] == "occurred" \
             and row["date_precision"] == "day" and row["event_date"] == published
+
+    if published is None or not any(from_date_line(row) for row in rows) or visit_under_way(text):
+        return rows  # the whole text is read for a visit under way only when a row was dated by the date line
 
     told_that_day = {pair(row) for row in rows if row["status"] == "occurred" and row["date_precision"] == "day"
                      and row["event_date"] == published and row.get("date_resolution") not in (None, "publication")}

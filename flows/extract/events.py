@@ -23,8 +23,9 @@ from flows.extract.event_non_state import firm_signed, non_state_visited
 from flows.extract.event_history_acts import act_sides, history_acts
 from flows.extract.event_missions import mission_told_before
 from flows.extract.event_scope import (attributive_destination, ceremony_host, face_to_face_greetings,
-                                      named_destination, named_visitor, owned_visit, passive_agent, signing_meetings, subordinate_visit,
-                                      told_meeting_again, visiting_guest, without_part_steps, without_titled_bodies)
+                                      named_destination, named_visitor, owned_visit, passive_agent, signing_meetings,
+                                      subordinate_visit, told_meeting_again, visiting_guest, without_part_steps,
+                                      without_titled_bodies)
 from flows.extract.event_repeats import told_before
 from flows.extract.event_host_moves import host_at_venue
 from flows.extract.event_returns import returned_home
@@ -346,10 +347,10 @@ def _build(hit: Hit, clause: Clause, dates: list[DateMention], parties: Parties,
     actor, target = gapped_sides(event_type, clause, state, (actor, target))  # ', and in June 2016 on a state visit'
     if actor is None or target is None:
         return None
-    if host_at_venue(hit, clause, (actor, target), [
+    if host_at_venue(hit, clause, (actor, target), (  # a generator: host_at_venue reads it past its cheap tests only
             (known.event_type, known.actor, known.target, known.date.precision if known.date else None,
              known.event_date)
-            for known in state.events + state.sentence_rows if known.status == "occurred"],
+            for known in state.events + state.sentence_rows if known.status == "occurred"),
             date_m.value if date_m is not None and not planned else None):
         return None  # 'the host's premier arrived at the palace' during the guest's visit: no visit of the host
     if date_m is not told and told is not None and told.value is not None:  # 'who ended his two-day visit'

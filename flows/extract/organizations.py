@@ -51,7 +51,7 @@ def _known_full_name(phrase: str, rules: dict) -> bool:
     """A known body's full name of two words or more ('the Mekong-Lancang Cooperation framework'): the tail noun is the
     body's own framework, and the body is listed; an acronym or a bare name before it ('the UN system', 'the ASEAN-E.U.
     framework') stays a modifier."""
-    name = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
+    name = LEADING_THE.sub("", phrase.strip())
     return len(name.split()) > 1 and name in rules["acronym_of"]
 
 

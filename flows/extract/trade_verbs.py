@@ -196,8 +196,8 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     if kind == "export":
         importer = indirect or after
         # ('ships fish to B, mostly tilapia': the examples after the partner too, unless they were the list itself)
-        examples = [] if examples_read else [p for p in _examples_after(sentence, list_end, c_end, inside) if p not in products]
-        return [(subject, importer, p) for p in products + examples]
+        return [(subject, importer, p) for p in _with_examples(products, examples_read, sentence, list_end, c_end,
+                                                                inside, "export")]
     exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect or _fronted_source(
         sentence, c_start, match.start(), inside, subject)
     if exporter is None and has_named_subject and not FROM.match(sentence, list_end, c_end):
@@ -210,8 +210,17 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
             return [(BASKET, subject, p) for p in products]
         return []  # 'Ecuador imports mostly fuel', 'Peru bought diesel': a country's imports in general, from no one named
     # ('buys cement from A, in addition to cars and salt': the goods after the partner too, unless they were the list)
-    examples = [] if examples_read else [p for p in _examples_after(sentence, list_end, c_end, inside, kind) if p not in products]
-    return [(exporter, subject, p) for p in products + examples]
+    return [(exporter, subject, p) for p in _with_examples(products, examples_read, sentence, list_end, c_end,
+                                                             inside, kind)]
+
+
+def _with_examples(products: list[str], examples_read: bool, sentence: str, list_end: int, c_end: int,
+                   inside: list[CountryMention], kind: str) -> list[str]:
+    """The products, then the goods named after the partner that the list did not already hold ('ships fish to B,
+    mostly tilapia'; 'buys cement from A, in addition to cars'), unless the examples were the list itself."""
+    if examples_read:
+        return products
+    return products + [p for p in _examples_after(sentence, list_end, c_end, inside, kind) if p not in products]
 
 
 # a sale still to come: 'will sell', 'hopes to buy'; 'ready to supply' (an adjective of intent and its infinitive)

@@ -39,37 +39,27 @@ ranked as (
     from pair_counts
 ),
 
+-- The extractor's pair with its own mention count; it stands unless the top mention pair is told at least three times
+-- and more than twice as often (then, and where the extractor gave no pair, the top mention pair stands).
 extractor_pair as (
-    select document_key, pair_a as dyad_a, pair_b as dyad_b, 'extractor' as dyad_source
-    from dim_document
-    where pair_a is not null and pair_b is not null
-),
-
-extractor_count as (
-    select e.document_key, coalesce(c.pair_mentions, 0) as extractor_mentions
-    from extractor_pair as e
+    select d.document_key, d.pair_a, d.pair_b, coalesce(c.pair_mentions, 0) as extractor_mentions
+    from dim_document as d
     left join pair_counts as c
-        on c.document_key = e.document_key and c.country_a = e.dyad_a and c.country_b = e.dyad_b
+        on c.document_key = d.document_key and c.country_a = d.pair_a and c.country_b = d.pair_b
+    where d.pair_a is not null and d.pair_b is not null
 ),
 
 document_pair as (
-    select e.*
-    from extractor_pair as e
-    inner join extractor_count as n on n.document_key = e.document_key
-    where not exists (
-        select 1 from ranked as r
-        where r.document_key = e.document_key and r.pair_rank = 1
-            and r.pair_mentions >= 3 and r.pair_mentions > 2 * n.extractor_mentions
-    )
-    union all
-    select r.document_key, r.country_a, r.country_b, 'mentions'
+    select
+        r.document_key,
+        case when e.document_key is not null then e.pair_a else r.country_a end as dyad_a,
+        case when e.document_key is not null then e.pair_b else r.country_b end as dyad_b,
+        case when e.document_key is not null then 'extractor' else 'mentions' end as dyad_source
     from ranked as r
-    where r.pair_rank = 1 and r.document_key not in (
-        select e.document_key
-        from extractor_pair as e
-        inner join extractor_count as n on n.document_key = e.document_key
-        where not (r.pair_mentions >= 3 and r.pair_mentions > 2 * n.extractor_mentions)
-    )
+    left join extractor_pair as e
+        on e.document_key = r.document_key
+        and not (r.pair_mentions >= 3 and r.pair_mentions > 2 * e.extractor_mentions)
+    where r.pair_rank = 1
 ),
 
 final as (

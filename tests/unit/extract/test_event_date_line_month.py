@@ -20,7 +20,9 @@ def _row(evidence: str, **changes) -> dict:
 def test_undated_page_gives_no_date_line_month():
     rows = extract_documents(one_document(TALKS, None))["event_mentions"]
     assert all(row["date_precision"] != "month" for row in rows.iter_rows(named=True))
-    assert date_line_month([_row("held talks")], None) == [_row("held talks")]
+    # an act the page could not date (no publication day, no date of its own) stays undated: no month from nothing
+    undated = _row("held talks", event_date=None)
+    assert date_line_month([undated], None) == [undated]
 
 
 def test_finished_act_takes_the_month():
