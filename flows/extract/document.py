@@ -26,6 +26,10 @@ from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
 from flows.extract.event_days import date_line_month, first_days, news_day
+from flows.extract.event_repeated_lines import one_row_a_repeated_line
+from flows.extract.event_visit_first_day import visit_first_placed_day
+from flows.extract.event_relative_visitor import relative_clause_visitors
+from flows.extract.event_anniversary_subjects import without_other_anniversaries
 from flows.extract.event_anniversaries import anniversary_relations, drop_worked_out_copies
 from flows.extract.event_days import settled_past
 from flows.extract.event_questions import without_asked_about
@@ -149,6 +153,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
                                                reading.events, reading.last_entity)
         events = settled_past(anniversary_relations(sentence.text, sentence_countries, sentence_dates, reading.events,
                                                     events), published)
+        events = without_other_anniversaries(sentence.text, events)  # '60 years of A-ian immigration to B': no tie
+        events = relative_clause_visitors(sentence.text, persons, events, reading.pair)  # 'B's X, who is visiting'
         fill_from_events(events, persons, sentence.text, reading.last_entity)
         events = without_asked_about(sentence.text, events)  # 'Deputy A asked the Minister to set out ... his visit'
         fill_from_context(sentence.text, sentence_countries, persons)
@@ -174,6 +180,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day
     out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_worked_out_copies(drop_coarser_copies(rows))))
     out["event_mentions"] = date_line_month(out["event_mentions"], published, doc["text"])  # a finished act with no date word
+    out["event_mentions"] = visit_first_placed_day(out["event_mentions"])  # met the host on Tuesday: the visit had begun
+    out["event_mentions"] = one_row_a_repeated_line(out["event_mentions"])  # a caption printed under each photo: one act
     _add_listed_visits(doc["text"], listed, len(sentences) + len(boxed), reading)  # after: a listed year is its own visit, not a copy
     if (headline := headline_visit(heading, pair, published, out["event_mentions"])) is not None:  # ev27b: 'A Pays Visit to B'
         row, start, end = headline

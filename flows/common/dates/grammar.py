@@ -53,7 +53,8 @@ ALTERNATIVES: list[tuple[str, str]] = [
     # the same in the order month-day ('August 29 to September 6, 2024', as US and Chinese ministry pages write it)
     ("month_day_to_month_day",
      rf"(?P<@m1>{_MON})\s+(?P<@d1>{_DAY}){_RANGE_JOIN}(?P<@m2>{_MON})\s+(?P<@d2>{_DAY})" + _year_after_day("@y")),
-    ("days_of_month", rf"(?:the\s+)?(?P<@d1>{_DAY}){_RANGE_JOIN}(?:the\s+)?(?P<@d2>{_DAY})"
+    # the second day may carry its weekday ('from Friday 2nd to Monday 5th of May'), as the first may
+    ("days_of_month", rf"(?:the\s+)?(?P<@d1>{_DAY}){_RANGE_JOIN}(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<@d2>{_DAY})"
                       rf"(?:\s+of)?\s+(?P<@m>{_MON})" + _DAY_MONTH_YEAR),
     ("month_days", rf"(?P<@m>{_MON})\s+(?P<@d1>{_DAY}){_RANGE_JOIN}(?P<@d2>{_DAY})"
                    + _year_after_day("@y")),

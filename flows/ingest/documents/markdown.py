@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-from flows.common.dates import parse_date_text
+from flows.common.dates import MONTHS, parse_date_text
+from flows.common.words import alternation
 from flows.ingest.documents.address import first_url
 from flows.ingest.documents.datelines import HEADLINE_MAX_CHARS, is_heading_line
 from flows.ingest.documents.layout import lay_out
@@ -25,8 +26,11 @@ _INLINE_MD = [
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),  # blockquote marker
     # a list item keeps one marker, "- ", so that it stays a unit (a date per item) for the sentence splitter; a
-    # line that opens with a day and month written with full stops ('3. 4. 2023 16:33') is a date, not item 3
-    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)](?![ \t]*\d{1,2}\.[ \t]*(?:1[6-9]|20)\d\d\b))[ \t]+", re.MULTILINE), "- "),
+    # line that opens with a day and month written with full stops ('3. 4. 2023 16:33') is a date, not item 3, and so
+    # is a line that is only a day with its ordinal dot, a month's name and a year ('14. Oct 2025.', as Central
+    # European pages stamp a release; '3. May 2020 saw the visit' stays item 3)
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)](?![ \t]*\d{1,2}\.[ \t]*(?:1[6-9]|20)\d\d\b)"
+                rf"(?![ \t]*{alternation(MONTHS, 'i')}\.?,?[ \t]+(?:1[6-9]|20)\d\d\.?[ \t]*$))[ \t]+", re.MULTILINE), "- "),
     (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # horizontal rule
     (re.compile(r"^[ \t]{0,3}=+[ \t]*$", re.MULTILINE), ""),  # setext heading underline
 ]
