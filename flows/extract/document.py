@@ -39,8 +39,12 @@ from flows.extract.events import EventRow, EventState, drop_coarser_copies, fami
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
 from flows.extract.organizations import find_memberships
+from flows.extract.org_written import as_written
 from flows.extract.page_links import in_spans, link_spans
 from flows.extract.people import Person, fill_from_document, find_people, prefetch_names, resolve_leader_anaphor
+from flows.extract.envoy_owner import envoy_owners
+from flows.extract.envoy_sides import envoy_counterparts
+from flows.extract.goer_sides import goers_side
 from flows.extract.person_sides import Latter, fill_from_context, fill_from_events, latter_named, opposite_sides
 from flows.extract.person_lists import (facing_unnamed_official, home_side_officials, host_of_visitor,
                                         share_companion_country, share_list_country, share_object_pair,
@@ -157,6 +161,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         events = relative_clause_visitors(sentence.text, persons, events, reading.pair)  # 'B's X, who is visiting'
         fill_from_events(events, persons, sentence.text, reading.last_entity)
         events = without_asked_about(sentence.text, events)  # 'Deputy A asked the Minister to set out ... his visit'
+        goers_side(sentence.text, sentence_countries, persons, reading.pair)  # 'X led a delegation to B': A's
         fill_from_context(sentence.text, sentence_countries, persons)
         visit_list = visit_lists(sentence.text, sentence_countries, reading.pair) + carried.get(sentence.index, [])
         events = named_year_visits(sentence.text, sentence_countries, reading.pair, events, visit_list)
@@ -210,6 +215,8 @@ def _sentence_persons(sentence: Sentence, countries: list[CountryMention],
         opposite_sides(text, countries, persons, reading.pair)
         facing_unnamed_official(text, countries, persons, reading.pair)  # 'X met the Chilean Foreign Minister'
         host_of_visitor(text, persons, reading.pair)  # 'X was welcomed by his host, President Y'
+        envoy_owners(text, countries, persons)  # '... as the first Ambassador of A', 'The A-ian Ambassador ... was X'
+        envoy_counterparts(text, countries, persons, reading.pair)  # 'X received A's Ambassador to B, Y': X serves B
     share_list_country(text, countries, persons)  # 'Minister A, Minister B, ... and Minister D': one delegation
     share_companion_country(text, countries, persons)  # 'X, along with First Lady Y': Y on X's side
     share_object_pair(text, countries, persons)  # 'meet President A and Chairman B': one side met
@@ -286,7 +293,8 @@ def _add_listed_visits(text: str, listed: list[ListedVisit], sentence_count: int
 def _add_memberships_trade_figures(sentence: Sentence, countries: list[CountryMention], dates: list,
                                    pair_spans: list[tuple[int, int]], reading: Reading) -> None:
     out, base = reading.out, reading.base(sentence)
-    for membership in find_memberships(sentence.text, countries, reading.pair, pair_spans):
+    # 'NAM' where the sentence writes 'NAM': a body keyed by its full name keeps the acronym written (org_written)
+    for membership in as_written(find_memberships(sentence.text, countries, reading.pair, pair_spans), sentence.text):
         for iso in membership.countries:
             out["memberships"].append({**base, "country_iso3": iso, "organization": membership.organization,
                                        "organization_name": membership.name, "acronym": membership.acronym})

@@ -405,6 +405,7 @@ def _not_yet_in(out: list[Membership], found: list[Membership]) -> list[Membersh
     return [row for row in found if row.organization not in seen]
 
 
+GLUED_ARTICLE = re.compile(r"\b(the|of)(?=[A-ZÀ-Þ][a-z])")
 INITIAL_STOP = frozenset({"of", "for", "and", "the", "in", "on"})
 
 
@@ -428,6 +429,8 @@ def _listed_organizations(rules: dict, sentence: str, after: int, countries: lis
     # a second membership verb in the same list ('... and take part in the ASEM') continues it
     listing = rules["verbs"].sub(",", listing)
     listing = AND_MEMBERS.sub(",", listing)  # '... and members of X'
+    # a page's link text glued to the article before it ('the Rift Union and theSea Council'): the words apart
+    listing = GLUED_ARTICLE.sub(r"\1 ", listing)
     found: list[Membership] = []
     pieces = LIST_SPLIT.split(listing)
     if end is None and pieces and not ENDS_WHOLE.search(sentence):
