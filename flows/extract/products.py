@@ -83,9 +83,22 @@ def _figured_items(text: str) -> str:
         if i and (gap is None or gap.end() >= m.start()):
             return text  # two figures with no item between them: no such list
         start = gap.end() if gap else pos
-        out.append(text[pos:start] + _inner(text[start:m.start()]) + m.group(0))
+        item = _after_covering_class(text[start:m.start()]) if not i else text[start:m.start()]
+        out.append(text[pos:start] + _inner(item) + m.group(0))
         pos = m.end()
     return "".join(out) + text[pos:]
+
+
+# 'farm and timber goods: cocoa (41%), logs (12%)': a covering class before the colon that opens its members
+COVERING_COLON = re.compile(r"^[^,;:()]{1,60}:\s")
+
+
+def _after_covering_class(item: str) -> str:
+    """The first item of a figured list with the covering class before its colon blanked (same length): the members
+    after the colon, each with its figure, are the goods ('farm and timber goods: cocoa (41%)' -> 'cocoa
+    oil'); any other item as it was."""
+    m = COVERING_COLON.match(item)
+    return " " * m.end() + item[m.end():] if m and len(item[:m.end()].split()) <= 6 else item
 
 
 def _inner(item: str) -> str:
@@ -248,6 +261,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # 'electrical machinery and equipment': the category with its modifier
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
+    if len(previous) == 2 and len(words) >= 2 and (previous[1], words[0]) in lex["joint_pairs"]:
+        return True  # 'manufactured iron and steel products': one modifier before the pair, the head after it
     if len(previous) >= 3 and previous[-2] == "of" and (previous[-1], " ".join(words)) in lex["joint_pairs"]:
         return True  # 'articles of iron and steel': the pair is what the goods are made of, one class
     if len(previous) == 1 and len(words) >= 2 and previous[0] in lex["shared_modifiers"]:

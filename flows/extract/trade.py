@@ -32,6 +32,7 @@ from flows.extract.trade_sectors import blank_sector_heads
 from flows.extract.trade_exchange import exchange_claims
 from flows.extract.trade_carrying import carried_claims
 from flows.extract.trade_owned_goods import owned_goods_claims
+from flows.extract.trade_glued_names import glued_pair_names
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?:also\s+)?(?:exporting|importing|selling|buying|shipping)\b)|,\s+whereas\s+|,\s+but\s+|,\s+and\s+(?=(?:also\s+)?(?:buys|sells|imports|exports|ships|supplies|sends|purchases|receives|bought|sold|imported|exported|purchased|shipped)\b|[A-ZÀ-Þ])|,\s+(?=which\b(?!\s+(?:include[sd]?|consist(?:s|ed)?\s+(?:\w+ly\s+)?of|compris(?:e|es|ed)|(?:are|were)\s+(?:mainly|mostly|largely|chiefly))\b))|,\s+so\s+|\s+and\s+(?=(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\s+(?!(?:of|to|from|and|or|include[sd]?|rose|fell|grew)\b)\w)"
                           r"|,\s+(?=(?:it|they)\s+(?:also\s+|in\s+(?:turn|return)\s+)?(?:buys|sells|imports|exports|ships|supplies|purchases|sends|bought|sold|imported|exported|purchased|shipped|supplied|sent)\b)"
@@ -144,6 +145,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if ";" in sentence and not FOLLOWING.search(sentence):
         sentence = continued_lists(sentence, countries)  # 'the following to B – X; Y; Z' reads its own semicolons
     countries = plural_demonyms(sentence, countries)
+    countries = glued_pair_names(sentence, countries, state.pair)  # 'to Toimpgo': a side's name with a splice inside
     hinted, told = _told_before(sentence, countries, state, raw)
     if told is not None:
         return told
@@ -301,8 +303,9 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
                 c.iso3 in (state.pair or ()) for c in countries) else ""
         if exporter == REVERSED:
             # 'Kenya sold tea to Tanzania. In turn, Kenya bought maize; rice; sugar.': the other way's buyer sells
+            # (and after a flow the same way, its seller: 'Tanzania sold tea to Kenya. Meanwhile, Kenya bought maize')
             seller = other_side(state.pair, importer)
-            exporter = seller if state.current == (importer, seller) and all(
+            exporter = seller if state.current in ((importer, seller), (seller, importer)) and all(
                 c.iso3 in (state.pair or ()) for c in countries) else ""
         product = without_unit(known_capitalised(_without_origin(unmark(product))))
         if exporter is None and importer is not None:

@@ -24,9 +24,9 @@ RECEIVER = re.compile(r"\s+(?:(?:also|still|mainly|mostly)\s+)?(?:receives|recei
                       r"takes|took)\s+(?:the\s+)?", re.I)
 THE_COUNTRY_RECEIVES = re.compile(r"\b(?:[Tt]he\s+country|[Ii]t)" + RECEIVER.pattern + r"$", re.I)
 # 'exports from X to Y include', 'the main export items of X to Y include', 'goods exported by X to Y were'
-FLOW_FROM_TO = re.compile(r"\b(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
+FLOW_FROM_TO = re.compile(r"\b(?:(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
                           r"(?:goods|commodities|products|items)\s+(?:exported|sent|shipped|sold|brought))"
-                          r"\s+(?:from|of|by)\s+(?:the\s+)?", re.I)
+                          r"\s+(?:from|of|by)|imports?\s+from)\s+(?:the\s+)?", re.I)
 RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
                    r"valuable|single)\s+)+", re.I)
 # a rank right before a singular flow noun: 'Kenya's largest export to', 'The top export commodity to'
@@ -47,9 +47,12 @@ COPULA = re.compile(r"\s+(?:are|were|is|was|(?:have|has)\s+been(?!\s+(?:\w+ed|"
                     r"composed|comprised|confined\s+to)\b)")  # ('are confined to': the list opens after 'to')
 # A flow noun with no country before it: the clause opens with it ('Exports to X ...', 'its main imports from X ...').
 # ('As for exports to B, ...': a topic opener before it, trade.toml topic_openers)
-OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:" + alternation(read_toml("trade.toml")["topic_openers"]) + r"\s+)?(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
+OWNERLESS = re.compile(r"(?:^|,\s+(?:and\s+)?)\s*(?:" + alternation(read_toml("trade.toml")["topic_openers"]) + r"\s+)?(?:(?:most|much|part|some|half)\s+of\s+)?(?:(?:its|their|our|the|main|chief|principal|key|major|top|leading|largest|biggest|"
+                      r"\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)*$", re.I)  # 'Russia's main exports to Turkey are ...'
 
 
+# a flow noun told by the money it earns ('export revenues', 'export earnings'; trade.toml money_flow_heads)
+MONEY_HEAD = re.compile(r"\b(?:" + alternation(read_toml("trade.toml")["money_flow_heads"]) + r")\b", re.I)
 COLON = re.compile(r"\s*:\s+(?=\S)")  # 'A's exports to B: X, Y and Z' (a page's heading and its list)
 
 
@@ -113,6 +116,9 @@ def _flow_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMentio
         products = split_products(cut_list(sentence[intro.end():c_end])) + _also_included(sentence, c_end)
         if listed_as is not None and not mostly_goods(products, names_goods):
             products = []  # 'citing A's exports to B as proof of close ties': no goods named
+        if MONEY_HEAD.search(match.group(0)) and not mostly_goods(products, names_goods):
+            products = []  # 'A's export revenues to B were always higher': a flow told by its money names goods only
+            # when goods follow
         return [(before[-1].iso3 if before else None, target.iso3, product) for product in products]
     return None
 

@@ -10,6 +10,7 @@ from flows.extract.product_hs import mostly_goods, names_goods
 from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.extract.trade_lexicon import clause_bit, country_at, trade_lexicon
 from flows.extract.trade_lists import distant_partner
+from flows.extract.trade_partner_first import partner_first
 from flows.lexicon import read_toml
 
 
@@ -258,6 +259,11 @@ def verb_claims(sentence: str, c_start: int, c_end: int, inside: list[CountryMen
         if not has_subject:
             continue
         indirect, pos = _indirect_object(sentence, match, c_end, inside, subject)
+        first = partner_first(sentence, kind, pos, c_end, inside, subject) if indirect is None else None
+        if first is not None:
+            # 'B ships to A X, Y', 'A imports from B X, Y': the partner before the goods
+            partner, goods = first
+            return [(subject, partner, g) if kind == "export" else (partner, subject, g) for g in goods], subject
         origin, pos = _goods_origin(sentence, pos, c_end, inside)
         claims = _claims(sentence, kind, match, pos, c_end, inside, subject, indirect, origin, bool(named), lex, c_start)
         return claims, subject
