@@ -16,6 +16,7 @@ from flows.extract.document_pair import document_pair
 from flows.extract.event_lists import ListedVisit, find_listed_visits, named_year_visits, visit_lists
 from flows.extract.event_list_heads import carried_lists
 from flows.extract.event_factbox import BoxedAct, boxed_relations, dated_milestones
+from flows.extract.event_labelled_visit import labelled_visits
 from flows.extract.list_repeats import told_before
 from flows.extract.list_people import drop_heading_visits, listed_line_sides, share_visitor_side
 from flows.extract.event_missions import mission_sides
@@ -179,6 +180,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     _add_people(sentences, texts, countries, reading)
     boxed = boxed_relations(doc["text"]) if pair else []  # 'Diplomatic Relations:' over 'Established May 1921'
     boxed += dated_milestones(doc["text"], pair)  # '12 May 1990' over 'Opening of the Embassy of A in B'
+    boxed += labelled_visits(doc["text"], pair)  # 'Date(s) of Visit: April 1960' under 'A's Visit to B'
     _add_boxed(doc["text"], boxed, len(sentences), pair, reading)
     out = reading.out
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it

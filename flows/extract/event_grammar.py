@@ -10,6 +10,7 @@ import ahocorasick
 
 from flows.common.list_items import item_seam
 from flows.common.prefilter import Gate, word_gate
+from flows.extract.event_shared_subject import shared_subject
 from flows.extract.event_trigger_gates import TriggerGates, open_rows, trigger_gates
 from flows.lexicon import compile_patterns, read_table, read_toml
 from flows.lexicon.registry import event_types, family
@@ -125,6 +126,8 @@ def split_clauses(sentence: str) -> tuple[tuple[int, int], ...]:
             continue  # 'visited Borvia on 3 May 2011, and on 9 July 2015.': one more date of the same act
         if match.group(0).startswith(",") and dated_instrument_seam(sentence, match.start(), match.end()):
             continue  # 'a pact on ports in 1999, and an accord on rail in 2003': one more instrument of the signing
+        if match.group(0).startswith(",") and shared_subject(sentence, match.start(), match.end()):
+            continue  # 'ties were raised in 1950, but severed in 1962': a second participle of the same subject
         if match.start() > cursor:
             spans.append((cursor, match.start()))
         cursor = match.end()
@@ -197,7 +200,10 @@ def _triggers(clause: str, clause_start: int) -> tuple[Hit, ...]:
     rows = open_rows(_row_gates(), wanted, clause, lowered) if wanted else []  # the rows that may match at all
     for trigger in map(grammar["triggers"].__getitem__, rows):
         for match in trigger.pattern.finditer(clause):
-            hits.append(Hit(trigger.event_type, clause_start + match.start(), clause_start + match.end(), match.group(0)))
+            # a row may name the act's own words (?P<act>...) inside the context it needs ('relations were cut off
+            # in 1975 and [restored] in 1980'): the hit is those words, so it neither covers nor dates the first act
+            start, end = match.span("act") if "act" in trigger.pattern.groupindex else match.span()
+            hits.append(Hit(trigger.event_type, clause_start + start, clause_start + end, clause[start:end]))
     return tuple(hits)
 
 

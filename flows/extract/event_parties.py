@@ -8,6 +8,7 @@ from flows.common.words import alternation
 from flows.extract.countries import CountryMention, find_countries, other_side
 from flows.extract.event_grammar import rules
 from flows.extract.event_missions import city_countries, closes_mission, in_each_other
+from flows.extract.event_shared_subject import relation_conjunct
 from flows.extract.people import Person
 from flows.lexicon import read_toml
 
@@ -315,6 +316,7 @@ def actor_target(actor_rule: str, trigger_start: int, sentence: str, parties: Pa
         actor, target = _pair_rule(parties, pair)
     if actor is None and target is None and pair and (parties.pair_phrase or RELATION_NOUN.search(trigger)
                                                        or RELATION_SUBJECT.search(sentence, 0, trigger_start)
+                                                       or relation_conjunct(sentence, trigger_start)
                                                        or in_each_other(sentence, trigger_start, trigger)):
         actor, target = pair  # 'a treaty between the two countries was ratified', 'relations were cut in 1941'
     if actor is None and target is not None:

@@ -100,6 +100,11 @@ def _word_before(text: str, cur: int, stop: int) -> re.Match[str] | None:
     return word
 
 
+def _apostrophe_s(text: str, word: re.Match[str] | None) -> bool:
+    """'the 1990’s.': an 's' after an apostrophe ends a word (a plural or a possessive), no initial."""
+    return word is not None and word.group(1) == "s" and word.start() > 0 and text[word.start() - 1] in "'’"
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cur = [], start
     chunk = text[start:end]
@@ -107,7 +112,8 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = start + m.start()
         word = _word_before(text, cur, stop) if text[stop] == "." else None
         token = (word.group(1) if word else "").lower().rstrip(".")
-        if text[stop] == "." and (token in _abbreviations() or ONE_LETTER.fullmatch(token)
+        if text[stop] == "." and (token in _abbreviations()
+                                   or ONE_LETTER.fullmatch(token) and not _apostrophe_s(text, word)
                                    or ("." in token and not any(ch.isdigit() for ch in token))):
             continue  # an abbreviation or an initial ("J. Smith", "U.S.") does not end a sentence
         if start + m.end() < end and not text[start + m.end()].isspace() and (

@@ -217,8 +217,10 @@ class DateContext:
             # 'aim to double trade by 2030': a target, not where the story is; a later 'on May 12' is not 2030's;
             # 'From 1995 to this day, ...': the start of a stretch reaching today, no year the story is in
             # ('since 1998, the year ...' stays an anchor: what follows often tells what happened then)
+            # 'during the late 1990s. ... ten years later': a decade names no year to count from (hist33); the
+            # year told before it stays the one a count of years or 'the same year' goes back to
             if mention.value is not None and mention.precision is not None and prep not in TARGET_PREPOSITIONS \
-                    and not (kind == "since" and prep == "from"):
+                    and not (kind == "since" and prep == "from") and name != "decade":
                 self.last = (mention.value, mention.precision)
         opening = next((m for m in mentions if m.value is not None), None)
         if (opening is not None and opening.start <= 4 and opening.precision == "day" and opening.kind == "point"
