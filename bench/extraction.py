@@ -41,10 +41,13 @@ def _timed(work: Callable[[], Any]) -> tuple[Any, float, float]:
 
 def trigger_regex() -> re.Pattern[str]:
     """Every event trigger of the lexicon as one alternation (the naive regex baseline)."""
+    from flows.extract.event_shared_subject import fill_relation_words
     from flows.lexicon import read_table
 
-    # a row may name its act's words ((?P<act>...), event_grammar): one name may stand once in an alternation
-    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", r["pattern"]) for r in read_table("event_triggers.csv"))
+    # rows are filled as the extractor fills them ('{relation_passive}'), and a row may name its act's words
+    # ((?P<act>...), event_grammar): one name may stand once in an alternation
+    filled = (fill_relation_words(r["pattern"]) for r in read_table("event_triggers.csv"))
+    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", pattern) for pattern in filled)
     return re.compile("|".join(f"(?:{pattern})" for pattern in unnamed), re.I)
 
 

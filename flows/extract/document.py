@@ -30,6 +30,7 @@ from flows.extract.event_days import date_line_month, first_days, news_day
 from flows.extract.event_repeated_lines import one_row_a_repeated_line
 from flows.extract.event_visit_first_day import visit_first_placed_day
 from flows.extract.event_relative_visitor import relative_clause_visitors
+from flows.extract.event_envoy_of import envoys_of
 from flows.extract.event_anniversary_subjects import without_other_anniversaries
 from flows.extract.event_anniversaries import anniversary_relations, drop_worked_out_copies
 from flows.extract.event_days import settled_past
@@ -160,6 +161,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
                                                     events), published)
         events = without_other_anniversaries(sentence.text, events)  # '60 years of A-ian immigration to B': no tie
         events = relative_clause_visitors(sentence.text, persons, events, reading.pair)  # 'B's X, who is visiting'
+        events = envoys_of(sentence.text, events, reading.pair)  # 'appointed Ambassador of A to B': A's envoy to B
         fill_from_events(events, persons, sentence.text, reading.last_entity)
         events = without_asked_about(sentence.text, events)  # 'Deputy A asked the Minister to set out ... his visit'
         goers_side(sentence.text, sentence_countries, persons, reading.pair)  # 'X led a delegation to B': A's
@@ -271,8 +273,12 @@ def _add_boxed(text: str, boxed: list[BoxedAct], sentence_count: int, pair: tupl
     for k, act in enumerate(boxed):
         line = Sentence(sentence_count + k, act.start, act.end, text[act.start:act.end])
         actor, target = act.sides or pair
+        # 'Date of Visit: 3-5 May 2026' on a page of April 2025: a box may tell an act still to come (review34a)
+        published = reading.events.published
+        status = "planned" if published is not None and act.date.value is not None and act.date.value > published \
+            else "occurred"
         _add_events([EventRow(act.event_type, actor, target, 0, len(line.text), line.text, act.date, "explicit",
-                              "occurred", act.symmetric, None)], line, reading)
+                              status, act.symmetric, None)], line, reading)
 
 
 def _add_listed_visits(text: str, listed: list[ListedVisit], sentence_count: int, reading: Reading) -> None:

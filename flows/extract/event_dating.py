@@ -18,6 +18,9 @@ from flows.extract.event_words import AUXILIARY, PARTICIPLE_BY, PARTICIPLE_DATE,
 from flows.extract.event_year_anchor import old_year_told, year_told_before
 from flows.lexicon.registry import family
 
+# a count or anaphor of years the date reader could not resolve ('ten years later', 'the same year' after a decade)
+_YEARS = re.compile(r"\byears?\b", re.I)
+
 
 def event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMention | None:
     """The trigger's own date: not one after 'since ...ing', nor a relative clause's, nor another participle's."""
@@ -75,6 +78,8 @@ def undated_date(hit: Hit, event_type: str, clause: Clause, state: EventState) -
         return shared, "anaphora"
     if old_year_told(clause.text):
         return None, None  # 'the first envoys reached the court in 1518': its own time, older than any date read
+    if any(m.value is None and m.resolution == "anaphora" and _YEARS.search(m.text) for m in clause.dates):
+        return None, None  # 'in the 1950s. The same year, ...': its own year, which no year told names (review34a)
     if state.anchor is not None and year_told_before(state.anchor, state.anchor_read, state.sentences_read, clause.text):
         return None, None  # 'opened an embassy in 1975. A naval mission later hosted cadets.': no year for the hosting
     if state.anchor is not None and not holds_publication_day(state.anchor, state.published):

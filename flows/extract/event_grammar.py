@@ -10,7 +10,7 @@ import ahocorasick
 
 from flows.common.list_items import item_seam
 from flows.common.prefilter import Gate, word_gate
-from flows.extract.event_shared_subject import shared_subject
+from flows.extract.event_shared_subject import fill_relation_words, shared_subject
 from flows.extract.event_trigger_gates import TriggerGates, open_rows, trigger_gates
 from flows.lexicon import compile_patterns, read_table, read_toml
 from flows.lexicon.registry import event_types, family
@@ -99,7 +99,8 @@ def rules() -> dict:
     for row in read_table("event_triggers.csv"):
         if row["event_type"] not in known:
             raise ValueError(f"event_triggers.csv: {row['event_type']!r} is not in the registry (event_types.csv)")
-        triggers.append(Trigger(row["event_type"], re.compile(row["pattern"], re.I), tuple(row["keywords"].split("|"))))
+        pattern = fill_relation_words(row["pattern"])  # '{relation_passive}': history_shapes.toml's words
+        triggers.append(Trigger(row["event_type"], re.compile(pattern, re.I), tuple(row["keywords"].split("|"))))
     return {
         "triggers": triggers,
         # every trigger's keywords, as plain substrings: a clause holding none of them is not read (speed)

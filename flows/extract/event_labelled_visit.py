@@ -4,8 +4,8 @@
     Dates of Visit: 3-5 May 1971                 <- the label gives its date
 
 The fact line names neither visitor nor destination, so no sentence reader finds the act. The visit is the pair's
-other side's to the destination the heading names, at the label's first date. Words: history_shapes.toml
-[labelled_visit] (helper hist33, session 19)."""
+other side's to the destination the nearest heading above the label names, at the label's first date. Words:
+history_shapes.toml [labelled_visit] (helper hist33, session 19; the nearest heading with a visitor, mend34a)."""
 from __future__ import annotations
 
 import re
@@ -24,22 +24,24 @@ PRECISIONS = frozenset({"day", "month", "year"})
 def _rows() -> dict:
     data = read_toml("history_shapes.toml")["labelled_visit"]
     return {"label": re.compile(data["label"], re.I), "heading": re.compile(data["heading"], re.I),
-            "lines": int(data["heading_lines"]), "type": data["event_type"]}
+            "chars": int(data["heading_chars"]), "type": data["event_type"]}
 
 
-def _destination(text: str, pair: tuple[str, str]) -> str | None:
-    """The one side of the pair a heading near the top names as the visit's destination ('Visit to B')."""
+def _destination(line: str, pair: tuple[str, str]) -> str | None:
+    """The one side of the pair a heading line names as the visit's destination ('X's Visit to B'), else None."""
     rows = _rows()
-    for line in text.splitlines()[:rows["lines"]]:
-        for match in rows["heading"].finditer(line):
-            named = {country.iso3 for country in find_countries(match.group("place"))} & set(pair)
-            if len(named) == 1:
-                return named.pop()
+    if len(line) > rows["chars"]:
+        return None
+    for match in rows["heading"].finditer(line):
+        named = {country.iso3 for country in find_countries(match.group("place"))} & set(pair)
+        if len(named) == 1:
+            return named.pop()
     return None
 
 
 def labelled_visits(text: str, pair: tuple[str, str] | None) -> list[BoxedAct]:
-    """Each 'Date(s) of Visit: <date>' line: the visit to the heading's destination at the line's first date."""
+    """Each 'Date(s) of Visit: <date>' line: the visit to the destination of the nearest heading above it that names
+    a visitor, at the line's first date."""
     if pair is None or "isit" not in text:
         return []
     rows = _rows()
@@ -49,10 +51,11 @@ def labelled_visits(text: str, pair: tuple[str, str] | None) -> list[BoxedAct]:
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         label = rows["label"].match(body)
-        if label is not None:
+        if label is None:
+            destination = _destination(body, pair) or destination  # the nearest heading above the next label
+        else:
             found = DateContext(None).find(body[label.end():])
             mention = next((m for m in found if m.value is not None and m.precision in PRECISIONS), None)
-            destination = destination or _destination(text, pair)
             if mention is not None and destination is not None:
                 mention = replace(mention, start=mention.start + label.end(), end=mention.end + label.end())
                 out.append(BoxedAct(rows["type"], mention, position, position + len(body),

@@ -3,8 +3,12 @@ tells its act once: a second row with the same evidence, type, sides, date and s
 not a new one."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
+# what a copy of a caption may add or drop at its end: a photo credit in brackets, a final stop ('... in Nairobi.
+# (Photo: A. Writer)' and '... in Nairobi' are one line printed twice; review34a)
+_TAIL = re.compile(r"(?:\s*[(\[][^()\[\]]{1,60}[)\]])+\s*$|[\s.]+$")
 _SAME = ("evidence", "event_type", "actor_iso3", "target_iso3", "event_date", "date_precision", "status")
 
 
@@ -15,7 +19,8 @@ def one_row_a_repeated_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     first_line: dict[tuple[Any, ...], Any] = {}
     kept: list[dict[str, Any]] = []
     for row in rows:
-        key = tuple(row.get(column) for column in _SAME)
+        key = tuple(_TAIL.sub("", _TAIL.sub("", row.get(column) or "")) if column == "evidence" else row.get(column)
+                    for column in _SAME)
         line = first_line.setdefault(key, row.get("sentence_index"))
         if line != row.get("sentence_index"):
             continue

@@ -8,9 +8,12 @@ pair, done on a day, at most the visit span (events_scope.toml
 told as the frame of an act of its sentence whose day it took ('during his visit')."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
+from flows.extract.countries import find_countries
 from flows.lexicon import read_toml
 from flows.lexicon.registry import family
 
@@ -18,11 +21,32 @@ from flows.lexicon.registry import family
 PLACING = ("meeting", "agreement", "commission")
 
 
+@lru_cache(maxsize=1)
+def _remote() -> re.Pattern[str]:
+    return re.compile(read_toml("events_scope.toml")["remote_act"], re.I)
+
+
+# a country named right after 'in' is where the act was done ('signed a loan in Islamabad', 'met in Riyadh')
+_IN_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+def _elsewhere(evidence: str, host: str) -> bool:
+    """Whether the act's sentence places it away from the host: a call from home, or a capital or an 'in <country>'
+    of another country."""
+    if _remote().search(evidence):
+        return True
+    return any(country.iso3 != host for country in find_countries(evidence)
+               if country.kind == "capital" or (country.kind == "name"
+                                                and _IN_BEFORE.search(evidence, max(0, country.start - 12), country.start)))
+
+
 def _placed(row: dict[str, Any], visit: dict[str, Any], span: timedelta) -> bool:
-    """Whether `row` is an act of the visit's pair, done on a day within the span before the visit's day."""
+    """Whether `row` is an act of the visit's pair, done on a day within the span before the visit's day, face to face
+    and not in another place than the host's."""
     return family(row["event_type"]) in PLACING and row["status"] == "occurred" and row["date_precision"] == "day" \
         and row["event_date"] is not None and {row["actor_iso3"], row["target_iso3"]} == {
-            visit["actor_iso3"], visit["target_iso3"]} and visit["event_date"] - span <= row["event_date"] < visit["event_date"]
+            visit["actor_iso3"], visit["target_iso3"]} and visit["event_date"] - span <= row["event_date"] < visit["event_date"] \
+        and not _elsewhere(row.get("evidence") or "", visit["target_iso3"])
 
 
 def _framed(visit: dict[str, Any], rows: list[dict[str, Any]]) -> bool:

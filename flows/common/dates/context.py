@@ -179,6 +179,7 @@ class DateContext:
             sentence = _UPPER_MONTH_RX.sub(lambda m: m[0].capitalize(), sentence)
         mentions: list[DateMention] = []
         skip_to = 0
+        dated_here = False  # whether a date of this sentence has become the last one
         for match in scan(sentence):
             name = match.lastgroup
             if name is None or match.start() < skip_to:
@@ -217,11 +218,17 @@ class DateContext:
             # 'aim to double trade by 2030': a target, not where the story is; a later 'on May 12' is not 2030's;
             # 'From 1995 to this day, ...': the start of a stretch reaching today, no year the story is in
             # ('since 1998, the year ...' stays an anchor: what follows often tells what happened then)
-            # 'during the late 1990s. ... ten years later': a decade names no year to count from (hist33); the
-            # year told before it stays the one a count of years or 'the same year' goes back to
-            if mention.value is not None and mention.precision is not None and prep not in TARGET_PREPOSITIONS \
-                    and not (kind == "since" and prep == "from") and name != "decade":
+            # 'In 1992 A set up an office; X was resident there during the late 1990s. ... ten years later': a
+            # decade told after its sentence's own year is a backdrop, the year stays the one a count goes back to
+            # (hist33); a decade that is its sentence's own date names no year to count from, and no older year
+            # stands in for it ('grew in the 1950s. Ten years later': no year at all, review34a)
+            if name == "decade" and mention.value is not None:
+                if not dated_here:
+                    self.last = None
+            elif mention.value is not None and mention.precision is not None and prep not in TARGET_PREPOSITIONS \
+                    and not (kind == "since" and prep == "from"):
                 self.last = (mention.value, mention.precision)
+                dated_here = True
         opening = next((m for m in mentions if m.value is not None), None)
         if (opening is not None and opening.start <= 4 and opening.precision == "day" and opening.kind == "point"
                 and mentions[-1] is not opening and mentions[-1].end_value is not None and mentions[-1].kind != "point"):

@@ -33,6 +33,14 @@ _PREP = rf"(?:(?P<prep>(?i:{alternation(_PREPOSITIONS)[3:-1]}|(?P<between>betwee
 # "the 2023 calendar year": the year itself, told with what kind of year it is
 _CALENDAR_YEAR = alternation(YEAR_KINDS, "i") + r"\s+(?i:year)"
 _RANGE_JOIN = rf"(?:{_DASH}|\s+(?i:to|until|and)\s+)"
+# what may stand right before a day range's first day when the second carries its weekday: the first day's own weekday
+# ('Friday 2nd to Monday 5th'), or 'from'/'between' (lookbehinds, each of one width, so one alternation of them)
+# a programme's short weekdays ('from Mon 3 to Thu 6 July'), read only inside such a range ('Sun' alone is a word)
+_SHORT_WEEKDAYS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
+_RANGE_OPENS = "|".join([rf"(?<={word}{sep})" for word in [*capitalised(WEEKDAYS), *_SHORT_WEEKDAYS]
+                         for sep in (" ", ", ", ". ")]
+                        + [rf"(?<={word} )" for word in ("from", "From", "between", "Between")])
+_RANGE_WEEKDAY = rf"(?:{_WEEKDAY}|{alternation(_SHORT_WEEKDAYS)}\.?(?![A-Za-z]))"
 
 
 def _year_after_day(group: str) -> str:
@@ -53,8 +61,11 @@ ALTERNATIVES: list[tuple[str, str]] = [
     # the same in the order month-day ('August 29 to September 6, 2024', as US and Chinese ministry pages write it)
     ("month_day_to_month_day",
      rf"(?P<@m1>{_MON})\s+(?P<@d1>{_DAY}){_RANGE_JOIN}(?P<@m2>{_MON})\s+(?P<@d2>{_DAY})" + _year_after_day("@y")),
-    # the second day may carry its weekday ('from Friday 2nd to Monday 5th of May'), as the first may
-    ("days_of_month", rf"(?:the\s+)?(?P<@d1>{_DAY}){_RANGE_JOIN}(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<@d2>{_DAY})"
+    # the second day may carry its weekday ('from Friday 2nd to Monday 5th of May') only when the first has one too
+    # or follows 'from'/'between': 'Day 2 – Tuesday 5 March', 'Room 12 to Friday 14 June' are a label and one day
+    # (review34a)
+    ("days_of_month", rf"(?P<@wk>{_RANGE_OPENS})?(?:the\s+)?(?P<@d1>{_DAY}){_RANGE_JOIN}(?(@wk)(?:{_RANGE_WEEKDAY},?\s+)?)"
+                      rf"(?:the\s+)?(?P<@d2>{_DAY})"
                       rf"(?:\s+of)?\s+(?P<@m>{_MON})" + _DAY_MONTH_YEAR),
     ("month_days", rf"(?P<@m>{_MON})\s+(?P<@d1>{_DAY}){_RANGE_JOIN}(?P<@d2>{_DAY})"
                    + _year_after_day("@y")),
@@ -113,7 +124,7 @@ ALTERNATIVES: list[tuple[str, str]] = [
 def _compile() -> re.Pattern[str]:
     parts = []
     for name, pattern in ALTERNATIVES:
-        body = pattern.replace("(?P<@", f"(?P<{name}_").replace("(?P=@", f"(?P={name}_")
+        body = pattern.replace("(?P<@", f"(?P<{name}_").replace("(?P=@", f"(?P={name}_").replace("(?(@", f"(?({name}_")
         parts.append(f"(?P<{name}>{body})")
     return re.compile(r"(?<![\w-])" + _PREP + "(?:" + "|".join(parts) + r")(?![\w])")
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from flows.common.dates import MONTHS, PRECISION_RANK, DateContext, parse_date_text
+from flows.common.dates.words import WEEKDAYS
 from flows.common.words import alternation
 from flows.ingest.documents.address import full_year
 from flows.lexicon import read_toml
@@ -52,9 +53,11 @@ _TIME_HEAD_RX = re.compile(r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[|·•]\s*", r
 # Central European pages write the day of a press release '3. 4. 2023 16:33' (day. month. year); on a line that is
 # only a date it is read as '3.4.2023' (in running text '1. 2. 2023' could as well be a numbered list).
 _SPACED_DOTTED_RX = re.compile(r"^(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})\b")
-# The same pages write a day with its ordinal dot before a month's name ('14. Oct 2025.', '3. März 2023'): on a line
-# that is only a date the dot is the day's, not a sentence's end (read as '14 Oct 2025').
-_DOTTED_DAY_MONTH_RX = re.compile(rf"^(\d{{1,2}})\.\s?(?={_MONTH_WORDS}\b)")
+# The same pages write a day with its ordinal dot before a month's name ('14. Oct 2025.', '3. March 2023'; English
+# month names only, as everywhere in the date reader): on a line that is only a date the dot is the day's, not a
+# sentence's end (read as '14 Oct 2025').
+# A weekday may stand before the day ('Monday, 14. October 2025', mend34a).
+_DOTTED_DAY_MONTH_RX = re.compile(rf"^((?:{alternation(WEEKDAYS, 'i')},?\s+)?\d{{1,2}})\.\s?(?={_MONTH_WORDS}\b)")
 _LINE_SEPARATORS_RX = re.compile(r"\s+[|·•]\s+|\s+[—–-]\s+")
 # A clock time beside the date ("March 4, 2025 10:42 AM UTC", "2023-05-08 16:20 KST") is not more text.
 _TIME_RX = re.compile(r"(?:\b(?:time|hour|at)\s*:?\s*)?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2})?)?",
