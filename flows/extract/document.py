@@ -41,7 +41,7 @@ from flows.extract.events import EventRow, EventState, drop_coarser_copies, fami
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
 from flows.extract.organizations import find_memberships
-from flows.extract.org_written import as_written
+from flows.extract.org_written import as_written, one_key_per_body
 from flows.extract.page_links import in_spans, link_spans
 from flows.extract.people import Person, fill_from_document, find_people, prefetch_names, resolve_leader_anaphor
 from flows.extract.envoy_owner import envoy_owners
@@ -54,6 +54,7 @@ from flows.extract.person_lists import (facing_unnamed_official, home_side_offic
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeClaim, TradeState, find_trade_claims, trade_gate
 from flows.extract.trade_headline import headline_claims
+from flows.extract.trade_glued_names import page_words
 from flows.extract.trade_roles import prefetch_trade
 from schemas.staging import DOCUMENT_PAIRS
 
@@ -139,7 +140,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     heading = doc["text"][:sentences[0].start] if sentences else doc["text"]  # a headline is no sentence
     pair = document_pair(countries, texts, heading)  # what 'the two countries' are
     countries = [state_title_mentions(text, pair, found) for text, found in zip(texts, countries)]  # 'the Kingdom'
-    reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), TradeState(pair=pair),
+    trade_state = TradeState(pair=pair, page_words=page_words(doc["text"]))  # the page's words: a splice's source
+    reading = Reading(doc["document_key"], pair, EventState(pair=pair, published=published), trade_state,
                       text=doc["text"])
     # the statistical backbone's batch (flows/extract/nlp.py): one pipe over the candidate names
     prefetch_names(texts, countries)
@@ -195,7 +197,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     if (headline := headline_visit(heading, pair, published, out["event_mentions"])) is not None:  # ev27b: 'A Pays Visit to B'
         row, start, end = headline
         _add_events([row], Sentence(len(sentences) + len(boxed) + len(listed), start, end, doc["text"][start:end]), reading)
-    out["memberships"] = _unique(out["memberships"], ("country_iso3", "organization"))
+    out["memberships"] = _unique(one_key_per_body(out["memberships"]), ("country_iso3", "organization"))  # 'NAM' once
     out["trade_claims"] = _unique(out["trade_claims"], ("exporter_iso3", "importer_iso3", "product"))
     out[DOCUMENT_PAIRS] = [{"document_key": doc["document_key"], "pair_a": min(pair) if pair else None,
                             "pair_b": max(pair) if pair else None}]  # ordered: an event's pair in either order

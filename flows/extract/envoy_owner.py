@@ -9,10 +9,10 @@ from functools import lru_cache
 
 from flows.common.words import alternation
 from flows.extract.countries import CountryMention
+from flows.extract.envoy_sides import OWN_CUES, is_envoy
 from flows.extract.people import Person
 from flows.lexicon import read_toml
 
-OWN_CUES = ("explicit", "lexicon")
 AS_REACH = 160  # characters from the name's end to the owner country of its 'as' office
 COPULA_REACH = 160  # characters from the office's owner to the 'was' before the name
 
@@ -41,8 +41,11 @@ def envoy_owners(sentence: str, countries: list[CountryMention], persons: list[t
         if person.country_cue in OWN_CUES and person.country is not None:
             continue
         # an 'as' office is the subject's, the sentence's first person ('X presented his credentials to President Y
-        # as the first Ambassador of A': X's, not Y's)
+        # as the first Ambassador of A': X's, not Y's), unless a name after it is the verb's object ('X welcomed Y as
+        # the new Ambassador of A': Y's; review34b)
         found = _as_office(sentence, countries, end, as_of, as_demonym, after_demonym) if start == first else None
+        if found and _object_between(sentence, persons, end, found[1]):
+            found = None
         owner = found[0] if found else _office_subject(sentence, countries, start, after_demonym, was_before)
         if owner:
             person.country, person.country_cue = owner, "explicit"
@@ -50,18 +53,24 @@ def envoy_owners(sentence: str, countries: list[CountryMention], persons: list[t
             _unclaim(persons, end, found[1], owner)
 
 
+# a name after a preposition, a title or two between ('to President Y'): no object of the subject's verb
+AFTER_PREPOSITION = re.compile(r"\b(?:to|with|from|by|on|upon|before|for|at|of)\s+(?:[A-Z][\w.-]*\s+){0,4}$")
+
+
+def _object_between(sentence: str, persons: list[tuple[Person, int, int]], after: int, before: int) -> bool:
+    """Whether a person between the subject and its 'as' office is the verb's object ('welcomed Y as ...'), which
+    the office then describes; a name after a preposition ('presented his credentials to President Y as ...') is not."""
+    return any(after <= start < before and not AFTER_PREPOSITION.search(sentence, 0, start)
+               for _, start, _ in persons)
+
+
 def _unclaim(persons: list[tuple[Person, int, int]], after: int, before: int, owner: str | None) -> None:
     """The title reader gives the 'as' office to the name right before it ('... to President Y as the first
     Ambassador of A': Y of A); it is the subject's, so a person of no posted office holding that country loses it,
     for the readers after (an envoy's counterpart, the nearest country) to give them theirs."""
     for other, start, _ in persons:
-        if after <= start < before and other.country == owner and not _posted(other):
+        if after <= start < before and other.country == owner and not is_envoy(other):
             other.country, other.country_cue = None, None
-
-
-def _posted(person: Person) -> bool:
-    words = {w.lower() for w in read_toml("titles.toml")["posted_words"]}
-    return bool(person.role) and any(word.lower() in words for word in person.role.split())
 
 
 def _as_office(sentence: str, countries: list[CountryMention], end: int, as_of: re.Pattern[str], as_demonym: re.Pattern[str], after_demonym: re.Pattern[str]) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from flows.extract.countries import CountryMention, other_side
+from flows.extract.countries import CountryMention, find_countries, other_side
 from flows.extract.leaders import INTERNATIONAL_ROLE
 from flows.extract.people import Person
 from flows.lexicon import read_toml
@@ -16,6 +16,7 @@ from flows.lexicon import read_toml
 _WORDS = read_toml("envoy_sides.toml")
 FACING = re.compile(r"\b(?:" + "|".join(_WORDS["facing"]) + r")\b", re.I)
 ALONGSIDE = re.compile(r"\b(?:" + "|".join(_WORDS["alongside"]) + r")\b", re.I)
+HOSTING = re.compile(r"\b(?:" + "|".join(_WORDS["hosting"]) + r")\b", re.I)
 REACH: int = _WORDS["reach"]
 # cues that come from the person's own title or a leaders' list: only these say which side an envoy serves
 OWN_CUES = ("explicit", "lexicon")
@@ -47,7 +48,9 @@ def envoy_counterparts(sentence: str, countries: list[CountryMention], persons: 
     if sum(country.iso3 in sides for country in countries) > 1:
         return  # the side named again may be the official's own ('Director of the Ruritanian Fish Council')
     side = other_side(pair, next(iter(sides)))
-    envoys = [(start, end) for person, start, end in persons if is_envoy(person) and person.country_cue in OWN_CUES]
+    # (an envoy posted outside the pair, 'A's Ambassador to C', meets C's officials: he says nothing of theirs)
+    envoys = [(start, end) for person, start, end in persons if is_envoy(person) and person.country_cue in OWN_CUES
+              and not _posted_outside(person, pair)]
     for person, start, end in persons:
         if person.country is not None or is_envoy(person):
             continue
@@ -57,8 +60,15 @@ def envoy_counterparts(sentence: str, countries: list[CountryMention], persons: 
             person.country, person.country_cue = side, "inferred"
 
 
+def _posted_outside(envoy: Person, pair: tuple[str, str]) -> bool:
+    """Whether the envoy's title names a country outside the pair ('Ambassador to Japan' in a Peru-Chile text)."""
+    return any(country.iso3 not in pair for country in find_countries(envoy.role or ""))
+
+
 def _facing(sentence: str, person: tuple[int, int], envoy: tuple[int, int]) -> bool:
-    """Whether the words between the two names say one deals with the other ('received', 'in honour of') and
-    none puts them on one side ('accompanied by', 'and')."""
-    between = sentence[person[1]:envoy[0]] if person[1] <= envoy[0] else sentence[envoy[1]:person[0]]
-    return len(between) <= REACH and bool(FACING.search(between)) and not ALONGSIDE.search(between)
+    """Whether the words between the two names say one deals with the other ('received', 'in honour of'; a word of
+    hosting only with the official first, the host) and none puts them on one side ('accompanied by', 'and')."""
+    official_first = person[1] <= envoy[0]
+    between = sentence[person[1]:envoy[0]] if official_first else sentence[envoy[1]:person[0]]
+    facing = FACING.search(between) or (official_first and HOSTING.search(between))
+    return len(between) <= REACH and bool(facing) and not ALONGSIDE.search(between)

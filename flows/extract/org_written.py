@@ -2,7 +2,8 @@
 name's initials are keyed by their full name (organizations.toml: 'Non-Aligned Movement'), and the readers turn an
 acronym into that name through [aliases]. The annotators write a body as the text writes it: where a sentence has
 only 'NAM', the row is 'NAM' (the scorer's forms of 'Non-Aligned Movement' are the name and 'nm', so the name
-matches no 'NAM' of the gold, and a document naming the body both ways got two rows for one body)."""
+matches no 'NAM' of the gold). A document that writes the body both ways keeps one key for it, the acronym the text
+gives (`one_key_per_body`; review34b: two keys for one body made a spurious row)."""
 from __future__ import annotations
 
 import re
@@ -34,3 +35,13 @@ def as_written(rows: list[Membership], sentence: str) -> list[Membership]:
                 row = replace(row, organization=written[0], name=row.organization, acronym=written[0])
         out.append(row)
     return out
+
+
+def one_key_per_body(rows: list[dict]) -> list[dict]:
+    """A document's membership rows with every row keyed by a full name moved to the acronym another row of the same
+    document is keyed by ('Non-Aligned Movement' and, in a later sentence, 'NAM': both 'NAM')."""
+    keys = {row["organization"] for row in rows}
+    written = {name: next(a for a in acronyms if a in keys) for name, acronyms in _acronyms_of().items()
+               if name in keys and any(a in keys for a in acronyms)}
+    return [{**row, "organization": written[row["organization"]], "organization_name": row["organization"],
+             "acronym": written[row["organization"]]} if row["organization"] in written else row for row in rows]

@@ -333,7 +333,7 @@ def find_people(sentence: str, index: int, countries: list[CountryMention], peop
     _same_office_partners(toks, founds)
     # 'a call on X at the Prince Alfred Room': a title before a run does not make it a person when a place's head
     # noun closes it (titles.toml thing_heads); the untitled readers test this themselves (people33)
-    founds = [f for f in founds if not names_a_thing(toks, f.start_tok, f.end_tok)]
+    founds = [f for f in founds if not names_a_thing(toks, f.start_tok, f.end_tok, titled=True)]
     out: list[tuple[Person, Mention]] = []
     shared: dict[int, list[Person]] = {}
     recorded: dict[int, Person] = {}

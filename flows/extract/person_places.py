@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import pycountry
 
+from flows.extract.countries import gazetteer
 from flows.extract.names import POSSESSIVE, ROMAN, Tok, match_seq, title_lexicon
 from flows.lexicon import read_toml
 
@@ -73,18 +74,27 @@ def names_a_place_or_body(toks: list[Tok], a: int, b: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _things() -> tuple[frozenset[str], frozenset[str]]:
-    """(capitalised nouns that close a place's, a facility's or a programme's name, nouns that open a drill's), from
-    titles.toml."""
+def _things() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(capitalised nouns that close a place's, a facility's or a programme's name, nouns that open a drill's,
+    currency nouns, nouns that open a residence's name), from titles.toml."""
     data = read_toml("titles.toml")
-    return frozenset(data["thing_heads"]), frozenset(data["thing_openers"])
+    return (frozenset(data["thing_heads"]), frozenset(data["thing_openers"]), frozenset(data["currency_heads"]),
+            frozenset(data["place_openers"]))
 
 
-def names_a_thing(toks: list[Tok], a: int, b: int) -> bool:
+def names_a_thing(toks: list[Tok], a: int, b: int, titled: bool = False) -> bool:
     """'troops trained at Red Hill Camp', 'began Exercise Blue Kite': a run closed by a place's or a thing's head noun
-    or opened by a drill's is no person's name, whatever the recogniser says."""
-    heads, openers = _things()
-    return b > a and (toks[b - 1].text in heads or toks[a].text in openers)
+    or opened by a drill's is no person's name, whatever the recogniser says; so is a currency after a country's word
+    ('Chilean Rupee', not 'Ana Franc') and a run opened by a residence's word with no title before it ('at Villa
+    Marden', not 'Foreign Minister Villa Ruiz': `titled`)."""
+    heads, openers, currencies, places = _things()
+    if b <= a:
+        return False
+    if toks[b - 1].text in heads or toks[a].text in openers:
+        return True
+    if toks[b - 1].text in currencies and b - a >= 2 and toks[b - 2].text in gazetteer():
+        return True
+    return not titled and toks[a].text in places
 
 
 def place_noun_after(toks: list[Tok], b: int) -> bool:

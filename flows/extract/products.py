@@ -95,8 +95,8 @@ COVERING_COLON = re.compile(r"^[^,;:()]{1,60}:\s")
 
 def _after_covering_class(item: str) -> str:
     """The first item of a figured list with the covering class before its colon blanked (same length): the members
-    after the colon, each with its figure, are the goods ('farm and timber goods: cocoa (41%)' -> 'cocoa
-    oil'); any other item as it was."""
+    after the colon, each with its figure, are the goods ('farm and timber goods: cocoa (41%)' -> '...cocoa (41%)',
+    the class blanked); any other item as it was."""
     m = COVERING_COLON.match(item)
     return " " * m.end() + item[m.end():] if m and len(item[:m.end()].split()) <= 6 else item
 
@@ -261,8 +261,11 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # 'electrical machinery and equipment': the category with its modifier
     if len(previous) == 1 and len(words) >= 2 and (previous[0], words[0]) in lex["joint_pairs"]:
         return True  # 'iron and steel pipes': the pair shares the head
-    if len(previous) == 2 and len(words) >= 2 and (previous[1], words[0]) in lex["joint_pairs"]:
-        return True  # 'manufactured iron and steel products': one modifier before the pair, the head after it
+    if len(previous) == 2 and len(words) >= 2 and (previous[1], words[0]) in lex["joint_pairs"] \
+            and words[-1] in lex["generic"]:
+        # 'manufactured iron and steel products': one modifier before the pair, a generic head after it; a head of
+        # its own makes two goods ('dried fruit and vegetable oil', 'palm oil and gas cylinders'; review34b)
+        return True
     if len(previous) >= 3 and previous[-2] == "of" and (previous[-1], " ".join(words)) in lex["joint_pairs"]:
         return True  # 'articles of iron and steel': the pair is what the goods are made of, one class
     if len(previous) == 1 and len(words) >= 2 and previous[0] in lex["shared_modifiers"]:

@@ -58,6 +58,7 @@ class TradeState:
     # the sentence stands inside a trade paragraph an earlier sentence opened (a trade word within the last
     # FLOW_WINDOW sentences before it; its own words do not count): trade_owned_goods reads a side's goods only there
     in_paragraph: bool = False
+    page_words: frozenset[str] = frozenset()  # the page's lower-case words (trade_glued_names: what a splice glued in)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if ";" in sentence and not FOLLOWING.search(sentence):
         sentence = continued_lists(sentence, countries)  # 'the following to B – X; Y; Z' reads its own semicolons
     countries = plural_demonyms(sentence, countries)
-    countries = glued_pair_names(sentence, countries, state.pair)  # 'to Toimpgo': a side's name with a splice inside
+    countries = glued_pair_names(sentence, countries, state.pair, state.page_words)  # 'to Toimpgo': a side's name with a splice inside
     hinted, told = _told_before(sentence, countries, state, raw)
     if told is not None:
         return told
@@ -303,9 +304,9 @@ def _finish(sentence: str, claims: list, countries: list[CountryMention], state:
                 c.iso3 in (state.pair or ()) for c in countries) else ""
         if exporter == REVERSED:
             # 'Kenya sold tea to Tanzania. In turn, Kenya bought maize; rice; sugar.': the other way's buyer sells
-            # (and after a flow the same way, its seller: 'Tanzania sold tea to Kenya. Meanwhile, Kenya bought maize')
+            # (only after the other way's flow: after a flow the same way the purchase may be any seller's)
             seller = other_side(state.pair, importer)
-            exporter = seller if state.current in ((importer, seller), (seller, importer)) and all(
+            exporter = seller if state.current == (importer, seller) and all(
                 c.iso3 in (state.pair or ()) for c in countries) else ""
         product = without_unit(known_capitalised(_without_origin(unmark(product))))
         if exporter is None and importer is not None:

@@ -27,6 +27,9 @@ THE_COUNTRY_RECEIVES = re.compile(r"\b(?:[Tt]he\s+country|[Ii]t)" + RECEIVER.pat
 FLOW_FROM_TO = re.compile(r"\b(?:(?:exports?|export\s+(?:items|goods|products|commodities)|supplies|shipments|deliveries|"
                           r"(?:goods|commodities|products|items)\s+(?:exported|sent|shipped|sold|brought))"
                           r"\s+(?:from|of|by)|imports?\s+from)\s+(?:the\s+)?", re.I)
+# ('Ghana shifted its imports from Togo to Benin': a verb of change governs the noun, trade.toml route_change_verbs)
+ROUTE_CHANGE = re.compile(r"\b" + alternation(read_toml("trade.toml")["route_change_verbs"])
+                          + r"\s+(?:(?:its|their|his|her|the|some|part\s+of|most\s+of|much\s+of|all)\s+)*$", re.I)
 RANKS = re.compile(r"(?:[’']s)?\s+(?:(?:second|third|fourth|fifth|largest|biggest|main|top|leading|chief|and|most|important|"
                    r"valuable|single)\s+)+", re.I)
 # a rank right before a singular flow noun: 'Kenya's largest export to', 'The top export commodity to'
@@ -152,6 +155,8 @@ def headline_goods(text: str, lex: dict) -> list[str]:
 def _flow_from_to(sentence: str, c_start: int, c_end: int, inside: list[CountryMention], lex: dict) -> list | None:
     """'Exports from Kenya to Uganda are X': both sides after the noun; None if absent."""
     for match in FLOW_FROM_TO.finditer(sentence, c_start, c_end):
+        if ROUTE_CHANGE.search(sentence, c_start, match.start()):
+            continue  # 'shifted its imports from A to B': a move of the trade, no flow from A to B
         source, target = source_and_target(sentence, match.end(), c_end, inside)
         intro = intro_of(sentence, target.end, c_end, lex) if target else None
         if intro:

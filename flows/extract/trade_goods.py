@@ -86,12 +86,14 @@ def goods_heads(node: Any, iso: dict[int, str], lex: dict) -> list[Any]:
         heads += [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")
                   and not pobj.like_num]
-        # 'A-ian exports in textiles and leather were higher': goods after 'in' on a flow noun, when the first item
-        # names goods ('exports in 2020', 'exports in the region' do not)
+        # 'A-ian exports in textiles and leather were higher': goods after 'in' on a flow noun that is its clause's
+        # subject, when the first item names goods ('exports in 2020', 'exports in the region' do not) and no item is
+        # a packing, carrier or payment ('exports in sacks and cartons fell', 'shipments in trucks doubled')
         heads += [pobj for prep in children if prep.dep_ == "prep" and prep.lower_ == "in"
-                  and node.lemma_.lower() in lex["goods_in_flows"]
+                  and node.lemma_.lower() in lex["goods_in_flows"] and node.dep_ in ("nsubj", "nsubjpass")
                   for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and not pobj.like_num
-                  and (is_listed_product(pobj.text) or names_hs_heading(pobj.lemma_))]
+                  and (is_listed_product(pobj.text) or names_hs_heading(pobj.lemma_))
+                  and not any(w.lemma_.lower() in lex["not_goods_in"] for w in (pobj, *pobj.conjuncts))]
         heads += _list_verb_objects(node, lex)
         heads += _share_subjects(node, lex)
         # 'exports from A to B, chiefly X and Y, rose': a bare list in apposition to the flow (or to its partner,

@@ -55,6 +55,8 @@ def trade_lexicon() -> dict:
         # 'In turn, Kenya bought X': a connective opening the clause that turns the last flow round
         # ('In turn, Kenya bought X', 'Kenya, in turn, bought X': at the clause's start or set off by commas)
         "reverse": re.compile(r"(?:^\W*|,\s*)" + whole_words(data["reverse_connectives"]) + r"\s*,", re.I),
+        # ('Meanwhile, Kenya bought X.': only opening the sentence, and only when the list closes it; trade_verbs)
+        "reverse_weak": re.compile(r"\W*" + whole_words(data["weak_reverse_connectives"]) + r"\s*,", re.I),
         "fields": re.compile("|".join(data["field_list_heads"]), re.I),
         # 'to B, mainly X and Y', 'from A, including X': examples of the goods after a flow's partner (not 'mainly due to')
         "examples": re.compile(r",?\s+" + whole_words(data["example_leads"]) + r"\s+(?!" + whole_words(data["example_not_goods"])

@@ -5,7 +5,8 @@ goods right after the verb (or after an indirect object with no preposition), so
 The words after the partner must read as goods (`names_goods`, half the items or more): 'exports to Ruritania rose',
 'sells to Ruritania at a discount' and 'buys from Freedonia which ...' are no lists. Goods an 'in addition to' adds after a relative aside
 on the last item ('..., which was worth $4m, in addition to Y') go on with the list. Rows: trade.toml clause_bits
-partner_first_export, partner_first_import, partner_first_goods, partner_first_aside."""
+partner_first_export, partner_first_import, partner_first_lead (a time or a share before the goods, skipped),
+partner_first_goods, partner_first_aside."""
 from __future__ import annotations
 
 from flows.extract.countries import CountryMention
@@ -24,7 +25,8 @@ def partner_first(sentence: str, kind: str, pos: int, c_end: int, inside: list[C
     if (partner is None or subject is None or partner.iso3 == subject or partner.possessive
             or partner.kind not in ("name", "capital")):
         return None
-    start = clause_bit("partner_first_goods").match(sentence, partner.end, c_end)
+    lead_in = clause_bit("partner_first_lead").match(sentence, partner.end, c_end)  # 'last year', 'half of its'
+    start = clause_bit("partner_first_goods").match(sentence, lead_in.end() if lead_in else partner.end, c_end)
     if start is None:
         return None  # 'sells to B and C', 'buys from B, which ...', 'exports to B rose': no goods right after it
     raw = cut_list(sentence[start.end():c_end])

@@ -202,7 +202,9 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     exporter = origin or _from(sentence, pos + len(raw), c_end, inside, subject) or indirect or _fronted_source(
         sentence, c_start, match.start(), inside, subject)
     if exporter is None and has_named_subject and not FROM.match(sentence, list_end, c_end):
-        if lex["reverse"].search(sentence[c_start:match.start()]):
+        if lex["reverse"].search(sentence[c_start:match.start()]) or (
+                c_start == 0 and lex["reverse_weak"].match(sentence, 0, match.start())
+                and not sentence[list_end:].strip(" .")):
             return [(REVERSED, subject, p) for p in products]
         if match.group(0).lower() in HABITUAL_IMPORT and len(products) > 1:
             # 'Ghana imports food, live animals and tobacco' in a text about the pair: a basket, like 'Ghana's

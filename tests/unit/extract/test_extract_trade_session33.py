@@ -60,17 +60,20 @@ CASES = {
                    {(G, T, "farm products"), (G, T, "minerals")}),
 }
 
-# two sentences: 'meanwhile' turns the flow round
+# two sentences: 'meanwhile' turns the flow round (opening the sentence after the other way's flow, its list closing
+# it: mend34b, review34b finding 3)
 MEANWHILE = {
     "meanwhile": (["Lately Ghana has exported soap, yarn and cement.", "Meanwhile, Ghana mainly imports rice, salt and fish."],
                   {(G, T, "soap"), (G, T, "yarn"), (G, T, "cement"), (T, G, "rice"), (T, G, "salt"), (T, G, "fish")}),
+    # (after a flow the same way nothing is turned round: the purchase may be from anyone; mend34b)
     "meanwhile, the same way": (["Lately Togo has sold cement to Ghana.", "Meanwhile, Ghana mainly imports rice, salt and fish."],
-                                {(T, G, "cement"), (T, G, "rice"), (T, G, "salt"), (T, G, "fish")}),
+                                {(T, G, "cement")}),
 }
 
 # a side's name with a splice glued inside (a page artifact); a third country's name is never made up
 SPLICED = {
-    "spliced partner": ("Ghana sells various sorts of goods to Toimpgo, including yarn, fibre, sandals and seafood.",
+    "spliced partner": ("Ghana's imports grew. Ghana sells various sorts of goods to Toimpgo, including yarn, fibre, "
+                        "sandals and seafood.",
                         {(G, T, "yarn"), (G, T, "fibre"), (G, T, "sandals"), (G, T, "seafood")}),
     "no splice: a real name": ("Ghana exports cocoa to Tonga.", {(G, "TON", "cocoa")}),
     "too short a splice": ("Ghana sells various sorts of goods to Togxo, including yarn, fibre, sandals and seafood.", set()),
