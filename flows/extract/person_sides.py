@@ -128,6 +128,8 @@ def fill_from_events(events: list[EventRow], persons: list[tuple[Person, int, in
             if not event.symmetric and INVITATION.search(sentence, event.start, start):
                 person.country, person.country_cue = event.target, "inferred"  # 'at the invitation of X': the host
                 continue
+            if event.event_type == "embassy_opened" and start > event.trigger_start:
+                continue  # 'the agency was opened in May, with X as its first agent': a mission's head, no other side
             if start < event.trigger_start and SUBORDINATE.search(sentence, start, event.trigger_start):
                 continue  # 'Akande quoted the leaders ... when Akufo-Addo visited Osinbajo': the teller is no side
             obj = is_object(sentence, event.start, start)

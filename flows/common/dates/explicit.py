@@ -160,6 +160,15 @@ def parse_day_month_year(ctx: DateContext, m: re.Match[str], s: str) -> Resolved
                                    read_month(m["day_month_year_m"])))
 
 
+def parse_old_new_style_day(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
+    """'12/24 March 1863': a day in the Julian and the Gregorian calendar, read as the Gregorian (second) day. Only a
+    gap of 10 to 13 days (the calendars' difference from 1582 on) is such a pair; '1/3 March' is no date of this kind."""
+    old, new = (int(part) for part in m["old_new_style_day_p"].split("/"))
+    if not 10 <= new - old <= 13:
+        return None
+    return safe(lambda: _day_month(ctx, m, s, "old_new_style_day", new, read_month(m["old_new_style_day_m"])))
+
+
 def parse_month_day_year(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
     """'July 4, 1995', 'Sept 12,2016', 'June 5'."""
     return safe(lambda: _day_month(ctx, m, s, "month_day_year", read_day(m["month_day_year_d"]),
@@ -290,6 +299,7 @@ HANDLERS: dict[str, Handler] = {
     "day_month_to_day_month": parse_day_month_to_day_month, "days_of_month": parse_days_of_month,
     "month_day_to_month_day": parse_month_day_to_month_day,
     "month_days": parse_month_days, "month_range": parse_month_range, "day_month_year": parse_day_month_year,
+    "old_new_style_day": parse_old_new_style_day,
     "month_day_year": parse_month_day_year, "month_year": parse_month_year, "month_edge": parse_month_edge,
     "part_of_year": parse_part_of_year, "year_edge": parse_year_edge, "year_range": parse_year_range,
     "season": parse_season, "decade": parse_decade, "year": parse_year,

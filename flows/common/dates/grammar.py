@@ -42,6 +42,11 @@ _RANGE_OPENS = "|".join([rf"(?<={word}{sep})" for word in [*capitalised(WEEKDAYS
                         + [rf"(?<={word} )" for word in ("from", "From", "between", "Between")])
 _RANGE_WEEKDAY = rf"(?:{_WEEKDAY}|{alternation(_SHORT_WEEKDAYS)}\.?(?![A-Za-z]))"
 
+# the pairs of days a date written in both calendars can hold ('12/24'): the new-style day 10 to 13 days after the old
+# (the Julian calendar's lag from 1582 on); any other 'a/b' before a month ('1/3 March') is no such date
+_OLD_NEW_DAYS = "|".join(f"{'0?' if old < 10 else ''}{old}/{new}"
+                         for old in range(1, 22) for new in range(old + 10, min(old + 13, 31) + 1))
+
 
 def _year_after_day(group: str) -> str:
     """An optional year after a day: ', 2017', ' 2017', ',2017' (no space after the comma) or ' of 2017', captured
@@ -72,6 +77,9 @@ ALTERNATIVES: list[tuple[str, str]] = [
     # "March to June", "between March and June"; "in March and September" is two months, read one by one
     ("month_range", rf"(?P<@m1>{_MON})(?:{_DASH}|\s+(?:(?i:to|until|through)|(?(between)(?i:and)|(?!)))\s+)(?P<@m2>{_MON})"
                     rf"(?:,?\s+(?:of\s+)?(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR})))?"),
+    # a day written in both calendars, old style then new ('12/24 March 1863' in a nineteenth-century history): the
+    # new-style day; the handler keeps it only when the two differ by the calendars' gap (10-13 days)
+    ("old_new_style_day", rf"(?<![\d.,/])(?P<@p>{_OLD_NEW_DAYS})(?![\d])\s+(?P<@m>{_MON})" + _DAY_MONTH_YEAR),
     ("day_month_year", rf"(?:the\s+)?(?P<@d>{_DAY})(?:\s+of)?\s+(?P<@m>{_MON})" + _DAY_MONTH_YEAR),
     ("month_day_year", rf"(?P<@m>{_MON})\s+(?P<@d>{_DAY})" + _year_after_day("@y")),
     ("month_year", rf"(?P<@m>{_MON})(?:\s+of)?,?\s+(?:(?P<@y>{_YEAR})|(?P<@ry>{_RELYEAR}))"),
