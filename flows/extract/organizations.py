@@ -147,6 +147,9 @@ def _parse_org(phrase: str, acronym: str | None) -> tuple[str, str | None, str |
     if not name:
         return None
     first = name.split()[0]
+    known_acronym = _rules()["acronym_of"].get(name)
+    if acronym is None and first.isupper() and known_acronym and known_acronym != first and len(name.split()) > 1:
+        acronym = known_acronym  # 'ASEAN Regional Forum' is ARF (a known body), not ASEAN for its first word
     if acronym is None and first.isupper() and len(first) >= 2 and len(name.split()) > 1 \
             and not _rules()["body"].match(name[len(first):]):
         acronym = first  # 'GUAM Organization for Democracy and Economic Development' ('OSCE Minsk Group' is a body)

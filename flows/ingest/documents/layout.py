@@ -158,7 +158,21 @@ def _strong_join(line: str, following: str) -> bool:
     if word and not _TERMINAL_RX.search(end) and word.group(1) in _continuation_words():
         return True
     first = following.lstrip()[:1]
-    return first.islower() or (first.isdigit() and _DATE_TAIL_RX.search(end) is not None)
+    return first.islower() or _opens_on_mark(following) or (first.isdigit() and _DATE_TAIL_RX.search(end) is not None)
+
+
+def _opens_on_mark(line: str) -> bool:
+    """A line that opens with a comma, semicolon or full stop ('\n, of the Rift Council'): no sentence starts so; a
+    page whose link texts each ended a line (a mirror of an encyclopedia) left the mark after the link on the next
+    line (flows/lexicon/layout.toml continuing_marks)."""
+    opening = line.lstrip()
+    # the mark alone, or before a space: '...' (an ellipsis) or '.NET' opens no such line
+    return opening[:1] in _continuing_marks() and (len(opening) == 1 or opening[1].isspace())
+
+
+@lru_cache(maxsize=1)
+def _continuing_marks() -> frozenset[str]:
+    return frozenset(read_toml("layout.toml")["continuing_marks"])
 
 
 def _fills_line(line: str, following: str, width: int) -> bool:
@@ -195,7 +209,8 @@ def unwrap(text: str, markdown: bool = False) -> str:
         previous = out[-1] if out else ""
         if (open_unit is not None and kind == "text" and not (markdown and previous.endswith(("  ", "\\")))
                 and (_strong_join(previous, line) or _fills_line(physical, line, width))):
-            out[-1] = previous.rstrip() + " " + line.strip()
+            # a mark that opens the line closes the word before it ('Rift Council, of the ...'), no space between
+            out[-1] = previous.rstrip() + ("" if _opens_on_mark(line) else " ") + line.strip()
             physical = line
             continue
         out.append(line)
