@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from flows.common.words import alternation
+from flows.extract.product_chapters import is_tariff_qualifier, join_back
 from flows.extract.product_hs import hs_code_for, is_listed_product, names_hs_heading
 from flows.extract.product_shape import all_vague, vague_words
 from flows.extract.trade_lexicon import clause_bit
@@ -167,7 +168,8 @@ def split_products(text: str) -> list[str]:
                          else m.group(1) + " \x1f ", text)
     # (a lead word is no part of the item it opens: 'as well as articles of pulp and paper' joins as five words)
     merged: list[str] = []
-    for part, separator in _items(text, lex):
+    # ('iron and steel and their products': an item that points back joins the goods it points at, one customs class)
+    for part, separator in join_back(_items(text, lex), mark_inner):
         # (a list's last item after ', and' stands apart: 'trucks, and spare parts' are two where 'pumps and spare
         # parts' may be one; so do the halves of a fixed pair told with a comma: 'machinery, equipment, textiles')
         apart = clause_bit("serial_and").match(separator) is not None or (
@@ -191,7 +193,9 @@ def split_products(text: str) -> list[str]:
         # (a possessive is one word with its owner, and an acronym in brackets after the name no extra word:
         # 'brewer's spent grains (BSG)' is four)
         words = re.findall(r"[A-Za-zÀ-ÿ-]+(?:[’']s\b)?", ACRONYM_AFTER.sub("", part).lower())
-        if not words or all_vague(words) or re.search(r"\d", part) or len(words) > (12 if marked else 5):
+        # ('clothes and other materials': 'other' before a generic head alone is a catch-all, no goods named)
+        catch_all = len(words) >= 2 and words[0] in lex["class_words"] and all(w in lex["generic"] for w in words[1:])
+        if not words or catch_all or all_vague(words) or re.search(r"\d", part) or len(words) > (12 if marked else 5):
             continue  # (one item of a semicolon list may be a long customs class: 'machinery, tools and other parts')
         if words[-1] in lex["not_goods"] or not FLOW_HEADS.isdisjoint(words) or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
                 or not lex["not_in_products"].isdisjoint(words):
@@ -248,8 +252,8 @@ def _joins(before: str, part: str, lex: dict) -> bool:
     """Whether 'before and part' names one product: 'wood and wood materials', 'iron and steel pipes',
     'tractors and other agricultural machinery'."""
     words, previous = part.lower().split(), before.lower().split()
-    if len(words) == 2 and words[-1] in lex["generic"] and words[0] == before.lower():
-        return True
+    if len(words) == 2 and words[-1] in lex["generic"] and before.lower() in (words[0], words[0] + "s"):
+        return True  # ('chemicals and chemical products': the plural noun and its own word before a generic head)
     if len(words) == 2 and words[0] in lex["tied_class_words"] and words[1] in lex["generic"]:
         return True  # 'chemicals and related products': the class of the item before
     if " ".join(words) in lex["dependent"] or (len(words) >= 2 and words[0] in ("its", "their")
@@ -284,12 +288,18 @@ def _joins(before: str, part: str, lex: dict) -> bool:
 FOLLOWED_BY = re.compile(r"(?<=,)\s+followed\s+by(?=\s)", re.I)
 
 
+# a short prepositional phrase before a comma: a candidate tariff qualifier (product_chapters.is_tariff_qualifier)
+QUALIFIER_CANDIDATE = re.compile(r"\s+((?:in|for|of|with)\s+[a-z]+(?:\s+[a-z]+){0,3})(?=,)")
+
+
 def cut_list(text: str) -> str:
     """The list at the start of text, up to the first word that ends it (trade.toml list_end); same positions."""
     text = FOLLOWED_BY.sub(lambda m: " " * len(m.group(0)), text)
     text = _words()["value"].sub(lambda m: " " * len(m.group(0)), text)  # 'tea valued at N2 billion, followed by'
     # ('manufactured goods classified chiefly by material': a 'by' inside a customs class ends no list)
     inside = [h.span() for h in _words()["headings"].finditer(text)]
+    # ('vinyl chloride in primary forms, glass': a phrase the HS table writes, the list going on after it, ends no list)
+    inside += [m.span() for m in QUALIFIER_CANDIDATE.finditer(text) if is_tariff_qualifier(m.group(1))]
     if _figured_items(text) != text:
         # ('rifles with barrels (N5 billion), cycles imported by makers (N4 billion)': items that each end in their own
         # figure run to the last figure, whatever words stand inside them)

@@ -15,7 +15,7 @@ from flows.extract.trade_frames import (access_or_listed, agent_noun, arrival, c
 from flows.extract.trade_roles import RoleClaim, flow_words, role_claims, with_roles
 from flows.extract.trade_discourse import (ANSWER_WINDOW, GROWTH_HEAD, answer_products, credited_goods,
                                             driven_goods, growth_of_last_flow, plural_demonyms, question_flow)
-from flows.extract.trade_lists import (coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
+from flows.extract.trade_lists import (strip_figures, coordinated_ownerless, listed_together, country_less_list, figure_list_claims,
                                        figure_then_list, home_country, market_for_claims, oriented, FLOW_WORD)
 from flows.extract.trade_ranked import owned_goods_agent, ranked_claims
 from flows.extract.trade_of_which import of_which_claims
@@ -30,6 +30,7 @@ from flows.extract.trade_labels import bracket_goods, label_flow, label_goods
 from flows.extract.trade_item_changes import blank_item_changes
 from flows.extract.trade_sectors import blank_sector_heads
 from flows.extract.trade_exchange import exchange_claims
+from flows.extract.trade_figured_tail import figured_tail
 from flows.extract.trade_carrying import carried_claims
 from flows.extract.trade_owned_goods import owned_goods_claims
 from flows.extract.trade_glued_names import glued_pair_names
@@ -91,7 +92,8 @@ def continued_lists(sentence: str, countries: list[CountryMention]) -> str:
             continue  # the cheap tests first (speed): most parts after a ';' are no list's continuation
         goods = _goods_before_partner(part, m.start("first"), countries)
         if (any(m.start() <= c.start < m.start("first") + len(goods) for c in countries)
-                or 2 * len(split_products(goods)) < len(clause_bit("comma_and").split(goods))):
+                or 2 * len(split_products(strip_figures(goods))) < len(clause_bit("comma_and").split(goods))):
+            # ('fertilizers $177m; cotton $12m': an item's own figure is no part of its name, so it is read without)
             continue
         out = out[:m.start()] + "," + out[m.start() + 1:m.start("first")] + m.group("first").lower() + out[m.end():]
         joined.append((m.start(), m.start("first") + len(part)))
@@ -163,6 +165,8 @@ def find_trade_claims(sentence: str, countries: list[CountryMention], state: Tra
     if labelled is not None:
         return labelled
     claims = _clause_claims(sentence, countries, state)
+    # ('sales included rubber worth $31m, dates $12m': a frame that stopped at the first item's figure)
+    claims += figured_tail(sentence, claims)
     if not claims:
         claims = figure_list_claims(sentence, countries, state.pair)  # 'A's supplies to B of X by 130%, Y - 58%'
     if not claims:

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from flows.extract.product_chapters import is_tariff_qualifier
 from flows.extract.products import is_joint_pair, is_listed_product, names_hs_heading, split_products
 from flows.extract.syntax import entity_type
 from flows.lexicon import read_toml
@@ -197,6 +198,14 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         head = next((c for c in head.children if c.dep_ == "appos"), head)
     items = _conjuncts(head)
     items += _broken_tail(doc, head, items, iso)
+    # ('vinyl chloride in primary forms, glass': the parser hangs the items after a tariff qualifier on its noun)
+    # (or on the noun after 'of': 'polymers of styrene in primary forms, glass')
+    holders = items + [p for item in items for of in item.children if of.dep_ == "prep" and of.lower_ == "of"
+                       for p in of.children if p.dep_ == "pobj"]
+    items = sorted(items + [more for item in holders for prep in item.children if prep.dep_ == "prep" and _qualifies(prep)
+                            for pobj in prep.children if pobj.dep_ == "pobj"
+                            for conj in pobj.children if conj.dep_ == "conj" for more in _conjuncts(conj)],
+                   key=lambda item: item.i)
     chain = {item.i for item in items}
     start = min(t.i for t in items[0].subtree if t.i <= items[0].i)
     while start < head.i and (doc[start].i in iso or doc[start].dep_ in ("det", "poss", "case", "nummod", "advmod",
@@ -210,7 +219,7 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
             continue  # 'cardamom (large), wheat': an aside in brackets, skipped
         if token.text in STOP_TEXT or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
                 and token.dep_ not in ("amod", "compound") and token.i not in chain or (token.dep_ == "prep" and token.lower_ != "of"
-                                                               and token.head.i in chain) \
+                                                               and token.head.i in chain and not _qualifies(token)) \
                 or token.dep_ in ("relcl", "acl", "advcl") and token.i not in chain:
             break
         end = token.i
@@ -248,6 +257,14 @@ def _broken_tail(doc: Any, head: Any, items: list[Any], iso: dict[int, str]) -> 
                 "nsubj", "nsubjpass", "prep", "ccomp", "relcl", "npadvmod"):
             return tail
         tail += _conjuncts(nxt)
+
+
+def _qualifies(prep: Any) -> bool:
+    """'polymers of styrene, vinyl chloride in primary forms, glass': a prepositional phrase the HS table writes, with the
+    list going on after it (a comma), qualifies its item and ends no list."""
+    edge = prep.right_edge.i
+    return edge + 1 < len(prep.doc) and prep.doc[edge + 1].text == "," and is_tariff_qualifier(
+        prep.doc[prep.i:edge + 1].text)
 
 
 def _hangs_off(token: Any, chain: set[int], lex: dict) -> bool:
