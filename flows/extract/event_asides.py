@@ -28,6 +28,10 @@ BRACKET = re.compile(r"\([^()]{1,120}\)")
 APPOSITION = re.compile(r"\b(?!" + alternation(_WORDS["time_words"]) + r",)(?!\d)[\w’'-]+"
                         r"(,\s+" + alternation(_WORDS["apposition_openers"])
                         + r"\s(?=[^,;()]*\b[a-z])[^,;()]{1,80},)(?!\s*(?:and|or)\b)")
+# 'Tom Bell, elected in late 2019, is the first premier to visit Borvia': a participle aside after a capitalised name,
+# closed by a comma; 'known' and the like are in participle_not ('Arland, known for ...' tells no act)
+PARTICIPLE_ASIDE = re.compile(r"\b[A-Z][\w’'.-]*(,\s+(?!" + alternation(_WORDS["participle_not"])
+                              + r"\b)(?:[a-z]+(?:ed|en|wn)|" + alternation(_WORDS["participle_irregular"]) + r")\b[^,;()]{1,80},)")
 # 'Arland, which had opened an embassy in Cordia in 1964, opened ...': a relative clause between commas
 INNER_RELATIVE = re.compile(r",\s+" + alternation(read_toml("events.toml")["clause_words"]["relative_pronouns"])
                             + r"\b[^,;()]{1,120},", re.I)
@@ -73,7 +77,10 @@ def dates_outside_asides(dates: list[DateMention], sentence: str, trigger_start:
     spans = [(begin, end) for begin, end in _aside_spans(sentence, trigger_start, len(sentence)) if end <= trigger_start]
     outside = [mention for mention in dates if not any(begin <= mention.start < end for begin, end in spans)
                or _only_a_date(mention, sentence, dates)]
-    return outside if outside else dates
+    # a participle aside's date is its own act's (the person's election or birth), even when no other date stays:
+    # then the act after it is undated
+    told = [(hit.start(1), hit.end(1)) for hit in PARTICIPLE_ASIDE.finditer(sentence) if hit.end(1) <= trigger_start]
+    return [mention for mention in (outside or dates) if not any(begin <= mention.start < end for begin, end in told)]
 
 
 def rank_restated(sentence: str, trigger_start: int) -> bool:

@@ -255,20 +255,48 @@ def settled_past(rows: list[EventRow], published: date | None) -> list[EventRow]
             and row.date.value.year <= published.year - LONG_PAST_YEARS else row for row in rows]
 
 
+# how far into the text an agency's date line may stand (after a headline and a standfirst)
+DATE_LINE_REACH = 600
+
+
 @lru_cache(maxsize=1)
 def _date_line_month() -> dict[str, re.Pattern[str]]:
     return compile_patterns(read_toml("dates.toml")["date_line_month"],
-                            {"under_way": "under_way", "visit_word": "visit_word"})
+                            {"under_way": "under_way", "visit_word": "visit_word", "during_visit": "during_visit",
+                             "agency_date_line": "agency_date_line"})
 
 
-def visit_under_way(text: str) -> bool:
-    """Whether a sentence of the story tells a visit under way ('Their majesties are in Arland on a four-day visit').
+def agency_date_line(text: str, published: date | None) -> str | None:
+    """The date words of an agency's date line near the head of the text ('DUSHANBE, Tajikistan, March 13.') when
+    they write the published day: the page's date line told again in the text, no date of an act's own."""
+    line = _date_line_month()["agency_date_line"].search(text[:DATE_LINE_REACH])
+    if line is None or published is None:
+        return None
+    month, day = line.group("date").replace(".", " ").split()
+    same = month[:3].lower() == published.strftime("%b").lower() and int(day) == published.day
+    return line.group("date") if same else None
+
+
+def _names_day(sentence: str, day: date) -> bool:
+    """Whether the sentence writes that calendar day ('March 1', '1 March', 'March 1, 2023'); a year written right
+    after it must be the day's own."""
+    month = day.strftime("%B")
+    written = re.compile(rf"\b(?:{month}\s+{day.day}|{day.day}\s+{month})\b(?!\d)(?:,?\s+(\d{{4}}))?")
+    return any(hit.group(1) in (None, str(day.year)) for hit in written.finditer(sentence))
+
+
+def visit_under_way(text: str, published: date | None = None) -> bool:
+    """Whether a sentence of the story tells a visit under way ('Their majesties are in Arland on a four-day visit'),
+    or places an act on the date line's own day during a visit ('will brief the press on Friday, 4 May, during the
+    envoy's visit' under a date line of 4 May: the README's visitor placed there on a day, the visit not over).
     The text is split here, not taken from extract_document's sentences: those leave out the headline and lines with
     no closing stop, and a headline is where a visit under way is told most often ('President X in Arland on a
     state visit')."""
     rx = _date_line_month()
-    return any(rx["under_way"].search(sentence) and rx["visit_word"].search(sentence)
-               for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", text))
+    sentences = re.split(r"(?<=[.!?])\s+|\n\s*\n", text)
+    return any(rx["under_way"].search(sentence) and rx["visit_word"].search(sentence) for sentence in sentences) \
+        or (published is not None and any(rx["during_visit"].search(sentence) and _names_day(sentence, published)
+                                          for sentence in sentences))
 
 
 def date_line_month(rows: list[dict], published: date | None, text: str = "") -> list[dict]:
@@ -282,15 +310,22 @@ def date_line_month(rows: list[dict], published: date | None, text: str = "") ->
     def pair(row: dict) -> frozenset:
         return frozenset((row["actor_iso3"], row["target_iso3"]))
 
-    def from_date_line(row: dict) -> bool:
-        return row.get("date_resolution") == "publication" and row["status"] == "occurred" \
-            and row["date_precision"] == "day" and row["event_date"] == published
+    told_date_line = agency_date_line(text, published)
 
-    if published is None or not any(from_date_line(row) for row in rows) or visit_under_way(text):
+    def from_date_line(row: dict) -> bool:
+        # dated by the page's date line, or by an agency's date line in the text that writes the same day
+        by_line = row.get("date_resolution") == "publication" or (
+            told_date_line is not None and row.get("date_resolution") == "anaphora"
+            and row.get("date_text") == told_date_line)
+        return by_line and row["status"] == "occurred" and row["date_precision"] == "day" \
+            and row["event_date"] == published
+
+    if published is None or not any(from_date_line(row) for row in rows) or visit_under_way(text, published):
         return rows  # the whole text is read for a visit under way only when a row was dated by the date line
 
     told_that_day = {pair(row) for row in rows if row["status"] == "occurred" and row["date_precision"] == "day"
-                     and row["event_date"] == published and row.get("date_resolution") not in (None, "publication")}
+                     and row["event_date"] == published and row.get("date_resolution") not in (None, "publication")
+                     and not from_date_line(row)}
     under_way = _date_line_month()["under_way"]
     out = []
     for row in rows:

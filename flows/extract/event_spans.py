@@ -23,6 +23,11 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(data["between"], re.I), re.compile(whole_words(data["anniversary_words"]), re.I)
 
 
+@lru_cache(maxsize=1)
+def _year_state() -> re.Pattern[str]:
+    return re.compile(read_toml("events.toml")["visit_span"]["year_state_after"], re.I)
+
+
 def visit_span(hit: Hit, dates: list[DateMention], sentence: str) -> DateMention | None:
     """The day range written right after a visit's trigger ('departed on Friday, ending his visit to Cordia from 2
     to 4 June'): the visit's own date (its value is the first day); None for another trigger or when there is none."""
@@ -36,12 +41,21 @@ def visit_span(hit: Hit, dates: list[DateMention], sentence: str) -> DateMention
 
 def without_anniversary_years(hit: Hit, dates: list[DateMention], sentence: str) -> list[DateMention]:
     """`dates` less, for a trigger that is no anniversary, the periods told after an anniversary word that follows
-    it ('The talks open a year of events marking the 50th anniversary of ties (1974-2024)')."""
+    it ('The talks open a year of events marking the 50th anniversary of ties (1974-2024)'), and a time after it
+    that marks an anniversary ('is touring Borvia while this year marks its 25th jubilee')."""
     if family(hit.event_type) in ("anniversary", "relations"):
         return dates
     _, anniversary = _words()
+
+    def year_state(mention: DateMention) -> bool:
+        # 'while this year marks its 25th jubilee': the time is what marks the anniversary, not the act's
+        found = anniversary.search(sentence, mention.end, mention.end + 60)
+        return mention.start >= hit.end and found is not None \
+            and _year_state().match(sentence[mention.end:found.start()]) is not None
+
     return [mention for mention in dates if not (mention.start >= hit.end and mention.kind in ("range", "period")
-                                                  and anniversary.search(sentence, hit.end, mention.start))]
+                                                  and anniversary.search(sentence, hit.end, mention.start))
+            and not year_state(mention)]
 
 
 def span_anchor(rows: list, anchor: DateMention | None, before: DateMention | None) -> DateMention | None:

@@ -32,6 +32,10 @@ OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
 BE_BEFORE = re.compile(r"\bbe\s+$")  # 'to be signed': the participle is still a plan
 # 'a step that paved the way for full ties': a later act the clause gives no date of its own
 CONSEQUENCE_BEFORE = re.compile(read_toml("events.toml")["consequence_before"], re.I)
+# 'the aide arrived on Monday ahead of the president's visit': the visit is only the other act's time
+TIME_REFERENCE_BEFORE = re.compile(read_toml("events.toml")["time_reference_before"], re.I)
+# 'the aide arrived on Monday ahead of President Bell's visit': an advance party's arrival (case as written)
+ADVANCE_ARRIVAL_AFTER = re.compile(read_toml("events.toml")["advance_arrival_after"])
 # 'a pact reached in order to ensure annual talks are held': the talks are the pact's purpose
 PURPOSE_BEFORE = re.compile(read_toml("events.toml")["purpose_before"], re.I)
 # 'Trips at the top level were the following:': a list's heading
@@ -100,7 +104,7 @@ def no_act(hit: Hit, clause: Clause) -> bool:
     sentence = clause.sentence
     return event_roles.felt(sentence, hit.start, hit.end) or event_roles.tally(sentence, hit.start, hit.end) \
         or arrival_reception(hit, sentence, clause.start, clause.end) or _appraised(hit, clause) \
-        or rank_restated(sentence, hit.start) or _later_consequence(hit, clause) \
+        or rank_restated(sentence, hit.start) or _later_consequence(hit, clause) or _time_reference(hit, clause) \
         or PURPOSE_BEFORE.search(sentence, max(clause.start, hit.start - 60), hit.start) is not None \
         or _list_heading(hit, sentence) \
         or (EARLIER_PARTICIPLE.match(hit.text) is not None
@@ -124,6 +128,18 @@ def _later_consequence(hit: Hit, clause: Clause) -> bool:
     (a date after it, 'which led to the signing of the accord in 1952', is its own)."""
     before = CONSEQUENCE_BEFORE.search(clause.sentence, max(clause.start, hit.start - 60), hit.start)
     return before is not None and not any(mention.start >= before.start() for mention in clause.dates)
+
+
+def _time_reference(hit: Hit, clause: Clause) -> bool:
+    """The trigger names the time of another act ('the aide arrived in the capital on Monday ahead of the
+    president's visit') and no date follows in the clause: the visit is told elsewhere or not at all; the clause's
+    date is the aide's arrival, not the visit's (news35, r28's near misses). The aide's arrival itself is the named
+    visit's advance party, no visit of its own."""
+    before = TIME_REFERENCE_BEFORE.search(clause.sentence, max(clause.start, hit.start - 70), hit.start)
+    if before is not None and not any(mention.start >= before.start() for mention in clause.dates):
+        return True
+    # the arrival of an advance party before a named person's visit is no visit of its own
+    return family(hit.event_type) == "visit" and ADVANCE_ARRIVAL_AFTER.match(clause.sentence[hit.end:clause.end]) is not None
 
 
 def _list_heading(hit: Hit, sentence: str) -> bool:
