@@ -77,15 +77,20 @@ def test_the_tuned_second_participles_still_read(extract) -> None:
 
 # 5. 'appointed X of A in/to P': the envoy's country is the name after 'of', and P must be the other side
 def test_an_envoy_appointed_of_a_country_is_that_countrys(extract) -> None:
-    rows = _rows(extract, "Chile and Peru keep close ties. In 1960 Ana Ruiz was appointed Consul General of Chile in Lima.")
+    rows = _rows(extract, "Chile and Peru keep close ties. In 1960 Ana Ruiz was appointed first Consul General of Chile in "
+                          "Lima.")
     assert ("other", "CHL", "PER", date(1960, 1, 1)) in {row[:4] for row in rows}
     assert ("other", "PER", "CHL") not in {row[:3] for row in rows}
     for text in ("Chile and Peru keep close ties. In 1960 Ana Ruiz was appointed Ambassador of Chile to the United "
                  "Nations in New York.",
                  "Chile and Peru keep close ties. In 1960 Ana Ruiz was appointed Ambassador of UNICEF in Peru.",
-                 "Chile and Peru keep close ties. In 1960 Ana Ruiz was appointed Ambassador of Goodwill to Peru."):
+                 "Chile and Peru keep close ties. In 1960 Ana Ruiz was appointed Ambassador of Goodwill to Peru.",
+                 # a later envoy's appointment is no act between the sides: the gold counts first envoys only
+                 "Chile and Peru keep close ties. In May 1960 Ana Ruiz was appointed the Ambassador of Chile to Peru.",
+                 "Chile and Peru keep close ties. In May 1960 Ana Ruiz had been appointed the non-resident Ambassador of Chile "
+                 "to Peru."):
         rows = _rows(extract, text)
-        assert not any(row[0] == "other" and row[3] == date(1960, 1, 1) for row in rows), text
+        assert not any(row[0] == "other" and row[3].year == 1960 for row in rows), text
 
 
 # 6. 'became the Embassy's consular section' opens no embassy
