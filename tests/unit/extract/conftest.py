@@ -35,3 +35,12 @@ def people_of(frames: dict[str, pl.DataFrame]) -> set[tuple]:
 
 def trade_of(frames: dict[str, pl.DataFrame]) -> set[tuple]:
     return {(r["exporter_iso3"], r["importer_iso3"], r["product"]) for r in frames["trade_claims"].iter_rows(named=True)}
+
+
+def date_line_row(evidence: str, published: date, **changes) -> dict:
+    """An occurred CHL->PER meeting dated by the date line's day (resolution 'publication'), as event_days' date-line
+    rules receive it; changes override any column."""
+    row = {"event_type": "meeting", "actor_iso3": "CHL", "target_iso3": "PER", "status": "occurred",
+           "event_date": published, "date_precision": "day", "date_resolution": "publication",
+           "date_anchor": None, "evidence": evidence}
+    return {**row, **changes}

@@ -4,17 +4,14 @@ from datetime import date
 
 from flows.extract import extract_documents
 from flows.extract.event_days import date_line_month
-from tests.unit.extract.conftest import one_document
+from tests.unit.extract.conftest import date_line_row, one_document
 
 TALKS = "Chile and Peru.\nThe foreign ministers of Chile and Peru held talks in Lima on trade and fisheries."
 PUBLISHED = date(2024, 5, 14)
 
 
 def _row(evidence: str, **changes) -> dict:
-    row = {"event_type": "meeting", "actor_iso3": "CHL", "target_iso3": "PER", "status": "occurred",
-           "event_date": PUBLISHED, "date_precision": "day", "date_resolution": "publication",
-           "date_anchor": None, "evidence": evidence}
-    return {**row, **changes}
+    return date_line_row(evidence, PUBLISHED, **changes)
 
 
 def test_undated_page_gives_no_date_line_month():

@@ -5,15 +5,13 @@ from datetime import date
 from flows.common.dates import DateMention
 from flows.extract.event_asides import dates_outside_asides
 from flows.extract.event_days import date_line_month, visit_under_way
+from tests.unit.extract.conftest import date_line_row
 
 PUBLISHED = date(2024, 5, 14)
 
 
 def _row(evidence: str, **changes) -> dict:
-    row = {"event_type": "official_visit", "actor_iso3": "CHL", "target_iso3": "PER", "status": "occurred",
-           "event_date": PUBLISHED, "date_precision": "day", "date_resolution": "publication",
-           "date_anchor": None, "evidence": evidence}
-    return {**row, **changes}
+    return date_line_row(evidence, PUBLISHED, **{"event_type": "official_visit", **changes})
 
 
 def test_a_report_that_coincides_with_a_visit_keeps_the_day():
