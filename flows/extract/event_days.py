@@ -263,7 +263,7 @@ DATE_LINE_REACH = 600
 def _date_line_month() -> dict[str, re.Pattern[str]]:
     return compile_patterns(read_toml("dates.toml")["date_line_month"],
                             {"under_way": "under_way", "visit_word": "visit_word", "during_visit": "during_visit",
-                             "agency_date_line": "agency_date_line"})
+                             "agency_date_line": "agency_date_line"}, cased={"agency_date_line"})
 
 
 def agency_date_line(text: str, published: date | None) -> str | None:

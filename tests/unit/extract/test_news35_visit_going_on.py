@@ -4,7 +4,7 @@ from datetime import date
 
 from flows.common.dates import DateMention
 from flows.extract.event_asides import dates_outside_asides
-from flows.extract.event_days import date_line_month, visit_under_way
+from flows.extract.event_days import agency_date_line, date_line_month, visit_under_way
 from tests.unit.extract.conftest import date_line_row
 
 PUBLISHED = date(2024, 5, 14)
@@ -144,3 +144,12 @@ def test_a_visits_own_year_or_an_anniversary_not_marked_by_it_stays():
     rows = _events("Chile and Peru.\n\nChilean President Tomas Vidal visited Peru in 2019, marking the 20th "
                    "anniversary of the fisheries accord.")
     assert any(row["event_type"].endswith("visit") and row["event_date"] == date(2019, 1, 1) for row in rows)
+
+
+def test_an_agency_date_line_is_a_place_in_capitals():
+    # read case-blind, any line opening 'Word, May 14' was a date line, and a run of capitals (or of any letters)
+    # backtracked through every split of the run into words: a fuzzed page hung the extractor
+    assert agency_date_line("Lima, Peru, May 14. The ministers met.", PUBLISHED) is None
+    assert agency_date_line("NEW YORK, May 14. The ministers met.", PUBLISHED) == "May 14"
+    assert agency_date_line("A" * 3000 + ", May 14", PUBLISHED) is None
+    assert agency_date_line("Abcdefgh " * 300 + ", May 14", PUBLISHED) is None
