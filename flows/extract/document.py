@@ -26,7 +26,7 @@ from flows.extract.event_history_acts import prefetch as prefetch_acts
 from flows.extract.event_roles import prefetch as prefetch_event_parses
 from flows.extract.event_acts import merge_told_again
 from flows.extract.event_scope import one_visit_a_stay
-from flows.extract.event_days import date_line_month, first_days, news_day
+from flows.extract.event_days import after_publication, date_line_month, first_days, news_day
 from flows.extract.event_repeated_lines import one_row_a_repeated_line
 from flows.extract.event_visit_first_day import visit_first_placed_day
 from flows.extract.event_relative_visitor import relative_clause_visitors
@@ -276,9 +276,7 @@ def _add_boxed(text: str, boxed: list[BoxedAct], sentence_count: int, pair: tupl
         line = Sentence(sentence_count + k, act.start, act.end, text[act.start:act.end])
         actor, target = act.sides or pair
         # 'Date of Visit: 3-5 May 2026' on a page of April 2025: a box may tell an act still to come (review34a)
-        published = reading.events.published
-        status = "planned" if published is not None and act.date.value is not None and act.date.value > published \
-            else "occurred"
+        status = "planned" if after_publication(act.date, reading.events.published) else "occurred"
         _add_events([EventRow(act.event_type, actor, target, 0, len(line.text), line.text, act.date, "explicit",
                               status, act.symmetric, None)], line, reading)
 

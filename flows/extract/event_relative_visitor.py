@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from flows.extract.countries import other_side
 from flows.extract.event_rows import EventRow
 from flows.extract.persons import Person
 from flows.lexicon.registry import family
@@ -34,8 +35,7 @@ def relative_clause_visitors(sentence: str, persons: list[tuple[Person, int, int
             visitor = named[-1].country if named else None
             if visitor in pair and visitor != row.actor:
                 # 'who was visiting Japan' names its own host: the visitor's, not the pair's other side (review34a)
-                host = row.target if row.target is not None and row.target not in pair else (
-                    pair[1] if visitor == pair[0] else pair[0])
+                host = row.target if row.target is not None and row.target not in pair else other_side(pair, visitor)
                 row = replace(row, actor=visitor, target=host)
         out.append(row)
     return out

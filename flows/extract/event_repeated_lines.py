@@ -8,7 +8,9 @@ from typing import Any
 
 # what a copy of a caption may add or drop at its end: a photo credit in brackets, a final stop ('... in Nairobi.
 # (Photo: A. Writer)' and '... in Nairobi' are one line printed twice; review34a)
-_TAIL = re.compile(r"(?:\s*[(\[][^()\[\]]{1,60}[)\]])+\s*$|[\s.]+$")
+# (any mix of bracketed credits, spaces and stops at the end, in one pass; the alternatives share no first character,
+# so a long run of spaces is read one way only)
+_TAIL = re.compile(r"(?:[(\[][^()\[\]]{1,60}[)\]]|[\s.])+$")
 _SAME = ("evidence", "event_type", "actor_iso3", "target_iso3", "event_date", "date_precision", "status")
 
 
@@ -19,7 +21,7 @@ def one_row_a_repeated_line(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     first_line: dict[tuple[Any, ...], Any] = {}
     kept: list[dict[str, Any]] = []
     for row in rows:
-        key = tuple(_TAIL.sub("", _TAIL.sub("", row.get(column) or "")) if column == "evidence" else row.get(column)
+        key = tuple(_TAIL.sub("", row.get(column) or "") if column == "evidence" else row.get(column)
                     for column in _SAME)
         line = first_line.setdefault(key, row.get("sentence_index"))
         if line != row.get("sentence_index"):

@@ -24,6 +24,7 @@ MIN_INSERTED = 3  # 'Irian' beside 'Iran' (one letter) is a spelling, not a spli
 MIN_KEPT = 2  # letters of the name kept on each side of the splice
 PAGE_WORD = re.compile(r"\b[a-z]{4,}\b")
 NEXT_CAPITALISED = re.compile(r"\s+[A-Z]")
+SLOT_REACH = 12  # 'from' and the spaces after it
 
 
 @lru_cache(maxsize=None)
@@ -51,11 +52,6 @@ def inserted(word: str, name: str) -> str | None:
     return None
 
 
-def spliced(word: str, name: str) -> bool:
-    """Whether word is name with a run of lower-case letters inserted inside it ('Toimpgo' <- 'To' + 'imp' + 'go')."""
-    return inserted(word, name) is not None
-
-
 def page_words(text: str) -> frozenset[str]:
     """The page's lower-case words of four letters or more (what a splice may have glued in)."""
     return frozenset(PAGE_WORD.findall(text))
@@ -78,7 +74,9 @@ def glued_pair_names(sentence: str, countries: list[CountryMention], pair: tuple
         word = m.group(0)
         if word in forms or any(c.start <= m.start() < c.end for c in countries):
             continue
-        if not _slot().search(sentence, 0, m.start()) or NEXT_CAPITALISED.match(sentence, m.end()):
+        # the slot word is right before the word: a few characters back are enough (not the whole sentence again)
+        if not _slot().search(sentence, max(0, m.start() - SLOT_REACH), m.start()) \
+                or NEXT_CAPITALISED.match(sentence, m.end()):
             continue
         side = next((iso3 for iso3 in pair for name in _one_word_names(iso3)
                      if (junk := inserted(word, name)) is not None and _from_page(junk, words)), None)
