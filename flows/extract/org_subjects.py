@@ -53,7 +53,7 @@ def verb_subjects(rules: dict, sentence: str, verb: re.Match, countries: list[Co
                                       or (leading and rules["pair"].search(sentence, verb.end()))):
         # 'As members of the EU and NATO, the two countries ...': the subject follows the list
         members = list(pair)
-    if not members and pair and we_together(sentence, clause_start, verb, countries, pair):
+    if not members and pair and we_together(rules, sentence, clause_start, verb, countries, pair):
         members = list(pair)  # 'We also work together in the Rift Forum' on one side's page (org_we.py)
     if len(members) < 2 and leading:
         # 'As members of SACU and SADC, Namibia and Botswana cooperate': the named subject follows the list

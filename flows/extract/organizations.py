@@ -16,6 +16,7 @@ from flows.extract.org_scope import clause_span, vetoed
 from flows.extract.org_summits import attended
 from flows.extract.org_subjects import gapped_subjects, verb_subjects
 from flows.common.prefilter import gate, word_gate
+from flows.common.words import alternation
 from flows.lexicon import read_toml
 
 # a name's words: capitalised, joined by an en dash too ('the Forum of Andes–Pacific Cooperation'), with a small
@@ -102,6 +103,9 @@ def _rules() -> dict:
         "named_forms": {**acronym_of, **wide_forms()},
         "named_names": names_pattern(sorted(_forms(data))),
         "pair_pronoun": re.compile("|".join(data["pair_pronouns"])),
+        # 'We also work together in the Rift Forum' and its vetoes (org_we.py)
+        "we_together": re.compile(alternation(data["we_together"], escape=False), re.I),
+        "we_together_not": re.compile(alternation(data["we_together_not"], escape=False), re.I),
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
         # 'the first Asean founding member', 'the G-20 major economies': a kind of member before the noun
         "member_noun": re.compile(r"\s+(?:(?:" + "|".join(data["member_qualifiers"]) + r")\s+)?(?:"
