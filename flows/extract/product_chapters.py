@@ -9,33 +9,44 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from flows.lexicon import read_table, read_toml
+from flows.extract.product_hs import _hs_index, _hs_joined
+from flows.lexicon import read_toml
 
 WORD = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    data = read_toml("product_chapters.toml")
+    data, trade = read_toml("product_chapters.toml"), read_toml("trade.toml")
+    one_word = {w for w in [*trade["dependent_items"], *trade["generic_heads"]] if " " not in w}
+    head_words = sorted(one_word - set(data["heads_not"]) | set(data["heads_more"]))
     owners = "|".join(data["owners"])
-    heads = "|".join(re.escape(h) for h in data["heads"])
+    heads = "|".join(re.escape(h) for h in head_words)
     closing = "|".join(data["closing"])
     back = re.compile(rf"^(?:(?:{owners})\s+(?:{heads})|(?:{heads})\s+of\s+(?:{owners})\s+[a-z]+|.*\s(?:{closing}))$", re.I)
-    chapters = [set(WORD.findall(r["description"].lower())) for r in read_table("harmonized-system.csv")
-                if r["level"] == "2"]
+    # each chapter's words stemmed once here, not on every look-up (review36b)
+    chapters = [_stems(set(WORD.findall(text))) for _, text, level in _hs_index()[1] if level == 2]
     # (the item's head names no chapter: 'products', 'parts' stand in many)
-    skip = set(data["owners"]) | set(data["closing"]) | set(data["heads"]) | {"of", "and", "or"}
-    return {"back": back, "chapters": chapters, "skip": skip}
+    skip = set(data["owners"]) | set(data["closing"]) | set(head_words) | {"of", "and", "or"}
+    return {"back": back, "chapters": chapters, "skip": skip, "owners": frozenset(data["owners"])}
 
 
 def _stems(words: set[str]) -> set[str]:
+    """Each word without a plural ending when it is long enough to bear one (a chapter's 'waxes' and an item's 'wax'
+    meet). Not product_hs._stem, which also cuts a long word to five letters for its prefix look-up: here a whole
+    word must stand in the chapter ('distillation', not 'disti...')."""
     return {re.sub(r"(?:es|s)$", "", w) if len(w) > 4 else w for w in words}
 
 
 def _in_one_chapter(words: set[str]) -> bool:
     """Whether one HS chapter's description holds every word (plural or not)."""
     wanted = _stems(words)
-    return any(wanted <= _stems(chapter) for chapter in _lex()["chapters"])
+    return any(wanted <= chapter for chapter in _lex()["chapters"])
+
+
+def back_owners() -> frozenset[str]:
+    """The owners that point back at the item before ('their', 'its'): products._joins reads the same words."""
+    return _lex()["owners"]
 
 
 def points_back(item: str) -> bool:
@@ -65,15 +76,12 @@ def join_back(items: list[tuple[str, str]], mark: Callable[[str], str]) -> list[
     return out
 
 
-@lru_cache(maxsize=1)
-def _descriptions() -> str:
-    """Every description of the bundled HS table, lower case, one a line."""
-    return "\n".join(r["description"].lower() for r in read_table("harmonized-system.csv"))
-
-
+@lru_cache(maxsize=4096)
 def is_tariff_qualifier(phrase: str) -> bool:
     """A phrase of two or more words, letters only, that the HS table itself writes ('in primary forms', 'in bulk
     form'): a qualifier of the goods before it, as the tariff book writes its headings, no end of their list ('in
-    2020', 'to the port', 'in the region' stand in no description)."""
+    2020', 'to the port', 'in the region' stand in no description). Cached: a look-up scans ~720 KB of descriptions
+    and one list asks the same phrase again (products.cut_list, trade_goods)."""
     words = phrase.lower().split()
-    return len(words) >= 2 and all(w.isalpha() for w in words) and f" {' '.join(words)}" in _descriptions()
+    # (product_hs's joined descriptions, each after a newline: a phrase of letters and spaces spans no two rows)
+    return len(words) >= 2 and all(w.isalpha() for w in words) and f" {' '.join(words)}" in _hs_joined()[0]

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from flows.common.words import alternation
-from flows.extract.product_chapters import is_tariff_qualifier, join_back
+from flows.extract.product_chapters import back_owners, is_tariff_qualifier, join_back
 from flows.extract.product_hs import hs_code_for, is_listed_product, names_hs_heading
 from flows.extract.product_shape import all_vague, vague_words
 from flows.extract.trade_lexicon import clause_bit
@@ -194,7 +194,7 @@ def split_products(text: str) -> list[str]:
         # 'brewer's spent grains (BSG)' is four)
         words = re.findall(r"[A-Za-zÀ-ÿ-]+(?:[’']s\b)?", ACRONYM_AFTER.sub("", part).lower())
         # ('clothes and other materials': 'other' before a generic head alone is a catch-all, no goods named)
-        catch_all = len(words) >= 2 and words[0] in lex["class_words"] and all(w in lex["generic"] for w in words[1:])
+        catch_all = class_of_only(words, lex["generic"], lex)
         if not words or catch_all or all_vague(words) or re.search(r"\d", part) or len(words) > (12 if marked else 5):
             continue  # (one item of a semicolon list may be a long customs class: 'machinery, tools and other parts')
         if words[-1] in lex["not_goods"] or not FLOW_HEADS.isdisjoint(words) or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
@@ -256,9 +256,11 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # ('chemicals and chemical products': the plural noun and its own word before a generic head)
     if len(words) == 2 and words[0] in lex["tied_class_words"] and words[1] in lex["generic"]:
         return True  # 'chemicals and related products': the class of the item before
-    if " ".join(words) in lex["dependent"] or (len(words) >= 2 and words[0] in ("its", "their")
+    if " ".join(words) in lex["dependent"] or (len(words) >= 2 and words[0] in back_owners()
                                                 and " ".join(words[1:]) in lex["dependent"]):
-        return True  # 'camera frames and parts', 'pumps and their parts': the parts of the item before
+        # 'camera frames and parts', 'pumps and their spare parts': the parts of the item before (an owner and one
+        # head, 'their parts', 'articles thereof', joined_back already: product_chapters)
+        return True
     if (" ".join(previous), " ".join(words)) in lex["fixed_pairs"]:
         return True  # 'fruits and vegetables': one trade category with no head after it
     if len(previous) == 2 and previous[0] in lex["shared_modifiers"] and (previous[1], " ".join(words)) in lex["fixed_pairs"]:
@@ -279,9 +281,14 @@ def _joins(before: str, part: str, lex: dict) -> bool:
         return True  # 'defence and aviation industry products': a bare modifier shares the long head after it
     # 'other chemical products' is a catch-all item of its own (a generic head); 'other agricultural machinery' is
     # the class of the example before it
-    vague = vague_words() | lex["class_words"]
-    return (words[0] in lex["class_words"] and len(words) >= 2 and words[-1] not in lex["generic"]
-            and not all(w in vague for w in words))
+    return (len(words) >= 2 and words[0] in lex["class_words"] and words[-1] not in lex["generic"]
+            and not class_of_only(words, vague_words() | lex["class_words"], lex))
+
+
+def class_of_only(words: list[str], heads: set[str] | frozenset[str], lex: dict) -> bool:
+    """'other materials', 'other chemical products': a class word ('other', 'related') and after it only the given
+    heads (generic or vague words): a catch-all that names no goods of its own, for split_products and _joins alike."""
+    return len(words) >= 2 and words[0] in lex["class_words"] and all(w in heads for w in words[1:])
 
 
 # 'dominated by tea, followed by cement and tyres': the list goes on after 'followed by' (which a bare 'by' would end)
@@ -289,7 +296,7 @@ FOLLOWED_BY = re.compile(r"(?<=,)\s+followed\s+by(?=\s)", re.I)
 
 
 # a short prepositional phrase before a comma: a candidate tariff qualifier (product_chapters.is_tariff_qualifier)
-QUALIFIER_CANDIDATE = re.compile(r"\s+((?:in|for|of|with)\s+[a-z]+(?:\s+[a-z]+){0,3})(?=,)")
+QUALIFIER_CANDIDATE = re.compile(r"(?<!\s)\s+((?:in|for|of|with)\s+[a-z]+(?:\s+[a-z]+){0,3})(?=,)")
 
 
 def cut_list(text: str) -> str:

@@ -11,21 +11,20 @@ from flows.extract.trade_lists import figure_items
 def figured_tail(sentence: str, claims: list[tuple]) -> list[tuple]:
     """The claims for the figured list's later items (none when the claims are not one flow with one product, or the
     product opens no figured list in the sentence)."""
-    flows = {(e, i) for e, i, _ in claims}
-    if len(flows) != 1 or len(claims) != 1:
+    if len(claims) != 1:
         return []
-    product, sentence = str(claims[0][2]), unmark(sentence)  # (a semicolon list's inner marks read back)
+    exporter, importer, product = claims[0]
+    product, sentence = str(product), unmark(sentence)  # (a semicolon list's inner marks read back)
     at = sentence.lower().find(product.lower())
     if at < 0:
         return []
     items = figure_items(sentence[at:])
-    if not items or len(items) < 2 or items[0].lower() != product.lower():
+    if items is None or len(items) < 2 or items[0].lower() != product.lower():
         return []
-    exporter, importer = next(iter(flows))
     said = {product.lower()}
     out = []
     for item in items[1:]:
-        for goods in split_products(item) or []:
+        for goods in split_products(item):
             if goods.lower() not in said:
                 said.add(goods.lower())
                 out.append((exporter, importer, goods))
