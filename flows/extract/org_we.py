@@ -8,8 +8,10 @@ import re
 from flows.extract.countries import CountryMention
 
 # the clause's subject: 'we', then lower-case words only up to the verb ('we have been partners on rights issues,
-# working together in'): a capitalised word between ('We, the Andean states,') names who 'we' are
-WE_SUBJECT = re.compile(r"(?:^|[\s,;])(?:[Ww]e|[Oo]ur\s+two\s+(?:countries|nations|states))\b(?P<rest>[^A-Z\"“”«»]*)$")
+# working together in'): a capitalised word between ('We, the Andean states,') names who 'we' are. Searched from the
+# clause's start: '^' holds only at the sentence's own start, and the mark before 'we' may stand before the clause
+# ('Trade grew; we also work ...'), so it is looked behind for, not matched
+WE_SUBJECT = re.compile(r"(?:^|(?<=[\s,;]))(?:[Ww]e|[Oo]ur\s+two\s+(?:countries|nations|states))\b(?P<rest>[^A-Z\"“”«»]*)$")
 # how far before the verb the acting-together word may stand ('working together in regional forums such as')
 TOGETHER_REACH = 40
 
