@@ -21,11 +21,13 @@ def we_together(rules: dict, sentence: str, clause_start: int, verb: re.Match[st
     """True when the verb's clause has 'we' as its subject, and the verb (or the words just before it) says the two
     act together, with no third party ('together with Japan', a country outside the pair anywhere in the sentence),
     no plan ('we will work together in') and no quotation (a speaker's 'we' may be any country's). rules:
-    organizations.py's compiled lexicon ("we_together", "we_together_not")."""
-    together, not_together = rules["we_together"], rules["we_together_not"]
+    organizations.py's compiled lexicon ("we_together", "we_together_not", "we_together_plan")."""
     if any(mark in sentence for mark in "\"“”«»") or any(c.iso3 not in pair for c in countries):
         return False
     if WE_SUBJECT.search(sentence, clause_start, verb.start()) is None:
         return False
     window = sentence[max(clause_start, verb.start() - TOGETHER_REACH):verb.end()]
-    return together.search(window) is not None and not_together.search(sentence, clause_start) is None
+    # (a third party may be named after the body, 'alongside other partners'; a plan only in 'we' and its verb)
+    return (rules["we_together"].search(window) is not None
+            and rules["we_together_not"].search(sentence, clause_start) is None
+            and rules["we_together_plan"].search(sentence, clause_start, verb.end()) is None)

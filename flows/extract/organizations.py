@@ -106,6 +106,7 @@ def _rules() -> dict:
         # 'We also work together in the Rift Forum' and its vetoes (org_we.py)
         "we_together": re.compile(alternation(data["we_together"], escape=False), re.I),
         "we_together_not": re.compile(alternation(data["we_together_not"], escape=False), re.I),
+        "we_together_plan": re.compile(alternation(data["we_together_plan"], escape=False), re.I),
         "body": re.compile(r"^\s+(?:" + "|".join(data["body_words"]) + r")\b"),
         # 'the first Asean founding member', 'the G-20 major economies': a kind of member before the noun
         "member_noun": re.compile(r"\s+(?:(?:" + "|".join(data["member_qualifiers"]) + r")\s+)?(?:"

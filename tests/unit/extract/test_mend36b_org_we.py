@@ -24,8 +24,17 @@ def test_we_after_a_clause_boundary_is_the_pair(sentence: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
+    "We also work together in the Rift Council, which met in May.",
+    "We also work together in the Rift Council, which can settle matters by a vote.",
+])
+def test_a_modal_word_after_the_verb_vetoes_nothing(sentence: str) -> None:
+    assert _bodies(sentence) == [("Rift Council", PAIR)]
+
+
+@pytest.mark.parametrize("sentence", [
     "Fish sales keep rising; we will work together in the Rift Council.",  # a plan, after the semicolon too
     "Fish sales keep rising, and we may work together in the Rift Council.",
+    "We hope to work together in the Rift Council, which met in May.",
     "Fish sales keep rising; we also work together in the Rift Council alongside other partners.",  # a third party
 ])
 def test_a_plan_or_a_third_party_still_vetoes(sentence: str) -> None:
