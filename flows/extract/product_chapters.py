@@ -28,7 +28,8 @@ def _lex() -> dict:
     chapters = [_stems(set(WORD.findall(text))) for _, text, level in _hs_index()[1] if level == 2]
     # (the item's head names no chapter: 'products', 'parts' stand in many)
     skip = set(data["owners"]) | set(data["closing"]) | set(head_words) | {"of", "and", "or"}
-    return {"back": back, "chapters": chapters, "skip": skip, "owners": frozenset(data["owners"])}
+    return {"back": back, "chapters": chapters, "skip": skip, "owners": frozenset(data["owners"]),
+            "empty": frozenset(data["qualifier_empty_words"])}
 
 
 def _stems(words: set[str]) -> set[str]:
@@ -78,10 +79,20 @@ def join_back(items: list[tuple[str, str]], mark: Callable[[str], str]) -> list[
 
 @lru_cache(maxsize=4096)
 def is_tariff_qualifier(phrase: str) -> bool:
-    """A phrase of two or more words, letters only, that the HS table itself writes ('in primary forms', 'in bulk
-    form'): a qualifier of the goods before it, as the tariff book writes its headings, no end of their list ('in
-    2020', 'to the port', 'in the region' stand in no description). Cached: a look-up scans ~720 KB of descriptions
-    and one list asks the same phrase again (products.cut_list, trade_goods)."""
+    """A phrase of two or more words, letters only, one of them naming something (not only 'of the', 'with a'), that
+    the HS table itself writes as whole words ('in primary forms', 'in bulk form'; 'in prim' no): a qualifier of the
+    goods before it, as the tariff book writes its headings, no end of their list ('in 2020', 'to the port', 'in the
+    region' stand in no description). Cached: a look-up scans ~720 KB of descriptions and one list asks the same
+    phrase again (products.cut_list, trade_goods)."""
     words = phrase.lower().split()
+    if len(words) < 2 or not all(w.isalpha() for w in words) or set(words) <= _lex()["empty"]:
+        return False
     # (product_hs's joined descriptions, each after a newline: a phrase of letters and spaces spans no two rows)
-    return len(words) >= 2 and all(w.isalpha() for w in words) and f" {' '.join(words)}" in _hs_joined()[0]
+    joined, wanted = _hs_joined()[0], f" {' '.join(words)}"
+    at = joined.find(wanted)
+    while at >= 0:
+        after = at + len(wanted)
+        if after == len(joined) or not (joined[after].isalnum() or joined[after] == "_"):
+            return True  # the phrase ends where a word ends
+        at = joined.find(wanted, at + 1)
+    return False
