@@ -51,6 +51,7 @@ from flows.extract.person_sides import Latter, fill_from_context, fill_from_even
 from flows.extract.person_lists import (facing_unnamed_official, home_side_officials, host_of_visitor,
                                         share_companion_country, share_list_country, share_object_pair,
                                         speaker_of_partner_trade, split_title_partners)
+from flows.extract.event_day_retold import day_retold
 from flows.extract.sentences import Sentence, split_sentences
 from flows.extract.trade import TradeClaim, TradeState, find_trade_claims, trade_gate
 from flows.extract.trade_headline import headline_claims
@@ -191,6 +192,7 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day
     out["event_mentions"] = one_visit_a_stay(merge_told_again(drop_worked_out_copies(drop_coarser_copies(rows))))
     out["event_mentions"] = date_line_month(out["event_mentions"], published, doc["text"])  # a finished act with no date word
+    out["event_mentions"] = day_retold(out["event_mentions"], published, doc["text"])  # 'the deal signed on Thursday'
     out["event_mentions"] = visit_first_placed_day(out["event_mentions"])  # met the host on Tuesday: the visit had begun
     out["event_mentions"] = one_row_a_repeated_line(out["event_mentions"])  # a caption printed under each photo: one act
     _add_listed_visits(doc["text"], listed, len(sentences) + len(boxed), reading)  # after: a listed year is its own visit, not a copy

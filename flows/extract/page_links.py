@@ -6,6 +6,11 @@ acts are the other stories', not this one's. Two shapes, made up:
     - Arland's president visits the northern provinces          (a run of bulleted headlines, no closing stop,
     - Borvia launches a weather satellite                        closing the page after the story)
     - Ministers meet to plan the autumn fair
+
+A third shape is a reference list's entry: a quoted title, then a note of retrieval or archiving on the same line
+(its title and date are the cited page's):
+
+      2. ^ "Borvian premier visits Arland". Arland Daily. 4 May 2010. Retrieved 9 June 2012.
 """
 from __future__ import annotations
 
@@ -20,6 +25,10 @@ LEAST_RUN: int = _ROWS["least_run"]
 LABEL = re.compile(r"^\W*" + alternation(_ROWS["labels"], "i") + r"(?:\s*[:>|»-]+\s*|\s+(?=[A-Z])|\s*$)")
 # the lines that may hold a label, found in one search over the page
 LABEL_LINE = re.compile(r"^[^\w\n]*" + alternation(_ROWS["labels"], "i") + r"\b", re.M)
+# a retrieval or archive note opening its part after a full stop ('. Retrieved 9 May 2011'), case-sensitive
+CITATION_NOTE = re.compile(r"\.\s+(?:" + alternation(_ROWS["dated_citation_notes"])
+                           + r"\s+(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|" + alternation(_ROWS["citation_notes"]) + r"\b)")
+QUOTED_TITLE = re.compile(r"[\"“][^\"“”\n]{3,}[\"”]")
 TAIL_CHARS = 3000  # a closing run of headlines is read in the page's last characters
 BULLET = re.compile(r"^\s*[-*•]\s+\S")
 BARE_BULLET = re.compile(r"^\s*[-*•]?\s*$")
@@ -30,6 +39,7 @@ def link_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the page's link lines; [] for most pages (one search over the text, then the
     last lines only: speed)."""
     spans = _labelled(text) if LABEL_LINE.search(text) else []
+    spans += citation_spans(text)
     tail = max(0, text.rfind("\n", 0, max(0, len(text) - TAIL_CHARS)) + 1)
     lines, offset = [], tail
     for line in text[tail:].splitlines(keepends=True):
@@ -37,6 +47,21 @@ def link_spans(text: str) -> list[tuple[int, int]]:
         offset += len(line)
     run = _closing_run(lines, tail > 0)
     return spans + run if len(run) >= LEAST_RUN else spans
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of a reference list's entries: a line with a quoted title and, after it, a note of retrieval or
+    archiving (flows/lexicon/event_times.toml [page_links] citation_notes)."""
+    spans: list[tuple[int, int]] = []
+    for note in CITATION_NOTE.finditer(text):
+        start = text.rfind("\n", 0, note.start()) + 1
+        if spans and spans[-1][0] == start:
+            continue  # the line's second note
+        end = text.find("\n", note.end())
+        end = len(text) if end < 0 else end + 1
+        if QUOTED_TITLE.search(text, start, note.start()):
+            spans.append((start, end))
+    return spans
 
 
 def _labelled(text: str) -> list[tuple[int, int]]:

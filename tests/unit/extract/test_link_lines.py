@@ -31,3 +31,33 @@ def test_a_link_line_is_not_read_for_acts(monkeypatch: pytest.MonkeyPatch) -> No
     events = [(r["event_type"], r["event_date"]) for r in rows["event_mentions"]]
     assert ("official_visit", date(2019, 5, 3)) not in events
     assert [kind for kind, _ in events] == ["agreement_signed"]
+
+
+CITED = ("Chile and Norway relations\n\nChile and Norway keep embassies in each other's capitals.\n\n"
+         "References\n\n"
+         "  1. ^ \"Norwegian minister receives the new Chilean ambassador\". Oslo Courier. 14 May 2019. Archived from "
+         "the original on 2 June 2020. Retrieved 3 July 2021.\n"
+         "  2. Dahl, K (May 2, 2018). \"Chile's president meets Norway's premier\". The Fjord Post. Retrieved "
+         "April 27, 2020.\n")
+
+
+def test_a_reference_list_entry_tells_no_act() -> None:
+    rows = document.extract_document({"document_key": "k", "text": CITED, "published_date": None})
+    assert [row for row in rows["event_mentions"] if row["event_type"] == "meeting"] == []
+
+
+@pytest.mark.parametrize("line", [
+    # a story's quote, then the word in running text
+    "\"We grieve with them,\" the minister said. Divers retrieved the last bodies on 3 May.",
+    # a title in quotes with no note after it
+    "The premier's speech, \"Chile and Norway in a new age\", was given on 4 May 2019.",
+    # a note before the quote
+    "Retrieved 4 May 2019, the letter \"On the northern waters\" was read aloud.",
+])
+def test_a_quote_in_a_story_is_no_reference_entry(line: str) -> None:
+    assert document_links(line) == []
+
+
+def document_links(text: str) -> list[tuple[int, int]]:
+    from flows.extract.page_links import citation_spans
+    return citation_spans(text)
