@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from flows.common.dates import DateMention
-from flows.common.dates.words import POINT_PREPOSITIONS
+from flows.common.dates.words import FULL_MONTHS, POINT_PREPOSITIONS
 from flows.common.prefilter import gate
 from flows.extract.event_company import other_company
 from flows.extract.event_rows import EventRow
-from flows.common.dates.resolved import read_number
+from flows.common.dates.resolved import read_month, read_number
 from flows.lexicon import compile_patterns, read_toml
 from flows.lexicon.registry import family
 
@@ -273,16 +273,21 @@ def agency_date_line(text: str, published: date | None) -> str | None:
     if line is None or published is None:
         return None
     month, day = line.group("date").replace(".", " ").split()
-    same = month[:3].lower() == published.strftime("%b").lower() and int(day) == published.day
+    same = read_month(month[:3]) == published.month and int(day) == published.day  # 'Sept', 'March': the first three
     return line.group("date") if same else None
 
 
 def _names_day(sentence: str, day: date) -> bool:
     """Whether the sentence writes that calendar day ('March 1', '1 March', 'March 1, 2023'); a year written right
     after it must be the day's own."""
-    month = day.strftime("%B")
-    written = re.compile(rf"\b(?:{month}\s+{day.day}|{day.day}\s+{month})\b(?!\d)(?:,?\s+(\d{{4}}))?")
-    return any(hit.group(1) in (None, str(day.year)) for hit in written.finditer(sentence))
+    return any(hit.group(1) in (None, str(day.year)) for hit in _day_pattern(day.month, day.day).finditer(sentence))
+
+
+@lru_cache(maxsize=64)
+def _day_pattern(month: int, day: int) -> re.Pattern[str]:
+    """'March 1' or '1 March', with the year that may follow it (group 1): compiled once a day."""
+    name = next(word.capitalize() for word, number in FULL_MONTHS.items() if number == month)
+    return re.compile(rf"\b(?:{name}\s+{day}|{day}\s+{name})\b(?!\d)(?:,?\s+(\d{{4}}))?")
 
 
 def visit_under_way(text: str, published: date | None = None) -> bool:

@@ -18,14 +18,12 @@ from flows.lexicon.registry import family
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """events.toml [visit_span]: the words between a trigger and its span, the anniversary words, and the words
+    after a year that tell a state ('year_state_after')."""
     data = read_toml("events.toml")["visit_span"]
-    return re.compile(data["between"], re.I), re.compile(whole_words(data["anniversary_words"]), re.I)
-
-
-@lru_cache(maxsize=1)
-def _year_state() -> re.Pattern[str]:
-    return re.compile(read_toml("events.toml")["visit_span"]["year_state_after"], re.I)
+    return (re.compile(data["between"], re.I), re.compile(whole_words(data["anniversary_words"]), re.I),
+            re.compile(data["year_state_after"], re.I))
 
 
 def visit_span(hit: Hit, dates: list[DateMention], sentence: str) -> DateMention | None:
@@ -33,7 +31,7 @@ def visit_span(hit: Hit, dates: list[DateMention], sentence: str) -> DateMention
     to 4 June'): the visit's own date (its value is the first day); None for another trigger or when there is none."""
     if family(hit.event_type) != "visit":
         return None
-    between, _ = _words()
+    between, _, _ = _words()
     return next((mention for mention in dates if mention.kind == "range" and mention.precision == "day"
                  and mention.value is not None and mention.start >= hit.end
                  and between.match(sentence[hit.end:mention.start])), None)
@@ -45,13 +43,13 @@ def without_anniversary_years(hit: Hit, dates: list[DateMention], sentence: str)
     that marks an anniversary ('is touring Borvia while this year marks its 25th jubilee')."""
     if family(hit.event_type) in ("anniversary", "relations"):
         return dates
-    _, anniversary = _words()
+    _, anniversary, state_after = _words()
 
     def year_state(mention: DateMention) -> bool:
         # 'while this year marks its 25th jubilee': the time is what marks the anniversary, not the act's
         found = anniversary.search(sentence, mention.end, mention.end + 60)
         return mention.start >= hit.end and found is not None \
-            and _year_state().match(sentence[mention.end:found.start()]) is not None
+            and state_after.match(sentence[mention.end:found.start()]) is not None
 
     return [mention for mention in dates if not (mention.start >= hit.end and mention.kind in ("range", "period")
                                                   and anniversary.search(sentence, hit.end, mention.start))
@@ -108,7 +106,7 @@ def anniversary_period(hit: Hit, dates: list[DateMention], sentence: str) -> Dat
     in the year the anniversary is marked, the anniversary's date (year precision); None for another trigger."""
     if family(hit.event_type) != "anniversary":
         return None
-    _, anniversary = _words()
+    _, anniversary, _ = _words()
     for mention in dates:
         if mention.kind == "period" and mention.precision == "year" and mention.start >= hit.start \
                 and mention.value is not None and mention.end_value is not None \

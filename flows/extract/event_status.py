@@ -13,6 +13,7 @@ from flows.extract.event_times import length_not_jubilee
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_scope import arrival_reception, being_prepared
 from flows.common.dates.words import NOT_UNTIL_AFTER
+from flows.common.words import alternation
 from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type, family
 
@@ -32,10 +33,18 @@ OCCASION = re.compile(r"\s*(?:at|during|in\s+the\s+course\s+of)\b", re.I)
 BE_BEFORE = re.compile(r"\bbe\s+$")  # 'to be signed': the participle is still a plan
 # 'a step that paved the way for full ties': a later act the clause gives no date of its own
 CONSEQUENCE_BEFORE = re.compile(read_toml("events.toml")["consequence_before"], re.I)
+
+
+def _ahead_filled(key: str) -> str:
+    """An events.toml pattern with its {ahead_words} slot filled by the one list of 'ahead of' words."""
+    words = alternation(read_toml("events.toml")["ahead_words"], longest_first=False)
+    return read_toml("events.toml")[key].replace("{ahead_words}", words)
+
+
 # 'the aide arrived on Monday ahead of the president's visit': the visit is only the other act's time
-TIME_REFERENCE_BEFORE = re.compile(read_toml("events.toml")["time_reference_before"], re.I)
+TIME_REFERENCE_BEFORE = re.compile(_ahead_filled("time_reference_before"), re.I)
 # 'the aide arrived on Monday ahead of President Bell's visit': an advance party's arrival (case as written)
-ADVANCE_ARRIVAL_AFTER = re.compile(read_toml("events.toml")["advance_arrival_after"])
+ADVANCE_ARRIVAL_AFTER = re.compile(_ahead_filled("advance_arrival_after"))
 # 'a pact reached in order to ensure annual talks are held': the talks are the pact's purpose
 PURPOSE_BEFORE = re.compile(read_toml("events.toml")["purpose_before"], re.I)
 # 'Trips at the top level were the following:': a list's heading
@@ -122,12 +131,19 @@ def _appraised(hit: Hit, clause: Clause) -> bool:
         and grammar["appraised_after"].match(clause.sentence[hit.end:clause.end]) is not None
 
 
+def _named_before(pattern: re.Pattern[str], reach: int, hit: Hit, clause: Clause) -> bool:
+    """The pattern's words stand in the `reach` characters before the trigger (within the clause) and no date of the
+    clause is written at or after them: the trigger is named as another act's consequence or time, on no day the
+    clause gives (a date after the words is its own)."""
+    before = pattern.search(clause.sentence, max(clause.start, hit.start - reach), hit.start)
+    return before is not None and not any(mention.start >= before.start() for mention in clause.dates)
+
+
 def _later_consequence(hit: Hit, clause: Clause) -> bool:
     """The trigger is what an earlier act led to ('a consulate set up in 1950, a step that paved the way for
     establishing ties') and no date follows in the clause: it came later, on a day the clause does not give
     (a date after it, 'which led to the signing of the accord in 1952', is its own)."""
-    before = CONSEQUENCE_BEFORE.search(clause.sentence, max(clause.start, hit.start - 60), hit.start)
-    return before is not None and not any(mention.start >= before.start() for mention in clause.dates)
+    return _named_before(CONSEQUENCE_BEFORE, 60, hit, clause)
 
 
 def _time_reference(hit: Hit, clause: Clause) -> bool:
@@ -135,8 +151,7 @@ def _time_reference(hit: Hit, clause: Clause) -> bool:
     president's visit') and no date follows in the clause: the visit is told elsewhere or not at all; the clause's
     date is the aide's arrival, not the visit's (news35, r28's near misses). The aide's arrival itself is the named
     visit's advance party, no visit of its own."""
-    before = TIME_REFERENCE_BEFORE.search(clause.sentence, max(clause.start, hit.start - 70), hit.start)
-    if before is not None and not any(mention.start >= before.start() for mention in clause.dates):
+    if _named_before(TIME_REFERENCE_BEFORE, 70, hit, clause):
         return True
     # the arrival of an advance party before a named person's visit is no visit of its own
     return family(hit.event_type) == "visit" and ADVANCE_ARRIVAL_AFTER.match(clause.sentence[hit.end:clause.end]) is not None

@@ -161,11 +161,10 @@ def parse_day_month_year(ctx: DateContext, m: re.Match[str], s: str) -> Resolved
 
 
 def parse_old_new_style_day(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:
-    """'12/24 March 1863': a day in the Julian and the Gregorian calendar, read as the Gregorian (second) day. Only a
-    gap of 10 to 13 days (the calendars' difference from 1582 on) is such a pair; '1/3 March' is no date of this kind."""
-    old, new = (int(part) for part in m["old_new_style_day_p"].split("/"))
-    if not 10 <= new - old <= 13:
-        return None
+    """'12/24 March 1863': a day in the Julian and the Gregorian calendar, read as the Gregorian (second) day. The
+    grammar (grammar._OLD_NEW_DAYS) only generates pairs 10 to 13 days apart (the calendars' difference from 1582 on),
+    so '1/3 March' never reaches here and the gap needs no check of its own."""
+    new = int(m["old_new_style_day_p"].split("/")[1])
     return safe(lambda: _day_month(ctx, m, s, "old_new_style_day", new, read_month(m["old_new_style_day_m"])))
 
 
