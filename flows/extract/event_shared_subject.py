@@ -20,7 +20,14 @@ def relation_words() -> dict[str, str]:
     data = read_toml("history_shapes.toml")["shared_subject"]
     return {"relation_passive": data["relation_passive"], "relation_adverbs": "|".join(data["adverbs"]),
             "break_acts": data["break_acts"], "restore_acts": data["restore_acts"], "other_acts": data["other_acts"],
-            "relation_auxiliary": data["auxiliary"], "relation_later": data["later"]}
+            "relation_auxiliary": data["auxiliary"], "relation_later": data["later"], **_envoy_words()}
+
+
+def _envoy_words() -> dict[str, str]:
+    """An envoy's ranks and the first envoy ('first resident ambassador'), history_shapes.toml [envoys]: the
+    'appointed' rows' one 'first envoys only' condition (review36a)."""
+    data = read_toml("history_shapes.toml")["envoys"]
+    return {"first_envoy": data["first"].replace("{envoy_ranks}", data["ranks"]), "envoy_ranks": data["ranks"]}
 
 
 def fill_relation_words(pattern: str) -> str:
