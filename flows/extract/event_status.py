@@ -45,6 +45,8 @@ def _ahead_filled(key: str) -> str:
 TIME_REFERENCE_BEFORE = re.compile(_ahead_filled("time_reference_before"), re.I)
 # 'the aide arrived on Monday ahead of President Bell's visit': an advance party's arrival (case as written)
 ADVANCE_ARRIVAL_AFTER = re.compile(_ahead_filled("advance_arrival_after"))
+# only an arrival trigger can be that advance party's ('visited Lima ahead of X's visit' is a visit of its own)
+ARRIVAL_TRIGGER = re.compile(read_toml("events.toml")["arrival_trigger"], re.I)
 # 'a pact reached in order to ensure annual talks are held': the talks are the pact's purpose
 PURPOSE_BEFORE = re.compile(read_toml("events.toml")["purpose_before"], re.I)
 # 'Trips at the top level were the following:': a list's heading
@@ -154,7 +156,8 @@ def _time_reference(hit: Hit, clause: Clause) -> bool:
     if _named_before(TIME_REFERENCE_BEFORE, 70, hit, clause):
         return True
     # the arrival of an advance party before a named person's visit is no visit of its own
-    return family(hit.event_type) == "visit" and ADVANCE_ARRIVAL_AFTER.match(clause.sentence[hit.end:clause.end]) is not None
+    return family(hit.event_type) == "visit" and ARRIVAL_TRIGGER.match(hit.text) is not None \
+        and ADVANCE_ARRIVAL_AFTER.match(clause.sentence[hit.end:clause.end]) is not None
 
 
 def _list_heading(hit: Hit, sentence: str) -> bool:

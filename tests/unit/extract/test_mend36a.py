@@ -26,3 +26,19 @@ def test_a_first_ambassador_appointed_is_an_envoy_sent(extract) -> None:
         rows = _rows(extract, text)
         assert ("other", "CHL", "PER", date(1961, 5, 1), "month", "occurred") in rows, text
 
+
+# finding 2: only an arrival before another person's visit is that visit's advance party; a visit of its own stays
+def test_a_visit_of_its_own_ahead_of_another_persons_visit_stays(extract) -> None:
+    rows = _rows(extract, "Chile and Peru.\n\nChilean Foreign Minister Ana Soto visited Lima on Monday ahead of "
+                          "President Tomas Vidal's state visit to Peru.", date(2024, 5, 14))
+    assert any(row[0].endswith("visit") and row[1:3] == ("CHL", "PER") for row in rows)
+
+
+def test_an_advance_partys_arrival_is_still_no_visit(extract) -> None:
+    for text in ("Chile and Peru.\n\nChile's deputy minister Ana Soto arrived in Lima on Monday ahead of "
+                 "President Tomas Vidal's state visit.",
+                 "Chile and Peru.\n\nChile's deputy minister Ana Soto flew into Lima on Monday ahead of "
+                 "President Tomas Vidal's state visit."):
+        rows = _rows(extract, text, date(2024, 5, 14))
+        assert not any(row[0].endswith("visit") and row[5] == "occurred" for row in rows), text
+
