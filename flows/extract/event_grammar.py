@@ -80,7 +80,7 @@ class Trigger(NamedTuple):
 _PATTERNS = (
     "negation", "planned", "future_time", "ellipsis", "reference", "complement", "perfect", "perfect_begun",
     "partnership_step", "company_side", "gapped_clause", "anniversary_state", "demonstrative_visit", "reported_that",
-    "domestic", "embassy_building", "ahead_of", "mutual_plural", "private_visit", "technical_visit", "habitual",
+    "domestic", "embassy_building", "mutual_plural", "private_visit", "technical_visit", "habitual",
     "background_opener", "tally", "inviter", "wished", "needed", "venue", "said_together", "shared_date_join",
     "relative_past", "perfect_tally", "subordinate_after", "appraised_before", "appraised_after",
 )
@@ -251,8 +251,6 @@ def _kept(hit: Hit, clause: str, clause_start: int) -> bool:
         return False  # 'marked the 50th anniversary of Arland and Borvia establishing ties': the gerund is marked
     if hit.event_type == "embassy_opened" and rules()["embassy_building"].search(clause):
         return False  # 'the new building of the embassy was inaugurated': the embassy was open already
-    if rules()["ahead_of"].search(before):
-        return False  # 'Ahead of the visit, ...': the event still to come, told elsewhere
     if rules()["wished"].search(before):
         return False  # 'voiced their wish for an early establishment of relations': a wish, not the act
     if rules()["needed"].search(before):

@@ -12,7 +12,7 @@ from flows.extract.event_dates import until_point
 from flows.extract.event_times import length_not_jubilee
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_scope import arrival_reception, being_prepared
-from flows.common.dates.words import NOT_UNTIL_AFTER
+from flows.common.dates.words import AHEAD_WORDS, NOT_UNTIL_AFTER
 from flows.common.words import alternation
 from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type, family
@@ -36,8 +36,9 @@ CONSEQUENCE_BEFORE = re.compile(read_toml("events.toml")["consequence_before"], 
 
 
 def _ahead_filled(key: str) -> str:
-    """An events.toml pattern with its {ahead_words} slot filled by the one list of 'ahead of' words."""
-    words = alternation(read_toml("events.toml")["ahead_words"], longest_first=False)
+    """An events.toml pattern with its {ahead_words} slot filled by the one list of 'ahead of' words (dates.toml
+    [ahead_of], which the date grammar's tense reads too)."""
+    words = alternation(AHEAD_WORDS, longest_first=False)
     return read_toml("events.toml")[key].replace("{ahead_words}", words)
 
 
@@ -133,12 +134,16 @@ def _appraised(hit: Hit, clause: Clause) -> bool:
         and grammar["appraised_after"].match(clause.sentence[hit.end:clause.end]) is not None
 
 
-def _named_before(pattern: re.Pattern[str], reach: int, hit: Hit, clause: Clause) -> bool:
+def _named_before(pattern: re.Pattern[str], reach: int, hit: Hit, clause: Clause, *, unbroken: bool = False) -> bool:
     """The pattern's words stand in the `reach` characters before the trigger (within the clause) and no date of the
     clause is written at or after them: the trigger is named as another act's consequence or time, on no day the
-    clause gives (a date after the words is its own)."""
+    clause gives (a date after the words is its own). `unbroken`: only a date with no comma or semicolon between the
+    words and it is the trigger's ('Ahead of the visit, the minister in May led ...': May is the minister's act's)."""
     before = pattern.search(clause.sentence, max(clause.start, hit.start - reach), hit.start)
-    return before is not None and not any(mention.start >= before.start() for mention in clause.dates)
+    return before is not None and not any(
+        mention.start >= before.start()
+        and not (unbroken and re.search(r"[,;]", clause.sentence[before.start():mention.start]))
+        for mention in clause.dates)
 
 
 def _later_consequence(hit: Hit, clause: Clause) -> bool:
@@ -153,7 +158,7 @@ def _time_reference(hit: Hit, clause: Clause) -> bool:
     president's visit') and no date follows in the clause: the visit is told elsewhere or not at all; the clause's
     date is the aide's arrival, not the visit's (news35, r28's near misses). The aide's arrival itself is the named
     visit's advance party, no visit of its own."""
-    if _named_before(TIME_REFERENCE_BEFORE, 70, hit, clause):
+    if _named_before(TIME_REFERENCE_BEFORE, 70, hit, clause, unbroken=True):
         return True
     # the arrival of an advance party before a named person's visit is no visit of its own
     return family(hit.event_type) == "visit" and ARRIVAL_TRIGGER.match(hit.text) is not None \

@@ -285,7 +285,7 @@ class DateContext:
         year, self.year_after = self.year_after, None
         return year, "explicit", None
 
-    def year_or_the_year(self, match: re.Match[str], name: str, future: bool) -> tuple[int, str, str | None] | None:
+    def year_or_the_year(self, match: re.Match[str], name: str, future: bool | None) -> tuple[int, str, str | None] | None:
         """The written or relative year; "the year" is the year of the last date, or this year in a future clause."""
         phrase = match.groupdict().get(f"{name}_ry")
         if phrase and norm(phrase) == "the year":
@@ -294,9 +294,11 @@ class DateContext:
             return self.relative_year("this year")
         return self.year_in(match, name)
 
-    def implied_year(self, month: int, day: int | None, future: bool) -> tuple[int, str, str] | None:
+    def implied_year(self, month: int, day: int | None, future: bool | None) -> tuple[int, str, str] | None:
         """Year for a day/month written without one: the year written right after it ('on 5 May in 2018'), the
-        publication year (shifted by tense), else the last date's."""
+        publication year (shifted by tense: a later day in a past clause is last year's, an earlier one in a future
+        clause next year's; `future` None, a day named after 'ahead of' words, is not shifted back), else the last
+        date's."""
         after = self.take_year_after()
         if after is not None:
             return after
@@ -311,7 +313,7 @@ class DateContext:
                 later, earlier = (month, day) > (pub.month, pub.day), (month, day) < (pub.month, pub.day)
             if future and earlier:
                 year += 1
-            elif not future and later:
+            elif future is False and later:
                 year -= 1
             return year, "relative", self.published_anchor()
         if day is not None and (month, day) in self.known_days:

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 Handler = Callable[["DateContext", re.Match[str], str], Resolved | None]
 
 
-def _future(s: str, m: re.Match[str]) -> bool:
-    return tense(s, m.start()) == "future"
+def _future(s: str, m: re.Match[str]) -> bool | None:
+    """True in a future clause, False in a past or present one, None for the day of an act named after 'ahead of'
+    words (that act comes after the clause's: its year is not put back, DateContext.implied_year)."""
+    clause = tense(s, m.start())
+    return None if clause == "ahead" else clause == "future"
 
 
 def parse_iso_date(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None:

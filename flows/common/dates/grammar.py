@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from flows.common.dates.words import (FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS,
+from flows.common.dates.words import (AHEAD_WORDS, FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS,
                                      POINT_PREPOSITIONS, PREP_KIND, RELATIVE_DAYS, WEEKDAYS, YEAR_KINDS,
                                      capitalised)
 from flows.common.words import alternation
@@ -147,12 +147,21 @@ _PRESENT_RX = re.compile(r"\b(?:is|are|am)\s+(?:being\s+)?\w+ing\b|\btoday\b|\bt
                          r"|\b(?:is|are)\s+(?:being\s+)?held\b", re.IGNORECASE)
 
 
+# 'arrived on Monday ahead of the president's visit on 20 May': the date after these words, with no comma or
+# semicolon between, is the later act's (review36a)
+_AHEAD_RX = re.compile(r"\b" + alternation(AHEAD_WORDS) + r"\b[^,;]*$", re.IGNORECASE)
+
+
 def tense(sentence: str, start: int) -> str:
-    """'future', 'present' or 'past' for the clause just before a date (a crude but predictable cue)."""
+    """'future', 'present' or 'past' for the clause just before a date (a crude but predictable cue); 'ahead' for a
+    date of an act named after 'ahead of' words (a time after the clause's act: read as the past everywhere except
+    that its year is not put back, context.implied_year)."""
     window = sentence[max(0, start - 90):start]
     future = [m.end() for m in _FUTURE_RX.finditer(window)]
     if future and not _REPORT_RX.search(window, future[-1]):
         return "future"  # '..., the minister said on Tuesday': the report after the plan is past
+    if _AHEAD_RX.search(window):
+        return "ahead"
     if _PRESENT_RX.search(sentence):
         return "present"
     return "past"

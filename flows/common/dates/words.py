@@ -36,6 +36,8 @@ TOPIC_LIST_AFTER: str = _WORDS["topic_lists"]["topic_after"]  # the later item's
 # "were not restored until 1994": a negation before "until" makes the date the act's point
 NOT_UNTIL_BEFORE: str = _WORDS["not_until"]["before"]
 NOT_UNTIL_AFTER: str = _WORDS["not_until"]["after"]
+# "arrived ahead of the visit on 20 May": words that name a later act as the clause's time
+AHEAD_WORDS: list[str] = list(_WORDS["ahead_of"]["words"])
 TARGET_PREPOSITIONS = frozenset(word for word, on in _WORDS.get("target_prepositions", {}).items() if on)
 
 

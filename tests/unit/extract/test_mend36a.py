@@ -42,3 +42,18 @@ def test_an_advance_partys_arrival_is_still_no_visit(extract) -> None:
         rows = _rows(extract, text, date(2024, 5, 14))
         assert not any(row[0].endswith("visit") and row[5] == "occurred" for row in rows), text
 
+
+# finding 3: a visit named after 'ahead of' with its own day is that visit, on its day; with no day of its own it is
+# only the other act's time, whoever owns it
+def test_a_visit_named_ahead_with_its_own_day_is_that_day(extract) -> None:
+    for text in ("Chile and Peru.\n\nThe aide flew in ahead of the visit to Peru on 20 May.",
+                 "Chile and Peru.\n\nThe aide flew in ahead of the president's visit to Peru on 20 May."):
+        rows = _rows(extract, text, date(2024, 5, 14))
+        assert ("official_visit", "CHL", "PER", date(2024, 5, 20), "day", "planned") in rows, text
+
+
+def test_a_visit_named_ahead_with_no_day_of_its_own_is_none(extract) -> None:
+    for text in ("Chile and Peru.\n\nThe Chilean aide held talks in Lima on 12 May ahead of the visit.",
+                 "Chile and Peru.\n\nThe ministers met in Lima on 12 May ahead of the state visit to Peru."):
+        rows = _rows(extract, text, date(2024, 5, 14))
+        assert not any(row[0].endswith("visit") and row[3] == date(2024, 5, 12) for row in rows), text
