@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from flows.common.dates import DateMention
-from flows.common.dates.words import FULL_MONTHS, POINT_PREPOSITIONS
+from flows.common.dates import DateContext, DateMention
+from flows.common.dates.words import MONTHS, POINT_PREPOSITIONS
 from flows.common.prefilter import gate
 from flows.extract.event_company import other_company
 from flows.extract.event_rows import EventRow
@@ -266,6 +266,9 @@ def _date_line_month() -> dict[str, re.Pattern[str]]:
                              "agency_date_line": "agency_date_line"}, cased={"agency_date_line"})
 
 
+# a month's name or abbreviation in a date's text: the day is written, not a weekday or 'today'
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+
 def agency_date_line(text: str, published: date | None) -> str | None:
     """The date words of an agency's date line near the head of the text ('DUSHANBE, Tajikistan, March 13.') when
     they write the published day: the page's date line told again in the text, no date of an act's own."""
@@ -278,16 +281,11 @@ def agency_date_line(text: str, published: date | None) -> str | None:
 
 
 def _names_day(sentence: str, day: date) -> bool:
-    """Whether the sentence writes that calendar day ('March 1', '1 March', 'March 1, 2023'); a year written right
-    after it must be the day's own."""
-    return any(hit.group(1) in (None, str(day.year)) for hit in _day_pattern(day.month, day.day).finditer(sentence))
-
-
-@lru_cache(maxsize=64)
-def _day_pattern(month: int, day: int) -> re.Pattern[str]:
-    """'March 1' or '1 March', with the year that may follow it (group 1): compiled once a day."""
-    name = next(word.capitalize() for word, number in FULL_MONTHS.items() if number == month)
-    return re.compile(rf"\b(?:{name}\s+{day}|{day}\s+{name})\b(?!\d)(?:,?\s+(\d{{4}}))?")
+    """Whether the sentence writes that calendar day with its month ('March 1', '1 March', '1st March', 'March 1st';
+    'March 1, 2023' only with the day's own year), read by the date grammar (a weekday or 'today' that falls on it is
+    not the day written; review36a)."""
+    return any(mention.precision == "day" and mention.value == day and _MONTH_WORD.search(mention.text)
+               for mention in DateContext(day).find(sentence))
 
 
 def visit_under_way(text: str, published: date | None = None) -> bool:

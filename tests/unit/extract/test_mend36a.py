@@ -57,3 +57,15 @@ def test_a_visit_named_ahead_with_no_day_of_its_own_is_none(extract) -> None:
                  "Chile and Peru.\n\nThe ministers met in Lima on 12 May ahead of the state visit to Peru."):
         rows = _rows(extract, text, date(2024, 5, 14))
         assert not any(row[0].endswith("visit") and row[3] == date(2024, 5, 12) for row in rows), text
+
+
+# finding 7: the date line's day written with an ordinal ('14th May', 'May 14th') is that day, read by the date grammar
+def test_an_ordinal_day_during_a_visit_is_the_date_lines_day() -> None:
+    from flows.extract.event_days import visit_under_way
+    published = date(2024, 5, 14)
+    assert visit_under_way("They will sign a pact on 14th May during the visit.", published)
+    assert visit_under_way("They will sign a pact on May 14th during the visit.", published)
+    # another year's day, another day, or a weekday that falls on it: no day written
+    assert not visit_under_way("They signed a pact on May 14, 2019 during the visit.", published)
+    assert not visit_under_way("They will sign a pact on 15th May during the visit.", published)
+    assert not visit_under_way("They will sign a pact on Tuesday during the visit.", published)
