@@ -69,3 +69,11 @@ def test_an_ordinal_day_during_a_visit_is_the_date_lines_day() -> None:
     assert not visit_under_way("They signed a pact on May 14, 2019 during the visit.", published)
     assert not visit_under_way("They will sign a pact on 15th May during the visit.", published)
     assert not visit_under_way("They will sign a pact on Tuesday during the visit.", published)
+
+
+# finding 9: the first-envoy rows share {first_envoy}: 'became' takes any rank and 'as' and an owner's possessive
+def test_a_first_envoy_of_any_rank_became_or_as_is_an_envoy_sent(extract) -> None:
+    for text in ("In 1950 Rosa Vidal became Chile's first consul general in Peru.",
+                 "Chile and Peru: in 1950 the legation opened, with Rosa Vidal as its first chargé d'affaires."):
+        rows = _rows(extract, text)
+        assert ("other", "CHL", "PER", date(1950, 1, 1), "year", "occurred") in rows, text
