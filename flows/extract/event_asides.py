@@ -28,14 +28,12 @@ BRACKET = re.compile(r"\([^()]{1,120}\)")
 APPOSITION = re.compile(r"\b(?!" + alternation(_WORDS["time_words"]) + r",)(?!\d)[\w’'-]+"
                         r"(,\s+" + alternation(_WORDS["apposition_openers"])
                         + r"\s(?=[^,;()]*\b[a-z])[^,;()]{1,80},)(?!\s*(?:and|or)\b)")
-# 'Tom Bell, elected in late 2019, is the first premier to visit Borvia': a participle aside after a capitalised name,
-# closed by a comma; 'known' and the like are in participle_not ('Arland, known for ...' tells no act). Anchored on
-# the comma: the capitalised word before it is checked by _after_a_name over a bounded look-back (a search that
-# began at every word boundary took time in the square of the length on 'A.A.A.' runs)
-PARTICIPLE_ASIDE = re.compile(r",\s+(?!" + alternation(_WORDS["participle_not"])
-                              + r"\b)(?:[a-z]+(?:ed|en|wn)|" + alternation(_WORDS["participle_irregular"]) + r")\b[^,;()]{1,80},")
-# the word right before the aside's comma: a capital at a word boundary, then word characters, dots, hyphens and
-# apostrophes up to the comma ('Bell', 'al-Sisi', 'U.S.'); looked for in the 40 characters before the comma
+# 'Tom Bell, elected in late 2019, is the first premier to visit Borvia': an aside after a capitalised name opened by
+# a participle that dates its own act (events.toml date_participles: 'elected', 'born', 'founded' ...), closed by a
+# comma. Anchored on the comma: the capitalised word before it is checked by participle_asides over a bounded
+# look-back (a search that began at every word boundary took time in the square of the length on 'A.A.A.' runs)
+PARTICIPLE_ASIDE = re.compile(r",\s+" + alternation(read_toml("events.toml")["clause_words"]["date_participles"],
+                                                    longest_first=False, escape=False) + r"\b[^,;()]{1,80},")
 NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*$")
 NAME_REACH = 40
 # 'Arland, which had opened an embassy in Cordia in 1964, opened ...': a relative clause between commas
@@ -83,18 +81,16 @@ def dates_outside_asides(dates: list[DateMention], sentence: str, trigger_start:
     spans = [(begin, end) for begin, end in _aside_spans(sentence, trigger_start, len(sentence)) if end <= trigger_start]
     outside = [mention for mention in dates if not any(begin <= mention.start < end for begin, end in spans)
                or _only_a_date(mention, sentence, dates)]
-    # a participle aside's date is its own act's (the person's election or birth), even when no other date stays:
-    # then the act after it is undated
-    told = [(begin, end) for begin, end in participle_asides(sentence) if end <= trigger_start]
-    return [mention for mention in (outside or dates) if not any(begin <= mention.start < end for begin, end in told)]
+    return outside or dates
 
 
-def participle_asides(sentence: str) -> list[tuple[int, int]]:
-    """The spans of the participle asides after a capitalised word (', elected in late 2019,' after 'Tom Bell'), each
-    from its opening comma to its closing one."""
+def participle_asides(sentence: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the participle asides after a capitalised word (', elected in late 2019,' after 'Tom Bell') in
+    sentence[start:end], each from its opening comma to its closing one. event_dating.event_date reads them with the
+    'who' asides: their dates are the person's acts, never the act after them."""
     spans: list[tuple[int, int]] = []
-    position = 0
-    while (aside := PARTICIPLE_ASIDE.search(sentence, position)) is not None:
+    position = start
+    while (aside := PARTICIPLE_ASIDE.search(sentence, position, len(sentence) if end is None else end)) is not None:
         comma = aside.start()
         if NAME_BEFORE.search(sentence, max(0, comma - NAME_REACH), comma) is not None:
             spans.append((comma, aside.end()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.common.dates import DateMention, publication_mention
+from flows.extract.event_asides import participle_asides
 from flows.extract.event_clause import LEAD_SENTENCES, Clause, perfect_lead
 from flows.extract.event_continued import continued_day
 from flows.extract.event_dates import COUNTED_OCCASIONS, DURING_VISIT, NARROWING_GAP, pick_date, shared_date
@@ -30,14 +31,17 @@ def event_date(hit: Hit, clause: Clause, dates: list[DateMention]) -> DateMentio
         and not in_other_clause(sentence, mention, hit.start, hit.end)], hit.start, hit.end, sentence)  # 'after being elected on 17 May'
     others = [match for match in RELATIVE.finditer(sentence, clause.start, clause.end)
               if not match.start() <= hit.start < match.end()]
-    asides = [match.span() for match in others]
+    # 'Jon Bell, elected in 2021, is the first president to visit Peru': a participle aside about a person before
+    # the trigger tells that person's act, as a 'who' aside does
+    participles = [span for span in participle_asides(sentence, clause.start, clause.end) if span[1] <= hit.start]
+    asides = [match.span() for match in others] + participles
     kept = [mention for mention in own if not any(first <= mention.start < last for first, last in asides)
             and not (PARTICIPLE_DATE.search(sentence, max(clause.start, mention.start - 40), mention.start)
                      and not hit.start <= mention.start - 1 <= hit.end + 15)]
     # with no other date, a 'which' aside may still date the act ('the visit, which began on Tuesday, ...' tells the
-    # act noun's day); a 'who' aside tells a person's story ('Soto, who took office after Vega stepped down in 2019,
-    # is paying a visit'): its date is never the act's, which is left to the story's day
-    people = [match.span() for match in others if match["pronoun"].lower() == "who"]
+    # act noun's day); a 'who' or participle aside tells a person's story ('Soto, who took office after Vega stepped
+    # down in 2019, is paying a visit'): its date is never the act's, which is left to the story's day
+    people = [match.span() for match in others if match["pronoun"].lower() == "who"] + participles
     fallback = [mention for mention in own if not any(first <= mention.start < last for first, last in people)]
     return pick_date(kept if kept or not fallback else fallback, hit.start, NARROWING_GAP, hit.end)
 

@@ -77,3 +77,19 @@ def test_a_first_envoy_of_any_rank_became_or_as_is_an_envoy_sent(extract) -> Non
                  "Chile and Peru: in 1950 the legation opened, with Rosa Vidal as its first chargé d'affaires."):
         rows = _rows(extract, text)
         assert ("other", "CHL", "PER", date(1950, 1, 1), "year", "occurred") in rows, text
+
+
+# finding 5: only a participle that dates its own act (events.toml date_participles: 'elected', 'born' ...) opens a
+# person's aside; 'represented by X in March 2019' tells the act's own occasion, whose date stays
+def test_an_aside_of_another_participle_keeps_its_date(extract) -> None:
+    rows = _rows(extract, "Chile and Peru.\n\nChile, represented by Foreign Minister Ana Soto in March 2019, signed a "
+                          "fisheries pact with Peru.", date(2024, 5, 14))
+    assert ("agreement_signed", "CHL", "PER", date(2019, 3, 1), "month", "occurred") in rows
+
+
+def test_an_election_aside_still_does_not_date_the_visit(extract) -> None:
+    for text in ("Chilean President Jon Bell, elected to office in early 2021, is the first president to visit Peru.",
+                 "Chilean President Jon Bell, elected in a close race against three rivals in 2021, is the first "
+                 "president to visit Peru."):
+        rows = _rows(extract, "Chile and Peru.\n\n" + text, date(2024, 5, 14))
+        assert any(row[0].endswith("visit") for row in rows) and not any(row[3].year == 2021 for row in rows), text
