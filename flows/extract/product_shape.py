@@ -36,6 +36,12 @@ def _classification() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def role_heads() -> frozenset[str]:
+    """trade.toml role_heads: the head of a predicate that ranks a part of a flow ('the biggest contributor')."""
+    return frozenset(read_toml("trade.toml")["role_heads"])
+
+
+@lru_cache(maxsize=1)
 def vague_words() -> frozenset[str]:
     """trade.toml vague_words: words that name no goods alone ('it', 'tons', 'other')."""
     return frozenset(read_toml("trade.toml")["vague_words"])
@@ -57,7 +63,7 @@ def names_no_goods(item: str) -> bool:
     ('subsequently'; 'jelly' is goods)."""
     words = item.lower().split()
     return (is_figure_phrase(item) or _classification().match(item.strip()) is not None
-            or all_vague(words)
+            or all_vague(words) or (bool(words) and words[-1] in role_heads())
             or (LONE_ADVERB.fullmatch(item.strip()) is not None and hs_code_for(item.strip().lower()) is None))
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from flows.extract.product_chapters import is_tariff_qualifier
+from flows.extract.product_hs import names_goods
 from flows.extract.products import is_joint_pair, is_listed_product, names_hs_heading, split_products
 from flows.extract.syntax import entity_type
 from flows.lexicon import read_toml
@@ -151,6 +152,9 @@ def _list_verb_objects(node: Any, lex: dict) -> list[Any]:
     out = []
     for verb in verbs:
         by_only = verb.lemma_.lower() in lex["by_list_verbs"]
+        if verb.lemma_.lower() in lex["to_list_verbs"] and subject.dep_ == "nsubjpass":
+            out += _to_objects(verb)  # 'exports have been confined to X and Y'
+            continue
         if verb.lemma_.lower() not in lex["list_verbs"] and not by_only:
             continue
         for child in verb.children:
@@ -167,6 +171,17 @@ def _list_verb_objects(node: Any, lex: dict) -> list[Any]:
                 out += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for p in prep.children if p.dep_ == "pobj"]
     return out
+
+
+def _to_objects(verb: Any) -> list[Any]:
+    """The goods after 'to' of a passive verb that keeps a flow to them ('confined to X'); none when no item names
+    goods ('limited to a few firms', 'restricted to the member states'; a figure is no noun)."""
+    objects = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "to"
+               for p in prep.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+    if not objects:
+        return []
+    items = [objects[0], *objects[0].conjuncts]
+    return objects if any(names_goods(t.doc[t.left_edge.i:t.i + 1].text) for t in items) else []
 
 
 def _share_subjects(node: Any, lex: dict) -> list[Any]:
@@ -217,7 +232,10 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         depth += (token.text == "(") - (token.text == ")")
         if depth or token.text == ")":
             continue  # 'cardamom (large), wheat': an aside in brackets, skipped
-        if token.text in STOP_TEXT or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
+        if _such_as(doc, token):
+            end = token.i  # 'machinery such as X, Y': the examples go on the list (split_products reads them; trade37)
+            continue
+        if token.text in STOP_TEXT or token.tag_ in ("WDT", "WP", "WP$") or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
                 and token.dep_ not in ("amod", "compound") and token.i not in chain or (token.dep_ == "prep" and token.lower_ != "of"
                                                                and token.head.i in chain and not _qualifies(token)) \
                 or token.dep_ in ("relcl", "acl", "advcl") and token.i not in chain:
@@ -234,6 +252,15 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
     flow_words = lex["export_lemmas"] | lex["import_lemmas"]
     return [p for p in split_products(text) if p.lower().split()[-1] not in lex["not_items"] | lex["not_goods_heads"]
             and p[:1].isalpha() and not any(w.rstrip("s") in flow_words for w in p.lower().split())]
+
+
+def _such_as(doc: Any, token: Any) -> bool:
+    """Whether the token is part of 'such as' right after an item ('dominated by machinery such as X'), which opens
+    the item's examples: not a stop of the list, unlike a bare 'as' ('exported X as B makes steel'). (A relative
+    pronoun after the examples ends the list: ', which account for 90%'.)"""
+    if token.lower_ == "such":
+        return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "as"
+    return token.lower_ == "as" and token.i > 0 and doc[token.i - 1].lower_ == "such"
 
 
 def _broken_tail(doc: Any, head: Any, items: list[Any], iso: dict[int, str]) -> list[Any]:
@@ -277,7 +304,8 @@ def _hangs_off(token: Any, chain: set[int], lex: dict) -> bool:
         aside = ancestor.dep_ == "appos" and ancestor.left_edge.i > 0 and doc[ancestor.left_edge.i - 1].text in (",", "(")
         trailing = ancestor.dep_ == "advmod" and ancestor.head.i in chain and ancestor.i > ancestor.head.i
         if ancestor.text in STOP_TEXT or aside or trailing or (ancestor.dep_ in ("prep", "relcl", "acl")
-                                                               and ancestor.head.i in chain and ancestor.lower_ != "of"):
+                                                               and ancestor.head.i in chain and ancestor.lower_ != "of"
+                                                               and not _such_as(doc, ancestor)):
             return True
     return False
 

@@ -20,6 +20,7 @@ from flows.extract.trade_discourse import pronoun_list
 from flows.extract.trade_breakdown import breakdown_list, share_of_flow
 from flows.extract.trade_ranked import ranked_head, ranked_list
 from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
+from flows.extract.trade_ownerless_figure import ownerless_figure
 from flows.common.words import alternation, whole_words
 from flows.lexicon import compile_patterns, read_toml
 
@@ -300,7 +301,7 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
     raw: the sentence before continued_lists read its semicolons (a breakdown's parts are told by them)."""
     # (a breakdown first: each of its parts holds a value, which the other readings would take for list items)
     found = (breakdown_list(raw or sentence) or ownerless_list(sentence) or passive_bare(sentence)
-             or inverted_bare(sentence) or share_of_flow(sentence))
+             or inverted_bare(sentence) or share_of_flow(sentence) or _figured_ownerless(sentence))
     if found is None:
         return None
     kind, products = found
@@ -313,6 +314,17 @@ def country_less_list(sentence: str, home: str | None, current: tuple[str, str] 
     if flow is None or not mostly_goods(products):
         return None  # a list of no known goods ('are quite diverse') is no trade claim
     return flow, products
+
+
+def _figured_ownerless(sentence: str) -> tuple[str, list[str]] | None:
+    """('export' | 'import', goods) of 'Exports amounted to $2bn in 2022, consisting mostly of X and Y' with no
+    country (trade_ownerless_figure finds the head); the goods after the figure as in figure_then_list."""
+    found = ownerless_figure(sentence)
+    m = AFTER_FIGURE.search(sentence, found[1]) if found else None
+    if m is None or clause_bit("credit_stop").match(sentence[m.end():]):
+        return None
+    products = split_products(cut_list(sentence[m.end():]))
+    return (found[0], products) if products and mostly_goods(products, names_goods) else None
 
 
 # 'B is our third export market for local goods, based largely on X and Y': the market buys; the seller is the country or
