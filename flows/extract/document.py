@@ -32,11 +32,12 @@ from flows.extract.event_visit_first_day import visit_first_placed_day
 from flows.extract.event_relative_visitor import relative_clause_visitors
 from flows.extract.event_envoy_of import envoys_of
 from flows.extract.event_anniversary_subjects import without_other_anniversaries
-from flows.extract.event_anniversaries import anniversary_relations, drop_worked_out_copies
+from flows.extract.event_anniversaries import anniversary_relations, drop_worked_out_copies, undated_anniversaries
 from flows.extract.event_days import settled_past
 from flows.extract.event_questions import without_asked_about
 from flows.extract.event_company import other_company
 from flows.extract.event_headlines import headline_visit
+from flows.extract.event_union_side import union_as_one_side
 from flows.extract.events import EventRow, EventState, drop_coarser_copies, family, find_events, summary
 from flows.extract.figures import find_figures
 from flows.extract.hosts import host_and_guest
@@ -158,8 +159,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
         reading.last_entity = latter_named(sentence.text, sentence_countries, persons, reading.last_entity)
         # a link line is not read for acts at all, so its dates anchor no later sentence ('Read also: ... met on 3 May')
         linked = bool(links) and in_spans(sentence.start, links)
-        events = [] if linked else find_events(sentence.text, sentence_countries, sentence_dates, persons, pair_spans,
-                                               reading.events, reading.last_entity)
+        events = [] if linked else find_events(sentence.text, union_as_one_side(sentence.text, sentence_countries, pair),
+                                               sentence_dates, persons, pair_spans, reading.events, reading.last_entity)
         events = settled_past(anniversary_relations(sentence.text, sentence_countries, sentence_dates, reading.events,
                                                     events), published)
         events = without_other_anniversaries(sentence.text, events)  # '60 years of A-ian immigration to B': no tie
@@ -187,6 +188,8 @@ def extract_document(doc: dict[str, Any]) -> dict[str, list[dict]]:
     boxed += dated_milestones(doc["text"], pair)  # '12 May 1990' over 'Opening of the Embassy of A in B'
     boxed += labelled_visits(doc["text"], pair)  # 'Date(s) of Visit: April 1960' under 'A's Visit to B'
     _add_boxed(doc["text"], boxed, len(sentences), pair, reading)
+    for told, row in undated_anniversaries(reading.out["event_mentions"], reading.events):  # 'This year ... 60 years'
+        _add_events([row], next(sentence for sentence in sentences if sentence.text == told), reading)
     out = reading.out
     rows = news_day(out["event_mentions"], published)  # a lead's undated act on the day the body tells it
     rows = first_days(rows, reading.events.visit_spans)  # a visit told before its length: its first day

@@ -44,6 +44,8 @@ def _words() -> dict:
     ])
     return {
         "anniversary": re.compile(anniversary, re.I),
+        # 'and both sides mark their 20th anniversary now': a bare count, nothing named after it
+        "bare": re.compile(rf"\b(?:their|our)\s+{ordinal}\s+anniversary\b(?!\s+of\b)", re.I),
         "nouns": {word.lower(): value for word, value in data["years_of_noun"].items()},
         "ordinals": ordinals,
         "tens": tens,
@@ -100,6 +102,37 @@ def _anniversary_year(sentence: str, match: re.Match[str], count: int, dates: li
     return None
 
 
+def _undated_now(sentence: str, match: re.Match[str], dates: list[DateMention], state: EventState) -> bool:
+    """An anniversary the parties are told celebrating now ('This year, Arland celebrated 60 years of ... relations')
+    in a story whose year is unknown (no publication, no day read yet) and whose sentence dates nothing."""
+    words = _words()
+    if _story_year(state) is not None or any(mention.value is not None for mention in dates):
+        return False
+    if words["plan"].search(sentence) or words["next_year"].search(sentence):
+        return False
+    return bool(words["this_year"].search(sentence)) and bool(words["marking_verb"].search(sentence, 0, match.start()))
+
+
+def undated_anniversaries(rows: list[dict], state: EventState) -> list[tuple[str, EventRow]]:
+    """The anniversaries told as now in an undated story, each dated by the one year the text gives the relations of
+    its sides ('This year, Arland celebrated 60 years of ... relations.' ... 'relations were established on 7 May
+    1964': 2024): the year must be the text's own (a written date, not one worked out from an anniversary) and the
+    only one for those sides. Each is (its sentence, the anniversary row)."""
+    out = []
+    for count, sides, told, start, read in state.undated_anniversaries:
+        years = {row["event_date"].year for row in rows if row["event_type"] == RELATIONS and row["event_date"]
+                 and {row["actor_iso3"], row["target_iso3"]} == set(sides) and row["status"] == "occurred"
+                 and not str(row.get("date_anchor") or "").startswith("anniversary ")}
+        if len(years) != 1:
+            continue
+        value = date(years.pop() + count, 1, 1)
+        mention = DateMention(start, start + len(told), told, value, "year", "relative",
+                              "anniversary counted from the relations' year")
+        out.append((read, EventRow(ANNIVERSARY, sides[0], sides[1], start, start + len(told), told, mention,
+                                   "relative", "occurred", True, None, trigger_start=start)))
+    return out
+
+
 def _sides(countries: list[CountryMention], pair: tuple[str, str] | None) -> tuple[str, str] | None:
     """The two states the sentence names, else the story's pair (with the one state it names, if in the pair)."""
     named = list(dict.fromkeys(country.iso3 for country in countries if not is_historic(country.iso3)))
@@ -123,6 +156,7 @@ def anniversary_relations(sentence: str, countries: list[CountryMention], dates:
     rows = _without_backdrop(sentence, dates, rows)
     # the anniversary alternation costs ~30 us a sentence tried at every position; a sentence holding none of its
     # required words ('anniversary', 'jubilee', 'diplomatic' ...) cannot match it (the gate changes no output)
+    rows = _counted_from_relations(sentence, rows)
     if not gate(words["anniversary"]).open(sentence):
         return rows
     for match in words["anniversary"].finditer(sentence):
@@ -136,6 +170,8 @@ def anniversary_relations(sentence: str, countries: list[CountryMention], dates:
             continue
         count, sides = _count(match), _sides(countries, state.pair)
         year = _anniversary_year(sentence, match, count, dates, state) if count is not None else None
+        if year is None and count is not None and sides is not None and _undated_now(sentence, match, dates, state):
+            state.undated_anniversaries.append((count, sides, match.group(0), match.start(), sentence))
         if count is None or sides is None or year is None or count >= year[0]:
             continue
         rows = [row for row in rows if not (row.event_type == RELATIONS and match.start() <= row.trigger_start < match.end())]
@@ -144,6 +180,31 @@ def anniversary_relations(sentence: str, countries: list[CountryMention], dates:
                              None, trigger_start=match.start()))
         rows = _celebrated(sentence, match, year, sides, state, _redated(rows, year))
     return rows
+
+
+def _counted_from_relations(sentence: str, rows: list[EventRow]) -> list[EventRow]:
+    """'Ties between A and B, set up on 1 May 1989, were a bold step, and both sides mark their 20th anniversary
+    now' in a story with no year: the anniversary row took the relations' own date (the only one in the
+    sentence), which no anniversary can fall on; it falls that year plus the count. The count is a bare one of the
+    parties ('their 20th anniversary', nothing named after it), marked or celebrated after the relations are told;
+    the relations row is the sentence's, dated."""
+    if not any(row.event_type == ANNIVERSARY for row in rows):
+        return rows
+    relations = [row for row in rows if row.event_type == RELATIONS and row.event_date is not None]
+    if len({row.event_date.year for row in relations}) != 1:
+        return rows
+    first = relations[0]
+    bare = next((match for match in _words()["bare"].finditer(sentence) if match.start() > first.trigger_start), None)
+    count = _count(bare) if bare is not None else None
+    if not count or not _words()["marking_verb"].search(sentence, first.trigger_start, bare.start()):
+        return rows
+    year = first.event_date.year
+    value = date(year + count, 1, 1)
+    mention = DateMention(bare.start(), bare.end(), bare.group(0), value, "year", "relative",
+                          "anniversary counted from the relations' year")
+    return [replace(row, date=mention, resolution="relative", inherited=False)
+            if row.event_type == ANNIVERSARY and row.event_date is not None and row.event_date.year == year
+            and {row.actor, row.target} == {first.actor, first.target} else row for row in rows]
 
 
 def _redated(rows: list[EventRow], year: tuple[int, DateMention | None]) -> list[EventRow]:

@@ -79,12 +79,14 @@ class Trigger(NamedTuple):
 # alternatives): case-blind unless in _CASED; a new pattern is a row here and its key in events.toml.
 _PATTERNS = (
     "negation", "planned", "future_time", "ellipsis", "reference", "complement", "perfect", "perfect_begun",
-    "partnership_step", "company_side", "gapped_clause", "anniversary_state", "demonstrative_visit", "reported_that",
-    "domestic", "embassy_building", "mutual_plural", "private_visit", "technical_visit", "habitual",
+    "partnership_step", "company_side", "gapped_clause", "gapped_subject_clause", "anniversary_state",
+    "demonstrative_visit", "reported_that", "domestic", "embassy_building", "mutual_plural", "private_visit",
+    "technical_visit", "habitual",
     "background_opener", "tally", "inviter", "wished", "needed", "venue", "said_together", "shared_date_join",
     "relative_past", "perfect_tally", "subordinate_after", "appraised_before", "appraised_after",
 )
-_CASED = frozenset({"ellipsis", "background_opener", "tally"})  # capitals tell ('and in Minsk': a place name)
+# capitals tell ('and in Minsk': a place name; 'while President Roe': a person)
+_CASED = frozenset({"ellipsis", "background_opener", "tally", "gapped_subject_clause"})
 _TOML_KEY = {"complement": "agreement_complement"}  # where events.toml names a pattern otherwise
 
 

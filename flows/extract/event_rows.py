@@ -46,6 +46,9 @@ class EventState:
     sentence_rows: list[EventRow] = field(default_factory=list)  # the current sentence's rows of its earlier clauses
     previous_rows: list[EventRow] = field(default_factory=list)  # the rows of the sentence before it
     sentence_dates: list[DateMention] = field(default_factory=list)  # the current sentence's dates, every clause's
+    # anniversaries told as now in a story with no year of its own: (count, sides, its words, where in the sentence,
+    # the sentence), dated at the document's end by the relations' year the text tells (event_anniversaries)
+    undated_anniversaries: list[tuple[int, tuple[str, str], str, int, str]] = field(default_factory=list)
     # (sides, first day, a later day) of visits whose length a later sentence told: rows of the visit already written
     # with a day inside it take its first day (event_days.first_days)
     visit_spans: list[tuple[tuple[str, str] | frozenset[str], date, date]] = field(default_factory=list)
