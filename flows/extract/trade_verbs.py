@@ -190,9 +190,10 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     if via and country_at(inside, list_end + via.end(), 1) is not None:
         return []  # 'imports its fuel through Djibouti': transit, not trade with Djibouti
     after = _after(sentence, list_end, inside)
-    if match.group(0).lower() in lex["weak"] and not any(names_goods(w) for p in products for w in [p, *p.split()]):
+    if match.group(0).lower() in lex["weak"] and not any(names_goods(p) for p in products):
         return []  # 'sent a congratulatory message', 'received certain assessments': not goods (names_goods on the
-        # item or one of its words, not the HS table's loose match, which finds a heading for almost any noun; trade37)
+        # whole item, not the HS table's loose match, which finds a heading for almost any noun; trade37). Not word by
+        # word: 'new', 'other', 'silver' open HS headings, so 'a new impetus', 'a silver trophy' would pass (mend37b)
     if match.group(0).lower() in lex["weak"] and lex["aid_items"].search(raw):
         return []  # 'provided arms, money and medicine': help given, not a sale
     if kind == "export":

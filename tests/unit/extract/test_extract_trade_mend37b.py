@@ -1,0 +1,33 @@
+"""mend37b: read-through mends of trade37. Made-up sentences (Malta and Tunisia). A weak verb ('received', 'sent',
+'provided') keeps its object only when the whole item names goods: a goods word used as a modifier, or a word that
+merely opens an HS heading ('new', 'other', 'silver'), is no goods; a sample of goods takes the goods of the word
+before it."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.unit.extract.conftest import trade_of
+
+HEAD = "Valletta, 3 April 2024\n\nMalta and Tunisia held talks on trade on Tuesday.\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Malta received a new impetus from Tunisia.",
+    "Tunisia sent a new team to Malta.",
+    "Malta received a gold medal from Tunisia.",
+    "Malta received a silver trophy from Tunisia.",
+    "Malta sent a steel mill expert to Tunisia.",
+    "Tunisia provided an oil spill team to Malta.",
+])
+def test_weak_verb_object_with_a_goods_word_is_no_goods(extract: Callable, sentence: str) -> None:
+    assert trade_of(extract(HEAD + sentence)) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The Maltese institute sent tea samples to Tunisia.", {("MLT", "TUN", "tea samples")}),
+    ("Malta received soil samples from Tunisia.", set()),   # soil is no goods the tables name
+])
+def test_weak_verb_samples_of_goods(extract: Callable, sentence: str, expected: set) -> None:
+    assert trade_of(extract(HEAD + sentence)) == expected
