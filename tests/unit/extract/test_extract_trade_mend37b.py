@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from flows.extract.trade_lists import country_less_list
 from tests.unit.extract.conftest import trade_of
 
 HEAD = "Valletta, 3 April 2024\n\nMalta and Tunisia held talks on trade on Tuesday.\n\n"
@@ -31,3 +32,22 @@ def test_weak_verb_object_with_a_goods_word_is_no_goods(extract: Callable, sente
 ])
 def test_weak_verb_samples_of_goods(extract: Callable, sentence: str, expected: set) -> None:
     assert trade_of(extract(HEAD + sentence)) == expected
+
+
+PAIR = ("MLT", "TUN")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports rose in May 2023 to $2.1 billion, mainly cheese and salt.",   # the month, not the modal
+    "Exports reached the target of $2bn, mostly cheese and salt.",        # a target reached is a flow
+])
+def test_ownerless_figure_month_or_target_reached(sentence: str) -> None:
+    assert country_less_list(sentence, "MLT", PAIR, PAIR, PAIR) == (PAIR, ["cheese", "salt"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports rose last year and may reach $3 billion, mainly cheese and salt.",
+    "Exports were targeted to reach $3bn, mostly cheese and salt.",
+])
+def test_ownerless_figure_still_to_come(sentence: str) -> None:
+    assert country_less_list(sentence, "MLT", PAIR, PAIR, PAIR) is None
