@@ -264,13 +264,19 @@ def figure_then_list(sentence: str, countries: list[CountryMention], pair: tuple
     partner = next((c for c in countries if flow_word.end() <= c.start < m.start() and c.iso3 != home[0]), None)
     if partner is not None and flow is not None and partner.iso3 not in flow:
         return []
-    rest = sentence[m.end():]
+    products = goods_after_figure(sentence, m)
+    return [(*flow, product) for product in products] if flow else []
+
+
+def goods_after_figure(sentence: str, lead: re.Match[str]) -> list[str]:
+    """The goods of the list after a flow's figure and its lead word (lead: an AFTER_FIGURE match), for
+    figure_then_list and _figured_ownerless alike; [] when the list names no goods."""
+    rest = sentence[lead.end():]
     if clause_bit("credit_stop").match(rest):
         return []  # 'reached $2bn, mainly thanks to ...', 'including to new markets': no goods
     products = split_products(cut_list(rest))
-    if not mostly_goods(products, names_goods):
-        return []  # 'mostly small traders and farmers': a list of no known goods is no trade claim
-    return [(*flow, product) for product in products] if flow else []
+    # 'mostly small traders and farmers': a list of no known goods is no trade claim (mostly_goods: none is no list)
+    return products if mostly_goods(products, names_goods) else []
 
 
 def coordinated_ownerless(sentence: str, countries: list[CountryMention], home: str | None,
@@ -321,10 +327,8 @@ def _figured_ownerless(sentence: str) -> tuple[str, list[str]] | None:
     country (trade_ownerless_figure finds the head); the goods after the figure as in figure_then_list."""
     found = ownerless_figure(sentence)
     m = AFTER_FIGURE.search(sentence, found[1]) if found else None
-    if m is None or clause_bit("credit_stop").match(sentence[m.end():]):
-        return None
-    products = split_products(cut_list(sentence[m.end():]))
-    return (found[0], products) if products and mostly_goods(products, names_goods) else None
+    products = goods_after_figure(sentence, m) if m else []
+    return (found[0], products) if found and products else None
 
 
 # 'B is our third export market for local goods, based largely on X and Y': the market buys; the seller is the country or
