@@ -10,10 +10,8 @@ from flows.extract.countries import CountryMention
 from flows.extract.products import cut_list, hs_code_for, split_products
 from flows.extract.trade_flows import followed_by
 from flows.extract.trade_lexicon import clause_bit, country_at, lower_first, trade_lexicon
-from flows.lexicon import read_toml
 
 
-PROSPECT = re.compile(read_toml("trade.toml")["agent_prospect"])
 AGENT = re.compile(r"\b(?P<kind>buyer|importer|purchaser|customer|supplier|exporter|seller|source)s?\s+of\s+", re.I)
 
 
@@ -23,7 +21,7 @@ def agent_noun(sentence: str, c_start: int, c_end: int, inside: list[CountryMent
     for m in AGENT.finditer(sentence, c_start, c_end):
         subject = [c for c in inside if c.end <= m.start() and not c.possessive]
         owner = [c for c in inside if c.end <= m.start() and c.possessive]
-        if not subject or PROSPECT.search(sentence, c_start, m.start()):
+        if not subject or clause_bit("agent_prospect").search(sentence, c_start, m.start()):
             continue  # ('opportunities for A-ian exporters of X': a trade still to come, no claim)
         # ('Turkey is Georgia's main supplier': the owner stands between the agent and its noun; 'B became A's partner,
         # with A a supplier of X' names no owner)

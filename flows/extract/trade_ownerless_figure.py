@@ -4,26 +4,16 @@ page's side, trade_lists.country_less_list); this module only finds the head and
 
 Not read: a flow to or from a place ('Exports to the EU reached $3bn, mainly X'), a world or a sector's total
 ('World exports of tin ...' does not open with the flow noun), a figure still to come ('are expected to reach').
-The rows live in trade.toml (ownerless_figure_head, ownerless_figure_unreal)."""
+The rows live in trade.toml [clause_bits] (ownerless_figure_head, ownerless_figure_unreal)."""
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from flows.lexicon import read_toml
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = read_toml("trade.toml")
-    return re.compile(data["ownerless_figure_head"], re.I), re.compile(data["ownerless_figure_unreal"], re.I)
+from flows.extract.trade_lexicon import clause_bit
 
 
 def ownerless_figure(sentence: str) -> tuple[str, int] | None:
     """('export' | 'import', where the figure's stretch starts) when the sentence opens with an ownerless flow noun
     followed by its verb and a figure; None otherwise."""
-    head, unreal = _patterns()
-    m = head.match(sentence)
-    if m is None or unreal.search(m.group(0)):
+    m = clause_bit("ownerless_figure_head").match(sentence)
+    if m is None or clause_bit("ownerless_figure_unreal").search(m.group(0)):
         return None
     return ("export" if m.group("flow").lower().startswith("export") else "import"), m.start("verb")
