@@ -4,11 +4,14 @@ merely opens an HS heading ('new', 'other', 'silver'), is no goods; a sample of 
 before it."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
 
+from flows.extract.products import _run_start
 from flows.extract.trade_lists import country_less_list
+from flows.lexicon import read_toml
 from tests.unit.extract.conftest import trade_of
 
 HEAD = "Valletta, 3 April 2024\n\nMalta and Tunisia held talks on trade on Tuesday.\n\n"
@@ -51,3 +54,17 @@ def test_ownerless_figure_month_or_target_reached(sentence: str) -> None:
 ])
 def test_ownerless_figure_still_to_come(sentence: str) -> None:
     assert country_less_list(sentence, "MLT", PAIR, PAIR, PAIR) is None
+
+
+@pytest.mark.parametrize("text", [
+    "tea   to Malta", "tea , needed for bread", "tea,   among other things", "salt \u201d he said",
+    "cheese (  valued at $3m) and salt", "dates ,  worth $2m", "tea" + " " * 50 + "x",
+])
+def test_run_start_guard_keeps_the_matches(text: str) -> None:
+    # the guard on rows that open with a run of spaces (products._run_start) finds the same matches as the bare rows
+    data = read_toml("trade.toml")
+    for rows in (data["list_end"], [data["item_value"]]):
+        rows = [row.replace("{reporting_verb}", data["clause_bits"]["reporting_verb"]) for row in rows]
+        bare = re.compile("|".join(rows), re.I)
+        guarded = re.compile("|".join(_run_start(row) for row in rows), re.I)
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
