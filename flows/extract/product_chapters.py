@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from flows.extract.product_hs import _hs_index, _hs_joined
+from flows.extract.product_hs import hs_rows, hs_text
 from flows.lexicon import read_toml
 
 WORD = re.compile(r"[a-z]+")
@@ -25,7 +25,7 @@ def _lex() -> dict:
     closing = "|".join(data["closing"])
     back = re.compile(rf"^(?:(?:{owners})\s+(?:{heads})|(?:{heads})\s+of\s+(?:{owners})\s+[a-z]+|.*\s(?:{closing}))$", re.I)
     # each chapter's words stemmed once here, not on every look-up (review36b)
-    chapters = [_stems(set(WORD.findall(text))) for _, text, level in _hs_index()[1] if level == 2]
+    chapters = [_stems(set(WORD.findall(text))) for _, text, level in hs_rows() if level == 2]
     # (the item's head names no chapter: 'products', 'parts' stand in many)
     skip = set(data["owners"]) | set(data["closing"]) | set(head_words) | {"of", "and", "or"}
     return {"back": back, "chapters": chapters, "skip": skip, "owners": frozenset(data["owners"]),
@@ -87,12 +87,6 @@ def is_tariff_qualifier(phrase: str) -> bool:
     words = phrase.lower().split()
     if len(words) < 2 or not all(w.isalpha() for w in words) or set(words) <= _lex()["empty"]:
         return False
-    # (product_hs's joined descriptions, each after a newline: a phrase of letters and spaces spans no two rows)
-    joined, wanted = _hs_joined()[0], f" {' '.join(words)}"
-    at = joined.find(wanted)
-    while at >= 0:
-        after = at + len(wanted)
-        if after == len(joined) or not (joined[after].isalnum() or joined[after] == "_"):
-            return True  # the phrase ends where a word ends
-        at = joined.find(wanted, at + 1)
-    return False
+    # (product_hs's joined descriptions, each after a newline: a phrase of letters and spaces spans no two rows; after
+    # a space and ending where a word ends)
+    return re.search(" " + re.escape(" ".join(words)) + r"(?!\w)", hs_text()) is not None

@@ -61,6 +61,18 @@ def _hs_joined() -> tuple[str, list[int]]:
     return "".join("\n" + text for _, text, _ in _hs_index()[1]), starts
 
 
+def hs_rows() -> list[tuple[str, str, int]]:
+    """The HS table's headings as (code, lower-case description, level 2/4/6), for other modules (product_chapters):
+    the public face of the cached index, which may change shape."""
+    return _hs_index()[1]
+
+
+def hs_text() -> str:
+    """Every description of hs_rows() in one string, each after a newline (a phrase of letters and spaces found in it
+    spans no two rows)."""
+    return _hs_joined()[0]
+
+
 HS_TEXT_WORD = re.compile(r"\w+")
 
 
