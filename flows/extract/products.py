@@ -26,6 +26,8 @@ def _words() -> dict:
         "joint_pairs": {tuple(p.split(" and ")) for p in data["joint_pairs"]},
         "fixed_pairs": {tuple(p.split(" and ")) for p in data["fixed_pairs"]},
         "class_words": set(data["class_words"]),
+        # (a catch-all after a class word: 'other materials'; _joins reads the union, built once here)
+        "class_or_vague": set(data["class_words"]) | set(data["vague_words"]),
         "tied_class_words": set(data["tied_class_words"]),
         "not_in_products": set(data["not_in_products"]),
         "dependent": set(data["dependent_items"]),
@@ -293,7 +295,7 @@ def _joins(before: str, part: str, lex: dict) -> bool:
     # 'other chemical products' is a catch-all item of its own (a generic head); 'other agricultural machinery' is
     # the class of the example before it
     return (len(words) >= 2 and words[0] in lex["class_words"] and words[-1] not in lex["generic"]
-            and not class_of_only(words, vague_words() | lex["class_words"], lex))
+            and not class_of_only(words, lex["class_or_vague"], lex))
 
 
 def class_of_only(words: list[str], heads: set[str] | frozenset[str], lex: dict) -> bool:

@@ -232,13 +232,11 @@ def products(doc: Any, head: Any, iso: dict[int, str], lex: dict) -> list[str]:
         depth += (token.text == "(") - (token.text == ")")
         if depth or token.text == ")":
             continue  # 'cardamom (large), wheat': an aside in brackets, skipped
-        if _such_as(doc, token):
-            end = token.i  # 'machinery such as X, Y': the examples go on the list (split_products reads them; trade37)
-            continue
-        if token.text in STOP_TEXT or token.tag_ in ("WDT", "WP", "WP$") or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
+        # ('machinery such as X, Y': the examples go on the list, split_products reads them; trade37)
+        if not _such_as(doc, token) and (token.text in STOP_TEXT or token.tag_ in ("WDT", "WP", "WP$") or token.lower_ in lex["not_items"] | lex["list_stops"] or token.pos_ in ("VERB", "AUX") \
                 and token.dep_ not in ("amod", "compound") and token.i not in chain or (token.dep_ == "prep" and token.lower_ != "of"
                                                                and token.head.i in chain and not _qualifies(token)) \
-                or token.dep_ in ("relcl", "acl", "advcl") and token.i not in chain:
+                or token.dep_ in ("relcl", "acl", "advcl") and token.i not in chain):
             break
         end = token.i
     kept, depth = [], 0
