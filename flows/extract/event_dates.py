@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from flows.common.dates import DateMention, shift_date
+from flows.common.dates.words import AHEAD_WORDS
 from flows.common.dates.resolved import read_number
 from flows.common.prefilter import gate
 from flows.common.words import alternation, whole_words
@@ -53,7 +54,8 @@ POSSESSED_REACH = 20  # characters from "Friday's" to the trigger it may date ("
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # 'ahead of the March 26-27 summit': a date that names another occasion, set at another time than the clause's act
 OTHER_OCCASION = re.compile(
-    whole_words(read_toml("dates.toml")["attributive_dates"]["other_time_before"]) + r"\s+the\s+$", re.I)
+    whole_words([*AHEAD_WORDS, *read_toml("dates.toml")["attributive_dates"]["other_time_before"]]) + r"\s+the\s+$",
+    re.I)
 NAMED_YEAR_BEFORE = re.compile(read_toml("dates.toml")["attributive_dates"]["named_year_before"], re.I)
 NAMED_YEAR_AFTER = re.compile(read_toml("dates.toml")["attributive_dates"]["named_year_after"])
 OCCASION_WORD = re.compile(r"\s+(?![Oo]f\b|[Ii]n\b|[Aa]nd\b|[Tt]o\b|[Aa]t\b)[A-Za-zÀ-ÿ][\w-]*")

@@ -12,7 +12,7 @@ from flows.extract.event_dates import until_point
 from flows.extract.event_times import length_not_jubilee
 from flows.extract.event_grammar import Hit, rules
 from flows.extract.event_scope import arrival_reception, being_prepared
-from flows.common.dates.words import AHEAD_WORDS, NOT_UNTIL_AFTER
+from flows.common.dates.words import AHEAD_NOT_AFTER, AHEAD_WORDS, NOT_UNTIL_AFTER
 from flows.common.words import alternation
 from flows.lexicon import read_toml
 from flows.lexicon.registry import event_type as registry_type, family
@@ -38,7 +38,7 @@ CONSEQUENCE_BEFORE = re.compile(read_toml("events.toml")["consequence_before"], 
 def _ahead_filled(key: str) -> str:
     """An events.toml pattern with its {ahead_words} slot filled by the one list of 'ahead of' words (dates.toml
     [ahead_of], which the date grammar's tense reads too)."""
-    words = alternation(AHEAD_WORDS, longest_first=False)
+    words = alternation(AHEAD_WORDS, longest_first=False) + f"(?!{AHEAD_NOT_AFTER})"  # not 'ahead of schedule'
     return read_toml("events.toml")[key].replace("{ahead_words}", words)
 
 

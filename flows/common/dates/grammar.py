@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from flows.common.dates.words import (AHEAD_WORDS, FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS,
+from flows.common.dates.words import (AHEAD_NOT_AFTER, AHEAD_WORDS, FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, NUMBER_WORDS,
                                      POINT_PREPOSITIONS, PREP_KIND, RELATIVE_DAYS, WEEKDAYS, YEAR_KINDS,
                                      capitalised)
 from flows.common.words import alternation
@@ -149,7 +149,7 @@ _PRESENT_RX = re.compile(r"\b(?:is|are|am)\s+(?:being\s+)?\w+ing\b|\btoday\b|\bt
 
 # 'arrived on Monday ahead of the president's visit on 20 May': the date after these words, with no comma or
 # semicolon between, is the later act's (review36a)
-_AHEAD_RX = re.compile(r"\b" + alternation(AHEAD_WORDS) + r"\b[^,;]*$", re.IGNORECASE)
+_AHEAD_RX = re.compile(r"\b" + alternation(AHEAD_WORDS) + rf"\b(?!{AHEAD_NOT_AFTER})[^,;]*$", re.IGNORECASE)
 
 
 def tense(sentence: str, start: int) -> str:

@@ -108,7 +108,8 @@ def parse_weekday(ctx: DateContext, m: re.Match[str], s: str) -> Resolved | None
     clause = tense(s, m.start())
     if modifier in ("next", "coming"):
         value = pub + timedelta(days=ahead or 7)
-    elif modifier != "last" and modifier != "past" and clause == "future":
+    elif modifier != "last" and modifier != "past" and clause in ("future", "ahead"):
+        # 'ahead of the visit on Friday': the later act's day is to come (review37a)
         # 'will be on a visit on Tuesday' in Tuesday's paper: that day (news style, as for the past)
         value = pub + timedelta(days=ahead if ahead or ctx.same_day_weekday else 7)
     elif modifier == "this" or (not modifier and clause == "present"):

@@ -38,6 +38,7 @@ NOT_UNTIL_BEFORE: str = _WORDS["not_until"]["before"]
 NOT_UNTIL_AFTER: str = _WORDS["not_until"]["after"]
 # "arrived ahead of the visit on 20 May": words that name a later act as the clause's time
 AHEAD_WORDS: list[str] = list(_WORDS["ahead_of"]["words"])
+AHEAD_NOT_AFTER: str = _WORDS["ahead_of"]["not_after"]  # 'ahead of schedule': no later act
 TARGET_PREPOSITIONS = frozenset(word for word, on in _WORDS.get("target_prepositions", {}).items() if on)
 
 

@@ -1,0 +1,38 @@
+"""mend37a (review37a): 'prior to' and 'in the run-up to' as 'ahead of' words, a weekday after them, 'ahead of
+schedule'; a person's own participle aside; 'as the first envoy to <verb>'; a title word is no sender. Made-up
+text."""
+from __future__ import annotations
+
+from datetime import date
+
+from flows.common.dates import DateContext
+from tests.unit.extract.conftest import events_of
+
+_TUESDAY = date(2024, 5, 14)
+
+
+def _rows(extract, text: str, published: date = _TUESDAY) -> set[tuple]:
+    return events_of(extract(text, published))
+
+
+def _visit_days(extract, text: str) -> set[tuple[date, str]]:
+    return {(row[3], row[5]) for row in _rows(extract, text) if row[0].endswith("visit")}
+
+
+# finding 4: the later act named after 'prior to' / 'in the run-up to' keeps this year, as after 'ahead of'
+def test_a_visit_named_after_prior_to_keeps_its_year(extract) -> None:
+    for words in ("prior to", "in the run-up to"):
+        text = f"The Chilean foreign minister landed in Lima on Monday {words} the visit to Peru on 20 May."
+        days = _visit_days(extract, text)
+        assert (date(2023, 5, 20), "occurred") not in days, text
+
+
+def test_a_weekday_after_ahead_of_is_still_to_come() -> None:
+    sentence = "The Chilean aide landed in Lima ahead of the talks in Peru on Friday."
+    found = [m for m in DateContext(_TUESDAY).find(sentence) if m.precision == "day"]
+    assert [m.value for m in found] == [date(2024, 5, 17)]
+
+
+def test_ahead_of_schedule_names_no_later_act(extract) -> None:
+    days = _visit_days(extract, "The Chilean president landed in Lima for a state visit ahead of schedule on 20 May.")
+    assert (date(2024, 5, 20), "planned") not in days
