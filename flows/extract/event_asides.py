@@ -29,11 +29,13 @@ APPOSITION = re.compile(r"\b(?!" + alternation(_WORDS["time_words"]) + r",)(?!\d
                         r"(,\s+" + alternation(_WORDS["apposition_openers"])
                         + r"\s(?=[^,;()]*\b[a-z])[^,;()]{1,80},)(?!\s*(?:and|or)\b)")
 # 'Tom Bell, elected in late 2019, is the first premier to visit Borvia': an aside after a capitalised name opened by
-# a participle that dates its own act (events.toml date_participles: 'elected', 'born', 'founded' ...), closed by a
-# comma. Anchored on the comma: the capitalised word before it is checked by participle_asides over a bounded
-# look-back (a search that began at every word boundary took time in the square of the length on 'A.A.A.' runs)
-PARTICIPLE_ASIDE = re.compile(r",\s+" + alternation(read_toml("events.toml")["clause_words"]["date_participles"],
-                                                    longest_first=False, escape=False) + r"\b[^,;()]{1,80},")
+# a participle that dates its own act (clause_sides.toml person_participles: 'appointed', 'sworn in' ...; events.toml
+# date_participles: 'founded', 'signed' ...), closed by a comma. Anchored on the comma: the capitalised word before
+# it is checked by participle_asides over a bounded look-back (a search that began at every word boundary took time
+# in the square of the length on 'A.A.A.' runs)
+PARTICIPLE_ASIDE = re.compile(r",\s+" + alternation(
+    [*_WORDS["person_participles"], *read_toml("events.toml")["clause_words"]["date_participles"]])
+    + r"\b[^,;()]{1,80},")
 NAME_BEFORE = re.compile(r"\b[A-Z][\w’'.-]*$")
 NAME_REACH = 40
 # 'Arland, which had opened an embassy in Cordia in 1964, opened ...': a relative clause between commas

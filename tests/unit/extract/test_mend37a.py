@@ -36,3 +36,12 @@ def test_a_weekday_after_ahead_of_is_still_to_come() -> None:
 def test_ahead_of_schedule_names_no_later_act(extract) -> None:
     days = _visit_days(extract, "The Chilean president landed in Lima for a state visit ahead of schedule on 20 May.")
     assert (date(2024, 5, 20), "planned") not in days
+
+
+# finding 5: an aside of a person's own career step dates that step, not the act after it
+def test_a_career_participle_aside_does_not_date_the_visit(extract) -> None:
+    for step in ("appointed", "inaugurated", "chosen", "re-elected", "sworn in"):
+        text = (f"Chile and Peru.\n\nChilean President Jon Roe, {step} in June 2022, is the first Chilean "
+                "president to travel to Peru on a visit.")
+        days = {row[3] for row in _rows(extract, text) if row[0].endswith("visit")}
+        assert days and date(2022, 6, 1) not in days, (step, days)
