@@ -45,3 +45,21 @@ def test_a_career_participle_aside_does_not_date_the_visit(extract) -> None:
                 "president to travel to Peru on a visit.")
         days = {row[3] for row in _rows(extract, text) if row[0].endswith("visit")}
         assert days and date(2022, 6, 1) not in days, (step, days)
+
+
+# finding 6: 'as the first envoy to <verb>' is the first of a kind to do something, no envoy sent
+def test_the_first_envoy_to_do_something_is_no_envoy_sent(extract) -> None:
+    rows = _rows(extract, "In 2019 the Chilean diplomat Rosa Vidal spoke in Lima as the first envoy to open a session "
+                          "of Peru's new congress.")
+    assert not any(row[0] == "other" for row in rows)
+
+
+def test_as_the_first_ambassador_to_a_country_stays(extract) -> None:
+    rows = _rows(extract, "In 2019 the Chilean diplomat Rosa Vidal went to Lima as the first ambassador to Peru.")
+    assert any(row[0] == "other" and row[1:3] == ("CHL", "PER") for row in rows)
+
+
+def test_the_first_consul_general_to_do_something_is_no_envoy_sent(extract) -> None:
+    rows = _rows(extract, "In 2019 the Chilean consul Rosa Vidal toured Arica as the first consul general to tour "
+                          "Peru's border posts.")
+    assert not any(row[0] == "other" for row in rows)
