@@ -24,10 +24,12 @@ def relation_words() -> dict[str, str]:
 
 
 def _envoy_words() -> dict[str, str]:
-    """An envoy's ranks and the first envoy ('first resident ambassador'), history_shapes.toml [envoys]: the
-    'appointed' rows' one 'first envoys only' condition (review36a)."""
+    """An envoy's ranks, the first envoy ('first resident ambassador') and the title words that name no sender
+    ('Special Envoy'), history_shapes.toml [envoys]: the 'appointed' rows' one 'first envoys only' condition
+    (review36a, review37a)."""
     data = read_toml("history_shapes.toml")["envoys"]
-    return {"first_envoy": data["first"].replace("{envoy_ranks}", data["ranks"]), "envoy_ranks": data["ranks"]}
+    return {"first_envoy": data["first"].replace("{envoy_ranks}", data["ranks"]), "envoy_ranks": data["ranks"],
+            "envoy_titles": data["titles"]}
 
 
 def fill_relation_words(pattern: str) -> str:

@@ -63,3 +63,19 @@ def test_the_first_consul_general_to_do_something_is_no_envoy_sent(extract) -> N
     rows = _rows(extract, "In 2019 the Chilean consul Rosa Vidal toured Arica as the first consul general to tour "
                           "Peru's border posts.")
     assert not any(row[0] == "other" for row in rows)
+
+
+# finding 7: the 'appointed' row's sender is a demonym or a country's possessive, never a title word
+def test_a_title_word_is_no_sender(extract) -> None:
+    for text in ("In 2015 Rosa Vidal was appointed Special Envoy to Peru by the president.",
+                 "In 2015 Rosa Vidal of Chile was appointed Deputy Ambassador to Peru.",
+                 "In 2015 Rosa Vidal of Chile was appointed Acting Consul General in Peru."):
+        rows = _rows(extract, text)
+        assert not any(row[0] == "other" for row in rows), text
+
+
+def test_a_named_sender_still_sends_any_envoy(extract) -> None:
+    for text in ("In 2015 Rosa Vidal was appointed Chile's Ambassador to Peru.",
+                 "In 2015 Rosa Vidal was appointed Chilean ambassador to Peru."):
+        rows = _rows(extract, text)
+        assert any(row[0] == "other" and row[1:3] == ("CHL", "PER") for row in rows), text
