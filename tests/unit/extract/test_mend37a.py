@@ -79,3 +79,18 @@ def test_a_named_sender_still_sends_any_envoy(extract) -> None:
                  "In 2015 Rosa Vidal was appointed Chilean ambassador to Peru."):
         rows = _rows(extract, text)
         assert any(row[0] == "other" and row[1:3] == ("CHL", "PER") for row in rows), text
+
+
+# finding 8: the 'led' keyword of the chaired-meeting row is 'led the' / 'led their' (the pattern asks for them), so
+# 'called', 'scheduled' no longer open the parse's gate
+def test_words_ending_in_led_open_no_gate() -> None:
+    from flows.extract.event_grammar import has_trigger_stem
+    assert not has_trigger_stem("Prices called into question.")
+    assert not has_trigger_stem("They scheduled a vote.")
+    assert has_trigger_stem("She led their consultations.")
+
+
+def test_led_the_talks_is_still_a_meeting(extract) -> None:
+    rows = _rows(extract, "Chile and Peru.\n\nChilean Foreign Minister Rosa Vidal led the talks with Peru's "
+                          "Foreign Minister Jon Roe in Lima on Monday.")
+    assert any(row[0] == "meeting" for row in rows)
