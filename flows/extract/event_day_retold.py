@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from flows.extract.countries import find_countries
+from flows.extract.event_days import written_day
 from flows.extract.sentences import DATELINE
 from flows.lexicon import compile_patterns, read_toml
 
@@ -34,14 +35,12 @@ def _rows() -> dict[str, re.Pattern[str]]:
 
 
 def _names_published_day(sentence: str, published: date) -> bool:
-    """The sentence writes the date line's day: its weekday (not 'last Thursday') or its calendar date."""
-    rx = _rows()
-    for weekday in re.finditer(rf"\b{published:%A}\b", sentence):
-        if not rx["other_week"].search(sentence[max(0, weekday.start() - 20):weekday.start()]):
-            return True
-    month = published.strftime("%B")
-    written = re.compile(rf"\b(?:{month}\s+{published.day}|{published.day}\s+{month})\b(?!\d)(?:,?\s+(\d{{4}}))?")
-    return any(hit.group(1) in (None, str(published.year)) for hit in written.finditer(sentence))
+    """The sentence names the date line's day: its calendar date ('7 March', '7th March'), or its weekday as the date
+    grammar resolves it ('on Thursday'; 'last Thursday' is another day), except after a word the grammar does not read
+    as another week ('the previous Thursday'). One day reader with event_days.visit_under_way (review37a)."""
+    with_month, weekdays = written_day(sentence, published)
+    other_week = _rows()["other_week"]
+    return with_month or any(not other_week.search(sentence[max(0, start - 20):start]) for start in weekdays)
 
 
 def kinds_told_on_the_day(text: str, published: date) -> list[tuple[frozenset[str], frozenset[str]]]:

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from flows.common.dates import DateContext, DateMention
-from flows.common.dates.words import MONTHS, POINT_PREPOSITIONS
+from flows.common.dates.words import MONTHS, POINT_PREPOSITIONS, WEEKDAYS
+from flows.common.words import whole_words
 from flows.common.prefilter import gate
 from flows.extract.event_company import other_company
 from flows.extract.event_rows import EventRow
@@ -267,7 +268,10 @@ def _date_line_month() -> dict[str, re.Pattern[str]]:
 
 
 # a month's name or abbreviation in a date's text: the day is written, not a weekday or 'today'
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_MONTH_WORD = re.compile(whole_words(MONTHS), re.I)
+# a weekday's name in a date's text ('on Thursday'): the day told by its weekday
+_WEEKDAY_WORD = re.compile(whole_words(WEEKDAYS), re.I)
+
 
 def agency_date_line(text: str, published: date | None) -> str | None:
     """The date words of an agency's date line near the head of the text ('DUSHANBE, Tajikistan, March 13.') when
@@ -284,8 +288,20 @@ def _names_day(sentence: str, day: date) -> bool:
     """Whether the sentence writes that calendar day with its month ('March 1', '1 March', '1st March', 'March 1st';
     'March 1, 2023' only with the day's own year), read by the date grammar (a weekday or 'today' that falls on it is
     not the day written; review36a)."""
-    return any(mention.precision == "day" and mention.value == day and _MONTH_WORD.search(mention.text)
-               for mention in DateContext(day).find(sentence))
+    return written_day(sentence, day)[0]
+
+
+def written_day(sentence: str, day: date) -> tuple[bool, list[int]]:
+    """How the sentence names that day, read once by the date grammar under a page of that day: whether it writes
+    the day with its month ('7 March', '7th March', 'March 7, 2024'), and where each weekday name stands that the
+    grammar resolves to it ('on Thursday'; 'last Thursday' is another day). One reader for event_day_retold and
+    visit_under_way (review37a)."""
+    on_day = [mention for mention in DateContext(day).find(sentence)
+              if mention.precision == "day" and mention.value == day]
+    with_month = any(_MONTH_WORD.search(mention.text) for mention in on_day)
+    weekdays = [mention.start + word.start() for mention in on_day if not _MONTH_WORD.search(mention.text)
+                for word in _WEEKDAY_WORD.finditer(mention.text)]
+    return with_month, weekdays
 
 
 def visit_under_way(text: str, published: date | None = None) -> bool:

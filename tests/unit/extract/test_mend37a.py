@@ -94,3 +94,14 @@ def test_led_the_talks_is_still_a_meeting(extract) -> None:
     rows = _rows(extract, "Chile and Peru.\n\nChilean Foreign Minister Rosa Vidal led the talks with Peru's "
                           "Foreign Minister Jon Roe in Lima on Monday.")
     assert any(row[0] == "meeting" for row in rows)
+
+
+# finding 1: the act told again on the date line's day reads that day through the date grammar ('7th March')
+def test_a_deal_told_again_on_an_ordinal_day_keeps_the_day() -> None:
+    from flows.extract import document
+    thursday = date(2024, 3, 7)
+    text = ("Chile and Norway agree on fishing\n\nChile and Norway have signed a fisheries pact, their ministers "
+            "said.\n\nThe deal signed on 7th March lets both fleets into the northern waters.\n")
+    out = document.extract_document({"document_key": "k", "text": text, "published_date": thursday})
+    rows = {(row["event_type"], row["event_date"], row["date_precision"]) for row in out["event_mentions"]}
+    assert ("agreement_signed", thursday, "day") in rows
