@@ -14,44 +14,48 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from flows.common.dates.grammar import tense
 from flows.extract.countries import find_countries
 from flows.extract.event_days import written_day
+from flows.extract.event_grammar import find_triggers
 from flows.extract.sentences import DATELINE
 from flows.lexicon import compile_patterns, read_toml
+from flows.lexicon.registry import event_types, family
 
 MOVED_ANCHOR = "the date line's month"  # how event_days.date_line_month marks a row it moved to the month
-# the kinds whose words are looked for, and the event types each kind dates
-KINDS: dict[str, frozenset[str]] = {
-    "visit": frozenset({"official_visit", "state_visit", "working_visit"}),
-    "meeting": frozenset({"meeting", "commission_meeting"}),
-    "agreement_signed": frozenset({"agreement_signed"}),
-}
 
 
 @lru_cache(maxsize=1)
-def _rows() -> dict[str, re.Pattern[str]]:
-    names = {name: name for name in ("other_week", "plan", *KINDS)}
-    return compile_patterns(read_toml("dates.toml")["day_retold"], names)
+def _other_week() -> re.Pattern[str]:
+    return compile_patterns(read_toml("dates.toml")["day_retold"], {"other_week": "other_week"})["other_week"]
 
 
-def _names_published_day(sentence: str, published: date) -> bool:
-    """The sentence names the date line's day: its calendar date ('7 March', '7th March'), or its weekday as the date
-    grammar resolves it ('on Thursday'; 'last Thursday' is another day), except after a word the grammar does not read
-    as another week ('the previous Thursday'). One day reader with event_days.visit_under_way (review37a)."""
+def _day_positions(sentence: str, published: date) -> list[int]:
+    """Where the sentence names the date line's day: its calendar date ('7 March', '7th March'), or its weekday as the
+    date grammar resolves it ('on Thursday'; 'last Thursday' is another day), except after a word the grammar does
+    not read as another week ('the previous Thursday'). One day reader with event_days.visit_under_way (review37a)."""
     with_month, weekdays = written_day(sentence, published)
-    other_week = _rows()["other_week"]
-    return with_month or any(not other_week.search(sentence[max(0, start - 20):start]) for start in weekdays)
+    other_week = _other_week()
+    return with_month + [start for start in weekdays if not other_week.search(sentence[max(0, start - 20):start])]
+
+
+def _kinds(sentence: str) -> frozenset[str]:
+    """The kinds of act the sentence tells, by the extractor's own trigger rows: each trigger's type's family and
+    the families of the types it yields to (a meeting told again dates a commission's meeting; registry)."""
+    types = [hit.event_type for hit in find_triggers(sentence, 0)]
+    return frozenset(family(code) for code in types) | frozenset(
+        family(other) for code in types if code in event_types() for other in event_types()[code].yields_to)
 
 
 def kinds_told_on_the_day(text: str, published: date) -> list[tuple[frozenset[str], frozenset[str]]]:
-    """Per sentence that tells acts done on the date line's day: the kinds of act (KINDS) it tells and the countries
-    it names. The date line itself ('Asuncion, 16 May 2022 (Agency): X visited ...') is cut off first: it dates the
-    story, it tells no act again. A sentence of plans is left out."""
-    rx = _rows()
+    """Per sentence that tells acts done on the date line's day: the families of act it tells (its trigger rows)
+    and the countries it names. The date line itself ('Asuncion, 16 May 2022 (Agency): X visited ...') is cut off
+    first: it dates the story, it tells no act again. A day named in a clause of plans ('will sign a deal on
+    Thursday': the date grammar's tense at the day) tells no act done that day."""
     told = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n\s*\n", DATELINE.sub("", text)):
-        if _names_published_day(sentence, published) and not rx["plan"].search(sentence):
-            kinds = frozenset(kind for kind in KINDS if rx[kind].search(sentence))
+        if any(tense(sentence, start) != "future" for start in _day_positions(sentence, published)):
+            kinds = _kinds(sentence)
             if kinds:
                 told.append((kinds, frozenset(found.iso3 for found in find_countries(sentence))))
     return told
@@ -70,7 +74,7 @@ def day_retold(rows: list[dict], published: date | None, text: str) -> list[dict
     def retold(row: dict) -> bool:
         # a sentence naming no country beyond the row's two sides, with the row's kind or a visit
         sides = {row["actor_iso3"], row["target_iso3"]}
-        return any(countries <= sides and ("visit" in kinds or any(row["event_type"] in KINDS[kind] for kind in kinds))
+        return any(countries <= sides and ("visit" in kinds or family(row["event_type"]) in kinds)
                    for kinds, countries in told)
 
     out = []

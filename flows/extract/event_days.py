@@ -288,17 +288,17 @@ def _names_day(sentence: str, day: date) -> bool:
     """Whether the sentence writes that calendar day with its month ('March 1', '1 March', '1st March', 'March 1st';
     'March 1, 2023' only with the day's own year), read by the date grammar (a weekday or 'today' that falls on it is
     not the day written; review36a)."""
-    return written_day(sentence, day)[0]
+    return bool(written_day(sentence, day)[0])
 
 
-def written_day(sentence: str, day: date) -> tuple[bool, list[int]]:
-    """How the sentence names that day, read once by the date grammar under a page of that day: whether it writes
-    the day with its month ('7 March', '7th March', 'March 7, 2024'), and where each weekday name stands that the
+def written_day(sentence: str, day: date) -> tuple[list[int], list[int]]:
+    """Where the sentence names that day, read once by the date grammar under a page of that day: the starts of the
+    dates that write it with its month ('7 March', '7th March', 'March 7, 2024'), and of each weekday name the
     grammar resolves to it ('on Thursday'; 'last Thursday' is another day). One reader for event_day_retold and
     visit_under_way (review37a)."""
     on_day = [mention for mention in DateContext(day).find(sentence)
               if mention.precision == "day" and mention.value == day]
-    with_month = any(_MONTH_WORD.search(mention.text) for mention in on_day)
+    with_month = [mention.start for mention in on_day if _MONTH_WORD.search(mention.text)]
     weekdays = [mention.start + word.start() for mention in on_day if not _MONTH_WORD.search(mention.text)
                 for word in _WEEKDAY_WORD.finditer(mention.text)]
     return with_month, weekdays

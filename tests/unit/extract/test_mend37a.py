@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from flows.common.dates import DateContext
 from tests.unit.extract.conftest import events_of
 
@@ -105,3 +107,17 @@ def test_a_deal_told_again_on_an_ordinal_day_keeps_the_day() -> None:
     out = document.extract_document({"document_key": "k", "text": text, "published_date": thursday})
     rows = {(row["event_type"], row["event_date"], row["date_precision"]) for row in out["event_mentions"]}
     assert ("agreement_signed", thursday, "day") in rows
+
+
+# finding 3: the kinds told on the day are the extractor's own triggers; a plan is read at the day's own clause
+@pytest.mark.parametrize("later", [
+    "The deal signed on Thursday would open the northern waters to both fleets, officials said.\n",
+])
+def test_an_act_told_on_the_day_before_a_plan_keeps_the_day(later: str) -> None:
+    from flows.extract import document
+    thursday = date(2024, 3, 7)
+    head = ("Chile and Norway agree on fishing\n\nChile and Norway have signed a fisheries pact and the two "
+            "ministers held talks, officials said.\n\n")
+    out = document.extract_document({"document_key": "k", "text": head + later, "published_date": thursday})
+    days = {(row["event_type"], row["event_date"]) for row in out["event_mentions"] if row["status"] == "occurred"}
+    assert ("agreement_signed", thursday) in days, days
