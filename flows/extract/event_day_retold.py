@@ -16,13 +16,12 @@ from functools import lru_cache
 
 from flows.common.dates.grammar import tense
 from flows.extract.countries import find_countries
-from flows.extract.event_days import written_day
+from flows.extract.event_days import MOVED_ANCHOR, written_day
 from flows.extract.event_grammar import find_triggers
 from flows.extract.sentences import DATELINE
 from flows.lexicon import compile_patterns, read_toml
 from flows.lexicon.registry import event_types, family
 
-MOVED_ANCHOR = "the date line's month"  # how event_days.date_line_month marks a row it moved to the month
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +63,7 @@ def kinds_told_on_the_day(text: str, published: date) -> list[tuple[frozenset[st
 def day_retold(rows: list[dict], published: date | None, text: str) -> list[dict]:
     """Rows moved to the date line's month that take its day back: an act of a kind told on that day; every moved
     row when a visit is told on that day. Other rows unchanged."""
-    moved = [row for row in rows if str(row.get("date_anchor") or "").startswith(MOVED_ANCHOR)]
+    moved = {id(row) for row in rows if str(row.get("date_anchor") or "").startswith(MOVED_ANCHOR)}
     if published is None or not moved:
         return rows
     told = kinds_told_on_the_day(text, published)
@@ -79,7 +78,7 @@ def day_retold(rows: list[dict], published: date | None, text: str) -> list[dict
 
     out = []
     for row in rows:
-        if row in moved and retold(row):
+        if id(row) in moved and retold(row):  # by identity: no dict-equality scan per row
             row = {**row, "event_date": published, "date_precision": "day",
                    "date_anchor": f"the date line's day ({published:%Y-%m-%d}): an act of its kind told that day"}
         out.append(row)

@@ -256,6 +256,8 @@ def settled_past(rows: list[EventRow], published: date | None) -> list[EventRow]
             and row.date.value.year <= published.year - LONG_PAST_YEARS else row for row in rows]
 
 
+# how date_line_month's anchor opens on a row it moved to the month (event_day_retold finds those rows by it)
+MOVED_ANCHOR = "the date line's month"
 # how far into the text an agency's date line may stand (after a headline and a standfirst)
 DATE_LINE_REACH = 600
 
@@ -350,6 +352,6 @@ def date_line_month(rows: list[dict], published: date | None, text: str = "") ->
     for row in rows:
         if from_date_line(row) and pair(row) not in told_that_day and not under_way.search(row.get("evidence") or ""):
             row = {**row, "event_date": published.replace(day=1), "date_precision": "month",
-                   "date_anchor": f"the date line's month ({published:%Y-%m}): a finished act with no date of its own"}
+                   "date_anchor": f"{MOVED_ANCHOR} ({published:%Y-%m}): a finished act with no date of its own"}
         out.append(row)
     return out
