@@ -34,6 +34,16 @@ def _chair() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return possessive, verb
 
 
+@lru_cache(maxsize=1)
+def _chair_after() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Session 20 (recur-org): the chair noun after the body's name, as 'NATO membership' has it ("Ruritania's Rift
+    Union chairmanship", "Ruritania's role as Rift Union chair"): the side's possessive, at most one word or 'role
+    as', the name; then the noun right after it."""
+    nouns = alternation(read_toml("organizations.toml")["chair_nouns"], longest_first=False, escape=False)
+    lead = re.compile(r"[’']s?\s+(?:role\s+as\s+|[a-z]+\s+)?(?=(?:the\s+)?[A-Z])")
+    return lead, re.compile(r"\s+" + nouns + r"\b")
+
+
 def chaired(sentence: str, countries: list[CountryMention], pair: tuple[str, str] | None,
             known: dict[str, str]) -> list[tuple[str, str, str | None]]:
     """(iso3 of the chair, organization as the text writes it or its known acronym, acronym) for each of the pair
@@ -48,7 +58,9 @@ def chaired(sentence: str, countries: list[CountryMention], pair: tuple[str, str
         cue = possessive.match(sentence, c.end) or verb.match(sentence, c.end)
         name = NAME.match(sentence, cue.end()) if cue else None
         if name is None:
-            continue
+            name = _named_before_noun(sentence, c.end, known)
+            if name is None:
+                continue
         org = DATE_TAIL.sub("", name.group(1))
         if org not in known:
             org = _known_owner(org, known)  # 'the presidency of the Council of the European Union': the EU's
@@ -65,3 +77,16 @@ def _known_owner(org: str, known: dict[str, str]) -> str:
         if org[m.end():] in known:
             return org[m.end():]
     return org
+
+
+def _named_before_noun(sentence: str, start: int, known: dict[str, str]) -> re.Match[str] | None:
+    """The name in "Ruritania's Rift Union chairmanship" (the chair noun after it), read from `start`, the side's end;
+    only a known body or an organ of one ('the Council of the Rift Union presidency'): 'Ruritania's Senate
+    presidency' is a national office, no body's."""
+    lead, noun = _chair_after()
+    cue = lead.match(sentence, start)
+    name = NAME.match(sentence, cue.end()) if cue else None
+    if name is None or name.group(2) or not noun.match(sentence, name.end()):
+        return None
+    org = name.group(1)
+    return name if org in known or _known_owner(org, known) in known else None
