@@ -30,6 +30,8 @@ def _words() -> dict:
         "class_or_vague": set(data["class_words"]) | set(data["vague_words"]),
         "tied_class_words": set(data["tied_class_words"]),
         "not_in_products": set(data["not_in_products"]),
+        "end_not": set(data["product_end_not"]),
+        "start_not": set(data["product_start_not"]),
         "dependent": set(data["dependent_items"]),
         "shared_modifiers": set(data["shared_modifiers"]),
         "qualifiers": _qualifier_run(data["heading_qualifiers"]),
@@ -213,8 +215,17 @@ def split_products(text: str) -> list[str]:
         if words[-1] in lex["not_goods"] or not FLOW_HEADS.isdisjoint(words) or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
                 or not lex["not_in_products"].isdisjoint(words):
             continue  # 'expected', 'has also increased', 'besides providing transit': no product ('rapeseed' is one)
+        if _cut_in_clause(words, lex):
+            continue
         out.append(part)
     return out
+
+
+def _cut_in_clause(words: list[str], lex: dict) -> bool:
+    """'X accounted for', 'being handled through', 'her holdings': an item ending in a function word (a preposition,
+    a conjunction, an article) was cut inside a clause, and one opening with a possessive pronoun points at someone's
+    belongings; neither names goods. (A hyphened word is one word: 'ready-to-wear' ends in no 'wear'-less 'to'.)"""
+    return bool(words) and (words[-1] in lex["end_not"] or words[0] in lex["start_not"])
 
 
 def _items(text: str, lex: dict) -> list[tuple[str, str]]:
