@@ -21,7 +21,7 @@ def _pattern() -> re.Pattern[str]:
 def union_as_one_side(sentence: str, countries: list[CountryMention],
                       pair: tuple[str, str] | None) -> list[CountryMention]:
     """The sentence's countries without the union member that is not of the pair (see module); unchanged otherwise."""
-    if pair is None or "Union" not in sentence:
+    if pair is None or "union" not in sentence.lower():  # the pattern reads "personal union" in any case
         return countries
     dropped: set[int] = set()
     for match in _pattern().finditer(sentence):

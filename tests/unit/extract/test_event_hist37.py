@@ -132,3 +132,11 @@ def test_a_union_of_the_pair_itself_or_an_old_state_name_keeps_both(extract) -> 
     rows = events_of(extract("Chile and Peru. In 1830, the Union between Sweden and Norway established diplomatic "
                              "relations with Chile."))
     assert not any({row[1], row[2]} == {"CHL", "PER"} for row in rows)
+
+
+def test_a_personal_union_written_in_lower_case_acts_as_its_member_of_the_pair(extract) -> None:
+    # the gate before the pattern read 'Union' with a capital only, though the pattern takes 'personal union'
+    rows = events_of(extract("Chile and Peru. In 1830, the personal union between Peru and Bolivia recognized and "
+                             "established diplomatic relations with a young Chile."))
+    relations = {row[1:3] for row in rows if row[0] == "diplomatic_relations_established"}
+    assert relations and all(set(sides) == {"CHL", "PER"} for sides in relations)
