@@ -213,10 +213,8 @@ def split_products(text: str) -> list[str]:
         if not words or catch_all or all_vague(words) or re.search(r"\d", part) or len(words) > (12 if marked else 5):
             continue  # (one item of a semicolon list may be a long customs class: 'machinery, tools and other parts')
         if words[-1] in lex["not_goods"] or not FLOW_HEADS.isdisjoint(words) or (len(words) == 1 and re.search(r"[^e]ed$", words[0])) \
-                or not lex["not_in_products"].isdisjoint(words):
+                or not lex["not_in_products"].isdisjoint(words) or _cut_in_clause(words, lex):
             continue  # 'expected', 'has also increased', 'besides providing transit': no product ('rapeseed' is one)
-        if _cut_in_clause(words, lex):
-            continue
         out.append(part)
     return out
 
