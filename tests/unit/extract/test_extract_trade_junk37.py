@@ -66,3 +66,17 @@ def test_owned_holdings_no_goods(extract: Callable) -> None:
 
 def test_goods_after_a_share_word_kept(extract: Callable) -> None:
     assert ("MLT", "TUN", "shares of wheat") in trade_of(extract(HEAD + "Malta exports shares of wheat to Tunisia."))
+
+
+# read-through (review38b finding 1): a figure's plural word before 'of' is a quantity, not a veto of the item, and
+# stakes are goods (wood, HS 4404); only property owned ('her holdings', 'oil shares') is none
+@pytest.mark.parametrize(("text", "goods"), [
+    (HEAD + "Malta exported millions of face masks to Tunisia.", "face masks"),
+    (HEAD + "Malta exported wooden stakes to Tunisia.", "wooden stakes"),
+])
+def test_a_quantity_word_or_stakes_keep_the_goods(extract: Callable, text: str, goods: str) -> None:
+    assert goods in {p.lower() for p in _products(trade_of(extract(text)))}
+
+
+def test_a_plural_figure_word_alone_is_still_no_goods() -> None:
+    assert split_products("11.9 billions SEK") == []
