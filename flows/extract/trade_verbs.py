@@ -190,10 +190,10 @@ def _claims(sentence: str, kind: str, match: re.Match, pos: int, c_end: int, ins
     if via and country_at(inside, list_end + via.end(), 1) is not None:
         return []  # 'imports its fuel through Djibouti': transit, not trade with Djibouti
     after = _after(sentence, list_end, inside)
-    if match.group(0).lower() in lex["weak"] and not any(names_goods(p) for p in products):
-        return []  # 'sent a congratulatory message', 'received certain assessments': not goods (names_goods on the
-        # whole item, not the HS table's loose match, which finds a heading for almost any noun; trade37). Not word by
-        # word: 'new', 'other', 'silver' open HS headings, so 'a new impetus', 'a silver trophy' would pass (mend37b)
+    if match.group(0).lower() in lex["weak"] and not any(_ends_in_goods(p) for p in products):
+        return []  # 'sent a congratulatory message', 'received certain assessments': not goods (names_goods, not the
+        # HS table's loose match, which finds a heading for almost any noun; trade37). Not word by word: 'new',
+        # 'other', 'silver' open HS headings, so 'a new impetus', 'a silver trophy' would pass (mend37b)
     if match.group(0).lower() in lex["weak"] and lex["aid_items"].search(raw):
         return []  # 'provided arms, money and medicine': help given, not a sale
     if kind == "export":
@@ -329,3 +329,11 @@ def _from(sentence: str, pos: int, c_end: int, inside: list[CountryMention], sub
         before = [mention.iso3 for mention in inside if mention.end <= pos and mention.iso3 != subject]
         return before[-1] if before else None
     return c.iso3 if c else None
+
+
+def _ends_in_goods(item: str) -> bool:
+    """Whether the item, or a run of its last words, names goods: a modifier the synonym table does not hold
+    keeps the goods after it ('frozen fish fillets': fish fillets), while an opening word alone never counts
+    ('a new impetus': neither 'new impetus' nor 'impetus')."""
+    words = item.split()
+    return any(names_goods(" ".join(words[i:])) for i in range(len(words)))

@@ -68,3 +68,8 @@ def test_run_start_guard_keeps_the_matches(text: str) -> None:
         bare = re.compile("|".join(rows), re.I)
         guarded = re.compile("|".join(_run_start(row) for row in rows), re.I)
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+# read-through (review38b finding 2): a modifier the tables do not hold before goods they name keeps the goods
+def test_weak_verb_object_with_a_modifier_before_its_goods(extract: Callable) -> None:
+    assert ("MLT", "TUN", "frozen fish fillets") in trade_of(extract(HEAD + "Malta sent frozen fish fillets to Tunisia."))
