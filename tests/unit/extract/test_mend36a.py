@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.unit.extract.conftest import events_of
 
 
@@ -20,11 +22,20 @@ def test_a_later_ambassador_appointed_is_no_act(extract) -> None:
         assert not any(row[0] == "other" for row in rows), text
 
 
-def test_a_first_ambassador_appointed_is_an_envoy_sent(extract) -> None:
-    for text in ("In May 1961 Rosa Vidal was appointed Chile's first ambassador to Peru.",
-                 "In May 1961 the Chilean Rosa Vidal was appointed first resident ambassador to Peru."):
-        rows = _rows(extract, text)
-        assert ("other", "CHL", "PER", date(1961, 5, 1), "month", "occurred") in rows, text
+# findings 1 and 9: a first envoy appointed (with or without the sender named) is an envoy sent; the first-envoy rows
+# share {first_envoy}, so 'became' takes any rank, and 'as' and an owner's possessive read too
+_FIRST_ENVOYS = (
+    ("In May 1961 Rosa Vidal was appointed Chile's first ambassador to Peru.", date(1961, 5, 1), "month"),
+    ("In May 1961 the Chilean Rosa Vidal was appointed first resident ambassador to Peru.", date(1961, 5, 1), "month"),
+    ("In 1950 Rosa Vidal became Chile's first consul general in Peru.", date(1950, 1, 1), "year"),
+    ("Chile and Peru: in 1950 the legation opened, with Rosa Vidal as its first chargé d'affaires.", date(1950, 1, 1),
+     "year"),
+)
+
+
+@pytest.mark.parametrize(("text", "day", "precision"), _FIRST_ENVOYS)
+def test_a_first_envoy_appointed_became_or_as_is_an_envoy_sent(extract, text: str, day: date, precision: str) -> None:
+    assert ("other", "CHL", "PER", day, precision, "occurred") in _rows(extract, text)
 
 
 # finding 2: only an arrival before another person's visit is that visit's advance party; a visit of its own stays
@@ -71,12 +82,6 @@ def test_an_ordinal_day_during_a_visit_is_the_date_lines_day() -> None:
     assert not visit_under_way("They will sign a pact on Tuesday during the visit.", published)
 
 
-# finding 9: the first-envoy rows share {first_envoy}: 'became' takes any rank and 'as' and an owner's possessive
-def test_a_first_envoy_of_any_rank_became_or_as_is_an_envoy_sent(extract) -> None:
-    for text in ("In 1950 Rosa Vidal became Chile's first consul general in Peru.",
-                 "Chile and Peru: in 1950 the legation opened, with Rosa Vidal as its first chargé d'affaires."):
-        rows = _rows(extract, text)
-        assert ("other", "CHL", "PER", date(1950, 1, 1), "year", "occurred") in rows, text
 
 
 # finding 5: only a participle that dates its own act (events.toml date_participles: 'elected', 'born' ...) opens a
